@@ -1,0 +1,47 @@
+# convert — set-up, demo, tests and benchmarks. `make demo` and `make test` work on a fresh Debian machine.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+# Debian packages the writers and the tests need: Pango for WeasyPrint, the HarfBuzz subsetter (without it
+# WeasyPrint falls back to fontTools, ~12x slower on CJK fonts), Noto CJK for SC glyphs, poppler for PDF
+# checks, Java for EPUBCheck, LibreOffice Writer to open DOCX files.
+DEB_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 libcairo2 fonts-noto-cjk fonts-noto-core \
+	poppler-utils default-jre-headless libreoffice-writer-nogui
+
+.PHONY: setup system-packages demo test bench golden clean
+
+setup: system-packages $(STAMP)
+
+system-packages:
+	@missing=$$(for p in $(DEB_PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "installing Debian packages: $$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	  else \
+	    echo "missing Debian packages (run as root or: sudo apt-get install $$missing)"; exit 1; \
+	  fi; \
+	fi
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[test]'
+	touch $(STAMP)
+
+demo: setup
+	$(BIN)/convert --to all seeds -o dist
+
+test: setup
+	$(BIN)/python -m pytest -q
+
+bench: setup
+	$(BIN)/python benchmarks/run.py
+
+golden: setup
+	CONVERT_REGENERATE_GOLDEN=1 $(BIN)/python -m pytest -q tests -k golden
+
+clean:
+	rm -rf dist .pytest_cache build *.egg-info

@@ -1,0 +1,227 @@
+"""Builds: one article to one edition (`convert`), and many articles to many editions (`build`).
+
+Each article is read once, enriched once, and handed to each writer; its failure is reported and
+never stops the other articles. Every output is written atomically: a temporary file in the target
+folder, then a rename, so an edition is either complete or absent.
+"""
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Callable, Iterable, Sequence
+
+from . import registry
+from .errors import ConvertError, UsageError, collect_warnings
+from .model import Document
+from .reader import SUFFIX_FORMATS, Source, read_file
+from .resources import ResourceGate
+from .theme import Theme, load_theme
+from .transforms import prepare
+from .writers.base import WriteContext
+
+SKIPPED_NAMES = {"readme.md", "readme.txt", "readme.markdown", "license.md", "changelog.md"}
+GENERIC_STEMS = {"article", "index", "content", "main"}
+
+
+@dataclass(frozen=True)
+class Options:
+    """How to build; the CLI's defaults are these defaults."""
+
+    theme: str = "default"
+    offline: bool = False
+    allow_private: bool = False
+    edition: str = "print"
+    page_size: str | None = None
+    pdf_variant: str | None = None
+    embed_fonts: bool = False
+    cache_dir: Path | None = None
+
+
+@dataclass
+class Outcome:
+    """What happened to one article in one format."""
+
+    source: Path
+    format: str
+    output: Path | None = None
+    size: int = 0
+    warnings: list[str] = field(default_factory=list)
+    error: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+def formats_from(requested: Sequence[str]) -> list[str]:
+    """Expand `all` and check every name; raise UsageError for an unknown one."""
+    names: list[str] = []
+    for item in requested:
+        for name in item.split(","):
+            name = name.strip().lower()
+            if not name:
+                continue
+            chosen = registry.names() if name == "all" else [name]
+            for chosen_name in chosen:
+                registry.get(chosen_name)  # raises for an unknown name
+                if chosen_name not in names:
+                    names.append(chosen_name)
+    if not names:
+        raise UsageError("no output format given")
+    return names
+
+
+def find_articles(inputs: Iterable[Path | str]) -> list[Path]:
+    """Article files among `inputs`; folders are searched (README files and hidden paths skipped)."""
+    found: list[Path] = []
+    for item in inputs:
+        path = Path(item)
+        if path.is_dir():
+            for candidate in sorted(path.rglob("*")):
+                relative = candidate.relative_to(path).parts
+                if (candidate.is_file() and candidate.suffix.lower() in SUFFIX_FORMATS
+                        and candidate.name.lower() not in SKIPPED_NAMES
+                        and not any(part.startswith(".") for part in relative)):
+                    found.append(candidate)
+        elif path.exists():
+            found.append(path)
+        else:
+            raise UsageError(f"{path}: no such file or folder")
+    return list(dict.fromkeys(found))
+
+
+def output_names(articles: Sequence[Path]) -> dict[Path, str]:
+    """A distinct output stem per article: the file stem, or its folder's name for `article.md`."""
+    names: dict[Path, str] = {}
+    used: set[str] = set()
+    for article in articles:
+        base = article.parent.name if article.stem.lower() in GENERIC_STEMS and article.parent.name else article.stem
+        base = _safe_stem(base)
+        name, n = base, 1
+        while name.lower() in used:
+            n += 1
+            name = f"{base}-{n}"
+        used.add(name.lower())
+        names[article] = name
+    return names
+
+
+def _safe_stem(stem: str) -> str:
+    cleaned = "".join(ch if ch.isalnum() or ch in "-_." else "-" for ch in stem).strip("-.") or "article"
+    return cleaned[:80]  # file names stay well inside 255 bytes, even in UTF-8 Chinese
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write `data` to `path` so that `path` is never seen half-written."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle = tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{path.name}.", suffix=".part", delete=False)
+    try:
+        with handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(handle.name, 0o644)
+        os.replace(handle.name, path)
+    except BaseException:
+        Path(handle.name).unlink(missing_ok=True)
+        raise
+
+
+def load(source: Path | str) -> tuple[Source, Document]:
+    """Read and enrich one article."""
+    read = read_file(source)
+    return read, prepare(read)
+
+
+def gate_for(read: Source, options: Options) -> ResourceGate:
+    return ResourceGate(read.root, embedded=read.embedded, offline=options.offline,
+                        allow_private=options.allow_private, cache=options.cache_dir)
+
+
+def render(document: Document, fmt: str, ctx: WriteContext) -> bytes:
+    writer = registry.get(fmt)
+    problem = writer.check()
+    if problem:
+        raise UsageError(f"the {fmt} writer cannot run here: {problem}")
+    return writer.write(document, ctx)
+
+
+def context(read: Source, theme: Theme, options: Options, gate: ResourceGate) -> WriteContext:
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    return WriteContext(theme=theme, gate=gate, edition=options.edition,  # type: ignore[arg-type]
+                        page_size=options.page_size, pdf_variant=options.pdf_variant,
+                        embed_fonts=options.embed_fonts, source_name=str(read.path),
+                        source_date_epoch=int(epoch) if epoch and epoch.isdigit() else None)
+
+
+def convert(source: Path | str, to: str = "html", output: Path | str | None = None,
+            options: Options | None = None, **option_values: object) -> bytes | Path:
+    """Convert one article to one format.
+
+    Returns the edition's bytes, or writes them atomically to `output` and returns its path.
+    Raises ConvertError (bad input) or UsageError (bad request). Options may be passed as an
+    `Options` or as keywords (`theme="modern"`, `offline=True`, ...).
+    """
+    options = replace(options or Options(), **option_values)  # type: ignore[arg-type]
+    theme = load_theme(options.theme)
+    formats_from([to])
+    read, document = load(source)
+    data = render(document, to, context(read, theme, options, gate_for(read, options)))
+    if output is None:
+        return data
+    write_atomic(Path(output), data)
+    return Path(output)
+
+
+ProgressHook = Callable[[Outcome], None]
+
+
+def build(inputs: Sequence[Path | str], formats: Sequence[str], outdir: Path | str = "dist",
+          options: Options | None = None, progress: ProgressHook | None = None) -> list[Outcome]:
+    """Convert every article found in `inputs` to every format into `outdir`; never raises for one
+    bad article (its Outcome carries the error)."""
+    options = options or Options()
+    theme = load_theme(options.theme)
+    names = formats_from(formats)
+    articles = find_articles(inputs)
+    stems = output_names(articles)
+    outcomes: list[Outcome] = []
+    for article in articles:
+        for outcome in build_article(article, names, Path(outdir), stems[article], theme, options):
+            outcomes.append(outcome)
+            if progress:
+                progress(outcome)
+    return outcomes
+
+
+def build_article(article: Path, formats: Sequence[str], outdir: Path, stem: str, theme: Theme,
+                  options: Options) -> list[Outcome]:
+    """Every requested edition of one article; errors end up in the outcomes, never raised."""
+    with collect_warnings() as read_warnings:
+        try:
+            read, document = load(article)
+        except ConvertError as exc:
+            return [Outcome(article, fmt, error=exc.problem, warnings=list(read_warnings)) for fmt in formats]
+        except Exception as exc:  # a bug must not take the batch down
+            return [Outcome(article, fmt, error=f"internal error: {type(exc).__name__}: {exc}") for fmt in formats]
+        gate = gate_for(read, options)
+        gate.prefetch(figure.src for figure in document.figures)
+    ctx = context(read, theme, options, gate)
+    outcomes = []
+    for fmt in formats:
+        outcome = Outcome(article, fmt)
+        with collect_warnings() as warnings:
+            try:
+                data = render(document, fmt, ctx)
+                target = outdir / (stem + registry.get(fmt).suffix)
+                write_atomic(target, data)
+                outcome.output, outcome.size = target, len(data)
+            except (ConvertError, UsageError) as exc:
+                outcome.error = str(exc) if isinstance(exc, UsageError) else exc.problem
+            except Exception as exc:
+                outcome.error = f"{fmt} writer failed: {type(exc).__name__}: {exc}"
+        outcome.warnings = list(dict.fromkeys(read_warnings + warnings))
+        outcomes.append(outcome)
+    return outcomes

@@ -1,0 +1,145 @@
+"""The `convert` command: argument parsing and reporting only; the work is the library's."""
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+from typing import Sequence
+
+from . import __version__, registry
+from .build import Options, Outcome, build
+from .errors import UsageError
+from .theme import shipped_themes, load_theme
+
+DEFAULT_INPUT = Path("seeds")
+DEFAULT_OUTDIR = Path("dist")
+SUBCOMMANDS = ("doctor",)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] == "doctor":
+        from .doctor import main as doctor_main
+        return doctor_main(argv[1:])
+    args = _parser().parse_args(argv)
+    _configure_logging(args.quiet, args.verbose)
+    try:
+        if args.list_formats:
+            return _list_formats()
+        if args.list_styles:
+            return _list_styles()
+        options = Options(theme=args.style, offline=args.offline, allow_private=args.allow_private_hosts,
+                          edition=args.edition, page_size=args.page_size, pdf_variant=args.pdf_variant,
+                          embed_fonts=args.embed_fonts)
+        inputs = args.inputs or [DEFAULT_INPUT]
+        progress = _Progress(enabled=not args.quiet and sys.stderr.isatty())
+        with progress:
+            outcomes = build(inputs, args.to or ["html"], args.output, options, progress=progress.advance)
+    except UsageError as exc:
+        print(f"convert: error: {exc}", file=sys.stderr)
+        return 2
+    if not outcomes:
+        print(f"convert: error: no articles found in {', '.join(map(str, inputs))}", file=sys.stderr)
+        return 2
+    for outcome in outcomes:
+        if outcome.error:
+            print(f"convert: error: {outcome.source}: {outcome.error}", file=sys.stderr)
+    if not args.quiet:
+        _summary(outcomes)
+    return 0 if all(o.ok for o in outcomes) else 1
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="convert",
+        description="Turn news articles (Markdown, text, HTML, DOCX) into PDF, EPUB, DOCX and HTML editions.",
+        epilog="Other commands: 'convert doctor' checks that this machine has what the writers need.")
+    parser.add_argument("inputs", nargs="*", type=Path, metavar="INPUT",
+                        help=f"article files or folders to search (default: ./{DEFAULT_INPUT})")
+    parser.add_argument("--to", action="append", metavar="FORMAT",
+                        help="output format, repeatable or comma-separated; 'all' for every format (default: html)")
+    parser.add_argument("-o", "--output", type=Path, default=DEFAULT_OUTDIR, metavar="OUTDIR",
+                        help=f"folder for the editions (default: ./{DEFAULT_OUTDIR})")
+    parser.add_argument("--style", default="default", metavar="NAME|PATH",
+                        help="a shipped theme's name or a theme file (see --list-styles)")
+    parser.add_argument("--edition", choices=["print", "ereader"], default="print",
+                        help="PDF layout: print (default) or a small page for 6-inch e-readers")
+    parser.add_argument("--page-size", choices=["A4", "A5", "Letter"], help="override the theme's page size")
+    parser.add_argument("--pdf-variant", choices=["pdf/ua-1", "pdf/a-2b"], help="tagged or archival PDF")
+    parser.add_argument("--embed-fonts", action="store_true",
+                        help="EPUB: embed a subset of the theme's fonts covering the characters used")
+    parser.add_argument("--offline", action="store_true", help="never fetch remote images (cached ones are used)")
+    parser.add_argument("--allow-private-hosts", action="store_true",
+                        help="allow remote images on loopback and private network addresses")
+    parser.add_argument("--list-formats", action="store_true", help="list output formats and exit")
+    parser.add_argument("--list-styles", action="store_true", help="list shipped themes and exit")
+    parser.add_argument("-q", "--quiet", action="store_true", help="print errors only")
+    parser.add_argument("-v", "--verbose", action="store_true", help="print debugging detail")
+    parser.add_argument("--version", action="version", version=f"convert {__version__}")
+    return parser
+
+
+def _configure_logging(quiet: bool, verbose: bool) -> None:
+    level = logging.ERROR if quiet else logging.DEBUG if verbose else logging.WARNING
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("convert: %(levelname)s: %(message)s"))
+    logger = logging.getLogger("convert")
+    logger.handlers[:] = [handler]
+    logger.setLevel(level)
+    logger.propagate = False
+
+
+def _list_formats() -> int:
+    for name in registry.names():
+        problem = registry.availability(name)
+        suffix = registry.get(name).suffix if problem is None or "import" not in problem else "?"
+        status = "available" if problem is None else f"unavailable: {problem}"
+        description = registry.get(name).description if problem is None else ""
+        print(f"{name:8} {suffix:7} {status}" + (f"  ({description})" if description else ""))
+    return 0
+
+
+def _list_styles() -> int:
+    for name, path in shipped_themes().items():
+        print(f"{name:10} {load_theme(name).description}  [{path.name}]")
+    return 0
+
+
+class _Progress:
+    """A rich progress bar on a terminal; silent otherwise."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled
+        self._bar = None
+        self._task = None
+
+    def __enter__(self) -> _Progress:
+        if self.enabled:
+            from rich.progress import Progress
+            self._bar = Progress(transient=True)
+            self._bar.__enter__()
+            self._task = self._bar.add_task("converting", total=None)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._bar is not None:
+            self._bar.__exit__(None, None, None)
+
+    def advance(self, outcome: Outcome) -> None:
+        if self._bar is not None:
+            self._bar.update(self._task, advance=1, description=f"{outcome.source.parent.name}/{outcome.source.name}")
+
+
+def _summary(outcomes: list[Outcome]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title="convert", title_justify="left")
+    for column in ("article", "format", "output", "size", "warnings", "status"):
+        table.add_column(column, justify="right" if column in ("size", "warnings") else "left")
+    for o in outcomes:
+        size = f"{o.size / 1024:.0f} KiB" if o.size else "-"
+        status = "ok" if o.ok else "[red]failed[/red]"
+        table.add_row(str(o.source), o.format, str(o.output or "-"), size, str(len(o.warnings)), status)
+    Console(width=max(100, Console().width)).print(table)

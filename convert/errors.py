@@ -1,0 +1,45 @@
+"""Errors and warnings that name the article they are about."""
+from __future__ import annotations
+
+import logging
+from contextlib import contextmanager
+from contextvars import ContextVar
+from typing import Iterator
+
+log = logging.getLogger("convert")
+
+
+class ConvertError(Exception):
+    """A problem with one input that stops its conversion; str() is a one-line message."""
+
+    def __init__(self, path: object, problem: str) -> None:
+        self.path = str(path)
+        self.problem = " ".join(problem.split())
+        super().__init__(f"{self.path}: {self.problem}")
+
+
+class UsageError(Exception):
+    """The caller asked for something that cannot be done (unknown format, bad option)."""
+
+
+_collector: ContextVar[list[str] | None] = ContextVar("convert_warnings", default=None)
+
+
+def warn(message: str) -> None:
+    """Record a warning for the article being converted, and log it."""
+    message = " ".join(message.split())
+    collected = _collector.get()
+    if collected is not None and message not in collected:
+        collected.append(message)
+    log.warning(message)
+
+
+@contextmanager
+def collect_warnings() -> Iterator[list[str]]:
+    """Collect the warnings raised inside the block into the yielded list."""
+    collected: list[str] = []
+    token = _collector.set(collected)
+    try:
+        yield collected
+    finally:
+        _collector.reset(token)

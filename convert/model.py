@@ -1,0 +1,270 @@
+"""The document model every reader produces and every writer consumes.
+
+Frozen dataclasses, so a transform returns a new document instead of editing one in place.
+Nothing here knows pandoc, HTML or any output format.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Iterator, Union
+
+# ---------------------------------------------------------------- inlines
+
+
+@dataclass(frozen=True)
+class Text:
+    text: str
+
+
+@dataclass(frozen=True)
+class Emphasis:
+    content: tuple[Inline, ...]
+
+
+@dataclass(frozen=True)
+class Strong:
+    content: tuple[Inline, ...]
+
+
+@dataclass(frozen=True)
+class Strikeout:
+    content: tuple[Inline, ...]
+
+
+@dataclass(frozen=True)
+class Superscript:
+    content: tuple[Inline, ...]
+
+
+@dataclass(frozen=True)
+class Subscript:
+    content: tuple[Inline, ...]
+
+
+@dataclass(frozen=True)
+class Code:
+    text: str
+
+
+@dataclass(frozen=True)
+class Link:
+    content: tuple[Inline, ...]
+    url: str
+    title: str = ""
+
+
+@dataclass(frozen=True)
+class LineBreak:
+    pass
+
+
+@dataclass(frozen=True)
+class NoteRef:
+    """A footnote reference; the note itself is the `Footnote` block with the same `id`."""
+
+    id: str
+    number: int
+
+
+@dataclass(frozen=True)
+class InlineImage:
+    src: str
+    alt: str = ""
+
+
+Inline = Union[Text, Emphasis, Strong, Strikeout, Superscript, Subscript, Code, Link, LineBreak,
+               NoteRef, InlineImage]
+
+# ---------------------------------------------------------------- blocks
+
+
+@dataclass(frozen=True)
+class Heading:
+    level: int
+    content: tuple[Inline, ...]
+    id: str = ""
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    content: tuple[Inline, ...]
+
+
+@dataclass(frozen=True)
+class Figure:
+    """An image shown as a figure of its own, with an optional caption.
+
+    `number` is None for a figure that is not numbered (the transforms number them 1..n).
+    `alt` is the text alternative; it is never shown as the caption.
+    """
+
+    src: str
+    caption: tuple[Inline, ...] = ()
+    alt: str = ""
+    number: int | None = None
+    id: str = ""
+
+
+@dataclass(frozen=True)
+class ListBlock:
+    """A bulleted (`ordered=False`) or numbered list; each item is a tuple of blocks."""
+
+    items: tuple[tuple[Block, ...], ...]
+    ordered: bool = False
+    start: int = 1
+
+
+@dataclass(frozen=True)
+class TableCell:
+    content: tuple[Block, ...]
+    align: str = ""  # "", "left", "center", "right"
+    colspan: int = 1
+    rowspan: int = 1
+
+
+@dataclass(frozen=True)
+class Table:
+    header: tuple[tuple[TableCell, ...], ...]
+    body: tuple[tuple[TableCell, ...], ...]
+    caption: tuple[Inline, ...] = ()
+    id: str = ""
+
+
+@dataclass(frozen=True)
+class BlockQuote:
+    content: tuple[Block, ...]
+
+
+@dataclass(frozen=True)
+class CodeBlock:
+    text: str
+    language: str = ""
+
+
+@dataclass(frozen=True)
+class HorizontalRule:
+    pass
+
+
+@dataclass(frozen=True)
+class Footnote:
+    """A footnote definition; writers place it where their format puts notes."""
+
+    id: str
+    number: int
+    content: tuple[Block, ...]
+
+
+@dataclass(frozen=True)
+class Notice:
+    """A notice set apart from the body, such as a publisher's disclaimer."""
+
+    content: tuple[Inline, ...]
+    kind: str = "disclaimer"
+
+
+Block = Union[Heading, Paragraph, Figure, ListBlock, Table, BlockQuote, CodeBlock, HorizontalRule,
+              Footnote, Notice]
+
+# ---------------------------------------------------------------- document
+
+
+@dataclass(frozen=True)
+class Meta:
+    title: str = ""
+    subtitle: str = ""
+    authors: tuple[str, ...] = ()
+    editor: str = ""
+    date: str = ""  # ISO 8601: YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS]
+    source_url: str = ""
+    source_site: str = ""
+    lang: str = ""  # BCP 47
+    keywords: tuple[str, ...] = ()
+    description: str = ""
+    disclaimer: str = ""
+
+    def with_(self, **changes: object) -> Meta:
+        return replace(self, **changes)
+
+
+@dataclass(frozen=True)
+class Document:
+    meta: Meta = field(default_factory=Meta)
+    blocks: tuple[Block, ...] = ()
+
+    @property
+    def body(self) -> tuple[Block, ...]:
+        """The blocks without footnote definitions."""
+        return tuple(b for b in self.blocks if not isinstance(b, Footnote))
+
+    @property
+    def footnotes(self) -> tuple[Footnote, ...]:
+        return tuple(b for b in self.blocks if isinstance(b, Footnote))
+
+    @property
+    def figures(self) -> tuple[Figure, ...]:
+        return tuple(b for b in walk_blocks(self.blocks) if isinstance(b, Figure))
+
+    @property
+    def is_chinese(self) -> bool:
+        return self.meta.lang.lower().startswith("zh")
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def child_blocks(block: Block) -> tuple[Block, ...]:
+    """The blocks directly nested in `block` (list items, quote, cells, note content)."""
+    if isinstance(block, ListBlock):
+        return tuple(b for item in block.items for b in item)
+    if isinstance(block, (BlockQuote, Footnote)):
+        return block.content
+    if isinstance(block, Table):
+        return tuple(b for row in block.header + block.body for cell in row for b in cell.content)
+    return ()
+
+
+def walk_blocks(blocks: tuple[Block, ...]) -> Iterator[Block]:
+    """Every block, depth first, in reading order."""
+    for block in blocks:
+        yield block
+        yield from walk_blocks(child_blocks(block))
+
+
+def inline_children(node: Inline) -> tuple[Inline, ...]:
+    return getattr(node, "content", ()) if not isinstance(node, (Text, Code)) else ()
+
+
+def block_inlines(block: Block) -> tuple[Inline, ...]:
+    """The inline content a block holds directly (not that of nested blocks)."""
+    if isinstance(block, (Heading, Paragraph, Notice)):
+        return block.content
+    if isinstance(block, (Figure, Table)):
+        return block.caption
+    return ()
+
+
+def plain_text(inlines: tuple[Inline, ...]) -> str:
+    """The visible text of inline content (images show nothing, line breaks a newline)."""
+    parts: list[str] = []
+    for node in inlines:
+        if isinstance(node, (Text, Code)):
+            parts.append(node.text)
+        elif isinstance(node, LineBreak):
+            parts.append("\n")
+        elif isinstance(node, NoteRef):
+            parts.append(str(node.number))
+        elif not isinstance(node, InlineImage):
+            parts.append(plain_text(inline_children(node)))
+    return "".join(parts)
+
+
+def visible_text(doc: Document) -> str:
+    """All the text a reader of any edition sees, for tests and language detection."""
+    lines = [doc.meta.title, doc.meta.subtitle, doc.meta.editor, *doc.meta.authors]
+    for block in walk_blocks(doc.blocks):
+        if isinstance(block, CodeBlock):
+            lines.append(block.text)
+        else:
+            lines.append(plain_text(block_inlines(block)))
+    return "\n".join(line for line in lines if line)

@@ -1,0 +1,1 @@
+"""Writers: each module exports one `WRITER`; `convert.registry` knows them by name."""

@@ -1,0 +1,265 @@
+"""Semantic HTML5 for an article: the `html` edition, and the markup the PDF and EPUB writers build on.
+
+The output is also well-formed XHTML (void elements closed, attributes quoted), so the EPUB writer
+can package it as it is.
+"""
+from __future__ import annotations
+
+import base64
+import re
+from dataclasses import dataclass
+from html import escape
+from typing import Callable, Literal
+
+from .. import model as m
+from ..article import is_junk_alt
+from ..presentation import byline, byline_text, labels
+from ..resources import Image, Placeholder
+from ..theme import Theme
+from ..theme_css import screen_css
+from .base import WriteContext, Writer
+
+NoteStyle = Literal["end", "footnote", "epub"]
+_HAN_RUN = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
+                      r"\U00020000-\U0002ffff]+")
+
+
+@dataclass(frozen=True)
+class HtmlStyle:
+    """How the shared markup differs per edition: where notes go, and how images are addressed."""
+
+    notes: NoteStyle = "end"
+    image_url: Callable[[Image], str] = lambda image: data_uri(image)
+
+
+def data_uri(image: Image) -> str:
+    return f"data:{image.media_type};base64," + base64.b64encode(image.data).decode("ascii")
+
+
+def write_html(doc: m.Document, ctx: WriteContext) -> bytes:
+    body = article_html(doc, ctx, HtmlStyle())
+    return page_html(doc, body, screen_css(ctx.theme)).encode("utf-8")
+
+
+def page_html(doc: m.Document, body: str, css: str, *, head_extra: str = "") -> str:
+    """A complete HTML5 page around an article element."""
+    lang = escape(doc.meta.lang or "en")
+    meta = [f'<meta name="author" content="{escape(a)}" />' for a in (*doc.meta.authors, doc.meta.editor) if a]
+    if doc.meta.description:
+        meta.append(f'<meta name="description" content="{escape(doc.meta.description)}" />')
+    if doc.meta.keywords:
+        meta.append(f'<meta name="keywords" content="{escape(", ".join(doc.meta.keywords))}" />')
+    head = "\n".join(['<meta charset="utf-8" />',
+                      '<meta name="viewport" content="width=device-width, initial-scale=1" />',
+                      f"<title>{escape(doc.meta.title or 'Untitled')}</title>", *meta,
+                      f"<style>\n{css}\n</style>", head_extra])
+    return f'<!DOCTYPE html>\n<html lang="{lang}" xml:lang="{lang}">\n<head>\n{head}\n</head>\n<body>\n{body}\n</body>\n</html>\n'
+
+
+def article_html(doc: m.Document, ctx: WriteContext, style: HtmlStyle) -> str:
+    """The `<article>` element: header with title and byline, the body, then end notes."""
+    return _Renderer(doc, ctx, style).article()
+
+
+class _Renderer:
+    def __init__(self, doc: m.Document, ctx: WriteContext, style: HtmlStyle) -> None:
+        self.doc = doc
+        self.theme: Theme = ctx.theme
+        self.ctx = ctx
+        self.style = style
+        self.lang = doc.meta.lang or "en"
+        self.chinese = doc.is_chinese
+        self.notes = {note.id: note for note in doc.footnotes}
+
+    # ------------------------------------------------------------ document
+    def article(self) -> str:
+        parts = [f'<article lang="{escape(self.lang)}" xml:lang="{escape(self.lang)}">', self.header(),
+                 '<div class="article-body">', self.blocks(self.doc.body), "</div>"]
+        if self.style.notes != "footnote" and self.notes:
+            parts.append(self.endnotes())
+        parts.append("</article>")
+        return "\n".join(p for p in parts if p)
+
+    def header(self) -> str:
+        meta = self.doc.meta
+        parts = ['<header class="article-header">']
+        if meta.title:
+            parts.append(f'<h1 class="title">{self.text(meta.title)}</h1>')
+        if meta.subtitle:
+            parts.append(f'<p class="subtitle">{self.text(meta.subtitle)}</p>')
+        items = []
+        for part in byline(meta):
+            text = self.text(byline_text(part, self.lang))
+            if part.url:
+                label = self.text(byline_text(part, self.lang).removesuffix(part.value))
+                text = f'{label}<a href="{escape(part.url)}">{self.text(part.value)}</a>'
+            if part.kind == "date":
+                text = f'<time datetime="{escape(meta.date)}">{text}</time>'
+            items.append(f'<span class="byline-{part.kind}">{text}</span>')
+        if items:
+            parts.append('<p class="byline">' + '<span class="byline-sep"> · </span>'.join(items) + "</p>")
+        parts.append("</header>")
+        return "\n".join(parts)
+
+    def endnotes(self) -> str:
+        words = labels(self.lang)
+        if self.style.notes == "epub":
+            items = [f'<aside epub:type="footnote" role="doc-footnote" id="{note.id}" class="footnote">'
+                     f'{self.note_body(note, backlink=True)}</aside>' for note in self.doc.footnotes]
+            return '<section class="footnotes">\n' + "\n".join(items) + "\n</section>"
+        items = [f'<li id="{note.id}">{self.note_body(note, backlink=True)}</li>' for note in self.doc.footnotes]
+        return (f'<section class="footnotes" role="doc-endnotes" aria-label="{escape(words["notes"])}">\n'
+                f'<hr />\n<ol>\n' + "\n".join(items) + "\n</ol>\n</section>")
+
+    def note_body(self, note: m.Footnote, backlink: bool) -> str:
+        html = self.blocks(note.content)
+        if backlink:
+            back = f' <a href="#fnref-{note.id}" class="footnote-back" role="doc-backlink">↩</a>'
+            html = html[:-4] + back + "</p>" if html.endswith("</p>") else html + f"<p>{back}</p>"
+        return html
+
+    # ------------------------------------------------------------ blocks
+    def blocks(self, blocks: tuple[m.Block, ...]) -> str:
+        return "\n".join(self.block(b) for b in blocks)
+
+    def block(self, block: m.Block) -> str:
+        if isinstance(block, m.Paragraph):
+            return f"<p>{self.inlines(block.content)}</p>"
+        if isinstance(block, m.Heading):
+            level = min(block.level, 6)
+            ident = f' id="{escape(block.id)}"' if block.id else ""
+            return f"<h{level}{ident}>{self.inlines(block.content)}</h{level}>"
+        if isinstance(block, m.Figure):
+            return self.figure(block)
+        if isinstance(block, m.ListBlock):
+            return self.list_block(block)
+        if isinstance(block, m.Table):
+            return self.table(block)
+        if isinstance(block, m.BlockQuote):
+            return f"<blockquote>\n{self.blocks(block.content)}\n</blockquote>"
+        if isinstance(block, m.CodeBlock):
+            cls = f' class="language-{escape(block.language)}"' if block.language else ""
+            return f"<pre><code{cls}>{escape(block.text, quote=False)}</code></pre>"
+        if isinstance(block, m.HorizontalRule):
+            return "<hr />"
+        if isinstance(block, m.Notice):
+            return f'<div class="notice notice-{escape(block.kind)}" role="note"><p>{self.inlines(block.content)}</p></div>'
+        return ""
+
+    def figure(self, figure: m.Figure) -> str:
+        caption_text = m.plain_text(figure.caption)
+        label = self.theme.figure_label(figure.number, "", self.lang) if figure.number else ""
+        caption_html = self.inlines(figure.caption)
+        if label:
+            separator = self.theme.figure_label(figure.number, "\x00", self.lang).split("\x00")[0][len(label):]
+            caption_html = (f'<span class="figure-label">{self.text(label)}</span>{self.text(separator)}'
+                            f"{caption_html}") if caption_html else f'<span class="figure-label">{self.text(label)}</span>'
+        resolved = self.ctx.gate.image(figure.src)
+        alt = figure.alt if figure.alt and not is_junk_alt(figure.alt) else caption_text
+        if isinstance(resolved, Placeholder):
+            visual = self.placeholder(resolved)
+        else:
+            visual = (f'<img src="{escape(self.style.image_url(resolved))}" alt="{escape(alt)}" '
+                      f'width="{resolved.width}" height="{resolved.height}" />')
+        ident = f' id="{escape(figure.id)}"' if figure.id else ""
+        caption = f"<figcaption>{caption_html}</figcaption>" if caption_html else ""
+        return f"<figure{ident}>\n{visual}\n{caption}\n</figure>"
+
+    def placeholder(self, placeholder: Placeholder) -> str:
+        words = labels(self.lang)
+        return (f'<div class="image-placeholder" role="img" aria-label="{escape(words["placeholder"])}">'
+                f'<span class="placeholder-title">{escape(words["placeholder"])}</span>'
+                f'<span class="placeholder-src">{escape(placeholder.src)}</span></div>')
+
+    def list_block(self, block: m.ListBlock) -> str:
+        tag = "ol" if block.ordered else "ul"
+        start = f' start="{block.start}"' if block.ordered and block.start != 1 else ""
+        items = []
+        for item in block.items:
+            if len(item) == 1 and isinstance(item[0], m.Paragraph):
+                items.append(f"<li>{self.inlines(item[0].content)}</li>")
+            else:
+                items.append(f"<li>{self.blocks(item)}</li>")
+        return f"<{tag}{start}>\n" + "\n".join(items) + f"\n</{tag}>"
+
+    def table(self, table: m.Table) -> str:
+        parts = ["<table>"]
+        if table.caption:
+            parts.append(f"<caption>{self.inlines(table.caption)}</caption>")
+        if table.header:
+            parts.append("<thead>" + "".join(self.row(r, "th") for r in table.header) + "</thead>")
+        parts.append("<tbody>" + "".join(self.row(r, "td") for r in table.body) + "</tbody>")
+        parts.append("</table>")
+        return "\n".join(parts)
+
+    def row(self, row: tuple[m.TableCell, ...], tag: str) -> str:
+        cells = []
+        for cell in row:
+            attrs = ""
+            if cell.align:
+                attrs += f' style="text-align: {cell.align}"'
+            if cell.colspan > 1:
+                attrs += f' colspan="{cell.colspan}"'
+            if cell.rowspan > 1:
+                attrs += f' rowspan="{cell.rowspan}"'
+            if tag == "th":
+                attrs += ' scope="col"'
+            content = cell.content
+            inner = (self.inlines(content[0].content) if len(content) == 1 and isinstance(content[0], m.Paragraph)
+                     else self.blocks(content))
+            cells.append(f"<{tag}{attrs}>{inner}</{tag}>")
+        return "<tr>" + "".join(cells) + "</tr>"
+
+    # ------------------------------------------------------------ inlines
+    def inlines(self, inlines: tuple[m.Inline, ...]) -> str:
+        return "".join(self.inline(i) for i in inlines)
+
+    def inline(self, node: m.Inline) -> str:
+        if isinstance(node, m.Text):
+            return self.text(node.text)
+        if isinstance(node, m.Code):
+            return f"<code>{escape(node.text, quote=False)}</code>"
+        if isinstance(node, m.LineBreak):
+            return "<br />"
+        if isinstance(node, m.Link):
+            title = f' title="{escape(node.title)}"' if node.title else ""
+            return f'<a href="{escape(node.url)}"{title}>{self.inlines(node.content)}</a>'
+        if isinstance(node, m.NoteRef):
+            return self.note_ref(node)
+        if isinstance(node, m.InlineImage):
+            resolved = self.ctx.gate.image(node.src)
+            if isinstance(resolved, Placeholder):
+                return f'<span class="inline-placeholder">[{escape(node.alt or labels(self.lang)["placeholder"])}]</span>'
+            return (f'<img class="inline" src="{escape(self.style.image_url(resolved))}" '
+                    f'alt="{escape(node.alt)}" />')
+        tag = _INLINE_TAGS.get(type(node))
+        if tag:
+            return f"<{tag}>{self.inlines(node.content)}</{tag}>"  # type: ignore[union-attr]
+        return ""
+
+    def note_ref(self, ref: m.NoteRef) -> str:
+        note = self.notes.get(ref.id)
+        if self.style.notes == "footnote" and note is not None:
+            inner = " ".join(self.inlines(m.block_inlines(b)) or escape(getattr(b, "text", ""))
+                             for b in note.content)
+            return f'<span class="footnote">{inner}</span>'
+        if self.style.notes == "epub":
+            return (f'<a epub:type="noteref" role="doc-noteref" href="#{ref.id}" id="fnref-{ref.id}" '
+                    f'class="noteref">{ref.number}</a>')
+        return (f'<sup><a href="#{ref.id}" id="fnref-{ref.id}" class="noteref" role="doc-noteref">'
+                f"{ref.number}</a></sup>")
+
+    def text(self, text: str) -> str:
+        """Escaped text; Han runs in a non-Chinese article get lang="zh-CN" so fonts pick SC glyphs."""
+        escaped = escape(text, quote=False)
+        if self.chinese or not _HAN_RUN.search(escaped):
+            return escaped
+        return _HAN_RUN.sub(lambda run: f'<span lang="zh-CN">{run.group(0)}</span>', escaped)
+
+
+_INLINE_TAGS = {m.Emphasis: "em", m.Strong: "strong", m.Strikeout: "s", m.Superscript: "sup",
+                m.Subscript: "sub"}
+
+
+WRITER = Writer(name="html", suffix=".html", description="self-contained HTML5 page (images inlined)",
+                write=write_html)

@@ -1,0 +1,71 @@
+"""Shared fixtures: the user's seed, the team's samples, an isolated image cache, a local HTTP server."""
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import threading
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+SHARED_SEEDS = ROOT.parent / "shared" / "seeds"
+SAMPLES = sorted(p for p in SEEDS.glob("*/article.*"))
+USER_SEEDS = sorted(SHARED_SEEDS.glob("*.txt")) if SHARED_SEEDS.is_dir() else []
+ARTICLES = USER_SEEDS + SAMPLES
+
+
+def article_id(path: Path) -> str:
+    return path.parent.name if path.stem == "article" else path.stem[:12]
+
+
+@pytest.fixture(autouse=True)
+def _isolated_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test gets its own remote-image cache, so no test sees another's fetches."""
+    monkeypatch.setenv("CONVERT_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+
+
+@pytest.fixture
+def user_seed() -> Path:
+    if not USER_SEEDS:
+        pytest.skip("../shared/seeds is not present")
+    return USER_SEEDS[0]
+
+
+@pytest.fixture(params=ARTICLES, ids=article_id)
+def article(request: pytest.FixtureRequest) -> Path:
+    """Each of the user's seeds and the team's samples in turn."""
+    return request.param
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def http_root(tmp_path: Path) -> Iterator[tuple[str, Path]]:
+    """A local HTTP server on 127.0.0.1 serving a temporary folder: (base URL, folder)."""
+    root = tmp_path / "www"
+    root.mkdir()
+    handler = functools.partial(_QuietHandler, directory=str(root))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}", root
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def convert_bytes(path: Path, fmt: str, **options: object) -> bytes:
+    """One edition of one article, as bytes (through the library API)."""
+    import convert
+    return convert.convert(path, to=fmt, **options)  # type: ignore[return-value]
+
+
+os.environ.setdefault("SOURCE_DATE_EPOCH", "1700000000")
