@@ -21,7 +21,7 @@ _BY = re.compile(r"^By\s+([A-Z].+)$")
 _SOURCE = re.compile(r"^(?:来源|來源|出处|Source)\s*[:：]\s*(.+)$", re.I)
 _URL = re.compile(r"^https?://\S+$")
 _DATE = re.compile(
-    r"^(?:(?:发布|發佈|发表|时间|日期|Published|Date)\s*[:：]?\s*)?"
+    r"^(?:(?:发布时间|發佈時間|发表时间|发布|發佈|发表|时间|日期|Published|Date)\s*[:：]?\s*)?"
     r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
     r"(?:[\sT]+(\d{1,2})[:：](\d{2})(?:[:：](\d{2}))?)?$", re.I)
 _CAPTION = re.compile(

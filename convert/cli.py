@@ -137,9 +137,10 @@ def _summary(outcomes: list[Outcome]) -> None:
 
     table = Table(title="convert", title_justify="left")
     for column in ("article", "format", "output", "size", "warnings", "status"):
-        table.add_column(column, justify="right" if column in ("size", "warnings") else "left")
+        table.add_column(column, justify="right" if column in ("size", "warnings") else "left",
+                         overflow="fold")
     for o in outcomes:
         size = f"{o.size / 1024:.0f} KiB" if o.size else "-"
         status = "ok" if o.ok else "[red]failed[/red]"
         table.add_row(str(o.source), o.format, str(o.output or "-"), size, str(len(o.warnings)), status)
-    Console(width=max(100, Console().width)).print(table)
+    Console(width=max(140, Console().width)).print(table)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from charset_normalizer import from_bytes
 
-from .errors import ConvertError
+from .errors import ConvertError, warn
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -16,7 +16,7 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 # Legacy encodings a newsroom meets; charset-normalizer picks among them by how the text reads.
-_LEGACY = ["gb18030", "big5", "shift_jis", "euc_kr", "cp1252", "latin_1"]
+_LEGACY = ["gb18030", "big5", "shift_jis", "euc_kr", "cp1252"]
 _MAX_CHAOS = 0.25
 
 
@@ -47,6 +47,11 @@ def _decode(data: bytes, path: Path | str) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    lenient = data.decode("utf-8", errors="replace")
+    damaged = lenient.count("\ufffd")
+    if damaged * 200 <= len(lenient):  # UTF-8 with a few broken bytes (a cut-off paste), not another encoding
+        warn(f"{path}: {damaged} invalid UTF-8 byte sequence(s) replaced with U+FFFD")
+        return lenient
     best = from_bytes(data, cp_isolation=_LEGACY).best()
     if best is None or best.chaos > _MAX_CHAOS:
         raise ConvertError(path, "cannot decode the text: not UTF-8, UTF-16 or a known legacy encoding (GB18030, Big5, ...)")

@@ -19,7 +19,7 @@ import pypandoc
 from . import model as m
 from .decode import decode_text
 from .errors import ConvertError, warn
-from .sanitize import sanitize_html
+from .sanitize import head_metadata, sanitize_html
 
 PANDOC_API = (1, 23)  # the pandoc-types version whose JSON this module reads
 MAX_INPUT_BYTES = 20 * 1024 * 1024
@@ -66,9 +66,10 @@ def read_file(path: Path | str) -> Source:
         text = decode_text(data, path)
         if fmt == "html":
             ast = _pandoc_json(path, sanitize_html(text, path.name), HTML)
+            ast["meta"] = {**_html_head_meta(text), **ast.get("meta", {})}
         else:
             ast = _pandoc_json(path, text, MARKDOWN)
-            if _has_raw_html(ast["blocks"]):
+            if _has_raw_html(ast):
                 html = _pandoc_run(path, ["-f", MARKDOWN, "-t", "html5"], text)
                 cleaned = _pandoc_json(path, sanitize_html(html, path.name), HTML)
                 ast = {**ast, "blocks": cleaned["blocks"]}
@@ -84,7 +85,7 @@ def read_text(text: str, *, name: str = "<string>", root: Path | str = ".", fmt:
     fmt_arg = MARKDOWN if fmt == "markdown" else HTML
     source_text = sanitize_html(text, name) if fmt == "html" else text
     ast = _pandoc_json(path, source_text, fmt_arg)
-    if fmt == "markdown" and _has_raw_html(ast["blocks"]):
+    if fmt == "markdown" and _has_raw_html(ast):
         html = _pandoc_run(path, ["-f", MARKDOWN, "-t", "html5"], text)
         ast = {**ast, "blocks": _pandoc_json(path, sanitize_html(html, name), HTML)["blocks"]}
     return _to_source(path, ast, {})
@@ -121,6 +122,7 @@ def _pandoc_json(path: Path, stdin: str | bytes, fmt: str) -> dict[str, Any]:
         ast = json.loads(out)
     except RecursionError:
         raise ConvertError(path, f"the article nests deeper than {MAX_NESTING} levels") from None
+    ast["_raw"] = '"t":"RawBlock"' in out or '"t":"RawInline"' in out  # quotes in strings are escaped
     version = tuple(ast.get("pandoc-api-version", ()))[:2]
     if version != PANDOC_API:
         raise ConvertError(path, f"pandoc speaks AST version {version}; convert reads {PANDOC_API} "
@@ -138,14 +140,13 @@ def _docx_media(path: Path, data: bytes) -> dict[str, bytes]:
         raise ConvertError(path, "not a valid .docx file (not a zip archive)") from None
 
 
-def _has_raw_html(node: Any) -> bool:
-    if isinstance(node, dict):
-        if node.get("t") in ("RawBlock", "RawInline"):
-            return True
-        return _has_raw_html(node.get("c"))
-    if isinstance(node, list):
-        return any(_has_raw_html(item) for item in node)
-    return False
+def _html_head_meta(html: str) -> dict[str, Any]:
+    """<title> and <meta name=author|description|keywords> of an HTML page, as pandoc meta values."""
+    return {key: {"t": "MetaString", "c": value} for key, value in head_metadata(html).items()}
+
+
+def _has_raw_html(ast: dict[str, Any]) -> bool:
+    return bool(ast.get("_raw"))
 
 
 # ---------------------------------------------------------------- JSON to model
@@ -239,7 +240,7 @@ class _Builder:
             return [m.Heading(min(max(level, 1), 6), _trim(self.inlines(content, depth)), ident)]
         if kind == "CodeBlock":
             (_, classes, _), text = c
-            return [m.CodeBlock(text, classes[0] if classes else "")]
+            return [m.CodeBlock(_clean(text), classes[0] if classes else "")]
         if kind == "BlockQuote":
             return [m.BlockQuote(tuple(self.blocks(c, depth)))]
         if kind in ("BulletList", "OrderedList"):
@@ -319,7 +320,7 @@ class _Builder:
     def inline(self, node: dict[str, Any], depth: int) -> list[m.Inline]:
         kind, c = node["t"], node.get("c")
         if kind == "Str":
-            return [m.Text(c)]
+            return [m.Text(_clean(c))]
         if kind in ("Space", "SoftBreak"):
             return [m.Text(" ")]
         if kind == "LineBreak":
@@ -335,10 +336,8 @@ class _Builder:
         if kind == "Quoted":
             open_mark, close_mark = ("“", "”") if c[0]["t"] == "DoubleQuote" else ("‘", "’")
             return [m.Text(open_mark), *self.inlines(c[1], depth), m.Text(close_mark)]
-        if kind == "Code":
-            return [m.Code(c[1])]
-        if kind == "Math":
-            return [m.Code(c[1])]
+        if kind in ("Code", "Math"):
+            return [m.Code(_clean(c[1]))]
         if kind == "Link":
             _, content, (url, title) = c
             inner = self.inlines(content, depth)
@@ -364,6 +363,14 @@ class _Builder:
 _WRAPPERS = {"Emph": m.Emphasis, "Strong": m.Strong, "Strikeout": m.Strikeout,
              "Superscript": m.Superscript, "Subscript": m.Subscript}
 _ALIGN = {"AlignLeft": "left", "AlignRight": "right", "AlignCenter": "center", "AlignDefault": ""}
+
+
+# C0 controls but tab and newline, DEL, C1 controls, and non-characters: invalid in XML, invisible in print.
+_CONTROL = dict.fromkeys([*range(0, 9), 11, 12, *range(14, 32), *range(127, 160), 0xFFFE, 0xFFFF])
+
+
+def _clean(text: str) -> str:
+    return text.translate(_CONTROL)
 
 
 def _trim(inlines: tuple[m.Inline, ...]) -> tuple[m.Inline, ...]:

@@ -71,3 +71,36 @@ class _UnsafeFinder(HTMLParser):
                 self.found.add('rel="attachment"')
 
     handle_startendtag = handle_starttag
+
+
+def head_metadata(html: str) -> dict[str, str]:
+    """The <title> and the author, description and keywords <meta> of an HTML page."""
+    finder = _HeadFinder()
+    finder.feed(html)
+    finder.close()
+    return {key: " ".join(value.split()) for key, value in finder.found.items() if value.strip()}
+
+
+class _HeadFinder(HTMLParser):
+    _META = {"author": "author", "description": "description", "keywords": "keywords"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: dict[str, str] = {}
+        self._in_title = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if tag == "title" and "title" not in self.found:
+            self._in_title = True
+            self.found["title"] = ""
+        elif tag == "meta" and (values.get("name") or "").lower() in self._META:
+            self.found.setdefault(self._META[(values.get("name") or "").lower()], values.get("content") or "")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "title":
+            self._in_title = False
+
+    def handle_data(self, data: str) -> None:
+        if self._in_title:
+            self.found["title"] += data

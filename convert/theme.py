@@ -154,7 +154,8 @@ def _load(name_or_path: str) -> Theme:
         elif first["type"] == "missing":
             problem = "missing key"
         else:
-            problem = f"{first['msg'].lower()} (got {first.get('input')!r})"
+            message = first["msg"]
+            problem = f"{message[0].lower()}{message[1:]} (got {first.get('input')!r})"
         more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
         raise ThemeError(f"{path}: {key}: {problem}{more}") from None
 

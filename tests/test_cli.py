@@ -1,0 +1,102 @@
+"""The command line: exit codes, one-line errors, batches that survive a bad article, output names."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import html5lib
+import pytest
+
+from conftest import ROOT, SEEDS
+
+
+def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "convert", *args], capture_output=True, text=True,
+                          cwd=cwd or ROOT, timeout=300)
+
+
+def error_lines(done: subprocess.CompletedProcess[str]) -> list[str]:
+    return [line for line in done.stderr.splitlines() if line.startswith("convert: error:")]
+
+
+@pytest.mark.parametrize("name, data, problem", [
+    ("empty.md", b"", "the file is empty"),
+    ("blank.txt", b"  \n\n\t\n", "the file is empty"),
+    ("binary.md", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 8, "looks binary"),
+    ("noise.md", b"\x80\x81" * 300, "cannot decode the text"),
+    ("broken.docx", b"PK\x03\x04 broken", "pandoc cannot parse it"),
+    ("deep.md", b">" * 400 + b" x\n", "nests deeper than"),
+])
+def test_bad_input_one_line_error_exit_1_no_output(tmp_path: Path, name: str, data: bytes, problem: str) -> None:
+    article = tmp_path / name
+    article.write_bytes(data)
+    out = tmp_path / "out"
+    done = run("--to", "html", str(article), "-o", str(out), "-q")
+    assert done.returncode == 1
+    lines = error_lines(done)
+    assert len(lines) == 1 and str(article) in lines[0] and problem in lines[0]
+    assert not out.exists() or not any(out.iterdir())  # no partial output, no temp files
+
+
+def test_one_bad_article_does_not_stop_the_batch(tmp_path: Path) -> None:
+    (tmp_path / "good.md").write_text("# 好文章\n\n正文一段。\n", encoding="utf-8")
+    (tmp_path / "bad.md").write_bytes(b"")
+    out = tmp_path / "out"
+    done = run("--to", "html", str(tmp_path), "-o", str(out))
+    assert done.returncode == 1
+    assert (out / "good.html").is_file() and not (out / "bad.html").exists()
+    assert "good.md" in done.stdout and "failed" in done.stdout  # the summary table
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--to", "rtf"], "unknown format 'rtf'"),
+    (["no/such/file.md"], "no such file or folder"),
+    (["--style", "nope"], "unknown style 'nope'"),
+])
+def test_usage_errors_exit_2(tmp_path: Path, args: list[str], message: str) -> None:
+    done = run(*args, "-o", str(tmp_path / "out"))
+    assert done.returncode == 2 and message in done.stderr
+
+
+def test_same_stem_never_overwrites(tmp_path: Path) -> None:
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "news.md").write_text(f"# {folder}\n\n正文{folder}。\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert run("--to", "html", str(tmp_path / "a"), str(tmp_path / "b"), "-o", str(out), "-q").returncode == 0
+    written = sorted(p.name for p in out.iterdir())
+    assert written == ["news-2.html", "news.html"]
+    texts = {p.read_text(encoding="utf-8").count("正文a") for p in out.iterdir()}
+    assert texts == {0, 1}
+
+
+def test_default_input_is_seeds_and_output_is_dist(tmp_path: Path) -> None:
+    shutil.copytree(SEEDS / "zh-news-harbor", tmp_path / "seeds" / "zh-news-harbor")
+    done = run("--to", "html", "-q", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "dist" / "zh-news-harbor.html").is_file()
+
+
+def test_list_formats_and_styles() -> None:
+    formats = run("--list-formats")
+    assert formats.returncode == 0 and formats.stdout.startswith("html") and ".html" in formats.stdout
+    styles = run("--list-styles")
+    assert styles.returncode == 0 and "default" in styles.stdout
+
+
+def test_html_edition_is_valid_html(tmp_path: Path, article: Path) -> None:
+    out = tmp_path / "out"
+    done = run("--to", "html", str(article), "-o", str(out), "-q")
+    assert done.returncode == 0, done.stderr
+    page = next(out.glob("*.html"))
+    text = page.read_text(encoding="utf-8")
+    parser = html5lib.HTMLParser(strict=True, namespaceHTMLElements=False)
+    tree = parser.parse(text)  # raises on any parse error
+    assert tree.find(".//article").get("lang") in ("zh-CN", "en")
+    assert tree.find(".//h1").text
+    for figure in tree.iter("figure"):
+        caption = figure.find("figcaption")
+        assert caption is not None and "".join(caption.itertext()).strip()
+    assert "<script" not in text.lower()

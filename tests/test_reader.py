@@ -1,0 +1,177 @@
+"""pandoc's AST into our model: every block and inline kind, raw HTML, limits, other input types."""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pytest
+
+from convert import model as m
+from convert import reader
+from convert.errors import ConvertError
+from convert.reader import read_file, read_text
+
+MARKDOWN = """---
+title: Front
+lang: en
+keywords: [a, b]
+---
+
+## Section *one*
+
+Text with **strong**, _em_, `code`, ~~gone~~, H~2~O, x^2^, a [link](https://example.org "t"),
+a note[^n] and a hard  
+break.
+
+1. first
+    - nested bullet
+        - deeper
+2. second
+
+> quoted
+
+```python
+print("hi")
+```
+
+***
+
+| h1 | h2 |
+|---:|:---|
+| 1  | 2  |
+
+: The caption
+
+Term
+:   Definition
+
+![A chart](chart.png)
+
+[^n]: Note *body*.
+"""
+
+
+def blocks_of(source: reader.Source, kind: type) -> list:
+    return [b for b in m.walk_blocks(source.document.blocks) if isinstance(b, kind)]
+
+
+def test_every_construct_maps_to_the_model() -> None:
+    source = read_text(MARKDOWN)
+    doc = source.document
+    assert doc.meta.title == "Front" and doc.meta.keywords == ("a", "b") and doc.meta.lang == "en"
+    heading = blocks_of(source, m.Heading)[0]
+    assert heading.level == 2 and isinstance(heading.content[1], m.Emphasis)
+    para = next(b for b in doc.blocks if isinstance(b, m.Paragraph))
+    kinds = {type(i) for i in para.content}
+    assert {m.Strong, m.Emphasis, m.Code, m.Strikeout, m.Subscript, m.Superscript, m.Link, m.NoteRef,
+            m.LineBreak} <= kinds
+    link = next(i for i in para.content if isinstance(i, m.Link))
+    assert (link.url, link.title) == ("https://example.org", "t")
+    lists = blocks_of(source, m.ListBlock)
+    assert lists[0].ordered and not lists[1].ordered and len(lists) == 3  # nested twice
+    assert blocks_of(source, m.BlockQuote)
+    code = blocks_of(source, m.CodeBlock)[0]
+    assert code.language == "python" and 'print("hi")' in code.text
+    assert blocks_of(source, m.HorizontalRule)
+    table = blocks_of(source, m.Table)[0]
+    assert m.plain_text(table.caption) == "The caption"
+    assert table.header[0][0].align == "right" and table.body[0][1].align == "left"
+    figure = blocks_of(source, m.Figure)[0]
+    assert figure.src == "chart.png" and figure.alt == "A chart"
+    note = doc.footnotes[0]
+    assert note.number == 1 and m.plain_text(m.block_inlines(note.content[0])) == "Note body."
+
+
+def test_raw_html_is_cleaned_and_reported(caplog: pytest.LogCaptureFixture) -> None:
+    hostile = ('Hi <b onclick="steal()">bold</b> <a href="javascript:alert(1)">js</a> '
+               '<a href="https://example.org">ok</a>\n\n'
+               '<script>alert(1)</script>\n\n<iframe src="file:///etc/passwd"></iframe>\n\n'
+               '<div onmouseover="x()"><p>kept <em>text</em></p></div>\n\n<img src="file:///etc/passwd" />\n')
+    with caplog.at_level(logging.WARNING, logger="convert"):
+        doc = read_text(hostile).document
+    text = m.visible_text(doc)
+    assert "bold" in text and "kept text" in text and "js" in text
+    assert "alert" not in text and "steal" not in text
+    links = [i for b in doc.blocks for i in m.block_inlines(b) if isinstance(i, m.Link)]
+    assert [link.url for link in links] == ["https://example.org"]
+    assert not doc.figures
+    logged = caplog.text
+    for finding in ("<script>", "<iframe>", "onclick", "javascript:", "file:"):
+        assert finding in logged
+
+
+def test_markdown_links_with_unsafe_schemes_keep_only_their_text() -> None:
+    doc = read_text("[click](javascript:alert(1)) and [file](file:///etc/passwd) and [m](mailto:a@b.c)").document
+    inlines = doc.blocks[0].content
+    assert [i.url for i in inlines if isinstance(i, m.Link)] == ["mailto:a@b.c"]
+    assert "click" in m.plain_text(inlines) and "file" in m.plain_text(inlines)
+
+
+def test_html_input(tmp_path: Path) -> None:
+    path = tmp_path / "page.html"
+    path.write_text("<html><head><title>网页标题</title><script>x()</script></head><body>"
+                    "<h1>网页标题</h1><p>第一段<b>加粗</b>。</p><figure><img src='a.png' alt='图'>"
+                    "<figcaption>说明文字</figcaption></figure></body></html>", encoding="gb18030")
+    doc = read_file(path).document
+    assert doc.meta.title == "网页标题"
+    figure = next(b for b in doc.blocks if isinstance(b, m.Figure))
+    assert m.plain_text(figure.caption) == "说明文字"
+    assert "x()" not in m.visible_text(doc)
+
+
+def test_docx_input_keeps_its_images(tmp_path: Path) -> None:
+    import docx
+    from PIL import Image
+
+    picture = tmp_path / "p.png"
+    Image.new("RGB", (60, 40), "teal").save(picture)
+    document = docx.Document()
+    document.add_heading("Docx title", 1)
+    document.add_paragraph("Body 正文")
+    document.add_picture(str(picture))
+    path = tmp_path / "in.docx"
+    document.save(path)
+    source = read_file(path)
+    figure = next(b for b in source.document.blocks if isinstance(b, m.Figure))
+    assert figure.src in source.embedded and source.embedded[figure.src].startswith(b"\x89PNG")
+
+
+def test_deep_nesting_is_a_clear_error_not_a_crash(tmp_path: Path) -> None:
+    path = tmp_path / "deep.md"
+    path.write_text(">" * 500 + " deep\n", encoding="utf-8")
+    with pytest.raises(ConvertError, match="nests deeper than"):
+        read_file(path)
+
+
+def test_oversized_input_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(reader, "MAX_INPUT_BYTES", 1000)
+    path = tmp_path / "big.md"
+    path.write_text("字" * 2000, encoding="utf-8")
+    with pytest.raises(ConvertError, match="limit"):
+        read_file(path)
+
+
+def test_unsupported_suffix_and_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(ConvertError, match="unsupported input type .pdf"):
+        read_file(tmp_path / "a.pdf")
+    with pytest.raises(ConvertError, match="cannot read"):
+        read_file(tmp_path / "missing.md")
+
+
+def test_broken_docx_is_a_clear_error(tmp_path: Path) -> None:
+    path = tmp_path / "broken.docx"
+    path.write_bytes(b"PK\x03\x04 not really a zip")
+    with pytest.raises(ConvertError) as caught:
+        read_file(path)
+    assert str(caught.value).startswith(str(path))
+
+
+def test_pandoc_api_version_is_checked(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(reader, "PANDOC_API", (9, 99))
+    with pytest.raises(ConvertError, match="AST version"):
+        read_text("hello")
+
+
+def test_control_characters_do_not_reach_the_model() -> None:
+    doc = read_text("a\x01b\x0bc\x1fd 正文").document
+    assert not any(ord(ch) < 32 and ch not in "\n\t" for ch in m.visible_text(doc))

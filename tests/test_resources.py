@@ -1,0 +1,173 @@
+"""The resource gate: confinement, remote fetches through a local server, conversions, placeholders."""
+from __future__ import annotations
+
+import http.server
+import io
+import os
+import threading
+from pathlib import Path
+
+import pytest
+from PIL import Image as PILImage
+
+from convert import resources
+from convert.resources import Image, Placeholder, ResourceGate
+
+
+def png_bytes(size: tuple[int, int] = (40, 30), fmt: str = "PNG", mode: str = "RGB") -> bytes:
+    out = io.BytesIO()
+    PILImage.new(mode, size, "orange").save(out, fmt)
+    return out.getvalue()
+
+
+@pytest.fixture
+def article_dir(tmp_path: Path) -> Path:
+    folder = tmp_path / "article"
+    (folder / "images").mkdir(parents=True)
+    (folder / "images" / "ok.png").write_bytes(png_bytes())
+    (tmp_path / "secret.png").write_bytes(png_bytes())
+    return folder
+
+
+def test_local_image_inside_the_folder(article_dir: Path) -> None:
+    result = ResourceGate(article_dir).image("images/ok.png")
+    assert isinstance(result, Image) and result.media_type == "image/png" and (result.width, result.height) == (40, 30)
+
+
+@pytest.mark.parametrize("src", ["../secret.png", "images/../../secret.png", "/etc/passwd", "file:///etc/passwd",
+                                 "file://localhost/etc/hostname", "data:image/png;base64,AAAA", "ftp://x/y.png"])
+def test_reads_outside_the_article_are_refused(article_dir: Path, src: str) -> None:
+    result = ResourceGate(article_dir).image(src)
+    assert isinstance(result, Placeholder) and result.src == src
+
+
+def test_symlink_leaving_the_folder_is_refused(article_dir: Path) -> None:
+    (article_dir / "images" / "link.png").symlink_to(article_dir.parent / "secret.png")
+    result = ResourceGate(article_dir).image("images/link.png")
+    assert isinstance(result, Placeholder) and "outside" in result.reason
+
+
+@pytest.mark.parametrize("fmt, mode", [("GIF", "P"), ("WEBP", "RGB"), ("BMP", "RGB"), ("TIFF", "RGB")])
+def test_other_formats_become_png(article_dir: Path, fmt: str, mode: str) -> None:
+    (article_dir / f"pic.{fmt.lower()}").write_bytes(png_bytes(fmt=fmt, mode=mode))
+    result = ResourceGate(article_dir).image(f"pic.{fmt.lower()}")
+    assert isinstance(result, Image) and result.media_type == "image/png" and result.data.startswith(b"\x89PNG")
+
+
+def test_svg_is_rasterised_without_outside_access(article_dir: Path) -> None:
+    svg = ('<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="100" height="50">'
+           '<rect width="100" height="50" fill="red"/><image xlink:href="file:///etc/passwd" width="10" height="10"/></svg>')
+    (article_dir / "v.svg").write_text(svg)
+    result = ResourceGate(article_dir).image("v.svg")
+    assert isinstance(result, Image) and result.media_type == "image/png"
+
+
+def test_corrupt_and_non_images_become_placeholders(article_dir: Path) -> None:
+    (article_dir / "broken.png").write_bytes(png_bytes()[:60])
+    (article_dir / "text.jpg").write_text("not an image")
+    gate = ResourceGate(article_dir)
+    assert "readable" in gate.image("broken.png").reason  # type: ignore[union-attr]
+    assert isinstance(gate.image("text.jpg"), Placeholder)
+    assert gate.image("missing.png").reason == "file not found"  # type: ignore[union-attr]
+
+
+def test_decompression_bomb_is_refused(article_dir: Path) -> None:
+    out = io.BytesIO()
+    PILImage.new("1", (20000, 20000)).save(out, "PNG")  # 400 MP, a few KiB on disk
+    (article_dir / "bomb.png").write_bytes(out.getvalue())
+    result = ResourceGate(article_dir).image("bomb.png")
+    assert isinstance(result, Placeholder) and "pixel" in result.reason
+
+
+def test_large_image_is_scaled_down(article_dir: Path) -> None:
+    (article_dir / "big.jpg").write_bytes(png_bytes((5000, 1000), "JPEG"))
+    result = ResourceGate(article_dir).image("big.jpg")
+    assert isinstance(result, Image) and max(result.width, result.height) == resources.MAX_EDGE
+    assert result.media_type == "image/jpeg"
+
+
+def test_size_cap_on_local_files(article_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(resources, "MAX_IMAGE_BYTES", 20)
+    result = ResourceGate(article_dir).image("images/ok.png")
+    assert isinstance(result, Placeholder) and "larger than" in result.reason
+
+
+def test_remote_fetch_is_cached_and_offline_uses_the_cache(http_root: tuple[str, Path], tmp_path: Path) -> None:
+    base, root = http_root
+    (root / "r.png").write_bytes(png_bytes())
+    cache = tmp_path / "c"
+    url = f"{base}/r.png"
+    assert isinstance(ResourceGate(tmp_path, allow_private=True, cache=cache).image(url), Image)
+    (root / "r.png").unlink()  # the server no longer has it: only the cache can answer
+    assert isinstance(ResourceGate(tmp_path, allow_private=True, cache=cache, offline=True).image(url), Image)
+    offline_miss = ResourceGate(tmp_path, cache=cache, offline=True).image(f"{base}/other.png")
+    assert isinstance(offline_miss, Placeholder) and "offline" in offline_miss.reason
+
+
+def test_loopback_is_refused_unless_allowed(http_root: tuple[str, Path], tmp_path: Path) -> None:
+    base, root = http_root
+    (root / "r.png").write_bytes(png_bytes())
+    result = ResourceGate(tmp_path, cache=tmp_path / "c").image(f"{base}/r.png")
+    assert isinstance(result, Placeholder) and "private or loopback" in result.reason
+
+
+def test_remote_errors_become_placeholders(http_root: tuple[str, Path], tmp_path: Path) -> None:
+    base, root = http_root
+    (root / "junk.png").write_text("<html>not found page</html>")
+    gate = ResourceGate(tmp_path, allow_private=True, cache=tmp_path / "c")
+    assert "HTTP 404" in gate.image(f"{base}/nope.png").reason  # type: ignore[union-attr]
+    assert isinstance(gate.image(f"{base}/junk.png"), Placeholder)
+    assert isinstance(gate.image("http://unresolvable.invalid/x.png"), Placeholder)
+
+
+def test_remote_size_cap(http_root: tuple[str, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    base, root = http_root
+    (root / "big.png").write_bytes(png_bytes((400, 400)) + os.urandom(5000))
+    monkeypatch.setattr(resources, "MAX_IMAGE_BYTES", 2000)
+    result = ResourceGate(tmp_path, allow_private=True, cache=tmp_path / "c").image(f"{base}/big.png")
+    assert isinstance(result, Placeholder) and "larger than" in result.reason
+
+
+def test_redirects_are_rechecked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A public-looking URL that redirects to a private address is refused at the redirect."""
+    class Redirect(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            self.send_response(302)
+            self.send_header("Location", "http://10.0.0.1/internal.png")
+            self.end_headers()
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Redirect)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    checked: list[str] = []
+    real_check = resources.check_host
+
+    def check(url: str, allow_private: bool) -> None:
+        checked.append(url)
+        real_check(url, allow_private=url.startswith("http://127.0.0.1"))  # only the first hop is allowed
+
+    monkeypatch.setattr(resources, "check_host", check)
+    try:
+        result = ResourceGate(tmp_path, cache=tmp_path / "c").image(f"http://127.0.0.1:{server.server_address[1]}/a.png")
+    finally:
+        server.shutdown()
+    assert isinstance(result, Placeholder) and "10.0.0.1" in result.reason
+    assert checked[-1] == "http://10.0.0.1/internal.png"
+
+
+def test_prefetch_runs_concurrently_and_memoises(http_root: tuple[str, Path], tmp_path: Path) -> None:
+    base, root = http_root
+    for n in range(6):
+        (root / f"{n}.png").write_bytes(png_bytes((10 + n, 10)))
+    gate = ResourceGate(tmp_path, allow_private=True, cache=tmp_path / "c")
+    urls = [f"{base}/{n}.png" for n in range(6)]
+    gate.prefetch(urls)
+    assert all(isinstance(gate.image(u), Image) for u in urls)
+    assert len({gate.image(u).name for u in urls}) == 6  # type: ignore[union-attr]
+
+
+def test_embedded_resources_are_served(tmp_path: Path) -> None:
+    gate = ResourceGate(tmp_path, embedded={"media/image1.png": png_bytes()})
+    assert isinstance(gate.image("media/image1.png"), Image)

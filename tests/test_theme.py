@@ -1,0 +1,62 @@
+"""Themes as validated design data: precise errors, inheritance, labels."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from convert.theme import ThemeError, load_theme, shipped_themes
+
+
+def write(tmp_path: Path, text: str, name: str = "t.toml") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_default_theme_loads() -> None:
+    theme = load_theme("default")
+    assert theme.name == "default" and "Noto Serif CJK SC" in theme.stack("body")
+    assert "default" in shipped_themes()
+
+
+def test_extends_overrides_a_few_tokens(tmp_path: Path) -> None:
+    path = write(tmp_path, 'name = "mine"\nextends = "default"\n[text]\nsize_pt = 12\n[colors]\nheading = "#003366"\n')
+    theme = load_theme(path)
+    assert theme.text.size_pt == 12 and theme.colors.heading == "#003366"
+    assert theme.text.line_height == load_theme("default").text.line_height
+
+
+@pytest.mark.parametrize("body, key, expected", [
+    ('[text]\nsize_ptt = 11\n', "text.size_ptt", "unknown key"),
+    ('[text]\nsize_pt = "big"\n', "text.size_pt", "valid number"),
+    ('[colors]\nheading = "red"\n', "colors.heading", "should match pattern"),
+    ('[page]\nsize = "B5"\n', "page.size", "'A4', 'A5' or 'Letter'"),
+    ('[caption]\nzh = "图"\n', "caption.zh", "{n}"),
+    ('colour = 1\n', "colour", "unknown key"),
+])
+def test_bad_theme_gets_a_precise_error(tmp_path: Path, body: str, key: str, expected: str) -> None:
+    path = write(tmp_path, 'name = "bad"\nextends = "default"\n' + body)
+    with pytest.raises(ThemeError) as caught:
+        load_theme(path)
+    message = str(caught.value)
+    assert message.startswith(str(path)) and f": {key}: " in message and expected in message
+    assert "\n" not in message
+
+
+def test_missing_section_and_bad_toml(tmp_path: Path) -> None:
+    with pytest.raises(ThemeError, match="fonts: missing key"):
+        load_theme(write(tmp_path, 'name = "x"\n'))
+    with pytest.raises(ThemeError, match="not valid TOML"):
+        load_theme(write(tmp_path, 'name = "x\n', "broken.toml"))
+    with pytest.raises(ThemeError, match="unknown style 'nope'"):
+        load_theme("nope")
+    with pytest.raises(ThemeError, match="extends itself"):
+        load_theme(write(tmp_path, 'name = "loop"\nextends = "loop.toml"\n', "loop.toml"))
+
+
+def test_figure_labels() -> None:
+    theme = load_theme()
+    assert theme.figure_label(1, "港口", "zh-CN") == "图 1　港口"
+    assert theme.figure_label(2, "Bus", "en") == "Figure 2. Bus"
+    assert theme.figure_label(3, "", "en") == "Figure 3"
