@@ -6,14 +6,18 @@ folder, then a rename, so an edition is either complete or absent.
 """
 from __future__ import annotations
 
+import multiprocessing
 import os
 import tempfile
+import time
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable, Iterable, Sequence
+from typing import Callable, Iterable, Iterator, Sequence
 
 from . import registry
 from .errors import ConvertError, UsageError, collect_warnings
+from .incremental import Manifest, edition_key, file_digest
 from .model import Document
 from .reader import SUFFIX_FORMATS, Source, read_file
 from .resources import ResourceGate
@@ -49,6 +53,10 @@ class Outcome:
     size: int = 0
     warnings: list[str] = field(default_factory=list)
     error: str | None = None
+    up_to_date: bool = False  # skipped: nothing it depends on changed
+    key: str = ""  # for the incremental-build manifest
+    deps: dict[str, str | None] = field(default_factory=dict)
+    retry: bool = False  # a remote image failed: try again next time even if nothing changed
 
     @property
     def ok(self) -> bool:
@@ -178,27 +186,106 @@ def convert(source: Path | str, to: str = "html", output: Path | str | None = No
 ProgressHook = Callable[[Outcome], None]
 
 
+def default_jobs() -> int:
+    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
+
+
 def build(inputs: Sequence[Path | str], formats: Sequence[str], outdir: Path | str = "dist",
-          options: Options | None = None, progress: ProgressHook | None = None) -> list[Outcome]:
-    """Convert every article found in `inputs` to every format into `outdir`; never raises for one
-    bad article (its Outcome carries the error)."""
+          options: Options | None = None, progress: ProgressHook | None = None, *,
+          jobs: int | None = None, force: bool = False) -> list[Outcome]:
+    """Convert every article found in `inputs` to every format into `outdir`.
+
+    Never raises for one bad article (its Outcome carries the error). Editions whose inputs are
+    unchanged since the last build into `outdir` are skipped unless `force`. With `jobs` > 1 the
+    articles are shared among worker processes, each keeping its writers (and WeasyPrint's fonts) warm.
+    """
     options = options or Options()
     theme = load_theme(options.theme)
     names = formats_from(formats)
     articles = find_articles(inputs)
     stems = output_names(articles)
-    outcomes: list[Outcome] = []
+    out = Path(outdir)
+    manifest = Manifest(out)
+    entries = manifest.load()
+    _remove_stale_parts(out)
+    results: dict[Path, list[Outcome]] = {}
+    tasks: list[tuple[Path, list[str], str]] = []
     for article in articles:
-        for outcome in build_article(article, names, Path(outdir), stems[article], theme, options):
-            outcomes.append(outcome)
-            if progress:
+        stale = []
+        results[article] = []
+        for fmt in names:
+            target = out / (stems[article] + registry.get(fmt).suffix)
+            if not force and manifest.is_fresh(entries, target, fmt, theme, options, article):
+                outcome = Outcome(article, fmt, target, target.stat().st_size, up_to_date=True)
+                results[article].append(outcome)
+                if progress:
+                    progress(outcome)
+            else:
+                stale.append(fmt)
+        if stale:
+            tasks.append((article, stale, stems[article]))
+    workers = min(jobs or default_jobs(), len(tasks))
+    for article, outcomes in _run(tasks, out, options, workers):
+        results[article].extend(outcomes)
+        if progress:
+            for outcome in outcomes:
                 progress(outcome)
-    return outcomes
+    built = [o for outcomes in results.values() for o in outcomes if o.ok and not o.up_to_date]
+    if built:
+        with manifest.locked() as current:
+            for o in built:
+                current[o.output.name] = {"key": o.key, "size": o.size, "deps": o.deps,  # type: ignore[union-attr]
+                                          "source": str(o.source), "retry": o.retry}
+    order = {fmt: index for index, fmt in enumerate(names)}
+    return [o for article in articles for o in sorted(results[article], key=lambda o: order[o.format])]
 
 
-def build_article(article: Path, formats: Sequence[str], outdir: Path, stem: str, theme: Theme,
+def _run(tasks: list[tuple[Path, list[str], str]], outdir: Path, options: Options,
+         workers: int) -> Iterator[tuple[Path, list[Outcome]]]:
+    if workers <= 1:
+        for article, formats, stem in tasks:
+            yield article, build_article(article, formats, outdir, stem, options)
+        return
+    formats = sorted({fmt for _, fmts, _ in tasks for fmt in fmts})
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_warm_worker,
+                             initargs=(formats, options.theme)) as pool:
+        futures = {pool.submit(build_article, article, fmts, outdir, stem, options): article
+                   for article, fmts, stem in tasks}
+        for future in as_completed(futures):
+            article = futures[future]
+            try:
+                yield article, future.result()
+            except Exception as exc:  # a worker that died (killed, out of memory)
+                formats_of = next(fmts for a, fmts, _ in tasks if a == article)
+                yield article, [Outcome(article, fmt, error=f"worker failed: {type(exc).__name__}: {exc}")
+                                for fmt in formats_of]
+
+
+def _warm_worker(formats: list[str], theme_name: str) -> None:
+    """Import each writer once per worker process, so its set-up is paid once per batch, not per article."""
+    load_theme(theme_name)
+    for fmt in formats:
+        registry.get(fmt)
+
+
+def _remove_stale_parts(outdir: Path, older_than_s: float = 600) -> None:
+    """Temporary files left by a build that was killed; a running build's are younger."""
+    if not outdir.is_dir():
+        return
+    now = time.time()
+    for part in outdir.glob(".*.part"):
+        try:
+            if now - part.stat().st_mtime > older_than_s:
+                part.unlink()
+        except OSError:
+            pass
+
+
+def build_article(article: Path, formats: Sequence[str], outdir: Path, stem: str,
                   options: Options) -> list[Outcome]:
     """Every requested edition of one article; errors end up in the outcomes, never raised."""
+    theme = load_theme(options.theme)
     with collect_warnings() as read_warnings:
         try:
             read, document = load(article)
@@ -223,5 +310,9 @@ def build_article(article: Path, formats: Sequence[str], outdir: Path, stem: str
             except Exception as exc:
                 outcome.error = f"{fmt} writer failed: {type(exc).__name__}: {exc}"
         outcome.warnings = list(dict.fromkeys(read_warnings + warnings))
+        if outcome.ok:
+            outcome.deps = {str(p): file_digest(p) for p in sorted(gate.local_reads)}
+            outcome.key = edition_key(fmt, theme, options, article, outcome.deps)
+            outcome.retry = bool(gate.remote_failures)
         outcomes.append(outcome)
     return outcomes

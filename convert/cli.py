@@ -35,7 +35,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         inputs = args.inputs or [DEFAULT_INPUT]
         progress = _Progress(enabled=not args.quiet and sys.stderr.isatty())
         with progress:
-            outcomes = build(inputs, args.to or ["html"], args.output, options, progress=progress.advance)
+            outcomes = build(inputs, args.to or ["html"], args.output, options, progress=progress.advance,
+                             jobs=args.jobs, force=args.force)
     except UsageError as exc:
         print(f"convert: error: {exc}", file=sys.stderr)
         return 2
@@ -72,6 +73,9 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--offline", action="store_true", help="never fetch remote images (cached ones are used)")
     parser.add_argument("--allow-private-hosts", action="store_true",
                         help="allow remote images on loopback and private network addresses")
+    parser.add_argument("-j", "--jobs", type=int, metavar="N",
+                        help="worker processes for a batch (default: the number of cores)")
+    parser.add_argument("--force", action="store_true", help="rebuild editions even when nothing changed")
     parser.add_argument("--list-formats", action="store_true", help="list output formats and exit")
     parser.add_argument("--list-styles", action="store_true", help="list shipped themes and exit")
     parser.add_argument("-q", "--quiet", action="store_true", help="print errors only")
@@ -141,6 +145,6 @@ def _summary(outcomes: list[Outcome]) -> None:
                          overflow="fold")
     for o in outcomes:
         size = f"{o.size / 1024:.0f} KiB" if o.size else "-"
-        status = "ok" if o.ok else "[red]failed[/red]"
+        status = "up to date" if o.up_to_date else "ok" if o.ok else "[red]failed[/red]"
         table.add_row(str(o.source), o.format, str(o.output or "-"), size, str(len(o.warnings)), status)
     Console(width=max(140, Console().width)).print(table)

@@ -88,6 +88,8 @@ class ResourceGate:
         self.allow_private = allow_private
         self.cache = Path(cache) if cache is not None else cache_dir()
         self._memo: dict[str, Image | Placeholder] = {}
+        self.local_reads: set[Path] = set()  # files read, for incremental builds
+        self.remote_failures: set[str] = set()  # worth another try on the next build
         self._lock = threading.Lock()
 
     # ------------------------------------------------------------ public
@@ -137,7 +139,9 @@ class ResourceGate:
         if not path.is_relative_to(self.root):
             raise ResourceError("outside the article's folder: refused")
         if not path.is_file():
+            self.local_reads.add(path)  # appearing later must trigger a rebuild
             raise ResourceError("file not found")
+        self.local_reads.add(path)
         if path.stat().st_size > MAX_IMAGE_BYTES:
             raise ResourceError(f"larger than {MAX_IMAGE_BYTES // 1048576} MiB")
         return path.read_bytes()
@@ -148,7 +152,11 @@ class ResourceGate:
             return cached.read_bytes()
         if self.offline:
             raise ResourceError("not cached, and --offline forbids fetching it")
-        data = fetch_url(url, allow_private=self.allow_private)
+        try:
+            data = fetch_url(url, allow_private=self.allow_private)
+        except ResourceError:
+            self.remote_failures.add(url)
+            raise
         self._store(cached, data)
         return data
 

@@ -1,0 +1,130 @@
+"""Batches: incremental rebuilds, worker processes, atomic outputs under SIGKILL, concurrent runs."""
+from __future__ import annotations
+
+import json
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+import convert
+from convert.build import Options, build
+
+from conftest import ROOT
+
+
+def make_batch(folder: Path, count: int, paragraphs: int = 6) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for n in range(count):
+        article = folder / f"a{n:03d}"
+        article.mkdir()
+        Image.new("RGB", (300, 200), (40 * (n % 6), 120, 160)).save(article / "p.png")
+        body = "\n\n".join(f"第{n}篇第{k}段：港口岸电改造持续推进，绿色航运取得新进展。" * 3 for k in range(paragraphs))
+        (article / "article.md").write_text(f"# 第{n}篇\n\n**编辑：甲**\n\n{body}\n\n![1](p.png)\n\n（图：第{n}图）\n",
+                                            encoding="utf-8")
+    return folder
+
+
+def test_unchanged_rebuild_skips_and_changes_rebuild(tmp_path: Path) -> None:
+    batch = make_batch(tmp_path / "in", 3)
+    out = tmp_path / "out"
+    first = build([batch], ["html"], out)
+    assert all(o.ok and not o.up_to_date for o in first)
+    second = build([batch], ["html"], out)
+    assert all(o.up_to_date for o in second)
+    Image.new("RGB", (300, 200), "red").save(batch / "a001" / "p.png")  # an image changed
+    (batch / "a002" / "article.md").write_text("# 改了\n\n新正文。\n", encoding="utf-8")  # an article changed
+    third = {o.source.parent.name: o.up_to_date for o in build([batch], ["html"], out)}
+    assert third == {"a000": True, "a001": False, "a002": False}
+    assert not any(o.up_to_date for o in build([batch], ["html"], out, Options(theme=str(
+        _theme(tmp_path)))))  # a theme change rebuilds everything
+    assert not any(o.up_to_date for o in build([batch], ["html"], out, force=True))
+
+
+def _theme(tmp_path: Path) -> Path:
+    path = tmp_path / "big.toml"
+    path.write_text('name = "big"\nextends = "default"\n[text]\nsize_pt = 13\n', encoding="utf-8")
+    return path
+
+
+def test_deleted_output_is_rebuilt(tmp_path: Path) -> None:
+    batch = make_batch(tmp_path / "in", 1)
+    out = tmp_path / "out"
+    build([batch], ["html"], out)
+    (out / "a000.html").unlink()
+    assert [o.up_to_date for o in build([batch], ["html"], out)] == [False]
+    assert (out / "a000.html").is_file()
+
+
+def test_worker_processes_give_the_same_editions(tmp_path: Path) -> None:
+    batch = make_batch(tmp_path / "in", 4)
+    serial = build([batch], ["html"], tmp_path / "one", jobs=1)
+    parallel = build([batch], ["html"], tmp_path / "two", jobs=2)
+    assert [o.source for o in serial] == [o.source for o in parallel]
+    for a, b in zip(serial, parallel):
+        assert a.output.read_bytes() == b.output.read_bytes()  # type: ignore[union-attr]
+
+
+def test_bad_article_in_parallel_batch(tmp_path: Path) -> None:
+    batch = make_batch(tmp_path / "in", 3)
+    (batch / "a001" / "article.md").write_bytes(b"\x00\x01\x02" * 100)
+    outcomes = build([batch], ["html"], tmp_path / "out", jobs=2)
+    assert [o.ok for o in outcomes] == [True, False, True]
+    assert "binary" in (outcomes[1].error or "")
+
+
+def _complete_html(path: Path) -> bool:
+    return path.read_text(encoding="utf-8").rstrip().endswith("</html>")
+
+
+def test_sigkill_mid_batch_leaves_only_complete_editions(tmp_path: Path) -> None:
+    batch = make_batch(tmp_path / "in", 40, paragraphs=40)
+    out = tmp_path / "out"
+    process = subprocess.Popen([sys.executable, "-m", "convert", "--to", "html", str(batch), "-o", str(out),
+                                "-q", "-j", "2"], cwd=ROOT)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and len(list(out.glob("*.html"))) < 5:
+        time.sleep(0.02)
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    written = list(out.glob("*.html"))
+    assert 5 <= len(written) < 40, "the kill should land mid-batch"
+    assert all(_complete_html(p) for p in written)
+    # the next run completes the batch and reuses nothing half-made
+    done = subprocess.run([sys.executable, "-m", "convert", "--to", "html", str(batch), "-o", str(out), "-q"],
+                          cwd=ROOT, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    finished = list(out.glob("*.html"))
+    assert len(finished) == 40 and all(_complete_html(p) for p in finished)
+
+
+def test_two_runs_into_one_folder_do_not_corrupt_each_other(tmp_path: Path) -> None:
+    first = make_batch(tmp_path / "first", 6)
+    second = tmp_path / "second"
+    second.mkdir()
+    for n in range(6):
+        (second / f"b{n}.md").write_text(f"# B{n}\n\n正文{n}。\n" * 30, encoding="utf-8")
+    out = tmp_path / "out"
+    runs = [subprocess.Popen([sys.executable, "-m", "convert", "--to", "html", str(folder), "-o", str(out), "-q",
+                              "--force"], cwd=ROOT) for folder in (first, second, first)]
+    assert [p.wait(timeout=300) for p in runs] == [0, 0, 0]
+    names = sorted(p.name for p in out.glob("*.html"))
+    assert names == sorted([f"a{n:03d}.html" for n in range(6)] + [f"b{n}.html" for n in range(6)])
+    assert all(_complete_html(p) for p in out.glob("*.html"))
+    entries = json.loads((out / ".convert-manifest.json").read_text(encoding="utf-8"))
+    assert set(entries) == set(names)
+    assert not list(out.glob(".*.part"))
+
+
+def test_library_convert_returns_bytes_or_writes_atomically(tmp_path: Path) -> None:
+    batch = make_batch(tmp_path / "in", 1)
+    data = convert.convert(batch / "a000" / "article.md", to="html")
+    assert isinstance(data, bytes) and b"<article" in data
+    target = convert.convert(batch / "a000" / "article.md", to="html", output=tmp_path / "x.html")
+    assert target == tmp_path / "x.html" and target.read_bytes() == data
+    with pytest.raises(convert.UsageError):
+        convert.convert(batch / "a000" / "article.md", to="nope")
