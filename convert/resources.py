@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Iterable, Mapping
 
 from PIL import Image as PILImage
-from PIL import ImageOps
+from PIL import ImageFile, ImageOps
 
 from .errors import warn
 
@@ -40,6 +40,7 @@ TOTAL_TIMEOUT_S = 20.0
 MAX_REDIRECTS = 5
 USER_AGENT = "convert (publishing toolkit)"
 _OUTPUT_TYPES = {"PNG": "image/png", "JPEG": "image/jpeg"}
+_STRICT_LOADING = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -253,7 +254,12 @@ def _prepare_image(data: bytes) -> Image:
             width, height = picture.size
             if width * height > MAX_PIXELS:
                 raise ResourceError(f"{width}×{height} pixels is over the {MAX_PIXELS // 1_000_000} MP limit")
-            picture.load()
+            with _STRICT_LOADING:
+                saved, ImageFile.LOAD_TRUNCATED_IMAGES = ImageFile.LOAD_TRUNCATED_IMAGES, False
+                try:
+                    picture.load()  # WeasyPrint turns truncated loading on globally; we want the error
+                finally:
+                    ImageFile.LOAD_TRUNCATED_IMAGES = saved
         except ResourceError:
             raise
         except (PILImage.DecompressionBombError, PILImage.DecompressionBombWarning):

@@ -66,7 +66,7 @@ def test_same_stem_never_overwrites(tmp_path: Path) -> None:
         (tmp_path / folder / "news.md").write_text(f"# {folder}\n\n正文{folder}。\n", encoding="utf-8")
     out = tmp_path / "out"
     assert run("--to", "html", str(tmp_path / "a"), str(tmp_path / "b"), "-o", str(out), "-q").returncode == 0
-    written = sorted(p.name for p in out.iterdir())
+    written = sorted(p.name for p in out.iterdir() if not p.name.startswith("."))
     assert written == ["news-2.html", "news.html"]
     texts = {p.read_text(encoding="utf-8").count("正文a") for p in out.iterdir()}
     assert texts == {0, 1}

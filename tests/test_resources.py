@@ -63,6 +63,7 @@ def test_svg_is_rasterised_without_outside_access(article_dir: Path) -> None:
 
 
 def test_corrupt_and_non_images_become_placeholders(article_dir: Path) -> None:
+    import weasyprint  # noqa: F401  (it turns Pillow's truncated-image loading on for the whole process)
     (article_dir / "broken.png").write_bytes(png_bytes()[:60])
     (article_dir / "text.jpg").write_text("not an image")
     gate = ResourceGate(article_dir)
