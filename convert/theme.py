@@ -50,6 +50,7 @@ class Text(_Section):
     paragraph_spacing_em: NonNegative
     latin_paragraph_spacing_em: NonNegative
     justify: bool = True
+    script_gap_em: NonNegative = 0.25  # gap between Han and Latin script in running text
 
 
 class Headings(_Section):
@@ -145,7 +146,7 @@ def _load(name_or_path: str) -> Theme:
     data = _merged(path, seen=())
     data.pop("extends", None)
     try:
-        return Theme.model_validate(data)
+        theme = Theme.model_validate(data)
     except ValidationError as exc:
         first = exc.errors()[0]
         key = ".".join(str(part) for part in first["loc"])
@@ -158,6 +159,31 @@ def _load(name_or_path: str) -> Theme:
             problem = f"{message[0].lower()}{message[1:]} (got {first.get('input')!r})"
         more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
         raise ThemeError(f"{path}: {key}: {problem}{more}") from None
+    _check_fonts(theme, path)
+    return theme
+
+
+def _check_fonts(theme: Theme, path: Path) -> None:
+    """Each font stack must have at least one family installed here (fontconfig decides)."""
+    installed = installed_families()
+    if installed is None:  # no fontconfig: nothing to check against; `convert doctor` reports it
+        return
+    for role in ("serif", "sans", "mono"):
+        stack = getattr(theme.fonts, role)
+        if not any(family.casefold() in installed for family in stack):
+            raise ThemeError(f"{path}: fonts.{role}: none of {', '.join(stack)} is installed; expected at least "
+                             f"one installed font family (see `fc-list : family`)")
+
+
+@lru_cache(maxsize=1)
+def installed_families() -> frozenset[str] | None:
+    """Font family names fontconfig knows, case-folded; None when fontconfig is missing."""
+    import shutil
+    import subprocess
+    if not shutil.which("fc-list"):
+        return None
+    listing = subprocess.run(["fc-list", ":", "family"], capture_output=True, text=True).stdout
+    return frozenset(name.strip().casefold() for line in listing.splitlines() for name in line.split(","))
 
 
 def _resolve(name_or_path: str) -> Path:

@@ -60,3 +60,18 @@ def test_figure_labels() -> None:
     assert theme.figure_label(1, "港口", "zh-CN") == "图 1　港口"
     assert theme.figure_label(2, "Bus", "en") == "Figure 2. Bus"
     assert theme.figure_label(3, "", "en") == "Figure 3"
+
+
+def test_unavailable_font_is_a_precise_error(tmp_path: Path) -> None:
+    path = write(tmp_path, 'name = "x"\nextends = "default"\n[fonts]\nserif = ["No Such Font SC", "Also Missing"]\n')
+    with pytest.raises(ThemeError) as caught:
+        load_theme(path)
+    message = str(caught.value)
+    assert message.startswith(f"{path}: fonts.serif: none of No Such Font SC, Also Missing is installed")
+
+
+def test_shipped_themes_are_valid_and_different() -> None:
+    themes = {name: load_theme(name) for name in shipped_themes()}
+    assert {"default", "modern", "ereader"} <= set(themes)
+    looks = {(t.fonts.body, t.text.size_pt, t.colors.heading, t.page.size) for t in themes.values()}
+    assert len(looks) == len(themes)
