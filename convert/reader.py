@@ -25,7 +25,7 @@ PANDOC_API = (1, 23)  # the pandoc-types version whose JSON this module reads
 MAX_INPUT_BYTES = 20 * 1024 * 1024
 MAX_NESTING = 60
 PANDOC_TIMEOUT_S = 120
-MARKDOWN = "markdown+east_asian_line_breaks-implicit_figures"
+MARKDOWN = "markdown+east_asian_line_breaks-implicit_figures-tex_math_dollars"  # news: $ is money, not TeX
 HTML = "html-raw_html-native_divs-native_spans"
 SUFFIX_FORMATS = {".md": "markdown", ".markdown": "markdown", ".txt": "markdown", ".html": "html",
                   ".htm": "html", ".docx": "docx"}

@@ -16,6 +16,7 @@ from .writers.base import Writer
 ENTRY_POINT_GROUP = "convert.writers"
 BUILTIN = {
     "html": "convert.writers.html:WRITER",
+    "docx": "convert.writers.docx:WRITER",
 }
 
 

@@ -1,0 +1,338 @@
+"""The editable edition: Word's own styles shaped by the theme, SEQ-field captions, real notes, links and
+tables, LibreOffice's reading of it, and byte-identical rebuilds."""
+from __future__ import annotations
+
+import io
+import re
+import shutil
+import subprocess
+import unicodedata
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import docx
+import pytest
+from docx.shared import Mm
+from lxml import etree
+
+from convert import model as m
+from convert.build import load
+from convert.presentation import byline, byline_text, labels
+from convert.resources import Image, ResourceGate
+from convert.theme import PAGE_SIZES_MM, load_theme
+from convert.writers.base import WriteContext
+from convert.writers.docx import WRITER
+
+from conftest import ARTICLES, article_id, convert_bytes
+
+THEME = load_theme("default")
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+@dataclass
+class Edition:
+    document: m.Document
+    data: bytes
+    pdf_text: str
+
+
+@pytest.fixture(scope="module")
+def editions(tmp_path_factory: pytest.TempPathFactory) -> dict[Path, Edition]:
+    """Every article's DOCX, and the text of the PDF LibreOffice makes of it, in ONE soffice run."""
+    soffice, pdftotext = shutil.which("soffice"), shutil.which("pdftotext")
+    assert soffice, "LibreOffice (soffice) is missing: `make setup` installs libreoffice-writer-nogui"
+    assert pdftotext, "pdftotext is missing: `make setup` installs poppler-utils"
+    folder = tmp_path_factory.mktemp("docx")
+    built: dict[Path, tuple[m.Document, bytes, Path]] = {}
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("CONVERT_CACHE_DIR", str(folder / "cache"))
+        for article in ARTICLES:
+            data = convert_bytes(article, "docx", offline=True)
+            target = folder / f"{article_id(article)}.docx"
+            target.write_bytes(data)
+            built[article] = (load(article)[1], data, target)
+    subprocess.run([soffice, f"-env:UserInstallation=file://{folder}/lo-profile", "--headless",
+                    "--convert-to", "pdf", "--outdir", str(folder), *(str(t) for _, _, t in built.values())],
+                   check=True, capture_output=True, timeout=300)
+    out = {}
+    for article, (document, data, target) in built.items():
+        pdf = target.with_suffix(".pdf")
+        assert pdf.is_file(), f"LibreOffice made no PDF of {target.name}"
+        text = subprocess.run([pdftotext, "-enc", "UTF-8", str(pdf), "-"], check=True, capture_output=True).stdout
+        out[article] = Edition(document, data, text.decode("utf-8"))
+    return out
+
+
+def word(data: bytes) -> docx.document.Document:
+    return docx.Document(io.BytesIO(data))
+
+
+def part_xml(data: bytes, name: str) -> etree._Element:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return etree.fromstring(archive.read(name))
+
+
+def squeeze(text: str) -> str:
+    """Text compared without whitespace or hyphens, in NFKC (pdftotext joins `pass-` + `through` at a line
+    break into `passthrough`; ligatures and widths differ)."""
+    return re.sub(r"[\s\-\u00ad\u2010]+", "", unicodedata.normalize("NFKC", text))
+
+
+def style_of(document: docx.document.Document, style_id: str) -> etree._Element:
+    found = document.styles.element.find(f"{W}style[@{W}styleId='{style_id}']")
+    assert found is not None, f"style {style_id} is missing"
+    return found
+
+
+def expected_texts(doc: m.Document) -> list[str]:
+    """Every paragraph, heading, list item, cell, notice, note and numbered caption an editor must find."""
+    lang = doc.meta.lang
+    texts = [doc.meta.title, *(byline_text(part, lang) for part in byline(doc.meta))]
+    for block in m.walk_blocks(doc.blocks):
+        if isinstance(block, m.Figure):
+            texts.append(THEME.figure_label(block.number, m.plain_text(block.caption), lang))
+        elif isinstance(block, m.CodeBlock):
+            texts.append(block.text)
+        elif isinstance(block, (m.Paragraph, m.Heading, m.Notice, m.Table)):
+            texts.append(m.plain_text(m.block_inlines(block)))
+    return [t for t in texts if t.strip()]
+
+
+# ---------------------------------------------------------------- Word's own styles
+
+
+def test_styles_are_words_own_and_shaped_by_the_theme(article: Path, editions: dict[Path, Edition]) -> None:
+    edition = editions[article]
+    document = word(edition.data)
+    names = {style.name for style in document.styles}
+    for name in ("Normal", "Body Text", "Title", "Subtitle", "Heading 1", "Heading 6", "Caption", "Quote",
+                 "List Bullet", "List Number", "Article Table", "Byline", "Notice", "footnote text"):
+        assert name in names, name
+    heading = style_of(document, "Heading1")
+    assert heading.find(f"{W}rPr/{W}color").get(f"{W}val") == THEME.colors.heading.lstrip("#").upper()
+    assert heading.find(f"{W}rPr/{W}sz").get(f"{W}val") == str(round(THEME.headings.scale[1] * THEME.text.size_pt * 2))
+    assert heading.find(f"{W}pPr/{W}outlineLvl").get(f"{W}val") == "0"
+    normal = style_of(document, "Normal")
+    assert normal.find(f"{W}rPr/{W}sz").get(f"{W}val") == str(round(THEME.text.size_pt * 2))
+    body_paragraphs = [p for p in document.paragraphs if p.style.name == "Body Text"]
+    assert body_paragraphs, "body paragraphs use the Body Text style"
+    indent = style_of(document, "BodyText").find(f"{W}pPr/{W}ind")
+    if edition.document.is_chinese:  # the 2-character first-line indent of Chinese text
+        assert indent.get(f"{W}firstLineChars") == str(round(THEME.text.indent_em * 100))
+    else:
+        assert indent.get(f"{W}firstLineChars") is None
+
+
+def test_fonts_name_east_asian_faces_and_language(article: Path, editions: dict[Path, Edition]) -> None:
+    document = word(editions[article].data)
+    styles = document.styles.element
+    defaults = styles.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr")
+    assert defaults.find(f"{W}lang").get(f"{W}eastAsia") == "zh-CN"
+    for style_id, role in (("Normal", "body"), ("Heading1", "headings"), ("Title", "headings")):
+        fonts = style_of(document, style_id).find(f"{W}rPr/{W}rFonts")
+        assert fonts.get(f"{W}eastAsia") == THEME.stack(role)[0]  # the theme's CJK face, e.g. Noto Serif CJK SC
+        assert fonts.get(f"{W}ascii") in THEME.stack(role)
+        assert not [a for a in fonts.attrib if a.endswith("Theme")], "theme fonts would override the theme's faces"
+
+
+# ---------------------------------------------------------------- figures and captions
+
+
+def test_captions_are_seq_fields_with_cached_numbers(article: Path, editions: dict[Path, Edition]) -> None:
+    edition = editions[article]
+    document = word(edition.data)
+    captions = [p for p in document.paragraphs if p.style.name == "Caption" and p._p.xpath(".//w:instrText")]
+    figures = [f for f in edition.document.figures if f.number is not None]
+    assert len(captions) == len(figures)
+    for paragraph, figure in zip(captions, figures):
+        instruction = "".join(paragraph._p.xpath(".//w:instrText/text()"))
+        assert instruction.split()[:2] == ["SEQ", "Figure"]
+        assert paragraph.text == THEME.figure_label(figure.number, m.plain_text(figure.caption),
+                                                    edition.document.meta.lang)
+        cached = paragraph._p.xpath(".//w:fldChar[@w:fldCharType='separate']/following::w:t[1]/text()")
+        assert cached == [str(figure.number)]
+
+
+def test_pictures_fit_the_page_and_carry_alt_text(tmp_path: Path) -> None:
+    from PIL import Image as PILImage
+    PILImage.new("RGB", (3000, 400), "#357").save(tmp_path / "wide.png")
+    PILImage.new("RGB", (300, 2000), "#753").save(tmp_path / "tall.png")
+    article = tmp_path / "article.md"
+    article.write_text("# T\n\n![A wide harbour view](wide.png)\n\n![](tall.png)\n\nText.\n", encoding="utf-8")
+    data = convert_bytes(article, "docx")
+    root = part_xml(data, "word/document.xml")
+    extents = root.findall(".//{*}inline/{*}extent")
+    described = [d.get("descr") for d in root.findall(".//{*}inline/{*}docPr")]
+    assert len(extents) == 2 and described[0] == "A wide harbour view"
+    width_emu = Mm(PAGE_SIZES_MM[THEME.page.size][0] - THEME.page.margin_mm[1] - THEME.page.margin_mm[3])
+    assert int(extents[0].get("cx")) == pytest.approx(width_emu, abs=1000)  # scaled to the text width
+    assert int(extents[1].get("cy")) == pytest.approx(Mm(THEME.figure.max_height_mm), abs=1000)  # to the figure height
+    ids = [d.get("id") for d in root.findall(".//{*}docPr")]
+    assert len(set(ids)) == len(ids)
+
+
+def test_placeholder_figures_keep_caption_and_address(tmp_path: Path) -> None:
+    article = tmp_path / "article.md"
+    article.write_text("# 标题\n\n正文。\n\n![](missing.png)\n\n（图：找不到的图片）\n", encoding="utf-8")
+    document = word(convert_bytes(article, "docx"))
+    placeholder = [p for p in document.paragraphs if p.style.name == "Figure Placeholder"]
+    assert len(placeholder) == 1
+    assert labels("zh")["placeholder"] in placeholder[0].text and "missing.png" in placeholder[0].text
+    assert [p.text for p in document.paragraphs if p.style.name == "Caption"] == ["图 1　找不到的图片"]
+
+
+# ---------------------------------------------------------------- links, notes, lists, tables
+
+
+def test_links_notes_lists_and_tables_are_real(article: Path, editions: dict[Path, Edition]) -> None:
+    edition = editions[article]
+    doc, data = edition.document, edition.data
+    document = word(data)
+    root = document.element
+    targets = {rel.target_ref for rel in document.part.rels.values() if rel.is_external}
+    links = [node for b in m.walk_blocks(doc.body) for node in _inlines(m.block_inlines(b)) if isinstance(node, m.Link)]
+    for link in links:
+        if not link.url.startswith("#"):
+            assert link.url in targets
+    if doc.meta.source_url:
+        assert doc.meta.source_url in targets  # the byline's source is a hyperlink
+    assert len(root.findall(f".//{W}hyperlink")) >= len(links)
+
+    references = root.findall(f".//{W}footnoteReference")
+    assert len(references) == len(doc.footnotes)
+    if doc.footnotes:
+        notes = part_xml(data, "word/footnotes.xml").findall(f"{W}footnote")
+        assert len([n for n in notes if n.get(f"{W}type") is None]) == len(doc.footnotes)
+        content_types = part_xml(data, "[Content_Types].xml")
+        assert any(o.get("PartName") == "/word/footnotes.xml" for o in content_types)
+        body_text = "".join(p.text for p in document.paragraphs)
+        for note in doc.footnotes:  # in the notes part, not inline in the text
+            assert m.plain_text(m.block_inlines(note.content[0]))[:40] not in body_text
+
+    lists = [b for b in m.walk_blocks(doc.body) if isinstance(b, m.ListBlock)]
+    numbered = [p for p in root.iter(f"{W}p") if p.find(f"{W}pPr/{W}numPr") is not None]
+    assert len(numbered) == sum(len(block.items) for block in lists)
+    ordered_ids = {p.find(f"{W}pPr/{W}numPr/{W}numId").get(f"{W}val") for p in numbered
+                   if p.find(f"{W}pPr/{W}pStyle").get(f"{W}val").startswith("ListNumber")}
+    assert len(ordered_ids) == len([b for b in lists if b.ordered])  # each numbered list restarts
+    if any(b for b in lists if any(isinstance(x, m.ListBlock) for item in b.items for x in item)):
+        assert any(p.find(f"{W}pPr/{W}numPr/{W}ilvl").get(f"{W}val") != "0" for p in numbered)
+
+    tables = [b for b in m.walk_blocks(doc.body) if isinstance(b, m.Table)]
+    assert len(document.tables) == len(tables)
+    for table, model_table in zip(document.tables, tables):
+        assert table.style.name == "Article Table"
+        header_rows = [tr for tr in table._tbl.tr_lst if tr.find(f"{W}trPr/{W}tblHeader") is not None]
+        assert len(header_rows) == len(model_table.header)
+
+
+def _inlines(nodes: tuple[m.Inline, ...]):  # type: ignore[no-untyped-def]
+    for node in nodes:
+        yield node
+        yield from _inlines(m.inline_children(node))
+
+
+def test_spans_fill_words_grid(tmp_path: Path) -> None:
+    article = tmp_path / "article.html"
+    article.write_text("<h1>T</h1><table><thead><tr><th colspan='2'>ab</th><th>c</th></tr></thead>"
+                       "<tbody><tr><td rowspan='2'>x</td><td>y</td><td>z</td></tr><tr><td>y2</td><td>z2</td></tr>"
+                       "</tbody></table>", encoding="utf-8")
+    table = word(convert_bytes(article, "docx")).tables[0]
+    rows = table._tbl.tr_lst
+    grid = [sum(int(tc.tcPr.find(f"{W}gridSpan").get(f"{W}val")) if tc.tcPr.find(f"{W}gridSpan") is not None else 1
+                for tc in tr.tc_lst) for tr in rows]
+    assert grid == [3, 3, 3]
+    merges = [tc.tcPr.find(f"{W}vMerge") for tc in (rows[1].tc_lst[0], rows[2].tc_lst[0])]
+    assert merges[0].get(f"{W}val") == "restart" and merges[1] is not None and merges[1].get(f"{W}val") is None
+
+
+# ---------------------------------------------------------------- page and package
+
+
+def test_page_footer_and_core_properties(article: Path, editions: dict[Path, Edition]) -> None:
+    edition = editions[article]
+    document = word(edition.data)
+    section = document.sections[0]
+    size = (section.page_width.mm, section.page_height.mm)
+    assert size == pytest.approx(PAGE_SIZES_MM[THEME.page.size], abs=0.1)  # Word stores twips: 0.018 mm steps
+    margins = (section.top_margin.mm, section.right_margin.mm, section.bottom_margin.mm, section.left_margin.mm)
+    assert margins == pytest.approx(THEME.page.margin_mm, abs=0.1)
+    assert "PAGE" in "".join(section.footer._element.xpath(".//w:instrText/text()")).split()
+    meta, properties = edition.document.meta, document.core_properties
+    assert properties.title == meta.title
+    assert properties.language == meta.lang
+    assert properties.author == ("; ".join(meta.authors) or meta.editor)
+    assert properties.keywords == ", ".join(meta.keywords)
+    if meta.date:
+        assert properties.created.strftime("%Y-%m-%d") == meta.date[:10]
+    assert properties.created == properties.modified
+
+
+def test_page_size_option_overrides_the_theme(tmp_path: Path) -> None:
+    article = tmp_path / "article.md"
+    article.write_text("# T\n\nText.\n", encoding="utf-8")
+    section = word(convert_bytes(article, "docx", page_size="A5")).sections[0]
+    assert (section.page_width.mm, section.page_height.mm) == pytest.approx((148, 210), abs=0.1)
+
+
+def test_two_builds_are_byte_identical(article: Path, editions: dict[Path, Edition]) -> None:
+    again = convert_bytes(article, "docx", offline=True)
+    assert again == editions[article].data
+    with zipfile.ZipFile(io.BytesIO(again)) as archive:
+        assert archive.namelist()[0] == "[Content_Types].xml"
+        assert len({info.date_time for info in archive.infolist()}) == 1
+        assert "docProps/thumbnail.jpeg" not in archive.namelist()
+
+
+def test_without_a_date_the_source_date_epoch_dates_the_package(tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    article = tmp_path / "article.md"
+    article.write_text("# T\n\nText.\n", encoding="utf-8")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    first = convert_bytes(article, "docx")
+    assert word(first).core_properties.created.strftime("%Y-%m-%d %H:%M") == "2023-11-14 22:13"
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1600000000")
+    assert convert_bytes(article, "docx") != first
+
+
+def test_control_characters_are_dropped_not_fatal(tmp_path: Path) -> None:
+    bad = "A\x01B\x0bC\x0cD\x1fE\ufffe"
+    doc = m.Document(
+        meta=m.Meta(title=f"Title{bad}", authors=(f"Ann{bad}",), lang="en", keywords=(f"k{bad}",),
+                    source_url="https://example.com/a\x01b", description=bad),
+        blocks=(m.Heading(2, (m.Text(f"Head{bad}"),), id=f"h\x01{bad}"),
+                m.Paragraph((m.Text(f"Para{bad}"), m.Link((m.Text(f"link{bad}"),), f"https://example.com/{bad}"),
+                             m.Code(f"code{bad}"), m.NoteRef("n1", 1))),
+                m.Figure(f"missing{bad}.png", caption=(m.Text(f"cap{bad}"),), alt=f"alt{bad}", number=1),
+                m.CodeBlock(f"x = 1{bad}\n\ty"),
+                m.Footnote("n1", 1, (m.Paragraph((m.Text(f"note{bad}"),)),))))
+    ctx = WriteContext(theme=THEME, gate=ResourceGate(tmp_path, offline=True))
+    data = WRITER.write(doc, ctx)
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        for name in archive.namelist():
+            if name.endswith((".xml", ".rels")):
+                text = archive.read(name).decode("utf-8")
+                assert not re.search("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe]", text), name
+                etree.fromstring(archive.read(name))
+    document = word(data)
+    assert document.core_properties.title == "TitleABCDE"
+    assert any(p.text.startswith("ParaABCDE") for p in document.paragraphs)
+
+    article = tmp_path / "control.md"
+    article.write_text("# Ctrl\x01 title\n\nBody\x0b text\x01 here.\n", encoding="utf-8")
+    assert "Body text here." in "".join(p.text for p in word(convert_bytes(article, "docx")).paragraphs)
+
+
+# ---------------------------------------------------------------- LibreOffice reads it all
+
+
+def test_libreoffice_pdf_holds_every_paragraph_and_caption(article: Path, editions: dict[Path, Edition]) -> None:
+    edition = editions[article]
+    pdf_text = squeeze(edition.pdf_text)
+    missing = [text[:60] for text in expected_texts(edition.document) if squeeze(text) not in pdf_text]
+    assert not missing, f"LibreOffice's PDF lacks: {missing}"
+    for figure in edition.document.figures:
+        if not isinstance(ResourceGate(article.parent, offline=True).image(figure.src), Image):
+            assert squeeze(labels(edition.document.meta.lang)["placeholder"]) in pdf_text
+
