@@ -1,0 +1,139 @@
+"""Package metadata: a stable identifier, dates, people, subjects and honest accessibility claims."""
+from __future__ import annotations
+
+import hashlib
+import time
+import urllib.parse
+import uuid
+from dataclasses import dataclass
+from datetime import datetime, timezone
+
+from .. import model as m
+from ..article import is_junk_alt
+from ..presentation import parse_date
+from ..resources import Image, ResourceGate
+
+_ZIP_EPOCH = datetime(1980, 1, 1, tzinfo=timezone.utc)  # zip cannot store earlier dates
+
+
+def identifier(doc: m.Document) -> str:
+    """`urn:uuid:` derived from the source URL, else from the content: the same article always gets
+    the same identifier, so a reader replaces an old copy instead of adding a second book."""
+    if doc.meta.source_url:
+        return f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, doc.meta.source_url)}"
+    digest = hashlib.sha256(repr((doc.meta, doc.blocks)).encode("utf-8")).hexdigest()
+    return f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, 'urn:sha256:' + digest)}"
+
+
+def modified(doc: m.Document, source_date_epoch: int | None) -> datetime:
+    """When the publication was last changed, in UTC: the article's date, else SOURCE_DATE_EPOCH,
+    else now. A date without a zone is read as UTC (the EPUB needs some zone, and a guess would lie
+    in another way)."""
+    stamp = parse_date(doc.meta.date) if doc.meta.date else None
+    if stamp is not None:
+        stamp = stamp.replace(tzinfo=timezone.utc) if stamp.tzinfo is None else stamp.astimezone(timezone.utc)
+    elif source_date_epoch is not None:
+        stamp = datetime.fromtimestamp(source_date_epoch, tz=timezone.utc)
+    else:
+        stamp = datetime.fromtimestamp(int(time.time()), tz=timezone.utc)
+    return max(stamp.replace(microsecond=0), _ZIP_EPOCH)
+
+
+def dc_date(doc: m.Document) -> str:
+    """`dc:date` in W3CDTF: with the time only when the article gives its zone."""
+    stamp = parse_date(doc.meta.date) if doc.meta.date else None
+    if stamp is None:
+        return ""
+    if stamp.tzinfo is None:
+        return stamp.date().isoformat()
+    return stamp.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def publisher(doc: m.Document) -> str:
+    return doc.meta.source_site or (urllib.parse.urlsplit(doc.meta.source_url).hostname or "")
+
+
+# ---------------------------------------------------------------- accessibility
+
+
+@dataclass(frozen=True)
+class ImageUse:
+    """An image the publication shows, and whether a reader who cannot see it gets its content."""
+
+    src: str
+    packaged: bool
+    has_text_alternative: bool
+
+
+def image_uses(doc: m.Document, gate: ResourceGate) -> list[ImageUse]:
+    uses = []
+    for block in m.walk_blocks(doc.blocks):
+        if isinstance(block, m.Figure):
+            alt = block.alt if block.alt and not is_junk_alt(block.alt) else ""
+            text = bool(alt.strip() or m.plain_text(block.caption).strip())
+            uses.append(ImageUse(block.src, isinstance(gate.image(block.src), Image), text))
+        for node in _inline_images(m.block_inlines(block)):
+            text = bool(node.alt.strip()) and not is_junk_alt(node.alt)
+            uses.append(ImageUse(node.src, isinstance(gate.image(node.src), Image), text))
+    return uses
+
+
+def _inline_images(inlines: tuple[m.Inline, ...]) -> list[m.InlineImage]:
+    found: list[m.InlineImage] = []
+    for node in inlines:
+        if isinstance(node, m.InlineImage):
+            found.append(node)
+        else:
+            found.extend(_inline_images(m.inline_children(node)))
+    return found
+
+
+def accessibility(doc: m.Document, uses: list[ImageUse]) -> list[tuple[str, str]]:
+    """schema.org accessibility properties, claimed only as far as the content bears them out."""
+    lang = doc.meta.lang or "en"
+    shown = [use for use in uses if use.packaged]
+    missing_alt = [use for use in shown if not use.has_text_alternative]
+    placeholders = len(uses) - len(shown)
+    has_headings = any(isinstance(b, m.Heading) for b in doc.body)
+
+    props = [("schema:accessMode", "textual")]
+    if shown:
+        props.append(("schema:accessMode", "visual"))
+    if not missing_alt:
+        props.append(("schema:accessModeSufficient", "textual"))
+    if shown:
+        props.append(("schema:accessModeSufficient", "textual,visual"))
+    features = ["tableOfContents", "readingOrder", "displayTransformability"]
+    if has_headings:
+        features.insert(0, "structuralNavigation")
+    if shown and not missing_alt:
+        features.append("alternativeText")
+    features.append("ARIA")  # DPUB-ARIA roles on the TOC, note references and notes
+    props += [("schema:accessibilityFeature", f) for f in features]
+    props.append(("schema:accessibilityHazard", "none"))
+    props.append(("schema:accessibilitySummary", _summary(lang, len(shown), len(missing_alt), placeholders)))
+    return props
+
+
+def _summary(lang: str, shown: int, missing_alt: int, placeholders: int) -> str:
+    if lang.lower().startswith("zh"):
+        parts = ["本书为可重排文本，含目录与标题导航，阅读顺序与原文一致。"]
+        if shown and not missing_alt:
+            parts.append(f"全部 {shown} 幅图片均有文字说明。")
+        elif shown:
+            parts.append(f"{shown} 幅图片中有 {missing_alt} 幅缺少文字说明。")
+        else:
+            parts.append("书中没有需要看见才能理解的图片。")
+        if placeholders:
+            parts.append(f"另有 {placeholders} 幅图片无法获取，以文字占位说明代替。")
+        return "".join(parts)
+    parts = ["Reflowable text with a table of contents and heading navigation, in the article's reading order."]
+    if shown and not missing_alt:
+        parts.append(f"All {shown} images have a text alternative.")
+    elif shown:
+        parts.append(f"{missing_alt} of {shown} images lack a text alternative.")
+    else:
+        parts.append("No image needs to be seen to follow the text.")
+    if placeholders:
+        parts.append(f"{placeholders} image(s) could not be obtained and are replaced by a text placeholder.")
+    return " ".join(parts)
