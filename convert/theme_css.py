@@ -65,7 +65,7 @@ pre {{ background: {colors.code_background}; padding: 0.6em 0.8em; line-height: 
 hr {{ border: none; border-top: 0.5pt solid {colors.rule}; margin: 1.2em 0; }}
 ul, ol {{ margin: 0.4em 0 0.8em; padding-left: 2em; }}
 li {{ margin: 0.15em 0; }}
-table {{ border-collapse: collapse; width: 100%; margin: 1em 0; font-size: 0.92em; line-height: 1.45; }}
+table {{ border-collapse: collapse; width: 100%; table-layout: fixed; margin: 1em 0; font-size: 0.92em; line-height: 1.45; }}
 caption {{ font-size: {theme.caption.size_pt:g}pt; color: {colors.muted}; caption-side: top; margin-bottom: 0.4em; }}
 th, td {{ border-bottom: 0.5pt solid {colors.rule}; padding: 0.3em 0.5em; text-align: left; vertical-align: top; }}
 thead th {{ border-bottom: 1pt solid {colors.text}; font-family: {fonts['headings']}; }}

@@ -186,6 +186,9 @@ class _Renderer:
         parts = ["<table>"]
         if table.caption:
             parts.append(f"<caption>{self.inlines(table.caption)}</caption>")
+        widths = column_widths(table)
+        if widths:
+            parts.append("<colgroup>" + "".join(f'<col style="width: {w:g}%" />' for w in widths) + "</colgroup>")
         if table.header:
             parts.append("<thead>" + "".join(self.row(r, "th") for r in table.header) + "</thead>")
         parts.append("<tbody>" + "".join(self.row(r, "td") for r in table.body) + "</tbody>")
@@ -255,6 +258,28 @@ class _Renderer:
         if self.chinese or not _HAN_RUN.search(escaped):
             return escaped
         return _HAN_RUN.sub(lambda run: f'<span lang="zh-CN">{run.group(0)}</span>', escaped)
+
+
+def column_widths(table: m.Table) -> list[float]:
+    """Column widths in percent, from how much text each column holds.
+
+    Tables are laid out with fixed widths: WeasyPrint's automatic layout measures every possible
+    line break of every cell, which for long Chinese cells (a break after each character) takes
+    minutes. Empty when rows differ in length (spans), where the browser's own layout is kept.
+    """
+    rows = table.header + table.body
+    counts = {sum(cell.colspan for cell in row) for row in rows}
+    if len(counts) != 1 or any(cell.colspan > 1 for row in rows for cell in row):
+        return []
+    columns = counts.pop()
+    weights = [4.0] * columns
+    for row in rows:
+        for index, cell in enumerate(row):
+            text = " ".join(m.plain_text(m.block_inlines(b)) for b in cell.content)
+            width = sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)  # a Han character is two Latin wide
+            weights[index] = max(weights[index], min(float(width), 40.0))
+    total = sum(weights)
+    return [round(100 * w / total, 1) for w in weights]
 
 
 _INLINE_TAGS = {m.Emphasis: "em", m.Strong: "strong", m.Strikeout: "s", m.Superscript: "sup",
