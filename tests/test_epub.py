@@ -484,10 +484,3 @@ def test_an_independent_reader_opens_it(books: dict[str, bytes], tmp_path: Path)
     assert authors == ["Margaret O’Donnell", "Ravi Shankar"]
     plain = pypandoc.convert_file(str(path), "plain", format="epub", extra_args=["--wrap=none"])
     assert "Mayor Elena Vasquez on Tuesday unveiled" in plain
-
-
-def test_epub_is_quick(user_seed: Path) -> None:
-    convert_bytes(user_seed, "epub", offline=True)  # warm imports
-    started = time.perf_counter()
-    convert_bytes(user_seed, "epub", offline=True)
-    assert time.perf_counter() - started < 3.0
