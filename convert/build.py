@@ -27,6 +27,7 @@ from .writers.base import WriteContext
 
 SKIPPED_NAMES = {"readme.md", "readme.txt", "readme.markdown", "license.md", "changelog.md"}
 GENERIC_STEMS = {"article", "index", "content", "main"}
+MAX_STEM_BYTES = 180  # leaves room for "-NN", the suffix and a temporary file's prefix and suffix
 
 
 @dataclass(frozen=True)
@@ -118,7 +119,9 @@ def output_names(articles: Sequence[Path]) -> dict[Path, str]:
 
 def _safe_stem(stem: str) -> str:
     cleaned = "".join(ch if ch.isalnum() or ch in "-_." else "-" for ch in stem).strip("-.") or "article"
-    return cleaned[:80]  # file names stay well inside 255 bytes, even in UTF-8 Chinese
+    while len(cleaned.encode("utf-8")) > MAX_STEM_BYTES:  # file systems allow 255 bytes, not characters
+        cleaned = cleaned[:-1]
+    return cleaned
 
 
 def write_atomic(path: Path, data: bytes) -> None:
