@@ -18,6 +18,8 @@ from .errors import UsageError
 STYLES_DIR = Path(__file__).resolve().parent.parent / "styles"
 PAGE_SIZES_MM = {"A4": (210.0, 297.0), "A5": (148.0, 210.0), "Letter": (215.9, 279.4)}
 _COLOR = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
+# Family names of Chinese/Japanese/Korean faces: a stack's first such family sets Han text.
+CJK_FAMILY = re.compile(r"\b(CJK|SC|TC|HK|JP|KR|Song|Hei|Kai|Ming|Fang|Sim|YaHei|PingFang|宋|黑|楷)\b", re.I)
 
 Color = Annotated[str, Field(pattern=_COLOR.pattern)]
 Positive = Annotated[float, Field(gt=0)]
@@ -117,6 +119,15 @@ class Theme(_Section):
         if role == "mono":
             return list(self.fonts.mono)
         return list(getattr(self.fonts, getattr(self.fonts, role)))
+
+    def script_stack(self, role: Literal["body", "headings", "mono"], chinese: bool) -> list[str]:
+        """The stack in the order an article's script wants: as written for Chinese (the CJK face first,
+        so Latin letters and quotes match the Han text); Latin faces first for other articles (real
+        italics, proportional quotes). Every edition orders it so (CSS `:lang`, Word's faces)."""
+        stack = self.stack(role)
+        if chinese:
+            return stack
+        return [f for f in stack if not CJK_FAMILY.search(f)] + [f for f in stack if CJK_FAMILY.search(f)]
 
     def figure_label(self, number: int | None, caption: str, lang: str) -> str:
         """`图 1　caption` / `Figure 1. caption`, as the theme formats it for `lang`."""

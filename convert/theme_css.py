@@ -8,13 +8,32 @@ from __future__ import annotations
 from .theme import Theme, css_font_stack
 
 
-def font_stacks(theme: Theme) -> dict[str, str]:
+def font_stacks(theme: Theme, *, chinese: bool = True) -> dict[str, str]:
+    """CSS font-family values per role; `chinese=False` puts the Latin faces first (see
+    `Theme.script_stack`)."""
     return {
-        "body": css_font_stack(theme.stack("body"), "serif" if theme.fonts.body == "serif" else "sans-serif"),
-        "headings": css_font_stack(theme.stack("headings"),
+        "body": css_font_stack(theme.script_stack("body", chinese),
+                               "serif" if theme.fonts.body == "serif" else "sans-serif"),
+        "headings": css_font_stack(theme.script_stack("headings", chinese),
                                    "serif" if theme.fonts.headings == "serif" else "sans-serif"),
-        "mono": css_font_stack(theme.stack("mono"), "monospace"),
+        "mono": css_font_stack(theme.script_stack("mono", chinese), "monospace"),
     }
+
+
+def latin_font_rules(theme: Theme) -> str:
+    """A page whose language is not Chinese takes the Latin faces of each stack first: the CJK faces'
+    Latin has no italic (WeasyPrint synthesizes none, so emphasis would vanish) and differs from the
+    face the DOCX edition names for Latin text."""
+    latin = font_stacks(theme, chinese=False)
+    root = "html:not(:lang(zh))"
+    headings = ", ".join(f"{root} {selector}" for selector in (
+        "h1.title", ".article-header .subtitle", *(f".article-body h{n}" for n in range(2, 7)), ".figure-label",
+        "thead th"))
+    return f"""
+{root} {{ font-family: {latin['body']}; }}
+{headings} {{ font-family: {latin['headings']}; }}
+{root} code, {root} pre {{ font-family: {latin['mono']}; }}
+"""
 
 
 def article_css(theme: Theme, *, size_pt: float | None = None) -> str:
@@ -32,15 +51,16 @@ body {{ margin: 0; }}
 article {{ hyphens: auto; overflow-wrap: break-word; }}
 .article-header {{ margin-bottom: 1.2em; }}
 h1.title {{ font-family: {fonts['headings']}; font-size: {headings.scale[0]:g}em; font-weight: {headings.weight};
-  line-height: 1.3; color: {colors.heading}; margin: 0 0 0.4em; text-align: left; }}
-.subtitle {{ font-family: {fonts['headings']}; font-size: 1.15em; color: {colors.muted}; margin: 0 0 0.5em; }}
-.byline {{ font-size: 0.85em; color: {colors.muted}; text-indent: 0; margin: 0;
+  line-height: 1.3; color: {colors.heading}; margin: 0 0 0.4em; text-align: left; hyphens: manual; }}
+.article-header .subtitle {{ font-family: {fonts['headings']}; font-size: 1.15em; color: {colors.muted};
+  margin: 0 0 0.5em; text-indent: 0; }}
+.article-header .byline {{ font-size: 0.85em; color: {colors.muted}; text-indent: 0; margin: 0;
   padding-bottom: 0.6em; border-bottom: 0.5pt solid {colors.rule}; text-align: left; }}
 .byline a {{ color: {colors.muted}; }}
 .article-body h2, .article-body h3, .article-body h4, .article-body h5, .article-body h6 {{
   font-family: {fonts['headings']}; font-weight: {headings.weight}; color: {colors.heading};
   line-height: 1.35; margin: {headings.space_before_em:g}em 0 {headings.space_after_em:g}em;
-  text-indent: 0; text-align: left; break-after: avoid; }}
+  text-indent: 0; text-align: left; break-after: avoid; hyphens: manual; }}
 {heading_rules}
 p {{ margin: 0 0 {text.latin_paragraph_spacing_em:g}em; text-indent: {text.latin_indent_em:g}em;
   text-align: {align}; orphans: 2; widows: 2; }}
@@ -52,7 +72,7 @@ a {{ color: {colors.accent}; text-decoration: none; }}
 figure {{ margin: 1.2em 0; text-align: center; break-inside: avoid; page-break-inside: avoid; }}
 figure img {{ max-width: 100%; max-height: {theme.figure.max_height_mm:g}mm; width: auto; height: auto; }}
 figcaption {{ font-size: {theme.caption.size_pt:g}pt; color: {colors.muted}; line-height: 1.5;
-  margin-top: 0.5em; text-indent: 0; text-align: center; }}
+  margin-top: 0.5em; text-indent: 0; text-align: center; hyphens: manual; }}
 .figure-label {{ font-family: {fonts['headings']}; font-weight: {headings.weight}; }}
 .image-placeholder {{ border: 1pt dashed {colors.rule}; padding: 1.5em 1em; color: {colors.muted};
   font-size: {theme.caption.size_pt:g}pt; text-align: center; background: {colors.notice_background}; }}
@@ -75,7 +95,7 @@ thead th {{ border-bottom: 1pt solid {colors.text}; font-family: {fonts['heading
 .footnotes {{ font-size: 0.85em; color: {colors.muted}; margin-top: 2em; }}
 .footnotes p {{ text-indent: 0; margin: 0; }}
 .noteref {{ font-size: 0.75em; vertical-align: super; line-height: 0; }}
-"""
+""" + latin_font_rules(theme)
 
 
 def screen_css(theme: Theme) -> str:

@@ -8,7 +8,6 @@ size or colour: every value comes from `Theme`.
 from __future__ import annotations
 
 import copy
-import re
 from dataclasses import dataclass
 
 from docx.document import Document as WordDocument
@@ -16,10 +15,10 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 from lxml import etree
 
-from ..theme import Theme
+from ..theme import CJK_FAMILY, Theme
 from .docx_xml import Element, append, border, el, fonts, hex_color, shading, size, spacing, twips
 
-_CJK_FACE = re.compile(r"\b(CJK|SC|TC|HK|JP|KR|Song|Hei|Kai|Ming|Fang|Sim|YaHei|PingFang|宋|黑|楷)\b", re.I)
+_CJK_FACE = CJK_FAMILY  # one definition, shared with the CSS of the PDF and EPUB editions
 LIST_STYLE_LEVELS = 3  # Word ships List Bullet, List Bullet 2, List Bullet 3 (and the same for numbers)
 
 

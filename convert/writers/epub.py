@@ -46,7 +46,7 @@ def write_epub(doc: m.Document, ctx: WriteContext) -> bytes:
         coverpage = docs.cover_page(doc, cover_alt, COVER_SIZE)
     except docs.XhtmlError as exc:
         raise ConvertError(ctx.source_name or title, f"cannot build the EPUB: {exc}") from None
-    fonts = embedded_fonts(ctx.theme, [titlepage, text, nav]) if ctx.embed_fonts else []
+    fonts = embedded_fonts(ctx.theme, [titlepage, text, nav], chinese=doc.is_chinese) if ctx.embed_fonts else []
 
     book = epub.EpubBook()
     book.set_identifier(identifier(doc))
@@ -63,7 +63,8 @@ def write_epub(doc: m.Document, ctx: WriteContext) -> bytes:
         book.add_metadata(None, "meta", value, {"property": prop})
 
     book.add_item(epub.EpubItem(uid="style", file_name=docs.STYLESHEET, media_type="text/css",
-                                content=docs.stylesheet(ctx.theme, font_face_css(fonts)).encode("utf-8")))
+                                content=docs.stylesheet(ctx.theme, font_face_css(fonts),
+                                                        chinese=doc.is_chinese).encode("utf-8")))
     book.set_cover(docs.COVER_IMAGE, cover_png(doc.meta, ctx.theme), create_page=False)
     pages = [_Xhtml("cover", docs.COVER_PAGE, coverpage, title, properties=["svg"]),
              _Xhtml("titlepage", docs.TITLE_PAGE, titlepage, title),

@@ -189,9 +189,9 @@ def body_text(tree: etree._ElementTree) -> str:
 # ---------------------------------------------------------------- style
 
 
-def stylesheet(theme: Theme, font_faces: str = "") -> str:
+def stylesheet(theme: Theme, font_faces: str = "", *, chinese: bool = True) -> str:
     """The theme's article rules at the e-reader size, plus the EPUB's own pages; nothing print-only."""
-    colors, fonts = theme.colors, font_stacks(theme)
+    colors, fonts = theme.colors, font_stacks(theme, chinese=chinese)
     return font_faces + article_css(theme, size_pt=theme.ereader.size_pt) + f"""
 /* CJK fonts set quotes full width: proportional in Latin text, half-width pairs in Chinese. */
 :lang(en) {{ font-variant-east-asian: proportional-width; }}

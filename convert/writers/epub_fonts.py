@@ -28,12 +28,14 @@ class EmbeddedFont:
     weight: int
 
 
-def embedded_fonts(theme: Theme, trees: list[etree._ElementTree]) -> list[EmbeddedFont]:
-    """A subset of the body, heading (and, when code is shown, mono) fonts of the theme."""
+def embedded_fonts(theme: Theme, trees: list[etree._ElementTree], *, chinese: bool = True) -> list[EmbeddedFont]:
+    """A subset of the body, heading (and, when code is shown, mono) fonts of the theme, each the first
+    installed face of its stack in the article's script order (`Theme.script_stack`)."""
     everything = _chars(trees, ".//x:body")
-    roles = [("body", theme.stack("body"), False, 400, everything),
-             ("headings", theme.stack("headings"), True, theme.headings.weight, _chars(trees, _HEADING_XPATH)),
-             ("mono", theme.stack("mono"), False, 400, _chars(trees, _MONO_XPATH))]
+    roles = [("body", theme.script_stack("body", chinese), False, 400, everything),
+             ("headings", theme.script_stack("headings", chinese), True, theme.headings.weight,
+              _chars(trees, _HEADING_XPATH)),
+             ("mono", theme.script_stack("mono", chinese), False, 400, _chars(trees, _MONO_XPATH))]
     fonts: list[EmbeddedFont] = []
     seen: set[tuple[str, int]] = set()
     for role, families, bold, weight, chars in roles:
