@@ -17,6 +17,7 @@ ENTRY_POINT_GROUP = "convert.writers"
 BUILTIN = {
     "html": "convert.writers.html:WRITER",
     "docx": "convert.writers.docx:WRITER",
+    "pdf": "convert.writers.pdf:WRITER",
     "epub": "convert.writers.epub:WRITER",
 }
 

@@ -1,0 +1,164 @@
+#!/usr/bin/env python3
+"""`make bench`: convert's editions against the plain pandoc pipelines, on this machine, in one run.
+
+For each format (pdf, epub, docx; a format whose writer is not registered or cannot run here is
+skipped) and each article (the user's seeds in ../shared/seeds, then seeds/*/article.md), it times
+
+  ours:   convert --to FORMAT ARTICLE -o DIR --force --offline
+  plain:  pdf   pandoc ARTICLE -s -o x.html && weasyprint x.html x.pdf
+          epub  pandoc ARTICLE -o x.epub
+          docx  pandoc ARTICLE -o x.docx
+
+as separate processes, alternating the two so that background load hits both alike, and prints the
+median wall time of each, their ratio (ours / plain; below 1.0 means convert is faster) and the peak
+resident memory of each. A last row per format converts all the articles in one `convert` process
+(one font set-up, one pandoc per article) against the plain pipeline run once per article.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+FORMATS = ["pdf", "epub", "docx"]
+GOAL = ("pdf", 1.0)  # the seed's PDF must take at most this multiple of the plain pipeline's time
+
+
+@dataclass
+class Samples:
+    seconds: list[float] = field(default_factory=list)
+    peak_kib: int = 0
+
+    def add(self, seconds: float, peak_kib: int) -> None:
+        self.seconds.append(seconds)
+        self.peak_kib = max(self.peak_kib, peak_kib)
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.seconds) if self.seconds else float("nan")
+
+
+def articles() -> list[Path]:
+    shared = ROOT.parent / "shared" / "seeds"
+    seeds = sorted(shared.glob("*.txt")) if shared.is_dir() else []
+    return seeds + sorted((ROOT / "seeds").glob("*/article.md"))
+
+
+def label(article: Path) -> str:
+    return article.parent.name if article.stem == "article" else "seed " + article.stem[:12]
+
+
+def timed(commands: list[list[str]], cwd: Path, env: dict[str, str]) -> tuple[float, int]:
+    """Run commands one after another (stopping at a failure): wall seconds and peak RSS in KiB."""
+    start = time.perf_counter()
+    peak = 0
+    for command in commands:
+        process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        _, status, usage = os.wait4(process.pid, 0)
+        process.returncode = os.waitstatus_to_exitcode(status)
+        stderr = process.stderr.read().decode(errors="replace") if process.stderr else ""
+        if process.stderr:
+            process.stderr.close()
+        peak = max(peak, usage.ru_maxrss)  # KiB on Linux
+        if process.returncode != 0:
+            raise RuntimeError(f"{' '.join(command)} failed ({process.returncode}): {stderr.strip()[-400:]}")
+    return time.perf_counter() - start, peak
+
+
+def ours(fmt: str, inputs: list[Path], outdir: Path) -> list[list[str]]:
+    convert = str(Path(sys.executable).with_name("convert"))
+    return [[convert, "--to", fmt, *map(str, inputs), "-o", str(outdir), "--force", "--offline", "-q",
+             "--jobs", "1"]]
+
+
+def plain(fmt: str, article: Path, outdir: Path, pandoc: str) -> list[list[str]]:
+    source = [pandoc, "-f", "markdown", str(article)]
+    if fmt == "pdf":
+        html = outdir / "plain.html"
+        weasyprint = str(Path(sys.executable).with_name("weasyprint"))
+        return [source + ["-s", "-o", str(html)],
+                [weasyprint, "-q", "-u", article.parent.as_uri() + "/", str(html), str(outdir / "plain.pdf")]]
+    return [source + ["-o", str(outdir / f"plain.{fmt}")]]
+
+
+def available_formats(wanted: list[str]) -> list[str]:
+    from convert import registry
+    chosen = []
+    for fmt in wanted:
+        if fmt not in registry.names():
+            print(f"skipping {fmt}: no writer is registered for it yet")
+        elif problem := registry.availability(fmt):
+            print(f"skipping {fmt}: {problem}")
+        else:
+            chosen.append(fmt)
+    return chosen
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=5, help="runs of each pipeline per article (default 5)")
+    parser.add_argument("--formats", default=",".join(FORMATS), help="comma-separated (default: pdf,epub,docx)")
+    parser.add_argument("--no-batch", action="store_true", help="skip the all-articles-in-one-process row")
+    args = parser.parse_args(argv)
+
+    import pypandoc
+    pandoc = pypandoc.get_pandoc_path()
+    formats = available_formats([f.strip() for f in args.formats.split(",") if f.strip()])
+    inputs = articles()
+    rows: list[tuple[str, str, Samples, Samples]] = []
+    with tempfile.TemporaryDirectory(prefix="convert-bench-") as tmp:
+        env = dict(os.environ, CONVERT_CACHE_DIR=str(Path(tmp) / "cache"))
+        out = Path(tmp)
+        for fmt in formats:
+            cases = [(label(a), [a]) for a in inputs]
+            if not args.no_batch and len(inputs) > 1:
+                cases.append((f"all {len(inputs)} (batch)", inputs))
+            for name, group in cases:
+                ours_samples, plain_samples = Samples(), Samples()
+                for run in range(args.runs):
+                    first_ours = run % 2 == 0
+                    for which in ((0, 1) if first_ours else (1, 0)):
+                        if which == 0:
+                            ours_samples.add(*timed(ours(fmt, group, out / "ours"), ROOT, env))
+                        else:
+                            total, peak = 0.0, 0
+                            for article in group:
+                                seconds, kib = timed(plain(fmt, article, out, pandoc), article.parent, env)
+                                total, peak = total + seconds, max(peak, kib)
+                            plain_samples.add(total, peak)
+                rows.append((fmt, name, ours_samples, plain_samples))
+                print(f"  {fmt:5} {name:28} ours {ours_samples.median:6.2f} s   plain {plain_samples.median:6.2f} s",
+                      flush=True)
+    report(rows, args.runs)
+    return 0
+
+
+def report(rows: list[tuple[str, str, Samples, Samples]], runs: int) -> None:
+    print()
+    print(f"median of {runs} runs; ratio = convert / plain pipeline (lower is better); peak = max RSS")
+    header = f"{'format':6} {'article':28} {'convert s':>9} {'plain s':>8} {'ratio':>6} {'convert MiB':>11} {'plain MiB':>9}"
+    print(header)
+    print("-" * len(header))
+    for fmt, name, mine, theirs in rows:
+        ratio = mine.median / theirs.median if theirs.median else float("nan")
+        print(f"{fmt:6} {name:28} {mine.median:9.2f} {theirs.median:8.2f} {ratio:6.2f} "
+              f"{mine.peak_kib / 1024:11.0f} {theirs.peak_kib / 1024:9.0f}")
+    goal_fmt, goal = GOAL
+    seed_rows = [r for r in rows if r[0] == goal_fmt and r[1].startswith("seed ")]
+    for fmt, name, mine, theirs in seed_rows:
+        ratio = mine.median / theirs.median
+        verdict = "met" if ratio <= goal else "NOT met"
+        print(f"goal: {fmt} of {name} within {goal:.1f}x the plain pipeline: {ratio:.2f}x, {verdict}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
