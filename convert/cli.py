@@ -14,7 +14,7 @@ from .theme import shipped_themes, load_theme
 
 DEFAULT_INPUT = Path("seeds")
 DEFAULT_OUTDIR = Path("dist")
-SUBCOMMANDS = ("doctor",)
+SUBCOMMANDS = ("doctor", "check-style", "proof")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -22,6 +22,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if argv and argv[0] == "doctor":
         from .doctor import main as doctor_main
         return doctor_main(argv[1:])
+    if argv and argv[0] == "check-style":
+        return _check_style(argv[1:])
+    if argv and argv[0] == "proof":
+        return _proof(argv[1:])
     args = _parser().parse_args(argv)
     _configure_logging(args.quiet, args.verbose)
     try:
@@ -55,7 +59,9 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="convert",
         description="Turn news articles (Markdown, text, HTML, DOCX) into PDF, EPUB, DOCX and HTML editions.",
-        epilog="Other commands: 'convert doctor' checks that this machine has what the writers need.")
+        epilog="Other commands: 'convert doctor' checks that this machine has what the writers need; "
+               "'convert check-style' measures that PDF, EPUB and DOCX show the theme alike; "
+               "'convert proof' draws their first pages side by side.")
     parser.add_argument("inputs", nargs="*", type=Path, metavar="INPUT",
                         help=f"article files or folders to search (default: ./{DEFAULT_INPUT})")
     parser.add_argument("--to", action="append", metavar="FORMAT",
@@ -82,6 +88,58 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("-v", "--verbose", action="store_true", help="print debugging detail")
     parser.add_argument("--version", action="version", version=f"convert {__version__}")
     return parser
+
+
+def _check_style(argv: list[str]) -> int:
+    from . import consistency
+
+    parser = argparse.ArgumentParser(
+        prog="convert check-style",
+        description="Build each article as PDF, EPUB and DOCX with each theme, read the style values back "
+                    "from the files, and compare them with the theme's. Exits 1 on a mismatch.")
+    parser.add_argument("inputs", nargs="*", type=Path, metavar="INPUT",
+                        help="article files or folders (default: ./seeds and ../shared/seeds when present)")
+    parser.add_argument("--style", action="append", default=[], metavar="NAME|PATH",
+                        help="a theme to check, repeatable (default: every shipped theme)")
+    parser.add_argument("--offline", action="store_true", help="never fetch remote images")
+    parser.add_argument("-q", "--quiet", action="store_true", help="print the summary only")
+    args = parser.parse_args(argv)
+    _configure_logging(quiet=True, verbose=False)
+    try:
+        reports = consistency.check_style(args.inputs or consistency.default_inputs(), args.style,
+                                          offline=args.offline,
+                                          show=None if args.quiet else consistency.print_report)
+    except UsageError as exc:
+        print(f"convert check-style: error: {exc}", file=sys.stderr)
+        return 2
+    consistency.print_summary(reports)
+    return 0 if all(report.ok for report in reports) else 1
+
+
+def _proof(argv: list[str]) -> int:
+    from . import proof
+
+    parser = argparse.ArgumentParser(
+        prog="convert proof",
+        description="Write one PNG per article: the first page of its PDF, EPUB and DOCX editions side by side.")
+    parser.add_argument("inputs", nargs="*", type=Path, metavar="INPUT",
+                        help=f"article files or folders (default: ./{DEFAULT_INPUT})")
+    parser.add_argument("-o", "--output", type=Path, default=Path("proofs"), metavar="DIR",
+                        help="folder for the PNG files (default: ./proofs)")
+    parser.add_argument("--style", default="default", metavar="NAME|PATH", help="the theme (default: default)")
+    parser.add_argument("--offline", action="store_true", help="never fetch remote images")
+    args = parser.parse_args(argv)
+    _configure_logging(quiet=True, verbose=False)
+    try:
+        written = proof.write_proofs(args.inputs or [DEFAULT_INPUT], args.output, args.style, offline=args.offline)
+    except UsageError as exc:
+        print(f"convert proof: error: {exc}", file=sys.stderr)
+        return 2
+    failed = [item for item in written if item.error]
+    for item in written:
+        print(f"{item.article}: {item.error}" if item.error else str(item.output),
+              file=sys.stderr if item.error else sys.stdout)
+    return 1 if failed else 0
 
 
 def _configure_logging(quiet: bool, verbose: bool) -> None:
