@@ -39,6 +39,7 @@ test: setup
 
 bench: setup
 	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/batch.py
 
 golden: setup
 	CONVERT_REGENERATE_GOLDEN=1 $(BIN)/python -m pytest -q tests -k golden

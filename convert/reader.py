@@ -68,11 +68,7 @@ def read_file(path: Path | str) -> Source:
             ast = _pandoc_json(path, sanitize_html(text, path.name), HTML)
             ast["meta"] = {**_html_head_meta(text), **ast.get("meta", {})}
         else:
-            ast = _pandoc_json(path, text, MARKDOWN)
-            if _has_raw_html(ast):
-                html = _pandoc_run(path, ["-f", MARKDOWN, "-t", "html5"], text)
-                cleaned = _pandoc_json(path, sanitize_html(html, path.name), HTML)
-                ast = {**ast, "blocks": cleaned["blocks"]}
+            ast = _markdown_ast(path, text)
     return _to_source(path, ast, embedded)
 
 
@@ -82,12 +78,7 @@ def read_text(text: str, *, name: str = "<string>", root: Path | str = ".", fmt:
         raise ConvertError(name, "the text is empty")
     suffix = {"markdown": ".md", "html": ".html"}[fmt]
     path = Path(root) / (Path(name).stem + suffix)
-    fmt_arg = MARKDOWN if fmt == "markdown" else HTML
-    source_text = sanitize_html(text, name) if fmt == "html" else text
-    ast = _pandoc_json(path, source_text, fmt_arg)
-    if fmt == "markdown" and _has_raw_html(ast):
-        html = _pandoc_run(path, ["-f", MARKDOWN, "-t", "html5"], text)
-        ast = {**ast, "blocks": _pandoc_json(path, sanitize_html(html, name), HTML)["blocks"]}
+    ast = _markdown_ast(path, text) if fmt == "markdown" else _pandoc_json(path, sanitize_html(text, name), HTML)
     return _to_source(path, ast, {})
 
 
@@ -116,13 +107,26 @@ def _pandoc_run(path: Path, args: list[str], stdin: str | bytes) -> str:
     return done.stdout.decode("utf-8")
 
 
+def _markdown_ast(path: Path, text: str) -> dict[str, Any]:
+    """Markdown to pandoc's AST. Raw HTML in it goes out through pandoc's HTML writer, is cleaned by
+    `sanitize`, and comes back through pandoc's HTML reader; the front matter stays from the first pass."""
+    out = _pandoc_run(path, ["-f", MARKDOWN, "-t", "json"], text)
+    ast = _parse_ast(path, out)
+    if '"t":"RawBlock"' in out or '"t":"RawInline"' in out:  # quotes inside JSON strings are escaped
+        html = _pandoc_run(path, ["-f", MARKDOWN, "-t", "html5"], text)
+        ast["blocks"] = _pandoc_json(path, sanitize_html(html, path.name), HTML)["blocks"]
+    return ast
+
+
 def _pandoc_json(path: Path, stdin: str | bytes, fmt: str) -> dict[str, Any]:
-    out = _pandoc_run(path, ["-f", fmt, "-t", "json"], stdin)
+    return _parse_ast(path, _pandoc_run(path, ["-f", fmt, "-t", "json"], stdin))
+
+
+def _parse_ast(path: Path, out: str) -> dict[str, Any]:
     try:
         ast = json.loads(out)
     except RecursionError:
         raise ConvertError(path, f"the article nests deeper than {MAX_NESTING} levels") from None
-    ast["_raw"] = '"t":"RawBlock"' in out or '"t":"RawInline"' in out  # quotes in strings are escaped
     version = tuple(ast.get("pandoc-api-version", ()))[:2]
     if version != PANDOC_API:
         raise ConvertError(path, f"pandoc speaks AST version {version}; convert reads {PANDOC_API} "
@@ -143,10 +147,6 @@ def _docx_media(path: Path, data: bytes) -> dict[str, bytes]:
 def _html_head_meta(html: str) -> dict[str, Any]:
     """<title> and <meta name=author|description|keywords> of an HTML page, as pandoc meta values."""
     return {key: {"t": "MetaString", "c": value} for key, value in head_metadata(html).items()}
-
-
-def _has_raw_html(ast: dict[str, Any]) -> bool:
-    return bool(ast.get("_raw"))
 
 
 # ---------------------------------------------------------------- JSON to model

@@ -15,10 +15,10 @@ from .writers.base import Writer
 
 ENTRY_POINT_GROUP = "convert.writers"
 BUILTIN = {
-    "html": "convert.writers.html:WRITER",
-    "docx": "convert.writers.docx:WRITER",
     "pdf": "convert.writers.pdf:WRITER",
     "epub": "convert.writers.epub:WRITER",
+    "docx": "convert.writers.docx:WRITER",
+    "html": "convert.writers.html:WRITER",
 }
 
 

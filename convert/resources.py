@@ -8,7 +8,9 @@ JPEG bytes: Pillow converts the rest (SVG is rasterised by CairoSVG with outside
 """
 from __future__ import annotations
 
+import contextlib
 import contextvars
+import fcntl
 import hashlib
 import io
 import ipaddress
@@ -25,7 +27,7 @@ import warnings
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Mapping
+from typing import Iterable, Iterator, Mapping
 
 from PIL import Image as PILImage
 from PIL import ImageFile, ImageOps
@@ -153,12 +155,15 @@ class ResourceGate:
             return cached.read_bytes()
         if self.offline:
             raise ResourceError("not cached, and --offline forbids fetching it")
-        try:
-            data = fetch_url(url, allow_private=self.allow_private)
-        except ResourceError:
-            self.remote_failures.add(url)
-            raise
-        self._store(cached, data)
+        with _fetch_lock(cached):  # another worker of the batch may be fetching it: wait, then reuse
+            if cached.is_file():
+                return cached.read_bytes()
+            try:
+                data = fetch_url(url, allow_private=self.allow_private)
+            except ResourceError:
+                self.remote_failures.add(url)
+                raise
+            self._store(cached, data)
         return data
 
     def _cache_path(self, url: str) -> Path:
@@ -176,6 +181,20 @@ class ResourceGate:
 
 
 # ---------------------------------------------------------------- network
+
+
+@contextlib.contextmanager
+def _fetch_lock(cached: Path) -> Iterator[None]:
+    """One fetch per URL across the threads and processes of a batch (an flock beside the cache file)."""
+    try:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        handle = open(cached.with_suffix(".lock"), "a+")
+    except OSError:  # an unwritable cache: fetch without coordination
+        yield
+        return
+    with handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
 
 
 class _NoRedirect(urllib.request.HTTPRedirectHandler):

@@ -48,6 +48,10 @@ def article_css(theme: Theme, *, size_pt: float | None = None) -> str:
 html {{ font-family: {fonts['body']}; font-size: {size:g}pt; line-height: {text.line_height:g};
   color: {colors.text}; }}
 body {{ margin: 0; }}
+/* Chinese: consecutive punctuation set half width (chws); elsewhere CJK fonts' quotes and
+   apostrophes proportional, as Latin text expects. */
+:lang(zh) {{ font-variant-east-asian: normal; font-feature-settings: "chws" 1; }}
+:lang(en) {{ font-variant-east-asian: proportional-width; }}
 article {{ hyphens: auto; overflow-wrap: break-word; }}
 .article-header {{ margin-bottom: 1.2em; }}
 h1.title {{ font-family: {fonts['headings']}; font-size: {headings.scale[0]:g}em; font-weight: {headings.weight};

@@ -193,9 +193,6 @@ def stylesheet(theme: Theme, font_faces: str = "", *, chinese: bool = True) -> s
     """The theme's article rules at the e-reader size, plus the EPUB's own pages; nothing print-only."""
     colors, fonts = theme.colors, font_stacks(theme, chinese=chinese)
     return font_faces + article_css(theme, size_pt=theme.ereader.size_pt) + f"""
-/* CJK fonts set quotes full width: proportional in Latin text, half-width pairs in Chinese. */
-:lang(en) {{ font-variant-east-asian: proportional-width; }}
-:lang(zh) {{ font-feature-settings: "chws" 1; }}
 .cover-page, .cover {{ height: 100%; margin: 0; padding: 0; }}
 .cover {{ text-align: center; }}
 .cover svg {{ display: block; width: 100%; height: 100%; }}

@@ -108,10 +108,6 @@ def print_css(doc: Document, ctx: WriteContext) -> str:
 }}
 @page :first {{ @top-center {{ content: none; border: none; }} }}
 html {{ orphans: 2; widows: 2; }}
-/* Chinese: consecutive punctuation set half width (chws); elsewhere CJK fonts' quotes and
-   apostrophes proportional, as Latin text expects. */
-:lang(zh) {{ font-variant-east-asian: normal; font-feature-settings: "chws" 1; }}
-:lang(en) {{ font-variant-east-asian: proportional-width; }}
 h1.title {{ bookmark-level: 1; bookmark-label: content(text); }}
 .article-body h2, .article-body h3, .article-body h4, .article-body h5, .article-body h6 {{
   break-after: avoid; break-inside: avoid; }}

@@ -1,0 +1,173 @@
+#!/usr/bin/env python3
+"""`make bench` (part 2): batch builds. In one run on this machine it generates
+
+  * 50 articles shaped like the user's seed (byline lines, a local photo with a caption line,
+    bold section titles, a disclaimer; about 2,000 Chinese characters each), and
+  * one long article at 10, 25 and 50 pages,
+
+then prints median wall time (of --runs runs) and peak memory for:
+  convert --to pdf,epub,docx with --jobs 1 and --jobs 2 (all three formats, every article),
+  the unchanged rebuild of the same batch (nothing to do),
+  the plain pipelines per article: pandoc -> EPUB, pandoc -> DOCX, pandoc -> HTML -> weasyprint CLI,
+and the long article through convert (all three formats) with its time per page.
+Goals (issue 7): <= 0.2 s per article with --jobs 2; --jobs 2 >= 1.7x faster than --jobs 1;
+unchanged rebuild <= 1 s; the 50-page article <= 600 MiB and time linear in length.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import sys
+import tempfile
+from pathlib import Path
+
+from run import ROOT, Samples, timed  # the single-article benchmark's timing helpers
+
+FORMATS = "pdf,epub,docx"
+SENTENCES = [
+    "港口集团近日发布绿色航运三年行动方案，提出岸电覆盖率在年内达到百分之九十。",
+    "业内人士认为，数字化改造正在成为传统产业焕发新生的重要驱动力。",
+    "据了解，该项目累计投入超过33亿元，研发人员占比超过70%，申请发明专利1500余件。",
+    "与会专家表示，数据要素越来越成为金融机构数字化转型的关键切入点。",
+    "今年以来，LNG动力船舶和5G智慧码头的建设明显提速，“零碳码头”试点扩大到三个港区。",
+    "报告显示，百家企业2022年研发投入共3006亿元，平均研发强度为6.7%，整体研发增速为2.8%。",
+]
+
+
+def seed_shaped(n: int, paragraphs: int, rng: random.Random, figure_every: int = 0) -> str:
+    body = []
+    for index in range(paragraphs):
+        body.append("".join(rng.choice(SENTENCES) for _ in range(4)))
+        if index == 3 or (figure_every and index % figure_every == figure_every - 1):
+            body.append(f"![{1698661773964 + index}](photo.jpg)\n\n（图：第{n}篇的现场照片，编号{index}）")
+        if index in (6, paragraphs // 2) or (figure_every and index % (figure_every * 2) == 0 and index):
+            body.append(f"**第{index}节：绿色航运，从岸电开始**")
+    return (f"# 第{n}篇：东临港启动“零碳码头”三年行动\n\n**编辑：王晓明**\n\n**2024-11-{1 + n % 28:02d} 09:42**\n\n"
+            f"**https://example.com/news/{n}.shtml**\n\n" + "\n\n".join(body) +
+            "\n\n本文系企业供稿，仅供参考\n\n(编辑：王晓明)\n\n关键字：港口 岸电\n")
+
+
+def make_batch(folder: Path, count: int, paragraphs: int = 14) -> list[Path]:
+    from PIL import Image, ImageDraw
+    rng = random.Random(7)
+    articles = []
+    for n in range(count):
+        article = folder / f"news-{n:02d}"
+        article.mkdir(parents=True)
+        picture = Image.new("RGB", (1000, 560), (20 + 4 * n, 90, 140))
+        draw = ImageDraw.Draw(picture)
+        for k in range(12):
+            draw.rectangle([80 * k, 300 - 15 * k, 80 * k + 60, 560], fill=(200, 120 + 8 * k, 60))
+        picture.save(article / "photo.jpg", quality=85)
+        (article / "article.md").write_text(seed_shaped(n, paragraphs, rng), encoding="utf-8")
+        articles.append(article / "article.md")
+    return articles
+
+
+def convert_command(inputs: list[Path], outdir: Path, jobs: int, force: bool = True) -> list[list[str]]:
+    convert = str(Path(sys.executable).with_name("convert"))
+    return [[convert, "--to", FORMATS, *map(str, inputs), "-o", str(outdir), "--offline", "-q",
+             "--jobs", str(jobs), *(["--force"] if force else [])]]
+
+
+def plain_commands(fmt: str, article: Path, outdir: Path, pandoc: str) -> list[list[str]]:
+    source = [pandoc, "-f", "markdown", str(article)]
+    if fmt == "pdf":
+        html = outdir / f"{article.parent.name}.html"
+        weasyprint = str(Path(sys.executable).with_name("weasyprint"))
+        return [source + ["-s", "-o", str(html)],
+                [weasyprint, "-q", "-u", article.parent.as_uri() + "/", str(html), str(outdir / "plain.pdf")]]
+    return [source + ["-o", str(outdir / f"plain.{fmt}")]]
+
+
+def measure(commands: list[list[str]], runs: int, env: dict[str, str]) -> Samples:
+    samples = Samples()
+    for _ in range(runs):
+        samples.add(*timed(commands, ROOT, env))
+    return samples
+
+
+def pdf_pages(path: Path) -> int:
+    import pypdf
+    return len(pypdf.PdfReader(path).pages)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=3, help="runs of each measurement (default 3)")
+    parser.add_argument("--articles", type=int, default=50)
+    args = parser.parse_args(argv)
+    import pypandoc
+    pandoc = pypandoc.get_pandoc_path()
+    rows: list[tuple[str, Samples, int]] = []  # (what, samples, articles it covers)
+    with tempfile.TemporaryDirectory(prefix="convert-batch-") as tmp:
+        root = Path(tmp)
+        env = dict(os.environ, CONVERT_CACHE_DIR=str(root / "cache"))
+        batch = make_batch(root / "batch", args.articles)
+        count = len(batch)
+        print(f"{count} seed-shaped articles, {args.runs} runs each; formats {FORMATS}", flush=True)
+        for jobs in (1, 2):
+            rows.append((f"convert --jobs {jobs} (3 formats)", measure(convert_command(batch, root / "out", jobs),
+                                                                     args.runs, env), count))
+            print(f"  {rows[-1][0]}: {rows[-1][1].median:.2f} s", flush=True)
+        rows.append(("unchanged rebuild (--jobs 2)",
+                     measure(convert_command(batch, root / "out", 2, force=False), args.runs, env), count))
+        for fmt, name in (("epub", "plain pandoc -> EPUB"), ("docx", "plain pandoc -> DOCX"),
+                          ("pdf", "plain pandoc -> HTML -> weasyprint")):
+            commands = [c for article in batch for c in plain_commands(fmt, article, root, pandoc)]
+            rows.append((f"{name} (per article)", measure(commands, args.runs, env), count))
+            print(f"  {rows[-1][0]}: {rows[-1][1].median:.2f} s", flush=True)
+        curve = long_article_curve(root, args.runs, env)
+    report(rows, curve)
+    return 0
+
+
+def long_article_curve(root: Path, runs: int, env: dict[str, str]) -> list[tuple[int, int, Samples]]:
+    """The long article at 10, 25 and 50 pages (paragraph counts calibrated on the default theme)."""
+    curve = []
+    rng = random.Random(3)
+    for pages in (10, 25, 50):
+        folder = root / f"long-{pages}"
+        folder.mkdir()
+        (folder / "photo.jpg").write_bytes((root / "batch" / "news-00" / "photo.jpg").read_bytes())
+        (folder / "article.md").write_text(seed_shaped(pages, pages * 6, rng, figure_every=12), encoding="utf-8")
+        out = root / f"long-out-{pages}"
+        samples = measure(convert_command([folder / "article.md"], out, 1), runs, env)
+        curve.append((pages, pdf_pages(out / f"long-{pages}.pdf"), samples))
+        print(f"  long article, target {pages} pages: {samples.median:.2f} s", flush=True)
+    return curve
+
+
+def report(rows: list[tuple[str, Samples, int]], curve: list[tuple[int, int, Samples]]) -> None:
+    print(f"\n{'batch':42} {'median s':>9} {'s/article':>10} {'peak MiB':>9}")
+    print("-" * 73)
+    for name, samples, count in rows:
+        print(f"{name:42} {samples.median:9.2f} {samples.median / count:10.3f} {samples.peak_kib / 1024:9.0f}")
+    by_name = {name: samples.median for name, samples, _ in rows}
+    one, two = by_name["convert --jobs 1 (3 formats)"], by_name["convert --jobs 2 (3 formats)"]
+    count = rows[0][2]
+    plain_total = sum(v for k, v in by_name.items() if k.startswith("plain"))
+    print(f"\nratio convert --jobs 2 (3 formats) / plain pipelines (3 formats): {two / plain_total:.2f}")
+    print(f"ratio convert --jobs 2 / plain PDF pipeline alone: {two / by_name['plain pandoc -> HTML -> weasyprint (per article)']:.2f}")
+    goals = [
+        (f"--jobs 2 per article <= 0.2 s", two / count, two / count <= 0.2),
+        (f"--jobs 2 speed-up over --jobs 1 >= 1.7x", one / two, one / two >= 1.7),
+        ("unchanged rebuild <= 1 s", by_name["unchanged rebuild (--jobs 2)"], by_name["unchanged rebuild (--jobs 2)"] <= 1.0),
+    ]
+    print(f"\n{'long article':14} {'pdf pages':>9} {'median s':>9} {'s/page':>8} {'peak MiB':>9}")
+    for target, pages, samples in curve:
+        print(f"{target:>8} pages {pages:9d} {samples.median:9.2f} {samples.median / pages:8.3f} {samples.peak_kib / 1024:9.0f}")
+    if curve:
+        last = curve[-1]
+        goals.append(("50-page article peak memory <= 600 MiB", last[2].peak_kib / 1024, last[2].peak_kib / 1024 <= 600))
+        per_page = [s.median / p for _, p, s in curve]
+        goals.append(("time per page at 50 within 1.3x of at 10 (linear)", per_page[-1] / per_page[0],
+                      per_page[-1] / per_page[0] <= 1.3))
+    print()
+    for name, value, met in goals:
+        print(f"goal: {name}: {value:.2f} -> {'met' if met else 'NOT met'}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
