@@ -8,6 +8,8 @@ JPEG bytes: Pillow converts the rest (SVG is rasterised by CairoSVG with outside
 """
 from __future__ import annotations
 
+import base64
+import binascii
 import contextlib
 import contextvars
 import fcntl
@@ -132,7 +134,7 @@ class ResourceGate:
         if scheme in ("http", "https"):
             return self._remote(src)
         if scheme == "data":
-            raise ResourceError("data: URLs are not accepted")
+            return _data_url(src)
         if scheme and len(scheme) > 1:  # one letter would be a Windows drive
             raise ResourceError(f"{scheme}: addresses are refused")
         return self._local(urllib.parse.unquote(src.split("#")[0].split("?")[0]))
@@ -317,6 +319,19 @@ def _rasterise_svg(data: bytes) -> bytes:
         return cairosvg.svg2png(bytestring=data, unsafe=False, output_width=1600)
     except Exception as exc:  # malformed SVG, missing cairo
         raise ResourceError(f"cannot render the SVG ({type(exc).__name__})") from None
+
+
+def _data_url(src: str) -> bytes:
+    """The bytes of an inline `data:image/...;base64,` image: part of the article itself."""
+    header, _, payload = src.partition(",")
+    if not header.lower().startswith("data:image/") or not header.lower().endswith(";base64"):
+        raise ResourceError("only base64 data:image/... URLs are accepted")
+    if len(payload) > MAX_IMAGE_BYTES * 4 // 3 + 4:
+        raise ResourceError(f"larger than {MAX_IMAGE_BYTES // 1048576} MiB")
+    try:
+        return base64.b64decode(payload, validate=False)
+    except (ValueError, binascii.Error):
+        raise ResourceError("the data: URL is not valid base64") from None
 
 
 def _short(src: str) -> str:

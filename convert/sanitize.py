@@ -24,7 +24,7 @@ _ATTRIBUTES = {
     "span": {"lang"},
     "div": {"lang"},
 }
-_URL_SCHEMES = {"http", "https", "mailto"}
+_URL_SCHEMES = {"http", "https", "mailto", "data"}  # data: survives only as an image source (see below)
 _DROPPED_WITH_CONTENT = {"script", "style", "iframe", "object", "embed", "noscript", "template", "frame",
                          "frameset", "applet", "svg", "math", "form", "link", "meta", "base"}
 _URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "data", "poster", "srcset"}
@@ -65,7 +65,8 @@ class _UnsafeFinder(HTMLParser):
                 self.found.add(f"event attribute {name}")
             elif name in _URL_ATTRIBUTES and value and ":" in value.split("/")[0]:
                 scheme = value.split(":", 1)[0].strip().lower()
-                if scheme not in _URL_SCHEMES:
+                inline_image = tag == "img" and name == "src" and value.lower().startswith("data:image/")
+                if scheme not in _URL_SCHEMES or (scheme == "data" and not inline_image):
                     self.found.add(f"{scheme}: URL")
             elif name == "rel" and value and "attachment" in value.lower():
                 self.found.add('rel="attachment"')

@@ -175,3 +175,17 @@ def test_pandoc_api_version_is_checked(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_control_characters_do_not_reach_the_model() -> None:
     doc = read_text("a\x01b\x0bc\x1fd 正文").document
     assert not any(ord(ch) < 32 and ch not in "\n\t" for ch in m.visible_text(doc))
+
+
+def test_raw_html_keeps_inline_data_images_but_not_data_links() -> None:
+    import base64
+    import io
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (8, 8), "red").save(buffer, "PNG")
+    url = "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode()
+    doc = read_text(f'<p>text</p>\n\n<img src="{url}" alt="红点">\n\n<a href="data:text/html;base64,PHNjcmlwdD4=">x</a>\n').document
+    assert [f.src for f in doc.figures] == [url]
+    assert not [i for b in doc.blocks for i in m.block_inlines(b) if isinstance(i, m.Link)]

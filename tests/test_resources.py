@@ -172,3 +172,12 @@ def test_prefetch_runs_concurrently_and_memoises(http_root: tuple[str, Path], tm
 def test_embedded_resources_are_served(tmp_path: Path) -> None:
     gate = ResourceGate(tmp_path, embedded={"media/image1.png": png_bytes()})
     assert isinstance(gate.image("media/image1.png"), Image)
+
+
+def test_inline_data_url_images_are_part_of_the_article(tmp_path: Path) -> None:
+    import base64
+    url = "data:image/png;base64," + base64.b64encode(png_bytes((30, 20))).decode()
+    result = ResourceGate(tmp_path).image(url)
+    assert isinstance(result, Image) and (result.width, result.height) == (30, 20)
+    assert isinstance(ResourceGate(tmp_path).image("data:text/html;base64,PGI+"), Placeholder)
+    assert isinstance(ResourceGate(tmp_path).image("data:image/png,rawtext"), Placeholder)
