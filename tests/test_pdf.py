@@ -411,7 +411,10 @@ def assert_nothing_embedded(data: bytes) -> None:
 
 def test_hostile_markup_in_an_article_embeds_nothing(tmp_path: Path) -> None:
     source = tmp_path / "hostile.md"
-    source.write_text("# 安全测试\n\n正文第一段。\n\n" + HOSTILE + "\n![图](file:///etc/passwd)\n\n![图](/etc/passwd)\n",
+    # An inline data:image is the article's own picture (the gate accepts it), so it is left out here;
+    # the fetcher test below shows WeasyPrint itself is never allowed to read one.
+    markup = "\n".join(line for line in HOSTILE.splitlines() if "data:image" not in line)
+    source.write_text("# 安全测试\n\n正文第一段。\n\n" + markup + "\n![图](file:///etc/passwd)\n\n![图](/etc/passwd)\n",
                       encoding="utf-8")
     data = convert.convert(source, to="pdf", offline=True)
     assert_nothing_embedded(data)  # type: ignore[arg-type]

@@ -139,7 +139,7 @@ class _Renderer:
             return f"<blockquote>\n{self.blocks(block.content)}\n</blockquote>"
         if isinstance(block, m.CodeBlock):
             cls = f' class="language-{escape(block.language)}"' if block.language else ""
-            return f"<pre><code{cls}>{escape(block.text, quote=False)}</code></pre>"
+            return f"<pre><code{cls}>{breakable(block.text)}</code></pre>"
         if isinstance(block, m.HorizontalRule):
             return "<hr />"
         if isinstance(block, m.Notice):
@@ -221,7 +221,7 @@ class _Renderer:
         if isinstance(node, m.Text):
             return self.text(node.text)
         if isinstance(node, m.Code):
-            return f"<code>{escape(node.text, quote=False)}</code>"
+            return f"<code>{breakable(node.text)}</code>"
         if isinstance(node, m.LineBreak):
             return "<br />"
         if isinstance(node, m.Link):
@@ -254,10 +254,27 @@ class _Renderer:
 
     def text(self, text: str) -> str:
         """Escaped text; Han runs in a non-Chinese article get lang="zh-CN" so fonts pick SC glyphs."""
-        escaped = escape(text, quote=False)
+        escaped = breakable(text)
         if self.chinese or not _HAN_RUN.search(escaped):
             return escaped
         return _HAN_RUN.sub(lambda run: f'<span lang="zh-CN">{run.group(0)}</span>', escaped)
+
+
+def breakable(text: str) -> str:
+    """Escaped text with `<wbr />` every 20 characters of a run longer than 40 without a break
+    (a URL, a hash, a hostile 'word'): such runs must wrap, and WeasyPrint finding each break
+    point itself takes seconds per thousand characters. `<wbr />` adds no character to the text."""
+    parts, last = [], 0
+    for run in _LONG_RUN.finditer(text):
+        word = run.group(0)
+        parts.append(escape(text[last:run.start()], quote=False))
+        parts.append("<wbr />".join(escape(word[i:i + 20], quote=False) for i in range(0, len(word), 20)))
+        last = run.end()
+    parts.append(escape(text[last:], quote=False))
+    return "".join(parts)
+
+
+_LONG_RUN = re.compile(r"[^\s\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]{41,}")
 
 
 def column_widths(table: m.Table) -> list[float]:
