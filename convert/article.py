@@ -15,7 +15,9 @@ from . import model as m
 BYLINE_WINDOW = 8  # blocks after the title in which byline lines are looked for
 SECTION_TITLE_MAX = 40  # characters
 
-_EDITOR = re.compile(r"^(?:责任编辑|责编|编辑|編輯|Editor|Edited by)\s*[:：]?\s*(.+)$", re.I)
+# A separator must follow the word, or `编辑部认为…` and `Editorial boards…` would be bylines.
+_EDITOR = re.compile(r"^(?:(?:责任编辑|责编|编辑|編輯|Editor|Edited by)(?:\s*[:：]\s*|\s+)(.+)"
+                     r"|(?:责任编辑|责编|编辑|編輯)([\u4e00-\u9fff·]{2,4}))$", re.I)
 _AUTHOR = re.compile(r"^(?:作者|记者|記者|撰文|文|通讯员|通訊員|Author|Reporter)\s*[:：/]\s*(.+)$", re.I)
 _BY = re.compile(r"^By\s+([A-Z].+)$")
 _SOURCE = re.compile(r"^(?:来源|來源|出处|Source)\s*[:：]\s*(.+)$", re.I)
@@ -36,6 +38,7 @@ _DISCLAIMER = re.compile(
 _JUNK_ALT = re.compile(
     r"^(?:\d+|[0-9a-f]{12,}|[0-9a-f-]{32,}|[\w\-. ]+\.(?:jpe?g|png|gif|webp|bmp|svg|tiff?|avif|heic)|"
     r"(?:image|img|photo|picture|pic|图片|图像|圖片)[\s_-]*\d*)$", re.I)
+_NAME_PARTICLES = {"van", "von", "der", "den", "de", "del", "della", "di", "da", "du", "la", "le", "bin", "al", "y"}
 _HAN_NAME = re.compile(r"^[\u4e00-\u9fff·]{2,5}$")
 _SENTENCE_END = tuple("。！？.!?；;：:,，")
 
@@ -104,9 +107,11 @@ def _byline_fields(text: str) -> dict[str, object]:
     if not text or len(text) > 120:
         return {}
     if match := _EDITOR.match(text):
-        return {"editor": match[1].strip()}
-    if match := _AUTHOR.match(text) or _BY.match(text):
+        return {"editor": (match[1] or match[2]).strip()}
+    if match := _AUTHOR.match(text):
         return {"authors": _split_names(match[1])}
+    if (match := _BY.match(text)) and _capitalised(names := _split_names(match[1])):
+        return {"authors": names}  # `By Tuesday, all flights…` is a sentence, not a byline
     if match := _SOURCE.match(text):
         value = match[1].strip()
         return {"source_url": value} if _URL.match(value) else {"source_site": value}
@@ -138,17 +143,20 @@ def _split_names(text: str) -> tuple[str, ...]:
     return tuple(names)
 
 
+def _capitalised(names: tuple[str, ...]) -> bool:
+    """Every word of every name starts with a capital, bar particles such as `van` or `de`."""
+    return all(word[0].isupper() or word in _NAME_PARTICLES for name in names for word in name.split())
+
+
 def _take_byline(blocks: list[m.Block], found: m.Meta) -> tuple[list[m.Block], m.Meta]:
-    kept: list[m.Block] = []
-    index = 0
-    for index, block in enumerate(blocks[:BYLINE_WINDOW]):
+    taken = 0
+    for block in blocks[:BYLINE_WINDOW]:
         fields = _byline_fields(_text(block))
         if not fields:
             break
         found = replace(found, **{k: v for k, v in fields.items() if not getattr(found, k)})
-    else:
-        index = min(len(blocks), BYLINE_WINDOW)
-    return kept + blocks[index:], found
+        taken += 1
+    return blocks[taken:], found
 
 
 def _attach_captions(blocks: list[m.Block]) -> list[m.Block]:

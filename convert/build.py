@@ -140,6 +140,15 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise
 
 
+def edition_path(outdir: Path, stem: str, fmt: str) -> Path:
+    return outdir / (stem + registry.get(fmt).suffix)
+
+
+def one_line_failure(what: str, exc: BaseException) -> str:
+    """`what failed: ValueError: ...` on one line, whatever the exception's message holds."""
+    return " ".join(f"{what}: {type(exc).__name__}: {exc}".split())
+
+
 def load(source: Path | str) -> tuple[Source, Document]:
     """Read and enrich one article."""
     read = read_file(source)
@@ -177,9 +186,11 @@ def convert(source: Path | str, to: str = "html", output: Path | str | None = No
     """
     options = replace(options or Options(), **option_values)  # type: ignore[arg-type]
     theme = load_theme(options.theme)
-    formats_from([to])
+    names = formats_from([to])
+    if len(names) != 1:
+        raise UsageError(f"convert() makes one edition, and {to!r} names {len(names)}; use build() for several")
     read, document = load(source)
-    data = render(document, to, context(read, theme, options, gate_for(read, options)))
+    data = render(document, names[0], context(read, theme, options, gate_for(read, options)))
     if output is None:
         return data
     write_atomic(Path(output), data)
@@ -217,7 +228,7 @@ def build(inputs: Sequence[Path | str], formats: Sequence[str], outdir: Path | s
         stale = []
         results[article] = []
         for fmt in names:
-            target = out / (stems[article] + registry.get(fmt).suffix)
+            target = edition_path(out, stems[article], fmt)
             if not force and manifest.is_fresh(entries, target, fmt, theme, options, article):
                 outcome = Outcome(article, fmt, target, target.stat().st_size, up_to_date=True)
                 results[article].append(outcome)
@@ -253,16 +264,14 @@ def _run(tasks: list[tuple[Path, list[str], str]], outdir: Path, options: Option
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_warm_worker,
                              initargs=(formats, options.theme)) as pool:
-        futures = {pool.submit(build_article, article, fmts, outdir, stem, options): article
+        futures = {pool.submit(build_article, article, fmts, outdir, stem, options): (article, fmts)
                    for article, fmts, stem in tasks}
         for future in as_completed(futures):
-            article = futures[future]
+            article, fmts = futures[future]
             try:
                 yield article, future.result()
             except Exception as exc:  # a worker that died (killed, out of memory)
-                formats_of = next(fmts for a, fmts, _ in tasks if a == article)
-                yield article, [Outcome(article, fmt, error=f"worker failed: {type(exc).__name__}: {exc}")
-                                for fmt in formats_of]
+                yield article, [Outcome(article, fmt, error=one_line_failure("worker failed", exc)) for fmt in fmts]
 
 
 def _warm_worker(formats: list[str], theme_name: str) -> None:
@@ -289,13 +298,14 @@ def build_article(article: Path, formats: Sequence[str], outdir: Path, stem: str
                   options: Options) -> list[Outcome]:
     """Every requested edition of one article; errors end up in the outcomes, never raised."""
     theme = load_theme(options.theme)
+    article_digest = file_digest(article)  # before reading: an edit during the build must not look built
     with collect_warnings() as read_warnings:
         try:
             read, document = load(article)
         except ConvertError as exc:
             return [Outcome(article, fmt, error=exc.problem, warnings=list(read_warnings)) for fmt in formats]
         except Exception as exc:  # a bug must not take the batch down
-            return [Outcome(article, fmt, error=f"internal error: {type(exc).__name__}: {exc}") for fmt in formats]
+            return [Outcome(article, fmt, error=one_line_failure("internal error", exc)) for fmt in formats]
         gate = gate_for(read, options)
         gate.prefetch(figure.src for figure in document.figures)
     ctx = context(read, theme, options, gate)
@@ -305,17 +315,17 @@ def build_article(article: Path, formats: Sequence[str], outdir: Path, stem: str
         with collect_warnings() as warnings:
             try:
                 data = render(document, fmt, ctx)
-                target = outdir / (stem + registry.get(fmt).suffix)
+                target = edition_path(outdir, stem, fmt)
                 write_atomic(target, data)
                 outcome.output, outcome.size = target, len(data)
             except (ConvertError, UsageError) as exc:
                 outcome.error = str(exc) if isinstance(exc, UsageError) else exc.problem
             except Exception as exc:
-                outcome.error = f"{fmt} writer failed: {type(exc).__name__}: {exc}"
+                outcome.error = one_line_failure(f"{fmt} writer failed", exc)
         outcome.warnings = list(dict.fromkeys(read_warnings + warnings))
         if outcome.ok:
-            outcome.deps = {str(p): file_digest(p) for p in sorted(gate.local_reads)}
-            outcome.key = edition_key(fmt, theme, options, article, outcome.deps)
+            outcome.deps = {str(path): digest for path, digest in sorted(gate.local_reads.items())}
+            outcome.key = edition_key(fmt, theme, options, article_digest, outcome.deps)
             outcome.retry = bool(gate.remote_failures)
         outcomes.append(outcome)
     return outcomes

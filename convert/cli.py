@@ -14,18 +14,13 @@ from .theme import shipped_themes, load_theme
 
 DEFAULT_INPUT = Path("seeds")
 DEFAULT_OUTDIR = Path("dist")
-SUBCOMMANDS = ("doctor", "check-style", "proof")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    if argv and argv[0] == "doctor":
-        from .doctor import main as doctor_main
-        return doctor_main(argv[1:])
-    if argv and argv[0] == "check-style":
-        return _check_style(argv[1:])
-    if argv and argv[0] == "proof":
-        return _proof(argv[1:])
+    subcommand = {"doctor": _doctor, "check-style": _check_style, "proof": _proof}.get(argv[0]) if argv else None
+    if subcommand:
+        return subcommand(argv[1:])
     args = _parser().parse_args(argv)
     _configure_logging(args.quiet, args.verbose)
     try:
@@ -88,6 +83,11 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("-v", "--verbose", action="store_true", help="print debugging detail")
     parser.add_argument("--version", action="version", version=f"convert {__version__}")
     return parser
+
+
+def _doctor(argv: list[str]) -> int:
+    from .doctor import main as doctor_main
+    return doctor_main(argv)
 
 
 def _check_style(argv: list[str]) -> int:
@@ -154,11 +154,14 @@ def _configure_logging(quiet: bool, verbose: bool) -> None:
 
 def _list_formats() -> int:
     for name in registry.names():
-        problem = registry.availability(name)
-        suffix = registry.get(name).suffix if problem is None or "import" not in problem else "?"
-        status = "available" if problem is None else f"unavailable: {problem}"
-        description = registry.get(name).description if problem is None else ""
-        print(f"{name:8} {suffix:7} {status}" + (f"  ({description})" if description else ""))
+        try:
+            writer = registry.get(name)
+        except ImportError as exc:
+            print(f"{name:8} {'?':7} unavailable: cannot import it ({exc})")
+            continue
+        problem = writer.check()
+        print(f"{name:8} {writer.suffix:7} " + (f"available  ({writer.description})" if problem is None
+                                                else f"unavailable: {problem}"))
     return 0
 
 

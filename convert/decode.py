@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import codecs
+import contextlib
 from pathlib import Path
 
 from charset_normalizer import from_bytes
@@ -47,9 +48,15 @@ def _decode(data: bytes, path: Path | str) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    if len(data.decode("ascii", errors="ignore")) * 10 >= len(data) * 9:
+        # Mostly ASCII (English with a few Chinese words): too little for charset-normalizer to judge, and
+        # Latin encodings read anything. Bytes that all pair up as GB2312 characters are Chinese.
+        with contextlib.suppress(UnicodeDecodeError):
+            return data.decode("gb2312")
     lenient = data.decode("utf-8", errors="replace")
     damaged = lenient.count("\ufffd")
-    if damaged * 200 <= len(lenient):  # UTF-8 with a few broken bytes (a cut-off paste), not another encoding
+    intact = sum(1 for ch in lenient if ord(ch) > 127) - damaged
+    if damaged * 200 <= len(lenient) and intact > damaged:  # UTF-8 with a few broken bytes (a cut-off paste)
         warn(f"{path}: {damaged} invalid UTF-8 byte sequence(s) replaced with U+FFFD")
         return lenient
     best = from_bytes(data, cp_isolation=_LEGACY).best()

@@ -27,12 +27,13 @@ def file_digest(path: Path) -> str | None:
         return None
 
 
-def edition_key(fmt: str, theme: Any, options: Any, article: Path, deps: dict[str, str | None]) -> str:
+def edition_key(fmt: str, theme: Any, options: Any, article_digest: str | None,
+                deps: dict[str, str | None]) -> str:
     from . import __version__
     material = {
         "version": __version__, "format": fmt, "theme": theme.model_dump(mode="json"),
         "options": {k: str(v) for k, v in asdict(options).items() if k != "cache_dir"},
-        "article": file_digest(article), "deps": dict(sorted(deps.items())),
+        "article": article_digest, "deps": dict(sorted(deps.items())),
     }
     return hashlib.sha256(json.dumps(material, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
 
@@ -43,6 +44,12 @@ class Manifest:
     def __init__(self, outdir: Path) -> None:
         self.outdir = outdir
         self.path = outdir / MANIFEST
+        self._digests: dict[str, str | None] = {}  # an article's files, hashed once for all its formats
+
+    def _digest(self, path: str) -> str | None:
+        if path not in self._digests:
+            self._digests[path] = file_digest(Path(path))
+        return self._digests[path]
 
     def load(self) -> dict[str, Any]:
         try:
@@ -57,8 +64,8 @@ class Manifest:
             return False
         if entry.get("retry") and not options.offline:
             return False
-        deps = {dep: file_digest(Path(dep)) for dep in entry.get("deps", {})}
-        return entry.get("key") == edition_key(fmt, theme, options, article, deps)
+        deps = {dep: self._digest(dep) for dep in entry.get("deps", {})}
+        return entry.get("key") == edition_key(fmt, theme, options, self._digest(str(article)), deps)
 
     @contextmanager
     def locked(self) -> Iterator[dict[str, Any]]:

@@ -6,6 +6,7 @@ cleaned by `sanitize`, and read back with pandoc's HTML reader.
 """
 from __future__ import annotations
 
+import io
 import json
 import subprocess
 import zipfile
@@ -18,7 +19,7 @@ import pypandoc
 
 from . import model as m
 from .decode import decode_text
-from .errors import ConvertError, warn
+from .errors import ConvertError, UsageError, warn
 from .sanitize import head_metadata, sanitize_html
 
 PANDOC_API = (1, 23)  # the pandoc-types version whose JSON this module reads
@@ -52,23 +53,20 @@ def read_file(path: Path | str) -> Source:
         raise ConvertError(path, f"unsupported input type {path.suffix or '(no suffix)'}; "
                                  f"expected one of {', '.join(sorted(SUFFIX_FORMATS))}")
     try:
+        size = path.stat().st_size
+        if size > MAX_INPUT_BYTES:  # refused unread: a huge file must not fill the memory first
+            raise ConvertError(path, f"the file is {size // 1048576} MiB; the limit is "
+                                     f"{MAX_INPUT_BYTES // 1048576} MiB")
         data = path.read_bytes()
     except OSError as exc:
         raise ConvertError(path, f"cannot read the file ({exc.strerror or exc})") from None
-    if len(data) > MAX_INPUT_BYTES:
-        raise ConvertError(path, f"the file is {len(data) // 1048576} MiB; the limit is "
-                                 f"{MAX_INPUT_BYTES // 1048576} MiB")
     embedded: dict[str, bytes] = {}
     if fmt == "docx":
         ast = _pandoc_json(path, data, "docx")
         embedded = _docx_media(path, data)
     else:
         text = decode_text(data, path)
-        if fmt == "html":
-            ast = _pandoc_json(path, sanitize_html(text, path.name), HTML)
-            ast["meta"] = {**_html_head_meta(text), **ast.get("meta", {})}
-        else:
-            ast = _markdown_ast(path, text)
+        ast = _html_ast(path, text) if fmt == "html" else _markdown_ast(path, text)
     return _to_source(path, ast, embedded)
 
 
@@ -76,9 +74,11 @@ def read_text(text: str, *, name: str = "<string>", root: Path | str = ".", fmt:
     """Read article text given as a string (library use and tests)."""
     if not text.strip():
         raise ConvertError(name, "the text is empty")
-    suffix = {"markdown": ".md", "html": ".html"}[fmt]
+    suffix = {"markdown": ".md", "html": ".html"}.get(fmt)
+    if suffix is None:
+        raise UsageError(f"cannot read text as {fmt!r}; expected 'markdown' or 'html'")
     path = Path(root) / (Path(name).stem + suffix)
-    ast = _markdown_ast(path, text) if fmt == "markdown" else _pandoc_json(path, sanitize_html(text, name), HTML)
+    ast = _markdown_ast(path, text) if fmt == "markdown" else _html_ast(path, text)
     return _to_source(path, ast, {})
 
 
@@ -118,6 +118,13 @@ def _markdown_ast(path: Path, text: str) -> dict[str, Any]:
     return ast
 
 
+def _html_ast(path: Path, html: str) -> dict[str, Any]:
+    """HTML, cleaned by `sanitize`, to pandoc's AST; the <title> and <meta> of its head become metadata."""
+    ast = _pandoc_json(path, sanitize_html(html, path.name), HTML)
+    ast["meta"] = {**_html_head_meta(html), **ast.get("meta", {})}
+    return ast
+
+
 def _pandoc_json(path: Path, stdin: str | bytes, fmt: str) -> dict[str, Any]:
     return _parse_ast(path, _pandoc_run(path, ["-f", fmt, "-t", "json"], stdin))
 
@@ -135,7 +142,6 @@ def _parse_ast(path: Path, out: str) -> dict[str, Any]:
 
 
 def _docx_media(path: Path, data: bytes) -> dict[str, bytes]:
-    import io
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             return {name.removeprefix("word/"): archive.read(name) for name in archive.namelist()

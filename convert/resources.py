@@ -35,6 +35,7 @@ from PIL import Image as PILImage
 from PIL import ImageFile, ImageOps
 
 from .errors import warn
+from .incremental import file_digest
 
 MAX_IMAGE_BYTES = 25 * 1024 * 1024
 MAX_PIXELS = 40_000_000  # beyond this an image is treated as a decompression bomb
@@ -93,7 +94,7 @@ class ResourceGate:
         self.allow_private = allow_private
         self.cache = Path(cache) if cache is not None else cache_dir()
         self._memo: dict[str, Image | Placeholder] = {}
-        self.local_reads: set[Path] = set()  # files read, for incremental builds
+        self.local_reads: dict[Path, str | None] = {}  # file -> sha256 of its bytes (None: unread), for rebuilds
         self.remote_failures: set[str] = set()  # worth another try on the next build
         self._lock = threading.Lock()
 
@@ -140,16 +141,21 @@ class ResourceGate:
         return self._local(urllib.parse.unquote(src.split("#")[0].split("?")[0]))
 
     def _local(self, relative: str) -> bytes:
-        path = (self.root / relative).resolve()
-        if not path.is_relative_to(self.root):
-            raise ResourceError("outside the article's folder: refused")
-        if not path.is_file():
-            self.local_reads.add(path)  # appearing later must trigger a rebuild
-            raise ResourceError("file not found")
-        self.local_reads.add(path)
-        if path.stat().st_size > MAX_IMAGE_BYTES:
-            raise ResourceError(f"larger than {MAX_IMAGE_BYTES // 1048576} MiB")
-        return path.read_bytes()
+        try:
+            path = (self.root / relative).resolve()
+            if not path.is_relative_to(self.root):
+                raise ResourceError("outside the article's folder: refused")
+            self.local_reads[path] = None  # even when missing: appearing later must trigger a rebuild
+            if not path.is_file():
+                raise ResourceError("file not found")
+            if path.stat().st_size > MAX_IMAGE_BYTES:
+                self.local_reads[path] = file_digest(path)
+                raise _too_large()
+            data = path.read_bytes()
+            self.local_reads[path] = hashlib.sha256(data).hexdigest()
+            return data
+        except (OSError, RuntimeError, ValueError) as exc:  # no permission, a symlink loop, a NUL byte, a long name
+            raise ResourceError(f"cannot read it ({getattr(exc, 'strerror', None) or exc})") from None
 
     def _remote(self, url: str) -> bytes:
         cached = self._cache_path(url)
@@ -230,6 +236,7 @@ def fetch_url(url: str, *, allow_private: bool = False) -> bytes:
     """GET `url` with timeouts, a size cap and re-checked redirects."""
     deadline = time.monotonic() + TOTAL_TIMEOUT_S
     for _ in range(MAX_REDIRECTS + 1):
+        _check_deadline(deadline)
         check_host(url, allow_private)
         request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
         try:
@@ -249,16 +256,24 @@ def fetch_url(url: str, *, allow_private: bool = False) -> bytes:
 def _read_capped(response, deadline: float) -> bytes:  # type: ignore[no-untyped-def]
     length = response.headers.get("Content-Length")
     if length and length.isdigit() and int(length) > MAX_IMAGE_BYTES:
-        raise ResourceError(f"larger than {MAX_IMAGE_BYTES // 1048576} MiB")
+        raise _too_large()
     chunks, size = [], 0
-    while chunk := response.read(65536):
+    while chunk := response.read1(65536):  # read() would wait for all 64 KiB: a trickle would beat the deadline
         size += len(chunk)
         if size > MAX_IMAGE_BYTES:
-            raise ResourceError(f"larger than {MAX_IMAGE_BYTES // 1048576} MiB")
-        if time.monotonic() > deadline:
-            raise ResourceError(f"took longer than {TOTAL_TIMEOUT_S:.0f} s")
+            raise _too_large()
+        _check_deadline(deadline)
         chunks.append(chunk)
     return b"".join(chunks)
+
+
+def _too_large() -> ResourceError:
+    return ResourceError(f"larger than {MAX_IMAGE_BYTES // 1048576} MiB")
+
+
+def _check_deadline(deadline: float) -> None:
+    if time.monotonic() > deadline:
+        raise ResourceError(f"took longer than {TOTAL_TIMEOUT_S:.0f} s")
 
 
 # ---------------------------------------------------------------- images
@@ -327,7 +342,7 @@ def _data_url(src: str) -> bytes:
     if not header.lower().startswith("data:image/") or not header.lower().endswith(";base64"):
         raise ResourceError("only base64 data:image/... URLs are accepted")
     if len(payload) > MAX_IMAGE_BYTES * 4 // 3 + 4:
-        raise ResourceError(f"larger than {MAX_IMAGE_BYTES // 1048576} MiB")
+        raise _too_large()
     try:
         return base64.b64decode(payload, validate=False)
     except (ValueError, binascii.Error):

@@ -137,6 +137,12 @@ class Theme(_Section):
         text = fmt.format(n=number, caption=caption)
         return text if caption else text.rstrip(" 　.:：")
 
+    def figure_label_parts(self, number: int, lang: str) -> tuple[str, str]:
+        """The label (`图 1`, `Figure 1.`) and what the theme puts between it and a caption (`　`, ` `)."""
+        label = self.figure_label(number, "", lang)
+        marker = "\x1f"
+        return label, self.figure_label(number, marker, lang).partition(marker)[0][len(label):]
+
     def page_size_mm(self) -> tuple[float, float]:
         return PAGE_SIZES_MM[self.page.size]
 

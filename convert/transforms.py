@@ -1,6 +1,7 @@
 """Document -> Document passes that every edition relies on: language, ids, figure numbers."""
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import replace
 
@@ -47,10 +48,6 @@ def normalise_lang(tag: str) -> str:
     return "-".join(p for p in tidy if p)
 
 
-def has_han(text: str) -> bool:
-    return bool(_HAN.search(text))
-
-
 def assign_ids(doc: m.Document) -> m.Document:
     """Give every heading a unique, non-empty id."""
     seen: set[str] = set()
@@ -64,7 +61,7 @@ def assign_ids(doc: m.Document) -> m.Document:
         seen.add(candidate)
         return candidate
 
-    counter = iter(range(1, 1_000_000))
+    counter = itertools.count(1)
     blocks = tuple(_map_blocks(doc.blocks, lambda b: replace(b, id=unique(b.id, f"sec-{next(counter)}"))
                                if isinstance(b, m.Heading) else b))
     return replace(doc, blocks=blocks)
@@ -72,7 +69,7 @@ def assign_ids(doc: m.Document) -> m.Document:
 
 def number_figures(doc: m.Document) -> m.Document:
     """Number the figures 1..n in reading order and give each the id `fig-n`."""
-    counter = iter(range(1, 1_000_000))
+    counter = itertools.count(1)
 
     def number(block: m.Block) -> m.Block:
         if isinstance(block, m.Figure):

@@ -117,3 +117,18 @@ def test_iso_dates() -> None:
     assert iso_date("发布时间：2023-10-30 10:57:08") == "2023-10-30T10:57:08"
     assert iso_date("2023-13-40") == ""
     assert iso_date("not a date") == ""
+
+
+def test_lead_sentences_that_start_like_bylines_stay_in_the_body(tmp_path: Path) -> None:
+    """`编辑部…`, `Editorial…` and `By Tuesday, …` begin sentences; only a separator or capitalised names make a byline."""
+    path = tmp_path / "a.md"
+    for lead in ("编辑部认为，这是一个好消息。", "Editorial boards agree on little.", "By Tuesday, all flights had resumed."):
+        path.write_text(f"# T\n\n{lead}\n\nBody text.\n", encoding="utf-8")
+        doc = convert.read(str(path))
+        assert (doc.meta.editor, doc.meta.authors) == ("", ()), lead
+        assert lead in m.visible_text(doc)
+    for line, editor in (("编辑 张三", "张三"), ("编辑张三", "张三"), ("Edited by John Smith", "John Smith")):
+        path.write_text(f"# T\n\n{line}\n\nBody text.\n", encoding="utf-8")
+        assert convert.read(str(path)).meta.editor == editor, line
+    path.write_text("# T\n\nBy Ludwig van Beethoven\n\nBody text.\n", encoding="utf-8")
+    assert convert.read(str(path)).meta.authors == ("Ludwig van Beethoven",)

@@ -1,6 +1,7 @@
 """Batches: incremental rebuilds, worker processes, atomic outputs under SIGKILL, concurrent runs."""
 from __future__ import annotations
 
+import importlib
 import json
 import signal
 import subprocess
@@ -13,6 +14,8 @@ from PIL import Image
 
 import convert
 from convert.build import Options, build
+
+build_module = importlib.import_module("convert.build")  # `convert.build` is the function of that name
 
 from conftest import ROOT
 
@@ -49,6 +52,37 @@ def _theme(tmp_path: Path) -> Path:
     path = tmp_path / "big.toml"
     path.write_text('name = "big"\nextends = "default"\n[text]\nsize_pt = 13\n', encoding="utf-8")
     return path
+
+
+@pytest.mark.parametrize("edited", ["article.md", "p.png"])
+def test_a_file_edited_during_its_build_is_rebuilt_next_time(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                             edited: str) -> None:
+    """The manifest keys an edition by the bytes it was made from, not by what is on disk once it is written."""
+    batch = make_batch(tmp_path / "in", 1)
+    out = tmp_path / "out"
+    real_render = build_module.render
+
+    def render_then_edit(*args: object) -> bytes:
+        data = real_render(*args)  # type: ignore[arg-type]
+        if edited == "p.png":
+            Image.new("RGB", (300, 200), "red").save(batch / "a000" / "p.png")
+        else:
+            (batch / "a000" / "article.md").write_text("# 改了\n\n新正文。\n", encoding="utf-8")
+        return data
+
+    monkeypatch.setattr(build_module, "render", render_then_edit)
+    build([batch], ["html"], out, jobs=1)
+    monkeypatch.undo()
+    assert [o.up_to_date for o in build([batch], ["html"], out, jobs=1)] == [False]
+
+
+def test_a_writer_crash_is_a_one_line_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def crash(*args: object) -> bytes:
+        raise ValueError("first line\n  second line")
+
+    monkeypatch.setattr(build_module, "render", crash)
+    [outcome] = build([make_batch(tmp_path / "in", 1)], ["html"], tmp_path / "out", jobs=1)
+    assert outcome.error == "html writer failed: ValueError: first line second line"
 
 
 def test_deleted_output_is_rebuilt(tmp_path: Path) -> None:
@@ -128,6 +162,9 @@ def test_library_convert_returns_bytes_or_writes_atomically(tmp_path: Path) -> N
     assert target == tmp_path / "x.html" and target.read_bytes() == data
     with pytest.raises(convert.UsageError):
         convert.convert(batch / "a000" / "article.md", to="nope")
+    assert convert.convert(batch / "a000" / "article.md", to="HTML") == data  # as case-blind as --to
+    with pytest.raises(convert.UsageError, match="one edition"):
+        convert.convert(batch / "a000" / "article.md", to="all")
 
 
 def test_a_remote_image_shared_by_a_batch_is_fetched_once(tmp_path: Path) -> None:

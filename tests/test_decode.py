@@ -51,3 +51,16 @@ def test_undecodable_bytes_are_refused() -> None:
     noise = b"\x80\x81" * 300  # a lone 0x80 lead byte or 0x81 is invalid in every candidate encoding
     with pytest.raises(ConvertError, match="cannot decode"):
         decode_text(noise, "a.md")
+
+
+@pytest.mark.parametrize("chinese", ["港口", "记者 王晓明 报道。"])
+def test_english_with_a_few_gbk_chinese_words_keeps_them(chinese: str) -> None:
+    """Mostly ASCII: the few GBK bytes were read as damaged UTF-8 (U+FFFD) or as Big5/cp1252 mojibake."""
+    text = "The harbor authority said on Monday that shore power would reach every berth. " * 30 + chinese + "\n"
+    assert decode_text(text.encode("gbk"), "a.md") == text
+
+
+@pytest.mark.parametrize("text, encoding", [("Café résumé naïve, déjà vu. " * 20, "cp1252"),
+                                            ("Harbor news. " * 200 + "記者 王曉明 報導。", "big5")])
+def test_mostly_ascii_in_other_encodings_is_not_taken_for_gbk(text: str, encoding: str) -> None:
+    assert decode_text(text.encode(encoding), "a.md") == text

@@ -149,6 +149,18 @@ def test_oversized_input_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     path.write_text("字" * 2000, encoding="utf-8")
     with pytest.raises(ConvertError, match="limit"):
         read_file(path)
+    monkeypatch.setattr(Path, "read_bytes", lambda self: pytest.fail("an oversized file was read"))
+    with pytest.raises(ConvertError, match="limit"):
+        read_file(path)
+
+
+def test_html_text_and_html_file_read_alike(tmp_path: Path) -> None:
+    """`read_text(fmt="html")` takes the page's <title> and <meta> as `read_file` does."""
+    page = '<html><head><title>港口夜景</title><meta name="author" content="王晓明"></head><body><p>正文。</p></body></html>'
+    path = tmp_path / "page.html"
+    path.write_text(page, encoding="utf-8")
+    from_text, from_file = read_text(page, fmt="html").document.meta, read_file(path).document.meta
+    assert from_text == from_file and (from_text.title, from_text.authors) == ("港口夜景", ("王晓明",))
 
 
 def test_unsupported_suffix_and_missing_file(tmp_path: Path) -> None:

@@ -5,6 +5,7 @@ import http.server
 import io
 import os
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -181,3 +182,39 @@ def test_inline_data_url_images_are_part_of_the_article(tmp_path: Path) -> None:
     assert isinstance(result, Image) and (result.width, result.height) == (30, 20)
     assert isinstance(ResourceGate(tmp_path).image("data:text/html;base64,PGI+"), Placeholder)
     assert isinstance(ResourceGate(tmp_path).image("data:image/png,rawtext"), Placeholder)
+
+
+@pytest.mark.parametrize("src", ["a%00b.png", "x" * 300 + ".png", "loop/x.png", "images"])
+def test_unreadable_local_names_become_placeholders(article_dir: Path, src: str) -> None:
+    """A NUL byte, a name too long, a symlink loop or a folder: a placeholder, not a crash.
+    (Unreadable permissions cannot be tested here: the tests run as root.)"""
+    (article_dir / "loop").symlink_to(article_dir / "loop")
+    result = ResourceGate(article_dir).image(src)
+    assert isinstance(result, Placeholder) and result.reason
+
+
+def test_a_trickling_server_is_cut_off_at_the_total_timeout(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    class Trickle(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            self.send_response(200)
+            self.send_header("Content-Length", "100000")
+            self.end_headers()
+            for _ in range(60):  # a byte every 0.1 s: never slow enough for the per-read timeout
+                self.wfile.write(b"x")
+                self.wfile.flush()
+                time.sleep(0.1)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Trickle)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    monkeypatch.setattr(resources, "TOTAL_TIMEOUT_S", 1.0)
+    started = time.monotonic()
+    try:
+        result = ResourceGate(tmp_path, allow_private=True, cache=tmp_path / "c").image(
+            f"http://127.0.0.1:{server.server_address[1]}/slow.png")
+    finally:
+        server.shutdown()
+    assert isinstance(result, Placeholder) and "longer than" in result.reason
+    assert time.monotonic() - started < 4

@@ -89,9 +89,10 @@ class _Renderer:
             parts.append(f'<p class="subtitle">{self.text(meta.subtitle)}</p>')
         items = []
         for part in byline(meta):
-            text = self.text(byline_text(part, self.lang))
+            plain = byline_text(part, self.lang)
+            text = self.text(plain)
             if part.url:
-                label = self.text(byline_text(part, self.lang).removesuffix(part.value))
+                label = self.text(plain.removesuffix(part.value))
                 text = f'{label}<a href="{escape(part.url)}">{self.text(part.value)}</a>'
             if part.kind == "date":
                 text = f'<time datetime="{escape(meta.date)}">{text}</time>'
@@ -148,12 +149,11 @@ class _Renderer:
 
     def figure(self, figure: m.Figure) -> str:
         caption_text = m.plain_text(figure.caption)
-        label = self.theme.figure_label(figure.number, "", self.lang) if figure.number else ""
         caption_html = self.inlines(figure.caption)
-        if label:
-            separator = self.theme.figure_label(figure.number, "\x00", self.lang).split("\x00")[0][len(label):]
-            caption_html = (f'<span class="figure-label">{self.text(label)}</span>{self.text(separator)}'
-                            f"{caption_html}") if caption_html else f'<span class="figure-label">{self.text(label)}</span>'
+        if figure.number:
+            label, separator = self.theme.figure_label_parts(figure.number, self.lang)
+            caption_html = f'<span class="figure-label">{self.text(label)}</span>' + (
+                self.text(separator) + caption_html if caption_html else "")
         resolved = self.ctx.gate.image(figure.src)
         alt = figure.alt if figure.alt and not is_junk_alt(figure.alt) else caption_text
         if isinstance(resolved, Placeholder):
