@@ -111,12 +111,13 @@ def measure(document: m.Document, theme: Theme, editions: dict[str, bytes]) -> d
 def check_article(article: Path | str, theme: str, *, offline: bool = True) -> Report:
     report = Report(Path(article), theme)
     try:
-        document, editions = build_editions(article, theme, offline=offline)
+        loaded = load_theme(theme)
+        document, editions = build_editions(article, loaded, offline=offline)
     except (ConvertError, UsageError) as exc:
         report.error = str(exc)
         return report
-    readings = measure(document, load_theme(theme), editions)
-    report.rows = compare(load_theme(theme), document, readings)
+    readings = measure(document, loaded, editions)
+    report.rows = compare(loaded, document, readings)
     report.notes = [note for reading in readings.values() for note in reading.notes]
     return report
 

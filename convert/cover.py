@@ -1,21 +1,19 @@
 """A generated cover: the article's title, date and source set in the theme's fonts and colours.
 
 E-reader libraries show the cover as the book's thumbnail, so every EPUB gets a real one even when
-the article has no picture. Fonts are found through fontconfig (`fc-match`), the same way Pango finds
-them for the PDF, so the cover uses the typeface the theme names.
+the article has no picture. Fonts are found through fontconfig (`convert.fonts`), the same way Pango
+finds them for the PDF, so the cover uses the typeface the theme names.
 """
 from __future__ import annotations
 
 import io
 import re
-import subprocess
-import urllib.parse
-from dataclasses import dataclass
 from functools import lru_cache
 
 from PIL import Image, ImageDraw, ImageFont
 
 from .errors import warn
+from .fonts import FontFile, stack_font
 from .model import Meta
 from .presentation import byline, byline_text, format_date
 from .theme import Theme
@@ -26,51 +24,11 @@ _NO_LINE_START = set("，。、；：？！）》」』”’〉】〕…—,.;:
 _NO_LINE_END = set("（《「『“‘〈【〔([{")
 
 
-@dataclass(frozen=True)
-class FontFile:
-    """A font face on this machine: a file and, for a collection (.ttc), the face index in it."""
-
-    path: str
-    index: int
-    family: str
-
-
-@lru_cache(maxsize=64)
-def system_font(family: str, bold: bool = False) -> FontFile | None:
-    """The file fontconfig uses for `family`, or None when only a substitute would be found."""
-    pattern = f"{family}:weight=bold" if bold else f"{family}:weight=regular"
-    try:
-        out = subprocess.run(["fc-match", "-f", "%{file}\n%{index}\n%{family}", pattern],
-                             capture_output=True, text=True, timeout=10, check=True).stdout
-    except (OSError, subprocess.SubprocessError):
-        return None
-    lines = out.split("\n")
-    if len(lines) < 3 or not lines[0]:
-        return None
-    families = [name.strip().lower() for name in lines[2].split(",")]
-    if family.strip().lower() not in families:
-        return None
-    return FontFile(lines[0], int(lines[1] or 0), family)
-
-
-def stack_font(families: list[str], bold: bool = False) -> FontFile | None:
-    """The first family of a theme's font stack that is installed."""
-    for family in families:
-        found = system_font(family, bold)
-        if found:
-            return found
-    return None
-
-
 def cover_text(meta: Meta) -> dict[str, str]:
     """What the cover says: title, date, source (and who wrote it), worded like the byline."""
     parts = {part.kind: part for part in byline(meta)}
     lang = meta.lang or "en"
-    source = ""
-    if "source" in parts:
-        source = parts["source"].value
-    elif meta.source_url:
-        source = urllib.parse.urlsplit(meta.source_url).hostname or ""
+    source = parts["source"].value if "source" in parts else ""  # the site, else its host
     people = [byline_text(parts[kind], lang) for kind in ("authors", "editor") if kind in parts]
     return {"title": meta.title or "Untitled", "subtitle": meta.subtitle,
             "date": format_date(meta.date, lang) if meta.date else "", "source": source,
@@ -86,8 +44,9 @@ def cover_png(meta: Meta, theme: Theme, size: tuple[int, int] = COVER_SIZE) -> b
     text = cover_text(meta)
     margin = int(width * _MARGIN)
     inner = width - 2 * margin
-    heading_font = _loader(_for_language(theme.stack("headings"), meta.lang), bold=True)
-    body_font = _loader(_for_language(theme.stack("body"), meta.lang), bold=False)
+    cjk = meta.lang.lower()[:2] in ("zh", "ja", "ko")  # else Latin faces first: CJK faces set quotes full-width
+    heading_font = _loader(theme.script_stack("headings", cjk), bold=True)
+    body_font = _loader(theme.script_stack("body", cjk), bold=False)
 
     # A band of the accent colour at the top carries the source, like a newspaper's masthead.
     band = int(height * 0.11)
@@ -129,14 +88,6 @@ def cover_png(meta: Meta, theme: Theme, size: tuple[int, int] = COVER_SIZE) -> b
 
 
 # ---------------------------------------------------------------- text layout
-
-def _for_language(families: list[str], lang: str) -> list[str]:
-    """CJK faces set Latin quotes full-width; a Latin-script cover prefers the stack's other faces."""
-    if lang.lower()[:2] in ("zh", "ja", "ko"):
-        return families
-    latin = [family for family in families if "cjk" not in family.lower()]
-    return latin + [family for family in families if family not in latin]
-
 
 def _loader(families: list[str], bold: bool) -> FontFile | None:
     found = stack_font(families, bold) or stack_font(families, False)

@@ -27,6 +27,7 @@ from typing import Iterable
 from .build import find_articles, output_names
 from .consistency import build_editions
 from .errors import ConvertError, UsageError
+from .fonts import system_font
 from .readback_epub import XHTML, spine_documents
 from .theme import Theme, load_theme
 
@@ -37,6 +38,7 @@ TITLE_HEIGHT = 64
 BACKGROUND = (228, 228, 228)
 LIBREOFFICE_TIMEOUT = 240  # seconds for one batch of conversions (the first start builds a profile)
 _EPUB_HOST = "file:///epub-package/"
+LABEL_FAMILY = "Noto Sans CJK SC"
 
 
 @dataclass(frozen=True)
@@ -209,17 +211,10 @@ def _font(size: int, bold: bool = False):  # type: ignore[no-untyped-def]
     """A CJK-capable face for the labels (titles may be Chinese), else Pillow's own."""
     from PIL import ImageFont
 
-    path = _font_file("Noto Sans CJK SC:bold" if bold else "Noto Sans CJK SC")
-    if path:
+    face = system_font(LABEL_FAMILY, bold)
+    if face is not None:
         try:
-            return ImageFont.truetype(path, size)
+            return ImageFont.truetype(face.path, size, index=face.index)
         except OSError:
             pass
     return ImageFont.load_default()
-
-
-def _font_file(pattern: str) -> str | None:
-    if shutil.which("fc-match") is None:
-        return None
-    found = subprocess.run(["fc-match", "-f", "%{file}", pattern], capture_output=True, text=True).stdout.strip()
-    return found or None

@@ -12,7 +12,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Hashable, Iterable, TypeVar
+from typing import Callable, Hashable, Iterable, Sequence, TypeVar
 
 from . import model as m
 
@@ -24,6 +24,7 @@ _ASCII_SPACE = re.compile(r"[ \t\r\n\f]+")
 _STYLE_SUFFIX = re.compile(r"[-,]?(regular|bold|italic|oblique|light|medium|semibold|black|thin|extralight|"
                            r"demilight|heavy|book)+$", re.I)
 K = TypeVar("K", bound=Hashable)
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -97,6 +98,21 @@ def paragraph_starts(doc: m.Document, length: int = 8) -> list[str]:
             if len(text) >= 4:
                 starts.append(text[:length])
     return starts
+
+
+def body_paragraphs(doc: m.Document, candidates: Sequence[T], text: Callable[[T], str]) -> list[T]:
+    """The candidates (an edition's paragraphs, in reading order) that hold the article's body
+    paragraphs: for each of `paragraph_starts`, the first candidate after the last one found whose
+    text, white space removed, starts so."""
+    found = []
+    index = 0
+    for start in paragraph_starts(doc):
+        for position in range(index, len(candidates)):
+            if squeeze(text(candidates[position])).startswith(start):
+                found.append(candidates[position])
+                index = position + 1
+                break
+    return found
 
 
 def expected_headings(doc: m.Document) -> list[tuple[int, str]]:

@@ -27,8 +27,8 @@ from typing import Iterable
 from lxml import etree
 
 from . import model as m
-from .readback import (MM_PER_PT, CaptionSeen, HeadingSeen, PageSeen, Reading, dominant, hex_color, is_han,
-                       median, paragraph_starts, squeeze)
+from .readback import (MM_PER_PT, CaptionSeen, HeadingSeen, PageSeen, Reading, body_paragraphs, dominant,
+                       hex_color, is_han, median, squeeze)
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {"w": W}
@@ -172,10 +172,10 @@ def read_docx(data: bytes, doc: m.Document) -> Reading:
     body = document.find("w:body", NS)
     paragraphs = [_Paragraph(p, styles) for p in body.iter(_q("p"))]
 
-    body_paragraphs = _body_paragraphs(paragraphs, doc)
-    if not body_paragraphs:
+    found = body_paragraphs(doc, paragraphs, lambda paragraph: paragraph.text)
+    if not found:
         reading.notes.append("DOCX: no body paragraph found; body values are those of most characters")
-    sample = body_paragraphs or paragraphs
+    sample = found or paragraphs
     sizes: Counter[float] = Counter()
     for paragraph in sample:
         sizes.update(paragraph.sizes())
@@ -190,8 +190,8 @@ def read_docx(data: bytes, doc: m.Document) -> Reading:
                 colors[_color(props) or "auto"] += len(squeeze(text))
     reading.body_family = dominant(faces)
     reading.body_color = dominant(colors)
-    reading.indent_em = _indent(body_paragraphs)
-    reading.line_height = _line_height(body_paragraphs)
+    reading.indent_em = _indent(found)
+    reading.line_height = _line_height(found)
     reading.headings = _headings(paragraphs)
     reading.captions = [CaptionSeen(p.text, p.size()) for p in paragraphs
                         if p.style_id == "Caption" and not _before_table(p.element)]
@@ -203,19 +203,6 @@ def _before_table(paragraph: etree._Element) -> bool:
     """A table's caption: Word puts it right before its table."""
     following = paragraph.getnext()
     return following is not None and following.tag == _q("tbl")
-
-
-def _body_paragraphs(paragraphs: list[_Paragraph], doc: m.Document) -> list[_Paragraph]:
-    """The Word paragraphs that hold the article's body paragraphs, in order."""
-    found = []
-    index = 0
-    for start in paragraph_starts(doc):
-        for position in range(index, len(paragraphs)):
-            if squeeze(paragraphs[position].text).startswith(start):
-                found.append(paragraphs[position])
-                index = position + 1
-                break
-    return found
 
 
 def _indent(paragraphs: list[_Paragraph]) -> float | str | None:

@@ -24,8 +24,8 @@ from typing import Any
 from lxml import etree
 
 from . import model as m
-from .readback import (NOT_APPLICABLE, CaptionSeen, HeadingSeen, Reading, dominant, hex_color, is_han, median,
-                       normalize, paragraph_starts, squeeze)
+from .readback import (NOT_APPLICABLE, CaptionSeen, HeadingSeen, Reading, body_paragraphs, dominant, hex_color,
+                       is_han, median, normalize, squeeze)
 from .theme import CJK_FAMILY
 
 OPF_NS = {"opf": "http://www.idpf.org/2007/opf", "c": "urn:oasis:names:tc:opendocument:xmlns:container"}
@@ -222,14 +222,7 @@ def read_epub(data: bytes, doc: m.Document) -> Reading:
         documents.append((path, tree, Cascade(css, tree)))
 
     paragraphs = [(p, cascade) for _path, tree, cascade in documents for p in tree.iter(f"{{{XHTML}}}p")]
-    found = []
-    index = 0
-    for start in paragraph_starts(doc):
-        for position in range(index, len(paragraphs)):
-            if squeeze("".join(paragraphs[position][0].itertext())).startswith(start):
-                found.append(paragraphs[position])
-                index = position + 1
-                break
+    found = body_paragraphs(doc, paragraphs, lambda pair: "".join(pair[0].itertext()))
     if not found:
         reading.notes.append("EPUB: no body paragraph found; body values are those of most characters")
     owners = [(element, text, cascade) for paragraph, cascade in found for element, text in _text_owners(paragraph)]

@@ -296,6 +296,43 @@ def test_without_a_date_the_source_date_epoch_dates_the_package(tmp_path: Path,
     assert convert_bytes(article, "docx") != first
 
 
+@pytest.mark.parametrize("date", ["2208-05-01", "0001-01-01T00:00:00+08:00"])
+def test_a_date_zip_cannot_hold_still_makes_a_document(tmp_path: Path, date: str) -> None:
+    article = tmp_path / "article.md"
+    article.write_text(f"---\ntitle: T\ndate: {date}\nlang: en\n---\n\nText.\n", encoding="utf-8")
+    data = convert_bytes(article, "docx")
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        assert {info.date_time[0] for info in archive.infolist()} <= {1980, 2107}
+    if date.startswith("2208"):
+        assert word(data).core_properties.created.year == 2208  # the properties keep the article's date
+
+
+def test_an_empty_list_is_skipped_not_fatal(tmp_path: Path) -> None:
+    doc = m.Document(meta=m.Meta(title="T", lang="en"),
+                     blocks=(m.Paragraph((m.Text("Before."),)), m.ListBlock(()), m.ListBlock(((),), ordered=True),
+                             m.Paragraph((m.Text("After."),))))
+    data = WRITER.write(doc, WriteContext(theme=THEME, gate=ResourceGate(tmp_path, offline=True)))
+    texts = [p.text for p in word(data).paragraphs]
+    assert texts[-3:] == ["Before.", "", "After."]  # the empty item of the numbered list is a paragraph
+
+
+def test_running_header_and_page_size_as_in_the_pdf(tmp_path: Path) -> None:
+    """The theme's `header = "site"` on an article without a source shows the title, as the PDF does; an
+    unknown page size is an error, as in the PDF, not silently the theme's."""
+    from convert.errors import UsageError
+    from convert.writers.pdf_css import page_box
+
+    theme = THEME.model_copy(update={"page": THEME.page.model_copy(update={"header": "site"})})
+    doc = m.Document(meta=m.Meta(title="A title", lang="en"),
+                     blocks=(m.Paragraph((m.Text("Text."),)),))
+    data = WRITER.write(doc, WriteContext(theme=theme, gate=ResourceGate(tmp_path, offline=True)))
+    assert word(data).sections[0].header.paragraphs[0].text == "A title"
+    bad = WriteContext(theme=THEME, gate=ResourceGate(tmp_path, offline=True), page_size="B5")
+    for write in (lambda: WRITER.write(doc, bad), lambda: page_box(THEME, bad)):
+        with pytest.raises(UsageError, match="unknown page size 'B5'"):
+            write()
+
+
 def test_control_characters_are_dropped_not_fatal(tmp_path: Path) -> None:
     bad = "A\x01B\x0bC\x0cD\x1fE\ufffe"
     doc = m.Document(

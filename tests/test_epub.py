@@ -282,6 +282,25 @@ def test_undated_article_takes_its_time_from_source_date_epoch(made: dict[str, P
         assert {info.date_time for info in archive.infolist()} == {(2023, 11, 14, 22, 13, 20)}
 
 
+def test_undated_article_without_source_date_epoch_is_reproducible(made: dict[str, Path],
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """Neither a date nor SOURCE_DATE_EPOCH: dated by zip's epoch, as the DOCX is, never by the clock."""
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    first = convert_bytes(made["bare"], "epub")
+    time.sleep(1.1)  # a clock-dependent timestamp would now differ
+    assert convert_bytes(made["bare"], "epub") == first
+    assert metas(opf(first), "dcterms:modified") == ["1980-01-01T00:00:00Z"]
+
+
+@pytest.mark.parametrize("date", ["2208-05-01", "0001-01-01T00:00:00+08:00"])
+def test_a_date_zip_cannot_hold_still_makes_a_book(tmp_path: Path, date: str) -> None:
+    article = tmp_path / "article.md"
+    article.write_text(f"---\ntitle: T\ndate: {date}\nlang: en\n---\n\nText.\n", encoding="utf-8")
+    with zipfile.ZipFile(io.BytesIO(convert_bytes(article, "epub"))) as archive:
+        assert {info.date_time[0] for info in archive.infolist()} <= {1980, 2107}
+        assert archive.testzip() is None
+
+
 def test_accessibility_claims_follow_the_content(books: dict[str, bytes]) -> None:
     described = opf(books["with-alt"])
     assert "alternativeText" in metas(described, "schema:accessibilityFeature")

@@ -93,3 +93,9 @@ def test_proof_without_articles_is_a_usage_error(tmp_path: Path, capsys: pytest.
     (tmp_path / "empty").mkdir()
     assert main(["proof", str(tmp_path / "empty"), "-o", str(tmp_path / "out")]) == 2
     assert "no articles" in capsys.readouterr().err
+
+
+def test_labels_use_the_chinese_face_of_the_collection() -> None:
+    """Noto Sans CJK is a collection: the labels take its SC face, not the collection's first (JP)."""
+    assert proof._font(20).getname()[0] == proof.LABEL_FAMILY
+    assert proof._font(20, bold=True).getname() == (proof.LABEL_FAMILY, "Bold")

@@ -3,7 +3,7 @@
 Written with python-docx from our model (never from the source file). The work is split along the
 package: `docx_styles` (theme -> styles), `docx_lists` (numbering), `docx_body` (blocks and inlines),
 `docx_figures` (pictures and SEQ captions), `docx_tables`, `docx_notes` (footnotes part),
-`docx_package` (page, properties, reproducible zip) and `docx_xml` (elements in schema order).
+`docx_package` (page, properties; the zip is `package.rezip`) and `docx_xml` (elements in schema order).
 """
 from __future__ import annotations
 
@@ -19,9 +19,9 @@ def write_docx(doc: m.Document, ctx: WriteContext) -> bytes:
     from .docx_body import BodyWriter
     from .docx_lists import Numbering
     from .docx_notes import Footnotes
-    from .docx_package import (prune_template, reproducible_zip, set_core_properties, set_up_page,
-                               timestamp)
+    from .docx_package import prune_template, set_core_properties, set_up_page
     from .docx_styles import apply_theme, faces
+    from .package import edition_time, rezip
 
     ctx.gate.prefetch([figure.src for figure in doc.figures])
     word = docx.Document()
@@ -34,11 +34,11 @@ def write_docx(doc: m.Document, ctx: WriteContext) -> bytes:
     BodyWriter(doc, ctx, word, tokens, numbering, notes, text_width).write()
     for number, drawing in enumerate(word.element.body.iter("{*}docPr"), start=1):
         drawing.set("id", str(number))  # unique shape ids, in reading order
-    stamp = timestamp(doc.meta, ctx.source_date_epoch)
-    set_core_properties(word, doc.meta, stamp)
+    stamp = edition_time(doc.meta, ctx.source_date_epoch)
+    set_core_properties(word, doc.meta, stamp.replace(tzinfo=None))
     buffer = io.BytesIO()
     word.save(buffer)
-    return reproducible_zip(buffer.getvalue(), stamp)
+    return rezip(buffer.getvalue(), stamp, first="[Content_Types].xml")
 
 
 def check() -> str | None:

@@ -154,6 +154,8 @@ class BodyWriter:
         return self.bookmark_names[identifier]
 
     def list_block(self, block: m.ListBlock, scope: Scope) -> list[Element]:
+        if not block.items:  # `<ul></ul>` in an HTML article: nothing to show
+            return []
         level = min(scope.level + 1, 8)
         num_id = self.numbering.new_list(block.ordered, block.start)
         suffix = str(min(level, LIST_STYLE_LEVELS - 1) + 1) if level else ""

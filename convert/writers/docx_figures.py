@@ -48,8 +48,7 @@ class Figures:
         text = self.writer.inlines(figure.caption, scope)
         if figure.number is None:
             return el("w:p", el("w:pPr", el("w:pStyle", val="Caption")), *text) if text else None
-        lang = self.writer.lang
-        label = self.theme.figure_label(figure.number, "", lang)
+        label, separator = self.theme.figure_label_parts(figure.number, self.writer.lang)
         before, number, after = label.rpartition(str(figure.number))
         if not number:  # a label format without the number: nothing to field
             before, after = label, ""
@@ -59,8 +58,6 @@ class Figures:
             runs += field_runs(rf"SEQ {SEQUENCE} \* ARABIC", number, label_style)
         runs += text_runs(after, label_style)
         if text:
-            marker = "\x1f"  # what the theme puts between the label and the caption
-            separator = self.theme.figure_label(figure.number, marker, lang).partition(marker)[0][len(label):]
             runs += text_runs(separator) + text
         return el("w:p", el("w:pPr", el("w:pStyle", val="Caption")), *runs)
 

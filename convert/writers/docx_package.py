@@ -1,28 +1,22 @@
-"""The DOCX package around the body: page set-up, running header and footer, core properties, and a
-byte-identical zip.
-
-python-docx stamps every zip entry with the current time; `reproducible_zip` rewrites the package
-with the article's own timestamp so two builds of one article are the same bytes.
+"""The DOCX package around the body: page set-up, running header and footer, and core properties.
+(The package is then re-zipped with the article's own date by `package.rezip`, as the EPUB is.)
 """
 from __future__ import annotations
 
-import io
-import urllib.parse
-import zipfile
-from datetime import datetime, timezone
+from datetime import datetime
 
 from docx.document import Document as WordDocument
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.shared import Mm
 
 from .. import model as m
-from ..presentation import labels, parse_date
-from ..theme import PAGE_SIZES_MM, Theme
+from ..presentation import labels
+from ..theme import Theme
 from .docx_xml import Element, clean, el, field_runs, text_runs
+from .package import print_page_mm, running_header
 
 _DROPPED_RELATIONSHIPS = (RT.THUMBNAIL, "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects")
 _PROPERTY_LIMIT = 255  # python-docx refuses longer core property values
-_ZIP_EPOCH = datetime(1980, 1, 1)
 
 
 def prune_template(document: WordDocument) -> None:
@@ -37,8 +31,7 @@ def prune_template(document: WordDocument) -> None:
 def set_up_page(document: WordDocument, theme: Theme, page_size: str | None, doc: m.Document) -> int:
     """Page size and margins from the theme; a running header from page 2 and a `第 n 页 / 共 N 页`
     footer. Returns the text width in EMU."""
-    sizes = {name.lower(): mm for name, mm in PAGE_SIZES_MM.items()}
-    width, height = sizes.get((page_size or theme.page.size).lower(), PAGE_SIZES_MM[theme.page.size])
+    width, height = print_page_mm(theme, page_size)
     top, right, bottom, left = theme.page.margin_mm
     section = document.sections[0]
     section.page_width, section.page_height = Mm(width), Mm(height)
@@ -47,7 +40,7 @@ def set_up_page(document: WordDocument, theme: Theme, page_size: str | None, doc
     section.header_distance, section.footer_distance = Mm(top * 0.45), Mm(bottom * 0.4)
     section.different_first_page_header_footer = True  # the first page has the title itself
 
-    running = _running_header(theme, doc.meta)
+    running = running_header(doc.meta, theme)
     header = section.header
     header.is_linked_to_previous = False
     if running:
@@ -59,14 +52,6 @@ def set_up_page(document: WordDocument, theme: Theme, page_size: str | None, doc
         footer.is_linked_to_previous = False
         footer.paragraphs[0]._p.extend(_page_number_runs(doc.meta.lang))
     return int(section.page_width - section.left_margin - section.right_margin)
-
-
-def _running_header(theme: Theme, meta: m.Meta) -> str:
-    if theme.page.header == "title":
-        return meta.title
-    if theme.page.header == "site":
-        return meta.source_site or urllib.parse.urlsplit(meta.source_url).hostname or ""
-    return ""
 
 
 def _page_number_runs(lang: str) -> list[Element]:
@@ -82,17 +67,6 @@ def _page_number_runs(lang: str) -> list[Element]:
     return runs
 
 
-def timestamp(meta: m.Meta, source_date_epoch: int | None) -> datetime:
-    """When the article was made, in UTC: its own date, else SOURCE_DATE_EPOCH, else a fixed date, but never
-    the time of the build (which would make every build differ)."""
-    stamp = parse_date(meta.date) if meta.date else None
-    if stamp is not None:
-        return stamp.astimezone(timezone.utc).replace(tzinfo=None) if stamp.tzinfo else stamp
-    if source_date_epoch is not None:
-        return datetime.fromtimestamp(source_date_epoch, timezone.utc).replace(tzinfo=None)
-    return _ZIP_EPOCH
-
-
 def set_core_properties(document: WordDocument, meta: m.Meta, stamp: datetime) -> None:
     properties = document.core_properties
     authors = "; ".join(meta.authors) or meta.editor
@@ -104,22 +78,3 @@ def set_core_properties(document: WordDocument, meta: m.Meta, stamp: datetime) -
             setattr(properties, name, clean(value)[:_PROPERTY_LIMIT])
     properties.revision = 1
     properties.created = properties.modified = stamp
-
-
-def reproducible_zip(package: bytes, stamp: datetime) -> bytes:
-    """The package re-zipped with every entry dated `stamp` (not before 1980, zip's epoch) and fixed
-    permissions, in python-docx's own (deterministic) order with `[Content_Types].xml` first."""
-    date_time = max(stamp, _ZIP_EPOCH).timetuple()[:6]
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(package)) as source, \
-            zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as target:
-        names = source.namelist()
-        names.sort(key=lambda name: name != "[Content_Types].xml")
-        for name in names:
-            info = zipfile.ZipInfo(name, date_time=date_time)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            info.create_system = 3
-            target.writestr(info, source.read(name))
-    return out.getvalue()
-

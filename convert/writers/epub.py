@@ -3,12 +3,11 @@
 The article markup is the HTML writer's (`notes="epub"` gives EPUB 3 noteref/footnote asides),
 split into a title page and the text, and wrapped in complete XHTML documents built and checked
 here (see `epub_documents`). ebooklib assembles the package (metadata, manifest, spine, NCX); its
-zip is then repacked so that the same input gives the same bytes (see `epub_zip`).
+zip is then repacked so that the same input gives the same bytes (see `package.rezip`).
 """
 from __future__ import annotations
 
 import io
-from datetime import timezone
 
 from ebooklib import epub
 from lxml import etree
@@ -20,9 +19,9 @@ from ..resources import Image
 from . import epub_documents as docs
 from .base import WriteContext, Writer
 from .epub_fonts import embedded_fonts, font_face_css
-from .epub_metadata import accessibility, dc_date, identifier, image_uses, modified, publisher
-from .epub_zip import repack
+from .epub_metadata import accessibility, dc_date, identifier, image_uses
 from .html import HtmlStyle, article_html
+from .package import ZIP_EPOCH, edition_time, rezip, site_name
 
 IMAGE_DIR = "images"
 
@@ -53,7 +52,7 @@ def write_epub(doc: m.Document, ctx: WriteContext) -> bytes:
     book.set_title(title)
     book.set_language(lang)
     _people(book, doc)
-    for name, value in (("date", dc_date(doc)), ("publisher", publisher(doc)), ("source", doc.meta.source_url),
+    for name, value in (("date", dc_date(doc)), ("publisher", site_name(doc.meta)), ("source", doc.meta.source_url),
                         ("description", doc.meta.description)):
         if value:
             book.add_metadata("DC", name, value)
@@ -87,11 +86,11 @@ def write_epub(doc: m.Document, ctx: WriteContext) -> bytes:
                   {"type": "title-page", "href": docs.TITLE_PAGE, "title": docs.words(lang)["titlepage"]},
                   {"type": "text", "href": docs.TEXT_PAGE, "title": docs.words(lang)["text"]}]
 
-    stamp = modified(doc, ctx.source_date_epoch)
+    stamp = max(edition_time(doc.meta, ctx.source_date_epoch), ZIP_EPOCH)  # dcterms:modified, the zip's dates
     buffer = io.BytesIO()
-    epub.write_epub(buffer, book, {"mtime": stamp.astimezone(timezone.utc).replace(tzinfo=None),
+    epub.write_epub(buffer, book, {"mtime": stamp.replace(tzinfo=None),
                                    "epub3_pages": False, "epub3_landmark": False, "raise_exceptions": True})
-    return repack(buffer.getvalue(), stamp)
+    return rezip(buffer.getvalue(), stamp, first="mimetype", stored=frozenset({"mimetype"}))
 
 
 def _people(book: epub.EpubBook, doc: m.Document) -> None:

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from lxml import etree
 
-from ..cover import FontFile, stack_font
+from ..fonts import FontFile, stack_font
 from ..errors import warn
 from ..theme import Theme
 from .epub_documents import NS

@@ -2,18 +2,14 @@
 from __future__ import annotations
 
 import hashlib
-import time
-import urllib.parse
 import uuid
 from dataclasses import dataclass
-from datetime import datetime, timezone
 
 from .. import model as m
 from ..article import is_junk_alt
 from ..presentation import parse_date
 from ..resources import Image, ResourceGate
-
-_ZIP_EPOCH = datetime(1980, 1, 1, tzinfo=timezone.utc)  # zip cannot store earlier dates
+from .package import as_utc
 
 
 def identifier(doc: m.Document) -> str:
@@ -25,20 +21,6 @@ def identifier(doc: m.Document) -> str:
     return f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, 'urn:sha256:' + digest)}"
 
 
-def modified(doc: m.Document, source_date_epoch: int | None) -> datetime:
-    """When the publication was last changed, in UTC: the article's date, else SOURCE_DATE_EPOCH,
-    else now. A date without a zone is read as UTC (the EPUB needs some zone, and a guess would lie
-    in another way)."""
-    stamp = parse_date(doc.meta.date) if doc.meta.date else None
-    if stamp is not None:
-        stamp = stamp.replace(tzinfo=timezone.utc) if stamp.tzinfo is None else stamp.astimezone(timezone.utc)
-    elif source_date_epoch is not None:
-        stamp = datetime.fromtimestamp(source_date_epoch, tz=timezone.utc)
-    else:
-        stamp = datetime.fromtimestamp(int(time.time()), tz=timezone.utc)
-    return max(stamp.replace(microsecond=0), _ZIP_EPOCH)
-
-
 def dc_date(doc: m.Document) -> str:
     """`dc:date` in W3CDTF: with the time only when the article gives its zone."""
     stamp = parse_date(doc.meta.date) if doc.meta.date else None
@@ -46,11 +28,7 @@ def dc_date(doc: m.Document) -> str:
         return ""
     if stamp.tzinfo is None:
         return stamp.date().isoformat()
-    return stamp.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-def publisher(doc: m.Document) -> str:
-    return doc.meta.source_site or (urllib.parse.urlsplit(doc.meta.source_url).hostname or "")
+    return as_utc(stamp).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 # ---------------------------------------------------------------- accessibility

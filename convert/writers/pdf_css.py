@@ -3,15 +3,14 @@ footnotes, figures, tables, Han/Latin gaps. The article rules themselves come fr
 from __future__ import annotations
 
 import re
-import urllib.parse
 from dataclasses import dataclass
 
-from ..errors import UsageError
 from ..model import Document
 from ..presentation import labels
-from ..theme import PAGE_SIZES_MM, Theme
+from ..theme import Theme
 from ..theme_css import article_css, font_stacks
 from .base import WriteContext
+from .package import print_page_mm, running_header
 
 _CAPTION_LEADING = 1.5
 _FURNITURE_LEADING = 1.2
@@ -35,11 +34,7 @@ def page_box(theme: Theme, ctx: WriteContext) -> PageBox:
     if ctx.edition == "ereader":
         width, height = theme.ereader.page_size_mm
         return PageBox(width, height, tuple(theme.ereader.margin_mm), theme.ereader.size_pt)  # type: ignore[arg-type]
-    name = ctx.page_size or theme.page.size
-    sizes = {key.lower(): value for key, value in PAGE_SIZES_MM.items()}
-    if name.lower() not in sizes:
-        raise UsageError(f"unknown page size {name!r}; choose from: {', '.join(PAGE_SIZES_MM)}")
-    width, height = sizes[name.lower()]
+    width, height = print_page_mm(theme, ctx.page_size)
     return PageBox(width, height, tuple(theme.page.margin_mm), theme.text.size_pt)  # type: ignore[arg-type]
 
 
@@ -63,17 +58,6 @@ def page_number_content(lang: str) -> str:
     return " ".join(values)
 
 
-def running_header(doc: Document, theme: Theme) -> str:
-    """The header text: the title, or the site, as the theme asks; empty for none."""
-    meta = doc.meta
-    site = meta.source_site or urllib.parse.urlsplit(meta.source_url).hostname or ""
-    if theme.page.header == "none":
-        return ""
-    if theme.page.header == "site":
-        return site or meta.title
-    return meta.title or site
-
-
 def print_css(doc: Document, ctx: WriteContext) -> str:
     """The whole stylesheet of a PDF edition."""
     theme = ctx.theme
@@ -81,7 +65,7 @@ def print_css(doc: Document, ctx: WriteContext) -> str:
     fonts = font_stacks(theme, chinese=doc.is_chinese)
     colors = theme.colors
     lang = doc.meta.lang or "en"
-    header = running_header(doc, theme)
+    header = running_header(doc.meta, theme)
     top, right, bottom, left = page.margin_mm
     small = min(theme.caption.size_pt, page.size_pt * 0.86)
     image_height = min(theme.figure.max_height_mm, page.content_height_mm * 0.62)

@@ -1,0 +1,47 @@
+"""Font files on this machine, found through fontconfig (`fc-match`), the way Pango finds them for the PDF.
+
+Used wherever a font file itself is needed rather than a family name: the EPUB cover (Pillow), the
+embedded font subsets (HarfBuzz) and the proof sheets' labels. Each lookup runs `fc-match` once per
+process.
+"""
+from __future__ import annotations
+
+import subprocess
+from dataclasses import dataclass
+from functools import lru_cache
+
+
+@dataclass(frozen=True)
+class FontFile:
+    """A font face on this machine: a file and, for a collection (.ttc), the face index in it."""
+
+    path: str
+    index: int
+    family: str
+
+
+@lru_cache(maxsize=64)
+def system_font(family: str, bold: bool = False) -> FontFile | None:
+    """The file fontconfig uses for `family`, or None when only a substitute would be found."""
+    pattern = f"{family}:weight=bold" if bold else f"{family}:weight=regular"
+    try:
+        out = subprocess.run(["fc-match", "-f", "%{file}\n%{index}\n%{family}", pattern],
+                             capture_output=True, text=True, timeout=10, check=True).stdout
+    except (OSError, subprocess.SubprocessError):
+        return None
+    lines = out.split("\n")
+    if len(lines) < 3 or not lines[0]:
+        return None
+    families = [name.strip().lower() for name in lines[2].split(",")]
+    if family.strip().lower() not in families:
+        return None
+    return FontFile(lines[0], int(lines[1] or 0), family)
+
+
+def stack_font(families: list[str], bold: bool = False) -> FontFile | None:
+    """The first family of a theme's font stack that is installed."""
+    for family in families:
+        found = system_font(family, bold)
+        if found:
+            return found
+    return None
