@@ -12,7 +12,7 @@ from __future__ import annotations
 import io
 import urllib.parse
 import zipfile
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 
 from ..errors import UsageError
 from ..model import Meta
@@ -34,11 +34,17 @@ def as_utc(stamp: datetime) -> datetime:
         return stamp.replace(tzinfo=timezone.utc)
 
 
+CHINA_STANDARD_TIME = timezone(timedelta(hours=8))
+
+
 def edition_time(meta: Meta, source_date_epoch: int | None) -> datetime:
-    """When an edition is dated, in UTC, to the second: the article's date (read as UTC when it names
-    no zone), else SOURCE_DATE_EPOCH, else zip's epoch."""
+    """When an edition is dated, in UTC, to the second: the article's date, else SOURCE_DATE_EPOCH, else
+    zip's epoch. A date without a zone is China Standard Time in a Chinese article (as the PDF writes
+    it), UTC otherwise."""
     stamp = parse_date(meta.date) if meta.date else None
     if stamp is not None:
+        if stamp.tzinfo is None and meta.lang.lower().startswith("zh"):
+            stamp = stamp.replace(tzinfo=CHINA_STANDARD_TIME)
         stamp = as_utc(stamp)
     elif source_date_epoch is not None:
         stamp = datetime.fromtimestamp(source_date_epoch, tz=timezone.utc)
