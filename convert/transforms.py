@@ -48,12 +48,17 @@ def normalise_lang(tag: str) -> str:
     return "-".join(p for p in tidy if p)
 
 
+_RESERVED_ID = re.compile(r"^(?:fig-\d+|fn\d+|fnref-)")  # the ids of figures and footnotes
+
+
 def assign_ids(doc: m.Document) -> m.Document:
-    """Give every heading a unique, non-empty id."""
+    """Give every heading a unique, non-empty id that cannot be taken for a figure's or a note's."""
     seen: set[str] = set()
 
     def unique(base: str, fallback: str) -> str:
         base = re.sub(r"[^\w\-]+", "-", base, flags=re.UNICODE).strip("-")[:60] or fallback
+        if _RESERVED_ID.match(base):
+            base = f"sec-{base}"
         candidate, n = base, 1
         while candidate in seen:
             n += 1

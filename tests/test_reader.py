@@ -201,3 +201,13 @@ def test_raw_html_keeps_inline_data_images_but_not_data_links() -> None:
     doc = read_text(f'<p>text</p>\n\n<img src="{url}" alt="红点">\n\n<a href="data:text/html;base64,PHNjcmlwdD4=">x</a>\n').document
     assert [f.src for f in doc.figures] == [url]
     assert not [i for b in doc.blocks for i in m.block_inlines(b) if isinstance(i, m.Link)]
+
+
+def test_heading_ids_never_collide_with_figure_or_note_ids(tmp_path: Path) -> None:
+    import convert
+    path = tmp_path / "a.md"
+    path.write_text("# T\n\n## Fig 1\n\n## fn1\n\n## Fig 1\n\nText[^a]\n\n![x](x.png)\n\n[^a]: n\n", encoding="utf-8")
+    doc = convert.read(str(path))
+    heading_ids = [b.id for b in doc.blocks if isinstance(b, m.Heading)]
+    figure_ids = [f.id for f in doc.figures] + [n.id for n in doc.footnotes]
+    assert len(set(heading_ids)) == 3 and not set(heading_ids) & set(figure_ids)
