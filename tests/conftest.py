@@ -1,12 +1,13 @@
 """Shared fixtures: the user's seed, the team's samples, an isolated image cache, a local HTTP server."""
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
 import threading
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 import pytest
 
@@ -41,9 +42,31 @@ def article(request: pytest.FixtureRequest) -> Path:
     return request.param
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+class Quiet:
+    """Mix into a request handler to keep its access log out of the test output."""
+
     def log_message(self, *args: object) -> None:
         pass
+
+
+class _QuietFiles(Quiet, http.server.SimpleHTTPRequestHandler):
+    pass
+
+
+@contextlib.contextmanager
+def serving(handler: Callable[..., http.server.BaseHTTPRequestHandler]) -> Iterator[str]:
+    """Run `handler` on 127.0.0.1 for the block; yields the base URL."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def serving_folder(root: Path) -> contextlib.AbstractContextManager[str]:
+    return serving(functools.partial(_QuietFiles, directory=str(root)))
 
 
 @pytest.fixture
@@ -51,15 +74,8 @@ def http_root(tmp_path: Path) -> Iterator[tuple[str, Path]]:
     """A local HTTP server on 127.0.0.1 serving a temporary folder: (base URL, folder)."""
     root = tmp_path / "www"
     root.mkdir()
-    handler = functools.partial(_QuietHandler, directory=str(root))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}", root
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serving_folder(root) as base:
+        yield base, root
 
 
 def convert_bytes(path: Path, fmt: str, **options: object) -> bytes:

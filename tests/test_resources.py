@@ -4,7 +4,6 @@ from __future__ import annotations
 import http.server
 import io
 import os
-import threading
 import time
 from pathlib import Path
 
@@ -13,6 +12,8 @@ from PIL import Image as PILImage
 
 from convert import resources
 from convert.resources import Image, Placeholder, ResourceGate
+
+from conftest import Quiet, serving
 
 
 def png_bytes(size: tuple[int, int] = (40, 30), fmt: str = "PNG", mode: str = "RGB") -> bytes:
@@ -132,17 +133,12 @@ def test_remote_size_cap(http_root: tuple[str, Path], tmp_path: Path, monkeypatc
 
 def test_redirects_are_rechecked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A public-looking URL that redirects to a private address is refused at the redirect."""
-    class Redirect(http.server.BaseHTTPRequestHandler):
+    class Redirect(Quiet, http.server.BaseHTTPRequestHandler):
         def do_GET(self) -> None:
             self.send_response(302)
             self.send_header("Location", "http://10.0.0.1/internal.png")
             self.end_headers()
 
-        def log_message(self, *args: object) -> None:
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Redirect)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
     checked: list[str] = []
     real_check = resources.check_host
 
@@ -151,10 +147,8 @@ def test_redirects_are_rechecked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
         real_check(url, allow_private=url.startswith("http://127.0.0.1"))  # only the first hop is allowed
 
     monkeypatch.setattr(resources, "check_host", check)
-    try:
-        result = ResourceGate(tmp_path, cache=tmp_path / "c").image(f"http://127.0.0.1:{server.server_address[1]}/a.png")
-    finally:
-        server.shutdown()
+    with serving(Redirect) as base:
+        result = ResourceGate(tmp_path, cache=tmp_path / "c").image(f"{base}/a.png")
     assert isinstance(result, Placeholder) and "10.0.0.1" in result.reason
     assert checked[-1] == "http://10.0.0.1/internal.png"
 
@@ -194,7 +188,7 @@ def test_unreadable_local_names_become_placeholders(article_dir: Path, src: str)
 
 
 def test_a_trickling_server_is_cut_off_at_the_total_timeout(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    class Trickle(http.server.BaseHTTPRequestHandler):
+    class Trickle(Quiet, http.server.BaseHTTPRequestHandler):
         def do_GET(self) -> None:
             self.send_response(200)
             self.send_header("Content-Length", "100000")
@@ -204,17 +198,9 @@ def test_a_trickling_server_is_cut_off_at_the_total_timeout(tmp_path: Path, monk
                 self.wfile.flush()
                 time.sleep(0.1)
 
-        def log_message(self, *args: object) -> None:
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Trickle)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
     monkeypatch.setattr(resources, "TOTAL_TIMEOUT_S", 1.0)
     started = time.monotonic()
-    try:
-        result = ResourceGate(tmp_path, allow_private=True, cache=tmp_path / "c").image(
-            f"http://127.0.0.1:{server.server_address[1]}/slow.png")
-    finally:
-        server.shutdown()
+    with serving(Trickle) as base:
+        result = ResourceGate(tmp_path, allow_private=True, cache=tmp_path / "c").image(f"{base}/slow.png")
     assert isinstance(result, Placeholder) and "longer than" in result.reason
     assert time.monotonic() - started < 4
