@@ -93,25 +93,21 @@ def accessibility(doc: m.Document, uses: list[ImageUse]) -> list[tuple[str, str]
     return props
 
 
+_SUMMARY = {  # language -> (opening, every image described, some not, no images, placeholders, joiner)
+    "zh": ("本书为可重排文本，含目录与标题导航，阅读顺序与原文一致。", "全部 {shown} 幅图片均有文字说明。",
+           "{shown} 幅图片中有 {missing} 幅缺少文字说明。", "书中没有需要看见才能理解的图片。",
+           "另有 {placeholders} 幅图片无法获取，以文字占位说明代替。", ""),
+    "en": ("Reflowable text with a table of contents and heading navigation, in the article's reading order.",
+           "All {shown} images have a text alternative.", "{missing} of {shown} images lack a text alternative.",
+           "No image needs to be seen to follow the text.",
+           "{placeholders} image(s) could not be obtained and are replaced by a text placeholder.", " "),
+}
+
+
 def _summary(lang: str, shown: int, missing_alt: int, placeholders: int) -> str:
-    if lang.lower().startswith("zh"):
-        parts = ["本书为可重排文本，含目录与标题导航，阅读顺序与原文一致。"]
-        if shown and not missing_alt:
-            parts.append(f"全部 {shown} 幅图片均有文字说明。")
-        elif shown:
-            parts.append(f"{shown} 幅图片中有 {missing_alt} 幅缺少文字说明。")
-        else:
-            parts.append("书中没有需要看见才能理解的图片。")
-        if placeholders:
-            parts.append(f"另有 {placeholders} 幅图片无法获取，以文字占位说明代替。")
-        return "".join(parts)
-    parts = ["Reflowable text with a table of contents and heading navigation, in the article's reading order."]
-    if shown and not missing_alt:
-        parts.append(f"All {shown} images have a text alternative.")
-    elif shown:
-        parts.append(f"{missing_alt} of {shown} images lack a text alternative.")
-    else:
-        parts.append("No image needs to be seen to follow the text.")
+    opening, described, undescribed, no_images, placeholder, joiner = _SUMMARY[
+        "zh" if lang.lower().startswith("zh") else "en"]
+    parts = [opening, (described if not missing_alt else undescribed) if shown else no_images]
     if placeholders:
-        parts.append(f"{placeholders} image(s) could not be obtained and are replaced by a text placeholder.")
-    return " ".join(parts)
+        parts.append(placeholder)
+    return joiner.join(parts).format(shown=shown, missing=missing_alt, placeholders=placeholders)
