@@ -92,7 +92,7 @@ def build_editions(article: Path | str, theme: str | Theme, *, offline: bool = T
     options = Options(offline=offline)
     loaded = theme if isinstance(theme, Theme) else load_theme(theme)
     source, document = load(article)
-    ctx = context(source, loaded, options, gate_for(source, options))
+    ctx = context(source, loaded, options, gate_for(source, document, options))
     with collect_warnings():
         return document, {fmt: render(document, fmt, ctx) for fmt in formats}
 

@@ -23,7 +23,6 @@ def write_docx(doc: m.Document, ctx: WriteContext) -> bytes:
     from .docx_styles import apply_theme, faces
     from .package import edition_time, rezip
 
-    ctx.gate.prefetch([figure.src for figure in doc.figures])
     word = docx.Document()
     prune_template(word)
     numbering = Numbering(word, ctx.theme, faces(ctx.theme.stack("body"), "roman", chinese=False).latin)
