@@ -6,17 +6,23 @@ Library use::
     convert.convert("seeds/zh-news-harbor/article.md", to="pdf", output="harbor.pdf")
     pdf_bytes = convert.convert("article.md", to="pdf", theme="modern")
     outcomes = convert.build(["seeds"], ["all"], "dist")
+    document = convert.read("article.md")   # the model every writer sees
 """
 from __future__ import annotations
 
-from .build import Options, Outcome, build, convert, find_articles
-from .errors import ConvertError, UsageError
-from .model import Document
-from .reader import read_file, read_text
-from .theme import load_theme
-from .transforms import prepare
+from importlib.metadata import PackageNotFoundError, version
 
-__version__ = "0.1.0"
+try:
+    __version__ = version("convert")  # written once, in pyproject.toml
+except PackageNotFoundError:  # a source tree that was never installed
+    __version__ = "0+unknown"
+
+from .builder import Options, Outcome, build, convert, find_articles  # noqa: E402
+from .enrich import prepare  # noqa: E402
+from .errors import ConvertError, UsageError  # noqa: E402
+from .model import Document  # noqa: E402
+from .readers import read_file, read_text  # noqa: E402
+from .theme import load_theme  # noqa: E402
 
 
 def read(source: str) -> Document:

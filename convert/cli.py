@@ -8,9 +8,10 @@ from pathlib import Path
 from typing import Sequence
 
 from . import __version__, registry
-from .build import Options, Outcome, build
+from .builder import Options, Outcome, build
 from .errors import UsageError
-from .theme import shipped_themes, load_theme
+from .theme import PAGE_SIZES_MM, available_themes, load_theme
+from .writers.pdf import EDITIONS, VARIANTS
 
 DEFAULT_INPUT = Path("seeds")
 DEFAULT_OUTDIR = Path("dist")
@@ -28,9 +29,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _list_formats()
         if args.list_styles:
             return _list_styles()
+        writer_options = {"edition": args.edition, "page_size": args.page_size, "pdf_variant": args.pdf_variant,
+                          "embed_fonts": args.embed_fonts or None}
         options = Options(theme=args.style, offline=args.offline, allow_private=args.allow_private_hosts,
-                          edition=args.edition, page_size=args.page_size, pdf_variant=args.pdf_variant,
-                          embed_fonts=args.embed_fonts)
+                          writer_options={k: v for k, v in writer_options.items() if v is not None})
         inputs = args.inputs or [DEFAULT_INPUT]
         progress = _Progress(enabled=not args.quiet and sys.stderr.isatty())
         with progress:
@@ -65,10 +67,10 @@ def _parser() -> argparse.ArgumentParser:
                         help=f"folder for the editions (default: ./{DEFAULT_OUTDIR})")
     parser.add_argument("--style", default="default", metavar="NAME|PATH",
                         help="a shipped theme's name or a theme file (see --list-styles)")
-    parser.add_argument("--edition", choices=["print", "ereader"], default="print",
+    parser.add_argument("--edition", choices=EDITIONS,
                         help="PDF layout: print (default) or a small page for 6-inch e-readers")
-    parser.add_argument("--page-size", choices=["A4", "A5", "Letter"], help="override the theme's page size")
-    parser.add_argument("--pdf-variant", choices=["pdf/ua-1", "pdf/a-2b"], help="tagged or archival PDF")
+    parser.add_argument("--page-size", choices=list(PAGE_SIZES_MM), help="override the theme's page size")
+    parser.add_argument("--pdf-variant", choices=VARIANTS, help="tagged or archival PDF")
     parser.add_argument("--embed-fonts", action="store_true",
                         help="EPUB: embed a subset of the theme's fonts covering the characters used")
     parser.add_argument("--offline", action="store_true", help="never fetch remote images (cached ones are used)")
@@ -78,7 +80,8 @@ def _parser() -> argparse.ArgumentParser:
                         help="worker processes for a batch (default: the number of cores)")
     parser.add_argument("--force", action="store_true", help="rebuild editions even when nothing changed")
     parser.add_argument("--list-formats", action="store_true", help="list output formats and exit")
-    parser.add_argument("--list-styles", action="store_true", help="list shipped themes and exit")
+    parser.add_argument("--list-styles", action="store_true",
+                        help="list the themes (shipped, installed and in the user's folder) and exit")
     parser.add_argument("-q", "--quiet", action="store_true", help="print errors only")
     parser.add_argument("-v", "--verbose", action="store_true", help="print debugging detail")
     parser.add_argument("--version", action="version", version=f"convert {__version__}")
@@ -86,12 +89,12 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _doctor(argv: list[str]) -> int:
-    from .doctor import main as doctor_main
+    from .checks.doctor import main as doctor_main
     return doctor_main(argv)
 
 
 def _check_style(argv: list[str]) -> int:
-    from . import consistency
+    from .checks import consistency
 
     parser = argparse.ArgumentParser(
         prog="convert check-style",
@@ -117,7 +120,7 @@ def _check_style(argv: list[str]) -> int:
 
 
 def _proof(argv: list[str]) -> int:
-    from . import proof
+    from .checks import proof
 
     parser = argparse.ArgumentParser(
         prog="convert proof",
@@ -166,8 +169,13 @@ def _list_formats() -> int:
 
 
 def _list_styles() -> int:
-    for name, path in shipped_themes().items():
-        print(f"{name:10} {load_theme(name).description}  [{path.name}]")
+    themes = available_themes()
+    if not themes:
+        print("convert: error: no theme found (the installation has lost its styles: reinstall convert)",
+              file=sys.stderr)
+        return 1
+    for name, source in themes.items():
+        print(f"{name:10} {load_theme(name).description}  [{source.origin}]")
     return 0
 
 

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import convert
 from convert import model as m
-from convert.article import is_junk_alt, iso_date
+from convert.enrich.conventions import is_junk_alt, iso_date
 
 from conftest import SEEDS
 

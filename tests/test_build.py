@@ -13,9 +13,9 @@ import pytest
 from PIL import Image
 
 import convert
-from convert.build import Options, build
+from convert.builder import Options, build
 
-build_module = importlib.import_module("convert.build")  # `convert.build` is the function of that name
+build_module = importlib.import_module("convert.builder.single")  # where an article is rendered
 
 from conftest import ROOT, Quiet, serving
 

@@ -14,11 +14,11 @@ from pathlib import Path
 import pytest
 
 from conftest import ARTICLES, SAMPLES, article_id
-from convert import consistency
+from convert.checks import consistency
 from convert.cli import main
-from convert.consistency import Row, build_editions, compare, measure
-from convert.readback import family_name
-from convert.readback_epub import Cascade
+from convert.checks.consistency import Row, build_editions, compare, measure
+from convert.checks.readback import family_name
+from convert.checks.readback.epub import Cascade
 from convert.theme import Theme, load_theme, shipped_themes
 
 THEMES = sorted(shipped_themes())
@@ -196,7 +196,7 @@ def test_check_style_command_passes_and_prints_the_table(capsys: pytest.CaptureF
 
 def test_check_style_command_exits_1_on_a_mismatch(monkeypatch: pytest.MonkeyPatch,
                                                    capsys: pytest.CaptureFixture[str]) -> None:
-    from convert.writers import docx_styles
+    from convert.writers.docx import styles as docx_styles
     monkeypatch.setattr(docx_styles.Tokens, "size", property(lambda self: self.theme.text.size_pt + 1))
     assert main(["check-style", str(HARBOR), "--style", "default", "--offline", "-q"]) == 1
     out = capsys.readouterr().out

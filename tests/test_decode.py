@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from convert.decode import decode_text
+from convert.readers.decode import decode_text
 from convert.errors import ConvertError
 
 SIMPLIFIED = "近日，中国互联网企业综合实力指数发布会在厦门召开。会上，协会正式发布了年度报告，并揭晓了榜单。"

@@ -4,7 +4,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from convert import doctor
+from convert.checks import doctor
 
 from conftest import ROOT
 

@@ -17,8 +17,8 @@ from docx.shared import Mm
 from lxml import etree
 
 from convert import model as m
-from convert.build import load
-from convert.presentation import byline, byline_text, labels
+from convert.builder import load
+from convert.wording import byline, byline_text, labels
 from convert.resources import Image, ResourceGate
 from convert.theme import PAGE_SIZES_MM, load_theme
 from convert.writers.base import WriteContext
@@ -320,15 +320,16 @@ def test_running_header_and_page_size_as_in_the_pdf(tmp_path: Path) -> None:
     """The theme's `header = "site"` on an article without a source shows the title, as the PDF does; an
     unknown page size is an error, as in the PDF, not silently the theme's."""
     from convert.errors import UsageError
-    from convert.writers.pdf_css import page_box
+    from convert.writers.docx import DocxOptions
+    from convert.writers.pdf import PdfOptions
 
     theme = THEME.model_copy(update={"page": THEME.page.model_copy(update={"header": "site"})})
     doc = m.Document(meta=m.Meta(title="A title", lang="en"),
                      blocks=(m.Paragraph((m.Text("Text."),)),))
     data = WRITER.write(doc, WriteContext(theme=theme, gate=ResourceGate(tmp_path, offline=True)))
     assert word(data).sections[0].header.paragraphs[0].text == "A title"
-    bad = WriteContext(theme=THEME, gate=ResourceGate(tmp_path, offline=True), page_size="B5")
-    for write in (lambda: WRITER.write(doc, bad), lambda: page_box(THEME, bad)):
+    for write in (lambda: DocxOptions(page_size="B5"), lambda: PdfOptions(page_size="B5"),
+                  lambda: convert_bytes(tmp_path / "a.md", "docx", page_size="B5")):
         with pytest.raises(UsageError, match="unknown page size 'B5'"):
             write()
 

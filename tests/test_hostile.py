@@ -11,7 +11,7 @@ from PIL import Image
 from PIL.PngImagePlugin import PngInfo
 
 from convert import registry
-from convert.build import Options, convert, output_names
+from convert.builder import Options, convert, output_names
 
 SECRET = "TOP-SECRET-7f3a9c"  # written outside the article's folder; must never reach an edition
 
@@ -93,12 +93,12 @@ def test_loopback_image_refused_by_default_allowed_on_request(tmp_path: Path, ht
 @pytest.mark.parametrize("fmt", registry.names())
 def test_bomb_and_oversized_images_become_placeholders(tmp_path: Path, fmt: str,
                                                        monkeypatch: pytest.MonkeyPatch) -> None:
-    from convert import resources
+    from convert.resources import images
     out = io.BytesIO()
     Image.new("1", (20000, 20000)).save(out, "PNG")
     (tmp_path / "bomb.png").write_bytes(out.getvalue())
     Image.new("RGB", (400, 400), "blue").save(tmp_path / "big.png")
-    monkeypatch.setattr(resources, "MAX_IMAGE_BYTES", (tmp_path / "big.png").stat().st_size - 1)
+    monkeypatch.setattr(images, "MAX_IMAGE_BYTES", (tmp_path / "big.png").stat().st_size - 1)
     article = tmp_path / "a.md"
     article.write_text("# T\n\n正文。\n\n![a](bomb.png)\n\n（图：炸弹）\n\n![b](big.png)\n\n（图：超大）\n", encoding="utf-8")
     data = convert(article, to=fmt)

@@ -19,13 +19,13 @@ from pypdf import PdfReader
 
 import convert
 from convert import model as m
-from convert.cjk import (CLOSING_PUNCTUATION, OPENING_PUNCTUATION, gap_positions, is_cjk_language,
+from convert.scripts import (CLOSING_PUNCTUATION, OPENING_PUNCTUATION, gap_positions, is_cjk_language,
                          mark_script_gaps, script_gaps, spaced_ranges)
 from convert.errors import collect_warnings
-from convert.presentation import byline, byline_text, labels
+from convert.wording import byline, byline_text, labels
 from convert.theme import load_theme
 from convert.writers import pdf as pdf_writer
-from convert.writers.pdf_fetch import GateFetcher
+from convert.writers.pdf.fetch import GateFetcher
 
 from conftest import ARTICLES, SAMPLES, USER_SEEDS, article_id
 
@@ -461,16 +461,16 @@ def test_slow_subsetter_is_warned_loudly(monkeypatch: pytest.MonkeyPatch) -> Non
 
 
 def test_check_reports_missing_pango(monkeypatch: pytest.MonkeyPatch) -> None:
-    from convert.doctor import Check
-    monkeypatch.setattr(pdf_writer, "check_pango", lambda: Check("Pango", "WeasyPrint cannot load Pango", fix="apt"))
-    assert "Pango" in (pdf_writer.check() or "")
+    from convert.writers.pdf import weasy
+    monkeypatch.setattr(weasy, "pango_problem", lambda: "WeasyPrint cannot load Pango")
+    assert "Pango" in (pdf_writer.check() or "") and "Pango" in (weasy.check() or "")
     monkeypatch.undo()
     assert pdf_writer.check() is None
 
 
 def test_deferred_fonttools_still_works_when_asked_for() -> None:
     """The start-up shortcut defers fontTools' subsetter; code that needs it gets the real thing."""
-    from convert.writers.pdf_startup import import_weasyprint
+    from convert.writers.pdf.weasy import import_weasyprint
     import_weasyprint()
     import fontTools.subset
     from fontTools.varLib.instancer import instantiateVariableFont

@@ -8,7 +8,7 @@ import pytest
 from PIL import Image
 
 from conftest import SAMPLES
-from convert import proof
+from convert.checks import proof
 from convert.cli import main
 from convert.theme import load_theme
 

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from PIL import Image
 
 from convert import registry
-from convert.build import Options, convert
+from convert.builder import Options, convert
 
 WORDS = st.sampled_from(["港口", "绿色航运", "LNG", "5G", "数据", "Riverton", "budget", "“引号”", "（括号）", "，", "。",
                          "a\x01b", "x\x0by", "&amp;", "<b>", "*", "_", "`code`", "\\", "🙂", "𠀋", "ĳ", "ｗｉｄｅ"])

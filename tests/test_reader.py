@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from convert import model as m
-from convert import reader
+from convert import readers as reader
 from convert.errors import ConvertError
-from convert.reader import read_file, read_text
+from convert.readers import read_file, read_text
 
 MARKDOWN = """---
 title: Front
@@ -179,7 +179,8 @@ def test_broken_docx_is_a_clear_error(tmp_path: Path) -> None:
 
 
 def test_pandoc_api_version_is_checked(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(reader, "PANDOC_API", (9, 99))
+    from convert.readers import pandoc
+    monkeypatch.setattr(pandoc, "PANDOC_API", (9, 99))
     with pytest.raises(ConvertError, match="AST version"):
         read_text("hello")
 

@@ -6,7 +6,7 @@ from types import SimpleNamespace
 import pytest
 
 from convert import registry
-from convert.build import formats_from
+from convert.builder import formats_from
 from convert.errors import UsageError
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PIL import Image as PILImage
 
-from convert import resources
+from convert.resources import fetch, images
 from convert.resources import Image, Placeholder, ResourceGate
 
 from conftest import Quiet, serving
@@ -85,12 +85,12 @@ def test_decompression_bomb_is_refused(article_dir: Path) -> None:
 def test_large_image_is_scaled_down(article_dir: Path) -> None:
     (article_dir / "big.jpg").write_bytes(png_bytes((5000, 1000), "JPEG"))
     result = ResourceGate(article_dir).image("big.jpg")
-    assert isinstance(result, Image) and max(result.width, result.height) == resources.MAX_EDGE
+    assert isinstance(result, Image) and max(result.width, result.height) == images.MAX_EDGE
     assert result.media_type == "image/jpeg"
 
 
 def test_size_cap_on_local_files(article_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(resources, "MAX_IMAGE_BYTES", 20)
+    monkeypatch.setattr(images, "MAX_IMAGE_BYTES", 20)
     result = ResourceGate(article_dir).image("images/ok.png")
     assert isinstance(result, Placeholder) and "larger than" in result.reason
 
@@ -126,7 +126,7 @@ def test_remote_errors_become_placeholders(http_root: tuple[str, Path], tmp_path
 def test_remote_size_cap(http_root: tuple[str, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     base, root = http_root
     (root / "big.png").write_bytes(png_bytes((400, 400)) + os.urandom(5000))
-    monkeypatch.setattr(resources, "MAX_IMAGE_BYTES", 2000)
+    monkeypatch.setattr(images, "MAX_IMAGE_BYTES", 2000)
     result = ResourceGate(tmp_path, allow_private=True, cache=tmp_path / "c").image(f"{base}/big.png")
     assert isinstance(result, Placeholder) and "larger than" in result.reason
 
@@ -140,13 +140,13 @@ def test_redirects_are_rechecked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
             self.end_headers()
 
     checked: list[str] = []
-    real_check = resources.check_host
+    real_check = fetch.check_host
 
     def check(url: str, allow_private: bool) -> None:
         checked.append(url)
         real_check(url, allow_private=url.startswith("http://127.0.0.1"))  # only the first hop is allowed
 
-    monkeypatch.setattr(resources, "check_host", check)
+    monkeypatch.setattr(fetch, "check_host", check)
     with serving(Redirect) as base:
         result = ResourceGate(tmp_path, cache=tmp_path / "c").image(f"{base}/a.png")
     assert isinstance(result, Placeholder) and "10.0.0.1" in result.reason
@@ -198,7 +198,7 @@ def test_a_trickling_server_is_cut_off_at_the_total_timeout(tmp_path: Path, monk
                 self.wfile.flush()
                 time.sleep(0.1)
 
-    monkeypatch.setattr(resources, "TOTAL_TIMEOUT_S", 1.0)
+    monkeypatch.setattr(fetch, "TOTAL_TIMEOUT_S", 1.0)
     started = time.monotonic()
     with serving(Trickle) as base:
         result = ResourceGate(tmp_path, allow_private=True, cache=tmp_path / "c").image(f"{base}/slow.png")

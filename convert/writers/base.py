@@ -1,26 +1,35 @@
-"""What a writer is: a name, a file suffix, and a function from the model to the edition's bytes."""
+"""What a writer is: a name, a file suffix, the image types it embeds, its own options, and a function
+from the model to the edition's bytes.
+
+A writer's options are a frozen dataclass of its own (`PdfOptions`, `EpubOptions`, ...) whose fields
+have defaults and whose `__post_init__` raises UsageError for a bad value. A build passes its writer
+settings by name and each writer takes the fields it declares (`Writer.make_options`), so adding an
+option to one writer touches that writer only.
+"""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Callable, Literal
+from dataclasses import dataclass, field, fields
+from typing import Any, Callable, Mapping
 
 from ..model import Document
 from ..resources import ResourceGate
 from ..theme import Theme
 
-Edition = Literal["print", "ereader"]
+
+@dataclass(frozen=True)
+class NoOptions:
+    """The options of a writer that has none."""
 
 
 @dataclass(frozen=True)
 class WriteContext:
-    """Everything a writer may use besides the document. Writers read images only through `gate`."""
+    """Everything a writer may use besides the document. Writers read images only through `gate`.
+
+    `options` is an instance of the writer's own options class (None: its defaults)."""
 
     theme: Theme
     gate: ResourceGate
-    edition: Edition = "print"
-    page_size: str | None = None  # overrides the theme's page size (A4, A5, Letter)
-    pdf_variant: str | None = None  # e.g. "pdf/ua-1", "pdf/a-2b"
-    embed_fonts: bool = False  # EPUB: embed a subset of the theme's fonts
+    options: Any = None
     source_name: str = ""  # the input file, for messages
     source_date_epoch: int | None = None  # reproducible timestamps when no article date
 
@@ -32,3 +41,18 @@ class Writer:
     description: str
     write: Callable[[Document, WriteContext], bytes]
     check: Callable[[], str | None] = field(default=lambda: None)  # why it cannot run, or None
+    options: type = NoOptions
+    image_types: tuple[str, ...] = ("image/png", "image/jpeg")  # what the resource gate hands it
+
+    def option_names(self) -> set[str]:
+        return {f.name for f in fields(self.options)}
+
+    def make_options(self, settings: Mapping[str, Any]) -> Any:
+        """This writer's options from a build's settings: the fields it declares (None means the default)."""
+        names = self.option_names()
+        return self.options(**{k: v for k, v in settings.items() if k in names and v is not None})
+
+
+def options_of(ctx: WriteContext, kind: type) -> Any:
+    """The writer's options from `ctx`, or its defaults when the caller gave none."""
+    return ctx.options if isinstance(ctx.options, kind) else kind()

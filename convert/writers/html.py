@@ -6,22 +6,19 @@ can package it as it is.
 from __future__ import annotations
 
 import base64
-import re
 from dataclasses import dataclass
 from html import escape
 from typing import Callable, Literal
 
 from .. import model as m
-from ..article import is_junk_alt
-from ..presentation import byline, byline_text, labels
 from ..resources import Image, Placeholder
+from ..scripts import HAN_TEXT_RUN, LONG_UNBROKEN_RUN, is_wide
 from ..theme import Theme
-from ..theme_css import screen_css
+from ..theme.css import screen_css
+from ..wording import byline, byline_text, labels
 from .base import WriteContext, Writer
 
 NoteStyle = Literal["end", "footnote", "epub"]
-_HAN_RUN = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
-                      r"\U00020000-\U0002ffff]+")
 
 
 @dataclass(frozen=True)
@@ -155,7 +152,7 @@ class _Renderer:
             caption_html = f'<span class="figure-label">{self.text(label)}</span>' + (
                 self.text(separator) + caption_html if caption_html else "")
         resolved = self.ctx.gate.image(figure.src)
-        alt = figure.alt if figure.alt and not is_junk_alt(figure.alt) else caption_text
+        alt = figure.alt or caption_text
         if isinstance(resolved, Placeholder):
             visual = self.placeholder(resolved)
         else:
@@ -255,9 +252,9 @@ class _Renderer:
     def text(self, text: str) -> str:
         """Escaped text; Han runs in a non-Chinese article get lang="zh-CN" so fonts pick SC glyphs."""
         escaped = breakable(text)
-        if self.chinese or not _HAN_RUN.search(escaped):
+        if self.chinese or not HAN_TEXT_RUN.search(escaped):
             return escaped
-        return _HAN_RUN.sub(lambda run: f'<span lang="zh-CN">{run.group(0)}</span>', escaped)
+        return HAN_TEXT_RUN.sub(lambda run: f'<span lang="zh-CN">{run.group(0)}</span>', escaped)
 
 
 def breakable(text: str) -> str:
@@ -265,16 +262,13 @@ def breakable(text: str) -> str:
     (a URL, a hash, a hostile 'word'): such runs must wrap, and WeasyPrint finding each break
     point itself takes seconds per thousand characters. `<wbr />` adds no character to the text."""
     parts, last = [], 0
-    for run in _LONG_RUN.finditer(text):
+    for run in LONG_UNBROKEN_RUN.finditer(text):
         word = run.group(0)
         parts.append(escape(text[last:run.start()], quote=False))
         parts.append("<wbr />".join(escape(word[i:i + 20], quote=False) for i in range(0, len(word), 20)))
         last = run.end()
     parts.append(escape(text[last:], quote=False))
     return "".join(parts)
-
-
-_LONG_RUN = re.compile(r"[^\s\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]{41,}")
 
 
 def column_widths(table: m.Table) -> list[float]:
@@ -293,7 +287,7 @@ def column_widths(table: m.Table) -> list[float]:
     for row in rows:
         for index, cell in enumerate(row):
             text = " ".join(m.plain_text(m.block_inlines(b)) for b in cell.content)
-            width = sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)  # a Han character is two Latin wide
+            width = sum(2 if is_wide(ch) else 1 for ch in text)  # a Han character is two Latin wide
             weights[index] = max(weights[index], min(float(width), 40.0))
     total = sum(weights)
     return [round(100 * w / total, 1) for w in weights]

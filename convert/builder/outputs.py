@@ -1,0 +1,78 @@
+"""Where editions go: finding the articles among the inputs, naming each edition's file, and writing
+files atomically (a temporary file in the target folder, then a rename: complete or absent)."""
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from .. import registry
+from ..errors import UsageError
+from ..readers import SUFFIX_FORMATS
+
+SKIPPED_NAMES = {"readme.md", "readme.txt", "readme.markdown", "license.md", "changelog.md"}
+GENERIC_STEMS = {"article", "index", "content", "main"}
+MAX_STEM_BYTES = 180  # leaves room for "-NN", the suffix and a temporary file's prefix and suffix
+
+
+def find_articles(inputs: Iterable[Path | str]) -> list[Path]:
+    """Article files among `inputs`; folders are searched (README files and hidden paths skipped)."""
+    found: list[Path] = []
+    for item in inputs:
+        path = Path(item)
+        if path.is_dir():
+            for candidate in sorted(path.rglob("*")):
+                relative = candidate.relative_to(path).parts
+                if (candidate.is_file() and candidate.suffix.lower() in SUFFIX_FORMATS
+                        and candidate.name.lower() not in SKIPPED_NAMES
+                        and not any(part.startswith(".") for part in relative)):
+                    found.append(candidate)
+        elif path.exists():
+            found.append(path)
+        else:
+            raise UsageError(f"{path}: no such file or folder")
+    return list(dict.fromkeys(found))
+
+
+def output_names(articles: Sequence[Path]) -> dict[Path, str]:
+    """A distinct output stem per article: the file stem, or its folder's name for `article.md`."""
+    names: dict[Path, str] = {}
+    used: set[str] = set()
+    for article in articles:
+        base = article.parent.name if article.stem.lower() in GENERIC_STEMS and article.parent.name else article.stem
+        base = _safe_stem(base)
+        name, n = base, 1
+        while name.lower() in used:
+            n += 1
+            name = f"{base}-{n}"
+        used.add(name.lower())
+        names[article] = name
+    return names
+
+
+def _safe_stem(stem: str) -> str:
+    cleaned = "".join(ch if ch.isalnum() or ch in "-_." else "-" for ch in stem).strip("-.") or "article"
+    while len(cleaned.encode("utf-8")) > MAX_STEM_BYTES:  # file systems allow 255 bytes, not characters
+        cleaned = cleaned[:-1]
+    return cleaned
+
+
+def edition_path(outdir: Path, stem: str, fmt: str) -> Path:
+    return outdir / (stem + registry.get(fmt).suffix)
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write `data` to `path` so that `path` is never seen half-written."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle = tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{path.name}.", suffix=".part", delete=False)
+    try:
+        with handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(handle.name, 0o644)
+        os.replace(handle.name, path)
+    except BaseException:
+        Path(handle.name).unlink(missing_ok=True)
+        raise

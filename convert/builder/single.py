@@ -1,0 +1,190 @@
+"""One article: read and enriched once, then handed to each writer (`convert`, `build_article`).
+
+An article's failure is reported in its `Outcome`s and never raised by `build_article`, so one bad
+article never stops a batch. `convert` raises instead: it is the library's one-edition call.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any, Mapping, Sequence
+
+from .. import registry
+from ..enrich import prepare
+from ..errors import ConvertError, UsageError, collect_warnings
+from ..model import Document
+from ..readers import Source, read_file
+from ..resources import ResourceGate, file_digest
+from ..theme import Theme, load_theme
+from ..writers.base import WriteContext
+from .manifest import edition_key
+from .outputs import edition_path, write_atomic
+
+
+@dataclass(frozen=True)
+class Options:
+    """How to build; the CLI's defaults are these defaults.
+
+    `writer_options` holds the writers' own settings by field name (`edition`, `page_size`,
+    `variant`, `embed_fonts`, ...): each writer takes the fields its options class declares
+    (`Writer.options`), so a new writer's option needs no new field here.
+    """
+
+    theme: str = "default"
+    offline: bool = False
+    allow_private: bool = False
+    cache_dir: Path | None = None
+    writer_options: Mapping[str, Any] = field(default_factory=dict)
+
+    def with_values(self, **values: Any) -> Options:
+        """A copy with build fields and writer settings given as keywords alike (`offline=True`,
+        `page_size="A5"`); a name no requested writer knows is caught by `check_writer_options`."""
+        own = {f.name for f in fields(self)}
+        settings = {**self.writer_options, **{k: v for k, v in values.items() if k not in own}}
+        return replace(self, **{k: v for k, v in values.items() if k in own}, writer_options=settings)
+
+
+@dataclass
+class Outcome:
+    """What happened to one article in one format."""
+
+    source: Path
+    format: str
+    output: Path | None = None
+    size: int = 0
+    warnings: list[str] = field(default_factory=list)
+    error: str | None = None
+    up_to_date: bool = False  # skipped: nothing it depends on changed
+    key: str = ""  # for the incremental-build manifest
+    deps: dict[str, str | None] = field(default_factory=dict)
+    retry: bool = False  # a remote image failed: try again next time even if nothing changed
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+def formats_from(requested: Sequence[str]) -> list[str]:
+    """Expand `all` and check every name; raise UsageError for an unknown one."""
+    names: list[str] = []
+    for item in requested:
+        for name in item.split(","):
+            name = name.strip().lower()
+            if not name:
+                continue
+            chosen = registry.names() if name == "all" else [name]
+            for chosen_name in chosen:
+                registry.get(chosen_name)  # raises for an unknown name
+                if chosen_name not in names:
+                    names.append(chosen_name)
+    if not names:
+        raise UsageError("no output format given")
+    return names
+
+
+def check_writer_options(options: Options, formats: Sequence[str]) -> None:
+    """Every writer setting must belong to one of the requested writers, and each writer must accept
+    its values (its options class raises UsageError for a bad one): checked before any work starts."""
+    known: set[str] = set()
+    for fmt in formats:
+        writer = registry.get(fmt)
+        known |= writer.option_names()
+        writer.make_options(options.writer_options)
+    unknown = sorted(name for name, value in options.writer_options.items() if value is not None and name not in known)
+    if unknown:
+        raise UsageError(f"option {', '.join(unknown)} does not apply to {', '.join(formats)}")
+
+
+def load(source: Path | str) -> tuple[Source, Document]:
+    """Read and enrich one article."""
+    read = read_file(source)
+    return read, prepare(read)
+
+
+def gate_for(read: Source, document: Document, options: Options) -> ResourceGate:
+    """The article's resource gate, with its figures already fetched (concurrently), so no writer
+    waits on the network one picture at a time."""
+    gate = ResourceGate(read.root, embedded=read.embedded, offline=options.offline,
+                        allow_private=options.allow_private, cache=options.cache_dir)
+    gate.prefetch(figure.src for figure in document.figures)
+    return gate
+
+
+def context(read: Source, theme: Theme, options: Options, gate: ResourceGate, fmt: str) -> WriteContext:
+    """What the writer of `fmt` gets besides the document: the theme, the gate and its own options."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    return WriteContext(theme=theme, gate=gate, options=registry.get(fmt).make_options(options.writer_options),
+                        source_name=str(read.path),
+                        source_date_epoch=int(epoch) if epoch and epoch.isdigit() else None)
+
+
+def render(document: Document, fmt: str, ctx: WriteContext) -> bytes:
+    writer = registry.get(fmt)
+    problem = writer.check()
+    if problem:
+        raise UsageError(f"the {fmt} writer cannot run here: {problem}")
+    return writer.write(document, ctx)
+
+
+def convert(source: Path | str, to: str = "html", output: Path | str | None = None,
+            options: Options | None = None, **option_values: object) -> bytes | Path:
+    """Convert one article to one format.
+
+    Returns the edition's bytes, or writes them atomically to `output` and returns its path.
+    Raises ConvertError (bad input) or UsageError (bad request). Options may be passed as an
+    `Options` or as keywords (`theme="modern"`, `offline=True`, `page_size="A5"`, ...).
+    """
+    options = (options or Options()).with_values(**option_values)
+    theme = load_theme(options.theme)
+    names = formats_from([to])
+    if len(names) != 1:
+        raise UsageError(f"convert() makes one edition, and {to!r} names {len(names)}; use build() for several")
+    check_writer_options(options, names)
+    read, document = load(source)
+    data = render(document, names[0], context(read, theme, options, gate_for(read, document, options), names[0]))
+    if output is None:
+        return data
+    write_atomic(Path(output), data)
+    return Path(output)
+
+
+def one_line_failure(what: str, exc: BaseException) -> str:
+    """`what failed: ValueError: ...` on one line, whatever the exception's message holds."""
+    return " ".join(f"{what}: {type(exc).__name__}: {exc}".split())
+
+
+def build_article(article: Path, formats: Sequence[str], outdir: Path, stem: str,
+                  options: Options) -> list[Outcome]:
+    """Every requested edition of one article; errors end up in the outcomes, never raised."""
+    theme = load_theme(options.theme)
+    article_digest = file_digest(article)  # before reading: an edit during the build must not look built
+    with collect_warnings() as read_warnings:
+        try:
+            read, document = load(article)
+        except ConvertError as exc:
+            return [Outcome(article, fmt, error=exc.problem, warnings=list(read_warnings)) for fmt in formats]
+        except Exception as exc:  # a bug must not take the batch down
+            return [Outcome(article, fmt, error=one_line_failure("internal error", exc)) for fmt in formats]
+        gate = gate_for(read, document, options)
+    outcomes = []
+    for fmt in formats:
+        outcome = Outcome(article, fmt)
+        with collect_warnings() as warnings:
+            try:
+                ctx = context(read, theme, options, gate, fmt)
+                data = render(document, fmt, ctx)
+                target = edition_path(outdir, stem, fmt)
+                write_atomic(target, data)
+                outcome.output, outcome.size = target, len(data)
+            except (ConvertError, UsageError) as exc:
+                outcome.error = str(exc) if isinstance(exc, UsageError) else exc.problem
+            except Exception as exc:
+                outcome.error = one_line_failure(f"{fmt} writer failed", exc)
+        outcome.warnings = list(dict.fromkeys(read_warnings + warnings))
+        if outcome.ok:
+            outcome.deps = {str(path): digest for path, digest in sorted(gate.local_reads.items())}
+            outcome.key = edition_key(fmt, theme, options, article_digest, outcome.deps)
+            outcome.retry = bool(gate.remote_failures)
+        outcomes.append(outcome)
+    return outcomes

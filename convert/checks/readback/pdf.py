@@ -1,0 +1,312 @@
+"""Style values read back from a PDF edition's character data (pdfplumber).
+
+- body family, size and colour: those of most characters at the start of the article's body
+  paragraphs (found by their first characters; white space aside);
+- line height: the most common distance between consecutive baselines of body-size lines;
+- first-line indent: where each body paragraph's first character stands, from the left edge of the
+  body text, in em of its size (the median over the paragraphs);
+- headings: the PDF outline (WeasyPrint bookmarks h1-h6) gives texts and levels; the characters at
+  each bookmark's destination give size, colour and face;
+- captions: the printed text ending in each figure's caption, and its size;
+- page: the media box; left and right margins from the extent of body text (justified lines reach
+  the right margin), the top margin from the title's bookmark (the top of the first box on page 1),
+  the bottom margin as bounds: above the page number's top, below the lowest text or image of
+  every page the article continues after.
+"""
+from __future__ import annotations
+
+import io
+import re
+from collections import Counter
+from typing import Any, Iterable
+
+from ... import model as m
+from . import (BODY_SAMPLE, MM_PER_PT, CaptionSeen, HeadingSeen, PageSeen, Reading, dominant, family_name,
+                       hex_color, median, normalize, paragraph_starts, squeeze)
+
+
+_HYPHENS = "-\u2010\u00ad"
+
+
+class _Stream:
+    """The characters of the PDF in reading order, as one string without white space, with the
+    character behind each position."""
+
+    def __init__(self, pages: list[Any]) -> None:
+        self.text_parts: list[str] = []
+        self.chars: list[dict[str, Any]] = []
+        for page in pages:
+            for char in page.chars:
+                text = squeeze(char["text"])
+                for ch in text:
+                    self.text_parts.append(ch)
+                    self.chars.append(char)
+        self.text = "".join(self.text_parts)
+
+    def printed(self, start: int, end: int) -> str:
+        """The text from `start` to `end` without the hyphens added where a word breaks at a line end."""
+        kept = []
+        for index in range(start, min(end, len(self.text))):
+            following = self.chars[index + 1] if index + 1 < len(self.chars) else None
+            if self.text[index] in _HYPHENS and following is not None and \
+                    abs(following["top"] - self.chars[index]["top"]) > 1:
+                continue
+            kept.append(self.text[index])
+        return "".join(kept)
+
+    def find(self, wanted: str, start: int = 0) -> tuple[int, int] | None:
+        """Where `wanted` (white space removed) is printed, allowing a hyphen at a line break."""
+        wanted = squeeze(wanted)
+        if not wanted:
+            return None
+        pattern = f"[{_HYPHENS}]?".join(re.escape(ch) for ch in wanted)
+        match = re.compile(pattern).search(self.text, start)
+        return (match.start(), match.end()) if match else None
+
+
+def read_pdf(data: bytes, doc: m.Document, families: Iterable[str]) -> Reading:
+    import pdfplumber
+
+    known = list(families)
+    reading = Reading("pdf")
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        pages = list(pdf.pages)
+        stream = _Stream(pages)
+        firsts = _body(reading, stream, doc, known)
+        _line_height(reading, pages)
+        left = _left_edge(pages, reading.body_size_pt)
+        _indent(reading, firsts, left)
+        outline = _outline(pdf, pages)
+        reading.headings = [_heading(level, title, page_index, top, pages, stream, known)
+                            for level, title, page_index, top in outline]
+        reading.captions = _captions(stream, doc)
+        reading.page = _page(pages, reading, outline, left)
+    return reading
+
+
+# ---------------------------------------------------------------- body text
+
+
+def _body(reading: Reading, stream: _Stream, doc: m.Document, known: list[str]) -> list[dict[str, Any]]:
+    """Body size, face and colour: those of most characters at the start of the body paragraphs
+    (their first BODY_SAMPLE characters). Returns each paragraph's first character."""
+    sample: list[dict[str, Any]] = []
+    firsts = []
+    position = 0
+    for start in paragraph_starts(doc):
+        found = stream.find(start, position)
+        if found is None:
+            continue
+        position = found[1]
+        firsts.append(stream.chars[found[0]])
+        sample += stream.chars[found[0]:found[0] + BODY_SAMPLE]
+    if not firsts:
+        reading.notes.append("PDF: no body paragraph found; body values are those of most characters")
+        sample = stream.chars
+    size = dominant(Counter(round(c["size"], 2) for c in sample))
+    if size is None:
+        reading.notes.append("PDF: no text found")
+        return firsts
+    body = [c for c in sample if round(c["size"], 2) == size]
+    reading.body_size_pt = size
+    reading.body_family = dominant(Counter(family_name(c["fontname"], known) for c in body))
+    reading.body_color = dominant(Counter(hex_color(c["non_stroking_color"]) for c in body))
+    return firsts
+
+
+def _baselines(page: Any, size: float) -> list[float]:
+    """Baselines (from the top of the page) of the lines set at `size`."""
+    height = page.height
+    return sorted({round(height - c["matrix"][5], 1) for c in page.chars
+                   if abs(c["size"] - size) < 0.01 and c["upright"]})
+
+
+def _line_height(reading: Reading, pages: list[Any]) -> None:
+    size = reading.body_size_pt
+    if not size:
+        return
+    steps: Counter[float] = Counter()
+    for page in pages:
+        lines = _baselines(page, size)
+        steps.update(round(b - a, 1) for a, b in zip(lines, lines[1:]) if 0 < b - a < 3 * size)
+    step = dominant(steps)
+    reading.line_height = round(step / size, 3) if step else None
+
+
+def _left_edge(pages: list[Any], size: float | None) -> float | None:
+    """Where body-size lines start on the page (points), the least over all pages."""
+    if not size:
+        return None
+    starts = [c["x0"] for page in pages for c in page.chars if abs(c["size"] - size) < 0.01]
+    return min(starts) if starts else None
+
+
+def _indent(reading: Reading, firsts: list[dict[str, Any]], left: float | None) -> None:
+    if left is None or not firsts:
+        return
+    indent = median([(char["x0"] - left) / char["size"] for char in firsts])
+    reading.indent_em = round(indent, 3) if indent is not None else None
+
+
+# ---------------------------------------------------------------- headings and captions
+
+
+def _outline(pdf: Any, pages: list[Any]) -> list[tuple[int, str, int, float]]:
+    """(level, title, page index, top of the destination in points from the page top) per bookmark."""
+    from pdfminer.pdftypes import resolve1
+
+    page_ids = {page.page_obj.pageid: number for number, page in enumerate(pages)}
+    found = []
+    try:
+        outlines = list(pdf.doc.get_outlines())
+    except Exception:  # pdfminer raises PDFNoOutlines (and others) for a PDF without bookmarks
+        return []
+    for level, title, dest, _action, _se in outlines:
+        dest = resolve1(dest)
+        if isinstance(dest, (bytes, str)):
+            dest = resolve1(pdf.doc.get_dest(dest))
+        if isinstance(dest, dict):
+            dest = resolve1(dest.get("D"))
+        if not isinstance(dest, list) or not dest:
+            continue
+        page_ref = dest[0]
+        page_index = page_ids.get(getattr(page_ref, "objid", None))
+        if page_index is None:
+            continue
+        y = resolve1(dest[3]) if len(dest) > 3 else None
+        top = pages[page_index].height - float(y) if isinstance(y, (int, float)) else 0.0
+        found.append((int(level), normalize(str(title)), page_index, top))
+    return found
+
+
+def _heading(level: int, title: str, page_index: int, top: float, pages: list[Any], stream: _Stream,
+             known: list[str]) -> HeadingSeen:
+    """The heading the bookmark points to: the first line of text below the destination."""
+    below = sorted((c for c in pages[page_index].chars if c["top"] >= top - 1 and c["text"].strip()),
+                   key=lambda c: (round(c["top"]), c["x0"]))
+    if not below:
+        return HeadingSeen(level, title, None, None, None)
+    first = below[0]
+    line = [c for c in below if abs(c["top"] - first["top"]) < 1]
+    printed = _printed_from(stream, first, title)
+    return HeadingSeen(level, title if printed is None else printed,
+                       round(dominant(Counter(round(c["size"], 2) for c in line)) or 0, 2) or None,
+                       dominant(Counter(hex_color(c["non_stroking_color"]) for c in line)),
+                       dominant(Counter(family_name(c["fontname"], known) for c in line)))
+
+
+def _printed_from(stream: _Stream, first: dict[str, Any], title: str) -> str | None:
+    """None when the text printed from `first` on is `title`; otherwise what is printed there."""
+    try:
+        index = next(i for i, c in enumerate(stream.chars) if c is first)
+    except StopIteration:
+        return None
+    found = stream.find(title, index)
+    if found is not None and found[0] == index:
+        return None
+    return stream.printed(index, index + len(squeeze(title)))
+
+
+def _captions(stream: _Stream, doc: m.Document) -> list[CaptionSeen]:
+    """For each figure with a caption, its label and caption as printed: from the label's first character
+    (found back from the caption text, see `_label_start`) to the caption's end, and their size."""
+    seen = []
+    position = 0
+    for figure in doc.figures:
+        caption = squeeze(m.plain_text(figure.caption))
+        if not caption:
+            continue
+        found = _caption_text(stream, caption, position, figure.number)
+        if found is None:
+            seen.append(CaptionSeen("", None))
+            continue
+        start, end = found
+        position = end
+        label_start = _label_start(stream, start, figure.number) if figure.number is not None else start
+        chars = stream.chars[label_start:end]
+        size = dominant(Counter(round(c["size"], 2) for c in chars))
+        seen.append(CaptionSeen(stream.printed(label_start, end), size))
+    return seen
+
+
+def _caption_text(stream: _Stream, caption: str, position: int, number: int | None) -> tuple[int, int] | None:
+    """The caption's text where it is printed as a caption: the first match with the figure number
+    just before it (the label), else the first match."""
+    if not caption:
+        return None
+    start = position
+    first = None
+    while (found := stream.find(caption, start)) is not None:
+        first = first or found
+        if number is None or _label_start(stream, found[0], number) < found[0]:
+            return found
+        start = found[0] + 1
+    return first
+
+
+def _label_start(stream: _Stream, caption_start: int, number: int) -> int:
+    """Back from the caption text to the start of its label: to the figure number standing at most
+    three characters before it (the separator), then over what precedes the number on the same line
+    at the same size (the label's word). `caption_start` itself when there is no number."""
+    window = stream.text[max(0, caption_start - 24):caption_start]
+    at = window.rfind(str(number))
+    if at < 0 or len(window) - at - len(str(number)) > 3:
+        return caption_start
+    index = caption_start - len(window) + at
+    while index > 0:
+        previous, current = stream.chars[index - 1], stream.chars[index]
+        if abs(previous["size"] - current["size"]) > 0.01 or abs(previous["top"] - current["top"]) > 1:
+            break
+        index -= 1
+    return index
+
+
+# ---------------------------------------------------------------- page
+
+
+def _page(pages: list[Any], reading: Reading, outline: list[tuple[int, str, int, float]],
+          left: float | None) -> PageSeen:
+    first = pages[0]
+    width, height = float(first.width), float(first.height)
+    size = reading.body_size_pt
+    body = [c for page in pages for c in page.chars if size and abs(c["size"] - size) < 0.01 and c["text"].strip()]
+    right = width - max(c["x1"] for c in body) if body else None  # a space at a line's end may hang over
+    title = next((entry for entry in outline if entry[0] == 1), None)
+    top = title[3] if title is not None and title[2] == 0 else None
+
+    def mm(value: float | None) -> float | None:
+        return round(value * MM_PER_PT, 2) if value is not None else None
+
+    return PageSeen(round(width * MM_PER_PT, 1), round(height * MM_PER_PT, 1),
+                    (mm(top), mm(right), _bottom_margin(pages), mm(left)), bottom_is_bound=True)
+
+
+def _bottom_margin(pages: list[Any]) -> tuple[float | None, float | None]:
+    """The bottom margin as bounds in mm: it is at least the space under the top of the page number
+    (the footer stands in the margin) and at most the space under the lowest text or image of a page
+    the article continues after (content never enters the margin)."""
+    footers = [_footer_line(page) for page in pages]
+    if any(line is None for line in footers) or \
+            max(line[0]["top"] for line in footers) - min(line[0]["top"] for line in footers) > 2:  # type: ignore[index]
+        footers = [None] * len(pages)
+    low = min((page.height - min(c["top"] for c in line) for page, line in zip(pages, footers) if line),
+              default=None)
+    gaps = []
+    for page, line in list(zip(pages, footers))[:-1]:
+        furniture = {id(c) for c in line or []}
+        bottoms = [c["bottom"] for c in page.chars if id(c) not in furniture and c["text"].strip()]
+        bottoms += [image["bottom"] for image in page.images]
+        if bottoms:
+            gaps.append(page.height - max(bottoms))
+    high = min(gaps) if gaps else None
+    return (round(low * MM_PER_PT, 2) if low is not None else None,
+            round(high * MM_PER_PT, 2) if high is not None else None)
+
+
+def _footer_line(page: Any) -> list[dict[str, Any]] | None:
+    """The characters of the lowest line of text on the page (the page number)."""
+    chars = [c for c in page.chars if c["text"].strip()]
+    if not chars:
+        return None
+    lowest = max(c["top"] for c in chars)
+    return [c for c in chars if abs(c["top"] - lowest) < 1]

@@ -1,0 +1,112 @@
+"""Document -> Document passes that every edition relies on, whatever the article's conventions:
+language, heading levels, text alternatives, ids, figure numbers."""
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import replace
+
+from .. import model as m
+from ..scripts import guess_language
+from .conventions import is_junk_alt
+
+
+def nest_headings(doc: m.Document) -> m.Document:
+    """Body headings start at level 2: level 1 belongs to the article's title."""
+    levels = [b.level for b in m.walk_blocks(doc.blocks) if isinstance(b, m.Heading)]
+    if not levels or min(levels) > 1:
+        return doc
+    return replace(doc, blocks=tuple(map_blocks(
+        doc.blocks, lambda b: replace(b, level=min(b.level + 1, 6)) if isinstance(b, m.Heading) else b)))
+
+
+def detect_language(doc: m.Document) -> m.Document:
+    """Set meta.lang (BCP 47) when the article does not: zh-CN where Han text dominates, else en."""
+    if doc.meta.lang:
+        return replace(doc, meta=replace(doc.meta, lang=normalise_lang(doc.meta.lang)))
+    return replace(doc, meta=replace(doc.meta, lang=guess_language(m.visible_text(doc))))
+
+
+def clean_alternatives(doc: m.Document) -> m.Document:
+    """Alt text that is a number, hash or file name (`IMG_0042.jpg`) says nothing to a reader who cannot
+    see the picture: it is cleared here, once, so every writer falls back to the caption alike."""
+    def clean_inlines(inlines: tuple[m.Inline, ...]) -> tuple[m.Inline, ...]:
+        out: list[m.Inline] = []
+        for node in inlines:
+            if isinstance(node, m.InlineImage) and node.alt and is_junk_alt(node.alt):
+                node = replace(node, alt="")
+            elif m.inline_children(node):
+                node = replace(node, content=clean_inlines(node.content))  # type: ignore[call-arg, union-attr]
+            out.append(node)
+        return tuple(out)
+
+    def clean(block: m.Block) -> m.Block:
+        if isinstance(block, m.Figure) and block.alt and is_junk_alt(block.alt):
+            block = replace(block, alt="")
+        if isinstance(block, (m.Heading, m.Paragraph, m.Notice)):
+            return replace(block, content=clean_inlines(block.content))
+        if isinstance(block, (m.Figure, m.Table)):
+            return replace(block, caption=clean_inlines(block.caption))
+        return block
+
+    return replace(doc, blocks=tuple(map_blocks(doc.blocks, clean)))
+
+
+def normalise_lang(tag: str) -> str:
+    parts = tag.strip().replace("_", "-").split("-")
+    tidy = [parts[0].lower()] + [p.upper() if len(p) == 2 else p.title() for p in parts[1:]]
+    return "-".join(p for p in tidy if p)
+
+
+_RESERVED_ID = re.compile(r"^(?:fig-\d+|fn\d+|fnref-)")  # the ids of figures and footnotes
+
+
+def assign_ids(doc: m.Document) -> m.Document:
+    """Give every heading a unique, non-empty id that cannot be taken for a figure's or a note's."""
+    seen: set[str] = set()
+
+    def unique(base: str, fallback: str) -> str:
+        base = re.sub(r"[^\w\-]+", "-", base, flags=re.UNICODE).strip("-")[:60] or fallback
+        if _RESERVED_ID.match(base):
+            base = f"sec-{base}"
+        candidate, n = base, 1
+        while candidate in seen:
+            n += 1
+            candidate = f"{base}-{n}"
+        seen.add(candidate)
+        return candidate
+
+    counter = itertools.count(1)
+    blocks = tuple(map_blocks(doc.blocks, lambda b: replace(b, id=unique(b.id, f"sec-{next(counter)}"))
+                               if isinstance(b, m.Heading) else b))
+    return replace(doc, blocks=blocks)
+
+
+def number_figures(doc: m.Document) -> m.Document:
+    """Number the figures 1..n in reading order and give each the id `fig-n`."""
+    counter = itertools.count(1)
+
+    def number(block: m.Block) -> m.Block:
+        if isinstance(block, m.Figure):
+            n = next(counter)
+            return replace(block, number=n, id=f"fig-{n}")
+        return block
+
+    return replace(doc, blocks=tuple(map_blocks(doc.blocks, number)))
+
+
+def map_blocks(blocks: tuple[m.Block, ...], fn) -> list[m.Block]:  # type: ignore[no-untyped-def]
+    """Apply `fn` to every block, depth first in reading order, rebuilding containers."""
+    out: list[m.Block] = []
+    for block in blocks:
+        block = fn(block)
+        if isinstance(block, m.ListBlock):
+            block = replace(block, items=tuple(tuple(map_blocks(item, fn)) for item in block.items))
+        elif isinstance(block, (m.BlockQuote, m.Footnote)):
+            block = replace(block, content=tuple(map_blocks(block.content, fn)))
+        elif isinstance(block, m.Table):
+            def rows(rs):  # type: ignore[no-untyped-def]
+                return tuple(tuple(replace(c, content=tuple(map_blocks(c.content, fn))) for c in r) for r in rs)
+            block = replace(block, header=rows(block.header), body=rows(block.body))
+        out.append(block)
+    return out

@@ -1,0 +1,91 @@
+"""Running pandoc, the parser of every input: the binary bundled by pypandoc-binary, always with
+`--sandbox`, its JSON checked to be the AST version `walk` reads.
+
+Raw HTML is never passed through: a Markdown article that holds any is sent through pandoc's HTML
+writer, cleaned by `sanitize`, and read back with pandoc's HTML reader.
+"""
+from __future__ import annotations
+
+import json
+import subprocess
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import pypandoc
+
+from ..errors import ConvertError
+from .sanitize import head_metadata, sanitize_html
+
+PANDOC_API = (1, 23)  # the pandoc-types version whose JSON `walk` reads
+MAX_NESTING = 60
+PANDOC_TIMEOUT_S = 120
+MARKDOWN = "markdown+east_asian_line_breaks-implicit_figures-tex_math_dollars"  # news: $ is money, not TeX
+HTML = "html-raw_html-native_divs-native_spans"
+
+
+def pandoc_version() -> str:
+    return pypandoc.get_pandoc_version()
+
+
+@lru_cache(maxsize=1)
+def _pandoc_path() -> str:
+    return pypandoc.get_pandoc_path()
+
+
+def _pandoc_run(path: Path, args: list[str], stdin: str | bytes) -> str:
+    data = stdin.encode("utf-8") if isinstance(stdin, str) else stdin
+    try:
+        done = subprocess.run([_pandoc_path(), "--sandbox", *args], input=data, capture_output=True,
+                              timeout=PANDOC_TIMEOUT_S, check=False)
+    except subprocess.TimeoutExpired:
+        raise ConvertError(path, f"pandoc took longer than {PANDOC_TIMEOUT_S} s to parse it") from None
+    if done.returncode != 0:
+        message = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise ConvertError(path, f"pandoc cannot parse it: {message[-1] if message else done.returncode}")
+    return done.stdout.decode("utf-8")
+
+
+def markdown_ast(path: Path, text: str) -> dict[str, Any]:
+    """Markdown to pandoc's AST. Raw HTML in it goes out through pandoc's HTML writer, is cleaned by
+    `sanitize`, and comes back through pandoc's HTML reader; the front matter stays from the first pass."""
+    out = _pandoc_run(path, ["-f", MARKDOWN, "-t", "json"], text)
+    ast = _parse_ast(path, out)
+    if '"t":"RawBlock"' in out or '"t":"RawInline"' in out:  # quotes inside JSON strings are escaped
+        html = _pandoc_run(path, ["-f", MARKDOWN, "-t", "html5"], text)
+        ast["blocks"] = _pandoc_json(path, sanitize_html(html, path.name), HTML)["blocks"]
+    return ast
+
+
+def html_ast(path: Path, html: str) -> dict[str, Any]:
+    """HTML, cleaned by `sanitize`, to pandoc's AST; the <title> and <meta> of its head become metadata."""
+    ast = _pandoc_json(path, sanitize_html(html, path.name), HTML)
+    ast["meta"] = {**_html_head_meta(html), **ast.get("meta", {})}
+    return ast
+
+
+def _pandoc_json(path: Path, stdin: str | bytes, fmt: str) -> dict[str, Any]:
+    return _parse_ast(path, _pandoc_run(path, ["-f", fmt, "-t", "json"], stdin))
+
+
+def _parse_ast(path: Path, out: str) -> dict[str, Any]:
+    try:
+        ast = json.loads(out)
+    except RecursionError:
+        raise ConvertError(path, f"the article nests deeper than {MAX_NESTING} levels") from None
+    version = tuple(ast.get("pandoc-api-version", ()))[:2]
+    if version != PANDOC_API:
+        raise ConvertError(path, f"pandoc speaks AST version {version}; convert reads {PANDOC_API} "
+                                 f"(install the pypandoc-binary version from pyproject.toml)")
+    return ast
+
+
+def _html_head_meta(html: str) -> dict[str, Any]:
+    """<title> and <meta name=author|description|keywords> of an HTML page, as pandoc meta values."""
+    return {key: {"t": "MetaString", "c": value} for key, value in head_metadata(html).items()}
+
+
+
+
+def docx_ast(path: Path, data: bytes) -> dict[str, Any]:
+    return _pandoc_json(path, data, "docx")

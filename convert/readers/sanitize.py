@@ -1,0 +1,107 @@
+"""Raw HTML from an article, made safe before pandoc reads it.
+
+nh3 (the ammonia sanitizer) does the cleaning; this module only decides the allow-list and reports
+what it takes out, so the editor learns why something vanished.
+"""
+from __future__ import annotations
+
+from html.parser import HTMLParser
+
+import nh3
+
+from ..errors import warn
+
+_TAGS = (nh3.ALLOWED_TAGS | {"section", "tfoot", "figure", "figcaption"}) - {"map", "area"}
+_GENERIC = {"id", "lang", "class", "role", "title", "dir"}
+_ATTRIBUTES = {
+    "*": _GENERIC,
+    "a": {"href", "hreflang"},
+    "img": {"src", "alt", "width", "height"},
+    "td": {"colspan", "rowspan", "align"},
+    "th": {"colspan", "rowspan", "align", "scope"},
+    "ol": {"start", "type"},
+    "li": {"value"},
+    "span": {"lang"},
+    "div": {"lang"},
+}
+_URL_SCHEMES = {"http", "https", "mailto", "data"}  # data: survives only as an image source (see below)
+_DROPPED_WITH_CONTENT = {"script", "style", "iframe", "object", "embed", "noscript", "template", "frame",
+                         "frameset", "applet", "svg", "math", "form", "link", "meta", "base"}
+_URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "data", "poster", "srcset"}
+
+
+def sanitize_html(html: str, source: str) -> str:
+    """Return `html` with scripts, frames, event handlers and unsafe URLs removed (warning for each kind)."""
+    for finding in sorted(_find_unsafe(html)):
+        warn(f"{source}: dropped {finding} from raw HTML")
+    return nh3.clean(
+        html,
+        tags=_TAGS,
+        clean_content_tags=_DROPPED_WITH_CONTENT,
+        attributes=_ATTRIBUTES,
+        url_schemes=_URL_SCHEMES,
+        link_rel=None,
+        strip_comments=True,
+    )
+
+
+def _find_unsafe(html: str) -> set[str]:
+    finder = _UnsafeFinder()
+    finder.feed(html)
+    finder.close()
+    return finder.found
+
+
+class _UnsafeFinder(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _DROPPED_WITH_CONTENT:
+            self.found.add(f"<{tag}>")
+        for name, value in attrs:
+            if name.startswith("on"):
+                self.found.add(f"event attribute {name}")
+            elif name in _URL_ATTRIBUTES and value and ":" in value.split("/")[0]:
+                scheme = value.split(":", 1)[0].strip().lower()
+                inline_image = tag == "img" and name == "src" and value.lower().startswith("data:image/")
+                if scheme not in _URL_SCHEMES or (scheme == "data" and not inline_image):
+                    self.found.add(f"{scheme}: URL")
+            elif name == "rel" and value and "attachment" in value.lower():
+                self.found.add('rel="attachment"')
+
+    handle_startendtag = handle_starttag
+
+
+def head_metadata(html: str) -> dict[str, str]:
+    """The <title> and the author, description and keywords <meta> of an HTML page."""
+    finder = _HeadFinder()
+    finder.feed(html)
+    finder.close()
+    return {key: " ".join(value.split()) for key, value in finder.found.items() if value.strip()}
+
+
+class _HeadFinder(HTMLParser):
+    _META = {"author": "author", "description": "description", "keywords": "keywords"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: dict[str, str] = {}
+        self._in_title = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if tag == "title" and "title" not in self.found:
+            self._in_title = True
+            self.found["title"] = ""
+        elif tag == "meta" and (values.get("name") or "").lower() in self._META:
+            self.found.setdefault(self._META[(values.get("name") or "").lower()], values.get("content") or "")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "title":
+            self._in_title = False
+
+    def handle_data(self, data: str) -> None:
+        if self._in_title:
+            self.found["title"] += data

@@ -1,0 +1,250 @@
+"""pandoc's JSON AST walked into the document model (`model`): blocks, inlines, footnotes, metadata.
+
+Unsafe links are dropped (their text kept), control characters removed, nesting bounded.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from .. import model as m
+from ..errors import ConvertError, warn
+from .pandoc import MAX_NESTING
+
+_SAFE_LINK_SCHEMES = ("http://", "https://", "mailto:", "#")
+
+
+def to_document(path: Path, ast: dict[str, Any]) -> tuple[m.Document, bool]:
+    """The document, and whether the article conventions apply to it (front matter
+    `article-conventions: false` turns them off)."""
+    meta_values = {key: _meta_value(value) for key, value in ast.get("meta", {}).items()}
+    builder = _Builder(path)
+    blocks = builder.blocks(ast["blocks"], 0)
+    document = m.Document(meta=_meta(meta_values), blocks=tuple(blocks) + tuple(builder.notes))
+    conventions = meta_values.get("article-conventions", True) not in (False, "false", "no")
+    return document, conventions
+
+
+def _meta_value(value: dict[str, Any]) -> Any:
+    kind, content = value["t"], value.get("c")
+    if kind == "MetaMap":
+        return {k: _meta_value(v) for k, v in content.items()}
+    if kind == "MetaList":
+        return [_meta_value(v) for v in content]
+    if kind == "MetaBool":
+        return content
+    if kind == "MetaString":
+        return content
+    if kind == "MetaInlines":
+        return m.plain_text(tuple(_Builder(Path("meta")).inlines(content, 0)))
+    if kind == "MetaBlocks":
+        return "\n".join(m.plain_text(m.block_inlines(b)) for b in _Builder(Path("meta")).blocks(content, 0))
+    return ""
+
+
+def _strings(value: Any) -> tuple[str, ...]:
+    if value in (None, "", False):
+        return ()
+    if isinstance(value, list):
+        return tuple(s for v in value for s in _strings(v))
+    if isinstance(value, dict):
+        return _strings(value.get("name", ""))
+    return tuple(part.strip() for part in str(value).replace("，", ",").split(",") if part.strip())
+
+
+def _meta(values: dict[str, Any]) -> m.Meta:
+    def text(*keys: str) -> str:
+        for key in keys:
+            if key in values and not isinstance(values[key], (list, dict, bool)):
+                return str(values[key]).strip()
+        return ""
+
+    authors = _strings(values.get("author", values.get("authors")))
+    return m.Meta(title=text("title"), subtitle=text("subtitle"), authors=authors,
+                  editor=text("editor"), date=text("date"),
+                  source_url=text("source-url", "source_url", "url"),
+                  source_site=text("source", "site", "source-site", "publisher"),
+                  lang=text("lang", "language"), keywords=_strings(values.get("keywords")),
+                  description=text("description", "abstract"), disclaimer=text("disclaimer"))
+
+
+class _Builder:
+    """Walks pandoc's JSON blocks and inlines into model nodes, collecting footnotes."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.notes: list[m.Footnote] = []
+
+    def _deeper(self, depth: int) -> int:
+        if depth >= MAX_NESTING:
+            raise ConvertError(self.path, f"the article nests deeper than {MAX_NESTING} levels")
+        return depth + 1
+
+    # blocks ---------------------------------------------------------------
+    def blocks(self, nodes: list[dict[str, Any]], depth: int) -> list[m.Block]:
+        depth = self._deeper(depth)
+        out: list[m.Block] = []
+        for node in nodes:
+            out.extend(self.block(node, depth))
+        return out
+
+    def block(self, node: dict[str, Any], depth: int) -> list[m.Block]:
+        kind, c = node["t"], node.get("c")
+        if kind in ("Para", "Plain"):
+            inlines = _trim(self.inlines(c, depth))
+            images = [i for i in inlines if not (isinstance(i, m.Text) and not i.text.strip())]
+            if len(images) == 1 and isinstance(images[0], m.InlineImage):
+                image = images[0]
+                caption = (m.Text(image.alt),) if image.alt.strip() else ()
+                return [m.Figure(src=image.src, caption=caption, alt=image.alt)]
+            return [m.Paragraph(inlines)] if inlines else []
+        if kind == "Header":
+            level, (ident, _, _), content = c
+            return [m.Heading(min(max(level, 1), 6), _trim(self.inlines(content, depth)), ident)]
+        if kind == "CodeBlock":
+            (_, classes, _), text = c
+            return [m.CodeBlock(_clean(text), classes[0] if classes else "")]
+        if kind == "BlockQuote":
+            return [m.BlockQuote(tuple(self.blocks(c, depth)))]
+        if kind in ("BulletList", "OrderedList"):
+            ordered = kind == "OrderedList"
+            items = c[1] if ordered else c
+            start = c[0][0] if ordered else 1
+            return [m.ListBlock(tuple(tuple(self.blocks(item, depth)) for item in items), ordered, start)]
+        if kind == "DefinitionList":
+            out: list[m.Block] = []
+            for term, definitions in c:
+                out.append(m.Paragraph((m.Strong(_trim(self.inlines(term, depth))),)))
+                out.extend(m.BlockQuote(tuple(self.blocks(d, depth))) for d in definitions)
+            return out
+        if kind == "LineBlock":
+            content: list[m.Inline] = []
+            for line in c:
+                if content:
+                    content.append(m.LineBreak())
+                content.extend(self.inlines(line, depth))
+            return [m.Paragraph(tuple(content))] if content else []
+        if kind == "HorizontalRule":
+            return [m.HorizontalRule()]
+        if kind == "Table":
+            return [self.table(c, depth)]
+        if kind == "Figure":
+            return self.figure(c, depth)
+        if kind == "Div":
+            return self.blocks(c[1], depth)
+        if kind == "RawBlock":
+            warn(f"{self.path.name}: dropped a raw {c[0]} block")
+            return []
+        return []
+
+    def figure(self, c: list[Any], depth: int) -> list[m.Block]:
+        (ident, _, _), (_, caption_blocks), content = c
+        caption = _trim(tuple(i for b in self.blocks(caption_blocks, depth) for i in m.block_inlines(b)))
+        inner = self.blocks(content, depth)
+        if len(inner) == 1 and isinstance(inner[0], m.Figure):
+            found = inner[0]
+            return [m.Figure(src=found.src, caption=caption, alt=found.alt, id=ident)]
+        return inner + ([m.Paragraph(caption)] if caption else [])
+
+    def table(self, c: list[Any], depth: int) -> m.Table:
+        (ident, _, _), (_, caption_blocks), colspecs, head, bodies, foot = c
+        aligns = [_ALIGN.get(spec[0]["t"], "") for spec in colspecs]
+
+        def rows(raw_rows: list[Any]) -> tuple[tuple[m.TableCell, ...], ...]:
+            out = []
+            for _, cells in raw_rows:
+                row = []
+                for index, (_, align, rowspan, colspan, content) in enumerate(cells):
+                    cell_align = _ALIGN.get(align["t"], "") or (aligns[index] if index < len(aligns) else "")
+                    row.append(m.TableCell(tuple(self.blocks(content, depth)), cell_align, colspan, rowspan))
+                out.append(tuple(row))
+            return tuple(out)
+
+        header = rows(head[1])
+        body: tuple[tuple[m.TableCell, ...], ...] = ()
+        for _, _, head_rows, body_rows in bodies:
+            body += rows(head_rows) + rows(body_rows)
+        body += rows(foot[1])
+        caption = _trim(tuple(i for b in self.blocks(caption_blocks, depth) for i in m.block_inlines(b)))
+        return m.Table(header=header, body=body, caption=caption, id=ident)
+
+    # inlines --------------------------------------------------------------
+    def inlines(self, nodes: list[dict[str, Any]], depth: int) -> tuple[m.Inline, ...]:
+        depth = self._deeper(depth)
+        out: list[m.Inline] = []
+        for node in nodes:
+            for inline in self.inline(node, depth):
+                if isinstance(inline, m.Text) and out and isinstance(out[-1], m.Text):
+                    out[-1] = m.Text(out[-1].text + inline.text)
+                elif not (isinstance(inline, m.Text) and not inline.text):
+                    out.append(inline)
+        return tuple(out)
+
+    def inline(self, node: dict[str, Any], depth: int) -> list[m.Inline]:
+        kind, c = node["t"], node.get("c")
+        if kind == "Str":
+            return [m.Text(_clean(c))]
+        if kind in ("Space", "SoftBreak"):
+            return [m.Text(" ")]
+        if kind == "LineBreak":
+            return [m.LineBreak()]
+        if kind in _WRAPPERS:
+            return [_WRAPPERS[kind](self.inlines(c, depth))]
+        if kind in ("Underline", "SmallCaps"):
+            return list(self.inlines(c, depth))
+        if kind == "Span":
+            return list(self.inlines(c[1], depth))
+        if kind == "Cite":
+            return list(self.inlines(c[1], depth))
+        if kind == "Quoted":
+            open_mark, close_mark = ("“", "”") if c[0]["t"] == "DoubleQuote" else ("‘", "’")
+            return [m.Text(open_mark), *self.inlines(c[1], depth), m.Text(close_mark)]
+        if kind in ("Code", "Math"):
+            return [m.Code(_clean(c[1]))]
+        if kind == "Link":
+            _, content, (url, title) = c
+            inner = self.inlines(content, depth)
+            url = url.strip()
+            if not url.lower().startswith(_SAFE_LINK_SCHEMES):
+                if ":" in url.split("/")[0]:
+                    warn(f"{self.path.name}: dropped a link to {url.split(':')[0]}: (kept its text)")
+                return list(inner)
+            return [m.Link(inner, url, title)]
+        if kind == "Image":
+            _, alt, (src, _) = c
+            return [m.InlineImage(src.strip(), m.plain_text(self.inlines(alt, depth)).strip())]
+        if kind == "Note":
+            number = len(self.notes) + 1
+            note_id = f"fn{number}"
+            self.notes.append(m.Footnote(note_id, number, tuple(self.blocks(c, depth))))
+            return [m.NoteRef(note_id, number)]
+        if kind == "RawInline":
+            warn(f"{self.path.name}: dropped raw {c[0]} text")
+        return []
+
+
+_WRAPPERS = {"Emph": m.Emphasis, "Strong": m.Strong, "Strikeout": m.Strikeout,
+             "Superscript": m.Superscript, "Subscript": m.Subscript}
+_ALIGN = {"AlignLeft": "left", "AlignRight": "right", "AlignCenter": "center", "AlignDefault": ""}
+
+
+# C0 controls but tab and newline, DEL, C1 controls, and non-characters: invalid in XML, invisible in print.
+_CONTROL = dict.fromkeys([*range(0, 9), 11, 12, *range(14, 32), *range(127, 160), 0xFFFE, 0xFFFF])
+
+
+def _clean(text: str) -> str:
+    return text.translate(_CONTROL)
+
+
+def _trim(inlines: tuple[m.Inline, ...]) -> tuple[m.Inline, ...]:
+    """Drop white space at both ends of inline content."""
+    items = list(inlines)
+    while items and isinstance(items[0], m.Text) and not items[0].text.strip():
+        items.pop(0)
+    while items and isinstance(items[-1], m.Text) and not items[-1].text.strip():
+        items.pop()
+    if items and isinstance(items[0], m.Text):
+        items[0] = m.Text(items[0].text.lstrip())
+    if items and isinstance(items[-1], m.Text):
+        items[-1] = m.Text(items[-1].text.rstrip())
+    return tuple(items)

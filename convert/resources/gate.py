@@ -1,0 +1,144 @@
+"""The one gate for every image an edition reads.
+
+Local paths must resolve (symlinks included) inside the article's own folder; `file:` URLs are
+refused; remote http(s) images are fetched through `fetch` and cached on disk by URL; inline
+`data:image` URLs are part of the article. Whatever cannot be had becomes a `Placeholder` that writers
+render with the caption and the source address. Writers receive PNG or JPEG bytes (`images`).
+"""
+from __future__ import annotations
+
+import contextvars
+import hashlib
+import os
+import tempfile
+import threading
+import urllib.parse
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Iterable, Mapping
+
+from ..errors import warn
+from . import images
+from .fetch import fetch_lock, fetch_url
+from .images import Image, Placeholder, ResourceError, data_url, prepare_image, short, too_large
+
+
+def file_digest(path: Path) -> str | None:
+    """sha256 of a file's bytes; None when it cannot be read."""
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+def cache_dir() -> Path:
+    """Where remote images are cached: $CONVERT_CACHE_DIR, else the XDG cache dir."""
+    if env := os.environ.get("CONVERT_CACHE_DIR"):
+        return Path(env)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "convert"
+
+
+class ResourceGate:
+    """Answers every image request of one article's editions."""
+
+    def __init__(self, root: Path | str, *, embedded: Mapping[str, bytes] | None = None,
+                 offline: bool = False, allow_private: bool = False, cache: Path | str | None = None) -> None:
+        self.root = Path(root).resolve()
+        self.embedded = dict(embedded or {})
+        self.offline = offline
+        self.allow_private = allow_private
+        self.cache = Path(cache) if cache is not None else cache_dir()
+        self._memo: dict[str, Image | Placeholder] = {}
+        self.local_reads: dict[Path, str | None] = {}  # file -> sha256 of its bytes (None: unread), for rebuilds
+        self.remote_failures: set[str] = set()  # worth another try on the next build
+        self._lock = threading.Lock()
+
+    # ------------------------------------------------------------ public
+    def image(self, src: str) -> Image | Placeholder:
+        """PNG/JPEG bytes for `src`, or a Placeholder saying why there are none (warned once)."""
+        with self._lock:
+            if src in self._memo:
+                return self._memo[src]
+        try:
+            result: Image | Placeholder = prepare_image(self._read(src))
+        except ResourceError as exc:
+            warn(f"image {short(src)}: {exc}; a placeholder is shown instead")
+            result = Placeholder(src, str(exc))
+        with self._lock:
+            self._memo.setdefault(src, result)
+            return self._memo[src]
+
+    def prefetch(self, sources: Iterable[str], workers: int = 8) -> None:
+        """Resolve many images at once, so that remote fetches run concurrently."""
+        pending = [s for s in dict.fromkeys(sources) if s not in self._memo]
+        if len(pending) > 1:
+            context = contextvars.copy_context()  # warnings reach the caller's collector
+            with ThreadPoolExecutor(max_workers=min(workers, len(pending))) as pool:
+                list(pool.map(lambda src: context.copy().run(self.image, src), pending))
+        else:
+            for src in pending:
+                self.image(src)
+
+    # ------------------------------------------------------------ reading
+    def _read(self, src: str) -> bytes:
+        src = src.strip()
+        if not src:
+            raise ResourceError("no image address")
+        if src in self.embedded:
+            return self.embedded[src]
+        scheme = urllib.parse.urlsplit(src).scheme.lower()
+        if scheme in ("http", "https"):
+            return self._remote(src)
+        if scheme == "data":
+            return data_url(src)
+        if scheme and len(scheme) > 1:  # one letter would be a Windows drive
+            raise ResourceError(f"{scheme}: addresses are refused")
+        return self._local(urllib.parse.unquote(src.split("#")[0].split("?")[0]))
+
+    def _local(self, relative: str) -> bytes:
+        try:
+            path = (self.root / relative).resolve()
+            if not path.is_relative_to(self.root):
+                raise ResourceError("outside the article's folder: refused")
+            self.local_reads[path] = None  # even when missing: appearing later must trigger a rebuild
+            if not path.is_file():
+                raise ResourceError("file not found")
+            if path.stat().st_size > images.MAX_IMAGE_BYTES:
+                self.local_reads[path] = file_digest(path)
+                raise too_large()
+            data = path.read_bytes()
+            self.local_reads[path] = hashlib.sha256(data).hexdigest()
+            return data
+        except (OSError, RuntimeError, ValueError) as exc:  # no permission, a symlink loop, a NUL byte, a long name
+            raise ResourceError(f"cannot read it ({getattr(exc, 'strerror', None) or exc})") from None
+
+    def _remote(self, url: str) -> bytes:
+        cached = self._cache_path(url)
+        if cached.is_file():
+            return cached.read_bytes()
+        if self.offline:
+            raise ResourceError("not cached, and --offline forbids fetching it")
+        with fetch_lock(cached):  # another worker of the batch may be fetching it: wait, then reuse
+            if cached.is_file():
+                return cached.read_bytes()
+            try:
+                data = fetch_url(url, allow_private=self.allow_private)
+            except ResourceError:
+                self.remote_failures.add(url)
+                raise
+            self._store(cached, data)
+        return data
+
+    def _cache_path(self, url: str) -> Path:
+        return self.cache / "remote" / (hashlib.sha256(url.encode("utf-8")).hexdigest() + ".bin")
+
+    @staticmethod
+    def _store(path: Path, data: bytes) -> None:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with tempfile.NamedTemporaryFile(dir=path.parent, delete=False) as handle:
+                handle.write(data)
+            os.replace(handle.name, path)
+        except OSError as exc:
+            warn(f"cannot write the image cache at {path.parent}: {exc}")

@@ -1,0 +1,129 @@
+"""Image bytes made safe for every writer: PNG or JPEG, bounded in bytes and pixels, upright, not too large.
+
+Pillow checks and normalises what the gate read (decompression bombs and truncated or corrupt files
+are refused); SVG is rasterised by CairoSVG with outside access off; inline `data:image` URLs are
+decoded here. Whatever cannot be used raises `ResourceError`, which the gate turns into a `Placeholder`.
+"""
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import io
+import threading
+import warnings
+from dataclasses import dataclass
+
+from PIL import Image as PILImage
+from PIL import ImageFile, ImageOps
+
+MAX_IMAGE_BYTES = 25 * 1024 * 1024
+MAX_PIXELS = 40_000_000  # beyond this an image is treated as a decompression bomb
+MAX_EDGE = 2400  # larger images are scaled down: no edition needs more
+_OUTPUT_TYPES = {"PNG": "image/png", "JPEG": "image/jpeg"}
+_STRICT_LOADING = threading.Lock()
+
+
+@dataclass(frozen=True)
+class Image:
+    """Image bytes ready for a writer: PNG or JPEG, with pixel size and a stable file name."""
+
+    data: bytes
+    media_type: str
+    width: int
+    height: int
+
+    @property
+    def name(self) -> str:
+        suffix = ".png" if self.media_type == "image/png" else ".jpg"
+        return "img-" + hashlib.sha1(self.data).hexdigest()[:12] + suffix
+
+
+@dataclass(frozen=True)
+class Placeholder:
+    """Stands in for an image that could not be used; `reason` says why."""
+
+    src: str
+    reason: str
+
+
+class ResourceError(Exception):
+    pass
+
+
+def too_large() -> ResourceError:
+    return ResourceError(f"larger than {MAX_IMAGE_BYTES // 1048576} MiB")
+
+
+def prepare_image(data: bytes) -> Image:
+    """Check and normalise image bytes into PNG or JPEG, refusing bombs and broken files."""
+    if _looks_like_svg(data):
+        data = _rasterise_svg(data)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", PILImage.DecompressionBombWarning)
+        try:
+            picture = PILImage.open(io.BytesIO(data))
+            width, height = picture.size
+            if width * height > MAX_PIXELS:
+                raise ResourceError(f"{width}×{height} pixels is over the {MAX_PIXELS // 1_000_000} MP limit")
+            with _STRICT_LOADING:
+                saved, ImageFile.LOAD_TRUNCATED_IMAGES = ImageFile.LOAD_TRUNCATED_IMAGES, False
+                try:
+                    picture.load()  # WeasyPrint turns truncated loading on globally; we want the error
+                finally:
+                    ImageFile.LOAD_TRUNCATED_IMAGES = saved
+        except ResourceError:
+            raise
+        except (PILImage.DecompressionBombError, PILImage.DecompressionBombWarning):
+            raise ResourceError("too many pixels (decompression bomb)") from None
+        except Exception as exc:  # Pillow raises many types for corrupt data
+            raise ResourceError(f"not a readable image ({type(exc).__name__})") from None
+    fmt = picture.format or ""
+    transposed = ImageOps.exif_transpose(picture)
+    needs_work = (fmt not in _OUTPUT_TYPES or transposed is not picture
+                  or max(width, height) > MAX_EDGE or picture.mode not in ("RGB", "RGBA", "L", "P", "LA"))
+    if not needs_work:
+        return Image(data, _OUTPUT_TYPES[fmt], width, height)
+    picture = transposed
+    if max(picture.size) > MAX_EDGE:
+        picture.thumbnail((MAX_EDGE, MAX_EDGE))
+    out = io.BytesIO()
+    if fmt == "JPEG" and picture.mode in ("RGB", "L", "CMYK"):
+        picture.convert("RGB" if picture.mode == "CMYK" else picture.mode).save(out, "JPEG", quality=88)
+        media = "image/jpeg"
+    else:
+        if picture.mode not in ("RGB", "RGBA", "L", "LA", "P"):
+            picture = picture.convert("RGBA")
+        picture.save(out, "PNG", optimize=False)
+        media = "image/png"
+    return Image(out.getvalue(), media, picture.size[0], picture.size[1])
+
+
+def _looks_like_svg(data: bytes) -> bool:
+    head = data[:1024].lstrip().lower()
+    return head.startswith(b"<svg") or (head.startswith(b"<?xml") and b"<svg" in data[:4096].lower())
+
+
+def _rasterise_svg(data: bytes) -> bytes:
+    try:
+        import cairosvg
+        return cairosvg.svg2png(bytestring=data, unsafe=False, output_width=1600)
+    except Exception as exc:  # malformed SVG, missing cairo
+        raise ResourceError(f"cannot render the SVG ({type(exc).__name__})") from None
+
+
+def data_url(src: str) -> bytes:
+    """The bytes of an inline `data:image/...;base64,` image: part of the article itself."""
+    header, _, payload = src.partition(",")
+    if not header.lower().startswith("data:image/") or not header.lower().endswith(";base64"):
+        raise ResourceError("only base64 data:image/... URLs are accepted")
+    if len(payload) > MAX_IMAGE_BYTES * 4 // 3 + 4:
+        raise too_large()
+    try:
+        return base64.b64decode(payload, validate=False)
+    except (ValueError, binascii.Error):
+        raise ResourceError("the data: URL is not valid base64") from None
+
+
+def short(src: str) -> str:
+    return src if len(src) <= 100 else src[:97] + "..."

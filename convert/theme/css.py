@@ -1,0 +1,113 @@
+"""A theme compiled to CSS. The one place where theme tokens become style rules for HTML-based writers.
+
+`article_css` holds the rules every HTML-based edition shares; writers add only what is theirs
+(the PDF writer its @page rules, the EPUB writer nothing print-only).
+"""
+from __future__ import annotations
+
+from .schema import Theme
+
+
+def css_font_stack(families: list[str], generic: str) -> str:
+    return ", ".join(f'"{family}"' for family in families) + f", {generic}"
+
+
+def font_stacks(theme: Theme, *, chinese: bool = True) -> dict[str, str]:
+    """CSS font-family values per role; `chinese=False` puts the Latin faces first (see
+    `Theme.script_stack`)."""
+    return {
+        "body": css_font_stack(theme.script_stack("body", chinese),
+                               "serif" if theme.fonts.body == "serif" else "sans-serif"),
+        "headings": css_font_stack(theme.script_stack("headings", chinese),
+                                   "serif" if theme.fonts.headings == "serif" else "sans-serif"),
+        "mono": css_font_stack(theme.script_stack("mono", chinese), "monospace"),
+    }
+
+
+def latin_font_rules(theme: Theme) -> str:
+    """A page whose language is not Chinese takes the Latin faces of each stack first: the CJK faces'
+    Latin has no italic (WeasyPrint synthesizes none, so emphasis would vanish) and differs from the
+    face the DOCX edition names for Latin text."""
+    latin = font_stacks(theme, chinese=False)
+    root = "html:not(:lang(zh))"
+    headings = ", ".join(f"{root} {selector}" for selector in (
+        "h1.title", ".article-header .subtitle", *(f".article-body h{n}" for n in range(2, 7)), ".figure-label",
+        "thead th"))
+    return f"""
+{root} {{ font-family: {latin['body']}; }}
+{headings} {{ font-family: {latin['headings']}; }}
+{root} code, {root} pre {{ font-family: {latin['mono']}; }}
+"""
+
+
+def article_css(theme: Theme, *, size_pt: float | None = None) -> str:
+    """Rules for the article markup of `writers/html.py`, from the theme's tokens."""
+    fonts = font_stacks(theme)
+    text, colors, headings = theme.text, theme.colors, theme.headings
+    size = size_pt or text.size_pt
+    heading_rules = "\n".join(
+        f".article-body h{level} {{ font-size: {headings.scale[level - 1]:g}em; }}" for level in range(2, 7))
+    align = "justify" if text.justify else "left"
+    return f"""
+html {{ font-family: {fonts['body']}; font-size: {size:g}pt; line-height: {text.line_height:g};
+  color: {colors.text}; }}
+body {{ margin: 0; }}
+/* Chinese: consecutive punctuation set half width (chws); elsewhere CJK fonts' quotes and
+   apostrophes proportional, as Latin text expects. */
+:lang(zh) {{ font-variant-east-asian: normal; font-feature-settings: "chws" 1; }}
+:lang(en) {{ font-variant-east-asian: proportional-width; }}
+article {{ hyphens: auto; overflow-wrap: break-word; }}
+.article-header {{ margin-bottom: 1.2em; }}
+h1.title {{ font-family: {fonts['headings']}; font-size: {headings.scale[0]:g}em; font-weight: {headings.weight};
+  line-height: 1.3; color: {colors.heading}; margin: 0 0 0.4em; text-align: left; hyphens: manual; }}
+.article-header .subtitle {{ font-family: {fonts['headings']}; font-size: 1.15em; color: {colors.muted};
+  margin: 0 0 0.5em; text-indent: 0; }}
+.article-header .byline {{ font-size: 0.85em; color: {colors.muted}; text-indent: 0; margin: 0;
+  padding-bottom: 0.6em; border-bottom: 0.5pt solid {colors.rule}; text-align: left; }}
+.byline a {{ color: {colors.muted}; }}
+.article-body h2, .article-body h3, .article-body h4, .article-body h5, .article-body h6 {{
+  font-family: {fonts['headings']}; font-weight: {headings.weight}; color: {colors.heading};
+  line-height: 1.35; margin: {headings.space_before_em:g}em 0 {headings.space_after_em:g}em;
+  text-indent: 0; text-align: left; break-after: avoid; hyphens: manual; }}
+{heading_rules}
+p {{ margin: 0 0 {text.latin_paragraph_spacing_em:g}em; text-indent: {text.latin_indent_em:g}em;
+  text-align: {align}; orphans: 2; widows: 2; }}
+article:lang(zh) p {{ margin: 0 0 {text.paragraph_spacing_em:g}em; text-indent: {text.indent_em:g}em; }}
+article:lang(zh) .article-body li p, article:lang(zh) td p, article:lang(zh) th p,
+article:lang(zh) blockquote p, article:lang(zh) .footnotes p, article:lang(zh) .notice p,
+.article-body li p, td p, th p {{ text-indent: 0; }}
+a {{ color: {colors.accent}; text-decoration: none; }}
+figure {{ margin: 1.2em 0; text-align: center; break-inside: avoid; page-break-inside: avoid; }}
+figure img {{ max-width: 100%; max-height: {theme.figure.max_height_mm:g}mm; width: auto; height: auto; }}
+figcaption {{ font-size: {theme.caption.size_pt:g}pt; color: {colors.muted}; line-height: 1.5;
+  margin-top: 0.5em; text-indent: 0; text-align: center; hyphens: manual; }}
+.figure-label {{ font-family: {fonts['headings']}; font-weight: {headings.weight}; }}
+.image-placeholder {{ border: 1pt dashed {colors.rule}; padding: 1.5em 1em; color: {colors.muted};
+  font-size: {theme.caption.size_pt:g}pt; text-align: center; background: {colors.notice_background}; }}
+.image-placeholder span {{ display: block; }}
+.placeholder-src {{ font-family: {fonts['mono']}; font-size: 0.85em; overflow-wrap: anywhere; margin-top: 0.3em; }}
+blockquote {{ margin: 1em 0; padding: 0 0 0 1em; border-left: 2pt solid {colors.rule}; color: {colors.muted}; }}
+code, pre {{ font-family: {fonts['mono']}; font-size: 0.88em; }}
+pre {{ background: {colors.code_background}; padding: 0.6em 0.8em; line-height: 1.45; white-space: pre-wrap;
+  overflow-wrap: anywhere; text-align: left; }}
+hr {{ border: none; border-top: 0.5pt solid {colors.rule}; margin: 1.2em 0; }}
+ul, ol {{ margin: 0.4em 0 0.8em; padding-left: 2em; }}
+li {{ margin: 0.15em 0; }}
+table {{ border-collapse: collapse; width: 100%; table-layout: fixed; margin: 1em 0; font-size: 0.92em; line-height: 1.45; }}
+caption {{ font-size: {theme.caption.size_pt:g}pt; color: {colors.muted}; caption-side: top; margin-bottom: 0.4em; }}
+th, td {{ border-bottom: 0.5pt solid {colors.rule}; padding: 0.3em 0.5em; text-align: left; vertical-align: top; }}
+thead th {{ border-bottom: 1pt solid {colors.text}; font-family: {fonts['headings']}; }}
+.notice {{ background: {colors.notice_background}; color: {colors.muted}; font-size: 0.88em; padding: 0.5em 0.9em;
+  margin: 1.5em 0 0; border-left: 2pt solid {colors.accent}; }}
+.notice p {{ margin: 0; text-indent: 0; }}
+.footnotes {{ font-size: 0.85em; color: {colors.muted}; margin-top: 2em; }}
+.footnotes p {{ text-indent: 0; margin: 0; }}
+.noteref {{ font-size: 0.75em; vertical-align: super; line-height: 0; }}
+""" + latin_font_rules(theme)
+
+
+def screen_css(theme: Theme) -> str:
+    """The stand-alone HTML edition: the article rules plus a readable column on screen."""
+    return article_css(theme) + f"""
+body {{ max-width: 42em; margin: 2em auto; padding: 0 1em; background: #fff; }}
+"""

@@ -1,0 +1,205 @@
+"""Finding and loading themes: one TOML file of design tokens each, validated against `schema`.
+
+A theme is named or given by path (`--style modern`, `--style my/theme.toml`). Names are found, first
+match winning, in:
+
+1. the user's folder, `$XDG_CONFIG_HOME/convert/styles/*.toml` (default `~/.config/convert/styles`);
+2. installed packages, through the entry-point group `convert.styles` (`name = "package"` for a
+   package holding `name.toml`, or `name = "package:attribute"` for an attribute naming the file);
+3. the themes convert ships: the top-level `styles/` folder, installed as the package data
+   `convert.styles` and read through `importlib.resources`, so a wheel works from any folder.
+
+Two installed packages defining one name is an error, as for writers. A theme may `extends = "other"`
+(a name, or a path relative to its file) and override a few tokens.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import import_module, resources
+from importlib.metadata import entry_points
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from .schema import Theme, ThemeError
+
+ENTRY_POINT_GROUP = "convert.styles"
+SHIPPED_PACKAGE = "convert.styles"
+
+
+@dataclass(frozen=True)
+class ThemeSource:
+    """Where a named theme comes from: its file (a path or a resource in a package) and its origin."""
+
+    name: str
+    file: Any  # pathlib.Path or importlib.resources Traversable
+    origin: str  # "user", "package NAME", "shipped"
+
+    def read_text(self) -> str:
+        return self.file.read_text(encoding="utf-8")
+
+
+def user_styles_dir() -> Path:
+    base = os.environ.get("XDG_CONFIG_HOME") or os.path.join(os.path.expanduser("~"), ".config")
+    return Path(base) / "convert" / "styles"
+
+
+def shipped_themes() -> dict[str, ThemeSource]:
+    """The themes convert ships, by name."""
+    try:
+        folder = resources.files(SHIPPED_PACKAGE)
+    except ModuleNotFoundError:
+        return {}
+    found = [entry for entry in folder.iterdir() if entry.name.endswith(".toml") and entry.is_file()]
+    return {entry.name.removesuffix(".toml"): ThemeSource(entry.name.removesuffix(".toml"), entry, "shipped")
+            for entry in sorted(found, key=lambda entry: entry.name)}
+
+
+def _entry_point_themes() -> dict[str, ThemeSource]:
+    found: dict[str, ThemeSource] = {}
+    for point in entry_points(group=ENTRY_POINT_GROUP):
+        if point.name in found and found[point.name].origin != f"package {point.value}":
+            raise ThemeError(f"two installed packages define the style {point.name!r}: "
+                             f"{found[point.name].origin.removeprefix('package ')} and {point.value}")
+        module_name, _, attribute = point.value.partition(":")
+        try:
+            if attribute:
+                target = getattr(import_module(module_name), attribute)
+                file = target if hasattr(target, "read_text") else Path(str(target))
+            else:
+                file = resources.files(module_name) / f"{point.name}.toml"
+        except (ImportError, AttributeError) as exc:
+            raise ThemeError(f"style {point.name!r} from {point.value}: cannot load it ({exc})") from None
+        found[point.name] = ThemeSource(point.name, file, f"package {point.value}")
+    return found
+
+
+def _user_themes() -> dict[str, ThemeSource]:
+    folder = user_styles_dir()
+    if not folder.is_dir():
+        return {}
+    return {path.stem: ThemeSource(path.stem, path, "user") for path in sorted(folder.glob("*.toml"))
+            if path.is_file()}
+
+
+def _layers() -> list[dict[str, ThemeSource]]:
+    """The places names are looked up in, first match winning."""
+    return [_user_themes(), _entry_point_themes(), shipped_themes()]
+
+
+def available_themes() -> dict[str, ThemeSource]:
+    """Every theme that can be named, each name once: the user's first, then installed packages', then
+    the shipped ones (see the module docstring)."""
+    themes: dict[str, ThemeSource] = {}
+    for layer in _layers():
+        for name, source in layer.items():
+            themes.setdefault(name, source)
+    return dict(sorted(themes.items()))
+
+
+def load_theme(name_or_path: str | Path = "default") -> Theme:
+    """Load a theme by name (see `available_themes`) or by file path; raise ThemeError on any problem."""
+    return _load(str(name_or_path))
+
+
+@lru_cache(maxsize=32)
+def _load(name_or_path: str) -> Theme:
+    source = _resolve(name_or_path, base=None)
+    data = _merged(source, seen=())
+    data.pop("extends", None)
+    try:
+        theme = Theme.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        key = ".".join(str(part) for part in first["loc"])
+        if first["type"] == "extra_forbidden":
+            problem = "unknown key"
+        elif first["type"] == "missing":
+            problem = "missing key"
+        else:
+            message = first["msg"]
+            problem = f"{message[0].lower()}{message[1:]} (got {first.get('input')!r})"
+        more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
+        raise ThemeError(f"{_shown(source)}: {key}: {problem}{more}") from None
+    _check_fonts(theme, _shown(source))
+    return theme
+
+
+def _shown(source: ThemeSource) -> str:
+    """How a theme file is named in messages: its path, or `name (origin)` for packaged data."""
+    return str(source.file) if isinstance(source.file, Path) else f"{source.name}.toml ({source.origin})"
+
+
+def _resolve(name_or_path: str, base: Path | None, extending: ThemeSource | None = None) -> ThemeSource:
+    """A theme name, or a path (relative to `base`, the folder of the theme that extends it). A user
+    theme that shadows a shipped one may extend it by its own name: the lookup then skips itself."""
+    for layer in _layers():
+        found = layer.get(name_or_path)
+        if found is not None and not (extending is not None and _shown(found) == _shown(extending)):
+            return found
+    themes = available_themes()
+    path = Path(name_or_path)
+    if base is not None and not path.is_absolute():
+        path = base / path
+    if path.suffix == ".toml" or path.exists():
+        if not path.is_file():
+            raise ThemeError(f"{path}: theme file not found")
+        return ThemeSource(path.stem, path.resolve(), "file")
+    shown = ", ".join(themes) or "none (the installation has lost its styles: reinstall convert)"
+    raise ThemeError(f"unknown style {name_or_path!r}; available styles: {shown}")
+
+
+def _merged(source: ThemeSource, seen: tuple[str, ...]) -> dict[str, Any]:
+    key = _shown(source)
+    if key in seen:
+        raise ThemeError(f"{key}: extends itself through {' -> '.join(seen + (key,))}")
+    try:
+        data = tomllib.loads(source.read_text())
+    except tomllib.TOMLDecodeError as exc:
+        raise ThemeError(f"{key}: not valid TOML ({exc})") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ThemeError(f"{key}: cannot read the theme ({exc})") from None
+    parent_name = data.get("extends")
+    if parent_name is None:
+        return data
+    if not isinstance(parent_name, str):
+        raise ThemeError(f"{key}: extends: expected a theme name or path")
+    base = source.file.parent if isinstance(source.file, Path) else None
+    return _deep_merge(_merged(_resolve(parent_name, base, extending=source), seen + (key,)), data)
+
+
+def _deep_merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
+    out = dict(base)
+    for key, value in override.items():
+        if isinstance(value, dict) and isinstance(out.get(key), dict):
+            out[key] = _deep_merge(out[key], value)
+        else:
+            out[key] = value
+    return out
+
+
+def _check_fonts(theme: Theme, shown: str) -> None:
+    """Each font stack must have at least one family installed here (fontconfig decides)."""
+    installed = installed_families()
+    if installed is None:  # no fontconfig: nothing to check against; `convert doctor` reports it
+        return
+    for role in ("serif", "sans", "mono"):
+        stack = getattr(theme.fonts, role)
+        if not any(family.casefold() in installed for family in stack):
+            raise ThemeError(f"{shown}: fonts.{role}: none of {', '.join(stack)} is installed; expected at least "
+                             f"one installed font family (see `fc-list : family`)")
+
+
+@lru_cache(maxsize=1)
+def installed_families() -> frozenset[str] | None:
+    """Font family names fontconfig knows, case-folded; None when fontconfig is missing."""
+    if not shutil.which("fc-list"):
+        return None
+    listing = subprocess.run(["fc-list", ":", "family"], capture_output=True, text=True).stdout
+    return frozenset(name.strip().casefold() for line in listing.splitlines() for name in line.split(","))

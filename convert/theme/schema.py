@@ -1,0 +1,157 @@
+"""The theme schema: every design token a theme holds, its type and its bounds.
+
+pydantic validates a theme's TOML against these models, so unknown keys, wrong types and bad values
+are reported with the key and what was expected (`theme/load.py` adds the file).
+"""
+from __future__ import annotations
+
+import re
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from ..errors import UsageError
+from ..scripts import is_chinese, is_cjk_family
+from ..wording import labels
+
+PAGE_SIZES_MM = {"A4": (210.0, 297.0), "A5": (148.0, 210.0), "Letter": (215.9, 279.4)}
+_COLOR = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
+
+Color = Annotated[str, Field(pattern=_COLOR.pattern)]
+Positive = Annotated[float, Field(gt=0)]
+NonNegative = Annotated[float, Field(ge=0)]
+FontStack = Annotated[list[Annotated[str, Field(min_length=1)]], Field(min_length=1)]
+Margins = Annotated[list[NonNegative], Field(min_length=4, max_length=4)]
+
+
+class ThemeError(UsageError):
+    pass
+
+
+class _Section(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Fonts(_Section):
+    body: Literal["serif", "sans"] = "serif"
+    headings: Literal["serif", "sans"] = "sans"
+    serif: FontStack
+    sans: FontStack
+    mono: FontStack
+
+
+class Text(_Section):
+    size_pt: Positive
+    line_height: Positive
+    indent_em: NonNegative
+    latin_indent_em: NonNegative
+    paragraph_spacing_em: NonNegative
+    latin_paragraph_spacing_em: NonNegative
+    justify: bool = True
+    script_gap_em: NonNegative = 0.25  # gap between Han and Latin script in running text
+
+
+class Headings(_Section):
+    scale: Annotated[list[Positive], Field(min_length=6, max_length=6)]
+    weight: Annotated[int, Field(ge=100, le=900)] = 700
+    space_before_em: NonNegative
+    space_after_em: NonNegative
+
+
+class Colors(_Section):
+    text: Color
+    heading: Color
+    accent: Color
+    muted: Color
+    rule: Color
+    notice_background: Color
+    code_background: Color
+
+
+class Caption(_Section):
+    """How a numbered caption reads: `zh` for Chinese articles, `en` for the others. `{label}` is the
+    word for the language (图, Figure; 表, Table for tables: `wording.py`), `{n}` the number."""
+
+    size_pt: Positive
+    zh: str
+    en: str
+
+    @field_validator("zh", "en")
+    @classmethod
+    def _has_number(cls, value: str) -> str:
+        if "{n}" not in value or "{caption}" not in value:
+            raise ValueError("must contain both {n} and {caption}")
+        try:
+            value.format(label="", n=1, caption="")
+        except (KeyError, IndexError, ValueError) as exc:
+            raise ValueError(f"may hold only {{label}}, {{n}} and {{caption}} in braces ({exc})") from None
+        return value
+
+
+class Figure(_Section):
+    max_height_mm: Positive
+
+
+class Page(_Section):
+    size: Literal["A4", "A5", "Letter"] = "A4"
+    margin_mm: Margins
+    header: Literal["title", "site", "none"] = "title"
+
+
+class EReader(_Section):
+    page_size_mm: Annotated[list[Positive], Field(min_length=2, max_length=2)]
+    margin_mm: Margins
+    size_pt: Positive
+
+
+class Theme(_Section):
+    name: str
+    description: str = ""
+    extends: str | None = None
+    fonts: Fonts
+    text: Text
+    headings: Headings
+    colors: Colors
+    caption: Caption
+    figure: Figure
+    page: Page
+    ereader: EReader
+
+    # ------------------------------------------------------------ derived values
+    def stack(self, role: Literal["body", "headings", "mono"]) -> list[str]:
+        if role == "mono":
+            return list(self.fonts.mono)
+        return list(getattr(self.fonts, getattr(self.fonts, role)))
+
+    def script_stack(self, role: Literal["body", "headings", "mono"], chinese: bool) -> list[str]:
+        """The stack in the order an article's script wants: as written for Chinese (the CJK face first,
+        so Latin letters and quotes match the Han text); Latin faces first for other articles (real
+        italics, proportional quotes). Every edition orders it so (CSS `:lang`, Word's faces)."""
+        stack = self.stack(role)
+        if chinese:
+            return stack
+        return [f for f in stack if not is_cjk_family(f)] + [f for f in stack if is_cjk_family(f)]
+
+    def figure_label(self, number: int | None, caption: str, lang: str, kind: str = "figure") -> str:
+        """`图 1　caption` / `Figure 1. caption` (`kind="table"`: `表 1　…`), as the theme formats it."""
+        fmt = self.caption.zh if is_chinese(lang) else self.caption.en
+        if number is None:
+            return caption
+        text = fmt.format(label=labels(lang)[kind], n=number, caption=caption)
+        return text if caption else text.rstrip(" 　.:：|｜")
+
+    def figure_label_parts(self, number: int, lang: str, kind: str = "figure") -> tuple[str, str]:
+        """The label (`图 1`, `Figure 1.`) and what the theme puts between it and a caption (`　`, ` `)."""
+        label = self.figure_label(number, "", lang, kind)
+        marker = "\x1f"
+        return label, self.figure_label(number, marker, lang, kind).partition(marker)[0][len(label):]
+
+    def page_size_mm(self, override: str | None = None) -> tuple[float, float]:
+        """Width and height of the print page: `override` (any case) when given, else the theme's."""
+        name = override or self.page.size
+        sizes = {key.lower(): value for key, value in PAGE_SIZES_MM.items()}
+        if name.lower() not in sizes:
+            raise ThemeError(f"unknown page size {name!r}; choose from: {', '.join(PAGE_SIZES_MM)}")
+        return sizes[name.lower()]
+
+

@@ -1,0 +1,130 @@
+"""Every word an edition shows to readers, keyed by language: byline labels, figure and table labels,
+page numbers, placeholders, EPUB landmarks and the accessibility summary.
+
+Writers differ in markup, never in wording: keeping the words here is what makes the PDF, EPUB and
+DOCX of one article read alike. A new language is one more table in `_WORDS`.
+"""
+from __future__ import annotations
+
+import urllib.parse
+from dataclasses import dataclass
+
+from .dates import format_date
+from .model import Meta
+from .scripts import is_chinese
+
+_WORDS: dict[str, dict[str, str]] = {
+    "zh": {
+        "editor": "编辑", "authors": "作者", "source": "来源", "placeholder": "图片无法显示",
+        "notes": "注释", "contents": "目录", "page": "第 {page} 页 / 共 {pages} 页",
+        "figure": "图", "table": "表", "list_separator": "、", "label_separator": "：",
+        # EPUB navigation
+        "cover": "封面", "titlepage": "标题页", "text": "正文", "landmarks": "导览",
+        # EPUB accessibility summary
+        "summary_opening": "本书为可重排文本，含目录与标题导航，阅读顺序与原文一致。",
+        "summary_described": "全部 {shown} 幅图片均有文字说明。",
+        "summary_undescribed": "{shown} 幅图片中有 {missing} 幅缺少文字说明。",
+        "summary_no_images": "书中没有需要看见才能理解的图片。",
+        "summary_placeholders": "另有 {placeholders} 幅图片无法获取，以文字占位说明代替。",
+        "sentence_joiner": "",
+    },
+    "en": {
+        "editor": "Edited by", "authors": "By", "source": "Source", "placeholder": "Image unavailable",
+        "notes": "Notes", "contents": "Contents", "page": "Page {page} of {pages}",
+        "figure": "Figure", "table": "Table", "list_separator": ", ", "label_separator": " ",
+        "cover": "Cover", "titlepage": "Title page", "text": "Text", "landmarks": "Landmarks",
+        "summary_opening": "Reflowable text with a table of contents and heading navigation, in the article's "
+                           "reading order.",
+        "summary_described": "All {shown} images have a text alternative.",
+        "summary_undescribed": "{missing} of {shown} images lack a text alternative.",
+        "summary_no_images": "No image needs to be seen to follow the text.",
+        "summary_placeholders": "{placeholders} image(s) could not be obtained and are replaced by a text "
+                                "placeholder.",
+        "sentence_joiner": " ",
+    },
+}
+
+
+def language_key(lang: str) -> str:
+    """The table a BCP 47 tag reads its words from."""
+    return "zh" if is_chinese(lang) else "en"
+
+
+def labels(lang: str) -> dict[str, str]:
+    """Every word for `lang` (English for a language without a table of its own)."""
+    return _WORDS[language_key(lang)]
+
+
+# ---------------------------------------------------------------- the byline
+
+
+@dataclass(frozen=True)
+class BylinePart:
+    """One item of the byline: `label` may be empty; `url` makes the value a link."""
+
+    kind: str  # authors | editor | date | source
+    label: str
+    value: str
+    url: str = ""
+
+
+def site_name(meta: Meta) -> str:
+    """The publishing site: its name, else its host name; empty when the article names neither."""
+    return meta.source_site or urllib.parse.urlsplit(meta.source_url).hostname or ""
+
+
+def byline(meta: Meta) -> list[BylinePart]:
+    """The byline items of an article, in reading order, worded for its language."""
+    words = labels(meta.lang)
+    parts: list[BylinePart] = []
+    if meta.authors:
+        parts.append(BylinePart("authors", words["authors"], name_list(meta.authors, meta.lang)))
+    if meta.editor:
+        parts.append(BylinePart("editor", words["editor"], meta.editor))
+    if meta.date:
+        parts.append(BylinePart("date", "", format_date(meta.date, meta.lang)))
+    if meta.source_url or meta.source_site:
+        parts.append(BylinePart("source", words["source"], site_name(meta) or meta.source_url, meta.source_url))
+    return parts
+
+
+def byline_text(part: BylinePart, lang: str) -> str:
+    """A byline item as plain text: `编辑：许楠楠`, `By Ann Lee`, `Source: Reuters`, `2023年10月30日 10:57`."""
+    if not part.label:
+        return part.value
+    separator = labels(lang)["label_separator"]
+    if separator == " " and part.kind == "source":
+        separator = ": "
+    return f"{part.label}{separator}{part.value}"
+
+
+def name_list(names: tuple[str, ...], lang: str) -> str:
+    """`王晓明、李华` / `Ann Lee and Bo Chen` / `A, B and C`."""
+    if is_chinese(lang):
+        return labels(lang)["list_separator"].join(names)
+    if len(names) <= 2:
+        return " and ".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def running_header(meta: Meta, header: str) -> str:
+    """The header line of the print editions: the title or the site, as the theme asks (`header` is
+    title | site | none), each standing in for the other when missing; empty for none."""
+    if header == "none":
+        return ""
+    if header == "site":
+        return site_name(meta) or meta.title
+    return meta.title or site_name(meta)
+
+
+def accessibility_summary(lang: str, shown: int, missing_alt: int, placeholders: int) -> str:
+    """The EPUB's schema:accessibilitySummary, from what the content bears out."""
+    words = labels(lang)
+    parts = [words["summary_opening"]]
+    if shown:
+        parts.append(words["summary_described"] if not missing_alt else words["summary_undescribed"])
+    else:
+        parts.append(words["summary_no_images"])
+    if placeholders:
+        parts.append(words["summary_placeholders"])
+    return words["sentence_joiner"].join(parts).format(shown=shown, missing=missing_alt, placeholders=placeholders)

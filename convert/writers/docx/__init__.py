@@ -1,0 +1,68 @@
+"""The editable edition: a Word document in Word's own styles, shaped by the theme.
+
+Written with python-docx from our model (never from the source file). The work is split along the
+package: `styles` (theme -> Word styles), `lists` (numbering), `body` (blocks and inlines), `figures`
+(pictures and SEQ captions), `tables`, `notes` (the footnotes part), `page` (page set-up, header,
+footer, core properties) and `ooxml` (elements in schema order). The zip is `writers/package.py`'s.
+"""
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+
+from ... import model as m
+from ...errors import UsageError
+from ...theme import PAGE_SIZES_MM
+from ..base import WriteContext, Writer, options_of
+
+
+@dataclass(frozen=True)
+class DocxOptions:
+    """`page_size`: the print page (A4, A5, Letter) instead of the theme's."""
+
+    page_size: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.page_size and self.page_size.lower() not in {size.lower() for size in PAGE_SIZES_MM}:
+            raise UsageError(f"unknown page size {self.page_size!r}; choose from: {', '.join(PAGE_SIZES_MM)}")
+
+
+def write_docx(doc: m.Document, ctx: WriteContext) -> bytes:
+    import docx
+
+    from ...dates import edition_time
+    from ..package import rezip
+    from .body import BodyWriter
+    from .lists import Numbering
+    from .notes import Footnotes
+    from .page import prune_template, set_core_properties, set_up_page
+    from .styles import apply_theme, faces
+
+    options = options_of(ctx, DocxOptions)
+    word = docx.Document()
+    prune_template(word)
+    numbering = Numbering(word, ctx.theme, faces(ctx.theme.stack("body"), "roman", chinese=False).latin)
+    tokens = apply_theme(word, ctx.theme, chinese=doc.is_chinese, lang=doc.meta.lang,
+                         numbering=numbering.style_ids)
+    text_width = set_up_page(word, ctx.theme, options.page_size, doc)
+    notes = Footnotes(word, doc.footnotes)
+    BodyWriter(doc, ctx.gate, word, tokens, numbering, notes, text_width).write()
+    for number, drawing in enumerate(word.element.body.iter("{*}docPr"), start=1):
+        drawing.set("id", str(number))  # unique shape ids, in reading order
+    stamp = edition_time(doc.meta, ctx.source_date_epoch)
+    set_core_properties(word, doc.meta, stamp.replace(tzinfo=None))
+    buffer = io.BytesIO()
+    word.save(buffer)
+    return rezip(buffer.getvalue(), stamp, first="[Content_Types].xml")
+
+
+def check() -> str | None:
+    try:
+        import docx  # noqa: F401
+    except ImportError as exc:
+        return f"python-docx is not installed ({exc}); run `make setup`"
+    return None
+
+
+WRITER = Writer(name="docx", suffix=".docx", description="editable Word document in Word's own styles",
+                write=write_docx, check=check, options=DocxOptions)

@@ -1,0 +1,259 @@
+"""The article's header and body as WordprocessingML paragraphs, tables and footnote references.
+
+Each block gets the Word style that says what it is (Body Text, Heading n, Quote, List Number, ...);
+direct formatting is kept to what a style cannot hold (list numbering ids, cell alignment).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from itertools import count
+from typing import Callable, Iterable
+
+from docx.document import Document as WordDocument
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.part import Part
+from docx.oxml.ns import qn
+
+from ... import model as m
+from ...resources import ResourceGate
+from ...wording import byline, byline_text
+from .figures import Figures
+from .lists import Numbering
+from .notes import Footnotes, reference_run
+from .styles import LIST_STYLE_LEVELS, Tokens
+from .tables import table_rows
+from .ooxml import (Element, append, attrs, bookmark, bookmark_name, clean, el, run_properties, spacing,
+                       text_runs, twips)
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Where blocks are being written: the part their relationships belong to, and the paragraph style
+    a plain paragraph takes there."""
+
+    part: Part
+    style: str = "BodyText"
+    level: int = -1  # list nesting depth
+    in_note: bool = False
+
+
+@dataclass(frozen=True)
+class Format:
+    """Inline formatting in effect for a run."""
+
+    bold: bool = False
+    italic: bool = False
+    strike: bool = False
+    position: str = ""  # superscript | subscript
+    code: bool = False
+    link: bool = False
+
+    def rpr(self) -> Element | None:
+        style = "Hyperlink" if self.link else "VerbatimChar" if self.code else None
+        return run_properties(el("w:rStyle", val=style) if style else None,
+                              el("w:b") if self.bold else None, el("w:i") if self.italic else None,
+                              el("w:strike") if self.strike else None,
+                              el("w:vertAlign", val=self.position) if self.position else None)
+
+
+class BodyWriter:
+    def __init__(self, doc: m.Document, gate: ResourceGate, word: WordDocument, tokens: Tokens,
+                 numbering: Numbering, notes: Footnotes, text_width_emu: int) -> None:
+        self.doc, self.word, self.tokens = doc, word, tokens
+        self.lang = doc.meta.lang or "en"
+        self.numbering = numbering
+        self.notes = notes
+        self.bookmark_ids = count(1)
+        self.bookmark_names: dict[str, str] = {}  # element id -> its distinct Word bookmark name
+        self.placed: set[str] = set()
+        self.figures = Figures(word, gate, tokens.theme, self.lang, text_width_emu)
+        self.text_width_twips = round(text_width_emu / 635)
+
+    # ------------------------------------------------------------ document
+    def write(self) -> None:
+        """Fill the document body (before its section properties) and the footnotes part."""
+        root = Scope(self.word.part)
+        elements = [*self.header(root), *self.blocks(self.doc.body, root)]
+        body = self.word.element.body
+        section = body.find(qn("w:sectPr"))
+        previous = None
+        for element in _separate_tables(elements):
+            if previous is not None and previous.tag == qn("w:tbl"):
+                _space(element, before=self.tokens.em(1.0))  # a table's margin below, as in the PDF edition
+            section.addprevious(element)
+            previous = element
+        self.notes.write(lambda blocks, part: self.blocks(blocks, Scope(part, style="FootnoteText", in_note=True)))
+
+    def header(self, scope: Scope) -> list[Element]:
+        meta = self.doc.meta
+        out = []
+        if meta.title:
+            out.append(self.paragraph("Title", (m.Text(meta.title),), scope))
+        if meta.subtitle:
+            out.append(self.paragraph("Subtitle", (m.Text(meta.subtitle),), scope))
+        items: list[Element] = []
+        for part in byline(meta):
+            if items:
+                items += text_runs(" · ")
+            text = byline_text(part, self.lang)
+            if part.url:
+                items += text_runs(text.removesuffix(part.value))
+                items.append(self.hyperlink(part.url, text_runs(part.value), scope))  # muted, like the byline
+            else:
+                items += text_runs(text)
+        if items:
+            out.append(el("w:p", el("w:pPr", el("w:pStyle", val="Byline")), *items))
+        return out
+
+    # ------------------------------------------------------------ blocks
+    def blocks(self, blocks: Iterable[m.Block], scope: Scope) -> list[Element]:
+        return [element for block in blocks for element in self.block(block, scope)]
+
+    def block(self, block: m.Block, scope: Scope) -> list[Element]:
+        if isinstance(block, m.Paragraph):
+            return [self.paragraph(scope.style, block.content, scope)]
+        if isinstance(block, m.Heading):
+            paragraph = self.paragraph(f"Heading{min(max(block.level - 1, 1), 6)}", block.content, scope)
+            self.mark(paragraph, block.id)
+            return [paragraph]
+        if isinstance(block, m.Figure):
+            elements = self.figures.figure(block, self.inlines(block.caption, scope), self.linker(scope),
+                                           in_body=scope.part is self.word.part)
+            self.mark(elements[0], block.id)
+            return elements
+        if isinstance(block, m.ListBlock):
+            return self.list_block(block, scope)
+        if isinstance(block, m.Table):
+            return self.table(block, scope)
+        if isinstance(block, m.BlockQuote):
+            return self.blocks(block.content, replace(scope, style="Quote"))
+        if isinstance(block, m.CodeBlock):
+            return [el("w:p", el("w:pPr", el("w:pStyle", val="SourceCode")), *text_runs(block.text))]
+        if isinstance(block, m.HorizontalRule):
+            return [el("w:p", el("w:pPr", el("w:pStyle", val="HorizontalRule")))]
+        if isinstance(block, m.Notice):
+            return [self.paragraph("Notice", block.content, scope)]
+        return []  # footnote definitions are written into the footnotes part
+
+    def paragraph(self, style: str, inlines: tuple[m.Inline, ...], scope: Scope,
+                  *properties: Element) -> Element:
+        return el("w:p", el("w:pPr", el("w:pStyle", val=style), *properties), *self.inlines(inlines, scope))
+
+    def mark(self, paragraph: Element, identifier: str) -> None:
+        if identifier and identifier not in self.placed:  # a link may have named it before
+            self.placed.add(identifier)
+            bookmark(paragraph, self.bookmark(identifier), next(self.bookmark_ids))
+
+    def bookmark(self, identifier: str) -> str:
+        """The bookmark name of an element id; names shortened or simplified into one get a number."""
+        if identifier not in self.bookmark_names:
+            base = name = bookmark_name(identifier)
+            taken = set(self.bookmark_names.values())
+            for n in count(2):
+                if name not in taken:
+                    break
+                name = f"{base[:36]}_{n}"
+            self.bookmark_names[identifier] = name
+        return self.bookmark_names[identifier]
+
+    def list_block(self, block: m.ListBlock, scope: Scope) -> list[Element]:
+        if not block.items:  # `<ul></ul>` in an HTML article: nothing to show
+            return []
+        level = min(scope.level + 1, 8)
+        num_id = self.numbering.new_list(block.ordered, block.start)
+        suffix = str(min(level, LIST_STYLE_LEVELS - 1) + 1) if level else ""
+        item_style = f"List{'Number' if block.ordered else 'Bullet'}{suffix}"
+        inner = replace(scope, style=f"ListContinue{suffix}", level=level)
+        out: list[Element] = []
+        for item in block.items:
+            first, rest = (item[0], item[1:]) if item and isinstance(item[0], m.Paragraph) else (None, item)
+            number = el("w:numPr", el("w:ilvl", val=level), el("w:numId", val=num_id))
+            out.append(self.paragraph(item_style, first.content if first else (), scope, number))
+            out += self.blocks(rest, inner)
+        if level == 0:  # the list's own margins above and below, as in the PDF edition
+            _space(out[0], before=self.tokens.em(0.4))
+            _space(out[-1], after=self.tokens.em(0.8))
+        return out
+
+    def table(self, table: m.Table, scope: Scope) -> list[Element]:
+        out = []
+        if table.caption:
+            out.append(self.paragraph("Caption", table.caption, scope, el("w:keepNext")))
+        cell_scope = replace(scope, level=-1)
+        out.append(table_rows(table, self.text_width_twips,
+                              lambda blocks, header: self.blocks(
+                                  blocks, replace(cell_scope, style="TableHeading" if header else "TableContents"))))
+        return out
+
+    # ------------------------------------------------------------ inlines
+    def inlines(self, nodes: Iterable[m.Inline], scope: Scope, fmt: Format = Format()) -> list[Element]:
+        out: list[Element] = []
+        for node in nodes:
+            out += self.inline(node, scope, fmt)
+        return out
+
+    def inline(self, node: m.Inline, scope: Scope, fmt: Format) -> list[Element]:
+        if isinstance(node, m.Text):
+            return text_runs(node.text, fmt.rpr())
+        if isinstance(node, m.Code):
+            return text_runs(node.text, replace(fmt, code=True).rpr())
+        if isinstance(node, m.LineBreak):
+            return [el("w:r", el("w:br"))]
+        if isinstance(node, m.Link):
+            if fmt.link:  # Word has no link inside a link
+                return self.inlines(node.content, scope, fmt)
+            return [self.hyperlink(node.url, self.inlines(node.content, scope, replace(fmt, link=True)), scope,
+                                   node.title)]
+        if isinstance(node, m.NoteRef):
+            word_id = None if scope.in_note else self.notes.reference(node.id)
+            if word_id is None:
+                return text_runs(str(node.number), replace(fmt, position="superscript").rpr())
+            return [reference_run(word_id)]
+        if isinstance(node, m.InlineImage):
+            return self.figures.inline_image(node, in_body=scope.part is self.word.part)
+        wrapped = {m.Emphasis: {"italic": True}, m.Strong: {"bold": True}, m.Strikeout: {"strike": True},
+                   m.Superscript: {"position": "superscript"}, m.Subscript: {"position": "subscript"}}
+        changes = wrapped.get(type(node))
+        if changes is None:
+            return []
+        return self.inlines(node.content, scope, replace(fmt, **changes))  # type: ignore[union-attr, arg-type]
+
+    def linker(self, scope: Scope) -> Callable[[str, list[Element]], Element]:
+        return lambda url, runs: self.hyperlink(url, runs, scope)
+
+    def hyperlink(self, url: str, runs: list[Element], scope: Scope, title: str = "") -> Element:
+        """A real Word hyperlink: an external relationship, or a bookmark anchor for `#id`."""
+        url = clean(url.strip())
+        link = el("w:hyperlink", *runs, tooltip=title or None, history=1)
+        if url.startswith("#"):
+            link.set(qn("w:anchor"), self.bookmark(url[1:]))
+        elif url:
+            attrs(link, r_id=scope.part.relate_to(url, RT.HYPERLINK, is_external=True))
+        return link
+
+
+def _space(paragraph: Element, *, before: float | None = None, after: float | None = None) -> None:
+    """Direct space before or after one paragraph (the style's value stays for the other side)."""
+    properties = paragraph.find(qn("w:pPr"))
+    if paragraph.tag != qn("w:p") or properties is None:
+        return
+    existing = properties.find(qn("w:spacing"))
+    if existing is None:
+        append(properties, [spacing(before=before, after=after)])
+        return
+    for name, value in (("before", before), ("after", after)):
+        if value is not None:
+            existing.set(qn(f"w:{name}"), str(twips(value)))
+
+
+def _separate_tables(elements: list[Element]) -> list[Element]:
+    """Word merges adjacent tables and wants a paragraph after the last one: put empty paragraphs there."""
+    out: list[Element] = []
+    for element in elements:
+        if out and out[-1].tag == qn("w:tbl") and element.tag == qn("w:tbl"):
+            out.append(el("w:p"))
+        out.append(element)
+    if out and out[-1].tag == qn("w:tbl"):
+        out.append(el("w:p"))
+    return out
+

@@ -1,0 +1,336 @@
+"""The theme applied to Word's own styles, so an editor restyles the article from Word's style pane.
+
+Built-in styles (Normal, Body Text, Title, Subtitle, Heading 1-6, Caption, Quote, List Bullet/Number,
+Hyperlink, footnote text/reference) are reshaped from the theme's tokens; what Word has no style for
+(byline, notice, figure, code, table cells) gets a named custom style. Nothing here hard-codes a font,
+size or colour: every value comes from `Theme`.
+"""
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass
+
+from docx.document import Document as WordDocument
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml.ns import qn
+from lxml import etree
+
+from ...scripts import is_cjk_family
+from ...theme import Theme
+from .ooxml import Element, append, border, el, fonts, hex_color, shading, size, spacing, twips
+
+LIST_STYLE_LEVELS = 3  # Word ships List Bullet, List Bullet 2, List Bullet 3 (and the same for numbers)
+
+
+@dataclass(frozen=True)
+class Faces:
+    """The Latin and East Asian face of one font role."""
+
+    latin: str
+    east_asian: str
+    family: str  # the font-table family hint: roman | swiss | modern
+
+    def rfonts(self) -> Element:
+        return fonts(self.latin, self.east_asian)
+
+
+def faces(stack: list[str], family: str, chinese: bool) -> Faces:
+    """A CSS-like stack as Word's two faces. Han text takes the first CJK family. Latin text takes, in a
+    Chinese article, the first family (as in the PDF edition, its Latin matches the Han text); in a
+    Latin-script article, the first non-CJK family: CJK faces draw ’ and “ full-width by default, and
+    Word and LibreOffice, unlike a browser, do not switch to their proportional forms for English."""
+    east_asian = next((name for name in stack if is_cjk_family(name)), stack[0])
+    latin = stack[0] if chinese else next((name for name in stack if not is_cjk_family(name)), stack[0])
+    return Faces(latin, east_asian, family)
+
+
+@dataclass(frozen=True)
+class Tokens:
+    """The theme's values in the units the styles need (points, faces), for one article's language."""
+
+    theme: Theme
+    chinese: bool
+
+    @property
+    def body(self) -> Faces:
+        return faces(self.theme.stack("body"), _family(self.theme.fonts.body), self.chinese)
+
+    @property
+    def headings(self) -> Faces:
+        return faces(self.theme.stack("headings"), _family(self.theme.fonts.headings), self.chinese)
+
+    @property
+    def mono(self) -> Faces:
+        return faces(self.theme.stack("mono"), "modern", self.chinese)
+
+    @property
+    def size(self) -> float:
+        return self.theme.text.size_pt
+
+    def em(self, ems: float, of: float | None = None) -> float:
+        """`ems` in points, relative to the body size or to `of`."""
+        return ems * (of if of is not None else self.size)
+
+    def heading_size(self, word_level: int) -> float:
+        """Word's Heading n is the body's level n+1 (level 1 is the title): the theme's scale[n]."""
+        return self.theme.headings.scale[min(word_level, 5)] * self.size
+
+    @property
+    def bold(self) -> Element | None:
+        return el("w:b") if self.theme.headings.weight >= 600 else None
+
+    def color(self, css: str) -> Element:
+        return el("w:color", val=hex_color(css))
+
+
+def _family(role: str) -> str:
+    return "roman" if role == "serif" else "swiss"
+
+
+@dataclass(frozen=True)
+class StyleSpec:
+    style_id: str
+    name: str
+    kind: str = "paragraph"  # paragraph | character | table
+    based_on: str | None = "Normal"
+    next_style: str | None = None
+    ppr: tuple[Element | None, ...] = ()
+    rpr: tuple[Element | None, ...] = ()
+    extra: tuple[Element, ...] = ()  # tblPr, tblStylePr of a table style
+    quick: bool = True  # shown in Word's style gallery
+
+
+def apply_theme(document: WordDocument, theme: Theme, *, chinese: bool, lang: str,
+                numbering: dict[str, int]) -> Tokens:
+    """Reshape the styles of `document` after `theme`; `numbering` gives the numIds of the list styles."""
+    tokens = Tokens(theme, chinese)
+    styles = document.styles.element
+    _drop_sample_table_styles(styles)
+    _document_defaults(styles, tokens, lang)
+    index = {style.get(qn("w:styleId")): style for style in styles.iterchildren(qn("w:style"))}
+    for spec in [*paragraph_styles(tokens, numbering), *character_styles(tokens), table_style(tokens)]:
+        _define(styles, index, spec)
+    _font_table(document, tokens)
+    _settings(document)
+    return tokens
+
+
+# ---------------------------------------------------------------- the styles
+
+
+def paragraph_styles(t: Tokens, numbering: dict[str, int]) -> list[StyleSpec]:
+    theme, text, colors = t.theme, t.theme.text, t.theme.colors
+    body_line = t.em(text.line_height)
+    indent_em = text.indent_em if t.chinese else text.latin_indent_em
+    paragraph_gap = t.em(text.paragraph_spacing_em if t.chinese else text.latin_paragraph_spacing_em)
+    first_line = el("w:ind", firstLineChars=round(indent_em * 100), firstLine=twips(t.em(indent_em))) \
+        if indent_em else el("w:ind", firstLine=0)
+    title_size = theme.headings.scale[0] * t.size
+    caption = theme.caption.size_pt
+    pad = round(t.em(0.6))
+    specs = [
+        StyleSpec("Normal", "Normal", based_on=None,
+                  ppr=(el("w:widowControl"), spacing(before=0, after=0, line=body_line)),
+                  rpr=(t.body.rfonts(), t.color(colors.text), *size(t.size))),
+        StyleSpec("BodyText", "Body Text", next_style="BodyText",
+                  ppr=(spacing(after=paragraph_gap), first_line, el("w:jc", val="both" if text.justify else "left"))),
+        StyleSpec("Title", "Title", next_style="Subtitle",
+                  ppr=(el("w:keepNext"), spacing(before=0, after=t.em(0.4, title_size), line=t.em(1.3, title_size)),
+                       el("w:jc", val="left")),
+                  rpr=(t.headings.rfonts(), t.bold, t.color(colors.heading), *size(title_size))),
+        StyleSpec("Subtitle", "Subtitle", next_style="Byline",
+                  ppr=(el("w:keepNext"), spacing(after=t.em(0.5), line=t.em(1.4, t.em(1.15))), el("w:jc", val="left")),
+                  rpr=(t.headings.rfonts(), t.color(colors.muted), *size(t.em(1.15)))),
+        StyleSpec("Byline", "Byline", next_style="BodyText",
+                  ppr=(el("w:pBdr", border("bottom", color=colors.rule, eighths=4, space_pt=pad)),
+                       spacing(after=t.em(1.2) + pad), el("w:jc", val="left")),
+                  rpr=(t.color(colors.muted), *size(t.em(0.85)))),
+    ]
+    for level in range(1, 7):
+        heading = t.heading_size(level)
+        specs.append(StyleSpec(
+            f"Heading{level}", f"heading {level}", next_style="BodyText",
+            ppr=(el("w:keepNext"), el("w:keepLines"),
+                 spacing(before=t.em(theme.headings.space_before_em, heading),
+                         after=t.em(theme.headings.space_after_em, heading), line=t.em(1.35, heading)),
+                 el("w:jc", val="left"), el("w:outlineLvl", val=level - 1)),
+            rpr=(t.headings.rfonts(), t.bold, t.color(colors.heading), *size(heading))))
+    specs += [
+        StyleSpec("Caption", "caption", next_style="BodyText",
+                  ppr=(el("w:keepLines"), spacing(before=t.em(0.5, caption), after=t.em(1.2), line=t.em(1.5, caption)),
+                       el("w:jc", val="center")),
+                  rpr=(t.color(colors.muted), *size(caption))),
+        StyleSpec("Figure", "Figure", next_style="Caption",
+                  ppr=(el("w:keepNext"), spacing(before=t.em(1.2), after=0, line=1.0, rule="auto"),
+                       el("w:jc", val="center"))),
+        StyleSpec("FigurePlaceholder", "Figure Placeholder", based_on="Figure", next_style="Caption",
+                  ppr=(el("w:keepNext"),
+                       el("w:pBdr", *(border(side, color=colors.rule, eighths=8, space_pt=pad, kind="dashed")
+                                      for side in ("top", "left", "bottom", "right"))),
+                       shading(colors.notice_background), spacing(line=t.em(1.5, caption)),
+                       el("w:ind", left=twips(pad), right=twips(pad))),
+                  rpr=(t.color(colors.muted), *size(caption))),
+        StyleSpec("Quote", "Quote", next_style="BodyText",
+                  ppr=(el("w:pBdr", border("left", color=colors.rule, eighths=16, space_pt=round(t.em(1)))),
+                       spacing(before=t.em(0.5), after=t.em(0.5)), el("w:ind", left=twips(t.em(1) + 2), firstLine=0)),
+                  rpr=(t.color(colors.muted),)),
+        StyleSpec("SourceCode", "Source Code", next_style="BodyText",
+                  ppr=(el("w:pBdr", *(border(side, color=colors.code_background, space_pt=pad)
+                                      for side in ("top", "left", "bottom", "right"))),
+                       shading(colors.code_background),
+                       spacing(before=t.em(0.8), after=t.em(0.8), line=t.em(1.45, t.em(0.88))),
+                       el("w:ind", left=twips(pad), right=twips(pad), firstLine=0), el("w:jc", val="left")),
+                  rpr=(t.mono.rfonts(), *size(t.em(0.88))), quick=False),
+        StyleSpec("Notice", "Notice", next_style="BodyText",
+                  ppr=(el("w:pBdr", border("top", color=colors.notice_background, space_pt=pad),
+                          border("left", color=colors.accent, eighths=16, space_pt=round(t.em(0.9))),
+                          border("bottom", color=colors.notice_background, space_pt=pad),
+                          border("right", color=colors.notice_background, space_pt=pad)),
+                       shading(colors.notice_background), spacing(before=t.em(1.5), after=0),
+                       el("w:ind", left=twips(t.em(0.9) + 2), right=twips(pad), firstLine=0),
+                       el("w:jc", val="left")),
+                  rpr=(t.color(colors.muted), *size(t.em(0.88)))),
+        StyleSpec("HorizontalRule", "Horizontal Rule", next_style="BodyText",
+                  ppr=(el("w:pBdr", border("bottom", color=colors.rule, eighths=4)),
+                       spacing(before=t.em(0.6), after=t.em(1.2), line=1.0, rule="auto")),
+                  rpr=tuple(size(t.em(0.5))), quick=False),
+        StyleSpec("TableContents", "Table Contents",
+                  ppr=(spacing(before=0, after=0, line=t.em(1.45, t.em(0.92))), el("w:jc", val="left")),
+                  rpr=tuple(size(t.em(0.92))), quick=False),
+        StyleSpec("TableHeading", "Table Heading", based_on="TableContents",
+                  ppr=(el("w:keepNext"),), rpr=(t.headings.rfonts(), t.bold), quick=False),
+        StyleSpec("FootnoteText", "footnote text",
+                  ppr=(spacing(before=0, after=0, line=t.em(1.5, t.em(0.85))), el("w:jc", val="left")),
+                  rpr=(t.color(colors.muted), *size(t.em(0.85))), quick=False),
+        StyleSpec("Header", "header", ppr=(el("w:pBdr", border("bottom", color=colors.rule, space_pt=round(t.em(0.3)))),
+                                           spacing(after=0, line=t.em(1.3, caption)), el("w:jc", val="center")),
+                  rpr=(t.color(colors.muted), *size(caption)), quick=False),
+        StyleSpec("Footer", "footer", ppr=(spacing(after=0, line=t.em(1.3, caption)), el("w:jc", val="center")),
+                  rpr=(t.color(colors.muted), *size(caption)), quick=False),
+    ]
+    for level in range(LIST_STYLE_LEVELS):
+        suffix = str(level + 1) if level else ""
+        item = (spacing(before=t.em(0.15), after=t.em(0.15)), el("w:jc", val="left"))
+        for kind, num in (("Bullet", numbering["bullet"]), ("Number", numbering["number"])):
+            specs.append(StyleSpec(
+                f"List{kind}{suffix}", f"List {kind}{' ' + suffix if suffix else ''}",
+                ppr=(el("w:numPr", el("w:ilvl", val=level), el("w:numId", val=num)), *item), quick=False))
+        specs.append(StyleSpec(f"ListContinue{suffix}", f"List Continue{' ' + suffix if suffix else ''}",
+                               ppr=(*item, el("w:ind", left=twips(t.em(2.0 * (level + 1))), firstLine=0)),
+                               quick=False))
+    return specs
+
+
+def character_styles(t: Tokens) -> list[StyleSpec]:
+    colors = t.theme.colors
+    return [
+        StyleSpec("Hyperlink", "Hyperlink", kind="character", based_on="DefaultParagraphFont",
+                  rpr=(t.color(colors.accent),), quick=False),
+        StyleSpec("FootnoteReference", "footnote reference", kind="character", based_on="DefaultParagraphFont",
+                  rpr=(el("w:vertAlign", val="superscript"),), quick=False),
+        StyleSpec("CaptionLabel", "Caption Label", kind="character", based_on="DefaultParagraphFont",
+                  rpr=(t.headings.rfonts(), t.bold), quick=False),
+        StyleSpec("VerbatimChar", "Verbatim Char", kind="character", based_on="DefaultParagraphFont",
+                  rpr=(t.mono.rfonts(), *size(t.em(0.88))), quick=False),
+    ]
+
+
+def table_style(t: Tokens) -> StyleSpec:
+    """`Article Table`: rules between rows, a heavier rule under the header row, which repeats on each page."""
+    colors = t.theme.colors
+    cell_margin = el("w:tblCellMar", el("w:top", w=twips(t.em(0.3)), type="dxa"),
+                     el("w:left", w=twips(t.em(0.5)), type="dxa"),
+                     el("w:bottom", w=twips(t.em(0.3)), type="dxa"),
+                     el("w:right", w=twips(t.em(0.5)), type="dxa"))
+    table_properties = el("w:tblPr", el("w:tblBorders", border("bottom", color=colors.rule),
+                                        border("insideH", color=colors.rule)), cell_margin)
+    header_row = el("w:tblStylePr",
+                    el("w:rPr", t.headings.rfonts(), t.bold), el("w:tblPr"),
+                    el("w:trPr", el("w:tblHeader")),
+                    el("w:tcPr", el("w:tcBorders", border("bottom", color=colors.text, eighths=8))),
+                    type="firstRow")
+    return StyleSpec("ArticleTable", "Article Table", kind="table", based_on="TableNormal",
+                     ppr=(spacing(before=0, after=0),), rpr=tuple(size(t.em(0.92))),
+                     extra=(table_properties, header_row))
+
+
+# ---------------------------------------------------------------- writing them
+
+
+def _define(styles: Element, index: dict[str, Element], spec: StyleSpec) -> None:
+    style = index.get(spec.style_id)
+    if style is None:
+        style = el("w:style", type=spec.kind, styleId=spec.style_id,
+                   customStyle=None if spec.style_id in _BUILT_IN else 1)
+        style.append(el("w:name", val=spec.name))
+        styles.append(style)
+        index[spec.style_id] = style
+    for tag in ("w:basedOn", "w:next", "w:semiHidden", "w:unhideWhenUsed", "w:qFormat", "w:pPr", "w:rPr",
+                "w:tblPr", "w:trPr", "w:tcPr", "w:tblStylePr"):
+        for old in style.findall(qn(tag)):
+            style.remove(old)
+    rpr = el("w:rPr", *spec.rpr) if spec.rpr else None
+    append(style, [
+        el("w:basedOn", val=spec.based_on) if spec.based_on else None,
+        el("w:next", val=spec.next_style) if spec.next_style else None,
+        el("w:qFormat") if spec.quick else el("w:unhideWhenUsed"),
+        el("w:pPr", *spec.ppr) if spec.ppr else None, rpr, *spec.extra])
+    link = style.find(qn("w:link"))
+    if link is not None and rpr is not None:  # the linked character style (Heading1Char ...) looks the same
+        linked = index.get(link.get(qn("w:val")))
+        if linked is not None:
+            for old in linked.findall(qn("w:rPr")):
+                linked.remove(old)
+            append(linked, [copy.deepcopy(rpr)])
+
+
+_BUILT_IN = {"Normal", "BodyText", "Title", "Subtitle", "Caption", "Quote", "Header", "Footer", "Hyperlink",
+             "FootnoteText", "FootnoteReference", *(f"Heading{n}" for n in range(1, 10)),
+             *(f"List{kind}{n}" for kind in ("Bullet", "Number", "Continue") for n in ("", "2", "3"))}
+
+
+def _drop_sample_table_styles(styles: Element) -> None:
+    """The template's 140 colourful table styles (Light Shading, Medium Grid 3 - Accent 6, ...) are Word's
+    own latent styles anyway; dropping their copies halves styles.xml."""
+    for style in list(styles.iterchildren(qn("w:style"))):
+        if style.get(qn("w:type")) == "table" and style.get(qn("w:styleId")) not in ("TableNormal", "TableGrid"):
+            styles.remove(style)
+
+
+def _document_defaults(styles: Element, t: Tokens, lang: str) -> None:
+    """Defaults under every style: the body faces, and the languages (East Asian zh-CN for Han text)."""
+    latin_lang = "en-US" if t.chinese or not lang else lang
+    defaults = styles.find(qn("w:docDefaults"))
+    if defaults is not None:
+        styles.remove(defaults)
+    defaults = el("w:docDefaults",
+                  el("w:rPrDefault", el("w:rPr", t.body.rfonts(), *size(t.size),
+                                        el("w:lang", val=latin_lang, eastAsia="zh-CN", bidi="ar-SA"))),
+                  el("w:pPrDefault", el("w:pPr", spacing(before=0, after=0, line=1.0, rule="auto"))))
+    styles.insert(0, defaults)
+
+
+def _font_table(document: WordDocument, t: Tokens) -> None:
+    """Name every face the styles use, with a family and charset hint so Word substitutes a font of the
+    same kind (Song for serif CJK, Hei for sans) where the theme's face is not installed."""
+    part = document.part.part_related_by(RT.FONT_TABLE)
+    table = el("w:fonts")
+    seen: set[str] = set()
+    for face in (t.body, t.headings, t.mono):
+        for name, cjk in ((face.east_asian, True), (face.latin, bool(is_cjk_family(face.latin)))):
+            if name in seen:
+                continue
+            seen.add(name)
+            table.append(el("w:font", el("w:charset", val="86" if cjk else "00"), el("w:family", val=face.family),
+                            el("w:pitch", val="fixed" if face.family == "modern" else "variable"), name=name))
+    part._blob = etree.tostring(table, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def _settings(document: WordDocument) -> None:
+    settings = document.settings.element
+    for tag in ("w:savePreviewPicture",):  # the template's thumbnail is dropped: no preview to keep
+        for old in settings.findall(qn(tag)):
+            settings.remove(old)
+    theme_lang = settings.find(qn("w:themeFontLang"))
+    if theme_lang is not None:
+        theme_lang.set(qn("w:eastAsia"), "zh-CN")

@@ -1,0 +1,150 @@
+"""The e-reader edition: EPUB 3 (with an NCX for older readers) through ebooklib.
+
+The article markup is the HTML writer's (`notes="epub"` gives EPUB 3 noteref/footnote asides),
+split into a title page and the text, and wrapped in complete XHTML documents built and checked
+here (see `documents`). ebooklib assembles the package (metadata, manifest, spine, NCX); its zip is
+then repacked so that the same input gives the same bytes (see `writers/package.py`). The generated
+cover is `cover`, the package metadata `metadata`, optional embedded font subsets `fonts`.
+"""
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+
+from ebooklib import epub
+from lxml import etree
+
+from ... import model as m
+from ...dates import ZIP_EPOCH, edition_time, published
+from ...errors import ConvertError
+from ...resources import Image
+from ...wording import labels, site_name
+from ..base import WriteContext, Writer, options_of
+from ..html import HtmlStyle, article_html
+from ..package import rezip
+from . import documents as docs
+from .cover import COVER_SIZE, cover_png, cover_text
+from .fonts import embedded_fonts, font_face_css
+from .metadata import accessibility, identifier, image_uses
+
+IMAGE_DIR = "images"
+
+
+@dataclass(frozen=True)
+class EpubOptions:
+    """`embed_fonts`: embed subsets of the theme's fonts holding the characters the book shows."""
+
+    embed_fonts: bool = False
+
+
+def write_epub(doc: m.Document, ctx: WriteContext) -> bytes:
+    lang = doc.meta.lang or "en"
+    title = doc.meta.title or "Untitled"
+    images: dict[str, Image] = {}
+
+    def image_url(image: Image) -> str:
+        images.setdefault(image.name, image)
+        return f"{IMAGE_DIR}/{image.name}"
+
+    try:
+        article = article_html(doc, ctx, HtmlStyle(notes="epub", image_url=image_url))
+        titlepage, text = docs.split_article(doc, article)
+        entries = docs.toc_entries(doc)
+        nav = docs.nav_page(doc, entries)
+        shown = cover_text(doc.meta)
+        cover_alt = " · ".join(v for v in (shown["title"], shown["date"], shown["source"]) if v)
+        coverpage = docs.cover_page(doc, cover_alt, COVER_SIZE)
+    except docs.XhtmlError as exc:
+        raise ConvertError(ctx.source_name or title, f"cannot build the EPUB: {exc}") from None
+    options = options_of(ctx, EpubOptions)
+    fonts = embedded_fonts(ctx.theme, [titlepage, text, nav], chinese=doc.is_chinese) if options.embed_fonts else []
+
+    book = epub.EpubBook()
+    book.set_identifier(identifier(doc))
+    book.set_title(title)
+    book.set_language(lang)
+    _people(book, doc)
+    for name, value in (("date", published(doc.meta)), ("publisher", site_name(doc.meta)), ("source", doc.meta.source_url),
+                        ("description", doc.meta.description)):
+        if value:
+            book.add_metadata("DC", name, value)
+    for keyword in doc.meta.keywords:
+        book.add_metadata("DC", "subject", keyword)
+    for prop, value in accessibility(doc, image_uses(doc, ctx.gate)):
+        book.add_metadata(None, "meta", value, {"property": prop})
+
+    book.add_item(epub.EpubItem(uid="style", file_name=docs.STYLESHEET, media_type="text/css",
+                                content=docs.stylesheet(ctx.theme, font_face_css(fonts),
+                                                        chinese=doc.is_chinese).encode("utf-8")))
+    book.set_cover(docs.COVER_IMAGE, cover_png(doc.meta, ctx.theme), create_page=False)
+    pages = [_Xhtml("cover", docs.COVER_PAGE, coverpage, title, properties=["svg"]),
+             _Xhtml("titlepage", docs.TITLE_PAGE, titlepage, title),
+             _Xhtml("text", docs.TEXT_PAGE, text, title)]
+    for item in pages:
+        book.add_item(item)
+    book.add_item(_Xhtml("nav", docs.NAV_PAGE, nav, title, properties=["nav"]))
+    book.add_item(epub.EpubNcx())
+    for name in sorted(images):
+        image = images[name]
+        book.add_item(epub.EpubImage(uid="img-" + name.rsplit(".", 1)[0].removeprefix("img-"),
+                                     file_name=f"{IMAGE_DIR}/{name}", media_type=image.media_type,
+                                     content=image.data))
+    for number, font in enumerate(fonts, 1):
+        book.add_item(epub.EpubItem(uid=f"font-{number}", file_name=font.file_name, media_type=font.media_type,
+                                    content=font.data))
+    book.toc = _ncx_toc(entries)
+    book.spine = pages
+    words = labels(lang)
+    book.guide = [{"type": "cover", "href": docs.COVER_PAGE, "title": words["cover"]},
+                  {"type": "title-page", "href": docs.TITLE_PAGE, "title": words["titlepage"]},
+                  {"type": "text", "href": docs.TEXT_PAGE, "title": words["text"]}]
+
+    stamp = max(edition_time(doc.meta, ctx.source_date_epoch), ZIP_EPOCH)  # dcterms:modified, the zip's dates
+    buffer = io.BytesIO()
+    epub.write_epub(buffer, book, {"mtime": stamp.replace(tzinfo=None),
+                                   "epub3_pages": False, "epub3_landmark": False, "raise_exceptions": True})
+    return rezip(buffer.getvalue(), stamp, first="mimetype", stored=frozenset({"mimetype"}))
+
+
+def _people(book: epub.EpubBook, doc: m.Document) -> None:
+    """Authors as dc:creator (role aut); the editor too, as creator when there is no author."""
+    people = [(name, "aut") for name in doc.meta.authors]
+    if doc.meta.editor:
+        people.append((doc.meta.editor, "edt"))
+    for number, (name, role) in enumerate(people, 1):
+        element = "creator" if role == "aut" or not doc.meta.authors else "contributor"
+        book.add_metadata("DC", element, name, {"id": f"{element}-{number}"})
+        book.add_metadata(None, "meta", role, {"refines": f"#{element}-{number}", "property": "role",
+                                                "scheme": "marc:relators"})
+
+
+def _ncx_toc(entries: list[docs.TocEntry]) -> list[object]:
+    """The same entries as nav.xhtml, in ebooklib's form, for the NCX."""
+    counter = iter(range(1, 10_000))
+
+    def convert(level: list[docs.TocEntry]) -> list[object]:
+        out: list[object] = []
+        for entry in level:
+            link = epub.Link(entry.href, entry.title, f"navpoint-{next(counter)}")
+            out.append((link, convert(entry.children)) if entry.children else link)
+        return out
+
+    return convert(entries)
+
+
+class _Xhtml(epub.EpubHtml):
+    """A content document packaged as we built it: ebooklib would re-parse it as HTML and rebuild
+    `<head>`, dropping what it does not know."""
+
+    def __init__(self, uid: str, file_name: str, tree: etree._ElementTree, title: str,
+                 properties: list[str] | None = None) -> None:
+        super().__init__(uid=uid, file_name=file_name, media_type="application/xhtml+xml", title=title)
+        self.content = docs.serialize(tree)
+        self.properties = list(properties or [])
+
+    def get_content(self, default: bytes | None = None) -> bytes:
+        return self.content
+
+
+WRITER = Writer(name="epub", suffix=".epub", description="EPUB 3 e-book (reflowable, with cover and TOC)",
+                write=write_epub, options=EpubOptions)

@@ -1,0 +1,152 @@
+"""A generated cover: the article's title, date and source set in the theme's fonts and colours.
+
+E-reader libraries show the cover as the book's thumbnail, so every EPUB gets a real one even when
+the article has no picture. Fonts are found through fontconfig (`resources/fonts.py`), the same way Pango
+finds them for the PDF, so the cover uses the typeface the theme names.
+"""
+from __future__ import annotations
+
+import io
+from functools import lru_cache
+
+from PIL import Image, ImageDraw, ImageFont
+
+from ...dates import format_date
+from ...errors import warn
+from ...model import Meta
+from ...resources.fonts import FontFile, stack_font
+from ...scripts import break_tokens, is_cjk_language
+from ...theme import Theme
+from ...wording import byline, byline_text
+
+COVER_SIZE = (1200, 1800)  # 2:3, the shape e-reader shops and libraries expect
+_MARGIN = 0.09  # of the width
+_NO_LINE_START = set("，。、；：？！）》」』”’〉】〕…—,.;:?!)]}%")
+_NO_LINE_END = set("（《「『“‘〈【〔([{")
+
+
+def cover_text(meta: Meta) -> dict[str, str]:
+    """What the cover says: title, date, source (and who wrote it), worded like the byline."""
+    parts = {part.kind: part for part in byline(meta)}
+    lang = meta.lang or "en"
+    source = parts["source"].value if "source" in parts else ""  # the site, else its host
+    people = [byline_text(parts[kind], lang) for kind in ("authors", "editor") if kind in parts]
+    return {"title": meta.title or "Untitled", "subtitle": meta.subtitle,
+            "date": format_date(meta.date, lang) if meta.date else "", "source": source,
+            "people": "  ".join(people)}
+
+
+def cover_png(meta: Meta, theme: Theme, size: tuple[int, int] = COVER_SIZE) -> bytes:
+    """The cover as PNG bytes; the same meta and theme give the same bytes."""
+    width, height = size
+    colors = theme.colors
+    image = Image.new("RGB", size, colors.notice_background)
+    draw = ImageDraw.Draw(image)
+    text = cover_text(meta)
+    margin = int(width * _MARGIN)
+    inner = width - 2 * margin
+    cjk = is_cjk_language(meta.lang) or meta.lang.lower().startswith("ko")  # else Latin faces first: CJK faces set quotes full-width
+    heading_font = _loader(theme.script_stack("headings", cjk), bold=True)
+    body_font = _loader(theme.script_stack("body", cjk), bold=False)
+
+    # A band of the accent colour at the top carries the source, like a newspaper's masthead.
+    band = int(height * 0.11)
+    draw.rectangle((0, 0, width, band), fill=colors.accent)
+    if text["source"]:
+        font = _fit(text["source"], heading_font, inner, start=int(band * 0.38), lines=1)
+        _draw_lines(draw, _wrap(text["source"], font, inner)[:1], font, margin,
+                    (band - _line_height(font, 1.0)) // 2, colors.notice_background, 1.0)
+
+    # The title, as large as fits in at most six lines.
+    top = band + int(height * 0.12)
+    font = _fit(text["title"], heading_font, inner, start=int(width * 0.095), lines=6)
+    lines = _wrap(text["title"], font, inner)
+    y = _draw_lines(draw, lines, font, margin, top, colors.heading, 1.3)
+    if text["subtitle"]:
+        sub_font = _fit(text["subtitle"], body_font, inner, start=int(width * 0.045), lines=3)
+        y = _draw_lines(draw, _wrap(text["subtitle"], sub_font, inner)[:3], sub_font, margin,
+                        y + int(height * 0.02), colors.muted, 1.4)
+    rule_y = y + int(height * 0.035)
+    draw.rectangle((margin, rule_y, margin + int(inner * 0.25), rule_y + max(4, width // 200)), fill=colors.accent)
+
+    # Date and people under the rule; the source address at the foot.
+    y = rule_y + int(height * 0.04)
+    for line, scale in ((text["date"], 0.042), (text["people"], 0.036)):
+        if line:
+            small = _fit(line, body_font, inner, start=int(width * scale), lines=2)
+            y = _draw_lines(draw, _wrap(line, small, inner)[:2], small, margin, y, colors.text, 1.5)
+            y += int(height * 0.01)
+    foot = meta.source_url or ""
+    if foot:
+        small = _fit(foot, body_font, inner, start=int(width * 0.026), lines=1)
+        shown = _wrap(foot, small, inner)[:1]
+        _draw_lines(draw, shown, small, margin, height - margin - _line_height(small, 1.0), colors.muted, 1.0)
+    draw.rectangle((0, height - max(6, height // 150), width, height), fill=colors.accent)
+
+    out = io.BytesIO()
+    image.save(out, format="PNG", compress_level=6)
+    return out.getvalue()
+
+
+# ---------------------------------------------------------------- text layout
+
+def _loader(families: list[str], bold: bool) -> FontFile | None:
+    found = stack_font(families, bold) or stack_font(families, False)
+    if found is None:
+        warn(f"cover: none of the theme's fonts ({', '.join(families)}) is installed; using a fallback font")
+    return found
+
+
+def _font(face: FontFile | None, size: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
+    if face is None:
+        return ImageFont.load_default(size)
+    return _cached_font(face.path, face.index, size)
+
+
+@lru_cache(maxsize=32)
+def _cached_font(path: str, index: int, size: int) -> ImageFont.FreeTypeFont:
+    return ImageFont.truetype(path, size, index=index)
+
+
+def _fit(text: str, face: FontFile | None, width: int, start: int, lines: int):  # type: ignore[no-untyped-def]
+    """The largest font, from `start` down, that sets `text` in at most `lines` lines of `width`."""
+    size = start
+    while size > 12:
+        font = _font(face, size)
+        if len(_wrap(text, font, width)) <= lines:
+            return font
+        size = int(size * 0.92)
+    return _font(face, size)
+
+
+def _wrap(text: str, font, width: int) -> list[str]:  # type: ignore[no-untyped-def]
+    """Greedy line breaking that keeps closing punctuation off a line's start (simple kinsoku)."""
+    lines: list[str] = []
+    current = ""
+    for token in break_tokens(" ".join(text.split())):
+        candidate = current + token
+        if not current or font.getlength(candidate.rstrip()) <= width or token[0] in _NO_LINE_START:
+            current = candidate
+            continue
+        carry = ""
+        while current and current[-1] in _NO_LINE_END:
+            carry, current = current[-1] + carry, current[:-1]
+        lines.append(current.rstrip())
+        current = (carry + token).lstrip()
+    if current.strip():
+        lines.append(current.rstrip())
+    return lines
+
+
+def _line_height(font, leading: float) -> int:  # type: ignore[no-untyped-def]
+    return int(getattr(font, "size", 16) * leading)
+
+
+def _draw_lines(draw: ImageDraw.ImageDraw, lines: list[str], font, x: int, y: int,  # type: ignore[no-untyped-def]
+                fill: str, leading: float) -> int:
+    """Draw lines from `y` down; return the y below the last line."""
+    step = _line_height(font, leading)
+    for line in lines:
+        draw.text((x, y + (step - getattr(font, "size", 16)) // 2), line, font=font, fill=fill)
+        y += step
+    return y

@@ -1,0 +1,198 @@
+"""The XHTML content documents of the EPUB: cover page, title page, article text and navigation.
+
+Every document is built here as a complete XHTML file and parsed with a strict XML parser before it
+is packaged, so bad markup is an error instead of ebooklib's silently empty chapter, and `<head>`
+(stylesheet link, title) is ours instead of being rebuilt by ebooklib.
+"""
+from __future__ import annotations
+
+import re
+import urllib.parse
+from dataclasses import dataclass, field
+from html import escape
+
+from lxml import etree
+
+from ... import model as m
+from ...theme import Theme
+from ...theme.css import article_css, font_stacks
+from ...wording import labels
+
+XHTML_NS = "http://www.w3.org/1999/xhtml"
+EPUB_NS = "http://www.idpf.org/2007/ops"
+NS = {"x": XHTML_NS, "epub": EPUB_NS}
+STYLESHEET = "style.css"
+COVER_IMAGE = "cover.png"
+COVER_PAGE, TITLE_PAGE, TEXT_PAGE, NAV_PAGE = "cover.xhtml", "title.xhtml", "text.xhtml", "nav.xhtml"
+_URL_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+
+
+class XhtmlError(ValueError):
+    """A content document that is not well-formed XHTML or has no content."""
+
+
+@dataclass
+class TocEntry:
+    """One line of the table of contents: a title, where it points, and the entries under it."""
+
+    title: str
+    href: str
+    children: list[TocEntry] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------- documents
+
+
+def page(title: str, lang: str, body: str, *, body_attrs: str = "", html_attrs: str = "",
+         stylesheet: str = STYLESHEET) -> str:
+    """A complete XHTML5 content document with the epub namespace and a linked stylesheet."""
+    lang = escape(lang)
+    return ('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html>\n'
+            f'<html xmlns="{XHTML_NS}" xmlns:epub="{EPUB_NS}" lang="{lang}" xml:lang="{lang}"{html_attrs}>\n'
+            f'<head>\n<meta charset="utf-8" />\n<title>{escape(title)}</title>\n'
+            f'<link rel="stylesheet" type="text/css" href="{stylesheet}" />\n</head>\n'
+            f"<body{body_attrs}>\n{body}\n</body>\n</html>\n")
+
+
+def parse(text: str, name: str) -> etree._ElementTree:
+    """Parse a content document strictly; raise XhtmlError rather than package broken markup."""
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
+    try:
+        root = etree.fromstring(text.encode("utf-8"), parser)
+    except etree.XMLSyntaxError as exc:
+        raise XhtmlError(f"{name} is not well-formed XHTML: {exc}") from None
+    body = root.find("x:body", NS)
+    if body is None or not (len(body) or (body.text or "").strip()):
+        raise XhtmlError(f"{name} has an empty body")
+    return root.getroottree()
+
+
+def serialize(tree: etree._ElementTree) -> bytes:
+    return etree.tostring(tree, xml_declaration=True, encoding="utf-8", doctype="<!DOCTYPE html>")
+
+
+def cover_page(doc: m.Document, alt: str, size: tuple[int, int]) -> etree._ElementTree:
+    """The cover image scaled to the screen whatever its shape: an SVG wrapper, as readers expect
+    (an `<img>` cannot be limited to the screen's height in every reading system)."""
+    lang = doc.meta.lang or "en"
+    width, height = size
+    body = (f'<div class="cover"><svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
+            f'version="1.1" width="100%" height="100%" viewBox="0 0 {width} {height}" '
+            f'preserveAspectRatio="xMidYMid meet" role="img" aria-label="{escape(alt)}">'
+            f"<title>{escape(alt, quote=False)}</title>"
+            f'<image width="{width}" height="{height}" xlink:href="{COVER_IMAGE}"/></svg></div>')
+    return parse(page(labels(lang)["cover"], lang, body, html_attrs=' class="cover-page"',
+                      body_attrs=' class="cover-page" epub:type="cover"'), COVER_PAGE)
+
+
+def split_article(doc: m.Document, article: str) -> tuple[etree._ElementTree, etree._ElementTree]:
+    """The title page (the article's header: title, byline with date and source) and the text."""
+    lang = doc.meta.lang or "en"
+    title = doc.meta.title or "Untitled"
+    text = parse(page(title, lang, article, body_attrs=' epub:type="bodymatter"'), TEXT_PAGE)
+    header = text.find(".//x:header[@class='article-header']", NS)
+    if header is not None:
+        header.getparent().remove(header)
+        header.tail = "\n"
+    standfirst = (f'<p class="description">{escape(doc.meta.description, quote=False)}</p>'
+                  if doc.meta.description else "")
+    fallback = "" if header is not None else f'<h1 class="title">{escape(title, quote=False)}</h1>'
+    titlepage = parse(page(title, lang, f'<section class="titlepage" epub:type="titlepage">\n{fallback}'
+                                        f"{standfirst}\n</section>", body_attrs=' epub:type="frontmatter"'),
+                      TITLE_PAGE)
+    if header is not None:
+        section = titlepage.find(".//x:section", NS)
+        section.text = "\n"
+        section.insert(0, header)  # moved, not copied: it stays in the XHTML default namespace
+    fix_links(text)
+    fix_links(titlepage)
+    return titlepage, text
+
+
+def fix_links(tree: etree._ElementTree) -> None:
+    """Keep only links a reading system can follow: absolute URLs and fragments that exist here.
+
+    A relative link to a file outside the package (RSC-007) or to a missing fragment (RSC-012) is an
+    EPUBCheck error; such links become plain text. Spaces in URLs are percent-encoded.
+    """
+    ids = {element.get("id") for element in tree.iter() if element.get("id")}
+    for link in tree.iterfind(".//x:a[@href]", NS):
+        href = link.get("href", "").strip()
+        if href.startswith("#") and href[1:] in ids:
+            continue
+        if _URL_SCHEME.match(href) and not href.lower().startswith(("javascript:", "file:", "data:")):
+            link.set("href", re.sub(r"[\s<>\"{}|\\^`]", lambda c: urllib.parse.quote(c.group()), href))
+            continue
+        del link.attrib["href"]
+        for attribute in ("role", "title"):
+            link.attrib.pop(attribute, None)
+
+
+def toc_entries(doc: m.Document) -> list[TocEntry]:
+    """The title page, then the article's headings nested by level; never empty (an empty TOC is
+    EPUBCheck's RSC-005)."""
+    lang = doc.meta.lang or "en"
+    entries = [TocEntry(doc.meta.title or "Untitled", TITLE_PAGE)]
+    headings = [b for b in doc.body if isinstance(b, m.Heading) and b.id and m.plain_text(b.content).strip()]
+    if not headings:
+        entries.append(TocEntry(labels(lang)["text"], TEXT_PAGE))
+        return entries
+    stack: list[tuple[int, list[TocEntry]]] = [(0, entries)]
+    for heading in headings:
+        entry = TocEntry(" ".join(m.plain_text(heading.content).split()), f"{TEXT_PAGE}#{heading.id}")
+        while len(stack) > 1 and stack[-1][0] >= heading.level:
+            stack.pop()
+        stack[-1][1].append(entry)
+        stack.append((heading.level, entry.children))
+    return entries
+
+
+def nav_page(doc: m.Document, entries: list[TocEntry]) -> etree._ElementTree:
+    """nav.xhtml: the table of contents and the landmarks (cover, title page, text)."""
+    lang = doc.meta.lang or "en"
+    label = labels(lang)
+
+    def items(level: list[TocEntry]) -> str:
+        rows = []
+        for entry in level:
+            sub = f"\n<ol>\n{items(entry.children)}\n</ol>" if entry.children else ""
+            rows.append(f'<li><a href="{escape(entry.href)}">{escape(entry.title, quote=False)}</a>{sub}</li>')
+        return "\n".join(rows)
+
+    body = (f'<nav epub:type="toc" id="toc" role="doc-toc">\n<h1>{escape(label["contents"])}</h1>\n'
+            f"<ol>\n{items(entries)}\n</ol>\n</nav>\n"
+            f'<nav epub:type="landmarks" id="landmarks" hidden="hidden">\n<h2>{escape(label["landmarks"])}</h2>\n<ol>\n'
+            f'<li><a epub:type="cover" href="{COVER_PAGE}">{escape(label["cover"])}</a></li>\n'
+            f'<li><a epub:type="titlepage" href="{TITLE_PAGE}">{escape(label["titlepage"])}</a></li>\n'
+            f'<li><a epub:type="bodymatter" href="{TEXT_PAGE}">{escape(label["text"])}</a></li>\n'
+            "</ol>\n</nav>")
+    return parse(page(label["contents"], lang, body, body_attrs=' class="nav-page"'), NAV_PAGE)
+
+
+def body_text(tree: etree._ElementTree) -> str:
+    """The text a reader sees in a document's body (for checks and font subsetting)."""
+    body = tree.find("x:body", NS)
+    return "".join(body.itertext()) if body is not None else ""
+
+
+# ---------------------------------------------------------------- style
+
+
+def stylesheet(theme: Theme, font_faces: str = "", *, chinese: bool = True) -> str:
+    """The theme's article rules at the e-reader size, plus the EPUB's own pages; nothing print-only."""
+    colors, fonts = theme.colors, font_stacks(theme, chinese=chinese)
+    return font_faces + article_css(theme, size_pt=theme.ereader.size_pt) + f"""
+.cover-page, .cover {{ height: 100%; margin: 0; padding: 0; }}
+.cover {{ text-align: center; }}
+.cover svg {{ display: block; width: 100%; height: 100%; }}
+.titlepage {{ margin-top: 3em; }}
+.titlepage .byline {{ line-height: 1.8; padding-bottom: 1em; }}
+.titlepage .byline > span {{ display: block; }}
+.titlepage .byline > .byline-sep {{ display: none; }}
+.titlepage .description {{ margin-top: 1.5em; text-indent: 0; color: {colors.text}; font-style: normal;
+  font-family: {fonts['body']}; text-align: left; }}
+.footnotes aside {{ margin: 0 0 0.4em; }}
+.nav-page h1 {{ font-family: {fonts['headings']}; color: {colors.heading}; font-size: 1.4em; }}
+.nav-page ol {{ list-style: none; padding-left: 1em; margin: 0.3em 0; }}
+.nav-page li {{ margin: 0.3em 0; }}
+"""

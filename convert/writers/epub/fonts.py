@@ -1,0 +1,89 @@
+"""Optional embedded fonts (`--embed-fonts`): subsets of the theme's fonts with only the characters
+the book shows. A full CJK font is tens of megabytes; a subset for one article is a few hundred KB.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from lxml import etree
+
+from ...errors import warn
+from ...resources.fonts import FontFile, stack_font
+from ...theme import Theme
+from .documents import NS
+
+_HEADING_XPATH = (".//x:h1|.//x:h2|.//x:h3|.//x:h4|.//x:h5|.//x:h6|.//x:thead//x:th"
+                  "|.//*[@class='figure-label']|.//*[@class='subtitle']")
+_MONO_XPATH = ".//x:code|.//x:pre|.//*[@class='placeholder-src']"
+
+
+@dataclass(frozen=True)
+class EmbeddedFont:
+    file_name: str
+    media_type: str
+    data: bytes
+    family: str
+    weight: int
+
+
+def embedded_fonts(theme: Theme, trees: list[etree._ElementTree], *, chinese: bool = True) -> list[EmbeddedFont]:
+    """A subset of the body, heading (and, when code is shown, mono) fonts of the theme, each the first
+    installed face of its stack in the article's script order (`Theme.script_stack`)."""
+    everything = _chars(trees, ".//x:body")
+    roles = [("body", theme.script_stack("body", chinese), False, 400, everything),
+             ("headings", theme.script_stack("headings", chinese), True, theme.headings.weight,
+              _chars(trees, _HEADING_XPATH)),
+             ("mono", theme.script_stack("mono", chinese), False, 400, _chars(trees, _MONO_XPATH))]
+    fonts: list[EmbeddedFont] = []
+    seen: set[tuple[str, int]] = set()
+    for role, families, bold, weight, chars in roles:
+        if not chars:
+            continue
+        face = stack_font(families, bold)
+        if face is None:
+            warn(f"embed fonts: none of the theme's {role} fonts ({', '.join(families)}) is installed")
+            continue
+        if (face.family, weight) in seen:
+            continue
+        seen.add((face.family, weight))
+        fonts.append(_subset(face, chars, weight))
+    return fonts
+
+
+def font_face_css(fonts: list[EmbeddedFont]) -> str:
+    return "".join(f'@font-face {{ font-family: "{f.family}"; font-weight: {f.weight}; font-style: normal;\n'
+                   f'  src: url("{f.file_name}"); }}\n' for f in fonts)
+
+
+def _chars(trees: list[etree._ElementTree], xpath: str) -> str:
+    found: set[str] = set()
+    for tree in trees:
+        for element in tree.xpath(xpath, namespaces=NS):
+            found.update("".join(element.itertext()))
+    return "".join(sorted(ch for ch in found if not ch.isspace() or ch == " "))
+
+
+def _subset(face: FontFile, chars: str, weight: int) -> EmbeddedFont:
+    """HarfBuzz's subsetter: ~0.03 s for a CJK face where fontTools takes ~2 s."""
+    import uharfbuzz as hb
+
+    subset_input = hb.SubsetInput()
+    subset_input.unicode_set.update(ord(ch) for ch in chars)
+    subset_input.name_id_set.update(range(0, 15))  # names, copyright, licence and its URL
+    subset_input.flags |= hb.SubsetFlags.NO_HINTING | hb.SubsetFlags.NOTDEF_OUTLINE
+    result = hb.subset(hb.Face(_blob(face.path), face.index), subset_input)
+    if result is None:
+        raise OSError(f"HarfBuzz could not subset {face.path}")
+    data = bytes(result.blob.data)
+    slug = re.sub(r"[^a-z0-9]+", "-", face.family.lower()).strip("-")
+    suffix, media_type = (".otf", "font/otf") if data[:4] == b"OTTO" else (".ttf", "font/ttf")
+    return EmbeddedFont(f"fonts/{slug}-{weight}{suffix}", media_type, data, face.family, weight)
+
+
+@lru_cache(maxsize=8)
+def _blob(path: str):  # type: ignore[no-untyped-def]
+    import uharfbuzz as hb
+
+    return hb.Blob.from_file_path(path)

@@ -1,0 +1,130 @@
+"""The print edition: the shared article markup, print CSS from the theme, laid out by WeasyPrint.
+
+WeasyPrint reads nothing but the images the resource gate handed over (`fetch`), justifies Chinese
+lines between characters (`justify`, with `gaps`), is imported fast (`weasy`), and reuses one font
+configuration per process: building it scans every system font, which costs more than laying out a
+short article. What the PDF says about itself is in `metadata`; its stylesheet in `css`.
+"""
+from __future__ import annotations
+
+import contextlib
+import logging
+import threading
+from dataclasses import dataclass
+from html import escape
+from typing import Any, Iterator
+
+from ... import model as m
+from ...errors import UsageError, warn
+from ...scripts import mark_script_gaps
+from ...theme import PAGE_SIZES_MM
+from ..base import WriteContext, Writer, options_of
+from ..html import HtmlStyle, article_html, page_html
+from .css import print_css
+from .metadata import metadata_tags, producer
+from .weasy import check, harfbuzz_subsetter_problem, import_weasyprint
+
+EDITIONS = ("print", "ereader")
+VARIANTS = ("pdf/ua-1", "pdf/a-2b")
+_font_config: Any = None
+_font_config_lock = threading.Lock()
+
+
+@dataclass(frozen=True)
+class PdfOptions:
+    """`edition`: print pages (the theme's, or `page_size`) or small e-reader pages; `pdf_variant`: a
+    tagged (PDF/UA-1) or archival (PDF/A-2b) PDF."""
+
+    edition: str = "print"
+    page_size: str | None = None
+    pdf_variant: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.edition not in EDITIONS:
+            raise UsageError(f"unknown PDF edition {self.edition!r}; choose from: {', '.join(EDITIONS)}")
+        if self.pdf_variant and self.pdf_variant not in VARIANTS:
+            raise UsageError(f"unknown PDF variant {self.pdf_variant!r}; choose from: {', '.join(VARIANTS)}")
+        if self.page_size and self.page_size.lower() not in {size.lower() for size in PAGE_SIZES_MM}:
+            raise UsageError(f"unknown page size {self.page_size!r}; choose from: {', '.join(PAGE_SIZES_MM)}")
+
+
+def write_pdf(doc: m.Document, ctx: WriteContext) -> bytes:
+    import_weasyprint()
+    from .fetch import GateFetcher
+
+    options = options_of(ctx, PdfOptions)
+    problem = harfbuzz_subsetter_problem()
+    if problem:
+        warn(f"SLOW PDF: {problem}; install libharfbuzz-subset0 (see 'convert doctor')")
+    fetcher = GateFetcher()
+    body = mark_script_gaps(article_html(doc, ctx, HtmlStyle(notes="footnote", image_url=fetcher.url_for)))
+    page = page_html(doc, body, print_css(doc, ctx.theme, options),
+                     head_extra=metadata_tags(doc, ctx.source_date_epoch))
+    return render_pdf(page, fetcher, variant=options.pdf_variant)
+
+
+def render_pdf(page: str, fetcher: Any, *, variant: str | None = None) -> bytes:
+    """Lay out a complete HTML page with WeasyPrint, reading only through `fetcher`."""
+    import_weasyprint()
+    from weasyprint import HTML
+
+    from .justify import justifying
+
+    options: dict[str, Any] = {"pdf_variant": variant} if variant else {}
+    with justifying(), _weasyprint_problems_as_warnings():
+        document = HTML(string=page, base_url=None, url_fetcher=fetcher).render(
+            font_config=font_configuration(), **options)
+        data = document.write_pdf(finisher=_name_producer, **options)
+    for url in dict.fromkeys(fetcher.refused):
+        warn(f"PDF: refused to read {url[:100]} (only images from the article reach the PDF)")
+    return data
+
+
+def font_configuration() -> Any:
+    """One WeasyPrint font configuration per process, shared by every article of a batch."""
+    global _font_config
+    with _font_config_lock:
+        if _font_config is None:
+            from weasyprint.text.fonts import FontConfiguration
+            _font_config = FontConfiguration()
+        return _font_config
+
+
+def _name_producer(document: Any, pdf: Any) -> None:
+    """Name convert as the producer, in the info dictionary and in XMP metadata when there is any."""
+    import pydyf
+    import weasyprint
+
+    pdf.info["Producer"] = pydyf.String(producer())
+    theirs = f'Producer="WeasyPrint {weasyprint.__version__}"'.encode()
+    ours = f'Producer="{escape(producer())}"'.encode()
+    for obj in pdf.objects:
+        if isinstance(obj, pydyf.Stream) and obj.extra.get("Type") == "/Metadata":
+            obj.stream = [part.replace(theirs, ours) if isinstance(part, bytes) else part for part in obj.stream]
+
+
+# ---------------------------------------------------------------- WeasyPrint's messages
+
+
+class _Forward(logging.Handler):
+    """Passes WeasyPrint's errors (unreadable resources, broken markup) on as article warnings."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        message = record.getMessage()
+        if record.levelno >= logging.ERROR and "convert-image:" not in message:
+            warn(f"WeasyPrint: {message.splitlines()[0][:200]}")
+
+
+@contextlib.contextmanager
+def _weasyprint_problems_as_warnings() -> Iterator[None]:
+    logger = logging.getLogger("weasyprint")
+    handler = _Forward(level=logging.ERROR)
+    logger.addHandler(handler)
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
+
+
+WRITER = Writer(name="pdf", suffix=".pdf", description="print edition (A4/A5/Letter, or --edition ereader)",
+                write=write_pdf, check=check, options=PdfOptions)

@@ -1,0 +1,123 @@
+"""Print CSS for the PDF editions, compiled from the theme: pages, running header, page numbers,
+footnotes, figures, tables, Han/Latin gaps. The article rules themselves come from `theme/css.py`."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from typing import TYPE_CHECKING
+
+from ...model import Document
+from ...theme import Theme
+from ...theme.css import article_css, font_stacks
+from ...wording import labels, running_header
+
+if TYPE_CHECKING:
+    from . import PdfOptions
+
+_CAPTION_LEADING = 1.5
+_FURNITURE_LEADING = 1.2
+MM_TO_PT = 72 / 25.4
+
+
+@dataclass(frozen=True)
+class PageBox:
+    width_mm: float
+    height_mm: float
+    margin_mm: tuple[float, float, float, float]  # top, right, bottom, left
+    size_pt: float
+
+    @property
+    def content_height_mm(self) -> float:
+        return self.height_mm - self.margin_mm[0] - self.margin_mm[2]
+
+
+def page_box(theme: Theme, options: PdfOptions) -> PageBox:
+    """The page of the requested edition: the theme's print page (or `--page-size`), or the e-reader's."""
+    if options.edition == "ereader":
+        width, height = theme.ereader.page_size_mm
+        return PageBox(width, height, tuple(theme.ereader.margin_mm), theme.ereader.size_pt)  # type: ignore[arg-type]
+    width, height = theme.page_size_mm(options.page_size)
+    return PageBox(width, height, tuple(theme.page.margin_mm), theme.text.size_pt)  # type: ignore[arg-type]
+
+
+def css_string(text: str) -> str:
+    """`text` as a quoted CSS string."""
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"')
+    return '"' + re.sub(r"[\n\r\f]", " ", escaped) + '"'
+
+
+def page_number_content(lang: str) -> str:
+    """`第 3 页 / 共 5 页` or `Page 3 of 5` as a CSS `content` value, from the shared labels."""
+    parts = re.split(r"(\{page\}|\{pages\})", labels(lang)["page"])
+    values = []
+    for part in parts:
+        if part == "{page}":
+            values.append("counter(page)")
+        elif part == "{pages}":
+            values.append("counter(pages)")
+        elif part:
+            values.append(css_string(part))
+    return " ".join(values)
+
+
+def print_css(doc: Document, theme: Theme, options: PdfOptions) -> str:
+    """The whole stylesheet of a PDF edition."""
+    page = page_box(theme, options)
+    fonts = font_stacks(theme, chinese=doc.is_chinese)
+    colors = theme.colors
+    lang = doc.meta.lang or "en"
+    header = running_header(doc.meta, theme.page.header)
+    top, right, bottom, left = page.margin_mm
+    small = min(theme.caption.size_pt, page.size_pt * 0.86)
+    image_height = min(theme.figure.max_height_mm, page.content_height_mm * 0.62)
+    gap = theme.text.script_gap_em
+    # Page furniture must fit its margin, also the e-reader's narrow one.
+    header_gap, header_pad, footer_pad = min(3.0, top * 0.25), min(1.2, top * 0.12), min(3.0, bottom * 0.3)
+    furniture_pt = min(small, (top - header_gap - header_pad) * MM_TO_PT / _FURNITURE_LEADING)
+    header_rule = (f"content: {css_string(header)}; border-bottom: 0.5pt solid {colors.rule};"
+                   if header else "content: none;")
+    return article_css(theme, size_pt=page.size_pt) + f"""
+@page {{
+  size: {page.width_mm:g}mm {page.height_mm:g}mm;
+  margin: {top:g}mm {right:g}mm {bottom:g}mm {left:g}mm;
+  @top-center {{ {header_rule} width: 100%; font-family: {fonts['body']}; font-size: {furniture_pt:.3g}pt;
+    line-height: {_FURNITURE_LEADING}; color: {colors.muted}; vertical-align: bottom;
+    padding-bottom: {header_pad:.3g}mm; margin-bottom: {header_gap:.3g}mm;
+    white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }}
+  @bottom-center {{ content: {page_number_content(lang)}; font-family: {fonts['body']};
+    font-size: {furniture_pt:.3g}pt; line-height: {_FURNITURE_LEADING}; color: {colors.muted};
+    vertical-align: top; padding-top: {footer_pad:.3g}mm; }}
+  /* No padding here: a border together with padding makes WeasyPrint 70 push every footnote to
+     the page after its call. The notes keep their distance from the rule with their own margin. */
+  @footnote {{ border-top: 0.5pt solid {colors.rule}; margin-top: 4mm; max-height: 45%; }}
+}}
+@page :first {{ @top-center {{ content: none; border: none; }} }}
+html {{ orphans: 2; widows: 2; }}
+h1.title {{ bookmark-level: 1; bookmark-label: content(text); }}
+.article-body h2, .article-body h3, .article-body h4, .article-body h5, .article-body h6 {{
+  break-after: avoid; break-inside: avoid; }}
+figure {{ break-inside: avoid; page-break-inside: avoid; }}
+figure img {{ display: block; margin: 0 auto; max-width: 100%; max-height: {image_height:g}mm;
+  width: auto; height: auto; image-resolution: from-image; }}
+figcaption {{ break-before: avoid; line-height: {_CAPTION_LEADING}; }}
+.image-placeholder {{ break-after: avoid; }}
+/* The address in the body face: one CJK font fewer to subset and embed. */
+.placeholder-src {{ font-family: {fonts['body']}; }}
+thead {{ display: table-header-group; }}
+tr, th, td {{ break-inside: avoid; }}
+table {{ break-inside: auto; }}
+caption {{ break-after: avoid; }}
+pre {{ white-space: pre-wrap; overflow-wrap: anywhere; break-inside: auto; }}
+code {{ overflow-wrap: anywhere; }}
+a {{ overflow-wrap: anywhere; }}
+.footnote {{ float: footnote; footnote-policy: line; margin-top: 1.2mm; font-size: {small:g}pt; line-height: {_CAPTION_LEADING}; color: {colors.text};
+  text-indent: 0; text-align: left; font-style: normal; font-weight: normal; }}
+::footnote-call {{ content: counter(footnote); font-size: 0.7em; vertical-align: super; line-height: 0;
+  color: {colors.accent}; }}
+::footnote-marker {{ content: counter(footnote) ". "; color: {colors.accent}; }}
+.notice {{ break-inside: avoid; }}
+.sg-l {{ margin-left: {gap:g}em; }}
+.sg-r {{ margin-right: {gap:g}em; }}
+.sg-lr {{ margin-left: {gap:g}em; margin-right: {gap:g}em; }}
+"""

@@ -1,0 +1,56 @@
+"""Han/Latin gaps at line edges: the ¼em gap is a margin on the Latin character's span (see
+`scripts.script_gaps`), and a gap belongs between two characters, so where a line starts or ends at such
+a span WeasyPrint's line box loses that margin before the line is aligned (`justify` calls
+`trim_edge_gaps` from its wrapper of WeasyPrint's `text_align`)."""
+from __future__ import annotations
+
+from typing import Any
+
+_GAP_CLASSES = {"sg-l": "margin_left", "sg-r": "margin_right", "sg-lr": ""}
+
+
+def _edge_chain(line: Any, start: bool) -> list[Any]:
+    """The inline boxes from the line down to its first (or last) leaf."""
+    from weasyprint.formatting_structure import boxes
+
+    chain, box = [], line
+    while isinstance(box, (boxes.LineBox, boxes.InlineBox)):
+        children = [child for child in box.children if child.is_in_normal_flow()]
+        if not children:
+            break
+        box = children[0] if start else children[-1]
+        chain.append(box)
+    return chain
+
+
+def _gap_margin(box: Any, side: str) -> float:
+    element = getattr(box, "element", None)
+    classes = (element.get("class") or "").split() if element is not None else []
+    if not any(cls in _GAP_CLASSES and _GAP_CLASSES[cls] in ("", side) for cls in classes):
+        return 0.0
+    return getattr(box, side, 0) or 0.0
+
+
+def trim_edge_gaps(line: Any) -> None:
+    """Drop a Han/Latin gap where it would start or end the line."""
+    chain = _edge_chain(line, start=True)
+    for depth, box in enumerate(chain):
+        if shift := _gap_margin(box, "margin_left"):
+            box.margin_left = 0
+            for child in box.children:
+                child.translate(-shift, 0)
+            for level, ancestor in enumerate([line, *chain[:depth]]):
+                following = False
+                for sibling in ancestor.children:
+                    if following:
+                        sibling.translate(-shift, 0)
+                    following = following or sibling is (chain[level])
+                ancestor.width -= shift
+            break
+    chain = _edge_chain(line, start=False)
+    for depth, box in enumerate(chain):
+        if shift := _gap_margin(box, "margin_right"):
+            box.margin_right = 0
+            for ancestor in [line, *chain[:depth]]:
+                ancestor.width -= shift
+            break

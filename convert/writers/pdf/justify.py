@@ -1,0 +1,247 @@
+"""Chinese line adjustments in WeasyPrint: inter-character justification, and no Han/Latin gap at
+the edge of a line.
+
+WeasyPrint justifies a line by widening its spaces only (`layout.inline.justify_line`), and Chinese
+has none, so justified Chinese paragraphs come out ragged on the right. This module wraps that one
+function: on a line in a CJK language, while `justifying()` is active, the extra width is shared
+between the gaps next to Han characters and CJK punctuation (and the spaces, if any), by giving
+those characters Pango letter spacing. Text is never changed, so extraction from the PDF is exact;
+line breaking (and so the kinsoku rules Pango applies) is untouched, because only lines already
+broken are stretched.
+
+The ¼em gaps between Han and Latin script are margins on spans marked up by `scripts.script_gaps`;
+a gap belongs between two characters, so where a line starts or ends at such a span the margin is
+dropped (`text_align` is wrapped to call `gaps.trim_edge_gaps` before any alignment).
+
+The letter spacing must also survive WeasyPrint re-creating the Pango layout at draw time
+(`Layout.reactivate` calls `set_text(..., justify=True)`), so `Layout.set_text` is wrapped too and
+re-applies the spacing stored on the layout object. Both wrappers defer to WeasyPrint's own code for
+everything else, and a WeasyPrint without these functions leaves justification as it was.
+"""
+from __future__ import annotations
+
+import contextlib
+import contextvars
+import copy
+from typing import Any, Iterator
+
+from ...errors import warn
+from ...scripts import is_cjk_language, spaced_gaps, spaced_ranges, takes_space
+from .gaps import trim_edge_gaps
+
+_active: contextvars.ContextVar[bool] = contextvars.ContextVar("convert_cjk_justify", default=False)
+_installed = False
+_warned = False
+
+
+@contextlib.contextmanager
+def justifying() -> Iterator[None]:
+    """Justify CJK lines between characters for WeasyPrint renders made inside this block."""
+    install()
+    token = _active.set(True)
+    try:
+        yield
+    finally:
+        _active.reset(token)
+
+
+def install() -> bool:
+    """Wrap WeasyPrint's justification (once per process); False when its internals are not there."""
+    global _installed
+    if _installed:
+        return True
+    try:
+        from weasyprint.layout import inline
+        from weasyprint.text import line_break
+        original_justify = inline.justify_line
+        original_text_align = inline.text_align
+        original_set_text = line_break.Layout.set_text
+    except (ImportError, AttributeError):
+        return False
+
+    def justify_line(context: Any, line: Any, extra_width: float) -> None:
+        if not (_active.get() and is_cjk_language(line.style["lang"])) or extra_width <= 0:
+            return original_justify(context, line, extra_width)
+        try:
+            done = _justify_cjk_line(context, line, extra_width)
+        except (AttributeError, KeyError, TypeError) as exc:  # WeasyPrint's internals moved on
+            _warn_once(f"Chinese lines are justified the plain way: WeasyPrint's layout changed ({exc})")
+            done = False
+        if not done:
+            original_justify(context, line, extra_width)
+
+    def text_align(context: Any, line: Any, available_width: float, last: bool) -> float:
+        if _active.get():
+            trim_edge_gaps(line)
+        return original_text_align(context, line, available_width, last)
+
+    def set_text(self: Any, text: str, justify: bool = False) -> None:
+        original_set_text(self, text, justify)
+        spacing = getattr(self, "cjk_spacing", 0.0)
+        if justify and spacing:
+            _add_letter_spacing(self, spacing)
+
+    inline.justify_line = justify_line
+    inline.text_align = text_align
+    line_break.Layout.set_text = set_text
+    _installed = True
+    return True
+
+
+def _warn_once(message: str) -> None:
+    global _warned
+    if not _warned:
+        _warned = True
+        warn(message)
+
+
+def _add_letter_spacing(layout: Any, spacing: float) -> None:
+    from weasyprint.text.ffi import TO_UNITS, ffi, pango
+
+    ranges = spaced_ranges(layout.text)
+    if not ranges:
+        return
+    attributes = pango.pango_layout_get_attributes(layout.layout)
+    if attributes == ffi.NULL:
+        attributes = ffi.gc(pango.pango_attr_list_new(), pango.pango_attr_list_unref)
+    base = layout.style["letter_spacing"]
+    units = int((spacing + (0 if base == "normal" else base)) * TO_UNITS)
+    for start, end in ranges:
+        attribute = pango.pango_attr_letter_spacing_new(units)
+        attribute.start_index, attribute.end_index = start, end
+        pango.pango_attr_list_change(attributes, attribute)
+    pango.pango_layout_set_attributes(layout.layout, attributes)
+
+
+# ---------------------------------------------------------------- the line
+
+def _justify_cjk_line(context: Any, line: Any, extra_width: float) -> bool:
+    """Spread `extra_width` over the line's gaps; False when it has none to stretch."""
+    from weasyprint.formatting_structure import boxes
+
+    texts = [box for box in _leaves(line) if isinstance(box, boxes.TextBox) and box.text and _stretchable(box)]
+    gaps = sum(_gaps(box) for box in texts) + _boundary_gaps(line)
+    hidden = sum(_hidden_width(box) for box in texts)
+    if gaps <= 0 or hidden >= extra_width:
+        return False
+    _Stretcher(context, (extra_width - hidden) / gaps).apply(line, 0.0)
+    return True
+
+
+def _hidden_width(box: Any) -> float:
+    """Width a box draws beyond `box.width`: WeasyPrint leaves a leading collapsible space (after an
+    inline element that ended with one) out of the box's width, yet draws it."""
+    if not _layout_text(box).startswith(" "):
+        return 0.0
+    from weasyprint.text.line_break import Layout, line_size
+
+    layout = Layout(box.style)
+    layout.set_text(_layout_text(box))
+    width, _ = line_size(layout.get_first_line()[0], box.style)
+    return max(0.0, width - box.width)
+
+
+def _gaps(box: Any) -> float:
+    """How many times the spacing the box's text widens by: its letter-spaced characters and its
+    spaces (which WeasyPrint widens by the same amount)."""
+    text = _layout_text(box)
+    return spaced_gaps(text) + text.count(" ") + text.count("\u00a0") if text else 0.0
+
+
+def _layout_text(box: Any) -> str:
+    layout = getattr(box, "pango_layout", None)
+    return getattr(layout, "text", None) or box.text
+
+
+def _stretched(box: Any, spacing: float) -> Any:
+    """The box's layout, told to draw with `spacing` in every gap (WeasyPrint re-creates the Pango
+    layout from it when drawing). A light copy: the box's own layout may be shared with copies of it."""
+    layout = copy.copy(box.pango_layout)
+    layout.justification_spacing = spacing
+    layout.cjk_spacing = spacing
+    return layout
+
+
+def _stretchable(box: Any) -> bool:
+    """Code keeps its own spacing: monospace text is never letter-spaced or space-stretched."""
+    return box.element_tag not in _CODE_TAGS and "monospace" not in box.style["font_family"]
+
+
+_CODE_TAGS = {"code", "kbd", "samp", "pre", "tt"}
+
+
+def _leaves(box: Any) -> Iterator[Any]:
+    from weasyprint.formatting_structure import boxes
+
+    if isinstance(box, (boxes.LineBox, boxes.InlineBox)):
+        for child in box.children:
+            if child.is_in_normal_flow():
+                yield from _leaves(child)
+    else:
+        yield box
+
+
+def _edge_char(box: Any, last: bool) -> str:
+    from weasyprint.formatting_structure import boxes
+
+    leaves = list(_leaves(box))
+    for leaf in reversed(leaves) if last else leaves:
+        if isinstance(leaf, boxes.TextBox):
+            if leaf.text:
+                return leaf.text[-1] if last else leaf.text[0]
+        else:
+            return "\ufffc"
+    return ""
+
+
+def _gap_between(before: str, after: str) -> bool:
+    if not before or not after or before.isspace() or after.isspace():
+        return False
+    return takes_space(before) or takes_space(after)
+
+
+def _boundary_gaps(line: Any) -> int:
+    from weasyprint.formatting_structure import boxes
+
+    chars = [(_edge_char(leaf, False), _edge_char(leaf, True)) for leaf in _leaves(line)
+             if not isinstance(leaf, boxes.TextBox) or leaf.text]
+    return sum(_gap_between(chars[i][1], chars[i + 1][0]) for i in range(len(chars) - 1))
+
+
+class _Stretcher:
+    """Moves and widens the boxes of one line, like WeasyPrint's `add_word_spacing`."""
+
+    def __init__(self, context: Any, spacing: float) -> None:
+        self.context = context
+        self.spacing = spacing
+        self.previous = ""  # the last character placed on the line so far
+
+    def apply(self, box: Any, x_advance: float) -> float:
+        from weasyprint.formatting_structure import boxes
+
+        first = _edge_char(box, last=False)
+        if first and _gap_between(self.previous, first):
+            x_advance += self.spacing  # the gap opens before the box, outside its margins
+        if first:
+            self.previous = ""
+        if isinstance(box, boxes.TextBox):
+            box.position_x += x_advance
+            if box.text and _stretchable(box):
+                growth = _gaps(box) * self.spacing + _hidden_width(box)
+                box.pango_layout = _stretched(box, self.spacing)
+                box.justification_spacing = self.spacing
+                box.width += growth
+                x_advance += growth
+            if box.text:
+                self.previous = box.text[-1]
+        elif isinstance(box, (boxes.LineBox, boxes.InlineBox)):
+            box.position_x += x_advance
+            before = x_advance
+            for child in box.children:
+                if child.is_in_normal_flow():
+                    x_advance = self.apply(child, x_advance)
+            box.width += x_advance - before
+        else:
+            box.translate(x_advance, 0)
+            self.previous = "\ufffc"
+        return x_advance
