@@ -20,7 +20,8 @@ from datetime import datetime, timedelta, timezone
 from .model import Meta
 from .scripts import is_chinese
 
-ZIP_EPOCH = datetime(1980, 1, 1, tzinfo=timezone.utc)  # zip stores no earlier date
+ZIP_EPOCH = datetime(1980, 1, 1, tzinfo=timezone.utc)  # zip stores no earlier date ...
+ZIP_END = datetime(2107, 12, 31, 23, 59, 58, tzinfo=timezone.utc)  # ... and no later one
 UTC_PLUS_8 = timezone(timedelta(hours=8))  # China Standard Time; also Taiwan, Hong Kong and Macau
 
 

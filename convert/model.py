@@ -207,7 +207,8 @@ class Document:
 
     @property
     def is_chinese(self) -> bool:
-        return self.meta.lang.lower().startswith("zh")
+        from .scripts import is_chinese
+        return is_chinese(self.meta.lang)
 
 
 # ---------------------------------------------------------------- helpers

@@ -6,11 +6,10 @@ from __future__ import annotations
 
 import io
 import zipfile
-from datetime import datetime, timezone
+from datetime import datetime
 
-from ..dates import ZIP_EPOCH, as_utc
+from ..dates import ZIP_END, ZIP_EPOCH, as_utc
 
-_ZIP_END = datetime(2107, 12, 31, 23, 59, 58, tzinfo=timezone.utc)  # zip stores no later date
 _FILE_MODE = 0o100644 << 16  # a regular file, rw-r--r--
 
 
@@ -18,7 +17,7 @@ def rezip(package: bytes, stamp: datetime, *, first: str, stored: frozenset[str]
     """The package's entries in their own (deterministic) order with `first` moved to the front, every one
     dated `stamp` (kept within the dates zip can hold) with Unix permissions 0644, and deflated except
     those named in `stored`."""
-    stamp = min(max(as_utc(stamp), ZIP_EPOCH), _ZIP_END)
+    stamp = min(max(as_utc(stamp), ZIP_EPOCH), ZIP_END)
     date_time = (stamp.year, stamp.month, stamp.day, stamp.hour, stamp.minute, stamp.second - stamp.second % 2)
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(package)) as source, zipfile.ZipFile(out, "w") as target:

@@ -54,7 +54,7 @@ def set_up_page(document: WordDocument, theme: Theme, page_size: str | None, doc
 
 
 def _page_number_runs(lang: str) -> list[Element]:
-    """`第 {page} 页 / 共 {pages} 页` with PAGE and NUMPAGES fields where the placeholders stand."""
+    """The page-number wording of `wording.py` with PAGE and NUMPAGES fields where the placeholders stand."""
     wording = labels(lang)["page"]
     before, _, rest = wording.partition("{page}")
     between, _, after = rest.partition("{pages}")

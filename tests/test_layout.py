@@ -1,0 +1,98 @@
+"""The house rules of the layout, read from the source: the pipeline flows one way.
+
+readers -> enrich -> writers; checks sit beside the pipeline and may import it, never the reverse;
+no writer reaches back into a reader or decides an article convention; script knowledge, words shown to
+readers and the date policy each live in one module.
+"""
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+
+PACKAGE = ROOT / "convert"
+
+
+def module_name(path: Path) -> str:
+    parts = path.relative_to(ROOT).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def imported_modules(path: Path) -> set[str]:
+    """Every module `path` imports, resolved to absolute names (relative imports included)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    package = module_name(path).split(".")
+    if path.name != "__init__.py":
+        package = package[:-1]
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            base = package[:len(package) - node.level + 1] if node.level else []
+            target = ".".join(base + ([node.module] if node.module else []))
+            found.add(target)
+            found.update(f"{target}.{alias.name}" for alias in node.names)
+    return found
+
+
+SOURCES = sorted(PACKAGE.rglob("*.py"))
+
+
+def sources_in(*folders: str) -> list[Path]:
+    return [p for p in SOURCES if any(p.is_relative_to(PACKAGE / folder) for folder in folders)]
+
+
+@pytest.mark.parametrize("path", sources_in("readers", "enrich", "writers", "resources", "theme", "builder"),
+                         ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_the_pipeline_never_imports_the_checks(path: Path) -> None:
+    assert not any(name.startswith("convert.checks") for name in imported_modules(path))
+
+
+@pytest.mark.parametrize("path", sources_in("writers"), ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_writers_do_not_reach_back_into_readers_or_conventions(path: Path) -> None:
+    imported = imported_modules(path)
+    assert not any(name.startswith(("convert.readers", "convert.enrich", "convert.builder", "pypandoc"))
+                   for name in imported)
+
+
+@pytest.mark.parametrize("path", sources_in("readers", "enrich", "resources", "theme"),
+                         ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_earlier_stages_do_not_import_later_ones(path: Path) -> None:
+    assert not any(name.startswith(("convert.writers", "convert.builder")) for name in imported_modules(path))
+
+
+HAN_RANGE = re.compile(r"\\u4e00|\\u3400|\\u9fff|\\U00020000|0x4E00|0x2E80", re.I)
+
+
+def test_han_ranges_are_defined_in_one_module() -> None:
+    defining = [p.relative_to(PACKAGE).as_posix() for p in SOURCES if HAN_RANGE.search(p.read_text(encoding="utf-8"))]
+    assert defining == ["scripts.py"]
+
+
+def test_language_tests_go_through_scripts() -> None:
+    """`lang.startswith("zh")` and its spellings are `scripts.is_chinese`."""
+    spelled = re.compile(r"""startswith\(\s*["']zh|\[:2\]\s*(?:==|in)|split\("-"\)\[0\]\s*(?:==|in)\s*\(?["']zh""")
+    offenders = [p.relative_to(PACKAGE).as_posix() for p in SOURCES
+                 if p.name != "scripts.py" and spelled.search(p.read_text(encoding="utf-8"))]
+    assert offenders == []
+
+
+def test_words_for_readers_live_in_wording() -> None:
+    """Chinese labels a reader sees (编辑, 来源, 图片无法显示, 目录, 封面) are spelled only in wording.py (conventions
+    read such words in the input, which is another matter)."""
+    labels = ("图片无法显示", "第 {page} 页", "封面", "标题页", "导览", "本书为可重排文本")
+    offenders = [p.relative_to(PACKAGE).as_posix() for p in SOURCES if p.name != "wording.py"
+                 and any(label in p.read_text(encoding="utf-8") for label in labels)]
+    assert offenders == []
+
+
+def test_time_zones_are_decided_in_dates() -> None:
+    zone = re.compile(r"timedelta\(hours=|\+08:00|astimezone\(|tzinfo=(?!None)")
+    offenders = [p.relative_to(PACKAGE).as_posix() for p in SOURCES
+                 if p.name != "dates.py" and zone.search(p.read_text(encoding="utf-8"))]
+    assert offenders == []
