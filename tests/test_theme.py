@@ -2,10 +2,13 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Iterator
 
 import pytest
 
-from convert.theme import ThemeError, load_theme, shipped_themes
+from convert import cli
+from convert.checks import doctor
+from convert.theme import ThemeError, available_themes, forget_caches, load_theme, shipped_themes, user_styles_dir
 
 
 def write(tmp_path: Path, text: str, name: str = "t.toml") -> Path:
@@ -75,3 +78,154 @@ def test_shipped_themes_are_valid_and_different() -> None:
     assert {"default", "modern", "ereader"} <= set(themes)
     looks = {(t.fonts.body, t.text.size_pt, t.colors.heading, t.page.size) for t in themes.values()}
     assert len(looks) == len(themes)
+
+
+# --- Where named themes are found: the user's folder, installed packages (entry points), shipped ---
+
+@pytest.fixture
+def user_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """An empty `$XDG_CONFIG_HOME/convert/styles`; the theme caches are forgotten before and after."""
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    folder = tmp_path / "config" / "convert" / "styles"
+    folder.mkdir(parents=True)
+    forget_caches()
+    yield folder
+    monkeypatch.undo()
+    forget_caches()
+
+
+def fake_distribution(site: Path, dist: str, entry_points: str, package: str | None = None,
+                      files: dict[str, str] | None = None) -> None:
+    """What an installer leaves in site-packages: `DIST-1.0.dist-info/` with METADATA and
+    entry_points.txt, and the package's files."""
+    info = site / f"{dist.replace('-', '_')}-1.0.dist-info"
+    info.mkdir(parents=True)
+    (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {dist}\nVersion: 1.0\n", encoding="utf-8")
+    (info / "entry_points.txt").write_text(f"[convert.styles]\n{entry_points}\n", encoding="utf-8")
+    if package:
+        (site / package).mkdir()
+        (site / package / "__init__.py").write_text("", encoding="utf-8")
+        for name, text in (files or {}).items():
+            (site / package / name).write_text(text, encoding="utf-8")
+
+
+@pytest.fixture
+def site(tmp_path: Path, user_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A folder on sys.path that fake distributions are installed into (after the user folder is isolated)."""
+    folder = tmp_path / "site"
+    folder.mkdir()
+    monkeypatch.syspath_prepend(str(folder))
+    return folder
+
+
+NEWSROOM = 'name = "newsroom"\ndescription = "house style"\nextends = "default"\n[colors]\nheading = "#004488"\n'
+
+
+def test_user_theme_is_listed_and_used_by_name(user_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert user_styles_dir() == user_dir
+    write(user_dir, NEWSROOM, "newsroom.toml")
+    themes = available_themes()
+    assert themes["newsroom"].origin == "user" and themes["default"].origin == "shipped"
+    theme = load_theme("newsroom")
+    assert theme.colors.heading == "#004488" and theme.text.size_pt == load_theme("default").text.size_pt
+    assert cli.main(["--list-styles"]) == 0
+    listed = {line.split()[0]: line for line in capsys.readouterr().out.splitlines()}
+    assert set(listed) == {"default", "modern", "ereader", "newsroom"}
+    assert listed["newsroom"].endswith("house style  [user]") and listed["modern"].endswith("[shipped]")
+
+
+def test_user_theme_named_default_extends_the_shipped_default(user_dir: Path) -> None:
+    shipped = load_theme("default")
+    write(user_dir, 'name = "default"\nextends = "default"\n[text]\nsize_pt = 13\nindent_em = 1.5\n',
+          "default.toml")
+    forget_caches()
+    assert available_themes()["default"].origin == "user"
+    mine = load_theme("default")
+    assert (mine.text.size_pt, mine.text.indent_em) == (13, 1.5) and shipped.text.indent_em != 1.5
+    assert mine.colors == shipped.colors and mine.fonts == shipped.fonts
+    # The same file given by path (through a symlinked folder) is the same theme: no loop either.
+    link = user_dir.parent / "linked"
+    link.symlink_to(user_dir)
+    assert load_theme(link / "default.toml").text.size_pt == 13
+    # A shipped theme extending `default` now starts from the user's default: a name means one theme everywhere.
+    ereader = load_theme("ereader")
+    assert ereader.text.indent_em == 1.5 and ereader.text.size_pt == 12.5
+
+
+def test_user_themes_extending_each_other_is_a_loop_error(user_dir: Path) -> None:
+    write(user_dir, 'name = "a"\nextends = "b"\n', "a.toml")
+    write(user_dir, 'name = "b"\nextends = "a"\n', "b.toml")
+    with pytest.raises(ThemeError, match="extends itself"):
+        load_theme("a")
+
+
+def test_forget_caches_sees_a_new_user_folder(user_dir: Path, tmp_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    assert "newsroom" not in available_themes()
+    with pytest.raises(ThemeError, match="unknown style 'newsroom'"):
+        load_theme("newsroom")
+    other = tmp_path / "other" / "convert" / "styles"
+    other.mkdir(parents=True)
+    write(other, NEWSROOM, "newsroom.toml")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "other"))
+    forget_caches()
+    assert load_theme("newsroom").colors.heading == "#004488"
+
+
+def test_relative_xdg_config_home_is_ignored(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setenv("XDG_CONFIG_HOME", "relative/config")
+    assert user_styles_dir() == tmp_path / ".config" / "convert" / "styles"
+
+
+def test_installed_package_registers_a_theme(site: Path) -> None:
+    fake_distribution(site, "convert-newsroom-theme", "newsroom = convert_newsroom_theme",
+                      "convert_newsroom_theme", {"newsroom.toml": NEWSROOM})
+    fake_distribution(site, "convert-night-theme", "night = convert_night_theme.files:NIGHT",
+                      "convert_night_theme", {
+                          "files.py": "from importlib.resources import files\nNIGHT = files(__package__) / 'n.toml'\n",
+                          "n.toml": 'name = "night"\nextends = "modern"\n[colors]\ntext = "#222222"\n'})
+    forget_caches()
+    themes = available_themes()
+    assert themes["newsroom"].origin == "package convert-newsroom-theme"
+    assert themes["night"].origin == "package convert-night-theme"
+    assert load_theme("newsroom").colors.heading == "#004488"
+    night = load_theme("night")
+    assert night.colors.text == "#222222" and night.fonts.body == load_theme("modern").fonts.body
+    assert doctor.check_themes().problem is None
+    assert "newsroom (package convert-newsroom-theme)" in doctor.check_themes().detail
+
+
+def test_user_theme_shadows_a_package_theme(site: Path, user_dir: Path) -> None:
+    fake_distribution(site, "convert-newsroom-theme", "newsroom = convert_shadowed_theme",
+                      "convert_shadowed_theme", {"newsroom.toml": NEWSROOM})
+    write(user_dir, 'name = "newsroom"\nextends = "newsroom"\n[text]\nsize_pt = 12\n', "newsroom.toml")
+    forget_caches()
+    assert available_themes()["newsroom"].origin == "user"
+    theme = load_theme("newsroom")  # the user's, extending the package's, extending the shipped default
+    assert theme.text.size_pt == 12 and theme.colors.heading == "#004488"
+
+
+def test_two_packages_defining_one_name_is_an_error_naming_both(site: Path) -> None:
+    fake_distribution(site, "house-a", "newsroom = house_a", "house_a", {"newsroom.toml": NEWSROOM})
+    fake_distribution(site, "house-b", "newsroom = house_b", "house_b", {"newsroom.toml": NEWSROOM})
+    forget_caches()
+    with pytest.raises(ThemeError) as caught:
+        load_theme("newsroom")
+    message = str(caught.value)
+    assert "two installed packages define the style 'newsroom'" in message
+    assert "house-a (house_a)" in message and "house-b (house_b)" in message
+    assert load_theme("modern").name == "modern"  # the conflict stops only the name it is about
+    check = doctor.check_themes()
+    assert check.problem and "house-a" in check.problem and "house-b" in check.problem
+
+
+def test_broken_package_theme_fails_only_when_named(site: Path) -> None:
+    fake_distribution(site, "gone-theme", "gone = no_such_module_anywhere")
+    fake_distribution(site, "empty-theme", "empty = empty_theme", "empty_theme")
+    forget_caches()
+    with pytest.raises(ThemeError, match="style 'gone' from the package gone-theme .* cannot load it"):
+        load_theme("gone")
+    with pytest.raises(ThemeError, match="style 'empty' from the package empty-theme .*empty.toml is not a file"):
+        load_theme("empty")
+    assert load_theme("default").name == "default"

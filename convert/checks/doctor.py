@@ -75,17 +75,20 @@ def check_tool(name: str, package: str, purpose: str, which: Callable[[str], str
 
 def check_themes() -> Check:
     """The shipped themes must be found (an installation without its package data has none) and each
-    theme that can be named must load."""
+    theme that can be named (shipped, the user's, installed packages') must load; every failure is named."""
     from ..theme import ThemeError, available_themes, load_theme, shipped_themes
     if not shipped_themes():
         return Check("themes", "no shipped theme is installed (convert.styles is missing from the package)",
                      fix="pip install --force-reinstall convert")
-    try:
-        themes = available_themes()
-        for name in themes:
+    themes = available_themes()
+    problems = []
+    for name in themes:
+        try:
             load_theme(name)
-    except ThemeError as exc:
-        return Check("themes", str(exc), fix="fix or remove that theme file")
+        except ThemeError as exc:
+            problems.append(f"{name}: {exc}")
+    if problems:
+        return Check("themes", "; ".join(problems), fix="fix, rename or remove the theme named above")
     return Check("themes", None, ", ".join(f"{name} ({source.origin})" for name, source in themes.items()))
 
 

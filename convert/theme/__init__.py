@@ -6,8 +6,9 @@ theme into Word styles in `writers/docx/styles.py`, next to the Word markup it n
 """
 from __future__ import annotations
 
-from .load import ThemeSource, available_themes, installed_families, load_theme, shipped_themes, user_styles_dir
+from .load import (ThemeSource, available_themes, forget_caches, installed_families, load_theme, shipped_themes,
+                   user_styles_dir)
 from .schema import PAGE_SIZES_MM, Theme, ThemeError
 
-__all__ = ["PAGE_SIZES_MM", "Theme", "ThemeError", "ThemeSource", "available_themes", "installed_families",
-           "load_theme", "shipped_themes", "user_styles_dir"]
+__all__ = ["PAGE_SIZES_MM", "Theme", "ThemeError", "ThemeSource", "available_themes", "forget_caches",
+           "installed_families", "load_theme", "shipped_themes", "user_styles_dir"]

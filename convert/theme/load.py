@@ -9,19 +9,23 @@ match winning, in:
 3. the themes convert ships: the top-level `styles/` folder, installed as the package data
    `convert.styles` and read through `importlib.resources`, so a wheel works from any folder.
 
-Two installed packages defining one name is an error, as for writers. A theme may `extends = "other"`
-(a name, or a path relative to its file) and override a few tokens.
+Two installed packages defining one name is an error naming both, raised when that name is used (a
+broken third-party theme never stops the others). A theme may `extends = "other"` (a name, or a path
+relative to its file) and override a few tokens; a theme extending its own name extends the one it
+shadows (a user's `default.toml` may start from the shipped `default`). Loaded themes are cached for
+batches; `forget_caches()` drops them when the user folder or the installed packages change.
 """
 from __future__ import annotations
 
+import importlib
 import os
 import shutil
 import subprocess
 import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import import_module, resources
-from importlib.metadata import entry_points
+from importlib import resources
+from importlib.metadata import EntryPoint, entry_points
 from pathlib import Path
 from typing import Any
 
@@ -35,18 +39,37 @@ SHIPPED_PACKAGE = "convert.styles"
 
 @dataclass(frozen=True)
 class ThemeSource:
-    """Where a named theme comes from: its file (a path or a resource in a package) and its origin."""
+    """Where a named theme comes from: its file (a path or a resource in a package) and its origin.
+
+    A theme from installed packages is found lazily (`points`): a broken or doubly defined one is an
+    error only when that name is used, not for every theme."""
 
     name: str
-    file: Any  # pathlib.Path or importlib.resources Traversable
-    origin: str  # "user", "package NAME", "shipped"
+    file: Any  # pathlib.Path or importlib.resources Traversable; None until an entry point is loaded
+    origin: str  # "user", "package DISTRIBUTION", "shipped", "file"
+    points: tuple[EntryPoint, ...] = ()
+
+    def resource(self) -> Any:
+        """The theme file; raise ThemeError when its entry point cannot give one."""
+        return self.file if self.file is not None else _entry_point_file(self.name, self.points)
 
     def read_text(self) -> str:
-        return self.file.read_text(encoding="utf-8")
+        return self.resource().read_text(encoding="utf-8")
+
+
+def forget_caches() -> None:
+    """Forget loaded themes, installed font families and importlib's view of installed packages:
+    for a long-lived process (or a test) whose user folder, packages or fonts changed."""
+    _load.cache_clear()
+    installed_families.cache_clear()
+    importlib.invalidate_caches()
 
 
 def user_styles_dir() -> Path:
-    base = os.environ.get("XDG_CONFIG_HOME") or os.path.join(os.path.expanduser("~"), ".config")
+    """`$XDG_CONFIG_HOME/convert/styles`; a relative XDG_CONFIG_HOME is ignored, as the XDG spec says."""
+    base = os.environ.get("XDG_CONFIG_HOME", "")
+    if not os.path.isabs(base):
+        base = os.path.join(os.path.expanduser("~"), ".config")
     return Path(base) / "convert" / "styles"
 
 
@@ -61,23 +84,36 @@ def shipped_themes() -> dict[str, ThemeSource]:
             for entry in sorted(found, key=lambda entry: entry.name)}
 
 
+def _distribution(point: EntryPoint) -> str:
+    return point.dist.name if point.dist is not None else point.value
+
+
 def _entry_point_themes() -> dict[str, ThemeSource]:
-    found: dict[str, ThemeSource] = {}
+    """Themes registered by installed packages, by name; nothing is imported until one is used."""
+    points: dict[str, list[EntryPoint]] = {}
     for point in entry_points(group=ENTRY_POINT_GROUP):
-        if point.name in found and found[point.name].origin != f"package {point.value}":
-            raise ThemeError(f"two installed packages define the style {point.name!r}: "
-                             f"{found[point.name].origin.removeprefix('package ')} and {point.value}")
-        module_name, _, attribute = point.value.partition(":")
-        try:
-            if attribute:
-                target = getattr(import_module(module_name), attribute)
-                file = target if hasattr(target, "read_text") else Path(str(target))
-            else:
-                file = resources.files(module_name) / f"{point.name}.toml"
-        except (ImportError, AttributeError) as exc:
-            raise ThemeError(f"style {point.name!r} from {point.value}: cannot load it ({exc})") from None
-        found[point.name] = ThemeSource(point.name, file, f"package {point.value}")
-    return found
+        points.setdefault(point.name, []).append(point)
+    return {name: ThemeSource(name, None, "package " + " and ".join(_distribution(p) for p in found), tuple(found))
+            for name, found in points.items()}
+
+
+def _entry_point_file(name: str, points: tuple[EntryPoint, ...]) -> Any:
+    if len(points) > 1:
+        raise ThemeError(f"two installed packages define the style {name!r}: "
+                         f"{' and '.join(f'{_distribution(p)} ({p.value})' for p in points)}; uninstall one")
+    point = points[0]
+    where = f"style {name!r} from the package {_distribution(point)} ({point.value})"
+    try:
+        if point.attr:
+            target = point.load()
+            file = target if hasattr(target, "read_text") else Path(os.fspath(target))
+        else:
+            file = resources.files(point.module) / f"{name}.toml"
+    except Exception as exc:  # another package's code: importing it may fail in any way
+        raise ThemeError(f"{where}: cannot load it ({type(exc).__name__}: {exc})") from None
+    if not file.is_file():
+        raise ThemeError(f"{where}: {file} is not a file")
+    return file
 
 
 def _user_themes() -> dict[str, ThemeSource]:
@@ -104,7 +140,8 @@ def available_themes() -> dict[str, ThemeSource]:
 
 
 def load_theme(name_or_path: str | Path = "default") -> Theme:
-    """Load a theme by name (see `available_themes`) or by file path; raise ThemeError on any problem."""
+    """Load a theme by name (see `available_themes`) or by file path; raise ThemeError on any problem.
+    Loaded themes are cached: call `forget_caches` when theme files or installed packages change."""
     return _load(str(name_or_path))
 
 
@@ -133,17 +170,31 @@ def _load(name_or_path: str) -> Theme:
 
 def _shown(source: ThemeSource) -> str:
     """How a theme file is named in messages: its path, or `name (origin)` for packaged data."""
-    return str(source.file) if isinstance(source.file, Path) else f"{source.name}.toml ({source.origin})"
+    file = source.resource()
+    return str(file) if isinstance(file, Path) else f"{source.name}.toml ({source.origin})"
+
+
+def _identity(source: ThemeSource) -> str:
+    """One theme file, however it was reached (by name, or by a path that may hold symlinks)."""
+    if isinstance(source.file, Path):
+        return os.path.realpath(source.file)
+    return f"{source.origin}: {source.name}"
 
 
 def _resolve(name_or_path: str, base: Path | None, extending: ThemeSource | None = None) -> ThemeSource:
-    """A theme name, or a path (relative to `base`, the folder of the theme that extends it). A user
-    theme that shadows a shipped one may extend it by its own name: the lookup then skips itself."""
-    for layer in _layers():
-        found = layer.get(name_or_path)
-        if found is not None and not (extending is not None and _shown(found) == _shown(extending)):
-            return found
-    themes = available_themes()
+    """A theme name, or a path (relative to `base`, the folder of the theme that extends it).
+
+    A theme that extends its own name (a user's `default.toml` with `extends = "default"`) means the
+    theme it shadows: the lookup starts below the place the extending theme itself was found."""
+    layers = _layers()
+    if extending is not None and name_or_path == extending.name:
+        for index, layer in enumerate(layers):
+            if name_or_path in layer and _identity(layer[name_or_path]) == _identity(extending):
+                layers = layers[index + 1:]
+                break
+    for layer in layers:
+        if name_or_path in layer:
+            return layer[name_or_path]
     path = Path(name_or_path)
     if base is not None and not path.is_absolute():
         path = base / path
@@ -151,26 +202,27 @@ def _resolve(name_or_path: str, base: Path | None, extending: ThemeSource | None
         if not path.is_file():
             raise ThemeError(f"{path}: theme file not found")
         return ThemeSource(path.stem, path.resolve(), "file")
-    shown = ", ".join(themes) or "none (the installation has lost its styles: reinstall convert)"
+    shown = ", ".join(available_themes()) or "none (the installation has lost its styles: reinstall convert)"
     raise ThemeError(f"unknown style {name_or_path!r}; available styles: {shown}")
 
 
 def _merged(source: ThemeSource, seen: tuple[str, ...]) -> dict[str, Any]:
-    key = _shown(source)
+    key = _identity(source)
     if key in seen:
-        raise ThemeError(f"{key}: extends itself through {' -> '.join(seen + (key,))}")
+        raise ThemeError(f"{_shown(source)}: extends itself through {' -> '.join(seen + (key,))}")
     try:
         data = tomllib.loads(source.read_text())
     except tomllib.TOMLDecodeError as exc:
-        raise ThemeError(f"{key}: not valid TOML ({exc})") from None
+        raise ThemeError(f"{_shown(source)}: not valid TOML ({exc})") from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise ThemeError(f"{key}: cannot read the theme ({exc})") from None
+        raise ThemeError(f"{_shown(source)}: cannot read the theme ({exc})") from None
     parent_name = data.get("extends")
     if parent_name is None:
         return data
     if not isinstance(parent_name, str):
-        raise ThemeError(f"{key}: extends: expected a theme name or path")
-    base = source.file.parent if isinstance(source.file, Path) else None
+        raise ThemeError(f"{_shown(source)}: extends: expected a theme name or path")
+    file = source.resource()
+    base = file.parent if isinstance(file, Path) else None
     return _deep_merge(_merged(_resolve(parent_name, base, extending=source), seen + (key,)), data)
 
 
