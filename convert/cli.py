@@ -66,7 +66,8 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("-o", "--output", type=Path, default=DEFAULT_OUTDIR, metavar="OUTDIR",
                         help=f"folder for the editions (default: ./{DEFAULT_OUTDIR})")
     parser.add_argument("--style", default="default", metavar="NAME|PATH",
-                        help="a shipped theme's name or a theme file (see --list-styles)")
+                        help="a theme's name (shipped, installed or in ~/.config/convert/styles) or a theme file "
+                             "(see --list-styles)")
     parser.add_argument("--edition", choices=EDITIONS,
                         help="PDF layout: print (default) or a small page for 6-inch e-readers")
     parser.add_argument("--page-size", choices=list(PAGE_SIZES_MM), help="override the theme's page size")
@@ -174,9 +175,14 @@ def _list_styles() -> int:
         print("convert: error: no theme found (the installation has lost its styles: reinstall convert)",
               file=sys.stderr)
         return 1
+    broken = 0
     for name, source in themes.items():
-        print(f"{name:10} {load_theme(name).description}  [{source.origin}]")
-    return 0
+        try:
+            print(f"{name:10} {load_theme(name).description}  [{source.origin}]")
+        except UsageError as exc:
+            broken += 1
+            print(f"{name:10} cannot be loaded: {exc}  [{source.origin}]")
+    return 1 if broken else 0
 
 
 class _Progress:

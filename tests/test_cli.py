@@ -103,3 +103,12 @@ def test_html_edition_is_valid_html(tmp_path: Path, article: Path) -> None:
         caption = figure.find("figcaption")
         assert caption is not None and "".join(caption.itertext()).strip()
     assert "<script" not in text.lower()
+
+
+def test_article_md_named_from_inside_its_folder_takes_the_folder_name(tmp_path: Path) -> None:
+    folder = tmp_path / "harbor-story"
+    folder.mkdir()
+    (folder / "article.md").write_text("# 港口\n\n正文。\n", encoding="utf-8")
+    done = run("--to", "html", "article.md", "-o", str(tmp_path / "out"), "-q", cwd=folder)
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "out" / "harbor-story.html").is_file()

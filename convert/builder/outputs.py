@@ -40,7 +40,8 @@ def output_names(articles: Sequence[Path]) -> dict[Path, str]:
     names: dict[Path, str] = {}
     used: set[str] = set()
     for article in articles:
-        base = article.parent.name if article.stem.lower() in GENERIC_STEMS and article.parent.name else article.stem
+        folder = article.absolute().parent.name  # `article.md` given from inside its own folder has no parent name
+        base = folder if article.stem.lower() in GENERIC_STEMS and folder else article.stem
         base = _safe_stem(base)
         name, n = base, 1
         while name.lower() in used:
