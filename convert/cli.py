@@ -32,7 +32,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         writer_options = {"edition": args.edition, "page_size": args.page_size, "pdf_variant": args.pdf_variant,
                           "embed_fonts": args.embed_fonts or None}
         options = Options(theme=args.style, offline=args.offline, allow_private=args.allow_private_hosts,
-                          writer_options={k: v for k, v in writer_options.items() if v is not None})
+                          extract=not args.no_extract, writer_options={k: v for k, v in writer_options.items() if v is not None})
         inputs = args.inputs or [DEFAULT_INPUT]
         progress = _Progress(enabled=not args.quiet and sys.stderr.isatty())
         with progress:
@@ -59,8 +59,9 @@ def _parser() -> argparse.ArgumentParser:
         epilog="Other commands: 'convert doctor' checks that this machine has what the writers need; "
                "'convert check-style' measures that PDF, EPUB and DOCX show the theme alike; "
                "'convert proof' draws their first pages side by side.")
-    parser.add_argument("inputs", nargs="*", type=Path, metavar="INPUT",
-                        help=f"article files or folders to search (default: ./{DEFAULT_INPUT})")
+    parser.add_argument("inputs", nargs="*", metavar="INPUT",
+                        help=f"article files, folders to search, or http(s) addresses of web pages "
+                             f"(default: ./{DEFAULT_INPUT})")
     parser.add_argument("--to", action="append", metavar="FORMAT",
                         help="output format, repeatable or comma-separated; 'all' for every format (default: html)")
     parser.add_argument("-o", "--output", type=Path, default=DEFAULT_OUTDIR, metavar="OUTDIR",
@@ -74,9 +75,12 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--pdf-variant", choices=VARIANTS, help="tagged or archival PDF")
     parser.add_argument("--embed-fonts", action="store_true",
                         help="EPUB: embed a subset of the theme's fonts covering the characters used")
-    parser.add_argument("--offline", action="store_true", help="never fetch remote images (cached ones are used)")
+    parser.add_argument("--offline", action="store_true",
+                        help="never fetch remote images or pages (cached ones are used)")
     parser.add_argument("--allow-private-hosts", action="store_true",
-                        help="allow remote images on loopback and private network addresses")
+                        help="allow remote images and pages on loopback and private network addresses")
+    parser.add_argument("--no-extract", action="store_true",
+                        help="keep a whole web page whole instead of reducing it to its article")
     parser.add_argument("-j", "--jobs", type=int, metavar="N",
                         help="worker processes for a batch (default: the number of cores)")
     parser.add_argument("--force", action="store_true", help="rebuild editions even when nothing changed")
@@ -207,7 +211,9 @@ class _Progress:
 
     def advance(self, outcome: Outcome) -> None:
         if self._bar is not None:
-            self._bar.update(self._task, advance=1, description=f"{outcome.source.parent.name}/{outcome.source.name}")
+            source = outcome.source
+            name = source if isinstance(source, str) else f"{source.parent.name}/{source.name}"
+            self._bar.update(self._task, advance=1, description=name)
 
 
 def _summary(outcomes: list[Outcome]) -> None:

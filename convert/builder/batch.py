@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Callable, Iterator, Sequence
 
 from .. import registry
+from ..readers import is_url
 from ..theme import load_theme
 from .manifest import Manifest
 from .outputs import edition_path, find_articles, output_names
@@ -45,14 +46,15 @@ def build(inputs: Sequence[Path | str], formats: Sequence[str], outdir: Path | s
     manifest = Manifest(out)
     entries = manifest.load()
     _remove_stale_parts(out)
-    results: dict[Path, list[Outcome]] = {}
-    tasks: list[tuple[Path, list[str], str]] = []
+    results: dict[Path | str, list[Outcome]] = {}
+    tasks: list[tuple[Path | str, list[str], str]] = []
     for article in articles:
         stale = []
         results[article] = []
         for fmt in names:
             target = edition_path(out, stems[article], fmt)
-            if not force and manifest.is_fresh(entries, target, fmt, theme, options, article):
+            # A page from the web may have changed since: it is always fetched and built again.
+            if not force and not is_url(article) and manifest.is_fresh(entries, target, fmt, theme, options, article):
                 outcome = Outcome(article, fmt, target, target.stat().st_size, up_to_date=True)
                 results[article].append(outcome)
                 if progress:
@@ -77,8 +79,8 @@ def build(inputs: Sequence[Path | str], formats: Sequence[str], outdir: Path | s
     return [o for article in articles for o in sorted(results[article], key=lambda o: order[o.format])]
 
 
-def _run(tasks: list[tuple[Path, list[str], str]], outdir: Path, options: Options,
-         workers: int) -> Iterator[tuple[Path, list[Outcome]]]:
+def _run(tasks: list[tuple[Path | str, list[str], str]], outdir: Path, options: Options,
+         workers: int) -> Iterator[tuple[Path | str, list[Outcome]]]:
     if workers <= 1:
         for article, formats, stem in tasks:
             yield article, build_article(article, formats, outdir, stem, options)

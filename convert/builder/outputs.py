@@ -9,17 +9,21 @@ from typing import Iterable, Sequence
 
 from .. import registry
 from ..errors import UsageError
-from ..readers import SUFFIX_FORMATS
+from ..readers import SUFFIX_FORMATS, is_url, url_stem
 
 SKIPPED_NAMES = {"readme.md", "readme.txt", "readme.markdown", "license.md", "changelog.md"}
 GENERIC_STEMS = {"article", "index", "content", "main"}
 MAX_STEM_BYTES = 180  # leaves room for "-NN", the suffix and a temporary file's prefix and suffix
 
 
-def find_articles(inputs: Iterable[Path | str]) -> list[Path]:
-    """Article files among `inputs`; folders are searched (README files and hidden paths skipped)."""
-    found: list[Path] = []
+def find_articles(inputs: Iterable[Path | str]) -> list[Path | str]:
+    """Article files among `inputs`; folders are searched (README files and hidden paths skipped).
+    An http(s) address (a `str`) is an article too: a web page to fetch."""
+    found: list[Path | str] = []
     for item in inputs:
+        if is_url(item):
+            found.append(str(item).strip())
+            continue
         path = Path(item)
         if path.is_dir():
             for candidate in sorted(path.rglob("*")):
@@ -35,14 +39,18 @@ def find_articles(inputs: Iterable[Path | str]) -> list[Path]:
     return list(dict.fromkeys(found))
 
 
-def output_names(articles: Sequence[Path]) -> dict[Path, str]:
-    """A distinct output stem per article: the file stem, or its folder's name for `article.md`."""
-    names: dict[Path, str] = {}
+def output_names(articles: Sequence[Path | str]) -> dict[Path | str, str]:
+    """A distinct output stem per article: the file stem, or its folder's name for `article.md`; for a
+    web page, the meaningful end of its address's path (`url_stem`)."""
+    names: dict[Path | str, str] = {}
     used: set[str] = set()
     for article in articles:
-        folder = article.absolute().parent.name  # `article.md` given from inside its own folder has no parent name
-        base = folder if article.stem.lower() in GENERIC_STEMS and folder else article.stem
-        base = _safe_stem(base)
+        if is_url(article):
+            base = _safe_stem(url_stem(str(article)))
+        else:
+            path = Path(article)
+            folder = path.absolute().parent.name  # `article.md` given from inside its own folder has no parent name
+            base = _safe_stem(folder if path.stem.lower() in GENERIC_STEMS and folder else path.stem)
         name, n = base, 1
         while name.lower() in used:
             n += 1

@@ -14,7 +14,7 @@ from .. import registry
 from ..enrich import prepare
 from ..errors import ConvertError, UsageError, collect_warnings
 from ..model import Document
-from ..readers import Source, read_file
+from ..readers import Source, is_url, read_file, read_url
 from ..resources import ResourceGate, file_digest
 from ..theme import Theme, load_theme
 from ..writers.base import WriteContext
@@ -35,6 +35,7 @@ class Options:
     offline: bool = False
     allow_private: bool = False
     cache_dir: Path | None = None
+    extract: bool = True  # a whole web page is reduced to its article (False: `--no-extract`)
     writer_options: Mapping[str, Any] = field(default_factory=dict)
 
     def with_values(self, **values: Any) -> Options:
@@ -49,7 +50,7 @@ class Options:
 class Outcome:
     """What happened to one article in one format."""
 
-    source: Path
+    source: Path | str  # a file, or the address of a web page
     format: str
     output: Path | None = None
     size: int = 0
@@ -96,9 +97,15 @@ def check_writer_options(options: Options, formats: Sequence[str]) -> None:
         raise UsageError(f"option {', '.join(unknown)} does not apply to {', '.join(formats)}")
 
 
-def load(source: Path | str) -> tuple[Source, Document]:
-    """Read and enrich one article."""
-    read = read_file(source)
+def load(source: Path | str, options: Options | None = None) -> tuple[Source, Document]:
+    """Read and enrich one article: a file, or a web page given by its address (fetched by the
+    options' network rules)."""
+    options = options or Options()
+    if is_url(source):
+        read = read_url(str(source), extract=options.extract, offline=options.offline,
+                        allow_private=options.allow_private, cache=options.cache_dir)
+    else:
+        read = read_file(source, extract=options.extract)
     return read, prepare(read)
 
 
@@ -115,7 +122,7 @@ def context(read: Source, theme: Theme, options: Options, gate: ResourceGate, fm
     """What the writer of `fmt` gets besides the document: the theme, the gate and its own options."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     return WriteContext(theme=theme, gate=gate, options=registry.get(fmt).make_options(options.writer_options),
-                        source_name=str(read.path),
+                        source_name=read.origin,
                         source_date_epoch=int(epoch) if epoch and epoch.isdigit() else None)
 
 
@@ -141,7 +148,7 @@ def convert(source: Path | str, to: str = "html", output: Path | str | None = No
     if len(names) != 1:
         raise UsageError(f"convert() makes one edition, and {to!r} names {len(names)}; use build() for several")
     check_writer_options(options, names)
-    read, document = load(source)
+    read, document = load(source, options)
     data = render(document, names[0], context(read, theme, options, gate_for(read, document, options), names[0]))
     if output is None:
         return data
@@ -154,14 +161,14 @@ def one_line_failure(what: str, exc: BaseException) -> str:
     return " ".join(f"{what}: {type(exc).__name__}: {exc}".split())
 
 
-def build_article(article: Path, formats: Sequence[str], outdir: Path, stem: str,
+def build_article(article: Path | str, formats: Sequence[str], outdir: Path, stem: str,
                   options: Options) -> list[Outcome]:
     """Every requested edition of one article; errors end up in the outcomes, never raised."""
     theme = load_theme(options.theme)
-    article_digest = file_digest(article)  # before reading: an edit during the build must not look built
-    with collect_warnings() as read_warnings:
+    article_digest = None if is_url(article) else file_digest(Path(article))  # before reading: an edit
+    with collect_warnings() as read_warnings:                                   # during the build must not look built
         try:
-            read, document = load(article)
+            read, document = load(article, options)
         except ConvertError as exc:
             return [Outcome(article, fmt, error=exc.problem, warnings=list(read_warnings)) for fmt in formats]
         except Exception as exc:  # a bug must not take the batch down
