@@ -265,6 +265,7 @@ def _byline_elements(tree: Any) -> tuple[str, ...]:
 def split_names(text: str) -> tuple[str, ...]:
     """`By Jane Ortiz and Samuel Achebe`, `作者：陈静 李明`, `A, B` -> each name."""
     text = _BYLINE_LABEL.sub("", text.strip())
+    text = re.sub(rf"\s*[/／|｜\s]\s*[{IDEOGRAPHS}]{{2,6}}(?:报道|報道)$", "", text)  # `记者 王某／北京报道`
     text = re.sub(r"\s*(?:报道|報道|摄影|攝影|整理|编译|/?\s*文)$", "", text)
     names: list[str] = []
     for part in re.split(r"\s*(?:[,，、/／;；&|]|\band\b|\bund\b|\bet\b)\s*", text):

@@ -145,7 +145,7 @@ def fetch(url: str, *, allow_private: bool = False, max_bytes: int | None = None
             data = _read_capped(response, deadline, cap)
             return Fetched(url, data, response.getheader("Content-Type") or "")
         except ssl.SSLError as exc:
-            raise ResourceError(f"TLS failed ({exc.reason or exc})") from None
+            raise ResourceError(f"TLS failed ({getattr(exc, 'reason', None) or exc})") from None
         except (OSError, http.client.HTTPException) as exc:
             raise ResourceError(f"unreachable ({exc or type(exc).__name__})") from None
         finally:
