@@ -29,6 +29,7 @@ import trafilatura  # noqa: E402
 from convert import model as m  # noqa: E402
 from convert.builder import Options, load  # noqa: E402
 from convert.readers.web import read_page  # noqa: E402
+from convert.readers.web_charset import page_text  # noqa: E402
 
 TRUTH = ROOT / "seeds" / "pages" / "truth.json"
 
@@ -67,7 +68,7 @@ def main() -> int:
     print(header)
     totals: list[tuple[float, ...]] = []
     for page in pages:
-        html = page.read_text(encoding="utf-8")
+        html = page_text(page.read_bytes(), "", page)
         read_page(html, name=page.name)  # warm: imports and trafilatura's first-use set-up
         times = []
         for _ in range(args.runs):

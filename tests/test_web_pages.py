@@ -21,7 +21,8 @@ from pypdf import PdfReader
 import convert
 from conftest import SEEDS
 from convert import model as m
-from convert.dates import parse_date
+from convert.dates import UTC_PLUS_8, parse_date
+from convert.dates import instant as instant_of
 
 PAGES = SEEDS / "pages"
 TRUTH = {name: value for name, value in json.loads((PAGES / "truth.json").read_text(encoding="utf-8")).items()
@@ -116,7 +117,8 @@ def test_every_author_in_every_format(documents: dict, editions: dict, name: str
 def test_date_and_time_with_its_zone_in_every_format(documents: dict, editions: dict, name: str) -> None:
     stated = TRUTH[name]["date"]
     assert documents[name].meta.date == stated
-    instant = parse_date(stated).astimezone(timezone.utc)  # type: ignore[union-attr]
+    instant = instant_of(documents[name].meta).astimezone(timezone.utc)  # type: ignore[union-attr]
+    assert instant == parse_date(stated).replace(tzinfo=parse_date(stated).tzinfo or UTC_PLUS_8)  # type: ignore[union-attr]
     assert PdfReader(io.BytesIO(editions[name, "pdf"])).metadata.creation_date.astimezone(timezone.utc) == instant
     dc_date = re.search(r"<dc:date>([^<]+)</dc:date>", _opf(editions[name, "epub"]))
     assert dc_date and datetime.fromisoformat(dc_date[1].replace("Z", "+00:00")) == instant
@@ -138,10 +140,12 @@ def test_figures_are_the_articles_and_no_logo(documents: dict, editions: dict, n
 
 
 @pytest.mark.parametrize("name", TRUTH)
-def test_site_and_canonical_address(documents: dict, name: str) -> None:
+def test_site_address_language_and_dek(documents: dict, name: str) -> None:
     meta = documents[name].meta
     assert meta.source_site == TRUTH[name]["site"]
-    assert meta.source_url.startswith("http") and meta.lang.startswith(TRUTH[name]["lang"])
+    assert meta.source_url == TRUTH[name]["url"]  # canonical, else og:url; a saved page may name none
+    assert meta.lang.startswith(TRUTH[name]["lang"])
+    assert meta.subtitle == TRUTH[name].get("subtitle", "")
 
 
 def test_no_extract_keeps_the_whole_page(tmp_path: Path) -> None:

@@ -80,6 +80,7 @@ def _extract(tree: Any, meta: PageMeta, url: str, name: str) -> Any | None:
     if article is None or sum(len(t) for t in texts) < MIN_ARTICLE_CHARS:
         warn(f"{name}: found no article in the page; it is kept whole (--no-extract says so on purpose)")
         return None
+    _time_from_the_page(meta, prepared, article)
     body = web_body.clean_body(article, kept, logo=meta.publisher_logo, site=meta.site, title=meta.title)
     lead = web_body.lead_figure(article, meta.publisher_logo, meta.site)
     if lead is not None and not _holds_image(body, lead):
@@ -104,6 +105,22 @@ def _fill_from_trafilatura(meta: PageMeta, document: Any, tree: Any) -> None:
         meta.date = _htmldate(tree)
         if meta.date:
             meta.found["date"] = "htmldate"
+
+
+def _time_from_the_page(meta: PageMeta, prepared: Any, article: Any) -> None:
+    """A date without a time (`publishdate` meta, htmldate) takes the time the page shows for that day
+    between its top and the article's body (`2024年06月06日05:52 | 来源：…`); no date at all takes the
+    first date-time shown there."""
+    if web_meta.has_time(meta.date):
+        return
+    texts: list[str] = []
+    for node in prepared.iter():
+        if node is article:
+            break
+        if isinstance(node.tag, str) and node.tag not in ("script", "style", "title", "head"):
+            texts.extend((node.text or "", node.tail or ""))
+    if found := web_meta.visible_time(texts, meta.date[:10] if meta.date else ""):
+        meta.date, meta.found["date"] = found, "visible"
 
 
 def _htmldate(tree: Any) -> str:

@@ -21,6 +21,7 @@ import urllib.parse
 from typing import Any, Iterable
 
 import trafilatura
+from lxml import html as lxml_html
 
 from .web_meta import text_of
 
@@ -79,12 +80,27 @@ def prepare(tree: Any) -> Any:
         if not image.get("src") and (srcset := image.get("srcset") or image.get("data-srcset")):
             image.set("src", srcset.split(",")[0].split()[0])
     body = tree.find("body")
-    for element in list((body if body is not None else tree).iter()):
+    scope = body if body is not None else tree
+    page_chars = len(normal(scope.text_content())) or 1
+    for element in list(scope.iter()):
         if not isinstance(element.tag, str) or element.getparent() is None or element.tag in ("html", "body"):
             continue
-        if element.tag in _NOISE_TAGS or _is_furniture(element) or _is_hidden(element):
+        if element.tag in _NOISE_TAGS:
+            element.drop_tree()
+        elif (_is_furniture(element) or _is_hidden(element)) and not _holds_the_article(element, page_chars):
             element.drop_tree()
     return tree
+
+
+def _holds_the_article(element: Any, page_chars: int) -> bool:
+    """Furniture is never most of a page: an element with a furniture word in its class (WordPress
+    marks a whole post `tag-news`) or hidden until a script runs is kept when it holds the headline,
+    the article's body, or a good part of the page's text."""
+    if element.tag in ("article", "main") or element.get("itemprop") == "articleBody":
+        return True
+    if element.find(".//h1") is not None or element.find(".//*[@itemprop='articleBody']") is not None:
+        return True
+    return len(normal(element.text_content())) >= 0.3 * page_chars
 
 
 def _is_furniture(element: Any) -> bool:
@@ -195,7 +211,29 @@ def clean_body(element: Any, kept: Kept, *, logo: str = "", site: str = "", titl
     _clean_children(body, kept, logo, site, title)
     _drop_trailing_headings(body)
     _free_lone_images(body)
+    _figures_from_wrappers(body, logo, site)
     return body
+
+
+def _figures_from_wrappers(body: Any, logo: str, site: str) -> None:
+    """A layout table or a `div` that holds one picture and a short text (`<table><tr><td><img></td></tr>
+    <tr><td class="picdesc">caption</td></tr></table>`, Sina's `img_wrapper`) is a figure with a caption."""
+    for wrapper in list(body.iter("table", "div", "center", "section")):
+        if wrapper is body or wrapper.getparent() is None or wrapper.xpath(".//figure|.//ul|.//ol|.//h2|.//h3"):
+            continue
+        pictures = kept_images(wrapper, logo, site)
+        caption = _NORMAL.sub(" ", wrapper.text_content()).strip()
+        if len(pictures) != 1 or not caption or len(caption) > 200 or len(list(wrapper.iter("img"))) != 1:
+            continue
+        figure = lxml_html.Element("figure")
+        image = copy.deepcopy(pictures[0])
+        image.tail = None
+        figure.append(image)
+        figcaption = lxml_html.Element("figcaption")
+        figcaption.text = caption
+        figure.append(figcaption)
+        figure.tail = wrapper.tail
+        wrapper.getparent().replace(wrapper, figure)
 
 
 def _free_lone_images(body: Any) -> None:
@@ -303,11 +341,14 @@ def is_decoration(image: Any, logo: str = "", site: str = "") -> bool:
     if (ratio and ratio < 0.15) or (width and height and height / width < 0.15):
         return True
     path = urllib.parse.urlsplit(src).path.lower()
-    words = class_words(image) | set(re.split(r"[/_\-.\s]+", path)) | set((image.get("alt") or "").lower().split())
+    words = class_words(image) | set(re.split(r"[/_\-.\s]+", path))
     if words & _DECORATION_WORDS or path.endswith((".ico", ".svg")):
         return True
     alt = (image.get("alt") or "").strip()
-    return bool(site and alt and alt.casefold() == site.casefold())
+    return bool((site and alt and alt.casefold() == site.casefold()) or _DECORATION_ALT.search(alt))
+
+
+_DECORATION_ALT = re.compile(r"^(?:.{0,30}\b(?:logo|icon)\b.{0,30}|二维码|二維碼|.{0,10}(?:标志|标识|图标))$", re.I)
 
 
 def _size(value: str | None) -> int:
@@ -326,8 +367,8 @@ def _number(value: str | None) -> float:
 
 
 def lead_figure(article: Any, logo: str = "", site: str = "") -> Any | None:
-    """The figure between the headline and the body: the first `<figure>` or `<picture>` before the
-    body inside the same story (the enclosing `<article>`, else two levels up)."""
+    """The figure between the headline and the body: the first `<figure>`, `<picture>` or lone picture
+    (not a link's) before the body inside the same story (the enclosing `<article>`, else two levels up)."""
     stories = article.xpath("ancestor::article")
     scope = stories[-1] if stories else article.getparent()
     if not stories and scope is not None and scope.getparent() is not None and scope.getparent().tag != "html":
@@ -339,6 +380,12 @@ def lead_figure(article: Any, logo: str = "", site: str = "") -> Any | None:
             return None
         if node.tag in ("figure", "picture") and kept_images(node, logo, site):
             return copy.deepcopy(node)
+        if node.tag == "img" and not node.xpath("ancestor::figure|ancestor::picture|ancestor::a") \
+                and not is_decoration(node, logo, site):
+            wrapper = lxml_html.Element("p")  # a lone picture (a WordPress post thumbnail): a figure of its own
+            wrapper.append(copy.deepcopy(node))
+            wrapper[0].tail = None
+            return wrapper
     return None
 
 

@@ -24,14 +24,16 @@ ARTICLE_TYPES = {"newsarticle", "article", "reportagenewsarticle", "analysisnews
 _DATE_META = ("article:published_time", "og:article:published_time", "og:release_date", "datepublished",
               "pubdate", "publishdate", "publish-date", "publication_date", "date", "dc.date.issued",
               "dc.date", "dcterms.created", "sailthru.date", "parsely-pub-date", "weibo: article:create_at")
-_TITLE_SEPARATORS = re.compile(r"\s+[|｜\-–—:·•]\s+|\s*[_｜|]\s*|\s+::\s+")
+_TITLE_SEPARATORS = re.compile(r"\s+[|｜\-–—:·•]\s+|\s*[_｜|]\s*|\s+::\s+|\s*-{2,}\s*|\s*——\s*")
 _BYLINE_LABEL = re.compile(r"^(?:(?:本报|本刊|特约)?(?:作者|记者|記者|撰文|文|通讯员|通訊員)|By|Written by|Author|Reporter)"
                            r"\s*[:：/／|]?\s*", re.I)
-_EDITOR = re.compile(rf"(?:责任编辑|責任編輯|责编|編輯|编辑)\s*[:：]\s*([{IDEOGRAPHS}·]{{2,5}}|[A-Z][\w.' -]{{1,40}}?)"
+_EDITOR = re.compile(rf"(?:责任编辑|責任編輯|责编|責編|編輯|编辑)\s*[:：]\s*"
+                     rf"([{IDEOGRAPHS}·]{{2,5}}(?:[、，,][{IDEOGRAPHS}·]{{2,5}})*|[A-Z][\w.' -]{{1,40}}?)"
                      r"(?=$|[\s_（(）)　|｜,，;；])")
 _HAN_NAME = re.compile(f"^[{IDEOGRAPHS}·]{{2,5}}$")
 _WECHAT_VAR = re.compile(r"""\bvar\s+(ct|nickname|msg_title|msg_desc|publish_time)\s*=\s*(?:htmlDecode\()?\s*(["'])(.*?)\2""")
 _WHITESPACE = re.compile(r"\s+")
+_LANGUAGE_TAG = re.compile(r"^(?!utf|gb|big5|iso|windows|ascii)[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$", re.I)
 
 
 @dataclass
@@ -88,6 +90,8 @@ def page_metadata(tree: Any, page_url: str = "") -> PageMeta:
                                     (tags.get("og:title"), "og"), (tags.get("twitter:title"), "twitter"),
                                     (wechat.get("msg_title"), "wechat"), (_single_h1(tree), "h1"),
                                     (_head_title(tree), "title")), site)
+    if not site and (site := site_from_title(_head_title(tree), meta.title)):
+        meta.found["site"] = "title"
     meta.site = site
     meta.description = _first(meta, "description", (article.get("description"), "json-ld"),
                               (tags.get("og:description"), "og"), (tags.get("description"), "meta"),
@@ -102,10 +106,10 @@ def page_metadata(tree: Any, page_url: str = "") -> PageMeta:
                           (tags.get("article:section"), "og"))
     meta.url = _first(meta, "url", (_canonical(tree), "canonical"), (tags.get("og:url"), "og"),
                       (_text_value(article.get("url")), "json-ld"), (page_url, "address"))
-    meta.lang = _first(meta, "lang", (tree.get("lang") or tree.get("xml:lang"), "html"),
-                       (_text_value(article.get("inLanguage")), "json-ld"),
-                       (tags.get("content-language"), "meta"),
-                       ((tags.get("og:locale") or "").replace("_", "-"), "og"))
+    meta.lang = _first(meta, "lang", *((value, source) for value, source in (
+        (tree.get("lang") or tree.get("xml:lang"), "html"), (_text_value(article.get("inLanguage")), "json-ld"),
+        (tags.get("content-language"), "meta"), ((tags.get("og:locale") or "").replace("_", "-"), "og"))
+        if _LANGUAGE_TAG.match(value or "")))  # people.com.cn says `Content-Language: utf-8`
     meta.image = _first(meta, "image", (_image_url(article.get("image")), "json-ld"), (tags.get("og:image"), "og"))
     meta.publisher_logo = _image_url((article.get("publisher") or {}).get("logo")
                                      if isinstance(article.get("publisher"), dict) else None)
@@ -166,6 +170,24 @@ def wechat_variables(tree: Any) -> dict[str, str]:
     return found
 
 
+_VISIBLE_TIME = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*(\d{1,2})[:：](\d{2})(?:[:：](\d{2}))?")
+
+
+def visible_time(texts: Iterable[str], day: str = "") -> str:
+    """The first `2024年06月06日05:52` / `2024-04-15 10:32` among `texts` (on `day`, when given), as the
+    page shows it (no zone: the page states none)."""
+    for text in texts:
+        for match in _VISIBLE_TIME.finditer(text or ""):
+            year, month, dayn, hour, minute, second = (int(g) if g else 0 for g in match.groups())
+            try:
+                moment = datetime(year, month, dayn, hour, minute, second)
+            except ValueError:
+                continue
+            if not day or moment.strftime("%Y-%m-%d") == day:
+                return moment.isoformat(timespec="seconds" if second else "minutes")
+    return ""
+
+
 def _wechat_time(wechat: dict[str, str]) -> str:
     stamp = wechat.get("ct", "")
     if not stamp.isdigit():
@@ -205,9 +227,9 @@ def _canonical(tree: Any) -> str:
 
 def visible_dek(tree: Any, title: str) -> str:
     """The standfirst the page shows under its headline (`.dek`, `.standfirst`, `.subtitle`, …)."""
-    for element in tree.xpath('//*[self::p or self::div or self::h2 or self::span]'
+    for element in tree.xpath('//*[self::p or self::div or self::h2 or self::h3 or self::h4 or self::span]'
                               '[re:test(@class, "(^|[\\s_-])(dek|deck|standfirst|subhead|subheadline|sub-headline|'
-                              'subtitle|summary|lede|strapline)($|[\\s_-])", "i")]',
+                              'subtitle|sub|summary|lede|strapline)($|[\\s_-])", "i")]',
                               namespaces={"re": "http://exslt.org/regular-expressions"}):
         text = text_of(element)
         if 10 <= len(text) <= 400 and text != title:
@@ -282,6 +304,8 @@ def _is_person(name: str, site: str, title: str) -> bool:
     folded = name.casefold()
     if not name or len(name) > 60 or "://" in name or "@" in name or name == title:
         return False
+    if not any(ch.isalpha() for ch in name):  # `<meta name="author" content="1004">`: a catalogue number
+        return False
     return not (site and (folded in site.casefold() or site.casefold() in folded))
 
 
@@ -309,6 +333,19 @@ def clean_title(title: str, site: str) -> str:
     parts = [p.strip() for p in _TITLE_SEPARATORS.split(title) if p.strip()]
     kept = [p for p in parts if site.casefold() not in p.casefold() and p.casefold() not in site.casefold()]
     return max(kept, key=len) if kept else title
+
+
+def has_time(iso: str) -> bool:
+    return "T" in iso
+
+
+def site_from_title(title_tag: str, headline: str) -> str:
+    """`沿海港口…码头--经济·科技--人民网`: what follows the headline in the `<title>`, its last part."""
+    title_tag = _WHITESPACE.sub(" ", title_tag).strip()
+    if not headline or not title_tag.startswith(headline) or title_tag == headline:
+        return ""
+    parts = [p.strip() for p in _TITLE_SEPARATORS.split(title_tag[len(headline):]) if p.strip()]
+    return parts[-1] if parts and len(parts[-1]) <= 40 else ""
 
 
 def iso_datetime(value: Any) -> str:
