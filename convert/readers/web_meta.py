@@ -11,11 +11,12 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import datetime
 from typing import Any, Iterable
 
 from lxml import html as lxml_html
 
+from ..dates import UTC_PLUS_8
 from ..scripts import IDEOGRAPHS
 
 ARTICLE_TYPES = {"newsarticle", "article", "reportagenewsarticle", "analysisnewsarticle", "blogposting",
@@ -192,7 +193,7 @@ def _wechat_time(wechat: dict[str, str]) -> str:
     stamp = wechat.get("ct", "")
     if not stamp.isdigit():
         return ""
-    moment = datetime.fromtimestamp(int(stamp), timezone(timedelta(hours=8)))  # WeChat serves China's time
+    moment = datetime.fromtimestamp(int(stamp), UTC_PLUS_8)  # WeChat states China's time
     return moment.isoformat(timespec="minutes" if moment.second == 0 else "seconds")
 
 
