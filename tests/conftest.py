@@ -87,4 +87,10 @@ def convert_bytes(path: Path, fmt: str, **options: object) -> bytes:
     return convert.convert(path, to=fmt, **options)  # type: ignore[return-value]
 
 
+@functools.lru_cache(maxsize=None)
+def edition(path: Path, fmt: str) -> bytes:
+    """One article's edition built offline once per session, for the tests that only read it."""
+    return convert_bytes(path, fmt, offline=True)
+
+
 os.environ.setdefault("SOURCE_DATE_EPOCH", "1700000000")
