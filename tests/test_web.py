@@ -40,6 +40,30 @@ def test_fragments_and_clean_pages_are_not_touched(html: str) -> None:
     assert extracted.document == whole.document
 
 
+def test_a_pandoc_standalone_page_is_a_clean_page() -> None:
+    """pandoc's `-s` output has a `<header>` outside any `<article>`: the article's title block, not site
+    chrome (it holds no links)."""
+    page = ('<html><head><title>Budget</title></head><body><header id="title-block-header"><h1 class="title">'
+            'Budget</h1><p class="author">Ann Lee</p></header><p>The council passed the budget.</p>'
+            '<table><tr><td>Transit</td><td>96.1</td></tr></table></body></html>')
+    assert not is_whole_page(parse(page))
+    with_nav = page.replace("<header", "<nav><a href='/'>Home</a> <a href='/news'>News</a></nav><header")
+    assert is_whole_page(parse(with_nav))
+
+
+def test_data_tables_survive_extraction() -> None:
+    rows = "".join(f"<tr><td>{name}</td><td>{n}.5</td><td>+{n}%</td></tr>" for n, name in enumerate(
+        ["Transit", "Parks", "Housing", "Police", "Libraries"], start=3))
+    page = ("<html><body><nav><a href='/'>Home</a><a href='/a'>A</a></nav><article><h1>Budget passes</h1>"
+            + "<p>The council passed a budget that spends more on buses and less on offices, after a long debate.</p>" * 3
+            + f"<table><tr><th>Department</th><th>Millions</th><th>Change</th></tr>{rows}</table>"
+            + "<p>Hearings on the capital plan begin next week at city hall, the clerk said on Friday.</p></article>"
+            + "<footer><a href='/about'>About</a> <a href='/privacy'>Privacy</a></footer></body></html>")
+    result = read_page(page)
+    assert result.extracted and result.html.count("<tr>") == 6 and "Libraries" in result.html
+    assert "Privacy" not in result.html
+
+
 def test_the_clean_page_keeps_its_heading_figure_list_and_head_metadata() -> None:
     document = read_text(CLEAN_PAGE, fmt="html").document
     assert document.meta.title == "Ferry timetable changes" and document.meta.authors == ("Ann Lee",)

@@ -7,19 +7,17 @@ from __future__ import annotations
 import io
 import json
 import re
-import subprocess
-import tempfile
 import zipfile
 from datetime import datetime, timezone
 from pathlib import Path
 
 import docx
 import pytest
-from lxml import html as lxml_html
 from pypdf import PdfReader
 
 import convert
 from conftest import SEEDS
+from formats import of, squeeze
 from convert import model as m
 from convert.dates import UTC_PLUS_8, parse_date
 from convert.dates import instant as instant_of
@@ -30,35 +28,9 @@ TRUTH = {name: value for name, value in json.loads((PAGES / "truth.json").read_t
 FORMATS = ("pdf", "epub", "docx", "html")
 
 
-def squeeze(text: str) -> str:
-    """Text without white space, and without the hyphens WeasyPrint adds where it breaks a word."""
-    return "".join(re.sub("\u2010\n", "", text).split())
-
-
 def visible_text(fmt: str, data: bytes) -> str:
-    """The text a reader of the edition sees (no markup, no attributes, no metadata)."""
-    if fmt == "pdf":
-        with tempfile.NamedTemporaryFile(suffix=".pdf") as handle:
-            handle.write(data)
-            handle.flush()
-            return subprocess.run(["pdftotext", "-raw", "-enc", "UTF-8", handle.name, "-"], capture_output=True,
-                                  text=True, check=True).stdout
-    if fmt == "docx":
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            parts = [n for n in archive.namelist() if re.fullmatch(r"word/(document|header\d*|footer\d*)\.xml", n)]
-            return "\n".join("".join(re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", archive.read(n).decode())) for n in parts)
-    if fmt == "epub":
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            return "\n".join(_html_text(archive.read(n)) for n in archive.namelist() if n.endswith(".xhtml"))
-    return _html_text(data)
-
-
-def _html_text(data: bytes) -> str:
-    tree = lxml_html.document_fromstring(data)
-    for element in tree.xpath("//script|//style"):
-        element.drop_tree()
-    body = tree.find("body")
-    return (body if body is not None else tree).text_content()
+    """The text a reader of the edition sees, through the tests' format map."""
+    return of(fmt).text(data)
 
 
 @pytest.fixture(scope="module")

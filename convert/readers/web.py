@@ -22,8 +22,10 @@ from . import web_body, web_meta
 from .web_meta import PageMeta, parse, split_names, text_of
 
 MIN_ARTICLE_CHARS = 80  # less than this kept: the extraction failed, keep the page whole
+# Site chrome: navigation, and a page header, footer or aside with links in it (pandoc's title block
+# `<header id="title-block-header">` is an article's header: it has none).
 _CHROME_XPATH = ("//nav|//*[@role='navigation' or @role='banner' or @role='contentinfo']"
-                 "|//header[not(ancestor::article)]|//footer[not(ancestor::article)]|//aside[not(ancestor::article)]")
+                 "|//*[self::header or self::footer or self::aside][not(ancestor::article)][count(.//a[@href]) >= 2]")
 
 
 @dataclass(frozen=True)

@@ -278,6 +278,15 @@ def _clean_children(parent: Any, kept: Kept, logo: str, site: str, title: str) -
                 for image in [i for i in child.iter("img") if is_decoration(i, logo, site)]:
                     _remove(image)
             continue
+        if child.tag == "table":
+            if _kept_table(child, kept):
+                for image in [i for i in child.iter("img") if is_decoration(i, logo, site)]:
+                    _remove(image)
+            elif kept_images(child, logo, site):
+                _keep_only_figures(child, logo, site)
+            else:
+                _remove(child)
+            continue
         if child.tag not in _BLOCKS:
             if child.tag == "a" and not normal(child.text_content()) and not list(child.iter("img")):
                 _remove(child)
@@ -298,6 +307,15 @@ def _clean_children(parent: Any, kept: Kept, logo: str, site: str, title: str) -
         elif child.tag not in ("br", "hr") or not text:
             if child.tag not in ("br", "hr"):
                 _remove(child)
+
+
+def _kept_table(table: Any, kept: Kept) -> bool:
+    """A data table is kept whole when trafilatura kept a good part of its cells (it keeps cells one by
+    one; a row's text is never one of its blocks)."""
+    cells = [normal(c.text_content()) for c in table.iter("td", "th")]
+    cells = [c for c in cells if c]
+    found = sum(1 for c in cells if c in kept.texts or kept.covers(c))
+    return bool(cells) and found * 3 >= len(cells)
 
 
 def kept_images(element: Any, logo: str, site: str) -> list[Any]:
