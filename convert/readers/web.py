@@ -1,7 +1,7 @@
 """A web page reduced to its article before it enters the model.
 
 `is_whole_page` decides by the page: navigation, a site header or footer, page furniture, many links
-or scripts mean a whole page; a fragment or a clean article page is read as it is. `extract_article`
+or scripts mean a whole page; a fragment or a clean article page is read as it is. `read_page`
 then runs the steps of `web_meta` (what the page says about the article) and `web_body` (the body in
 the page's own markup, figures and captions included); trafilatura's metadata and htmldate fill what
 the page's markup leaves unsaid. The result is still HTML: it goes through our sanitizer and pandoc
@@ -18,7 +18,8 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from ..errors import warn
-from . import web_body, web_meta
+from . import web_body, web_figures, web_meta
+from .web_dom import class_words, normal
 from .web_meta import PageMeta, parse, split_names, text_of
 
 MIN_ARTICLE_CHARS = 80  # less than this kept: the extraction failed, keep the page whole
@@ -44,12 +45,12 @@ def is_whole_page(tree: Any) -> bool:
     if tree.xpath(_CHROME_XPATH):
         return True
     furniture = sum(1 for e in tree.iter() if isinstance(e.tag, str) and e.tag not in ("html", "body")
-                    and web_body.class_words(e) & web_body.BOILERPLATE_WORDS)
+                    and class_words(e) & web_body.BOILERPLATE_WORDS)
     if furniture >= 2:
         return True
     links = tree.xpath("//body//a[@href]")
-    link_text = sum(len(web_body.normal(a.text_content())) for a in links)
-    all_text = len(web_body.normal(tree.find("body").text_content())) or 1
+    link_text = sum(len(normal(a.text_content())) for a in links)
+    all_text = len(normal(tree.find("body").text_content())) or 1
     scripts = [s for s in tree.iter("script") if (s.get("type") or "").lower() != "application/ld+json"]
     return len(links) >= 30 or link_text / all_text > 0.3 or len(scripts) >= 4
 
@@ -84,7 +85,7 @@ def _extract(tree: Any, meta: PageMeta, url: str, name: str) -> Any | None:
         return None
     _time_from_the_page(meta, prepared, article)
     body = web_body.clean_body(article, kept, logo=meta.publisher_logo, site=meta.site, title=meta.title)
-    lead = web_body.lead_figure(article, meta.publisher_logo, meta.site)
+    lead = web_figures.lead_figure(article, meta.publisher_logo, meta.site)
     if lead is not None and not _holds_image(body, lead):
         body.insert(0, lead)
     _drop_repeated_dek(body, meta)
@@ -150,8 +151,8 @@ def _holds_image(body: Any, figure: Any) -> bool:
 def _drop_repeated_dek(body: Any, meta: PageMeta) -> None:
     """A first paragraph that repeats the headline or the dek shown under it."""
     for element in body.iter("p", "h1", "h2"):
-        text = web_body.normal(element.text_content())
-        if text and text in {web_body.normal(meta.title), web_body.normal(meta.subtitle)}:
+        text = normal(element.text_content())
+        if text and text in {normal(meta.title), normal(meta.subtitle)}:
             element.getparent().remove(element)
         break
 

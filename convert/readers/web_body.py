@@ -9,9 +9,8 @@ it, and the lead figure placed just before it. Steps, each usable alone:
    advertising, cookie banners and hidden elements are pruned by their class or id.
 2. `kept_texts`: what trafilatura keeps of the prepared page.
 3. `article_element`: the smallest element holding those texts.
-4. `clean_body`: that element without the blocks trafilatura left out, decorations (logos, icons,
-   tracking pixels, QR codes, divider strips) and promotion lines.
-5. `lead_figure`: the figure shown between the headline and the body.
+4. `clean_body`: that element without the blocks trafilatura left out, decorations and promotion
+   lines; pictures and their captions as figures (`web_figures`, which also finds the lead figure).
 """
 from __future__ import annotations
 
@@ -21,9 +20,9 @@ import urllib.parse
 from typing import Any, Iterable
 
 import trafilatura
-from lxml import html as lxml_html
 
-from .web_meta import text_of
+from .web_dom import _NORMAL, BLOCKS, class_words, normal, remove
+from .web_figures import figures_from_wrappers, is_decoration, keep_only_figures, kept_images
 
 _RE = {"re": "http://exslt.org/regular-expressions"}
 # Class and id words of page furniture; a class `post_comment` or `ad-slot` splits into its words.
@@ -37,32 +36,14 @@ BOILERPLATE_WORDS = {
 }
 _LAZY_SOURCES = ("data-src", "data-original", "data-lazy-src", "data-actualsrc", "data-url", "data-echo",
                  "data-lazyload", "data-original-src")
-_DECORATION_WORDS = {"logo", "icon", "icons", "avatar", "pixel", "spacer", "sprite", "badge", "qrcode", "qr",
-                     "emoji", "gravatar", "favicon", "tracking", "beacon", "blank", "loading", "placeholder",
-                     "divider", "follow", "banner", "stat", "counter", "author-photo", "headshot"}
 _PROMOTION = re.compile(
     r"^(?:[-—–_=*~·\s]*(?:END|完|结束|The End)[-—–_=*~·\s]*"
     r"|.{0,12}(?:点击|點擊)(?:上方|下方|蓝字|藍字).{0,30}"
     r"|.{0,12}(?:长按|長按|扫描|掃描|扫码|掃碼).{0,12}(?:二维码|二維碼|关注|關注|识别|識別).{0,20}"
     r"|.{0,20}(?:关注我们|關注我們|星标|星標|设为星标|分享给朋友|点个在看|點個在看).{0,12}"
     r"|(?:Advertisement|广告|廣告|Sponsored|Read more|阅读原文|閱讀原文))$", re.I)
-_BLOCKS = {"p", "div", "section", "article", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "dl", "dt",
-           "dd", "blockquote", "pre", "table", "thead", "tbody", "tr", "td", "th", "aside", "header", "footer",
-           "nav", "form", "figure", "figcaption", "center", "details", "address", "main"}
 _NOISE_TAGS = ("script", "style", "noscript", "template", "iframe", "form", "button", "input", "select",
                "textarea", "svg", "canvas", "object", "embed", "video", "audio", "link", "meta")
-_NORMAL = re.compile(r"[\s\u3000\u00a0\u200b\ufeff]+")
-
-
-def normal(text: str) -> str:
-    """Text without any white space: how kept text is compared (extractors respace freely)."""
-    return _NORMAL.sub("", text or "")
-
-
-def class_words(element: Any) -> set[str]:
-    words = f"{element.get('class') or ''} {element.get('id') or ''}".lower()
-    parts = set(re.split(r"[\s_\-]+|(?<=[a-z])(?=\d)", words))
-    return parts | set(words.split())
 
 
 # ---------------------------------------------------------------- 1. prepare
@@ -163,7 +144,7 @@ def article_element(tree: Any, kept: Kept, share: float = 0.8) -> Any | None:
     tally: dict[Any, int] = {}
     depth: dict[Any, int] = {}
     total = 0
-    for element in tree.iter(*_BLOCKS):
+    for element in tree.iter(*BLOCKS):
         own = normal(_own_text(element))
         if own and kept.covers(own) and (len(own) >= 8 or own in kept.texts):
             total += len(own)
@@ -187,7 +168,7 @@ def _own_text(element: Any) -> str:
     """The text of `element` outside its nested blocks."""
     parts = [element.text or ""]
     for child in element:
-        if isinstance(child.tag, str) and child.tag not in _BLOCKS:
+        if isinstance(child.tag, str) and child.tag not in BLOCKS:
             parts.append(child.text_content())
         parts.append(child.tail or "")
     return "".join(parts)
@@ -211,29 +192,8 @@ def clean_body(element: Any, kept: Kept, *, logo: str = "", site: str = "", titl
     _clean_children(body, kept, logo, site, title)
     _drop_trailing_headings(body)
     _free_lone_images(body)
-    _figures_from_wrappers(body, logo, site)
+    figures_from_wrappers(body, logo, site)
     return body
-
-
-def _figures_from_wrappers(body: Any, logo: str, site: str) -> None:
-    """A layout table or a `div` that holds one picture and a short text (`<table><tr><td><img></td></tr>
-    <tr><td class="picdesc">caption</td></tr></table>`, Sina's `img_wrapper`) is a figure with a caption."""
-    for wrapper in list(body.iter("table", "div", "center", "section")):
-        if wrapper is body or wrapper.getparent() is None or wrapper.xpath(".//figure|.//ul|.//ol|.//h2|.//h3"):
-            continue
-        pictures = kept_images(wrapper, logo, site)
-        caption = _NORMAL.sub(" ", wrapper.text_content()).strip()
-        if len(pictures) != 1 or not caption or len(caption) > 200 or len(list(wrapper.iter("img"))) != 1:
-            continue
-        figure = lxml_html.Element("figure")
-        image = copy.deepcopy(pictures[0])
-        image.tail = None
-        figure.append(image)
-        figcaption = lxml_html.Element("figcaption")
-        figcaption.text = caption
-        figure.append(figcaption)
-        figure.tail = wrapper.tail
-        wrapper.getparent().replace(wrapper, figure)
 
 
 def _free_lone_images(body: Any) -> None:
@@ -244,7 +204,7 @@ def _free_lone_images(body: Any) -> None:
         if parent is None or parent.tag == "figure" or normal(parent.text_content()):
             continue
         for line_break in [c for c in parent if c.tag == "br"]:
-            _remove(line_break)
+            remove(line_break)
 
 
 def _drop_trailing_headings(body: Any) -> None:
@@ -254,7 +214,7 @@ def _drop_trailing_headings(body: Any) -> None:
         if not isinstance(element.tag, str) or element is body:
             continue
         if element.tag in _HEADINGS:
-            _remove(element)
+            remove(element)
         elif element.tag == "img" or (element.text and element.text.strip()) or (element.tail and element.tail.strip()):
             break
 
@@ -265,48 +225,48 @@ _HEADINGS = ("h2", "h3", "h4", "h5", "h6")
 def _clean_children(parent: Any, kept: Kept, logo: str, site: str, title: str) -> None:
     for child in list(parent):
         if not isinstance(child.tag, str):
-            _remove(child)
+            remove(child)
             continue
         if child.tag == "img":
             if is_decoration(child, logo, site):
-                _remove(child)
+                remove(child)
             continue
         if child.tag == "figure" or child.tag == "picture":
             if not any(not is_decoration(i, logo, site) for i in child.iter("img")):
-                _remove(child)
+                remove(child)
             else:
                 for image in [i for i in child.iter("img") if is_decoration(i, logo, site)]:
-                    _remove(image)
+                    remove(image)
             continue
         if child.tag == "table":
             if _kept_table(child, kept):
                 for image in [i for i in child.iter("img") if is_decoration(i, logo, site)]:
-                    _remove(image)
+                    remove(image)
             elif kept_images(child, logo, site):
-                _keep_only_figures(child, logo, site)
+                keep_only_figures(child, logo, site)
             else:
-                _remove(child)
+                remove(child)
             continue
-        if child.tag not in _BLOCKS:
+        if child.tag not in BLOCKS:
             if child.tag == "a" and not normal(child.text_content()) and not list(child.iter("img")):
-                _remove(child)
+                remove(child)
             else:
                 _clean_children(child, kept, logo, site, title)
             continue
         text = normal(child.text_content())
         if child.tag == "h1" and text == normal(title):
-            _remove(child)
+            remove(child)
         elif text and _PROMOTION.match(_NORMAL.sub(" ", child.text_content()).strip()) and not kept_images(child, logo, site):
-            _remove(child)
+            remove(child)
         elif text and kept.covers(text) or (child.tag in _HEADINGS and len(text) <= 120):
             _clean_children(child, kept, logo, site, title)
         elif text and kept.within(text):
             _clean_children(child, kept, logo, site, title)
         elif kept_images(child, logo, site):
-            _keep_only_figures(child, logo, site)
+            keep_only_figures(child, logo, site)
         elif child.tag not in ("br", "hr") or not text:
             if child.tag not in ("br", "hr"):
-                _remove(child)
+                remove(child)
 
 
 def _kept_table(table: Any, kept: Kept) -> bool:
@@ -318,96 +278,11 @@ def _kept_table(table: Any, kept: Kept) -> bool:
     return bool(cells) and found * 3 >= len(cells)
 
 
-def kept_images(element: Any, logo: str, site: str) -> list[Any]:
-    return [i for i in element.iter("img") if not is_decoration(i, logo, site)]
+# ---------------------------------------------------------------- addresses
 
 
-def _keep_only_figures(element: Any, logo: str, site: str) -> None:
-    """A block trafilatura left out that holds a picture of the article: keep the picture and a caption
-    (`figcaption`, or short text beside the picture), drop the rest."""
-    for image in [i for i in element.iter("img") if is_decoration(i, logo, site)]:
-        _remove(image)
-    if element.tag != "figure" and len(normal(element.text_content())) > 200:
-        for child in list(element):
-            if isinstance(child.tag, str) and child.tag in _BLOCKS and not list(child.iter("img")):
-                _remove(child)
-
-
-def _remove(element: Any) -> None:
-    """Remove an element, keeping its tail text in place."""
-    parent = element.getparent()
-    if parent is None:
-        return
-    if element.tail and element.tail.strip():
-        previous = element.getprevious()
-        if previous is not None:
-            previous.tail = (previous.tail or "") + element.tail
-        else:
-            parent.text = (parent.text or "") + element.tail
-    parent.remove(element)
-
-
-def is_decoration(image: Any, logo: str = "", site: str = "") -> bool:
-    """A site logo, an icon, a tracking pixel, a QR code, a divider strip: never a figure."""
-    src = (image.get("src") or "").strip()
-    if not src or src == logo:
-        return True
-    width, height = _size(image.get("width")), _size(image.get("height"))
-    if (width and width <= 100 and (not height or height <= 100)) or (height and height <= 100 and not width):
-        return True
-    ratio = _number(image.get("data-ratio"))
-    if (ratio and ratio < 0.15) or (width and height and height / width < 0.15):
-        return True
-    path = urllib.parse.urlsplit(src).path.lower()
-    words = class_words(image) | set(re.split(r"[/_\-.\s]+", path))
-    if words & _DECORATION_WORDS or path.endswith((".ico", ".svg")):
-        return True
-    alt = (image.get("alt") or "").strip()
-    return bool((site and alt and alt.casefold() == site.casefold()) or _DECORATION_ALT.search(alt))
-
-
-_DECORATION_ALT = re.compile(r"^(?:.{0,30}\b(?:logo|icon)\b.{0,30}|二维码|二維碼|.{0,10}(?:标志|标识|图标))$", re.I)
-
-
-def _size(value: str | None) -> int:
-    match = re.match(r"\s*(\d+)\s*(?:px)?\s*$", value or "")
-    return int(match[1]) if match else 0
-
-
-def _number(value: str | None) -> float:
-    try:
-        return float(value or 0)
-    except ValueError:
-        return 0.0
-
-
-# ---------------------------------------------------------------- 5. the lead figure
-
-
-def lead_figure(article: Any, logo: str = "", site: str = "") -> Any | None:
-    """The figure between the headline and the body: the first `<figure>`, `<picture>` or lone picture
-    (not a link's) before the body inside the same story (the enclosing `<article>`, else two levels up)."""
-    stories = article.xpath("ancestor::article")
-    scope = stories[-1] if stories else article.getparent()
-    if not stories and scope is not None and scope.getparent() is not None and scope.getparent().tag != "html":
-        scope = scope.getparent()
-    if scope is None:
-        return None
-    for node in scope.iter():
-        if node is article:
-            return None
-        if node.tag in ("figure", "picture") and kept_images(node, logo, site):
-            return copy.deepcopy(node)
-        if node.tag == "img" and not node.xpath("ancestor::figure|ancestor::picture|ancestor::a") \
-                and not is_decoration(node, logo, site):
-            wrapper = lxml_html.Element("p")  # a lone picture (a WordPress post thumbnail): a figure of its own
-            wrapper.append(copy.deepcopy(node))
-            wrapper[0].tail = None
-            return wrapper
-    return None
-
-
-def absolute_addresses(element: Any, base: str, attributes: Iterable[tuple[str, str]] = (("img", "src"), ("a", "href"))) -> None:
+def absolute_addresses(element: Any, base: str,
+                       attributes: Iterable[tuple[str, str]] = (("img", "src"), ("a", "href"))) -> None:
     """Resolve image and link addresses against `base` (the page's address, or its `<base href>`)."""
     for tag, attribute in attributes:
         for node in element.iter(tag):
