@@ -112,6 +112,8 @@ def test_the_title_tag_is_the_last_resort_and_loses_its_suffix() -> None:
     ("2024-04-15T10:32:15+0800", "2024-04-15T10:32:15+08:00"),
     ("2024-05-01T02:00:00Z", "2024-05-01T02:00Z"),
     ("2024-05-01", "2024-05-01"),
+    ("2024-06-03T08:15:00.000Z", "2024-06-03T08:15Z"),
+    ("Mon, 03 Jun 2024 08:15:00 +0800", "2024-06-03T08:15+08:00"),
     ("last Tuesday", ""),
 ])
 def test_dates_keep_their_zone(value: str, expected: str) -> None:
@@ -140,6 +142,19 @@ def test_wechat_time_and_account() -> None:
 def test_a_brand_in_the_author_tag_is_not_an_author() -> None:
     meta = page_metadata(parse((PAGES / "netease-shanghai-port.html").read_text(encoding="utf-8")))
     assert meta.authors == ("陈静", "李明") and meta.found["authors"] == "byline" and meta.editor == "王晓明"
+
+
+def test_a_news_organisation_in_the_author_tag_is_not_an_author() -> None:
+    page = ("<html><head><meta property='article:author' content='中国新闻网'>"
+            "<meta property='og:title' content='Headline - Daily Post'></head><body><h1>Headline</h1>"
+            "<p class='byline'>记者 张三</p></body></html>")
+    meta = page_metadata(parse(page))
+    assert meta.authors == ("张三",) and meta.title == "Headline"
+
+
+def test_new_wechat_pages_state_create_time() -> None:
+    page = '<html><head><script>var create_time = "1715743800" * 1;</script></head><body><p>x</p></body></html>'
+    assert page_metadata(parse(page)).date == "2024-05-15T11:30+08:00"
 
 
 @pytest.mark.parametrize("text, names", [
@@ -176,6 +191,14 @@ def test_lazy_images_and_a_base_href_are_resolved_against_the_page() -> None:
     document = read_text(result.html, fmt="html").document
     assert [f.src for f in document.figures] == ["https://mp.example.org/media/wechat-harbour-robots_files/night-cranes.jpg",
                                                  "https://mp.example.org/media/wechat-harbour-robots_files/control-room.jpg"]
+
+
+def test_scheme_relative_pictures_of_a_saved_page_get_https() -> None:
+    page = (PAGES / "millbrook-courier-flood-barrier.html").read_text(encoding="utf-8").replace(
+        'src="millbrook-courier-flood-barrier_files/pump-station.jpg"', 'src="//cdn.example.org/pump-station.jpg"')
+    document = read_text(read_page(page).html, fmt="html").document
+    assert [f.src for f in document.figures][1] == "https://cdn.example.org/pump-station.jpg"
+    assert document.figures[0].src == "millbrook-courier-flood-barrier_files/flood-barrier-lead.jpg"
 
 
 def test_extraction_can_be_turned_off_for_a_whole_page() -> None:

@@ -65,11 +65,10 @@ def read_page(html: str, *, url: str = "", extract: bool = True, name: str = "pa
     if meta is not None and extract:
         article = _extract(tree, meta, url, name)
         if article is not None:
-            if base:
-                web_body.absolute_addresses(article, base)
+            web_body.absolute_addresses(article, base or "https:", only_scheme_relative=not base)
             return Page(_serialise(article, meta.lang), meta, True)
-    if base:
-        web_body.absolute_addresses(tree, base)
+    if base or (whole and tree.xpath("//img[starts-with(@src, '//')]")):
+        web_body.absolute_addresses(tree, base or "https:", only_scheme_relative=not base)
         html = lxml_html.tostring(tree, encoding="unicode")
     return Page(html, meta, False)
 

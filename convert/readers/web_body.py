@@ -17,14 +17,13 @@ from __future__ import annotations
 import copy
 import re
 import urllib.parse
-from typing import Any, Iterable
+from typing import Any
 
 import trafilatura
 
 from .web_dom import _NORMAL, BLOCKS, class_words, normal, remove
 from .web_figures import figures_from_wrappers, is_decoration, keep_only_figures, kept_images
 
-_RE = {"re": "http://exslt.org/regular-expressions"}
 # Class and id words of page furniture; a class `post_comment` or `ad-slot` splits into its words.
 BOILERPLATE_WORDS = {
     "comment", "comments", "discuss", "disqus", "respond", "share", "sharing", "sharebar", "social", "related",
@@ -281,11 +280,13 @@ def _kept_table(table: Any, kept: Kept) -> bool:
 # ---------------------------------------------------------------- addresses
 
 
-def absolute_addresses(element: Any, base: str,
-                       attributes: Iterable[tuple[str, str]] = (("img", "src"), ("a", "href"))) -> None:
-    """Resolve image and link addresses against `base` (the page's address, or its `<base href>`)."""
-    for tag, attribute in attributes:
+def absolute_addresses(element: Any, base: str, *, only_scheme_relative: bool = False) -> None:
+    """Resolve image and link addresses against `base` (the page's address, or its `<base href>`); a
+    saved page has none, but its `//cdn.example/x.jpg` addresses still need a scheme (`https:`)."""
+    for tag, attribute in (("img", "src"), ("a", "href")):
         for node in element.iter(tag):
             value = (node.get(attribute) or "").strip()
+            if only_scheme_relative and not value.startswith("//"):
+                continue
             if value and not value.startswith(("#", "data:", "mailto:")):
                 node.set(attribute, urllib.parse.urljoin(base, value))

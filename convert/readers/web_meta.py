@@ -8,6 +8,7 @@ its site suffix (`…_网易财经`, `… | Millbrook Courier`) taken off.
 """
 from __future__ import annotations
 
+import email.utils
 import json
 import re
 from dataclasses import dataclass, field
@@ -31,8 +32,11 @@ _BYLINE_LABEL = re.compile(r"^(?:(?:本报|本刊|特约)?(?:作者|记者|記�
 _EDITOR = re.compile(rf"(?:责任编辑|責任編輯|责编|責編|編輯|编辑)\s*[:：]\s*"
                      rf"([{IDEOGRAPHS}·]{{2,5}}(?:[、，,][{IDEOGRAPHS}·]{{2,5}})*|[A-Z][\w.' -]{{1,40}}?)"
                      r"(?=$|[\s_（(）)　|｜,，;；])")
+_ORGANISATION = re.compile(rf"(?:[{IDEOGRAPHS}](?:网|社|报|台)|新闻|日报|晚报|早报|频道|杂志|传媒|集团|公司|网站|客户端|"
+                           r"\b(?:News|Press|Times|Post|Media|Agency|Reuters|Newspapers?|Magazine|Network)\b)$", re.I)
 _HAN_NAME = re.compile(f"^[{IDEOGRAPHS}·]{{2,5}}$")
-_WECHAT_VAR = re.compile(r"""\bvar\s+(ct|nickname|msg_title|msg_desc|publish_time)\s*=\s*(?:htmlDecode\()?\s*(["'])(.*?)\2""")
+_WECHAT_VAR = re.compile(r"""\bvar\s+(ct|create_time|nickname|msg_title|msg_desc|publish_time)\s*=\s*"""
+                         r"""(?:htmlDecode\()?\s*(["'])(.*?)\2""")
 _WHITESPACE = re.compile(r"\s+")
 _LANGUAGE_TAG = re.compile(r"^(?!utf|gb|big5|iso|windows|ascii)[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$", re.I)
 
@@ -91,6 +95,9 @@ def page_metadata(tree: Any, page_url: str = "") -> PageMeta:
                                     (tags.get("og:title"), "og"), (tags.get("twitter:title"), "twitter"),
                                     (wechat.get("msg_title"), "wechat"), (_single_h1(tree), "h1"),
                                     (_head_title(tree), "title")), site)
+    if (headline := _single_h1(tree)) and meta.title.startswith(headline) \
+            and _TITLE_SEPARATORS.match(meta.title[len(headline):]):
+        meta.title, meta.found["title"] = headline, "h1"  # `Headline - BBC News` as og:title, no site named
     if not site and (site := site_from_title(_head_title(tree), meta.title)):
         meta.found["site"] = "title"
     meta.site = site
@@ -190,7 +197,7 @@ def visible_time(texts: Iterable[str], day: str = "") -> str:
 
 
 def _wechat_time(wechat: dict[str, str]) -> str:
-    stamp = wechat.get("ct", "")
+    stamp = wechat.get("ct") or wechat.get("create_time") or ""
     if not stamp.isdigit():
         return ""
     moment = datetime.fromtimestamp(int(stamp), UTC_PLUS_8)  # WeChat states China's time
@@ -307,6 +314,8 @@ def _is_person(name: str, site: str, title: str) -> bool:
         return False
     if not any(ch.isalpha() for ch in name):  # `<meta name="author" content="1004">`: a catalogue number
         return False
+    if _ORGANISATION.search(name):  # `article:author` = 中国新闻网, Reuters: the source, not a person
+        return False
     return not (site and (folded in site.casefold() or site.casefold() in folded))
 
 
@@ -354,12 +363,17 @@ def iso_datetime(value: Any) -> str:
     text = _text_value(value).strip()
     if not text:
         return ""
+    stated = text
     text = re.sub(r"^(\d{4}-\d\d-\d\d)\s+(\d)", r"\1T\2", text)
     text = re.sub(r"([+-]\d\d)(\d\d)$", r"\1:\2", text)
     try:
         moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:
-        return ""
+        try:  # `Mon, 03 Jun 2024 08:15:00 GMT` (RFC 2822), as some CMSs write their meta tags
+            moment = email.utils.parsedate_to_datetime(stated)
+        except (TypeError, ValueError, IndexError):
+            return ""
+        text = "T"
     if "T" not in text:
         return moment.strftime("%Y-%m-%d")
     out = moment.replace(microsecond=0).isoformat(timespec="minutes" if moment.second == 0 else "seconds")
