@@ -8,6 +8,7 @@ import re
 import urllib.parse
 from typing import Any
 
+from lxml import etree
 from lxml import html as lxml_html
 
 from .web_dom import _NORMAL, BLOCKS, class_words, normal, remove
@@ -97,12 +98,20 @@ def figures_from_wrappers(body: Any, logo: str, site: str) -> None:
         caption = _NORMAL.sub(" ", wrapper.text_content()).strip()
         if len(pictures) != 1 or not caption or len(caption) > 200 or len(list(wrapper.iter("img"))) != 1:
             continue
-        figure = lxml_html.Element("figure")
         image = copy.deepcopy(pictures[0])
         image.tail = None
-        figure.append(image)
-        figcaption = lxml_html.Element("figcaption")
-        figcaption.text = caption
-        figure.append(figcaption)
-        figure.tail = wrapper.tail
-        wrapper.getparent().replace(wrapper, figure)
+        if _CAPTION_MARK.match(caption):
+            # `图：…` / `（图：…）`: the picture, then its caption line, which the article conventions
+            # attach to it as they do in any article (and take the marker off).
+            replacement = lxml_html.Element("div")
+            etree.SubElement(replacement, "p").append(image)
+            etree.SubElement(replacement, "p").text = caption
+        else:
+            replacement = lxml_html.Element("figure")
+            replacement.append(image)
+            etree.SubElement(replacement, "figcaption").text = caption
+        replacement.tail = wrapper.tail
+        wrapper.getparent().replace(wrapper, replacement)
+
+
+_CAPTION_MARK = re.compile(r"^[（(\[【]?\s*(?:图|圖|图片|圖片|Photo|Image|Picture|Figure|Fig\.?)\s*\d*\s*[:：]", re.I)
