@@ -62,8 +62,8 @@ def main() -> int:
     truth = {name: value for name, value in json.loads(TRUTH.read_text(encoding="utf-8")).items()
              if not name.startswith("_")}
     pages = sorted(p for p in (ROOT / "seeds").rglob("*.htm*") if p.name in truth)
-    header = (f"{'page':34} {'kind':18} {'KiB':>5} {'extract ms':>10}  {'body kept':>28}  {'boilerplate dropped':>28}\n"
-              f"{'':34} {'':18} {'':>5} {'':>10}  {'convert':>8} {'trafil.':>8} {'whole':>8}  "
+    header = (f"{'page':38} {'kind':18} {'KiB':>5} {'extract ms':>10}  {'body kept':>28}  {'boilerplate dropped':>28}\n"
+              f"{'':38} {'':18} {'':>5} {'':>10}  {'convert':>8} {'trafil.':>8} {'whole':>8}  "
               f"{'convert':>8} {'trafil.':>8} {'whole':>8}")
     print(header)
     totals: list[tuple[float, ...]] = []
@@ -80,11 +80,11 @@ def main() -> int:
         whole = shares(document_text(page, False), truth[page.name])
         row = (statistics.median(times) * 1000, ours[0], alone[0], whole[0], ours[1], alone[1], whole[1])
         totals.append(row)
-        print(f"{page.name[:34]:34} {truth[page.name]['kind']:18} {len(html.encode()) / 1024:5.0f} {row[0]:10.1f}  "
+        print(f"{page.name[:38]:38} {truth[page.name]['kind']:18} {len(html.encode()) / 1024:5.0f} {row[0]:10.1f}  "
               + " ".join(f"{value:8.0%}" for value in row[1:4]) + "  " + " ".join(f"{value:8.0%}" for value in row[4:]))
     if totals:
         means = [statistics.mean(column) for column in zip(*totals)]
-        print(f"{'mean':34} {'':18} {'':>5} {means[0]:10.1f}  " + " ".join(f"{v:8.0%}" for v in means[1:4]) + "  "
+        print(f"{'mean':38} {'':18} {'':>5} {means[0]:10.1f}  " + " ".join(f"{v:8.0%}" for v in means[1:4]) + "  "
               + " ".join(f"{v:8.0%}" for v in means[4:]))
     return 0
 
