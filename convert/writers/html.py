@@ -48,7 +48,7 @@ def page_html(doc: m.Document, body: str, css: str, *, head_extra: str = "") -> 
         meta.append(f'<meta name="keywords" content="{escape(", ".join(doc.meta.keywords))}" />')
     head = "\n".join(['<meta charset="utf-8" />',
                       '<meta name="viewport" content="width=device-width, initial-scale=1" />',
-                      f"<title>{escape(doc.meta.title or 'Untitled')}</title>", *meta,
+                      f"<title>{escape(doc.meta.title)}</title>", *meta,
                       f"<style>\n{css}\n</style>", head_extra])
     return f'<!DOCTYPE html>\n<html lang="{lang}" xml:lang="{lang}">\n<head>\n{head}\n</head>\n<body>\n{body}\n</body>\n</html>\n'
 
