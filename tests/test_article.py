@@ -286,6 +286,9 @@ def test_reporter_and_dateline_lines(line: str, fields: dict) -> None:
     ("RIVERTON — Mayor Elena Vasquez on Tuesday unveiled a plan.", {"place": "Riverton"}),
     ("BEIJING, Nov. 26 (Xinhua) -- China's exports rose.", {"place": "Beijing", "source_site": "Xinhua"}),
     ("The mayor — who spoke on Tuesday — unveiled a plan.", {}),
+    ("新华社北京12月16日（韩洁、王优玲）16日闭幕的会议……", {"place": "北京", "source_site": "新华社", "authors": ("韩洁", "王优玲")}),
+    ("新华社北京１０月２２日电中共中央政治局２２日召开会议", {"place": "北京", "source_site": "新华社"}),
+    ("北京12月16日（星期三）举行会议", {}),
 ])
 def test_datelines_opening_the_lead_paragraph(lead: str, fields: dict) -> None:
     assert lead_dateline(lead) == fields

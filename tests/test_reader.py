@@ -287,3 +287,32 @@ def test_invalid_urls_never_reach_an_edition(tmp_path: Path) -> None:
 def test_an_image_title_stands_in_for_missing_alt_text() -> None:
     doc = read_text('![](photo.jpg "港口夜景")\n').document
     assert doc.figures[0].alt == "港口夜景"
+
+
+def test_empty_headings_are_dropped() -> None:
+    doc = read_text("## \n#\n### ###\n\nText.\n").document
+    assert [type(b) for b in doc.blocks] == [m.Paragraph]
+
+
+def test_a_plain_text_file_of_single_lines_keeps_each_line_a_paragraph(tmp_path: Path) -> None:
+    import convert
+
+    path = tmp_path / "wire.txt"
+    path.write_text("港口岸电覆盖率年内将达90%\n新华社北京11月26日电（记者 王某）东临港今天宣布，所有泊位均已接通岸电。\n"
+                    "　　记者在现场看到，一艘集装箱船正在接入岸电。\n港口方面表示，明年将继续推进。\n", encoding="utf-8")
+    doc = convert.read(str(path))
+    assert doc.meta.title == "港口岸电覆盖率年内将达90%" and doc.meta.authors == ("王某",)
+    assert len([b for b in doc.blocks if isinstance(b, m.Paragraph)]) == 3
+
+
+@pytest.mark.parametrize("text", [
+    "Title\n\nFirst paragraph\nstill the first.\n",  # blank lines: Markdown paragraphs already
+    "Items:\n- one\n- two\n- three\n",
+    "| a | b |\n|---|---|\n| 1 | 2 |\n",
+    "Intro\n> quoted\n> more\n",
+])
+def test_text_that_marks_its_blocks_is_left_to_markdown(text: str) -> None:
+    from convert.readers.pandoc import lines_as_paragraphs
+
+    assert lines_as_paragraphs(text) == text
+    assert lines_as_paragraphs("---\ntitle: T\n---\none\ntwo\nthree\n") == "---\ntitle: T\n---\none\n\ntwo\n\nthree\n"

@@ -175,3 +175,11 @@ def test_every_edition_shows_the_same_title(tmp_path: Path, name: str) -> None:
     metadata, first_page, bookmark = pdf_titles(convert_bytes(path, "pdf", offline=True))
     assert metadata == title and bookmark == title
     assert squeeze(first_page).startswith(squeeze(title))
+
+
+def test_the_first_line_of_a_plain_text_file_is_its_headline(tmp_path: Path) -> None:
+    path = write(tmp_path, "wire.txt", "Storm closes schools across the county\nSchools were closed on Friday.\n"
+                                       "Officials said they would reopen on Monday.\n")
+    doc = convert.read(str(path))
+    assert doc.meta.title == "Storm closes schools across the county"
+    assert "Schools were closed on Friday." in m.visible_text(doc)

@@ -33,8 +33,9 @@ _REPORTER_PLACE = re.compile(
 _ROLE_WORD = re.compile(rf"\s*{_ROLE}\s*[:：]?\s*")
 _DATELINE = re.compile(
     rf"^(?P<outlet>{_AGENCIES}|[{_H}]{{1,5}}?(?:报|報))?(?P<place>[{_H}]{{2,8}}?)\s*"
-    r"(?:(?P<year>\d{4})\s*年\s*)?(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日\s*(?:电|電|讯|訊|消息)"
+    r"(?:(?P<year>\d{4})\s*年\s*)?(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日\s*(?P<wire>电|電|讯|訊|消息)?"
     r"\s*(?:[（(](?P<reporters>[^（()）]{1,60})[)）])?")
+_FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 _NEWS_FLASH = re.compile(rf"^(?P<outlet>{_AGENCIES})(?:讯|訊)\s*(?:[（(](?P<reporters>[^（()）]{{1,60}})[)）])?")
 _ENGLISH_DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z.'\- ]{1,30}[A-Z.])(?:,\s*[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?)?"
@@ -42,6 +43,7 @@ _ENGLISH_DATELINE = re.compile(
 _NAME_PARTICLES = {"van", "von", "der", "den", "de", "del", "della", "di", "da", "du", "la", "le", "bin", "al", "y"}
 _HAN_NAME = re.compile(f"^[{_H}·]{{2,5}}$")
 # What follows `记者` in a sentence rather than a name (`记者们`, `记者看到`, `记者手记`); never a surname.
+_WEEKDAY = re.compile(r"^(?:星期|礼拜|禮拜|周|週)[一二三四五六日天]$")
 _NOT_A_SURNAME = set("们了看从在对获发注采手观调走探证表又也就还会日近今昨随见问询到来去与同跟等将已正的是有说称指认")
 _LATIN_NAME = re.compile(r"^[A-Z][\w'’.\-]*(?:\s+[\w'’.\-]+){0,4}$")
 
@@ -111,21 +113,33 @@ def reporter_fields(text: str) -> dict[str, object]:
 def dateline_fields(text: str) -> dict[str, object]:
     """What a Chinese dateline at the start of `text` states: place, outlet, reporters, and the date when
     it gives the year. `whole` is True when the dateline is all of `text`."""
+    text = text.translate(_FULL_WIDTH_DIGITS)
     match = _DATELINE.match(text) or _NEWS_FLASH.match(text)
     if not match:
         return {}
     groups = match.groupdict()
+    reporters = _reporters(groups["reporters"]) if groups.get("reporters") else ()
+    if "wire" in groups and not groups["wire"] and not reporters:
+        return {}  # `北京12月16日（韩洁、王优玲）` is a dateline; `北京12月16日举行` is a sentence
     fields: dict[str, object] = {"whole": not text[match.end():].strip()}
     if groups.get("place"):
         fields["place"] = groups["place"]
     outlet = groups.get("outlet") or ""
     if outlet and not outlet.startswith(("本", )):
         fields["source_site"] = outlet
-    if groups.get("reporters") and (found := reporter_fields(groups["reporters"])):
-        fields["authors"] = found["authors"]
+    if reporters:
+        fields["authors"] = reporters
     if groups.get("year"):
         fields["date"] = f"{int(groups['year']):04d}-{int(groups['month']):02d}-{int(groups['day']):02d}"
     return fields
+
+
+def _reporters(text: str) -> tuple[str, ...]:
+    """The names in a dateline's parentheses: `记者 王某`, `记者王某、李某`, or names alone (`韩洁、王优玲`)."""
+    if found := reporter_fields(text):
+        return found["authors"]  # type: ignore[return-value]
+    names = split_names(text)
+    return names if names and all(_is_name(n) for n in names) else ()
 
 
 def lead_dateline(text: str) -> dict[str, object]:
@@ -156,6 +170,8 @@ def split_names(text: str) -> tuple[str, ...]:
 
 
 def _is_name(name: str) -> bool:
+    if _WEEKDAY.match(name):
+        return False
     return bool(_HAN_NAME.match(name) and name[0] not in _NOT_A_SURNAME or _LATIN_NAME.match(name))
 
 

@@ -57,6 +57,8 @@ def _pandoc_run(path: Path, args: list[str], stdin: str | bytes) -> str:
 def markdown_ast(path: Path, text: str) -> dict[str, Any]:
     """Markdown to pandoc's AST. Raw HTML in it goes out through pandoc's HTML writer, is cleaned by
     `sanitize`, and comes back through pandoc's HTML reader; the front matter stays from the first pass."""
+    if path.suffix.lower() == ".txt":
+        text = lines_as_paragraphs(text)
     out = _pandoc_run(path, ["-f", MARKDOWN, "-t", "json"], text)
     ast = _parse_ast(path, out)
     if '"t":"RawBlock"' in out or '"t":"RawInline"' in out:  # quotes inside JSON strings are escaped
@@ -64,6 +66,23 @@ def markdown_ast(path: Path, text: str) -> dict[str, Any]:
         ast["blocks"] = _pandoc_json(path, sanitize_html(html, path.name), HTML)["blocks"]
     ast["blocks"] = table_captions(ast["blocks"])
     return ast
+
+
+_FRONT_MATTER = re.compile(r"\A---\n.*?\n(?:---|\.\.\.)\n", re.S)
+_BLOCK_MARKUP = re.compile(r"^(?: {4}|\t| {0,3}(?:[|>]|```|~~~|[-*+][ \t]|\d{1,9}[.)][ \t]|[-=_*]{3,}\s*$))")
+
+
+def lines_as_paragraphs(text: str) -> str:
+    """A plain-text article (.txt) without a single blank line, whose every line is a paragraph (as
+    content systems export it, and as Chinese copy is pasted), keeps its lines apart: the first line
+    is then the headline it is, not the start of one long paragraph. Text that marks blocks as Markdown
+    does (lists, quotes, tables, code, rules) or already separates paragraphs is left as it is."""
+    front = _FRONT_MATTER.match(text)
+    head, body = (text[:front.end()], text[front.end():]) if front else ("", text)
+    lines = body.strip("\n").split("\n")
+    if len(lines) < 3 or any(not line.strip() for line in lines) or any(_BLOCK_MARKUP.match(line) for line in lines):
+        return text
+    return head + "\n\n".join(lines) + "\n"
 
 
 _CAPTION_MARK = re.compile(r"^(?:[Tt]able)?:$")

@@ -137,7 +137,10 @@ class _Builder:
             return [m.Paragraph(inlines)] if inlines else []
         if kind == "Header":
             level, (ident, _, _), content = c
-            return [m.Heading(min(max(level, 1), 6), _trim(self.inlines(content, depth)), ident)]
+            inlines = _trim(self.inlines(content, depth))
+            if not inlines:  # `#` alone: no heading to show, and an empty one in every edition's outline
+                return []
+            return [m.Heading(min(max(level, 1), 6), inlines, ident)]
         if kind == "CodeBlock":
             (_, classes, _), text = c
             return [m.CodeBlock(_clean(text), classes[0] if classes else "")]
