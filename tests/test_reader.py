@@ -316,3 +316,9 @@ def test_text_that_marks_its_blocks_is_left_to_markdown(text: str) -> None:
 
     assert lines_as_paragraphs(text) == text
     assert lines_as_paragraphs("---\ntitle: T\n---\none\ntwo\nthree\n") == "---\ntitle: T\n---\none\n\ntwo\n\nthree\n"
+
+
+def test_an_html_title_is_metadata_not_body_text() -> None:
+    doc = read_text("<html><head><title>Page title | Site</title></head><body><p>Body.</p></body></html>",
+                    fmt="html").document
+    assert doc.meta.title == "Page title | Site" and "Page title" not in m.visible_text(doc).split("\n", 1)[1]

@@ -71,6 +71,15 @@ def test_front_matter_title_never_deletes_a_different_h1(tmp_path: Path) -> None
     assert doc.meta.title == "Same Title" and headings(doc) == []  # a repeat is not shown twice
 
 
+def test_a_page_title_with_the_site_name_is_its_h1(tmp_path: Path) -> None:
+    page = ("<html><head><title>Harbor opens new berths | Millbrook Courier</title></head><body>"
+            "<h1>Harbor opens new berths</h1><p>The port said on Monday that the berths are open.</p></body></html>")
+    doc = convert.read(str(write(tmp_path, "page.html", page)))
+    assert doc.meta.title == "Harbor opens new berths" and headings(doc) == []
+    doc = convert.read(str(write(tmp_path, "a.md", "---\ntitle: Harbor opens - a review\n---\n\n# Harbor opens\n\nBody.\n")))
+    assert doc.meta.title == "Harbor opens - a review" and headings(doc) == ["Harbor opens"]  # front matter: whole
+
+
 def test_sections_at_the_top_are_not_a_title(tmp_path: Path) -> None:
     """`## A … ## B`: the first heading is not alone at its level, so it stays a section heading."""
     path = write(tmp_path, "harbor-power_report.md",
@@ -101,6 +110,14 @@ def test_no_heading_and_no_headline_line_falls_back_to_the_file_name(tmp_path: P
 ])
 def test_file_names_made_readable(path: str, name: str) -> None:
     assert readable_file_name(Path(path)) == name
+
+
+def test_an_article_md_given_from_inside_its_folder_is_named_after_the_folder(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "harbor_night-shift"
+    folder.mkdir()
+    monkeypatch.chdir(folder)
+    assert readable_file_name(Path("article.md")) == "Harbor night shift"
 
 
 def test_a_sentence_or_label_is_not_a_headline(tmp_path: Path) -> None:

@@ -42,8 +42,8 @@ _ENGLISH_DATELINE = re.compile(
     r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\((?P<agency>[A-Za-z][A-Za-z .&]{1,30})\))?\s*(?:—|–|--)\s*\S")
 _NAME_PARTICLES = {"van", "von", "der", "den", "de", "del", "della", "di", "da", "du", "la", "le", "bin", "al", "y"}
 _HAN_NAME = re.compile(f"^[{_H}·]{{2,5}}$")
+_WEEKDAY = re.compile(r"^(?:星期|礼拜|禮拜|周|週)[一二三四五六日天]$")  # `（星期三）` after a date is no reporter
 # What follows `记者` in a sentence rather than a name (`记者们`, `记者看到`, `记者手记`); never a surname.
-_WEEKDAY = re.compile(r"^(?:星期|礼拜|禮拜|周|週)[一二三四五六日天]$")
 _NOT_A_SURNAME = set("们了看从在对获发注采手观调走探证表又也就还会日近今昨随见问询到来去与同跟等将已正的是有说称指认")
 _LATIN_NAME = re.compile(r"^[A-Z][\w'’.\-]*(?:\s+[\w'’.\-]+){0,4}$")
 

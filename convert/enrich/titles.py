@@ -28,6 +28,7 @@ _NOT_HEADLINE_END = tuple("。．.;；,，:：、…")
 _GENERIC_STEMS = {"article", "index", "readme", "untitled", "document", "doc", "story", "text", "content",
                   "main", "default", "page", "draft", "new", "post", "news", "稿件", "正文", "文章", "新建文本文档",
                   "未命名", "無標題", "无标题"}
+_SITE_SEPARATORS = r"|｜_\-–—·•"
 _HASH = re.compile(r"^(?=.*\d)(?=.*[a-f])[0-9a-f]{8,}$", re.I)
 
 
@@ -36,13 +37,13 @@ def choose_title(doc: m.Document, source: Path) -> m.Document:
     blocks = list(doc.body)
     given = doc.meta.title.strip()
     if given:
-        blocks = _drop_repeated_heading(blocks, given)
+        blocks, given = _drop_repeated_heading(blocks, given, page=source.suffix.lower() in (".html", ".htm"))
         return _titled(doc, given, blocks, None, source)
     for pick in (_first_h1, _lone_first_heading, _headline_line):
         index = pick(blocks)
         if index is not None:
-            block = blocks[index]
-            return _titled(doc, m.plain_text(m.block_inlines(block)), blocks, index, source)
+            text = m.plain_text(tuple(i for i in m.block_inlines(blocks[index]) if not isinstance(i, m.NoteRef)))
+            return _titled(doc, text, blocks, index, source)
     name = readable_file_name(source)
     if not name:
         name = labels(guess_language(m.visible_text(doc)))["untitled"]
@@ -51,8 +52,8 @@ def choose_title(doc: m.Document, source: Path) -> m.Document:
 
 
 def _titled(doc: m.Document, text: str, blocks: list[m.Block], index: int | None, source: Path) -> m.Document:
-    """The document titled `text` (shortened); the block at `index`, its source, leaves the body unless
-    shortening cut its text, which a given title's whole text joins as a heading."""
+    """The document titled `text`, shortened. The block the title came from (at `index`) leaves the
+    body, unless shortening cut its text; a given title that was cut joins the body whole, as a heading."""
     full = " ".join(text.split())
     title = m.shorten(full)
     if title != full:
@@ -146,20 +147,37 @@ def reads_as_headline(text: str) -> bool:
             and not text.startswith(("(", "（", "[", "【", "http://", "https://")))
 
 
-def _drop_repeated_heading(blocks: list[m.Block], title: str) -> list[m.Block]:
-    """Without the leading heading that only repeats the given title (a page's `<title>` and its `<h1>`)."""
+def _drop_repeated_heading(blocks: list[m.Block], title: str, *, page: bool) -> tuple[list[m.Block], str]:
+    """Without the leading heading that repeats the given title, and the title: a page's `<title>` that
+    is its `<h1>` with the site's name added (`Headline | Courier`, `标题_网易财经`) is the `<h1>`
+    (a front matter's title is the author's own, kept whole)."""
     headings = _headings(blocks)
     if headings:
         index, heading = headings[0]
-        if _same(m.plain_text(heading.content), title) and _leading(blocks, index):
-            return blocks[:index] + blocks[index + 1:]
-    return blocks
+        text = " ".join(m.plain_text(heading.content).split())
+        if _leading(blocks, index) and (_same(text, title) or page and _with_site_name(title, text)):
+            return blocks[:index] + blocks[index + 1:], title if _same(text, title) else text
+    return blocks, title
+
+
+def _key(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFKC", text).casefold().split()).rstrip(" .。!！?？")
 
 
 def _same(a: str, b: str) -> bool:
-    def key(text: str) -> str:
-        return " ".join(unicodedata.normalize("NFKC", text).casefold().split()).rstrip(" .。!！?？")
-    return key(a) == key(b)
+    return _key(a) == _key(b)
+
+
+def _with_site_name(title: str, headline: str) -> bool:
+    """`title` is `headline` and a site's name joined by ` | `, ` - `, `_`, ` – ` or ` — `, either way round."""
+    whole, part = _key(title), _key(headline)
+    if not part or len(part) >= len(whole):
+        return False
+    if whole.startswith(part):
+        return bool(re.match(f"^[{_SITE_SEPARATORS}]\\s*\\S", whole[len(part):].lstrip()))
+    if whole.endswith(part):
+        return bool(re.search(f"\\S\\s*[{_SITE_SEPARATORS}]$", whole[:-len(part)].rstrip()))
+    return False
 
 
 # ---------------------------------------------------------------- the file name
@@ -171,8 +189,8 @@ def readable_file_name(path: Path) -> str:
     stem = path.stem
     if stem.startswith("<") and stem.endswith(">"):
         return ""
-    if stem.casefold() in _GENERIC_STEMS and path.parent.name and path.parent.name not in (".", "/"):
-        stem = path.parent.resolve().name if path.parent.name == ".." else path.parent.name
+    if stem.casefold() in _GENERIC_STEMS and (folder := path.resolve().parent.name):
+        stem = folder  # `article.md` given from inside its folder too
     spaced = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", re.sub(r"[\s_\-.+~]+", " ", stem))
     words = [w for w in spaced.split() if not _HASH.match(w)] or spaced.split()
     name = " ".join(words)

@@ -119,9 +119,13 @@ def _set_caption(table: dict[str, Any], paragraph: dict[str, Any]) -> None:
     table["c"][1][1] = [{"t": "Plain", "c": inlines}] if inlines else []
 
 
+_TITLE_ELEMENT = re.compile(r"<title\b[^>]*>.*?</title\s*>", re.I | re.S)
+
+
 def html_ast(path: Path, html: str) -> dict[str, Any]:
-    """HTML, cleaned by `sanitize`, to pandoc's AST; the <title> and <meta> of its head become metadata."""
-    ast = _pandoc_json(path, sanitize_html(html, path.name), HTML)
+    """HTML, cleaned by `sanitize`, to pandoc's AST; the <title> and <meta> of its head become metadata
+    (and the <title> only that: the sanitizer would keep its text as the body's first line)."""
+    ast = _pandoc_json(path, sanitize_html(_TITLE_ELEMENT.sub("", html), path.name), HTML)
     ast["meta"] = {**_html_head_meta(html), **ast.get("meta", {})}
     return ast
 
