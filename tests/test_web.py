@@ -201,13 +201,13 @@ def test_scheme_relative_pictures_of_a_saved_page_get_https() -> None:
     assert document.figures[0].src == "millbrook-courier-flood-barrier_files/flood-barrier-lead.jpg"
 
 
-@pytest.mark.parametrize("wrapper, caption", [
+@pytest.mark.parametrize("wrapper, caption, credit", [
     ('<div class="img_wrapper"><img src="//n.sinaimg.example/p.jpg" alt="p"><span class="img_descr">'
-     '港口夜景。记者 张三 摄</span></div>', "港口夜景。记者 张三 摄"),
-    ('<table><tr><td><img src="p.jpg"></td></tr><tr><td class="picdesc">港口夜景</td></tr></table>', "港口夜景"),
-    ('<section><p><img data-src="p.jpg"></p><p>图：港口夜景（摄影：王晓）</p></section>', "港口夜景（摄影：王晓）"),
+     '港口夜景。记者 张三 摄</span></div>', "港口夜景", "张三"),
+    ('<table><tr><td><img src="p.jpg"></td></tr><tr><td class="picdesc">港口夜景</td></tr></table>', "港口夜景", ""),
+    ('<section><p><img data-src="p.jpg"></p><p>图：港口夜景（摄影：王晓）</p></section>', "港口夜景", "王晓"),
 ])
-def test_a_picture_and_its_caption_in_one_wrapper_are_one_figure(wrapper: str, caption: str) -> None:
+def test_a_picture_and_its_caption_in_one_wrapper_are_one_figure(wrapper: str, caption: str, credit: str) -> None:
     paragraph = "<p>上海港一季度集装箱吞吐量同比增长，洋山港区自动化码头作业效率持续提升，绿色低碳转型加快。</p>"
     page = (f"<html><body><nav><a href='/'>首页</a><a href='/n'>新闻</a></nav><div class='article'>"
             f"{paragraph * 2}{wrapper}{paragraph * 2}</div><footer><a href='/a'>关于</a><a href='/b'>联系</a>"
@@ -216,7 +216,8 @@ def test_a_picture_and_its_caption_in_one_wrapper_are_one_figure(wrapper: str, c
     from convert.enrich import prepare
     from convert.readers import Source
     figures = prepare(Source(path=PAGES / "x.html", document=document, root=PAGES)).figures
-    assert len(figures) == 1 and m.plain_text(figures[0].caption) == caption
+    assert len(figures) == 1 and m.plain_text(figures[0].caption).startswith(caption)
+    assert credit in m.plain_text(figures[0].caption) + figures[0].credit  # the credit: a field or the caption's
     assert not figures[0].src.startswith("//")
 
 

@@ -104,6 +104,8 @@ def test_figures_are_the_articles_and_no_logo(documents: dict, editions: dict, n
     assert len(figures) == TRUTH[name]["figures"]
     assert not [f.src for f in figures if re.search(r"logo|icon|pixel|stat\.gif|qrcode|banner|ad-", f.src)]
     assert all(f.caption for f in figures)
+    if "credits" in TRUTH[name]:  # credits stay credits, apart from the caption (shown under each edition's label)
+        assert [f.credit for f in figures if f.credit] == TRUTH[name]["credits"]
     assert len(docx.Document(io.BytesIO(editions[name, "docx"])).inline_shapes) == len(figures)
     assert editions[name, "html"].decode().count("<img") == len(figures)
     with zipfile.ZipFile(io.BytesIO(editions[name, "epub"])) as book:
