@@ -30,6 +30,7 @@ from convert import model as m  # noqa: E402
 from convert.builder import Options, load  # noqa: E402
 from convert.readers.web import read_page  # noqa: E402
 from convert.readers.web_charset import page_text  # noqa: E402
+from convert.wording import credit_text  # noqa: E402
 
 TRUTH = ROOT / "seeds" / "pages" / "truth.json"
 
@@ -49,9 +50,11 @@ def shares(text: str, truth: dict) -> tuple[float, float]:
 
 
 def document_text(page: Path, extract: bool) -> str:
-    """What a reader of any edition sees: the model's visible text (title, byline, body, captions)."""
+    """What a reader of any edition sees: the model's visible text (title, byline, body, captions) and
+    the pictures' credits under their label."""
     _, document = load(page, Options(extract=extract, offline=True))
-    return m.visible_text(document)
+    credits = [credit_text(f.credit, document.meta.lang) for f in document.figures if f.credit]
+    return "\n".join([m.visible_text(document), *credits])  # as the editions show them: `摄影：王晓`
 
 
 def main() -> int:
