@@ -5,7 +5,8 @@ hook on the PDF objects it is about to write (nothing of WeasyPrint is patched):
   boxes) as marked content that no structure element holds, which PDF/UA-1 (7.1, 7.8) forbids; they
   become `/Artifact <</Type /Pagination>>` sequences. A picture the article gives no description
   (`alt=""`, decorative) becomes an artifact too, instead of a Figure without /Alt;
-- table header cells say what they head (`/Scope /Column`, as the markup's `scope="col"`);
+- table header cells say what they head (`/Scope /Column`, as the markup's `scope="col"`), and the
+  paragraphs of a loose list's items sit in an `LBody`, as list items hold them;
 - links are described by their text and their destination (/Contents), not by the address alone;
 - a PDF/A-2b edition keeps the PDF/UA identifier in its XMP, declared by a PDF/A extension schema.
 
@@ -90,10 +91,12 @@ class _Finisher:
                 self.artifact(pages[key], furniture)
                 nums[index + 1] = self.pydyf.Array(b"null" if mcid in furniture else reference
                                                    for mcid, reference in enumerate(value))
-        for number in reachable:
+        for number in sorted(reachable):
             element = self.objects[number]
             if element.get("S") == "/TH":
                 self.scope(element)
+            elif element.get("S") == "/LI":
+                self.list_body(element)
         self.describe_links()
 
     def number(self, reference: Any) -> int:
@@ -139,6 +142,26 @@ class _Finisher:
         attributes = element.setdefault("A", self.pydyf.Dictionary({"O": "/Table"}))
         if isinstance(attributes, dict):
             attributes["Scope"] = "/Column" if group.get("S") == "/THead" else "/Row"
+
+    def list_body(self, item: Any) -> None:
+        """A list item holds a label and a body (PDF 32000-1, 14.8.4.3.3): the paragraphs WeasyPrint puts
+        straight into an `LI` (a loose list's `<li><p>`) are wrapped in an `LBody`."""
+        kids = list(item.get("K", ()))
+        loose = [kid for kid in kids if isinstance(kid, bytes) and self.number(kid) in self.objects
+                 and self.objects[self.number(kid)].get("S") not in ("/Lbl", "/LBody")]
+        if not loose or any(isinstance(kid, int) for kid in kids):
+            return
+        body = self.pydyf.Dictionary({"Type": "/StructElem", "S": "/LBody", "K": self.pydyf.Array(loose),
+                                      "P": item.reference})
+        if "Pg" in item:
+            body["Pg"] = item["Pg"]
+        self.pdf.add_object(body)
+        self.objects[body.number] = body
+        for kid in loose:
+            self.objects[self.number(kid)]["P"] = body.reference
+        first = kids.index(loose[0])
+        item["K"] = self.pydyf.Array([*(k for k in kids[:first] if k not in loose), body.reference,
+                                      *(k for k in kids[first:] if k not in loose)])
 
     def describe_links(self) -> None:
         """Each link annotation's /Contents: the link's text and where it leads."""
