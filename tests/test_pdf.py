@@ -471,16 +471,6 @@ def test_check_reports_missing_pango(monkeypatch: pytest.MonkeyPatch) -> None:
     assert pdf_writer.check() is None
 
 
-def test_deferred_fonttools_still_works_when_asked_for() -> None:
-    """The start-up shortcut defers fontTools' subsetter; code that needs it gets the real thing."""
-    from convert.writers.pdf.weasy import import_weasyprint
-    import_weasyprint()
-    import fontTools.subset
-    from fontTools.varLib.instancer import instantiateVariableFont
-    assert fontTools.subset.Subsetter.__module__ == "fontTools.subset"
-    assert callable(instantiateVariableFont)
-
-
 def test_font_configuration_is_shared() -> None:
     assert pdf_writer.font_configuration() is pdf_writer.font_configuration()
 

@@ -111,6 +111,7 @@ figure img {{ max-width: 100%; max-height: {image_height}; width: auto; height: 
 figcaption {{ font-size: {caption_size}; color: {colors.muted}; line-height: {theme.caption.line_height:g};
   margin-top: {_em(theme.caption.space_before_em)}; text-indent: 0; text-align: center; hyphens: manual; }}
 .figure-label, .table-label {{ font-family: {fonts['headings']}; font-weight: {headings.weight}; }}
+{credit_css(theme, relative_to=size if relative else None)}
 .image-placeholder {{ border: 1pt dashed {colors.rule}; padding: 1.5em 1em; color: {colors.muted};
   font-size: {caption_size}; text-align: center; background: {colors.notice_background}; }}
 .image-placeholder span {{ display: block; }}
@@ -139,6 +140,17 @@ thead th {{ border-bottom: 1pt solid {colors.text}; font-family: {fonts['heading
 .footnotes p {{ text-indent: 0; margin: 0; }}
 .noteref {{ font-size: 0.75em; vertical-align: super; line-height: 0; }}
 """ + latin_font_rules(theme)
+
+
+def credit_css(theme: Theme, relative_to: float | None = None) -> str:
+    """The credit line under a picture (`<div class="credit-line"><span class="credit">`); its size in
+    em of `relative_to` (the body size, in points) in a reflowable edition."""
+    credit = theme.credit
+    size = f"{credit.size_pt / relative_to:.4g}em" if relative_to else f"{credit.size_pt:g}pt"
+    slant = "\nhtml:not(:lang(zh)) .credit { font-style: italic; }" if credit.italic else ""
+    return (f".credit-line {{ text-align: {credit.align}; text-indent: 0; margin: 0.3em 0 0; line-height: 1.3; }}\n"
+            f".credit {{ font-size: {size}; color: {theme.credit_color()}; font-style: normal; }}"
+            + slant)
 
 
 def screen_css(theme: Theme) -> str:

@@ -91,7 +91,7 @@ def article_document(doc: m.Document, article: str) -> etree._ElementTree:
     standfirst when the article has one) at the top: a reader opening the book meets the headline and
     the text together, as in every other edition, not a page holding the headline alone."""
     lang = doc.meta.lang or "en"
-    title = doc.meta.title or "Untitled"
+    title = doc.meta.title
     text = parse(page(title, lang, article, body_attrs=' epub:type="bodymatter"'), TEXT_PAGE)
     header = text.find(".//x:header[@class='article-header']", NS)
     if header is not None and doc.meta.description:
@@ -123,7 +123,7 @@ def fix_links(tree: etree._ElementTree) -> None:
 def toc_entries(doc: m.Document) -> list[TocEntry]:
     """The article's title (the top of the text), then its headings nested by level; never empty (an
     empty TOC is EPUBCheck's RSC-005)."""
-    entries = [TocEntry(" ".join((doc.meta.title or "Untitled").split()), TEXT_PAGE)]
+    entries = [TocEntry(" ".join(doc.meta.title.split()) or doc.meta.title, TEXT_PAGE)]
     headings = [b for b in doc.body if isinstance(b, m.Heading) and b.id and m.plain_text(b.content).strip()]
     stack: list[tuple[int, list[TocEntry]]] = [(0, entries)]
     for heading in headings:
