@@ -20,7 +20,7 @@ from typing import Any
 
 from ...errors import warn
 
-TESTED_MAJOR_VERSIONS = range(70, 80)  # the weasyprint pin of pyproject.toml
+TESTED_MAJOR_VERSIONS = range(70, 71)  # the weasyprint pin of pyproject.toml (70.x)
 _REFERENCE = re.compile(rb"^(\d+) 0 R$")
 
 
