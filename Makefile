@@ -9,9 +9,9 @@ STAMP := $(VENV)/.installed
 # checks, Java for EPUBCheck, LibreOffice Writer to open DOCX files, Chromium and Node for Ace by DAISY.
 DEB_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 libcairo2 fonts-noto-cjk fonts-noto-core \
 	poppler-utils default-jre-headless libreoffice-writer-nogui chromium nodejs
-# Ace by DAISY (the EPUB accessibility checker, tools/package.json) runs on Debian's Chromium through its
+# Ace by DAISY (the EPUB accessibility checker, tests/tools/package.json) runs on Debian's Chromium through its
 # Puppeteer runner; --ignore-scripts because its Electron runner would download a browser of its own.
-ACE := tools/node_modules/.bin/ace-puppeteer
+ACE := tests/tools/node_modules/.bin/ace-puppeteer
 
 .PHONY: setup system-packages demo test bench golden clean
 
@@ -34,9 +34,9 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install -q -e '.[test]'
 	touch $(STAMP)
 
-$(ACE): tools/package.json tools/package-lock.json
+$(ACE): tests/tools/package.json tests/tools/package-lock.json
 	@command -v npm >/dev/null || { echo "installing Debian's npm"; apt-get install -y -qq --no-install-recommends npm >/dev/null; }
-	cd tools && PUPPETEER_SKIP_DOWNLOAD=1 npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	cd tests/tools && PUPPETEER_SKIP_DOWNLOAD=1 npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $(ACE)
 
 demo: setup
@@ -57,4 +57,4 @@ golden: setup
 	-git diff --stat -- tests/golden
 
 clean:
-	rm -rf dist .pytest_cache build *.egg-info tools/node_modules
+	rm -rf dist .pytest_cache build *.egg-info tests/tools/node_modules

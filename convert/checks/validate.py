@@ -28,7 +28,7 @@ from typing import Callable, Iterable, Sequence
 ERROR, WARNING, MISSING = "error", "warning", "missing"
 ACE_IMPACT = {"critical": ERROR, "serious": ERROR, "moderate": WARNING, "minor": WARNING}
 ACE_PACKAGE = "@daisy/ace@1.4.6"
-TOOLS = Path(__file__).resolve().parents[2] / "tools"  # `make setup` installs Ace here in a checkout
+TOOLS = Path(__file__).resolve().parents[2] / "tests" / "tools"  # `make setup` installs Ace here in a checkout
 
 
 @dataclass(frozen=True)
@@ -123,7 +123,7 @@ def epubcheck(path: Path) -> list[Finding]:
 
 
 def ace_command() -> list[str] | None:
-    """How to run Ace with its Puppeteer runner: $CONVERT_ACE, the checkout's tools/, or the PATH."""
+    """How to run Ace with its Puppeteer runner: $CONVERT_ACE, the checkout's tests/tools/, or the PATH."""
     candidates = [os.environ.get("CONVERT_ACE", ""), str(TOOLS / "node_modules" / ".bin" / "ace-puppeteer"),
                   shutil.which("ace-puppeteer") or ""]
     for candidate in candidates:
@@ -146,7 +146,7 @@ def ace(path: Path) -> list[Finding]:
     command, browser = ace_command(), chromium()
     if command is None:
         return missing("Ace", f"Ace by DAISY is not installed (make setup: npm install --ignore-scripts "
-                              f"{ACE_PACKAGE} in tools/)")
+                              f"{ACE_PACKAGE} in tests/tools/)")
     if browser is None:
         return missing("Ace", "no Chromium for Ace's Puppeteer runner (make setup: apt-get install chromium)")
     with tempfile.TemporaryDirectory(prefix="convert-ace-") as folder:
