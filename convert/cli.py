@@ -49,7 +49,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"convert: error: {outcome.source}: {outcome.error}", file=sys.stderr)
     if not args.quiet:
         _summary(outcomes)
-    return 0 if all(o.ok for o in outcomes) else 1
+    status = 0 if all(o.ok for o in outcomes) else 1
+    if args.check:
+        status = max(status, _check(outcomes))
+    return status
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -84,6 +87,9 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("-j", "--jobs", type=int, metavar="N",
                         help="worker processes for a batch (default: the number of cores)")
     parser.add_argument("--force", action="store_true", help="rebuild editions even when nothing changed")
+    parser.add_argument("--check", action="store_true",
+                        help="run the validators (EPUBCheck and Ace, pdfua, openxml-audit) on the editions built, "
+                             "one line each; exit 1 unless every one is valid")
     parser.add_argument("--list-formats", action="store_true", help="list output formats and exit")
     parser.add_argument("--list-styles", action="store_true",
                         help="list the themes (shipped, installed and in the user's folder) and exit")
@@ -91,6 +97,16 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("-v", "--verbose", action="store_true", help="print debugging detail")
     parser.add_argument("--version", action="version", version=f"convert {__version__}")
     return parser
+
+
+def _check(outcomes: list[Outcome]) -> int:
+    """`--check`: one verdict line per edition built (or up to date); 1 unless all are valid."""
+    from .checks.validate import validate_editions, verdict
+
+    results = validate_editions([o.output for o in outcomes if o.ok and o.output is not None])
+    for path, findings in results.items():
+        print(verdict(path, findings))
+    return 0 if all(not findings for findings in results.values()) else 1
 
 
 def _doctor(argv: list[str]) -> int:

@@ -127,10 +127,13 @@ class TableCell:
 
 @dataclass(frozen=True)
 class Table:
+    """A table; `number` is None until the transforms number the tables 1..n (`表 1`, `Table 1`)."""
+
     header: tuple[tuple[TableCell, ...], ...]
     body: tuple[tuple[TableCell, ...], ...]
     caption: tuple[Inline, ...] = ()
     id: str = ""
+    number: int | None = None
 
 
 @dataclass(frozen=True)

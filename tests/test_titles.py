@@ -150,7 +150,7 @@ def epub_titles(data: bytes) -> tuple[str, str, str]:
     with zipfile.ZipFile(io.BytesIO(data)) as book:
         opf = etree.fromstring(book.read("EPUB/content.opf"))
         nav = etree.fromstring(book.read("EPUB/nav.xhtml"))
-        page = etree.fromstring(book.read("EPUB/title.xhtml"))
+        page = etree.fromstring(book.read("EPUB/text.xhtml"))  # the title block opens the text
     first_entry = next(nav.iter(f"{xhtml}a"))
     return (opf.findtext(".//{http://purl.org/dc/elements/1.1/}title"), "".join(first_entry.itertext()),
             "".join(next(page.iter(f"{xhtml}h1")).itertext()))

@@ -1,13 +1,14 @@
 """Passes that enrich the model after reading, in order: the title (always: no edition is untitled),
 the news-article conventions (byline, captions and credits, closing lines; unless the article turns them
 off), then the structure every writer relies on (language, heading levels, text alternatives, ids,
-figure numbers)."""
+figure and table numbers)."""
 from __future__ import annotations
 
 from .. import model as m
 from ..readers import Source
 from .conventions import apply_conventions
-from .structure import assign_ids, clean_alternatives, detect_language, nest_headings, number_figures
+from .structure import (assign_ids, clean_alternatives, detect_language, nest_headings, number_figures,
+                        number_tables)
 from .titles import choose_title
 
 
@@ -16,7 +17,8 @@ def prepare(source: Source) -> m.Document:
     doc = choose_title(source.document, source.path)
     if source.conventions:
         doc = apply_conventions(doc)
-    for step in (detect_language, nest_headings, clean_alternatives, assign_ids, number_figures):
+    for step in (detect_language, nest_headings, clean_alternatives, assign_ids, number_figures,
+                 number_tables):
         doc = step(doc)
     return doc
 

@@ -58,6 +58,10 @@ class Text(_Section):
     latin_paragraph_spacing_em: NonNegative
     justify: bool = True
     script_gap_em: NonNegative = 0.25  # gap between Han and Latin script in running text
+    # Reflowable editions (EPUB): Latin-script text on a screen narrower than `narrow_width_em` is set
+    # `narrow_latin_align` (left: no wide gaps where a reading system cannot hyphenate; justify: as wide).
+    narrow_latin_align: Literal["left", "justify"]
+    narrow_width_em: Annotated[float, Field(ge=10, le=100)]
 
 
 class Headings(_Section):
@@ -117,6 +121,7 @@ class Caption(_Section):
 
 class Figure(_Section):
     max_height_mm: Positive
+    max_height_vh: Annotated[float, Field(gt=0, le=100)]  # EPUB: percent of the screen's height (no page)
     space_em: Spacing  # above a figure and below its caption
 
 

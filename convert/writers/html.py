@@ -16,7 +16,7 @@ from ..scripts import HAN_TEXT_RUN, LONG_UNBROKEN_RUN, is_wide
 from ..theme import Theme
 from ..theme.css import screen_css
 from ..wording import byline, byline_text, credit_text, labels
-from .base import WriteContext, Writer
+from .base import WriteContext, Writer, figure_alternative
 
 NoteStyle = Literal["end", "footnote", "epub"]
 
@@ -145,14 +145,13 @@ class _Renderer:
         return ""
 
     def figure(self, figure: m.Figure) -> str:
-        caption_text = m.plain_text(figure.caption)
         caption_html = self.inlines(figure.caption)
         if figure.number:
             label, separator = self.theme.figure_label_parts(figure.number, self.lang)
             caption_html = f'<span class="figure-label">{self.text(label)}</span>' + (
                 self.text(separator) + caption_html if caption_html else "")
         resolved = self.ctx.gate.image(figure.src)
-        alt = figure.alt or caption_text
+        alt = figure_alternative(figure, self.theme, self.lang)
         if isinstance(resolved, Placeholder):
             visual = self.placeholder(resolved)
         else:
@@ -187,9 +186,15 @@ class _Renderer:
         return f"<{tag}{start}>\n" + "\n".join(items) + f"\n</{tag}>"
 
     def table(self, table: m.Table) -> str:
-        parts = ["<table>"]
-        if table.caption:
-            parts.append(f"<caption>{self.inlines(table.caption)}</caption>")
+        ident = f' id="{escape(table.id)}"' if table.id else ""
+        parts = [f"<table{ident}>"]
+        caption = self.inlines(table.caption)
+        if table.number:
+            label, separator = self.theme.figure_label_parts(table.number, self.lang, "table")
+            caption = f'<span class="table-label">{self.text(label)}</span>' + (
+                self.text(separator) + caption if caption else "")
+        if caption:
+            parts.append(f"<caption>{caption}</caption>")
         widths = column_widths(table)
         if widths:
             parts.append("<colgroup>" + "".join(f'<col style="width: {w:g}%" />' for w in widths) + "</colgroup>")

@@ -185,8 +185,10 @@ class BodyWriter:
 
     def table(self, table: m.Table, scope: Scope) -> list[Element]:
         out = []
-        if table.caption:
-            out.append(self.paragraph("Caption", table.caption, scope, el("w:keepNext")))
+        caption = self.figures.table_caption(table, self.inlines(table.caption, scope))
+        if caption is not None:
+            self.mark(caption, table.id)
+            out.append(caption)
         cell_scope = replace(scope, level=-1)
         out.append(table_rows(table, self.text_width_twips,
                               lambda blocks, header: self.blocks(

@@ -17,6 +17,7 @@ from lxml import etree
 
 from ...scripts import is_cjk_family
 from ...theme import Theme
+from .fonttable import font_entry
 from .ooxml import Element, append, border, el, fonts, half_points, hex_color, shading, size, spacing, twips
 
 LIST_STYLE_LEVELS = 3  # Word ships List Bullet, List Bullet 2, List Bullet 3 (and the same for numbers)
@@ -364,8 +365,9 @@ def _document_defaults(styles: Element, t: Tokens, lang: str) -> None:
 
 
 def _font_table(document: WordDocument, t: Tokens) -> None:
-    """Name every face the styles use, with a family and charset hint so Word substitutes a font of the
-    same kind (Song for serif CJK, Hei for sans) where the theme's face is not installed."""
+    """Name every face the styles use, with the Windows and macOS faces that stand in for it and its
+    class (`fonttable`), so Word substitutes a font of the same kind (Song for serif CJK, Hei for sans)
+    where the theme's face is not installed."""
     part = document.part.part_related_by(RT.FONT_TABLE)
     table = el("w:fonts")
     seen: set[str] = set()
@@ -374,8 +376,7 @@ def _font_table(document: WordDocument, t: Tokens) -> None:
             if name in seen:
                 continue
             seen.add(name)
-            table.append(el("w:font", el("w:charset", val="86" if cjk else "00"), el("w:family", val=face.family),
-                            el("w:pitch", val="fixed" if face.family == "modern" else "variable"), name=name))
+            table.append(font_entry(name, cjk, face.family))
     part._blob = etree.tostring(table, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
