@@ -29,7 +29,7 @@ import trafilatura  # noqa: E402
 from convert import model as m  # noqa: E402
 from convert.builder import Options, load  # noqa: E402
 from convert.readers.web import read_page  # noqa: E402
-from convert.readers.web_charset import page_text  # noqa: E402
+from convert.readers.web.charset import page_text  # noqa: E402
 from convert.wording import credit_text  # noqa: E402
 
 TRUTH = ROOT / "seeds" / "pages" / "truth.json"

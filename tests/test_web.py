@@ -10,9 +10,9 @@ from convert import model as m
 from convert.errors import collect_warnings
 from convert.readers import read_text, url_stem
 from convert.readers.web import is_whole_page, read_page
-from convert.readers.web_figures import is_decoration
-from convert.readers.web_charset import declared_charset, page_text
-from convert.readers.web_meta import clean_title, iso_datetime, page_metadata, parse, split_names
+from convert.readers.web.figures import is_decoration
+from convert.readers.web.charset import declared_charset, page_text
+from convert.readers.web.meta import clean_title, iso_datetime, page_metadata, parse, split_names
 
 PAGES = SEEDS / "pages"
 

@@ -21,7 +21,7 @@ from .decode import decode_text
 from .pandoc import docx_ast, html_ast, markdown_ast
 from .walk import to_document
 from .web import read_page
-from .web_charset import page_text
+from .web.charset import page_text
 
 MAX_INPUT_BYTES = 20 * 1024 * 1024
 SUFFIX_FORMATS = {".md": "markdown", ".markdown": "markdown", ".txt": "markdown", ".html": "html",

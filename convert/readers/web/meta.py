@@ -17,8 +17,8 @@ from typing import Any, Iterable
 
 from lxml import html as lxml_html
 
-from ..dates import UTC_PLUS_8
-from ..scripts import IDEOGRAPHS
+from ...dates import UTC_PLUS_8
+from ...scripts import IDEOGRAPHS
 
 ARTICLE_TYPES = {"newsarticle", "article", "reportagenewsarticle", "analysisnewsarticle", "blogposting",
                  "opinionnewsarticle", "reviewnewsarticle", "backgroundnewsarticle", "socialmediaposting",

@@ -11,7 +11,7 @@ from typing import Any
 from lxml import etree
 from lxml import html as lxml_html
 
-from .web_dom import _NORMAL, BLOCKS, class_words, normal, remove
+from .dom import _NORMAL, BLOCKS, class_words, normal, remove
 
 _DECORATION_WORDS = {"logo", "icon", "icons", "avatar", "pixel", "spacer", "sprite", "badge", "qrcode", "qr",
                      "emoji", "gravatar", "favicon", "tracking", "beacon", "blank", "loading", "placeholder",

@@ -6,8 +6,8 @@ import codecs
 import re
 from pathlib import Path
 
-from ..errors import warn
-from .decode import decode_text
+from ...errors import warn
+from ..decode import decode_text
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 # What browsers read a declared label as (WHATWG Encoding): the supersets, never the narrower codec.

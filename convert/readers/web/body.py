@@ -21,8 +21,8 @@ from typing import Any
 
 import trafilatura
 
-from .web_dom import _NORMAL, BLOCKS, class_words, normal, remove
-from .web_figures import figures_from_wrappers, is_decoration, keep_only_figures, kept_images
+from .dom import _NORMAL, BLOCKS, class_words, normal, remove
+from .figures import figures_from_wrappers, is_decoration, keep_only_figures, kept_images
 
 # Class and id words of page furniture; a class `post_comment` or `ad-slot` splits into its words.
 BOILERPLATE_WORDS = {

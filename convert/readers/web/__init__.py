@@ -17,10 +17,10 @@ from typing import Any
 from lxml import etree
 from lxml import html as lxml_html
 
-from ..errors import warn
-from . import web_body, web_figures, web_meta
-from .web_dom import class_words, normal
-from .web_meta import PageMeta, parse, split_names, text_of
+from ...errors import warn
+from . import body as web_body, figures as web_figures, meta as web_meta
+from .dom import class_words, normal
+from .meta import PageMeta, parse, split_names, text_of
 
 MIN_ARTICLE_CHARS = 80  # less than this kept: the extraction failed, keep the page whole
 # Site chrome: navigation, and a page header, footer or aside with links in it (pandoc's title block
