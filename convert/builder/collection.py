@@ -23,6 +23,7 @@ still made from the others, and `Collected.ok` is False, so the command exits 1.
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -276,4 +277,4 @@ def _write_editions(meta: Meta, loaded: list[Loaded], formats: list[str], outdir
 
 def issue_stem(title: str) -> str:
     """The issue's title made a file name (Han characters kept, spaces and punctuation as `-`)."""
-    return _safe_stem(title)
+    return re.sub(r"-{2,}", "-", _safe_stem(title))
