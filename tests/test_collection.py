@@ -102,8 +102,10 @@ def test_the_numbering_is_a_theme_token_and_every_edition_shows_the_same(tmp_pat
     figures = [n for fig, n in seen["epub"] if fig]
     assert figures == list(range(1, len(figures) + 1)) and len(figures) >= 3  # through the issue
     assert seen["pdf"] == seen["epub"] == seen["docx"]
-    seq = [instr for instr in _docx_instructions(editions["docx"]) if instr.startswith("SEQ")]
-    assert seq and not any("\\r" in instr for instr in seq)  # Word counts on through the issue too
+    # Word counts on through the issue too: each article's first figure sets the count to its number
+    resets = [int(n) for n in re.findall(r"SEQ (?:图|Figure) \\r (\d+)", "\n".join(_docx_instructions(editions["docx"])))]
+    issue = assemble(m.Meta(title="Figures"), [convert.read(str(p)) for p in SAMPLES], figure_numbering="issue")
+    assert resets == [doc.figures[0].number for doc in issue.articles if doc.figures] and resets[-1] > 1
 
 
 # ---------------------------------------------------------------- PDF
@@ -204,6 +206,8 @@ def test_docx_contents_filled_in_and_a_section_per_article(issue) -> None:  # ty
     assert [t for t in styled("TOC1")] == [squeeze(t) for t in titles()]
     assert styled("Heading1") == [squeeze(t) for t in titles()]
     assert len(styled("TOC2")) >= 3
+    restarts = re.findall(r"SEQ (?:图|Figure) \\r (\d+)", "\n".join(_docx_instructions(paths["docx"].read_bytes())))
+    assert restarts == ["1"] * len([path for path in ARTICLES if convert.read(str(path)).figures])
     sections = list(body.iter(f"{W}sectPr"))
     assert len(sections) == len(ARTICLES) + 1
     headers = [squeeze(parts.read(n).decode()) for n in parts.namelist() if n.startswith("word/header")]

@@ -3,6 +3,9 @@ section of its own.
 
 - Each article's title is a Heading 1 (styled as a single article's Title), its sections Heading 2
   and below, so Word's navigation pane and its TOC field see articles, then sections.
+- Each article's first figure and first table caption sets Word's `SEQ` count to its number (`\r n`):
+  restarting per article or running through the issue (the theme's choice), Word counts as the
+  other editions number, even where a Chinese article's `SEQ 图` meets an English one's `SEQ Figure`.
 - The contents is a real `TOC \\o "1-2" \\h \\z \\u` field whose result is already written: one
   TOC 1 line per article and TOC 2 per section, each a link to the heading's bookmark, so it is not
   blank before Word updates fields. The page numbers in it are `PAGEREF` fields left empty: only
@@ -65,7 +68,7 @@ def write_docx_issue(collection: m.Collection, ictx: IssueContext) -> bytes:
         writer = BodyWriter(doc, ctx.gate, word, tokens, numbering, notes, text_width, title_style="Heading1",
                             heading_shift=1)
         writer.bookmark_ids = bookmark_ids  # one sequence of bookmark ids through the document
-        writer.figures.restart = theme.collection.figure_numbering == "article"
+        writer.figures.reset_at_first = True
         section = word.add_section(WD_SECTION.NEW_PAGE if new_page or index == 0 else WD_SECTION.CONTINUOUS)
         with about(ctx.source_name or doc.meta.title):
             elements = writer.elements()
