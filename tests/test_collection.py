@@ -299,3 +299,21 @@ def test_a_format_without_a_collection_edition_is_refused(tmp_path: Path) -> Non
         collect(SAMPLES, ["html"], tmp_path, title="x")
     with pytest.raises(convert.UsageError, match="title"):
         collect(SAMPLES, ["pdf"], tmp_path)
+
+
+def test_run_on_articles_share_pages_and_the_contents_still_points_at_them(tmp_path: Path) -> None:
+    theme = tmp_path / "run-on.toml"
+    theme.write_text('name = "run-on"\nextends = "default"\n[collection]\narticle_start = "run-on"\n', encoding="utf-8")
+    paged = collect(SAMPLES, ["pdf"], tmp_path / "paged", title="Paged", offline=True)
+    run_on = collect(SAMPLES, ["pdf", "docx"], tmp_path / "run-on", title="Run on", theme=str(theme), offline=True)
+    assert paged.ok and run_on.ok
+    pages = pdf_pages(run_on.editions[0].output.read_bytes())  # type: ignore[union-attr]
+    assert len(pages) < len(pdf_pages(paged.editions[0].output.read_bytes()))  # type: ignore[union-attr]
+    listed = [int(n) for n in re.findall(r"\.{3,}(\d+)", squeeze(pages[1]))]
+    names = [convert.read(str(path)).meta.title for path in SAMPLES]
+    assert len(listed) == len(names)
+    for title, number in zip(names, listed):
+        assert squeeze(title)[:14] in squeeze(pages[number - 1])
+    body = etree.fromstring(zipfile.ZipFile(run_on.editions[1].output).read("word/document.xml"))  # type: ignore[arg-type]
+    kinds = [t.get(f"{W}val") for t in body.iter(f"{W}type")]
+    assert kinds.count("continuous") == len(SAMPLES) - 1
