@@ -299,3 +299,37 @@ def shorten(text: str, limit: int = TITLE_MAX_CHARS) -> str:
     if space >= limit * 4 // 5:
         cut = cut[:space]
     return cut.rstrip(" ,.;:，、；：") + "…"
+
+
+# ---------------------------------------------------------------- collection
+
+
+@dataclass(frozen=True)
+class Collection:
+    """Many articles made into one edition (an issue): the issue's own metadata and the articles in
+    reading order, each keeping its own metadata, byline, figures and notes.
+
+    `meta` describes the issue (title, date, language; `source_site` is left empty, `publication`
+    names the publisher). `keys[i]` is the prefix of every id of `articles[i]` (`a3-`), so ids, note
+    ids and figure anchors never collide; it is also the id of the article's opening in every edition.
+    `sources[i]` names the article's input, for messages."""
+
+    meta: Meta
+    articles: tuple[Document, ...]
+    keys: tuple[str, ...]
+    publication: str = ""
+    sources: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        if len(self.keys) != len(self.articles):
+            raise ValueError("a collection needs one key per article")
+
+    @property
+    def is_chinese(self) -> bool:
+        from .scripts import is_chinese
+        return is_chinese(self.meta.lang)
+
+    def as_document(self) -> Document:
+        """The issue as one document (its meta, every article's blocks): what metadata helpers that
+        summarise a document (headings, images) read."""
+        return Document(meta=self.meta, blocks=tuple(b for doc in self.articles for b in doc.blocks))

@@ -19,6 +19,8 @@ _WORDS: dict[str, dict[str, str]] = {
         "notes": "注释", "contents": "目录", "page": "第 {page} 页 / 共 {pages} 页",
         "figure": "图", "table": "表", "list_separator": "、", "label_separator": "：",
         "credit": "摄影", "untitled": "无标题",
+        # editions of many articles (convert collect): the masthead and the contents
+        "in_this_issue": "本期内容", "article_count": "共 {n} 篇", "issue_cover": "本期封面",
         # EPUB navigation
         "cover": "封面", "titlepage": "标题页", "text": "正文", "landmarks": "导览",
         # EPUB accessibility summary
@@ -34,6 +36,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "notes": "Notes", "contents": "Contents", "page": "Page {page} of {pages}",
         "figure": "Figure", "table": "Table", "list_separator": ", ", "label_separator": " ",
         "credit": "Photo", "untitled": "Untitled",
+        "in_this_issue": "In this issue", "article_count": "{n} articles", "issue_cover": "Cover of the issue",
         "cover": "Cover", "titlepage": "Title page", "text": "Text", "landmarks": "Landmarks",
         "summary_opening": "Reflowable text with a table of contents and heading navigation, in the article's "
                            "reading order.",

@@ -32,6 +32,7 @@ class Options:
     """
 
     theme: str = "default"
+    publication: str = ""  # the publication profile's name: EPUB publisher and cover band
     offline: bool = False
     allow_private: bool = False
     cache_dir: Path | None = None
@@ -122,7 +123,7 @@ def context(read: Source, theme: Theme, options: Options, gate: ResourceGate, fm
     """What the writer of `fmt` gets besides the document: the theme, the gate and its own options."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     return WriteContext(theme=theme, gate=gate, options=registry.get(fmt).make_options(options.writer_options),
-                        source_name=read.origin,
+                        source_name=read.origin, publication=options.publication,
                         source_date_epoch=int(epoch) if epoch and epoch.isdigit() else None)
 
 

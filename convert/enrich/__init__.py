@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from .. import model as m
 from ..readers import Source
+from .collection import assemble
 from .conventions import apply_conventions
 from .structure import (assign_ids, clean_alternatives, detect_language, nest_headings, number_figures,
                         number_tables)
@@ -23,4 +24,4 @@ def prepare(source: Source) -> m.Document:
     return doc
 
 
-__all__ = ["prepare"]
+__all__ = ["assemble", "prepare"]

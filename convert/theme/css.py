@@ -26,19 +26,25 @@ def font_stacks(theme: Theme, *, chinese: bool = True) -> dict[str, str]:
     }
 
 
-def latin_font_rules(theme: Theme) -> str:
+def latin_font_rules(theme: Theme, root: str = "html:not(:lang(zh))") -> str:
     """A page whose language is not Chinese takes the Latin faces of each stack first: the CJK faces'
     Latin has no italic (WeasyPrint synthesizes none, so emphasis would vanish) and differs from the
-    face the DOCX edition names for Latin text."""
-    latin = font_stacks(theme, chinese=False)
-    root = "html:not(:lang(zh))"
+    face the DOCX edition names for Latin text. `root`: the element whose language decides (in an
+    edition of many articles, each `article`)."""
+    return script_font_rules(theme, root, chinese=False)
+
+
+def script_font_rules(theme: Theme, root: str, *, chinese: bool) -> str:
+    """The font rules of `latin_font_rules` for the elements under `root`, with the stacks ordered for
+    Chinese text (`chinese=True`: a Chinese article inside a page in another language) or Latin text."""
+    stacks = font_stacks(theme, chinese=chinese)
     headings = ", ".join(f"{root} {selector}" for selector in (
         "h1.title", ".article-header .subtitle", *(f".article-body h{n}" for n in range(2, 7)), ".figure-label",
         ".table-label", "thead th"))
     return f"""
-{root} {{ font-family: {latin['body']}; }}
-{headings} {{ font-family: {latin['headings']}; }}
-{root} code, {root} pre {{ font-family: {latin['mono']}; }}
+{root} {{ font-family: {stacks['body']}; }}
+{headings} {{ font-family: {stacks['headings']}; }}
+{root} code, {root} pre {{ font-family: {stacks['mono']}; }}
 """
 
 

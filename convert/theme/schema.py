@@ -195,6 +195,16 @@ class EReader(_Section):
     size_pt: Positive
 
 
+class Collection(_Section):
+    """Editions of many articles (`convert collect`): `figure_numbering` restarts figure and table
+    numbers in each article (`article`) or runs them through the issue (`issue`), alike in every
+    edition; `article_start` begins each article on a new page (`page`) or right after the one
+    before (`run-on`) in the paginated editions (the EPUB gives each article a document of its own)."""
+
+    figure_numbering: Literal["article", "issue"]
+    article_start: Literal["page", "run-on"]
+
+
 class Theme(_Section):
     name: str
     description: str = ""
@@ -217,6 +227,7 @@ class Theme(_Section):
     credit: Credit = Credit()
     page: Page
     ereader: EReader
+    collection: Collection
 
     # ------------------------------------------------------------ derived values
     def stack(self, role: Literal["body", "headings", "mono"]) -> list[str]:

@@ -36,6 +36,10 @@ class Figures:
         self.word, self.gate, self.theme, self.lang = word, gate, theme, lang
         self.max_width = text_width_emu
         self.max_height = Mm(theme.figure.max_height_mm)
+        # In an issue: the article's first figure and first table set Word's SEQ count to their number
+        # (`\r n`), so Word counts as the issue does, whichever label (图, Figure) each article uses.
+        self.reset_at_first = False
+        self._reset: set[str] = set()
 
     def figure(self, figure: m.Figure, caption_runs: list[Element], link: Link, in_body: bool) -> list[Element]:
         """The picture (or its placeholder) and its caption paragraph. Pictures are placed only in the
@@ -59,11 +63,20 @@ class Figures:
 
     def caption(self, figure: m.Figure, text: list[Element]) -> Element | None:
         """`图 1　…` under the picture."""
-        return numbered_caption(self.theme, self.lang, "figure", figure.number, text)
+        return numbered_caption(self.theme, self.lang, "figure", figure.number, text,
+                                restart=self._first("figure", figure.number))
 
     def table_caption(self, table: m.Table, text: list[Element]) -> Element | None:
         """`表 1　…` above the table, kept with it on its page."""
-        return numbered_caption(self.theme, self.lang, "table", table.number, text, keep_next=True)
+        return numbered_caption(self.theme, self.lang, "table", table.number, text, keep_next=True,
+                                restart=self._first("table", table.number))
+
+    def _first(self, kind: str, number: int | None) -> bool:
+        """Whether this numbered caption is the article's first of its kind in an issue."""
+        if not self.reset_at_first or number is None or kind in self._reset:
+            return False
+        self._reset.add(kind)
+        return True
 
     def placeholder(self, placeholder: Placeholder, link: Link) -> Element:
         """The box shown where an image cannot be had: the placeholder wording and the image's address."""
@@ -92,9 +105,10 @@ class Figures:
 
 
 def numbered_caption(theme: Theme, lang: str, kind: str, number: int | None, text: list[Element],
-                     keep_next: bool = False) -> Element | None:
+                     keep_next: bool = False, restart: bool = False) -> Element | None:
     """`图 1　…`/`Table 2. …`: the label in the Caption Label style, its number a `SEQ <label>` field,
-    then the caption's own text; None for an unnumbered block without caption text."""
+    then the caption's own text; None for an unnumbered block without caption text. `restart`: the
+    field sets its sequence to `number` (`\r n`), so Word's own count goes as the issue's does."""
     properties = el("w:pPr", el("w:pStyle", val="Caption"), el("w:keepNext") if keep_next else None)
     if number is None:
         return el("w:p", properties, *text) if text else None
@@ -105,7 +119,8 @@ def numbered_caption(theme: Theme, lang: str, kind: str, number: int | None, tex
     label_style = el("w:rPr", el("w:rStyle", val="CaptionLabel"))
     runs = [*text_runs(before, label_style)]
     if digits:
-        runs += field_runs(rf"SEQ {labels(lang)[kind]} \* ARABIC", digits, label_style)
+        reset = rf" \r {number}" if restart else ""
+        runs += field_runs(rf"SEQ {labels(lang)[kind]}{reset} \* ARABIC", digits, label_style)
     runs += text_runs(after, label_style)
     if text:
         runs += text_runs(separator) + text

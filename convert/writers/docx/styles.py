@@ -311,6 +311,14 @@ def table_style(t: Tokens) -> StyleSpec:
 # ---------------------------------------------------------------- writing them
 
 
+def define_styles(document: WordDocument, specs: list[StyleSpec]) -> None:
+    """Add or reshape the styles `specs` name (after `apply_theme`: an issue's own styles)."""
+    styles = document.styles.element
+    index = {style.get(qn("w:styleId")): style for style in styles.iterchildren(qn("w:style"))}
+    for spec in specs:
+        _define(styles, index, spec)
+
+
 def _define(styles: Element, index: dict[str, Element], spec: StyleSpec) -> None:
     style = index.get(spec.style_id)
     if style is None:

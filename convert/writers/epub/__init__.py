@@ -51,7 +51,7 @@ def write_epub(doc: m.Document, ctx: WriteContext) -> bytes:
         text = docs.article_document(doc, article)
         entries = docs.toc_entries(doc)
         nav = docs.nav_page(doc, entries)
-        shown = cover_text(doc.meta)
+        shown = cover_text(doc.meta, ctx.publication)
         cover_alt = " · ".join(v for v in (shown["title"], shown["date"], shown["source"]) if v)
         coverpage = docs.cover_page(doc, cover_alt, COVER_SIZE)
     except docs.XhtmlError as exc:
@@ -64,7 +64,8 @@ def write_epub(doc: m.Document, ctx: WriteContext) -> bytes:
     book.set_title(title)
     book.set_language(lang)
     _people(book, doc)
-    for name, value in (("date", published(doc.meta)), ("publisher", site_name(doc.meta)), ("source", doc.meta.source_url),
+    for name, value in (("date", published(doc.meta)), ("publisher", ctx.publication or site_name(doc.meta)),
+                        ("source", doc.meta.source_url),
                         ("description", doc.meta.description)):
         if value:
             book.add_metadata("DC", name, value)
@@ -76,7 +77,7 @@ def write_epub(doc: m.Document, ctx: WriteContext) -> bytes:
     book.add_item(epub.EpubItem(uid="style", file_name=docs.STYLESHEET, media_type="text/css",
                                 content=docs.stylesheet(ctx.theme, font_face_css(fonts),
                                                         chinese=doc.is_chinese).encode("utf-8")))
-    book.set_cover(docs.COVER_IMAGE, cover_png(doc.meta, ctx.theme), create_page=False)
+    book.set_cover(docs.COVER_IMAGE, cover_png(doc.meta, ctx.theme, publication=ctx.publication), create_page=False)
     pages = [_Xhtml("cover", docs.COVER_PAGE, coverpage, title, properties=["svg"]),
              _Xhtml("text", docs.TEXT_PAGE, text, title)]
     for item in pages:
@@ -156,5 +157,10 @@ class _Xhtml(epub.EpubHtml):
         return self.content
 
 
+def _write_issue(collection: m.Collection, ictx: object) -> bytes:
+    from .issue import write_epub_issue
+    return write_epub_issue(collection, ictx)  # type: ignore[arg-type]
+
+
 WRITER = Writer(name="epub", suffix=".epub", description="EPUB 3 e-book (reflowable, with cover and TOC)",
-                write=write_epub, options=EpubOptions)
+                write=write_epub, options=EpubOptions, write_collection=_write_issue)

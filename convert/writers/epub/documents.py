@@ -86,13 +86,13 @@ def cover_page(doc: m.Document, alt: str, size: tuple[int, int]) -> etree._Eleme
                       body_attrs=' class="cover-page" epub:type="cover"'), COVER_PAGE)
 
 
-def article_document(doc: m.Document, article: str) -> etree._ElementTree:
+def article_document(doc: m.Document, article: str, name: str = TEXT_PAGE) -> etree._ElementTree:
     """The article in one document, its title block (title, byline with date and source, and the
     standfirst when the article has one) at the top: a reader opening the book meets the headline and
     the text together, as in every other edition, not a page holding the headline alone."""
     lang = doc.meta.lang or "en"
     title = doc.meta.title
-    text = parse(page(title, lang, article, body_attrs=' epub:type="bodymatter"'), TEXT_PAGE)
+    text = parse(page(title, lang, article, body_attrs=' epub:type="bodymatter"'), name)
     header = text.find(".//x:header[@class='article-header']", NS)
     if header is not None and doc.meta.description:
         standfirst = etree.SubElement(header, f"{{{XHTML_NS}}}p", {"class": "description"})
@@ -120,14 +120,16 @@ def fix_links(tree: etree._ElementTree) -> None:
             link.attrib.pop(attribute, None)
 
 
-def toc_entries(doc: m.Document) -> list[TocEntry]:
-    """The article's title (the top of the text), then its headings nested by level; never empty (an
-    empty TOC is EPUBCheck's RSC-005)."""
-    entries = [TocEntry(" ".join(doc.meta.title.split()) or doc.meta.title, TEXT_PAGE)]
+def toc_entries(doc: m.Document, href: str = TEXT_PAGE, *, nested: bool = False) -> list[TocEntry]:
+    """The article's title (the top of the text, the document `href`), then its headings nested by
+    level; never empty (an empty TOC is EPUBCheck's RSC-005). `nested`: the headings under the title
+    (an edition of many articles), not beside it."""
+    entries = [TocEntry(" ".join(doc.meta.title.split()) or doc.meta.title, href)]
+    top = entries[0].children if nested else entries
     headings = [b for b in doc.body if isinstance(b, m.Heading) and b.id and m.plain_text(b.content).strip()]
-    stack: list[tuple[int, list[TocEntry]]] = [(0, entries)]
+    stack: list[tuple[int, list[TocEntry]]] = [(0, top)]
     for heading in headings:
-        entry = TocEntry(" ".join(m.plain_text(heading.content).split()), f"{TEXT_PAGE}#{heading.id}")
+        entry = TocEntry(" ".join(m.plain_text(heading.content).split()), f"{href}#{heading.id}")
         while len(stack) > 1 and stack[-1][0] >= heading.level:
             stack.pop()
         stack[-1][1].append(entry)
@@ -135,8 +137,10 @@ def toc_entries(doc: m.Document) -> list[TocEntry]:
     return entries
 
 
-def nav_page(doc: m.Document, entries: list[TocEntry]) -> etree._ElementTree:
-    """nav.xhtml: the table of contents and the landmarks (cover, text)."""
+def nav_page(doc: m.Document, entries: list[TocEntry], text_href: str = TEXT_PAGE,
+             title: str = "") -> etree._ElementTree:
+    """nav.xhtml: the table of contents and the landmarks (cover, text); `text_href` is where the
+    text begins, `title` what the contents is headed (its word for contents unless given)."""
     lang = doc.meta.lang or "en"
     label = labels(lang)
 
@@ -147,11 +151,11 @@ def nav_page(doc: m.Document, entries: list[TocEntry]) -> etree._ElementTree:
             rows.append(f'<li><a href="{escape(entry.href)}">{escape(entry.title, quote=False)}</a>{sub}</li>')
         return "\n".join(rows)
 
-    body = (f'<nav epub:type="toc" id="toc" role="doc-toc">\n<h1>{escape(label["contents"])}</h1>\n'
+    body = (f'<nav epub:type="toc" id="toc" role="doc-toc">\n<h1>{escape(title or label["contents"])}</h1>\n'
             f"<ol>\n{items(entries)}\n</ol>\n</nav>\n"
             f'<nav epub:type="landmarks" id="landmarks" hidden="hidden">\n<h2>{escape(label["landmarks"])}</h2>\n<ol>\n'
             f'<li><a epub:type="cover" href="{COVER_PAGE}">{escape(label["cover"])}</a></li>\n'
-            f'<li><a epub:type="bodymatter" href="{TEXT_PAGE}">{escape(label["text"])}</a></li>\n'
+            f'<li><a epub:type="bodymatter" href="{text_href}">{escape(label["text"])}</a></li>\n'
             "</ol>\n</nav>")
     return parse(page(label["contents"], lang, body, body_attrs=' class="nav-page"'), NAV_PAGE)
 

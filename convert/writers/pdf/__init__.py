@@ -144,5 +144,10 @@ def _weasyprint_problems_as_warnings() -> Iterator[None]:
         logger.removeHandler(handler)
 
 
+def _write_issue(collection: m.Collection, ictx: Any) -> bytes:
+    from .issue import write_pdf_issue
+    return write_pdf_issue(collection, ictx)
+
+
 WRITER = Writer(name="pdf", suffix=".pdf", description="print edition (A4/A5/Letter, or --edition ereader)",
-                write=write_pdf, check=check, options=PdfOptions)
+                write=write_pdf, check=check, options=PdfOptions, write_collection=_write_issue)
