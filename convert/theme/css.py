@@ -61,15 +61,15 @@ def article_css(theme: Theme, *, size_pt: float | None = None) -> str:
     heading_rules = "\n".join(
         f".article-body h{level} {{ font-size: {headings.scale[level - 1]:g}em; }}" for level in range(2, 7))
     align = "justify" if text.justify else "left"
+    cjk_rules = cjk_css(theme)
     return f"""
 html {{ font-family: {fonts['body']}; font-size: {size:g}pt; line-height: {text.line_height:g};
   color: {colors.text}; }}
 body {{ margin: 0; }}
-/* Chinese: consecutive punctuation set half width (chws); elsewhere CJK fonts' quotes and
-   apostrophes proportional, as Latin text expects. */
-:lang(zh) {{ font-variant-east-asian: normal; font-feature-settings: "chws" 1; }}
+/* CJK fonts' quotes and apostrophes proportional in Latin text, as it expects. */
+:lang(zh) {{ font-variant-east-asian: normal; }}
 :lang(en) {{ font-variant-east-asian: proportional-width; }}
-article {{ hyphens: auto; overflow-wrap: break-word; }}
+{cjk_rules}article {{ hyphens: auto; overflow-wrap: break-word; }}
 .article-header {{ margin-bottom: {_em(theme.byline.space_after_em)}; }}
 h1.title {{ font-family: {fonts['headings']}; font-size: {headings.scale[0]:g}em; font-weight: {headings.weight};
   line-height: {headings.title_line_height:g}; color: {colors.heading};
@@ -126,8 +126,35 @@ thead th {{ border-bottom: 1pt solid {colors.text}; font-family: {fonts['heading
 """ + latin_font_rules(theme)
 
 
+def cjk_css(theme: Theme) -> str:
+    """The Chinese typesetting the shared markup marks up (`writers/cjk.py`): a mark set half width
+    with the font's `halt` (`pc`), the gap where Han meets Latin script (`sg-*`), groups no line
+    breaks inside (`nobr`)."""
+    gap = theme.text.script_gap_em
+    return f""".pc {{ font-feature-settings: "halt" 1; }}
+.sg-l {{ margin-left: {gap:g}em; }}
+.sg-r {{ margin-right: {gap:g}em; }}
+.sg-lr {{ margin-left: {gap:g}em; margin-right: {gap:g}em; }}
+.nobr {{ white-space: nowrap; }}
+"""
+
+
+def reader_css(theme: Theme) -> str:
+    """What a browser or reading system lays out itself (not WeasyPrint): strict line breaking, and no
+    spacing of its own on top of the markup's. A reader that trims punctuation (`text-spacing-trim`,
+    CSS Text 4) trims a closing mark at a line's end as the PDF does; the marks the markup already
+    halves it leaves alone, and it adds no Han/Latin gap of its own (`text-autospace`: the markup's
+    gap is the theme's, the same in every edition)."""
+    start = "trim-start" if theme.cjk.line_start_opening == "half" else "space-first"
+    trim = start if theme.cjk.compress_punctuation else "space-all"
+    return f"""article:lang(zh), .titlepage:lang(zh) {{ line-break: strict; text-autospace: no-autospace;
+  text-spacing-trim: {trim}; }}
+.pc {{ text-spacing-trim: space-all; }}
+"""
+
+
 def screen_css(theme: Theme) -> str:
     """The stand-alone HTML edition: the article rules plus a readable column on screen."""
-    return article_css(theme) + f"""
+    return article_css(theme) + reader_css(theme) + f"""
 body {{ max-width: 42em; margin: 2em auto; padding: 0 1em; background: #fff; }}
 """

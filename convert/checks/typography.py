@@ -1,0 +1,159 @@
+"""Chinese typesetting measured in a PDF's character data (pdfplumber): compressed punctuation, line
+edges, last lines, numbers split across lines, Han/Latin gaps. `benchmarks/typography.py` prints
+these for articles; the tests assert them.
+
+A character's advance is where the next one on its line starts less where it starts (pdfplumber's
+`x1` is the font's nominal width, which `halt` does not change). Justification widens those advances
+by at most the theme's `max_stretch_em`, so a mark counts as half width below 0.75 em and as full
+width above.
+"""
+from __future__ import annotations
+
+import collections
+import io
+import re
+from dataclasses import dataclass, field
+
+from ..scripts import CJK_LETTER, OPENING_MARKS, adjacent_marks, mark_kind
+
+HALF_BELOW_EM = 0.75  # a mark advancing less than this is set half width
+_DIGITS = re.compile(r"[0-9０-９]")
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of text as pdfplumber sees it: its page, top, characters left to right."""
+
+    page: int
+    top: float
+    chars: tuple[dict, ...]
+
+    @property
+    def text(self) -> str:
+        return "".join(char["text"] for char in self.chars)
+
+    @property
+    def size(self) -> float:
+        """The size most of the line is set in."""
+        return collections.Counter(round(char["size"], 1) for char in self.chars).most_common(1)[0][0]
+
+    @property
+    def x0(self) -> float:
+        return self.chars[0]["x0"]
+
+    def right_edge(self) -> float:
+        """Where the line's last advance ends: a closing mark ending it is counted half width when it
+        is set so (it then starts half an em before that edge), a character otherwise at its width."""
+        last = self.chars[-1]
+        return last["x0"] + (0.5 * last["size"] if mark_kind(last["text"]) == "closing" else last["x1"] - last["x0"])
+
+
+def pdf_lines(data: bytes) -> list[Line]:
+    """Every line of every page, in page order and top to bottom."""
+    import pdfplumber
+
+    lines = []
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        for number, page in enumerate(pdf.pages):
+            rows: dict[int, list[dict]] = collections.defaultdict(list)
+            for char in page.chars:
+                if char["text"].strip() and char["text"] != "\u2060":
+                    rows[round(char["top"])].append(char)
+            for top in sorted(rows):
+                lines.append(Line(number, float(top), tuple(sorted(rows[top], key=lambda c: c["x0"]))))
+    return lines
+
+
+@dataclass
+class MarkPairs:
+    """Adjacent full-width marks on one line: how many, which were compressed, the ones that were not."""
+
+    pairs: int = 0
+    compressed: int = 0
+    missed: list[str] = field(default_factory=list)
+
+    @property
+    def share(self) -> float:
+        return self.compressed / self.pairs if self.pairs else 1.0
+
+
+def mark_pairs(lines: list[Line]) -> MarkPairs:
+    """Adjacent pairs (clreq §3.1.6): compressed when the second mark starts less than 0.75 em after
+    the first (1 em when neither gives up its blank)."""
+    found = MarkPairs()
+    for line in lines:
+        text = line.text
+        for first, second in adjacent_marks(text):
+            a, b = line.chars[first], line.chars[second]
+            if abs(a["size"] - b["size"]) > 0.05 or b["x0"] - a["x1"] > a["size"]:  # not neighbours
+                continue
+            found.pairs += 1
+            if b["x0"] - a["x0"] < HALF_BELOW_EM * a["size"]:
+                found.compressed += 1
+            else:
+                found.missed.append(f"p{line.page + 1} {text[max(0, first - 6):second + 6]}")
+    return found
+
+
+def closing_line_ends(lines: list[Line], right: float, tolerance: float = 0.6) -> tuple[int, int]:
+    """(lines ending with a closing mark at the right margin as a half-width mark, such lines ending
+    at the margin with the mark full width): a line counts when its last character's advance reaches
+    `right` within `tolerance` points either way."""
+    half = full = 0
+    for line in lines:
+        last = line.chars[-1]
+        if mark_kind(last["text"]) != "closing":
+            continue
+        if abs(last["x0"] + 0.5 * last["size"] - right) < tolerance:
+            half += 1
+        elif abs(last["x1"] - right) < tolerance:
+            full += 1
+    return half, full
+
+
+def single_character_last_lines(lines: list[Line], left_edges: set[float]) -> list[str]:
+    """Lines holding one Han character and nothing but punctuation after it (`业”`, `升。`), that end a
+    block: the next line starts at another left edge (a new paragraph's indent or another block) or
+    on another page, or is set in another size. `left_edges` are where continued lines start."""
+    found = []
+    for index, line in enumerate(lines):
+        letters = [char for char in line.text if CJK_LETTER.match(char) or char.isalnum()]
+        if len(letters) != 1 or not CJK_LETTER.match(letters[0]):
+            continue
+        if line.text[0] in OPENING_MARKS or not CJK_LETTER.match(line.text[0]):
+            continue  # a line of its own (a label, a one-character cell), not the end of a paragraph
+        if not any(abs(line.x0 - edge) < 1 for edge in left_edges):
+            continue
+        found.append(f"p{line.page + 1} {lines[index - 1].text[-8:] if index else ''} / {line.text}")
+    return found
+
+
+def split_numbers(lines: list[Line]) -> list[str]:
+    """Line breaks inside a number or between a number and the unit after it (`1,2` / `00`, `1.8` /
+    `亿`), between consecutive lines of the same size on one page."""
+    found = []
+    for line, following in zip(lines, lines[1:]):
+        if following.page != line.page or abs(following.size - line.size) > 0.05:
+            continue
+        end, start = line.text, following.text
+        if not start:
+            continue
+        ends_number = bool(_DIGITS.match(end[-1])) or (end[-1] in ".,．" and len(end) > 1 and _DIGITS.match(end[-2]))
+        if ends_number and (_DIGITS.match(start[0]) or start[0] in "%‰％.," or CJK_LETTER.match(start[0])):
+            if abs(following.top - line.top) < 3 * line.size:
+                found.append(f"p{line.page + 1} {end[-8:]} / {start[:6]}")
+    return found
+
+
+def script_gaps(lines: list[Line]) -> list[float]:
+    """The space between a Han character and a Latin letter or digit next to it, in em."""
+    gaps = []
+    for line in lines:
+        for a, b in zip(line.chars, line.chars[1:]):
+            han_latin = CJK_LETTER.match(a["text"]) and re.match(r"[A-Za-z0-9]", b["text"])
+            latin_han = re.match(r"[A-Za-z0-9]", a["text"]) and CJK_LETTER.match(b["text"])
+            if (han_latin or latin_han) and abs(a["top"] - b["top"]) < 1:
+                gaps.append((b["x0"] - a["x1"]) / a["size"])
+    return gaps
+
+
