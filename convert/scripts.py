@@ -247,6 +247,18 @@ def gap_sides(text: str) -> dict[int, str]:
     return {index: "".join(sorted(side)) for index, side in sides.items()}
 
 
+def gap_bindings(text: str) -> list[tuple[int, int]]:
+    """Spans [start, end) holding each Han/Latin boundary's two characters: where a line may not break,
+    so that a gap, which a browser cannot drop at a line's edge, never stands at one."""
+    spans = []
+    for index, side in gap_sides(text).items():
+        if "l" in side:
+            spans.append((index - 1, index + 1))
+        if "r" in side:
+            spans.append((index, index + 2))
+    return spans
+
+
 def script_gaps(text: str) -> str:
     """Escaped HTML for `text` with each Han/Latin boundary marked up for a ¼em gap.
 

@@ -13,6 +13,7 @@ import collections
 import io
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from ..scripts import CJK_LETTER, OPENING_MARKS, adjacent_marks, mark_kind
 
@@ -30,7 +31,9 @@ class Line:
 
     @property
     def text(self) -> str:
-        return "".join(char["text"] for char in self.chars)
+        """One character per glyph (a ligature such as `fi` counts as its first letter), so that
+        indexes into the text are indexes into `chars`."""
+        return "".join(char["text"][:1] for char in self.chars)
 
     @property
     def size(self) -> float:
@@ -157,3 +160,81 @@ def script_gaps(lines: list[Line]) -> list[float]:
     return gaps
 
 
+
+
+# ---------------------------------------------------------------- the same, laid out by a browser
+
+_MEASURE_SCRIPT = """
+(function () {
+  var blocks = document.querySelectorAll('p, h1, h2, h3, h4, h5, h6, li, td, th, figcaption, caption');
+  var out = [];
+  for (var b = 0; b < blocks.length; b++) {
+    var block = blocks[b], lines = [], line = null, lastTop = null;
+    var walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT), node;
+    while ((node = walker.nextNode())) {
+      for (var i = 0; i < node.length; i++) {
+        var range = document.createRange(); range.setStart(node, i); range.setEnd(node, i + 1);
+        var rect = range.getBoundingClientRect(), ch = node.data[i];
+        if (!rect.width || !ch.trim()) continue;
+        var size = parseFloat(getComputedStyle(node.parentElement).fontSize);
+        if (lastTop === null || rect.top - lastTop > size * 0.6) { line = []; lines.push(line); }
+        lastTop = rect.top;
+        line.push([ch, rect.left, rect.width, size]);
+      }
+    }
+    if (lines.length) out.push({tag: block.tagName.toLowerCase(), lines: lines});
+  }
+  var pre = document.createElement('pre'); pre.id = 'convert-measure';
+  pre.textContent = JSON.stringify(out); document.body.appendChild(pre);
+})();
+"""
+
+
+def browser_blocks(document: Path, width_px: int, chromium: str = "chromium") -> list[dict]:
+    """The lines of each block (`p`, `h1`...`h6`, `li`, `td`, captions) of an (X)HTML document as
+    headless Chromium lays it out in a window `width_px` wide: per block its tag and lines, each line a
+    list of [char, left, width, font size] in CSS pixels. The document is measured in a copy beside
+    it, with a script added at the end of its body."""
+    import json
+    import subprocess
+    import tempfile
+
+    text = document.read_text(encoding="utf-8")
+    script = f"<script><![CDATA[{_MEASURE_SCRIPT}]]></script>"
+    with tempfile.NamedTemporaryFile("w", suffix=document.suffix, dir=document.parent, encoding="utf-8",
+                                     delete=False) as copy:
+        copy.write(text.replace("</body>", script + "</body>", 1))
+    try:
+        done = subprocess.run([chromium, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
+                               f"--window-size={width_px},2000", "--virtual-time-budget=5000", "--dump-dom",
+                               Path(copy.name).as_uri()], capture_output=True, text=True, timeout=120, check=True)
+    finally:
+        Path(copy.name).unlink()
+    found = re.search(r'<pre id="convert-measure">(.*?)</pre>', done.stdout, re.S)
+    if not found:
+        raise RuntimeError(f"Chromium measured nothing in {document.name}: {done.stderr[-300:]}")
+    from html import unescape
+    return json.loads(unescape(found.group(1)))
+
+
+def browser_lines(blocks: list[dict]) -> list[Line]:
+    """Browser-measured blocks as `Line`s (chars with x0, x1, size, top), each block's lines in turn;
+    `page` numbers the block, so lines of different blocks never count as consecutive."""
+    lines = []
+    for number, block in enumerate(blocks):
+        for index, chars in enumerate(block["lines"]):
+            lines.append(Line(number, float(index), tuple(
+                {"text": ch, "x0": left, "x1": left + width, "size": size, "top": float(index)}
+                for ch, left, width, size in chars)))
+    return lines
+
+
+def last_lines(blocks: list[dict]) -> list[str]:
+    """The last line of each block that has more than one, as text."""
+    return ["".join(char[0] for char in block["lines"][-1]) for block in blocks if len(block["lines"]) > 1]
+
+
+def single_character(line: str) -> bool:
+    """A line with one Han character and nothing but punctuation: `业”`, `升。`."""
+    letters = [char for char in line if CJK_LETTER.match(char) or char.isalnum()]
+    return len(letters) == 1 and bool(CJK_LETTER.match(letters[0]))

@@ -149,7 +149,6 @@ def reader_css(theme: Theme) -> str:
     trim = start if theme.cjk.compress_punctuation else "space-all"
     return f"""article:lang(zh), .titlepage:lang(zh) {{ line-break: strict; text-autospace: no-autospace;
   text-spacing-trim: {trim}; }}
-.pc {{ text-spacing-trim: space-all; }}
 """
 
 

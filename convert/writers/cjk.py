@@ -27,7 +27,7 @@ from ..resources.fonts import layout_features, stack_font
 from ..scripts import is_cjk_family
 from ..theme import Theme
 from ..scripts import (CJK_LETTER, CLOSING_MARKS, CLOSING_PUNCTUATION, OPENING_MARKS, OPENING_PUNCTUATION,
-                       compressed_marks, gap_sides, heading_words, keep_together)
+                       compressed_marks, gap_bindings, gap_sides, heading_words, keep_together)
 
 WORD_JOINER = "\u2060"
 _OBJECT = "\ufffc"
@@ -37,6 +37,7 @@ _OPAQUE = {"pre", "code", "kbd", "samp", "script", "style", "title", "head", "sv
 _INLINE = {"a", "span", "em", "strong", "b", "i", "s", "u", "time", "abbr", "cite", "q", "small", "mark", "del",
            "ins", "bdi", "bdo", "dfn", "var", "wbr"}
 _OBJECTS = {"img", "input", "object", "iframe", "video", "audio", "canvas"}
+_DIGIT = re.compile(r"[0-9０-９]")
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 
 
@@ -48,13 +49,15 @@ class Typesetting:
     gaps: bool = True
     compress: bool = True
     keep: bool = True
+    bind_gaps: bool = False  # no line break at a gap: for layouts that cannot drop one at a line's edge
 
 
-def typesetting(doc: m.Document, theme: Theme, *, check_fonts: bool = True) -> Typesetting:
+def typesetting(doc: m.Document, theme: Theme, *, check_fonts: bool = True, browser: bool = False) -> Typesetting:
     """The typesetting of an article: punctuation is compressed in Chinese articles when the theme asks
     for it and (`check_fonts`, for editions whose fonts are this machine's) the CJK faces that set the
     text have the `halt` feature; where one has not, the article is warned once and its marks left
-    full width."""
+    full width. A `browser` lays the text out itself (EPUB, HTML page): CSS cannot drop a gap's margin
+    at a line's edge as the PDF's layout hook does, so no line breaks at a Han/Latin gap there."""
     compress = doc.is_chinese and theme.cjk.compress_punctuation
     if compress and check_fonts:
         lacking = faces_without_feature(theme, "halt")
@@ -62,7 +65,7 @@ def typesetting(doc: m.Document, theme: Theme, *, check_fonts: bool = True) -> T
             warn(f"punctuation not compressed: the font {', '.join(lacking)} has no 'halt' feature "
                  "(adjacent marks stay full width)")
             compress = False
-    return Typesetting(compress=compress)
+    return Typesetting(compress=compress, bind_gaps=browser)
 
 
 def faces_without_feature(theme: Theme, feature: str) -> list[str]:
@@ -163,7 +166,7 @@ class _Block:
     # ------------------------------------------------------------ marking up
     def finish(self, out: list[str], setting: Typesetting) -> None:
         text = "".join(self.text)
-        if not self.texts or not CJK_LETTER.search(text):
+        if not self.texts or not (CJK_LETTER.search(text) or _DIGIT.search(text)):
             return
         classes = {i: f"sg-{side}" for i, side in gap_sides(text).items()} if setting.gaps else {}
         if setting.compress:
@@ -174,6 +177,8 @@ class _Block:
         around: dict[int, list[str]] = {}  # before (part index) or after (minus part index) a tag
         if setting.keep:
             words = heading_words(text) if self.name in _HEADINGS else []
+            if setting.gaps and setting.bind_gaps:
+                words += gap_bindings(text)
             for start, end in keep_together(text, words):
                 if _OBJECT not in text[start:end]:
                     self.group(start, end, opens, closes, around)

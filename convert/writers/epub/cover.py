@@ -9,13 +9,15 @@ from __future__ import annotations
 import io
 from functools import lru_cache
 
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageDraw, ImageFont, features
 
 from ...dates import format_date
 from ...errors import warn
 from ...model import Meta
 from ...resources.fonts import FontFile, stack_font
-from ...scripts import break_tokens, is_cjk_language
+from ...scripts import (break_tokens, compressed_marks, gap_positions, has_han, heading_words, is_chinese,
+                        is_cjk_language,
+                        keep_together, mark_kind)
 from ...theme import Theme
 from ...wording import byline, byline_text
 
@@ -23,6 +25,8 @@ COVER_SIZE = (1200, 1800)  # 2:3, the shape e-reader shops and libraries expect
 _MARGIN = 0.09  # of the width
 _NO_LINE_START = set("，。、；：？！）》」』”’〉】〕…—,.;:?!)]}%")
 _NO_LINE_END = set("（《「『“‘〈【〔([{")
+Spacing = tuple[float, bool]  # the Han/Latin gap in em; whether punctuation is compressed
+NO_SPACING: Spacing = (0.0, False)
 
 
 def cover_text(meta: Meta) -> dict[str, str]:
@@ -46,6 +50,8 @@ def cover_png(meta: Meta, theme: Theme, size: tuple[int, int] = COVER_SIZE) -> b
     margin = int(width * _MARGIN)
     inner = width - 2 * margin
     cjk = is_cjk_language(meta.lang) or meta.lang.lower().startswith("ko")  # else Latin faces first: CJK faces set quotes full-width
+    # The same spacing rules as the other editions: Han/Latin gaps; compressed punctuation in Chinese.
+    spacing: Spacing = (theme.text.script_gap_em, is_chinese(meta.lang) and theme.cjk.compress_punctuation)
     heading_font = _loader(theme.script_stack("headings", cjk), bold=True)
     body_font = _loader(theme.script_stack("body", cjk), bold=False)
 
@@ -53,19 +59,19 @@ def cover_png(meta: Meta, theme: Theme, size: tuple[int, int] = COVER_SIZE) -> b
     band = int(height * 0.11)
     draw.rectangle((0, 0, width, band), fill=colors.accent)
     if text["source"]:
-        font = _fit(text["source"], heading_font, inner, start=int(band * 0.38), lines=1)
-        _draw_lines(draw, _wrap(text["source"], font, inner)[:1], font, margin,
-                    (band - _line_height(font, 1.0)) // 2, colors.notice_background, 1.0)
+        font = _fit(text["source"], heading_font, inner, start=int(band * 0.38), lines=1, cjk=spacing)
+        _draw_lines(draw, _wrap(text["source"], font, inner, spacing)[:1], font, margin,
+                    (band - _line_height(font, 1.0)) // 2, colors.notice_background, 1.0, spacing)
 
     # The title, as large as fits in at most six lines.
     top = band + int(height * 0.12)
-    font = _fit(text["title"], heading_font, inner, start=int(width * 0.095), lines=6)
-    lines = _wrap(text["title"], font, inner)
-    y = _draw_lines(draw, lines, font, margin, top, colors.heading, 1.3)
+    font = _fit(text["title"], heading_font, inner, start=int(width * 0.095), lines=6, cjk=spacing)
+    lines = _wrap(text["title"], font, inner, spacing)
+    y = _draw_lines(draw, lines, font, margin, top, colors.heading, 1.3, spacing)
     if text["subtitle"]:
-        sub_font = _fit(text["subtitle"], body_font, inner, start=int(width * 0.045), lines=3)
-        y = _draw_lines(draw, _wrap(text["subtitle"], sub_font, inner)[:3], sub_font, margin,
-                        y + int(height * 0.02), colors.muted, 1.4)
+        sub_font = _fit(text["subtitle"], body_font, inner, start=int(width * 0.045), lines=3, cjk=spacing)
+        y = _draw_lines(draw, _wrap(text["subtitle"], sub_font, inner, spacing)[:3], sub_font, margin,
+                        y + int(height * 0.02), colors.muted, 1.4, spacing)
     rule_y = y + int(height * 0.035)
     draw.rectangle((margin, rule_y, margin + int(inner * 0.25), rule_y + max(4, width // 200)), fill=colors.accent)
 
@@ -73,14 +79,14 @@ def cover_png(meta: Meta, theme: Theme, size: tuple[int, int] = COVER_SIZE) -> b
     y = rule_y + int(height * 0.04)
     for line, scale in ((text["date"], 0.042), (text["people"], 0.036)):
         if line:
-            small = _fit(line, body_font, inner, start=int(width * scale), lines=2)
-            y = _draw_lines(draw, _wrap(line, small, inner)[:2], small, margin, y, colors.text, 1.5)
+            small = _fit(line, body_font, inner, start=int(width * scale), lines=2, cjk=spacing)
+            y = _draw_lines(draw, _wrap(line, small, inner, spacing)[:2], small, margin, y, colors.text, 1.5, spacing)
             y += int(height * 0.01)
     foot = meta.source_url or ""
     if foot:
-        small = _fit(foot, body_font, inner, start=int(width * 0.026), lines=1)
-        shown = _wrap(foot, small, inner)[:1]
-        _draw_lines(draw, shown, small, margin, height - margin - _line_height(small, 1.0), colors.muted, 1.0)
+        small = _fit(foot, body_font, inner, start=int(width * 0.026), lines=1, cjk=spacing)
+        shown = _wrap(foot, small, inner, spacing)[:1]
+        _draw_lines(draw, shown, small, margin, height - margin - _line_height(small, 1.0), colors.muted, 1.0, spacing)
     draw.rectangle((0, height - max(6, height // 150), width, height), fill=colors.accent)
 
     out = io.BytesIO()
@@ -108,24 +114,27 @@ def _cached_font(path: str, index: int, size: int) -> ImageFont.FreeTypeFont:
     return ImageFont.truetype(path, size, index=index)
 
 
-def _fit(text: str, face: FontFile | None, width: int, start: int, lines: int):  # type: ignore[no-untyped-def]
+def _fit(text: str, face: FontFile | None, width: int, start: int, lines: int,  # type: ignore[no-untyped-def]
+         cjk: Spacing = NO_SPACING):
     """The largest font, from `start` down, that sets `text` in at most `lines` lines of `width`."""
     size = start
     while size > 12:
         font = _font(face, size)
-        if len(_wrap(text, font, width)) <= lines:
+        if len(_wrap(text, font, width, cjk)) <= lines:
             return font
         size = int(size * 0.92)
     return _font(face, size)
 
 
-def _wrap(text: str, font, width: int) -> list[str]:  # type: ignore[no-untyped-def]
-    """Greedy line breaking that keeps closing punctuation off a line's start (simple kinsoku)."""
+def _wrap(text: str, font, width: int, cjk: Spacing = NO_SPACING) -> list[str]:  # type: ignore[no-untyped-def]
+    """Greedy line breaking that keeps closing punctuation off a line's start (simple kinsoku) and
+    breaks neither inside the groups `scripts.keep_together` names (numbers with their units, the last
+    two characters, the words of a Chinese title) nor where `scripts` would not."""
     lines: list[str] = []
     current = ""
-    for token in break_tokens(" ".join(text.split())):
+    for token in _tokens(" ".join(text.split())):
         candidate = current + token
-        if not current or font.getlength(candidate.rstrip()) <= width or token[0] in _NO_LINE_START:
+        if not current or _width(candidate.rstrip(), font, cjk) <= width or token[0] in _NO_LINE_START:
             current = candidate
             continue
         carry = ""
@@ -138,15 +147,63 @@ def _wrap(text: str, font, width: int) -> list[str]:  # type: ignore[no-untyped-
     return lines
 
 
+def _tokens(text: str) -> list[str]:
+    """`break_tokens`, with those inside a group no line may break in joined."""
+    spans = keep_together(text, heading_words(text) if has_han(text) else [])
+    tokens, position, joined = [], 0, ""
+    for token in break_tokens(text):
+        end = position + len(token)
+        inside = any(start <= position and end <= stop and position > start for start, stop in spans)
+        if inside and tokens:
+            tokens[-1] += token
+        else:
+            tokens.append(token)
+        position = end
+    return tokens
+
+
+def _runs(line: str, cjk: Spacing) -> list[tuple[str, bool, float]]:
+    """The line as runs to draw: (text, set half width with `halt`, gap before it in em). Marks are
+    halved as in the other editions (`compressed_marks`, and a closing mark ending the line); a
+    Han/Latin boundary gets the theme's gap."""
+    gap_em, compress = cjk
+    halved = set(compressed_marks(line)) if compress else set()
+    if compress and line and mark_kind(line[-1]) == "closing":
+        halved.add(len(line) - 1)
+    gaps = set(gap_positions(line)) if gap_em else set()
+    runs: list[tuple[str, bool, float]] = []
+    for index, char in enumerate(line):
+        half, gap = index in halved, gap_em if index in gaps else 0.0
+        if runs and runs[-1][1] == half and not gap and not half:
+            runs[-1] = (runs[-1][0] + char, half, runs[-1][2])
+        else:
+            runs.append((char, half, gap))
+    return runs
+
+
+def _features(half: bool) -> list[str] | None:
+    return ["halt"] if half and features.check("raqm") else None
+
+
+def _width(line: str, font, cjk: Spacing) -> float:  # type: ignore[no-untyped-def]
+    size = getattr(font, "size", 16)
+    return sum(gap * size + font.getlength(text, features=_features(half)) for text, half, gap in _runs(line, cjk))
+
+
 def _line_height(font, leading: float) -> int:  # type: ignore[no-untyped-def]
     return int(getattr(font, "size", 16) * leading)
 
 
 def _draw_lines(draw: ImageDraw.ImageDraw, lines: list[str], font, x: int, y: int,  # type: ignore[no-untyped-def]
-                fill: str, leading: float) -> int:
+                fill: str, leading: float, cjk: Spacing = NO_SPACING) -> int:
     """Draw lines from `y` down; return the y below the last line."""
     step = _line_height(font, leading)
+    size = getattr(font, "size", 16)
     for line in lines:
-        draw.text((x, y + (step - getattr(font, "size", 16)) // 2), line, font=font, fill=fill)
+        left = float(x)
+        for text, half, gap in _runs(line, cjk):
+            left += gap * size
+            draw.text((left, y + (step - size) // 2), text, font=font, fill=fill, features=_features(half))
+            left += font.getlength(text, features=_features(half))
         y += step
     return y

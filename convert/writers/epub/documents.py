@@ -15,7 +15,7 @@ from lxml import etree
 
 from ... import model as m
 from ...theme import Theme
-from ...theme.css import article_css, font_stacks
+from ...theme.css import article_css, font_stacks, reader_css
 from ...wording import labels
 
 XHTML_NS = "http://www.w3.org/1999/xhtml"
@@ -183,7 +183,7 @@ def stylesheet(theme: Theme, font_faces: str = "", *, chinese: bool = True) -> s
     The numbers below lay out pages only the EPUB has (cover, title page, contents), so they are not
     theme tokens: no other edition has a value to agree with."""
     colors, fonts = theme.colors, font_stacks(theme, chinese=chinese)
-    return font_faces + article_css(theme, size_pt=theme.ereader.size_pt) + f"""
+    return font_faces + article_css(theme, size_pt=theme.ereader.size_pt) + reader_css(theme) + f"""
 .cover-page, .cover {{ height: 100%; margin: 0; padding: 0; }}
 .cover {{ text-align: center; }}
 .cover svg {{ display: block; width: 100%; height: 100%; }}

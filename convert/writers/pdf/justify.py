@@ -73,7 +73,7 @@ class LineOptions:
 
     compress: bool = True
     opening_at_start: bool = False
-    max_stretch_em: float = 0.2
+    max_stretch_em: float = 0.15
 
 
 _render: contextvars.ContextVar[_Render | None] = contextvars.ContextVar("convert_cjk_justify", default=None)
