@@ -142,7 +142,7 @@ def compressed_marks(text: str) -> list[int]:
 _NUMBER = r"[+\-−]?[0-9０-９]+(?:[.,:／/．][0-9０-９]+)*[%‰％℃°]?"
 # A number with what it counts: an ordinal 第 before it, one Han character after it (a unit or measure
 # word: 36位, 1.8亿, 2013年), as long as nothing but the number stands between them.
-_NUMBER_GROUP = re.compile(f"(?<![0-9A-Za-z.,/:_\\-])(?:第)?{_NUMBER}(?:[{IDEOGRAPHS}](?![0-9０-９]))?"
+_NUMBER_GROUP = re.compile(f"(?<![0-9A-Za-z.,/:_\\-])(?:第)?{_NUMBER}(?: ?[{IDEOGRAPHS}](?![0-9０-９]))?"
                            r"(?![0-9A-Za-z/_])")  # not a piece of a word, a path or an address
 _LETTER_UNIT = re.compile(f"[{CJK_LETTERS}]|[{_LATIN_SIDE}]+")
 _TRAILING = re.compile(f"[{re.escape(CLOSING_MARKS + CLOSING_PUNCTUATION)}\\s]*$")

@@ -166,24 +166,32 @@ def script_gaps(lines: list[Line]) -> list[float]:
 
 _MEASURE_SCRIPT = """
 (function () {
-  var blocks = document.querySelectorAll('p, h1, h2, h3, h4, h5, h6, li, td, th, figcaption, caption');
-  var out = [];
-  for (var b = 0; b < blocks.length; b++) {
-    var block = blocks[b], lines = [], line = null, lastTop = null;
-    var walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT), node;
-    while ((node = walker.nextNode())) {
-      for (var i = 0; i < node.length; i++) {
-        var range = document.createRange(); range.setStart(node, i); range.setEnd(node, i + 1);
-        var rect = range.getBoundingClientRect(), ch = node.data[i];
-        if (!rect.width || !ch.trim()) continue;
-        var size = parseFloat(getComputedStyle(node.parentElement).fontSize);
-        if (lastTop === null || rect.top - lastTop > size * 0.6) { line = []; lines.push(line); }
-        lastTop = rect.top;
-        line.push([ch, rect.left, rect.width, size]);
-      }
+  function blockOf(node) {
+    var el = node.parentElement;
+    while (el && el !== document.body) {
+      var display = getComputedStyle(el).display;
+      if (display !== 'inline' && display !== 'contents') return el;
+      el = el.parentElement;
     }
-    if (lines.length) out.push({tag: block.tagName.toLowerCase(), lines: lines});
+    return document.body;
   }
+  var blocks = [], index = new Map();
+  var walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT), node;
+  while ((node = walker.nextNode())) {
+    if (node.parentElement.closest('script, style, pre, code')) continue;
+    var owner = blockOf(node), entry = index.get(owner);
+    if (!entry) { entry = {tag: owner.tagName.toLowerCase(), lines: [], top: null}; index.set(owner, entry); blocks.push(entry); }
+    for (var i = 0; i < node.length; i++) {
+      var range = document.createRange(); range.setStart(node, i); range.setEnd(node, i + 1);
+      var rect = range.getBoundingClientRect(), ch = node.data[i];
+      if (!rect.width || !ch.trim()) continue;
+      var size = parseFloat(getComputedStyle(node.parentElement).fontSize);
+      if (entry.top === null || rect.top - entry.top > size * 0.6) entry.lines.push([]);
+      entry.top = rect.top;
+      entry.lines[entry.lines.length - 1].push([ch, rect.left, rect.width, size]);
+    }
+  }
+  var out = blocks.filter(function (b) { return b.lines.length; }).map(function (b) { return {tag: b.tag, lines: b.lines}; });
   var pre = document.createElement('pre'); pre.id = 'convert-measure';
   pre.textContent = JSON.stringify(out); document.body.appendChild(pre);
 })();
@@ -191,8 +199,8 @@ _MEASURE_SCRIPT = """
 
 
 def browser_blocks(document: Path, width_px: int, chromium: str = "chromium") -> list[dict]:
-    """The lines of each block (`p`, `h1`...`h6`, `li`, `td`, captions) of an (X)HTML document as
-    headless Chromium lays it out in a window `width_px` wide: per block its tag and lines, each line a
+    """The lines of each block (every element not laid out inline: `p`, `h1`, `td`, a byline's parts
+    set as blocks; code left out) of an (X)HTML document as headless Chromium lays it out in a window `width_px` wide: per block its tag and lines, each line a
     list of [char, left, width, font size] in CSS pixels. The document is measured in a copy beside
     it, with a script added at the end of its body."""
     import json
