@@ -12,12 +12,14 @@ from .conventions import is_junk_alt
 
 
 def nest_headings(doc: m.Document) -> m.Document:
-    """Body headings start at level 2: level 1 belongs to the article's title."""
+    """Body headings start at level 2: level 1 belongs to the article's title. The levels shift as one,
+    so an article whose headings start at `###` (its `##` became the title) skips no level."""
     levels = [b.level for b in m.walk_blocks(doc.blocks) if isinstance(b, m.Heading)]
-    if not levels or min(levels) > 1:
+    if not levels or min(levels) == 2:
         return doc
+    shift = 2 - min(levels)
     return replace(doc, blocks=tuple(map_blocks(
-        doc.blocks, lambda b: replace(b, level=min(b.level + 1, 6)) if isinstance(b, m.Heading) else b)))
+        doc.blocks, lambda b: replace(b, level=min(b.level + shift, 6)) if isinstance(b, m.Heading) else b)))
 
 
 def detect_language(doc: m.Document) -> m.Document:

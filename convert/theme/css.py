@@ -96,6 +96,7 @@ figure img {{ max-width: 100%; max-height: {theme.figure.max_height_mm:g}mm; wid
 figcaption {{ font-size: {theme.caption.size_pt:g}pt; color: {colors.muted}; line-height: {theme.caption.line_height:g};
   margin-top: {_em(theme.caption.space_before_em)}; text-indent: 0; text-align: center; hyphens: manual; }}
 .figure-label {{ font-family: {fonts['headings']}; font-weight: {headings.weight}; }}
+{credit_css(theme)}
 .image-placeholder {{ border: 1pt dashed {colors.rule}; padding: 1.5em 1em; color: {colors.muted};
   font-size: {theme.caption.size_pt:g}pt; text-align: center; background: {colors.notice_background}; }}
 .image-placeholder span {{ display: block; }}
@@ -150,6 +151,15 @@ def reader_css(theme: Theme) -> str:
     return f"""article:lang(zh), .titlepage:lang(zh) {{ line-break: strict; text-autospace: no-autospace;
   text-spacing-trim: {trim}; }}
 """
+
+
+def credit_css(theme: Theme) -> str:
+    """The credit line under a picture (`<div class="credit-line"><span class="credit">`)."""
+    credit = theme.credit
+    slant = "\nhtml:not(:lang(zh)) .credit { font-style: italic; }" if credit.italic else ""
+    return (f".credit-line {{ text-align: {credit.align}; text-indent: 0; margin: 0.3em 0 0; line-height: 1.3; }}\n"
+            f".credit {{ font-size: {credit.size_pt:g}pt; color: {theme.credit_color()}; font-style: normal; }}"
+            + slant)
 
 
 def screen_css(theme: Theme) -> str:

@@ -167,6 +167,17 @@ class Divider(_Section):
     space_em: Spacing  # above and below a horizontal rule
 
 
+class Credit(_Section):
+    """A picture's credit (`摄影：王某`, `Photo: Reuters`), set on its own line under the picture, apart
+    from the caption. `color` is the muted colour unless given; `italic` slants it in Latin-script
+    articles only (Han text is never slanted)."""
+
+    size_pt: Positive = 7.5
+    color: Color | None = None
+    italic: bool = False
+    align: Literal["left", "center", "right"] = "right"
+
+
 class Page(_Section):
     size: Literal["A4", "A5", "Letter"] = "A4"
     margin_mm: Margins
@@ -206,6 +217,7 @@ class Theme(_Section):
     lists: Lists
     notes: Notes
     divider: Divider
+    credit: Credit = Credit()
     page: Page
     ereader: EReader
     cjk: Cjk
@@ -238,6 +250,9 @@ class Theme(_Section):
         label = self.figure_label(number, "", lang, kind)
         marker = "\x1f"
         return label, self.figure_label(number, marker, lang, kind).partition(marker)[0][len(label):]
+
+    def credit_color(self) -> str:
+        return self.credit.color or self.colors.muted
 
     def page_size_mm(self, override: str | None = None) -> tuple[float, float]:
         """Width and height of the print page: `override` (any case) when given, else the theme's."""

@@ -16,7 +16,7 @@ from ..resources import Image, Placeholder
 from ..scripts import HAN_TEXT_RUN, LONG_UNBROKEN_RUN, WIDE, is_wide, keep_together
 from ..theme import Theme
 from ..theme.css import screen_css
-from ..wording import byline, byline_text, labels
+from ..wording import byline, byline_text, credit_text, labels
 from .base import WriteContext, Writer
 from .cjk import typeset, typesetting
 
@@ -50,7 +50,7 @@ def page_html(doc: m.Document, body: str, css: str, *, head_extra: str = "") -> 
         meta.append(f'<meta name="keywords" content="{escape(", ".join(doc.meta.keywords))}" />')
     head = "\n".join(['<meta charset="utf-8" />',
                       '<meta name="viewport" content="width=device-width, initial-scale=1" />',
-                      f"<title>{escape(doc.meta.title or 'Untitled')}</title>", *meta,
+                      f"<title>{escape(doc.meta.title)}</title>", *meta,
                       f"<style>\n{css}\n</style>", head_extra])
     return f'<!DOCTYPE html>\n<html lang="{lang}" xml:lang="{lang}">\n<head>\n{head}\n</head>\n<body>\n{body}\n</body>\n</html>\n'
 
@@ -162,7 +162,14 @@ class _Renderer:
                       f'width="{resolved.width}" height="{resolved.height}" />')
         ident = f' id="{escape(figure.id)}"' if figure.id else ""
         caption = f"<figcaption>{caption_html}</figcaption>" if caption_html else ""
-        return f"<figure{ident}>\n{visual}\n{caption}\n</figure>"
+        return f"<figure{ident}>\n{visual}\n{self.credit(figure)}{caption}\n</figure>"
+
+    def credit(self, figure: m.Figure) -> str:
+        """The credit on its own line under the picture, apart from the caption."""
+        if not figure.credit:
+            return ""
+        shown = self.text(credit_text(figure.credit, self.lang))
+        return f'<div class="credit-line"><span class="credit">{shown}</span></div>\n'
 
     def placeholder(self, placeholder: Placeholder) -> str:
         words = labels(self.lang)

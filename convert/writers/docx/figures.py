@@ -16,7 +16,7 @@ from docx.shared import Mm
 from ... import model as m
 from ...resources import Image, Placeholder, ResourceGate
 from ...theme import Theme
-from ...wording import labels
+from ...wording import credit_text, labels
 from .ooxml import Element, clean, el, field_runs, text_runs
 
 EMU_PER_PX = 9525  # a CSS pixel (1/96 in): images show at the size the PDF edition gives them
@@ -41,7 +41,14 @@ class Figures:
             visual = self.placeholder(resolved if isinstance(resolved, Placeholder) else Placeholder(figure.src, ""),
                                       link)
         caption = self.caption(figure, caption_runs)
-        return [visual, caption] if caption is not None else [visual]
+        return [visual, *self.credit(figure), *([caption] if caption is not None else [])]
+
+    def credit(self, figure: m.Figure) -> list[Element]:
+        """The credit line under the picture, its runs in the Credit style, apart from the caption."""
+        if not figure.credit:
+            return []
+        runs = text_runs(credit_text(figure.credit, self.lang), el("w:rPr", el("w:rStyle", val="Credit")))
+        return [el("w:p", el("w:pPr", el("w:pStyle", val="CreditLine")), *runs)]
 
     def caption(self, figure: m.Figure, text: list[Element]) -> Element | None:
         """`图 1　…`: the label in the Caption Label style, the number a SEQ field, then the caption text."""

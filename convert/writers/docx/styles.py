@@ -113,7 +113,8 @@ def apply_theme(document: WordDocument, theme: Theme, *, chinese: bool, lang: st
     _drop_sample_table_styles(styles)
     _document_defaults(styles, tokens, lang)
     index = {style.get(qn("w:styleId")): style for style in styles.iterchildren(qn("w:style"))}
-    for spec in [*paragraph_styles(tokens, numbering), *character_styles(tokens), table_style(tokens)]:
+    for spec in [*paragraph_styles(tokens, numbering), *character_styles(tokens), *credit_styles(tokens),
+                 table_style(tokens)]:
         _define(styles, index, spec)
     _font_table(document, tokens)
     _settings(document, tokens)
@@ -268,6 +269,22 @@ def character_styles(t: Tokens) -> list[StyleSpec]:
                   rpr=(t.headings.rfonts(), t.bold), quick=False),
         StyleSpec("VerbatimChar", "Verbatim Char", kind="character", based_on="DefaultParagraphFont",
                   rpr=(t.mono.rfonts(), *size(t.text_size(t.theme.code.size_em))), quick=False),
+    ]
+
+
+def credit_styles(t: Tokens) -> list[StyleSpec]:
+    """A picture's credit: the `Credit Line` paragraph under the picture, its text in the `Credit`
+    character style (size, colour, and a slant for Latin-script articles, from the theme's credit)."""
+    credit = t.theme.credit
+    return [
+        StyleSpec("CreditLine", "Credit Line", next_style="Caption",
+                  ppr=(el("w:keepNext"), spacing(before=t.em(0.3, credit.size_pt), after=0,
+                                                 line=t.em(1.3, credit.size_pt)),
+                       el("w:ind", firstLine=0), el("w:jc", val=credit.align)),
+                  rpr=tuple(size(credit.size_pt)), quick=False),
+        StyleSpec("Credit", "Credit", kind="character", based_on="DefaultParagraphFont",
+                  rpr=(el("w:i") if credit.italic and not t.chinese else None, t.color(t.theme.credit_color()),
+                       *size(credit.size_pt)), quick=False),
     ]
 
 

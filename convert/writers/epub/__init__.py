@@ -40,7 +40,7 @@ class EpubOptions:
 
 def write_epub(doc: m.Document, ctx: WriteContext) -> bytes:
     lang = doc.meta.lang or "en"
-    title = doc.meta.title or "Untitled"
+    title = doc.meta.title
     images: dict[str, Image] = {}
 
     def image_url(image: Image) -> str:

@@ -35,7 +35,7 @@ def cover_text(meta: Meta) -> dict[str, str]:
     lang = meta.lang or "en"
     source = parts["source"].value if "source" in parts else ""  # the site, else its host
     people = [byline_text(parts[kind], lang) for kind in ("authors", "editor") if kind in parts]
-    return {"title": meta.title or "Untitled", "subtitle": meta.subtitle,
+    return {"title": meta.title, "subtitle": meta.subtitle,
             "date": format_date(meta.date, lang) if meta.date else "", "source": source,
             "people": "  ".join(people)}
 

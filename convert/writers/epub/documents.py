@@ -88,7 +88,7 @@ def cover_page(doc: m.Document, alt: str, size: tuple[int, int]) -> etree._Eleme
 def split_article(doc: m.Document, article: str) -> tuple[etree._ElementTree, etree._ElementTree]:
     """The title page (the article's header: title, byline with date and source) and the text."""
     lang = doc.meta.lang or "en"
-    title = doc.meta.title or "Untitled"
+    title = doc.meta.title
     text = parse(page(title, lang, article, body_attrs=' epub:type="bodymatter"'), TEXT_PAGE)
     header = text.find(".//x:header[@class='article-header']", NS)
     if header is not None:
@@ -132,7 +132,7 @@ def toc_entries(doc: m.Document) -> list[TocEntry]:
     """The title page, then the article's headings nested by level; never empty (an empty TOC is
     EPUBCheck's RSC-005)."""
     lang = doc.meta.lang or "en"
-    entries = [TocEntry(doc.meta.title or "Untitled", TITLE_PAGE)]
+    entries = [TocEntry(doc.meta.title, TITLE_PAGE)]
     headings = [b for b in doc.body if isinstance(b, m.Heading) and b.id and m.plain_text(b.content).strip()]
     if not headings:
         entries.append(TocEntry(labels(lang)["text"], TEXT_PAGE))
