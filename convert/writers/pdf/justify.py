@@ -252,13 +252,17 @@ def _justify_cjk_line(context: Any, line: Any, extra_width: float, max_stretch_e
 
 def _hidden_width(box: Any) -> float:
     """Width a box draws beyond `box.width`: WeasyPrint leaves a leading collapsible space (after an
-    inline element that ended with one) out of the box's width, yet draws it."""
+    inline element that ended with one) out of the box's width, yet draws it. Measured with the marks
+    `marks.trim_edge_marks` set half width as they are (the box's width is already that much less)."""
     if not _layout_text(box).startswith(" "):
         return 0.0
     from weasyprint.text.line_break import Layout, line_size
 
     layout = Layout(box.style)
     layout.set_text(_layout_text(box))
+    halves = getattr(box.pango_layout, "cjk_halt", None)
+    if halves:
+        add_halt(layout, halves)
     width, _ = line_size(layout.get_first_line()[0], box.style)
     return max(0.0, width - box.width)
 
