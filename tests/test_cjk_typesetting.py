@@ -77,6 +77,24 @@ def test_markup_halves_marks_and_holds_groups() -> None:
     assert re.sub(r"<[^>]+>|\u2060", "", crossing) == "前百家企业。"
 
 
+def test_a_word_joiner_stays_out_of_the_pdf_text_and_the_docx(tmp_path: Path) -> None:
+    """A group crossing an element's edge (`家*企*业。`, `港*口3*6位`) is held with U+2060 in the markup;
+    the PDF's extracted text and the DOCX (which is not built from the markup) never carry it."""
+    import docx
+    from pypdf import PdfReader
+
+    source = tmp_path / "a.md"
+    source.write_text("# 标题\n\n前百家企业推进数字化转型，其中前百*家企*业。\n\n第二段在*港口3*6位。\n", encoding="utf-8")
+    html = convert.convert(source, to="html", offline=True).decode()
+    assert f"企{WORD_JOINER}</span></em>" in html  # the markup holds the group with it
+    pdf = PdfReader(io.BytesIO(convert.convert(source, to="pdf", offline=True)))
+    pdf_text = "".join(page.extract_text() for page in pdf.pages)
+    assert WORD_JOINER not in pdf_text and "其中前百家企业。" in "".join(pdf_text.split())
+    word = docx.Document(io.BytesIO(convert.convert(source, to="docx", offline=True)))  # type: ignore[arg-type]
+    text = "".join(paragraph.text for paragraph in word.paragraphs)
+    assert WORD_JOINER not in text and "其中前百家企业。" in text
+
+
 def test_code_and_footnotes_are_blocks_apart() -> None:
     out = typeset('<p>用<code>a“b”）</code>写<span class="footnote">注释第3条</span>。</p>')
     assert "<code>a“b”）</code>" in out
