@@ -99,7 +99,6 @@ figcaption {{ font-size: {theme.caption.size_pt:g}pt; color: {colors.muted}; lin
 {credit_css(theme)}
 .image-placeholder {{ border: 1pt dashed {colors.rule}; padding: 1.5em 1em; color: {colors.muted};
   font-size: {theme.caption.size_pt:g}pt; text-align: center; background: {colors.notice_background}; }}
-.image-placeholder span {{ display: block; }}
 .placeholder-src {{ font-family: {fonts['mono']}; font-size: 0.85em; overflow-wrap: anywhere; margin-top: 0.3em; }}
 blockquote {{ margin: {_em(theme.quote.space_em)} 0; padding: 0 0 0 {_em(theme.quote.indent_em)};
   border-left: 2pt solid {colors.rule}; color: {colors.muted}; }}
@@ -145,11 +144,13 @@ def reader_css(theme: Theme) -> str:
     spacing of its own on top of the markup's. A reader that trims punctuation (`text-spacing-trim`,
     CSS Text 4) trims a closing mark at a line's end as the PDF does; the marks the markup already
     halves it leaves alone, and it adds no Han/Latin gap of its own (`text-autospace`: the markup's
-    gap is the theme's, the same in every edition)."""
+    gap is the theme's, the same in every edition). A headline of several lines is balanced, as the
+    PDF's is (`writers/pdf/balance.py`)."""
     start = "trim-start" if theme.cjk.line_start_opening == "half" else "space-first"
     trim = start if theme.cjk.compress_punctuation else "space-all"
     return f"""article:lang(zh), .titlepage:lang(zh) {{ line-break: strict; text-autospace: no-autospace;
   text-spacing-trim: {trim}; }}
+h1.title {{ text-wrap: balance; }}
 """
 
 

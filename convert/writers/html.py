@@ -172,10 +172,12 @@ class _Renderer:
         return f'<div class="credit-line"><span class="credit">{shown}</span></div>\n'
 
     def placeholder(self, placeholder: Placeholder) -> str:
+        """The missing picture's box: a line saying so, and its address on a line of its own (blocks,
+        so that the Chinese typesetting holds nothing together across them)."""
         words = labels(self.lang)
         return (f'<div class="image-placeholder" role="img" aria-label="{escape(words["placeholder"])}">'
-                f'<span class="placeholder-title">{escape(words["placeholder"])}</span>'
-                f'<span class="placeholder-src">{escape(placeholder.src)}</span></div>')
+                f'<div class="placeholder-title">{escape(words["placeholder"])}</div>'
+                f'<div class="placeholder-src">{escape(placeholder.src)}</div></div>')
 
     def list_block(self, block: m.ListBlock) -> str:
         tag = "ol" if block.ordered else "ul"
