@@ -9,24 +9,23 @@ from __future__ import annotations
 import io
 from functools import lru_cache
 
-from PIL import Image, ImageDraw, ImageFont, features
+from PIL import Image, ImageDraw, ImageFont
 
 from ...dates import format_date
 from ...errors import warn
 from ...model import Meta
 from ...resources.fonts import FontFile, stack_font
-from ...scripts import (break_tokens, compressed_marks, gap_positions, has_han, heading_words, is_chinese,
-                        is_cjk_language,
-                        keep_together, mark_kind)
+from ...scripts import is_chinese, is_cjk_language
 from ...theme import Theme
 from ...wording import byline, byline_text
+from ..textlines import NO_SPACING, Spacing
+from ..textlines import halt_features as _features
+from ..textlines import line_runs as _runs
+from ..textlines import line_width as _width
+from ..textlines import wrap as _wrap
 
 COVER_SIZE = (1200, 1800)  # 2:3, the shape e-reader shops and libraries expect
 _MARGIN = 0.09  # of the width
-_NO_LINE_START = set("，。、；：？！）》」』”’〉】〕…—,.;:?!)]}%")
-_NO_LINE_END = set("（《「『“‘〈【〔([{")
-Spacing = tuple[float, bool]  # the Han/Latin gap in em; whether punctuation is compressed
-NO_SPACING: Spacing = (0.0, False)
 
 
 def cover_text(meta: Meta) -> dict[str, str]:
@@ -124,70 +123,6 @@ def _fit(text: str, face: FontFile | None, width: int, start: int, lines: int,  
             return font
         size = int(size * 0.92)
     return _font(face, size)
-
-
-def _wrap(text: str, font, width: int, cjk: Spacing = NO_SPACING) -> list[str]:  # type: ignore[no-untyped-def]
-    """Greedy line breaking that keeps closing punctuation off a line's start (simple kinsoku) and
-    breaks neither inside the groups `scripts.keep_together` names (numbers with their units, the last
-    two characters, the words of a Chinese title) nor where `scripts` would not."""
-    lines: list[str] = []
-    current = ""
-    for token in _tokens(" ".join(text.split())):
-        candidate = current + token
-        if not current or _width(candidate.rstrip(), font, cjk) <= width or token[0] in _NO_LINE_START:
-            current = candidate
-            continue
-        carry = ""
-        while current and current[-1] in _NO_LINE_END:
-            carry, current = current[-1] + carry, current[:-1]
-        lines.append(current.rstrip())
-        current = (carry + token).lstrip()
-    if current.strip():
-        lines.append(current.rstrip())
-    return lines
-
-
-def _tokens(text: str) -> list[str]:
-    """`break_tokens`, with those inside a group no line may break in joined."""
-    spans = keep_together(text, heading_words(text) if has_han(text) else [])
-    tokens, position, joined = [], 0, ""
-    for token in break_tokens(text):
-        end = position + len(token)
-        inside = any(start <= position and end <= stop and position > start for start, stop in spans)
-        if inside and tokens:
-            tokens[-1] += token
-        else:
-            tokens.append(token)
-        position = end
-    return tokens
-
-
-def _runs(line: str, cjk: Spacing) -> list[tuple[str, bool, float]]:
-    """The line as runs to draw: (text, set half width with `halt`, gap before it in em). Marks are
-    halved as in the other editions (`compressed_marks`, and a closing mark ending the line); a
-    Han/Latin boundary gets the theme's gap."""
-    gap_em, compress = cjk
-    halved = set(compressed_marks(line)) if compress else set()
-    if compress and line and mark_kind(line[-1]) == "closing":
-        halved.add(len(line) - 1)
-    gaps = set(gap_positions(line)) if gap_em else set()
-    runs: list[tuple[str, bool, float]] = []
-    for index, char in enumerate(line):
-        half, gap = index in halved, gap_em if index in gaps else 0.0
-        if runs and runs[-1][1] == half and not gap and not half:
-            runs[-1] = (runs[-1][0] + char, half, runs[-1][2])
-        else:
-            runs.append((char, half, gap))
-    return runs
-
-
-def _features(half: bool) -> list[str] | None:
-    return ["halt"] if half and features.check("raqm") else None
-
-
-def _width(line: str, font, cjk: Spacing) -> float:  # type: ignore[no-untyped-def]
-    size = getattr(font, "size", 16)
-    return sum(gap * size + font.getlength(text, features=_features(half)) for text, half, gap in _runs(line, cjk))
 
 
 def _line_height(font, leading: float) -> int:  # type: ignore[no-untyped-def]

@@ -13,6 +13,7 @@ from ...model import Document
 from ...theme import Theme
 from ...theme.css import article_css, font_stacks
 from ...wording import labels, running_header
+from .balance import balanced_title_width
 
 if TYPE_CHECKING:
     from . import PdfOptions
@@ -88,6 +89,9 @@ def print_css(doc: Document, theme: Theme, options: PdfOptions) -> str:
     furniture_pt = min(small, (top - header_gap - header_pad) * MM_TO_PT / _FURNITURE_LEADING)
     header_rule = (f"content: element({RUNNING_HEADER}); border-bottom: 0.5pt solid {colors.rule};"
                    if header else "content: none;")
+    balanced = balanced_title_width(doc.meta.title, theme, measure_pt=(page.width_mm - left - right) * MM_TO_PT,
+                                    size_pt=theme.headings.scale[0] * page.size_pt, chinese=doc.is_chinese)
+    title_width = f" max-width: {balanced:g}pt;" if balanced else ""
     return article_css(theme, size_pt=page.size_pt) + f"""
 @page {{
   size: {page.width_mm:g}mm {page.height_mm:g}mm;
@@ -108,7 +112,7 @@ def print_css(doc: Document, theme: Theme, options: PdfOptions) -> str:
   font-size: {furniture_pt:.3g}pt; line-height: {_FURNITURE_LEADING}; color: {colors.muted}; text-align: center;
   text-indent: 0; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }}
 html {{ orphans: 2; widows: 2; }}
-h1.title {{ bookmark-level: 1; bookmark-label: content(text); }}
+h1.title {{ bookmark-level: 1; bookmark-label: content(text);{title_width} }}
 .article-body h2, .article-body h3, .article-body h4, .article-body h5, .article-body h6 {{
   break-after: avoid; break-inside: avoid; }}
 figure {{ break-inside: avoid; page-break-inside: avoid; }}
