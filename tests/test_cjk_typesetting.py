@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 
 import convert
-from convert.checks.typography import (browser_blocks, browser_lines, closing_line_ends, last_lines, mark_pairs,
-                                       pdf_lines, script_gaps, single_character, single_character_last_lines,
-                                       split_numbers)
+from convert.checks.typography import (Line, browser_blocks, browser_lines, closing_line_ends, last_lines, mark_pairs,
+                                       page_break_splits, pdf_lines, script_gaps, single_character,
+                                       single_character_last_lines, split_numbers)
 from convert.errors import collect_warnings
 from convert.scripts import compressed_marks, heading_words, keep_together, last_line_tail, number_groups
 from convert.theme import load_theme
@@ -132,6 +132,34 @@ def test_pdf_compresses_punctuation_and_breaks_well(path: Path, edition: str) ->
     assert split_numbers(lines) == []
     half, full = closing_line_ends(lines, (width - margins[1]) * MM)
     assert full == 0, "a closing mark ends a justified line full width"
+    size = theme.ereader.size_pt if edition == "ereader" else theme.text.size_pt
+    splits = page_break_splits(lines, size, margins[3] * MM, theme.text.indent_em * size)
+    assert all(before >= 2 and after >= 2 for _, before, after in splits), splits  # no widow, no orphan
+
+
+def headline_widths(data: bytes, size: float) -> list[float]:
+    """The width of each line of the headline (page 1, in its size), a closing mark ending one counted
+    at its half-width advance."""
+    return [line.right_edge() - line.x0 for line in pdf_lines(data)
+            if line.page == 0 and abs(line.size - size) < 0.11]  # `size` is rounded to 0.1
+
+
+@pytest.mark.parametrize("path", CHINESE, ids=article_id)
+@pytest.mark.parametrize("edition", ["print", "ereader"])
+def test_pdf_headline_is_balanced(path: Path, edition: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A headline of several lines takes as many lines as WeasyPrint alone sets it in, and its lines are
+    of even length: the last is at least 60% of the longest, and no line is shorter than unbalanced."""
+    from convert.writers.pdf import css
+
+    theme = load_theme()
+    size = (theme.ereader.size_pt if edition == "ereader" else theme.text.size_pt) * theme.headings.scale[0]
+    balanced = headline_widths(built(path, "pdf", edition=edition), size)
+    monkeypatch.setattr(css, "balanced_title_width", lambda *args, **kwargs: None)
+    plain = headline_widths(convert.convert(path, to="pdf", offline=True, edition=edition), size)  # type: ignore[arg-type]
+    assert len(balanced) == len(plain) >= 1
+    if len(plain) > 1:
+        assert balanced[-1] >= 0.6 * max(balanced), balanced
+        assert min(balanced) / max(balanced) >= min(plain) / max(plain) - 0.01, (balanced, plain)
 
 
 def test_seed_pairs_and_line_ends(user_seed: Path) -> None:
@@ -142,6 +170,26 @@ def test_seed_pairs_and_line_ends(user_seed: Path) -> None:
     assert pairs.pairs >= 9 and pairs.share >= 0.95, pairs.missed
     half, full = closing_line_ends(lines, (90 - 6) * MM)
     assert half >= 5 and full == 0
+
+
+def test_seed_pages_break_with_two_lines_either_side(user_seed: Path) -> None:
+    """On the e-reader's small pages the seed's paragraphs are split by page breaks, each leaving at
+    least two lines on both pages (the CSS's `orphans`/`widows`, measured)."""
+    theme = load_theme()
+    size, left = theme.ereader.size_pt, theme.ereader.margin_mm[3] * MM
+    splits = page_break_splits(pdf_lines(built(user_seed, "pdf", edition="ereader")), size, left,
+                               theme.text.indent_em * size)
+    assert len(splits) >= 3 and all(before >= 2 and after >= 2 for _, before, after in splits), splits
+
+
+def test_page_break_splits_count_each_side() -> None:
+    def line(page: int, top: float, x0: float) -> Line:
+        return Line(page, top, ({"text": "甲", "x0": x0, "x1": x0 + 10, "size": 10.0, "top": top},))
+
+    lines = [line(0, 700, 40), line(0, 716, 20), line(0, 732, 20),  # a paragraph: indent, then two lines
+             line(1, 50, 20),  # one line after the break: a widow
+             line(1, 66, 40), line(1, 82, 20), line(1, 400, 20)]  # a new paragraph; a far line is not its
+    assert page_break_splits(lines, 10.0, 20, 20) == [("甲", 3, 1)]
 
 
 def test_running_head_has_the_body_gap(user_seed: Path) -> None:
@@ -185,6 +233,9 @@ def test_epub_in_chromium(path: Path, chromium: str, tmp_path: Path) -> None:
             pairs = mark_pairs(lines)
             assert pairs.share >= 0.95, (width, pairs.missed)
             assert [line for line in last_lines(blocks) if single_character(line)] == [], width
+            for block in (block for block in blocks if block["tag"] == "h1" and len(block["lines"]) > 1):
+                widths = [sum(char[2] for char in line) for line in block["lines"]]
+                assert widths[-1] >= 0.6 * max(widths), (width, widths)  # balanced (`text-wrap: balance`)
             assert split_numbers(lines) == [], width
             gaps = sorted(script_gaps(lines))  # also across a space (`2023 年` in dates) or `　` (captions)
             gap = load_theme().text.script_gap_em

@@ -148,6 +148,36 @@ def split_numbers(lines: list[Line]) -> list[str]:
     return found
 
 
+def page_break_splits(lines: list[Line], size: float, left: float, indent: float) -> list[tuple[str, int, int]]:
+    """Paragraphs that a page break splits, each as (its first characters, lines before the break,
+    lines after it): widows and orphans are the splits with fewer than two lines on a side.
+
+    A paragraph is a run of lines in the body `size` that starts at `left` + `indent` (its first-line
+    indent) and continues at `left`, each within two lines' pitch of the one before on its page, or
+    at the top of the next page; a line starting anywhere else (a list, a quote, a table) ends it."""
+    splits: list[tuple[str, int, int]] = []
+    paragraph: list[Line] = []
+
+    def close() -> None:
+        pages = collections.Counter(line.page for line in paragraph)
+        if len(pages) > 1:
+            counts = [pages[page] for page in sorted(pages)]
+            splits.append((paragraph[0].text[:8], counts[0], counts[-1]))
+        paragraph.clear()
+
+    for line in (line for line in lines if abs(line.size - size) < 0.05):
+        starts = abs(line.x0 - left - indent) < 1 and indent > 0
+        continues = abs(line.x0 - left) < 1 and bool(paragraph) and (
+            (line.page == paragraph[-1].page and line.top - paragraph[-1].top < 2.2 * size)
+            or line.page == paragraph[-1].page + 1)
+        if starts or not continues:
+            close()
+        if starts or continues:
+            paragraph.append(line)
+    close()
+    return splits
+
+
 def script_gaps(lines: list[Line]) -> list[float]:
     """The space between a Han character and a Latin letter or digit next to it, in em."""
     gaps = []
