@@ -54,6 +54,8 @@ def test_numbers_stay_with_their_units_and_whole() -> None:
     text = "排名第36位，超1.8亿，共1,200项，占52%，见https://x.cn/2023/1030/1698.jpg，v2.0版"
     groups = [text[a:b] for a, b in number_groups(text)]
     assert groups == ["第36位", "1.8亿", "1,200项", "52%"]
+    units = "平均4.6小时就能离港，提升至1.8亿吨，下降了12分贝，7到8个小时"  # a unit of two characters is whole
+    assert [units[a:b] for a, b in number_groups(units)] == ["4.6小时", "1.8亿吨", "12分贝", "8个"]
 
 
 def test_last_line_keeps_two_units() -> None:
