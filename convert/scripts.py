@@ -1,14 +1,16 @@
 """The one home of script knowledge: which characters are Han, which are CJK punctuation, whether a
-language or a text is Chinese, which font families are CJK faces, where Han meets Latin script.
+language or a text is Chinese, which font families are CJK faces, where Han meets Latin script, which
+punctuation marks are set half width, and which characters a line must not be broken between.
 
 Every module that asks "is this Chinese?" or "is this a Han character?" asks here, so the ranges are
-defined once. Nothing here knows a writer: the PDF writer's justification (`writers/pdf/justify.py`)
-and the Han/Latin gaps of the markup are built on `spaced_ranges` and `script_gaps`.
+defined once. Nothing here knows a writer or markup: everything below is a function of plain text.
+The shared markup (`writers/cjk.py`) is built on `script_gaps`, `compressed_marks` and
+`keep_together`; the PDF writer's justification (`writers/pdf/justify.py`) on `spaced_ranges`.
 """
 from __future__ import annotations
 
 import re
-from html import escape, unescape
+from html import escape
 
 # ---------------------------------------------------------------- character classes (regex ranges)
 
@@ -42,6 +44,11 @@ _UNSTRETCHED = "\u2014\u2015\u2026\u22ef\u2e3a\u2e3b"
 
 CLOSING_PUNCTUATION = "，。、；：？！）》」』】〕〉”’．,.;:?!)]}%‰·…—"
 OPENING_PUNCTUATION = "（《「『【〔〈“‘([{"
+# Full-width marks whose glyph leaves half an em blank on one side (clreq §3.1.6): opening brackets and
+# quotes blank before their ink; closing ones, and the pause and stop marks, blank after it (in
+# Traditional-script fonts the stops are centred, blank both sides: the font's `halt` trims both).
+OPENING_MARKS = "（《「『【〔〈〖〘〚［｛｟“‘"
+CLOSING_MARKS = "）》」』】〕〉〗〙〛］｝｠”’，。、；：？！．"
 
 # Family names of Chinese/Japanese/Korean faces: a stack's first such family sets Han text.
 _CJK_FAMILY = re.compile(r"\b(CJK|SC|TC|HK|JP|KR|Song|Hei|Kai|Ming|Fang|Sim|YaHei|PingFang|宋|黑|楷|明)\b", re.I)
@@ -93,6 +100,129 @@ def break_tokens(text: str) -> list[str]:
     return re.findall(f"[{WIDE}]|[^\\s{WIDE}]+\\s*|\\s+", text)
 
 
+def mark_kind(char: str) -> str | None:
+    """`opening` or `closing` for a full-width mark with a blank half (`OPENING_MARKS`, `CLOSING_MARKS`)."""
+    if char in OPENING_MARKS:
+        return "opening"
+    if char in CLOSING_MARKS:
+        return "closing"
+    return None
+
+
+# ---------------------------------------------------------------- punctuation compression
+
+
+def adjacent_marks(text: str) -> list[tuple[int, int]]:
+    """Pairs (i, i + 1) of full-width marks with blank space between their ink: every pair but an
+    opening mark followed by a closing one (`（）`, whose blanks face outwards)."""
+    pairs = []
+    for index in range(len(text) - 1):
+        first, second = mark_kind(text[index]), mark_kind(text[index + 1])
+        if first and second and not (first == "opening" and second == "closing"):
+            pairs.append((index, index + 1))
+    return pairs
+
+
+def compressed_marks(text: str) -> list[int]:
+    """Indexes of the marks set half width (with the font's `halt`) so that two adjacent marks take
+    1.5 em, as clreq §3.1.6 and GB/T 15834 ask: the half removed is the blank facing the other mark.
+
+    A closing mark before another mark loses its trailing blank (`”）`, `。“`); an opening mark after
+    an opening one loses its leading blank (`（“`). Each pair is halved once, so three marks take 2 em.
+    Line ends are the layout's business (a closing mark ending a line is half width there too)."""
+    halved = set()
+    for first, second in adjacent_marks(text):
+        halved.add(second if mark_kind(text[first]) == "opening" else first)
+    return sorted(halved)
+
+
+# ---------------------------------------------------------------- breaks
+
+# A number: digits with their separators and decimal point, a sign, a percent or degree after it.
+_NUMBER = r"[+\-−]?[0-9０-９]+(?:[.,:／/．][0-9０-９]+)*[%‰％℃°]?"
+# A number with what it counts: an ordinal 第 before it, one Han character after it (a unit or measure
+# word: 36位, 1.8亿, 2013年), as long as nothing but the number stands between them.
+_NUMBER_GROUP = re.compile(f"(?<![0-9A-Za-z.,/:_\\-])(?:第)?{_NUMBER}(?: ?[{IDEOGRAPHS}](?![0-9０-９]))?"
+                           r"(?![0-9A-Za-z/_])")  # not a piece of a word, a path or an address
+_LETTER_UNIT = re.compile(f"[{CJK_LETTERS}]|[{_LATIN_SIDE}]+")
+_TRAILING = re.compile(f"[{re.escape(CLOSING_MARKS + CLOSING_PUNCTUATION)}\\s]*$")
+_TAIL_LIMIT = 12  # characters: a longer tail is left to break where it may
+
+
+def number_groups(text: str) -> list[tuple[int, int]]:
+    """Spans [start, end) of numbers with their ordinal and unit (`第36位`, `1.8亿`, `52%`): no line
+    breaks inside, in any edition. A unit of two or three Han characters (`4.6小时`, `1.8亿吨`, `12分贝`)
+    is whole when jieba's dictionary (rjieba) takes it for one word."""
+    groups = [(match.start(), match.end()) for match in _NUMBER_GROUP.finditer(text)
+              if any(ch.isdigit() for ch in match.group(0)) and match.end() - match.start() > 1]
+    if any(CJK_LETTER.match(text[end - 1]) for _, end in groups):
+        units = _han_words(text)
+        groups = [(start, units.get(end - 1, end)) if CJK_LETTER.match(text[end - 1]) else (start, end)
+                  for start, end in groups]
+    return groups
+
+
+def _han_words(text: str, longest: int = 3) -> dict[int, int]:
+    """Where each word of 2 to `longest` Han characters jieba finds in `text` starts: its end."""
+    import rjieba
+
+    words, position = {}, 0
+    for word in rjieba.cut(text):
+        start = text.find(word, position)
+        if start < 0:
+            continue
+        position = start + len(word)
+        if 2 <= len(word) <= longest and all(CJK_LETTER.match(ch) for ch in word):
+            words[start] = position
+    return words
+
+
+def last_line_tail(text: str) -> tuple[int, int] | None:
+    """The end of a paragraph or headline that must share its line: the last two letter units (Han
+    characters, Latin words, numbers) and the punctuation after them, so that the last line never
+    holds a single Han character (`企业”`, not `业”`). None when the text ends otherwise."""
+    end = len(text)
+    body = text[:end - len(_TRAILING.search(text).group(0))]  # type: ignore[union-attr]
+    units = list(_LETTER_UNIT.finditer(body))
+    if len(units) < 2 or not CJK_LETTER.fullmatch(units[-1].group(0)) or units[-1].end() != len(body):
+        return None
+    start = units[-2].start()
+    between = body[units[-2].end():units[-1].start()]
+    if end - start > _TAIL_LIMIT or "\n" in between or len(between) > 2:
+        return None
+    return start, end
+
+
+def keep_together(text: str, words: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
+    """Spans [start, end) of `text` that a line must not break inside: numbers with their units, the
+    last line's two units, and (for headings) the `words` given. Overlapping spans are merged;
+    touching ones are not (a line may break between them)."""
+    spans = number_groups(text) + [span for span in [last_line_tail(text)] if span] + list(words or [])
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(span for span in spans if span[1] - span[0] > 1):
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def heading_words(text: str, longest: int = 6) -> list[tuple[int, int]]:
+    """Spans of the Chinese words (2 to `longest` Han characters) in a heading, found with jieba's
+    dictionary (rjieba): a heading breaks between words, never inside one (`创新实` / `践者`)."""
+    import rjieba
+
+    spans, position = [], 0
+    for word in rjieba.cut(text):
+        start = text.find(word, position)
+        if start < 0:
+            continue
+        position = start + len(word)
+        if 2 <= len(word) <= longest and all(CJK_LETTER.match(ch) for ch in word):
+            spans.append((start, position))
+    return spans
+
+
 # ---------------------------------------------------------------- justification and gaps
 
 
@@ -128,6 +258,28 @@ def gap_positions(text: str) -> list[int]:
     return [match.start() for match in _HAN_LATIN.finditer(text)]
 
 
+def gap_sides(text: str) -> dict[int, str]:
+    """The Latin character at each Han/Latin boundary, by index, with the side(s) its gap is on:
+    `l` (Han before it), `r` (Han after it) or `lr`."""
+    sides: dict[int, str] = {}
+    for position in gap_positions(text):
+        latin = position if not CJK_LETTER.match(text[position]) else position - 1
+        sides[latin] = sides.get(latin, "") + ("l" if latin == position else "r")
+    return {index: "".join(sorted(side)) for index, side in sides.items()}
+
+
+def gap_bindings(text: str) -> list[tuple[int, int]]:
+    """Spans [start, end) holding each Han/Latin boundary's two characters: where a line may not break,
+    so that a gap, which a browser cannot drop at a line's edge, never stands at one."""
+    spans = []
+    for index, side in gap_sides(text).items():
+        if "l" in side:
+            spans.append((index - 1, index + 1))
+        if "r" in side:
+            spans.append((index, index + 2))
+    return spans
+
+
 def script_gaps(text: str) -> str:
     """Escaped HTML for `text` with each Han/Latin boundary marked up for a ¼em gap.
 
@@ -135,33 +287,6 @@ def script_gaps(text: str) -> str:
     CSS gives a margin on its Han side. A line may still break there: the PDF writer drops such a
     margin where it would start or end a line (`writers/pdf/justify.py`).
     """
-    sides: dict[int, str] = {}
-    for position in gap_positions(text):
-        latin = position if not CJK_LETTER.match(text[position]) else position - 1
-        sides[latin] = sides.get(latin, "") + ("l" if latin == position else "r")
-    if not sides:
-        return escape(text, quote=False)
-    return "".join(f'<span class="sg-{"".join(sorted(sides[i]))}">{escape(char, quote=False)}</span>'
+    sides = gap_sides(text)
+    return "".join(f'<span class="sg-{sides[i]}">{escape(char, quote=False)}</span>'
                    if i in sides else escape(char, quote=False) for i, char in enumerate(text))
-
-
-_TAG = re.compile(r"(<[^>]*>)")
-_SKIPPED = {"pre", "code", "kbd", "samp", "script", "style", "title", "head", "svg", "math"}
-
-
-def mark_script_gaps(markup: str) -> str:
-    """Apply `script_gaps` to the text of HTML markup, leaving code, head and attributes alone."""
-    parts = _TAG.split(markup)
-    skipped: list[str] = []
-    for index, part in enumerate(parts):
-        if index % 2:  # a tag
-            name = re.match(r"</?\s*([a-zA-Z0-9]+)", part)
-            if name and name.group(1).lower() in _SKIPPED and not part.endswith("/>"):
-                if part.startswith("</"):
-                    if skipped and skipped[-1] == name.group(1).lower():
-                        skipped.pop()
-                else:
-                    skipped.append(name.group(1).lower())
-        elif part and not skipped and CJK_LETTER.search(part):
-            parts[index] = script_gaps(unescape(part))
-    return "".join(parts)

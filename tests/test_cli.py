@@ -1,6 +1,8 @@
 """The command line: exit codes, one-line errors, batches that survive a bad article, output names."""
 from __future__ import annotations
 
+import re
+
 import shutil
 import subprocess
 import sys
@@ -70,7 +72,7 @@ def test_same_stem_never_overwrites(tmp_path: Path) -> None:
     assert run("--to", "html", str(tmp_path / "a"), str(tmp_path / "b"), "-o", str(out), "-q").returncode == 0
     written = sorted(p.name for p in out.iterdir() if not p.name.startswith("."))
     assert written == ["news-2.html", "news.html"]
-    texts = {p.read_text(encoding="utf-8").count("正文a") for p in out.iterdir()}
+    texts = {re.sub(r"<[^>]+>", "", p.read_text(encoding="utf-8")).count("正文a") for p in out.iterdir()}
     assert texts == {0, 1}
 
 
@@ -100,7 +102,7 @@ def test_html_edition_is_valid_html(tmp_path: Path, article: Path) -> None:
     parser = html5lib.HTMLParser(strict=True, namespaceHTMLElements=False)
     tree = parser.parse(text)  # raises on any parse error
     assert tree.find(".//article").get("lang") in ("zh-CN", "en")
-    assert tree.find(".//h1").text
+    assert "".join(tree.find(".//h1").itertext()).strip()  # its text may start inside a typesetting span
     for figure in tree.iter("figure"):
         caption = figure.find("figcaption")
         assert caption is not None and "".join(caption.itertext()).strip()

@@ -20,7 +20,9 @@ from pypdf import PdfReader
 import convert
 from convert import model as m
 from convert.scripts import (CLOSING_PUNCTUATION, OPENING_PUNCTUATION, gap_positions, is_cjk_language,
-                         mark_script_gaps, script_gaps, spaced_ranges)
+                             script_gaps, spaced_ranges)
+from convert.writers.cjk import Typesetting, typeset
+from convert.checks.typography import pdf_lines
 from convert.errors import collect_warnings
 from convert.wording import byline, byline_text, labels
 from convert.theme import load_theme
@@ -192,18 +194,13 @@ def test_no_line_starts_with_closing_or_ends_with_opening_punctuation(path: Path
 
 
 def body_lines(data: bytes, size_pt: float) -> list[tuple[int, float, float, float]]:
-    """(page, top, left, right) of each line set in the body size, in reading order."""
+    """(page, top, left, right) of each line set in the body size, in reading order. The right is
+    where the last advance ends: a closing mark ending a line is set half width (`Line.right_edge`)."""
     lines = []
-    with pdfplumber.open(io.BytesIO(data)) as pdf:
-        for number, page in enumerate(pdf.pages):
-            rows: dict[float, list[dict]] = collections.defaultdict(list)
-            for char in page.chars:
-                rows[round(char["top"])].append(char)
-            for top in sorted(rows):
-                chars = rows[top]
-                body = [c for c in chars if abs(c["size"] - size_pt) < 0.05]
-                if len(body) * 2 > len(chars) and len(body) > 3:
-                    lines.append((number, float(top), min(c["x0"] for c in chars), max(c["x1"] for c in chars)))
+    for line in pdf_lines(data):
+        body = [c for c in line.chars if abs(c["size"] - size_pt) < 0.05]
+        if len(body) * 2 > len(line.chars) and len(body) > 3:
+            lines.append((line.page, line.top, line.x0, line.right_edge()))
     return lines
 
 
@@ -255,9 +252,8 @@ def test_no_text_beyond_the_margins(article: Path) -> None:
     """Long code lines and URLs wrap instead of running off the page."""
     theme = load_theme()
     right = 210 * MM - theme.page.margin_mm[1] * MM
-    with pdfplumber.open(io.BytesIO(built(article))) as pdf:
-        for page in pdf.pages:
-            assert max((c["x1"] for c in page.chars), default=0) < right + 1.0
+    for line in pdf_lines(built(article)):
+        assert line.right_edge() < right + 1.0, line.text
 
 
 # ---------------------------------------------------------------- page furniture and structure
@@ -494,9 +490,9 @@ def test_script_gaps_mark_han_latin_boundaries() -> None:
     assert script_gaps("第3位") == '第<span class="sg-lr">3</span>位'
 
 
-def test_mark_script_gaps_leaves_code_and_attributes_alone() -> None:
+def test_typeset_gaps_leave_code_and_attributes_alone() -> None:
     markup = '<p title="第1">第2章 <code>a第3</code></p><pre>b第4</pre><p>A&amp;B与C</p>'
-    out = mark_script_gaps(markup)
+    out = typeset(markup, Typesetting(keep=False))
     assert 'title="第1"' in out and "<code>a第3</code>" in out and "<pre>b第4</pre>" in out
     assert 'A&amp;<span class="sg-r">B</span>与<span class="sg-l">C</span>' in out
 

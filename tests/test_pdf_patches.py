@@ -16,6 +16,7 @@ import pytest
 
 import convert
 from convert.builder import Options
+from convert.scripts import mark_kind
 from convert.theme import load_theme
 from convert.writers.pdf import gaps, justify, weasy
 
@@ -62,7 +63,9 @@ def body_text(data: bytes) -> str:
 
 
 def short_line_ends(data: bytes) -> list[float]:
-    """How far short of the right margin each body line ends, but the paragraph's last (pt)."""
+    """How far short of the right margin each body line ends, but the paragraph's last (pt). A closing
+    mark's advance ends half an em after it starts: a line's end sets it half width (`marks.py`), and
+    pdfplumber's `x1` is its nominal full width; one set full width there counts as a short line."""
     theme = load_theme()
     size, right = theme.text.size_pt, 210 * MM - theme.page.margin_mm[1] * MM
     rows: dict[tuple[int, float], list[float]] = collections.defaultdict(list)
@@ -70,7 +73,8 @@ def short_line_ends(data: bytes) -> list[float]:
         for number, page in enumerate(pdf.pages):
             for c in page.chars:
                 if abs(c["size"] - size) < 0.05:
-                    rows[number, round(c["top"])].append(c["x1"])
+                    closing = mark_kind(c["text"]) == "closing"
+                    rows[number, round(c["top"])].append(c["x0"] + 0.5 * c["size"] if closing else c["x1"])
     ends = [right - max(x1s) for _, x1s in sorted(rows.items()) if len(x1s) > 10]
     return ends[:-1]
 

@@ -45,3 +45,20 @@ def stack_font(families: list[str], bold: bool = False) -> FontFile | None:
         if found:
             return found
     return None
+
+
+@lru_cache(maxsize=64)
+def layout_features(face: FontFile) -> frozenset[str]:
+    """The OpenType features of a face's GPOS and GSUB tables under every script (`halt`, `vert`, ...),
+    read once per face with HarfBuzz; empty when the file cannot be read."""
+    import uharfbuzz as hb
+
+    try:
+        hb_face = hb.Face(hb.Blob.from_file_path(face.path), face.index)
+        found: set[str] = set()
+        for table in ("GPOS", "GSUB"):
+            for script in range(len(hb_face.get_table_script_tags(table))):
+                found.update(hb_face.get_language_feature_tags(table, script))
+    except (OSError, ValueError, RuntimeError):
+        return frozenset()
+    return frozenset(found)

@@ -82,15 +82,15 @@ def article_css(theme: Theme, *, size_pt: float | None = None, relative: bool = 
     heading_rules = "\n".join(
         f".article-body h{level} {{ font-size: {headings.scale[level - 1]:g}em; }}" for level in range(2, 7))
     align = "justify" if text.justify else "left"
+    cjk_rules = cjk_css(theme)
     return f"""
 html {{ font-family: {fonts['body']}; font-size: {root_size}; line-height: {text.line_height:g};
   color: {colors.text}; }}
 body {{ margin: 0; }}
-/* Chinese: consecutive punctuation set half width (chws); elsewhere CJK fonts' quotes and
-   apostrophes proportional, as Latin text expects. */
-:lang(zh) {{ font-variant-east-asian: normal; font-feature-settings: "chws" 1; }}
+/* CJK fonts' quotes and apostrophes proportional in Latin text, as it expects. */
+:lang(zh) {{ font-variant-east-asian: normal; }}
 :lang(en) {{ font-variant-east-asian: proportional-width; }}
-article {{ hyphens: auto; overflow-wrap: break-word; }}
+{cjk_rules}article {{ hyphens: auto; overflow-wrap: break-word; }}
 .article-header {{ margin-bottom: {_em(theme.byline.space_after_em)}; }}
 h1.title {{ font-family: {fonts['headings']}; font-size: {headings.scale[0]:g}em; font-weight: {headings.weight};
   line-height: {headings.title_line_height:g}; color: {colors.heading};
@@ -120,7 +120,6 @@ figcaption {{ font-size: {caption_size}; color: {colors.muted}; line-height: {th
 {credit_css(theme, relative_to=size if relative else None)}
 .image-placeholder {{ border: 1pt dashed {colors.rule}; padding: 1.5em 1em; color: {colors.muted};
   font-size: {caption_size}; text-align: center; background: {colors.notice_background}; }}
-.image-placeholder span {{ display: block; }}
 .placeholder-src {{ font-family: {fonts['mono']}; font-size: 0.85em; overflow-wrap: anywhere; margin-top: 0.3em; }}
 blockquote {{ margin: {_em(theme.quote.space_em)} 0; padding: 0 0 0 {_em(theme.quote.indent_em)};
   border-left: 2pt solid {colors.rule}; color: {colors.muted}; }}
@@ -148,6 +147,34 @@ thead th {{ border-bottom: 1pt solid {colors.text}; font-family: {fonts['heading
 """ + latin_font_rules(theme)
 
 
+def cjk_css(theme: Theme) -> str:
+    """The Chinese typesetting the shared markup marks up (`writers/cjk.py`): a mark set half width
+    with the font's `halt` (`pc`), the gap where Han meets Latin script (`sg-*`), groups no line
+    breaks inside (`nobr`)."""
+    gap = theme.text.script_gap_em
+    return f""".pc {{ font-feature-settings: "halt" 1; }}
+.sg-l {{ margin-left: {gap:g}em; }}
+.sg-r {{ margin-right: {gap:g}em; }}
+.sg-lr {{ margin-left: {gap:g}em; margin-right: {gap:g}em; }}
+.nobr {{ white-space: nowrap; }}
+"""
+
+
+def reader_css(theme: Theme) -> str:
+    """What a browser or reading system lays out itself (not WeasyPrint): strict line breaking, and no
+    spacing of its own on top of the markup's. A reader that trims punctuation (`text-spacing-trim`,
+    CSS Text 4) trims a closing mark at a line's end as the PDF does; the marks the markup already
+    halves it leaves alone, and it adds no Han/Latin gap of its own (`text-autospace`: the markup's
+    gap is the theme's, the same in every edition). A headline of several lines is balanced, as the
+    PDF's is (`writers/pdf/balance.py`)."""
+    start = "trim-start" if theme.cjk.line_start_opening == "half" else "space-first"
+    trim = start if theme.cjk.compress_punctuation else "space-all"
+    return f"""article:lang(zh), .titlepage:lang(zh) {{ line-break: strict; text-autospace: no-autospace;
+  text-spacing-trim: {trim}; }}
+h1.title {{ text-wrap: balance; }}
+"""
+
+
 def credit_css(theme: Theme, relative_to: float | None = None) -> str:
     """The credit line under a picture (`<div class="credit-line"><span class="credit">`); its size in
     em of `relative_to` (the body size, in points) in a reflowable edition."""
@@ -161,6 +188,6 @@ def credit_css(theme: Theme, relative_to: float | None = None) -> str:
 
 def screen_css(theme: Theme) -> str:
     """The stand-alone HTML edition: the article rules plus a readable column on screen."""
-    return article_css(theme) + f"""
+    return article_css(theme) + reader_css(theme) + f"""
 body {{ max-width: 42em; margin: 2em auto; padding: 0 1em; background: #fff; }}
 """

@@ -205,6 +205,14 @@ class Collection(_Section):
     article_start: Literal["page", "run-on"]
 
 
+class Cjk(_Section):
+    """Chinese typesetting, in every edition as far as its format allows (clreq, GB/T 15834)."""
+
+    compress_punctuation: bool  # two adjacent full-width marks take 1.5 em; a closing mark ends a line half width
+    line_start_opening: Literal["full", "half"]  # an opening mark starting a line keeps its blank, or not
+    max_stretch_em: Annotated[float, Field(ge=0, le=1.0)]  # most justification widens a gap between characters
+
+
 class Theme(_Section):
     name: str
     description: str = ""
@@ -228,6 +236,9 @@ class Theme(_Section):
     page: Page
     ereader: EReader
     collection: Collection
+
+
+    cjk: Cjk
 
     # ------------------------------------------------------------ derived values
     def stack(self, role: Literal["body", "headings", "mono"]) -> list[str]:

@@ -14,9 +14,10 @@
 - list indent: where the first-level list items' first characters stand, from the left edge of the
   body text, in em of their size (the median);
 - page: the media box; left and right margins from the extent of body text (justified lines reach
-  the right margin), the top margin from the title's bookmark (the top of the first box on page 1),
-  the bottom margin as bounds: above the page number's top, below the lowest text or image of
-  every page the article continues after.
+  the right margin; a full-width closing mark counts to half an em after its start, since a line's
+  end sets it half width and pdfplumber's `x1` is the glyph's nominal width), the top margin from
+  the title's bookmark (the top of the first box on page 1), the bottom margin as bounds: above the
+  page number's top, below the lowest text or image of every page the article continues after.
 """
 from __future__ import annotations
 
@@ -26,6 +27,7 @@ from collections import Counter
 from typing import Any, Iterable
 
 from ... import model as m
+from ...scripts import mark_kind
 from . import (BODY_SAMPLE, MM_PER_PT, ONE_LINE_EACH, CaptionSeen, HeadingSeen, PageSeen, Reading, code_lines,
                dominant, family_name, hex_color, list_item_starts, median, normalize, notices, paragraph_starts,
                squeeze, table_cells)
@@ -347,7 +349,7 @@ def _page(pages: list[Any], reading: Reading, outline: list[tuple[int, str, int,
     width, height = float(first.width), float(first.height)
     size = reading.body_size_pt
     body = [c for page in pages for c in page.chars if size and abs(c["size"] - size) < 0.01 and c["text"].strip()]
-    right = width - max(c["x1"] for c in body) if body else None  # a space at a line's end may hang over
+    right = width - max(_advance_end(c) for c in body) if body else None  # a line-end space may hang over
     title = next((entry for entry in outline if entry[0] == 1), None)
     top = title[3] if title is not None and title[2] == 0 else None
 
@@ -356,6 +358,14 @@ def _page(pages: list[Any], reading: Reading, outline: list[tuple[int, str, int,
 
     return PageSeen(round(width * MM_PER_PT, 1), round(height * MM_PER_PT, 1),
                     (mm(top), mm(right), _bottom_margin(pages), mm(left)), bottom_is_bound=True)
+
+
+def _advance_end(char: dict[str, Any]) -> float:
+    """Where a character's advance ends: a closing mark's ink and half-width advance end half an em
+    after it starts (clreq §3.1.6: it is set so at a line's end), whatever its nominal width."""
+    if mark_kind(char["text"]) == "closing":
+        return min(char["x1"], char["x0"] + 0.5 * char["size"])
+    return char["x1"]
 
 
 def _bottom_margin(pages: list[Any]) -> tuple[float | None, float | None]:

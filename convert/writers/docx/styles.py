@@ -118,7 +118,7 @@ def apply_theme(document: WordDocument, theme: Theme, *, chinese: bool, lang: st
                  table_style(tokens)]:
         _define(styles, index, spec)
     _font_table(document, tokens)
-    _settings(document)
+    _settings(document, tokens)
     return tokens
 
 
@@ -368,8 +368,19 @@ def _document_defaults(styles: Element, t: Tokens, lang: str) -> None:
     defaults = el("w:docDefaults",
                   el("w:rPrDefault", el("w:rPr", t.body.rfonts(), *size(t.size),
                                         el("w:lang", val=latin_lang, eastAsia="zh-CN", bidi="ar-SA"))),
-                  el("w:pPrDefault", el("w:pPr", spacing(before=0, after=0, line=1.0, rule="auto"))))
+                  el("w:pPrDefault", el("w:pPr", *_east_asian_layout(t), spacing(before=0, after=0, line=1.0,
+                                                                                   rule="auto"))))
     styles.insert(0, defaults)
+
+
+def _east_asian_layout(t: Tokens) -> list[Element]:
+    """Word's own Chinese line rules, said explicitly (they are its defaults): kinsoku (no closing mark
+    starts a line, no opening mark ends one) and the automatic gap between Han and Latin text and digits
+    (`autoSpaceDE`, `autoSpaceDN`). Word sets that gap itself, about a quarter em (LibreOffice: 0.22 em
+    measured), and has no setting for its width, so `[text] script_gap_em` cannot reach it; a theme
+    with no gap turns it off."""
+    on = t.theme.text.script_gap_em > 0
+    return [el("w:kinsoku"), el("w:autoSpaceDE", val=None if on else 0), el("w:autoSpaceDN", val=None if on else 0)]
 
 
 def _font_table(document: WordDocument, t: Tokens) -> None:
@@ -388,11 +399,15 @@ def _font_table(document: WordDocument, t: Tokens) -> None:
     part._blob = etree.tostring(table, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
-def _settings(document: WordDocument) -> None:
+def _settings(document: WordDocument, t: Tokens) -> None:
     settings = document.settings.element
     for tag in ("w:savePreviewPicture",):  # the template's thumbnail is dropped: no preview to keep
         for old in settings.findall(qn(tag)):
             settings.remove(old)
+    spacing_control = settings.find(qn("w:characterSpacingControl"))
+    if spacing_control is not None:  # Word's own punctuation compression (python-docx's template: none)
+        compress = t.chinese and t.theme.cjk.compress_punctuation
+        spacing_control.set(qn("w:val"), "compressPunctuation" if compress else "doNotCompress")
     theme_lang = settings.find(qn("w:themeFontLang"))
     if theme_lang is not None:
         theme_lang.set(qn("w:eastAsia"), "zh-CN")

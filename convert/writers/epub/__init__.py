@@ -20,6 +20,7 @@ from ...errors import ConvertError
 from ...resources import Image
 from ...wording import labels, site_name
 from ..base import WriteContext, Writer, options_of
+from ..cjk import typeset, typesetting
 from ..html import HtmlStyle, article_html
 from ..package import rezip
 from . import documents as docs
@@ -46,8 +47,11 @@ def write_epub(doc: m.Document, ctx: WriteContext) -> bytes:
         images.setdefault(image.name, image)
         return f"{IMAGE_DIR}/{image.name}"
 
+    options = options_of(ctx, EpubOptions)
     try:
-        article = article_html(doc, ctx, HtmlStyle(notes="epub", image_url=image_url))
+        # The reading system's fonts set the text unless ours are embedded: only ours can be checked.
+        article = typeset(article_html(doc, ctx, HtmlStyle(notes="epub", image_url=image_url)),
+                          typesetting(doc, ctx.theme, check_fonts=options.embed_fonts, browser=True))
         text = docs.article_document(doc, article)
         entries = docs.toc_entries(doc)
         nav = docs.nav_page(doc, entries)
@@ -56,7 +60,6 @@ def write_epub(doc: m.Document, ctx: WriteContext) -> bytes:
         coverpage = docs.cover_page(doc, cover_alt, COVER_SIZE)
     except docs.XhtmlError as exc:
         raise ConvertError(ctx.source_name or title, f"cannot build the EPUB: {exc}") from None
-    options = options_of(ctx, EpubOptions)
     fonts = embedded_fonts(ctx.theme, [text, nav], chinese=doc.is_chinese) if options.embed_fonts else []
 
     book = epub.EpubBook()

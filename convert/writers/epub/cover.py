@@ -15,14 +15,17 @@ from ...dates import format_date
 from ...errors import warn
 from ...model import Meta
 from ...resources.fonts import FontFile, stack_font
-from ...scripts import break_tokens, is_cjk_language
+from ...scripts import is_chinese, is_cjk_language
 from ...theme import Theme
 from ...wording import byline, byline_text
+from ..textlines import NO_SPACING, Spacing
+from ..textlines import halt_features as _features
+from ..textlines import line_runs as _runs
+from ..textlines import line_width as _width
+from ..textlines import wrap as _wrap
 
 COVER_SIZE = (1200, 1800)  # 2:3, the shape e-reader shops and libraries expect
 _MARGIN = 0.09  # of the width
-_NO_LINE_START = set("，。、；：？！）》」』”’〉】〕…—,.;:?!)]}%")
-_NO_LINE_END = set("（《「『“‘〈【〔([{")
 
 
 def cover_text(meta: Meta, publication: str = "") -> dict[str, str]:
@@ -49,6 +52,8 @@ def cover_png(meta: Meta, theme: Theme, size: tuple[int, int] = COVER_SIZE, *, p
     margin = int(width * _MARGIN)
     inner = width - 2 * margin
     cjk = is_cjk_language(meta.lang) or meta.lang.lower().startswith("ko")  # else Latin faces first: CJK faces set quotes full-width
+    # The same spacing rules as the other editions: Han/Latin gaps; compressed punctuation in Chinese.
+    spacing: Spacing = (theme.text.script_gap_em, is_chinese(meta.lang) and theme.cjk.compress_punctuation)
     heading_font = _loader(theme.script_stack("headings", cjk), bold=True)
     body_font = _loader(theme.script_stack("body", cjk), bold=False)
 
@@ -56,19 +61,19 @@ def cover_png(meta: Meta, theme: Theme, size: tuple[int, int] = COVER_SIZE, *, p
     band = int(height * 0.11)
     draw.rectangle((0, 0, width, band), fill=colors.accent)
     if text["source"]:
-        font = _fit(text["source"], heading_font, inner, start=int(band * 0.38), lines=1)
-        _draw_lines(draw, _wrap(text["source"], font, inner)[:1], font, margin,
-                    (band - _line_height(font, 1.0)) // 2, colors.notice_background, 1.0)
+        font = _fit(text["source"], heading_font, inner, start=int(band * 0.38), lines=1, cjk=spacing)
+        _draw_lines(draw, _wrap(text["source"], font, inner, spacing)[:1], font, margin,
+                    (band - _line_height(font, 1.0)) // 2, colors.notice_background, 1.0, spacing)
 
     # The title, as large as fits in at most six lines.
     top = band + int(height * 0.12)
-    font = _fit(text["title"], heading_font, inner, start=int(width * 0.095), lines=6)
-    lines = _wrap(text["title"], font, inner)
-    y = _draw_lines(draw, lines, font, margin, top, colors.heading, 1.3)
+    font = _fit(text["title"], heading_font, inner, start=int(width * 0.095), lines=6, cjk=spacing)
+    lines = _wrap(text["title"], font, inner, spacing)
+    y = _draw_lines(draw, lines, font, margin, top, colors.heading, 1.3, spacing)
     if text["subtitle"]:
-        sub_font = _fit(text["subtitle"], body_font, inner, start=int(width * 0.045), lines=3)
-        y = _draw_lines(draw, _wrap(text["subtitle"], sub_font, inner)[:3], sub_font, margin,
-                        y + int(height * 0.02), colors.muted, 1.4)
+        sub_font = _fit(text["subtitle"], body_font, inner, start=int(width * 0.045), lines=3, cjk=spacing)
+        y = _draw_lines(draw, _wrap(text["subtitle"], sub_font, inner, spacing)[:3], sub_font, margin,
+                        y + int(height * 0.02), colors.muted, 1.4, spacing)
     rule_y = y + int(height * 0.035)
     draw.rectangle((margin, rule_y, margin + int(inner * 0.25), rule_y + max(4, width // 200)), fill=colors.accent)
 
@@ -76,17 +81,17 @@ def cover_png(meta: Meta, theme: Theme, size: tuple[int, int] = COVER_SIZE, *, p
     y = rule_y + int(height * 0.04)
     for line, scale in ((text["date"], 0.042), (text["people"], 0.036)):
         if line:
-            small = _fit(line, body_font, inner, start=int(width * scale), lines=2)
-            y = _draw_lines(draw, _wrap(line, small, inner)[:2], small, margin, y, colors.text, 1.5)
+            small = _fit(line, body_font, inner, start=int(width * scale), lines=2, cjk=spacing)
+            y = _draw_lines(draw, _wrap(line, small, inner, spacing)[:2], small, margin, y, colors.text, 1.5, spacing)
             y += int(height * 0.01)
     if contents:
         _draw_contents(draw, contents, body_font, margin, y + int(height * 0.03), inner,
                        height - margin - int(height * 0.02), colors)
     foot = meta.source_url or ""
     if foot:
-        small = _fit(foot, body_font, inner, start=int(width * 0.026), lines=1)
-        shown = _wrap(foot, small, inner)[:1]
-        _draw_lines(draw, shown, small, margin, height - margin - _line_height(small, 1.0), colors.muted, 1.0)
+        small = _fit(foot, body_font, inner, start=int(width * 0.026), lines=1, cjk=spacing)
+        shown = _wrap(foot, small, inner, spacing)[:1]
+        _draw_lines(draw, shown, small, margin, height - margin - _line_height(small, 1.0), colors.muted, 1.0, spacing)
     draw.rectangle((0, height - max(6, height // 150), width, height), fill=colors.accent)
 
     out = io.BytesIO()
@@ -133,34 +138,16 @@ def _cached_font(path: str, index: int, size: int) -> ImageFont.FreeTypeFont:
     return ImageFont.truetype(path, size, index=index)
 
 
-def _fit(text: str, face: FontFile | None, width: int, start: int, lines: int):  # type: ignore[no-untyped-def]
+def _fit(text: str, face: FontFile | None, width: int, start: int, lines: int,  # type: ignore[no-untyped-def]
+         cjk: Spacing = NO_SPACING):
     """The largest font, from `start` down, that sets `text` in at most `lines` lines of `width`."""
     size = start
     while size > 12:
         font = _font(face, size)
-        if len(_wrap(text, font, width)) <= lines:
+        if len(_wrap(text, font, width, cjk)) <= lines:
             return font
         size = int(size * 0.92)
     return _font(face, size)
-
-
-def _wrap(text: str, font, width: int) -> list[str]:  # type: ignore[no-untyped-def]
-    """Greedy line breaking that keeps closing punctuation off a line's start (simple kinsoku)."""
-    lines: list[str] = []
-    current = ""
-    for token in break_tokens(" ".join(text.split())):
-        candidate = current + token
-        if not current or font.getlength(candidate.rstrip()) <= width or token[0] in _NO_LINE_START:
-            current = candidate
-            continue
-        carry = ""
-        while current and current[-1] in _NO_LINE_END:
-            carry, current = current[-1] + carry, current[:-1]
-        lines.append(current.rstrip())
-        current = (carry + token).lstrip()
-    if current.strip():
-        lines.append(current.rstrip())
-    return lines
 
 
 def _line_height(font, leading: float) -> int:  # type: ignore[no-untyped-def]
@@ -168,10 +155,15 @@ def _line_height(font, leading: float) -> int:  # type: ignore[no-untyped-def]
 
 
 def _draw_lines(draw: ImageDraw.ImageDraw, lines: list[str], font, x: int, y: int,  # type: ignore[no-untyped-def]
-                fill: str, leading: float) -> int:
+                fill: str, leading: float, cjk: Spacing = NO_SPACING) -> int:
     """Draw lines from `y` down; return the y below the last line."""
     step = _line_height(font, leading)
+    size = getattr(font, "size", 16)
     for line in lines:
-        draw.text((x, y + (step - getattr(font, "size", 16)) // 2), line, font=font, fill=fill)
+        left = float(x)
+        for text, half, gap in _runs(line, cjk):
+            left += gap * size
+            draw.text((left, y + (step - size) // 2), text, font=font, fill=fill, features=_features(half))
+            left += font.getlength(text, features=_features(half))
         y += step
     return y

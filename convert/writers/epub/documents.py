@@ -16,7 +16,7 @@ from lxml import etree
 
 from ... import model as m
 from ...theme import Theme
-from ...theme.css import article_css, font_stacks
+from ...theme.css import article_css, font_stacks, reader_css
 from ...wording import labels
 
 XHTML_NS = "http://www.w3.org/1999/xhtml"
@@ -177,7 +177,7 @@ def stylesheet(theme: Theme, font_faces: str = "", *, chinese: bool = True) -> s
     narrow = (f"@media (max-width: {theme.text.narrow_width_em:g}em) {{\n"
               f"  article:not(:lang(zh)) p {{ text-align: {theme.text.narrow_latin_align}; }}\n}}"
               if theme.text.justify and theme.text.narrow_latin_align == "left" else "")
-    return font_faces + article_css(theme, size_pt=theme.ereader.size_pt, relative=True) + f"""
+    return font_faces + article_css(theme, size_pt=theme.ereader.size_pt, relative=True) + reader_css(theme) + f"""
 .cover-page, .cover {{ height: 100%; margin: 0; padding: 0; }}
 .cover {{ text-align: center; }}
 .cover svg {{ display: block; width: 100%; height: 100%; }}

@@ -16,6 +16,8 @@ from .documents import NS
 
 _HEADING_XPATH = (".//x:h1|.//x:h2|.//x:h3|.//x:h4|.//x:h5|.//x:h6|.//x:thead//x:th"
                   "|.//*[@class='figure-label']|.//*[@class='subtitle']")
+# Half-width and vertical forms: compressed punctuation (`pc` spans ask for halt), vertical text.
+_KEPT_FEATURES = ("halt", "vhal", "palt", "vpal", "vert", "vrt2", "chws", "vchw")
 _MONO_XPATH = ".//x:code|.//x:pre|.//*[@class='placeholder-src']"
 
 
@@ -73,6 +75,7 @@ def _subset(face: FontFile, chars: str, weight: int) -> EmbeddedFont:
     subset_input.unicode_set.update(ord(ch) for ch in chars)
     subset_input.name_id_set.update(range(0, 15))  # names, copyright, licence and its URL
     subset_input.flags |= hb.SubsetFlags.NO_HINTING | hb.SubsetFlags.NOTDEF_OUTLINE
+    subset_input.layout_feature_tag_set.update(_tag(feature) for feature in _KEPT_FEATURES)  # whatever the defaults
     result = hb.subset(hb.Face(_blob(face.path), face.index), subset_input)
     if result is None:
         raise OSError(f"HarfBuzz could not subset {face.path}")
@@ -80,6 +83,11 @@ def _subset(face: FontFile, chars: str, weight: int) -> EmbeddedFont:
     slug = re.sub(r"[^a-z0-9]+", "-", face.family.lower()).strip("-")
     suffix, media_type = (".otf", "font/otf") if data[:4] == b"OTTO" else (".ttf", "font/ttf")
     return EmbeddedFont(f"fonts/{slug}-{weight}{suffix}", media_type, data, face.family, weight)
+
+
+def _tag(feature: str) -> int:
+    """An OpenType tag as HarfBuzz's sets hold it (uharfbuzz takes integers, not strings)."""
+    return int.from_bytes(feature.encode("ascii"), "big")
 
 
 @lru_cache(maxsize=8)

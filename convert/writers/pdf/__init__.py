@@ -23,11 +23,12 @@ from typing import Any, Iterator
 
 from ... import model as m
 from ...errors import UsageError, warn
-from ...scripts import mark_script_gaps
 from ...theme import PAGE_SIZES_MM
 from ..base import WriteContext, Writer, options_of
+from ..cjk import typeset, typesetting
 from ..html import HtmlStyle, article_html, page_html
-from .css import print_css
+from .css import print_css, running_header_html
+from .justify import LineOptions
 from .metadata import metadata_tags, producer
 from .tagging import finish_tags
 from .weasy import check, harfbuzz_subsetter_problem, import_weasyprint
@@ -66,14 +67,20 @@ def write_pdf(doc: m.Document, ctx: WriteContext) -> bytes:
     if problem:
         warn(f"SLOW PDF: {problem}; install libharfbuzz-subset0 (see 'convert doctor')")
     fetcher = GateFetcher()
-    body = mark_script_gaps(article_html(doc, ctx, HtmlStyle(notes="footnote", image_url=fetcher.url_for)))
+    article = article_html(doc, ctx, HtmlStyle(notes="footnote", image_url=fetcher.url_for))
+    setting = typesetting(doc, ctx.theme)
+    body = typeset(running_header_html(doc, ctx.theme) + "\n" + article, setting)
     page = page_html(doc, body, print_css(doc, ctx.theme, options),
                      head_extra=metadata_tags(doc, ctx.source_date_epoch))
-    return render_pdf(page, fetcher, variant=options.pdf_variant)
+    cjk = ctx.theme.cjk
+    lines = LineOptions(compress=setting.compress, opening_at_start=cjk.line_start_opening == "half",
+                        max_stretch_em=cjk.max_stretch_em)
+    return render_pdf(page, fetcher, variant=options.pdf_variant, lines=lines)
 
 
-def render_pdf(page: str, fetcher: Any, *, variant: str = DEFAULT_VARIANT) -> bytes:
-    """Lay out a complete HTML page with WeasyPrint, reading only through `fetcher`; tagged."""
+def render_pdf(page: str, fetcher: Any, *, variant: str = DEFAULT_VARIANT, lines: LineOptions = LineOptions()) -> bytes:
+    """Lay out a complete HTML page with WeasyPrint, reading only through `fetcher`; tagged; Chinese lines
+    are set as `lines` says."""
     import_weasyprint()
     from weasyprint import HTML
 
@@ -85,7 +92,7 @@ def render_pdf(page: str, fetcher: Any, *, variant: str = DEFAULT_VARIANT) -> by
         _name_producer(document, pdf)
         finish_tags(document, pdf, pdfa=variant.startswith("pdf/a"))
 
-    with justifying(), _weasyprint_problems_as_warnings():
+    with justifying(lines), _weasyprint_problems_as_warnings():
         document = HTML(string=page, base_url=None, url_fetcher=fetcher).render(
             font_config=font_configuration(), **options)
         data = document.write_pdf(finisher=finisher, **options)

@@ -1,9 +1,11 @@
 """Print CSS for the PDF editions, compiled from the theme: pages, running header, page numbers,
-footnotes, figures, tables, Han/Latin gaps. The article rules themselves come from `theme/css.py`."""
+footnotes, figures, tables. The article rules themselves (Chinese typesetting included) come from
+`theme/css.py`."""
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from html import escape
 
 from typing import TYPE_CHECKING
 
@@ -11,10 +13,12 @@ from ...model import Document
 from ...theme import Theme
 from ...theme.css import article_css, font_stacks
 from ...wording import labels, running_header
+from .balance import balanced_title_width
 
 if TYPE_CHECKING:
     from . import PdfOptions
 
+RUNNING_HEADER = "running-header"
 _FURNITURE_LEADING = 1.2  # the running header and page number: tight, to fit the narrow e-reader margins
 MM_TO_PT = 72 / 25.4
 
@@ -60,6 +64,15 @@ def page_number_content(lang: str) -> str:
     return " ".join(values)
 
 
+def running_header_html(doc: Document, theme: Theme) -> str:
+    """The element the running header shows (the title or the site, escaped; typeset with the body),
+    or nothing when the theme asks for none."""
+    header = running_header(doc.meta, theme.page.header)
+    if not header:
+        return ""
+    return f'<div class="{RUNNING_HEADER}" aria-hidden="true">{escape(" ".join(header.split()), quote=False)}</div>'
+
+
 def print_css(doc: Document, theme: Theme, options: PdfOptions) -> str:
     """The whole stylesheet of a PDF edition."""
     page = page_box(theme, options)
@@ -71,20 +84,20 @@ def print_css(doc: Document, theme: Theme, options: PdfOptions) -> str:
     note_pt = theme.notes.size_em * page.size_pt
     small = min(theme.caption.size_pt, note_pt)  # page furniture: no larger than a caption or a note
     image_height = min(theme.figure.max_height_mm, page.content_height_mm * 0.62)
-    gap = theme.text.script_gap_em
     # Page furniture must fit its margin, also the e-reader's narrow one.
     header_gap, header_pad, footer_pad = min(3.0, top * 0.25), min(1.2, top * 0.12), min(3.0, bottom * 0.3)
     furniture_pt = min(small, (top - header_gap - header_pad) * MM_TO_PT / _FURNITURE_LEADING)
-    header_rule = (f"content: {css_string(header)}; border-bottom: 0.5pt solid {colors.rule};"
+    header_rule = (f"content: element({RUNNING_HEADER}); border-bottom: 0.5pt solid {colors.rule};"
                    if header else "content: none;")
+    balanced = balanced_title_width(doc.meta.title, theme, measure_pt=(page.width_mm - left - right) * MM_TO_PT,
+                                    size_pt=theme.headings.scale[0] * page.size_pt, chinese=doc.is_chinese)
+    title_width = f" max-width: {balanced:g}pt;" if balanced else ""
     return article_css(theme, size_pt=page.size_pt) + f"""
 @page {{
   size: {page.width_mm:g}mm {page.height_mm:g}mm;
   margin: {top:g}mm {right:g}mm {bottom:g}mm {left:g}mm;
-  @top-center {{ {header_rule} width: 100%; font-family: {fonts['body']}; font-size: {furniture_pt:.3g}pt;
-    line-height: {_FURNITURE_LEADING}; color: {colors.muted}; vertical-align: bottom;
-    padding-bottom: {header_pad:.3g}mm; margin-bottom: {header_gap:.3g}mm;
-    white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }}
+  @top-center {{ {header_rule} width: 100%; vertical-align: bottom;
+    padding-bottom: {header_pad:.3g}mm; margin-bottom: {header_gap:.3g}mm; }}
   @bottom-center {{ content: {page_number_content(lang)}; font-family: {fonts['body']};
     font-size: {furniture_pt:.3g}pt; line-height: {_FURNITURE_LEADING}; color: {colors.muted};
     vertical-align: top; padding-top: {footer_pad:.3g}mm; }}
@@ -93,8 +106,13 @@ def print_css(doc: Document, theme: Theme, options: PdfOptions) -> str:
   @footnote {{ border-top: 0.5pt solid {colors.rule}; margin-top: 4mm; max-height: 45%; }}
 }}
 @page :first {{ @top-center {{ content: none; border: none; }} }}
+/* The running header is an element (`running_header_html`), so its text is marked up like the body's:
+   the same Han/Latin gaps and compressed punctuation. */
+.{RUNNING_HEADER} {{ position: running({RUNNING_HEADER}); display: block; font-family: {fonts['body']};
+  font-size: {furniture_pt:.3g}pt; line-height: {_FURNITURE_LEADING}; color: {colors.muted}; text-align: center;
+  text-indent: 0; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }}
 html {{ orphans: 2; widows: 2; }}
-h1.title {{ bookmark-level: 1; bookmark-label: content(text); }}
+h1.title {{ bookmark-level: 1; bookmark-label: content(text);{title_width} }}
 .article-body h2, .article-body h3, .article-body h4, .article-body h5, .article-body h6 {{
   break-after: avoid; break-inside: avoid; }}
 figure {{ break-inside: avoid; page-break-inside: avoid; }}
@@ -118,7 +136,4 @@ a {{ overflow-wrap: anywhere; }}
   color: {colors.accent}; }}
 ::footnote-marker {{ content: counter(footnote) ". "; color: {colors.accent}; }}
 .notice {{ break-inside: avoid; }}
-.sg-l {{ margin-left: {gap:g}em; }}
-.sg-r {{ margin-right: {gap:g}em; }}
-.sg-lr {{ margin-left: {gap:g}em; margin-right: {gap:g}em; }}
 """

@@ -40,11 +40,13 @@ import contextlib
 import contextvars
 import copy
 import threading
+from dataclasses import dataclass
 from typing import Any, Callable, Iterator
 
 from ...errors import warn
 from ...scripts import is_cjk_language, spaced_gaps, spaced_ranges, takes_space
 from .gaps import trim_edge_gaps
+from .marks import add_halt, trim_edge_marks
 from .weasy import untested_weasyprint
 
 _INTERNALS_CHANGED = (AttributeError, KeyError, TypeError)
@@ -52,13 +54,26 @@ DEGRADED = "PDF: Chinese justification degraded"
 
 
 class _Render:
-    """One render inside `justifying()`: what degraded in it, to be warned about for its article."""
+    """One render inside `justifying()`: its line options, and what degraded in it, to be warned about
+    for its article."""
 
-    def __init__(self) -> None:
+    def __init__(self, options: LineOptions) -> None:
+        self.options = options
         self.failures: collections.Counter[str] = collections.Counter()
 
     def failed(self, where: str, exc: BaseException) -> None:
         self.failures[f"WeasyPrint's internals changed in {where} ({type(exc).__name__}: {exc})"] += 1
+
+
+@dataclass(frozen=True)
+class LineOptions:
+    """The theme's say on Chinese lines (`[cjk]`): whether a closing mark ending a line is set half
+    width (`compress`), an opening mark starting one too (`opening_at_start`), and the most a gap
+    between characters may widen, in em of the line's text (`max_stretch_em`)."""
+
+    compress: bool = True
+    opening_at_start: bool = False
+    max_stretch_em: float = 0.15
 
 
 _render: contextvars.ContextVar[_Render | None] = contextvars.ContextVar("convert_cjk_justify", default=None)
@@ -68,10 +83,10 @@ _hooks: list[tuple[Any, str, Callable[..., Any], Callable[..., Any]]] = []  # (o
 
 
 @contextlib.contextmanager
-def justifying() -> Iterator[None]:
+def justifying(options: LineOptions = LineOptions()) -> Iterator[None]:
     """Justify CJK lines between characters for WeasyPrint renders made inside this block, and warn
     (for the current article) when that could not be done on some or all lines."""
-    render = _Render()
+    render = _Render(options)
     untested = untested_weasyprint()
     try:
         if untested is None and _acquire_hooks(render):
@@ -133,7 +148,8 @@ def _install() -> None:
             return original_justify(context, line, extra_width)
         try:
             with _restored_on_failure(line):
-                done = is_cjk_language(line.style["lang"]) and _justify_cjk_line(context, line, extra_width)
+                done = is_cjk_language(line.style["lang"]) and _justify_cjk_line(
+                    context, line, extra_width, render.options.max_stretch_em)
         except _INTERNALS_CHANGED as exc:
             render.failed("justify_line", exc)
             done = False
@@ -144,7 +160,9 @@ def _install() -> None:
         render = _render.get()
         if render is not None:
             try:
-                trim_edge_gaps(line)  # reads everything before it changes anything
+                trim_edge_gaps(line)  # each reads everything before it changes anything
+                if render.options.compress and is_cjk_language(line.style["lang"]):
+                    trim_edge_marks(line, render.options.opening_at_start)
             except _INTERNALS_CHANGED as exc:
                 render.failed("text_align", exc)
         return original_text_align(context, line, available_width, last)
@@ -152,9 +170,13 @@ def _install() -> None:
     def set_text(self: Any, text: str, justify: bool = False) -> None:
         original_set_text(self, text, justify)
         spacing = getattr(self, "cjk_spacing", 0.0)
-        if justify and spacing:
+        halves = getattr(self, "cjk_halt", None)
+        if justify and (spacing or halves):
             try:
-                _add_letter_spacing(self, spacing)
+                if spacing:
+                    _add_letter_spacing(self, spacing)
+                if halves:
+                    add_halt(self, halves)
             except _INTERNALS_CHANGED as exc:
                 if render := _render.get():
                     render.failed("Layout.set_text", exc)
@@ -212,8 +234,10 @@ def _add_letter_spacing(layout: Any, spacing: float) -> None:
 
 # ---------------------------------------------------------------- the line
 
-def _justify_cjk_line(context: Any, line: Any, extra_width: float) -> bool:
-    """Spread `extra_width` over the line's gaps; False when it has none to stretch."""
+def _justify_cjk_line(context: Any, line: Any, extra_width: float, max_stretch_em: float) -> bool:
+    """Spread `extra_width` over the line's gaps, each widened by at most `max_stretch_em` (a line that
+    would need more is left that much short: letter-spaced text reads worse than a short line);
+    False when it has no gaps to stretch."""
     from weasyprint.formatting_structure import boxes
 
     texts = [box for box in _leaves(line) if isinstance(box, boxes.TextBox) and box.text and _stretchable(box)]
@@ -221,19 +245,24 @@ def _justify_cjk_line(context: Any, line: Any, extra_width: float) -> bool:
     hidden = sum(_hidden_width(box) for box in texts)
     if gaps <= 0 or hidden >= extra_width:
         return False
-    _Stretcher(context, (extra_width - hidden) / gaps).apply(line, 0.0)
+    spacing = min((extra_width - hidden) / gaps, max_stretch_em * line.style["font_size"])
+    _Stretcher(context, spacing).apply(line, 0.0)
     return True
 
 
 def _hidden_width(box: Any) -> float:
     """Width a box draws beyond `box.width`: WeasyPrint leaves a leading collapsible space (after an
-    inline element that ended with one) out of the box's width, yet draws it."""
+    inline element that ended with one) out of the box's width, yet draws it. Measured with the marks
+    `marks.trim_edge_marks` set half width as they are (the box's width is already that much less)."""
     if not _layout_text(box).startswith(" "):
         return 0.0
     from weasyprint.text.line_break import Layout, line_size
 
     layout = Layout(box.style)
     layout.set_text(_layout_text(box))
+    halves = getattr(box.pango_layout, "cjk_halt", None)
+    if halves:
+        add_halt(layout, halves)
     width, _ = line_size(layout.get_first_line()[0], box.style)
     return max(0.0, width - box.width)
 

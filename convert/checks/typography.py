@@ -1,0 +1,278 @@
+"""Chinese typesetting measured in a PDF's character data (pdfplumber): compressed punctuation, line
+edges, last lines, numbers split across lines, Han/Latin gaps. `benchmarks/typography.py` prints
+these for articles; the tests assert them.
+
+A character's advance is where the next one on its line starts less where it starts (pdfplumber's
+`x1` is the font's nominal width, which `halt` does not change). Justification widens those advances
+by at most the theme's `max_stretch_em`, so a mark counts as half width below 0.75 em and as full
+width above.
+"""
+from __future__ import annotations
+
+import collections
+import io
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..scripts import CJK_LETTER, OPENING_MARKS, adjacent_marks, mark_kind
+
+HALF_BELOW_EM = 0.75  # a mark advancing less than this is set half width
+_DIGITS = re.compile(r"[0-9０-９]")
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of text as pdfplumber sees it: its page, top, characters left to right."""
+
+    page: int
+    top: float
+    chars: tuple[dict, ...]
+
+    @property
+    def text(self) -> str:
+        """One character per glyph (a ligature such as `fi` counts as its first letter), so that
+        indexes into the text are indexes into `chars`."""
+        return "".join(char["text"][:1] for char in self.chars)
+
+    @property
+    def size(self) -> float:
+        """The size most of the line is set in."""
+        return collections.Counter(round(char["size"], 1) for char in self.chars).most_common(1)[0][0]
+
+    @property
+    def x0(self) -> float:
+        return self.chars[0]["x0"]
+
+    def right_edge(self) -> float:
+        """Where the line's last advance ends: a closing mark ending it is counted half width when it
+        is set so (it then starts half an em before that edge), a character otherwise at its width."""
+        last = self.chars[-1]
+        return last["x0"] + (0.5 * last["size"] if mark_kind(last["text"]) == "closing" else last["x1"] - last["x0"])
+
+
+def pdf_lines(data: bytes) -> list[Line]:
+    """Every line of every page, in page order and top to bottom."""
+    import pdfplumber
+
+    lines = []
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        for number, page in enumerate(pdf.pages):
+            rows: dict[int, list[dict]] = collections.defaultdict(list)
+            for char in page.chars:
+                if char["text"].strip() and char["text"] != "\u2060":
+                    rows[round(char["top"])].append(char)
+            for top in sorted(rows):
+                lines.append(Line(number, float(top), tuple(sorted(rows[top], key=lambda c: c["x0"]))))
+    return lines
+
+
+@dataclass
+class MarkPairs:
+    """Adjacent full-width marks on one line: how many, which were compressed, the ones that were not."""
+
+    pairs: int = 0
+    compressed: int = 0
+    missed: list[str] = field(default_factory=list)
+
+    @property
+    def share(self) -> float:
+        return self.compressed / self.pairs if self.pairs else 1.0
+
+
+def mark_pairs(lines: list[Line]) -> MarkPairs:
+    """Adjacent pairs (clreq §3.1.6): compressed when the second mark starts less than 0.75 em after
+    the first (1 em when neither gives up its blank)."""
+    found = MarkPairs()
+    for line in lines:
+        text = line.text
+        for first, second in adjacent_marks(text):
+            a, b = line.chars[first], line.chars[second]
+            if abs(a["size"] - b["size"]) > 0.05 or b["x0"] - a["x1"] > a["size"]:  # not neighbours
+                continue
+            found.pairs += 1
+            if b["x0"] - a["x0"] < HALF_BELOW_EM * a["size"]:
+                found.compressed += 1
+            else:
+                found.missed.append(f"p{line.page + 1} {text[max(0, first - 6):second + 6]}")
+    return found
+
+
+def closing_line_ends(lines: list[Line], right: float, tolerance: float = 0.6) -> tuple[int, int]:
+    """(lines ending with a closing mark at the right margin as a half-width mark, such lines ending
+    at the margin with the mark full width): a line counts when its last character's advance reaches
+    `right` within `tolerance` points either way."""
+    half = full = 0
+    for line in lines:
+        last = line.chars[-1]
+        if mark_kind(last["text"]) != "closing":
+            continue
+        if abs(last["x0"] + 0.5 * last["size"] - right) < tolerance:
+            half += 1
+        elif abs(last["x1"] - right) < tolerance:
+            full += 1
+    return half, full
+
+
+def single_character_last_lines(lines: list[Line], left_edges: set[float]) -> list[str]:
+    """Lines holding one Han character and nothing but punctuation after it (`业”`, `升。`), that end a
+    block: the next line starts at another left edge (a new paragraph's indent or another block) or
+    on another page, or is set in another size. `left_edges` are where continued lines start."""
+    found = []
+    for index, line in enumerate(lines):
+        letters = [char for char in line.text if CJK_LETTER.match(char) or char.isalnum()]
+        if len(letters) != 1 or not CJK_LETTER.match(letters[0]):
+            continue
+        if line.text[0] in OPENING_MARKS or not CJK_LETTER.match(line.text[0]):
+            continue  # a line of its own (a label, a one-character cell), not the end of a paragraph
+        if not any(abs(line.x0 - edge) < 1 for edge in left_edges):
+            continue
+        found.append(f"p{line.page + 1} {lines[index - 1].text[-8:] if index else ''} / {line.text}")
+    return found
+
+
+def split_numbers(lines: list[Line]) -> list[str]:
+    """Line breaks inside a number or between a number and the unit after it (`1,2` / `00`, `1.8` /
+    `亿`), between consecutive lines of the same size on one page."""
+    found = []
+    for line, following in zip(lines, lines[1:]):
+        if following.page != line.page or abs(following.size - line.size) > 0.05:
+            continue
+        end, start = line.text, following.text
+        if not start:
+            continue
+        ends_number = bool(_DIGITS.match(end[-1])) or (end[-1] in ".,．" and len(end) > 1 and _DIGITS.match(end[-2]))
+        if ends_number and (_DIGITS.match(start[0]) or start[0] in "%‰％.," or CJK_LETTER.match(start[0])):
+            if abs(following.top - line.top) < 3 * line.size:
+                found.append(f"p{line.page + 1} {end[-8:]} / {start[:6]}")
+    return found
+
+
+def page_break_splits(lines: list[Line], size: float, left: float, indent: float) -> list[tuple[str, int, int]]:
+    """Paragraphs that a page break splits, each as (its first characters, lines before the break,
+    lines after it): widows and orphans are the splits with fewer than two lines on a side.
+
+    A paragraph is a run of lines in the body `size` that starts at `left` + `indent` (its first-line
+    indent) and continues at `left`, each within two lines' pitch of the one before on its page, or
+    at the top of the next page; a line starting anywhere else (a list, a quote, a table) ends it."""
+    splits: list[tuple[str, int, int]] = []
+    paragraph: list[Line] = []
+
+    def close() -> None:
+        pages = collections.Counter(line.page for line in paragraph)
+        if len(pages) > 1:
+            counts = [pages[page] for page in sorted(pages)]
+            splits.append((paragraph[0].text[:8], counts[0], counts[-1]))
+        paragraph.clear()
+
+    for line in (line for line in lines if abs(line.size - size) < 0.05):
+        starts = abs(line.x0 - left - indent) < 1 and indent > 0
+        continues = abs(line.x0 - left) < 1 and bool(paragraph) and (
+            (line.page == paragraph[-1].page and line.top - paragraph[-1].top < 2.2 * size)
+            or line.page == paragraph[-1].page + 1)
+        if starts or not continues:
+            close()
+        if starts or continues:
+            paragraph.append(line)
+    close()
+    return splits
+
+
+def script_gaps(lines: list[Line]) -> list[float]:
+    """The space between a Han character and a Latin letter or digit next to it, in em."""
+    gaps = []
+    for line in lines:
+        for a, b in zip(line.chars, line.chars[1:]):
+            han_latin = CJK_LETTER.match(a["text"]) and re.match(r"[A-Za-z0-9]", b["text"])
+            latin_han = re.match(r"[A-Za-z0-9]", a["text"]) and CJK_LETTER.match(b["text"])
+            if (han_latin or latin_han) and abs(a["top"] - b["top"]) < 1:
+                gaps.append((b["x0"] - a["x1"]) / a["size"])
+    return gaps
+
+
+
+
+# ---------------------------------------------------------------- the same, laid out by a browser
+
+_MEASURE_SCRIPT = """
+(function () {
+  function blockOf(node) {
+    var el = node.parentElement;
+    while (el && el !== document.body) {
+      var display = getComputedStyle(el).display;
+      if (display !== 'inline' && display !== 'contents') return el;
+      el = el.parentElement;
+    }
+    return document.body;
+  }
+  var blocks = [], index = new Map();
+  var walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT), node;
+  while ((node = walker.nextNode())) {
+    if (node.parentElement.closest('script, style, pre, code')) continue;
+    var owner = blockOf(node), entry = index.get(owner);
+    if (!entry) { entry = {tag: owner.tagName.toLowerCase(), lines: [], top: null}; index.set(owner, entry); blocks.push(entry); }
+    for (var i = 0; i < node.length; i++) {
+      var range = document.createRange(); range.setStart(node, i); range.setEnd(node, i + 1);
+      var rect = range.getBoundingClientRect(), ch = node.data[i];
+      if (!rect.width || !ch.trim()) continue;
+      var size = parseFloat(getComputedStyle(node.parentElement).fontSize);
+      if (entry.top === null || rect.top - entry.top > size * 0.6) entry.lines.push([]);
+      entry.top = rect.top;
+      entry.lines[entry.lines.length - 1].push([ch, rect.left, rect.width, size]);
+    }
+  }
+  var out = blocks.filter(function (b) { return b.lines.length; }).map(function (b) { return {tag: b.tag, lines: b.lines}; });
+  var pre = document.createElement('pre'); pre.id = 'convert-measure';
+  pre.textContent = JSON.stringify(out); document.body.appendChild(pre);
+})();
+"""
+
+
+def browser_blocks(document: Path, width_px: int, chromium: str = "chromium") -> list[dict]:
+    """The lines of each block (every element not laid out inline: `p`, `h1`, `td`, a byline's parts
+    set as blocks; code left out) of an (X)HTML document as headless Chromium lays it out in a window `width_px` wide: per block its tag and lines, each line a
+    list of [char, left, width, font size] in CSS pixels. The document is measured in a copy beside
+    it, with a script added at the end of its body."""
+    import json
+    import subprocess
+    import tempfile
+
+    text = document.read_text(encoding="utf-8")
+    script = f"<script><![CDATA[{_MEASURE_SCRIPT}]]></script>"
+    with tempfile.NamedTemporaryFile("w", suffix=document.suffix, dir=document.parent, encoding="utf-8",
+                                     delete=False) as copy:
+        copy.write(text.replace("</body>", script + "</body>", 1))
+    try:
+        done = subprocess.run([chromium, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
+                               f"--window-size={width_px},2000", "--virtual-time-budget=5000", "--dump-dom",
+                               Path(copy.name).as_uri()], capture_output=True, text=True, timeout=120, check=True)
+    finally:
+        Path(copy.name).unlink()
+    found = re.search(r'<pre id="convert-measure">(.*?)</pre>', done.stdout, re.S)
+    if not found:
+        raise RuntimeError(f"Chromium measured nothing in {document.name}: {done.stderr[-300:]}")
+    from html import unescape
+    return json.loads(unescape(found.group(1)))
+
+
+def browser_lines(blocks: list[dict]) -> list[Line]:
+    """Browser-measured blocks as `Line`s (chars with x0, x1, size, top), each block's lines in turn;
+    `page` numbers the block, so lines of different blocks never count as consecutive."""
+    lines = []
+    for number, block in enumerate(blocks):
+        for index, chars in enumerate(block["lines"]):
+            lines.append(Line(number, float(index), tuple(
+                {"text": ch, "x0": left, "x1": left + width, "size": size, "top": float(index)}
+                for ch, left, width, size in chars)))
+    return lines
+
+
+def last_lines(blocks: list[dict]) -> list[str]:
+    """The last line of each block that has more than one, as text."""
+    return ["".join(char[0] for char in block["lines"][-1]) for block in blocks if len(block["lines"]) > 1]
+
+
+def single_character(line: str) -> bool:
+    """A line with one Han character and nothing but punctuation: `业”`, `升。`."""
+    letters = [char for char in line if CJK_LETTER.match(char) or char.isalnum()]
+    return len(letters) == 1 and bool(CJK_LETTER.match(letters[0]))

@@ -1,0 +1,262 @@
+"""Chinese typesetting in the shared article markup, for every HTML-based edition (PDF, EPUB, HTML page).
+
+The decisions are `scripts`' (pure functions of a block's text); this module finds each block's text
+in the markup, asks them, and marks the answer up:
+
+- a ¼ em gap where Han meets Latin script: the Latin character at the boundary in a span `sg-l`,
+  `sg-r` or `sg-lr` (CSS gives it a margin on its Han side);
+- compressed punctuation: a mark set half width in a span `pc` (CSS: the font's `halt` feature);
+- groups no line may break inside (a number with its unit, a block's last two characters, a
+  heading's words) in a span `nobr` (`white-space: nowrap`). A group that crosses the edge of an
+  inline element it cannot enclose (`<b>…企</b>业`) is held together with U+2060 WORD JOINER at that
+  edge instead, which no edition shows and PDF text extraction drops.
+
+A block is the text between block-level tags (`<p>`, `<h2>`, `<td>`, `<br />`, ...); a footnote's
+text inside a paragraph is a block of its own. Code, `<sup>`/`<sub>` and images stand for one object
+character in their block: nothing is marked up in them and no group reaches across them.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from html import escape, unescape
+
+from .. import model as m
+from ..errors import warn
+from ..resources.fonts import layout_features, stack_font
+from ..scripts import is_cjk_family
+from ..theme import Theme
+from ..scripts import (CJK_LETTER, CLOSING_MARKS, CLOSING_PUNCTUATION, OPENING_MARKS, OPENING_PUNCTUATION,
+                       compressed_marks, gap_bindings, gap_sides, heading_words, keep_together)
+
+WORD_JOINER = "\u2060"
+_OBJECT = "\ufffc"
+_TAG = re.compile(r"(<[^>]*>)")
+_TAG_NAME = re.compile(r"<\s*(/?)\s*([a-zA-Z][a-zA-Z0-9]*)")
+_OPAQUE = {"pre", "code", "kbd", "samp", "script", "style", "title", "head", "svg", "math", "sup", "sub"}
+_INLINE = {"a", "span", "em", "strong", "b", "i", "s", "u", "time", "abbr", "cite", "q", "small", "mark", "del",
+           "ins", "bdi", "bdo", "dfn", "var", "wbr"}
+_OBJECTS = {"img", "input", "object", "iframe", "video", "audio", "canvas"}
+_DIGIT = re.compile(r"[0-9０-９]")
+_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+
+
+@dataclass(frozen=True)
+class Typesetting:
+    """What to mark up: Han/Latin gaps, compressed punctuation (only where the fonts have `halt`),
+    unbreakable groups."""
+
+    gaps: bool = True
+    compress: bool = True
+    keep: bool = True
+    bind_gaps: bool = False  # no line break at a gap: for layouts that cannot drop one at a line's edge
+
+
+def typesetting(doc: m.Document, theme: Theme, *, check_fonts: bool = True, browser: bool = False) -> Typesetting:
+    """The typesetting of an article: punctuation is compressed in Chinese articles when the theme asks
+    for it and (`check_fonts`, for editions whose fonts are this machine's) the CJK faces that set the
+    text have the `halt` feature; where one has not, the article is warned once and its marks left
+    full width. A `browser` lays the text out itself (EPUB, HTML page): CSS cannot drop a gap's margin
+    at a line's edge as the PDF's layout hook does, so no line breaks at a Han/Latin gap there."""
+    compress = doc.is_chinese and theme.cjk.compress_punctuation
+    if compress and check_fonts:
+        lacking = faces_without_feature(theme, "halt")
+        if lacking:
+            warn(f"punctuation not compressed: the font {', '.join(lacking)} has no 'halt' feature "
+                 "(adjacent marks stay full width)")
+            compress = False
+    return Typesetting(compress=compress, bind_gaps=browser)
+
+
+def faces_without_feature(theme: Theme, feature: str) -> list[str]:
+    """The installed CJK faces setting body text and headings (each stack's first CJK family, in the
+    weight it is set in) that lack an OpenType `feature`."""
+    lacking = []
+    for role, bold in (("body", False), ("headings", theme.headings.weight >= 600)):
+        families = [family for family in theme.script_stack(role, True) if is_cjk_family(family)]
+        face = stack_font(families, bold) or stack_font(families, False)
+        if face is not None and feature not in layout_features(face) and face.family not in lacking:
+            lacking.append(face.family)
+    return lacking
+
+
+def typeset(markup: str, setting: Typesetting = Typesetting()) -> str:
+    """`markup` with the Chinese typesetting of `setting` marked up in the text of each block."""
+    parts = _TAG.split(markup)
+    out = list(parts)
+    block = _Block()
+    opaque: list[str] = []
+    open_inline: list[tuple[str, bool]] = []  # (name, is a footnote) of the inline elements open now
+    for index, part in enumerate(parts):
+        if not index % 2:  # text
+            if opaque:
+                continue
+            block.add_text(index, unescape(part))
+            continue
+        closing, name = _tag(part)
+        void = part.rstrip().endswith("/>")
+        if opaque:
+            if name == opaque[-1] and not void:
+                if closing:
+                    opaque.pop()
+                else:
+                    opaque.append(name)
+            continue
+        if name in _OPAQUE:
+            if not closing and not void:
+                opaque.append(name)
+                block.add_object(index)
+            continue
+        if name in _INLINE:
+            footnote = name == "span" and 'class="footnote"' in part
+            if closing:
+                if open_inline and open_inline[-1][0] == name:
+                    _, was_footnote = open_inline.pop()
+                    if was_footnote:
+                        block.finish(out, setting)
+                        block = _Block()
+                        continue
+            elif not void:
+                open_inline.append((name, footnote))
+                if footnote:
+                    block.finish(out, setting)
+                    block = _Block()
+                    continue
+            block.add_tag(index, closing, void)
+            continue
+        if name in _OBJECTS:
+            block.add_object(index)
+            continue
+        block.finish(out, setting)  # a block-level tag ends the block before it and starts the next
+        block = _Block(name if not closing else "")
+    block.finish(out, setting)
+    return "".join(out)
+
+
+def _tag(part: str) -> tuple[bool, str]:
+    match = _TAG_NAME.match(part)
+    return (bool(match.group(1)), match.group(2).lower()) if match else (False, "")
+
+
+@dataclass
+class _Block:
+    """The text of one block: its characters, which markup part each came from, the tags between."""
+
+    name: str = ""
+    text: list[str] = field(default_factory=list)
+    where: list[tuple[int, int]] = field(default_factory=list)  # (part index, offset in the part) per char
+    tags: list[tuple[int, int, bool, bool]] = field(default_factory=list)  # (char position, part, closing, void)
+    texts: dict[int, str] = field(default_factory=dict)
+    first: dict[int, int] = field(default_factory=dict)  # part index -> its first char's position
+
+    def add_text(self, index: int, text: str) -> None:
+        self.texts[index] = text
+        self.first[index] = len(self.text)
+        for offset, char in enumerate(text):
+            self.text.append(char)
+            self.where.append((index, offset))
+
+    def add_object(self, index: int) -> None:
+        self.text.append(_OBJECT)
+        self.where.append((index, -1))
+
+    def add_tag(self, index: int, closing: bool, void: bool) -> None:
+        self.tags.append((len(self.text), index, closing, void))
+
+    # ------------------------------------------------------------ marking up
+    def finish(self, out: list[str], setting: Typesetting) -> None:
+        text = "".join(self.text)
+        if not self.texts or not (CJK_LETTER.search(text) or _DIGIT.search(text)):
+            return
+        classes = {i: f"sg-{side}" for i, side in gap_sides(text).items()} if setting.gaps else {}
+        if setting.compress:
+            for position in compressed_marks(text):
+                classes[position] = "pc"
+        opens: dict[int, list[str]] = {}
+        closes: dict[int, list[str]] = {}
+        around: dict[int, list[str]] = {}  # before (part index) or after (minus part index) a tag
+        if setting.keep:
+            words = heading_words(text) if self.name in _HEADINGS else []
+            if setting.gaps and setting.bind_gaps:
+                words += gap_bindings(text)
+            for start, end in keep_together(text, words):
+                if _OBJECT not in text[start:end]:
+                    self.group(start, end, opens, closes, around)
+        for index, part in self.texts.items():
+            out[index] = self.render(index, part, classes, opens, closes)
+        for key, markers in around.items():
+            if key >= 0:
+                out[key] = "".join(markers) + out[key]
+            else:
+                out[-key] = out[-key] + "".join(markers)
+
+    def group(self, start: int, end: int, opens: dict[int, list[str]], closes: dict[int, list[str]],
+              around: dict[int, list[str]]) -> None:
+        """Keep text[start:end] on one line: one `nobr` span if it can enclose the tags inside the group
+        (with the tags that open right before it or close right after it, if that balances them), else
+        a `nobr` span per piece and a word joiner at each edge between pieces."""
+        inside = [tag for tag in self.tags if start < tag[0] < end]
+        at_start = [tag for tag in self.tags if tag[0] == start]
+        at_end = [tag for tag in self.tags if tag[0] == end]
+        lead = _run(at_start[::-1], closing=False)[::-1]  # the elements opening right before the group
+        trail = _run(at_end, closing=True)  # the ones closing right after it
+        candidates = [([], []), (lead, []), ([], trail), (lead, trail)]
+        for before, after in candidates:
+            if (before is lead and not lead) or (after is trail and not trail) or not _balanced(before + inside + after):
+                continue
+            if before:
+                around.setdefault(before[0][1], []).append('<span class="nobr">')
+            else:
+                opens.setdefault(start, []).append('<span class="nobr">')
+            if after:
+                around.setdefault(-after[-1][1], []).append("</span>")
+            else:
+                closes.setdefault(end - 1, []).insert(0, "</span>")
+            return
+        piece = start
+        for position in range(start + 1, end + 1):
+            if position == end or self.where[position][0] != self.where[position - 1][0]:
+                opens.setdefault(piece, []).append('<span class="nobr">')
+                joiner = position < end and _breakable(self.text[position - 1], self.text[position])
+                closes.setdefault(position - 1, []).insert(0, (WORD_JOINER if joiner else "") + "</span>")
+                piece = position
+
+    def render(self, index: int, part: str, classes: dict[int, str], opens: dict[int, list[str]],
+               closes: dict[int, list[str]]) -> str:
+        first = self.first[index]
+        pieces = []
+        for offset, char in enumerate(part):
+            position = first + offset
+            pieces.extend(opens.get(position, ()))
+            shown = escape(char, quote=False)
+            pieces.append(f'<span class="{classes[position]}">{shown}</span>' if position in classes else shown)
+            pieces.extend(closes.get(position, ()))
+        return "".join(pieces)
+
+
+def _run(tags: list[tuple[int, int, bool, bool]], closing: bool) -> list[tuple[int, int, bool, bool]]:
+    """The leading tags of `tags` that are all closing (or all opening) tags of elements."""
+    run = []
+    for tag in tags:
+        if tag[3] or tag[2] != closing:
+            break
+        run.append(tag)
+    return run
+
+
+def _breakable(before: str, after: str) -> bool:
+    """Whether a line could break between two characters (not before a closing mark or after an
+    opening one, which kinsoku forbids anyway)."""
+    return after not in CLOSING_MARKS + CLOSING_PUNCTUATION and before not in OPENING_MARKS + OPENING_PUNCTUATION
+
+
+def _balanced(tags: list[tuple[int, int, bool, bool]]) -> bool:
+    """Whether every element opened among `tags` is closed among them and nothing else is closed."""
+    depth = 0
+    for _, _, closing, void in tags:
+        if void:
+            continue
+        depth += -1 if closing else 1
+        if depth < 0:
+            return False
+    return depth == 0

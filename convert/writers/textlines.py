@@ -1,0 +1,104 @@
+"""Lines of text set and broken outside a layout engine, with Pillow (HarfBuzz through raqm), by the
+rules the markup gives the other editions: Han/Latin gaps, compressed punctuation (a closing mark
+ending a line set half width), no break inside `scripts.keep_together`'s groups or a title's words,
+simple kinsoku. The EPUB's cover draws its lines with it; the PDF balances its headline with it.
+"""
+from __future__ import annotations
+
+from PIL import features
+
+from ..scripts import break_tokens, compressed_marks, gap_positions, has_han, heading_words, keep_together, mark_kind
+
+_NO_LINE_START = set("，。、；：？！）》」』”’〉】〕…—,.;:?!)]}%")
+_NO_LINE_END = set("（《「『“‘〈【〔([{")
+Spacing = tuple[float, bool]  # the Han/Latin gap in em; whether punctuation is compressed
+NO_SPACING: Spacing = (0.0, False)
+
+
+def wrap(text: str, font, width: float, cjk: Spacing = NO_SPACING,  # type: ignore[no-untyped-def]
+         *, as_weasyprint: bool = False) -> list[str]:
+    """Greedy line breaking that keeps closing punctuation off a line's start (simple kinsoku) and
+    breaks neither inside the groups `scripts.keep_together` names (numbers with their units, the last
+    two characters, the words of a Chinese title) nor where `scripts` would not.
+
+    `as_weasyprint` breaks where the PDF's layout would: Pango breaks neither before nor after a
+    quotation mark `“”‘’`, even between Han characters (UAX #14 before Unicode 15.1: class QU), and
+    WeasyPrint fits a line with a closing mark at its end full width (it is halved after the break)."""
+    lines: list[str] = []
+    current = ""
+    groups = break_groups(" ".join(text.split()))
+    for token in (_joined_at_quotes(groups) if as_weasyprint else groups):
+        candidate = current + token
+        fits = line_width(candidate.rstrip(), font, cjk, halve_end=not as_weasyprint) <= width
+        if not current or fits or token[0] in _NO_LINE_START:
+            current = candidate
+            continue
+        carry = ""
+        while current and current[-1] in _NO_LINE_END:
+            carry, current = current[-1] + carry, current[:-1]
+        lines.append(current.rstrip())
+        current = (carry + token).lstrip()
+    if current.strip():
+        lines.append(current.rstrip())
+    return lines
+
+
+def break_groups(text: str) -> list[str]:
+    """`break_tokens`, with those inside a group no line may break in joined."""
+    spans = keep_together(text, heading_words(text) if has_han(text) else [])
+    tokens: list[str] = []
+    position = 0
+    for token in break_tokens(text):
+        end = position + len(token)
+        inside = any(start <= position and end <= stop and position > start for start, stop in spans)
+        if inside and tokens:
+            tokens[-1] += token
+        else:
+            tokens.append(token)
+        position = end
+    return tokens
+
+
+_QUOTES = "“”‘’\"'"
+
+
+def _joined_at_quotes(tokens: list[str]) -> list[str]:
+    """`tokens` with each quotation mark joined to the tokens on both sides of it."""
+    joined: list[str] = []
+    for token in tokens:
+        if joined and (token[0] in _QUOTES or joined[-1].rstrip()[-1:] in _QUOTES):
+            joined[-1] += token
+        else:
+            joined.append(token)
+    return joined
+
+
+def line_runs(line: str, cjk: Spacing, *, halve_end: bool = True) -> list[tuple[str, bool, float]]:
+    """The line as runs to draw: (text, set half width with `halt`, gap before it in em). Marks are
+    halved as in the other editions (`compressed_marks`, and, with `halve_end`, a closing mark ending
+    the line); a Han/Latin boundary gets the theme's gap."""
+    gap_em, compress = cjk
+    halved = set(compressed_marks(line)) if compress else set()
+    if compress and halve_end and line and mark_kind(line[-1]) == "closing":
+        halved.add(len(line) - 1)
+    gaps = set(gap_positions(line)) if gap_em else set()
+    found: list[tuple[str, bool, float]] = []
+    for index, char in enumerate(line):
+        half, gap = index in halved, gap_em if index in gaps else 0.0
+        if found and found[-1][1] == half and not gap and not half:
+            found[-1] = (found[-1][0] + char, half, found[-1][2])
+        else:
+            found.append((char, half, gap))
+    return found
+
+
+def halt_features(half: bool) -> list[str] | None:
+    """Pillow's `features` for a run set half width (raqm is needed to apply OpenType features)."""
+    return ["halt"] if half and features.check("raqm") else None
+
+
+def line_width(line: str, font, cjk: Spacing, *, halve_end: bool = True) -> float:  # type: ignore[no-untyped-def]
+    """The width `line` is set in, in the font's pixels."""
+    size = getattr(font, "size", 16)
+    return sum(gap * size + font.getlength(text, features=halt_features(half))
+               for text, half, gap in line_runs(line, cjk, halve_end=halve_end))

@@ -1,0 +1,271 @@
+"""Chinese typesetting in every edition: compressed punctuation (clreq §3.1.6), breaks (no single
+character on a last line, no number split from its unit or inside), the same Han/Latin gap in body,
+running head, cover and EPUB. Measured in the PDF's character data, in the EPUB as headless Chromium
+lays it out, and in the DOCX's settings."""
+from __future__ import annotations
+
+import functools
+import io
+import re
+import shutil
+import zipfile
+from pathlib import Path
+
+import pytest
+
+import convert
+from convert.checks.typography import (Line, browser_blocks, browser_lines, closing_line_ends, last_lines, mark_pairs,
+                                       page_break_splits, pdf_lines, script_gaps, single_character,
+                                       single_character_last_lines, split_numbers)
+from convert.errors import collect_warnings
+from convert.scripts import compressed_marks, heading_words, keep_together, last_line_tail, number_groups
+from convert.theme import load_theme
+from convert.writers import cjk
+from convert.writers.cjk import WORD_JOINER, Typesetting, typeset
+
+from conftest import ARTICLES, SAMPLES, article_id
+
+MM = 72 / 25.4
+CHINESE = [a for a in ARTICLES if convert.read(str(a)).is_chinese]
+MIXED = next(a for a in SAMPLES if a.parent.name == "zh-mixed-figures")
+
+
+@functools.lru_cache(maxsize=None)
+def built(path: Path, fmt: str, **options: str) -> bytes:
+    return convert.convert(path, to=fmt, offline=True, **options)  # type: ignore[return-value]
+
+
+# ---------------------------------------------------------------- the rules, on text
+
+
+def test_adjacent_marks_lose_the_blank_that_faces_the_other() -> None:
+    text = "下称“报告”），并揭晓“榜单”、“报告”。（“甲”）"
+    halved = {text[i] + text[i + 1] for i in compressed_marks(text)}
+    # closing before closing or opening: the first's trailing blank goes
+    assert {"”）", "），", "”、", "、“", "”。", "。（"} <= {text[i:i + 2] for i in compressed_marks(text)}
+    # opening after opening: the second's leading blank goes
+    index = text.index("（“")
+    assert index + 1 in compressed_marks(text) and index not in compressed_marks(text)
+    assert "“报" not in halved and compressed_marks("（）") == []  # blanks facing outwards: nothing to take
+    assert compressed_marks("甲，乙。") == []  # single marks keep their width inside a line
+
+
+def test_numbers_stay_with_their_units_and_whole() -> None:
+    text = "排名第36位，超1.8亿，共1,200项，占52%，见https://x.cn/2023/1030/1698.jpg，v2.0版"
+    groups = [text[a:b] for a, b in number_groups(text)]
+    assert groups == ["第36位", "1.8亿", "1,200项", "52%"]
+    units = "平均4.6小时就能离港，提升至1.8亿吨，下降了12分贝，7到8个小时"  # a unit of two characters is whole
+    assert [units[a:b] for a, b in number_groups(units)] == ["4.6小时", "1.8亿吨", "12分贝", "8个"]
+
+
+def test_last_line_keeps_two_units() -> None:
+    assert last_line_tail("前百家企业”") == (3, 6)
+    assert last_line_tail("用户好评率提升23%。") is None  # ends with a number: never a lone character
+    tail = last_line_tail("我们用 Python 写")
+    assert tail and "我们用 Python 写"[tail[0]:tail[1]] == "Python 写"
+    heading = "聚焦数字化建设，做科技创新实践者"
+    spans = [heading[a:b] for a, b in keep_together(heading, heading_words(heading))]
+    assert "实践者" in spans and "数字化" in spans
+
+
+def test_markup_halves_marks_and_holds_groups() -> None:
+    out = typeset('<p>（下称“报告”），排名第36位，前百家<b>企</b>业。</p><p>前百家企业。</p>')
+    assert '“报告<span class="pc">”</span><span class="pc">）</span>，' in out
+    assert '<span class="nobr">第<span class="sg-l">3</span><span class="sg-r">6</span>位</span>' in out
+    assert '<span class="nobr"><b>企</b>业。</span>' in out  # the group encloses the element it crosses
+    assert '<span class="nobr">企业。</span>' in out
+    crossing = typeset("<p>前百<i>家企</i>业。</p>")
+    assert f'<i>家<span class="nobr">企{WORD_JOINER}</span></i><span class="nobr">业。</span>' in crossing
+    assert re.sub(r"<[^>]+>|\u2060", "", crossing) == "前百家企业。"
+
+
+def test_a_word_joiner_stays_out_of_the_pdf_text_and_the_docx(tmp_path: Path) -> None:
+    """A group crossing an element's edge (`家*企*业。`, `港*口3*6位`) is held with U+2060 in the markup;
+    the PDF's extracted text and the DOCX (which is not built from the markup) never carry it."""
+    import docx
+    from pypdf import PdfReader
+
+    source = tmp_path / "a.md"
+    source.write_text("# 标题\n\n前百家企业推进数字化转型，其中前百*家企*业。\n\n第二段在*港口3*6位。\n", encoding="utf-8")
+    html = convert.convert(source, to="html", offline=True).decode()
+    assert f"企{WORD_JOINER}</span></em>" in html  # the markup holds the group with it
+    pdf = PdfReader(io.BytesIO(convert.convert(source, to="pdf", offline=True)))
+    pdf_text = "".join(page.extract_text() for page in pdf.pages)
+    assert WORD_JOINER not in pdf_text and "其中前百家企业。" in "".join(pdf_text.split())
+    word = docx.Document(io.BytesIO(convert.convert(source, to="docx", offline=True)))  # type: ignore[arg-type]
+    text = "".join(paragraph.text for paragraph in word.paragraphs)
+    assert WORD_JOINER not in text and "其中前百家企业。" in text
+
+
+def test_code_and_footnotes_are_blocks_apart() -> None:
+    out = typeset('<p>用<code>a“b”）</code>写<span class="footnote">注释第3条</span>。</p>')
+    assert "<code>a“b”）</code>" in out
+    assert '<span class="footnote">注释<span class="nobr">第<span class="sg-lr">3</span>条</span></span>' in out
+
+
+def test_a_font_without_halt_is_warned_once_and_marks_stay(monkeypatch: pytest.MonkeyPatch,
+                                                           tmp_path: Path) -> None:
+    monkeypatch.setattr(cjk, "layout_features", lambda face: frozenset({"kern"}))
+    source = tmp_path / "a.md"
+    source.write_text("# 标题“甲”）\n\n他说“好”），然后“走”）。\n", encoding="utf-8")
+    with collect_warnings() as warnings:
+        html = convert.convert(source, to="html", offline=True)
+        data = convert.convert(source, to="pdf", offline=True)
+    assert b'class="pc"' in html  # the browser's fonts are not this machine's: marked up all the same
+    assert [w for w in warnings if "halt" in w] == [w for w in warnings if "halt" in w][:1] and \
+        any("no 'halt' feature" in w for w in warnings)
+    assert mark_pairs(pdf_lines(data)).compressed == 0
+
+
+# ---------------------------------------------------------------- the PDF
+
+
+@pytest.mark.parametrize("path", CHINESE, ids=article_id)
+@pytest.mark.parametrize("edition", ["print", "ereader"])
+def test_pdf_compresses_punctuation_and_breaks_well(path: Path, edition: str) -> None:
+    data = built(path, "pdf", edition=edition)
+    lines = pdf_lines(data)
+    pairs = mark_pairs(lines)
+    assert pairs.share >= 0.95, pairs.missed
+    theme = load_theme()
+    margins = theme.ereader.margin_mm if edition == "ereader" else theme.page.margin_mm
+    width = theme.ereader.page_size_mm[0] if edition == "ereader" else 210
+    assert single_character_last_lines(lines, {margins[3] * MM}) == []
+    assert split_numbers(lines) == []
+    half, full = closing_line_ends(lines, (width - margins[1]) * MM)
+    assert full == 0, "a closing mark ends a justified line full width"
+    size = theme.ereader.size_pt if edition == "ereader" else theme.text.size_pt
+    splits = page_break_splits(lines, size, margins[3] * MM, theme.text.indent_em * size)
+    assert all(before >= 2 and after >= 2 for _, before, after in splits), splits  # no widow, no orphan
+
+
+def headline_widths(data: bytes, size: float) -> list[float]:
+    """The width of each line of the headline (page 1, in its size), a closing mark ending one counted
+    at its half-width advance."""
+    return [line.right_edge() - line.x0 for line in pdf_lines(data)
+            if line.page == 0 and abs(line.size - size) < 0.11]  # `size` is rounded to 0.1
+
+
+@pytest.mark.parametrize("path", CHINESE, ids=article_id)
+@pytest.mark.parametrize("edition", ["print", "ereader"])
+def test_pdf_headline_is_balanced(path: Path, edition: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A headline of several lines takes as many lines as WeasyPrint alone sets it in, and its lines are
+    of even length: the last is at least 60% of the longest, and no line is shorter than unbalanced."""
+    from convert.writers.pdf import css
+
+    theme = load_theme()
+    size = (theme.ereader.size_pt if edition == "ereader" else theme.text.size_pt) * theme.headings.scale[0]
+    balanced = headline_widths(built(path, "pdf", edition=edition), size)
+    monkeypatch.setattr(css, "balanced_title_width", lambda *args, **kwargs: None)
+    plain = headline_widths(convert.convert(path, to="pdf", offline=True, edition=edition), size)  # type: ignore[arg-type]
+    assert len(balanced) == len(plain) >= 1
+    if len(plain) > 1:
+        assert balanced[-1] >= 0.6 * max(balanced), balanced
+        assert min(balanced) / max(balanced) >= min(plain) / max(plain) - 0.01, (balanced, plain)
+
+
+def test_seed_pairs_and_line_ends(user_seed: Path) -> None:
+    """The issue's count: 0 of 9 adjacent pairs compressed in the seed's PDF before; now all of them,
+    and closing marks ending lines are half width with the line still flush."""
+    lines = pdf_lines(built(user_seed, "pdf", edition="ereader"))
+    pairs = mark_pairs(lines)
+    assert pairs.pairs >= 9 and pairs.share >= 0.95, pairs.missed
+    half, full = closing_line_ends(lines, (90 - 6) * MM)
+    assert half >= 5 and full == 0
+
+
+def test_seed_pages_break_with_two_lines_either_side(user_seed: Path) -> None:
+    """On the e-reader's small pages the seed's paragraphs are split by page breaks, each leaving at
+    least two lines on both pages (the CSS's `orphans`/`widows`, measured)."""
+    theme = load_theme()
+    size, left = theme.ereader.size_pt, theme.ereader.margin_mm[3] * MM
+    splits = page_break_splits(pdf_lines(built(user_seed, "pdf", edition="ereader")), size, left,
+                               theme.text.indent_em * size)
+    assert len(splits) >= 3 and all(before >= 2 and after >= 2 for _, before, after in splits), splits
+
+
+def test_page_break_splits_count_each_side() -> None:
+    def line(page: int, top: float, x0: float) -> Line:
+        return Line(page, top, ({"text": "甲", "x0": x0, "x1": x0 + 10, "size": 10.0, "top": top},))
+
+    lines = [line(0, 700, 40), line(0, 716, 20), line(0, 732, 20),  # a paragraph: indent, then two lines
+             line(1, 50, 20),  # one line after the break: a widow
+             line(1, 66, 40), line(1, 82, 20), line(1, 400, 20)]  # a new paragraph; a far line is not its
+    assert page_break_splits(lines, 10.0, 20, 20) == [("甲", 3, 1)]
+
+
+def test_running_head_has_the_body_gap(user_seed: Path) -> None:
+    theme = load_theme()
+    lines = [line for line in pdf_lines(built(user_seed, "pdf")) if line.page == 1]
+    header = lines[0]
+    assert header.size < theme.text.size_pt and "2023" in header.text
+    gaps = script_gaps([header])
+    assert gaps and all(abs(gap - theme.text.script_gap_em) < 0.05 for gap in gaps), gaps
+
+
+def test_letter_spacing_is_bounded(user_seed: Path) -> None:
+    """No line's gaps between Han characters widen by more than the theme's bound."""
+    bound = load_theme().cjk.max_stretch_em
+    for line in pdf_lines(built(user_seed, "pdf", edition="ereader")):
+        chars = line.chars
+        widened = [(b["x0"] - a["x0"]) / a["size"] - 1 for a, b in zip(chars, chars[1:])
+                   if re.match("[\u4e00-\u9fff]", a["text"]) and re.match("[\u4e00-\u9fff]", b["text"])]
+        assert not widened or sorted(widened)[len(widened) // 2] <= bound + 0.01, line.text
+
+
+# ---------------------------------------------------------------- the EPUB in a browser
+
+
+@pytest.fixture(scope="module")
+def chromium() -> str:
+    found = shutil.which("chromium") or shutil.which("chromium-browser")
+    assert found, "Chromium is needed to lay the EPUB out (apt-get install chromium)"
+    return found
+
+
+@pytest.mark.parametrize("path", CHINESE, ids=article_id)
+def test_epub_in_chromium(path: Path, chromium: str, tmp_path: Path) -> None:
+    with zipfile.ZipFile(io.BytesIO(built(path, "epub"))) as book:
+        book.extractall(tmp_path)
+    folder = next(tmp_path.rglob("text.xhtml")).parent
+    for width in (360, 640):
+        for name in ("title.xhtml", "text.xhtml"):
+            blocks = browser_blocks(folder / name, width, chromium)
+            lines = browser_lines(blocks)
+            pairs = mark_pairs(lines)
+            assert pairs.share >= 0.95, (width, pairs.missed)
+            assert [line for line in last_lines(blocks) if single_character(line)] == [], width
+            for block in (block for block in blocks if block["tag"] == "h1" and len(block["lines"]) > 1):
+                widths = [sum(char[2] for char in line) for line in block["lines"]]
+                assert widths[-1] >= 0.6 * max(widths), (width, widths)  # balanced (`text-wrap: balance`)
+            assert split_numbers(lines) == [], width
+            gaps = sorted(script_gaps(lines))  # also across a space (`2023 年` in dates) or `　` (captions)
+            gap = load_theme().text.script_gap_em
+            assert not gaps or (gaps[0] > 0.2 and abs(gaps[len(gaps) // 2] - gap) < 0.05), (width, gaps[:3])
+
+
+# ---------------------------------------------------------------- DOCX and cover
+
+
+def test_docx_asks_word_for_its_own_compression_and_spacing() -> None:
+    with zipfile.ZipFile(io.BytesIO(built(CHINESE[0], "docx"))) as package:
+        settings = package.read("word/settings.xml").decode()
+        styles = package.read("word/styles.xml").decode()
+    assert '<w:characterSpacingControl w:val="compressPunctuation"/>' in settings
+    defaults = re.search(r"<w:pPrDefault>.*?</w:pPrDefault>", styles, re.S).group(0)  # type: ignore[union-attr]
+    assert "<w:kinsoku/>" in defaults and "<w:autoSpaceDE/>" in defaults and "<w:autoSpaceDN/>" in defaults
+
+
+def test_cover_sets_the_gap_and_halves_marks() -> None:
+    from convert.writers.epub import cover
+    from PIL import ImageFont
+
+    from convert.resources.fonts import stack_font
+
+    face = stack_font(load_theme().stack("headings"), True)
+    assert face is not None
+    font = ImageFont.truetype(face.path, 100, index=face.index)
+    spacing = (0.25, True)
+    assert cover._width("第36位", font, spacing) == pytest.approx(cover._width("第36位", font, (0, False)) + 50, abs=1)
+    assert cover._width("“榜单”）", font, spacing) == pytest.approx(500 - 50 - 50, abs=2)  # ” before ）; ） ends
+    assert cover._wrap("马上消费上榜“2023年中国互联网综合实力前百家企业”", font, 800, spacing)[-1] != "业”"
