@@ -228,16 +228,16 @@ def test_epub_in_chromium(path: Path, chromium: str, tmp_path: Path) -> None:
     with zipfile.ZipFile(io.BytesIO(built(path, "epub"))) as book:
         book.extractall(tmp_path)
     folder = next(tmp_path.rglob("text.xhtml")).parent
-    for width in (360, 640):
-        for name in ("title.xhtml", "text.xhtml"):
-            blocks = browser_blocks(folder / name, width, chromium)
-            lines = browser_lines(blocks)
-            pairs = mark_pairs(lines)
-            assert pairs.share >= 0.95, (width, pairs.missed)
-            assert [line for line in last_lines(blocks) if single_character(line)] == [], width
-            for block in (block for block in blocks if block["tag"] == "h1" and len(block["lines"]) > 1):
-                widths = [sum(char[2] for char in line) for line in block["lines"]]
-                assert widths[-1] >= 0.6 * max(widths), (width, widths)  # balanced (`text-wrap: balance`)
+    for width in (360, 640):  # the title block opens text.xhtml
+        blocks = browser_blocks(folder / "text.xhtml", width, chromium)
+        lines = browser_lines(blocks)
+        pairs = mark_pairs(lines)
+        assert pairs.share >= 0.95, (width, pairs.missed)
+        assert [line for line in last_lines(blocks) if single_character(line)] == [], width
+        assert any(block["tag"] == "h1" for block in blocks), width
+        for block in (block for block in blocks if block["tag"] == "h1" and len(block["lines"]) > 1):
+            widths = [sum(char[2] for char in line) for line in block["lines"]]
+            assert widths[-1] >= 0.6 * max(widths), (width, widths)  # balanced (`text-wrap: balance`)
             assert split_numbers(lines) == [], width
             gaps = sorted(script_gaps(lines))  # also across a space (`2023 年` in dates) or `　` (captions)
             gap = load_theme().text.script_gap_em

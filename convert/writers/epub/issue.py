@@ -18,6 +18,7 @@ from ...resources import Image
 from ...theme.css import script_font_rules
 from ...wording import labels
 from ..base import IssueContext, options_of
+from ..cjk import typeset, typesetting
 from ..html import HtmlStyle, article_html
 from ..package import rezip
 from . import IMAGE_DIR, OPF_PATH, EpubOptions, _ncx_toc, _Xhtml, package_language
@@ -41,13 +42,15 @@ def write_epub_issue(collection: m.Collection, ictx: IssueContext) -> bytes:
         images.setdefault(image.name, image)
         return f"{IMAGE_DIR}/{image.name}"
 
+    options = options_of(ictx, EpubOptions)
     texts, entries, uses = [], [], []
     for index, doc in enumerate(collection.articles):
         ctx = ictx.article(index, collection)
         name = article_file(index)
         try:
             with about(ctx.source_name or doc.meta.title):
-                article = article_html(doc, ctx, HtmlStyle(notes="epub", image_url=image_url))
+                article = typeset(article_html(doc, ctx, HtmlStyle(notes="epub", image_url=image_url)),
+                                  typesetting(doc, ictx.theme, check_fonts=options.embed_fonts, browser=True))
                 texts.append(docs.article_document(doc, article, name))
                 uses += image_uses(doc, ctx.gate)
         except docs.XhtmlError as exc:
@@ -59,7 +62,6 @@ def write_epub_issue(collection: m.Collection, ictx: IssueContext) -> bytes:
     nav = docs.nav_page(issue, entries, article_file(0))
     cover_alt = " · ".join(v for v in (collection.publication, meta.title, published(meta)) if v)
     coverpage = docs.cover_page(issue, cover_alt, COVER_SIZE)
-    options = options_of(ictx, EpubOptions)
     fonts = (embedded_fonts(ictx.theme, [*texts, nav], chinese=collection.is_chinese)
              if options.embed_fonts else [])
 

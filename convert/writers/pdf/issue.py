@@ -14,11 +14,11 @@ from html import escape
 from ... import model as m
 from ...dates import format_date
 from ...errors import about
-from ...scripts import mark_script_gaps
 from ...theme import Theme
 from ...theme.css import font_stacks, latin_font_rules, script_font_rules
 from ...wording import labels, name_list
 from ..base import IssueContext, options_of
+from ..cjk import typeset, typesetting
 from ..html import HtmlStyle, article_html, page_html
 from .css import css_string, page_box
 from .metadata import metadata_tags
@@ -28,6 +28,7 @@ CONTENTS_ID = "contents"
 
 def write_pdf_issue(collection: m.Collection, ictx: IssueContext) -> bytes:
     from . import PdfOptions, print_css, render_pdf
+    from .justify import LineOptions
     from .fetch import GateFetcher
     from .weasy import import_weasyprint
 
@@ -36,15 +37,21 @@ def write_pdf_issue(collection: m.Collection, ictx: IssueContext) -> bytes:
     theme = ictx.theme
     fetcher = GateFetcher()
     parts = [cover_html(collection), contents_html(collection)]
+    compress = False
     for index, (key, doc) in enumerate(zip(collection.keys, collection.articles)):
         ctx = ictx.article(index, collection)
         with about(ctx.source_name or doc.meta.title):
-            body = mark_script_gaps(article_html(doc, ctx, HtmlStyle(notes="footnote", image_url=fetcher.url_for)))
+            setting = typesetting(doc, theme)
+            compress = compress or setting.compress
+            body = typeset(article_html(doc, ctx, HtmlStyle(notes="footnote", image_url=fetcher.url_for)), setting)
         parts.append(f'<div class="issue-article" id="{escape(key)}">\n{body}\n</div>')
     issue = issue_document(collection)
     css = print_css(issue, theme, options) + issue_css(collection, theme, options)
     page = page_html(issue, "\n".join(parts), css, head_extra=metadata_tags(issue, ictx.source_date_epoch))
-    return render_pdf(page, fetcher, variant=options.pdf_variant)
+    cjk = theme.cjk
+    lines = LineOptions(compress=compress, opening_at_start=cjk.line_start_opening == "half",
+                        max_stretch_em=cjk.max_stretch_em)
+    return render_pdf(page, fetcher, variant=options.pdf_variant, lines=lines)
 
 
 def issue_document(collection: m.Collection) -> m.Document:
