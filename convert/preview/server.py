@@ -18,6 +18,7 @@ import json
 import mimetypes
 import re
 import select
+import signal
 import threading
 import time
 import urllib.parse
@@ -96,12 +97,14 @@ def serve(inputs: Sequence[Path | str], *, edition: str = "html", theme: str = "
     print(f"convert preview: {preview.url}  (Ctrl-C to stop)", flush=True)
     if open_browser:
         webbrowser.open(preview.url)
+    stopping = threading.Event()
+    previous = signal.signal(signal.SIGTERM, lambda *_: stopping.set())  # stopped as by Ctrl-C: builds killed too
     try:
-        while True:
-            time.sleep(3600)
+        stopping.wait()
     except KeyboardInterrupt:
         pass
     finally:
+        signal.signal(signal.SIGTERM, previous)
         preview.close()
 
 

@@ -83,6 +83,7 @@ function clear() {
 function show(state) {
   const sameKind = shown && shown.key.split("|")[0] === view.edition && main.className === view.edition;
   shown = { build: state.build, key: key(), state };
+  main.dataset.loaded = "false";  // "true" once the frame or every page image has loaded
   if (view.edition === "html") swapFrame(state.src, sameKind, main);
   else if (view.edition === "epub") showEpub(state.build, state, sameKind);
   else showPages(state, sameKind);
@@ -101,6 +102,11 @@ function showPages(state, sameKind) {
     images.push(image);
   }
   pages.replaceChildren(...images);  // same page count: the same elements, so the scroll stays put
+  Promise.all(images.map((image) => image.decode().catch(() => null))).then(() => loaded(state.build));
+}
+
+function loaded(build) {
+  if (shown && shown.build === build) main.dataset.loaded = "true";
 }
 
 function showEpub(build, state, sameKind) {
@@ -117,14 +123,21 @@ function showEpub(build, state, sameKind) {
 function swapFrame(src, sameKind, holder) {
   const old = sameKind ? holder.querySelector("iframe:not(.loading)") : null;
   const frame = document.createElement("iframe");
+  const build = shown.build;
   frame.title = view.edition.toUpperCase() + " edition";
-  if (!old) { holder.replaceChildren(frame); frame.src = src; return; }
+  if (!old) {
+    frame.onload = () => loaded(build);
+    holder.replaceChildren(frame);
+    frame.src = src;
+    return;
+  }
   for (const stale of holder.querySelectorAll("iframe.loading")) stale.remove();
   frame.className = "loading";
   frame.onload = () => {
     try { frame.contentWindow.scrollTo(0, old.contentWindow.scrollY); } catch (e) { /* not loaded */ }
     frame.className = "";
     old.remove();
+    loaded(build);
   };
   holder.append(frame);
   frame.src = src;
