@@ -213,3 +213,30 @@ def test_a_running_build_is_superseded_not_queued(article: Path) -> None:
             assert len(builds._results) == 1  # no superseded build was ever published
     finally:
         builds.close()
+
+
+def test_a_build_nobody_watches_any_more_is_stopped(article: Path) -> None:
+    """Switching from the PDF to the HTML view while the PDF builds: the PDF build is killed."""
+    builds = Builds(find_target([article]), offline=True)
+    try:
+        pdf, html = builds.view("pdf", "default"), builds.view("html", "default")
+        with builds.watching(pdf):
+            wait_for(builds, pdf, lambda s: s["building"])
+            job = builds._views[pdf].job
+        with builds.watching(html):
+            wait_for(builds, html, lambda s: s["build"] is not None)
+        assert job is not None
+        job.process.join(10)
+        assert job.process.exitcode == -9 and builds.superseded == 1
+        assert builds.state(pdf)["build"] is None  # never published
+    finally:
+        builds.close()
+
+
+def test_docx_pages_without_libreoffice_say_so(monkeypatch: pytest.MonkeyPatch) -> None:
+    from convert.preview import work
+
+    monkeypatch.setattr(work.shutil, "which", lambda name: None)
+    result = work.docx_pages(b"PK not read")
+    assert not result.pages and result.error is not None
+    assert result.error.startswith("convert: error: DOCX pages need LibreOffice (soffice)")

@@ -245,3 +245,24 @@ def test_a_collection_in_the_page(preview: object, page: object, tmp_path: Path)
     budget = issue / "budget" / "article.md"  # a save in a collection's article refreshes the issue
     budget.write_text(budget.read_text(encoding="utf-8") + "\n\nA line saved during the preview.\n", encoding="utf-8")
     frame(page).locator("text=A line saved during the preview.").wait_for(timeout=30_000)  # type: ignore[attr-defined]
+
+
+def test_a_save_during_a_build_supersedes_it_in_the_page(preview: object, page: object, article: Path) -> None:
+    """Two saves a moment apart while the PDF view builds: the page goes from the first build straight to
+    the second save's pages (a one-page article): the first save's build (three pages) is never shown."""
+    running = preview(article, "--to", "pdf")  # type: ignore[operator]
+    page.goto(running.url)  # type: ignore[attr-defined]
+    first = settled(page)
+    assert page.eval_on_selector_all("#view .pages img", "imgs => imgs.length") == 3  # type: ignore[attr-defined]
+    page.evaluate("""() => { window.shownBuilds = [];  // every build the page shows from now on
+        new MutationObserver(() => window.shownBuilds.push(document.getElementById('view').dataset.build))
+            .observe(document.getElementById('view'), { attributes: true, attributeFilter: ['data-build'] }); }""")
+    original = article.read_text(encoding="utf-8")
+    article.write_text(original.replace(FIRST_WORDS, "第一次保存：东临港集团"), encoding="utf-8")
+    page.wait_for_function("document.body.dataset.status === 'building'", timeout=10_000)  # type: ignore[attr-defined]
+    article.write_text("# 短讯\n\n第二次保存，只有一段。\n", encoding="utf-8")
+    settled(page, first)
+    assert page.eval_on_selector_all("#view .pages img", "imgs => imgs.length") == 1  # type: ignore[attr-defined]
+    page.wait_for_timeout(1500)  # a late result of the superseded build would show by now
+    assert len(page.evaluate("window.shownBuilds")) == 1  # type: ignore[attr-defined]
+    assert page.eval_on_selector_all("#view .pages img", "imgs => imgs.length") == 1  # type: ignore[attr-defined]
