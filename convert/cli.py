@@ -20,7 +20,7 @@ DEFAULT_OUTDIR = Path("dist")
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     subcommand = {"doctor": _doctor, "check-style": _check_style, "proof": _proof,
-                  "collect": _collect}.get(argv[0]) if argv else None
+                  "collect": _collect, "preview": _preview}.get(argv[0]) if argv else None
     if subcommand:
         return subcommand(argv[1:])
     args = _parser().parse_args(argv)
@@ -161,6 +161,41 @@ def _collect(argv: list[str]) -> int:
         else:
             print(f"convert collect: error: {edition.format}: {edition.error}", file=sys.stderr)
     return 0 if collected.ok else 1
+
+
+def _preview(argv: list[str]) -> int:
+    """`convert preview`: a live view of one article or a collection (see `preview/`)."""
+    from .config import load_profile
+    from .preview import serve
+    from .preview.work import EDITIONS
+
+    parser = argparse.ArgumentParser(
+        prog="convert preview",
+        description="Serve a page on 127.0.0.1 showing an article (or a collection) in one edition, rebuilt "
+                    "and refreshed whenever the article, its images or the theme are saved.")
+    parser.add_argument("inputs", nargs="*", type=Path, metavar="INPUT",
+                        help="an article file, a folder, or a collection.toml (default: ./collection.toml when "
+                             "present, else the current folder)")
+    parser.add_argument("--to", choices=EDITIONS, default="html", help="the edition shown first (default: html)")
+    parser.add_argument("--style", metavar="NAME|PATH", help="the theme shown first (default: the profile's, else default)")
+    parser.add_argument("--port", type=int, default=0, help="the port (default: a free one, printed)")
+    parser.add_argument("--open", action="store_true", help="open the page in the browser")
+    parser.add_argument("--config", type=Path, metavar="FILE",
+                        help="the publication profile (default: ./convert.toml when present)")
+    parser.add_argument("--offline", action="store_true", help="never fetch remote images (cached ones are used)")
+    args = parser.parse_args(argv)
+    _configure_logging(quiet=True, verbose=False)
+    try:
+        profile = load_profile(args.config)
+        serve(args.inputs, edition=args.to, theme=args.style or profile.theme or "default", port=args.port,
+              open_browser=args.open, offline=args.offline, publication=profile.publication, config=args.config)
+    except UsageError as exc:
+        print(f"convert preview: error: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:  # the port is taken, most often
+        print(f"convert preview: error: cannot listen on 127.0.0.1:{args.port}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
+    return 0
 
 
 def _check(outcomes: list[Outcome]) -> int:
