@@ -6,10 +6,11 @@ running (`KilledWorker`: the LocalCluster's scheduler is told to give up at the 
 `run_jobs` tries the job once more); a running scheduler applies its own
 `distributed.scheduler.allowed-failures` first.
 
-Recycling: a worker plugin counts the articles each worker process finished and, at the limit, closes
-the worker the way Dask's own `--lifetime --lifetime-restart` does (`close_gracefully(restart=True)`):
-the scheduler moves its results elsewhere, and its nanny starts a fresh process. Workers without a
-nanny cannot be restarted, so they are not recycled. The plugin is removed when the batch ends.
+Recycling: each worker process counts the articles it started; the next article to reach a worker at
+its limit is handed back (`Reschedule`) and the worker closes the way Dask's own `--lifetime
+--lifetime-restart` closes one (`close_gracefully(restart=True)`): the scheduler moves its results
+elsewhere and its nanny starts a fresh process. Workers without a nanny cannot be restarted, so they
+are not recycled. (Pausing a worker instead does not hold: Dask's memory monitor resumes it.)
 """
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ import uuid
 from typing import Any
 
 import dask
-from distributed import Client, Future, KilledWorker, LocalCluster, WorkerPlugin, as_completed
+from distributed import Client, Future, KilledWorker, LocalCluster, Reschedule, WorkerPlugin, as_completed, get_worker
 
 from ...errors import UsageError
 from ..job import Job, JobResult, quiet_worker
@@ -30,7 +31,7 @@ from .base import Executor, ExecutorFailed, JobFunction, Lost
 log = logging.getLogger(__name__)
 PLUGIN = "convert-batch"
 KEY_PREFIX = "convert-article-"
-CONNECT_TIMEOUT_S = 10
+CLOSE_TIMEOUT_S = 10
 WORKER_WAIT_S = 60  # how long a batch waits for a worker to (re)appear before giving up
 
 
@@ -65,7 +66,8 @@ class DaskExecutor(Executor):
             self._start_local()
         else:
             try:
-                self._client = Client(self.address, timeout=CONNECT_TIMEOUT_S, set_as_default=False)
+                self._client = Client(self.address, set_as_default=False,  # Dask's connect timeout applies
+                                      timeout=dask.config.get("distributed.comm.timeouts.connect"))
             except (OSError, TimeoutError) as exc:
                 raise UsageError(f"cannot reach the Dask scheduler at {self.address}: {exc}") from None
         try:
@@ -76,8 +78,7 @@ class DaskExecutor(Executor):
                              f"within {WORKER_WAIT_S} s") from None
         self._check_versions()
         self._threads = sum(self._client.nthreads().values()) or 1
-        self._client.register_plugin(_WorkerSetup(self.max_articles, ignore_interrupt=self.address is None),
-                                     name=PLUGIN)
+        self._client.register_plugin(_WorkerSetup(ignore_interrupt=self.address is None), name=PLUGIN)
 
     def _start_local(self) -> None:
         config = {"distributed.scheduler.allowed-failures": 0,  # run_jobs retries a job whose worker died
@@ -103,7 +104,8 @@ class DaskExecutor(Executor):
     def submit(self, function: JobFunction, job: Job) -> None:
         assert self._client is not None, "start() first"
         self._count += 1
-        future = self._client.submit(function, job, key=f"{KEY_PREFIX}{self._token}-{self._count}", pure=False)
+        future = self._client.submit(_job_on_worker, function, job, self.max_articles,
+                                     key=f"{KEY_PREFIX}{self._token}-{self._count}", pure=False)
         self._futures[future] = job
         if self._finished is None:
             self._finished = as_completed([future], loop=self._client.loop)
@@ -150,35 +152,42 @@ class DaskExecutor(Executor):
             except Exception:  # never registered, or the scheduler is gone
                 pass
         finally:
-            self._client.close(timeout=CONNECT_TIMEOUT_S)
+            self._client.close(timeout=CLOSE_TIMEOUT_S)
             self._client = None
             if self._cluster is not None:
-                self._cluster.close(timeout=CONNECT_TIMEOUT_S)
+                self._cluster.close(timeout=CLOSE_TIMEOUT_S)
                 self._cluster = None
 
 
 class _WorkerSetup(WorkerPlugin):
-    """On each worker: warnings travel back instead of being logged; and a worker process that has
-    finished `max_articles` articles is restarted by its nanny."""
+    """On each worker, including those a nanny restarts: warnings travel back in the results instead
+    of being logged there, and a LocalCluster's workers leave Ctrl-C at the terminal to the client."""
 
-    def __init__(self, max_articles: int, ignore_interrupt: bool) -> None:
-        self.max_articles = max_articles
-        self.ignore_interrupt = ignore_interrupt  # a LocalCluster's workers share the client's terminal
-        self.done = 0
-        self.worker: Any = None
+    def __init__(self, ignore_interrupt: bool) -> None:
+        self.ignore_interrupt = ignore_interrupt
 
     def setup(self, worker: Any) -> None:
-        self.worker = worker
-        self.done = 0
         quiet_worker(ignore_interrupt=self.ignore_interrupt)
 
-    def transition(self, key: Any, start: str, finish: str, **kwargs: Any) -> None:
-        if finish != "memory" or start != "executing" or not str(key).startswith(KEY_PREFIX):
-            return
-        self.done += 1
-        if self.max_articles and self.done == self.max_articles and getattr(self.worker, "nanny", None):
-            self.worker.loop.add_callback(self.worker.close_gracefully, restart=True,
-                                          reason=f"convert: recycled after {self.done} articles")
+
+_articles_started = 0  # in this worker process
+
+
+def _job_on_worker(function: JobFunction, job: Job, max_articles: int) -> JobResult:
+    """`function(job)` on a worker that has started fewer than `max_articles` articles. A worker at
+    its limit hands the job back (Dask's `Reschedule`: no failure, another worker takes it) and closes
+    the way `--lifetime-restart` closes one; its nanny starts a fresh process. Checking when the next
+    article arrives, not when the last one ends, means no article is ever cut short by the recycling."""
+    global _articles_started
+    worker = get_worker()
+    if max_articles and _articles_started >= max_articles and worker.nanny:
+        if not getattr(worker, "_convert_recycling", False):
+            worker._convert_recycling = True
+            worker.loop.add_callback(worker.close_gracefully, restart=True,
+                                     reason=f"convert: recycled after {_articles_started} articles")
+        raise Reschedule()
+    _articles_started += 1
+    return function(job)
 
 
 def _convert_version() -> str:
