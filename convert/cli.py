@@ -7,6 +7,7 @@ import json
 import logging
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator, Sequence
 
@@ -64,6 +65,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     for outcome in outcomes:
         if outcome.error and not outcome.interrupted:
             print(f"convert: error: {outcome.source}: {outcome.error}", file=sys.stderr)
+    if not interrupted:  # the batch stopped early for a reason of its own (its cluster went away)
+        for reason, count in Counter(o.error for o in outcomes if o.interrupted).items():
+            print(f"convert: error: {count} edition{'s' if count > 1 else ''} {reason}", file=sys.stderr)
     if args.json:
         from .builder.report import summary
         document = summary(outcomes, output=args.output, executor=watch.where or args.executor,

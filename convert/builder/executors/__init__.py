@@ -39,9 +39,10 @@ def executor_for(spec: str, jobs: int | None, max_articles: int, formats: Sequen
     address = check_spec(spec)
     workers = jobs or default_workers()
     if address is None:
+        workers = min(workers, max(articles, 1))
         if workers == 1 and (not max_articles or articles <= max_articles):
             return InProcess()
-        return LocalPool(min(workers, max(articles, 1)), max_articles, formats)
+        return LocalPool(workers, max_articles, formats)
     try:
         from .dask import DaskExecutor
     except ImportError as exc:

@@ -22,7 +22,8 @@ import uuid
 from typing import Any
 
 import dask
-from distributed import Client, Future, KilledWorker, LocalCluster, Reschedule, WorkerPlugin, as_completed, get_worker
+from distributed import (Client, Future, KilledWorker, LocalCluster, Reschedule, WorkerPlugin, as_completed,
+                         get_worker)
 
 from ...errors import UsageError
 from ..job import Job, JobResult, quiet_worker

@@ -12,16 +12,17 @@ is not. Workers ignore Ctrl-C: the client stops them.
 """
 from __future__ import annotations
 
-import multiprocessing
 import os
 import signal
 from collections import deque
-from concurrent.futures import FIRST_COMPLETED, Future, wait
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
 from ... import registry
 from ..job import Job, JobResult, quiet_worker
 from .base import Executor, JobFunction, Lost
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 PRELOAD = ["convert.builder.job"]
 
@@ -74,6 +75,8 @@ class LocalPool(Executor):
         return f"a local pool of {self.workers} worker{'s' if self.workers > 1 else ''}"
 
     def start(self) -> None:
+        import multiprocessing
+
         import pebble
 
         context = multiprocessing.get_context("forkserver")
@@ -86,6 +89,8 @@ class LocalPool(Executor):
         self._futures[self._pool.schedule(function, (job,))] = job
 
     def next_done(self) -> tuple[Job, JobResult | Lost]:
+        from concurrent.futures import FIRST_COMPLETED, wait
+
         done, _ = wait(self._futures, return_when=FIRST_COMPLETED)
         future = next(iter(done))
         job = self._futures.pop(future)
