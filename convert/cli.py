@@ -32,10 +32,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return subcommand(argv[1:])
     args = _parser().parse_args(argv)
     _configure_logging(args.quiet, args.verbose)
-    if args.list_formats:
-        return _list_formats()
-    if args.list_styles:
-        return _list_styles()
+    try:
+        if args.list_formats:
+            return _list_formats()
+        if args.list_styles:
+            return _list_styles()
+    except UsageError as exc:
+        print(f"convert: error: {exc}", file=sys.stderr)
+        return 2
     from .builder import BatchInterrupted, Options, build
 
     writer_options = {"edition": args.edition, "page_size": args.page_size, "pdf_variant": args.pdf_variant,

@@ -115,7 +115,10 @@ def _start_worker(formats: list[str]) -> None:
     """Each worker: quiet, deaf to Ctrl-C, and with its writers imported before its first article."""
     quiet_worker()
     for fmt in formats:
-        registry.get(fmt)
+        try:
+            registry.get(fmt)
+        except Exception:  # each article will report it; a worker that cannot start would stop the pool
+            pass
 
 
 def _writer_modules(formats: Sequence[str]) -> list[str]:
