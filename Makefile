@@ -41,8 +41,11 @@ bench: setup
 	$(BIN)/python benchmarks/run.py
 	$(BIN)/python benchmarks/batch.py
 
+# Rewrite tests/golden/ (structural snapshots of each sample, tests/test_golden.py) after an intended
+# change, then review the diff it prints before committing it.
 golden: setup
-	CONVERT_REGENERATE_GOLDEN=1 $(BIN)/python -m pytest -q tests -k golden
+	CONVERT_REGENERATE_GOLDEN=1 $(BIN)/python -m pytest -q tests/test_golden.py
+	-git diff --stat -- tests/golden
 
 clean:
 	rm -rf dist .pytest_cache build *.egg-info

@@ -13,9 +13,12 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
-SHARED_SEEDS = ROOT.parent / "shared" / "seeds"
+# The user's own articles live beside the repository, not in it; tests that need them skip when absent.
+# CONVERT_SHARED_SEEDS points elsewhere (a worktree's siblings differ; a missing folder runs without them).
+SHARED_SEEDS = Path(os.environ.get("CONVERT_SHARED_SEEDS") or ROOT.parent / "shared" / "seeds")
 SAMPLES = sorted(p for p in SEEDS.glob("*/article.*"))
 USER_SEEDS = sorted(SHARED_SEEDS.glob("*.txt")) if SHARED_SEEDS.is_dir() else []
+NO_USER_SEEDS = f"the user's seeds are not present ({SHARED_SEEDS}; set CONVERT_SHARED_SEEDS to their folder)"
 ARTICLES = USER_SEEDS + SAMPLES
 
 
@@ -32,7 +35,7 @@ def _isolated_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytes
 @pytest.fixture
 def user_seed() -> Path:
     if not USER_SEEDS:
-        pytest.skip("../shared/seeds is not present")
+        pytest.skip(NO_USER_SEEDS)
     return USER_SEEDS[0]
 
 
@@ -82,6 +85,12 @@ def convert_bytes(path: Path, fmt: str, **options: object) -> bytes:
     """One edition of one article, as bytes (through the library API)."""
     import convert
     return convert.convert(path, to=fmt, **options)  # type: ignore[return-value]
+
+
+@functools.lru_cache(maxsize=None)
+def edition(path: Path, fmt: str) -> bytes:
+    """One article's edition built offline once per session, for the tests that only read it."""
+    return convert_bytes(path, fmt, offline=True)
 
 
 os.environ.setdefault("SOURCE_DATE_EPOCH", "1700000000")

@@ -9,6 +9,8 @@ from pathlib import Path
 import html5lib
 import pytest
 
+from convert import registry
+
 from conftest import ROOT, SEEDS
 
 
@@ -83,8 +85,8 @@ def test_list_formats_and_styles() -> None:
     formats = run("--list-formats")
     assert formats.returncode == 0
     listed = [line.split()[:3] for line in formats.stdout.splitlines()]
-    assert listed == [["pdf", ".pdf", "available"], ["epub", ".epub", "available"], ["docx", ".docx", "available"],
-                      ["html", ".html", "available"]]
+    assert listed == [[name, registry.get(name).suffix, "available"] for name in registry.names()]
+    assert [row[0] for row in listed[:len(registry.BUILTIN)]] == list(registry.BUILTIN)  # built-ins first
     styles = run("--list-styles")
     assert styles.returncode == 0 and "default" in styles.stdout
 

@@ -17,13 +17,14 @@ from conftest import ARTICLES, SAMPLES, article_id
 from convert.checks import consistency
 from convert.cli import main
 from convert.checks.consistency import Row, build_editions, compare, measure
-from convert.checks.readback import family_name
+from convert.checks.readback import ONE_LINE_EACH, family_name
 from convert.checks.readback.epub import Cascade
 from convert.theme import Theme, load_theme, shipped_themes
 
 THEMES = sorted(shipped_themes())
 HARBOR = next(path for path in SAMPLES if path.parent.name == "zh-news-harbor")
 BUDGET = next(path for path in SAMPLES if path.parent.name == "en-budget-report")
+MIXED = next(path for path in SAMPLES if path.parent.name == "mixed-dev-notes")
 ALWAYS = ["body font", "body size (pt)", "body colour", "line height", "first-line indent (em)", "heading texts",
           "title size (pt)", "heading colour", "heading font", "page size (mm)", "margin top (mm)",
           "margin right (mm)", "margin bottom (mm)", "margin left (mm)"]
@@ -65,6 +66,30 @@ def test_every_edition_shows_the_theme(editions: dict, article: Path, theme: str
             assert cell.ok is True or (edition == "epub" and cell.shown == "n/a"), (name, edition, cell)
     if any(True for _ in document.figures):  # type: ignore[attr-defined]
         assert rows["caption texts"].ok and rows["caption size (pt)"].ok
+    for name in set_apart_rows(document):  # measured in every edition where the article has the block
+        assert name in rows, name
+        for edition, cell in rows[name].cells.items():
+            # a PDF shows a table's line height only where a cell wraps (the mixed sample's do)
+            one_line = name == "table line height" and edition == "pdf" and article != MIXED
+            assert cell.ok is True or (one_line and cell.shown == ONE_LINE_EACH), (name, edition, cell)
+
+
+def set_apart_rows(document: object) -> list[str]:
+    """The rows of the blocks set apart from the body text that `document` should get."""
+    from convert import model as m
+    kinds = {type(block) for block in document.body}  # type: ignore[attr-defined]
+    return ((["code size (pt)", "code line height"] if m.CodeBlock in kinds else [])
+            + (["table size (pt)", "table line height"] if m.Table in kinds else [])
+            + (["notice size (pt)"] if m.Notice in kinds else [])
+            + (["list indent (em)"] if m.ListBlock in kinds else []))
+
+
+def test_the_samples_hold_every_block_the_check_measures() -> None:
+    """Code, a table with a cell on two lines, a notice and a list: each in some sample."""
+    from convert.builder import load
+    rows = {name for path in SAMPLES for name in set_apart_rows(load(path)[1])}
+    assert rows == {"code size (pt)", "code line height", "table size (pt)", "table line height",
+                    "notice size (pt)", "list indent (em)"}
 
 
 def test_the_measured_values_are_the_themes_own_numbers(editions: dict) -> None:
@@ -148,6 +173,41 @@ def test_one_writer_given_another_theme_value_fails_in_its_column(editions: dict
         assert failing(rows_of(document, theme, {**files, **wrong})) == expected, fmt
 
 
+def _with(theme: Theme, section: str, **changes: object) -> Theme:
+    return theme.model_copy(update={section: getattr(theme, section).model_copy(update=changes)})
+
+
+@pytest.mark.parametrize("fmt, article, section, changes, expected", [
+    ("pdf", "mixed", "code", {"size_em": 1.0}, {"code size (pt)": ["pdf"]}),
+    ("docx", "mixed", "code", {"line_height": 1.2}, {"code line height": ["docx"]}),
+    ("epub", "mixed", "table", {"size_em": 1.0}, {"table size (pt)": ["epub"]}),
+    ("pdf", "mixed", "table", {"line_height": 1.2}, {"table line height": ["pdf"]}),
+    ("docx", "mixed", "lists", {"indent_em": 3.0}, {"list indent (em)": ["docx"]}),
+    ("pdf", "budget", "lists", {"indent_em": 1.5}, {"list indent (em)": ["pdf"]}),
+    ("epub", "harbor", "notice", {"size_em": 1.0}, {"notice size (pt)": ["epub"]}),
+    ("docx", "harbor", "notice", {"size_em": 0.7}, {"notice size (pt)": ["docx"]}),
+])
+def test_a_writer_ignoring_a_block_token_fails_in_its_column(editions: dict, fmt: str, article: str, section: str,
+                                                             changes: dict, expected: dict) -> None:
+    """One edition built with another value of a code, table, notice or list token (as a writer with
+    the old literal would be) fails that token's row in its column only."""
+    path = {"mixed": MIXED, "budget": BUDGET, "harbor": HARBOR}[article]
+    theme = load_theme("default")
+    document, files = built(editions, path, "default")
+    _doc, wrong = build_editions(path, _with(theme, section, **changes), formats=[fmt])
+    assert failing(rows_of(document, theme, {**files, **wrong})) == expected
+
+
+def test_code_set_at_its_size_times_itself_fails(editions: dict) -> None:
+    """The EPUB's `pre code` rule keeps a code block at the theme's size; without it the block's
+    `<code>` would take 0.88 of 0.88 em, as the PDF and EPUB did before the rule."""
+    theme = load_theme("default")
+    document, files = built(editions, MIXED, "default")
+    doctored = {**files, "epub": _docx_with(files["epub"], "EPUB/style.css",
+                                            lambda css: css.replace("pre code { font-size: 1em; }", ""))}
+    assert failing(rows_of(document, theme, doctored)) == {"code size (pt)": ["epub"]}
+
+
 def test_different_heading_texts_fail(editions: dict) -> None:
     theme = load_theme("default")
     document, files = built(editions, HARBOR, "default")
@@ -183,6 +243,19 @@ def test_the_epub_cascade_follows_specificity_inheritance_and_language() -> None
     assert cascade.computed(en).text_indent == 0
     assert cascade.computed(zh).color == "#222222"
     assert cascade.computed(en).font_family[0] == "A" and cascade.computed(en).line_height == 1.5
+
+
+def test_the_epub_cascade_reads_the_left_margin_and_padding() -> None:
+    from lxml import etree
+    css = """html { font-size: 10pt } ul { margin: 0.4em 0 0.8em; padding-left: 2em } li { margin: 0.15em 0 }
+    ul.wide { padding: 0 0 0 3em } ul.wide.narrow { padding-left: 1em } ol { margin: 1pt 2pt 3pt 4pt }"""
+    tree = etree.ElementTree(etree.fromstring(
+        '<html xmlns="http://www.w3.org/1999/xhtml"><body><ul><li>a</li></ul><ul class="wide"><li>b</li></ul>'
+        '<ul class="wide narrow"><li>c</li></ul><ol><li>d</li></ol></body></html>'))
+    cascade = Cascade(css, tree)
+    lists = [element for element in tree.iter() if etree.QName(element).localname in ("ul", "ol")]
+    assert [cascade.left_inset(element) for element in lists] == pytest.approx([20.0, 30.0, 10.0, 4.0])
+    assert cascade.left_inset(next(tree.iter("{http://www.w3.org/1999/xhtml}li"))) == 0
 
 
 # ---------------------------------------------------------------- the command

@@ -21,7 +21,7 @@ from convert import model as m
 from convert.builder import load
 from convert.writers.epub import documents as docs
 
-from conftest import ARTICLES, USER_SEEDS, article_id, convert_bytes, serving_folder
+from conftest import ARTICLES, NO_USER_SEEDS, SEEDS, USER_SEEDS, article_id, convert_bytes, serving_folder
 
 OPF = "http://www.idpf.org/2007/opf"
 NS = {"opf": OPF, "dc": "http://purl.org/dc/elements/1.1/", "x": docs.XHTML_NS, "epub": docs.EPUB_NS,
@@ -435,7 +435,7 @@ def test_fonts_are_not_embedded_by_default(books: dict[str, bytes]) -> None:
 
 def test_embedded_fonts_are_subsets_covering_the_text(books: dict[str, bytes]) -> None:
     if "seed+fonts" not in books:
-        pytest.skip("../shared/seeds is not present")
+        pytest.skip(NO_USER_SEEDS)
     from fontTools.ttLib import TTFont
 
     parts = members(books["seed+fonts"])
@@ -456,9 +456,9 @@ def test_embedded_fonts_are_subsets_covering_the_text(books: dict[str, bytes]) -
 
 
 def test_two_builds_are_byte_identical(books: dict[str, bytes]) -> None:
-    first = convert_bytes(Path("seeds/zh-news-harbor/article.md").resolve(), "epub")
+    first = convert_bytes(SEEDS / "zh-news-harbor" / "article.md", "epub")
     time.sleep(1.1)  # a clock-dependent timestamp would now differ
-    assert convert_bytes(Path("seeds/zh-news-harbor/article.md").resolve(), "epub") == first == books["zh-news-harbor"]
+    assert convert_bytes(SEEDS / "zh-news-harbor" / "article.md", "epub") == first == books["zh-news-harbor"]
 
 
 def test_container_layout(books: dict[str, bytes]) -> None:

@@ -1,9 +1,12 @@
-"""Hostile input through every registered writer: nothing leaks, nothing crashes, every edition is whole."""
+"""Hostile input through every registered writer: nothing leaks, nothing crashes, every edition is whole.
+
+Editions are read through the format map (tests/formats.py): a leak is looked for in every part of an
+edition decompressed (PDF streams, zip members, data: URIs, image metadata), never in its raw bytes."""
 from __future__ import annotations
 
+import http.server
 import io
 import os
-import zipfile
 from pathlib import Path
 
 import pytest
@@ -12,6 +15,9 @@ from PIL.PngImagePlugin import PngInfo
 
 from convert import registry
 from convert.builder import Options, convert, output_names
+
+import formats
+from conftest import Quiet, serving
 
 SECRET = "TOP-SECRET-7f3a9c"  # written outside the article's folder; must never reach an edition
 
@@ -39,18 +45,6 @@ HOSTILE = f"""# 恶意输入测试
 """
 
 
-def edition_text(fmt: str, data: bytes) -> str:
-    """Everything an edition carries, as searchable text (zip members unpacked, PDF text extracted)."""
-    if fmt in ("epub", "docx"):
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            return "\n".join(archive.read(name).decode("utf-8", "replace") for name in archive.namelist())
-    if fmt == "pdf":
-        import pypdf
-        reader = pypdf.PdfReader(io.BytesIO(data))
-        return data.decode("latin-1") + "\n".join(page.extract_text() for page in reader.pages).replace(" ", "")
-    return data.decode("utf-8")
-
-
 @pytest.fixture
 def hostile_article(tmp_path: Path) -> Path:
     folder = tmp_path / "article"
@@ -67,33 +61,58 @@ def hostile_article(tmp_path: Path) -> Path:
 
 @pytest.mark.parametrize("fmt", registry.names())
 def test_hostile_article_leaks_nothing(hostile_article: Path, fmt: str) -> None:
-    text = edition_text(fmt, convert(hostile_article, to=fmt, options=Options(offline=True)))  # type: ignore[arg-type]
-    assert SECRET not in text
-    assert "root:x:0:0" not in text  # /etc/passwd
-    lowered = text.lower()
+    reader = formats.of(fmt)
+    data = convert(hostile_article, to=fmt, options=Options(offline=True))
+    carried = reader.carried(data)  # type: ignore[arg-type]
+    assert SECRET not in carried
+    assert "root:x:0:0" not in carried  # /etc/passwd
+    lowered = carried.lower()
     for marker in ("<script", "onclick", "onerror", "javascript:", "<iframe", "/embeddedfiles", "file:///etc"):
         assert marker not in lowered, marker
+    text = formats.squeeze(reader.text(data))  # type: ignore[arg-type]
     assert "正文第一段" in text and "事件属性" in text and "脚本链接" in text  # the text itself survives
 
 
+class _Picture(Quiet, http.server.BaseHTTPRequestHandler):
+    """Serves one incompressible picture and notes every request."""
+
+    body = b""
+    requests: list[str] = []
+
+    def do_GET(self) -> None:
+        self.requests.append(self.path)
+        self.send_response(200)
+        self.send_header("Content-Type", "image/png")
+        self.send_header("Content-Length", str(len(self.body)))
+        self.end_headers()
+        self.wfile.write(self.body)
+
+
 @pytest.mark.parametrize("fmt", registry.names())
-def test_loopback_image_refused_by_default_allowed_on_request(tmp_path: Path, http_root: tuple[str, Path],
-                                                              fmt: str) -> None:
-    base, root = http_root
-    Image.frombytes("RGB", (300, 200), os.urandom(300 * 200 * 3)).save(root / "pic.png")  # incompressible
-    article = tmp_path / "a.md"
-    article.write_text(f"# 标题\n\n正文。\n\n![图]({base}/pic.png)\n\n（图：本机图片）\n", encoding="utf-8")
-    refused = edition_text(fmt, convert(article, to=fmt))  # type: ignore[arg-type]
-    allowed = edition_text(fmt, convert(article, to=fmt, allow_private=True))  # type: ignore[arg-type]
-    assert len(allowed) > len(refused) + 100_000  # the picture is in the edition only when allowed
-    if fmt != "pdf":
-        assert f"{base}/pic.png" in refused  # the placeholder names the source address
+def test_loopback_image_refused_by_default_allowed_on_request(tmp_path: Path, fmt: str) -> None:
+    reader = formats.of(fmt)
+    picture = io.BytesIO()
+    image = Image.frombytes("RGB", (300, 200), os.urandom(300 * 200 * 3))
+    image.save(picture, "PNG")
+    handler = type("Picture", (_Picture,), {"body": picture.getvalue(), "requests": []})
+    with serving(handler) as base:
+        article = tmp_path / "a.md"
+        article.write_text(f"# 标题\n\n正文。\n\n![图]({base}/pic.png)\n\n（图：本机图片）\n", encoding="utf-8")
+        refused = convert(article, to=fmt)
+        assert handler.requests == [], "the loopback address was contacted without allow_private"
+        allowed = convert(article, to=fmt, options=Options(allow_private=True))
+        assert handler.requests == ["/pic.png"]
+    assert formats.squeeze(f"{base}/pic.png") in formats.squeeze(reader.text(refused))  # type: ignore[arg-type]
+    if reader.pictures:  # the picture is in the edition only when allowed
+        assert formats.pixels_key(image) in reader.carried(allowed)  # type: ignore[arg-type]
+        assert formats.pixels_key(image) not in reader.carried(refused)  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize("fmt", registry.names())
 def test_bomb_and_oversized_images_become_placeholders(tmp_path: Path, fmt: str,
                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     from convert.resources import images
+    reader = formats.of(fmt)
     out = io.BytesIO()
     Image.new("1", (20000, 20000)).save(out, "PNG")
     (tmp_path / "bomb.png").write_bytes(out.getvalue())
@@ -103,9 +122,8 @@ def test_bomb_and_oversized_images_become_placeholders(tmp_path: Path, fmt: str,
     article.write_text("# T\n\n正文。\n\n![a](bomb.png)\n\n（图：炸弹）\n\n![b](big.png)\n\n（图：超大）\n", encoding="utf-8")
     data = convert(article, to=fmt)
     assert isinstance(data, bytes) and len(data) < 2_000_000
-    text = edition_text(fmt, data)
-    if fmt != "pdf":
-        assert "bomb.png" in text and "big.png" in text
+    text = formats.squeeze(reader.text(data))
+    assert "bomb.png" in text and "big.png" in text and "炸弹" in text and "超大" in text
 
 
 @pytest.mark.parametrize("fmt", registry.names())
@@ -115,5 +133,6 @@ def test_two_thousand_character_title(tmp_path: Path, fmt: str) -> None:
     article.write_text(f"# {title}\n\n正文一段。\n", encoding="utf-8")
     data = convert(article, to=fmt)
     assert isinstance(data, bytes) and data
+    formats.of(fmt).opens(data)
     name = output_names([article])[article]
     assert len((name + registry.get(fmt).suffix).encode("utf-8")) < 200

@@ -229,3 +229,29 @@ def test_broken_package_theme_fails_only_when_named(site: Path) -> None:
     with pytest.raises(ThemeError, match="style 'empty' from the package empty-theme .*empty.toml is not a file"):
         load_theme("empty")
     assert load_theme("default").name == "default"
+
+def test_a_block_token_out_of_bounds_is_a_precise_error(tmp_path: Path) -> None:
+    path = write(tmp_path, 'name = "x"\nextends = "default"\n[code]\nsize_em = 0.1\n')
+    with pytest.raises(ThemeError, match=r": code\.size_em: input should be greater than or equal to 0\.5"):
+        load_theme(path)
+    path = write(tmp_path, 'name = "x"\nextends = "default"\n[table]\ncell_padding_em = [0.3]\n', "y.toml")
+    with pytest.raises(ThemeError, match=r": table\.cell_padding_em: "):
+        load_theme(path)
+
+
+def test_a_user_themes_code_size_is_seen_in_every_edition(tmp_path: Path) -> None:
+    """`[code] size_em` changed in a user theme: the PDF's characters, the EPUB's CSS and the DOCX's
+    styles all show the new size (times each edition's body size), and nothing else moves."""
+    from convert.checks.consistency import SIZE_TOLERANCE_PT, body_size, build_editions, compare, measure
+
+    path = write(tmp_path, 'name = "big-code"\nextends = "default"\n[code]\nsize_em = 1.2\n')
+    theme, default = load_theme(path), load_theme("default")
+    assert theme.code.size_em == 1.2 and theme.table == default.table
+    article = Path(__file__).resolve().parent.parent / "seeds" / "mixed-dev-notes" / "article.md"
+    document, files = build_editions(article, path)
+    readings = measure(document, theme, files)
+    for edition, reading in readings.items():
+        wanted = 1.2 * body_size(theme, edition)
+        assert reading.code_size_pt == pytest.approx(wanted, abs=SIZE_TOLERANCE_PT), edition
+        assert abs(reading.code_size_pt - 0.88 * body_size(theme, edition)) > 2, edition  # not the old value
+    assert all(row.ok for row in compare(theme, document, readings))

@@ -8,7 +8,7 @@ value, within these tolerances:
 - lengths (page size, margins): 0.5 mm, because Word stores twips and a PDF's text edge is a glyph's
   advance; the PDF's bottom margin is measured as bounds (page number above, text below) and the
   theme's margin must lie between them;
-- first-line indent: 0.1 em; line height: 0.05 (times the size);
+- first-line indent and list indent: 0.1 em; line height: 0.05 (times the size);
 - colours: 1 step of 255 per channel (a PDF stores colours as fractions);
 - font family: the face that sets most of the text must be the theme's family for the article's
   script (`script_family`: a Chinese article's first CJK family, another's first Latin family), by
@@ -18,6 +18,12 @@ value, within these tolerances:
   labels them, equal in every edition: exactly, ASCII white space collapsed, in the EPUB and DOCX;
   white space and hyphens removed in the PDF, whose spaces are positions rather than characters and
   whose words may break at a line's end.
+
+The blocks set apart from the body text are checked where the article has them: the size of code
+blocks, table cells and notices (`size_em` times the edition's body size), the line height of code
+blocks and table cells (times their own size; the PDF shows it only where a block or a cell has two
+lines, else it says so and is not judged), and the first-level list items' indent (`[lists]
+indent_em`, in em of the body size).
 
 The body size of the EPUB is the theme's e-reader size (`[ereader] size_pt`), as the EPUB writer
 sets it; headings scale with it. An EPUB has no page, so page rows say "n/a" for it.
@@ -34,8 +40,8 @@ from ..builder import Options, context, find_articles, gate_for, load, render
 from ..errors import ConvertError, UsageError, collect_warnings
 from ..scripts import is_cjk_family
 from ..theme import Theme, available_themes, load_theme
-from .readback import (NOT_APPLICABLE, HeadingSeen, PageSeen, Reading, expected_headings, hex_color, normalize,
-                       squeeze)
+from .readback import (NOT_APPLICABLE, ONE_LINE_EACH, HeadingSeen, PageSeen, Reading, code_blocks,
+                       expected_headings, hex_color, list_item_starts, normalize, notices, squeeze, table_cells)
 
 EDITIONS = ("pdf", "epub", "docx")
 SIZE_TOLERANCE_PT = 0.25
@@ -184,7 +190,34 @@ def compare(theme: Theme, document: m.Document, readings: dict[str, Reading]) ->
         rows.append(Row("caption size (pt)", f"{theme.caption.size_pt:g}",
                         {e: _all_numbers([c.size_pt for c in r.captions], theme.caption.size_pt, SIZE_TOLERANCE_PT)
                          for e, r in readings.items()}))
+    rows += _set_apart_rows(theme, document, readings)
     rows += _page_rows(theme, readings)
+    return rows
+
+
+def _set_apart_rows(theme: Theme, document: m.Document, readings: dict[str, Reading]) -> list[Row]:
+    """Code blocks, tables, notices and lists, each where the article has one."""
+    def size_row(name: str, size_em: float, measured: Callable[[Reading], float | None]) -> Row:
+        shown = f"{size_em:g} em: {size_em * theme.text.size_pt:g} (EPUB {size_em * theme.ereader.size_pt:g})"
+        return Row(name, shown, {e: _number(measured(r), size_em * body_size(theme, e), SIZE_TOLERANCE_PT)
+                                 for e, r in readings.items()})
+
+    def leading_row(name: str, wanted: float, measured: Callable[[Reading], float | str | None]) -> Row:
+        return Row(name, f"{wanted:g}", {e: _leading(measured(r), wanted) for e, r in readings.items()})
+
+    rows = []
+    if code_blocks(document):
+        rows += [size_row("code size (pt)", theme.code.size_em, lambda r: r.code_size_pt),
+                 leading_row("code line height", theme.code.line_height, lambda r: r.code_line_height)]
+    if table_cells(document):
+        rows += [size_row("table size (pt)", theme.table.size_em, lambda r: r.table_size_pt),
+                 leading_row("table line height", theme.table.line_height, lambda r: r.table_line_height)]
+    if notices(document):
+        rows.append(size_row("notice size (pt)", theme.notice.size_em, lambda r: r.notice_size_pt))
+    if list_item_starts(document):
+        indent = theme.lists.indent_em
+        rows.append(Row("list indent (em)", f"{indent:g}",
+                        {e: _number(r.list_indent_em, indent, INDENT_TOLERANCE_EM) for e, r in readings.items()}))
     return rows
 
 
@@ -222,6 +255,12 @@ def _number(measured: float | str | None, wanted: float, tolerance: float) -> Ce
     if isinstance(measured, str):
         return Cell(measured, False)
     return Cell(f"{measured:g}", abs(measured - wanted) <= tolerance + _EPSILON)
+
+
+def _leading(measured: float | str | None, wanted: float) -> Cell:
+    if measured == ONE_LINE_EACH:
+        return Cell(ONE_LINE_EACH, None)
+    return _number(measured, wanted, LINE_HEIGHT_TOLERANCE)
 
 
 def _all_numbers(values: Sequence[float | None], wanted: float, tolerance: float) -> Cell:

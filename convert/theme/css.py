@@ -40,10 +40,23 @@ def latin_font_rules(theme: Theme) -> str:
 """
 
 
+def _em(value: float) -> str:
+    return f"{value:g}em"
+
+
+def _padding(vertical_horizontal: list[float]) -> str:
+    vertical, horizontal = vertical_horizontal
+    return f"{vertical:g}em {horizontal:g}em"
+
+
 def article_css(theme: Theme, *, size_pt: float | None = None) -> str:
-    """Rules for the article markup of `writers/html.py`, from the theme's tokens."""
+    """Rules for the article markup of `writers/html.py`, from the theme's tokens. The numbers left
+    here have no counterpart in the DOCX: the missing-image placeholder's box (Word draws its own),
+    the note call's size (Word's superscript), the space above the list of notes (Word's notes sit
+    at the page's foot), and the gap under a table's caption."""
     fonts = font_stacks(theme)
     text, colors, headings = theme.text, theme.colors, theme.headings
+    code, table, notice, lists = theme.code, theme.table, theme.notice, theme.lists
     size = size_pt or text.size_pt
     heading_rules = "\n".join(
         f".article-body h{level} {{ font-size: {headings.scale[level - 1]:g}em; }}" for level in range(2, 7))
@@ -57,17 +70,18 @@ body {{ margin: 0; }}
 :lang(zh) {{ font-variant-east-asian: normal; font-feature-settings: "chws" 1; }}
 :lang(en) {{ font-variant-east-asian: proportional-width; }}
 article {{ hyphens: auto; overflow-wrap: break-word; }}
-.article-header {{ margin-bottom: 1.2em; }}
+.article-header {{ margin-bottom: {_em(theme.byline.space_after_em)}; }}
 h1.title {{ font-family: {fonts['headings']}; font-size: {headings.scale[0]:g}em; font-weight: {headings.weight};
-  line-height: 1.3; color: {colors.heading}; margin: 0 0 0.4em; text-align: left; hyphens: manual; }}
-.article-header .subtitle {{ font-family: {fonts['headings']}; font-size: 1.15em; color: {colors.muted};
-  margin: 0 0 0.5em; text-indent: 0; }}
-.article-header .byline {{ font-size: 0.85em; color: {colors.muted}; text-indent: 0; margin: 0;
-  padding-bottom: 0.6em; border-bottom: 0.5pt solid {colors.rule}; text-align: left; }}
+  line-height: {headings.title_line_height:g}; color: {colors.heading};
+  margin: 0 0 {_em(headings.title_space_after_em)}; text-align: left; hyphens: manual; }}
+.article-header .subtitle {{ font-family: {fonts['headings']}; font-size: {_em(theme.subtitle.size_em)};
+  color: {colors.muted}; margin: 0 0 {_em(theme.subtitle.space_after_em)}; text-indent: 0; }}
+.article-header .byline {{ font-size: {_em(theme.byline.size_em)}; color: {colors.muted}; text-indent: 0; margin: 0;
+  padding-bottom: {_em(theme.byline.rule_gap_em)}; border-bottom: 0.5pt solid {colors.rule}; text-align: left; }}
 .byline a {{ color: {colors.muted}; }}
 .article-body h2, .article-body h3, .article-body h4, .article-body h5, .article-body h6 {{
   font-family: {fonts['headings']}; font-weight: {headings.weight}; color: {colors.heading};
-  line-height: 1.35; margin: {headings.space_before_em:g}em 0 {headings.space_after_em:g}em;
+  line-height: {headings.line_height:g}; margin: {headings.space_before_em:g}em 0 {headings.space_after_em:g}em;
   text-indent: 0; text-align: left; break-after: avoid; hyphens: manual; }}
 {heading_rules}
 p {{ margin: 0 0 {text.latin_paragraph_spacing_em:g}em; text-indent: {text.latin_indent_em:g}em;
@@ -77,30 +91,36 @@ article:lang(zh) .article-body li p, article:lang(zh) td p, article:lang(zh) th 
 article:lang(zh) blockquote p, article:lang(zh) .footnotes p, article:lang(zh) .notice p,
 .article-body li p, td p, th p {{ text-indent: 0; }}
 a {{ color: {colors.accent}; text-decoration: none; }}
-figure {{ margin: 1.2em 0; text-align: center; break-inside: avoid; page-break-inside: avoid; }}
+figure {{ margin: {_em(theme.figure.space_em)} 0; text-align: center; break-inside: avoid; page-break-inside: avoid; }}
 figure img {{ max-width: 100%; max-height: {theme.figure.max_height_mm:g}mm; width: auto; height: auto; }}
-figcaption {{ font-size: {theme.caption.size_pt:g}pt; color: {colors.muted}; line-height: 1.5;
-  margin-top: 0.5em; text-indent: 0; text-align: center; hyphens: manual; }}
+figcaption {{ font-size: {theme.caption.size_pt:g}pt; color: {colors.muted}; line-height: {theme.caption.line_height:g};
+  margin-top: {_em(theme.caption.space_before_em)}; text-indent: 0; text-align: center; hyphens: manual; }}
 .figure-label {{ font-family: {fonts['headings']}; font-weight: {headings.weight}; }}
 .image-placeholder {{ border: 1pt dashed {colors.rule}; padding: 1.5em 1em; color: {colors.muted};
   font-size: {theme.caption.size_pt:g}pt; text-align: center; background: {colors.notice_background}; }}
 .image-placeholder span {{ display: block; }}
 .placeholder-src {{ font-family: {fonts['mono']}; font-size: 0.85em; overflow-wrap: anywhere; margin-top: 0.3em; }}
-blockquote {{ margin: 1em 0; padding: 0 0 0 1em; border-left: 2pt solid {colors.rule}; color: {colors.muted}; }}
-code, pre {{ font-family: {fonts['mono']}; font-size: 0.88em; }}
-pre {{ background: {colors.code_background}; padding: 0.6em 0.8em; line-height: 1.45; white-space: pre-wrap;
-  overflow-wrap: anywhere; text-align: left; }}
-hr {{ border: none; border-top: 0.5pt solid {colors.rule}; margin: 1.2em 0; }}
-ul, ol {{ margin: 0.4em 0 0.8em; padding-left: 2em; }}
-li {{ margin: 0.15em 0; }}
-table {{ border-collapse: collapse; width: 100%; table-layout: fixed; margin: 1em 0; font-size: 0.92em; line-height: 1.45; }}
+blockquote {{ margin: {_em(theme.quote.space_em)} 0; padding: 0 0 0 {_em(theme.quote.indent_em)};
+  border-left: 2pt solid {colors.rule}; color: {colors.muted}; }}
+code, pre {{ font-family: {fonts['mono']}; font-size: {_em(code.size_em)}; }}
+pre code {{ font-size: 1em; }}  /* the block's size once, not times itself */
+pre {{ background: {colors.code_background}; padding: {_padding(code.padding_em)}; margin: {_em(code.space_em)} 0;
+  line-height: {code.line_height:g}; white-space: pre-wrap; overflow-wrap: anywhere; text-align: left; }}
+hr {{ border: none; border-top: 0.5pt solid {colors.rule}; margin: {_em(theme.divider.space_em)} 0; }}
+ul, ol {{ margin: {_em(lists.space_before_em)} 0 {_em(lists.space_after_em)}; padding-left: {_em(lists.indent_em)}; }}
+li {{ margin: {_em(lists.item_spacing_em)} 0; }}
+table {{ border-collapse: collapse; width: 100%; table-layout: fixed; margin: {_em(table.space_em)} 0;
+  font-size: {_em(table.size_em)}; line-height: {table.line_height:g}; }}
 caption {{ font-size: {theme.caption.size_pt:g}pt; color: {colors.muted}; caption-side: top; margin-bottom: 0.4em; }}
-th, td {{ border-bottom: 0.5pt solid {colors.rule}; padding: 0.3em 0.5em; text-align: left; vertical-align: top; }}
+th, td {{ border-bottom: 0.5pt solid {colors.rule}; padding: {_padding(table.cell_padding_em)}; text-align: left;
+  vertical-align: top; }}
 thead th {{ border-bottom: 1pt solid {colors.text}; font-family: {fonts['headings']}; }}
-.notice {{ background: {colors.notice_background}; color: {colors.muted}; font-size: 0.88em; padding: 0.5em 0.9em;
-  margin: 1.5em 0 0; border-left: 2pt solid {colors.accent}; }}
+.notice {{ background: {colors.notice_background}; color: {colors.muted}; font-size: {_em(notice.size_em)};
+  padding: {_padding(notice.padding_em)}; margin: {_em(notice.space_before_em)} 0 0;
+  border-left: 2pt solid {colors.accent}; }}
 .notice p {{ margin: 0; text-indent: 0; }}
-.footnotes {{ font-size: 0.85em; color: {colors.muted}; margin-top: 2em; }}
+.footnotes {{ font-size: {_em(theme.notes.size_em)}; line-height: {theme.notes.line_height:g}; color: {colors.muted};
+  margin-top: 2em; }}
 .footnotes p {{ text-indent: 0; margin: 0; }}
 .noteref {{ font-size: 0.75em; vertical-align: super; line-height: 0; }}
 """ + latin_font_rules(theme)

@@ -2,6 +2,11 @@
 
 pydantic validates a theme's TOML against these models, so unknown keys, wrong types and bad values
 are reported with the key and what was expected (`theme/load.py` adds the file).
+
+Units, as CSS reads them and every writer follows: `*_pt` in points; `size_em` times the body size;
+other `*_em` lengths in em of the element's own size (a table's margin in em of the table's text, a
+caption's in em of the caption); `line_height` times the element's own size. The new design tokens
+have no defaults here: `styles/default.toml` is their one source, and a theme `extends` it.
 """
 from __future__ import annotations
 
@@ -22,6 +27,10 @@ Positive = Annotated[float, Field(gt=0)]
 NonNegative = Annotated[float, Field(ge=0)]
 FontStack = Annotated[list[Annotated[str, Field(min_length=1)]], Field(min_length=1)]
 Margins = Annotated[list[NonNegative], Field(min_length=4, max_length=4)]
+Leading = Annotated[float, Field(ge=0.8, le=3.0)]  # a line height, times the size it sets
+Relative = Annotated[float, Field(ge=0.5, le=2.0)]  # a text size, times the body size
+Spacing = Annotated[float, Field(ge=0, le=5.0)]  # a length in em
+Padding = Annotated[list[Spacing], Field(min_length=2, max_length=2)]  # vertical, horizontal
 
 
 class ThemeError(UsageError):
@@ -56,6 +65,22 @@ class Headings(_Section):
     weight: Annotated[int, Field(ge=100, le=900)] = 700
     space_before_em: NonNegative
     space_after_em: NonNegative
+    line_height: Leading  # h2-h6
+    title_line_height: Leading
+    title_space_after_em: Spacing  # em of the title's size
+
+
+class Subtitle(_Section):
+    size_em: Annotated[float, Field(ge=0.5, le=3.0)]
+    space_after_em: Spacing
+
+
+class Byline(_Section):
+    """The byline and the rule under it, which closes the article's header."""
+
+    size_em: Relative
+    rule_gap_em: Spacing  # between the byline's text and its rule, em of the byline's size
+    space_after_em: Spacing  # between the header and the text, em of the body size
 
 
 class Colors(_Section):
@@ -75,6 +100,8 @@ class Caption(_Section):
     size_pt: Positive
     zh: str
     en: str
+    line_height: Leading
+    space_before_em: Spacing  # between a figure's image and its caption, em of the caption's size
 
     @field_validator("zh", "en")
     @classmethod
@@ -90,6 +117,54 @@ class Caption(_Section):
 
 class Figure(_Section):
     max_height_mm: Positive
+    space_em: Spacing  # above a figure and below its caption
+
+
+class Code(_Section):
+    """Code blocks and inline code (the mono stack)."""
+
+    size_em: Relative
+    line_height: Leading
+    padding_em: Padding  # inside a code block's background
+    space_em: Spacing  # above and below a code block
+
+
+class Table(_Section):
+    size_em: Relative
+    line_height: Leading
+    cell_padding_em: Padding
+    space_em: Spacing  # above and below a table
+
+
+class Notice(_Section):
+    """The boxed note closing an article (a disclaimer)."""
+
+    size_em: Relative  # its lines are spaced as the body's: `text.line_height` times this size
+    padding_em: Padding
+    space_before_em: Spacing
+
+
+class Quote(_Section):
+    indent_em: Spacing  # from the rule on the left to the text
+    space_em: Spacing  # above and below a block quote
+
+
+class Lists(_Section):
+    indent_em: Annotated[float, Field(gt=0, le=5.0)]  # each level's text from the one above (or the body)
+    space_before_em: Spacing  # above a list (not one inside a list item)
+    space_after_em: Spacing
+    item_spacing_em: Spacing  # above and below each item
+
+
+class Notes(_Section):
+    """Footnotes (at the page's foot in the PDF and the DOCX, after the text in the EPUB)."""
+
+    size_em: Relative
+    line_height: Leading
+
+
+class Divider(_Section):
+    space_em: Spacing  # above and below a horizontal rule
 
 
 class Page(_Section):
@@ -111,9 +186,18 @@ class Theme(_Section):
     fonts: Fonts
     text: Text
     headings: Headings
+    subtitle: Subtitle
+    byline: Byline
     colors: Colors
     caption: Caption
     figure: Figure
+    code: Code
+    table: Table
+    notice: Notice
+    quote: Quote
+    lists: Lists
+    notes: Notes
+    divider: Divider
     page: Page
     ereader: EReader
 

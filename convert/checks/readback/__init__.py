@@ -19,6 +19,7 @@ from ... import model as m
 MM_PER_PT = 25.4 / 72
 BODY_SAMPLE = 40  # characters from the start of each body paragraph that measure the body text
 NOT_APPLICABLE = "n/a"  # a property the edition does not have (an EPUB has no page)
+ONE_LINE_EACH = "one line each"  # a line height the PDF cannot show: no cell (or block) has two lines
 
 _ASCII_SPACE = re.compile(r"[ \t\r\n\f]+")
 _STYLE_SUFFIX = re.compile(r"[-,]?(regular|bold|italic|oblique|light|medium|semibold|black|thin|extralight|"
@@ -66,6 +67,13 @@ class Reading:
     headings: list[HeadingSeen] = field(default_factory=list)
     captions: list[CaptionSeen] = field(default_factory=list)
     page: PageSeen | str | None = None
+    # the blocks set apart from the body text, measured where the article has them
+    code_size_pt: float | None = None  # code blocks
+    code_line_height: float | str | None = None  # times the code size
+    table_size_pt: float | None = None  # table cells
+    table_line_height: float | str | None = None  # times the table size
+    notice_size_pt: float | None = None
+    list_indent_em: float | str | None = None  # first-level list items' text from the body's edge, in body em
     notes: list[str] = field(default_factory=list)
 
 
@@ -99,9 +107,54 @@ def body_paragraphs(doc: m.Document, candidates: Sequence[T], text: Callable[[T]
     """The candidates (an edition's paragraphs, in reading order) that hold the article's body
     paragraphs: for each of `paragraph_starts`, the first candidate after the last one found whose
     text, white space removed, starts so."""
+    return matching(paragraph_starts(doc), candidates, text)
+
+
+def code_lines(doc: m.Document) -> list[list[str]]:
+    """The lines of each of the article's code blocks, white space removed, empty ones left out."""
+    blocks = [[text for line in b.text.splitlines() if (text := squeeze(line))]
+              for b in doc.body if isinstance(b, m.CodeBlock)]
+    return [lines for lines in blocks if lines]
+
+
+def code_blocks(doc: m.Document) -> list[str]:
+    """The text of the article's code blocks (white space removed)."""
+    return ["".join(lines) for lines in code_lines(doc)]
+
+
+def notices(doc: m.Document) -> list[str]:
+    return [text for b in doc.body if isinstance(b, m.Notice) and (text := squeeze(m.plain_text(b.content)))]
+
+
+def table_cells(doc: m.Document) -> list[str]:
+    """The text of every cell of the article's tables, row by row (white space removed)."""
+    cells = []
+    for table in (b for b in doc.body if isinstance(b, m.Table)):
+        for row in table.header + table.body:
+            for cell in row:
+                text = squeeze("".join(m.plain_text(m.block_inlines(block)) for block in cell.content))
+                if text:
+                    cells.append(text)
+    return cells
+
+
+def list_item_starts(doc: m.Document, length: int = 12) -> list[str]:
+    """The first characters of the items of the article's first-level lists (white space removed)."""
+    starts = []
+    for block in doc.body:
+        if isinstance(block, m.ListBlock):
+            for item in block.items:
+                if item and isinstance(item[0], m.Paragraph) and (text := squeeze(m.plain_text(item[0].content))):
+                    starts.append(text[:length])
+    return starts
+
+
+def matching(starts: Sequence[str], candidates: Sequence[T], text: Callable[[T], str]) -> list[T]:
+    """For each of `starts` in turn, the first candidate after the last one found whose text, white
+    space removed, starts so."""
     found = []
     index = 0
-    for start in paragraph_starts(doc):
+    for start in starts:
         for position in range(index, len(candidates)):
             if squeeze(text(candidates[position])).startswith(start):
                 found.append(candidates[position])

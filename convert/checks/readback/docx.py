@@ -14,6 +14,10 @@ Han characters take the `w:eastAsia` face, others the `w:ascii` face, as Word se
 - headings: paragraphs in Title (level 1) and Heading n (level n + 1), Word's own heading styles;
 - captions: paragraphs in the Caption style (their text includes the SEQ field's cached number),
   except a table's (the one right before its table);
+- code blocks, table cells and notices: the paragraphs holding their text (found as body paragraphs
+  are; a cell's in `w:tc`): the size of most of their characters and their line height, as above;
+- list indent: the first-level items' `w:ind/@w:left` (or `@w:start`), from the paragraph itself,
+  else from its numbering level in numbering.xml, else from its style, in em of the item's size;
 - page: the body's section (`w:pgSz`, `w:pgMar`).
 """
 from __future__ import annotations
@@ -28,8 +32,8 @@ from lxml import etree
 
 from ... import model as m
 from ...scripts import is_wide
-from . import (MM_PER_PT, CaptionSeen, HeadingSeen, PageSeen, Reading, body_paragraphs, dominant,
-                       hex_color, median, squeeze)
+from . import (MM_PER_PT, CaptionSeen, HeadingSeen, PageSeen, Reading, body_paragraphs, code_blocks, dominant,
+               hex_color, list_item_starts, matching, median, notices, squeeze, table_cells)
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {"w": W}
@@ -170,6 +174,8 @@ def read_docx(data: bytes, doc: m.Document) -> Reading:
     with zipfile.ZipFile(io.BytesIO(data)) as package:
         styles = _Styles(package.read("word/styles.xml"))
         document = etree.fromstring(package.read("word/document.xml"))
+        numbering = (etree.fromstring(package.read("word/numbering.xml"))
+                     if "word/numbering.xml" in package.namelist() else None)
     body = document.find("w:body", NS)
     paragraphs = [_Paragraph(p, styles) for p in body.iter(_q("p"))]
 
@@ -197,7 +203,79 @@ def read_docx(data: bytes, doc: m.Document) -> Reading:
     reading.captions = [CaptionSeen(p.text, p.size()) for p in paragraphs
                         if p.style_id == "Caption" and not _before_table(p.element)]
     reading.page = _page(body)
+    _set_apart(reading, doc, paragraphs, styles, numbering)
     return reading
+
+
+def _set_apart(reading: Reading, doc: m.Document, paragraphs: list[_Paragraph], styles: _Styles,
+               numbering: etree._Element | None) -> None:
+    """Code blocks, table cells, notices and lists: the blocks set apart from the body text."""
+    def text(paragraph: _Paragraph) -> str:
+        return paragraph.text
+
+    code = matching(code_blocks(doc), paragraphs, text)
+    reading.code_size_pt, reading.code_line_height = _text_size(code), _line_height(code)
+    cells = _cell_paragraphs(table_cells(doc), paragraphs)
+    reading.table_size_pt, reading.table_line_height = _text_size(cells), _line_height(cells)
+    reading.notice_size_pt = _text_size(matching(notices(doc), paragraphs, text))
+    items = matching(list_item_starts(doc), paragraphs, text)
+    indent = median([value for value in (_list_indent(p, styles, numbering) for p in items) if value is not None])
+    reading.list_indent_em = round(indent, 3) if indent is not None else None
+
+
+def _cell_paragraphs(cells: list[str], paragraphs: list[_Paragraph]) -> list[_Paragraph]:
+    """The paragraphs of the table cells (`w:tc`) that hold `cells`, found by their text in turn."""
+    owners: dict[etree._Element, list[_Paragraph]] = {}
+    for paragraph in paragraphs:
+        cell = next(paragraph.element.iterancestors(_q("tc")), None)
+        if cell is not None:
+            owners.setdefault(cell, []).append(paragraph)
+    found = matching(cells, list(owners), lambda cell: "".join(t.text or "" for t in cell.iter(_q("t"))))
+    return [paragraph for cell in found for paragraph in owners[cell]]
+
+
+def _text_size(paragraphs: list[_Paragraph]) -> float | None:
+    sizes: Counter[float] = Counter()
+    for paragraph in paragraphs:
+        sizes.update(paragraph.sizes())
+    return dominant(sizes)
+
+
+def _list_indent(paragraph: _Paragraph, styles: _Styles, numbering: etree._Element | None) -> float | None:
+    """Where a list item's text starts, in em of its size: Word takes the paragraph's own indent, else
+    its numbering level's, else its style's."""
+    size = paragraph.size()
+    if not size:
+        return None
+    own = _props(paragraph.element.find("w:pPr", NS)).get("ind", {})
+    indent = own if ("left" in own or "start" in own) else (
+        _numbering_indent(paragraph, styles, numbering) or paragraph.ppr.get("ind", {}))
+    left = indent.get("left", indent.get("start"))
+    return int(left) / 20 / size if left and left.lstrip("-").isdigit() else None
+
+
+def _numbering_indent(paragraph: _Paragraph, styles: _Styles,
+                      numbering: etree._Element | None) -> dict[str, str] | None:
+    """The `w:ind` of the numbering level a paragraph takes: its own `w:numPr`, else its style's."""
+    if numbering is None:
+        return None
+    num_pr = paragraph.element.find("w:pPr/w:numPr", NS)
+    for style in reversed(styles.chain(paragraph.style_id)):
+        if num_pr is not None:
+            break
+        num_pr = style.find("w:pPr/w:numPr", NS)
+    if num_pr is None:
+        return None
+
+    def value(element: etree._Element | None, default: str | None = None) -> str | None:
+        return element.get(_q("val"), default) if element is not None else default
+
+    num = numbering.find(f"w:num[@w:numId='{value(num_pr.find('w:numId', NS))}']", NS)
+    abstract = numbering.find(f"w:abstractNum[@w:abstractNumId='{value(num.find('w:abstractNumId', NS))}']", NS) \
+        if num is not None else None
+    level = value(num_pr.find("w:ilvl", NS), "0")
+    ind = abstract.find(f"w:lvl[@w:ilvl='{level}']/w:pPr/w:ind", NS) if abstract is not None else None
+    return {etree.QName(name).localname: v for name, v in ind.attrib.items()} if ind is not None else None
 
 
 def _before_table(paragraph: etree._Element) -> bool:

@@ -9,7 +9,11 @@ color, line-height, text-indent. An EPUB has no page: its page is "n/a".
 - body family, size, colour, line height and first-line indent: those of the `<p>` elements that
   hold the article's body paragraphs (found by their first characters), most characters deciding;
   the family of a character is the one of the computed list that would set it (`setting_family`);
-- headings: `h1`-`h6` in spine order; captions: `figcaption` elements.
+- headings: `h1`-`h6` in spine order; captions: `figcaption` elements;
+- code blocks (`pre`), table cells (`td`, `th`) and notices (the `p` holding each): the size of most
+  of their characters and the line height of their text; found by their text, as paragraphs are;
+- list indent: the first-level items' (`li`) margin and padding on the left and their lists', less
+  a body paragraph's, in em of the item's size.
 """
 from __future__ import annotations
 
@@ -24,14 +28,16 @@ from typing import Any
 from lxml import etree
 
 from ... import model as m
-from . import (NOT_APPLICABLE, CaptionSeen, HeadingSeen, Reading, body_paragraphs, dominant, hex_color,
-                       median, normalize, squeeze)
+from . import (NOT_APPLICABLE, CaptionSeen, HeadingSeen, Reading, body_paragraphs, code_blocks, dominant,
+               hex_color, list_item_starts, matching, median, normalize, notices, squeeze, table_cells)
 from ...scripts import is_cjk_family, is_wide
 
 OPF_NS = {"opf": "http://www.idpf.org/2007/opf", "c": "urn:oasis:names:tc:opendocument:xmlns:container"}
 XHTML = "http://www.w3.org/1999/xhtml"
 INITIAL_SIZE_PT = 12.0  # CSS `medium`, 16px
 INHERITED = ("font-size", "font-family", "color", "line-height", "text-indent")
+LEFT_BOX = ("margin", "margin-left", "padding", "padding-left")  # not inherited: read per element
+Rank = tuple[int, tuple[int, int, int], int, int]  # !important, specificity, rule order, declaration order
 _LENGTH = re.compile(r"^(-?\d*\.?\d+)(pt|px|em|rem|%|mm|cm|in)?$")
 
 
@@ -87,11 +93,11 @@ class Cascade:
             if rule.type != "qualified-rule":
                 continue  # @font-face, @page, @media: nothing the check reads
             declarations = {}
-            for declaration in tinycss2.parse_declaration_list(rule.content, skip_comments=True,
-                                                                skip_whitespace=True):
+            for index, declaration in enumerate(tinycss2.parse_declaration_list(
+                    rule.content, skip_comments=True, skip_whitespace=True)):
                 if declaration.type == "declaration":
                     declarations[declaration.lower_name] = (tinycss2.serialize(declaration.value).strip(),
-                                                            declaration.important)
+                                                            declaration.important, index)
             try:
                 selectors = cssselect2.compile_selector_list(rule.prelude)
             except cssselect2.SelectorError:
@@ -133,26 +139,49 @@ class Cascade:
         return style
 
     def _declared(self, element: etree._Element) -> dict[str, str]:
+        return {name: value for name, (_rank, value) in self._ranked(element, INHERITED).items()}
+
+    def _ranked(self, element: etree._Element, names: tuple[str, ...]) -> dict[str, tuple[Rank, str]]:
+        """The winning declaration of each of `names` for `element`, with its rank in the cascade."""
         wrapper = self.wrappers.get(element)
         if wrapper is None:
             return {}
         matches = [(specificity, order, payload) for specificity, order, pseudo, payload
                    in self.matcher.match(wrapper) if pseudo is None]
-        values: dict[str, tuple[tuple[int, tuple[int, int, int], int], str]] = {}
+        values: dict[str, tuple[Rank, str]] = {}
         for specificity, _order, (rule_order, declarations) in matches:
-            for name, (value, important) in declarations.items():
-                if name not in INHERITED:
+            for name, (value, important, index) in declarations.items():
+                if name not in names:
                     continue
-                rank = (int(important), specificity, rule_order)
+                rank = (int(important), specificity, rule_order, index)
                 if name not in values or rank >= values[name][0]:
                     values[name] = (rank, value)
         style_attribute = element.get("style")
         if style_attribute:
             import tinycss2
             for declaration in tinycss2.parse_declaration_list(style_attribute, skip_whitespace=True):
-                if declaration.type == "declaration" and declaration.lower_name in INHERITED:
-                    values[declaration.lower_name] = ((0, (9, 9, 9), 0), tinycss2.serialize(declaration.value).strip())
-        return {name: value for name, (_rank, value) in values.items()}
+                if declaration.type == "declaration" and declaration.lower_name in names:
+                    values[declaration.lower_name] = ((0, (9, 9, 9), 0, 0),
+                                                      tinycss2.serialize(declaration.value).strip())
+        return values
+
+    def left_inset(self, element: etree._Element) -> float:
+        """`margin-left` plus `padding-left` of `element`, in points (a longhand or a shorthand's left
+        value, whichever the cascade puts last)."""
+        declared = self._ranked(element, LEFT_BOX)
+        size = self.computed(element).font_size
+        total = 0.0
+        for box in ("margin", "padding"):
+            candidates: list[tuple[Rank, str]] = []
+            if box in declared:
+                rank, value = declared[box]
+                candidates.append((rank, _left_value(value)))
+            if f"{box}-left" in declared:
+                candidates.append(declared[f"{box}-left"])
+            if candidates:
+                length = _length(max(candidates, key=lambda pair: pair[0])[1], size, self._root_size())
+                total += length or 0.0
+        return total
 
     def _root_size(self) -> float:
         """The root element's font size once computed (rem); the initial size while computing it."""
@@ -177,6 +206,12 @@ def _length(value: str, relative_to: float, root_size: float) -> float | None:
     if unit == "%":
         return number / 100 * relative_to
     return number * factors[unit]
+
+
+def _left_value(shorthand: str) -> str:
+    """The left value of a `margin` or `padding` shorthand (one to four values)."""
+    values = shorthand.split()
+    return values[{1: 0, 2: 1, 3: 1}.get(len(values), 3)] if values else ""
 
 
 def _css_color(value: str) -> str | None:
@@ -249,6 +284,8 @@ def read_epub(data: bytes, doc: m.Document) -> Reading:
     reading.indent_em = round(indent, 3) if indent is not None else None
     reading.line_height = round(line_height, 3) if line_height is not None else None
 
+    _set_apart(reading, doc, documents, found)
+
     for _path, tree, cascade in documents:
         for element in tree.iter():
             if not isinstance(element.tag, str):
@@ -265,3 +302,50 @@ def read_epub(data: bytes, doc: m.Document) -> Reading:
                 reading.captions.append(CaptionSeen(normalize("".join(element.itertext())),
                                                     round(style.font_size, 2)))
     return reading
+
+
+def _set_apart(reading: Reading, doc: m.Document, documents: list[tuple[str, etree._ElementTree, Cascade]],
+               body: list[tuple[etree._Element, Cascade]]) -> None:
+    """Code blocks, table cells, notices and lists: the blocks set apart from the body text."""
+    def elements(*tags: str) -> list[tuple[etree._Element, Cascade]]:
+        wanted = {f"{{{XHTML}}}{tag}" for tag in tags}
+        return [(element, cascade) for _path, tree, cascade in documents for element in tree.iter()
+                if element.tag in wanted]
+
+    def text(pair: tuple[etree._Element, Cascade]) -> str:
+        return "".join(pair[0].itertext())
+
+    code = matching(code_blocks(doc), elements("pre"), text)
+    reading.code_size_pt, reading.code_line_height = _size_and_leading(code)
+    cells = matching(table_cells(doc), elements("td", "th"), text)
+    reading.table_size_pt, reading.table_line_height = _size_and_leading(cells)
+    reading.notice_size_pt = _size_and_leading(matching(notices(doc), elements("p"), text))[0]
+    items = matching(list_item_starts(doc), elements("li"), text)
+    if items and body:
+        paragraph, paragraph_cascade = body[0]
+        edge = sum(paragraph_cascade.left_inset(e) for e in _up_to_body(paragraph))
+        indent = median([(sum(cascade.left_inset(e) for e in _up_to_body(item)) - edge)
+                         / cascade.computed(item).font_size for item, cascade in items])
+        reading.list_indent_em = round(indent, 3) if indent is not None else None
+
+
+def _up_to_body(element: etree._Element) -> list[etree._Element]:
+    """The element and its ancestors below `body`."""
+    chain = []
+    while element is not None and element.tag != f"{{{XHTML}}}body":
+        chain.append(element)
+        element = element.getparent()
+    return chain
+
+
+def _size_and_leading(blocks: list[tuple[etree._Element, Cascade]]) -> tuple[float | None, float | None]:
+    """The size of most characters of `blocks`, and the line height of those characters."""
+    sizes: Counter[float] = Counter()
+    leadings: Counter[float] = Counter()
+    for block, cascade in blocks:
+        for element, text in _text_owners(block):
+            style = cascade.computed(element)
+            sizes[round(style.font_size, 2)] += len(squeeze(text))
+            if style.line_height is not None:
+                leadings[round(style.line_height, 3)] += len(squeeze(text))
+    return dominant(sizes), dominant(leadings)

@@ -8,6 +8,11 @@
 - headings: the PDF outline (WeasyPrint bookmarks h1-h6) gives texts and levels; the characters at
   each bookmark's destination give size, colour and face;
 - captions: the printed text ending in each figure's caption, and its size;
+- code blocks, table cells, notices: their printed text, found in reading order; the size of most
+  of its characters, and the line height as the most common distance between the baselines of
+  one block's (one cell's) consecutive lines at that size;
+- list indent: where the first-level list items' first characters stand, from the left edge of the
+  body text, in em of their size (the median);
 - page: the media box; left and right margins from the extent of body text (justified lines reach
   the right margin), the top margin from the title's bookmark (the top of the first box on page 1),
   the bottom margin as bounds: above the page number's top, below the lowest text or image of
@@ -21,8 +26,9 @@ from collections import Counter
 from typing import Any, Iterable
 
 from ... import model as m
-from . import (BODY_SAMPLE, MM_PER_PT, CaptionSeen, HeadingSeen, PageSeen, Reading, dominant, family_name,
-                       hex_color, median, normalize, paragraph_starts, squeeze)
+from . import (BODY_SAMPLE, MM_PER_PT, ONE_LINE_EACH, CaptionSeen, HeadingSeen, PageSeen, Reading, code_lines,
+               dominant, family_name, hex_color, list_item_starts, median, normalize, notices, paragraph_starts,
+               squeeze, table_cells)
 
 
 _HYPHENS = "-\u2010\u00ad"
@@ -76,6 +82,7 @@ def read_pdf(data: bytes, doc: m.Document, families: Iterable[str]) -> Reading:
         _line_height(reading, pages)
         left = _left_edge(pages, reading.body_size_pt)
         _indent(reading, firsts, left)
+        _set_apart(reading, stream, doc, left)
         outline = _outline(pdf, pages)
         reading.headings = [_heading(level, title, page_index, top, pages, stream, known)
                             for level, title, page_index, top in outline]
@@ -146,6 +153,76 @@ def _indent(reading: Reading, firsts: list[dict[str, Any]], left: float | None) 
         return
     indent = median([(char["x0"] - left) / char["size"] for char in firsts])
     reading.indent_em = round(indent, 3) if indent is not None else None
+
+
+# ---------------------------------------------------------------- code, tables, notices, lists
+
+
+def _set_apart(reading: Reading, stream: _Stream, doc: m.Document, left: float | None) -> None:
+    """Code blocks, table cells, notices and lists: the blocks set apart from the body text."""
+    code = _printed_lines(stream, code_lines(doc))
+    reading.code_size_pt = _size(code)
+    reading.code_line_height = _leading(code, reading.code_size_pt)
+    cells = _printed(stream, table_cells(doc))
+    reading.table_size_pt = _size(cells)
+    reading.table_line_height = _leading(cells, reading.table_size_pt)
+    reading.notice_size_pt = _size(_printed(stream, notices(doc)))
+    items = [chars[:1] for chars in _printed(stream, list_item_starts(doc))]
+    if left is not None and items:
+        indent = median([(chars[0]["x0"] - left) / chars[0]["size"] for chars in items])
+        reading.list_indent_em = round(indent, 3) if indent is not None else None
+
+
+def _printed(stream: _Stream, texts: list[str]) -> list[list[dict[str, Any]]]:
+    """The characters of each of `texts` where it is printed, searched in reading order."""
+    found = []
+    position = 0
+    for text in texts:
+        span = stream.find(text, position)
+        if span is None:
+            continue
+        position = span[1]
+        found.append(stream.chars[span[0]:span[1]])
+    return found
+
+
+def _printed_lines(stream: _Stream, blocks: list[list[str]]) -> list[list[dict[str, Any]]]:
+    """The characters of each block, found line by line: a block that continues on the next page has
+    the page's furniture (running header, page number) between its lines."""
+    found = []
+    position = 0
+    for lines in blocks:
+        chars: list[dict[str, Any]] = []
+        for line in lines:
+            span = stream.find(line, position)
+            if span is None:
+                break
+            position = span[1]
+            chars += stream.chars[span[0]:span[1]]
+        if chars:
+            found.append(chars)
+    return found
+
+
+def _size(blocks: list[list[dict[str, Any]]]) -> float | None:
+    return dominant(Counter(round(c["size"], 2) for chars in blocks for c in chars))
+
+
+def _leading(blocks: list[list[dict[str, Any]]], size: float | None) -> float | str | None:
+    """The most common distance between the baselines of consecutive lines of one block, over its size."""
+    if not blocks or not size:
+        return None
+    steps: Counter[float] = Counter()
+    for chars in blocks:
+        lines: dict[int, set[float]] = {}
+        for c in chars:
+            if abs(c["size"] - size) < 0.01 and c["upright"]:
+                lines.setdefault(c["page_number"], set()).add(round(c["matrix"][5], 1))
+        for baselines in lines.values():
+            ordered = sorted(baselines, reverse=True)
+            steps.update(round(a - b, 1) for a, b in zip(ordered, ordered[1:]) if 0 < a - b < 3 * size)
+    step = dominant(steps)
+    return round(step / size, 3) if step else ONE_LINE_EACH
 
 
 # ---------------------------------------------------------------- headings and captions

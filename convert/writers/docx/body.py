@@ -76,10 +76,12 @@ class BodyWriter:
         elements = [*self.header(root), *self.blocks(self.doc.body, root)]
         body = self.word.element.body
         section = body.find(qn("w:sectPr"))
+        table = self.tokens.theme.table
+        below_table = self.tokens.em(table.space_em, self.tokens.text_size(table.size_em))  # em of the table's text
         previous = None
         for element in _separate_tables(elements):
             if previous is not None and previous.tag == qn("w:tbl"):
-                _space(element, before=self.tokens.em(1.0))  # a table's margin below, as in the PDF edition
+                _space(element, before=below_table)  # a table's margin below, as in the PDF edition
             section.addprevious(element)
             previous = element
         self.notes.write(lambda blocks, part: self.blocks(blocks, Scope(part, style="FootnoteText", in_note=True)))
@@ -126,7 +128,12 @@ class BodyWriter:
         if isinstance(block, m.Table):
             return self.table(block, scope)
         if isinstance(block, m.BlockQuote):
-            return self.blocks(block.content, replace(scope, style="Quote"))
+            quoted = self.blocks(block.content, replace(scope, style="Quote"))
+            if quoted:  # the quote's margins above and below, as in the PDF edition
+                space = self.tokens.em(self.tokens.theme.quote.space_em)
+                _space(quoted[0], before=space)
+                _space(quoted[-1], after=space)
+            return quoted
         if isinstance(block, m.CodeBlock):
             return [el("w:p", el("w:pPr", el("w:pStyle", val="SourceCode")), *text_runs(block.text))]
         if isinstance(block, m.HorizontalRule):
@@ -171,8 +178,9 @@ class BodyWriter:
             out.append(self.paragraph(item_style, first.content if first else (), scope, number))
             out += self.blocks(rest, inner)
         if level == 0:  # the list's own margins above and below, as in the PDF edition
-            _space(out[0], before=self.tokens.em(0.4))
-            _space(out[-1], after=self.tokens.em(0.8))
+            lists = self.tokens.theme.lists
+            _space(out[0], before=self.tokens.em(lists.space_before_em))
+            _space(out[-1], after=self.tokens.em(lists.space_after_em))
         return out
 
     def table(self, table: m.Table, scope: Scope) -> list[Element]:

@@ -21,7 +21,7 @@ class Numbering:
         self.root: Element = document.part.numbering_part.element
         for child in list(self.root):  # the template's definitions are replaced, not mixed with ours
             self.root.remove(child)
-        self.step = twips(2.0 * theme.text.size_pt)  # each level indents 2 em, like the PDF edition's lists
+        self.step = twips(theme.lists.indent_em * theme.text.size_pt)  # each level's indent, as in CSS
         self.bullet_face = bullet_face
         self._abstract_ids = 0
         self._num_ids = 0

@@ -17,7 +17,7 @@ from lxml import etree
 
 from ...scripts import is_cjk_family
 from ...theme import Theme
-from .ooxml import Element, append, border, el, fonts, hex_color, shading, size, spacing, twips
+from .ooxml import Element, append, border, el, fonts, half_points, hex_color, shading, size, spacing, twips
 
 LIST_STYLE_LEVELS = 3  # Word ships List Bullet, List Bullet 2, List Bullet 3 (and the same for numbers)
 
@@ -71,6 +71,11 @@ class Tokens:
         """`ems` in points, relative to the body size or to `of`."""
         return ems * (of if of is not None else self.size)
 
+    def text_size(self, ems: float) -> float:
+        """A text size `ems` times the body size, as Word keeps it (half points): what its line
+        spacing and padding are measured from."""
+        return half_points(ems * self.size) / 2
+
     def heading_size(self, word_level: int) -> float:
         """Word's Heading n is the body's level n+1 (level 1 is the title): the theme's scale[n]."""
         return self.theme.headings.scale[min(word_level, 5)] * self.size
@@ -120,14 +125,22 @@ def apply_theme(document: WordDocument, theme: Theme, *, chinese: bool, lang: st
 
 def paragraph_styles(t: Tokens, numbering: dict[str, int]) -> list[StyleSpec]:
     theme, text, colors = t.theme, t.theme.text, t.theme.colors
+    code, table, notice = theme.code, theme.table, theme.notice
     body_line = t.em(text.line_height)
     indent_em = text.indent_em if t.chinese else text.latin_indent_em
     paragraph_gap = t.em(text.paragraph_spacing_em if t.chinese else text.latin_paragraph_spacing_em)
     first_line = el("w:ind", firstLineChars=round(indent_em * 100), firstLine=twips(t.em(indent_em))) \
         if indent_em else el("w:ind", firstLine=0)
     title_size = theme.headings.scale[0] * t.size
+    subtitle_size, byline_size = t.text_size(theme.subtitle.size_em), t.text_size(theme.byline.size_em)
+    code_size, table_size = t.text_size(code.size_em), t.text_size(table.size_em)
+    notice_size, note_size = t.text_size(notice.size_em), t.text_size(theme.notes.size_em)
     caption = theme.caption.size_pt
-    pad = round(t.em(0.6))
+    rule_gap = round(t.em(theme.byline.rule_gap_em, byline_size))
+    code_pad = [round(t.em(value, code_size)) for value in code.padding_em]  # vertical, horizontal
+    notice_pad = [round(t.em(value, notice_size)) for value in notice.padding_em]
+    placeholder_pad = round(t.em(0.6))  # Word's own box for a missing image: not the CSS one, no token
+    bar = 2  # points: the width of the quote's and the notice's rule on the left (eighths=16)
     specs = [
         StyleSpec("Normal", "Normal", based_on=None,
                   ppr=(el("w:widowControl"), spacing(before=0, after=0, line=body_line)),
@@ -135,16 +148,22 @@ def paragraph_styles(t: Tokens, numbering: dict[str, int]) -> list[StyleSpec]:
         StyleSpec("BodyText", "Body Text", next_style="BodyText",
                   ppr=(spacing(after=paragraph_gap), first_line, el("w:jc", val="both" if text.justify else "left"))),
         StyleSpec("Title", "Title", next_style="Subtitle",
-                  ppr=(el("w:keepNext"), spacing(before=0, after=t.em(0.4, title_size), line=t.em(1.3, title_size)),
+                  ppr=(el("w:keepNext"),
+                       spacing(before=0, after=t.em(theme.headings.title_space_after_em, title_size),
+                               line=t.em(theme.headings.title_line_height, title_size)),
                        el("w:jc", val="left")),
                   rpr=(t.headings.rfonts(), t.bold, t.color(colors.heading), *size(title_size))),
         StyleSpec("Subtitle", "Subtitle", next_style="Byline",
-                  ppr=(el("w:keepNext"), spacing(after=t.em(0.5), line=t.em(1.4, t.em(1.15))), el("w:jc", val="left")),
-                  rpr=(t.headings.rfonts(), t.color(colors.muted), *size(t.em(1.15)))),
+                  ppr=(el("w:keepNext"), spacing(after=t.em(theme.subtitle.space_after_em, subtitle_size),
+                                                 line=t.em(text.line_height, subtitle_size)),
+                       el("w:jc", val="left")),
+                  rpr=(t.headings.rfonts(), t.color(colors.muted), *size(subtitle_size))),
         StyleSpec("Byline", "Byline", next_style="BodyText",
-                  ppr=(el("w:pBdr", border("bottom", color=colors.rule, eighths=4, space_pt=pad)),
-                       spacing(after=t.em(1.2) + pad), el("w:jc", val="left")),
-                  rpr=(t.color(colors.muted), *size(t.em(0.85)))),
+                  ppr=(el("w:pBdr", border("bottom", color=colors.rule, eighths=4, space_pt=rule_gap)),
+                       spacing(after=t.em(theme.byline.space_after_em) + rule_gap,
+                               line=t.em(text.line_height, byline_size)),
+                       el("w:jc", val="left")),
+                  rpr=(t.color(colors.muted), *size(byline_size))),
     ]
     for level in range(1, 7):
         heading = t.heading_size(level)
@@ -152,71 +171,88 @@ def paragraph_styles(t: Tokens, numbering: dict[str, int]) -> list[StyleSpec]:
             f"Heading{level}", f"heading {level}", next_style="BodyText",
             ppr=(el("w:keepNext"), el("w:keepLines"),
                  spacing(before=t.em(theme.headings.space_before_em, heading),
-                         after=t.em(theme.headings.space_after_em, heading), line=t.em(1.35, heading)),
+                         after=t.em(theme.headings.space_after_em, heading),
+                         line=t.em(theme.headings.line_height, heading)),
                  el("w:jc", val="left"), el("w:outlineLvl", val=level - 1)),
             rpr=(t.headings.rfonts(), t.bold, t.color(colors.heading), *size(heading))))
     specs += [
         StyleSpec("Caption", "caption", next_style="BodyText",
-                  ppr=(el("w:keepLines"), spacing(before=t.em(0.5, caption), after=t.em(1.2), line=t.em(1.5, caption)),
+                  ppr=(el("w:keepLines"), spacing(before=t.em(theme.caption.space_before_em, caption),
+                                                  after=t.em(theme.figure.space_em),
+                                                  line=t.em(theme.caption.line_height, caption)),
                        el("w:jc", val="center")),
                   rpr=(t.color(colors.muted), *size(caption))),
         StyleSpec("Figure", "Figure", next_style="Caption",
-                  ppr=(el("w:keepNext"), spacing(before=t.em(1.2), after=0, line=1.0, rule="auto"),
+                  ppr=(el("w:keepNext"), spacing(before=t.em(theme.figure.space_em), after=0, line=1.0, rule="auto"),
                        el("w:jc", val="center"))),
         StyleSpec("FigurePlaceholder", "Figure Placeholder", based_on="Figure", next_style="Caption",
                   ppr=(el("w:keepNext"),
-                       el("w:pBdr", *(border(side, color=colors.rule, eighths=8, space_pt=pad, kind="dashed")
-                                      for side in ("top", "left", "bottom", "right"))),
-                       shading(colors.notice_background), spacing(line=t.em(1.5, caption)),
-                       el("w:ind", left=twips(pad), right=twips(pad))),
+                       el("w:pBdr", *(border(side, color=colors.rule, eighths=8, space_pt=placeholder_pad,
+                                             kind="dashed") for side in ("top", "left", "bottom", "right"))),
+                       shading(colors.notice_background), spacing(line=t.em(theme.caption.line_height, caption)),
+                       el("w:ind", left=twips(placeholder_pad), right=twips(placeholder_pad))),
                   rpr=(t.color(colors.muted), *size(caption))),
+        # A quote's space above and below is set on its first and last paragraph (body.py).
         StyleSpec("Quote", "Quote", next_style="BodyText",
-                  ppr=(el("w:pBdr", border("left", color=colors.rule, eighths=16, space_pt=round(t.em(1)))),
-                       spacing(before=t.em(0.5), after=t.em(0.5)), el("w:ind", left=twips(t.em(1) + 2), firstLine=0)),
+                  ppr=(el("w:pBdr", border("left", color=colors.rule, eighths=16,
+                                           space_pt=round(t.em(theme.quote.indent_em)))),
+                       spacing(before=0, after=paragraph_gap),
+                       el("w:ind", left=twips(t.em(theme.quote.indent_em) + bar), firstLine=0)),
                   rpr=(t.color(colors.muted),)),
         StyleSpec("SourceCode", "Source Code", next_style="BodyText",
-                  ppr=(el("w:pBdr", *(border(side, color=colors.code_background, space_pt=pad)
+                  ppr=(el("w:pBdr", *(border(side, color=colors.code_background,
+                                             space_pt=code_pad[0] if side in ("top", "bottom") else code_pad[1])
                                       for side in ("top", "left", "bottom", "right"))),
                        shading(colors.code_background),
-                       spacing(before=t.em(0.8), after=t.em(0.8), line=t.em(1.45, t.em(0.88))),
-                       el("w:ind", left=twips(pad), right=twips(pad), firstLine=0), el("w:jc", val="left")),
-                  rpr=(t.mono.rfonts(), *size(t.em(0.88))), quick=False),
-        StyleSpec("Notice", "Notice", next_style="BodyText",
-                  ppr=(el("w:pBdr", border("top", color=colors.notice_background, space_pt=pad),
-                          border("left", color=colors.accent, eighths=16, space_pt=round(t.em(0.9))),
-                          border("bottom", color=colors.notice_background, space_pt=pad),
-                          border("right", color=colors.notice_background, space_pt=pad)),
-                       shading(colors.notice_background), spacing(before=t.em(1.5), after=0),
-                       el("w:ind", left=twips(t.em(0.9) + 2), right=twips(pad), firstLine=0),
+                       spacing(before=t.em(code.space_em, code_size), after=t.em(code.space_em, code_size),
+                               line=t.em(code.line_height, code_size)),
+                       el("w:ind", left=twips(code_pad[1]), right=twips(code_pad[1]), firstLine=0),
                        el("w:jc", val="left")),
-                  rpr=(t.color(colors.muted), *size(t.em(0.88)))),
+                  rpr=(t.mono.rfonts(), *size(code_size)), quick=False),
+        StyleSpec("Notice", "Notice", next_style="BodyText",
+                  ppr=(el("w:pBdr", border("top", color=colors.notice_background, space_pt=notice_pad[0]),
+                          border("left", color=colors.accent, eighths=16, space_pt=notice_pad[1]),
+                          border("bottom", color=colors.notice_background, space_pt=notice_pad[0]),
+                          border("right", color=colors.notice_background, space_pt=notice_pad[1])),
+                       shading(colors.notice_background),
+                       spacing(before=t.em(notice.space_before_em, notice_size), after=0,
+                               line=t.em(text.line_height, notice_size)),
+                       el("w:ind", left=twips(notice_pad[1] + bar), right=twips(notice_pad[1]), firstLine=0),
+                       el("w:jc", val="left")),
+                  rpr=(t.color(colors.muted), *size(notice_size))),
+        # The rule is the bottom border of a paragraph set at half the body size: that paragraph's
+        # own line makes up the other half of the space above the rule.
         StyleSpec("HorizontalRule", "Horizontal Rule", next_style="BodyText",
                   ppr=(el("w:pBdr", border("bottom", color=colors.rule, eighths=4)),
-                       spacing(before=t.em(0.6), after=t.em(1.2), line=1.0, rule="auto")),
+                       spacing(before=t.em(theme.divider.space_em / 2), after=t.em(theme.divider.space_em),
+                               line=1.0, rule="auto")),
                   rpr=tuple(size(t.em(0.5))), quick=False),
         StyleSpec("TableContents", "Table Contents",
-                  ppr=(spacing(before=0, after=0, line=t.em(1.45, t.em(0.92))), el("w:jc", val="left")),
-                  rpr=tuple(size(t.em(0.92))), quick=False),
+                  ppr=(spacing(before=0, after=0, line=t.em(table.line_height, table_size)), el("w:jc", val="left")),
+                  rpr=tuple(size(table_size)), quick=False),
         StyleSpec("TableHeading", "Table Heading", based_on="TableContents",
                   ppr=(el("w:keepNext"),), rpr=(t.headings.rfonts(), t.bold), quick=False),
         StyleSpec("FootnoteText", "footnote text",
-                  ppr=(spacing(before=0, after=0, line=t.em(1.5, t.em(0.85))), el("w:jc", val="left")),
-                  rpr=(t.color(colors.muted), *size(t.em(0.85))), quick=False),
+                  ppr=(spacing(before=0, after=0, line=t.em(theme.notes.line_height, note_size)),
+                       el("w:jc", val="left")),
+                  rpr=(t.color(colors.muted), *size(note_size)), quick=False),
+        # Page furniture: Word's own header and footer (the PDF sets its own in the page margin).
         StyleSpec("Header", "header", ppr=(el("w:pBdr", border("bottom", color=colors.rule, space_pt=round(t.em(0.3)))),
                                            spacing(after=0, line=t.em(1.3, caption)), el("w:jc", val="center")),
                   rpr=(t.color(colors.muted), *size(caption)), quick=False),
         StyleSpec("Footer", "footer", ppr=(spacing(after=0, line=t.em(1.3, caption)), el("w:jc", val="center")),
                   rpr=(t.color(colors.muted), *size(caption)), quick=False),
     ]
+    lists = theme.lists
     for level in range(LIST_STYLE_LEVELS):
         suffix = str(level + 1) if level else ""
-        item = (spacing(before=t.em(0.15), after=t.em(0.15)), el("w:jc", val="left"))
+        item = (spacing(before=t.em(lists.item_spacing_em), after=t.em(lists.item_spacing_em)), el("w:jc", val="left"))
         for kind, num in (("Bullet", numbering["bullet"]), ("Number", numbering["number"])):
             specs.append(StyleSpec(
                 f"List{kind}{suffix}", f"List {kind}{' ' + suffix if suffix else ''}",
                 ppr=(el("w:numPr", el("w:ilvl", val=level), el("w:numId", val=num)), *item), quick=False))
         specs.append(StyleSpec(f"ListContinue{suffix}", f"List Continue{' ' + suffix if suffix else ''}",
-                               ppr=(*item, el("w:ind", left=twips(t.em(2.0 * (level + 1))), firstLine=0)),
+                               ppr=(*item, el("w:ind", left=twips(t.em(lists.indent_em * (level + 1))), firstLine=0)),
                                quick=False))
     return specs
 
@@ -231,17 +267,17 @@ def character_styles(t: Tokens) -> list[StyleSpec]:
         StyleSpec("CaptionLabel", "Caption Label", kind="character", based_on="DefaultParagraphFont",
                   rpr=(t.headings.rfonts(), t.bold), quick=False),
         StyleSpec("VerbatimChar", "Verbatim Char", kind="character", based_on="DefaultParagraphFont",
-                  rpr=(t.mono.rfonts(), *size(t.em(0.88))), quick=False),
+                  rpr=(t.mono.rfonts(), *size(t.text_size(t.theme.code.size_em))), quick=False),
     ]
 
 
 def table_style(t: Tokens) -> StyleSpec:
     """`Article Table`: rules between rows, a heavier rule under the header row, which repeats on each page."""
-    colors = t.theme.colors
-    cell_margin = el("w:tblCellMar", el("w:top", w=twips(t.em(0.3)), type="dxa"),
-                     el("w:left", w=twips(t.em(0.5)), type="dxa"),
-                     el("w:bottom", w=twips(t.em(0.3)), type="dxa"),
-                     el("w:right", w=twips(t.em(0.5)), type="dxa"))
+    colors, table = t.theme.colors, t.theme.table
+    table_size = t.text_size(table.size_em)
+    vertical, horizontal = (twips(t.em(value, table_size)) for value in table.cell_padding_em)
+    cell_margin = el("w:tblCellMar", el("w:top", w=vertical, type="dxa"), el("w:left", w=horizontal, type="dxa"),
+                     el("w:bottom", w=vertical, type="dxa"), el("w:right", w=horizontal, type="dxa"))
     table_properties = el("w:tblPr", el("w:tblBorders", border("bottom", color=colors.rule),
                                         border("insideH", color=colors.rule)), cell_margin)
     header_row = el("w:tblStylePr",
@@ -250,7 +286,7 @@ def table_style(t: Tokens) -> StyleSpec:
                     el("w:tcPr", el("w:tcBorders", border("bottom", color=colors.text, eighths=8))),
                     type="firstRow")
     return StyleSpec("ArticleTable", "Article Table", kind="table", based_on="TableNormal",
-                     ppr=(spacing(before=0, after=0),), rpr=tuple(size(t.em(0.92))),
+                     ppr=(spacing(before=0, after=0),), rpr=tuple(size(table_size)),
                      extra=(table_properties, header_row))
 
 

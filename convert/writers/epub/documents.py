@@ -179,7 +179,9 @@ def body_text(tree: etree._ElementTree) -> str:
 
 
 def stylesheet(theme: Theme, font_faces: str = "", *, chinese: bool = True) -> str:
-    """The theme's article rules at the e-reader size, plus the EPUB's own pages; nothing print-only."""
+    """The theme's article rules at the e-reader size, plus the EPUB's own pages; nothing print-only.
+    The numbers below lay out pages only the EPUB has (cover, title page, contents), so they are not
+    theme tokens: no other edition has a value to agree with."""
     colors, fonts = theme.colors, font_stacks(theme, chinese=chinese)
     return font_faces + article_css(theme, size_pt=theme.ereader.size_pt) + f"""
 .cover-page, .cover {{ height: 100%; margin: 0; padding: 0; }}

@@ -15,8 +15,7 @@ from ...wording import labels, running_header
 if TYPE_CHECKING:
     from . import PdfOptions
 
-_CAPTION_LEADING = 1.5
-_FURNITURE_LEADING = 1.2
+_FURNITURE_LEADING = 1.2  # the running header and page number: tight, to fit the narrow e-reader margins
 MM_TO_PT = 72 / 25.4
 
 
@@ -69,7 +68,8 @@ def print_css(doc: Document, theme: Theme, options: PdfOptions) -> str:
     lang = doc.meta.lang or "en"
     header = running_header(doc.meta, theme.page.header)
     top, right, bottom, left = page.margin_mm
-    small = min(theme.caption.size_pt, page.size_pt * 0.86)
+    note_pt = theme.notes.size_em * page.size_pt
+    small = min(theme.caption.size_pt, note_pt)  # page furniture: no larger than a caption or a note
     image_height = min(theme.figure.max_height_mm, page.content_height_mm * 0.62)
     gap = theme.text.script_gap_em
     # Page furniture must fit its margin, also the e-reader's narrow one.
@@ -100,7 +100,7 @@ h1.title {{ bookmark-level: 1; bookmark-label: content(text); }}
 figure {{ break-inside: avoid; page-break-inside: avoid; }}
 figure img {{ display: block; margin: 0 auto; max-width: 100%; max-height: {image_height:g}mm;
   width: auto; height: auto; image-resolution: from-image; }}
-figcaption {{ break-before: avoid; line-height: {_CAPTION_LEADING}; }}
+figcaption {{ break-before: avoid; }}
 .image-placeholder {{ break-after: avoid; }}
 /* The address in the body face: one CJK font fewer to subset and embed. */
 .placeholder-src {{ font-family: {fonts['body']}; }}
@@ -111,7 +111,8 @@ caption {{ break-after: avoid; }}
 pre {{ white-space: pre-wrap; overflow-wrap: anywhere; break-inside: auto; }}
 code {{ overflow-wrap: anywhere; }}
 a {{ overflow-wrap: anywhere; }}
-.footnote {{ float: footnote; footnote-policy: line; margin-top: 1.2mm; font-size: {small:g}pt; line-height: {_CAPTION_LEADING}; color: {colors.text};
+.footnote {{ float: footnote; footnote-policy: line; margin-top: 1.2mm; font-size: {note_pt:g}pt;
+  line-height: {theme.notes.line_height:g}; color: {colors.text};
   text-indent: 0; text-align: left; font-style: normal; font-weight: normal; }}
 ::footnote-call {{ content: counter(footnote); font-size: 0.7em; vertical-align: super; line-height: 0;
   color: {colors.accent}; }}

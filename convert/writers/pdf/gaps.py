@@ -1,7 +1,10 @@
 """Han/Latin gaps at line edges: the ¼em gap is a margin on the Latin character's span (see
 `scripts.script_gaps`), and a gap belongs between two characters, so where a line starts or ends at such
 a span WeasyPrint's line box loses that margin before the line is aligned (`justify` calls
-`trim_edge_gaps` from its wrapper of WeasyPrint's `text_align`)."""
+`trim_edge_gaps` from its wrapper of WeasyPrint's `text_align`).
+
+Everything that reads WeasyPrint's boxes happens before anything on the line is changed, so when its
+internals are not what this expects (AttributeError, KeyError, TypeError) the line is left as it was."""
 from __future__ import annotations
 
 from typing import Any
@@ -31,26 +34,33 @@ def _gap_margin(box: Any, side: str) -> float:
     return getattr(box, side, 0) or 0.0
 
 
+def _edge_gap(line: Any, side: str) -> tuple[list[Any], int, float] | None:
+    """(chain, depth of the box with the gap, its width) at the line's start or end, or None."""
+    chain = _edge_chain(line, start=side == "margin_left")
+    for depth, box in enumerate(chain):
+        if shift := _gap_margin(box, side):
+            return chain, depth, shift
+    return None
+
+
 def trim_edge_gaps(line: Any) -> None:
     """Drop a Han/Latin gap where it would start or end the line."""
-    chain = _edge_chain(line, start=True)
-    for depth, box in enumerate(chain):
-        if shift := _gap_margin(box, "margin_left"):
-            box.margin_left = 0
-            for child in box.children:
-                child.translate(-shift, 0)
-            for level, ancestor in enumerate([line, *chain[:depth]]):
-                following = False
-                for sibling in ancestor.children:
-                    if following:
-                        sibling.translate(-shift, 0)
-                    following = following or sibling is (chain[level])
-                ancestor.width -= shift
-            break
-    chain = _edge_chain(line, start=False)
-    for depth, box in enumerate(chain):
-        if shift := _gap_margin(box, "margin_right"):
-            box.margin_right = 0
-            for ancestor in [line, *chain[:depth]]:
-                ancestor.width -= shift
-            break
+    start, end = _edge_gap(line, "margin_left"), _edge_gap(line, "margin_right")
+    if start:
+        chain, depth, shift = start
+        box = chain[depth]
+        box.margin_left = 0
+        for child in box.children:
+            child.translate(-shift, 0)
+        for level, ancestor in enumerate([line, *chain[:depth]]):
+            following = False
+            for sibling in ancestor.children:
+                if following:
+                    sibling.translate(-shift, 0)
+                following = following or sibling is chain[level]
+            ancestor.width -= shift
+    if end:
+        chain, depth, shift = end
+        chain[depth].margin_right = 0
+        for ancestor in [line, *chain[:depth]]:
+            ancestor.width -= shift
