@@ -18,7 +18,7 @@ from convert.builder import Outcome
 from convert.builder.report import warning_kind, warning_kinds
 
 from conftest import ROOT
-from test_build import make_batch
+from test_builder import make_batch
 
 
 def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:

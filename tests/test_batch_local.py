@@ -19,7 +19,7 @@ from convert.builder.bundle import bundle_article
 from convert.builder.job import Job, run_job
 from convert.theme import load_theme
 
-from test_build import make_batch
+from test_builder import make_batch
 
 batch_module = importlib.import_module("convert.builder.batch")
 POISON = "a001"  # the article whose worker always dies

@@ -23,7 +23,7 @@ from convert.builder import build
 from convert.builder.job import Job, run_job
 
 from conftest import ROOT, serving_folder
-from test_build import make_batch
+from test_builder import make_batch
 
 batch_module = importlib.import_module("convert.builder.batch")
 TESTS = Path(__file__).resolve().parent
