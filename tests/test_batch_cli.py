@@ -154,16 +154,17 @@ def test_ctrl_c_stops_cleanly(tmp_path: Path, executor: str) -> None:
     process = subprocess.Popen([sys.executable, "-m", "convert", "--to", "html,epub", str(batch), "-o", str(out),
                                 "-j", "2", "--executor", executor], cwd=ROOT, start_new_session=True,
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline and len(list(out.glob("a*.epub"))) < 3:
+    deadline = time.monotonic() + 300  # generous: a loaded CI machine
+    while time.monotonic() < deadline and len(list(out.glob("a*.epub"))) < 2 and process.poll() is None:
         time.sleep(0.02)
+    assert len(list(out.glob("a*.epub"))) >= 2 and process.poll() is None, "the batch should be under way"
     os.killpg(process.pid, signal.SIGINT)  # what Ctrl-C at a terminal does: every process of the group
-    stdout, stderr = process.communicate(timeout=60)
+    stdout, stderr = process.communicate(timeout=120)
     assert process.returncode == 130, stderr
     assert "Traceback" not in stderr and "KeyboardInterrupt" not in stderr, stderr
     assert "convert: interrupted; the editions already built are kept" in stderr
     written = sorted(p.name for p in out.iterdir() if not p.name.startswith("."))
-    assert 6 <= len(written) < 60, "the interrupt should land mid-batch"
+    assert 4 <= len(written) < 60, "the interrupt should land mid-batch"
     assert all(_complete(out / name) for name in written)
     assert not list(out.glob(".*.part")) and not list(out.glob("*.part"))
     entries = json.loads((out / ".convert-manifest.json").read_text(encoding="utf-8"))
