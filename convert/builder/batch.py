@@ -11,19 +11,17 @@ records them, and `BatchInterrupted` (a KeyboardInterrupt) carries the outcomes 
 """
 from __future__ import annotations
 
-import contextlib
-import signal
-import threading
 import time
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, Callable, Iterator, Protocol, Sequence
+from typing import Any, Callable, Protocol, Sequence
 
 from ..errors import UsageError
 from ..resources import cache_dir
 from ..theme import load_theme
 from .bundle import bundle_article, missing_files
 from .executors import ATTEMPTS, ExecutorFailed, Lost, check_spec, default_workers, executor_for, run_jobs
+from .executors.base import ignoring_interrupts
 from .job import Job, JobResult, run_job
 from .manifest import Manifest, edition_key
 from .outputs import check_output_folder, check_outputs, edition_path, find_articles, output_names, write_atomic
@@ -146,7 +144,7 @@ def build(inputs: Sequence[Path | str], formats: Sequence[str], outdir: Path | s
     except (KeyboardInterrupt, ExecutorFailed) as exc:
         stopped = exc
     finally:
-        with _deaf_to_interrupts():  # the clean-up must finish: a second Ctrl-C waits for it
+        with ignoring_interrupts():  # the clean-up must finish: a second Ctrl-C waits for it
             runner.flush()
             where.close(cancel=cancel)
     if stopped is not None:
@@ -242,18 +240,6 @@ class _Runner:
                 current.update(self.entries)
             self.entries.clear()
         self.flushed = time.monotonic()
-
-
-@contextlib.contextmanager
-def _deaf_to_interrupts() -> Iterator[None]:
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGINT, previous)
 
 
 def _remove_stale_parts(outdir: Path, older_than_s: float = 600) -> None:

@@ -7,6 +7,9 @@ one more try, and then reports it lost; every other article of the batch goes on
 """
 from __future__ import annotations
 
+import contextlib
+import signal
+import threading
 from abc import ABC, abstractmethod
 from collections import deque
 from dataclasses import dataclass, replace
@@ -92,3 +95,17 @@ def run_jobs(executor: Executor, function: JobFunction, jobs: Iterable[Job],
                 waiting.appendleft(again)
                 continue
         yield job, result
+
+
+@contextlib.contextmanager
+def ignoring_interrupts() -> Iterator[None]:
+    """Ctrl-C ignored for the block (in the main thread): a clean-up that must finish, or the start of
+    worker processes, which inherit the ignoring and so leave Ctrl-C at the terminal to the client."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)

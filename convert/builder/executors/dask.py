@@ -15,8 +15,6 @@ are not recycled. (Pausing a worker instead does not hold: Dask's memory monitor
 from __future__ import annotations
 
 import logging
-import signal
-import threading
 import time
 import uuid
 from typing import Any
@@ -27,7 +25,7 @@ from distributed import (Client, Future, KilledWorker, LocalCluster, Reschedule,
 
 from ...errors import UsageError
 from ..job import Job, JobResult, quiet_worker
-from .base import Executor, ExecutorFailed, JobFunction, Lost
+from .base import Executor, ExecutorFailed, JobFunction, Lost, ignoring_interrupts
 
 log = logging.getLogger(__name__)
 PLUGIN = "convert-batch"
@@ -84,7 +82,7 @@ class DaskExecutor(Executor):
     def _start_local(self) -> None:
         config = {"distributed.scheduler.allowed-failures": 0,  # run_jobs retries a job whose worker died
                   "distributed.scheduler.worker-saturation": 1.0}  # no article waits behind another on a worker
-        with dask.config.set(config), _deaf_to_interrupts():  # the workers started now inherit it
+        with dask.config.set(config), ignoring_interrupts():  # the workers started now inherit it
             self._cluster = LocalCluster(n_workers=self.workers, threads_per_worker=1, processes=True,
                                          dashboard_address=None, silence_logs=logging.ERROR)
             self._client = Client(self._cluster, set_as_default=False)
@@ -194,17 +192,3 @@ def _job_on_worker(function: JobFunction, job: Job, max_articles: int) -> JobRes
 def _convert_version() -> str:
     from convert import __version__
     return __version__
-
-
-class _deaf_to_interrupts:
-    """Ctrl-C ignored while worker processes are spawned, so they start ignoring it (the client
-    stops them); the client's own handling is back afterwards."""
-
-    def __enter__(self) -> None:
-        self._previous = None
-        if threading.current_thread() is threading.main_thread():
-            self._previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
-
-    def __exit__(self, *exc: object) -> None:
-        if self._previous is not None:
-            signal.signal(signal.SIGINT, self._previous)

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Sequence
 
 from ... import registry
 from ..job import Job, JobResult, quiet_worker
-from .base import Executor, JobFunction, Lost
+from .base import Executor, JobFunction, Lost, ignoring_interrupts
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
@@ -81,6 +81,9 @@ class LocalPool(Executor):
 
         context = multiprocessing.get_context("forkserver")
         context.set_forkserver_preload(PRELOAD + _writer_modules(self.formats))
+        with ignoring_interrupts():  # the fork server, and every worker forked from it, start deaf to Ctrl-C
+            from multiprocessing import forkserver
+            forkserver.ensure_running()
         self._pool = pebble.ProcessPool(max_workers=self.workers, max_tasks=self.max_articles,
                                         initializer=_start_worker, initargs=(self.formats,), context=context)
 
