@@ -110,9 +110,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--memory-articles", type=int, default=0, metavar="N",
                         help="also the worker-memory run over N articles (2000 for issue 15's figure; minutes)")
     parser.add_argument("--only-memory", action="store_true", help="the worker-memory run alone")
+    parser.add_argument("--memory-runs", choices=("both", "recycled", "never"), default="both",
+                        help="workers recycled (the default setting), never recycled, or both (default)")
     args = parser.parse_args(argv)
     if args.only_memory:
-        return memory_report(args.memory_articles or 2000)
+        return memory_report(args.memory_articles or 2000, args.memory_runs)
     import pypandoc
     pandoc = pypandoc.get_pandoc_path()
     rows: list[tuple[str, Samples, int]] = []  # (what, samples, articles it covers)
@@ -140,7 +142,7 @@ def main(argv: list[str] | None = None) -> int:
         curve = long_article_curve(root, args.runs, env)
     report(rows, curve)
     if args.memory_articles:
-        memory_report(args.memory_articles)
+        memory_report(args.memory_articles, args.memory_runs)
     return 0
 
 
@@ -231,7 +233,7 @@ def watch_workers(command: list[str], env: dict[str, str], out: Path, count: int
     return seen
 
 
-def memory_report(count: int) -> int:
+def memory_report(count: int, runs: str = "both") -> int:
     """Each worker's resident memory over a long PDF batch, recycled and never recycled."""
     with tempfile.TemporaryDirectory(prefix="convert-memory-") as tmp:
         root = Path(tmp)
@@ -240,6 +242,8 @@ def memory_report(count: int) -> int:
         batch = make_batch(root / "batch", count, paragraphs=8)
         print(f"{'run':34} {'workers':>7} {'peak':>6}  max of the live workers at each tenth of the batch")
         for label, recycle in (("recycled (default)", None), ("never recycled", "0")):
+            if runs != "both" and (recycle is None) != (runs == "recycled"):
+                continue
             extra = ("--max-articles-per-worker", recycle) if recycle else ()
             out = root / f"out-{recycle or 'default'}"
             seen = watch_workers(convert_command([root / "batch"], out, 2, extra=extra, formats="pdf")[0], env,
