@@ -239,7 +239,7 @@ def memory_report(count: int, runs: str = "both") -> int:
         root = Path(tmp)
         env = dict(os.environ, CONVERT_CACHE_DIR=str(root / "cache"))
         print(f"\n{count} articles to PDF, --jobs 2: resident memory of each worker process (MiB)", flush=True)
-        batch = make_batch(root / "batch", count, paragraphs=8)
+        make_batch(root / "batch", count, paragraphs=8)
         print(f"{'run':34} {'workers':>7} {'peak':>6}  max of the live workers at each tenth of the batch")
         for label, recycle in (("recycled (default)", None), ("never recycled", "0")):
             if runs != "both" and (recycle is None) != (runs == "recycled"):
