@@ -110,6 +110,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--memory-articles", type=int, default=0, metavar="N",
                         help="also the worker-memory run over N articles (2000 for issue 15's figure; minutes)")
     parser.add_argument("--only-memory", action="store_true", help="the worker-memory run alone")
+    parser.add_argument("--only-executors", action="store_true",
+                        help="only the local pool and the Dask LocalCluster (--jobs 2), side by side")
     parser.add_argument("--memory-runs", choices=("both", "recycled", "never"), default="both",
                         help="workers recycled (the default setting), never recycled, or both (default)")
     args = parser.parse_args(argv)
@@ -124,7 +126,7 @@ def main(argv: list[str] | None = None) -> int:
         batch = make_batch(root / "batch", args.articles)
         count = len(batch)
         print(f"{count} seed-shaped articles, {args.runs} runs each; formats {FORMATS}", flush=True)
-        for jobs in (1, 2):
+        for jobs in ((2,) if args.only_executors else (1, 2)):
             rows.append((f"convert --jobs {jobs} (3 formats)", measure(convert_command(batch, root / "out", jobs),
                                                                      args.runs, env), count))
             print(f"  {rows[-1][0]}: {rows[-1][1].median:.2f} s", flush=True)
@@ -132,6 +134,9 @@ def main(argv: list[str] | None = None) -> int:
             rows.append(("convert --executor dask --jobs 2", measure(
                 convert_command(batch, root / "out-dask", 2, extra=("--executor", "dask")), args.runs, env), count))
             print(f"  {rows[-1][0]}: {rows[-1][1].median:.2f} s", flush=True)
+        if args.only_executors:
+            report_executors(rows)
+            return 0
         rows.append(("unchanged rebuild (--jobs 2)",
                      measure(convert_command(batch, root / "out", 2, force=False), args.runs, env), count))
         for fmt, name in (("epub", "plain pandoc -> EPUB"), ("docx", "plain pandoc -> DOCX"),
@@ -144,6 +149,14 @@ def main(argv: list[str] | None = None) -> int:
     if args.memory_articles:
         memory_report(args.memory_articles, args.memory_runs)
     return 0
+
+
+def report_executors(rows: list[tuple[str, Samples, int]]) -> None:
+    (_, local, count), (_, dask, _) = rows
+    print(f"\n{'same batch, 3 formats, 2 workers':34} {'median s':>9} {'s/article':>10} {'peak MiB':>9}")
+    for name, samples, _ in rows:
+        print(f"{name:34} {samples.median:9.2f} {samples.median / count:10.3f} {samples.peak_kib / 1024:9.0f}")
+    print(f"Dask's cost per article (its start-up spread over {count}): {(dask.median - local.median) / count:.3f} s")
 
 
 def long_article_curve(root: Path, runs: int, env: dict[str, str]) -> list[tuple[int, int, Samples]]:
