@@ -9,6 +9,7 @@ editions' bytes; the client writes them and keeps the manifest.
 from __future__ import annotations
 
 import logging
+import os
 import signal
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -97,12 +98,15 @@ def _build(job: Job, path: Path) -> JobResult:
 
 def quiet_worker(ignore_interrupt: bool = True) -> None:
     """Set up a worker process: warnings travel back in the results (the client prints them with
-    their article), and Ctrl-C at the terminal is the client's to handle, not each worker's."""
+    their article). With `ignore_interrupt`, Ctrl-C at the terminal is the client's alone: the worker
+    ignores it and leaves the terminal's process group, so that the programs it runs (pandoc) do not
+    get it either and die mid-article; the client stops its workers itself."""
     logger = logging.getLogger("convert")
     logger.handlers[:] = [logging.NullHandler()]
     logger.propagate = False
     if ignore_interrupt:
         try:
             signal.signal(signal.SIGINT, signal.SIG_IGN)
-        except ValueError:  # not the main thread
+            os.setpgrp()
+        except (ValueError, OSError):  # not the main thread; not allowed here
             pass
