@@ -6,13 +6,16 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 # Debian packages the writers and the tests need: Pango for WeasyPrint, the HarfBuzz subsetter (without it
 # WeasyPrint falls back to fontTools, ~12x slower on CJK fonts), Noto CJK for SC glyphs, poppler for PDF
-# checks, Java for EPUBCheck, LibreOffice Writer to open DOCX files.
+# checks, Java for EPUBCheck, LibreOffice Writer to open DOCX files, Chromium and Node for Ace by DAISY.
 DEB_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 libcairo2 fonts-noto-cjk fonts-noto-core \
-	poppler-utils default-jre-headless libreoffice-writer-nogui
+	poppler-utils default-jre-headless libreoffice-writer-nogui chromium nodejs
+# Ace by DAISY (the EPUB accessibility checker, tests/tools/package.json) runs on Debian's Chromium through its
+# Puppeteer runner; --ignore-scripts because its Electron runner would download a browser of its own.
+ACE := tests/tools/node_modules/.bin/ace-puppeteer
 
 .PHONY: setup system-packages demo test bench golden clean
 
-setup: system-packages $(STAMP)
+setup: system-packages $(STAMP) $(ACE)
 
 system-packages:
 	@missing=$$(for p in $(DEB_PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || echo $$p; done); \
@@ -31,11 +34,17 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install -q -e '.[test]'
 	touch $(STAMP)
 
+$(ACE): tests/tools/package.json tests/tools/package-lock.json
+	@command -v npm >/dev/null || { echo "installing Debian's npm"; apt-get install -y -qq --no-install-recommends npm >/dev/null; }
+	cd tests/tools && PUPPETEER_SKIP_DOWNLOAD=1 npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $(ACE)
+
 demo: setup
 	$(BIN)/convert --to all seeds -o dist
 
+# The validators (EPUBCheck, Ace, pdfua, openxml-audit) run in the tests; a missing one fails them.
 test: setup
-	$(BIN)/python -m pytest -q
+	PUPPETEER_EXECUTABLE_PATH=$${PUPPETEER_EXECUTABLE_PATH:-/usr/bin/chromium} $(BIN)/python -m pytest -q
 
 bench: setup
 	$(BIN)/python benchmarks/run.py
@@ -48,4 +57,4 @@ golden: setup
 	-git diff --stat -- tests/golden
 
 clean:
-	rm -rf dist .pytest_cache build *.egg-info
+	rm -rf dist .pytest_cache build *.egg-info tests/tools/node_modules

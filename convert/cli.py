@@ -19,7 +19,7 @@ from .theme import PAGE_SIZES_MM, available_themes, load_theme
 from .writers.pdf import EDITIONS, VARIANTS
 
 if TYPE_CHECKING:
-    from .builder import Outcome, Plan
+    from .builder import Options, Outcome, Plan
 
 DEFAULT_INPUT = Path("seeds")
 DEFAULT_OUTDIR = Path("dist")
@@ -27,7 +27,8 @@ DEFAULT_OUTDIR = Path("dist")
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    subcommand = {"doctor": _doctor, "check-style": _check_style, "proof": _proof}.get(argv[0]) if argv else None
+    subcommand = {"doctor": _doctor, "check-style": _check_style, "proof": _proof,
+                  "collect": _collect}.get(argv[0]) if argv else None
     if subcommand:
         return subcommand(argv[1:])
     args = _parser().parse_args(argv)
@@ -44,8 +45,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     writer_options = {"edition": args.edition, "page_size": args.page_size, "pdf_variant": args.pdf_variant,
                       "embed_fonts": args.embed_fonts or None}
-    options = Options(theme=args.style, offline=args.offline, allow_private=args.allow_private_hosts,
-                      writer_options={k: v for k, v in writer_options.items() if v is not None})
+    try:
+        options = _with_profile(Options(theme=args.style, offline=args.offline,
+                                        allow_private=args.allow_private_hosts, extract=not args.no_extract,
+                                        writer_options={k: v for k, v in writer_options.items() if v is not None}),
+                                args)
+    except UsageError as exc:
+        print(f"convert: error: {exc}", file=sys.stderr)
+        return 2
     inputs = args.inputs or [DEFAULT_INPUT]
     watch = _Watch(bar=not args.quiet and sys.stderr.isatty(), warnings=not args.quiet)
     started = time.monotonic()
@@ -83,7 +90,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         left = sum(o.interrupted for o in outcomes)
         print(f"convert: interrupted; the editions already built are kept, {left} not built", file=sys.stderr)
         return 130
-    return 0 if all(o.ok for o in outcomes) else 1
+    status = 0 if all(o.ok for o in outcomes) else 1
+    if args.check:
+        status = max(status, _check(outcomes))
+    return status
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -93,24 +103,30 @@ def _parser() -> argparse.ArgumentParser:
         epilog="Other commands: 'convert doctor' checks that this machine has what the writers need; "
                "'convert check-style' measures that PDF, EPUB and DOCX show the theme alike; "
                "'convert proof' draws their first pages side by side.")
-    parser.add_argument("inputs", nargs="*", type=Path, metavar="INPUT",
-                        help=f"article files or folders to search (default: ./{DEFAULT_INPUT})")
+    parser.add_argument("inputs", nargs="*", metavar="INPUT",
+                        help=f"article files, folders to search, or http(s) addresses of web pages "
+                             f"(default: ./{DEFAULT_INPUT})")
     parser.add_argument("--to", action="append", metavar="FORMAT",
                         help="output format, repeatable or comma-separated; 'all' for every format (default: html)")
     parser.add_argument("-o", "--output", type=Path, default=DEFAULT_OUTDIR, metavar="OUTDIR",
                         help=f"folder for the editions (default: ./{DEFAULT_OUTDIR})")
-    parser.add_argument("--style", default="default", metavar="NAME|PATH",
+    parser.add_argument("--style", metavar="NAME|PATH",
                         help="a theme's name (shipped, installed or in ~/.config/convert/styles) or a theme file "
-                             "(see --list-styles)")
+                             "(see --list-styles; default: the profile's theme, else default)")
+    parser.add_argument("--config", type=Path, metavar="FILE",
+                        help="the publication profile (default: ./convert.toml when present)")
     parser.add_argument("--edition", choices=EDITIONS,
                         help="PDF layout: print (default) or a small page for 6-inch e-readers")
     parser.add_argument("--page-size", choices=list(PAGE_SIZES_MM), help="override the theme's page size")
     parser.add_argument("--pdf-variant", choices=VARIANTS, help="tagged or archival PDF")
     parser.add_argument("--embed-fonts", action="store_true",
                         help="EPUB: embed a subset of the theme's fonts covering the characters used")
-    parser.add_argument("--offline", action="store_true", help="never fetch remote images (cached ones are used)")
+    parser.add_argument("--offline", action="store_true",
+                        help="never fetch remote images or pages (cached ones are used)")
     parser.add_argument("--allow-private-hosts", action="store_true",
-                        help="allow remote images on loopback and private network addresses")
+                        help="allow remote images and pages on loopback and private network addresses")
+    parser.add_argument("--no-extract", action="store_true",
+                        help="keep a whole web page whole instead of reducing it to its article")
     parser.add_argument("-j", "--jobs", type=_at_least(1), metavar="N",
                         help="worker processes for a batch (default: the number of cores); with --executor "
                              "dask, the LocalCluster's workers")
@@ -122,6 +138,9 @@ def _parser() -> argparse.ArgumentParser:
                         metavar="N", help="replace each worker process after N articles, so that memory cannot "
                                           f"grow over a long batch; 0: never (default: {MAX_ARTICLES_PER_WORKER})")
     parser.add_argument("--force", action="store_true", help="rebuild editions even when nothing changed")
+    parser.add_argument("--check", action="store_true",
+                        help="run the validators (EPUBCheck and Ace, pdfua, openxml-audit) on the editions built, "
+                             "one line each; exit 1 unless every one is valid")
     parser.add_argument("--json", action="store_true",
                         help="print a machine-readable summary on stdout (per article and format: status, "
                              "output, size, warnings, error) instead of the table")
@@ -132,6 +151,75 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("-v", "--verbose", action="store_true", help="print debugging detail")
     parser.add_argument("--version", action="version", version=f"convert {__version__}")
     return parser
+
+
+def _with_profile(options: Options, args: argparse.Namespace) -> Options:
+    """The build's options with the publication profile's name, and its theme when --style is not given."""
+    from .config import load_profile
+
+    profile = load_profile(args.config)
+    return options.with_values(publication=profile.publication, theme=args.style or profile.theme or "default")
+
+
+def _collect(argv: list[str]) -> int:
+    """`convert collect`: many articles, one edition per format (see `builder/collection.py`)."""
+    from .builder.collection import collect
+
+    parser = argparse.ArgumentParser(
+        prog="convert collect",
+        usage="convert collect [INPUT...] --to FORMAT... --title TITLE [--date DATE] [--publication NAME] [-o OUTDIR]",
+        description="Make one edition of many articles per format (an issue): a cover, the contents and every "
+                    "article in order, written to OUTDIR/<title>.<suffix>.")
+    parser.add_argument("inputs", nargs="*", type=Path, metavar="INPUT",
+                        help="article files, folders, or a collection.toml listing them (default: ./collection.toml)")
+    parser.add_argument("--to", action="extend", nargs="+", metavar="FORMAT",
+                        help="pdf, epub, docx (or 'all'), several or comma-separated (default: the profile's editions)")
+    parser.add_argument("--title", default="", help="the issue's title (default: the listing's)")
+    parser.add_argument("--date", default="", help="the issue's date, YYYY-MM-DD (default: the listing's)")
+    parser.add_argument("--publication", default="", metavar="NAME",
+                        help="the publication's name, for the masthead (default: the profile's)")
+    parser.add_argument("-o", "--output", type=Path, default=DEFAULT_OUTDIR, metavar="OUTDIR",
+                        help=f"folder for the editions (default: ./{DEFAULT_OUTDIR})")
+    parser.add_argument("--config", type=Path, metavar="FILE",
+                        help="the publication profile (default: ./convert.toml when present)")
+    parser.add_argument("--style", metavar="NAME|PATH", help="the theme (default: the profile's, else default)")
+    parser.add_argument("--page-size", choices=list(PAGE_SIZES_MM), help="override the theme's page size")
+    parser.add_argument("--offline", action="store_true", help="never fetch remote images (cached ones are used)")
+    parser.add_argument("--allow-private-hosts", action="store_true",
+                        help="allow remote images on loopback and private network addresses")
+    parser.add_argument("-j", "--jobs", type=int, metavar="N", help="articles read at once (default: the cores)")
+    parser.add_argument("-q", "--quiet", action="store_true", help="print errors only")
+    args = parser.parse_args(argv)
+    _configure_logging(args.quiet, verbose=False)
+    inputs = args.inputs or [Path("collection.toml")]
+    try:
+        collected = collect(inputs, [name for item in (args.to or []) for name in item.split(",") if name],
+                            args.output, title=args.title, date=args.date, publication=args.publication,
+                            theme=args.style, config=args.config, jobs=args.jobs, offline=args.offline,
+                            allow_private=args.allow_private_hosts, page_size=args.page_size)
+    except UsageError as exc:
+        print(f"convert collect: error: {exc}", file=sys.stderr)
+        return 2
+    for article in collected.articles:
+        if not article.ok:
+            print(f"convert collect: error: {article.source}: {article.error} (left out)", file=sys.stderr)
+    for edition in collected.editions:
+        if edition.ok:
+            if not args.quiet:
+                print(f"{edition.output}  ({edition.size / 1024:.0f} KiB, {len(collected.included)} articles)")
+        else:
+            print(f"convert collect: error: {edition.format}: {edition.error}", file=sys.stderr)
+    return 0 if collected.ok else 1
+
+
+def _check(outcomes: list[Outcome]) -> int:
+    """`--check`: one verdict line per edition built (or up to date); 1 unless all are valid."""
+    from .checks.validate import validate_editions, verdict
+
+    results = validate_editions([o.output for o in outcomes if o.ok and o.output is not None])
+    for path, findings in results.items():
+        print(verdict(path, findings))
+    return 0 if all(not findings for findings in results.values()) else 1
 
 
 def _doctor(argv: list[str]) -> int:

@@ -15,10 +15,11 @@ An article's date (`Meta.date`) is ISO 8601 as the reader found it: a day (`2024
 """
 from __future__ import annotations
 
+import re
 from datetime import datetime, timedelta, timezone
 
 from .model import Meta
-from .scripts import is_chinese
+from .scripts import has_han, is_chinese
 
 ZIP_EPOCH = datetime(1980, 1, 1, tzinfo=timezone.utc)  # zip stores no earlier date ...
 ZIP_END = datetime(2107, 12, 31, 23, 59, 58, tzinfo=timezone.utc)  # ... and no later one
@@ -111,3 +112,109 @@ def format_date(iso: str, lang: str) -> str:
         return text + (f" {stamp:%H:%M}" if has_time(iso) else "")
     text = f"{stamp.day} {stamp:%B} {stamp.year}"
     return text + (f", {stamp:%H:%M}" if has_time(iso) else "")
+
+
+# ---------------------------------------------------------------- reading dates as articles write them
+
+_MONTHS = {name: number for number, names in enumerate((
+    ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
+    ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"), ("october", "oct"),
+    ("november", "nov"), ("december", "dec")), 1) for name in names}
+# Zone abbreviations a news page prints. CST is China's in Chinese text and US Central in English.
+_ZONES = {"UTC": 0, "GMT": 0, "Z": 0, "EST": -5, "EDT": -4, "CDT": -5, "MST": -7, "MDT": -6, "PST": -8,
+          "PDT": -7, "BST": 1, "CET": 1, "CEST": 2, "EET": 2, "EEST": 3, "MSK": 3, "HKT": 8, "SGT": 8,
+          "AWST": 8, "JST": 9, "KST": 9, "AEST": 10, "AEDT": 11, "NZST": 12, "NZDT": 13}
+_LABEL = (r"(?:(?:发布时间|發佈時間|发表时间|發表時間|更新时间|更新時間|发布日期|发布|發佈|发表|發表|时间|時間|日期|"
+          r"Published(?:\s+on)?|Updated(?:\s+on)?|Last\s+updated|Posted(?:\s+on)?|Date)\s*[:：]?\s*)?")
+_BEIJING = r"(?:北京时间|北京時間)"
+_NUMERIC_DAY = r"(?P<y>\d{4})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*[日号號]?"
+_MONTH_NAME = r"(?P<mn>[A-Za-z]{3,9})\.?"
+_ENGLISH_DAY = (rf"(?:{_MONTH_NAME}\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{{4}})"
+                rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mn2>[A-Za-z]{{3,9}})\.?,?\s+(?P<y2>\d{{4}}))")
+_WEEKDAY = (r"(?:\s*(?:星期|周|週|礼拜|禮拜)[一二三四五六日天]|\s*(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)"
+            r"(?:day)?\.?,?)?")
+_PERIOD = r"(?P<period>上午|下午|早上|早晨|中午|晚上|晚间|凌晨|傍晚|夜间)?"
+_CLOCK = (rf"{_PERIOD}\s*(?P<h>\d{{1,2}})\s*(?:[:：]\s*(?P<mi>\d{{2}})(?:\s*[:：]\s*(?P<s>\d{{2}}))?|[点點时時]\s*(?:(?P<mi2>\d{{1,2}})\s*分)?)"
+          r"\s*(?P<ampm>[AaPp]\.?\s?[Mm]\.?)?")
+_ZONE = (rf"(?P<zone>{_BEIJING}|[(（]?\s*(?:UTC|GMT)\s*(?:[+-]\s*\d{{1,2}}(?::?\d{{2}})?)?\s*[)）]?"
+         rf"|[(（]?\s*[A-Z]{{2,4}}T?\s*[)）]?)")
+_DATE_LINE = re.compile(
+    rf"^{_LABEL}(?P<zone0>{_BEIJING}\s*)?(?:{_NUMERIC_DAY}|{_ENGLISH_DAY}){_WEEKDAY}"
+    rf"(?:[\sT,]*(?:at\s+)?{_CLOCK})?(?:\s*{_ZONE})?\s*$", re.I)
+_OFFSET = re.compile(r"([+-])\s*(\d{1,2})(?::?(\d{2}))?")
+
+
+def parse_date_line(text: str, *, chinese: bool | None = None) -> str:
+    """A line that is only a date, as articles write one (`2023年10月30日 下午3:15`, `发布时间：2023-10-30
+    10:57 北京时间`, `March 12, 2025, 8:30 a.m. EST`, `2024-11-18 09:42 (UTC+8)`), in ISO 8601: a day,
+    a time, or a time with its offset when the line names a zone; '' when `text` is no such line.
+    `chinese` says whether the article is Chinese (for `CST`); by default, whether the line is."""
+    match = _DATE_LINE.match(" ".join(text.split()))
+    if not match:
+        return ""
+    parts = match.groupdict()
+    year = parts["y"] or parts["y1"] or parts["y2"]
+    month_name = (parts["mn"] or parts["mn2"] or "").lower()
+    month = int(parts["m"]) if parts["m"] else _MONTHS.get(month_name)
+    day = parts["d"] or parts["d1"] or parts["d2"]
+    if month is None:
+        return ""
+    try:
+        day_only = datetime(int(year), month, int(day))
+    except ValueError:
+        return ""
+    if parts["h"] is None:
+        return day_only.strftime("%Y-%m-%d")
+    hour = _hour_of_day(int(parts["h"]), parts["period"], parts["ampm"])
+    minute = int(parts["mi"] or parts["mi2"] or 0)
+    second = int(parts["s"]) if parts["s"] else None
+    try:
+        stamp = day_only.replace(hour=hour, minute=minute, second=second or 0)
+    except ValueError:
+        return ""
+    iso = stamp.strftime("%Y-%m-%dT%H:%M" + (":%S" if second is not None else ""))
+    if chinese is None:
+        chinese = has_han(text)
+    zone = zone_offset(parts["zone"] or parts["zone0"] or "", chinese=chinese)
+    return iso + (_offset_text(zone) if zone is not None else "")
+
+
+def _hour_of_day(hour: int, period: str | None, ampm: str | None) -> int:
+    """`下午3` -> 15, `3 p.m.` -> 15, `12 a.m.` -> 0, `中午1` -> 13; an hour without a period as given."""
+    afternoon = (ampm or "").lower().startswith("p") or period in ("下午", "晚上", "晚间", "傍晚", "夜间")
+    morning = (ampm or "").lower().startswith("a") or period in ("上午", "早上", "早晨", "凌晨")
+    if afternoon and hour < 12:
+        return hour + 12
+    if morning and hour == 12:
+        return 0
+    if period == "中午" and hour < 11:
+        return hour + 12
+    return hour
+
+
+def zone_offset(text: str, *, chinese: bool = False) -> timedelta | None:
+    """The UTC offset a zone as printed names: `北京时间`, `UTC+8`, `(GMT+08:00)`, `EST`; `CST` is China's
+    in Chinese text, US Central otherwise. None for no zone or an unknown one."""
+    text = text.strip().strip("()（） ")
+    if not text:
+        return None
+    if text in ("北京时间", "北京時間"):
+        return timedelta(hours=8)
+    upper = text.upper()
+    if upper.startswith(("UTC", "GMT")):
+        offset = _OFFSET.search(upper)
+        if offset is None:
+            return timedelta(0)
+        sign, hours, minutes = offset.groups()
+        delta = timedelta(hours=int(hours), minutes=int(minutes or 0))
+        return -delta if sign == "-" else delta
+    if upper == "CST":
+        return timedelta(hours=8 if chinese else -6)
+    hours = _ZONES.get(upper)
+    return timedelta(hours=hours) if hours is not None else None
+
+
+def _offset_text(offset: timedelta) -> str:
+    minutes = int(offset.total_seconds() // 60)
+    sign = "-" if minutes < 0 else "+"
+    return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"

@@ -23,11 +23,14 @@ class UsageError(Exception):
 
 
 _collector: ContextVar[list[str] | None] = ContextVar("convert_warnings", default=None)
+_about: ContextVar[str] = ContextVar("convert_warning_subject", default="")
 
 
 def warn(message: str) -> None:
     """Record a warning for the article being converted, and log it."""
     message = " ".join(message.split())
+    if subject := _about.get():
+        message = f"{subject}: {message}"
     collected = _collector.get()
     if collected is not None and message not in collected:
         collected.append(message)
@@ -43,3 +46,14 @@ def collect_warnings() -> Iterator[list[str]]:
         yield collected
     finally:
         _collector.reset(token)
+
+
+@contextmanager
+def about(subject: str) -> Iterator[None]:
+    """Warnings raised inside the block name `subject` first: in an edition of many articles, the
+    article they belong to."""
+    token = _about.set(subject)
+    try:
+        yield
+    finally:
+        _about.reset(token)

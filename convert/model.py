@@ -96,6 +96,8 @@ class Figure:
 
     `number` is None for a figure that is not numbered (the transforms number them 1..n).
     `alt` is the text alternative; it is never shown as the caption.
+    `credit` names who made the picture (`新华社记者 王某`, `Reuters`), without a label: it is shown
+    apart from the caption, worded by `wording.credit_text`.
     """
 
     src: str
@@ -103,6 +105,7 @@ class Figure:
     alt: str = ""
     number: int | None = None
     id: str = ""
+    credit: str = ""
 
 
 @dataclass(frozen=True)
@@ -124,10 +127,13 @@ class TableCell:
 
 @dataclass(frozen=True)
 class Table:
+    """A table; `number` is None until the transforms number the tables 1..n (`表 1`, `Table 1`)."""
+
     header: tuple[tuple[TableCell, ...], ...]
     body: tuple[tuple[TableCell, ...], ...]
     caption: tuple[Inline, ...] = ()
     id: str = ""
+    number: int | None = None
 
 
 @dataclass(frozen=True)
@@ -169,8 +175,14 @@ Block = Union[Heading, Paragraph, Figure, ListBlock, Table, BlockQuote, CodeBloc
 # ---------------------------------------------------------------- document
 
 
+TITLE_MAX_CHARS = 255  # the longest title every edition holds whole (a DOCX core property's limit)
+
+
 @dataclass(frozen=True)
 class Meta:
+    """What the article says about itself. `dateline` is a dateline as the article gives it when it
+    stands on its own line (`新华社北京11月26日电`), `place` the place a dateline or reporter line names."""
+
     title: str = ""
     subtitle: str = ""
     authors: tuple[str, ...] = ()
@@ -182,6 +194,8 @@ class Meta:
     keywords: tuple[str, ...] = ()
     description: str = ""
     disclaimer: str = ""
+    place: str = ""
+    dateline: str = ""
 
     def with_(self, **changes: object) -> Meta:
         return replace(self, **changes)
@@ -262,10 +276,60 @@ def plain_text(inlines: tuple[Inline, ...]) -> str:
 
 def visible_text(doc: Document) -> str:
     """All the text a reader of any edition sees, for tests and language detection."""
-    lines = [doc.meta.title, doc.meta.subtitle, doc.meta.editor, *doc.meta.authors]
+    lines = [doc.meta.title, doc.meta.subtitle, doc.meta.dateline, doc.meta.editor, *doc.meta.authors]
     for block in walk_blocks(doc.blocks):
         if isinstance(block, CodeBlock):
             lines.append(block.text)
         else:
             lines.append(plain_text(block_inlines(block)))
+        if isinstance(block, Figure):
+            lines.append(block.credit)
     return "\n".join(line for line in lines if line)
+
+
+def shorten(text: str, limit: int = TITLE_MAX_CHARS) -> str:
+    """`text` with its white space collapsed, cut to at most `limit` characters with `…` at the end
+    when it is longer: at a word's end when one lies in the last fifth, else between characters (Han
+    text has no spaces). The one shortening every edition's title goes through."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[:limit - 1]
+    space = cut.rfind(" ")
+    if space >= limit * 4 // 5:
+        cut = cut[:space]
+    return cut.rstrip(" ,.;:，、；：") + "…"
+
+
+# ---------------------------------------------------------------- collection
+
+
+@dataclass(frozen=True)
+class Collection:
+    """Many articles made into one edition (an issue): the issue's own metadata and the articles in
+    reading order, each keeping its own metadata, byline, figures and notes.
+
+    `meta` describes the issue (title, date, language; `source_site` is left empty, `publication`
+    names the publisher). `keys[i]` is the prefix of every id of `articles[i]` (`a3-`), so ids, note
+    ids and figure anchors never collide; it is also the id of the article's opening in every edition.
+    `sources[i]` names the article's input, for messages."""
+
+    meta: Meta
+    articles: tuple[Document, ...]
+    keys: tuple[str, ...]
+    publication: str = ""
+    sources: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        if len(self.keys) != len(self.articles):
+            raise ValueError("a collection needs one key per article")
+
+    @property
+    def is_chinese(self) -> bool:
+        from .scripts import is_chinese
+        return is_chinese(self.meta.lang)
+
+    def as_document(self) -> Document:
+        """The issue as one document (its meta, every article's blocks): what metadata helpers that
+        summarise a document (headings, images) read."""
+        return Document(meta=self.meta, blocks=tuple(b for doc in self.articles for b in doc.blocks))

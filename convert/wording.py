@@ -18,6 +18,9 @@ _WORDS: dict[str, dict[str, str]] = {
         "editor": "编辑", "authors": "作者", "source": "来源", "placeholder": "图片无法显示",
         "notes": "注释", "contents": "目录", "page": "第 {page} 页 / 共 {pages} 页",
         "figure": "图", "table": "表", "list_separator": "、", "label_separator": "：",
+        "credit": "摄影", "untitled": "无标题",
+        # editions of many articles (convert collect): the masthead and the contents
+        "in_this_issue": "本期内容", "article_count": "共 {n} 篇", "issue_cover": "本期封面",
         # EPUB navigation
         "cover": "封面", "titlepage": "标题页", "text": "正文", "landmarks": "导览",
         # EPUB accessibility summary
@@ -32,6 +35,8 @@ _WORDS: dict[str, dict[str, str]] = {
         "editor": "Edited by", "authors": "By", "source": "Source", "placeholder": "Image unavailable",
         "notes": "Notes", "contents": "Contents", "page": "Page {page} of {pages}",
         "figure": "Figure", "table": "Table", "list_separator": ", ", "label_separator": " ",
+        "credit": "Photo", "untitled": "Untitled",
+        "in_this_issue": "In this issue", "article_count": "{n} articles", "issue_cover": "Cover of the issue",
         "cover": "Cover", "titlepage": "Title page", "text": "Text", "landmarks": "Landmarks",
         "summary_opening": "Reflowable text with a table of contents and heading navigation, in the article's "
                            "reading order.",
@@ -62,7 +67,7 @@ def labels(lang: str) -> dict[str, str]:
 class BylinePart:
     """One item of the byline: `label` may be empty; `url` makes the value a link."""
 
-    kind: str  # authors | editor | date | source
+    kind: str  # authors | editor | dateline | date | source
     label: str
     value: str
     url: str = ""
@@ -81,6 +86,8 @@ def byline(meta: Meta) -> list[BylinePart]:
         parts.append(BylinePart("authors", words["authors"], name_list(meta.authors, meta.lang)))
     if meta.editor:
         parts.append(BylinePart("editor", words["editor"], meta.editor))
+    if meta.dateline:
+        parts.append(BylinePart("dateline", "", meta.dateline))
     if meta.date:
         parts.append(BylinePart("date", "", format_date(meta.date, meta.lang)))
     if meta.source_url or meta.source_site:
@@ -96,6 +103,12 @@ def byline_text(part: BylinePart, lang: str) -> str:
     if separator == " " and part.kind == "source":
         separator = ": "
     return f"{part.label}{separator}{part.value}"
+
+
+def credit_text(credit: str, lang: str) -> str:
+    """A picture's credit as shown under it: `摄影：新华社记者 王某`, `Photo: Reuters`."""
+    separator = labels(lang)["label_separator"]
+    return f"{labels(lang)['credit']}{': ' if separator == ' ' else separator}{credit}"
 
 
 def name_list(names: tuple[str, ...], lang: str) -> str:

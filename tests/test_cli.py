@@ -28,7 +28,7 @@ def error_lines(done: subprocess.CompletedProcess[str]) -> list[str]:
     ("blank.txt", b"  \n\n\t\n", "the file is empty"),
     ("binary.md", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 8, "looks binary"),
     ("noise.md", b"\x80\x81" * 300, "cannot decode the text"),
-    ("broken.docx", b"PK\x03\x04 broken", "pandoc cannot parse it"),
+    ("broken.docx", b"PK\x03\x04 broken", "not a valid .docx file"),  # refused before pandoc reads it
     ("deep.md", b">" * 400 + b" x\n", "nests deeper than"),
 ])
 def test_bad_input_one_line_error_exit_1_no_output(tmp_path: Path, name: str, data: bytes, problem: str) -> None:

@@ -3,8 +3,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 import convert
 from convert import model as m
+from convert.enrich.bylines import byline_fields, lead_dateline
+from convert.enrich.captions import split_credit
 from convert.enrich.conventions import is_junk_alt, iso_date
 
 from conftest import SEEDS
@@ -99,7 +103,8 @@ def test_caption_line_variants(tmp_path: Path) -> None:
            "![](c.png)\n\n图：丙\n\n![d](d.png)\n\n(Photo: Reuters)\n\n结尾。\n"
     path.write_text(body, encoding="utf-8")
     doc = convert.read(str(path))
-    assert [m.plain_text(f.caption) for f in doc.figures] == ["甲", "乙", "丙", "Reuters"]
+    assert [m.plain_text(f.caption) for f in doc.figures] == ["甲", "乙", "丙", "d"]
+    assert [f.credit for f in doc.figures] == ["", "", "", "Reuters"]  # `(Photo: Reuters)` credits, not captions
     assert [f.number for f in doc.figures] == [1, 2, 3, 4]
 
 
@@ -132,3 +137,227 @@ def test_lead_sentences_that_start_like_bylines_stay_in_the_body(tmp_path: Path)
         assert convert.read(str(path)).meta.editor == editor, line
     path.write_text("# T\n\nBy Ludwig van Beethoven\n\nBody text.\n", encoding="utf-8")
     assert convert.read(str(path)).meta.authors == ("Ludwig van Beethoven",)
+
+
+# ---------------------------------------------------------------- credits
+
+@pytest.mark.parametrize("text, caption, credit", [
+    ("港口夜景（新华社记者 王某 摄）", "港口夜景", "新华社记者 王某"),
+    ("港口夜景。王某/摄", "港口夜景。", "王某"),
+    ("摄影：王某", "", "王某"),
+    ("攝影：王某", "", "王某"),
+    ("港口夜景，摄影：王某", "港口夜景", "王某"),
+    ("图/文：王某", "", "王某"),
+    ("视觉中国供图", "", "视觉中国"),
+    ("（受访者供图）", "", "受访者"),
+    ("(Photo: Reuters)", "", "Reuters"),
+    ("A harbour at night (Photo: Xinhua/Li Ming)", "A harbour at night", "Xinhua/Li Ming"),
+    ("City Hall at dusk. Photo by Ravi Shankar for the Riverton Ledger.", "City Hall at dusk.",
+     "Ravi Shankar for the Riverton Ledger"),
+    ("Credit: Getty Images", "", "Getty Images"),
+    ("(Photo: A bus at dusk)", "(Photo: A bus at dusk)", ""),  # a caption, not a name
+    ("Image: a chart of rates", "Image: a chart of rates", ""),
+    ("王某 摄影作品展", "王某 摄影作品展", ""),
+    ("拍摄地点在港口", "拍摄地点在港口", ""),
+])
+def test_credits_are_split_from_captions(text: str, caption: str, credit: str) -> None:
+    assert split_credit(text) == (caption, credit)
+
+
+CREDITED = """# 港口岸电覆盖率年内将达90%
+
+东临港今天宣布，所有泊位均已接通岸电。
+
+![港口夜景（新华社记者 王某 摄）](a.png)
+
+记者在现场看到，一艘集装箱船正在接入岸电。
+
+![](b.png)
+
+（图：岸电接口）
+
+摄影：张三
+
+![码头](c.png)
+
+视觉中国供图
+
+港口方面表示，明年将继续推进。
+"""
+
+
+@pytest.fixture
+def credited(tmp_path: Path) -> Path:
+    from PIL import Image
+
+    for name in "abc":
+        Image.new("RGB", (640, 400), "#3a7").save(tmp_path / f"{name}.png")
+    path = tmp_path / "credited.md"
+    path.write_text(CREDITED, encoding="utf-8")
+    return path
+
+
+def test_credits_are_their_own_field(credited: Path) -> None:
+    doc = convert.read(str(credited))
+    assert [(m.plain_text(f.caption), f.credit) for f in doc.figures] == [
+        ("港口夜景", "新华社记者 王某"), ("岸电接口", "张三"), ("码头", "视觉中国")]
+    assert doc.figures[0].alt == "港口夜景"  # the credit is no description of the picture
+    text = m.visible_text(doc)
+    assert "摄影：张三" not in text and "供图" not in text and text.count("新华社记者 王某") == 1
+
+
+def test_credits_are_styled_apart_from_the_caption_in_every_edition(credited: Path) -> None:
+    import io
+    import re
+    import zipfile
+
+    import docx
+    from lxml import html as lxml_html
+    from pypdf import PdfReader
+
+    from conftest import convert_bytes
+
+    expected = ["摄影：新华社记者 王某", "摄影：张三", "摄影：视觉中国"]
+    page = lxml_html.fromstring(convert_bytes(credited, "html"))
+    assert [span.text_content() for span in page.find_class("credit")] == expected
+    assert [" ".join(c.text_content().split()) for c in page.iter("figcaption")] == ["图 1 港口夜景", "图 2 岸电接口", "图 3 码头"]
+    with zipfile.ZipFile(io.BytesIO(convert_bytes(credited, "epub"))) as book:
+        text = book.read("EPUB/text.xhtml").decode()
+        css = book.read("EPUB/style/article.css").decode() if "EPUB/style/article.css" in book.namelist() else \
+            "".join(book.read(n).decode() for n in book.namelist() if n.endswith(".css"))
+    assert re.findall(r'<span class="credit">([^<]+)</span>', text) == expected
+    from convert.theme import load_theme
+    theme = load_theme()  # the EPUB sizes text relative to the reader's own: the credit in em of the body
+    assert ".credit {" in css and f"font-size: {theme.credit.size_pt / theme.ereader.size_pt:.4g}em" in css
+    word = docx.Document(io.BytesIO(convert_bytes(credited, "docx")))
+    lines = [p for p in word.paragraphs if p.style is not None and p.style.style_id == "CreditLine"]
+    assert [p.text for p in lines] == expected
+    assert all(run.style.style_id == "Credit" for p in lines for run in p.runs)
+    credit_style = word.styles["Credit"]
+    assert credit_style.font.size.pt == 7.5
+    captions = [p.text for p in word.paragraphs if p.style is not None and p.style.style_id == "Caption"]
+    assert captions == ["图 1　港口夜景", "图 2　岸电接口", "图 3　码头"]
+    pdf_text = "".join("".join(page.extract_text().split()) for page in PdfReader(io.BytesIO(convert_bytes(credited, "pdf"))).pages)
+    for credit in expected:
+        assert credit.replace(" ", "") in pdf_text
+
+
+def test_the_credit_style_comes_from_the_theme() -> None:
+    from convert.theme import load_theme
+    from convert.theme.css import article_css
+
+    theme = load_theme("default")
+    custom = theme.model_copy(update={"credit": theme.credit.model_copy(update={"size_pt": 6.5, "color": "#123456",
+                                                                                "italic": True, "align": "left"})})
+    css = article_css(custom)
+    assert ".credit { font-size: 6.5pt; color: #123456;" in css and "text-align: left" in css
+    assert "html:not(:lang(zh)) .credit { font-style: italic; }" in css
+    assert ".credit { font-size: 7.5pt; color: " + theme.colors.muted in article_css(theme)
+
+
+# ---------------------------------------------------------------- bylines, datelines, dates
+
+
+@pytest.mark.parametrize("line, fields", [
+    ("记者 王某 北京报道", {"authors": ("王某",), "place": "北京"}),
+    ("本报记者 王某", {"authors": ("王某",)}),
+    ("本报记者 王某 李某", {"authors": ("王某", "李某")}),
+    ("新华社记者 王某", {"authors": ("王某",)}),
+    ("记者王某／上海报道", {"authors": ("王某",), "place": "上海"}),
+    ("（记者 赵六）", {"authors": ("赵六",)}),
+    ("记者 王某 通讯员 李某", {"authors": ("王某", "李某")}),
+    ("新华社北京11月26日电", {"place": "北京", "source_site": "新华社", "dateline": "新华社北京11月26日电"}),
+    ("新华社北京11月26日电（记者 王某 李某）", {"place": "北京", "source_site": "新华社", "authors": ("王某", "李某"),
+                                      "dateline": "新华社北京11月26日电"}),
+    ("本报上海2024年3月5日电", {"place": "上海", "date": "2024-03-05", "dateline": "本报上海2024年3月5日电"}),
+    ("By Ann Lee and Bo Chen", {"authors": ("Ann Lee", "Bo Chen")}),
+    ("By Ann Lee, Bo Chen and Cy Dee", {"authors": ("Ann Lee", "Bo Chen", "Cy Dee")}),
+    ("记者会上，发言人表示欢迎。", {}),
+    ("记者们在现场看到了什么", {}),
+    ("记者手记", {}),
+    ("记者看到", {}),
+    ("By Tuesday, all flights had resumed.", {}),
+])
+def test_reporter_and_dateline_lines(line: str, fields: dict) -> None:
+    assert byline_fields(line) == fields
+
+
+@pytest.mark.parametrize("lead, fields", [
+    ("新华社北京11月26日电（记者 王某）国家统计局今天发布数据……", {"place": "北京", "source_site": "新华社", "authors": ("王某",)}),
+    ("本报讯（记者 王某）昨天，港口……", {"authors": ("王某",)}),
+    ("RIVERTON — Mayor Elena Vasquez on Tuesday unveiled a plan.", {"place": "Riverton"}),
+    ("BEIJING, Nov. 26 (Xinhua) -- China's exports rose.", {"place": "Beijing", "source_site": "Xinhua"}),
+    ("The mayor — who spoke on Tuesday — unveiled a plan.", {}),
+    ("新华社北京12月16日（韩洁、王优玲）16日闭幕的会议……", {"place": "北京", "source_site": "新华社", "authors": ("韩洁", "王优玲")}),
+    ("新华社北京１０月２２日电中共中央政治局２２日召开会议", {"place": "北京", "source_site": "新华社"}),
+    ("北京12月16日（星期三）举行会议", {}),
+])
+def test_datelines_opening_the_lead_paragraph(lead: str, fields: dict) -> None:
+    assert lead_dateline(lead) == fields
+
+
+@pytest.mark.parametrize("line, iso", [
+    ("2023年10月30日 下午3:15", "2023-10-30T15:15"),
+    ("2023年10月30日 上午9:05", "2023-10-30T09:05"),
+    ("2023年10月30日 星期一 下午3点15分", "2023-10-30T15:15"),
+    ("2023年10月30日 中午12:30", "2023-10-30T12:30"),
+    ("发布时间：2023-10-30 15:15 北京时间", "2023-10-30T15:15+08:00"),
+    ("北京时间2023年10月30日15:15", "2023-10-30T15:15+08:00"),
+    ("2023-10-30 15:15 (UTC+8)", "2023-10-30T15:15+08:00"),
+    ("2023-10-30 15:15 GMT+8", "2023-10-30T15:15+08:00"),
+    ("2023年10月30日 10:57 CST", "2023-10-30T10:57+08:00"),
+    ("March 12, 2025, 8:30 a.m. EST", "2025-03-12T08:30-05:00"),
+    ("Published: Mar. 12, 2025 at 8:30 p.m. (GMT-05:00)", "2025-03-12T20:30-05:00"),
+    ("Oct 30, 2023 3:15 PM EDT", "2023-10-30T15:15-04:00"),
+    ("12 March 2025", "2025-03-12"),
+    ("Updated 2025-03-12 08:30 UTC", "2025-03-12T08:30+00:00"),
+])
+def test_dates_with_periods_of_the_day_and_zones(line: str, iso: str) -> None:
+    assert iso_date(line) == iso
+
+
+def test_a_zoned_date_reaches_the_metadata_as_stated(tmp_path: Path) -> None:
+    from convert.dates import published
+
+    path = tmp_path / "a.md"
+    path.write_text("# T\n\n2023年10月30日 下午3:15 (UTC+8)\n\n正文。\n", encoding="utf-8")
+    doc = convert.read(str(path))
+    assert doc.meta.date == "2023-10-30T15:15+08:00" and published(doc.meta) == "2023-10-30T15:15:00+08:00"
+
+
+def test_several_authors_all_kept_in_order_and_the_closing_editor_is_never_one(tmp_path: Path) -> None:
+    path = tmp_path / "a.md"
+    path.write_text("# 港口新闻\n\n新华社北京11月26日电（记者 王某 李某）\n\n通讯员 张三\n\n"
+                    "正文第一段。\n\n港口方面表示，明年将继续推进。（记者 赵六）\n\n(编辑：许楠楠)\n", encoding="utf-8")
+    doc = convert.read(str(path))
+    assert doc.meta.authors == ("王某", "李某", "张三", "赵六")
+    assert doc.meta.editor == "许楠楠" and "许楠楠" not in doc.meta.authors
+    assert (doc.meta.dateline, doc.meta.place, doc.meta.source_site) == ("新华社北京11月26日电", "北京", "新华社")
+    text = m.visible_text(doc)
+    assert "（记者 赵六）" not in text and "编辑：许楠楠" not in text and "港口方面表示，明年将继续推进。" in text
+    path.write_text("# Harbor\n\nBy Ann Lee, Bo Chen and Cy Dee\n\nBody text.\n\n"
+                    "Reporting by Dan Fox; Editing by Sam Poe\n", encoding="utf-8")
+    doc = convert.read(str(path))
+    assert doc.meta.authors == ("Ann Lee", "Bo Chen", "Cy Dee", "Dan Fox") and doc.meta.editor == "Sam Poe"
+
+
+def test_a_bare_closing_editor_line_is_the_editor(tmp_path: Path) -> None:
+    path = tmp_path / "a.md"
+    path.write_text("# 标题\n\n作者：王某\n\n正文。\n\n责任编辑：李某\n", encoding="utf-8")
+    doc = convert.read(str(path))
+    assert doc.meta.authors == ("王某",) and doc.meta.editor == "李某"
+    assert "责任编辑" not in m.visible_text(doc)
+
+
+def test_the_dateline_shows_in_the_byline_of_every_edition(tmp_path: Path) -> None:
+    from conftest import convert_bytes
+
+    path = tmp_path / "a.md"
+    path.write_text("# 港口新闻\n\n新华社北京11月26日电（记者 王某）\n\n正文第一段。\n", encoding="utf-8")
+    assert "新华社北京11月26日电" in convert_bytes(path, "html").decode()
+    import io
+
+    import docx
+    byline = [p.text for p in docx.Document(io.BytesIO(convert_bytes(path, "docx"))).paragraphs
+              if p.style is not None and p.style.style_id == "Byline"]
+    assert "新华社北京11月26日电" in byline[0] and "王某" in byline[0]

@@ -64,3 +64,69 @@ def test_english_with_a_few_gbk_chinese_words_keeps_them(chinese: str) -> None:
                                             ("Harbor news. " * 200 + "記者 王曉明 報導。", "big5")])
 def test_mostly_ascii_in_other_encodings_is_not_taken_for_gbk(text: str, encoding: str) -> None:
     assert decode_text(text.encode(encoding), "a.md") == text
+
+
+# ---------------------------------------------------------------- control bytes
+
+
+def test_a_few_control_bytes_are_removed_with_a_warning_naming_the_file() -> None:
+    from convert.errors import collect_warnings
+
+    data = "# 标题\n\n正文\x00第一段。\x07\n\nSecond\x1b paragraph.\n".encode("utf-8")
+    with collect_warnings() as warnings:
+        text = decode_text(data, "news/nul.md")
+    assert text == "# 标题\n\n正文第一段。\n\nSecond paragraph.\n"
+    assert len(warnings) == 1 and warnings[0].startswith("news/nul.md: ") and "3 control" in warnings[0]
+
+
+def test_control_bytes_in_a_legacy_encoding_are_removed_too() -> None:
+    from convert.errors import collect_warnings
+
+    data = (SIMPLIFIED * 3).encode("gbk") + b"\x00\x01"
+    with collect_warnings() as warnings:
+        assert decode_text(data, "gbk.md") == SIMPLIFIED * 3
+    assert any(w.startswith("gbk.md: ") for w in warnings)
+
+
+def test_nul_padding_after_the_text_is_dropped() -> None:
+    from convert.errors import collect_warnings
+
+    with collect_warnings() as warnings:
+        assert decode_text("# T\n\nBody.\n".encode("utf-8") + b"\x00" * 8000, "pad.md") == "# T\n\nBody.\n"
+    assert warnings == ["pad.md: removed 8000 NUL byte(s) padding the end of the file"]
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_byte_order_mark_is_read(encoding: str) -> None:
+    text = "# Harbor\n\nThe port said 港口 would open on Monday.\n"
+    assert decode_text(text.encode(encoding), "a.md") == text
+
+
+def test_input_that_is_mostly_not_text_is_refused() -> None:
+    import io
+    import os
+
+    from PIL import Image
+
+    jpeg = io.BytesIO()
+    Image.new("RGB", (64, 64), "red").save(jpeg, "JPEG")
+    for data in (jpeg.getvalue(), os.urandom(4096), b"\x00\x01\x02text\x03\x04\x05" * 100):
+        with pytest.raises(ConvertError, match="binary"):
+            decode_text(data, "a.md")
+
+
+def test_an_article_with_control_bytes_converts(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import io
+    import zipfile
+
+    import convert
+    from convert import model as m
+
+    path = tmp_path / "nul.md"
+    path.write_bytes("# 港口\x00新闻\n\n正文\x00第一段。\n".encode("utf-8"))
+    doc = convert.read(str(path))
+    assert doc.meta.title == "港口新闻" and "正文第一段。" in m.visible_text(doc)
+    with zipfile.ZipFile(io.BytesIO(convert.convert(path, to="docx"))) as archive:
+        body = archive.read("word/document.xml").decode("utf-8")
+    assert "港口新闻" in body and "\x00" not in body
+    assert "港口新闻" in convert.convert(path, to="html").decode()

@@ -139,19 +139,57 @@ def test_fonts_name_east_asian_faces_and_language(article: Path, editions: dict[
 # ---------------------------------------------------------------- figures and captions
 
 
-def test_captions_are_seq_fields_with_cached_numbers(article: Path, editions: dict[Path, Edition]) -> None:
+# The labels of Word's own Insert Caption dialog: in Chinese Word 图 and 表, in English Word Figure and Table.
+WORD_CAPTION_LABELS = {"zh": {"figure": "图", "table": "表"}, "en": {"figure": "Figure", "table": "Table"}}
+
+
+def test_captions_are_seq_fields_named_as_words_own_labels(article: Path, editions: dict[Path, Edition]) -> None:
+    """Figures and tables alike: `SEQ 图`/`SEQ 表` in a Chinese article (`SEQ Figure`/`SEQ Table` in an
+    English one), the number cached, the text as the theme formats it."""
     edition = editions[article]
     document = word(edition.data)
+    lang = edition.document.meta.lang
     captions = [p for p in document.paragraphs if p.style.name == "Caption" and p._p.xpath(".//w:instrText")]
-    figures = [f for f in edition.document.figures if f.number is not None]
-    assert len(captions) == len(figures)
-    for paragraph, figure in zip(captions, figures):
+    numbered = [(block, "table" if isinstance(block, m.Table) else "figure")
+                for block in m.walk_blocks(edition.document.body)
+                if isinstance(block, (m.Figure, m.Table)) and block.number is not None]
+    assert len(captions) == len(numbered)
+    expected_labels = WORD_CAPTION_LABELS["zh" if lang.startswith("zh") else "en"]
+    for paragraph, (block, kind) in zip(captions, numbered):
         instruction = "".join(paragraph._p.xpath(".//w:instrText/text()"))
-        assert instruction.split()[:2] == ["SEQ", "Figure"]
-        assert paragraph.text == THEME.figure_label(figure.number, m.plain_text(figure.caption),
-                                                    edition.document.meta.lang)
+        assert instruction.split() == ["SEQ", expected_labels[kind], "\\*", "ARABIC"]
+        assert paragraph.text == THEME.figure_label(block.number, m.plain_text(block.caption), lang, kind)
         cached = paragraph._p.xpath(".//w:fldChar[@w:fldCharType='separate']/following::w:t[1]/text()")
-        assert cached == [str(figure.number)]
+        assert cached == [str(block.number)]
+
+
+def test_every_table_has_a_numbered_caption_above_it(article: Path, editions: dict[Path, Edition]) -> None:
+    edition = editions[article]
+    tables = [b for b in m.walk_blocks(edition.document.body) if isinstance(b, m.Table)]
+    body = word(edition.data).element.body
+    for table, element in zip(tables, body.iterchildren("{*}tbl")):
+        caption = element.getprevious()
+        assert caption.xpath("string(.//w:pStyle/@w:val)") == "Caption"
+        assert caption.xpath(".//w:keepNext"), "a table's caption stays on the table's page"
+        assert "".join(caption.xpath(".//w:t/text()")).startswith(THEME.figure_label(table.number, "", edition.document.meta.lang, "table"))
+
+
+def test_font_table_names_windows_and_mac_fallbacks(editions: dict[Path, Edition]) -> None:
+    chinese = next(e for path, e in editions.items() if path.parent.name == "zh-news-harbor")
+    fonts = {f.get(f"{W}name"): f for f in part_xml(chinese.data, "word/fontTable.xml").iterfind(f"{W}font")}
+    song, hei = fonts["Noto Serif CJK SC"], fonts["Noto Sans CJK SC"]
+    assert song.find(f"{W}altName").get(f"{W}val").split(",")[:2] == ["宋体", "SimSun"]
+    assert "Songti SC" in song.find(f"{W}altName").get(f"{W}val")
+    assert {"微软雅黑", "Microsoft YaHei", "黑体", "SimHei", "PingFang SC"} <= set(hei.find(f"{W}altName").get(f"{W}val").split(","))
+    for face in (song, hei):
+        assert face.find(f"{W}charset").get(f"{W}val") == "86"  # GB2312
+        assert re.fullmatch(r"[0-9A-F]{20}", face.find(f"{W}panose1").get(f"{W}val"))
+        assert face.find(f"{W}sig") is not None
+    assert song.find(f"{W}family").get(f"{W}val") == "roman" and hei.find(f"{W}family").get(f"{W}val") == "swiss"
+    english = next(e for path, e in editions.items() if path.parent.name == "en-budget-report")
+    latin = {f.get(f"{W}name"): f for f in part_xml(english.data, "word/fontTable.xml").iterfind(f"{W}font")}
+    assert "Times New Roman" in latin["Noto Serif"].find(f"{W}altName").get(f"{W}val")
+    assert latin["Noto Serif"].find(f"{W}charset").get(f"{W}val") == "00"
 
 
 def test_pictures_fit_the_page_and_carry_alt_text(tmp_path: Path) -> None:
@@ -164,7 +202,8 @@ def test_pictures_fit_the_page_and_carry_alt_text(tmp_path: Path) -> None:
     root = part_xml(data, "word/document.xml")
     extents = root.findall(".//{*}inline/{*}extent")
     described = [d.get("descr") for d in root.findall(".//{*}inline/{*}docPr")]
-    assert len(extents) == 2 and described[0] == "A wide harbour view"
+    # a picture without alt text or caption is described by its label, never left blank
+    assert len(extents) == 2 and described == ["A wide harbour view", "Figure 2"]
     width_emu = Mm(PAGE_SIZES_MM[THEME.page.size][0] - THEME.page.margin_mm[1] - THEME.page.margin_mm[3])
     assert int(extents[0].get("cx")) == pytest.approx(width_emu, abs=1000)  # scaled to the text width
     assert int(extents[1].get("cy")) == pytest.approx(Mm(THEME.figure.max_height_mm), abs=1000)  # to the figure height

@@ -212,3 +212,113 @@ def test_heading_ids_never_collide_with_figure_or_note_ids(tmp_path: Path) -> No
     heading_ids = [b.id for b in doc.blocks if isinstance(b, m.Heading)]
     figure_ids = [f.id for f in doc.figures] + [n.id for n in doc.footnotes]
     assert len(set(heading_ids)) == 3 and not set(heading_ids) & set(figure_ids)
+
+
+# ---------------------------------------------------------------- CommonMark, table captions, invalid URLs
+
+
+@pytest.mark.parametrize("text", [
+    "| a | b |\n|---|---|\n| 1 | 2 |\n\nTable: Rates by year\n",
+    "| a | b |\n|---|---|\n| 1 | 2 |\n\n: Rates by year\n",
+    ": Rates by year\n\n| a | b |\n|---|---|\n| 1 | 2 |\n",
+])
+def test_pandoc_table_caption_lines_caption_their_table(text: str) -> None:
+    doc = read_text(text).document
+    table = next(b for b in doc.blocks if isinstance(b, m.Table))
+    assert m.plain_text(table.caption) == "Rates by year"
+    assert "Table:" not in m.visible_text(doc) and len(doc.blocks) == 1
+
+
+def test_a_caption_line_takes_only_one_table() -> None:
+    doc = read_text("| a |\n|---|\n| 1 |\n\nTable: First\n\n| b |\n|---|\n| 2 |\n").document
+    tables = [b for b in doc.blocks if isinstance(b, m.Table)]
+    assert [m.plain_text(t.caption) for t in tables] == ["First", ""]
+
+
+def test_markdown_is_read_as_commonmark() -> None:
+    """A heading right after a paragraph line, and a setext heading over two lines, as the spec has them."""
+    doc = read_text("Intro line\n# Heading here\nMore text\n\nTwo line\nsetext heading\n---\n").document
+    assert [m.plain_text(b.content) for b in doc.blocks if isinstance(b, m.Heading)] == \
+        ["Heading here", "Two line setext heading"]
+
+
+INVALID_URLS = ["https://../", "http://[", "https://exa mple.com/x", "https://a..b/", "http://example.com:99999/"]
+
+
+@pytest.mark.parametrize("url", INVALID_URLS)
+def test_invalid_urls_become_plain_text(url: str, caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level(logging.WARNING, logger="convert"):
+        doc = read_text(f"See [the story](<{url}>) and <{url}>.\n").document
+    assert not [i for b in doc.blocks for i in m.block_inlines(b) if isinstance(i, m.Link)]
+    assert "the story" in m.visible_text(doc)
+    assert "invalid link" in caplog.text
+    doc = read_text(f'See <a href="{url}">raw</a>.\n').document  # raw HTML: the sanitizer or the walk drops it
+    assert not [i for b in doc.blocks for i in m.block_inlines(b) if isinstance(i, m.Link)]
+    assert "raw" in m.visible_text(doc)
+
+
+def test_valid_links_stay_links() -> None:
+    doc = read_text("[a](https://例子.中国/新闻) [b](http://[::1]:8080/) [c](https://example.org/a%20b) "
+                    "[d](mailto:desk@example.org) [e](#top)\n").document
+    assert len([i for i in doc.blocks[0].content if isinstance(i, m.Link)]) == 5
+
+
+def test_invalid_urls_never_reach_an_edition(tmp_path: Path) -> None:
+    """EPUBCheck accepts the book and the DOCX holds no relationship to an invalid target."""
+    import io
+    import zipfile
+
+    from conftest import convert_bytes
+    from test_epub import epubcheck_reports, problems
+
+    links = " ".join(f"[link {n}](<{url}>)" for n, url in enumerate(INVALID_URLS))
+    path = tmp_path / "links.md"
+    path.write_text(f"# Links\n\n{links}\n\n![a picture](https://../x.png)\n\nsource: https://../\n\n"
+                    "[ok](https://example.org/)\n", encoding="utf-8")
+    book = tmp_path / "links.epub"
+    book.write_bytes(convert_bytes(path, "epub", offline=True))
+    assert problems(epubcheck_reports([book])[book]) == []
+    with zipfile.ZipFile(io.BytesIO(convert_bytes(path, "docx", offline=True))) as archive:
+        rels = archive.read("word/_rels/document.xml.rels").decode()
+    assert "https://example.org/" in rels and not any(url.replace("&", "&amp;") in rels for url in INVALID_URLS)
+    assert "https://../" not in rels
+
+
+def test_an_image_title_stands_in_for_missing_alt_text() -> None:
+    doc = read_text('![](photo.jpg "港口夜景")\n').document
+    assert doc.figures[0].alt == "港口夜景"
+
+
+def test_empty_headings_are_dropped() -> None:
+    doc = read_text("## \n#\n### ###\n\nText.\n").document
+    assert [type(b) for b in doc.blocks] == [m.Paragraph]
+
+
+def test_a_plain_text_file_of_single_lines_keeps_each_line_a_paragraph(tmp_path: Path) -> None:
+    import convert
+
+    path = tmp_path / "wire.txt"
+    path.write_text("港口岸电覆盖率年内将达90%\n新华社北京11月26日电（记者 王某）东临港今天宣布，所有泊位均已接通岸电。\n"
+                    "　　记者在现场看到，一艘集装箱船正在接入岸电。\n港口方面表示，明年将继续推进。\n", encoding="utf-8")
+    doc = convert.read(str(path))
+    assert doc.meta.title == "港口岸电覆盖率年内将达90%" and doc.meta.authors == ("王某",)
+    assert len([b for b in doc.blocks if isinstance(b, m.Paragraph)]) == 3
+
+
+@pytest.mark.parametrize("text", [
+    "Title\n\nFirst paragraph\nstill the first.\n",  # blank lines: Markdown paragraphs already
+    "Items:\n- one\n- two\n- three\n",
+    "| a | b |\n|---|---|\n| 1 | 2 |\n",
+    "Intro\n> quoted\n> more\n",
+])
+def test_text_that_marks_its_blocks_is_left_to_markdown(text: str) -> None:
+    from convert.readers.pandoc import lines_as_paragraphs
+
+    assert lines_as_paragraphs(text) == text
+    assert lines_as_paragraphs("---\ntitle: T\n---\none\ntwo\nthree\n") == "---\ntitle: T\n---\none\n\ntwo\n\nthree\n"
+
+
+def test_an_html_title_is_metadata_not_body_text() -> None:
+    doc = read_text("<html><head><title>Page title | Site</title></head><body><p>Body.</p></body></html>",
+                    fmt="html").document
+    assert doc.meta.title == "Page title | Site" and "Page title" not in m.visible_text(doc).split("\n", 1)[1]

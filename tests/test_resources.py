@@ -3,7 +3,10 @@ from __future__ import annotations
 
 import http.server
 import io
+import ipaddress
 import os
+import socket
+import ssl
 import time
 from pathlib import Path
 
@@ -142,9 +145,9 @@ def test_redirects_are_rechecked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     checked: list[str] = []
     real_check = fetch.check_host
 
-    def check(url: str, allow_private: bool) -> None:
+    def check(url: str, allow_private: bool) -> list:
         checked.append(url)
-        real_check(url, allow_private=url.startswith("http://127.0.0.1"))  # only the first hop is allowed
+        return real_check(url, allow_private=url.startswith("http://127.0.0.1"))  # only the first hop is allowed
 
     monkeypatch.setattr(fetch, "check_host", check)
     with serving(Redirect) as base:
@@ -204,3 +207,126 @@ def test_a_trickling_server_is_cut_off_at_the_total_timeout(tmp_path: Path, monk
         result = ResourceGate(tmp_path, allow_private=True, cache=tmp_path / "c").image(f"{base}/slow.png")
     assert isinstance(result, Placeholder) and "longer than" in result.reason
     assert time.monotonic() - started < 4
+
+
+# ---------------------------------------------------------------- DNS rebinding (SSRF)
+
+PUBLIC = "93.184.216.34"  # a global address; the tests never connect to it (see `pinned_connects`)
+
+
+@pytest.fixture
+def pinned_connects(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every address the fetcher connects to; connections to non-loopback addresses are refused here,
+    so no test sends traffic off this machine."""
+    attempted: list[str] = []
+    real_connect = fetch._connect
+
+    def guarded(family: int, sockaddr: tuple, timeout: float) -> socket.socket:
+        attempted.append(sockaddr[0])
+        if not ipaddress.ip_address(sockaddr[0]).is_loopback:
+            raise ConnectionRefusedError("tests send no traffic off this machine")
+        return real_connect(family, sockaddr, timeout)
+
+    monkeypatch.setattr(fetch, "_connect", guarded)
+    return attempted
+
+
+def rebinding_resolver(monkeypatch: pytest.MonkeyPatch, host: str, port: int, answers: list[str]) -> list[str]:
+    """A DNS server for `host` that gives `answers` one per lookup (the last one from then on)."""
+    real_getaddrinfo = socket.getaddrinfo
+    lookups: list[str] = []
+
+    def resolve(name: str, *args: object, **kwargs: object) -> list:
+        if name != host:
+            return real_getaddrinfo(name, *args, **kwargs)  # type: ignore[arg-type]
+        lookups.append(name)
+        address = answers[min(len(lookups), len(answers)) - 1]
+        return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", (address, port))]
+
+    monkeypatch.setattr(socket, "getaddrinfo", resolve)
+    return lookups
+
+
+def secret_server(hits: list[str]):  # type: ignore[no-untyped-def]
+    class Secret(Quiet, http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            hits.append(self.path)
+            body = png_bytes()
+            self.send_response(200)
+            self.send_header("Content-Type", "image/png")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+    return Secret
+
+
+def test_dns_rebinding_cannot_reach_a_loopback_server(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                      pinned_connects: list[str]) -> None:
+    """The name answers a public address to the check and 127.0.0.1 to any later lookup. A fetcher that
+    resolves again to connect would reach the loopback server; ours connects to the address it checked."""
+    hits: list[str] = []
+    with serving(secret_server(hits)) as base:
+        port = int(base.rsplit(":", 1)[1])
+        lookups = rebinding_resolver(monkeypatch, "rebind.example", port, [PUBLIC, "127.0.0.1"])
+        result = ResourceGate(tmp_path, cache=tmp_path / "c").image(f"http://rebind.example:{port}/secret.png")
+    assert isinstance(result, Placeholder) and "unreachable" in result.reason
+    assert hits == [], "the loopback server was reached through a second DNS lookup"
+    assert pinned_connects == [PUBLIC] and lookups == ["rebind.example"]
+
+
+def test_a_page_is_fetched_from_the_checked_address_too(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                        pinned_connects: list[str]) -> None:
+    from convert.resources import ResourceError, fetch_page
+    hits: list[str] = []
+    with serving(secret_server(hits)) as base:
+        port = int(base.rsplit(":", 1)[1])
+        rebinding_resolver(monkeypatch, "rebind.example", port, [PUBLIC, "127.0.0.1"])
+        with pytest.raises(ResourceError, match="unreachable"):
+            fetch_page(f"http://rebind.example:{port}/news/1.html", cache=tmp_path / "c", max_bytes=1 << 20)
+    assert hits == [] and pinned_connects == [PUBLIC]
+
+
+def test_a_name_that_resolves_to_loopback_is_refused_before_any_connection(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, pinned_connects: list[str]) -> None:
+    hits: list[str] = []
+    with serving(secret_server(hits)) as base:
+        port = int(base.rsplit(":", 1)[1])
+        rebinding_resolver(monkeypatch, "inside.example", port, ["127.0.0.1"])
+        result = ResourceGate(tmp_path, cache=tmp_path / "c").image(f"http://inside.example:{port}/secret.png")
+    assert isinstance(result, Placeholder) and "private or loopback" in result.reason
+    assert hits == [] and pinned_connects == []
+
+
+def test_allowed_private_hosts_are_still_resolved_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                       pinned_connects: list[str]) -> None:
+    hits: list[str] = []
+    with serving(secret_server(hits)) as base:
+        port = int(base.rsplit(":", 1)[1])
+        lookups = rebinding_resolver(monkeypatch, "intranet.example", port, ["127.0.0.1", "10.0.0.1"])
+        result = ResourceGate(tmp_path, cache=tmp_path / "c", allow_private=True).image(
+            f"http://intranet.example:{port}/ok.png")
+    assert isinstance(result, Image) and hits == ["/ok.png"]
+    assert lookups == ["intranet.example"] and pinned_connects == ["127.0.0.1"]
+
+
+def test_https_verifies_the_host_name_on_the_checked_address(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                             pinned_connects: list[str]) -> None:
+    """TLS is set up on the socket to the checked address, with the host name as SNI and for the
+    certificate check (a stand-in context records it and fails the handshake)."""
+    names: list[str | None] = []
+
+    class Context:
+        def wrap_socket(self, sock: socket.socket, server_hostname: str | None = None) -> socket.socket:
+            names.append(server_hostname)
+            sock.close()
+            raise ssl.SSLError("stand-in handshake failure")
+
+    hits: list[str] = []
+    with serving(secret_server(hits)) as base:
+        port = int(base.rsplit(":", 1)[1])
+        rebinding_resolver(monkeypatch, "tls.example", port, ["127.0.0.1", PUBLIC])
+        monkeypatch.setattr(fetch.ssl, "create_default_context", lambda: Context())
+        result = ResourceGate(tmp_path, cache=tmp_path / "c", allow_private=True).image(
+            f"https://tls.example:{port}/x.png")
+    assert isinstance(result, Placeholder) and "TLS failed" in result.reason
+    assert names == ["tls.example"] and pinned_connects == ["127.0.0.1"]

@@ -4,9 +4,10 @@
 from __future__ import annotations
 
 from .batch import MAX_ARTICLES_PER_WORKER, BatchEvents, BatchInterrupted, Plan, build, build_article, default_jobs
+from .collection import Collected, collect
 from .outputs import edition_path, find_articles, output_names, write_atomic
 from .single import Options, Outcome, context, convert, formats_from, gate_for, load, render
 
-__all__ = ["MAX_ARTICLES_PER_WORKER", "BatchEvents", "BatchInterrupted", "Options", "Outcome", "Plan", "build",
-           "build_article", "context", "convert", "default_jobs", "edition_path", "find_articles", "formats_from",
-           "gate_for", "load", "output_names", "render", "write_atomic"]
+__all__ = ["MAX_ARTICLES_PER_WORKER", "BatchEvents", "BatchInterrupted", "Collected", "Options", "Outcome", "Plan",
+           "build", "build_article", "collect", "context", "convert", "default_jobs", "edition_path", "find_articles",
+           "formats_from", "gate_for", "load", "output_names", "render", "write_atomic"]

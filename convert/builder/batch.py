@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, Callable, Protocol, Sequence
 
 from ..errors import UsageError
+from ..readers import is_url
 from ..resources import cache_dir
 from ..theme import load_theme
 from .bundle import bundle_article, missing_files
@@ -96,14 +97,15 @@ def build(inputs: Sequence[Path | str], formats: Sequence[str], outdir: Path | s
     manifest = Manifest(out)
     entries = manifest.load()
     _remove_stale_parts(out)
-    results: dict[Path, list[Outcome]] = {article: [] for article in articles}
+    results: dict[Path | str, list[Outcome]] = {article: [] for article in articles}
     pending: list[Job] = []
     epoch = source_date_epoch()
     for article in articles:
         stale = []
         for fmt in names:
             target = edition_path(out, stems[article], fmt)
-            if not force and manifest.is_fresh(entries, target, fmt, theme, options, article):
+            # A page from the web may have changed since: it is always fetched and built again.
+            if not force and not is_url(article) and manifest.is_fresh(entries, target, fmt, theme, options, article):
                 results[article].append(Outcome(article, fmt, target, target.stat().st_size, up_to_date=True))
             else:
                 stale.append(fmt)
@@ -133,7 +135,8 @@ def build(inputs: Sequence[Path | str], formats: Sequence[str], outdir: Path | s
         where.start()  # UsageError (cannot reach the scheduler, ...) before any edition is built
         if events:
             events.planned(replace(plan, where=where.description))
-        jobs_in = (job if where.shares_disk else replace(job, bundle=bundle_article(job.article)) for job in pending)
+        jobs_in = (job if where.shares_disk or is_url(job.article)  # a web page is fetched by its worker
+                   else replace(job, bundle=bundle_article(job.article)) for job in pending)
         for job, result in run_jobs(where, _job_function(), jobs_in,
                                     follow_up=None if where.shares_disk else runner.reship):
             results[job.article].extend(runner.write(job, result))
@@ -164,7 +167,8 @@ def build_article(article: Path | str, formats: Sequence[str], outdir: Path | st
     """Every requested edition of one article, written into `outdir` in this process; errors end up in
     the outcomes, never raised. (The manifest is the batch's to keep.)"""
     theme = load_theme(options.theme)
-    job = Job(Path(article), stem, tuple(formats_from(formats)), theme, options, source_date_epoch())
+    job = Job(article if is_url(article) else Path(article), stem, tuple(formats_from(formats)), theme, options,
+              source_date_epoch())
     return _Runner(Path(outdir), Manifest(Path(outdir)), theme, options, None, None).write(job, run_job(job))
 
 

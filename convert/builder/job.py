@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ConvertError, UsageError, collect_warnings
+from ..readers import is_url
 from ..resources import file_digest
 from . import single
 from .bundle import Bundle, unpacked
@@ -24,7 +25,7 @@ from .single import Options, one_line_failure
 
 @dataclass(frozen=True)
 class Job:
-    article: Path  # as the client names it
+    article: Path | str  # as the client names it (a str: the address of a web page)
     stem: str
     formats: tuple[str, ...]
     theme: Any  # a loaded Theme
@@ -66,18 +67,20 @@ def run_job(job: Job) -> JobResult:
     return result
 
 
-def _build(job: Job, path: Path) -> JobResult:
-    digest = file_digest(path)  # before reading: an edit during the build must not look built
+def _build(job: Job, path: Path | str) -> JobResult:
+    url = is_url(path)
+    digest = None if url else file_digest(Path(path))  # before reading: an edit during the build must not look built
     with collect_warnings() as read_warnings:
         try:
-            read, document = single.load(path)
+            read, document = single.load(path, job.options)
         except ConvertError as exc:
             return JobResult([Edition(fmt, error=exc.problem, warnings=list(read_warnings)) for fmt in job.formats],
                              digest)
         except Exception as exc:  # a bug must not take the batch down
             return JobResult([Edition(fmt, error=one_line_failure("internal error", exc)) for fmt in job.formats],
                              digest)
-        read = replace(read, path=job.article)  # what the writers may name; the folder stays `path`'s
+        if not url:
+            read = replace(read, path=Path(job.article))  # what the writers may name; the folder stays `path`'s
         gate = single.gate_for(read, document, job.options)
     editions = []
     for fmt in job.formats:

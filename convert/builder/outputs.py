@@ -9,22 +9,29 @@ from typing import Iterable, Sequence
 
 from .. import registry
 from ..errors import UsageError
-from ..readers import SUFFIX_FORMATS
+from ..readers import SUFFIX_FORMATS, is_url, url_stem
 
 SKIPPED_NAMES = {"readme.md", "readme.txt", "readme.markdown", "license.md", "changelog.md"}
 GENERIC_STEMS = {"article", "index", "content", "main"}
 MAX_STEM_BYTES = 180  # leaves room for "-NN", the suffix and a temporary file's prefix and suffix
 
 
-def find_articles(inputs: Iterable[Path | str], exclude: Path | str | None = None) -> list[Path]:
+def find_articles(inputs: Iterable[Path | str], exclude: Path | str | None = None) -> list[Path | str]:
     """Article files among `inputs`; folders are searched (README files and hidden paths skipped, and
-    `exclude`, the output folder, whose editions are not articles). An article reached twice through
-    folders is kept once; one file named twice among the inputs is a UsageError. (An output folder
-    that is the searched folder itself is searched: its editions are then articles too.)"""
-    found: dict[str, Path] = {}
-    named: dict[str, Path] = {}
+    `exclude`, the output folder, whose editions are not articles). An http(s) address (a `str`) is an
+    article too: a web page to fetch. An article reached twice through folders is kept once; one file
+    or address named twice among the inputs is a UsageError. (An output folder that is the searched
+    folder itself is searched: its editions are then articles too.)"""
+    found: dict[str, Path | str] = {}
+    named: dict[str, Path | str] = {}
     skip = os.path.abspath(exclude) if exclude is not None else None
     for item in inputs:
+        if is_url(item):
+            address = str(item).strip()
+            if address in named:
+                raise UsageError(f"{address} is given twice: give it once")
+            named[address] = found[address] = address
+            continue
         path = Path(item)
         if path.is_dir():
             searched = os.path.abspath(path)
@@ -56,9 +63,9 @@ def check_output_folder(outdir: Path) -> None:
             return
 
 
-def check_outputs(articles: Sequence[Path], editions: Sequence[Path]) -> None:
+def check_outputs(articles: Sequence[Path | str], editions: Sequence[Path]) -> None:
     """No edition may overwrite an input (`convert dist/a.html --to html -o dist`)."""
-    inputs = {os.path.abspath(article): article for article in articles}
+    inputs = {os.path.abspath(article): article for article in articles if not is_url(article)}
     for edition in editions:
         article = inputs.get(os.path.abspath(edition))
         if article is not None:
@@ -69,14 +76,18 @@ def _inside(path: str, folder: str) -> bool:
     return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
 
 
-def output_names(articles: Sequence[Path]) -> dict[Path, str]:
-    """A distinct output stem per article: the file stem, or its folder's name for `article.md`."""
-    names: dict[Path, str] = {}
+def output_names(articles: Sequence[Path | str]) -> dict[Path | str, str]:
+    """A distinct output stem per article: the file stem, or its folder's name for `article.md`; for a
+    web page, the meaningful end of its address's path (`url_stem`)."""
+    names: dict[Path | str, str] = {}
     used: set[str] = set()
     for article in articles:
-        folder = article.absolute().parent.name  # `article.md` given from inside its own folder has no parent name
-        base = folder if article.stem.lower() in GENERIC_STEMS and folder else article.stem
-        base = _safe_stem(base)
+        if is_url(article):
+            base = _safe_stem(url_stem(str(article)))
+        else:
+            path = Path(article)
+            folder = path.absolute().parent.name  # `article.md` given from inside its own folder has no parent name
+            base = _safe_stem(folder if path.stem.lower() in GENERIC_STEMS and folder else path.stem)
         name, n = base, 1
         while name.lower() in used:
             n += 1

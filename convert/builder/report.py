@@ -15,15 +15,15 @@ _NUMBER = re.compile(r"(?<![\w./-])\d+(?:\.\d+)?(?![\w./-])")
 _SUBJECT = re.compile(r"^(image|PDF: refused to read) \S.*?(?=: |\s\(only)", re.IGNORECASE)
 
 
-def without_article(message: str, article: Path) -> str:
+def without_article(message: str, article: Path | str) -> str:
     """`message` without a leading name of its own article (the reader's warnings start with it)."""
-    for name in (str(article), article.name):
+    for name in (str(article), Path(str(article)).name):
         if message.startswith(name + ": "):
             return message[len(name) + 2:]
     return message
 
 
-def warning_kind(message: str, article: Path) -> str:
+def warning_kind(message: str, article: Path | str) -> str:
     """The kind of a warning: its words without what varies (the article, an image's address,
     numbers), so that 20 'image x.png: not cached ...' are one kind."""
     text = without_article(message, article)
@@ -43,7 +43,7 @@ def warning_kinds(outcomes: Iterable[Outcome]) -> list[WarningKind]:
     """Every warning of the batch by kind, most frequent first; an article's warning that each of
     its editions repeats counts once."""
     kinds: dict[str, WarningKind] = {}
-    seen: set[tuple[Path, str]] = set()
+    seen: set[tuple[Path | str, str]] = set()
     for outcome in outcomes:
         for message in outcome.warnings:
             if (outcome.source, message) in seen:
@@ -72,7 +72,7 @@ def summary(outcomes: Sequence[Outcome], *, output: Path, executor: str, elapsed
     status (built | up_to_date | failed | not_built), output, size, warnings and error."""
     from .. import __version__
 
-    articles: dict[Path, list[dict[str, Any]]] = {}
+    articles: dict[Path | str, list[dict[str, Any]]] = {}
     for o in outcomes:
         articles.setdefault(o.source, []).append({
             "format": o.format, "status": o.status.replace(" ", "_"),

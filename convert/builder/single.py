@@ -15,7 +15,7 @@ from .. import registry
 from ..enrich import prepare
 from ..errors import UsageError
 from ..model import Document
-from ..readers import Source, read_file
+from ..readers import Source, is_url, read_file, read_url
 from ..resources import ResourceGate
 from ..theme import Theme, load_theme
 from ..writers.base import WriteContext
@@ -32,9 +32,11 @@ class Options:
     """
 
     theme: str = "default"
+    publication: str = ""  # the publication profile's name: EPUB publisher and cover band
     offline: bool = False
     allow_private: bool = False
     cache_dir: Path | None = None
+    extract: bool = True  # a whole web page is reduced to its article (False: `--no-extract`)
     writer_options: Mapping[str, Any] = field(default_factory=dict)
 
     def with_values(self, **values: Any) -> Options:
@@ -49,7 +51,7 @@ class Options:
 class Outcome:
     """What happened to one article in one format."""
 
-    source: Path
+    source: Path | str  # a file, or the address of a web page
     format: str
     output: Path | None = None
     size: int = 0
@@ -59,6 +61,7 @@ class Outcome:
     key: str = ""  # for the incremental-build manifest
     deps: dict[str, str | None] = field(default_factory=dict)
     retry: bool = False  # a remote image failed: try again next time even if nothing changed
+
     interrupted: bool = False  # not built: the batch was stopped first (its `error` says so)
 
     @property
@@ -103,9 +106,15 @@ def check_writer_options(options: Options, formats: Sequence[str]) -> None:
         raise UsageError(f"option {', '.join(unknown)} does not apply to {', '.join(formats)}")
 
 
-def load(source: Path | str) -> tuple[Source, Document]:
-    """Read and enrich one article."""
-    read = read_file(source)
+def load(source: Path | str, options: Options | None = None) -> tuple[Source, Document]:
+    """Read and enrich one article: a file, or a web page given by its address (fetched by the
+    options' network rules)."""
+    options = options or Options()
+    if is_url(source):
+        read = read_url(str(source), extract=options.extract, offline=options.offline,
+                        allow_private=options.allow_private, cache=options.cache_dir)
+    else:
+        read = read_file(source, extract=options.extract)
     return read, prepare(read)
 
 
@@ -129,7 +138,7 @@ def context(read: Source, theme: Theme, options: Options, gate: ResourceGate, fm
     """What the writer of `fmt` gets besides the document: the theme, the gate and its own options.
     `epoch` is SOURCE_DATE_EPOCH as the caller saw it (a batch's workers get the client's)."""
     return WriteContext(theme=theme, gate=gate, options=registry.get(fmt).make_options(options.writer_options),
-                        source_name=str(read.path),
+                        source_name=read.origin, publication=options.publication,
                         source_date_epoch=source_date_epoch() if epoch == "environment" else epoch)  # type: ignore[arg-type]
 
 
@@ -155,7 +164,7 @@ def convert(source: Path | str, to: str = "html", output: Path | str | None = No
     if len(names) != 1:
         raise UsageError(f"convert() makes one edition, and {to!r} names {len(names)}; use build() for several")
     check_writer_options(options, names)
-    read, document = load(source)
+    read, document = load(source, options)
     data = render(document, names[0], context(read, theme, options, gate_for(read, document, options), names[0]))
     if output is None:
         return data

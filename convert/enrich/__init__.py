@@ -1,20 +1,27 @@
-"""Passes that enrich the model after reading, in order: the news-article conventions (byline,
-captions, closing lines; unless the article turns them off), then the structure every writer relies
-on (language, heading levels, text alternatives, ids, figure numbers)."""
+"""Passes that enrich the model after reading, in order: the title (always: no edition is untitled),
+the news-article conventions (byline, captions and credits, closing lines; unless the article turns them
+off), then the structure every writer relies on (language, heading levels, text alternatives, ids,
+figure and table numbers)."""
 from __future__ import annotations
 
 from .. import model as m
 from ..readers import Source
+from .collection import assemble
 from .conventions import apply_conventions
-from .structure import assign_ids, clean_alternatives, detect_language, nest_headings, number_figures
+from .structure import (assign_ids, clean_alternatives, detect_language, nest_headings, number_figures,
+                        number_tables)
+from .titles import choose_title
 
 
 def prepare(source: Source) -> m.Document:
     """The full enrichment a writer expects."""
-    doc = apply_conventions(source.document) if source.conventions else source.document
-    for step in (detect_language, nest_headings, clean_alternatives, assign_ids, number_figures):
+    doc = choose_title(source.document, source.path)
+    if source.conventions:
+        doc = apply_conventions(doc)
+    for step in (detect_language, nest_headings, clean_alternatives, assign_ids, number_figures,
+                 number_tables):
         doc = step(doc)
     return doc
 
 
-__all__ = ["prepare"]
+__all__ = ["assemble", "prepare"]

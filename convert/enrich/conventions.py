@@ -1,35 +1,26 @@
-"""News-article conventions: byline lines, caption lines, section titles, disclaimers, keywords.
+"""News-article conventions: byline lines, caption and credit lines, section titles, closing lines,
+disclaimers, keywords.
 
 Chinese news copy pasted from the web carries its metadata as body text (`编辑：X`, a date line, a
-source URL, `（图：…）` under each picture). This pass moves that text where it belongs in the model.
-Metadata given in front matter always wins over what is found here.
+source URL, `（图：…）` under each picture, `（编辑：X）` at the end). This pass moves that text where
+it belongs in the model: byline lines (`bylines.py`) into `Meta`, caption and credit lines
+(`captions.py`) into their `Figure`. Metadata given in front matter always wins over what is found here.
+The title is chosen before this pass (`titles.py`), whether or not the conventions apply.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import replace
-from datetime import datetime
+from dataclasses import fields, replace
 
 from .. import model as m
-from ..scripts import IDEOGRAPHS
+from ..dates import parse_date_line
+from ..scripts import guess_language, is_chinese
+from .bylines import BYLINE_WINDOW, byline_fields, lead_dateline, merge_fields, split_names
+from .captions import caption_line, credit_line, split_credit
 
-BYLINE_WINDOW = 8  # blocks after the title in which byline lines are looked for
 SECTION_TITLE_MAX = 40  # characters
+CLOSING_WINDOW = 3  # blocks at the end in which closing lines are looked for
 
-# A separator must follow the word, or `编辑部认为…` and `Editorial boards…` would be bylines.
-_EDITOR = re.compile(r"^(?:(?:责任编辑|责编|编辑|編輯|Editor|Edited by)(?:\s*[:：]\s*|\s+)(.+)"
-                     f"|(?:责任编辑|责编|编辑|編輯)([{IDEOGRAPHS}·]{{2,4}}))$", re.I)
-_AUTHOR = re.compile(r"^(?:作者|记者|記者|撰文|文|通讯员|通訊員|Author|Reporter)\s*[:：/]\s*(.+)$", re.I)
-_BY = re.compile(r"^By\s+([A-Z].+)$")
-_SOURCE = re.compile(r"^(?:来源|來源|出处|Source)\s*[:：]\s*(.+)$", re.I)
-_URL = re.compile(r"^https?://\S+$")
-_DATE = re.compile(
-    r"^(?:(?:发布时间|發佈時間|发表时间|发布|發佈|发表|时间|日期|Published|Date)\s*[:：]?\s*)?"
-    r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
-    r"(?:[\sT]+(\d{1,2})[:：](\d{2})(?:[:：](\d{2}))?)?$", re.I)
-_CAPTION = re.compile(
-    r"^[（(\[【]\s*(?:图|圖|图片|圖片|Photo|Image|Picture|Figure|Fig\.?)\s*\d*\s*[:：]\s*(.+?)\s*[)）\]】]$"
-    r"|^(?:图|圖|图片|圖片)\s*\d*\s*[:：]\s*(.+)$", re.I | re.S)
 _CLOSING_EDITOR = re.compile(r"^[（(]\s*(?:责任编辑|责编|编辑|編輯)\s*[:：]\s*(.+?)\s*[)）]$")
 _KEYWORDS = re.compile(r"^(?:关键字|关键词|關鍵字|關鍵詞|Keywords|Tags)\s*[:：]\s*(.*)$", re.I | re.S)
 _DISCLAIMER = re.compile(
@@ -39,23 +30,24 @@ _DISCLAIMER = re.compile(
 _JUNK_ALT = re.compile(
     r"^(?:\d+|[0-9a-f]{12,}|[0-9a-f-]{32,}|[\w\-. ]+\.(?:jpe?g|png|gif|webp|bmp|svg|tiff?|avif|heic)|"
     r"(?:image|img|photo|picture|pic|图片|图像|圖片)[\s_-]*\d*)$", re.I)
-_NAME_PARTICLES = {"van", "von", "der", "den", "de", "del", "della", "di", "da", "du", "la", "le", "bin", "al", "y"}
-_HAN_NAME = re.compile(f"^[{IDEOGRAPHS}·]{{2,5}}$")
 _SENTENCE_END = tuple("。！？.!?；;：:,，")
+# `……。（编辑：X）` or `……。（记者 X）` closing the last paragraph itself
+_CLOSING_SUFFIX = re.compile(r"^(?P<text>.*[。.!?！？”」』）)])\s*(?P<closing>[（(][^（()）]{2,40}[)）])$", re.S)
+_REUTERS_CLOSING = re.compile(r"^Reporting by (?P<authors>[^;]+?)(?:;\s*Additional reporting by (?P<more>[^;]+?))?"
+                              r"(?:;\s*Editing by (?P<editor>[^;]+?))?\.?$", re.I)
 
 
 def apply_conventions(doc: m.Document) -> m.Document:
-    """Return `doc` with byline, captions, section titles and closing lines in their places."""
+    """Return `doc` with byline, captions, credits, section titles and closing lines in their places."""
     blocks = list(doc.body)
-    found = m.Meta()
-    blocks, found = _take_title(blocks, found)
-    blocks, found = _take_byline(blocks, found)
+    chinese = is_chinese(doc.meta.lang or guess_language(m.visible_text(doc)))
+    blocks, found = _take_byline(blocks, chinese)
+    found = merge_fields(found, _lead_dateline(blocks))
     blocks = _attach_captions(blocks)
     blocks, found = _take_closing(blocks, found, doc.meta.editor)
     blocks = _drop_trailing_decoration(blocks)
     blocks = [_as_section_title(b) for b in blocks]
-    meta = _merge(doc.meta, found)
-    return m.Document(meta=meta, blocks=tuple(blocks) + doc.footnotes)
+    return m.Document(meta=_merge(doc.meta, found), blocks=tuple(blocks) + doc.footnotes)
 
 
 def is_junk_alt(text: str) -> bool:
@@ -64,24 +56,11 @@ def is_junk_alt(text: str) -> bool:
 
 
 def iso_date(text: str) -> str:
-    """`2023-10-30 10:57`, `2023年10月30日`, ... as ISO 8601; '' when `text` is not a date line."""
-    match = _DATE.match(text.strip())
-    if not match:
-        return ""
-    year, month, day, hour, minute, second = match.groups()
-    try:
-        stamp = datetime(int(year), int(month), int(day), int(hour or 0), int(minute or 0), int(second or 0))
-    except ValueError:
-        return ""
-    if hour is None:
-        return stamp.strftime("%Y-%m-%d")
-    return stamp.strftime("%Y-%m-%dT%H:%M" + (":%S" if second else ""))
+    """A date line (`2023-10-30 10:57`, `2023年10月30日 下午3:15`, ...) as ISO 8601; '' when it is none."""
+    return parse_date_line(text)
 
 
-# ---------------------------------------------------------------- steps
-
-
-def _text(block: m.Block) -> str:
+def line_text(block: m.Block) -> str:
     """The text of a paragraph that is plain or wholly bold/emphasised, else ''."""
     if not isinstance(block, m.Paragraph):
         return ""
@@ -93,105 +72,87 @@ def _text(block: m.Block) -> str:
     return " ".join(m.plain_text(content).split())
 
 
-def _take_title(blocks: list[m.Block], found: m.Meta) -> tuple[list[m.Block], m.Meta]:
-    for index, block in enumerate(blocks[:BYLINE_WINDOW]):
-        if isinstance(block, m.Heading) and block.level == 1:
-            title = m.plain_text(block.content).strip()
-            return blocks[:index] + blocks[index + 1:], replace(found, title=title)
-        if not _byline_fields(_text(block)):
-            break
-    return blocks, found
+def is_caption_line(text: str) -> bool:
+    """A caption (`（图：…）`) or credit (`摄影：王某`) line, which belongs to the picture above it."""
+    return bool(caption_line(text) or credit_line(text))
 
 
-def _byline_fields(text: str) -> dict[str, object]:
-    """The metadata a byline line gives, or {} when the line is not one."""
-    if not text or len(text) > 120:
-        return {}
-    if match := _EDITOR.match(text):
-        return {"editor": (match[1] or match[2]).strip()}
-    if match := _AUTHOR.match(text):
-        return {"authors": _split_names(match[1])}
-    if (match := _BY.match(text)) and _capitalised(names := _split_names(match[1])):
-        return {"authors": names}  # `By Tuesday, all flights…` is a sentence, not a byline
-    if match := _SOURCE.match(text):
-        value = match[1].strip()
-        return {"source_url": value} if _URL.match(value) else {"source_site": value}
-    if _URL.match(text):
-        return {"source_url": text}
-    if date := iso_date(text):
-        return {"date": date}
-    parts = re.split(r"\s{2,}|　+|\s*[|｜]\s*", text)
-    if len(parts) > 1:
-        merged: dict[str, object] = {}
-        for part in parts:
-            fields = _byline_fields(part)
-            if not fields:
-                return {}
-            merged.update(fields)
-        return merged
-    return {}
+# ---------------------------------------------------------------- steps
 
 
-def _split_names(text: str) -> tuple[str, ...]:
-    """`王晓明 李华`, `A, B and C`, `陈一舟（Chen Yizhou）` -> the names, each whole."""
-    names: list[str] = []
-    for part in re.split(r"\s*(?:[,，、/;；]|\band\b)\s*", text.strip()):
-        pieces = part.split()
-        if len(pieces) > 1 and all(_HAN_NAME.match(p) for p in pieces):
-            names.extend(pieces)  # space-separated Chinese names
-        elif part:
-            names.append(part)
-    return tuple(names)
-
-
-def _capitalised(names: tuple[str, ...]) -> bool:
-    """Every word of every name starts with a capital, bar particles such as `van` or `de`."""
-    return all(word[0].isupper() or word in _NAME_PARTICLES for name in names for word in name.split())
-
-
-def _take_byline(blocks: list[m.Block], found: m.Meta) -> tuple[list[m.Block], m.Meta]:
-    taken = 0
-    for block in blocks[:BYLINE_WINDOW]:
-        fields = _byline_fields(_text(block))
+def _take_byline(blocks: list[m.Block], chinese: bool) -> tuple[list[m.Block], dict[str, object]]:
+    """Byline lines at the top, or under a first heading kept because it differs from the given title."""
+    start = 1 if blocks and isinstance(blocks[0], m.Heading) else 0
+    found: dict[str, object] = {}
+    end = start
+    for block in blocks[start:start + BYLINE_WINDOW]:
+        fields = byline_fields(line_text(block), chinese=chinese)
         if not fields:
             break
-        found = replace(found, **{k: v for k, v in fields.items() if not getattr(found, k)})
-        taken += 1
-    return blocks[taken:], found
+        found = merge_fields(found, fields)
+        end += 1
+    return blocks[:start] + blocks[end:], found
+
+
+def _lead_dateline(blocks: list[m.Block]) -> dict[str, object]:
+    """Place, outlet and reporters of a dateline opening the lead paragraph, which keeps its text."""
+    lead = next((b for b in blocks[:3] if isinstance(b, m.Paragraph)), None)
+    return lead_dateline(m.plain_text(lead.content).strip()) if lead is not None else {}
 
 
 def _attach_captions(blocks: list[m.Block]) -> list[m.Block]:
+    """Caption and credit lines into the picture above them; credits ending a caption split off it."""
     out: list[m.Block] = []
+    attached: set[str] = set()  # what the figure at out[-1] has taken from lines below it
     for block in blocks:
-        caption = _caption_line(block)
         previous = out[-1] if out else None
-        if caption and isinstance(previous, m.Figure):
-            out[-1] = replace(previous, caption=(m.Text(caption),))
-            continue
-        if isinstance(block, m.Figure) and is_junk_alt(m.plain_text(block.caption)):
-            block = replace(block, caption=())
+        text = line_text(block)
+        if isinstance(previous, m.Figure) and text:
+            if "credit" not in attached and (credit := credit_line(text)):
+                out[-1] = replace(previous, credit=credit)
+                attached.add("credit")
+                continue
+            if "caption" not in attached and (caption := caption_line(text)):
+                caption, credit = split_credit(caption)
+                out[-1] = replace(previous, caption=(m.Text(caption),) if caption else (),
+                                  credit=previous.credit or credit)
+                attached.add("caption")
+                continue
+        if isinstance(block, m.Figure):
+            attached = set()
+            block = _credit_out_of_caption(block)
+            if is_junk_alt(m.plain_text(block.caption)):
+                block = replace(block, caption=())
         out.append(block)
     return out
 
 
-def _caption_line(block: m.Block) -> str:
-    text = _text(block) if isinstance(block, m.Paragraph) else ""
-    match = _CAPTION.match(text) if text else None
-    if not match:
-        return ""
-    return (match[1] or match[2] or "").strip()
+def _credit_out_of_caption(figure: m.Figure) -> m.Figure:
+    """A figure whose caption (from its alt text or image title) ends in a credit: the credit apart."""
+    caption, credit = split_credit(m.plain_text(figure.caption))
+    if not credit:
+        return figure
+    alt, alt_credit = split_credit(figure.alt)
+    return replace(figure, caption=(m.Text(caption),) if caption else (), credit=credit,
+                   alt=alt if alt_credit else figure.alt)
 
 
-def _take_closing(blocks: list[m.Block], found: m.Meta, front_editor: str) -> tuple[list[m.Block], m.Meta]:
+def _take_closing(blocks: list[m.Block], found: dict[str, object],
+                  front_editor: str) -> tuple[list[m.Block], dict[str, object]]:
+    """Closing lines out of the body: `（编辑：X）` (the editor, never an author), `（记者 X）`,
+    `Reporting by X; Editing by Y`, keywords, and disclaimers set apart as notices."""
+    blocks = _split_closing_suffix(blocks)
     out: list[m.Block] = []
     keywords: tuple[str, ...] = ()
     disclaimers: list[str] = []
-    for block in blocks:
-        text = _text(block)
-        if match := _CLOSING_EDITOR.match(text):
-            editor = match[1].strip()
-            if editor in (found.editor, front_editor) or not (found.editor or front_editor):
-                found = found if found.editor else replace(found, editor=editor)
+    closing_from = len(blocks) - CLOSING_WINDOW
+    for index, block in enumerate(blocks):
+        text = line_text(block)
+        if index >= closing_from and (fields := _closing_fields(text)):
+            editor = str(fields.get("editor", ""))
+            known = str(found.get("editor") or front_editor)
+            if not editor or not known or editor == known:
+                found = merge_fields(found, fields)
                 continue
         if match := _KEYWORDS.match(text):
             keywords += tuple(k for k in re.split(r"[\s,，、;；]+", match[1]) if k)
@@ -201,8 +162,36 @@ def _take_closing(blocks: list[m.Block], found: m.Meta, front_editor: str) -> tu
             out.append(m.Notice(block.content if isinstance(block, m.Paragraph) else (m.Text(text),)))
             continue
         out.append(block)
-    found = replace(found, keywords=keywords, disclaimer=" ".join(disclaimers))
-    return out, found
+    return out, {**found, "keywords": keywords, "disclaimer": " ".join(disclaimers)}
+
+
+def _closing_fields(text: str) -> dict[str, object]:
+    if not text:
+        return {}
+    if match := _CLOSING_EDITOR.match(text):
+        return {"editor": match[1].strip()}
+    if match := _REUTERS_CLOSING.match(text):
+        authors = split_names(match["authors"]) + (split_names(match["more"]) if match["more"] else ())
+        return {"authors": authors, **({"editor": match["editor"].strip()} if match["editor"] else {})}
+    fields = byline_fields(text)
+    if set(fields) <= {"editor"} or (text.startswith(("（", "(")) and set(fields) <= {"authors", "place"}):
+        return fields  # a bare `责任编辑：X`, or `（记者 X）`
+    return {}
+
+
+def _split_closing_suffix(blocks: list[m.Block]) -> list[m.Block]:
+    """`……。（编辑：X）` at the end of the last paragraph: the closing line apart from the text."""
+    index = next((i for i in range(len(blocks) - 1, -1, -1) if isinstance(blocks[i], m.Paragraph)
+                  and not _closing_fields(line_text(blocks[i]))), None)
+    if index is None:
+        return blocks
+    paragraph = blocks[index]
+    last = paragraph.content[-1] if paragraph.content else None  # type: ignore[union-attr]
+    match = _CLOSING_SUFFIX.match(last.text) if isinstance(last, m.Text) else None
+    if match is None or not _closing_fields(match["closing"]):
+        return blocks
+    kept = replace(paragraph, content=paragraph.content[:-1] + (m.Text(match["text"]),))  # type: ignore[union-attr]
+    return blocks[:index] + [kept, m.Paragraph((m.Text(match["closing"]),))] + blocks[index + 1:]
 
 
 def _drop_trailing_decoration(blocks: list[m.Block]) -> list[m.Block]:
@@ -211,7 +200,7 @@ def _drop_trailing_decoration(blocks: list[m.Block]) -> list[m.Block]:
     index = len(out) - 1
     while index >= 0:
         block = out[index]
-        if isinstance(block, m.Figure) and not block.alt.strip() and not block.caption:
+        if isinstance(block, m.Figure) and not block.alt.strip() and not block.caption and not block.credit:
             del out[index]
         elif not isinstance(block, (m.Notice, m.HorizontalRule)):
             break
@@ -231,8 +220,8 @@ def _as_section_title(block: m.Block) -> m.Block:
     return m.Heading(2, only.content)
 
 
-def _merge(given: m.Meta, found: m.Meta) -> m.Meta:
+def _merge(given: m.Meta, found: dict[str, object]) -> m.Meta:
     """Front matter (`given`) wins; what the conventions found fills the gaps."""
-    changes = {name: getattr(found, name) for name in given.__dataclass_fields__
-               if not getattr(given, name) and getattr(found, name)}
+    changes = {f.name: found[f.name] for f in fields(given)
+               if f.name in found and found[f.name] and not getattr(given, f.name)}
     return replace(given, **changes)

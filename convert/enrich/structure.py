@@ -1,5 +1,5 @@
 """Document -> Document passes that every edition relies on, whatever the article's conventions:
-language, heading levels, text alternatives, ids, figure numbers."""
+language, heading levels, text alternatives, ids, figure and table numbers."""
 from __future__ import annotations
 
 import itertools
@@ -12,12 +12,14 @@ from .conventions import is_junk_alt
 
 
 def nest_headings(doc: m.Document) -> m.Document:
-    """Body headings start at level 2: level 1 belongs to the article's title."""
+    """Body headings start at level 2: level 1 belongs to the article's title. The levels shift as one,
+    so an article whose headings start at `###` (its `##` became the title) skips no level."""
     levels = [b.level for b in m.walk_blocks(doc.blocks) if isinstance(b, m.Heading)]
-    if not levels or min(levels) > 1:
+    if not levels or min(levels) == 2:
         return doc
+    shift = 2 - min(levels)
     return replace(doc, blocks=tuple(map_blocks(
-        doc.blocks, lambda b: replace(b, level=min(b.level + 1, 6)) if isinstance(b, m.Heading) else b)))
+        doc.blocks, lambda b: replace(b, level=min(b.level + shift, 6)) if isinstance(b, m.Heading) else b)))
 
 
 def detect_language(doc: m.Document) -> m.Document:
@@ -58,7 +60,7 @@ def normalise_lang(tag: str) -> str:
     return "-".join(p for p in tidy if p)
 
 
-_RESERVED_ID = re.compile(r"^(?:fig-\d+|fn\d+|fnref-)")  # the ids of figures and footnotes
+_RESERVED_ID = re.compile(r"^(?:fig-\d+|tbl-\d+|fn\d+|fnref-)")  # the ids of figures, tables and footnotes
 
 
 def assign_ids(doc: m.Document) -> m.Document:
@@ -90,6 +92,20 @@ def number_figures(doc: m.Document) -> m.Document:
         if isinstance(block, m.Figure):
             n = next(counter)
             return replace(block, number=n, id=f"fig-{n}")
+        return block
+
+    return replace(doc, blocks=tuple(map_blocks(doc.blocks, number)))
+
+
+def number_tables(doc: m.Document) -> m.Document:
+    """Number the tables 1..n in reading order, as figures are: every edition shows `表 n` / `Table n`
+    (the DOCX as a `SEQ` field). A table keeps the id its source gave it, else gets `tbl-n`."""
+    counter = itertools.count(1)
+
+    def number(block: m.Block) -> m.Block:
+        if isinstance(block, m.Table):
+            n = next(counter)
+            return replace(block, number=n, id=block.id or f"tbl-{n}")
         return block
 
     return replace(doc, blocks=tuple(map_blocks(doc.blocks, number)))

@@ -1,11 +1,15 @@
-"""Input files to the document model: `read_file` and `read_text` give a `Source`.
+"""Inputs to the document model: `read_file`, `read_url` and `read_text` give a `Source`.
 
 Bytes are decoded (`decode`), parsed by pandoc (`pandoc`), cleaned of raw HTML first (`sanitize`),
-and pandoc's AST is walked into the model (`walk`). We never parse Markdown ourselves.
+and pandoc's AST is walked into the model (`walk`). We never parse Markdown ourselves. A whole web
+page is first reduced to its article (`web`); a page given by its address is fetched through the
+resource gate's rules (`resources.fetch_page`).
 """
 from __future__ import annotations
 
 import io
+import re
+import urllib.parse
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,6 +20,8 @@ from ..errors import ConvertError, UsageError
 from .decode import decode_text
 from .pandoc import docx_ast, html_ast, markdown_ast
 from .walk import to_document
+from .web import read_page
+from .web.charset import page_text
 
 MAX_INPUT_BYTES = 20 * 1024 * 1024
 SUFFIX_FORMATS = {".md": "markdown", ".markdown": "markdown", ".txt": "markdown", ".html": "html",
@@ -32,10 +38,22 @@ class Source:
     root: Path
     embedded: Mapping[str, bytes] = field(default_factory=dict)
     conventions: bool = True  # front matter `article-conventions: false` turns them off
+    url: str = ""  # the address of a page read from the web (`path` then only names it)
+
+    @property
+    def origin(self) -> str:
+        """Where the article came from, for messages: its address or its file."""
+        return self.url or str(self.path)
 
 
-def read_file(path: Path | str) -> Source:
-    """Read an article file into the model; raise ConvertError naming the file on bad input."""
+def is_url(item: object) -> bool:
+    """An http(s) address given as an input (a `Path` never is one: it would have lost its `//`)."""
+    return isinstance(item, str) and item.split(":", 1)[0].lower() in ("http", "https") and "://" in item
+
+
+def read_file(path: Path | str, *, extract: bool = True) -> Source:
+    """Read an article file into the model; raise ConvertError naming the file on bad input.
+    `extract=False` keeps a whole web page whole instead of reducing it to its article."""
     path = Path(path)
     fmt = SUFFIX_FORMATS.get(path.suffix.lower())
     if fmt is None:
@@ -53,13 +71,56 @@ def read_file(path: Path | str) -> Source:
     if fmt == "docx":
         ast = docx_ast(path, data)
         embedded = _docx_media(path, data)
+    elif fmt == "html":
+        ast = _page_ast(path, page_text(data, "", path), "", extract)
     else:
-        text = decode_text(data, path)
-        ast = html_ast(path, text) if fmt == "html" else markdown_ast(path, text)
+        ast = markdown_ast(path, decode_text(data, path))
     return _source(path, ast, embedded)
 
 
-def read_text(text: str, *, name: str = "<string>", root: Path | str = ".", fmt: str = "markdown") -> Source:
+def read_url(url: str, *, extract: bool = True, offline: bool = False, allow_private: bool = False,
+             cache: Path | str | None = None) -> Source:
+    """Fetch a web page (timeouts, size cap, private addresses refused unless allowed, cached; from the
+    cache when `offline`), decode it by its declared charset, and read its article."""
+    from ..resources import ResourceError, cache_dir, fetch_page
+
+    try:
+        page = fetch_page(url, offline=offline, allow_private=allow_private, cache=cache, max_bytes=MAX_INPUT_BYTES)
+    except ResourceError as exc:
+        raise ConvertError(url, f"cannot fetch the page: {exc}") from None
+    path = Path(url_stem(page.url) + ".html")
+    root = (Path(cache) if cache is not None else cache_dir()) / "pages" / "no-local-files"
+    ast = _page_ast(path, page_text(page.data, page.content_type, url), page.url, extract)
+    ast["meta"].setdefault("source-url", {"t": "MetaString", "c": page.url})
+    document, conventions = to_document(path, ast)
+    return Source(path=path, document=document, root=root.resolve(), conventions=conventions, url=url)
+
+
+def url_stem(url: str) -> str:
+    """A file name for a page from its address: the last meaningful part of its path
+    (`/news/2024/flood-barrier.html` -> `flood-barrier`, `/news/123.html` -> `news-123`,
+    `/s?__biz=…` -> `mp.weixin.qq.com-s`)."""
+    parts = urllib.parse.urlsplit(url)
+    segments = [urllib.parse.unquote(s) for s in parts.path.split("/") if s]
+    if segments:
+        segments[-1] = re.sub(r"\.(?:s?html?|php|aspx?|jsp|cgi)$", "", segments[-1], flags=re.I)
+    picked: list[str] = []
+    for segment in reversed(segments):
+        if segment.lower() in _GENERIC_SEGMENTS:
+            continue
+        picked.insert(0, segment)
+        if len(picked) >= 2 or (len(segment) >= 3 and not segment.isdigit()):
+            break
+    stem = "-".join(picked)
+    host = (parts.hostname or "page").removeprefix("www.")
+    return stem if len(stem) >= 3 and not stem.isdigit() else f"{host}-{stem}".strip("-")
+
+
+_GENERIC_SEGMENTS = {"index", "default", "article", "content", "main", "detail"}
+
+
+def read_text(text: str, *, name: str = "<string>", root: Path | str = ".", fmt: str = "markdown",
+              extract: bool = True) -> Source:
     """Read article text given as a string (library use and tests)."""
     if not text.strip():
         raise ConvertError(name, "the text is empty")
@@ -67,8 +128,18 @@ def read_text(text: str, *, name: str = "<string>", root: Path | str = ".", fmt:
     if suffix is None:
         raise UsageError(f"cannot read text as {fmt!r}; expected 'markdown' or 'html'")
     path = Path(root) / (Path(name).stem + suffix)
-    ast = markdown_ast(path, text) if fmt == "markdown" else html_ast(path, text)
+    ast = markdown_ast(path, text) if fmt == "markdown" else _page_ast(path, text, "", extract)
     return _source(path, ast, {})
+
+
+def _page_ast(path: Path, html: str, url: str, extract: bool) -> dict:
+    """An HTML input's AST: a whole web page reduced to its article first (unless `extract` is off),
+    its metadata from the page (JSON-LD, Open Graph, ...) over that of its `<title>`."""
+    page = read_page(html, url=url, extract=extract, name=url or path.name)
+    ast = html_ast(path, page.html)
+    if page.meta is not None:
+        ast["meta"] = {**ast.get("meta", {}), **page.meta.as_pandoc()}
+    return ast
 
 
 def _source(path: Path, ast: dict, embedded: dict[str, bytes]) -> Source:
@@ -87,4 +158,4 @@ def _docx_media(path: Path, data: bytes) -> dict[str, bytes]:
 
 
 
-__all__ = ["MAX_INPUT_BYTES", "SUFFIX_FORMATS", "Source", "read_file", "read_text"]
+__all__ = ["MAX_INPUT_BYTES", "SUFFIX_FORMATS", "Source", "is_url", "read_file", "read_text", "read_url", "url_stem"]

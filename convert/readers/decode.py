@@ -1,4 +1,9 @@
-"""Bytes of a text article to str: BOMs, UTF-8, then GB18030/GBK/Big5 and other legacy encodings."""
+"""Bytes of a text article to str: BOMs, UTF-8, then GB18030/GBK/Big5 and other legacy encodings.
+
+A text with a few control bytes (a NUL from a broken editor, a form feed, NUL padding left by a crash)
+is still a text: they are removed with a warning naming the file. Only input that is mostly not text
+(an image, an archive, UTF-16 gone wrong) is refused as binary.
+"""
 from __future__ import annotations
 
 import codecs
@@ -19,17 +24,30 @@ _BOMS = (
 # Legacy encodings a newsroom meets; charset-normalizer picks among them by how the text reads.
 _LEGACY = ["gb18030", "big5", "shift_jis", "euc_kr", "cp1252"]
 _MAX_CHAOS = 0.25
+_SAMPLE = 64 * 1024  # bytes looked at to tell text from binary
+# Control characters no article means: C0 but tab, newline, carriage return and form feed; DEL.
+_CONTROL = frozenset([*range(0, 9), 11, *range(14, 32), 127])
+_CONTROL_TABLE = dict.fromkeys(_CONTROL)
+_MOSTLY_CONTROL = 0.30  # more control bytes than this is no text at all
+_SOME_CONTROL = 0.02  # ... and more than this with little valid UTF-8 is binary data
+_MOSTLY_INVALID = 0.30
 
 
 def decode_text(data: bytes, path: Path | str) -> str:
-    """Decode an article's bytes, normalise newlines, and refuse empty or binary input."""
+    """Decode an article's bytes, normalise newlines, remove stray control characters (with a
+    warning), and refuse empty or binary input."""
     text = _decode(data, path)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise ConvertError(path, "the file is empty (nothing but white space)")
-    bad = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\t\f")
-    if bad > max(8, len(text) // 100):
+    control = sum(1 for ch in text if ord(ch) in _CONTROL)
+    if control > len(text) * _MOSTLY_CONTROL:
         raise ConvertError(path, "the file looks binary, not a text article")
+    if control:
+        warn(f"{path}: removed {control} control character(s) such as NUL from the text")
+        text = text.translate(_CONTROL_TABLE)
+        if not text.strip():
+            raise ConvertError(path, "the file is empty (nothing but white space and control characters)")
     return text
 
 
@@ -42,8 +60,16 @@ def _decode(data: bytes, path: Path | str) -> str:
                 return data.decode(encoding)
             except UnicodeDecodeError as exc:
                 raise ConvertError(path, f"cannot decode as {encoding} despite its byte-order mark ({exc.reason})") from None
-    if b"\x00" in data[:4096]:
-        raise ConvertError(path, "the file looks binary (NUL bytes and no UTF-16 byte-order mark)")
+    if (utf16 := _utf16_without_bom(data)) is not None:
+        return utf16
+    text_part = data.rstrip(b"\x00")  # NUL padding after the text: what a crash or a pre-allocating editor leaves
+    if not text_part.strip():
+        raise ConvertError(path, "the file is empty (nothing but NUL bytes)")
+    if _looks_binary(text_part[:_SAMPLE]):
+        raise ConvertError(path, "the file looks binary, not a text article")
+    if len(text_part) < len(data):
+        warn(f"{path}: removed {len(data) - len(text_part)} NUL byte(s) padding the end of the file")
+        data = text_part
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -59,7 +85,40 @@ def _decode(data: bytes, path: Path | str) -> str:
     if damaged * 200 <= len(lenient) and intact > damaged:  # UTF-8 with a few broken bytes (a cut-off paste)
         warn(f"{path}: {damaged} invalid UTF-8 byte sequence(s) replaced with U+FFFD")
         return lenient
+    if stripped := sum(data.count(byte) for byte in _CONTROL):  # they would mislead the detector
+        warn(f"{path}: removed {stripped} control character(s) such as NUL from the text")
+        data = data.translate(None, bytes(_CONTROL))
     best = from_bytes(data, cp_isolation=_LEGACY).best()
     if best is None or best.chaos > _MAX_CHAOS:
         raise ConvertError(path, "cannot decode the text: not UTF-8, UTF-16 or a known legacy encoding (GB18030, Big5, ...)")
     return str(best)
+
+
+def _looks_binary(sample: bytes) -> bool:
+    """Mostly control bytes, or some control bytes among bytes that are not UTF-8: what images,
+    archives and other binary files look like, and text never does."""
+    control = sum(1 for byte in sample if byte in _CONTROL)
+    if control > len(sample) * _MOSTLY_CONTROL:
+        return True
+    if control <= len(sample) * _SOME_CONTROL:
+        return False
+    lenient = sample.decode("utf-8", errors="replace")
+    return lenient.count("\ufffd") > len(lenient) * _MOSTLY_INVALID
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 text saved without a byte-order mark: ASCII-range characters leave a NUL in every other
+    byte, on the odd offsets (little-endian) or the even ones (big-endian)."""
+    sample = data[:_SAMPLE]
+    if len(sample) < 4 or len(data) % 2:
+        return None
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    half = len(sample) // 2
+    if max(even, odd) < half * 0.3 or min(even, odd) > half * 0.02:
+        return None
+    try:
+        text = data.decode("utf-16-be" if even > odd else "utf-16-le")
+    except UnicodeDecodeError:
+        return None
+    control = sum(1 for ch in text if ord(ch) in _CONTROL)
+    return text if control <= len(text) * _SOME_CONTROL else None

@@ -1,12 +1,18 @@
 """Running pandoc, the parser of every input: the binary bundled by pypandoc-binary, always with
 `--sandbox`, its JSON checked to be the AST version `walk` reads.
 
+Markdown is read as CommonMark (pandoc's `commonmark_x`: GitHub's tables, footnotes, front matter,
+attributes), so every heading the CommonMark spec sees (setext headings over several lines, indented
+`#`, a heading right after a paragraph) is a heading here too. Pandoc's `Table: caption` line, which
+CommonMark lacks, still captions the table beside it.
+
 Raw HTML is never passed through: a Markdown article that holds any is sent through pandoc's HTML
 writer, cleaned by `sanitize`, and read back with pandoc's HTML reader.
 """
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 from functools import lru_cache
 from pathlib import Path
@@ -15,12 +21,14 @@ from typing import Any
 import pypandoc
 
 from ..errors import ConvertError
+from .docx import checked_docx
 from .sanitize import head_metadata, sanitize_html
 
 PANDOC_API = (1, 23)  # the pandoc-types version whose JSON `walk` reads
 MAX_NESTING = 60
 PANDOC_TIMEOUT_S = 120
-MARKDOWN = "markdown+east_asian_line_breaks-implicit_figures-tex_math_dollars"  # news: $ is money, not TeX
+# news: $ is money, not TeX; `:name:` is text, not an emoji
+MARKDOWN = "commonmark_x+east_asian_line_breaks-implicit_figures-tex_math_dollars-emoji"
 HTML = "html-raw_html-native_divs-native_spans"
 
 
@@ -49,17 +57,75 @@ def _pandoc_run(path: Path, args: list[str], stdin: str | bytes) -> str:
 def markdown_ast(path: Path, text: str) -> dict[str, Any]:
     """Markdown to pandoc's AST. Raw HTML in it goes out through pandoc's HTML writer, is cleaned by
     `sanitize`, and comes back through pandoc's HTML reader; the front matter stays from the first pass."""
+    if path.suffix.lower() == ".txt":
+        text = lines_as_paragraphs(text)
     out = _pandoc_run(path, ["-f", MARKDOWN, "-t", "json"], text)
     ast = _parse_ast(path, out)
     if '"t":"RawBlock"' in out or '"t":"RawInline"' in out:  # quotes inside JSON strings are escaped
         html = _pandoc_run(path, ["-f", MARKDOWN, "-t", "html5"], text)
         ast["blocks"] = _pandoc_json(path, sanitize_html(html, path.name), HTML)["blocks"]
+    ast["blocks"] = table_captions(ast["blocks"])
     return ast
 
 
+_FRONT_MATTER = re.compile(r"\A---\n.*?\n(?:---|\.\.\.)\n", re.S)
+_BLOCK_MARKUP = re.compile(r"^(?: {4}|\t| {0,3}(?:[|>]|```|~~~|[-*+][ \t]|\d{1,9}[.)][ \t]|[-=_*]{3,}\s*$))")
+
+
+def lines_as_paragraphs(text: str) -> str:
+    """A plain-text article (.txt) without a single blank line, whose every line is a paragraph (as
+    content systems export it, and as Chinese copy is pasted), keeps its lines apart: the first line
+    is then the headline it is, not the start of one long paragraph. Text that marks blocks as Markdown
+    does (lists, quotes, tables, code, rules) or already separates paragraphs is left as it is."""
+    front = _FRONT_MATTER.match(text)
+    head, body = (text[:front.end()], text[front.end():]) if front else ("", text)
+    lines = body.strip("\n").split("\n")
+    if len(lines) < 3 or any(not line.strip() for line in lines) or any(_BLOCK_MARKUP.match(line) for line in lines):
+        return text
+    return head + "\n\n".join(lines) + "\n"
+
+
+_CAPTION_MARK = re.compile(r"^(?:[Tt]able)?:$")
+
+
+def table_captions(blocks: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Pandoc Markdown's table caption: a paragraph starting `Table:` (or `:`) just after a table
+    without a caption (else just before it) becomes that caption."""
+    out: list[dict[str, Any]] = []
+    for block in blocks:
+        previous = out[-1] if out else None
+        if _caption_paragraph(block) and previous is not None and _uncaptioned_table(previous):
+            _set_caption(previous, block)
+            continue
+        if _uncaptioned_table(block) and previous is not None and _caption_paragraph(previous):
+            _set_caption(block, out.pop())
+        out.append(block)
+    return out
+
+
+def _caption_paragraph(block: dict[str, Any]) -> bool:
+    content = block.get("c") if block.get("t") == "Para" else None
+    return bool(content) and content[0].get("t") == "Str" and bool(_CAPTION_MARK.match(content[0]["c"]))
+
+
+def _uncaptioned_table(block: dict[str, Any]) -> bool:
+    return block.get("t") == "Table" and not block["c"][1][1]
+
+
+def _set_caption(table: dict[str, Any], paragraph: dict[str, Any]) -> None:
+    inlines = paragraph["c"][1:]
+    while inlines and inlines[0].get("t") in ("Space", "SoftBreak"):
+        inlines = inlines[1:]
+    table["c"][1][1] = [{"t": "Plain", "c": inlines}] if inlines else []
+
+
+_TITLE_ELEMENT = re.compile(r"<title\b[^>]*>.*?</title\s*>", re.I | re.S)
+
+
 def html_ast(path: Path, html: str) -> dict[str, Any]:
-    """HTML, cleaned by `sanitize`, to pandoc's AST; the <title> and <meta> of its head become metadata."""
-    ast = _pandoc_json(path, sanitize_html(html, path.name), HTML)
+    """HTML, cleaned by `sanitize`, to pandoc's AST; the <title> and <meta> of its head become metadata
+    (and the <title> only that: the sanitizer would keep its text as the body's first line)."""
+    ast = _pandoc_json(path, sanitize_html(_TITLE_ELEMENT.sub("", html), path.name), HTML)
     ast["meta"] = {**_html_head_meta(html), **ast.get("meta", {})}
     return ast
 
@@ -88,4 +154,6 @@ def _html_head_meta(html: str) -> dict[str, Any]:
 
 
 def docx_ast(path: Path, data: bytes) -> dict[str, Any]:
-    return _pandoc_json(path, data, "docx")
+    """A .docx to pandoc's AST, once `docx.checked_docx` has bounded its size and dropped the external
+    relationships it must not follow."""
+    return _pandoc_json(path, checked_docx(path, data), "docx")

@@ -1,9 +1,13 @@
 """pandoc's JSON AST walked into the document model (`model`): blocks, inlines, footnotes, metadata.
 
-Unsafe links are dropped (their text kept), control characters removed, nesting bounded.
+Unsafe and invalid links are dropped (their text kept: `https://../`, `http://[`, a host with spaces
+would make an invalid EPUB or DOCX), control characters removed, nesting bounded.
 """
 from __future__ import annotations
 
+import ipaddress
+import re
+import urllib.parse
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +16,35 @@ from ..errors import ConvertError, warn
 from .pandoc import MAX_NESTING
 
 _SAFE_LINK_SCHEMES = ("http://", "https://", "mailto:", "#")
+_HOST_LABEL = re.compile(r"^[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?$", re.I)
+_MAIL_ADDRESS = re.compile(r"^[^\s@]+@[^\s@]+$")
+
+
+def valid_link(url: str) -> bool:
+    """A link target a reader can follow and every edition can hold: `#fragment`, `mailto:` an address,
+    or http(s) with a well-formed host (a name whose labels IDNA accepts, or an IP address) and port."""
+    if url.startswith("#"):
+        return not any(ch.isspace() for ch in url)
+    if url.lower().startswith("mailto:"):
+        return bool(_MAIL_ADDRESS.match(urllib.parse.unquote(url[7:].split("?", 1)[0])))
+    try:
+        parts = urllib.parse.urlsplit(url)
+        host, _ = parts.hostname, parts.port
+    except ValueError:  # `http://[`, a port that is no number
+        return False
+    if parts.scheme.lower() not in ("http", "https") or not host or any(ch.isspace() for ch in parts.netloc):
+        return False
+    if parts.netloc.endswith("]") or ":" in host:
+        try:
+            ipaddress.IPv6Address(host)
+        except ValueError:
+            return False
+        return True
+    try:
+        ascii_host = host.rstrip(".").encode("idna").decode("ascii")
+    except UnicodeError:
+        return False
+    return all(_HOST_LABEL.match(label) for label in ascii_host.split("."))
 
 
 def to_document(path: Path, ast: dict[str, Any]) -> tuple[m.Document, bool]:
@@ -60,9 +93,13 @@ def _meta(values: dict[str, Any]) -> m.Meta:
         return ""
 
     authors = _strings(values.get("author", values.get("authors")))
+    source_url = text("source-url", "source_url", "url")
+    if source_url and not valid_link(source_url):
+        warn(f"front matter: ignored the source URL {source_url[:80]}, which is not a valid web address")
+        source_url = ""
     return m.Meta(title=text("title"), subtitle=text("subtitle"), authors=authors,
                   editor=text("editor"), date=text("date"),
-                  source_url=text("source-url", "source_url", "url"),
+                  source_url=source_url,
                   source_site=text("source", "site", "source-site", "publisher"),
                   lang=text("lang", "language"), keywords=_strings(values.get("keywords")),
                   description=text("description", "abstract"), disclaimer=text("disclaimer"))
@@ -100,7 +137,10 @@ class _Builder:
             return [m.Paragraph(inlines)] if inlines else []
         if kind == "Header":
             level, (ident, _, _), content = c
-            return [m.Heading(min(max(level, 1), 6), _trim(self.inlines(content, depth)), ident)]
+            inlines = _trim(self.inlines(content, depth))
+            if not inlines:  # `#` alone: no heading to show, and an empty one in every edition's outline
+                return []
+            return [m.Heading(min(max(level, 1), 6), inlines, ident)]
         if kind == "CodeBlock":
             (_, classes, _), text = c
             return [m.CodeBlock(_clean(text), classes[0] if classes else "")]
@@ -209,10 +249,18 @@ class _Builder:
                 if ":" in url.split("/")[0]:
                     warn(f"{self.path.name}: dropped a link to {url.split(':')[0]}: (kept its text)")
                 return list(inner)
+            if not valid_link(url):
+                warn(f"{self.path.name}: dropped an invalid link to {url[:80]} (kept its text)")
+                return list(inner) or [m.Text(url)]
             return [m.Link(inner, url, title)]
         if kind == "Image":
-            _, alt, (src, _) = c
-            return [m.InlineImage(src.strip(), m.plain_text(self.inlines(alt, depth)).strip())]
+            _, alt, (src, title) = c
+            src = src.strip()
+            text = m.plain_text(self.inlines(alt, depth)).strip() or _clean(title).strip()
+            if src.lower().startswith(("http://", "https://")) and not valid_link(src):
+                warn(f"{self.path.name}: dropped a picture with an invalid address {src[:80]} (kept its text)")
+                return [m.Text(text)] if text else []
+            return [m.InlineImage(src, text)]
         if kind == "Note":
             number = len(self.notes) + 1
             note_id = f"fn{number}"

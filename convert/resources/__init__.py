@@ -2,7 +2,8 @@
 gate (`gate`), remote fetches (`fetch`), image normalisation (`images`), and font files (`fonts`)."""
 from __future__ import annotations
 
-from .gate import ResourceGate, cache_dir, file_digest
+from .fetch import Fetched
+from .gate import ResourceGate, cache_dir, fetch_page, file_digest
 from .images import Image, Placeholder, ResourceError
 
-__all__ = ["Image", "Placeholder", "ResourceError", "ResourceGate", "cache_dir", "file_digest"]
+__all__ = ["Fetched", "Image", "Placeholder", "ResourceError", "ResourceGate", "cache_dir", "fetch_page", "file_digest"]

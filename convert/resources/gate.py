@@ -1,14 +1,18 @@
-"""The one gate for every image an edition reads.
+"""The one gate for every image an edition reads, and for web pages given as inputs (`fetch_page`).
 
 Local paths must resolve (symlinks included) inside the article's own folder; `file:` URLs are
 refused; remote http(s) images are fetched through `fetch` and cached on disk by URL; inline
 `data:image` URLs are part of the article. Whatever cannot be had becomes a `Placeholder` that writers
 render with the caption and the source address. Writers receive PNG or JPEG bytes (`images`).
+
+A page given by its address is fetched by the same rules (timeouts, a size cap, private addresses
+refused, redirects re-checked) and kept in the same cache: `--offline` converts it from there.
 """
 from __future__ import annotations
 
 import contextvars
 import hashlib
+import json
 import os
 import tempfile
 import threading
@@ -19,7 +23,7 @@ from typing import Iterable, Mapping
 
 from ..errors import warn
 from . import images
-from .fetch import fetch_lock, fetch_url
+from .fetch import Fetched, fetch, fetch_lock, fetch_url
 from .images import Image, Placeholder, ResourceError, data_url, prepare_image, short, too_large
 
 
@@ -141,4 +145,24 @@ class ResourceGate:
                 handle.write(data)
             os.replace(handle.name, path)
         except OSError as exc:
-            warn(f"cannot write the image cache at {path.parent}: {exc}")
+            warn(f"cannot write the cache at {path.parent}: {exc}")
+
+
+def fetch_page(url: str, *, offline: bool = False, allow_private: bool = False, cache: Path | str | None = None,
+               max_bytes: int) -> Fetched:
+    """A web page by its address: fetched afresh (a page can change, unlike an image) and cached, or
+    taken from the cache when `offline`. Raises ResourceError when it cannot be had."""
+    folder = (Path(cache) if cache is not None else cache_dir()) / "pages"
+    stem = hashlib.sha256(url.encode("utf-8")).hexdigest()
+    body, about = folder / (stem + ".bin"), folder / (stem + ".json")
+    if offline:
+        try:
+            headers = json.loads(about.read_text(encoding="utf-8"))
+            return Fetched(headers.get("url") or url, body.read_bytes(), headers.get("content_type", ""))
+        except (OSError, ValueError):
+            raise ResourceError("not cached, and --offline forbids fetching it") from None
+    with fetch_lock(body):
+        page = fetch(url, allow_private=allow_private, max_bytes=max_bytes)
+        ResourceGate._store(body, page.data)
+        ResourceGate._store(about, json.dumps({"url": page.url, "content_type": page.content_type}).encode("utf-8"))
+    return page

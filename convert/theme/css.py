@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from .schema import Theme
 
+CSS_MEDIUM_PT = 12.0  # the initial font size of CSS (16px): what a reading system's own size setting scales
+
 
 def css_font_stack(families: list[str], generic: str) -> str:
     return ", ".join(f'"{family}"' for family in families) + f", {generic}"
@@ -24,19 +26,25 @@ def font_stacks(theme: Theme, *, chinese: bool = True) -> dict[str, str]:
     }
 
 
-def latin_font_rules(theme: Theme) -> str:
+def latin_font_rules(theme: Theme, root: str = "html:not(:lang(zh))") -> str:
     """A page whose language is not Chinese takes the Latin faces of each stack first: the CJK faces'
     Latin has no italic (WeasyPrint synthesizes none, so emphasis would vanish) and differs from the
-    face the DOCX edition names for Latin text."""
-    latin = font_stacks(theme, chinese=False)
-    root = "html:not(:lang(zh))"
+    face the DOCX edition names for Latin text. `root`: the element whose language decides (in an
+    edition of many articles, each `article`)."""
+    return script_font_rules(theme, root, chinese=False)
+
+
+def script_font_rules(theme: Theme, root: str, *, chinese: bool) -> str:
+    """The font rules of `latin_font_rules` for the elements under `root`, with the stacks ordered for
+    Chinese text (`chinese=True`: a Chinese article inside a page in another language) or Latin text."""
+    stacks = font_stacks(theme, chinese=chinese)
     headings = ", ".join(f"{root} {selector}" for selector in (
         "h1.title", ".article-header .subtitle", *(f".article-body h{n}" for n in range(2, 7)), ".figure-label",
-        "thead th"))
+        ".table-label", "thead th"))
     return f"""
-{root} {{ font-family: {latin['body']}; }}
-{headings} {{ font-family: {latin['headings']}; }}
-{root} code, {root} pre {{ font-family: {latin['mono']}; }}
+{root} {{ font-family: {stacks['body']}; }}
+{headings} {{ font-family: {stacks['headings']}; }}
+{root} code, {root} pre {{ font-family: {stacks['mono']}; }}
 """
 
 
@@ -49,20 +57,33 @@ def _padding(vertical_horizontal: list[float]) -> str:
     return f"{vertical:g}em {horizontal:g}em"
 
 
-def article_css(theme: Theme, *, size_pt: float | None = None) -> str:
+def article_css(theme: Theme, *, size_pt: float | None = None, relative: bool = False) -> str:
     """Rules for the article markup of `writers/html.py`, from the theme's tokens. The numbers left
     here have no counterpart in the DOCX: the missing-image placeholder's box (Word draws its own),
     the note call's size (Word's superscript), the space above the list of notes (Word's notes sit
-    at the page's foot), and the gap under a table's caption."""
+    at the page's foot), and the gap under a table's caption.
+
+    `relative`: a reflowable edition (EPUB) whose reader chooses the text size: every text size is
+    relative to the reading system's own (the body `size_pt` against CSS's 12 pt medium, captions in
+    em of it) and pictures are limited by the screen's height, not by millimetres of a page."""
     fonts = font_stacks(theme)
     text, colors, headings = theme.text, theme.colors, theme.headings
     code, table, notice, lists = theme.code, theme.table, theme.notice, theme.lists
     size = size_pt or text.size_pt
+    caption_pt = theme.caption.size_pt
+    if relative:
+        root_size = f"{size / CSS_MEDIUM_PT * 100:.4g}%"
+        caption_size = f"{caption_pt / size:.4g}em"
+        table_caption_size = f"{caption_pt / (size * table.size_em):.4g}em"  # inside the table's own size
+        image_height = f"{theme.figure.max_height_vh:g}vh"
+    else:
+        root_size, caption_size, table_caption_size = f"{size:g}pt", f"{caption_pt:g}pt", f"{caption_pt:g}pt"
+        image_height = f"{theme.figure.max_height_mm:g}mm"
     heading_rules = "\n".join(
         f".article-body h{level} {{ font-size: {headings.scale[level - 1]:g}em; }}" for level in range(2, 7))
     align = "justify" if text.justify else "left"
     return f"""
-html {{ font-family: {fonts['body']}; font-size: {size:g}pt; line-height: {text.line_height:g};
+html {{ font-family: {fonts['body']}; font-size: {root_size}; line-height: {text.line_height:g};
   color: {colors.text}; }}
 body {{ margin: 0; }}
 /* Chinese: consecutive punctuation set half width (chws); elsewhere CJK fonts' quotes and
@@ -92,12 +113,13 @@ article:lang(zh) blockquote p, article:lang(zh) .footnotes p, article:lang(zh) .
 .article-body li p, td p, th p {{ text-indent: 0; }}
 a {{ color: {colors.accent}; text-decoration: none; }}
 figure {{ margin: {_em(theme.figure.space_em)} 0; text-align: center; break-inside: avoid; page-break-inside: avoid; }}
-figure img {{ max-width: 100%; max-height: {theme.figure.max_height_mm:g}mm; width: auto; height: auto; }}
-figcaption {{ font-size: {theme.caption.size_pt:g}pt; color: {colors.muted}; line-height: {theme.caption.line_height:g};
+figure img {{ max-width: 100%; max-height: {image_height}; width: auto; height: auto; }}
+figcaption {{ font-size: {caption_size}; color: {colors.muted}; line-height: {theme.caption.line_height:g};
   margin-top: {_em(theme.caption.space_before_em)}; text-indent: 0; text-align: center; hyphens: manual; }}
-.figure-label {{ font-family: {fonts['headings']}; font-weight: {headings.weight}; }}
+.figure-label, .table-label {{ font-family: {fonts['headings']}; font-weight: {headings.weight}; }}
+{credit_css(theme, relative_to=size if relative else None)}
 .image-placeholder {{ border: 1pt dashed {colors.rule}; padding: 1.5em 1em; color: {colors.muted};
-  font-size: {theme.caption.size_pt:g}pt; text-align: center; background: {colors.notice_background}; }}
+  font-size: {caption_size}; text-align: center; background: {colors.notice_background}; }}
 .image-placeholder span {{ display: block; }}
 .placeholder-src {{ font-family: {fonts['mono']}; font-size: 0.85em; overflow-wrap: anywhere; margin-top: 0.3em; }}
 blockquote {{ margin: {_em(theme.quote.space_em)} 0; padding: 0 0 0 {_em(theme.quote.indent_em)};
@@ -111,7 +133,7 @@ ul, ol {{ margin: {_em(lists.space_before_em)} 0 {_em(lists.space_after_em)}; pa
 li {{ margin: {_em(lists.item_spacing_em)} 0; }}
 table {{ border-collapse: collapse; width: 100%; table-layout: fixed; margin: {_em(table.space_em)} 0;
   font-size: {_em(table.size_em)}; line-height: {table.line_height:g}; }}
-caption {{ font-size: {theme.caption.size_pt:g}pt; color: {colors.muted}; caption-side: top; margin-bottom: 0.4em; }}
+caption {{ font-size: {table_caption_size}; color: {colors.muted}; caption-side: top; margin-bottom: 0.4em; }}
 th, td {{ border-bottom: 0.5pt solid {colors.rule}; padding: {_padding(table.cell_padding_em)}; text-align: left;
   vertical-align: top; }}
 thead th {{ border-bottom: 1pt solid {colors.text}; font-family: {fonts['headings']}; }}
@@ -124,6 +146,17 @@ thead th {{ border-bottom: 1pt solid {colors.text}; font-family: {fonts['heading
 .footnotes p {{ text-indent: 0; margin: 0; }}
 .noteref {{ font-size: 0.75em; vertical-align: super; line-height: 0; }}
 """ + latin_font_rules(theme)
+
+
+def credit_css(theme: Theme, relative_to: float | None = None) -> str:
+    """The credit line under a picture (`<div class="credit-line"><span class="credit">`); its size in
+    em of `relative_to` (the body size, in points) in a reflowable edition."""
+    credit = theme.credit
+    size = f"{credit.size_pt / relative_to:.4g}em" if relative_to else f"{credit.size_pt:g}pt"
+    slant = "\nhtml:not(:lang(zh)) .credit { font-style: italic; }" if credit.italic else ""
+    return (f".credit-line {{ text-align: {credit.align}; text-indent: 0; margin: 0.3em 0 0; line-height: 1.3; }}\n"
+            f".credit {{ font-size: {size}; color: {theme.credit_color()}; font-style: normal; }}"
+            + slant)
 
 
 def screen_css(theme: Theme) -> str:

@@ -58,6 +58,10 @@ class Text(_Section):
     latin_paragraph_spacing_em: NonNegative
     justify: bool = True
     script_gap_em: NonNegative = 0.25  # gap between Han and Latin script in running text
+    # Reflowable editions (EPUB): Latin-script text on a screen narrower than `narrow_width_em` is set
+    # `narrow_latin_align` (left: no wide gaps where a reading system cannot hyphenate; justify: as wide).
+    narrow_latin_align: Literal["left", "justify"]
+    narrow_width_em: Annotated[float, Field(ge=10, le=100)]
 
 
 class Headings(_Section):
@@ -117,6 +121,7 @@ class Caption(_Section):
 
 class Figure(_Section):
     max_height_mm: Positive
+    max_height_vh: Annotated[float, Field(gt=0, le=100)]  # EPUB: percent of the screen's height (no page)
     space_em: Spacing  # above a figure and below its caption
 
 
@@ -167,6 +172,17 @@ class Divider(_Section):
     space_em: Spacing  # above and below a horizontal rule
 
 
+class Credit(_Section):
+    """A picture's credit (`摄影：王某`, `Photo: Reuters`), set on its own line under the picture, apart
+    from the caption. `color` is the muted colour unless given; `italic` slants it in Latin-script
+    articles only (Han text is never slanted)."""
+
+    size_pt: Positive = 7.5
+    color: Color | None = None
+    italic: bool = False
+    align: Literal["left", "center", "right"] = "right"
+
+
 class Page(_Section):
     size: Literal["A4", "A5", "Letter"] = "A4"
     margin_mm: Margins
@@ -177,6 +193,16 @@ class EReader(_Section):
     page_size_mm: Annotated[list[Positive], Field(min_length=2, max_length=2)]
     margin_mm: Margins
     size_pt: Positive
+
+
+class Collection(_Section):
+    """Editions of many articles (`convert collect`): `figure_numbering` restarts figure and table
+    numbers in each article (`article`) or runs them through the issue (`issue`), alike in every
+    edition; `article_start` begins each article on a new page (`page`) or right after the one
+    before (`run-on`) in the paginated editions (the EPUB gives each article a document of its own)."""
+
+    figure_numbering: Literal["article", "issue"]
+    article_start: Literal["page", "run-on"]
 
 
 class Theme(_Section):
@@ -198,8 +224,10 @@ class Theme(_Section):
     lists: Lists
     notes: Notes
     divider: Divider
+    credit: Credit = Credit()
     page: Page
     ereader: EReader
+    collection: Collection
 
     # ------------------------------------------------------------ derived values
     def stack(self, role: Literal["body", "headings", "mono"]) -> list[str]:
@@ -229,6 +257,9 @@ class Theme(_Section):
         label = self.figure_label(number, "", lang, kind)
         marker = "\x1f"
         return label, self.figure_label(number, marker, lang, kind).partition(marker)[0][len(label):]
+
+    def credit_color(self) -> str:
+        return self.credit.color or self.colors.muted
 
     def page_size_mm(self, override: str | None = None) -> tuple[float, float]:
         """Width and height of the print page: `override` (any case) when given, else the theme's."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields
 from typing import Any, Callable, Mapping
 
-from ..model import Document
+from ..model import Collection, Document, Figure, plain_text
 from ..resources import ResourceGate
 from ..theme import Theme
 
@@ -32,6 +32,25 @@ class WriteContext:
     options: Any = None
     source_name: str = ""  # the input file, for messages
     source_date_epoch: int | None = None  # reproducible timestamps when no article date
+    publication: str = ""  # the publication profile's name (masthead, EPUB publisher); "" for none
+
+
+@dataclass(frozen=True)
+class IssueContext:
+    """What a writer of a collection gets besides it: one resource gate per article (each article
+    reads its pictures from its own folder), the theme, the writer's options."""
+
+    theme: Theme
+    gates: tuple[ResourceGate, ...]
+    options: Any = None
+    source_date_epoch: int | None = None
+
+    def article(self, index: int, collection: Any) -> WriteContext:
+        """The context the article at `index` is rendered in, as a single article's would be."""
+        sources = collection.sources
+        return WriteContext(theme=self.theme, gate=self.gates[index], options=self.options,
+                            source_name=sources[index] if index < len(sources) else "",
+                            source_date_epoch=self.source_date_epoch, publication=collection.publication)
 
 
 @dataclass(frozen=True)
@@ -43,6 +62,8 @@ class Writer:
     check: Callable[[], str | None] = field(default=lambda: None)  # why it cannot run, or None
     options: type = NoOptions
     image_types: tuple[str, ...] = ("image/png", "image/jpeg")  # what the resource gate hands it
+    # An edition of many articles (`convert collect`), or None when the format makes none.
+    write_collection: Callable[[Collection, IssueContext], bytes] | None = None
 
     def option_names(self) -> set[str]:
         return {f.name for f in fields(self.options)}
@@ -56,3 +77,13 @@ class Writer:
 def options_of(ctx: WriteContext, kind: type) -> Any:
     """The writer's options from `ctx`, or its defaults when the caller gave none."""
     return ctx.options if isinstance(ctx.options, kind) else kind()
+
+
+def figure_alternative(figure: Figure, theme: Theme, lang: str) -> str:
+    """What a reader who cannot see a figure's picture is given, in every edition alike: its alt text,
+    else its caption, else its label (`图 2`). Never nothing: a PDF/UA checker refuses a Figure without
+    /Alt, and Word's accessibility checker a picture without a description."""
+    text = " ".join(figure.alt.split()) or " ".join(plain_text(figure.caption).split())
+    if text or figure.number is None:
+        return text
+    return theme.figure_label(figure.number, "", lang)

@@ -15,8 +15,8 @@ from ..resources import Image, Placeholder
 from ..scripts import HAN_TEXT_RUN, LONG_UNBROKEN_RUN, is_wide
 from ..theme import Theme
 from ..theme.css import screen_css
-from ..wording import byline, byline_text, labels
-from .base import WriteContext, Writer
+from ..wording import byline, byline_text, credit_text, labels
+from .base import WriteContext, Writer, figure_alternative
 
 NoteStyle = Literal["end", "footnote", "epub"]
 
@@ -48,7 +48,7 @@ def page_html(doc: m.Document, body: str, css: str, *, head_extra: str = "") -> 
         meta.append(f'<meta name="keywords" content="{escape(", ".join(doc.meta.keywords))}" />')
     head = "\n".join(['<meta charset="utf-8" />',
                       '<meta name="viewport" content="width=device-width, initial-scale=1" />',
-                      f"<title>{escape(doc.meta.title or 'Untitled')}</title>", *meta,
+                      f"<title>{escape(doc.meta.title)}</title>", *meta,
                       f"<style>\n{css}\n</style>", head_extra])
     return f'<!DOCTYPE html>\n<html lang="{lang}" xml:lang="{lang}">\n<head>\n{head}\n</head>\n<body>\n{body}\n</body>\n</html>\n'
 
@@ -145,14 +145,13 @@ class _Renderer:
         return ""
 
     def figure(self, figure: m.Figure) -> str:
-        caption_text = m.plain_text(figure.caption)
         caption_html = self.inlines(figure.caption)
         if figure.number:
             label, separator = self.theme.figure_label_parts(figure.number, self.lang)
             caption_html = f'<span class="figure-label">{self.text(label)}</span>' + (
                 self.text(separator) + caption_html if caption_html else "")
         resolved = self.ctx.gate.image(figure.src)
-        alt = figure.alt or caption_text
+        alt = figure_alternative(figure, self.theme, self.lang)
         if isinstance(resolved, Placeholder):
             visual = self.placeholder(resolved)
         else:
@@ -160,7 +159,14 @@ class _Renderer:
                       f'width="{resolved.width}" height="{resolved.height}" />')
         ident = f' id="{escape(figure.id)}"' if figure.id else ""
         caption = f"<figcaption>{caption_html}</figcaption>" if caption_html else ""
-        return f"<figure{ident}>\n{visual}\n{caption}\n</figure>"
+        return f"<figure{ident}>\n{visual}\n{self.credit(figure)}{caption}\n</figure>"
+
+    def credit(self, figure: m.Figure) -> str:
+        """The credit on its own line under the picture, apart from the caption."""
+        if not figure.credit:
+            return ""
+        shown = self.text(credit_text(figure.credit, self.lang))
+        return f'<div class="credit-line"><span class="credit">{shown}</span></div>\n'
 
     def placeholder(self, placeholder: Placeholder) -> str:
         words = labels(self.lang)
@@ -180,9 +186,15 @@ class _Renderer:
         return f"<{tag}{start}>\n" + "\n".join(items) + f"\n</{tag}>"
 
     def table(self, table: m.Table) -> str:
-        parts = ["<table>"]
-        if table.caption:
-            parts.append(f"<caption>{self.inlines(table.caption)}</caption>")
+        ident = f' id="{escape(table.id)}"' if table.id else ""
+        parts = [f"<table{ident}>"]
+        caption = self.inlines(table.caption)
+        if table.number:
+            label, separator = self.theme.figure_label_parts(table.number, self.lang, "table")
+            caption = f'<span class="table-label">{self.text(label)}</span>' + (
+                self.text(separator) + caption if caption else "")
+        if caption:
+            parts.append(f"<caption>{caption}</caption>")
         widths = column_widths(table)
         if widths:
             parts.append("<colgroup>" + "".join(f'<col style="width: {w:g}%" />' for w in widths) + "</colgroup>")

@@ -64,5 +64,10 @@ def check() -> str | None:
     return None
 
 
+def _write_issue(collection: m.Collection, ictx: object) -> bytes:
+    from .issue import write_docx_issue
+    return write_docx_issue(collection, ictx)  # type: ignore[arg-type]
+
+
 WRITER = Writer(name="docx", suffix=".docx", description="editable Word document in Word's own styles",
-                write=write_docx, check=check, options=DocxOptions)
+                write=write_docx, check=check, options=DocxOptions, write_collection=_write_issue)

@@ -58,8 +58,12 @@ class Format:
 
 class BodyWriter:
     def __init__(self, doc: m.Document, gate: ResourceGate, word: WordDocument, tokens: Tokens,
-                 numbering: Numbering, notes: Footnotes, text_width_emu: int) -> None:
+                 numbering: Numbering, notes: Footnotes, text_width_emu: int, *, title_style: str = "Title",
+                 heading_shift: int = 0) -> None:
+        """`title_style` sets the article's title; `heading_shift` moves its headings down as many
+        Word levels (an edition of many articles: the title is Heading 1, its sections Heading 2...)."""
         self.doc, self.word, self.tokens = doc, word, tokens
+        self.title_style, self.heading_shift = title_style, heading_shift
         self.lang = doc.meta.lang or "en"
         self.numbering = numbering
         self.notes = notes
@@ -72,25 +76,35 @@ class BodyWriter:
     # ------------------------------------------------------------ document
     def write(self) -> None:
         """Fill the document body (before its section properties) and the footnotes part."""
+        section = self.word.element.body.find(qn("w:sectPr"))
+        for element in self.elements():
+            section.addprevious(element)
+        self.write_notes()
+
+    def elements(self) -> list[Element]:
+        """The article's header and body as body-level elements, in order."""
         root = Scope(self.word.part)
         elements = [*self.header(root), *self.blocks(self.doc.body, root)]
-        body = self.word.element.body
-        section = body.find(qn("w:sectPr"))
         table = self.tokens.theme.table
         below_table = self.tokens.em(table.space_em, self.tokens.text_size(table.size_em))  # em of the table's text
         previous = None
+        out = []
         for element in _separate_tables(elements):
             if previous is not None and previous.tag == qn("w:tbl"):
                 _space(element, before=below_table)  # a table's margin below, as in the PDF edition
-            section.addprevious(element)
+            out.append(element)
             previous = element
+        return out
+
+    def write_notes(self) -> None:
+        """The notes referenced so far, into the footnotes part."""
         self.notes.write(lambda blocks, part: self.blocks(blocks, Scope(part, style="FootnoteText", in_note=True)))
 
     def header(self, scope: Scope) -> list[Element]:
         meta = self.doc.meta
         out = []
         if meta.title:
-            out.append(self.paragraph("Title", (m.Text(meta.title),), scope))
+            out.append(self.paragraph(self.title_style, (m.Text(meta.title),), scope))
         if meta.subtitle:
             out.append(self.paragraph("Subtitle", (m.Text(meta.subtitle),), scope))
         items: list[Element] = []
@@ -115,7 +129,8 @@ class BodyWriter:
         if isinstance(block, m.Paragraph):
             return [self.paragraph(scope.style, block.content, scope)]
         if isinstance(block, m.Heading):
-            paragraph = self.paragraph(f"Heading{min(max(block.level - 1, 1), 6)}", block.content, scope)
+            paragraph = self.paragraph(f"Heading{min(max(block.level - 1 + self.heading_shift, 1), 6)}",
+                                       block.content, scope)
             self.mark(paragraph, block.id)
             return [paragraph]
         if isinstance(block, m.Figure):
@@ -185,8 +200,10 @@ class BodyWriter:
 
     def table(self, table: m.Table, scope: Scope) -> list[Element]:
         out = []
-        if table.caption:
-            out.append(self.paragraph("Caption", table.caption, scope, el("w:keepNext")))
+        caption = self.figures.table_caption(table, self.inlines(table.caption, scope))
+        if caption is not None:
+            self.mark(caption, table.id)
+            out.append(caption)
         cell_scope = replace(scope, level=-1)
         out.append(table_rows(table, self.text_width_twips,
                               lambda blocks, header: self.blocks(

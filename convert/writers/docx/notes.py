@@ -27,6 +27,7 @@ class Footnotes:
         self.document = document
         self.notes = {note.id: note for note in notes}
         self.word_ids: dict[str, int] = {}
+        self.written: set[str] = set()  # notes already in the part (an issue writes them article by article)
         self.part: XmlPart | None = None
 
     def reference(self, note_id: str) -> int | None:
@@ -58,6 +59,9 @@ class Footnotes:
             return
         part = self.notes_part()
         for note_id, word_id in self.word_ids.items():
+            if note_id in self.written:
+                continue
+            self.written.add(note_id)
             paragraphs = render(self.notes[note_id].content, part) or [el("w:p", el("w:pPr", el("w:pStyle", val="FootnoteText")))]
             first = paragraphs[0]
             if first.tag != qn("w:p"):

@@ -17,6 +17,7 @@ from lxml import etree
 
 from ...scripts import is_cjk_family
 from ...theme import Theme
+from .fonttable import font_entry
 from .ooxml import Element, append, border, el, fonts, half_points, hex_color, shading, size, spacing, twips
 
 LIST_STYLE_LEVELS = 3  # Word ships List Bullet, List Bullet 2, List Bullet 3 (and the same for numbers)
@@ -113,7 +114,8 @@ def apply_theme(document: WordDocument, theme: Theme, *, chinese: bool, lang: st
     _drop_sample_table_styles(styles)
     _document_defaults(styles, tokens, lang)
     index = {style.get(qn("w:styleId")): style for style in styles.iterchildren(qn("w:style"))}
-    for spec in [*paragraph_styles(tokens, numbering), *character_styles(tokens), table_style(tokens)]:
+    for spec in [*paragraph_styles(tokens, numbering), *character_styles(tokens), *credit_styles(tokens),
+                 table_style(tokens)]:
         _define(styles, index, spec)
     _font_table(document, tokens)
     _settings(document)
@@ -271,6 +273,22 @@ def character_styles(t: Tokens) -> list[StyleSpec]:
     ]
 
 
+def credit_styles(t: Tokens) -> list[StyleSpec]:
+    """A picture's credit: the `Credit Line` paragraph under the picture, its text in the `Credit`
+    character style (size, colour, and a slant for Latin-script articles, from the theme's credit)."""
+    credit = t.theme.credit
+    return [
+        StyleSpec("CreditLine", "Credit Line", next_style="Caption",
+                  ppr=(el("w:keepNext"), spacing(before=t.em(0.3, credit.size_pt), after=0,
+                                                 line=t.em(1.3, credit.size_pt)),
+                       el("w:ind", firstLine=0), el("w:jc", val=credit.align)),
+                  rpr=tuple(size(credit.size_pt)), quick=False),
+        StyleSpec("Credit", "Credit", kind="character", based_on="DefaultParagraphFont",
+                  rpr=(el("w:i") if credit.italic and not t.chinese else None, t.color(t.theme.credit_color()),
+                       *size(credit.size_pt)), quick=False),
+    ]
+
+
 def table_style(t: Tokens) -> StyleSpec:
     """`Article Table`: rules between rows, a heavier rule under the header row, which repeats on each page."""
     colors, table = t.theme.colors, t.theme.table
@@ -291,6 +309,14 @@ def table_style(t: Tokens) -> StyleSpec:
 
 
 # ---------------------------------------------------------------- writing them
+
+
+def define_styles(document: WordDocument, specs: list[StyleSpec]) -> None:
+    """Add or reshape the styles `specs` name (after `apply_theme`: an issue's own styles)."""
+    styles = document.styles.element
+    index = {style.get(qn("w:styleId")): style for style in styles.iterchildren(qn("w:style"))}
+    for spec in specs:
+        _define(styles, index, spec)
 
 
 def _define(styles: Element, index: dict[str, Element], spec: StyleSpec) -> None:
@@ -347,8 +373,9 @@ def _document_defaults(styles: Element, t: Tokens, lang: str) -> None:
 
 
 def _font_table(document: WordDocument, t: Tokens) -> None:
-    """Name every face the styles use, with a family and charset hint so Word substitutes a font of the
-    same kind (Song for serif CJK, Hei for sans) where the theme's face is not installed."""
+    """Name every face the styles use, with the Windows and macOS faces that stand in for it and its
+    class (`fonttable`), so Word substitutes a font of the same kind (Song for serif CJK, Hei for sans)
+    where the theme's face is not installed."""
     part = document.part.part_related_by(RT.FONT_TABLE)
     table = el("w:fonts")
     seen: set[str] = set()
@@ -357,8 +384,7 @@ def _font_table(document: WordDocument, t: Tokens) -> None:
             if name in seen:
                 continue
             seen.add(name)
-            table.append(el("w:font", el("w:charset", val="86" if cjk else "00"), el("w:family", val=face.family),
-                            el("w:pitch", val="fixed" if face.family == "modern" else "variable"), name=name))
+            table.append(font_entry(name, cjk, face.family))
     part._blob = etree.tostring(table, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 

@@ -1,7 +1,7 @@
 """The e-reader edition: EPUB 3 (with an NCX for older readers) through ebooklib.
 
-The article markup is the HTML writer's (`notes="epub"` gives EPUB 3 noteref/footnote asides),
-split into a title page and the text, and wrapped in complete XHTML documents built and checked
+The article markup is the HTML writer's (`notes="epub"` gives EPUB 3 noteref/footnote asides), one
+document with the title block at its top, wrapped in complete XHTML documents built and checked
 here (see `documents`). ebooklib assembles the package (metadata, manifest, spine, NCX); its zip is
 then repacked so that the same input gives the same bytes (see `writers/package.py`). The generated
 cover is `cover`, the package metadata `metadata`, optional embedded font subsets `fonts`.
@@ -39,7 +39,7 @@ class EpubOptions:
 
 def write_epub(doc: m.Document, ctx: WriteContext) -> bytes:
     lang = doc.meta.lang or "en"
-    title = doc.meta.title or "Untitled"
+    title = doc.meta.title
     images: dict[str, Image] = {}
 
     def image_url(image: Image) -> str:
@@ -48,23 +48,24 @@ def write_epub(doc: m.Document, ctx: WriteContext) -> bytes:
 
     try:
         article = article_html(doc, ctx, HtmlStyle(notes="epub", image_url=image_url))
-        titlepage, text = docs.split_article(doc, article)
+        text = docs.article_document(doc, article)
         entries = docs.toc_entries(doc)
         nav = docs.nav_page(doc, entries)
-        shown = cover_text(doc.meta)
+        shown = cover_text(doc.meta, ctx.publication)
         cover_alt = " · ".join(v for v in (shown["title"], shown["date"], shown["source"]) if v)
         coverpage = docs.cover_page(doc, cover_alt, COVER_SIZE)
     except docs.XhtmlError as exc:
         raise ConvertError(ctx.source_name or title, f"cannot build the EPUB: {exc}") from None
     options = options_of(ctx, EpubOptions)
-    fonts = embedded_fonts(ctx.theme, [titlepage, text, nav], chinese=doc.is_chinese) if options.embed_fonts else []
+    fonts = embedded_fonts(ctx.theme, [text, nav], chinese=doc.is_chinese) if options.embed_fonts else []
 
     book = epub.EpubBook()
     book.set_identifier(identifier(doc))
     book.set_title(title)
     book.set_language(lang)
     _people(book, doc)
-    for name, value in (("date", published(doc.meta)), ("publisher", site_name(doc.meta)), ("source", doc.meta.source_url),
+    for name, value in (("date", published(doc.meta)), ("publisher", ctx.publication or site_name(doc.meta)),
+                        ("source", doc.meta.source_url),
                         ("description", doc.meta.description)):
         if value:
             book.add_metadata("DC", name, value)
@@ -76,9 +77,8 @@ def write_epub(doc: m.Document, ctx: WriteContext) -> bytes:
     book.add_item(epub.EpubItem(uid="style", file_name=docs.STYLESHEET, media_type="text/css",
                                 content=docs.stylesheet(ctx.theme, font_face_css(fonts),
                                                         chinese=doc.is_chinese).encode("utf-8")))
-    book.set_cover(docs.COVER_IMAGE, cover_png(doc.meta, ctx.theme), create_page=False)
+    book.set_cover(docs.COVER_IMAGE, cover_png(doc.meta, ctx.theme, publication=ctx.publication), create_page=False)
     pages = [_Xhtml("cover", docs.COVER_PAGE, coverpage, title, properties=["svg"]),
-             _Xhtml("titlepage", docs.TITLE_PAGE, titlepage, title),
              _Xhtml("text", docs.TEXT_PAGE, text, title)]
     for item in pages:
         book.add_item(item)
@@ -96,14 +96,25 @@ def write_epub(doc: m.Document, ctx: WriteContext) -> bytes:
     book.spine = pages
     words = labels(lang)
     book.guide = [{"type": "cover", "href": docs.COVER_PAGE, "title": words["cover"]},
-                  {"type": "title-page", "href": docs.TITLE_PAGE, "title": words["titlepage"]},
                   {"type": "text", "href": docs.TEXT_PAGE, "title": words["text"]}]
 
     stamp = max(edition_time(doc.meta, ctx.source_date_epoch), ZIP_EPOCH)  # dcterms:modified, the zip's dates
     buffer = io.BytesIO()
     epub.write_epub(buffer, book, {"mtime": stamp.replace(tzinfo=None),
                                    "epub3_pages": False, "epub3_landmark": False, "raise_exceptions": True})
-    return rezip(buffer.getvalue(), stamp, first="mimetype", stored=frozenset({"mimetype"}))
+    return rezip(buffer.getvalue(), stamp, first="mimetype", stored=frozenset({"mimetype"}),
+                 rewrite={OPF_PATH: lambda opf: package_language(opf, lang)})
+
+
+OPF_PATH = "EPUB/content.opf"
+
+
+def package_language(opf: bytes, lang: str) -> bytes:
+    """The package document with `xml:lang` on its root, the language of its metadata (titles, names,
+    the accessibility summary): what Ace's epub-lang asks for, and ebooklib does not write."""
+    root = etree.fromstring(opf, etree.XMLParser(resolve_entities=False, no_network=True))
+    root.set("{http://www.w3.org/XML/1998/namespace}lang", lang)
+    return etree.tostring(root, xml_declaration=True, encoding="utf-8")
 
 
 def _people(book: epub.EpubBook, doc: m.Document) -> None:
@@ -146,5 +157,10 @@ class _Xhtml(epub.EpubHtml):
         return self.content
 
 
+def _write_issue(collection: m.Collection, ictx: object) -> bytes:
+    from .issue import write_epub_issue
+    return write_epub_issue(collection, ictx)  # type: ignore[arg-type]
+
+
 WRITER = Writer(name="epub", suffix=".epub", description="EPUB 3 e-book (reflowable, with cover and TOC)",
-                write=write_epub, options=EpubOptions)
+                write=write_epub, options=EpubOptions, write_collection=_write_issue)

@@ -25,24 +25,27 @@ _NO_LINE_START = set("，。、；：？！）》」』”’〉】〕…—,.;:
 _NO_LINE_END = set("（《「『“‘〈【〔([{")
 
 
-def cover_text(meta: Meta) -> dict[str, str]:
-    """What the cover says: title, date, source (and who wrote it), worded like the byline."""
+def cover_text(meta: Meta, publication: str = "") -> dict[str, str]:
+    """What the cover says: title, date, source (and who wrote it), worded like the byline. The band
+    at the top names `publication` (the profile's) when there is one, else the source site."""
     parts = {part.kind: part for part in byline(meta)}
     lang = meta.lang or "en"
-    source = parts["source"].value if "source" in parts else ""  # the site, else its host
+    source = publication or (parts["source"].value if "source" in parts else "")  # the site, else its host
     people = [byline_text(parts[kind], lang) for kind in ("authors", "editor") if kind in parts]
-    return {"title": meta.title or "Untitled", "subtitle": meta.subtitle,
+    return {"title": meta.title, "subtitle": meta.subtitle,
             "date": format_date(meta.date, lang) if meta.date else "", "source": source,
             "people": "  ".join(people)}
 
 
-def cover_png(meta: Meta, theme: Theme, size: tuple[int, int] = COVER_SIZE) -> bytes:
-    """The cover as PNG bytes; the same meta and theme give the same bytes."""
+def cover_png(meta: Meta, theme: Theme, size: tuple[int, int] = COVER_SIZE, *, publication: str = "",
+              contents: tuple[str, ...] = ()) -> bytes:
+    """The cover as PNG bytes; the same meta and theme give the same bytes. `contents`: the titles of
+    an issue's articles, listed under the date (as many as fit)."""
     width, height = size
     colors = theme.colors
     image = Image.new("RGB", size, colors.notice_background)
     draw = ImageDraw.Draw(image)
-    text = cover_text(meta)
+    text = cover_text(meta, publication)
     margin = int(width * _MARGIN)
     inner = width - 2 * margin
     cjk = is_cjk_language(meta.lang) or meta.lang.lower().startswith("ko")  # else Latin faces first: CJK faces set quotes full-width
@@ -76,6 +79,9 @@ def cover_png(meta: Meta, theme: Theme, size: tuple[int, int] = COVER_SIZE) -> b
             small = _fit(line, body_font, inner, start=int(width * scale), lines=2)
             y = _draw_lines(draw, _wrap(line, small, inner)[:2], small, margin, y, colors.text, 1.5)
             y += int(height * 0.01)
+    if contents:
+        _draw_contents(draw, contents, body_font, margin, y + int(height * 0.03), inner,
+                       height - margin - int(height * 0.02), colors)
     foot = meta.source_url or ""
     if foot:
         small = _fit(foot, body_font, inner, start=int(width * 0.026), lines=1)
@@ -86,6 +92,25 @@ def cover_png(meta: Meta, theme: Theme, size: tuple[int, int] = COVER_SIZE) -> b
     out = io.BytesIO()
     image.save(out, format="PNG", compress_level=6)
     return out.getvalue()
+
+
+def _draw_contents(draw: ImageDraw.ImageDraw, titles: tuple[str, ...], face: FontFile | None, x: int, y: int,
+                   width: int, bottom: int, colors) -> None:  # type: ignore[no-untyped-def]
+    """An issue's article titles, one line each with a bullet of the accent colour, as many as fit
+    above `bottom`; a last line `…` says there are more."""
+    font = _font(face, int(width * 0.036))
+    step = _line_height(font, 1.6)
+    for index, title in enumerate(titles):
+        if y + 2 * step > bottom and index < len(titles) - 1:
+            _draw_lines(draw, ["…"], font, x, y, colors.muted, 1.6)
+            return
+        line = (_wrap(title, font, width - step) or [""])[0]
+        if line != " ".join(title.split()):
+            line = line.rstrip(" ,.;:，、；：") + "…"
+        size = getattr(font, "size", 16)
+        dot = size // 3
+        draw.ellipse((x, y + (step - dot) // 2, x + dot, y + (step + dot) // 2), fill=colors.accent)
+        y = _draw_lines(draw, [line], font, x + step // 2 + dot, y, colors.text, 1.6)
 
 
 # ---------------------------------------------------------------- text layout

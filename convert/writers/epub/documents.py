@@ -1,4 +1,5 @@
-"""The XHTML content documents of the EPUB: cover page, title page, article text and navigation.
+"""The XHTML content documents of the EPUB: cover page, the article (its title block at the top), and
+navigation.
 
 Every document is built here as a complete XHTML file and parsed with a strict XML parser before it
 is packaged, so bad markup is an error instead of ebooklib's silently empty chapter, and `<head>`
@@ -23,7 +24,7 @@ EPUB_NS = "http://www.idpf.org/2007/ops"
 NS = {"x": XHTML_NS, "epub": EPUB_NS}
 STYLESHEET = "style.css"
 COVER_IMAGE = "cover.png"
-COVER_PAGE, TITLE_PAGE, TEXT_PAGE, NAV_PAGE = "cover.xhtml", "title.xhtml", "text.xhtml", "nav.xhtml"
+COVER_PAGE, TEXT_PAGE, NAV_PAGE = "cover.xhtml", "text.xhtml", "nav.xhtml"
 _URL_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 
 
@@ -85,28 +86,19 @@ def cover_page(doc: m.Document, alt: str, size: tuple[int, int]) -> etree._Eleme
                       body_attrs=' class="cover-page" epub:type="cover"'), COVER_PAGE)
 
 
-def split_article(doc: m.Document, article: str) -> tuple[etree._ElementTree, etree._ElementTree]:
-    """The title page (the article's header: title, byline with date and source) and the text."""
+def article_document(doc: m.Document, article: str, name: str = TEXT_PAGE) -> etree._ElementTree:
+    """The article in one document, its title block (title, byline with date and source, and the
+    standfirst when the article has one) at the top: a reader opening the book meets the headline and
+    the text together, as in every other edition, not a page holding the headline alone."""
     lang = doc.meta.lang or "en"
-    title = doc.meta.title or "Untitled"
-    text = parse(page(title, lang, article, body_attrs=' epub:type="bodymatter"'), TEXT_PAGE)
+    title = doc.meta.title
+    text = parse(page(title, lang, article, body_attrs=' epub:type="bodymatter"'), name)
     header = text.find(".//x:header[@class='article-header']", NS)
-    if header is not None:
-        header.getparent().remove(header)
-        header.tail = "\n"
-    standfirst = (f'<p class="description">{escape(doc.meta.description, quote=False)}</p>'
-                  if doc.meta.description else "")
-    fallback = "" if header is not None else f'<h1 class="title">{escape(title, quote=False)}</h1>'
-    titlepage = parse(page(title, lang, f'<section class="titlepage" epub:type="titlepage">\n{fallback}'
-                                        f"{standfirst}\n</section>", body_attrs=' epub:type="frontmatter"'),
-                      TITLE_PAGE)
-    if header is not None:
-        section = titlepage.find(".//x:section", NS)
-        section.text = "\n"
-        section.insert(0, header)  # moved, not copied: it stays in the XHTML default namespace
+    if header is not None and doc.meta.description:
+        standfirst = etree.SubElement(header, f"{{{XHTML_NS}}}p", {"class": "description"})
+        standfirst.text = doc.meta.description
     fix_links(text)
-    fix_links(titlepage)
-    return titlepage, text
+    return text
 
 
 def fix_links(tree: etree._ElementTree) -> None:
@@ -128,18 +120,16 @@ def fix_links(tree: etree._ElementTree) -> None:
             link.attrib.pop(attribute, None)
 
 
-def toc_entries(doc: m.Document) -> list[TocEntry]:
-    """The title page, then the article's headings nested by level; never empty (an empty TOC is
-    EPUBCheck's RSC-005)."""
-    lang = doc.meta.lang or "en"
-    entries = [TocEntry(doc.meta.title or "Untitled", TITLE_PAGE)]
+def toc_entries(doc: m.Document, href: str = TEXT_PAGE, *, nested: bool = False) -> list[TocEntry]:
+    """The article's title (the top of the text, the document `href`), then its headings nested by
+    level; never empty (an empty TOC is EPUBCheck's RSC-005). `nested`: the headings under the title
+    (an edition of many articles), not beside it."""
+    entries = [TocEntry(" ".join(doc.meta.title.split()) or doc.meta.title, href)]
+    top = entries[0].children if nested else entries
     headings = [b for b in doc.body if isinstance(b, m.Heading) and b.id and m.plain_text(b.content).strip()]
-    if not headings:
-        entries.append(TocEntry(labels(lang)["text"], TEXT_PAGE))
-        return entries
-    stack: list[tuple[int, list[TocEntry]]] = [(0, entries)]
+    stack: list[tuple[int, list[TocEntry]]] = [(0, top)]
     for heading in headings:
-        entry = TocEntry(" ".join(m.plain_text(heading.content).split()), f"{TEXT_PAGE}#{heading.id}")
+        entry = TocEntry(" ".join(m.plain_text(heading.content).split()), f"{href}#{heading.id}")
         while len(stack) > 1 and stack[-1][0] >= heading.level:
             stack.pop()
         stack[-1][1].append(entry)
@@ -147,8 +137,10 @@ def toc_entries(doc: m.Document) -> list[TocEntry]:
     return entries
 
 
-def nav_page(doc: m.Document, entries: list[TocEntry]) -> etree._ElementTree:
-    """nav.xhtml: the table of contents and the landmarks (cover, title page, text)."""
+def nav_page(doc: m.Document, entries: list[TocEntry], text_href: str = TEXT_PAGE,
+             title: str = "") -> etree._ElementTree:
+    """nav.xhtml: the table of contents and the landmarks (cover, text); `text_href` is where the
+    text begins, `title` what the contents is headed (its word for contents unless given)."""
     lang = doc.meta.lang or "en"
     label = labels(lang)
 
@@ -159,12 +151,11 @@ def nav_page(doc: m.Document, entries: list[TocEntry]) -> etree._ElementTree:
             rows.append(f'<li><a href="{escape(entry.href)}">{escape(entry.title, quote=False)}</a>{sub}</li>')
         return "\n".join(rows)
 
-    body = (f'<nav epub:type="toc" id="toc" role="doc-toc">\n<h1>{escape(label["contents"])}</h1>\n'
+    body = (f'<nav epub:type="toc" id="toc" role="doc-toc">\n<h1>{escape(title or label["contents"])}</h1>\n'
             f"<ol>\n{items(entries)}\n</ol>\n</nav>\n"
             f'<nav epub:type="landmarks" id="landmarks" hidden="hidden">\n<h2>{escape(label["landmarks"])}</h2>\n<ol>\n'
             f'<li><a epub:type="cover" href="{COVER_PAGE}">{escape(label["cover"])}</a></li>\n'
-            f'<li><a epub:type="titlepage" href="{TITLE_PAGE}">{escape(label["titlepage"])}</a></li>\n'
-            f'<li><a epub:type="bodymatter" href="{TEXT_PAGE}">{escape(label["text"])}</a></li>\n'
+            f'<li><a epub:type="bodymatter" href="{text_href}">{escape(label["text"])}</a></li>\n'
             "</ol>\n</nav>")
     return parse(page(label["contents"], lang, body, body_attrs=' class="nav-page"'), NAV_PAGE)
 
@@ -179,20 +170,26 @@ def body_text(tree: etree._ElementTree) -> str:
 
 
 def stylesheet(theme: Theme, font_faces: str = "", *, chinese: bool = True) -> str:
-    """The theme's article rules at the e-reader size, plus the EPUB's own pages; nothing print-only.
-    The numbers below lay out pages only the EPUB has (cover, title page, contents), so they are not
-    theme tokens: no other edition has a value to agree with."""
+    """The theme's article rules in relative units at the e-reader size, plus the EPUB's own pages;
+    nothing print-only. The numbers below lay out what only the EPUB has (cover, standfirst, contents),
+    so they are not theme tokens: no other edition has a value to agree with."""
     colors, fonts = theme.colors, font_stacks(theme, chinese=chinese)
-    return font_faces + article_css(theme, size_pt=theme.ereader.size_pt) + f"""
+    narrow = (f"@media (max-width: {theme.text.narrow_width_em:g}em) {{\n"
+              f"  article:not(:lang(zh)) p {{ text-align: {theme.text.narrow_latin_align}; }}\n}}"
+              if theme.text.justify and theme.text.narrow_latin_align == "left" else "")
+    return font_faces + article_css(theme, size_pt=theme.ereader.size_pt, relative=True) + f"""
 .cover-page, .cover {{ height: 100%; margin: 0; padding: 0; }}
 .cover {{ text-align: center; }}
 .cover svg {{ display: block; width: 100%; height: 100%; }}
-.titlepage {{ margin-top: 3em; }}
-.titlepage .byline {{ line-height: 1.8; padding-bottom: 1em; }}
-.titlepage .byline > span {{ display: block; }}
-.titlepage .byline > .byline-sep {{ display: none; }}
-.titlepage .description {{ margin-top: 1.5em; text-indent: 0; color: {colors.text}; font-style: normal;
+.article-header .description {{ margin: 1em 0 0; text-indent: 0; color: {colors.text}; font-style: normal;
   font-family: {fonts['body']}; text-align: left; }}
+/* Links are told from the text around them by more than colour (WCAG 1.4.1; Ace's link-in-text-block). */
+.article-body a, .footnotes a, .byline a {{ text-decoration: underline; }}
+/* Justified text only where lines can be hyphenated: reading systems hyphenate with the lang attribute
+   every document carries; Latin text on a narrow screen is set as the theme asks. Han text justifies
+   between characters and needs no hyphenation. */
+article {{ -webkit-hyphens: auto; -epub-hyphens: auto; hyphens: auto; }}
+{narrow}
 .footnotes aside {{ margin: 0 0 0.4em; }}
 .nav-page h1 {{ font-family: {fonts['headings']}; color: {colors.heading}; font-size: 1.4em; }}
 .nav-page ol {{ list-style: none; padding-left: 1em; margin: 0.3em 0; }}

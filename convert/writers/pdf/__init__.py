@@ -3,12 +3,19 @@
 WeasyPrint reads nothing but the images the resource gate handed over (`fetch`), justifies Chinese
 lines between characters (`justify`, with `gaps`), is imported fast (`weasy`), and reuses one font
 configuration per process: building it scans every system font, which costs more than laying out a
-short article. What the PDF says about itself is in `metadata`; its stylesheet in `css`.
+short article. What the PDF says about itself is in `metadata`; its stylesheet in `css`; what its
+tagged structure needs beyond WeasyPrint's in `tagging`.
+
+Every edition is tagged (PDF/UA-1: headings, lists, tables, figures with their text alternative,
+links, the language and the title): tagging costs nothing measurable on the seed (median of 7
+runs: 1.30 s tagged against 1.38 s untagged). `pdf/a-2b` is an archival PDF, tagged too, whose
+XMP names both PDF/A-2b and PDF/UA-1.
 """
 from __future__ import annotations
 
 import contextlib
 import logging
+import re
 import threading
 from dataclasses import dataclass
 from html import escape
@@ -22,10 +29,12 @@ from ..base import WriteContext, Writer, options_of
 from ..html import HtmlStyle, article_html, page_html
 from .css import print_css
 from .metadata import metadata_tags, producer
+from .tagging import finish_tags
 from .weasy import check, harfbuzz_subsetter_problem, import_weasyprint
 
 EDITIONS = ("print", "ereader")
 VARIANTS = ("pdf/ua-1", "pdf/a-2b")
+DEFAULT_VARIANT = "pdf/ua-1"
 _font_config: Any = None
 _font_config_lock = threading.Lock()
 
@@ -33,11 +42,11 @@ _font_config_lock = threading.Lock()
 @dataclass(frozen=True)
 class PdfOptions:
     """`edition`: print pages (the theme's, or `page_size`) or small e-reader pages; `pdf_variant`: a
-    tagged (PDF/UA-1) or archival (PDF/A-2b) PDF."""
+    tagged PDF (PDF/UA-1, the default) or an archival one (PDF/A-2b, tagged as well)."""
 
     edition: str = "print"
     page_size: str | None = None
-    pdf_variant: str | None = None
+    pdf_variant: str = DEFAULT_VARIANT
 
     def __post_init__(self) -> None:
         if self.edition not in EDITIONS:
@@ -63,18 +72,23 @@ def write_pdf(doc: m.Document, ctx: WriteContext) -> bytes:
     return render_pdf(page, fetcher, variant=options.pdf_variant)
 
 
-def render_pdf(page: str, fetcher: Any, *, variant: str | None = None) -> bytes:
-    """Lay out a complete HTML page with WeasyPrint, reading only through `fetcher`."""
+def render_pdf(page: str, fetcher: Any, *, variant: str = DEFAULT_VARIANT) -> bytes:
+    """Lay out a complete HTML page with WeasyPrint, reading only through `fetcher`; tagged."""
     import_weasyprint()
     from weasyprint import HTML
 
     from .justify import justifying
 
-    options: dict[str, Any] = {"pdf_variant": variant} if variant else {}
+    options: dict[str, Any] = {"pdf_variant": variant, "pdf_tags": True}
+
+    def finisher(document: Any, pdf: Any) -> None:
+        _name_producer(document, pdf)
+        finish_tags(document, pdf, pdfa=variant.startswith("pdf/a"))
+
     with justifying(), _weasyprint_problems_as_warnings():
         document = HTML(string=page, base_url=None, url_fetcher=fetcher).render(
             font_config=font_configuration(), **options)
-        data = document.write_pdf(finisher=_name_producer, **options)
+        data = document.write_pdf(finisher=finisher, **options)
     for url in dict.fromkeys(fetcher.refused):
         warn(f"PDF: refused to read {url[:100]} (only images from the article reach the PDF)")
     return data
@@ -106,12 +120,16 @@ def _name_producer(document: Any, pdf: Any) -> None:
 # ---------------------------------------------------------------- WeasyPrint's messages
 
 
+# A picture given no description is decorative: `tagging` makes it an artifact, nothing is missing.
+_DECORATIVE = re.compile(r"^Image .* has no required alt description")
+
+
 class _Forward(logging.Handler):
     """Passes WeasyPrint's errors (unreadable resources, broken markup) on as article warnings."""
 
     def emit(self, record: logging.LogRecord) -> None:
         message = record.getMessage()
-        if record.levelno >= logging.ERROR and "convert-image:" not in message:
+        if record.levelno >= logging.ERROR and "convert-image:" not in message and not _DECORATIVE.search(message):
             warn(f"WeasyPrint: {message.splitlines()[0][:200]}")
 
 
@@ -126,5 +144,10 @@ def _weasyprint_problems_as_warnings() -> Iterator[None]:
         logger.removeHandler(handler)
 
 
+def _write_issue(collection: m.Collection, ictx: Any) -> bytes:
+    from .issue import write_pdf_issue
+    return write_pdf_issue(collection, ictx)
+
+
 WRITER = Writer(name="pdf", suffix=".pdf", description="print edition (A4/A5/Letter, or --edition ereader)",
-                write=write_pdf, check=check, options=PdfOptions)
+                write=write_pdf, check=check, options=PdfOptions, write_collection=_write_issue)

@@ -1,0 +1,54 @@
+"""The publication profile: `convert.toml` in the working folder, or the file `--config` names.
+
+It says what a newsroom's editions have in common, so no command line has to repeat it::
+
+    publication = "Harbour Daily"     # the masthead, the EPUB's publisher and cover band
+    theme = "default"                 # the theme when none is asked for
+    language = "zh-CN"                # an issue's language (else its articles' most common one)
+    editions = ["pdf", "epub", "docx"]  # the formats when no --to is given
+
+Every key is optional; an unknown key or a wrong type is a UsageError naming the file.
+"""
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from .errors import UsageError
+
+PROFILE_NAME = "convert.toml"
+
+
+class Profile(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    publication: str = ""
+    theme: str = ""
+    language: str = ""
+    editions: list[str] = Field(default_factory=list)
+    source: str = ""  # the file it was read from ("" for none)
+
+
+def load_profile(path: Path | str | None = None, folder: Path | str | None = None) -> Profile:
+    """The profile at `path`, else `convert.toml` in `folder` (the working folder); an empty profile
+    when neither is there. A `path` that does not exist is an error: it was asked for."""
+    if path is None:
+        candidate = Path(folder or Path.cwd()) / PROFILE_NAME
+        if not candidate.is_file():
+            return Profile()
+        path = candidate
+    path = Path(path)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise UsageError(f"{path}: no such profile") from None
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise UsageError(f"{path}: cannot read the profile ({exc})") from None
+    data.pop("source", None)
+    try:
+        return Profile(**data, source=str(path))
+    except ValidationError as exc:
+        problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
+        raise UsageError(f"{path}: {problems}") from None

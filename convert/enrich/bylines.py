@@ -1,0 +1,180 @@
+"""Byline lines of news copy, read into metadata: who wrote it, who edited it, when, where, and from whom.
+
+`byline_fields` reads one line (`编辑：X`, `记者 王某 北京报道`, `本报记者 王某`, `By X, Y and Z`,
+`新华社北京11月26日电（记者 王某）`, `2023年10月30日 下午3:15`, `来源：新华网`, a URL) and gives the
+`Meta` fields it states, or {} when the line is not a byline. `lead_dateline` reads a dateline that
+opens the lead paragraph (`新华社北京11月26日电 …`, `RIVERTON — …`), which stays in the text.
+"""
+from __future__ import annotations
+
+import re
+
+from ..dates import parse_date_line
+from ..readers.walk import valid_link
+from ..scripts import IDEOGRAPHS
+
+BYLINE_WINDOW = 8  # blocks after the title in which byline lines are looked for
+_H = IDEOGRAPHS
+
+# A separator must follow the word, or `编辑部认为…` and `Editorial boards…` would be bylines.
+_EDITOR = re.compile(r"^(?:(?:责任编辑|责编|编辑|編輯|Editor|Edited by)(?:\s*[:：]\s*|\s+)(.+)"
+                     f"|(?:责任编辑|责编|编辑|編輯)([{_H}·]{{2,4}}))$", re.I)
+_AUTHOR = re.compile(r"^(?:作者|撰文|文|Author|Reporter)\s*[:：/／|｜]\s*(.+)$", re.I)
+_BY = re.compile(r"^(?:(?:Written|Story|Words|Reporting)\s+)?[Bb]y\s+([A-Z].+)$")
+_SOURCE = re.compile(r"^(?:来源|來源|出处|Source)\s*[:：]\s*(.+)$", re.I)
+_URL = re.compile(r"^https?://\S+$")
+_ROLE = r"(?:特约|特約|实习|實習|首席|驻\S{1,4}|駐\S{1,4})?(?:记者|記者|通讯员|通訊員)"
+_AGENCIES = (r"新华社|新華社|中新社|中新网|中新網|人民网|人民網|央视网|央視網|央视|央視|路透社|法新社|美联社|美聯社|"
+             r"共同社|塔斯社|韩联社|韓聯社|本报|本報|本台|本刊|本网|本網")
+_OUTLET = rf"(?:{_AGENCIES}|[{_H}]{{1,5}}(?:报|報|网|網|台))"
+_REPORTER = re.compile(rf"^[（(]?\s*(?:{_OUTLET})?{_ROLE}\s*[:：]?\s*(?P<rest>[^（()）]+?)\s*[)）]?$")
+_REPORTER_PLACE = re.compile(
+    rf"^(?P<names>.+?)(?:\s+|\s*[/／|｜]\s*)(?:发自|發自)?(?P<place>[{_H}]{{2,8}}?)(?:报道|報道|報導)$")
+_ROLE_WORD = re.compile(rf"\s*{_ROLE}\s*[:：]?\s*")
+_DATELINE = re.compile(
+    rf"^(?P<outlet>{_AGENCIES}|[{_H}]{{1,5}}?(?:报|報))?(?P<place>[{_H}]{{2,8}}?)\s*"
+    r"(?:(?P<year>\d{4})\s*年\s*)?(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日\s*(?P<wire>电|電|讯|訊|消息)?"
+    r"\s*(?:[（(](?P<reporters>[^（()）]{1,60})[)）])?")
+_FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+_NEWS_FLASH = re.compile(rf"^(?P<outlet>{_AGENCIES})(?:讯|訊)\s*(?:[（(](?P<reporters>[^（()）]{{1,60}})[)）])?")
+_ENGLISH_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z.'\- ]{1,30}[A-Z.])(?:,\s*[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?)?"
+    r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\((?P<agency>[A-Za-z][A-Za-z .&]{1,30})\))?\s*(?:—|–|--)\s*\S")
+_NAME_PARTICLES = {"van", "von", "der", "den", "de", "del", "della", "di", "da", "du", "la", "le", "bin", "al", "y"}
+_HAN_NAME = re.compile(f"^[{_H}·]{{2,5}}$")
+_WEEKDAY = re.compile(r"^(?:星期|礼拜|禮拜|周|週)[一二三四五六日天]$")  # `（星期三）` after a date is no reporter
+# What follows `记者` in a sentence rather than a name (`记者们`, `记者看到`, `记者手记`); never a surname.
+_NOT_A_SURNAME = set("们了看从在对获发注采手观调走探证表又也就还会日近今昨随见问询到来去与同跟等将已正的是有说称指认")
+_LATIN_NAME = re.compile(r"^[A-Z][\w'’.\-]*(?:\s+[\w'’.\-]+){0,4}$")
+
+
+def byline_fields(text: str, *, chinese: bool | None = None) -> dict[str, object]:
+    """The metadata a byline line gives, or {} when the line is not one."""
+    if not text or len(text) > 120:
+        return {}
+    if match := _EDITOR.match(text):
+        return {"editor": (match[1] or match[2]).strip()}
+    if match := _AUTHOR.match(text):
+        return {"authors": split_names(match[1])}
+    if (match := _BY.match(text)) and _capitalised(names := split_names(match[1])):
+        return {"authors": names}  # `By Tuesday, all flights…` is a sentence, not a byline
+    if fields := reporter_fields(text):
+        return fields
+    if (fields := dateline_fields(text)) and fields.get("whole"):
+        fields.pop("whole")
+        return {**fields, "dateline": text.split("（")[0].split("(")[0].strip()}
+    if match := _SOURCE.match(text):
+        value = match[1].strip()
+        if _URL.match(value):
+            return {"source_url": value} if valid_link(value) else {}
+        return {"source_site": value}
+    if _URL.match(text) and valid_link(text):
+        return {"source_url": text}
+    if date := parse_date_line(text, chinese=chinese):
+        return {"date": date}
+    parts = re.split(r"\s{2,}|　+|\s*[|｜]\s*", text)
+    if len(parts) > 1:
+        merged: dict[str, object] = {}
+        for part in parts:
+            fields = byline_fields(part, chinese=chinese)
+            if not fields:
+                return {}
+            merged = merge_fields(merged, fields)
+        return merged
+    return {}
+
+
+def merge_fields(found: dict[str, object], more: dict[str, object]) -> dict[str, object]:
+    """`found` with what `more` adds: every author, in order; the first value of any other field."""
+    merged = dict(found)
+    for key, value in more.items():
+        if key == "authors":
+            known = tuple(merged.get("authors", ()))  # type: ignore[arg-type]
+            merged["authors"] = known + tuple(n for n in value if n not in known)  # type: ignore[union-attr]
+        elif not merged.get(key):
+            merged[key] = value
+    return merged
+
+
+def reporter_fields(text: str) -> dict[str, object]:
+    """`记者 王某 北京报道`, `本报记者 王某`, `（记者 王某 李某）`, `记者王某／北京报道`, `新华社记者 王某`."""
+    match = _REPORTER.match(text.strip())
+    if not match:
+        return {}
+    rest, place = match["rest"].strip(), ""
+    if located := _REPORTER_PLACE.match(rest):
+        rest, place = located["names"], located["place"]
+    names = tuple(n for part in _ROLE_WORD.split(rest) if part for n in split_names(part))
+    if not names or not all(_is_name(n) for n in names):
+        return {}  # `记者会上，发言人表示…` opens a sentence
+    return {"authors": names, "place": place} if place else {"authors": names}
+
+
+def dateline_fields(text: str) -> dict[str, object]:
+    """What a Chinese dateline at the start of `text` states: place, outlet, reporters, and the date when
+    it gives the year. `whole` is True when the dateline is all of `text`."""
+    text = text.translate(_FULL_WIDTH_DIGITS)
+    match = _DATELINE.match(text) or _NEWS_FLASH.match(text)
+    if not match:
+        return {}
+    groups = match.groupdict()
+    reporters = _reporters(groups["reporters"]) if groups.get("reporters") else ()
+    if "wire" in groups and not groups["wire"] and not reporters:
+        return {}  # `北京12月16日（韩洁、王优玲）` is a dateline; `北京12月16日举行` is a sentence
+    fields: dict[str, object] = {"whole": not text[match.end():].strip()}
+    if groups.get("place"):
+        fields["place"] = groups["place"]
+    outlet = groups.get("outlet") or ""
+    if outlet and not outlet.startswith(("本", )):
+        fields["source_site"] = outlet
+    if reporters:
+        fields["authors"] = reporters
+    if groups.get("year"):
+        fields["date"] = f"{int(groups['year']):04d}-{int(groups['month']):02d}-{int(groups['day']):02d}"
+    return fields
+
+
+def _reporters(text: str) -> tuple[str, ...]:
+    """The names in a dateline's parentheses: `记者 王某`, `记者王某、李某`, or names alone (`韩洁、王优玲`)."""
+    if found := reporter_fields(text):
+        return found["authors"]  # type: ignore[return-value]
+    names = split_names(text)
+    return names if names and all(_is_name(n) for n in names) else ()
+
+
+def lead_dateline(text: str) -> dict[str, object]:
+    """The place, outlet and reporters a dateline opening the lead paragraph states (the paragraph keeps
+    it): `新华社北京11月26日电（记者 王某）…`, `本报讯（记者 王某）…`, `RIVERTON — …`, `BEIJING, Nov. 26 (Xinhua) -- …`."""
+    if fields := dateline_fields(text):
+        fields.pop("whole", None)
+        return fields
+    match = _ENGLISH_DATELINE.match(text)
+    if not match:
+        return {}
+    found: dict[str, object] = {"place": match["place"].strip().title()}
+    if match["agency"]:
+        found["source_site"] = match["agency"].strip()
+    return found
+
+
+def split_names(text: str) -> tuple[str, ...]:
+    """`王晓明 李华`, `A, B and C`, `陈一舟（Chen Yizhou）` -> the names, each whole."""
+    names: list[str] = []
+    for part in re.split(r"\s*(?:[,，、/／;；]|\band\b|&)\s*", text.strip()):
+        pieces = part.split()
+        if len(pieces) > 1 and all(_HAN_NAME.match(p) for p in pieces):
+            names.extend(pieces)  # space-separated Chinese names
+        elif part:
+            names.append(part)
+    return tuple(names)
+
+
+def _is_name(name: str) -> bool:
+    if _WEEKDAY.match(name):
+        return False
+    return bool(_HAN_NAME.match(name) and name[0] not in _NOT_A_SURNAME or _LATIN_NAME.match(name))
+
+
+def _capitalised(names: tuple[str, ...]) -> bool:
+    """Every word of every name starts with a capital, bar particles such as `van` or `de`."""
+    return all(word[0].isupper() or word in _NAME_PARTICLES for name in names for word in name.split())

@@ -1,0 +1,62 @@
+"""Captions and credits of pictures, as news copy writes them.
+
+A caption line follows its picture: `（图：…）`, `图：…`, `(Photo: A bus at dusk)`. A credit names who
+made the picture and is kept apart from the caption (`Figure.credit`), never merged into it nor lost:
+a line of its own (`摄影：王某`, `攝影：王某`, `(Photo: Reuters)`, `图/文：王某`, `（新华社记者 王某 摄）`,
+`视觉中国供图`, `Photo by Ann Lee`), or the end of a caption, an alt text or an image title
+(`港口夜景（新华社记者 王某 摄）`, `… evening. Photo by Ravi Shankar for the Ledger.`).
+"""
+from __future__ import annotations
+
+import re
+
+CAPTION = re.compile(
+    r"^[（(\[【]\s*(?:图|圖|图片|圖片|Photo|Image|Picture|Figure|Fig\.?)\s*\d*\s*[:：]\s*(.+?)\s*[)）\]】]$"
+    r"|^(?:图|圖|图片|圖片)\s*\d*\s*[:：]\s*(.+)$", re.I | re.S)
+_SENTENCE = r"(?:[^.。!?！？]|\.(?!\s|$))"  # text within one sentence (`J. Smith`, `Getty Images/AFP`)
+_LABELLED_ZH = re.compile(
+    r"[（(]?\s*(?:摄影|攝影|摄|攝|图/文|圖/文|图／文|圖／文|图文|圖文|图片来源|圖片來源|图源|圖源|图片提供|圖片提供|供图|供圖)"
+    r"\s*[:：/／]\s*(?P<who>[^（()）。]{1,40}?)\s*[)）]?$")
+_TAKEN_BY_ZH = re.compile(r"[（(]\s*(?P<who>[^（()）。]{2,40}?)\s*[/／]?\s*(?:摄|攝)\s*[)）]$"
+                          r"|(?:^|(?<=[\s。，]))(?P<bare>[^\s。，（()）]{2,12}(?:\s[^\s。，（()）]{2,12}){0,2})\s*[/／]\s*(?:摄|攝)$")
+_SUPPLIED_ZH = re.compile(r"[（(]?\s*(?P<who>[^（()）。，\s]{2,20})\s*(?:供图|供圖)\s*[)）]?$")
+_BY_EN = re.compile(rf"\(?\s*(?:Photo(?:graph)?|Picture|Image)s?\s+(?:by|courtesy\s+of)\s+(?P<who>{_SENTENCE}{{2,80}}?)"
+                    r"\s*\)?\.?$", re.I)
+_LABELLED_EN = re.compile(rf"\(?\s*(?:Photo(?:graph)?|Picture|Image|Photo\s+credit|Credit|Courtesy(?:\s+of)?)s?\s*[:：]\s*"
+                          rf"(?P<who>{_SENTENCE}{{2,80}}?)\s*\)?\.?$", re.I)
+_CREDIT_WORDS = {"for", "of", "the", "and", "via", "de", "van", "von", "y", "da", "di", "le", "la", "courtesy", "&", "/"}
+
+
+def split_credit(text: str) -> tuple[str, str]:
+    """(caption, credit): the credit a caption ends with, taken off it; ('text', '') when it has none."""
+    text = " ".join(text.split())
+    for pattern in (_TAKEN_BY_ZH, _LABELLED_ZH, _SUPPLIED_ZH, _BY_EN, _LABELLED_EN):
+        match = pattern.search(text)
+        if match is None:
+            continue
+        who = (match.group("who") if "who" in match.groupdict() and match.group("who") else
+               match.groupdict().get("bare") or "").strip(" 　/／")
+        if not who or (pattern is _LABELLED_EN and not _credit_like(who)):
+            continue
+        caption = text[:match.start()].rstrip(" 　,，;；—–-")
+        return caption, who
+    return text, ""
+
+
+def credit_line(text: str) -> str:
+    """The credit when all of `text` is one (`摄影：王某`, `(Photo: Reuters)`), else ''."""
+    caption, credit = split_credit(text)
+    return credit if credit and not caption else ""
+
+
+def caption_line(text: str) -> str:
+    """The caption a caption line (`（图：…）`, `(Photo: …)`, `图：…`) holds, else ''."""
+    match = CAPTION.match(text) if text else None
+    return (match[1] or match[2] or "").strip() if match else ""
+
+
+def _credit_like(who: str) -> bool:
+    """`Reuters`, `Ann Lee/Getty Images`, `Xinhua`: names, not a description such as `A bus at dusk`."""
+    words = who.replace("/", " / ").split()
+    return 0 < len(words) <= 8 and all(w[0].isupper() or w[0].isdigit() or w.lower() in _CREDIT_WORDS
+                                       for w in words)

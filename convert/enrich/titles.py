@@ -1,0 +1,199 @@
+"""Every article gets a title, so no edition is ever "Untitled" and no writer invents one.
+
+In order: the front matter's or the page's own title; the first H1; a lone first heading of any level
+(the only heading at its level or above); the first short line, or bold line, that reads as a
+headline; the file name made readable. A heading or line taken as the title leaves the body (it is
+shown as the title instead); one that merely repeats a given title goes too; one that differs from a
+given title stays a heading. Whatever its source, the title goes through `model.shorten`, so every
+edition shows the same one; when shortening cuts text, the whole text stays in the body.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import replace
+from pathlib import Path
+
+from .. import model as m
+from ..errors import warn
+from ..scripts import guess_language, is_wide
+from ..wording import labels
+from .bylines import BYLINE_WINDOW, byline_fields
+from .conventions import is_caption_line, line_text
+
+HEADLINE_MAX_WIDTH = 100  # a headline line at most: 100 Latin characters or 50 Han ones
+KICKER_MAX_CHARS = 40  # a short line above the title (`独家`, `FOR IMMEDIATE RELEASE`) ...
+KICKERS_ALLOWED = 2  # ... of which this many may stand before it
+_NOT_HEADLINE_END = tuple("。．.;；,，:：、…")
+_GENERIC_STEMS = {"article", "index", "readme", "untitled", "document", "doc", "story", "text", "content",
+                  "main", "default", "page", "draft", "new", "post", "news", "稿件", "正文", "文章", "新建文本文档",
+                  "未命名", "無標題", "无标题"}
+_SITE_SEPARATORS = r"|｜_\-–—·•"
+_HASH = re.compile(r"^(?=.*\d)(?=.*[a-f])[0-9a-f]{8,}$", re.I)
+
+
+def choose_title(doc: m.Document, source: Path) -> m.Document:
+    """`doc` with `meta.title` set (never empty) and the block it came from out of the body."""
+    blocks = list(doc.body)
+    given = doc.meta.title.strip()
+    if given:
+        blocks, given = _drop_repeated_heading(blocks, given, page=source.suffix.lower() in (".html", ".htm"))
+        return _titled(doc, given, blocks, None, source)
+    for pick in (_first_h1, _lone_first_heading, _headline_line):
+        index = pick(blocks)
+        if index is not None:
+            text = m.plain_text(tuple(i for i in m.block_inlines(blocks[index]) if not isinstance(i, m.NoteRef)))
+            return _titled(doc, text, blocks, index, source)
+    name = readable_file_name(source)
+    if not name:
+        name = labels(guess_language(m.visible_text(doc)))["untitled"]
+    warn(f"{source.name}: no title or heading found; titled {name!r} after the file name")
+    return _titled(doc, name, blocks, None, source)
+
+
+def _titled(doc: m.Document, text: str, blocks: list[m.Block], index: int | None, source: Path) -> m.Document:
+    """The document titled `text`, shortened. The block the title came from (at `index`) leaves the
+    body, unless shortening cut its text; a given title that was cut joins the body whole, as a heading."""
+    full = " ".join(text.split())
+    title = m.shorten(full)
+    if title != full:
+        warn(f"{source.name}: the title is {len(full)} characters long; every edition shows its first {len(title)}, "
+             f"and the body keeps the whole")
+        if index is None:
+            blocks = [m.Heading(1, (m.Text(full),)), *blocks]
+    elif index is not None:
+        blocks = blocks[:index] + blocks[index + 1:]
+    return m.Document(meta=replace(doc.meta, title=title), blocks=tuple(blocks) + doc.footnotes)
+
+
+# ---------------------------------------------------------------- where a title stands
+
+
+def _leading(blocks: list[m.Block], index: int) -> bool:
+    """Whether only furniture (pictures, badges, rules, byline and caption lines) and at most a
+    couple of short kicker lines stand before `index`."""
+    if index >= BYLINE_WINDOW + KICKERS_ALLOWED:
+        return False
+    kickers = 0
+    for block in blocks[:index]:
+        if _furniture(block):
+            continue
+        text = m.plain_text(m.block_inlines(block)).strip()
+        if isinstance(block, (m.Paragraph, m.Heading)) and len(text) <= KICKER_MAX_CHARS and "\n" not in text:
+            kickers += 1
+            if kickers <= KICKERS_ALLOWED:
+                continue
+        return False
+    return True
+
+
+def _furniture(block: m.Block) -> bool:
+    """A block that may stand above a title: a picture, a badge line, a rule, a byline or caption line."""
+    if isinstance(block, (m.Figure, m.HorizontalRule)):
+        return True
+    if not isinstance(block, m.Paragraph):
+        return False
+    if not m.plain_text(_without_images(block.content)).strip():
+        return True  # pictures only: badges, logos
+    text = line_text(block)
+    return bool(text) and (bool(byline_fields(text)) or is_caption_line(text))
+
+
+def _without_images(inlines: tuple[m.Inline, ...]) -> tuple[m.Inline, ...]:
+    out: list[m.Inline] = []
+    for node in inlines:
+        if isinstance(node, m.InlineImage):
+            continue
+        children = m.inline_children(node)
+        out.append(replace(node, content=_without_images(children)) if children else node)  # type: ignore[call-arg]
+    return tuple(out)
+
+
+def _headings(blocks: list[m.Block]) -> list[tuple[int, m.Heading]]:
+    return [(i, b) for i, b in enumerate(blocks) if isinstance(b, m.Heading) and m.plain_text(b.content).strip()]
+
+
+def _first_h1(blocks: list[m.Block]) -> int | None:
+    first = next((i for i, b in _headings(blocks) if b.level == 1), None)
+    return first if first is not None and _leading(blocks, first) else None
+
+
+def _lone_first_heading(blocks: list[m.Block]) -> int | None:
+    headings = _headings(blocks)
+    if not headings:
+        return None
+    index, first = headings[0]
+    nested = [b.level for b in m.walk_blocks(tuple(blocks)) if isinstance(b, m.Heading) and b is not first]
+    if any(level <= first.level for level in nested) or not _leading(blocks, index):
+        return None
+    return index
+
+
+def _headline_line(blocks: list[m.Block]) -> int | None:
+    """The first block but furniture, when it is a short plain or bold line that reads as a headline
+    and the article goes on after it."""
+    index = next((i for i, b in enumerate(blocks) if not _furniture(b)), None)
+    if index is None or index == len(blocks) - 1:
+        return None
+    text = line_text(blocks[index])
+    return index if text and reads_as_headline(text) else None
+
+
+def reads_as_headline(text: str) -> bool:
+    """One short line with a few letters that does not end like a sentence or a label."""
+    width = sum(2 if is_wide(ch) else 1 for ch in text)
+    letters = sum(1 for ch in text if unicodedata.category(ch).startswith("L"))
+    return (width <= HEADLINE_MAX_WIDTH and letters >= 3 and not text.endswith(_NOT_HEADLINE_END)
+            and not text.startswith(("(", "（", "[", "【", "http://", "https://")))
+
+
+def _drop_repeated_heading(blocks: list[m.Block], title: str, *, page: bool) -> tuple[list[m.Block], str]:
+    """Without the leading heading that repeats the given title, and the title: a page's `<title>` that
+    is its `<h1>` with the site's name added (`Headline | Courier`, `标题_网易财经`) is the `<h1>`
+    (a front matter's title is the author's own, kept whole)."""
+    headings = _headings(blocks)
+    if headings:
+        index, heading = headings[0]
+        text = " ".join(m.plain_text(heading.content).split())
+        if _leading(blocks, index) and (_same(text, title) or page and _with_site_name(title, text)):
+            return blocks[:index] + blocks[index + 1:], title if _same(text, title) else text
+    return blocks, title
+
+
+def _key(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFKC", text).casefold().split()).rstrip(" .。!！?？")
+
+
+def _same(a: str, b: str) -> bool:
+    return _key(a) == _key(b)
+
+
+def _with_site_name(title: str, headline: str) -> bool:
+    """`title` is `headline` and a site's name joined by ` | `, ` - `, `_`, ` – ` or ` — `, either way round."""
+    whole, part = _key(title), _key(headline)
+    if not part or len(part) >= len(whole):
+        return False
+    if whole.startswith(part):
+        return bool(re.match(f"^[{_SITE_SEPARATORS}]\\s*\\S", whole[len(part):].lstrip()))
+    if whole.endswith(part):
+        return bool(re.search(f"\\S\\s*[{_SITE_SEPARATORS}]$", whole[:-len(part)].rstrip()))
+    return False
+
+
+# ---------------------------------------------------------------- the file name
+
+
+def readable_file_name(path: Path) -> str:
+    """`harbor-power_2024.md` -> `Harbor power 2024`; `article.md` is named after its folder; hashes go.
+    Empty for a name that is no file's (`<string>`)."""
+    stem = path.stem
+    if stem.startswith("<") and stem.endswith(">"):
+        return ""
+    if stem.casefold() in _GENERIC_STEMS and (folder := path.resolve().parent.name):
+        stem = folder  # `article.md` given from inside its folder too
+    spaced = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", re.sub(r"[\s_\-.+~]+", " ", stem))
+    words = [w for w in spaced.split() if not _HASH.match(w)] or spaced.split()
+    name = " ".join(words)
+    if name and name == name.lower() and name[0].isalpha():
+        name = name[0].upper() + name[1:]
+    return name

@@ -1,0 +1,161 @@
+"""A .docx input is a zip archive: checked before pandoc reads it.
+
+- Its parts must not inflate beyond `MAX_INFLATED_BYTES` in all. The sizes the archive declares are
+  checked first, then every part is inflated as a stream (never held whole) from its own compressed
+  bytes, so a part whose header understates its size (a zip bomb that lies) is caught too: pandoc
+  would otherwise inflate a 1.5 GB `document.xml` from a 1.5 MB file into several GB of memory.
+- External relationships (`TargetMode="External"`) that point at files (`file:`, `\\\\server\\share`,
+  a path) or at loopback and private addresses are removed, with a warning: a document we did not
+  write must not make us read a local file or reach into the newsroom's network.
+"""
+from __future__ import annotations
+
+import io
+import ipaddress
+import socket
+import struct
+import urllib.parse
+import zipfile
+import zlib
+from pathlib import Path
+
+from lxml import etree
+
+from ..errors import ConvertError, warn
+
+MAX_INFLATED_BYTES = 128 * 1024 * 1024  # every part of the archive together, inflated
+MAX_PARTS = 10_000
+_CHUNK = 1024 * 1024
+_LOCAL_HEADER = struct.Struct("<4s5H3L2H")  # a zip local file header, 30 bytes
+_LOCAL_SIGNATURE = b"PK\x03\x04"
+_RELATIONSHIPS_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+_SAFE_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+
+
+def checked_docx(path: Path, data: bytes) -> bytes:
+    """The archive as pandoc may read it: refused (ConvertError) when it is no zip or inflates beyond
+    the limit; without the external relationships it must not follow."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        infos = archive.infolist()
+    except (zipfile.BadZipFile, ValueError, OSError):
+        raise ConvertError(path, "not a valid .docx file (not a zip archive)") from None
+    if len(infos) > MAX_PARTS:
+        raise ConvertError(path, f"the .docx holds {len(infos)} parts; the limit is {MAX_PARTS}")
+    declared = sum(info.file_size for info in infos)
+    if declared > MAX_INFLATED_BYTES:
+        raise ConvertError(path, _too_large(f"its parts declare {_mib(declared)} inflated"))
+    inflated = 0
+    for info in infos:
+        inflated += _inflated_size(path, data, info, MAX_INFLATED_BYTES - inflated)
+    return _without_unsafe_relationships(path, data, archive, infos)
+
+
+def _too_large(what: str) -> str:
+    return f"the .docx is too large to read: {what}; the limit is {_mib(MAX_INFLATED_BYTES)}"
+
+
+def _mib(size: int) -> str:
+    return f"{size / 1048576:.0f} MiB"
+
+
+def _inflated_size(path: Path, data: bytes, info: zipfile.ZipInfo, allowance: int) -> int:
+    """How many bytes the part inflates to, counted from its compressed bytes (its header's sizes are
+    not trusted); raises once it passes `allowance`."""
+    start = _data_offset(path, data, info)
+    if info.compress_type == zipfile.ZIP_STORED:
+        size = min(info.compress_size, len(data) - start)
+        if size > allowance:
+            raise ConvertError(path, _too_large(f"{info.filename} alone is {_mib(size)}"))
+        return size
+    if info.compress_type != zipfile.ZIP_DEFLATED:
+        raise ConvertError(path, f"{info.filename} in the .docx uses a compression Word never writes "
+                                 f"(method {info.compress_type})")
+    inflater = zlib.decompressobj(-zlib.MAX_WBITS)
+    size = 0
+    position = start
+    try:
+        while not inflater.eof and position < len(data):
+            pending = data[position:position + _CHUNK]
+            position += len(pending)
+            while pending and not inflater.eof:
+                size += len(inflater.decompress(pending, _CHUNK))
+                if size > allowance:
+                    raise ConvertError(path, _too_large(f"{info.filename} inflates beyond it"))
+                pending = inflater.unconsumed_tail
+    except zlib.error:
+        raise ConvertError(path, f"{info.filename} in the .docx is damaged (not valid deflate data)") from None
+    return size
+
+
+def _data_offset(path: Path, data: bytes, info: zipfile.ZipInfo) -> int:
+    """Where the part's compressed bytes start: after its local header, whose name and extra field
+    lengths may differ from the central directory's."""
+    header = data[info.header_offset:info.header_offset + _LOCAL_HEADER.size]
+    if len(header) < _LOCAL_HEADER.size or header[:4] != _LOCAL_SIGNATURE:
+        raise ConvertError(path, f"not a valid .docx file ({info.filename} has no local header)")
+    fields = _LOCAL_HEADER.unpack(header)
+    name_length, extra_length = fields[-2], fields[-1]
+    return info.header_offset + _LOCAL_HEADER.size + name_length + extra_length
+
+
+# ---------------------------------------------------------------- relationships
+
+
+def _without_unsafe_relationships(path: Path, data: bytes, archive: zipfile.ZipFile,
+                                  infos: list[zipfile.ZipInfo]) -> bytes:
+    replaced: dict[str, bytes] = {}
+    for info in infos:
+        if not info.filename.endswith(".rels"):
+            continue
+        cleaned = _clean_relationships(path, archive.read(info))
+        if cleaned is not None:
+            replaced[info.filename] = cleaned
+    if not replaced:
+        return data
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as rebuilt:
+        for info in infos:
+            rebuilt.writestr(info, replaced.get(info.filename) or archive.read(info))
+    return out.getvalue()
+
+
+def _clean_relationships(path: Path, xml: bytes) -> bytes | None:
+    """The relationships part without unsafe external targets; None when it keeps them all."""
+    try:
+        root = etree.fromstring(xml, _SAFE_PARSER)
+    except etree.XMLSyntaxError:
+        return None  # pandoc reports a broken part itself
+    dropped = False
+    for relationship in root.iterfind(f"{{{_RELATIONSHIPS_NS}}}Relationship"):
+        if (relationship.get("TargetMode") or "").lower() != "external":
+            continue
+        target = (relationship.get("Target") or "").strip()
+        if unsafe_external_target(target):
+            kind = (relationship.get("Type") or "").rsplit("/", 1)[-1] or "relationship"
+            warn(f"{path.name}: ignored an external {kind} pointing to {target[:80]}")
+            root.remove(relationship)
+            dropped = True
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True) if dropped else None
+
+
+def unsafe_external_target(target: str) -> bool:
+    """A target outside the public web: a file, a share, a path, or a loopback, private, link-local or
+    intranet (dot-less) host. Web addresses and mail addresses are safe."""
+    if target.lower().startswith("mailto:"):
+        return False
+    try:
+        parts = urllib.parse.urlsplit(target)
+        host = parts.hostname or ""
+    except ValueError:
+        return True
+    if parts.scheme.lower() not in ("http", "https") or not host:
+        return True  # file:, \\server\share, C:\..., a relative path, smb:, ...
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        try:  # the shorthand forms a resolver accepts: 127.1, 0x7f.0.0.1, 2130706433
+            address = ipaddress.ip_address(socket.inet_aton(host))
+        except OSError:
+            return host == "localhost" or host.endswith((".localhost", ".local", ".internal")) or "." not in host
+    return not address.is_global

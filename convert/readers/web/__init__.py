@@ -1,0 +1,166 @@
+"""A web page reduced to its article before it enters the model.
+
+`is_whole_page` decides by the page: navigation, a site header or footer, page furniture, many links
+or scripts mean a whole page; a fragment or a clean article page is read as it is. `read_page`
+then runs the steps of `web_meta` (what the page says about the article) and `web_body` (the body in
+the page's own markup, figures and captions included); trafilatura's metadata and htmldate fill what
+the page's markup leaves unsaid. The result is still HTML: it goes through our sanitizer and pandoc
+like any other, and the article conventions (`编辑：`, `（图：…）`, bylines) still run on it.
+"""
+from __future__ import annotations
+
+import re
+import urllib.parse
+from dataclasses import dataclass
+from typing import Any
+
+from lxml import etree
+from lxml import html as lxml_html
+
+from ...errors import warn
+from . import body as web_body, figures as web_figures, meta as web_meta
+from .dom import class_words, normal
+from .meta import PageMeta, parse, split_names, text_of
+
+MIN_ARTICLE_CHARS = 80  # less than this kept: the extraction failed, keep the page whole
+# Site chrome: navigation, and a page header, footer or aside with links in it (pandoc's title block
+# `<header id="title-block-header">` is an article's header: it has none).
+_CHROME_XPATH = ("//nav|//*[@role='navigation' or @role='banner' or @role='contentinfo']"
+                 "|//*[self::header or self::footer or self::aside][not(ancestor::article)][count(.//a[@href]) >= 2]")
+
+
+@dataclass(frozen=True)
+class Page:
+    """An article taken out of a page: HTML for the sanitizer and pandoc, and its metadata."""
+
+    html: str
+    meta: PageMeta | None  # None: the page's head is read as for any HTML file (`<title>`, `<meta>`)
+    extracted: bool  # False: the page was kept whole (a fragment, a clean page, or --no-extract)
+
+
+def is_whole_page(tree: Any) -> bool:
+    """A page with site furniture around its article (as opposed to a fragment or a clean article)."""
+    if tree.find("body") is None or not text_of(tree.find("body")):
+        return False
+    if tree.xpath(_CHROME_XPATH):
+        return True
+    furniture = sum(1 for e in tree.iter() if isinstance(e.tag, str) and e.tag not in ("html", "body")
+                    and class_words(e) & web_body.BOILERPLATE_WORDS)
+    if furniture >= 2:
+        return True
+    links = tree.xpath("//body//a[@href]")
+    link_text = sum(len(normal(a.text_content())) for a in links)
+    all_text = len(normal(tree.find("body").text_content())) or 1
+    scripts = [s for s in tree.iter("script") if (s.get("type") or "").lower() != "application/ld+json"]
+    return len(links) >= 30 or link_text / all_text > 0.3 or len(scripts) >= 4
+
+
+def read_page(html: str, *, url: str = "", extract: bool = True, name: str = "page") -> Page:
+    """The article of `html` (a page saved or fetched from `url`), or the page whole when it is not a
+    whole page or `extract` is off. Relative addresses are resolved against `url` (or `<base href>`)."""
+    tree = parse(html)
+    base = _base(tree, url)
+    whole = is_whole_page(tree)
+    meta = web_meta.page_metadata(tree, url) if whole else None
+    if meta is not None and extract:
+        article = _extract(tree, meta, url, name)
+        if article is not None:
+            web_body.absolute_addresses(article, base or "https:", only_scheme_relative=not base)
+            return Page(_serialise(article, meta.lang), meta, True)
+    if base or (whole and tree.xpath("//img[starts-with(@src, '//')]")):
+        web_body.absolute_addresses(tree, base or "https:", only_scheme_relative=not base)
+        html = lxml_html.tostring(tree, encoding="unicode")
+    return Page(html, meta, False)
+
+
+def _extract(tree: Any, meta: PageMeta, url: str, name: str) -> Any | None:
+    prepared = web_body.prepare(tree)
+    texts, document = web_body.kept_texts(prepared, url or None)
+    _fill_from_trafilatura(meta, document, tree)
+    kept = web_body.Kept(texts)
+    article = web_body.article_element(prepared, kept) if texts else None
+    if article is None or sum(len(t) for t in texts) < MIN_ARTICLE_CHARS:
+        warn(f"{name}: found no article in the page; it is kept whole (--no-extract says so on purpose)")
+        return None
+    _time_from_the_page(meta, prepared, article)
+    body = web_body.clean_body(article, kept, logo=meta.publisher_logo, site=meta.site, title=meta.title)
+    lead = web_figures.lead_figure(article, meta.publisher_logo, meta.site)
+    if lead is not None and not _holds_image(body, lead):
+        body.insert(0, lead)
+    _drop_repeated_dek(body, meta)
+    return body
+
+
+def _fill_from_trafilatura(meta: PageMeta, document: Any, tree: Any) -> None:
+    """trafilatura's and htmldate's findings, where the page's own markup said nothing."""
+    found = document.as_dict() if document is not None else {}
+    if not meta.title and found.get("title"):
+        meta.title, meta.found["title"] = web_meta.clean_title(found["title"], meta.site), "trafilatura"
+    if not meta.authors and found.get("author"):
+        names = tuple(n for part in str(found["author"]).split(";") for n in split_names(part))
+        meta.authors, meta.found["authors"] = names, "trafilatura"
+    if not meta.site and found.get("sitename"):
+        meta.site, meta.found["site"] = str(found["sitename"]), "trafilatura"
+    if not meta.section and found.get("categories"):
+        meta.section, meta.found["section"] = str(found["categories"][0]), "trafilatura"
+    if not meta.date:
+        meta.date = _htmldate(tree)
+        if meta.date:
+            meta.found["date"] = "htmldate"
+
+
+def _time_from_the_page(meta: PageMeta, prepared: Any, article: Any) -> None:
+    """A date without a time (`publishdate` meta, htmldate) takes the time the page shows for that day
+    between its top and the article's body (`2024年06月06日05:52 | 来源：…`); no date at all takes the
+    first date-time shown there."""
+    if web_meta.has_time(meta.date):
+        return
+    texts: list[str] = []
+    for node in prepared.iter():
+        if node is article:
+            break
+        if isinstance(node.tag, str) and node.tag not in ("script", "style", "title", "head"):
+            texts.extend((node.text or "", node.tail or ""))
+    if found := web_meta.visible_time(texts, meta.date[:10] if meta.date else ""):
+        meta.date, meta.found["date"] = found, "visible"
+
+
+def _htmldate(tree: Any) -> str:
+    """The publication day htmldate reads from the page (no network: it gets the parsed tree)."""
+    from htmldate import find_date
+    try:
+        return find_date(tree, original_date=True, extensive_search=False) or ""
+    except Exception:  # htmldate is a fallback: its failure must not fail the article
+        return ""
+
+
+def _base(tree: Any, url: str) -> str:
+    for base in tree.iter("base"):
+        if href := (base.get("href") or "").strip():
+            joined = urllib.parse.urljoin(url, href) if url else href
+            return joined if urllib.parse.urlsplit(joined).scheme in ("http", "https") else url
+    return url
+
+
+def _holds_image(body: Any, figure: Any) -> bool:
+    sources = {i.get("src") for i in body.iter("img")}
+    return any(i.get("src") in sources for i in figure.iter("img"))
+
+
+def _drop_repeated_dek(body: Any, meta: PageMeta) -> None:
+    """A first paragraph that repeats the headline or the dek shown under it."""
+    for element in body.iter("p", "h1", "h2"):
+        text = normal(element.text_content())
+        if text and text in {normal(meta.title), normal(meta.subtitle)}:
+            element.getparent().remove(element)
+        break
+
+
+def _serialise(body: Any, lang: str) -> str:
+    root = etree.Element("html")
+    if lang:
+        root.set("lang", re.sub(r"[^A-Za-z0-9-]", "", lang))
+    etree.SubElement(root, "head")
+    html_body = etree.SubElement(root, "body")
+    html_body.append(body)
+    return lxml_html.tostring(root, encoding="unicode")

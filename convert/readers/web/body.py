@@ -1,0 +1,292 @@
+"""The article's body out of a whole web page, in the page's own markup.
+
+trafilatura decides which text is the article (it is the best-measured extractor for this); its own
+output drops captions, credits and figures, so we keep the page's markup instead: the smallest element
+that holds the text trafilatura kept, less the blocks it left out, with every figure and caption in
+it, and the lead figure placed just before it. Steps, each usable alone:
+
+1. `prepare`: lazy-loaded images get their real address; comments, share bars, related links,
+   advertising, cookie banners and hidden elements are pruned by their class or id.
+2. `kept_texts`: what trafilatura keeps of the prepared page.
+3. `article_element`: the smallest element holding those texts.
+4. `clean_body`: that element without the blocks trafilatura left out, decorations and promotion
+   lines; pictures and their captions as figures (`web_figures`, which also finds the lead figure).
+"""
+from __future__ import annotations
+
+import copy
+import re
+import urllib.parse
+from typing import Any
+
+import trafilatura
+
+from .dom import _NORMAL, BLOCKS, class_words, normal, remove
+from .figures import figures_from_wrappers, is_decoration, keep_only_figures, kept_images
+
+# Class and id words of page furniture; a class `post_comment` or `ad-slot` splits into its words.
+BOILERPLATE_WORDS = {
+    "comment", "comments", "discuss", "disqus", "respond", "share", "sharing", "sharebar", "social", "related",
+    "relate", "recommend", "recommends", "recommended", "ad", "ads", "advert", "adverts", "advertisement",
+    "sponsor", "sponsored", "gg", "newsletter", "signup", "subscribe", "subscription", "cookie", "cookies",
+    "consent", "gdpr", "crumb", "crumbs", "breadcrumb", "breadcrumbs", "qrcode", "qr", "jubao", "popup", "modal",
+    "dialog", "toolbar", "paywall", "promo", "outbrain", "taboola", "mpda", "sidebar", "widget", "bio",
+    "author-bio", "statement", "print", "tags", "tag", "topics", "next", "prev", "pagination", "more", "hot",
+}
+_LAZY_SOURCES = ("data-src", "data-original", "data-lazy-src", "data-actualsrc", "data-url", "data-echo",
+                 "data-lazyload", "data-original-src")
+_PROMOTION = re.compile(
+    r"^(?:[-—–_=*~·\s]*(?:END|完|结束|The End)[-—–_=*~·\s]*"
+    r"|.{0,12}(?:点击|點擊)(?:上方|下方|蓝字|藍字).{0,30}"
+    r"|.{0,12}(?:长按|長按|扫描|掃描|扫码|掃碼).{0,12}(?:二维码|二維碼|关注|關注|识别|識別).{0,20}"
+    r"|.{0,20}(?:关注我们|關注我們|星标|星標|设为星标|分享给朋友|点个在看|點個在看).{0,12}"
+    r"|(?:Advertisement|广告|廣告|Sponsored|Read more|阅读原文|閱讀原文))$", re.I)
+_NOISE_TAGS = ("script", "style", "noscript", "template", "iframe", "form", "button", "input", "select",
+               "textarea", "svg", "canvas", "object", "embed", "video", "audio", "link", "meta")
+
+
+# ---------------------------------------------------------------- 1. prepare
+
+
+def prepare(tree: Any) -> Any:
+    """A copy of the page with real image addresses and without the furniture named above."""
+    tree = copy.deepcopy(tree)
+    for image in tree.iter("img"):
+        for attribute in _LAZY_SOURCES:
+            if (value := (image.get(attribute) or "").strip()) and not value.startswith("data:"):
+                if not image.get("src") or image.get("src", "").startswith("data:") or "loading" in image.get("src", ""):
+                    image.set("src", value)
+                break
+        if not image.get("src") and (srcset := image.get("srcset") or image.get("data-srcset")):
+            image.set("src", srcset.split(",")[0].split()[0])
+    body = tree.find("body")
+    scope = body if body is not None else tree
+    page_chars = len(normal(scope.text_content())) or 1
+    for element in list(scope.iter()):
+        if not isinstance(element.tag, str) or element.getparent() is None or element.tag in ("html", "body"):
+            continue
+        if element.tag in _NOISE_TAGS:
+            element.drop_tree()
+        elif (_is_furniture(element) or _is_hidden(element)) and not _holds_the_article(element, page_chars):
+            element.drop_tree()
+    return tree
+
+
+def _holds_the_article(element: Any, page_chars: int) -> bool:
+    """Furniture is never most of a page: an element with a furniture word in its class (WordPress
+    marks a whole post `tag-news`) or hidden until a script runs is kept when it holds the headline,
+    the article's body, or a good part of the page's text."""
+    if element.tag in ("article", "main") or element.get("itemprop") == "articleBody":
+        return True
+    if element.find(".//h1") is not None or element.find(".//*[@itemprop='articleBody']") is not None:
+        return True
+    return len(normal(element.text_content())) >= 0.3 * page_chars
+
+
+def _is_furniture(element: Any) -> bool:
+    if element.get("role") in ("navigation", "banner", "contentinfo", "complementary", "search", "dialog"):
+        return True
+    if element.tag in ("nav", "aside") or (element.tag in ("header", "footer") and not element.xpath("ancestor::article")):
+        return True
+    return bool(class_words(element) & BOILERPLATE_WORDS)
+
+
+def _is_hidden(element: Any) -> bool:
+    style = (element.get("style") or "").replace(" ", "").lower()
+    return "display:none" in style or element.get("hidden") is not None or element.get("aria-hidden") == "true"
+
+
+# ---------------------------------------------------------------- 2. what trafilatura keeps
+
+
+def kept_texts(tree: Any, url: str | None = None) -> tuple[list[str], Any]:
+    """The normalised text of each block trafilatura keeps as the article, and its metadata document."""
+    document = trafilatura.bare_extraction(copy.deepcopy(tree), url=url, with_metadata=True, include_comments=False,
+                                           include_tables=True, include_images=False, include_formatting=False,
+                                           favor_recall=True, deduplicate=False)
+    if document is None or document.body is None:
+        return [], document
+    texts = []
+    for element in document.body.iter("p", "head", "item", "cell", "quote", "code", "list", "row"):
+        if element.tag in ("list", "row", "quote") and len(element):
+            continue
+        if text := normal("".join(element.itertext())):
+            texts.append(text)
+    return texts, document
+
+
+class Kept:
+    """Answers whether a piece of the page is text trafilatura kept."""
+
+    def __init__(self, texts: list[str]) -> None:
+        self.texts = set(texts)
+        self.joined = "\x00".join(texts)
+        self.long = [t for t in texts if len(t) >= 8]
+
+    def covers(self, text: str) -> bool:
+        """All of `text` is kept text."""
+        if not text:
+            return False
+        return text in self.texts or (len(text) >= 8 and text in self.joined)
+
+    def within(self, text: str) -> bool:
+        """`text` holds some kept text."""
+        return self.covers(text) or any(t in text for t in self.long) or any(t == text for t in self.texts)
+
+
+# ---------------------------------------------------------------- 3. the article's element
+
+
+def article_element(tree: Any, kept: Kept, share: float = 0.8) -> Any | None:
+    """The deepest element holding `share` of the text trafilatura kept (a stray kept line elsewhere
+    on the page must not widen the article to the whole page)."""
+    tally: dict[Any, int] = {}
+    depth: dict[Any, int] = {}
+    total = 0
+    for element in tree.iter(*BLOCKS):
+        own = normal(_own_text(element))
+        if own and kept.covers(own) and (len(own) >= 8 or own in kept.texts):
+            total += len(own)
+            ancestors = list(element.iterancestors())
+            for level, ancestor in enumerate([element, *ancestors]):
+                tally[ancestor] = tally.get(ancestor, 0) + len(own)
+                depth[ancestor] = len(ancestors) - level
+    candidates = [e for e, chars in tally.items() if total and chars >= share * total]
+    if not candidates:
+        return None
+    common = max(candidates, key=lambda e: depth[e])
+    if common.tag in _INLINE_PARENTS and common.getparent() is not None:
+        common = common.getparent()
+    return common
+
+
+_INLINE_PARENTS = {"p", "li", "td", "th", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6"}
+
+
+def _own_text(element: Any) -> str:
+    """The text of `element` outside its nested blocks."""
+    parts = [element.text or ""]
+    for child in element:
+        if isinstance(child.tag, str) and child.tag not in BLOCKS:
+            parts.append(child.text_content())
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+def _contains(ancestor: Any, element: Any) -> bool:
+    while element is not None:
+        if element is ancestor:
+            return True
+        element = element.getparent()
+    return False
+
+
+# ---------------------------------------------------------------- 4. cleaning the body
+
+
+def clean_body(element: Any, kept: Kept, *, logo: str = "", site: str = "", title: str = "") -> Any:
+    """A copy of the article's element without left-out blocks, decorations and promotion lines."""
+    body = copy.deepcopy(element)
+    body.tag = "div"
+    _clean_children(body, kept, logo, site, title)
+    _drop_trailing_headings(body)
+    _free_lone_images(body)
+    figures_from_wrappers(body, logo, site)
+    return body
+
+
+def _free_lone_images(body: Any) -> None:
+    """`<p><img><br></p>`: a block that holds a picture and nothing to read loses its line breaks, so
+    that the picture reads as a figure of its own (and a caption line after it can join it)."""
+    for image in list(body.iter("img")):
+        parent = image.getparent()
+        if parent is None or parent.tag == "figure" or normal(parent.text_content()):
+            continue
+        for line_break in [c for c in parent if c.tag == "br"]:
+            remove(line_break)
+
+
+def _drop_trailing_headings(body: Any) -> None:
+    """Headings are kept inside the article even when trafilatura drops them (it often does), but not
+    after the article's last text: a `Related` or `Comments` heading ends a page, not a story."""
+    for element in reversed(list(body.iter())):
+        if not isinstance(element.tag, str) or element is body:
+            continue
+        if element.tag in _HEADINGS:
+            remove(element)
+        elif element.tag == "img" or (element.text and element.text.strip()) or (element.tail and element.tail.strip()):
+            break
+
+
+_HEADINGS = ("h2", "h3", "h4", "h5", "h6")
+
+
+def _clean_children(parent: Any, kept: Kept, logo: str, site: str, title: str) -> None:
+    for child in list(parent):
+        if not isinstance(child.tag, str):
+            remove(child)
+            continue
+        if child.tag == "img":
+            if is_decoration(child, logo, site):
+                remove(child)
+            continue
+        if child.tag == "figure" or child.tag == "picture":
+            if not any(not is_decoration(i, logo, site) for i in child.iter("img")):
+                remove(child)
+            else:
+                for image in [i for i in child.iter("img") if is_decoration(i, logo, site)]:
+                    remove(image)
+            continue
+        if child.tag == "table":
+            if _kept_table(child, kept):
+                for image in [i for i in child.iter("img") if is_decoration(i, logo, site)]:
+                    remove(image)
+            elif kept_images(child, logo, site):
+                keep_only_figures(child, logo, site)
+            else:
+                remove(child)
+            continue
+        if child.tag not in BLOCKS:
+            if child.tag == "a" and not normal(child.text_content()) and not list(child.iter("img")):
+                remove(child)
+            else:
+                _clean_children(child, kept, logo, site, title)
+            continue
+        text = normal(child.text_content())
+        if child.tag == "h1" and text == normal(title):
+            remove(child)
+        elif text and _PROMOTION.match(_NORMAL.sub(" ", child.text_content()).strip()) and not kept_images(child, logo, site):
+            remove(child)
+        elif text and kept.covers(text) or (child.tag in _HEADINGS and len(text) <= 120):
+            _clean_children(child, kept, logo, site, title)
+        elif text and kept.within(text):
+            _clean_children(child, kept, logo, site, title)
+        elif kept_images(child, logo, site):
+            keep_only_figures(child, logo, site)
+        elif child.tag not in ("br", "hr") or not text:
+            if child.tag not in ("br", "hr"):
+                remove(child)
+
+
+def _kept_table(table: Any, kept: Kept) -> bool:
+    """A data table is kept whole when trafilatura kept a good part of its cells (it keeps cells one by
+    one; a row's text is never one of its blocks)."""
+    cells = [normal(c.text_content()) for c in table.iter("td", "th")]
+    cells = [c for c in cells if c]
+    found = sum(1 for c in cells if c in kept.texts or kept.covers(c))
+    return bool(cells) and found * 3 >= len(cells)
+
+
+# ---------------------------------------------------------------- addresses
+
+
+def absolute_addresses(element: Any, base: str, *, only_scheme_relative: bool = False) -> None:
+    """Resolve image and link addresses against `base` (the page's address, or its `<base href>`); a
+    saved page has none, but its `//cdn.example/x.jpg` addresses still need a scheme (`https:`)."""
+    for tag, attribute in (("img", "src"), ("a", "href")):
+        for node in element.iter(tag):
+            value = (node.get(attribute) or "").strip()
+            if only_scheme_relative and not value.startswith("//"):
+                continue
+            if value and not value.startswith(("#", "data:", "mailto:")):
+                node.set(attribute, urllib.parse.urljoin(base, value))

@@ -1,0 +1,39 @@
+"""Small helpers every step of web-page extraction shares: text compared without white space, the
+words of an element's class and id, removing an element without losing the text after it."""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+_NORMAL = re.compile(r"[\s\u3000\u00a0\u200b\ufeff]+")
+# Elements that make blocks of text (the rest are inline: their text belongs to the block around them).
+BLOCKS = {"p", "div", "section", "article", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "dl", "dt",
+          "dd", "blockquote", "pre", "table", "thead", "tbody", "tr", "td", "th", "aside", "header", "footer",
+          "nav", "form", "figure", "figcaption", "center", "details", "address", "main"}
+
+
+def normal(text: str) -> str:
+    """Text without any white space: how kept text is compared (extractors respace freely)."""
+    return _NORMAL.sub("", text or "")
+
+
+def class_words(element: Any) -> set[str]:
+    """The words of an element's class and id, whole and split at `-` and `_` (`post_comment`: post,
+    comment, post_comment)."""
+    words = f"{element.get('class') or ''} {element.get('id') or ''}".lower()
+    parts = set(re.split(r"[\s_\-]+|(?<=[a-z])(?=\d)", words))
+    return parts | set(words.split())
+
+
+def remove(element: Any) -> None:
+    """Remove an element, keeping its tail text in place."""
+    parent = element.getparent()
+    if parent is None:
+        return
+    if element.tail and element.tail.strip():
+        previous = element.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + element.tail
+        else:
+            parent.text = (parent.text or "") + element.tail
+    parent.remove(element)

@@ -1,0 +1,117 @@
+"""Pictures of a web page's article: which are decorations (logos, icons, tracking pixels, QR codes,
+divider strips: never figures), the lead picture above the body, and wrappers that make a picture and
+its caption one figure (layout tables, Sina's `img_wrapper`)."""
+from __future__ import annotations
+
+import copy
+import re
+import urllib.parse
+from typing import Any
+
+from lxml import etree
+from lxml import html as lxml_html
+
+from .dom import _NORMAL, BLOCKS, class_words, normal, remove
+
+_DECORATION_WORDS = {"logo", "icon", "icons", "avatar", "pixel", "spacer", "sprite", "badge", "qrcode", "qr",
+                     "emoji", "gravatar", "favicon", "tracking", "beacon", "blank", "loading", "placeholder",
+                     "divider", "follow", "banner", "stat", "counter", "author-photo", "headshot"}
+
+
+def is_decoration(image: Any, logo: str = "", site: str = "") -> bool:
+    """A site logo, an icon, a tracking pixel, a QR code, a divider strip: never a figure."""
+    src = (image.get("src") or "").strip()
+    if not src or src == logo:
+        return True
+    width, height = _size(image.get("width")), _size(image.get("height"))
+    if (width and width <= 100 and (not height or height <= 100)) or (height and height <= 100 and not width):
+        return True
+    ratio = _number(image.get("data-ratio"))
+    if (ratio and ratio < 0.15) or (width and height and height / width < 0.15):
+        return True
+    path = urllib.parse.urlsplit(src).path.lower()
+    words = class_words(image) | set(re.split(r"[/_\-.\s]+", path))
+    if words & _DECORATION_WORDS or path.endswith((".ico", ".svg")):
+        return True
+    alt = (image.get("alt") or "").strip()
+    return bool((site and alt and alt.casefold() == site.casefold()) or _DECORATION_ALT.search(alt))
+
+
+_DECORATION_ALT = re.compile(r"^(?:.{0,30}\b(?:logo|icon)\b.{0,30}|二维码|二維碼|.{0,10}(?:标志|标识|图标))$", re.I)
+
+
+def _size(value: str | None) -> int:
+    match = re.match(r"\s*(\d+)\s*(?:px)?\s*$", value or "")
+    return int(match[1]) if match else 0
+
+
+def _number(value: str | None) -> float:
+    try:
+        return float(value or 0)
+    except ValueError:
+        return 0.0
+
+
+def kept_images(element: Any, logo: str, site: str) -> list[Any]:
+    return [i for i in element.iter("img") if not is_decoration(i, logo, site)]
+
+def keep_only_figures(element: Any, logo: str, site: str) -> None:
+    """A block trafilatura left out that holds a picture of the article: keep the picture and a caption
+    (`figcaption`, or short text beside the picture), drop the rest."""
+    for image in [i for i in element.iter("img") if is_decoration(i, logo, site)]:
+        remove(image)
+    if element.tag != "figure" and len(normal(element.text_content())) > 200:
+        for child in list(element):
+            if isinstance(child.tag, str) and child.tag in BLOCKS and not list(child.iter("img")):
+                remove(child)
+
+def lead_figure(article: Any, logo: str = "", site: str = "") -> Any | None:
+    """The figure between the headline and the body: the first `<figure>`, `<picture>` or lone picture
+    (not a link's) before the body inside the same story (the enclosing `<article>`, else two levels up)."""
+    stories = article.xpath("ancestor::article")
+    scope = stories[-1] if stories else article.getparent()
+    if not stories and scope is not None and scope.getparent() is not None and scope.getparent().tag != "html":
+        scope = scope.getparent()
+    if scope is None:
+        return None
+    for node in scope.iter():
+        if node is article:
+            return None
+        if node.tag in ("figure", "picture") and kept_images(node, logo, site):
+            return copy.deepcopy(node)
+        if node.tag == "img" and not node.xpath("ancestor::figure|ancestor::picture|ancestor::a") \
+                and not is_decoration(node, logo, site):
+            wrapper = lxml_html.Element("p")  # a lone picture (a WordPress post thumbnail): a figure of its own
+            wrapper.append(copy.deepcopy(node))
+            wrapper[0].tail = None
+            return wrapper
+    return None
+
+
+def figures_from_wrappers(body: Any, logo: str, site: str) -> None:
+    """A layout table or a `div` that holds one picture and a short text (`<table><tr><td><img></td></tr>
+    <tr><td class="picdesc">caption</td></tr></table>`, Sina's `img_wrapper`) is a figure with a caption."""
+    for wrapper in list(body.iter("table", "div", "center", "section")):
+        if wrapper is body or wrapper.getparent() is None or wrapper.xpath(".//figure|.//ul|.//ol|.//h2|.//h3"):
+            continue
+        pictures = kept_images(wrapper, logo, site)
+        caption = _NORMAL.sub(" ", wrapper.text_content()).strip()
+        if len(pictures) != 1 or not caption or len(caption) > 200 or len(list(wrapper.iter("img"))) != 1:
+            continue
+        image = copy.deepcopy(pictures[0])
+        image.tail = None
+        if _CAPTION_MARK.match(caption):
+            # `图：…` / `（图：…）`: the picture, then its caption line, which the article conventions
+            # attach to it as they do in any article (and take the marker off).
+            replacement = lxml_html.Element("div")
+            etree.SubElement(replacement, "p").append(image)
+            etree.SubElement(replacement, "p").text = caption
+        else:
+            replacement = lxml_html.Element("figure")
+            replacement.append(image)
+            etree.SubElement(replacement, "figcaption").text = caption
+        replacement.tail = wrapper.tail
+        wrapper.getparent().replace(wrapper, replacement)
+
+
+_CAPTION_MARK = re.compile(r"^[（(\[【]?\s*(?:图|圖|图片|圖片|Photo|Image|Picture|Figure|Fig\.?)\s*\d*\s*[:：]", re.I)

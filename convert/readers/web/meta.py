@@ -1,0 +1,425 @@
+"""What a web page says about its article: headline, dek, authors, date and time with zone, site,
+section, canonical address, language, keywords, editor.
+
+Each source is a small step of its own, read in order of trust: JSON-LD (`NewsArticle` and kin),
+Open Graph and `article:*` meta tags, WeChat's script variables, `<time datetime>`, the visible byline;
+trafilatura's metadata and htmldate fill what is still missing. A `<title>` is the last resort, with
+its site suffix (`…_网易财经`, `… | Millbrook Courier`) taken off.
+"""
+from __future__ import annotations
+
+import email.utils
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, Iterable
+
+from lxml import html as lxml_html
+
+from ...dates import UTC_PLUS_8
+from ...scripts import IDEOGRAPHS
+
+ARTICLE_TYPES = {"newsarticle", "article", "reportagenewsarticle", "analysisnewsarticle", "blogposting",
+                 "opinionnewsarticle", "reviewnewsarticle", "backgroundnewsarticle", "socialmediaposting",
+                 "report", "liveblogposting", "techarticle", "scholarlyarticle"}
+_DATE_META = ("article:published_time", "og:article:published_time", "og:release_date", "datepublished",
+              "pubdate", "publishdate", "publish-date", "publication_date", "date", "dc.date.issued",
+              "dc.date", "dcterms.created", "sailthru.date", "parsely-pub-date", "weibo: article:create_at")
+_TITLE_SEPARATORS = re.compile(r"\s+[|｜\-–—:·•]\s+|\s*[_｜|]\s*|\s+::\s+|\s*-{2,}\s*|\s*——\s*")
+_BYLINE_LABEL = re.compile(r"^(?:(?:本报|本刊|特约)?(?:作者|记者|記者|撰文|文|通讯员|通訊員)|By|Written by|Author|Reporter)"
+                           r"\s*[:：/／|]?\s*", re.I)
+_EDITOR = re.compile(rf"(?:责任编辑|責任編輯|责编|責編|編輯|编辑)\s*[:：]\s*"
+                     rf"([{IDEOGRAPHS}·]{{2,5}}(?:[、，,][{IDEOGRAPHS}·]{{2,5}})*|[A-Z][\w.' -]{{1,40}}?)"
+                     r"(?=$|[\s_（(）)　|｜,，;；])")
+_ORGANISATION = re.compile(rf"(?:[{IDEOGRAPHS}](?:网|社|报|台)|新闻|日报|晚报|早报|频道|杂志|传媒|集团|公司|网站|客户端|"
+                           r"\b(?:News|Press|Times|Post|Media|Agency|Reuters|Newspapers?|Magazine|Network)\b)$", re.I)
+_HAN_NAME = re.compile(f"^[{IDEOGRAPHS}·]{{2,5}}$")
+_WECHAT_VAR = re.compile(r"""\bvar\s+(ct|create_time|nickname|msg_title|msg_desc|publish_time)\s*=\s*"""
+                         r"""(?:htmlDecode\()?\s*(["'])(.*?)\2""")
+_WHITESPACE = re.compile(r"\s+")
+_LANGUAGE_TAG = re.compile(r"^(?!utf|gb|big5|iso|windows|ascii)[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$", re.I)
+
+
+@dataclass
+class PageMeta:
+    """The article's metadata as the page states it; '' or () where it says nothing."""
+
+    title: str = ""
+    subtitle: str = ""
+    description: str = ""
+    authors: tuple[str, ...] = ()
+    editor: str = ""
+    date: str = ""
+    site: str = ""
+    section: str = ""
+    url: str = ""
+    lang: str = ""
+    image: str = ""
+    keywords: tuple[str, ...] = ()
+    publisher_logo: str = ""
+    found: dict[str, str] = field(default_factory=dict)  # field -> the source it came from, for tests and -v
+
+    def as_pandoc(self) -> dict[str, Any]:
+        """The fields as pandoc metadata values, named as `walk` reads them."""
+        def string(value: str) -> dict[str, Any]:
+            return {"t": "MetaString", "c": value}
+
+        values: dict[str, Any] = {}
+        for key, value in (("title", self.title), ("subtitle", self.subtitle), ("description", self.description),
+                           ("editor", self.editor), ("date", self.date), ("source", self.site),
+                           ("source-url", self.url), ("lang", self.lang)):
+            if value:
+                values[key] = string(value)
+        keywords = tuple(dict.fromkeys((self.section, *self.keywords)) if self.section else self.keywords)
+        for key, items in (("author", self.authors), ("keywords", keywords)):
+            if items:
+                values[key] = {"t": "MetaList", "c": [string(item) for item in items]}
+        return values
+
+
+def text_of(element: Any) -> str:
+    return _WHITESPACE.sub(" ", element.text_content()).strip()
+
+
+def page_metadata(tree: Any, page_url: str = "") -> PageMeta:
+    """Every field the page's own markup states, most trusted source first."""
+    meta = PageMeta()
+    tags = meta_tags(tree)
+    article = json_ld_article(tree)
+    wechat = wechat_variables(tree)
+
+    site = _first(meta, "site", (wechat.get("nickname"), "wechat"), (tags.get("og:site_name"), "og"),
+                  (_name(article.get("publisher")), "json-ld"), (tags.get("application-name"), "meta"))
+    meta.title = clean_title(_first(meta, "title", (article.get("headline"), "json-ld"),
+                                    (tags.get("og:title"), "og"), (tags.get("twitter:title"), "twitter"),
+                                    (wechat.get("msg_title"), "wechat"), (_single_h1(tree), "h1"),
+                                    (_head_title(tree), "title")), site)
+    if (headline := _single_h1(tree)) and meta.title.startswith(headline) \
+            and _TITLE_SEPARATORS.match(meta.title[len(headline):]):
+        meta.title, meta.found["title"] = headline, "h1"  # `Headline - BBC News` as og:title, no site named
+    if not site and (site := site_from_title(_head_title(tree), meta.title)):
+        meta.found["site"] = "title"
+    meta.site = site
+    meta.description = _first(meta, "description", (article.get("description"), "json-ld"),
+                              (tags.get("og:description"), "og"), (tags.get("description"), "meta"),
+                              (wechat.get("msg_desc"), "wechat"))
+    meta.subtitle = visible_dek(tree, meta.title)
+    meta.authors = _authors(meta, article, tags, tree, site)
+    meta.editor = page_editor(tree)
+    meta.date = _first(meta, "date", (iso_datetime(article.get("datePublished")), "json-ld"),
+                       *((iso_datetime(tags.get(name)), name) for name in _DATE_META),
+                       (_wechat_time(wechat), "wechat"), (_time_element(tree), "time"))
+    meta.section = _first(meta, "section", (_text_value(article.get("articleSection")), "json-ld"),
+                          (tags.get("article:section"), "og"))
+    meta.url = _first(meta, "url", (_canonical(tree), "canonical"), (tags.get("og:url"), "og"),
+                      (_text_value(article.get("url")), "json-ld"), (page_url, "address"))
+    meta.lang = _first(meta, "lang", *((value, source) for value, source in (
+        (tree.get("lang") or tree.get("xml:lang"), "html"), (_text_value(article.get("inLanguage")), "json-ld"),
+        (tags.get("content-language"), "meta"), ((tags.get("og:locale") or "").replace("_", "-"), "og"))
+        if _LANGUAGE_TAG.match(value or "")))  # people.com.cn says `Content-Language: utf-8`
+    meta.image = _first(meta, "image", (_image_url(article.get("image")), "json-ld"), (tags.get("og:image"), "og"))
+    meta.publisher_logo = _image_url((article.get("publisher") or {}).get("logo")
+                                     if isinstance(article.get("publisher"), dict) else None)
+    meta.keywords = _keywords(tags, article)
+    return meta
+
+
+# ---------------------------------------------------------------- sources
+
+
+def meta_tags(tree: Any) -> dict[str, str]:
+    """`<meta name|property|http-equiv=… content=…>`, keyed in lower case; the first of each wins."""
+    found: dict[str, str] = {}
+    for element in tree.iter("meta"):
+        key = (element.get("property") or element.get("name") or element.get("http-equiv") or "").strip().lower()
+        value = _WHITESPACE.sub(" ", element.get("content") or "").strip()
+        if key and value:
+            found.setdefault(key, value)
+    return found
+
+
+def json_ld_article(tree: Any) -> dict[str, Any]:
+    """The first JSON-LD object of an article type (`@graph` searched too); {} when there is none."""
+    for script in tree.iter("script"):
+        if (script.get("type") or "").strip().lower() != "application/ld+json":
+            continue
+        try:
+            data = json.loads(script.text or "", strict=False)
+        except ValueError:
+            continue
+        for item in _json_ld_items(data):
+            types = item.get("@type")
+            names = {str(t).lower() for t in (types if isinstance(types, list) else [types])}
+            if names & ARTICLE_TYPES:
+                return item
+    return {}
+
+
+def _json_ld_items(data: Any) -> Iterable[dict[str, Any]]:
+    if isinstance(data, list):
+        for item in data:
+            yield from _json_ld_items(item)
+    elif isinstance(data, dict):
+        yield data
+        if "@graph" in data:
+            yield from _json_ld_items(data["@graph"])
+
+
+def wechat_variables(tree: Any) -> dict[str, str]:
+    """WeChat articles state their time (`var ct = "<epoch>"`), account and title in a script."""
+    found: dict[str, str] = {}
+    for script in tree.iter("script"):
+        for name, _, value in _WECHAT_VAR.findall(script.text or ""):
+            found.setdefault(name, value.strip())
+    account = tree.xpath('//*[@id="js_name"]')
+    if account and (name := text_of(account[0])):
+        found["nickname"] = name
+    return found
+
+
+_VISIBLE_TIME = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*(\d{1,2})[:：](\d{2})(?:[:：](\d{2}))?")
+
+
+def visible_time(texts: Iterable[str], day: str = "") -> str:
+    """The first `2024年06月06日05:52` / `2024-04-15 10:32` among `texts` (on `day`, when given), as the
+    page shows it (no zone: the page states none)."""
+    for text in texts:
+        for match in _VISIBLE_TIME.finditer(text or ""):
+            year, month, dayn, hour, minute, second = (int(g) if g else 0 for g in match.groups())
+            try:
+                moment = datetime(year, month, dayn, hour, minute, second)
+            except ValueError:
+                continue
+            if not day or moment.strftime("%Y-%m-%d") == day:
+                return moment.isoformat(timespec="seconds" if second else "minutes")
+    return ""
+
+
+def _wechat_time(wechat: dict[str, str]) -> str:
+    stamp = wechat.get("ct") or wechat.get("create_time") or ""
+    if not stamp.isdigit():
+        return ""
+    moment = datetime.fromtimestamp(int(stamp), UTC_PLUS_8)  # WeChat states China's time
+    return moment.isoformat(timespec="minutes" if moment.second == 0 else "seconds")
+
+
+def _time_element(tree: Any) -> str:
+    """A `<time datetime>` of the article: one marked as published first, else the first one."""
+    times = [t for t in tree.iter("time") if t.get("datetime")]
+    marked = [t for t in times if re.search(r"publish|pubdate|date-?published", " ".join(
+        filter(None, (t.get("class"), t.get("itemprop"), t.get("pubdate") is not None and "pubdate"))), re.I)]
+    for element in marked + times:
+        if value := iso_datetime(element.get("datetime")):
+            return value
+    return ""
+
+
+def _single_h1(tree: Any) -> str:
+    headings = [text_of(h) for h in tree.iter("h1")]
+    headings = [h for h in headings if h]
+    return headings[0] if len(set(headings)) == 1 else ""
+
+
+def _head_title(tree: Any) -> str:
+    titles = tree.xpath("//head/title|//title")
+    return text_of(titles[0]) if titles else ""
+
+
+def _canonical(tree: Any) -> str:
+    for link in tree.iter("link"):
+        if "canonical" in (link.get("rel") or "").lower().split() and link.get("href"):
+            return link.get("href").strip()
+    return ""
+
+
+def visible_dek(tree: Any, title: str) -> str:
+    """The standfirst the page shows under its headline (`.dek`, `.standfirst`, `.subtitle`, …)."""
+    for element in tree.xpath('//*[self::p or self::div or self::h2 or self::h3 or self::h4 or self::span]'
+                              '[re:test(@class, "(^|[\\s_-])(dek|deck|standfirst|subhead|subheadline|sub-headline|'
+                              'subtitle|sub|summary|lede|strapline)($|[\\s_-])", "i")]',
+                              namespaces={"re": "http://exslt.org/regular-expressions"}):
+        text = text_of(element)
+        if 10 <= len(text) <= 400 and text != title:
+            return text
+    return ""
+
+
+# ---------------------------------------------------------------- authors and editor
+
+
+def _authors(meta: PageMeta, article: dict[str, Any], tags: dict[str, str], tree: Any,
+             site: str) -> tuple[str, ...]:
+    people, organisations = _json_ld_people(article.get("author"))
+    candidates = [(people, "json-ld")]
+    for key in ("article:author", "og:article:author", "author", "byl", "sailthru.author", "parsely-author"):
+        candidates.append((split_names(tags.get(key, "")), key))
+    candidates.append((_byline_elements(tree), "byline"))
+    candidates.append((organisations, "json-ld organisation"))
+    for names, source in candidates:
+        names = tuple(n for n in names if _is_person(n, site, meta.title))
+        if names:
+            meta.found["authors"] = source
+            return names
+    return ()
+
+
+def _json_ld_people(value: Any) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    people: list[str] = []
+    organisations: list[str] = []
+    for item in value if isinstance(value, list) else [value]:
+        if isinstance(item, str):
+            people.extend(split_names(item))
+        elif isinstance(item, dict) and (name := _name(item)):
+            kind = str(item.get("@type", "Person")).lower()
+            (organisations if "organization" in kind else people).append(name)
+    return tuple(dict.fromkeys(people)), tuple(dict.fromkeys(organisations))
+
+
+def _byline_elements(tree: Any) -> tuple[str, ...]:
+    """Names in the visible byline: `rel=author` links, `itemprop=author`, `.author`/`.byline` text."""
+    linked = [text_of(e) for e in tree.xpath('//a[contains(concat(" ", normalize-space(@rel), " "), " author ")]')]
+    if linked := [n for n in linked if n]:
+        return tuple(dict.fromkeys(linked))
+    for element in tree.xpath('//*[@itemprop="author"]|//*[re:test(@class, "(^|[\\s_-])(author|byline|writer)'
+                              '($|[\\s_-])", "i")]', namespaces={"re": "http://exslt.org/regular-expressions"}):
+        if element.xpath('ancestor::*[re:test(@class, "comment|discuss|related|recommend", "i")]',
+                         namespaces={"re": "http://exslt.org/regular-expressions"}):
+            continue
+        text = text_of(element)
+        if text and len(text) <= 80 and (names := split_names(text)):
+            return names
+    return ()
+
+
+def split_names(text: str) -> tuple[str, ...]:
+    """`By Jane Ortiz and Samuel Achebe`, `作者：陈静 李明`, `A, B` -> each name."""
+    text = _BYLINE_LABEL.sub("", text.strip())
+    text = re.sub(rf"\s*[/／|｜\s]\s*[{IDEOGRAPHS}]{{2,6}}(?:报道|報道)$", "", text)  # `记者 王某／北京报道`
+    text = re.sub(r"\s*(?:报道|報道|摄影|攝影|整理|编译|/?\s*文)$", "", text)
+    names: list[str] = []
+    for part in re.split(r"\s*(?:[,，、/／;；&|]|\band\b|\bund\b|\bet\b)\s*", text):
+        pieces = part.split()
+        if len(pieces) > 1 and all(_HAN_NAME.match(p) for p in pieces):
+            names.extend(pieces)
+        elif part.strip():
+            names.append(part.strip())
+    return tuple(dict.fromkeys(names))
+
+
+def _is_person(name: str, site: str, title: str) -> bool:
+    """Not a URL, a site or brand name, the headline, or a sentence."""
+    folded = name.casefold()
+    if not name or len(name) > 60 or "://" in name or "@" in name or name == title:
+        return False
+    if not any(ch.isalpha() for ch in name):  # `<meta name="author" content="1004">`: a catalogue number
+        return False
+    if _ORGANISATION.search(name):  # `article:author` = 中国新闻网, Reuters: the source, not a person
+        return False
+    return not (site and (folded in site.casefold() or site.casefold() in folded))
+
+
+def page_editor(tree: Any) -> str:
+    """`责任编辑：王晓明_NF5619`, `编辑：李娜`, wherever the page puts it outside its comments."""
+    for element in tree.iter():
+        if not isinstance(element.tag, str) or element.tag in ("script", "style"):
+            continue
+        for text in (element.text, element.tail):
+            if text and (match := _EDITOR.search(text)):
+                if not element.xpath('ancestor-or-self::*[re:test(@class, "comment|discuss", "i")]',
+                                     namespaces={"re": "http://exslt.org/regular-expressions"}):
+                    return match[1].strip()
+    return ""
+
+
+# ---------------------------------------------------------------- values
+
+
+def clean_title(title: str, site: str) -> str:
+    """The headline without the site's name around it: `Story | Courier`, `标题_网易财经`."""
+    title = _WHITESPACE.sub(" ", title).strip()
+    if not site or site.casefold() not in title.casefold() or title.casefold() == site.casefold():
+        return title
+    parts = [p.strip() for p in _TITLE_SEPARATORS.split(title) if p.strip()]
+    kept = [p for p in parts if site.casefold() not in p.casefold() and p.casefold() not in site.casefold()]
+    return max(kept, key=len) if kept else title
+
+
+def has_time(iso: str) -> bool:
+    return "T" in iso
+
+
+def site_from_title(title_tag: str, headline: str) -> str:
+    """`沿海港口…码头--经济·科技--人民网`: what follows the headline in the `<title>`, its last part."""
+    title_tag = _WHITESPACE.sub(" ", title_tag).strip()
+    if not headline or not title_tag.startswith(headline) or title_tag == headline:
+        return ""
+    parts = [p.strip() for p in _TITLE_SEPARATORS.split(title_tag[len(headline):]) if p.strip()]
+    return parts[-1] if parts and len(parts[-1]) <= 40 else ""
+
+
+def iso_datetime(value: Any) -> str:
+    """An ISO 8601 date or date-time, zone kept, seconds only when not zero; '' when unreadable."""
+    text = _text_value(value).strip()
+    if not text:
+        return ""
+    stated = text
+    text = re.sub(r"^(\d{4}-\d\d-\d\d)\s+(\d)", r"\1T\2", text)
+    text = re.sub(r"([+-]\d\d)(\d\d)$", r"\1:\2", text)
+    try:
+        moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        try:  # `Mon, 03 Jun 2024 08:15:00 GMT` (RFC 2822), as some CMSs write their meta tags
+            moment = email.utils.parsedate_to_datetime(stated)
+        except (TypeError, ValueError, IndexError):
+            return ""
+        text = "T"
+    if "T" not in text:
+        return moment.strftime("%Y-%m-%d")
+    out = moment.replace(microsecond=0).isoformat(timespec="minutes" if moment.second == 0 else "seconds")
+    return out.replace("+00:00", "Z") if text.endswith("Z") else out
+
+
+def _keywords(tags: dict[str, str], article: dict[str, Any]) -> tuple[str, ...]:
+    words: list[str] = []
+    for source in (tags.get("keywords", ""), tags.get("news_keywords", ""), _text_value(article.get("keywords"))):
+        words.extend(w.strip() for w in re.split(r"[,，、;；]", source) if w.strip())
+    return tuple(dict.fromkeys(words))
+
+
+def _first(meta: PageMeta, name: str, *candidates: tuple[Any, str]) -> str:
+    for value, source in candidates:
+        text = _WHITESPACE.sub(" ", _text_value(value)).strip()
+        if text:
+            meta.found[name] = source
+            return text
+    return ""
+
+
+def _text_value(value: Any) -> str:
+    if isinstance(value, list):
+        return ", ".join(_text_value(v) for v in value if _text_value(v))
+    if isinstance(value, dict):
+        return _text_value(value.get("@id") or value.get("url") or value.get("name") or "")
+    return str(value) if value not in (None, False) else ""
+
+
+def _name(value: Any) -> str:
+    if isinstance(value, list):
+        return _name(value[0]) if value else ""
+    if isinstance(value, dict):
+        return _WHITESPACE.sub(" ", str(value.get("name") or "")).strip()
+    return _WHITESPACE.sub(" ", str(value or "")).strip()
+
+
+def _image_url(value: Any) -> str:
+    if isinstance(value, list):
+        return _image_url(value[0]) if value else ""
+    if isinstance(value, dict):
+        return str(value.get("url") or value.get("contentUrl") or "")
+    return str(value or "")
+
+
+def parse(html: str) -> Any:
+    """The page as an lxml tree (lenient, like a browser)."""
+    return lxml_html.document_fromstring(html)

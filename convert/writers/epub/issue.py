@@ -1,0 +1,110 @@
+"""The e-reader edition of a collection: one XHTML document per article (some reading systems cut a
+long document short), each with its own title block and byline, after a generated cover of the issue
+and its contents; the nav and the NCX hold the articles and, under each, its sections.
+
+The package is put together as a single article's is (`writers/epub/__init__.py`): the same content
+documents, stylesheet, metadata and reproducible zip; only the spine holds many articles.
+"""
+from __future__ import annotations
+
+import io
+
+from ebooklib import epub
+
+from ... import model as m
+from ...dates import ZIP_EPOCH, edition_time, published
+from ...errors import ConvertError, about
+from ...resources import Image
+from ...theme.css import script_font_rules
+from ...wording import labels
+from ..base import IssueContext, options_of
+from ..html import HtmlStyle, article_html
+from ..package import rezip
+from . import IMAGE_DIR, OPF_PATH, EpubOptions, _ncx_toc, _Xhtml, package_language
+from . import documents as docs
+from .cover import COVER_SIZE, cover_png
+from .fonts import embedded_fonts, font_face_css
+from .metadata import accessibility, identifier, image_uses
+
+
+def article_file(index: int) -> str:
+    return f"article-{index + 1:03d}.xhtml"
+
+
+def write_epub_issue(collection: m.Collection, ictx: IssueContext) -> bytes:
+    meta = collection.meta
+    lang = meta.lang or "en"
+    issue = m.Document(meta=meta)
+    images: dict[str, Image] = {}
+
+    def image_url(image: Image) -> str:
+        images.setdefault(image.name, image)
+        return f"{IMAGE_DIR}/{image.name}"
+
+    texts, entries, uses = [], [], []
+    for index, doc in enumerate(collection.articles):
+        ctx = ictx.article(index, collection)
+        name = article_file(index)
+        try:
+            with about(ctx.source_name or doc.meta.title):
+                article = article_html(doc, ctx, HtmlStyle(notes="epub", image_url=image_url))
+                texts.append(docs.article_document(doc, article, name))
+                uses += image_uses(doc, ctx.gate)
+        except docs.XhtmlError as exc:
+            raise ConvertError(ctx.source_name or doc.meta.title, f"cannot build the EPUB: {exc}") from None
+        entries += docs.toc_entries(doc, name, nested=True)
+    if not texts:
+        raise ConvertError(meta.title, "an issue needs at least one article")
+    words = labels(lang)
+    nav = docs.nav_page(issue, entries, article_file(0))
+    cover_alt = " · ".join(v for v in (collection.publication, meta.title, published(meta)) if v)
+    coverpage = docs.cover_page(issue, cover_alt, COVER_SIZE)
+    options = options_of(ictx, EpubOptions)
+    fonts = (embedded_fonts(ictx.theme, [*texts, nav], chinese=collection.is_chinese)
+             if options.embed_fonts else [])
+
+    book = epub.EpubBook()
+    everything = collection.as_document()
+    book.set_identifier(identifier(everything))
+    book.set_title(meta.title)
+    book.set_language(lang)
+    for name, value in (("date", published(meta)), ("publisher", collection.publication),
+                        ("description", meta.description)):
+        if value:
+            book.add_metadata("DC", name, value)
+    for prop, value in accessibility(everything, uses):
+        book.add_metadata(None, "meta", value, {"property": prop})
+    css = docs.stylesheet(ictx.theme, font_face_css(fonts), chinese=collection.is_chinese)
+    css += script_font_rules(ictx.theme, "html:lang(zh)", chinese=True)  # a Chinese article in an issue in another language
+    book.add_item(epub.EpubItem(uid="style", file_name=docs.STYLESHEET, media_type="text/css",
+                                content=css.encode("utf-8")))
+    titles = tuple(doc.meta.title for doc in collection.articles)
+    book.set_cover(docs.COVER_IMAGE, cover_png(meta, ictx.theme, publication=collection.publication,
+                                               contents=titles), create_page=False)
+    cover = _Xhtml("cover", docs.COVER_PAGE, coverpage, meta.title, properties=["svg"])
+    contents = _Xhtml("nav", docs.NAV_PAGE, nav, words["contents"], properties=["nav"])
+    articles = [_Xhtml(f"article-{index + 1:03d}", article_file(index), text, doc.meta.title)
+                for index, (doc, text) in enumerate(zip(collection.articles, texts))]
+    for item in (cover, contents, *articles):
+        book.add_item(item)
+    book.add_item(epub.EpubNcx())
+    for name in sorted(images):
+        image = images[name]
+        book.add_item(epub.EpubImage(uid="img-" + name.rsplit(".", 1)[0].removeprefix("img-"),
+                                     file_name=f"{IMAGE_DIR}/{name}", media_type=image.media_type,
+                                     content=image.data))
+    for number, font in enumerate(fonts, 1):
+        book.add_item(epub.EpubItem(uid=f"font-{number}", file_name=font.file_name, media_type=font.media_type,
+                                    content=font.data))
+    book.toc = _ncx_toc(entries)
+    book.spine = [cover, contents, *articles]
+    book.guide = [{"type": "cover", "href": docs.COVER_PAGE, "title": words["cover"]},
+                  {"type": "toc", "href": docs.NAV_PAGE, "title": words["contents"]},
+                  {"type": "text", "href": article_file(0), "title": words["text"]}]
+
+    stamp = max(edition_time(meta, ictx.source_date_epoch), ZIP_EPOCH)
+    buffer = io.BytesIO()
+    epub.write_epub(buffer, book, {"mtime": stamp.replace(tzinfo=None),
+                                   "epub3_pages": False, "epub3_landmark": False, "raise_exceptions": True})
+    return rezip(buffer.getvalue(), stamp, first="mimetype", stored=frozenset({"mimetype"}),
+                 rewrite={OPF_PATH: lambda opf: package_language(opf, lang)})
