@@ -7,19 +7,27 @@
 
 then prints median wall time (of --runs runs) and peak memory for:
   convert --to pdf,epub,docx with --jobs 1 and --jobs 2 (all three formats, every article),
+  the same batch on a Dask LocalCluster of 2 workers (--executor dask --jobs 2), and Dask's cost per article,
   the unchanged rebuild of the same batch (nothing to do),
   the plain pipelines per article: pandoc -> EPUB, pandoc -> DOCX, pandoc -> HTML -> weasyprint CLI,
 and the long article through convert (all three formats) with its time per page.
 Goals (issue 7): <= 0.2 s per article with --jobs 2; --jobs 2 >= 1.7x faster than --jobs 1;
 unchanged rebuild <= 1 s; the 50-page article <= 600 MiB and time linear in length.
+
+`--memory-articles 2000` (off by default: it takes many minutes) converts that many articles to PDF with
+--jobs 2, workers recycled (the default) and never recycled, and prints each worker process's resident
+memory through the batch: the goal (issue 15) is that it stays flat.
 """
 from __future__ import annotations
 
 import argparse
 import os
 import random
+import subprocess
 import sys
 import tempfile
+import time
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from run import ROOT, Samples, timed  # the single-article benchmark's timing helpers
@@ -65,10 +73,11 @@ def make_batch(folder: Path, count: int, paragraphs: int = 14) -> list[Path]:
     return articles
 
 
-def convert_command(inputs: list[Path], outdir: Path, jobs: int, force: bool = True) -> list[list[str]]:
+def convert_command(inputs: list[Path], outdir: Path, jobs: int, force: bool = True,
+                    extra: tuple[str, ...] = (), formats: str = FORMATS) -> list[list[str]]:
     convert = str(Path(sys.executable).with_name("convert"))
-    return [[convert, "--to", FORMATS, *map(str, inputs), "-o", str(outdir), "--offline", "-q",
-             "--jobs", str(jobs), *(["--force"] if force else [])]]
+    return [[convert, "--to", formats, *map(str, inputs), "-o", str(outdir), "--offline", "-q",
+             "--jobs", str(jobs), *(["--force"] if force else []), *extra]]
 
 
 def plain_commands(fmt: str, article: Path, outdir: Path, pandoc: str) -> list[list[str]]:
@@ -97,7 +106,17 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=3, help="runs of each measurement (default 3)")
     parser.add_argument("--articles", type=int, default=50)
+    parser.add_argument("--no-dask", action="store_true", help="skip the Dask LocalCluster rows")
+    parser.add_argument("--memory-articles", type=int, default=0, metavar="N",
+                        help="also the worker-memory run over N articles (2000 for issue 15's figure; minutes)")
+    parser.add_argument("--only-memory", action="store_true", help="the worker-memory run alone")
+    parser.add_argument("--only-executors", action="store_true",
+                        help="only the local pool and the Dask LocalCluster (--jobs 2), side by side")
+    parser.add_argument("--memory-runs", choices=("both", "recycled", "never"), default="both",
+                        help="workers recycled (the default setting), never recycled, or both (default)")
     args = parser.parse_args(argv)
+    if args.only_memory:
+        return memory_report(args.memory_articles or 2000, args.memory_runs)
     import pypandoc
     pandoc = pypandoc.get_pandoc_path()
     rows: list[tuple[str, Samples, int]] = []  # (what, samples, articles it covers)
@@ -107,10 +126,17 @@ def main(argv: list[str] | None = None) -> int:
         batch = make_batch(root / "batch", args.articles)
         count = len(batch)
         print(f"{count} seed-shaped articles, {args.runs} runs each; formats {FORMATS}", flush=True)
-        for jobs in (1, 2):
+        for jobs in ((2,) if args.only_executors else (1, 2)):
             rows.append((f"convert --jobs {jobs} (3 formats)", measure(convert_command(batch, root / "out", jobs),
                                                                      args.runs, env), count))
             print(f"  {rows[-1][0]}: {rows[-1][1].median:.2f} s", flush=True)
+        if not args.no_dask:
+            rows.append(("convert --executor dask --jobs 2", measure(
+                convert_command(batch, root / "out-dask", 2, extra=("--executor", "dask")), args.runs, env), count))
+            print(f"  {rows[-1][0]}: {rows[-1][1].median:.2f} s", flush=True)
+        if args.only_executors:
+            report_executors(rows)
+            return 0
         rows.append(("unchanged rebuild (--jobs 2)",
                      measure(convert_command(batch, root / "out", 2, force=False), args.runs, env), count))
         for fmt, name in (("epub", "plain pandoc -> EPUB"), ("docx", "plain pandoc -> DOCX"),
@@ -120,7 +146,17 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  {rows[-1][0]}: {rows[-1][1].median:.2f} s", flush=True)
         curve = long_article_curve(root, args.runs, env)
     report(rows, curve)
+    if args.memory_articles:
+        memory_report(args.memory_articles, args.memory_runs)
     return 0
+
+
+def report_executors(rows: list[tuple[str, Samples, int]]) -> None:
+    (_, local, count), (_, dask, _) = rows
+    print(f"\n{'same batch, 3 formats, 2 workers':34} {'median s':>9} {'s/article':>10} {'peak MiB':>9}")
+    for name, samples, _ in rows:
+        print(f"{name:34} {samples.median:9.2f} {samples.median / count:10.3f} {samples.peak_kib / 1024:9.0f}")
+    print(f"Dask's cost per article (its start-up spread over {count}): {(dask.median - local.median) / count:.3f} s")
 
 
 def long_article_curve(root: Path, runs: int, env: dict[str, str]) -> list[tuple[int, int, Samples]]:
@@ -148,6 +184,10 @@ def report(rows: list[tuple[str, Samples, int]], curve: list[tuple[int, int, Sam
     one, two = by_name["convert --jobs 1 (3 formats)"], by_name["convert --jobs 2 (3 formats)"]
     count = rows[0][2]
     plain_total = sum(v for k, v in by_name.items() if k.startswith("plain"))
+    if "convert --executor dask --jobs 2" in by_name:
+        dask = by_name["convert --executor dask --jobs 2"]
+        print(f"\nDask LocalCluster / local pool, same batch: {dask / two:.2f}; Dask's cost per article "
+              f"(its start-up spread over the batch): {(dask - two) / count:.3f} s")
     print(f"\nratio convert --jobs 2 (3 formats) / plain pipelines (3 formats): {two / plain_total:.2f}")
     print(f"ratio convert --jobs 2 / plain PDF pipeline alone: {two / by_name['plain pandoc -> HTML -> weasyprint (per article)']:.2f}")
     goals = [
@@ -167,6 +207,63 @@ def report(rows: list[tuple[str, Samples, int]], curve: list[tuple[int, int, Sam
     print()
     for name, value, met in goals:
         print(f"goal: {name}: {value:.2f} -> {'met' if met else 'NOT met'}")
+
+
+@dataclass
+class WorkerMemory:
+    workers: int = 0  # worker processes seen over the batch
+    peak: float = 0.0  # MiB, the largest any worker reached
+    by_tenth: list[float] = field(default_factory=lambda: [0.0] * 10)  # MiB, max of the live workers
+    seconds: float = 0.0
+
+
+def watch_workers(command: list[str], env: dict[str, str], out: Path, count: int) -> WorkerMemory:
+    """Run `command`, sampling the resident memory of its worker processes (the fork server's
+    children) four times a second; progress is the share of the batch's PDFs written so far."""
+    import psutil
+    seen = WorkerMemory()
+    workers: set[int] = set()
+    start = time.monotonic()
+    process = subprocess.Popen(command, env=env, cwd=ROOT, stdout=subprocess.DEVNULL)
+    parent = psutil.Process(process.pid)
+    while process.poll() is None:
+        try:
+            server = [p for p in parent.children() if "forkserver" in " ".join(p.cmdline())]
+            live = [w for s in server for w in s.children()]
+            rss = [w.memory_info().rss / 1048576 for w in live]
+        except psutil.Error:
+            continue
+        workers.update(w.pid for w in live)
+        done = len(list(out.glob("*.pdf"))) if out.is_dir() else 0
+        tenth = min(9, done * 10 // max(count, 1))
+        if rss:
+            seen.by_tenth[tenth] = max(seen.by_tenth[tenth], *rss)
+            seen.peak = max(seen.peak, *rss)
+        time.sleep(0.25)
+    if process.returncode != 0:
+        raise RuntimeError(f"{' '.join(command)} failed ({process.returncode})")
+    seen.workers, seen.seconds = len(workers), time.monotonic() - start
+    return seen
+
+
+def memory_report(count: int, runs: str = "both") -> int:
+    """Each worker's resident memory over a long PDF batch, recycled and never recycled."""
+    with tempfile.TemporaryDirectory(prefix="convert-memory-") as tmp:
+        root = Path(tmp)
+        env = dict(os.environ, CONVERT_CACHE_DIR=str(root / "cache"))
+        print(f"\n{count} articles to PDF, --jobs 2: resident memory of each worker process (MiB)", flush=True)
+        make_batch(root / "batch", count, paragraphs=8)
+        print(f"{'run':34} {'workers':>7} {'peak':>6}  max of the live workers at each tenth of the batch")
+        for label, recycle in (("recycled (default)", None), ("never recycled", "0")):
+            if runs != "both" and (recycle is None) != (runs == "recycled"):
+                continue
+            extra = ("--max-articles-per-worker", recycle) if recycle else ()
+            out = root / f"out-{recycle or 'default'}"
+            seen = watch_workers(convert_command([root / "batch"], out, 2, extra=extra, formats="pdf")[0], env,
+                                 out, count)
+            tenths = " ".join(f"{mib:4.0f}" for mib in seen.by_tenth)
+            print(f"{label:34} {seen.workers:7d} {seen.peak:6.0f}  {tenths}   ({seen.seconds:.0f} s)", flush=True)
+    return 0
 
 
 if __name__ == "__main__":

@@ -2,16 +2,24 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import json
 import logging
 import sys
+import time
+from collections import Counter
 from pathlib import Path
-from typing import Sequence
+from typing import TYPE_CHECKING, Any, Iterator, Sequence
 
 from . import __version__, registry
-from .builder import Options, Outcome, build
+from .builder import MAX_ARTICLES_PER_WORKER
+from .builder.executors import NAMES as EXECUTORS
 from .errors import UsageError
 from .theme import PAGE_SIZES_MM, available_themes, load_theme
 from .writers.pdf import EDITIONS, VARIANTS
+
+if TYPE_CHECKING:
+    from .builder import Options, Outcome, Plan
 
 DEFAULT_INPUT = Path("seeds")
 DEFAULT_OUTDIR = Path("dist")
@@ -30,28 +38,58 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _list_formats()
         if args.list_styles:
             return _list_styles()
-        writer_options = {"edition": args.edition, "page_size": args.page_size, "pdf_variant": args.pdf_variant,
-                          "embed_fonts": args.embed_fonts or None}
-        options = _with_profile(Options(theme=args.style, offline=args.offline, allow_private=args.allow_private_hosts,
-                                        extract=not args.no_extract,
-                                        writer_options={k: v for k, v in writer_options.items() if v is not None}),
-                                args)
-        inputs = args.inputs or [DEFAULT_INPUT]
-        progress = _Progress(enabled=not args.quiet and sys.stderr.isatty())
-        with progress:
-            outcomes = build(inputs, args.to or ["html"], args.output, options, progress=progress.advance,
-                             jobs=args.jobs, force=args.force)
     except UsageError as exc:
         print(f"convert: error: {exc}", file=sys.stderr)
         return 2
+    from .builder import BatchInterrupted, Options, build
+
+    writer_options = {"edition": args.edition, "page_size": args.page_size, "pdf_variant": args.pdf_variant,
+                      "embed_fonts": args.embed_fonts or None}
+    try:
+        options = _with_profile(Options(theme=args.style, offline=args.offline,
+                                        allow_private=args.allow_private_hosts, extract=not args.no_extract,
+                                        writer_options={k: v for k, v in writer_options.items() if v is not None}),
+                                args)
+    except UsageError as exc:
+        print(f"convert: error: {exc}", file=sys.stderr)
+        return 2
+    inputs = args.inputs or [DEFAULT_INPUT]
+    watch = _Watch(bar=not args.quiet and sys.stderr.isatty(), warnings=not args.quiet)
+    started = time.monotonic()
+    interrupted = False
+    try:
+        with watch, _warnings_told_by(watch):
+            outcomes = build(inputs, args.to or ["html"], args.output, options, jobs=args.jobs, force=args.force,
+                             executor=args.executor, max_articles_per_worker=args.max_articles_per_worker,
+                             events=watch)
+    except UsageError as exc:
+        print(f"convert: error: {exc}", file=sys.stderr)
+        return 2
+    except BatchInterrupted as stop:
+        outcomes, interrupted = stop.outcomes, True
+    except KeyboardInterrupt:  # before the batch started: nothing was built
+        print("convert: interrupted; nothing was built", file=sys.stderr)
+        return 130
     if not outcomes:
         print(f"convert: error: no articles found in {', '.join(map(str, inputs))}", file=sys.stderr)
         return 2
     for outcome in outcomes:
-        if outcome.error:
+        if outcome.error and not outcome.interrupted:
             print(f"convert: error: {outcome.source}: {outcome.error}", file=sys.stderr)
-    if not args.quiet:
+    if not interrupted:  # the batch stopped early for a reason of its own (its cluster went away)
+        for reason, count in Counter(o.error for o in outcomes if o.interrupted).items():
+            print(f"convert: error: {count} edition{'s' if count > 1 else ''} {reason}", file=sys.stderr)
+    if args.json:
+        from .builder.report import summary
+        document = summary(outcomes, output=args.output, executor=watch.where or args.executor,
+                           elapsed_s=time.monotonic() - started, interrupted=interrupted)
+        print(json.dumps(document, ensure_ascii=False, indent=1))
+    elif not args.quiet:
         _summary(outcomes)
+    if interrupted:
+        left = sum(o.interrupted for o in outcomes)
+        print(f"convert: interrupted; the editions already built are kept, {left} not built", file=sys.stderr)
+        return 130
     status = 0 if all(o.ok for o in outcomes) else 1
     if args.check:
         status = max(status, _check(outcomes))
@@ -89,12 +127,23 @@ def _parser() -> argparse.ArgumentParser:
                         help="allow remote images and pages on loopback and private network addresses")
     parser.add_argument("--no-extract", action="store_true",
                         help="keep a whole web page whole instead of reducing it to its article")
-    parser.add_argument("-j", "--jobs", type=int, metavar="N",
-                        help="worker processes for a batch (default: the number of cores)")
+    parser.add_argument("-j", "--jobs", type=_at_least(1), metavar="N",
+                        help="worker processes for a batch (default: the number of cores); with --executor "
+                             "dask, the LocalCluster's workers")
+    parser.add_argument("--executor", default="local", metavar="|".join(EXECUTORS),
+                        help="where the articles are built: worker processes on this machine (default), a Dask "
+                             "LocalCluster, or the running Dask scheduler at HOST:PORT "
+                             "(needs pip install 'convert[dask]')")
+    parser.add_argument("--max-articles-per-worker", type=_at_least(0), default=MAX_ARTICLES_PER_WORKER,
+                        metavar="N", help="replace each worker process after N articles, so that memory cannot "
+                                          f"grow over a long batch; 0: never (default: {MAX_ARTICLES_PER_WORKER})")
     parser.add_argument("--force", action="store_true", help="rebuild editions even when nothing changed")
     parser.add_argument("--check", action="store_true",
                         help="run the validators (EPUBCheck and Ace, pdfua, openxml-audit) on the editions built, "
                              "one line each; exit 1 unless every one is valid")
+    parser.add_argument("--json", action="store_true",
+                        help="print a machine-readable summary on stdout (per article and format: status, "
+                             "output, size, warnings, error) instead of the table")
     parser.add_argument("--list-formats", action="store_true", help="list output formats and exit")
     parser.add_argument("--list-styles", action="store_true",
                         help="list the themes (shipped, installed and in the user's folder) and exit")
@@ -304,43 +353,131 @@ def _list_styles() -> int:
     return 1 if broken else 0
 
 
-class _Progress:
-    """A rich progress bar on a terminal; silent otherwise."""
+def _at_least(minimum: int) -> Any:
+    def number(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"expected a whole number, not {text!r}") from None
+        if value < minimum:
+            raise argparse.ArgumentTypeError(f"must be at least {minimum}, not {value}")
+        return value
+    return number
 
-    def __init__(self, enabled: bool) -> None:
-        self.enabled = enabled
-        self._bar = None
-        self._task = None
 
-    def __enter__(self) -> _Progress:
-        if self.enabled:
-            from rich.progress import Progress
-            self._bar = Progress(transient=True)
-            self._bar.__enter__()
-            self._task = self._bar.add_task("converting", total=None)
+class _Watch:
+    """The batch as it runs: on a terminal, a progress bar (articles done/total, rate, time left);
+    and each warning as it comes, naming its article. Rich is imported only once there is a bar."""
+
+    def __init__(self, bar: bool, warnings: bool) -> None:
+        self.bar = bar
+        self.warnings = warnings
+        self.where = ""
+        self._progress: Any = None
+        self._task: Any = None
+
+    def __enter__(self) -> _Watch:
         return self
 
     def __exit__(self, *exc: object) -> None:
-        if self._bar is not None:
-            self._bar.__exit__(None, None, None)
+        if self._progress is not None:
+            self._progress.stop()
+            self._progress = None
 
-    def advance(self, outcome: Outcome) -> None:
-        if self._bar is not None:
-            source = outcome.source
-            name = source if isinstance(source, str) else f"{source.parent.name}/{source.name}"
-            self._bar.update(self._task, advance=1, description=name)
+    def planned(self, plan: Plan) -> None:
+        self.where = plan.where
+        if not self.bar or not plan.to_build:
+            return
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+        skipped = f", {plan.up_to_date} up to date" if plan.up_to_date else ""
+        self._progress = Progress(TextColumn("[bold]converting[/bold]"), BarColumn(), MofNCompleteColumn(),
+                                  TextColumn("articles{task.fields[rate]}"), TextColumn("·"),
+                                  TimeRemainingColumn(compact=True), TextColumn("left"),
+                                  console=Console(stderr=True), transient=True)
+        self._progress.start()
+        self._task = self._progress.add_task("convert", total=plan.to_build, rate="")
+        self.say(f"convert: {plan.to_build} article{'s' if plan.to_build != 1 else ''} to build{skipped}, "
+                 f"on {plan.where}", always=True)
+
+    def article_done(self, article: Path, outcomes: list[Outcome]) -> None:
+        if self.warnings:
+            from .builder.report import without_article
+            for message in dict.fromkeys(w for o in outcomes for w in o.warnings):
+                self.say(f"convert: warning: {article}: {without_article(message, article)}")
+        if self._progress is not None:
+            self._progress.advance(self._task)
+            task = self._progress.tasks[0]
+            speed = task.speed
+            self._progress.update(self._task, rate=f" · {speed:.1f}/s" if speed else "")
+
+    def say(self, text: str, always: bool = False) -> None:
+        if self._progress is not None:
+            self._progress.console.print(text, markup=False, highlight=False, soft_wrap=True)
+        elif always or self.warnings:
+            print(text, file=sys.stderr)
+
+
+@contextlib.contextmanager
+def _warnings_told_by(watch: _Watch) -> Iterator[None]:
+    """During a batch, the warnings convert logs are told by `watch` instead, with their article."""
+    def not_a_warning(record: logging.LogRecord) -> bool:
+        return not (record.name == "convert" and record.levelno == logging.WARNING)
+
+    handlers = logging.getLogger("convert").handlers
+    for handler in handlers:
+        handler.addFilter(not_a_warning)
+    try:
+        yield
+    finally:
+        for handler in handlers:
+            handler.removeFilter(not_a_warning)
+
+
+SMALL_BATCH = 20  # articles: up to this many, the summary has a row per edition
 
 
 def _summary(outcomes: list[Outcome]) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    table = Table(title="convert", title_justify="left")
-    for column in ("article", "format", "output", "size", "warnings", "status"):
-        table.add_column(column, justify="right" if column in ("size", "warnings") else "left",
-                         overflow="fold")
-    for o in outcomes:
-        size = f"{o.size / 1024:.0f} KiB" if o.size else "-"
-        status = "up to date" if o.up_to_date else "ok" if o.ok else "[red]failed[/red]"
-        table.add_row(str(o.source), o.format, str(o.output or "-"), size, str(len(o.warnings)), status)
-    Console(width=max(140, Console().width)).print(table)
+    from .builder.report import totals, warning_kinds
+
+    console = Console(width=max(140, Console().width))
+    articles = len({o.source for o in outcomes})
+    if articles <= SMALL_BATCH:
+        table = Table(title="convert", title_justify="left")
+        for column in ("article", "format", "output", "size", "warnings", "status"):
+            table.add_column(column, justify="right" if column in ("size", "warnings") else "left", overflow="fold")
+        for o in outcomes:
+            table.add_row(str(o.source), o.format, str(o.output or "-"), _size(o.size), str(len(o.warnings)),
+                          "[red]failed[/red]" if o.status == "failed" else o.status)
+    else:
+        table = Table(title=f"convert: {articles} articles", title_justify="left")
+        for column in ("format", "built", "up to date", "failed", "not built", "written"):
+            table.add_column(column, justify="left" if column == "format" else "right")
+        for fmt in dict.fromkeys(o.format for o in outcomes):
+            count = totals([o for o in outcomes if o.format == fmt])
+            table.add_row(fmt, str(count["built"]), str(count["up_to_date"]),
+                          f"[red]{count['failed']}[/red]" if count["failed"] else "0", str(count["not_built"]),
+                          _size(count["bytes_written"]))
+    console.print(table)
+    kinds = warning_kinds(outcomes)
+    if kinds:
+        grouped = Table(title="warnings by kind", title_justify="left")
+        grouped.add_column("count", justify="right")
+        grouped.add_column("warning", overflow="fold")
+        grouped.add_column("articles", overflow="fold")
+        for kind in kinds:
+            names = ", ".join(Path(a).parent.name if Path(a).stem.lower() == "article" else Path(a).name
+                              for a in kind.articles[:3])
+            more = len(kind.articles) - 3
+            grouped.add_row(str(kind.count), kind.kind, names + (f" and {more} more" if more > 0 else ""))
+        console.print(grouped)
+
+
+def _size(size: int) -> str:
+    if not size:
+        return "-"
+    return f"{size / 1024:.0f} KiB" if size < 10 * 1024 * 1024 else f"{size / 1048576:.0f} MiB"

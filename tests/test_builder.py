@@ -193,3 +193,58 @@ def test_a_remote_image_shared_by_a_batch_is_fetched_once(tmp_path: Path) -> Non
         outcomes = build([batch], ["html"], tmp_path / "out", Options(allow_private=True), jobs=2)
     assert all(o.ok and not o.warnings for o in outcomes)
     assert requests == ["/shared.png"]
+
+
+def test_ctrl_c_in_a_batch_keeps_what_was_built(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ctrl-C in the middle of an article: the articles before it are written and recorded, nothing
+    half-made is left, and BatchInterrupted (a KeyboardInterrupt) carries every article's outcome."""
+    from convert.builder import BatchInterrupted
+    from convert.builder.job import run_job
+
+    batch = make_batch(tmp_path / "in", 4)
+    out = tmp_path / "out"
+    seen: list[str] = []
+
+    def interrupted_at_the_third(job):  # type: ignore[no-untyped-def]
+        seen.append(job.article.parent.name)
+        if len(seen) == 3:
+            raise KeyboardInterrupt
+        return run_job(job)
+
+    batch_module = importlib.import_module("convert.builder.batch")
+    monkeypatch.setattr(batch_module, "_job_function", lambda: interrupted_at_the_third)
+    with pytest.raises(BatchInterrupted) as stop:
+        build([batch], ["html", "epub"], out, jobs=1)
+    assert isinstance(stop.value, KeyboardInterrupt)
+    assert [o.status for o in stop.value.outcomes] == ["built"] * 4 + ["not built"] * 4
+    assert stop.value.outcomes[-1].error == "not built: the batch was interrupted"
+    written = sorted(p.name for p in out.iterdir() if not p.name.startswith("."))
+    assert written == ["a000.epub", "a000.html", "a001.epub", "a001.html"]
+    assert sorted(json.loads((out / ".convert-manifest.json").read_text(encoding="utf-8"))) == written
+    assert not list(out.glob(".*.part"))
+    monkeypatch.undo()
+    assert [o.status for o in build([batch], ["html", "epub"], out, jobs=1)] == ["up to date"] * 4 + ["built"] * 4
+
+
+@pytest.mark.parametrize("kwargs, message", [
+    ({"jobs": 0}, "jobs must be at least 1, not 0"),
+    ({"jobs": -3}, "jobs must be at least 1, not -3"),
+    ({"max_articles_per_worker": -1}, "max_articles_per_worker must be 0 (never) or more"),
+    ({"executor": "ray"}, "unknown executor 'ray'"),
+    ({"executor": "dask://"}, "unknown executor 'dask://'"),
+])
+def test_library_usage_errors_before_any_work(tmp_path: Path, kwargs: dict, message: str) -> None:
+    batch = make_batch(tmp_path / "in", 1)
+    with pytest.raises(convert.UsageError, match=message.replace("(", r"\(").replace(")", r"\)")):
+        build([batch], ["html"], tmp_path / "out", **kwargs)
+    assert not (tmp_path / "out").exists()
+
+
+def test_build_article_writes_one_articles_editions(tmp_path: Path) -> None:
+    from convert.builder import build_article
+    batch = make_batch(tmp_path / "in", 1)
+    outcomes = build_article(batch / "a000" / "article.md", ["html", "docx"], tmp_path / "out", "story", Options())
+    assert [(o.format, o.status, o.output.name) for o in outcomes] == [  # type: ignore[union-attr]
+        ("html", "built", "story.html"), ("docx", "built", "story.docx")]
+    assert outcomes[0].deps == {str((batch / "a000" / "p.png").resolve()): outcomes[0].deps[
+        str((batch / "a000" / "p.png").resolve())]} and outcomes[0].key

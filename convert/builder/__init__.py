@@ -1,11 +1,13 @@
-"""Building editions: one article (`single`), a batch (`batch`), what was built from what (`manifest`),
-and where editions go (`outputs`)."""
+"""Building editions: one article (`single`), one article's editions in a worker (`job`), a batch
+(`batch`) on an executor (`executors`: local processes or Dask), what was built from what
+(`manifest`), and where editions go (`outputs`)."""
 from __future__ import annotations
 
-from .batch import build, default_jobs
+from .batch import MAX_ARTICLES_PER_WORKER, BatchEvents, BatchInterrupted, Plan, build, build_article, default_jobs
 from .collection import Collected, collect
 from .outputs import edition_path, find_articles, output_names, write_atomic
-from .single import Options, Outcome, build_article, context, convert, formats_from, gate_for, load, render
+from .single import Options, Outcome, context, convert, formats_from, gate_for, load, render
 
-__all__ = ["Collected", "collect", "Options", "Outcome", "build", "build_article", "context", "convert", "default_jobs", "edition_path",
-           "find_articles", "formats_from", "gate_for", "load", "output_names", "render", "write_atomic"]
+__all__ = ["MAX_ARTICLES_PER_WORKER", "BatchEvents", "BatchInterrupted", "Collected", "Options", "Outcome", "Plan",
+           "build", "build_article", "collect", "context", "convert", "default_jobs", "edition_path", "find_articles",
+           "formats_from", "gate_for", "load", "output_names", "render", "write_atomic"]

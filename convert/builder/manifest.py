@@ -78,5 +78,10 @@ class Manifest:
             entries = self.load()
             yield entries
             temporary = self.path.with_name(f".{MANIFEST}.{os.getpid()}.part")
-            temporary.write_text(json.dumps(entries, indent=1, sort_keys=True, ensure_ascii=False), encoding="utf-8")
-            os.replace(temporary, self.path)
+            try:
+                temporary.write_text(json.dumps(entries, indent=1, sort_keys=True, ensure_ascii=False),
+                                     encoding="utf-8")
+                os.replace(temporary, self.path)
+            except BaseException:  # never a half-written manifest, nor its temporary file, left behind
+                temporary.unlink(missing_ok=True)
+                raise

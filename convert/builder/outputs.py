@@ -16,27 +16,64 @@ GENERIC_STEMS = {"article", "index", "content", "main"}
 MAX_STEM_BYTES = 180  # leaves room for "-NN", the suffix and a temporary file's prefix and suffix
 
 
-def find_articles(inputs: Iterable[Path | str]) -> list[Path | str]:
-    """Article files among `inputs`; folders are searched (README files and hidden paths skipped).
-    An http(s) address (a `str`) is an article too: a web page to fetch."""
-    found: list[Path | str] = []
+def find_articles(inputs: Iterable[Path | str], exclude: Path | str | None = None) -> list[Path | str]:
+    """Article files among `inputs`; folders are searched (README files and hidden paths skipped, and
+    `exclude`, the output folder, whose editions are not articles). An http(s) address (a `str`) is an
+    article too: a web page to fetch. An article reached twice through folders is kept once; one file
+    or address named twice among the inputs is a UsageError. (An output folder that is the searched
+    folder itself is searched: its editions are then articles too.)"""
+    found: dict[str, Path | str] = {}
+    named: dict[str, Path | str] = {}
+    skip = os.path.abspath(exclude) if exclude is not None else None
     for item in inputs:
         if is_url(item):
-            found.append(str(item).strip())
+            address = str(item).strip()
+            if address in named:
+                raise UsageError(f"{address} is given twice: give it once")
+            named[address] = found[address] = address
             continue
         path = Path(item)
         if path.is_dir():
+            searched = os.path.abspath(path)
             for candidate in sorted(path.rglob("*")):
                 relative = candidate.relative_to(path).parts
                 if (candidate.is_file() and candidate.suffix.lower() in SUFFIX_FORMATS
                         and candidate.name.lower() not in SKIPPED_NAMES
-                        and not any(part.startswith(".") for part in relative)):
-                    found.append(candidate)
+                        and not any(part.startswith(".") for part in relative)
+                        and not (skip and skip != searched and _inside(os.path.abspath(candidate), skip))):
+                    found.setdefault(os.path.abspath(candidate), candidate)
         elif path.exists():
-            found.append(path)
+            key = os.path.abspath(path)
+            if key in named:
+                raise UsageError(f"{named[key]} and {path} are the same article: give it once")
+            named[key] = path
+            found.setdefault(key, path)
         else:
             raise UsageError(f"{path}: no such file or folder")
-    return list(dict.fromkeys(found))
+    return list(found.values())
+
+
+def check_output_folder(outdir: Path) -> None:
+    """The output folder must be a folder, or be creatable as one."""
+    for folder in (outdir, *outdir.absolute().parents):
+        if folder.exists():
+            if not folder.is_dir():
+                raise UsageError(f"the output folder {outdir} cannot be made: {folder} is a file"
+                                 if folder != outdir else f"the output folder {outdir} is a file")
+            return
+
+
+def check_outputs(articles: Sequence[Path | str], editions: Sequence[Path]) -> None:
+    """No edition may overwrite an input (`convert dist/a.html --to html -o dist`)."""
+    inputs = {os.path.abspath(article): article for article in articles if not is_url(article)}
+    for edition in editions:
+        article = inputs.get(os.path.abspath(edition))
+        if article is not None:
+            raise UsageError(f"{article}: its edition {edition} would overwrite it; choose another output folder")
+
+
+def _inside(path: str, folder: str) -> bool:
+    return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
 
 
 def output_names(articles: Sequence[Path | str]) -> dict[Path | str, str]:

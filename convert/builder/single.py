@@ -1,7 +1,8 @@
-"""One article: read and enriched once, then handed to each writer (`convert`, `build_article`).
+"""One article: read and enriched once (`load`), then handed to each writer (`render`).
 
-An article's failure is reported in its `Outcome`s and never raised by `build_article`, so one bad
-article never stops a batch. `convert` raises instead: it is the library's one-edition call.
+`convert` is the library's one-edition call and raises for a bad article; a batch builds an article's
+editions through `job.run_job`, which reports an article's failure in its results instead, so one bad
+article never stops a batch.
 """
 from __future__ import annotations
 
@@ -12,14 +13,13 @@ from typing import Any, Mapping, Sequence
 
 from .. import registry
 from ..enrich import prepare
-from ..errors import ConvertError, UsageError, collect_warnings
+from ..errors import UsageError
 from ..model import Document
 from ..readers import Source, is_url, read_file, read_url
-from ..resources import ResourceGate, file_digest
+from ..resources import ResourceGate
 from ..theme import Theme, load_theme
 from ..writers.base import WriteContext
-from .manifest import edition_key
-from .outputs import edition_path, write_atomic
+from .outputs import write_atomic
 
 
 @dataclass(frozen=True)
@@ -62,9 +62,17 @@ class Outcome:
     deps: dict[str, str | None] = field(default_factory=dict)
     retry: bool = False  # a remote image failed: try again next time even if nothing changed
 
+    interrupted: bool = False  # not built: the batch was stopped first (its `error` says so)
+
     @property
     def ok(self) -> bool:
         return self.error is None
+
+    @property
+    def status(self) -> str:
+        """built, up to date, failed, or not built (an interrupted batch)."""
+        return ("not built" if self.interrupted else "failed" if self.error else
+                "up to date" if self.up_to_date else "built")
 
 
 def formats_from(requested: Sequence[str]) -> list[str]:
@@ -119,12 +127,19 @@ def gate_for(read: Source, document: Document, options: Options) -> ResourceGate
     return gate
 
 
-def context(read: Source, theme: Theme, options: Options, gate: ResourceGate, fmt: str) -> WriteContext:
-    """What the writer of `fmt` gets besides the document: the theme, the gate and its own options."""
+def source_date_epoch() -> int | None:
+    """SOURCE_DATE_EPOCH from the environment (reproducible builds), when it is a number."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    return int(epoch) if epoch and epoch.isdigit() else None
+
+
+def context(read: Source, theme: Theme, options: Options, gate: ResourceGate, fmt: str,
+            epoch: int | None | str = "environment") -> WriteContext:
+    """What the writer of `fmt` gets besides the document: the theme, the gate and its own options.
+    `epoch` is SOURCE_DATE_EPOCH as the caller saw it (a batch's workers get the client's)."""
     return WriteContext(theme=theme, gate=gate, options=registry.get(fmt).make_options(options.writer_options),
                         source_name=read.origin, publication=options.publication,
-                        source_date_epoch=int(epoch) if epoch and epoch.isdigit() else None)
+                        source_date_epoch=source_date_epoch() if epoch == "environment" else epoch)  # type: ignore[arg-type]
 
 
 def render(document: Document, fmt: str, ctx: WriteContext) -> bytes:
@@ -160,39 +175,3 @@ def convert(source: Path | str, to: str = "html", output: Path | str | None = No
 def one_line_failure(what: str, exc: BaseException) -> str:
     """`what failed: ValueError: ...` on one line, whatever the exception's message holds."""
     return " ".join(f"{what}: {type(exc).__name__}: {exc}".split())
-
-
-def build_article(article: Path | str, formats: Sequence[str], outdir: Path, stem: str,
-                  options: Options) -> list[Outcome]:
-    """Every requested edition of one article; errors end up in the outcomes, never raised."""
-    theme = load_theme(options.theme)
-    article_digest = None if is_url(article) else file_digest(Path(article))  # before reading: an edit
-    with collect_warnings() as read_warnings:                                   # during the build must not look built
-        try:
-            read, document = load(article, options)
-        except ConvertError as exc:
-            return [Outcome(article, fmt, error=exc.problem, warnings=list(read_warnings)) for fmt in formats]
-        except Exception as exc:  # a bug must not take the batch down
-            return [Outcome(article, fmt, error=one_line_failure("internal error", exc)) for fmt in formats]
-        gate = gate_for(read, document, options)
-    outcomes = []
-    for fmt in formats:
-        outcome = Outcome(article, fmt)
-        with collect_warnings() as warnings:
-            try:
-                ctx = context(read, theme, options, gate, fmt)
-                data = render(document, fmt, ctx)
-                target = edition_path(outdir, stem, fmt)
-                write_atomic(target, data)
-                outcome.output, outcome.size = target, len(data)
-            except (ConvertError, UsageError) as exc:
-                outcome.error = str(exc) if isinstance(exc, UsageError) else exc.problem
-            except Exception as exc:
-                outcome.error = one_line_failure(f"{fmt} writer failed", exc)
-        outcome.warnings = list(dict.fromkeys(read_warnings + warnings))
-        if outcome.ok:
-            outcome.deps = {str(path): digest for path, digest in sorted(gate.local_reads.items())}
-            outcome.key = edition_key(fmt, theme, options, article_digest, outcome.deps)
-            outcome.retry = bool(gate.remote_failures)
-        outcomes.append(outcome)
-    return outcomes

@@ -1,0 +1,144 @@
+"""This machine: the calling process itself (`InProcess`), or a pool of worker processes (`LocalPool`).
+
+The pool is Pebble's, not concurrent.futures': when a worker of a ProcessPoolExecutor dies, the whole
+pool breaks and every pending article fails with it, while Pebble fails only the job that worker was
+running and starts a new worker. Pebble also retires a worker after `max_tasks` jobs, which is how a
+worker is recycled before WeasyPrint's caches grow large.
+
+Workers start from a fork server that has imported convert and the requested writers once, so a new
+worker (at the start, after a recycle, after a death) costs a fork, not an import; the fork server is
+a clean single-threaded process, which forking the client (with its progress bar and pool threads)
+is not. Workers ignore Ctrl-C: the client stops them.
+"""
+from __future__ import annotations
+
+import os
+import signal
+from collections import deque
+from typing import TYPE_CHECKING, Sequence
+
+from ... import registry
+from ..job import Job, JobResult, quiet_worker
+from .base import Executor, JobFunction, Lost, ignoring_interrupts
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
+
+PRELOAD = ["convert.builder.job"]
+
+
+class InProcess(Executor):
+    """Jobs run one at a time in the calling process (`--jobs 1` for a batch that fits one worker)."""
+
+    name = "local"
+
+    def __init__(self) -> None:
+        self._queue: deque[tuple[JobFunction, Job]] = deque()
+
+    @property
+    def capacity(self) -> int:
+        return 1
+
+    @property
+    def description(self) -> str:
+        return "this process"
+
+    def submit(self, function: JobFunction, job: Job) -> None:
+        self._queue.append((function, job))
+
+    def next_done(self) -> tuple[Job, JobResult | Lost]:
+        function, job = self._queue.popleft()
+        return job, function(job)
+
+    def close(self, cancel: bool = False) -> None:
+        self._queue.clear()
+
+
+class LocalPool(Executor):
+    """`workers` processes on this machine, each replaced after `max_articles` articles (0: never)."""
+
+    name = "local"
+
+    def __init__(self, workers: int, max_articles: int = 0, formats: Sequence[str] = ()) -> None:
+        self.workers = workers
+        self.max_articles = max_articles
+        self.formats = list(formats)
+        self._pool = None
+        self._futures: dict[Future, Job] = {}
+
+    @property
+    def capacity(self) -> int:
+        return 2 * self.workers
+
+    @property
+    def description(self) -> str:
+        return f"a local pool of {self.workers} worker{'s' if self.workers > 1 else ''}"
+
+    def start(self) -> None:
+        import multiprocessing
+
+        import pebble
+
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(PRELOAD + _writer_modules(self.formats))
+        with ignoring_interrupts():  # the fork server, and every worker forked from it, start deaf to Ctrl-C
+            from multiprocessing import forkserver
+            forkserver.ensure_running()
+        self._pool = pebble.ProcessPool(max_workers=self.workers, max_tasks=self.max_articles,
+                                        initializer=_start_worker, initargs=(self.formats,), context=context)
+
+    def submit(self, function: JobFunction, job: Job) -> None:
+        assert self._pool is not None, "start() first"
+        self._futures[self._pool.schedule(function, (job,))] = job
+
+    def next_done(self) -> tuple[Job, JobResult | Lost]:
+        from concurrent.futures import FIRST_COMPLETED, wait
+
+        done, _ = wait(self._futures, return_when=FIRST_COMPLETED)
+        future = next(iter(done))
+        job = self._futures.pop(future)
+        try:
+            return job, future.result()
+        except Exception as exc:
+            return job, Lost(_why(exc))
+
+    def close(self, cancel: bool = False) -> None:
+        if self._pool is None:
+            return
+        if cancel:
+            self._pool.stop()
+        else:
+            self._pool.close()
+        self._pool.join()
+        self._pool = None
+        self._futures.clear()
+
+
+def _start_worker(formats: list[str]) -> None:
+    """Each worker: quiet, deaf to Ctrl-C, and with its writers imported before its first article."""
+    quiet_worker()
+    for fmt in formats:
+        try:
+            registry.get(fmt)
+        except Exception:  # each article will report it; a worker that cannot start would stop the pool
+            pass
+
+
+def _writer_modules(formats: Sequence[str]) -> list[str]:
+    return list(dict.fromkeys(registry.get(fmt).write.__module__ for fmt in formats))
+
+
+def _why(exc: BaseException) -> str:
+    code = getattr(exc, "exitcode", None)
+    if isinstance(code, int) and code < 0:
+        try:
+            return f"its worker process was killed by {signal.Signals(-code).name}"
+        except ValueError:
+            return f"its worker process was killed by signal {-code}"
+    if code is not None:
+        return f"its worker process exited with status {code}"
+    return " ".join(f"its worker failed: {type(exc).__name__}: {exc}".split())
+
+
+def default_workers() -> int:
+    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
