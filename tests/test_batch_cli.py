@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from convert.builder import Outcome
+from convert.builder.executors.base import deferring_interrupts
 from convert.builder.report import warning_kind, warning_kinds
 
 from conftest import ROOT
@@ -150,6 +151,21 @@ def _complete(path: Path) -> bool:
 def _hear_interrupts() -> None:
     """A test runner started in the background ignores SIGINT, and its children would inherit that."""
     signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
+def test_a_ctrl_c_while_an_edition_is_written_waits_for_its_manifest_entry() -> None:
+    done = []
+    before = signal.getsignal(signal.SIGINT)
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            with deferring_interrupts():
+                os.kill(os.getpid(), signal.SIGINT)
+                time.sleep(0.05)  # the signal is delivered here, and held
+                done.append("recorded")
+        assert done == ["recorded"]
+    finally:
+        signal.signal(signal.SIGINT, before)
 
 
 @pytest.mark.parametrize("executor", ["local", "dask"])

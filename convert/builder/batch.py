@@ -22,7 +22,7 @@ from ..resources import cache_dir
 from ..theme import load_theme
 from .bundle import bundle_article, missing_files
 from .executors import ATTEMPTS, ExecutorFailed, Lost, check_spec, default_workers, executor_for, run_jobs
-from .executors.base import ignoring_interrupts
+from .executors.base import deferring_interrupts, ignoring_interrupts
 from .job import Job, JobResult, run_job
 from .manifest import Manifest, edition_key
 from .outputs import check_output_folder, check_outputs, edition_path, find_articles, output_names, write_atomic
@@ -197,17 +197,17 @@ class _Runner:
             outcome = Outcome(job.article, edition.format, warnings=edition.warnings, error=edition.error)
             if edition.data is not None and edition.error is None:
                 target = edition_path(self.out, job.stem, edition.format)
-                try:
-                    write_atomic(target, edition.data)
-                except OSError as exc:
-                    outcome.error = f"cannot write {target}: {exc.strerror or exc}"
-                else:
-                    outcome.output, outcome.size = target, len(edition.data)
-                    outcome.deps = deps
-                    outcome.key = edition_key(edition.format, self.theme, self.options, result.article_digest, deps)
-                    outcome.retry = result.retry
-                    self.entries[target.name] = {"key": outcome.key, "size": outcome.size, "deps": deps,
-                                                 "source": str(job.article), "retry": outcome.retry}
+                key = edition_key(edition.format, self.theme, self.options, result.article_digest, deps)
+                with deferring_interrupts():  # an edition written is an edition recorded
+                    try:
+                        write_atomic(target, edition.data)
+                    except OSError as exc:
+                        outcome.error = f"cannot write {target}: {exc.strerror or exc}"
+                    else:
+                        outcome.output, outcome.size = target, len(edition.data)
+                        outcome.deps, outcome.key, outcome.retry = deps, key, result.retry
+                        self.entries[target.name] = {"key": key, "size": outcome.size, "deps": deps,
+                                                     "source": str(job.article), "retry": outcome.retry}
             outcomes.append(outcome)
         return outcomes
 
