@@ -46,8 +46,8 @@ def cover_png(meta: Meta, theme: Theme, size: tuple[int, int] = COVER_SIZE) -> b
     margin = int(width * _MARGIN)
     inner = width - 2 * margin
     cjk = is_cjk_language(meta.lang) or meta.lang.lower().startswith("ko")  # else Latin faces first: CJK faces set quotes full-width
-    heading_font = _loader(theme.script_stack("headings", cjk), bold=True)
-    body_font = _loader(theme.script_stack("body", cjk), bold=False)
+    heading_font = _loader(theme.script_stack("headings", cjk, meta.lang), bold=True)
+    body_font = _loader(theme.script_stack("body", cjk, meta.lang), bold=False)
 
     # A band of the accent colour at the top carries the source, like a newspaper's masthead.
     band = int(height * 0.11)
