@@ -32,7 +32,7 @@ def edition_key(fmt: str, theme: Any, options: Any, article_digest: str | None,
     material = {
         "version": __version__, "format": fmt, "theme": theme.model_dump(mode="json"),
         "options": {"offline": options.offline, "allow_private": options.allow_private,
-                    "extract": options.extract,
+                    "extract": options.extract, **({"script": options.script} if options.script else {}),
                     **{k: str(v) for k, v in writer_options.items()}},
         "article": article_digest, "deps": dict(sorted(deps.items())),
     }

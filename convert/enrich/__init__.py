@@ -7,20 +7,23 @@ from __future__ import annotations
 from .. import model as m
 from ..readers import Source
 from .conventions import apply_conventions
+from .script import SCRIPTS, convert_script
 from .structure import (assign_ids, clean_alternatives, detect_language, nest_headings, number_figures,
                         number_tables)
 from .titles import choose_title
 
 
-def prepare(source: Source) -> m.Document:
-    """The full enrichment a writer expects."""
+def prepare(source: Source, *, script: str | None = None) -> m.Document:
+    """The full enrichment a writer expects; `script` converts the text to Simplified or Traditional
+    Chinese (`script.SCRIPTS`) after the conventions have read it as written."""
     doc = choose_title(source.document, source.path)
     if source.conventions:
         doc = apply_conventions(doc)
+    doc = convert_script(doc, script)
     for step in (detect_language, nest_headings, clean_alternatives, assign_ids, number_figures,
                  number_tables):
         doc = step(doc)
     return doc
 
 
-__all__ = ["prepare"]
+__all__ = ["SCRIPTS", "prepare"]
