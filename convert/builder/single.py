@@ -111,7 +111,8 @@ def load(source: Path | str, options: Options | None = None) -> tuple[Source, Do
                         allow_private=options.allow_private, cache=options.cache_dir)
     else:
         read = read_file(source, extract=options.extract)
-    return read, prepare(read, script=options.script)
+    marks = load_theme(options.theme).quotation_marks  # the theme's quotation marks, set in the text itself
+    return read, prepare(read, script=options.script, quotes=(marks.hans, marks.hant))
 
 
 def gate_for(read: Source, document: Document, options: Options) -> ResourceGate:

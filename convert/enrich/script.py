@@ -49,7 +49,7 @@ def convert_script(doc: m.Document, script: str | None) -> m.Document:
     target = "SC" if script == "hans" else "HK" if script == "hant-hk" or (script == "hant" and source == "HK") \
         else "TW"
     steps = _STEPS.get((source, target), ())
-    converted = map_text(doc, _converter(steps)) if steps else doc
+    converted = map_text(doc, _converter(steps, corners=target != "SC")) if steps else doc
     lang = doc.meta.lang
     if is_chinese(lang or guess_language(m.visible_text(converted))):
         lang = _TAGS[target]  # an English article keeps its tag: only its Han runs change
@@ -67,13 +67,18 @@ def _standard(doc: m.Document) -> str:
     return "HK" if standard == "HK" else "TW" if "TW" in tag.upper().split("-") else "TC"
 
 
-def _converter(steps: tuple[str, ...]) -> Callable[[str], str]:
+# Corner brackets are Taiwan's and Hong Kong's quotation marks: a mainland edition gets the mainland's, and
+# the theme's style for Simplified text (`[quotation_marks] hans`) then sets them (`quotes.py`).
+_CURLY = str.maketrans("「」『』", "“”‘’")
+
+
+def _converter(steps: tuple[str, ...], corners: bool) -> Callable[[str], str]:
     def convert(text: str) -> str:
         if not has_han(text):
             return text
         for config in steps:
             text = opencc(config).convert(text)
-        return text
+        return text if corners else text.translate(_CURLY)
     return convert
 
 

@@ -195,6 +195,13 @@ class Credit(_Section):
     align: Literal["left", "center", "right"] = "right"
 
 
+class QuotationMarks(_Section):
+    """How quotation marks in Chinese text are set, by script (`enrich/quotes.py` pairs them)."""
+
+    hans: Literal["curly", "corner"]
+    hant: Literal["curly", "corner"]
+
+
 class Page(_Section):
     size: Literal["A4", "A5", "Letter"] = "A4"
     margin_mm: Margins
@@ -227,6 +234,7 @@ class Theme(_Section):
     notes: Notes
     divider: Divider
     credit: Credit = Credit()
+    quotation_marks: QuotationMarks
     page: Page
     ereader: EReader
 
