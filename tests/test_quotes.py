@@ -30,6 +30,10 @@ from convert.theme import load_theme
     ('"多段引文第一段', "“多段引文第一段", "「多段引文第一段"),
     # corner brackets already there are kept and count for nesting
     ('「他說"好"」', "「他說“好”」", "「他說『好』」"),
+    # a quoted mark (the quoted text is punctuation itself)
+    ("（比如“，”“：”）", "（比如“，”“：”）", "（比如「，」「：」）"),
+    # an English quote pandoc paired, ending before Han text
+    ("而 He said “yes” 仍是英文", "而 He said “yes” 仍是英文", "而 He said “yes” 仍是英文"),
     # English stays English
     ('He said "hi" and left', 'He said "hi" and left', 'He said "hi" and left'),
     ("It’s “fine”, she said.", "It’s “fine”, she said.", "It’s “fine”, she said."),

@@ -65,30 +65,37 @@ def requote(pieces: list[str], style: QuoteStyle = "curly") -> list[str]:
     stand in Chinese text paired and set in `style`. A piece may be `_OBJECT` (code, an image)."""
     joined = "".join(pieces)
     changes: dict[int, str] = {}
-    open_marks: list[str] = []  # the kinds (double | single | corner) of the quotes open at this point
+    open_marks: list[tuple[str, bool]] = []  # the quotes open at this point: kind, and whether in Latin text
     for index, char in enumerate(joined):
         if char in _OPENING_CORNERS:
-            open_marks.append("corner")
+            open_marks.append(("corner", False))
             continue
         if char in _CLOSING_CORNERS:
-            if "corner" in open_marks:
-                _close(open_marks, "corner")
+            _close(open_marks, "corner")
             continue
         if char not in _DOUBLE and char not in _SINGLE:
             continue
-        before, after = _neighbour(joined, index, -1), _neighbour(joined, index, 1)
-        if not (_chinese(before) or _chinese(after)):
-            continue  # a quote in Latin text: pandoc's marks stand
         kind = "double" if char in _DOUBLE else "single"
         if kind == "single" and _alphanumeric(joined, index - 1) and _alphanumeric(joined, index + 1):
             continue  # an apostrophe (`O'Neill`)
-        opening = _opens(joined, index, kind, open_marks)
+        before, after = _neighbour(joined, index, -1), _neighbour(joined, index, 1)
+        if not (_chinese(before) or _chinese(after)):
+            # A quote in Latin text: pandoc's mark stands, and its side counts (`He said “yes” 仍是`).
+            if char in "“‘":
+                open_marks.append((kind, True))
+            elif char in "”’":
+                _close(open_marks, kind)
+            continue
+        opening = _opens(joined, index, kind, [k for k, _latin in open_marks])
         if opening:
             level = len(open_marks)
-            open_marks.append(kind)
+            open_marks.append((kind, False))
         else:
-            _close(open_marks, kind)
+            latin = _close(open_marks, kind)
             level = len(open_marks)
+            if latin:
+                changes[index] = "”" if kind == "double" else "’"  # it closes an English quote
+                continue
         changes[index] = _glyph(style, kind, opening, level)
     if not changes:
         return pieces
@@ -100,20 +107,27 @@ def requote(pieces: list[str], style: QuoteStyle = "curly") -> list[str]:
 
 
 def _opens(text: str, index: int, kind: str, open_marks: list[str]) -> bool:
-    """Whether the mark at `index` opens a quote: the punctuation or the text's edge beside it says so
-    (`：“`, `”。`), else it closes the open quote of its kind and opens one otherwise."""
+    """Whether the mark at `index` opens a quote: by turns, a mark opens unless a quote of its kind is
+    open; an open one is left open (a quotation that runs on, its closing mark missing) only where the
+    punctuation or the text's edge before the mark says a quote begins (`：“`, `（“`) and nothing after it
+    says one ends (`“，”`: the quoted text may be a mark itself)."""
+    if kind not in open_marks:
+        return True
     left = text[index - 1] if index > 0 else ""
     right = text[index + 1] if index + 1 < len(text) else ""
-    opens, closes = left in _OPENS_AFTER, right in _CLOSES_BEFORE
-    if opens != closes:
-        return opens
-    return not (open_marks and open_marks[-1] == kind)
+    return left in _OPENS_AFTER and right not in _CLOSES_BEFORE
 
 
-def _close(open_marks: list[str], kind: str) -> None:
-    """Close the innermost open quote of `kind` (and any left open inside it); a stray mark closes none."""
-    if kind in open_marks:
-        del open_marks[len(open_marks) - 1 - open_marks[::-1].index(kind):]
+def _close(open_marks: list[tuple[str, bool]], kind: str) -> bool:
+    """Close the innermost open quote of `kind` (and any left open inside it); a stray mark closes none.
+    True when the quote closed was opened in Latin text."""
+    kinds = [k for k, _latin in open_marks]
+    if kind not in kinds:
+        return False
+    position = len(kinds) - 1 - kinds[::-1].index(kind)
+    latin = open_marks[position][1]
+    del open_marks[position:]
+    return latin
 
 
 def _glyph(style: QuoteStyle, kind: str, opening: bool, level: int) -> str:
