@@ -252,3 +252,18 @@ def test_converted_edition_takes_the_tc_faces() -> None:
     fonts = {str(font["/BaseFont"]) for font in pdf.pages[0]["/Resources"]["/Font"].values()}
     assert any("CJK-TC" in name for name in fonts), fonts
     assert "東臨港" in pdf.pages[0].extract_text()
+
+
+def test_cli_script_flag_makes_a_mainland_edition(tmp_path: Path) -> None:
+    assert main([str(SAMPLE), "--script", "hans", "--to", "html", "-o", str(tmp_path), "-q"]) == 0
+    page = (tmp_path / "zh-hant-metro.html").read_text(encoding="utf-8")
+    assert '<html lang="zh-CN"' in page and "北捷环状线“第二阶段”动工" in page and "编辑" in page
+
+
+def test_script_is_part_of_the_editions_key() -> None:
+    from convert.builder import Options
+    from convert.builder.manifest import edition_key
+
+    theme = load_theme("default")
+    keys = {edition_key("html", theme, Options(script=script), "digest", {}) for script in (None, "hans", "hant")}
+    assert len(keys) == 3

@@ -43,7 +43,7 @@ def regional_font_rules(theme: Theme) -> str:
         headings = ", ".join(f"{root} {selector}" for root in roots for selector in _HEADING_SELECTORS)
         rules.append(f"""{", ".join(roots)} {{ font-family: {stacks['body']}; }}
 {headings} {{ font-family: {stacks['headings']}; }}
-{", ".join(f"{root} code, {root} pre" for root in roots)} {{ font-family: {stacks['mono']}; }}
+{", ".join(f"{root} code, {root} pre, {root} .placeholder-src" for root in roots)} {{ font-family: {stacks['mono']}; }}
 """)
     return "\n" + "".join(rules)
 
