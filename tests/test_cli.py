@@ -99,7 +99,7 @@ def test_html_edition_is_valid_html(tmp_path: Path, article: Path) -> None:
     text = page.read_text(encoding="utf-8")
     parser = html5lib.HTMLParser(strict=True, namespaceHTMLElements=False)
     tree = parser.parse(text)  # raises on any parse error
-    assert tree.find(".//article").get("lang") in ("zh-CN", "en")
+    assert tree.find(".//article").get("lang") in ("zh-CN", "zh-TW", "en")  # zh-TW: zh-hant-metro
     assert tree.find(".//h1").text
     for figure in tree.iter("figure"):
         caption = figure.find("figcaption")
