@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, Iterator, Sequence
 from . import __version__, registry
 from .builder import MAX_ARTICLES_PER_WORKER
 from .builder.executors import NAMES as EXECUTORS
+from .enrich import SCRIPTS
 from .errors import UsageError
 from .theme import PAGE_SIZES_MM, available_themes, load_theme
 from .writers.pdf import EDITIONS, VARIANTS
@@ -48,6 +49,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         options = _with_profile(Options(theme=args.style, offline=args.offline,
                                         allow_private=args.allow_private_hosts, extract=not args.no_extract,
+                                        script=args.script,
                                         writer_options={k: v for k, v in writer_options.items() if v is not None}),
                                 args)
     except UsageError as exc:
@@ -121,6 +123,10 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--pdf-variant", choices=VARIANTS, help="tagged or archival PDF")
     parser.add_argument("--embed-fonts", action="store_true",
                         help="EPUB: embed a subset of the theme's fonts covering the characters used")
+    parser.add_argument("--script", choices=SCRIPTS,
+                        help="convert Chinese text to Simplified (hans) or Traditional script with Taiwan's "
+                             "(hant-tw) or Hong Kong's (hant-hk) phrases; hant: Taiwan's unless the article "
+                             "is Hong Kong's")
     parser.add_argument("--offline", action="store_true",
                         help="never fetch remote images or pages (cached ones are used)")
     parser.add_argument("--allow-private-hosts", action="store_true",

@@ -9,8 +9,10 @@ The shared markup (`writers/cjk.py`) is built on `script_gaps`, `compressed_mark
 """
 from __future__ import annotations
 
+import functools
 import re
-from html import escape
+from collections import Counter
+from html import escape, unescape
 
 # ---------------------------------------------------------------- character classes (regex ranges)
 
@@ -80,6 +82,150 @@ def guess_language(text: str) -> str:
     han = len(HAN.findall(text))
     latin = len(LATIN_LETTER.findall(text))
     return "zh-CN" if han and han * 4 >= latin else "en"
+
+
+# ---------------------------------------------------------------- Simplified and Traditional script
+
+_TRADITIONAL_REGIONS = {"TW": "TW", "HK": "HK", "MO": "HK"}  # region -> the regional standard it follows
+# Words only one side's press uses: Taiwan's places, institutions and vocabulary; Hong Kong's places,
+# institutions and written Cantonese (啲 嘅 冇 ...). Each counts more than a character variant.
+_TAIWAN_WORDS = re.compile("臺灣|台灣|臺北|台北|新北|桃園|臺中|台中|臺南|台南|高雄|新竹|基隆|宜蘭|花蓮|屏東|"
+                           "捷運|計程車|軟體|網路|資訊|影片|新臺幣|新台幣|立法院|行政院|總統府|民進黨|國民黨|里長")
+_HONG_KONG_WORDS = re.compile("香港|九龍|新界|灣仔|旺角|沙田|荃灣|港鐵|港元|港幣|特區|立法會|的士|巴士站|"
+                              "啲|嘅|冇|咗|喺|嗰|佢|哋|唔|嘢|咁|睇|諗|乜|嚟")
+_WORD_WEIGHT = 3
+
+
+def han_script(lang: str | None) -> str:
+    """`hant` for a tag naming Traditional script (`zh-Hant…`, `zh-TW`, `zh-HK`, `zh-MO`), else `hans`."""
+    parts = (lang or "").lower().replace("_", "-").split("-")
+    if "hant" in parts[1:]:
+        return "hant"
+    if "hans" in parts[1:]:
+        return "hans"
+    return "hant" if any(p.upper() in _TRADITIONAL_REGIONS for p in parts[1:]) else "hans"
+
+
+def han_standard(lang: str | None) -> str:
+    """Which regional glyph standard Han text of `lang` follows, as CJK font families name it: `SC`
+    (mainland, Singapore), `TC` (Taiwan, and Traditional text of no region), `HK` (Hong Kong, Macau).
+    The forms differ (punctuation centred in TC and HK, a few components drawn otherwise)."""
+    if not is_chinese(lang) or han_script(lang) == "hans":
+        return "SC"
+    regions = [p.upper() for p in (lang or "").replace("_", "-").split("-")[1:]]
+    return "HK" if any(_TRADITIONAL_REGIONS.get(r) == "HK" for r in regions) else "TC"
+
+
+def opencc(config: str):  # type: ignore[no-untyped-def]
+    """An OpenCC converter (`s2twp`, `t2s`, `tw2sp`, `s2hk`, ...), built once: its dictionaries ship in
+    the `opencc` wheel, so nothing is fetched."""
+    return _opencc(config)
+
+
+@functools.lru_cache(maxsize=16)
+def _opencc(config: str):  # type: ignore[no-untyped-def]
+    import opencc as _opencc_module
+
+    return _opencc_module.OpenCC(config)
+
+
+def _each_char(config: str, chars: list[str]) -> dict[str, str]:
+    """What an OpenCC configuration makes of each character on its own (no phrase around it)."""
+    converted = opencc(config).convert("\n".join(chars)).split("\n")
+    return dict(zip(chars, converted)) if len(converted) == len(chars) else {c: c for c in chars}
+
+
+def script_evidence(text: str) -> tuple[int, int]:
+    """(Traditional, Simplified): how many Han characters of `text` exist in one script only, as OpenCC's
+    character tables tell (`國` Traditional, `国` Simplified). Characters both scripts write alike
+    (`中`, `人`) count for neither."""
+    counts = Counter(HAN.findall(text))
+    chars = sorted(counts)
+    if not chars:
+        return 0, 0
+    simplified, traditional = _each_char("t2s", chars), _each_char("s2t", chars)
+    return (sum(n for c, n in counts.items() if simplified[c] != c),
+            sum(n for c, n in counts.items() if traditional[c] != c))
+
+
+def detect_script(text: str) -> str | None:
+    """`hant` or `hans` when the characters of `text` say so clearly, else None (too little Han text, or
+    as much of each: a few Simplified forms such as 台 后 里 干 are also Traditional words)."""
+    traditional, simplified = script_evidence(text)
+    if traditional + simplified < 3:
+        return None
+    if traditional >= 2 * simplified:
+        return "hant"
+    if simplified >= 2 * traditional:
+        return "hans"
+    return None
+
+
+def detect_region(text: str) -> str | None:
+    """`TW` or `HK` for Traditional text whose words or character forms lean to one standard: Taiwan's or
+    Hong Kong's places, institutions and vocabulary, written Cantonese, and the variants the two
+    standards write apart (Taiwan `臺 衛 說 群`, Hong Kong `裏 着 啓 羣`, by OpenCC's t2tw and t2hk)."""
+    taiwan = _WORD_WEIGHT * len(_TAIWAN_WORDS.findall(text))
+    hong_kong = _WORD_WEIGHT * len(_HONG_KONG_WORDS.findall(text))
+    counts = Counter(HAN.findall(text))
+    chars = sorted(counts)
+    if chars:
+        tw, hk = _each_char("t2tw", chars), _each_char("t2hk", chars)
+        for char, n in counts.items():
+            if tw[char] != hk[char]:
+                taiwan += n * (char == tw[char])
+                hong_kong += n * (char == hk[char])
+    if taiwan > 1.5 * hong_kong and taiwan >= 2:
+        return "TW"
+    if hong_kong > 1.5 * taiwan and hong_kong >= 2:
+        return "HK"
+    return None
+
+
+# Faces of one family named by the glyph standard they draw: `Noto Serif CJK SC`/`TC`/`HK`, `Source Han
+# Sans CN`/`TW`/`HK`, `PingFang SC`/`TC`/`HK`; and Windows' Simplified faces with their Traditional peers.
+_STANDARD_WORD = re.compile(r"\b(SC|TC|HK|CN|TW)\b")
+_STANDARD_SPELLING = {"SC": {"SC": "SC", "TC": "TC", "HK": "HK"}, "CN": {"SC": "CN", "TC": "TW", "HK": "HK"}}
+_WINDOWS_TRADITIONAL = {"SimSun": "PMingLiU", "NSimSun": "MingLiU", "SimHei": "Microsoft JhengHei",
+                        "Microsoft YaHei": "Microsoft JhengHei", "KaiTi": "DFKai-SB", "FangSong": "DFKai-SB"}
+
+
+def regional_families(family: str, standard: str) -> list[str]:
+    """The families to try, in order, for Han text of `standard` (SC, TC, HK) where a stack names
+    `family`: its face of that standard first (`Noto Serif CJK TC` for `Noto Serif CJK SC`; for HK the
+    HK face, then TC), then `family` itself for a machine without them. Non-CJK families stand as they are."""
+    if standard == "SC" or not is_cjk_family(family):
+        return [family]
+    match = _STANDARD_WORD.search(family)
+    if match is None:
+        peer = _WINDOWS_TRADITIONAL.get(family)
+        return [peer, family] if peer else [family]
+    spelling = _STANDARD_SPELLING["CN" if match[1] in ("CN", "TW") else "SC"]
+    wanted = ["HK", "TC"] if standard == "HK" else ["TC"]
+    names = [family[:match.start()] + spelling[w] + family[match.end():] for w in wanted]
+    return list(dict.fromkeys(names + [family]))
+
+
+def chinese_tag(text: str, given: str = "", host: str = "") -> str:
+    """The BCP 47 tag of a Chinese article from its characters, its stated tag and its site's host.
+
+    The characters decide the script when they say it clearly; else the stated tag does. Simplified text
+    keeps a stated Simplified tag (`zh-SG`), else is `zh-CN`. Traditional text is `zh-TW` or `zh-HK` when the
+    stated tag, the site's domain (`.tw`, `.hk`, `.mo`) or the text (`detect_region`) names the region,
+    else `zh-Hant`; a stated Traditional tag (`zh-Hant-TW`) stands as given. A bare `zh` stays `zh`
+    unless the text is Traditional."""
+    given = given.strip()
+    script = detect_script(text) or (han_script(given) if given else "hans")
+    if given and is_chinese(given) and han_script(given) == script and (script == "hant" or "-" in given
+                                                                         or given.lower() == "zh"):
+        return given
+    if script == "hans":
+        return "zh-CN"
+    region = next((r for r in (given.replace("_", "-").split("-")[1:] if is_chinese(given) else [])
+                   if r.upper() in _TRADITIONAL_REGIONS), "")
+    tld = host.lower().rstrip(".").rsplit(".", 1)[-1].upper() if host else ""
+    region = region.upper() or (tld if tld in _TRADITIONAL_REGIONS else "") or (detect_region(text) or "")
+    return f"zh-{region}" if region else "zh-Hant"
 
 
 # ---------------------------------------------------------------- characters

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from .dates import format_date
 from .model import Meta
-from .scripts import is_chinese
+from .scripts import han_script, is_chinese
 
 _WORDS: dict[str, dict[str, str]] = {
     "zh": {
@@ -29,6 +29,20 @@ _WORDS: dict[str, dict[str, str]] = {
         "summary_undescribed": "{shown} 幅图片中有 {missing} 幅缺少文字说明。",
         "summary_no_images": "书中没有需要看见才能理解的图片。",
         "summary_placeholders": "另有 {placeholders} 幅图片无法获取，以文字占位说明代替。",
+        "sentence_joiner": "",
+    },
+    # Traditional script (Taiwan's wording; Hong Kong reads it alike)
+    "zh-Hant": {
+        "editor": "編輯", "authors": "作者", "source": "來源", "placeholder": "圖片無法顯示",
+        "notes": "註釋", "contents": "目錄", "page": "第 {page} 頁 / 共 {pages} 頁",
+        "figure": "圖", "table": "表", "list_separator": "、", "label_separator": "：",
+        "credit": "攝影", "untitled": "無標題",
+        "cover": "封面", "titlepage": "標題頁", "text": "正文", "landmarks": "導覽",
+        "summary_opening": "本書為可重排文字，含目錄與標題導覽，閱讀順序與原文一致。",
+        "summary_described": "全部 {shown} 幅圖片均有文字說明。",
+        "summary_undescribed": "{shown} 幅圖片中有 {missing} 幅缺少文字說明。",
+        "summary_no_images": "書中沒有需要看見才能理解的圖片。",
+        "summary_placeholders": "另有 {placeholders} 幅圖片無法取得，以文字佔位說明代替。",
         "sentence_joiner": "",
     },
     "en": {
@@ -51,8 +65,11 @@ _WORDS: dict[str, dict[str, str]] = {
 
 
 def language_key(lang: str) -> str:
-    """The table a BCP 47 tag reads its words from."""
-    return "zh" if is_chinese(lang) else "en"
+    """The table a BCP 47 tag reads its words from: `zh-Hant` for Traditional script (`zh-TW`, `zh-HK`,
+    `zh-Hant`), `zh` for Simplified, `en` for the rest."""
+    if not is_chinese(lang):
+        return "en"
+    return "zh-Hant" if han_script(lang) == "hant" else "zh"
 
 
 def labels(lang: str) -> dict[str, str]:

@@ -101,7 +101,7 @@ def test_html_edition_is_valid_html(tmp_path: Path, article: Path) -> None:
     text = page.read_text(encoding="utf-8")
     parser = html5lib.HTMLParser(strict=True, namespaceHTMLElements=False)
     tree = parser.parse(text)  # raises on any parse error
-    assert tree.find(".//article").get("lang") in ("zh-CN", "en")
+    assert tree.find(".//article").get("lang") in ("zh-CN", "zh-TW", "en")  # zh-TW: zh-hant-metro
     assert "".join(tree.find(".//h1").itertext()).strip()  # its text may start inside a typesetting span
     for figure in tree.iter("figure"):
         caption = figure.find("figcaption")

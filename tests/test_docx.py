@@ -20,6 +20,7 @@ from convert import model as m
 from convert.builder import load
 from convert.wording import byline, byline_text, labels
 from convert.resources import Image, ResourceGate
+from convert.scripts import han_script
 from convert.theme import PAGE_SIZES_MM, load_theme
 from convert.writers.base import WriteContext
 from convert.writers.docx import WRITER
@@ -126,13 +127,17 @@ def test_styles_are_words_own_and_shaped_by_the_theme(article: Path, editions: d
 
 def test_fonts_name_east_asian_faces_and_language(article: Path, editions: dict[Path, Edition]) -> None:
     document = word(editions[article].data)
+    lang = editions[article].document.meta.lang
+    traditional = han_script(lang) == "hant" and lang.startswith("zh")
     styles = document.styles.element
     defaults = styles.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr")
-    assert defaults.find(f"{W}lang").get(f"{W}eastAsia") == "zh-CN"
+    assert defaults.find(f"{W}lang").get(f"{W}eastAsia") == ("zh-TW" if traditional else "zh-CN")
     for style_id, role in (("Normal", "body"), ("Heading1", "headings"), ("Title", "headings")):
         fonts = style_of(document, style_id).find(f"{W}rPr/{W}rFonts")
-        assert fonts.get(f"{W}eastAsia") == THEME.stack(role)[0]  # the theme's CJK face, e.g. Noto Serif CJK SC
-        assert fonts.get(f"{W}ascii") in THEME.stack(role)
+        # the theme's CJK face, e.g. Noto Serif CJK SC (TC for a Traditional-script article)
+        assert fonts.get(f"{W}eastAsia") == THEME.stack(role, lang)[0]
+        assert (" TC" in fonts.get(f"{W}eastAsia")) == traditional
+        assert fonts.get(f"{W}ascii") in THEME.stack(role, lang)
         assert not [a for a in fonts.attrib if a.endswith("Theme")], "theme fonts would override the theme's faces"
 
 
@@ -140,7 +145,9 @@ def test_fonts_name_east_asian_faces_and_language(article: Path, editions: dict[
 
 
 # The labels of Word's own Insert Caption dialog: in Chinese Word 图 and 表, in English Word Figure and Table.
-WORD_CAPTION_LABELS = {"zh": {"figure": "图", "table": "表"}, "en": {"figure": "Figure", "table": "Table"}}
+# Word's own caption labels (Insert Caption) in a Simplified, Traditional and English Word
+WORD_CAPTION_LABELS = {"zh": {"figure": "图", "table": "表"}, "zh-Hant": {"figure": "圖", "table": "表"},
+                       "en": {"figure": "Figure", "table": "Table"}}
 
 
 def test_captions_are_seq_fields_named_as_words_own_labels(article: Path, editions: dict[Path, Edition]) -> None:
@@ -154,7 +161,8 @@ def test_captions_are_seq_fields_named_as_words_own_labels(article: Path, editio
                 for block in m.walk_blocks(edition.document.body)
                 if isinstance(block, (m.Figure, m.Table)) and block.number is not None]
     assert len(captions) == len(numbered)
-    expected_labels = WORD_CAPTION_LABELS["zh" if lang.startswith("zh") else "en"]
+    expected_labels = WORD_CAPTION_LABELS[("zh-Hant" if han_script(lang) == "hant" else "zh")
+                                          if lang.startswith("zh") else "en"]
     for paragraph, (block, kind) in zip(captions, numbered):
         instruction = "".join(paragraph._p.xpath(".//w:instrText/text()"))
         assert instruction.split() == ["SEQ", expected_labels[kind], "\\*", "ARABIC"]

@@ -19,8 +19,8 @@ from pypdf import PdfReader
 
 import convert
 from convert import model as m
-from convert.scripts import (CLOSING_PUNCTUATION, OPENING_PUNCTUATION, gap_positions, is_cjk_language,
-                             script_gaps, spaced_ranges)
+from convert.scripts import (CLOSING_PUNCTUATION, OPENING_PUNCTUATION, gap_positions, han_standard,
+                             is_cjk_language, script_gaps, spaced_ranges)
 from convert.writers.cjk import Typesetting, typeset
 from convert.checks.typography import pdf_lines
 from convert.errors import collect_warnings
@@ -102,17 +102,19 @@ CHINESE = [a for a in ARTICLES if chinese(a)]
 # ---------------------------------------------------------------- fonts
 
 
-def test_fonts_are_embedded_subset_and_simplified_chinese(article: Path) -> None:
+def test_fonts_are_embedded_subset_and_of_the_articles_script(article: Path) -> None:
+    """Simplified Chinese faces (SC), or for a Traditional-script article its region's (TC, HK)."""
     listing = poppler("pdffonts", built(article)).splitlines()[2:]
     assert listing, "no fonts listed"
+    standard = han_standard(document(article).meta.lang)
     for line in listing:
         name, emb, sub, uni = line.split()[0], *line.split()[-5:-2]
         assert (emb, sub, uni) == ("yes", "yes", "yes"), line
         face = CJK_FACE.search(name.replace("-", " "))
         if face:
-            assert face.group(1).upper() == "SC", f"{name}: not a Simplified Chinese face"
+            assert face.group(1).upper() == standard, f"{name}: not a face of the {standard} standard"
     if chinese(article):
-        assert any("CJK-SC" in line for line in listing), listing
+        assert any(f"CJK-{standard}" in line for line in listing), listing
 
 
 def test_english_apostrophes_are_proportional() -> None:

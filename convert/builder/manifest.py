@@ -34,6 +34,7 @@ def edition_key(fmt: str, theme: Any, options: Any, article_digest: str | None,
         "options": {"offline": options.offline, "allow_private": options.allow_private,
                     "extract": options.extract,
                     **({"publication": options.publication} if options.publication else {}),
+                    **({"script": options.script} if options.script else {}),
                     **{k: str(v) for k, v in writer_options.items()}},
         "article": article_digest, "deps": dict(sorted(deps.items())),
     }

@@ -13,6 +13,7 @@ from typing import Any, Mapping, Sequence
 
 from .. import registry
 from ..enrich import prepare
+from ..enrich.script import check_script
 from ..errors import UsageError
 from ..model import Document
 from ..readers import Source, is_url, read_file, read_url
@@ -37,7 +38,11 @@ class Options:
     allow_private: bool = False
     cache_dir: Path | None = None
     extract: bool = True  # a whole web page is reduced to its article (False: `--no-extract`)
+    script: str | None = None  # Chinese text converted to hans | hant | hant-tw | hant-hk (`enrich.script`)
     writer_options: Mapping[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "script", check_script(self.script))  # a bad name fails before any work
 
     def with_values(self, **values: Any) -> Options:
         """A copy with build fields and writer settings given as keywords alike (`offline=True`,
@@ -115,7 +120,8 @@ def load(source: Path | str, options: Options | None = None) -> tuple[Source, Do
                         allow_private=options.allow_private, cache=options.cache_dir)
     else:
         read = read_file(source, extract=options.extract)
-    return read, prepare(read)
+    marks = load_theme(options.theme).quotation_marks  # the theme's quotation marks, set in the text itself
+    return read, prepare(read, script=options.script, quotes=(marks.hans, marks.hant))
 
 
 def gate_for(read: Source, document: Document, options: Options) -> ResourceGate:

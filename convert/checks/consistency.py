@@ -109,7 +109,8 @@ def measure(document: m.Document, theme: Theme, editions: dict[str, bytes]) -> d
     from .readback.epub import read_epub
     from .readback.pdf import read_pdf
 
-    families = theme.stack("body") + theme.stack("headings") + theme.stack("mono")
+    lang = document.meta.lang
+    families = theme.stack("body", lang) + theme.stack("headings", lang) + theme.stack("mono", lang)
     return {"pdf": read_pdf(editions["pdf"], document, families),
             "epub": read_epub(editions["epub"], document),
             "docx": read_docx(editions["docx"], document)}
@@ -137,11 +138,11 @@ def body_size(theme: Theme, edition: str) -> float:
     return theme.ereader.size_pt if edition == "epub" else theme.text.size_pt
 
 
-def script_family(theme: Theme, role: Literal["body", "headings"], chinese: bool) -> str:
+def script_family(theme: Theme, role: Literal["body", "headings"], chinese: bool, lang: str = "") -> str:
     """The family that sets most of an article's text: in a Chinese article the stack's first CJK
-    family (Han text; its Latin follows it), in another the first Latin family (see
-    `Theme.script_stack`, which every writer follows)."""
-    stack = theme.stack(role)
+    family (Han text; its Latin follows it; the TC or HK face for Traditional script), in another the
+    first Latin family (see `Theme.script_stack`, which every writer follows)."""
+    stack = theme.stack(role, lang)
     return next((family for family in stack if is_cjk_family(family) == chinese), stack[0])
 
 
@@ -155,7 +156,9 @@ def compare(theme: Theme, document: m.Document, readings: dict[str, Reading]) ->
     """Every property as a row: the theme's value and each edition's, with a verdict per edition."""
     chinese = document.is_chinese
     indent = theme.text.indent_em if chinese else theme.text.latin_indent_em
-    body_family, heading_family = script_family(theme, "body", chinese), script_family(theme, "headings", chinese)
+    lang = document.meta.lang
+    body_family = script_family(theme, "body", chinese, lang)
+    heading_family = script_family(theme, "headings", chinese, lang)
     rows = [
         Row("body font", body_family, {e: _family(r.body_family, body_family) for e, r in readings.items()}),
         Row("body size (pt)", _sizes_text(theme),

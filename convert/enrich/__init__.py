@@ -8,20 +8,27 @@ from .. import model as m
 from ..readers import Source
 from .collection import assemble
 from .conventions import apply_conventions
+from .quotes import QuoteStyle, pair_quotes, quote_style_for
+from .script import SCRIPTS, convert_script
 from .structure import (assign_ids, clean_alternatives, detect_language, nest_headings, number_figures,
                         number_tables)
 from .titles import choose_title
 
 
-def prepare(source: Source) -> m.Document:
-    """The full enrichment a writer expects."""
+def prepare(source: Source, *, script: str | None = None,
+            quotes: tuple[QuoteStyle, QuoteStyle] = ("curly", "corner")) -> m.Document:
+    """The full enrichment a writer expects; `script` converts the text to Simplified or Traditional
+    Chinese (`script.SCRIPTS`) after the conventions have read it as written; `quotes` is the theme's
+    style of quotation marks in Simplified and in Traditional Chinese text (`[quotation_marks]`)."""
     doc = choose_title(source.document, source.path)
     if source.conventions:
         doc = apply_conventions(doc)
-    for step in (detect_language, nest_headings, clean_alternatives, assign_ids, number_figures,
-                 number_tables):
+    doc = convert_script(doc, script)
+    doc = detect_language(doc)
+    doc = pair_quotes(doc, quote_style_for(doc.meta.lang, *quotes))
+    for step in (nest_headings, clean_alternatives, assign_ids, number_figures, number_tables):
         doc = step(doc)
     return doc
 
 
-__all__ = ["assemble", "prepare"]
+__all__ = ["SCRIPTS", "assemble", "prepare"]

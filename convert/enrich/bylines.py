@@ -17,19 +17,28 @@ BYLINE_WINDOW = 8  # blocks after the title in which byline lines are looked for
 _H = IDEOGRAPHS
 
 # A separator must follow the word, or `编辑部认为…` and `Editorial boards…` would be bylines.
-_EDITOR = re.compile(r"^(?:(?:责任编辑|责编|编辑|編輯|Editor|Edited by)(?:\s*[:：]\s*|\s+)(.+)"
-                     f"|(?:责任编辑|责编|编辑|編輯)([{_H}·]{{2,4}}))$", re.I)
+_EDITOR_WORD = r"(?:责任编辑|責任編輯|责编|責編|编辑|編輯)"
+_EDITOR = re.compile(rf"^(?:(?:{_EDITOR_WORD}|Editor|Edited by)(?:\s*[:：]\s*|\s+)(.+)"
+                     f"|{_EDITOR_WORD}([{_H}·]{{2,4}}))$", re.I)
 _AUTHOR = re.compile(r"^(?:作者|撰文|文|Author|Reporter)\s*[:：/／|｜]\s*(.+)$", re.I)
 _BY = re.compile(r"^(?:(?:Written|Story|Words|Reporting)\s+)?[Bb]y\s+([A-Z].+)$")
 _SOURCE = re.compile(r"^(?:来源|來源|出处|Source)\s*[:：]\s*(.+)$", re.I)
 _URL = re.compile(r"^https?://\S+$")
 _ROLE = r"(?:特约|特約|实习|實習|首席|驻\S{1,4}|駐\S{1,4})?(?:记者|記者|通讯员|通訊員)"
-_AGENCIES = (r"新华社|新華社|中新社|中新网|中新網|人民网|人民網|央视网|央視網|央视|央視|路透社|法新社|美联社|美聯社|"
+_AGENCIES = (r"新华社|新華社|中央社|中央通訊社|中新社|中新网|中新網|人民网|人民網|央视网|央視網|央视|央視|路透社|法新社|美联社|美聯社|"
              r"共同社|塔斯社|韩联社|韓聯社|本报|本報|本台|本刊|本网|本網")
 _OUTLET = rf"(?:{_AGENCIES}|[{_H}]{{1,5}}(?:报|報|网|網|台))"
-_REPORTER = re.compile(rf"^[（(]?\s*(?:{_OUTLET})?{_ROLE}\s*[:：]?\s*(?P<rest>[^（()）]+?)\s*[)）]?$")
+# Taiwan's papers bracket the line: `〔記者王某／台北報導〕`.
+_REPORTER = re.compile(rf"^[（(〔［\[]?\s*(?:{_OUTLET})?{_ROLE}\s*[:：]?\s*(?P<rest>[^（()）〔〕]+?)\s*[)）〕］\]]?$")
 _REPORTER_PLACE = re.compile(
     rf"^(?P<names>.+?)(?:\s+|\s*[/／|｜]\s*)(?:发自|發自)?(?P<place>[{_H}]{{2,8}}?)(?:报道|報道|報導)$")
+# `綜合報導`: compiled from several sources, no place.
+_NO_PLACE = {"综合", "綜合", "联合", "聯合", "特稿", "专题", "專題"}
+# Central News Agency's dateline names its reporters before the place and the day alone:
+# `中央社記者陳怡君台北12日電`, `（中央社記者王某、李某華盛頓11日專電）`, `中央社台北12日電`.
+_CNA_DATELINE = re.compile(
+    rf"^[（(]?(?P<outlet>{_AGENCIES}){_ROLE}?(?P<names>(?:[{_H}]{{2,3}}、)*)(?P<rest>[{_H}]{{2,8}}?)"
+    r"(?:(?P<month>\d{1,2})月)?(?P<day>\d{1,2})日(?:专电|專電|电|電)[)）]?")
 _ROLE_WORD = re.compile(rf"\s*{_ROLE}\s*[:：]?\s*")
 _DATELINE = re.compile(
     rf"^(?P<outlet>{_AGENCIES}|[{_H}]{{1,5}}?(?:报|報))?(?P<place>[{_H}]{{2,8}}?)\s*"
@@ -62,7 +71,7 @@ def byline_fields(text: str, *, chinese: bool | None = None) -> dict[str, object
         return fields
     if (fields := dateline_fields(text)) and fields.get("whole"):
         fields.pop("whole")
-        return {**fields, "dateline": text.split("（")[0].split("(")[0].strip()}
+        return {**fields, "dateline": text.split("（")[0].split("(")[0].strip() or text.strip("（()） ")}
     if match := _SOURCE.match(text):
         value = match[1].strip()
         if _URL.match(value):
@@ -104,6 +113,7 @@ def reporter_fields(text: str) -> dict[str, object]:
     rest, place = match["rest"].strip(), ""
     if located := _REPORTER_PLACE.match(rest):
         rest, place = located["names"], located["place"]
+        place = "" if place in _NO_PLACE else place
     names = tuple(n for part in _ROLE_WORD.split(rest) if part for n in split_names(part))
     if not names or not all(_is_name(n) for n in names):
         return {}  # `记者会上，发言人表示…` opens a sentence
@@ -114,6 +124,8 @@ def dateline_fields(text: str) -> dict[str, object]:
     """What a Chinese dateline at the start of `text` states: place, outlet, reporters, and the date when
     it gives the year. `whole` is True when the dateline is all of `text`."""
     text = text.translate(_FULL_WIDTH_DIGITS)
+    if cna := _cna_dateline(text):
+        return cna
     match = _DATELINE.match(text) or _NEWS_FLASH.match(text)
     if not match:
         return {}
@@ -131,6 +143,33 @@ def dateline_fields(text: str) -> dict[str, object]:
         fields["authors"] = reporters
     if groups.get("year"):
         fields["date"] = f"{int(groups['year']):04d}-{int(groups['month']):02d}-{int(groups['day']):02d}"
+    return fields
+
+
+def _cna_dateline(text: str) -> dict[str, object]:
+    """`中央社記者陳怡君台北12日電`: the last reporter's name runs into the place, told apart by length
+    (names of two or three characters, places of two or more: `陳怡君台北` is 3 + 2, `王明紐約` 2 + 2).
+    A wire's `新华社北京11月26日电` with no reporter before the place is left to `_DATELINE`."""
+    match = _CNA_DATELINE.match(text)
+    if not match:
+        return {}
+    names = [n for n in match["names"].split("、") if n]
+    rest = match["rest"]
+    has_role = bool(re.search(_ROLE, text[:match.start("names")]))
+    if match["month"] and not has_role:
+        return {}  # `新华社北京11月26日电（记者 王某）`: the common dateline, read by `_DATELINE`
+    if has_role:
+        if len(rest) < 4:
+            return {}
+        cut = len(names[-1]) if names else 2 if len(rest) == 4 else 3  # a list's names are alike in length
+        names.append(rest[:cut])
+        rest = rest[cut:]
+    elif names:
+        return {}
+    fields: dict[str, object] = {"whole": not text[match.end():].strip(), "place": rest,
+                                 "source_site": match["outlet"]}
+    if names:
+        fields["authors"] = tuple(names)
     return fields
 
 

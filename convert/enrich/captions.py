@@ -14,8 +14,11 @@ CAPTION = re.compile(
     r"^[（(\[【]\s*(?:图|圖|图片|圖片|Photo|Image|Picture|Figure|Fig\.?)\s*\d*\s*[:：]\s*(.+?)\s*[)）\]】]$"
     r"|^(?:图|圖|图片|圖片)\s*\d*\s*[:：]\s*(.+)$", re.I | re.S)
 _SENTENCE = r"(?:[^.。!?！？]|\.(?!\s|$))"  # text within one sentence (`J. Smith`, `Getty Images/AFP`)
+# Taiwan's papers credit with `圖／X攝` (taken by X) or `圖／X` (from X): a caption line never reads so.
+_PICTURE_FROM = re.compile(r"[（(]?\s*(?:圖|图|照片|相片)\s*[/／]\s*(?!文)(?P<who>[^（()）。/／]{2,40}?)\s*(?:攝|摄)?\s*[)）]?$")
 _LABELLED_ZH = re.compile(
-    r"[（(]?\s*(?:摄影|攝影|摄|攝|图/文|圖/文|图／文|圖／文|图文|圖文|图片来源|圖片來源|图源|圖源|图片提供|圖片提供|供图|供圖)"
+    r"[（(]?\s*(?:摄影|攝影|摄|攝|图/文|圖/文|图／文|圖／文|图文|圖文|图片来源|圖片來源|照片来源|照片來源|图源|圖源|"
+    r"图片提供|圖片提供|照片提供|供图|供圖)"
     r"\s*[:：/／]\s*(?P<who>[^（()）。]{1,40}?)\s*[)）]?$")
 _TAKEN_BY_ZH = re.compile(r"[（(]\s*(?P<who>[^（()）。]{2,40}?)\s*[/／]?\s*(?:摄|攝)\s*[)）]$"
                           r"|(?:^|(?<=[\s。，]))(?P<bare>[^\s。，（()）]{2,12}(?:\s[^\s。，（()）]{2,12}){0,2})\s*[/／]\s*(?:摄|攝)$")
@@ -30,7 +33,7 @@ _CREDIT_WORDS = {"for", "of", "the", "and", "via", "de", "van", "von", "y", "da"
 def split_credit(text: str) -> tuple[str, str]:
     """(caption, credit): the credit a caption ends with, taken off it; ('text', '') when it has none."""
     text = " ".join(text.split())
-    for pattern in (_TAKEN_BY_ZH, _LABELLED_ZH, _SUPPLIED_ZH, _BY_EN, _LABELLED_EN):
+    for pattern in (_PICTURE_FROM, _TAKEN_BY_ZH, _LABELLED_ZH, _SUPPLIED_ZH, _BY_EN, _LABELLED_EN):
         match = pattern.search(text)
         if match is None:
             continue

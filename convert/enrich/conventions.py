@@ -21,7 +21,7 @@ from .captions import caption_line, credit_line, split_credit
 SECTION_TITLE_MAX = 40  # characters
 CLOSING_WINDOW = 3  # blocks at the end in which closing lines are looked for
 
-_CLOSING_EDITOR = re.compile(r"^[（(]\s*(?:责任编辑|责编|编辑|編輯)\s*[:：]\s*(.+?)\s*[)）]$")
+_CLOSING_EDITOR = re.compile(r"^[（(]\s*(?:责任编辑|責任編輯|责编|責編|编辑|編輯)\s*[:：]\s*(.+?)\s*[)）]$")
 _KEYWORDS = re.compile(r"^(?:关键字|关键词|關鍵字|關鍵詞|Keywords|Tags)\s*[:：]\s*(.*)$", re.I | re.S)
 _DISCLAIMER = re.compile(
     r"(本文系.{0,12}供稿|仅供参考|僅供參考|不构成(?:任何)?投资建议|不構成投資建議|仅代表作者|僅代表作者|"

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import itertools
 import re
+import urllib.parse
 from dataclasses import replace
 
 from .. import model as m
-from ..scripts import guess_language
+from ..scripts import chinese_tag, guess_language, is_chinese
 from .conventions import is_junk_alt
 
 
@@ -23,10 +24,14 @@ def nest_headings(doc: m.Document) -> m.Document:
 
 
 def detect_language(doc: m.Document) -> m.Document:
-    """Set meta.lang (BCP 47) when the article does not: zh-CN where Han text dominates, else en."""
-    if doc.meta.lang:
-        return replace(doc, meta=replace(doc.meta, lang=normalise_lang(doc.meta.lang)))
-    return replace(doc, meta=replace(doc.meta, lang=guess_language(m.visible_text(doc))))
+    """Set meta.lang (BCP 47): the article's own tag, else zh-CN where Han text dominates, else en. A
+    Chinese article's tag then follows its characters: `zh-TW`, `zh-HK` or `zh-Hant` for Traditional
+    script, `zh-CN` for Simplified (`scripts.chinese_tag`; the site's domain may name the region)."""
+    text = m.visible_text(doc)
+    lang = normalise_lang(doc.meta.lang) if doc.meta.lang else guess_language(text)
+    if is_chinese(lang):
+        lang = chinese_tag(text, lang, urllib.parse.urlsplit(doc.meta.source_url).hostname or "")
+    return replace(doc, meta=replace(doc.meta, lang=lang))
 
 
 def clean_alternatives(doc: m.Document) -> m.Document:

@@ -14,16 +14,38 @@ def css_font_stack(families: list[str], generic: str) -> str:
     return ", ".join(f'"{family}"' for family in families) + f", {generic}"
 
 
-def font_stacks(theme: Theme, *, chinese: bool = True) -> dict[str, str]:
-    """CSS font-family values per role; `chinese=False` puts the Latin faces first (see
-    `Theme.script_stack`)."""
+def font_stacks(theme: Theme, *, chinese: bool = True, lang: str = "") -> dict[str, str]:
+    """CSS font-family values per role; `chinese=False` puts the Latin faces first, `lang` picks the
+    regional faces of Traditional Chinese (see `Theme.script_stack`)."""
     return {
-        "body": css_font_stack(theme.script_stack("body", chinese),
+        "body": css_font_stack(theme.script_stack("body", chinese, lang),
                                "serif" if theme.fonts.body == "serif" else "sans-serif"),
-        "headings": css_font_stack(theme.script_stack("headings", chinese),
+        "headings": css_font_stack(theme.script_stack("headings", chinese, lang),
                                    "serif" if theme.fonts.headings == "serif" else "sans-serif"),
-        "mono": css_font_stack(theme.script_stack("mono", chinese), "monospace"),
+        "mono": css_font_stack(theme.script_stack("mono", chinese, lang), "monospace"),
     }
+
+
+# Traditional Chinese by glyph standard: the tags that select TC faces, then those that select HK faces
+# (later, so `zh-Hant-HK` ends up with HK). CSS `:lang()` matches a tag and its longer forms.
+_REGIONAL_ROOTS = {"zh-TW": ("zh-Hant", "zh-TW"), "zh-HK": ("zh-HK", "zh-MO", "zh-Hant-HK", "zh-Hant-MO")}
+_HEADING_SELECTORS = ("h1.title", ".article-header .subtitle", *(f".article-body h{n}" for n in range(2, 7)),
+                      ".figure-label", ".table-label", "thead th")
+
+
+def regional_font_rules(theme: Theme) -> str:
+    """A page in Traditional Chinese takes the TC (or HK) faces of each stack (`Theme.stack`): their
+    glyphs follow Taiwan's or Hong Kong's standard, punctuation centred on the em square."""
+    rules = []
+    for lang, tags in _REGIONAL_ROOTS.items():
+        stacks = font_stacks(theme, lang=lang)
+        roots = [f"html:lang({tag})" for tag in tags]
+        headings = ", ".join(f"{root} {selector}" for root in roots for selector in _HEADING_SELECTORS)
+        rules.append(f"""{", ".join(roots)} {{ font-family: {stacks['body']}; }}
+{headings} {{ font-family: {stacks['headings']}; }}
+{", ".join(f"{root} code, {root} pre, {root} .placeholder-src" for root in roots)} {{ font-family: {stacks['mono']}; }}
+""")
+    return "\n" + "".join(rules)
 
 
 def latin_font_rules(theme: Theme, root: str = "html:not(:lang(zh))") -> str:
@@ -38,9 +60,7 @@ def script_font_rules(theme: Theme, root: str, *, chinese: bool) -> str:
     """The font rules of `latin_font_rules` for the elements under `root`, with the stacks ordered for
     Chinese text (`chinese=True`: a Chinese article inside a page in another language) or Latin text."""
     stacks = font_stacks(theme, chinese=chinese)
-    headings = ", ".join(f"{root} {selector}" for selector in (
-        "h1.title", ".article-header .subtitle", *(f".article-body h{n}" for n in range(2, 7)), ".figure-label",
-        ".table-label", "thead th"))
+    headings = ", ".join(f"{root} {selector}" for selector in _HEADING_SELECTORS)
     return f"""
 {root} {{ font-family: {stacks['body']}; }}
 {headings} {{ font-family: {stacks['headings']}; }}
@@ -144,7 +164,7 @@ thead th {{ border-bottom: 1pt solid {colors.text}; font-family: {fonts['heading
   margin-top: 2em; }}
 .footnotes p {{ text-indent: 0; margin: 0; }}
 .noteref {{ font-size: 0.75em; vertical-align: super; line-height: 0; }}
-""" + latin_font_rules(theme)
+""" + latin_font_rules(theme) + regional_font_rules(theme)
 
 
 def cjk_css(theme: Theme) -> str:

@@ -16,7 +16,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from ..errors import UsageError
-from ..scripts import is_chinese, is_cjk_family
+from ..scripts import han_standard, is_chinese, is_cjk_family, regional_families
 from ..wording import labels
 
 PAGE_SIZES_MM = {"A4": (210.0, 297.0), "A5": (148.0, 210.0), "Letter": (215.9, 279.4)}
@@ -41,12 +41,24 @@ class _Section(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+class RegionalFonts(_Section):
+    """The stacks of Han text drawn to a regional standard (`[fonts.tc]`: Taiwan and Traditional text,
+    `[fonts.hk]`: Hong Kong), role by role. A role left out follows the main stack, each Simplified CJK
+    family preceded by its regional face (`scripts.regional_families`: `Noto Serif CJK SC` -> TC)."""
+
+    serif: FontStack | None = None
+    sans: FontStack | None = None
+    mono: FontStack | None = None
+
+
 class Fonts(_Section):
     body: Literal["serif", "sans"] = "serif"
     headings: Literal["serif", "sans"] = "sans"
     serif: FontStack
     sans: FontStack
     mono: FontStack
+    tc: RegionalFonts = RegionalFonts()
+    hk: RegionalFonts = RegionalFonts()
 
 
 class Text(_Section):
@@ -183,6 +195,13 @@ class Credit(_Section):
     align: Literal["left", "center", "right"] = "right"
 
 
+class QuotationMarks(_Section):
+    """How quotation marks in Chinese text are set, by script (`enrich/quotes.py` pairs them)."""
+
+    hans: Literal["curly", "corner"]
+    hant: Literal["curly", "corner"]
+
+
 class Page(_Section):
     size: Literal["A4", "A5", "Letter"] = "A4"
     margin_mm: Margins
@@ -233,6 +252,7 @@ class Theme(_Section):
     notes: Notes
     divider: Divider
     credit: Credit = Credit()
+    quotation_marks: QuotationMarks
     page: Page
     ereader: EReader
     collection: Collection
@@ -241,16 +261,29 @@ class Theme(_Section):
     cjk: Cjk
 
     # ------------------------------------------------------------ derived values
-    def stack(self, role: Literal["body", "headings", "mono"]) -> list[str]:
-        if role == "mono":
-            return list(self.fonts.mono)
-        return list(getattr(self.fonts, getattr(self.fonts, role)))
+    def stack(self, role: Literal["body", "headings", "mono"], lang: str = "") -> list[str]:
+        """The font stack of `role` for an article in `lang`: the theme's stack, or for Traditional Chinese
+        (`zh-TW`, `zh-HK`, `zh-Hant`) the stack of its regional standard (`[fonts.tc]`, `[fonts.hk]`,
+        else derived by `scripts.regional_families`), so Han text takes the TC or HK face and its centred
+        punctuation."""
+        key = "mono" if role == "mono" else getattr(self.fonts, role)
+        stack = list(getattr(self.fonts, key))
+        standard = han_standard(lang)
+        if standard == "SC":
+            return stack
+        given = getattr(getattr(self.fonts, standard.lower()), key)
+        if given:
+            return list(given)
+        if standard == "HK" and (traditional := getattr(self.fonts.tc, key)):
+            stack = list(traditional)
+        return list(dict.fromkeys(name for family in stack for name in regional_families(family, standard)))
 
-    def script_stack(self, role: Literal["body", "headings", "mono"], chinese: bool) -> list[str]:
+    def script_stack(self, role: Literal["body", "headings", "mono"], chinese: bool, lang: str = "") -> list[str]:
         """The stack in the order an article's script wants: as written for Chinese (the CJK face first,
         so Latin letters and quotes match the Han text); Latin faces first for other articles (real
-        italics, proportional quotes). Every edition orders it so (CSS `:lang`, Word's faces)."""
-        stack = self.stack(role)
+        italics, proportional quotes). Every edition orders it so (CSS `:lang`, Word's faces). `lang`
+        picks the regional faces of Traditional Chinese (`stack`)."""
+        stack = self.stack(role, lang)
         if chinese:
             return stack
         return [f for f in stack if not is_cjk_family(f)] + [f for f in stack if is_cjk_family(f)]

@@ -6,6 +6,7 @@ can package it as it is.
 from __future__ import annotations
 
 import base64
+import functools
 import re
 from dataclasses import dataclass
 from html import escape
@@ -13,7 +14,7 @@ from typing import Callable, Literal
 
 from .. import model as m
 from ..resources import Image, Placeholder
-from ..scripts import HAN_TEXT_RUN, LONG_UNBROKEN_RUN, WIDE, is_wide, keep_together
+from ..scripts import HAN_TEXT_RUN, LONG_UNBROKEN_RUN, WIDE, detect_script, is_wide, keep_together
 from ..theme import Theme
 from ..theme.css import screen_css
 from ..wording import byline, byline_text, credit_text, labels
@@ -272,11 +273,18 @@ class _Renderer:
                 f"{ref.number}</a></sup>")
 
     def text(self, text: str) -> str:
-        """Escaped text; Han runs in a non-Chinese article get lang="zh-CN" so fonts pick SC glyphs."""
+        """Escaped text; Han runs in a non-Chinese article get lang="zh-CN" (or zh-Hant where the article's
+        Han text is Traditional) so fonts pick glyphs of that script."""
         escaped = breakable(text)
         if self.chinese or not HAN_TEXT_RUN.search(escaped):
             return escaped
-        return HAN_TEXT_RUN.sub(lambda run: f'<span lang="zh-CN">{run.group(0)}</span>', escaped)
+        lang = self.han_lang
+        return HAN_TEXT_RUN.sub(lambda run: f'<span lang="{lang}">{run.group(0)}</span>', escaped)
+
+    @functools.cached_property
+    def han_lang(self) -> str:
+        """The tag of the Han runs of a non-Chinese article: the script its Han text is written in."""
+        return "zh-Hant" if detect_script(m.visible_text(self.doc)) == "hant" else "zh-CN"
 
 
 def breakable(text: str) -> str:

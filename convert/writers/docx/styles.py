@@ -15,7 +15,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 from lxml import etree
 
-from ...scripts import is_cjk_family
+from ...scripts import han_script, is_chinese, is_cjk_family
 from ...theme import Theme
 from .fonttable import font_entry
 from .ooxml import Element, append, border, el, fonts, half_points, hex_color, shading, size, spacing, twips
@@ -51,18 +51,19 @@ class Tokens:
 
     theme: Theme
     chinese: bool
+    lang: str = ""  # picks the TC or HK faces of Traditional Chinese (`Theme.stack`)
 
     @property
     def body(self) -> Faces:
-        return faces(self.theme.stack("body"), _family(self.theme.fonts.body), self.chinese)
+        return faces(self.theme.stack("body", self.lang), _family(self.theme.fonts.body), self.chinese)
 
     @property
     def headings(self) -> Faces:
-        return faces(self.theme.stack("headings"), _family(self.theme.fonts.headings), self.chinese)
+        return faces(self.theme.stack("headings", self.lang), _family(self.theme.fonts.headings), self.chinese)
 
     @property
     def mono(self) -> Faces:
-        return faces(self.theme.stack("mono"), "modern", self.chinese)
+        return faces(self.theme.stack("mono", self.lang), "modern", self.chinese)
 
     @property
     def size(self) -> float:
@@ -109,7 +110,7 @@ class StyleSpec:
 def apply_theme(document: WordDocument, theme: Theme, *, chinese: bool, lang: str,
                 numbering: dict[str, int]) -> Tokens:
     """Reshape the styles of `document` after `theme`; `numbering` gives the numIds of the list styles."""
-    tokens = Tokens(theme, chinese)
+    tokens = Tokens(theme, chinese, lang)
     styles = document.styles.element
     _drop_sample_table_styles(styles)
     _document_defaults(styles, tokens, lang)
@@ -359,15 +360,26 @@ def _drop_sample_table_styles(styles: Element) -> None:
             styles.remove(style)
 
 
+def east_asian_lang(lang: str) -> str:
+    """The language Word proofs and lays out Han text in: a culture name it knows (`zh-CN`, `zh-TW`,
+    `zh-HK`, `zh-MO`, `zh-SG`); a script tag has none, so `zh-Hant` is Taiwan's and `zh-Hans` the mainland's."""
+    parts = [p.upper() for p in lang.replace("_", "-").split("-")[1:]] if is_chinese(lang) else []
+    region = next((p for p in parts if p in ("CN", "TW", "HK", "MO", "SG")), "")
+    if region:
+        return f"zh-{region}"
+    return "zh-TW" if han_script(lang) == "hant" else "zh-CN"
+
+
 def _document_defaults(styles: Element, t: Tokens, lang: str) -> None:
-    """Defaults under every style: the body faces, and the languages (East Asian zh-CN for Han text)."""
+    """Defaults under every style: the body faces, and the languages (East Asian: the article's Chinese,
+    zh-CN for the Han text of other articles)."""
     latin_lang = "en-US" if t.chinese or not lang else lang
     defaults = styles.find(qn("w:docDefaults"))
     if defaults is not None:
         styles.remove(defaults)
     defaults = el("w:docDefaults",
                   el("w:rPrDefault", el("w:rPr", t.body.rfonts(), *size(t.size),
-                                        el("w:lang", val=latin_lang, eastAsia="zh-CN", bidi="ar-SA"))),
+                                        el("w:lang", val=latin_lang, eastAsia=east_asian_lang(lang), bidi="ar-SA"))),
                   el("w:pPrDefault", el("w:pPr", *_east_asian_layout(t), spacing(before=0, after=0, line=1.0,
                                                                                    rule="auto"))))
     styles.insert(0, defaults)
@@ -410,4 +422,4 @@ def _settings(document: WordDocument, t: Tokens) -> None:
         spacing_control.set(qn("w:val"), "compressPunctuation" if compress else "doNotCompress")
     theme_lang = settings.find(qn("w:themeFontLang"))
     if theme_lang is not None:
-        theme_lang.set(qn("w:eastAsia"), "zh-CN")
+        theme_lang.set(qn("w:eastAsia"), east_asian_lang(t.lang))

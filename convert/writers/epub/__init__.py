@@ -60,7 +60,8 @@ def write_epub(doc: m.Document, ctx: WriteContext) -> bytes:
         coverpage = docs.cover_page(doc, cover_alt, COVER_SIZE)
     except docs.XhtmlError as exc:
         raise ConvertError(ctx.source_name or title, f"cannot build the EPUB: {exc}") from None
-    fonts = embedded_fonts(ctx.theme, [text, nav], chinese=doc.is_chinese) if options.embed_fonts else []
+    fonts = (embedded_fonts(ctx.theme, [text, nav], chinese=doc.is_chinese, lang=doc.meta.lang)
+             if options.embed_fonts else [])
 
     book = epub.EpubBook()
     book.set_identifier(identifier(doc))
@@ -79,7 +80,7 @@ def write_epub(doc: m.Document, ctx: WriteContext) -> bytes:
 
     book.add_item(epub.EpubItem(uid="style", file_name=docs.STYLESHEET, media_type="text/css",
                                 content=docs.stylesheet(ctx.theme, font_face_css(fonts),
-                                                        chinese=doc.is_chinese).encode("utf-8")))
+                                                        chinese=doc.is_chinese, lang=doc.meta.lang).encode("utf-8")))
     book.set_cover(docs.COVER_IMAGE, cover_png(doc.meta, ctx.theme, publication=ctx.publication), create_page=False)
     pages = [_Xhtml("cover", docs.COVER_PAGE, coverpage, title, properties=["svg"]),
              _Xhtml("text", docs.TEXT_PAGE, text, title)]

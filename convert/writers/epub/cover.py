@@ -54,8 +54,8 @@ def cover_png(meta: Meta, theme: Theme, size: tuple[int, int] = COVER_SIZE, *, p
     cjk = is_cjk_language(meta.lang) or meta.lang.lower().startswith("ko")  # else Latin faces first: CJK faces set quotes full-width
     # The same spacing rules as the other editions: Han/Latin gaps; compressed punctuation in Chinese.
     spacing: Spacing = (theme.text.script_gap_em, is_chinese(meta.lang) and theme.cjk.compress_punctuation)
-    heading_font = _loader(theme.script_stack("headings", cjk), bold=True)
-    body_font = _loader(theme.script_stack("body", cjk), bold=False)
+    heading_font = _loader(theme.script_stack("headings", cjk, meta.lang), bold=True)
+    body_font = _loader(theme.script_stack("body", cjk, meta.lang), bold=False)
 
     # A band of the accent colour at the top carries the source, like a newspaper's masthead.
     band = int(height * 0.11)

@@ -169,11 +169,11 @@ def body_text(tree: etree._ElementTree) -> str:
 # ---------------------------------------------------------------- style
 
 
-def stylesheet(theme: Theme, font_faces: str = "", *, chinese: bool = True) -> str:
+def stylesheet(theme: Theme, font_faces: str = "", *, chinese: bool = True, lang: str = "") -> str:
     """The theme's article rules in relative units at the e-reader size, plus the EPUB's own pages;
     nothing print-only. The numbers below lay out what only the EPUB has (cover, standfirst, contents),
     so they are not theme tokens: no other edition has a value to agree with."""
-    colors, fonts = theme.colors, font_stacks(theme, chinese=chinese)
+    colors, fonts = theme.colors, font_stacks(theme, chinese=chinese, lang=lang)
     narrow = (f"@media (max-width: {theme.text.narrow_width_em:g}em) {{\n"
               f"  article:not(:lang(zh)) p {{ text-align: {theme.text.narrow_latin_align}; }}\n}}"
               if theme.text.justify and theme.text.narrow_latin_align == "left" else "")

@@ -30,14 +30,16 @@ class EmbeddedFont:
     weight: int
 
 
-def embedded_fonts(theme: Theme, trees: list[etree._ElementTree], *, chinese: bool = True) -> list[EmbeddedFont]:
+def embedded_fonts(theme: Theme, trees: list[etree._ElementTree], *, chinese: bool = True,
+                   lang: str = "") -> list[EmbeddedFont]:
     """A subset of the body, heading (and, when code is shown, mono) fonts of the theme, each the first
-    installed face of its stack in the article's script order (`Theme.script_stack`)."""
+    installed face of its stack in the article's script order and regional standard (`Theme.script_stack`:
+    the TC face for Traditional Chinese)."""
     everything = _chars(trees, ".//x:body")
-    roles = [("body", theme.script_stack("body", chinese), False, 400, everything),
-             ("headings", theme.script_stack("headings", chinese), True, theme.headings.weight,
+    roles = [("body", theme.script_stack("body", chinese, lang), False, 400, everything),
+             ("headings", theme.script_stack("headings", chinese, lang), True, theme.headings.weight,
               _chars(trees, _HEADING_XPATH)),
-             ("mono", theme.script_stack("mono", chinese), False, 400, _chars(trees, _MONO_XPATH))]
+             ("mono", theme.script_stack("mono", chinese, lang), False, 400, _chars(trees, _MONO_XPATH))]
     fonts: list[EmbeddedFont] = []
     seen: set[tuple[str, int]] = set()
     for role, families, bold, weight, chars in roles:

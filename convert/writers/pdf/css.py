@@ -76,7 +76,7 @@ def running_header_html(doc: Document, theme: Theme) -> str:
 def print_css(doc: Document, theme: Theme, options: PdfOptions) -> str:
     """The whole stylesheet of a PDF edition."""
     page = page_box(theme, options)
-    fonts = font_stacks(theme, chinese=doc.is_chinese)
+    fonts = font_stacks(theme, chinese=doc.is_chinese, lang=doc.meta.lang)
     colors = theme.colors
     lang = doc.meta.lang or "en"
     header = running_header(doc.meta, theme.page.header)

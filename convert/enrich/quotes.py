@@ -1,0 +1,193 @@
+"""Quotation marks in Chinese text, paired as opening and closing.
+
+Chinese copy scraped from the web often quotes with ASCII marks (`狂奔的龙湖集团"暗伤"曝露`). Pandoc's
+smart quotes decide a mark's side from the spaces around it, and Chinese has none, so both marks of a
+pair may come out the same (`“暗伤“`, `”暗伤”`). This pass decides again, for the marks that stand in
+Chinese text (a Han character or Chinese punctuation beside them): from the punctuation around a mark
+(`：“`, `”。`), else by turns. The marks come out as the theme asks for the article's script: curly
+(`“ ‘ ’ ”`) or corner brackets (`「 『 』 」`, Taiwan's and Hong Kong's standard); corner brackets the text
+already has are kept and count for nesting.
+
+Left alone: marks in Latin text (English quotes stay pandoc's), apostrophes between letters (`O'Neill`,
+`Tom's`), code, link addresses.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Literal
+
+from .. import model as m
+from ..scripts import CJK_LETTER, han_script, is_chinese
+from .structure import map_blocks
+
+QuoteStyle = Literal["curly", "corner"]
+
+_DOUBLE, _SINGLE = '"“”＂', "'‘’"
+_OPENING_CORNERS, _CLOSING_CORNERS = "「『", "」』"
+_OBJECT = "\ufffc"  # code, a note call or an image inside the text: neither Chinese nor a space
+# Chinese punctuation beside a mark, other than quotation marks: evidence of the side the mark is on.
+_CHINESE_PUNCTUATION = set("，。、；：？！（）【】《》〈〉〔〕…—·「」『』")
+# `。”他说` and `。“下一句` alike: a mark after a sentence's or a clause's end may be either, and is left to turns.
+_OPENS_AFTER = set("：:（(【《〈〔「『") | {"", " ", "\n", "\u3000"}
+_CLOSES_BEFORE = set("，,。、；;：:！!？?）)】》〉〕」』.") | {"", " ", "\n", "\u3000"}
+_GLYPHS = {"curly": {("double", True): "“", ("double", False): "”", ("single", True): "‘", ("single", False): "’"}}
+
+
+def quote_style_for(lang: str, hans: QuoteStyle, hant: QuoteStyle) -> QuoteStyle:
+    """The theme's style for an article's script (`[quotes] hans`, `hant`)."""
+    return hant if is_chinese(lang) and han_script(lang) == "hant" else hans
+
+
+def pair_quotes(doc: m.Document, style: QuoteStyle = "curly") -> m.Document:
+    """`doc` with the quotation marks of its Chinese text paired and set in `style`: the title, subtitle
+    and description, the byline's names, every block's text, captions, credits and alt text."""
+    def text(value: str) -> str:
+        return requote([value], style)[0] if value else value
+
+    meta = replace(doc.meta, title=text(doc.meta.title), subtitle=text(doc.meta.subtitle),
+                   description=text(doc.meta.description), dateline=text(doc.meta.dateline),
+                   editor=text(doc.meta.editor), authors=tuple(text(a) for a in doc.meta.authors))
+
+    def block(b: m.Block) -> m.Block:
+        if isinstance(b, (m.Heading, m.Paragraph, m.Notice)):
+            return replace(b, content=_requote_inlines(b.content, style))
+        if isinstance(b, m.Figure):
+            return replace(b, caption=_requote_inlines(b.caption, style), alt=text(b.alt), credit=text(b.credit))
+        if isinstance(b, m.Table):
+            return replace(b, caption=_requote_inlines(b.caption, style))
+        return b
+
+    return replace(doc, meta=meta, blocks=tuple(map_blocks(doc.blocks, block)))
+
+
+def requote(pieces: list[str], style: QuoteStyle = "curly") -> list[str]:
+    """The pieces of one run of text (a paragraph's text nodes, in order), with the quotation marks that
+    stand in Chinese text paired and set in `style`. A piece may be `_OBJECT` (code, an image)."""
+    joined = "".join(pieces)
+    changes: dict[int, str] = {}
+    open_marks: list[tuple[str, bool]] = []  # the quotes open at this point: kind, and whether in Latin text
+    for index, char in enumerate(joined):
+        if char in _OPENING_CORNERS:
+            open_marks.append(("corner", False))
+            continue
+        if char in _CLOSING_CORNERS:
+            _close(open_marks, "corner")
+            continue
+        if char not in _DOUBLE and char not in _SINGLE:
+            continue
+        kind = "double" if char in _DOUBLE else "single"
+        if kind == "single" and _alphanumeric(joined, index - 1) and _alphanumeric(joined, index + 1):
+            continue  # an apostrophe (`O'Neill`)
+        before, after = _neighbour(joined, index, -1), _neighbour(joined, index, 1)
+        if not (_chinese(before) or _chinese(after)):
+            # A quote in Latin text: pandoc's mark stands, and its side counts (`He said “yes” 仍是`).
+            if char in "“‘":
+                open_marks.append((kind, True))
+            elif char in "”’":
+                _close(open_marks, kind)
+            continue
+        opening = _opens(joined, index, kind, [k for k, _latin in open_marks])
+        if opening:
+            level = len(open_marks)
+            open_marks.append((kind, False))
+        else:
+            latin = _close(open_marks, kind)
+            level = len(open_marks)
+            if latin:
+                changes[index] = "”" if kind == "double" else "’"  # it closes an English quote
+                continue
+        changes[index] = _glyph(style, kind, opening, level)
+    if not changes:
+        return pieces
+    out, start = [], 0
+    for piece in pieces:
+        out.append("".join(changes.get(start + i, c) for i, c in enumerate(piece)))
+        start += len(piece)
+    return out
+
+
+def _opens(text: str, index: int, kind: str, open_marks: list[str]) -> bool:
+    """Whether the mark at `index` opens a quote: by turns, a mark opens unless a quote of its kind is
+    open; an open one is left open (a quotation that runs on, its closing mark missing) only where the
+    punctuation or the text's edge before the mark says a quote begins (`：“`, `（“`) and nothing after it
+    says one ends (`“，”`: the quoted text may be a mark itself)."""
+    if kind not in open_marks:
+        return True
+    left = text[index - 1] if index > 0 else ""
+    right = text[index + 1] if index + 1 < len(text) else ""
+    return left in _OPENS_AFTER and right not in _CLOSES_BEFORE
+
+
+def _close(open_marks: list[tuple[str, bool]], kind: str) -> bool:
+    """Close the innermost open quote of `kind` (and any left open inside it); a stray mark closes none.
+    True when the quote closed was opened in Latin text."""
+    kinds = [k for k, _latin in open_marks]
+    if kind not in kinds:
+        return False
+    position = len(kinds) - 1 - kinds[::-1].index(kind)
+    latin = open_marks[position][1]
+    del open_marks[position:]
+    return latin
+
+
+def _glyph(style: QuoteStyle, kind: str, opening: bool, level: int) -> str:
+    """Curly marks keep the kind the text chose; corner brackets nest by level: 「 outside, 『 inside."""
+    if style == "corner":
+        return ("「" if opening else "」") if level % 2 == 0 else ("『" if opening else "』")
+    return _GLYPHS["curly"][(kind, opening)]
+
+
+def _neighbour(text: str, index: int, step: int) -> str:
+    """The nearest character on one side that is neither a space nor another quotation mark."""
+    index += step
+    while 0 <= index < len(text) and (text[index] in " \u00a0" or text[index] in _DOUBLE + _SINGLE):
+        index += step
+    return text[index] if 0 <= index < len(text) else ""
+
+
+def _chinese(char: str) -> bool:
+    return bool(char) and (bool(CJK_LETTER.match(char)) or char in _CHINESE_PUNCTUATION)
+
+
+def _alphanumeric(text: str, index: int) -> bool:
+    return 0 <= index < len(text) and text[index].isalnum() and not CJK_LETTER.match(text[index])
+
+
+# ---------------------------------------------------------------- inline content as one run of text
+
+
+def _pieces(inlines: tuple[m.Inline, ...]) -> list[str]:
+    out: list[str] = []
+    for node in inlines:
+        if isinstance(node, m.Text):
+            out.append(node.text)
+        elif isinstance(node, m.LineBreak):
+            out.append("\n")
+        elif isinstance(node, (m.Code, m.NoteRef, m.InlineImage)):
+            out.append(_OBJECT)
+        else:
+            out.extend(_pieces(m.inline_children(node)))
+    return out
+
+
+def _requote_inlines(inlines: tuple[m.Inline, ...], style: QuoteStyle) -> tuple[m.Inline, ...]:
+    """The marks of a block's text decided across its inline nodes (`"**暗伤**"`: the marks outside the
+    emphasis pair with each other)."""
+    pieces = _pieces(inlines)
+    changed = iter(requote(pieces, style))
+    if not any(c in _DOUBLE or c in _SINGLE for piece in pieces for c in piece):
+        return inlines
+
+    def rebuild(nodes: tuple[m.Inline, ...]) -> tuple[m.Inline, ...]:
+        out: list[m.Inline] = []
+        for node in nodes:
+            if isinstance(node, m.Text):
+                node = m.Text(next(changed))
+            elif isinstance(node, (m.LineBreak, m.Code, m.NoteRef, m.InlineImage)):
+                next(changed)
+            elif m.inline_children(node):
+                node = replace(node, content=rebuild(node.content))  # type: ignore[call-arg, union-attr]
+            out.append(node)
+        return tuple(out)
+
+    return rebuild(inlines)
