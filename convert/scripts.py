@@ -51,6 +51,7 @@ OPENING_PUNCTUATION = "（《「『【〔〈“‘([{"
 # Traditional-script fonts the stops are centred, blank both sides: the font's `halt` trims both).
 OPENING_MARKS = "（《「『【〔〈〖〘〚［｛｟“‘"
 CLOSING_MARKS = "）》」』】〕〉〗〙〛］｝｠”’，。、；：？！．"
+CENTRED_IN_TRADITIONAL = "，。、；：？！"  # drawn centred on the em square by TC and HK faces
 
 # Family names of Chinese/Japanese/Korean faces: a stack's first such family sets Han text.
 _CJK_FAMILY = re.compile(r"\b(CJK|SC|TC|HK|JP|KR|Song|Hei|Kai|Ming|Fang|Sim|YaHei|PingFang|宋|黑|楷|明)\b", re.I)

@@ -37,6 +37,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "notes": "註釋", "contents": "目錄", "page": "第 {page} 頁 / 共 {pages} 頁",
         "figure": "圖", "table": "表", "list_separator": "、", "label_separator": "：",
         "credit": "攝影", "untitled": "無標題",
+        "in_this_issue": "本期內容", "article_count": "共 {n} 篇", "issue_cover": "本期封面",
         "cover": "封面", "titlepage": "標題頁", "text": "正文", "landmarks": "導覽",
         "summary_opening": "本書為可重排文字，含目錄與標題導覽，閱讀順序與原文一致。",
         "summary_described": "全部 {shown} 幅圖片均有文字說明。",

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pypdf
 import pytest
+from lxml import etree
 
 import convert
 from convert import model as m
@@ -234,8 +235,8 @@ def test_editions_carry_the_language_faces_and_labels() -> None:
     epub = zipfile.ZipFile(io.BytesIO(convert.convert(str(SAMPLE), to="epub", offline=True)))
     opf = next(epub.read(n).decode() for n in epub.namelist() if n.endswith(".opf"))
     assert "<dc:language>zh-TW</dc:language>" in opf
-    page = next(epub.read(n).decode() for n in epub.namelist() if n.endswith("text.xhtml"))
-    assert 'xml:lang="zh-TW"' in page and "攝影：林志豪" in page
+    page = next(epub.read(n) for n in epub.namelist() if n.endswith("text.xhtml"))
+    assert 'xml:lang="zh-TW"' in page.decode() and "攝影：林志豪" in "".join(etree.fromstring(page).itertext())
     css = next(epub.read(n).decode() for n in epub.namelist() if n.endswith(".css"))
     assert re.search(r'html:lang\(zh-TW\) \{ font-family: "Noto Serif CJK TC"', css)
     docx = zipfile.ZipFile(io.BytesIO(convert.convert(str(SAMPLE), to="docx", offline=True)))

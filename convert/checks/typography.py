@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..scripts import CJK_LETTER, OPENING_MARKS, adjacent_marks, mark_kind
+from ..scripts import CENTRED_IN_TRADITIONAL, CJK_LETTER, OPENING_MARKS, adjacent_marks, mark_kind
 
 HALF_BELOW_EM = 0.75  # a mark advancing less than this is set half width
 _DIGITS = re.compile(r"[0-9０-９]")
@@ -46,9 +46,26 @@ class Line:
 
     def right_edge(self) -> float:
         """Where the line's last advance ends: a closing mark ending it is counted half width when it
-        is set so (it then starts half an em before that edge), a character otherwise at its width."""
+        is set so (it then starts half an em before that edge), a character otherwise at its width.
+        A centred mark (Traditional faces) set half width by `halt` is drawn a quarter em left of
+        where its advance starts, so its advance ends three quarters of an em after the glyph's x0."""
         last = self.chars[-1]
-        return last["x0"] + (0.5 * last["size"] if mark_kind(last["text"]) == "closing" else last["x1"] - last["x0"])
+        if mark_kind(last["text"]) != "closing":
+            return last["x1"]
+        return last["x0"] + (0.5 + _centring_shift(last)) * last["size"]
+
+
+def centred_marks(fontname: str) -> bool:
+    """Whether a PDF font is a CJK face drawn to Taiwan's or Hong Kong's standard (Noto's and Source
+    Han's `… CJK TC`/`HK` faces), whose punctuation sits centred on the em square."""
+    return re.search(r"CJK[- ]?(TC|HK)\b|(TC|HK)[- ]?(Regular|Bold|Medium|Light)", fontname) is not None
+
+
+def _centring_shift(char: dict) -> float:
+    """How far left of its advance, in em, a mark set half width is drawn: a quarter em for a mark
+    a Traditional face centres (`halt` takes a quarter from each side), none otherwise."""
+    centred = char["text"] in CENTRED_IN_TRADITIONAL and centred_marks(char.get("fontname", ""))
+    return 0.25 if centred else 0.0
 
 
 def pdf_lines(data: bytes) -> list[Line]:
@@ -59,11 +76,13 @@ def pdf_lines(data: bytes) -> list[Line]:
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         for number, page in enumerate(pdf.pages):
             rows: dict[int, list[dict]] = collections.defaultdict(list)
-            for char in page.chars:
+            for char in page.chars:  # a row is a baseline: faces of different ascent share it
                 if char["text"].strip() and char["text"] != "\u2060":
-                    rows[round(char["top"])].append(char)
-            for top in sorted(rows):
-                lines.append(Line(number, float(top), tuple(sorted(rows[top], key=lambda c: c["x0"]))))
+                    rows[round(page.height - char["matrix"][5])].append(char)
+            for baseline in sorted(rows):
+                row = rows[baseline]
+                lines.append(Line(number, float(round(min(c["top"] for c in row))),
+                                  tuple(sorted(row, key=lambda c: c["x0"]))))
     return lines
 
 
@@ -82,7 +101,8 @@ class MarkPairs:
 
 def mark_pairs(lines: list[Line]) -> MarkPairs:
     """Adjacent pairs (clreq §3.1.6): compressed when the second mark starts less than 0.75 em after
-    the first (1 em when neither gives up its blank)."""
+    the first (1 em when neither gives up its blank); a centred first mark, drawn a quarter em left of
+    its advance when halved, less than 1 em after."""
     found = MarkPairs()
     for line in lines:
         text = line.text
@@ -91,7 +111,7 @@ def mark_pairs(lines: list[Line]) -> MarkPairs:
             if abs(a["size"] - b["size"]) > 0.05 or b["x0"] - a["x1"] > a["size"]:  # not neighbours
                 continue
             found.pairs += 1
-            if b["x0"] - a["x0"] < HALF_BELOW_EM * a["size"]:
+            if b["x0"] - a["x0"] < (HALF_BELOW_EM + _centring_shift(a)) * a["size"]:
                 found.compressed += 1
             else:
                 found.missed.append(f"p{line.page + 1} {text[max(0, first - 6):second + 6]}")
@@ -107,7 +127,7 @@ def closing_line_ends(lines: list[Line], right: float, tolerance: float = 0.6) -
         last = line.chars[-1]
         if mark_kind(last["text"]) != "closing":
             continue
-        if abs(last["x0"] + 0.5 * last["size"] - right) < tolerance:
+        if abs(last["x0"] + (0.5 + _centring_shift(last)) * last["size"] - right) < tolerance:
             half += 1
         elif abs(last["x1"] - right) < tolerance:
             full += 1

@@ -26,18 +26,26 @@ def wrap(text: str, font, width: float, cjk: Spacing = NO_SPACING,  # type: igno
     WeasyPrint fits a line with a closing mark at its end full width (it is halved after the break)."""
     lines: list[str] = []
     current = ""
+    last = ""  # the token `current` ends with
     groups = break_groups(" ".join(text.split()))
     for token in (_joined_at_quotes(groups) if as_weasyprint else groups):
         candidate = current + token
         fits = line_width(candidate.rstrip(), font, cjk, halve_end=not as_weasyprint) <= width
-        if not current or fits or token[0] in _NO_LINE_START:
-            current = candidate
+        if not current or fits:
+            current, last = candidate, token
             continue
+        if token[0] in _NO_LINE_START:
+            if not as_weasyprint or current == last:  # hangs past the measure (the cover's model)
+                current, last = candidate, token
+                continue
+            # WeasyPrint hangs nothing: the mark goes down with the token before it
+            current, token = current[:-len(last)], last + token
         carry = ""
         while current and current[-1] in _NO_LINE_END:
             carry, current = current[-1] + carry, current[:-1]
         lines.append(current.rstrip())
         current = (carry + token).lstrip()
+        last = token
     if current.strip():
         lines.append(current.rstrip())
     return lines
