@@ -11,7 +11,8 @@ from . import __version__, registry
 from .builder import Options, Outcome, build
 from .errors import UsageError
 from .theme import PAGE_SIZES_MM, available_themes, load_theme
-from .writers.pdf import EDITIONS, VARIANTS
+from .writers.base import EDITIONS
+from .writers.pdf import VARIANTS
 
 DEFAULT_INPUT = Path("seeds")
 DEFAULT_OUTDIR = Path("dist")
@@ -78,7 +79,8 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--config", type=Path, metavar="FILE",
                         help="the publication profile (default: ./convert.toml when present)")
     parser.add_argument("--edition", choices=EDITIONS,
-                        help="PDF layout: print (default) or a small page for 6-inch e-readers")
+                        help="layout: horizontal text (default; for the PDF, print pages), ereader (PDF: a small page "
+                             "for 6-inch e-readers) or vertical (EPUB, DOCX, HTML: columns read right to left)")
     parser.add_argument("--page-size", choices=list(PAGE_SIZES_MM), help="override the theme's page size")
     parser.add_argument("--pdf-variant", choices=VARIANTS, help="tagged or archival PDF")
     parser.add_argument("--embed-fonts", action="store_true",
