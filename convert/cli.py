@@ -137,6 +137,8 @@ def _collect(argv: list[str]) -> int:
                         help="the publication profile (default: ./convert.toml when present)")
     parser.add_argument("--style", metavar="NAME|PATH", help="the theme (default: the profile's, else default)")
     parser.add_argument("--page-size", choices=list(PAGE_SIZES_MM), help="override the theme's page size")
+    parser.add_argument("--edition", choices=EDITIONS,
+                        help="horizontal (default), ereader (PDF: small pages) or vertical (EPUB only)")
     parser.add_argument("--offline", action="store_true", help="never fetch remote images (cached ones are used)")
     parser.add_argument("--allow-private-hosts", action="store_true",
                         help="allow remote images on loopback and private network addresses")
@@ -149,7 +151,8 @@ def _collect(argv: list[str]) -> int:
         collected = collect(inputs, [name for item in (args.to or []) for name in item.split(",") if name],
                             args.output, title=args.title, date=args.date, publication=args.publication,
                             theme=args.style, config=args.config, jobs=args.jobs, offline=args.offline,
-                            allow_private=args.allow_private_hosts, page_size=args.page_size)
+                            allow_private=args.allow_private_hosts, page_size=args.page_size,
+                            edition=args.edition)
     except UsageError as exc:
         print(f"convert collect: error: {exc}", file=sys.stderr)
         return 2

@@ -30,6 +30,7 @@ from conftest import ARTICLES, ROOT, SAMPLES, article_id
 
 CHINESE = [a for a in ARTICLES if convert.read(str(a)).is_chinese]
 MIXED = next(a for a in SAMPLES if a.parent.name == "zh-mixed-figures")
+HARBOR = next(a for a in SAMPLES if a.parent.name == "zh-news-harbor")
 TABLE_PARTS = {"caption", "th", "td"}
 CODE_ARTICLE = """# 港口第3季度报告
 
@@ -253,3 +254,15 @@ def test_ereader_edition_still_builds_every_format_horizontally() -> None:
 def test_html_page_is_vertical_too() -> None:
     page = built(MIXED, "html").decode("utf-8")
     assert "writing-mode: vertical-rl" in page and '<span class="tcy">18</span>' in page
+
+
+def test_collect_makes_a_vertical_epub_and_refuses_a_vertical_docx(tmp_path: Path) -> None:
+    collected = convert.collect([MIXED, HARBOR], ["epub", "docx"], tmp_path, title="竖排测试", offline=True,
+                                edition="vertical")
+    epub, docx = collected.editions
+    assert epub.ok and docx.error is not None and "vertical edition of a collection is EPUB only" in docx.error
+    data = epub.output.read_bytes()  # type: ignore[union-attr]
+    assert re.search(r'<spine[^>]*page-progression-direction="rtl"', epub_part(data, "content.opf"))
+    assert "writing-mode: vertical-rl" in epub_part(data, "style.css")
+    findings = validate.validate_editions([epub.output])[epub.output]  # type: ignore[index]
+    assert findings == [], "\n".join(map(str, findings or ["no verdict"]))
