@@ -17,7 +17,8 @@ from .builder.executors import NAMES as EXECUTORS
 from .enrich import SCRIPTS
 from .errors import UsageError
 from .theme import PAGE_SIZES_MM, available_themes, load_theme
-from .writers.pdf import EDITIONS, VARIANTS
+from .writers.base import EDITIONS
+from .writers.pdf import VARIANTS
 
 if TYPE_CHECKING:
     from .builder import Options, Outcome, Plan
@@ -118,7 +119,8 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--config", type=Path, metavar="FILE",
                         help="the publication profile (default: ./convert.toml when present)")
     parser.add_argument("--edition", choices=EDITIONS,
-                        help="PDF layout: print (default) or a small page for 6-inch e-readers")
+                        help="layout: horizontal text (default; for the PDF, print pages), ereader (PDF: a small page "
+                             "for 6-inch e-readers) or vertical (EPUB, DOCX, HTML: columns read right to left)")
     parser.add_argument("--page-size", choices=list(PAGE_SIZES_MM), help="override the theme's page size")
     parser.add_argument("--pdf-variant", choices=VARIANTS, help="tagged or archival PDF")
     parser.add_argument("--embed-fonts", action="store_true",
@@ -190,6 +192,8 @@ def _collect(argv: list[str]) -> int:
                         help="the publication profile (default: ./convert.toml when present)")
     parser.add_argument("--style", metavar="NAME|PATH", help="the theme (default: the profile's, else default)")
     parser.add_argument("--page-size", choices=list(PAGE_SIZES_MM), help="override the theme's page size")
+    parser.add_argument("--edition", choices=EDITIONS,
+                        help="horizontal (default), ereader (PDF: small pages) or vertical (EPUB only)")
     parser.add_argument("--offline", action="store_true", help="never fetch remote images (cached ones are used)")
     parser.add_argument("--allow-private-hosts", action="store_true",
                         help="allow remote images on loopback and private network addresses")
@@ -202,7 +206,8 @@ def _collect(argv: list[str]) -> int:
         collected = collect(inputs, [name for item in (args.to or []) for name in item.split(",") if name],
                             args.output, title=args.title, date=args.date, publication=args.publication,
                             theme=args.style, config=args.config, jobs=args.jobs, offline=args.offline,
-                            allow_private=args.allow_private_hosts, page_size=args.page_size)
+                            allow_private=args.allow_private_hosts, page_size=args.page_size,
+                            edition=args.edition)
     except UsageError as exc:
         print(f"convert collect: error: {exc}", file=sys.stderr)
         return 2

@@ -309,6 +309,19 @@ def number_groups(text: str) -> list[tuple[int, int]]:
     return groups
 
 
+# ASCII digits standing alone: not a piece of a longer number (1.8, 1,200, 09:30), a word (5G) or a
+# percentage; in vertical text they may stand upright in one cell (tate-chu-yoko).
+_SHORT_NUMBER = re.compile(r"(?<![0-9A-Za-z_+\-−])(?<![0-9][.,:/\-])[0-9]+(?![0-9A-Za-z_%‰％℃°])(?![.,:/\-][0-9])")
+
+
+def upright_numbers(text: str, longest: int) -> list[tuple[int, int]]:
+    """Spans [start, end) of the numbers of at most `longest` digits that vertical text sets upright in
+    one cell, across the column (`3月18日`, `第36位`); a longer number, a decimal, a time, a percentage
+    or a number inside a word runs sideways with the Latin text (`2024年`, `1.8亿`, `09:30`, `5G`)."""
+    return [(match.start(), match.end()) for match in _SHORT_NUMBER.finditer(text)
+            if match.end() - match.start() <= longest]
+
+
 def _han_words(text: str, longest: int = 3) -> dict[int, int]:
     """Where each word of 2 to `longest` Han characters jieba finds in `text` starts: its end."""
     import rjieba

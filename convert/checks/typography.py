@@ -253,18 +253,30 @@ def browser_blocks(document: Path, width_px: int, chromium: str = "chromium") ->
     set as blocks; code left out) of an (X)HTML document as headless Chromium lays it out in a window `width_px` wide: per block its tag and lines, each line a
     list of [char, left, width, font size] in CSS pixels. The document is measured in a copy beside
     it, with a script added at the end of its body."""
+    return _measure(document, _MEASURE_SCRIPT, (width_px, 2000), chromium)
+
+
+def browser_boxes(document: Path, size_px: tuple[int, int], chromium: str = "chromium") -> list[dict]:
+    """The box of every character of each block (as `browser_blocks` finds them) in a window of
+    `size_px`, for text in any direction: per block its tag and a list of [char, left, top, width,
+    height, upright-in-one-cell] in CSS pixels, the last true inside a `tcy` span."""
+    return _measure(document, _BOX_SCRIPT, size_px, chromium)
+
+
+def _measure(document: Path, script_text: str, size_px: tuple[int, int], chromium: str) -> list[dict]:
+    """Run `script_text` at the end of a copy of `document` in headless Chromium; what it wrote."""
     import json
     import subprocess
     import tempfile
 
     text = document.read_text(encoding="utf-8")
-    script = f"<script><![CDATA[{_MEASURE_SCRIPT}]]></script>"
+    script = f"<script><![CDATA[{script_text}]]></script>"
     with tempfile.NamedTemporaryFile("w", suffix=document.suffix, dir=document.parent, encoding="utf-8",
                                      delete=False) as copy:
         copy.write(text.replace("</body>", script + "</body>", 1))
     try:
         done = subprocess.run([chromium, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
-                               f"--window-size={width_px},2000", "--virtual-time-budget=5000", "--dump-dom",
+                               f"--window-size={size_px[0]},{size_px[1]}", "--virtual-time-budget=5000", "--dump-dom",
                                Path(copy.name).as_uri()], capture_output=True, text=True, timeout=120, check=True)
     finally:
         Path(copy.name).unlink()
@@ -296,3 +308,34 @@ def single_character(line: str) -> bool:
     """A line with one Han character and nothing but punctuation: `业”`, `升。`."""
     letters = [char for char in line if CJK_LETTER.match(char) or char.isalnum()]
     return len(letters) == 1 and bool(CJK_LETTER.match(letters[0]))
+
+_BOX_SCRIPT = """
+(function () {
+  function blockOf(node) {
+    var el = node.parentElement;
+    while (el && el !== document.body) {
+      var display = getComputedStyle(el).display;
+      if (display !== 'inline' && display !== 'contents') return el;
+      el = el.parentElement;
+    }
+    return document.body;
+  }
+  var blocks = [], index = new Map();
+  var walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT), node;
+  while ((node = walker.nextNode())) {
+    if (node.parentElement.closest('script, style, pre, code')) continue;
+    var owner = blockOf(node), entry = index.get(owner);
+    if (!entry) { entry = {tag: owner.tagName.toLowerCase(), chars: []}; index.set(owner, entry); blocks.push(entry); }
+    var tcy = !!node.parentElement.closest('.tcy');
+    for (var i = 0; i < node.length; i++) {
+      var range = document.createRange(); range.setStart(node, i); range.setEnd(node, i + 1);
+      var rect = range.getBoundingClientRect(), ch = node.data[i];
+      if (!rect.width || !ch.trim()) continue;
+      entry.chars.push([ch, rect.left, rect.top, rect.width, rect.height, tcy]);
+    }
+  }
+  var out = blocks.filter(function (b) { return b.chars.length; });
+  var pre = document.createElement('pre'); pre.id = 'convert-measure';
+  pre.textContent = JSON.stringify(out); document.body.appendChild(pre);
+})();
+"""

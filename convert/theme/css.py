@@ -180,6 +180,60 @@ def cjk_css(theme: Theme) -> str:
 """
 
 
+def _logical_padding(vertical_horizontal: list[float]) -> str:
+    """A `_padding` pair as logical properties: its first value across the lines, its second along them."""
+    across, along = vertical_horizontal
+    return f"padding-block: {across:g}em; padding-inline: {along:g}em;"
+
+
+def vertical_css(theme: Theme) -> str:
+    """The vertical edition (`--edition vertical`), after `article_css` and `reader_css`: the text in
+    columns from top to bottom, read from right to left (`vertical-rl`, with the prefixed names older
+    reading systems know); Han characters and full-width marks upright, the fonts' vertical forms
+    (`vert`) applied by the browser; Latin words sideways (`mixed`); a short number upright in one cell
+    (`tcy`, see `writers/cjk.py`). Every box rule of `article_css` is restated with logical properties
+    from the same tokens, so what lies below a block in horizontal text lies to its left here. Tables
+    stay horizontal (rows of figures are read across), each a block of its own."""
+    text, headings, colors = theme.text, theme.headings, theme.colors
+    code, table, notice, lists = theme.code, theme.table, theme.notice, theme.lists
+    gap = text.script_gap_em
+    return f"""
+html {{ -epub-writing-mode: vertical-rl; -webkit-writing-mode: vertical-rl; writing-mode: vertical-rl;
+  -webkit-text-orientation: mixed; text-orientation: mixed; }}
+.tcy {{ -epub-text-combine: horizontal; -webkit-text-combine: horizontal; text-combine-upright: all; }}
+.sg-l, .sg-r, .sg-lr {{ margin-left: 0; margin-right: 0; }}
+.sg-l {{ margin-inline-start: {gap:g}em; }}
+.sg-r {{ margin-inline-end: {gap:g}em; }}
+.sg-lr {{ margin-inline: {gap:g}em; }}
+.article-header {{ margin: 0; margin-block-end: {_em(theme.byline.space_after_em)}; }}
+h1.title {{ margin: 0; margin-block-end: {_em(headings.title_space_after_em)}; }}
+.article-header .subtitle {{ margin: 0; margin-block-end: {_em(theme.subtitle.space_after_em)}; }}
+.article-header .byline {{ padding: 0; padding-block-end: {_em(theme.byline.rule_gap_em)}; border: none;
+  border-block-end: 0.5pt solid {colors.rule}; }}
+.article-body h2, .article-body h3, .article-body h4, .article-body h5, .article-body h6 {{
+  margin-block: {headings.space_before_em:g}em {headings.space_after_em:g}em; margin-inline: 0; }}
+p {{ margin-block: 0 {text.latin_paragraph_spacing_em:g}em; margin-inline: 0; }}
+article:lang(zh) p {{ margin-block: 0 {text.paragraph_spacing_em:g}em; margin-inline: 0; }}
+figure {{ margin-block: {_em(theme.figure.space_em)}; margin-inline: 0; }}
+figure img {{ max-width: {theme.figure.max_height_vh:g}vw; max-height: 100vh; }}
+figcaption {{ margin: 0; margin-block-start: {_em(theme.caption.space_before_em)}; }}
+.credit-line {{ margin: 0; margin-block-start: 0.3em; }}
+blockquote {{ margin-block: {_em(theme.quote.space_em)}; margin-inline: 0; padding: 0;
+  padding-inline-start: {_em(theme.quote.indent_em)}; border: none; border-inline-start: 2pt solid {colors.rule}; }}
+pre {{ margin-block: {_em(code.space_em)}; margin-inline: 0; {_logical_padding(code.padding_em)} }}
+hr {{ border: none; border-block-start: 0.5pt solid {colors.rule}; margin-block: {_em(theme.divider.space_em)};
+  margin-inline: 0; }}
+ul, ol {{ margin-block: {_em(lists.space_before_em)} {_em(lists.space_after_em)}; margin-inline: 0; padding: 0;
+  padding-inline-start: {_em(lists.indent_em)}; }}
+li {{ margin-block: {_em(lists.item_spacing_em)}; margin-inline: 0; }}
+table {{ -epub-writing-mode: horizontal-tb; -webkit-writing-mode: horizontal-tb; writing-mode: horizontal-tb;
+  margin: 0 {_em(table.space_em)}; }}  /* its own writing mode: left and right are its parent's block ends */
+.notice {{ margin: 0; margin-block-start: {_em(notice.space_before_em)}; {_logical_padding(notice.padding_em)}
+  border: none; border-inline-start: 2pt solid {colors.accent}; }}
+.footnotes {{ margin: 0; margin-block-start: 2em; }}
+"""
+
+
 def reader_css(theme: Theme) -> str:
     """What a browser or reading system lays out itself (not WeasyPrint): strict line breaking, and no
     spacing of its own on top of the markup's. A reader that trims punctuation (`text-spacing-trim`,

@@ -11,14 +11,39 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields
 from typing import Any, Callable, Mapping
 
+from ..errors import UsageError
 from ..model import Collection, Document, Figure, plain_text
 from ..resources import ResourceGate
 from ..theme import Theme
+
+# The `edition` setting every writer shares. `horizontal` (each format's default), `print` and `ereader`
+# (the PDF's page sizes) set the text in horizontal lines; `vertical` sets it in vertical columns read right
+# to left, as Traditional-script books are (EPUB, DOCX, HTML page; the PDF writer refuses it).
+EDITIONS = ("horizontal", "print", "ereader", "vertical")
+VERTICAL = "vertical"
 
 
 @dataclass(frozen=True)
 class NoOptions:
     """The options of a writer that has none."""
+
+
+@dataclass(frozen=True)
+class EditionOptions:
+    """The options of a writer whose only layout choice is the text's direction (`edition`): any
+    horizontal edition is stored as `horizontal`, so an incremental build does not tell them apart."""
+
+    edition: str = "horizontal"
+
+    def __post_init__(self) -> None:
+        if self.edition not in EDITIONS:
+            raise UsageError(f"unknown edition {self.edition!r}; choose from: {', '.join(EDITIONS)}")
+        if self.edition != VERTICAL:
+            object.__setattr__(self, "edition", "horizontal")
+
+    @property
+    def vertical(self) -> bool:
+        return self.edition == VERTICAL
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,8 @@ in the markup, asks them, and marks the answer up:
 - a ¼ em gap where Han meets Latin script: the Latin character at the boundary in a span `sg-l`,
   `sg-r` or `sg-lr` (CSS gives it a margin on its Han side);
 - compressed punctuation: a mark set half width in a span `pc` (CSS: the font's `halt` feature);
+- in vertical text, a short number set upright in one cell (tate-chu-yoko) in a span `tcy`
+  (CSS: `text-combine-upright`), with no Han/Latin gap around it;
 - groups no line may break inside (a number with its unit, a block's last two characters, a
   heading's words) in a span `nobr` (`white-space: nowrap`). A group that crosses the edge of an
   inline element it cannot enclose (`<b>…企</b>业`) is held together with U+2060 WORD JOINER at that
@@ -27,7 +29,7 @@ from ..resources.fonts import layout_features, stack_font
 from ..scripts import is_cjk_family
 from ..theme import Theme
 from ..scripts import (CJK_LETTER, CLOSING_MARKS, CLOSING_PUNCTUATION, OPENING_MARKS, OPENING_PUNCTUATION,
-                       compressed_marks, gap_bindings, gap_sides, heading_words, keep_together)
+                       compressed_marks, gap_bindings, gap_sides, heading_words, keep_together, upright_numbers)
 
 WORD_JOINER = "\u2060"
 _OBJECT = "\ufffc"
@@ -44,20 +46,23 @@ _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 @dataclass(frozen=True)
 class Typesetting:
     """What to mark up: Han/Latin gaps, compressed punctuation (only where the fonts have `halt`),
-    unbreakable groups."""
+    unbreakable groups, and in vertical text the numbers of at most `upright` digits set upright."""
 
     gaps: bool = True
     compress: bool = True
     keep: bool = True
     bind_gaps: bool = False  # no line break at a gap: for layouts that cannot drop one at a line's edge
+    upright: int = 0  # vertical text: the longest number set upright in one cell (0: none)
 
 
-def typesetting(doc: m.Document, theme: Theme, *, check_fonts: bool = True, browser: bool = False) -> Typesetting:
+def typesetting(doc: m.Document, theme: Theme, *, check_fonts: bool = True, browser: bool = False,
+                vertical: bool = False) -> Typesetting:
     """The typesetting of an article: punctuation is compressed in Chinese articles when the theme asks
     for it and (`check_fonts`, for editions whose fonts are this machine's) the CJK faces that set the
     text have the `halt` feature; where one has not, the article is warned once and its marks left
     full width. A `browser` lays the text out itself (EPUB, HTML page): CSS cannot drop a gap's margin
-    at a line's edge as the PDF's layout hook does, so no line breaks at a Han/Latin gap there."""
+    at a line's edge as the PDF's layout hook does, so no line breaks at a Han/Latin gap there.
+    `vertical`: the text is set in vertical columns, its short numbers upright as the theme asks."""
     compress = doc.is_chinese and theme.cjk.compress_punctuation
     if compress and check_fonts:
         lacking = faces_without_feature(theme, "halt")
@@ -65,7 +70,8 @@ def typesetting(doc: m.Document, theme: Theme, *, check_fonts: bool = True, brow
             warn(f"punctuation not compressed: the font {', '.join(lacking)} has no 'halt' feature "
                  "(adjacent marks stay full width)")
             compress = False
-    return Typesetting(compress=compress, bind_gaps=browser)
+    upright = theme.cjk.upright_digits if vertical and doc.is_chinese else 0
+    return Typesetting(compress=compress, bind_gaps=browser, upright=upright)
 
 
 def faces_without_feature(theme: Theme, feature: str) -> list[str]:
@@ -172,6 +178,10 @@ class _Block:
         if setting.compress:
             for position in compressed_marks(text):
                 classes[position] = "pc"
+        upright = self.upright(text, setting.upright)
+        for start, end in upright:
+            for position in range(start, end):
+                classes.pop(position, None)
         opens: dict[int, list[str]] = {}
         closes: dict[int, list[str]] = {}
         around: dict[int, list[str]] = {}  # before (part index) or after (minus part index) a tag
@@ -179,9 +189,13 @@ class _Block:
             words = heading_words(text) if self.name in _HEADINGS else []
             if setting.gaps and setting.bind_gaps:
                 words += gap_bindings(text)
+            words += upright  # no group ends inside an upright number
             for start, end in keep_together(text, words):
                 if _OBJECT not in text[start:end]:
                     self.group(start, end, opens, closes, around)
+        for start, end in upright:  # innermost: opened after and closed before any group at its edges
+            opens.setdefault(start, []).append('<span class="tcy">')
+            closes.setdefault(end - 1, []).insert(0, "</span>")
         for index, part in self.texts.items():
             out[index] = self.render(index, part, classes, opens, closes)
         for key, markers in around.items():
@@ -189,6 +203,14 @@ class _Block:
                 out[key] = "".join(markers) + out[key]
             else:
                 out[-key] = out[-key] + "".join(markers)
+
+    def upright(self, text: str, longest: int) -> list[tuple[int, int]]:
+        """The short numbers of a Chinese block to set upright, each within one text part (one span
+        cannot hold `<b>1</b>2`)."""
+        if not longest or not CJK_LETTER.search(text):
+            return []
+        return [(start, end) for start, end in upright_numbers(text, longest)
+                if len({self.where[position][0] for position in range(start, end)}) == 1]
 
     def group(self, start: int, end: int, opens: dict[int, list[str]], closes: dict[int, list[str]],
               around: dict[int, list[str]]) -> None:

@@ -16,9 +16,9 @@ from .. import model as m
 from ..resources import Image, Placeholder
 from ..scripts import HAN_TEXT_RUN, LONG_UNBROKEN_RUN, WIDE, detect_script, is_wide, keep_together
 from ..theme import Theme
-from ..theme.css import screen_css
+from ..theme.css import screen_css, vertical_css
 from ..wording import byline, byline_text, credit_text, labels
-from .base import WriteContext, Writer, figure_alternative
+from .base import EditionOptions, WriteContext, Writer, figure_alternative, options_of
 from .cjk import typeset, typesetting
 
 NoteStyle = Literal["end", "footnote", "epub"]
@@ -37,8 +37,16 @@ def data_uri(image: Image) -> str:
 
 
 def write_html(doc: m.Document, ctx: WriteContext) -> bytes:
-    body = typeset(article_html(doc, ctx, HtmlStyle()), typesetting(doc, ctx.theme, check_fonts=False, browser=True))
-    return page_html(doc, body, screen_css(ctx.theme)).encode("utf-8")
+    """The page; `edition="vertical"` sets it in columns read right to left, with the EPUB's rules."""
+    vertical = options_of(ctx, EditionOptions).vertical
+    body = typeset(article_html(doc, ctx, HtmlStyle()),
+                   typesetting(doc, ctx.theme, check_fonts=False, browser=True, vertical=vertical))
+    css = screen_css(ctx.theme) + (vertical_css(ctx.theme) + _VERTICAL_SCREEN if vertical else "")
+    return page_html(doc, body, css).encode("utf-8")
+
+
+# The screen's column in vertical text: as high as the window, the page scrolled sideways.
+_VERTICAL_SCREEN = "body { max-width: none; margin: 1em 2em; padding: 0; }\n"
 
 
 def page_html(doc: m.Document, body: str, css: str, *, head_extra: str = "") -> str:
@@ -358,4 +366,4 @@ _INLINE_TAGS = {m.Emphasis: "em", m.Strong: "strong", m.Strikeout: "s", m.Supers
 
 
 WRITER = Writer(name="html", suffix=".html", description="self-contained HTML5 page (images inlined)",
-                write=write_html)
+                write=write_html, options=EditionOptions)

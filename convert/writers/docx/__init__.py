@@ -13,16 +13,18 @@ from dataclasses import dataclass
 from ... import model as m
 from ...errors import UsageError
 from ...theme import PAGE_SIZES_MM
-from ..base import WriteContext, Writer, options_of
+from ..base import EditionOptions, WriteContext, Writer, options_of
 
 
 @dataclass(frozen=True)
-class DocxOptions:
-    """`page_size`: the print page (A4, A5, Letter) instead of the theme's."""
+class DocxOptions(EditionOptions):
+    """`page_size`: the print page (A4, A5, Letter) instead of the theme's; `edition`: `vertical` sets
+    the text in columns read right to left, on a landscape page (see `vertical`)."""
 
     page_size: str | None = None
 
     def __post_init__(self) -> None:
+        super().__post_init__()
         if self.page_size and self.page_size.lower() not in {size.lower() for size in PAGE_SIZES_MM}:
             raise UsageError(f"unknown page size {self.page_size!r}; choose from: {', '.join(PAGE_SIZES_MM)}")
 
@@ -37,6 +39,7 @@ def write_docx(doc: m.Document, ctx: WriteContext) -> bytes:
     from .notes import Footnotes
     from .page import prune_template, set_core_properties, set_up_page
     from .styles import apply_theme, faces
+    from .vertical import UprightRuns, horizontal_tables, set_vertical
 
     options = options_of(ctx, DocxOptions)
     word = docx.Document()
@@ -45,8 +48,16 @@ def write_docx(doc: m.Document, ctx: WriteContext) -> bytes:
     tokens = apply_theme(word, ctx.theme, chinese=doc.is_chinese, lang=doc.meta.lang,
                          numbering=numbering.style_ids)
     text_width = set_up_page(word, ctx.theme, options.page_size, doc)
+    upright = 0
+    if options.vertical:
+        set_vertical(word.sections[0])
+        section = word.sections[0]
+        text_width = int(section.page_height - section.top_margin - section.bottom_margin)  # a column's length
+        upright = ctx.theme.cjk.upright_digits if doc.is_chinese else 0
     notes = Footnotes(word, doc.footnotes)
-    BodyWriter(doc, ctx.gate, word, tokens, numbering, notes, text_width).write()
+    BodyWriter(doc, ctx.gate, word, tokens, numbering, notes, text_width, text=UprightRuns(upright)).write()
+    if options.vertical:
+        horizontal_tables(word.element.body)
     for number, drawing in enumerate(word.element.body.iter("{*}docPr"), start=1):
         drawing.set("id", str(number))  # unique shape ids, in reading order
     stamp = edition_time(doc.meta, ctx.source_date_epoch)

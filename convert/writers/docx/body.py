@@ -59,9 +59,11 @@ class Format:
 class BodyWriter:
     def __init__(self, doc: m.Document, gate: ResourceGate, word: WordDocument, tokens: Tokens,
                  numbering: Numbering, notes: Footnotes, text_width_emu: int, *, title_style: str = "Title",
-                 heading_shift: int = 0) -> None:
+                 heading_shift: int = 0, text: Callable[[str, Element | None], list[Element]] = text_runs) -> None:
         """`title_style` sets the article's title; `heading_shift` moves its headings down as many
-        Word levels (an edition of many articles: the title is Heading 1, its sections Heading 2...)."""
+        Word levels (an edition of many articles: the title is Heading 1, its sections Heading 2...);
+        `text` makes the runs of the body's text (the vertical edition's sets short numbers upright)."""
+        self.text = text
         self.doc, self.word, self.tokens = doc, word, tokens
         self.title_style, self.heading_shift = title_style, heading_shift
         self.lang = doc.meta.lang or "en"
@@ -116,7 +118,7 @@ class BodyWriter:
                 items += text_runs(text.removesuffix(part.value))
                 items.append(self.hyperlink(part.url, text_runs(part.value), scope))  # muted, like the byline
             else:
-                items += text_runs(text)
+                items += self.text(text, None)
         if items:
             out.append(el("w:p", el("w:pPr", el("w:pStyle", val="Byline")), *items))
         return out
@@ -219,7 +221,7 @@ class BodyWriter:
 
     def inline(self, node: m.Inline, scope: Scope, fmt: Format) -> list[Element]:
         if isinstance(node, m.Text):
-            return text_runs(node.text, fmt.rpr())
+            return self.text(node.text, fmt.rpr())
         if isinstance(node, m.Code):
             return text_runs(node.text, replace(fmt, code=True).rpr())
         if isinstance(node, m.LineBreak):

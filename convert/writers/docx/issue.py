@@ -25,7 +25,7 @@ from docx.oxml.ns import qn
 
 from ... import model as m
 from ...dates import edition_time, format_date
-from ...errors import about
+from ...errors import UsageError, about
 from ...wording import labels
 from ..base import IssueContext, options_of
 from .ooxml import Element, border, el, field_runs, size, spacing, text_runs, twips
@@ -45,6 +45,9 @@ def write_docx_issue(collection: m.Collection, ictx: IssueContext) -> bytes:
     from .styles import apply_theme, define_styles, faces
 
     options = options_of(ictx, DocxOptions)
+    if options.vertical:  # each article's sections would need turning, and its tables pages of their own
+        raise UsageError("the vertical edition of a collection is EPUB only; make vertical DOCX editions one "
+                         "article at a time")
     theme, meta = ictx.theme, collection.meta
     lang = meta.lang or "en"
     word = docx.Document()

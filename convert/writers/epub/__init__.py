@@ -19,7 +19,7 @@ from ...dates import ZIP_EPOCH, edition_time, published
 from ...errors import ConvertError
 from ...resources import Image
 from ...wording import labels, site_name
-from ..base import WriteContext, Writer, options_of
+from ..base import EditionOptions, WriteContext, Writer, options_of
 from ..cjk import typeset, typesetting
 from ..html import HtmlStyle, article_html
 from ..package import rezip
@@ -32,8 +32,9 @@ IMAGE_DIR = "images"
 
 
 @dataclass(frozen=True)
-class EpubOptions:
-    """`embed_fonts`: embed subsets of the theme's fonts holding the characters the book shows."""
+class EpubOptions(EditionOptions):
+    """`embed_fonts`: embed subsets of the theme's fonts holding the characters the book shows;
+    `edition`: `vertical` sets the text in columns read right to left, pages turned leftwards."""
 
     embed_fonts: bool = False
 
@@ -51,7 +52,8 @@ def write_epub(doc: m.Document, ctx: WriteContext) -> bytes:
     try:
         # The reading system's fonts set the text unless ours are embedded: only ours can be checked.
         article = typeset(article_html(doc, ctx, HtmlStyle(notes="epub", image_url=image_url)),
-                          typesetting(doc, ctx.theme, check_fonts=options.embed_fonts, browser=True))
+                          typesetting(doc, ctx.theme, check_fonts=options.embed_fonts, browser=True,
+                                      vertical=options.vertical))
         text = docs.article_document(doc, article)
         entries = docs.toc_entries(doc)
         nav = docs.nav_page(doc, entries)
@@ -80,7 +82,8 @@ def write_epub(doc: m.Document, ctx: WriteContext) -> bytes:
 
     book.add_item(epub.EpubItem(uid="style", file_name=docs.STYLESHEET, media_type="text/css",
                                 content=docs.stylesheet(ctx.theme, font_face_css(fonts),
-                                                        chinese=doc.is_chinese, lang=doc.meta.lang).encode("utf-8")))
+                                                        chinese=doc.is_chinese, lang=doc.meta.lang,
+                                                        vertical=options.vertical).encode("utf-8")))
     book.set_cover(docs.COVER_IMAGE, cover_png(doc.meta, ctx.theme, publication=ctx.publication), create_page=False)
     pages = [_Xhtml("cover", docs.COVER_PAGE, coverpage, title, properties=["svg"]),
              _Xhtml("text", docs.TEXT_PAGE, text, title)]
@@ -98,6 +101,8 @@ def write_epub(doc: m.Document, ctx: WriteContext) -> bytes:
                                     content=font.data))
     book.toc = _ncx_toc(entries)
     book.spine = pages
+    if options.vertical:
+        book.set_direction("rtl")  # the spine's page-progression-direction: pages turn leftwards
     words = labels(lang)
     book.guide = [{"type": "cover", "href": docs.COVER_PAGE, "title": words["cover"]},
                   {"type": "text", "href": docs.TEXT_PAGE, "title": words["text"]}]

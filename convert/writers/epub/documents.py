@@ -16,7 +16,7 @@ from lxml import etree
 
 from ... import model as m
 from ...theme import Theme
-from ...theme.css import article_css, font_stacks, reader_css
+from ...theme.css import article_css, font_stacks, reader_css, vertical_css
 from ...wording import labels
 
 XHTML_NS = "http://www.w3.org/1999/xhtml"
@@ -169,7 +169,8 @@ def body_text(tree: etree._ElementTree) -> str:
 # ---------------------------------------------------------------- style
 
 
-def stylesheet(theme: Theme, font_faces: str = "", *, chinese: bool = True, lang: str = "") -> str:
+def stylesheet(theme: Theme, font_faces: str = "", *, chinese: bool = True, lang: str = "",
+               vertical: bool = False) -> str:
     """The theme's article rules in relative units at the e-reader size, plus the EPUB's own pages;
     nothing print-only. The numbers below lay out what only the EPUB has (cover, standfirst, contents),
     so they are not theme tokens: no other edition has a value to agree with."""
@@ -194,4 +195,14 @@ article {{ -webkit-hyphens: auto; -epub-hyphens: auto; hyphens: auto; }}
 .nav-page h1 {{ font-family: {fonts['headings']}; color: {colors.heading}; font-size: 1.4em; }}
 .nav-page ol {{ list-style: none; padding-left: 1em; margin: 0.3em 0; }}
 .nav-page li {{ margin: 0.3em 0; }}
+""" + (_VERTICAL_PAGES + vertical_css(theme) if vertical else "")
+
+
+# The EPUB's own boxes in vertical text (see `vertical_css`); the cover stays a picture on a horizontal page.
+_VERTICAL_PAGES = """
+.article-header .description { margin: 0; margin-block-start: 1em; }
+.footnotes aside { margin: 0; margin-block-end: 0.4em; }
+.nav-page ol { margin: 0; margin-block: 0.3em; padding: 0; padding-inline-start: 1em; }
+.nav-page li { margin: 0; margin-block: 0.3em; }
+html.cover-page { -epub-writing-mode: horizontal-tb; -webkit-writing-mode: horizontal-tb; writing-mode: horizontal-tb; }
 """

@@ -50,7 +50,8 @@ def write_epub_issue(collection: m.Collection, ictx: IssueContext) -> bytes:
         try:
             with about(ctx.source_name or doc.meta.title):
                 article = typeset(article_html(doc, ctx, HtmlStyle(notes="epub", image_url=image_url)),
-                                  typesetting(doc, ictx.theme, check_fonts=options.embed_fonts, browser=True))
+                                  typesetting(doc, ictx.theme, check_fonts=options.embed_fonts, browser=True,
+                                              vertical=options.vertical))
                 texts.append(docs.article_document(doc, article, name))
                 uses += image_uses(doc, ctx.gate)
         except docs.XhtmlError as exc:
@@ -76,7 +77,7 @@ def write_epub_issue(collection: m.Collection, ictx: IssueContext) -> bytes:
             book.add_metadata("DC", name, value)
     for prop, value in accessibility(everything, uses):
         book.add_metadata(None, "meta", value, {"property": prop})
-    css = docs.stylesheet(ictx.theme, font_face_css(fonts), chinese=collection.is_chinese)
+    css = docs.stylesheet(ictx.theme, font_face_css(fonts), chinese=collection.is_chinese, vertical=options.vertical)
     css += script_font_rules(ictx.theme, "html:lang(zh)", chinese=True)  # a Chinese article in an issue in another language
     book.add_item(epub.EpubItem(uid="style", file_name=docs.STYLESHEET, media_type="text/css",
                                 content=css.encode("utf-8")))
@@ -100,6 +101,8 @@ def write_epub_issue(collection: m.Collection, ictx: IssueContext) -> bytes:
                                     content=font.data))
     book.toc = _ncx_toc(entries)
     book.spine = [cover, contents, *articles]
+    if options.vertical:
+        book.set_direction("rtl")  # pages turn leftwards
     book.guide = [{"type": "cover", "href": docs.COVER_PAGE, "title": words["cover"]},
                   {"type": "toc", "href": docs.NAV_PAGE, "title": words["contents"]},
                   {"type": "text", "href": article_file(0), "title": words["text"]}]

@@ -24,7 +24,7 @@ from typing import Any, Iterator
 from ... import model as m
 from ...errors import UsageError, warn
 from ...theme import PAGE_SIZES_MM
-from ..base import WriteContext, Writer, options_of
+from ..base import VERTICAL, WriteContext, Writer, options_of
 from ..cjk import typeset, typesetting
 from ..html import HtmlStyle, article_html, page_html
 from .css import print_css, running_header_html
@@ -33,7 +33,9 @@ from .metadata import metadata_tags, producer
 from .tagging import finish_tags
 from .weasy import check, harfbuzz_subsetter_problem, import_weasyprint
 
-EDITIONS = ("print", "ereader")
+EDITIONS = ("print", "ereader")  # the PDF's own editions; `horizontal` is `print`
+NO_VERTICAL = ("the vertical edition is EPUB, DOCX and HTML only: WeasyPrint cannot lay out vertical text "
+               "(it has no CSS writing-mode)")
 VARIANTS = ("pdf/ua-1", "pdf/a-2b")
 DEFAULT_VARIANT = "pdf/ua-1"
 _font_config: Any = None
@@ -50,6 +52,10 @@ class PdfOptions:
     pdf_variant: str = DEFAULT_VARIANT
 
     def __post_init__(self) -> None:
+        if self.edition == VERTICAL:  # refused before anything is read or written (Kozea/WeasyPrint#577)
+            raise UsageError(NO_VERTICAL)
+        if self.edition == "horizontal":
+            object.__setattr__(self, "edition", "print")
         if self.edition not in EDITIONS:
             raise UsageError(f"unknown PDF edition {self.edition!r}; choose from: {', '.join(EDITIONS)}")
         if self.pdf_variant and self.pdf_variant not in VARIANTS:

@@ -1,0 +1,77 @@
+"""The vertical edition in Word: a section whose text runs in columns from top to bottom, read right to
+left (`w:textDirection w:val="tbRl"`, Word's 縦書き), on a landscape page as Word itself sets up a
+vertical A4 or A5; short numbers stand upright in one cell (`w:eastAsianLayout w:vert`, Word's 縦中横).
+Word and LibreOffice apply the fonts' vertical forms (`vert`) to the marks themselves."""
+from __future__ import annotations
+
+import copy
+from itertools import count
+from typing import Iterator
+
+from docx.enum.section import WD_ORIENT
+from docx.oxml.ns import qn
+from docx.section import Section
+from lxml import etree
+
+from ...scripts import upright_numbers
+from .ooxml import Element, append, el, text_runs
+
+
+def set_vertical(section: Section) -> None:
+    """Turn the section's page to landscape and its text to vertical columns."""
+    width, height = section.page_width, section.page_height
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = max(width, height), min(width, height)
+    section._sectPr.insert_element_before(el("w:textDirection", val="tbRl"),  # in schema order
+                                          "w:bidi", "w:rtlGutter", "w:docGrid", "w:printerSettings", "w:sectPrChange")
+
+
+class UprightRuns:
+    """Runs of text with the short numbers of a Chinese article set upright, each in a run of its own
+    (`longest`: the theme's `cjk.upright_digits`; 0 leaves text as one run)."""
+
+    def __init__(self, longest: int) -> None:
+        self.longest = longest
+        self._ids: Iterator[int] = count(1)  # each combined run names its own layout
+
+    def __call__(self, text: str, rpr: Element | None = None) -> list[Element]:
+        spans = upright_numbers(text, self.longest) if self.longest else []
+        runs: list[Element] = []
+        position = 0
+        for start, end in spans:
+            runs += text_runs(text[position:start], rpr)
+            upright = copy.deepcopy(rpr) if rpr is not None else el("w:rPr")
+            append(upright, [el("w:eastAsianLayout", id=str(next(self._ids)), vert="1")])
+            runs += text_runs(text[start:end], upright)
+            position = end
+        return runs + text_runs(text[position:], rpr)
+
+
+def horizontal_tables(body: Element) -> None:
+    """Each table of the body, with its caption above it, on a page of its own in horizontal text
+    (a section of its own): rows of figures are read across, and LibreOffice lays no table out in a
+    vertical section (it draws a single rule where the table should be)."""
+    final = body.find(qn("w:sectPr"))
+    tables = list(body.iterchildren(qn("w:tbl")))
+    if final is None or not tables:
+        return
+    for number, table in enumerate(tables):
+        start = table.getprevious()
+        if start is None or start.find("w:pPr/w:pStyle[@w:val='Caption']", start.nsmap) is None:
+            start = table
+        start.addprevious(_section_end(final, "tbRl", first=number == 0))
+        table.addnext(_section_end(final, "lrTb", first=False))
+    for title_page in final.findall(qn("w:titlePg")):  # the first page of the article is in the first section
+        final.remove(title_page)
+
+
+def _section_end(final: Element, direction: str, *, first: bool) -> Element:
+    """An empty paragraph ending a section laid out as `final` in `direction`; a later section takes its
+    headers and footers from the one before it, the first keeps them and its title page."""
+    properties = copy.deepcopy(final)
+    for child in list(properties):
+        if not first and etree.QName(child).localname in ("headerReference", "footerReference", "titlePg"):
+            properties.remove(child)
+    for text_direction in properties.findall(qn("w:textDirection")):
+        text_direction.set(qn("w:val"), direction)
+    return el("w:p", el("w:pPr", properties))

@@ -1,0 +1,268 @@
+"""The vertical edition (`--edition vertical`): EPUB, DOCX and HTML page set in columns read right to
+left, short numbers upright in one cell (tate-chu-yoko); the PDF refuses it, naming why. Measured in
+the EPUB's package and stylesheet, as headless Chromium lays the chapter out, in the DOCX's section
+properties and as LibreOffice renders it; the validators must pass (and fail, not skip, when missing)."""
+from __future__ import annotations
+
+import functools
+import io
+import re
+import shutil
+import subprocess
+import sys
+import zipfile
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+import convert
+from convert.builder import Options
+from convert.builder.manifest import edition_key
+from convert.checks import validate
+from convert.checks.typography import browser_boxes
+from convert.errors import UsageError
+from convert.scripts import CJK_LETTER, upright_numbers
+from convert.theme import load_theme
+from convert.writers.cjk import Typesetting, typeset
+
+from conftest import ARTICLES, ROOT, SAMPLES, article_id
+
+CHINESE = [a for a in ARTICLES if convert.read(str(a)).is_chinese]
+MIXED = next(a for a in SAMPLES if a.parent.name == "zh-mixed-figures")
+HARBOR = next(a for a in SAMPLES if a.parent.name == "zh-news-harbor")
+TABLE_PARTS = {"caption", "th", "td"}
+CODE_ARTICLE = """# 港口第3季度报告
+
+3月18日，排名全国第36位，2024年完成，吞吐量1.8亿吨，09:30开始，采用5G专网，覆盖率达到100%。
+
+代码 `第36位` 与正文不同。
+
+```
+第12位
+```
+"""
+
+
+@functools.lru_cache(maxsize=None)
+def built(path: Path, fmt: str, edition: str = "vertical") -> bytes:
+    return convert.convert(path, to=fmt, offline=True, edition=edition)  # type: ignore[return-value]
+
+
+def epub_part(data: bytes, name: str) -> str:
+    with zipfile.ZipFile(io.BytesIO(data)) as book:
+        return book.read(f"EPUB/{name}").decode("utf-8")
+
+
+# ---------------------------------------------------------------- the markup
+
+
+def test_short_numbers_only() -> None:
+    text = "3月18日，第36位，2024年，1.8亿，1,200箱，09:30，5G，100%，23.5%，-5度，7 到 8 个"
+    assert [text[start:end] for start, end in upright_numbers(text, 2)] == ["3", "18", "36", "7", "8"]
+    assert [text[start:end] for start, end in upright_numbers(text, 4)] == ["3", "18", "36", "2024", "7", "8"]
+    assert upright_numbers(text, 0) == []
+
+
+def test_tcy_spans_around_short_numbers_not_in_code() -> None:
+    markup = ("<p>3月18日排名第36位，2024年达到100%，<b>1</b>2个</p><p><code>第36位</code></p>"
+              "<pre>第12位</pre><p>He said 12 times.</p>")
+    out = typeset(markup, Typesetting(upright=2, bind_gaps=True))
+    assert re.findall(r'<span class="tcy">([^<]*)</span>', out) == ["3", "18", "36"]
+    assert "<code>第36位</code>" in out and "<pre>第12位</pre>" in out
+    assert "tcy" not in out[out.index("He said"):]  # a paragraph without Han text keeps its numbers sideways
+    assert 'class="tcy"' not in typeset(markup, Typesetting(bind_gaps=True))  # horizontal text: none
+
+
+def test_epub_marks_short_numbers_in_the_article(tmp_path: Path) -> None:
+    article = tmp_path / "article.md"
+    article.write_text(CODE_ARTICLE, encoding="utf-8")
+    text = epub_part(built(article, "epub"), "text.xhtml")
+    spans = re.findall(r'(?<=(.))<span class="tcy">([^<]*)</span>(?=(.))', text)
+    assert sorted({number for _, number, _ in spans}) == ["18", "3", "36"]
+    for before, number, after in spans:
+        assert not re.match(r"[0-9.,:]", before) and not re.match(r"[0-9.,:%]", after), (before, number, after)
+    for code in re.findall(r"<(?:code|pre)[^>]*>.*?</(?:code|pre)>", text, re.S):
+        assert "tcy" not in code
+    assert "tcy" not in epub_part(built(article, "epub", "horizontal"), "text.xhtml")
+
+
+# ---------------------------------------------------------------- the EPUB package and stylesheet
+
+
+@pytest.mark.parametrize("path", CHINESE, ids=article_id)
+def test_epub_turns_pages_leftwards_and_sets_columns(path: Path) -> None:
+    data = built(path, "epub")
+    opf = epub_part(data, "content.opf")
+    assert re.search(r'<spine[^>]*page-progression-direction="rtl"', opf)
+    assert not re.search(r'<package[^>]*\bdir=', opf)  # the text is not right-to-left: its pages are
+    css = epub_part(data, "style.css")
+    for rule in ("writing-mode: vertical-rl", "-epub-writing-mode: vertical-rl", "text-orientation: mixed",
+                 "text-combine-upright: all", "-epub-text-combine: horizontal"):
+        assert rule in css, rule
+    horizontal = built(path, "epub", "horizontal")
+    assert "page-progression-direction" not in epub_part(horizontal, "content.opf")
+    assert "writing-mode" not in epub_part(horizontal, "style.css")
+
+
+def test_vertical_rules_come_from_the_theme() -> None:
+    theme = load_theme()
+    css = epub_part(built(MIXED, "epub"), "style.css")
+    assert f"margin-block: 0 {theme.text.paragraph_spacing_em:g}em" in css
+    assert f"margin-inline-start: {theme.text.script_gap_em:g}em" in css
+
+
+@pytest.mark.parametrize("path", CHINESE, ids=article_id)
+def test_vertical_editions_pass_the_validators(path: Path, tmp_path: Path) -> None:
+    """EPUBCheck 0 errors and 0 warnings, Ace no violation, openxml-audit none; a validator that
+    cannot run is a finding, so this fails without it."""
+    paths = []
+    for fmt in ("epub", "docx"):
+        target = tmp_path / f"{article_id(path)}-vertical.{fmt}"
+        target.write_bytes(built(path, fmt))
+        paths.append(target)
+    results = validate.validate_editions(paths)
+    for target in paths:
+        assert results[target] == [], "\n".join(map(str, results[target] or ["no verdict"]))
+
+
+# ---------------------------------------------------------------- laid out by a browser
+
+
+@pytest.fixture(scope="module")
+def chromium() -> str:
+    found = shutil.which("chromium") or shutil.which("chromium-browser")
+    assert found, "Chromium is needed to lay the EPUB out (apt-get install chromium)"
+    return found
+
+
+@pytest.mark.parametrize("path", CHINESE, ids=article_id)
+def test_chromium_sets_columns_right_to_left_and_numbers_in_one_cell(path: Path, chromium: str,
+                                                                      tmp_path: Path) -> None:
+    with zipfile.ZipFile(io.BytesIO(built(path, "epub"))) as book:
+        book.extractall(tmp_path)
+    blocks = browser_boxes(next(tmp_path.rglob("text.xhtml")), (800, 600), chromium)
+    down = across = wrong = 0
+    for block in (block for block in blocks if block["tag"] not in TABLE_PARTS):  # tables stay horizontal
+        han = [c for c in block["chars"] if CJK_LETTER.match(c[0]) and not c[5]]
+        for (_, left, top, width, _, _), (_, next_left, next_top, _, _, _) in zip(han, han[1:]):
+            if abs(next_left - left) < 1 and next_top > top:
+                down += 1  # the next character below, in the same column
+            elif next_left < left - 0.5 * width and next_top < top:
+                across += 1  # the next column, to the left, from its top
+            else:
+                wrong += 1
+    assert down > 200 and across > 10, (down, across)
+    assert wrong <= 0.01 * down, (down, across, wrong)
+
+    cells = 0
+    for block in blocks:
+        chars = block["chars"]
+        for index, char in enumerate(chars):
+            if not char[5] or (index and chars[index - 1][5] and abs(chars[index - 1][2] - char[2]) < 1):
+                continue  # not an upright number, or not its first digit
+            run = [char]
+            while index + len(run) < len(chars) and chars[index + len(run)][5] \
+                    and abs(chars[index + len(run)][2] - char[2]) < 1:
+                run.append(chars[index + len(run)])
+            han = next((c for c in chars[index + len(run):] if CJK_LETTER.match(c[0])), None)
+            if han is None or abs(han[1] - char[1]) > han[3]:
+                continue  # the number ends its column
+            left, right = min(c[1] for c in run), max(c[1] + c[3] for c in run)
+            assert han[1] - 0.5 <= left and right <= han[1] + han[3] + 0.5, (run, han)  # within the column
+            assert han[2] >= char[2] + 0.8 * run[0][4], (run, han)  # one cell, then the next character
+            cells += 1
+    assert cells >= 3, cells
+
+
+# ---------------------------------------------------------------- DOCX
+
+
+@pytest.mark.parametrize("path", [MIXED], ids=article_id)
+def test_docx_section_is_vertical_with_upright_numbers(path: Path) -> None:
+    with zipfile.ZipFile(io.BytesIO(built(path, "docx"))) as package:
+        document = package.read("word/document.xml").decode("utf-8")
+    final = re.findall(r"<w:sectPr\b.*?</w:sectPr>", document, re.S)
+    assert final and '<w:textDirection w:val="tbRl"/>' in final[-1] and 'w:orient="landscape"' in final[-1]
+    assert re.search(r'<w:eastAsianLayout w:id="\d+" w:vert="1"/></w:rPr><w:t>18</w:t>', document)
+    # the table on a horizontal page of its own: a section ends before its caption and after it
+    table = document.index("<w:tbl>")
+    before = [m.end() for m in re.finditer(r'<w:textDirection w:val="tbRl"/>', document[:table])]
+    assert before and '<w:pStyle w:val="Caption"/>' in document[before[-1]:table]
+    assert re.match(r'.*?</w:tbl><w:p><w:pPr><w:sectPr\b[^>]*>.*?<w:textDirection w:val="lrTb"/>',
+                    document[table:], re.S)
+    with zipfile.ZipFile(io.BytesIO(built(path, "docx", "horizontal"))) as package:
+        assert "textDirection" not in package.read("word/document.xml").decode("utf-8")
+
+
+def test_libreoffice_renders_the_vertical_docx(tmp_path: Path) -> None:
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    assert soffice, "LibreOffice is needed to render the DOCX (apt-get install libreoffice-writer)"
+    source = tmp_path / "vertical.docx"
+    source.write_bytes(built(MIXED, "docx"))
+    subprocess.run([soffice, f"-env:UserInstallation=file://{tmp_path}/profile", "--headless", "--convert-to", "pdf",
+                    "--outdir", str(tmp_path), str(source)], capture_output=True, timeout=300, check=True)
+    import pdfplumber
+
+    with pdfplumber.open(tmp_path / "vertical.pdf") as pdf:
+        first = pdf.pages[0]
+        assert first.width > first.height  # landscape, as Word sets up vertical A4
+        chars = [c for c in first.chars if CJK_LETTER.match(c["text"]) and c["size"] < 14]
+        stacked = sum(1 for a, b in zip(chars, chars[1:]) if abs(a["x0"] - b["x0"]) < 1 and b["top"] > a["top"])
+        assert stacked > 0.8 * len(chars), (stacked, len(chars))  # body characters run down their columns
+        tables = [page for page in pdf.pages if "Berth Capacity" in (page.extract_text() or "")]
+        assert tables, "the table's page is missing"
+
+
+# ---------------------------------------------------------------- the PDF refuses, the option counts
+
+
+def test_pdf_refuses_vertical_before_any_output(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    done = subprocess.run([sys.executable, "-m", "convert", str(MIXED), "--to", "epub,pdf", "--edition", "vertical",
+                           "-o", str(out)], capture_output=True, text=True, cwd=ROOT, timeout=300)
+    assert done.returncode == 2, done.stderr
+    errors = [line for line in done.stderr.splitlines() if line.strip()]
+    assert len(errors) == 1 and errors[0].startswith("convert: error: the vertical edition is EPUB, DOCX and HTML only")
+    assert "WeasyPrint cannot lay out vertical text" in errors[0]
+    assert not out.exists() or not any(out.iterdir())
+    with pytest.raises(UsageError, match="writing-mode"):
+        convert.convert(MIXED, to="pdf", edition="vertical", offline=True)
+
+
+def test_edition_is_part_of_the_key_and_rebuilds(tmp_path: Path) -> None:
+    theme = load_theme()
+    horizontal, vertical = Options(offline=True), Options(offline=True, writer_options={"edition": "vertical"})
+    for fmt in ("epub", "docx", "html"):
+        assert edition_key(fmt, theme, horizontal, "a", {}) != edition_key(fmt, theme, vertical, "a", {})
+    # every horizontal edition of an EPUB is the same EPUB: no rebuild between them
+    printed = replace(horizontal, writer_options={"edition": "print"})
+    assert edition_key("epub", theme, horizontal, "a", {}) == edition_key("epub", theme, printed, "a", {})
+    first = convert.build([MIXED], ["epub"], tmp_path, horizontal)
+    again = convert.build([MIXED], ["epub"], tmp_path, horizontal)
+    turned = convert.build([MIXED], ["epub"], tmp_path, vertical)
+    assert first[0].ok and again[0].up_to_date and turned[0].ok and not turned[0].up_to_date
+    assert "page-progression-direction" in epub_part(turned[0].output.read_bytes(), "content.opf")  # type: ignore[union-attr]
+
+
+def test_ereader_edition_still_builds_every_format_horizontally() -> None:
+    assert "writing-mode" not in epub_part(built(MIXED, "epub", "ereader"), "style.css")
+    with pytest.raises(UsageError, match="unknown edition"):
+        convert.convert(MIXED, to="epub", edition="sideways", offline=True)
+
+
+def test_html_page_is_vertical_too() -> None:
+    page = built(MIXED, "html").decode("utf-8")
+    assert "writing-mode: vertical-rl" in page and '<span class="tcy">18</span>' in page
+
+
+def test_collect_makes_a_vertical_epub_and_refuses_a_vertical_docx(tmp_path: Path) -> None:
+    collected = convert.collect([MIXED, HARBOR], ["epub", "docx"], tmp_path, title="竖排测试", offline=True,
+                                edition="vertical")
+    epub, docx = collected.editions
+    assert epub.ok and docx.error is not None and "vertical edition of a collection is EPUB only" in docx.error
+    data = epub.output.read_bytes()  # type: ignore[union-attr]
+    assert re.search(r'<spine[^>]*page-progression-direction="rtl"', epub_part(data, "content.opf"))
+    assert "writing-mode: vertical-rl" in epub_part(data, "style.css")
+    findings = validate.validate_editions([epub.output])[epub.output]  # type: ignore[index]
+    assert findings == [], "\n".join(map(str, findings or ["no verdict"]))
