@@ -94,16 +94,16 @@ def test_the_numbering_is_a_theme_token_and_every_edition_shows_the_same(tmp_pat
     collected = collect(SAMPLES, ["pdf", "epub", "docx"], tmp_path, title="Figures", theme=str(theme), offline=True)
     assert collected.ok
     editions = {e.format: e.output.read_bytes() for e in collected.editions}  # type: ignore[union-attr]
-    label = re.compile(r"(图|Figure|表|Table) ?(\d+)")
+    label = re.compile(r"(图|圖|Figure|表|Table) ?(\d+)")
     texts = {"pdf": "\n".join(pdf_pages(editions["pdf"])[2:]), "epub": epub_text(editions["epub"]),
              "docx": docx_text(editions["docx"])}
-    seen = {fmt: [(kind in ("图", "Figure"), int(n)) for kind, n in label.findall(" ".join(text.split()))]
+    seen = {fmt: [(kind in ("图", "圖", "Figure"), int(n)) for kind, n in label.findall(" ".join(text.split()))]
             for fmt, text in texts.items()}
     figures = [n for fig, n in seen["epub"] if fig]
     assert figures == list(range(1, len(figures) + 1)) and len(figures) >= 3  # through the issue
     assert seen["pdf"] == seen["epub"] == seen["docx"]
     # Word counts on through the issue too: each article's first figure sets the count to its number
-    resets = [int(n) for n in re.findall(r"SEQ (?:图|Figure) \\r (\d+)", "\n".join(_docx_instructions(editions["docx"])))]
+    resets = [int(n) for n in re.findall(r"SEQ (?:图|圖|Figure) \\r (\d+)", "\n".join(_docx_instructions(editions["docx"])))]
     issue = assemble(m.Meta(title="Figures"), [convert.read(str(p)) for p in SAMPLES], figure_numbering="issue")
     assert resets == [doc.figures[0].number for doc in issue.articles if doc.figures] and resets[-1] > 1
 
@@ -206,7 +206,7 @@ def test_docx_contents_filled_in_and_a_section_per_article(issue) -> None:  # ty
     assert [t for t in styled("TOC1")] == [squeeze(t) for t in titles()]
     assert styled("Heading1") == [squeeze(t) for t in titles()]
     assert len(styled("TOC2")) >= 3
-    restarts = re.findall(r"SEQ (?:图|Figure) \\r (\d+)", "\n".join(_docx_instructions(paths["docx"].read_bytes())))
+    restarts = re.findall(r"SEQ (?:图|圖|Figure) \\r (\d+)", "\n".join(_docx_instructions(paths["docx"].read_bytes())))
     assert restarts == ["1"] * len([path for path in ARTICLES if convert.read(str(path)).figures])
     sections = list(body.iter(f"{W}sectPr"))
     assert len(sections) == len(ARTICLES) + 1
