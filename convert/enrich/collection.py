@@ -17,7 +17,7 @@ from dataclasses import replace
 from typing import Sequence
 
 from .. import model as m
-from .structure import map_blocks
+from .structure import map_block_inlines, map_blocks
 
 
 def article_key(index: int) -> str:
@@ -59,29 +59,17 @@ def prefix_ids(doc: m.Document, prefix: str) -> m.Document:
     """Every id of the article, and every `#fragment` link to one of them, with `prefix`."""
     ids = {getattr(b, "id", "") for b in m.walk_blocks(doc.blocks)} - {""}
 
-    def inlines(nodes: tuple[m.Inline, ...]) -> tuple[m.Inline, ...]:
-        out: list[m.Inline] = []
-        for node in nodes:
-            if isinstance(node, m.NoteRef):
-                node = replace(node, id=prefix + node.id)
-            elif isinstance(node, m.Link):
-                url = node.url
-                if url.startswith("#") and url[1:] in ids:
-                    url = "#" + prefix + url[1:]
-                node = replace(node, url=url, content=inlines(node.content))
-            elif m.inline_children(node):
-                node = replace(node, content=inlines(node.content))  # type: ignore[call-arg, union-attr]
-            out.append(node)
-        return tuple(out)
+    def inline(node: m.Inline) -> m.Inline:
+        if isinstance(node, m.NoteRef):
+            return replace(node, id=prefix + node.id)
+        if isinstance(node, m.Link) and node.url.startswith("#") and node.url[1:] in ids:
+            return replace(node, url="#" + prefix + node.url[1:])
+        return node
 
     def block(b: m.Block) -> m.Block:
         if isinstance(b, (m.Heading, m.Figure, m.Table, m.Footnote)) and b.id:
             b = replace(b, id=prefix + b.id)
-        if isinstance(b, (m.Heading, m.Paragraph, m.Notice)):
-            return replace(b, content=inlines(b.content))
-        if isinstance(b, (m.Figure, m.Table)):
-            return replace(b, caption=inlines(b.caption))
-        return b
+        return map_block_inlines(b, inline)
 
     return replace(doc, blocks=tuple(map_blocks(doc.blocks, block)))
 
@@ -90,24 +78,15 @@ def number_notes(doc: m.Document, counter: itertools.count) -> m.Document:  # ty
     """Footnotes numbered on from the articles before, in the article's own order of notes."""
     numbers = {note.id: next(counter) for note in doc.footnotes}
 
-    def inlines(nodes: tuple[m.Inline, ...]) -> tuple[m.Inline, ...]:
-        out: list[m.Inline] = []
-        for node in nodes:
-            if isinstance(node, m.NoteRef) and node.id in numbers:
-                node = replace(node, number=numbers[node.id])
-            elif m.inline_children(node):
-                node = replace(node, content=inlines(node.content))  # type: ignore[call-arg, union-attr]
-            out.append(node)
-        return tuple(out)
+    def inline(node: m.Inline) -> m.Inline:
+        if isinstance(node, m.NoteRef) and node.id in numbers:
+            return replace(node, number=numbers[node.id])
+        return node
 
     def block(b: m.Block) -> m.Block:
         if isinstance(b, m.Footnote) and b.id in numbers:
             b = replace(b, number=numbers[b.id])
-        if isinstance(b, (m.Heading, m.Paragraph, m.Notice)):
-            return replace(b, content=inlines(b.content))
-        if isinstance(b, (m.Figure, m.Table)):
-            return replace(b, caption=inlines(b.caption))
-        return b
+        return map_block_inlines(b, inline)
 
     return replace(doc, blocks=tuple(map_blocks(doc.blocks, block)))
 

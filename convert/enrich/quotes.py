@@ -18,7 +18,7 @@ from typing import Literal
 
 from .. import model as m
 from ..scripts import CJK_LETTER, han_script, is_chinese
-from .structure import map_blocks
+from .structure import map_blocks, map_inlines
 
 QuoteStyle = Literal["curly", "corner"]
 
@@ -178,16 +178,11 @@ def _requote_inlines(inlines: tuple[m.Inline, ...], style: QuoteStyle) -> tuple[
     if not any(c in _DOUBLE or c in _SINGLE for piece in pieces for c in piece):
         return inlines
 
-    def rebuild(nodes: tuple[m.Inline, ...]) -> tuple[m.Inline, ...]:
-        out: list[m.Inline] = []
-        for node in nodes:
-            if isinstance(node, m.Text):
-                node = m.Text(next(changed))
-            elif isinstance(node, (m.LineBreak, m.Code, m.NoteRef, m.InlineImage)):
-                next(changed)
-            elif m.inline_children(node):
-                node = replace(node, content=rebuild(node.content))  # type: ignore[call-arg, union-attr]
-            out.append(node)
-        return tuple(out)
+    def rebuilt(node: m.Inline) -> m.Inline:  # the pieces in `_pieces`' order
+        if isinstance(node, m.Text):
+            return m.Text(next(changed))
+        if isinstance(node, (m.LineBreak, m.Code, m.NoteRef, m.InlineImage)):
+            next(changed)
+        return node
 
-    return rebuild(inlines)
+    return map_inlines(inlines, rebuilt)

@@ -15,7 +15,7 @@ from typing import Callable
 from .. import model as m
 from ..errors import UsageError
 from ..scripts import chinese_tag, guess_language, han_script, han_standard, has_han, is_chinese, opencc
-from .structure import map_blocks
+from .structure import map_block_inlines, map_blocks
 
 SCRIPTS = ("hans", "hant", "hant-tw", "hant-hk")  # hant: Taiwan's, unless the article is Hong Kong's
 
@@ -94,25 +94,16 @@ def map_text(doc: m.Document, fn: Callable[[str], str]) -> m.Document:
                    authors=tuple(fn(a) for a in doc.meta.authors),
                    keywords=tuple(fn(k) for k in doc.meta.keywords))
 
-    def inlines(nodes: tuple[m.Inline, ...]) -> tuple[m.Inline, ...]:
-        out: list[m.Inline] = []
-        for node in nodes:
-            if isinstance(node, m.Text):
-                node = m.Text(fn(node.text))
-            elif isinstance(node, m.InlineImage):
-                node = replace(node, alt=fn(node.alt))
-            elif m.inline_children(node):
-                node = replace(node, content=inlines(node.content))  # type: ignore[call-arg, union-attr]
-            out.append(node)
-        return tuple(out)
+    def inline(node: m.Inline) -> m.Inline:
+        if isinstance(node, m.Text):
+            return m.Text(fn(node.text))
+        if isinstance(node, m.InlineImage):
+            return replace(node, alt=fn(node.alt))
+        return node
 
     def block(b: m.Block) -> m.Block:
-        if isinstance(b, (m.Heading, m.Paragraph, m.Notice)):
-            return replace(b, content=inlines(b.content))
         if isinstance(b, m.Figure):
-            return replace(b, caption=inlines(b.caption), alt=fn(b.alt), credit=fn(b.credit))
-        if isinstance(b, m.Table):
-            return replace(b, caption=inlines(b.caption))
-        return b
+            b = replace(b, alt=fn(b.alt), credit=fn(b.credit))
+        return map_block_inlines(b, inline)
 
     return replace(doc, meta=meta, blocks=tuple(map_blocks(doc.blocks, block)))

@@ -6,6 +6,7 @@ import itertools
 import re
 import urllib.parse
 from dataclasses import replace
+from typing import Callable
 
 from .. import model as m
 from ..scripts import chinese_tag, guess_language, is_chinese
@@ -37,24 +38,15 @@ def detect_language(doc: m.Document) -> m.Document:
 def clean_alternatives(doc: m.Document) -> m.Document:
     """Alt text that is a number, hash or file name (`IMG_0042.jpg`) says nothing to a reader who cannot
     see the picture: it is cleared here, once, so every writer falls back to the caption alike."""
-    def clean_inlines(inlines: tuple[m.Inline, ...]) -> tuple[m.Inline, ...]:
-        out: list[m.Inline] = []
-        for node in inlines:
-            if isinstance(node, m.InlineImage) and node.alt and is_junk_alt(node.alt):
-                node = replace(node, alt="")
-            elif m.inline_children(node):
-                node = replace(node, content=clean_inlines(node.content))  # type: ignore[call-arg, union-attr]
-            out.append(node)
-        return tuple(out)
+    def clean_inline(node: m.Inline) -> m.Inline:
+        if isinstance(node, m.InlineImage) and node.alt and is_junk_alt(node.alt):
+            return replace(node, alt="")
+        return node
 
     def clean(block: m.Block) -> m.Block:
         if isinstance(block, m.Figure) and block.alt and is_junk_alt(block.alt):
             block = replace(block, alt="")
-        if isinstance(block, (m.Heading, m.Paragraph, m.Notice)):
-            return replace(block, content=clean_inlines(block.content))
-        if isinstance(block, (m.Figure, m.Table)):
-            return replace(block, caption=clean_inlines(block.caption))
-        return block
+        return map_block_inlines(block, clean_inline)
 
     return replace(doc, blocks=tuple(map_blocks(doc.blocks, clean)))
 
@@ -131,3 +123,25 @@ def map_blocks(blocks: tuple[m.Block, ...], fn) -> list[m.Block]:  # type: ignor
             block = replace(block, header=rows(block.header), body=rows(block.body))
         out.append(block)
     return out
+
+
+def map_inlines(nodes: tuple[m.Inline, ...], fn: Callable[[m.Inline], m.Inline]) -> tuple[m.Inline, ...]:
+    """Apply `fn` to every inline node, depth first in reading order (a node before its content),
+    rebuilding containers."""
+    out: list[m.Inline] = []
+    for node in nodes:
+        node = fn(node)
+        if m.inline_children(node):
+            node = replace(node, content=map_inlines(node.content, fn))  # type: ignore[call-arg, union-attr]
+        out.append(node)
+    return tuple(out)
+
+
+def map_block_inlines(block: m.Block, fn: Callable[[m.Inline], m.Inline]) -> m.Block:
+    """`block` with `map_inlines(..., fn)` applied to the inline content it holds directly
+    (`model.block_inlines`): a heading's, paragraph's or notice's text, a figure's or table's caption."""
+    if isinstance(block, (m.Heading, m.Paragraph, m.Notice)):
+        return replace(block, content=map_inlines(block.content, fn))
+    if isinstance(block, (m.Figure, m.Table)):
+        return replace(block, caption=map_inlines(block.caption, fn))
+    return block
