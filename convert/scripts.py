@@ -303,7 +303,7 @@ def number_groups(text: str) -> list[tuple[int, int]]:
     groups = [(match.start(), match.end()) for match in _NUMBER_GROUP.finditer(text)
               if any(ch.isdigit() for ch in match.group(0)) and match.end() - match.start() > 1]
     if any(CJK_LETTER.match(text[end - 1]) for _, end in groups):
-        units = _han_words(text)
+        units = dict(heading_words(text, longest=3))  # where each short Han word starts: its end
         groups = [(start, units.get(end - 1, end)) if CJK_LETTER.match(text[end - 1]) else (start, end)
                   for start, end in groups]
     return groups
@@ -320,21 +320,6 @@ def upright_numbers(text: str, longest: int) -> list[tuple[int, int]]:
     or a number inside a word runs sideways with the Latin text (`2024年`, `1.8亿`, `09:30`, `5G`)."""
     return [(match.start(), match.end()) for match in _SHORT_NUMBER.finditer(text)
             if match.end() - match.start() <= longest]
-
-
-def _han_words(text: str, longest: int = 3) -> dict[int, int]:
-    """Where each word of 2 to `longest` Han characters jieba finds in `text` starts: its end."""
-    import rjieba
-
-    words, position = {}, 0
-    for word in rjieba.cut(text):
-        start = text.find(word, position)
-        if start < 0:
-            continue
-        position = start + len(word)
-        if 2 <= len(word) <= longest and all(CJK_LETTER.match(ch) for ch in word):
-            words[start] = position
-    return words
 
 
 def last_line_tail(text: str) -> tuple[int, int] | None:
@@ -369,7 +354,8 @@ def keep_together(text: str, words: list[tuple[int, int]] | None = None) -> list
 
 def heading_words(text: str, longest: int = 6) -> list[tuple[int, int]]:
     """Spans of the Chinese words (2 to `longest` Han characters) in a heading, found with jieba's
-    dictionary (rjieba): a heading breaks between words, never inside one (`创新实` / `践者`)."""
+    dictionary (rjieba): a heading breaks between words, never inside one (`创新实` / `践者`); a
+    number's unit is whole when it is such a word (`number_groups`)."""
     import rjieba
 
     spans, position = [], 0
