@@ -145,7 +145,7 @@ def test_chromium_sets_columns_right_to_left_and_numbers_in_one_cell(path: Path,
     down = across = wrong = 0
     for block in (block for block in blocks if block["tag"] not in TABLE_PARTS):  # tables stay horizontal
         han = [c for c in block["chars"] if CJK_LETTER.match(c[0]) and not c[5]]
-        for (_, left, top, width, _, _), (_, next_left, next_top, _, _, _) in zip(han, han[1:]):
+        for (_, left, top, width, *_), (_, next_left, next_top, *_) in zip(han, han[1:]):
             if abs(next_left - left) < 1 and next_top > top:
                 down += 1  # the next character below, in the same column
             elif next_left < left - 0.5 * width and next_top < top:

@@ -210,11 +210,10 @@ def script_gaps(lines: list[Line]) -> list[float]:
     return gaps
 
 
-
-
 # ---------------------------------------------------------------- the same, laid out by a browser
 
-_MEASURE_SCRIPT = """
+
+_BOX_SCRIPT = """
 (function () {
   function blockOf(node) {
     var el = node.parentElement;
@@ -230,18 +229,17 @@ _MEASURE_SCRIPT = """
   while ((node = walker.nextNode())) {
     if (node.parentElement.closest('script, style, pre, code')) continue;
     var owner = blockOf(node), entry = index.get(owner);
-    if (!entry) { entry = {tag: owner.tagName.toLowerCase(), lines: [], top: null}; index.set(owner, entry); blocks.push(entry); }
+    if (!entry) { entry = {tag: owner.tagName.toLowerCase(), chars: []}; index.set(owner, entry); blocks.push(entry); }
+    var tcy = !!node.parentElement.closest('.tcy');
     for (var i = 0; i < node.length; i++) {
       var range = document.createRange(); range.setStart(node, i); range.setEnd(node, i + 1);
       var rect = range.getBoundingClientRect(), ch = node.data[i];
       if (!rect.width || !ch.trim()) continue;
       var size = parseFloat(getComputedStyle(node.parentElement).fontSize);
-      if (entry.top === null || rect.top - entry.top > size * 0.6) entry.lines.push([]);
-      entry.top = rect.top;
-      entry.lines[entry.lines.length - 1].push([ch, rect.left, rect.width, size]);
+      entry.chars.push([ch, rect.left, rect.top, rect.width, rect.height, tcy, size]);
     }
   }
-  var out = blocks.filter(function (b) { return b.lines.length; }).map(function (b) { return {tag: b.tag, lines: b.lines}; });
+  var out = blocks.filter(function (b) { return b.chars.length; });
   var pre = document.createElement('pre'); pre.id = 'convert-measure';
   pre.textContent = JSON.stringify(out); document.body.appendChild(pre);
 })();
@@ -250,16 +248,27 @@ _MEASURE_SCRIPT = """
 
 def browser_blocks(document: Path, width_px: int, chromium: str = "chromium") -> list[dict]:
     """The lines of each block (every element not laid out inline: `p`, `h1`, `td`, a byline's parts
-    set as blocks; code left out) of an (X)HTML document as headless Chromium lays it out in a window `width_px` wide: per block its tag and lines, each line a
-    list of [char, left, width, font size] in CSS pixels. The document is measured in a copy beside
-    it, with a script added at the end of its body."""
-    return _measure(document, _MEASURE_SCRIPT, (width_px, 2000), chromium)
+    set as blocks; code left out) of an (X)HTML document as headless Chromium lays it out in a window
+    `width_px` wide: per block its tag and lines, each line a list of [char, left, width, font size] in
+    CSS pixels. A line starts where a character sits lower than the one before by over 0.6 of its size."""
+    blocks = []
+    for block in browser_boxes(document, (width_px, 2000), chromium):
+        lines: list[list] = []
+        top = None
+        for char, left, char_top, width, _, _, size in block["chars"]:
+            if top is None or char_top - top > size * 0.6:
+                lines.append([])
+            top = char_top
+            lines[-1].append([char, left, width, size])
+        blocks.append({"tag": block["tag"], "lines": lines})
+    return blocks
 
 
 def browser_boxes(document: Path, size_px: tuple[int, int], chromium: str = "chromium") -> list[dict]:
     """The box of every character of each block (as `browser_blocks` finds them) in a window of
     `size_px`, for text in any direction: per block its tag and a list of [char, left, top, width,
-    height, upright-in-one-cell] in CSS pixels, the last true inside a `tcy` span."""
+    height, upright-in-one-cell, font size] in CSS pixels, upright-in-one-cell true inside a `tcy`
+    span. The document is measured in a copy beside it, with a script added at the end of its body."""
     return _measure(document, _BOX_SCRIPT, size_px, chromium)
 
 
@@ -309,33 +318,3 @@ def single_character(line: str) -> bool:
     letters = [char for char in line if CJK_LETTER.match(char) or char.isalnum()]
     return len(letters) == 1 and bool(CJK_LETTER.match(letters[0]))
 
-_BOX_SCRIPT = """
-(function () {
-  function blockOf(node) {
-    var el = node.parentElement;
-    while (el && el !== document.body) {
-      var display = getComputedStyle(el).display;
-      if (display !== 'inline' && display !== 'contents') return el;
-      el = el.parentElement;
-    }
-    return document.body;
-  }
-  var blocks = [], index = new Map();
-  var walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT), node;
-  while ((node = walker.nextNode())) {
-    if (node.parentElement.closest('script, style, pre, code')) continue;
-    var owner = blockOf(node), entry = index.get(owner);
-    if (!entry) { entry = {tag: owner.tagName.toLowerCase(), chars: []}; index.set(owner, entry); blocks.push(entry); }
-    var tcy = !!node.parentElement.closest('.tcy');
-    for (var i = 0; i < node.length; i++) {
-      var range = document.createRange(); range.setStart(node, i); range.setEnd(node, i + 1);
-      var rect = range.getBoundingClientRect(), ch = node.data[i];
-      if (!rect.width || !ch.trim()) continue;
-      entry.chars.push([ch, rect.left, rect.top, rect.width, rect.height, tcy]);
-    }
-  }
-  var out = blocks.filter(function (b) { return b.chars.length; });
-  var pre = document.createElement('pre'); pre.id = 'convert-measure';
-  pre.textContent = JSON.stringify(out); document.body.appendChild(pre);
-})();
-"""
