@@ -127,7 +127,7 @@ def closing_line_ends(lines: list[Line], right: float, tolerance: float = 0.6) -
         last = line.chars[-1]
         if mark_kind(last["text"]) != "closing":
             continue
-        if abs(last["x0"] + (0.5 + _centring_shift(last)) * last["size"] - right) < tolerance:
+        if abs(line.right_edge() - right) < tolerance:  # the mark's advance, counted half width
             half += 1
         elif abs(last["x1"] - right) < tolerance:
             full += 1
