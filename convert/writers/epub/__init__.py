@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
+from datetime import datetime
 
 from ebooklib import epub
 from lxml import etree
@@ -25,7 +26,7 @@ from ..html import HtmlStyle, article_html
 from ..package import rezip
 from . import documents as docs
 from .cover import COVER_SIZE, cover_png, cover_text
-from .fonts import embedded_fonts, font_face_css
+from .fonts import EmbeddedFont, embedded_fonts, font_face_css
 from .metadata import accessibility, identifier, image_uses
 
 IMAGE_DIR = "images"
@@ -91,14 +92,7 @@ def write_epub(doc: m.Document, ctx: WriteContext) -> bytes:
         book.add_item(item)
     book.add_item(_Xhtml("nav", docs.NAV_PAGE, nav, title, properties=["nav"]))
     book.add_item(epub.EpubNcx())
-    for name in sorted(images):
-        image = images[name]
-        book.add_item(epub.EpubImage(uid="img-" + name.rsplit(".", 1)[0].removeprefix("img-"),
-                                     file_name=f"{IMAGE_DIR}/{name}", media_type=image.media_type,
-                                     content=image.data))
-    for number, font in enumerate(fonts, 1):
-        book.add_item(epub.EpubItem(uid=f"font-{number}", file_name=font.file_name, media_type=font.media_type,
-                                    content=font.data))
+    add_images_and_fonts(book, images, fonts)
     book.toc = _ncx_toc(entries)
     book.spine = pages
     if options.vertical:
@@ -107,7 +101,25 @@ def write_epub(doc: m.Document, ctx: WriteContext) -> bytes:
     book.guide = [{"type": "cover", "href": docs.COVER_PAGE, "title": words["cover"]},
                   {"type": "text", "href": docs.TEXT_PAGE, "title": words["text"]}]
 
-    stamp = max(edition_time(doc.meta, ctx.source_date_epoch), ZIP_EPOCH)  # dcterms:modified, the zip's dates
+    return packaged(book, edition_time(doc.meta, ctx.source_date_epoch), lang)
+
+
+def add_images_and_fonts(book: epub.EpubBook, images: dict[str, Image], fonts: list[EmbeddedFont]) -> None:
+    """The pictures (in name order) and the embedded fonts, as package items."""
+    for name in sorted(images):
+        image = images[name]
+        book.add_item(epub.EpubImage(uid="img-" + name.rsplit(".", 1)[0].removeprefix("img-"),
+                                     file_name=f"{IMAGE_DIR}/{name}", media_type=image.media_type,
+                                     content=image.data))
+    for number, font in enumerate(fonts, 1):
+        book.add_item(epub.EpubItem(uid=f"font-{number}", file_name=font.file_name, media_type=font.media_type,
+                                    content=font.data))
+
+
+def packaged(book: epub.EpubBook, edited: datetime, lang: str) -> bytes:
+    """The book as a reproducible zip: every date the edition's time (`dcterms:modified`, the zip's
+    entries; never before 1980), the mimetype first and stored, the package document's language set."""
+    stamp = max(edited, ZIP_EPOCH)
     buffer = io.BytesIO()
     epub.write_epub(buffer, book, {"mtime": stamp.replace(tzinfo=None),
                                    "epub3_pages": False, "epub3_landmark": False, "raise_exceptions": True})

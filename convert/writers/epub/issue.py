@@ -7,12 +7,10 @@ documents, stylesheet, metadata and reproducible zip; only the spine holds many 
 """
 from __future__ import annotations
 
-import io
-
 from ebooklib import epub
 
 from ... import model as m
-from ...dates import ZIP_EPOCH, edition_time, published
+from ...dates import edition_time, published
 from ...errors import ConvertError, about
 from ...resources import Image
 from ...theme.css import script_font_rules
@@ -20,8 +18,7 @@ from ...wording import labels
 from ..base import IssueContext, options_of
 from ..cjk import typeset, typesetting
 from ..html import HtmlStyle, article_html
-from ..package import rezip
-from . import IMAGE_DIR, OPF_PATH, EpubOptions, _ncx_toc, _Xhtml, package_language
+from . import IMAGE_DIR, EpubOptions, _ncx_toc, _Xhtml, add_images_and_fonts, packaged
 from . import documents as docs
 from .cover import COVER_SIZE, cover_png
 from .fonts import embedded_fonts, font_face_css
@@ -91,14 +88,7 @@ def write_epub_issue(collection: m.Collection, ictx: IssueContext) -> bytes:
     for item in (cover, contents, *articles):
         book.add_item(item)
     book.add_item(epub.EpubNcx())
-    for name in sorted(images):
-        image = images[name]
-        book.add_item(epub.EpubImage(uid="img-" + name.rsplit(".", 1)[0].removeprefix("img-"),
-                                     file_name=f"{IMAGE_DIR}/{name}", media_type=image.media_type,
-                                     content=image.data))
-    for number, font in enumerate(fonts, 1):
-        book.add_item(epub.EpubItem(uid=f"font-{number}", file_name=font.file_name, media_type=font.media_type,
-                                    content=font.data))
+    add_images_and_fonts(book, images, fonts)
     book.toc = _ncx_toc(entries)
     book.spine = [cover, contents, *articles]
     if options.vertical:
@@ -107,9 +97,4 @@ def write_epub_issue(collection: m.Collection, ictx: IssueContext) -> bytes:
                   {"type": "toc", "href": docs.NAV_PAGE, "title": words["contents"]},
                   {"type": "text", "href": article_file(0), "title": words["text"]}]
 
-    stamp = max(edition_time(meta, ictx.source_date_epoch), ZIP_EPOCH)
-    buffer = io.BytesIO()
-    epub.write_epub(buffer, book, {"mtime": stamp.replace(tzinfo=None),
-                                   "epub3_pages": False, "epub3_landmark": False, "raise_exceptions": True})
-    return rezip(buffer.getvalue(), stamp, first="mimetype", stored=frozenset({"mimetype"}),
-                 rewrite={OPF_PATH: lambda opf: package_language(opf, lang)})
+    return packaged(book, edition_time(meta, ictx.source_date_epoch), lang)
