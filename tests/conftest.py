@@ -5,6 +5,7 @@ import contextlib
 import functools
 import http.server
 import os
+import shutil
 import threading
 from pathlib import Path
 from typing import Callable, Iterator
@@ -24,6 +25,14 @@ ARTICLES = USER_SEEDS + SAMPLES
 
 def article_id(path: Path) -> str:
     return path.parent.name if path.stem == "article" else path.stem[:12]
+
+
+@pytest.fixture(scope="session")
+def chromium() -> str:
+    """Debian's Chromium, which lays out the EPUB chapters the typesetting tests measure."""
+    found = shutil.which("chromium") or shutil.which("chromium-browser")
+    assert found, "Chromium is needed to lay the EPUB out (apt-get install chromium)"
+    return found
 
 
 @pytest.fixture(autouse=True)

@@ -7,7 +7,6 @@ from __future__ import annotations
 import functools
 import io
 import re
-import shutil
 import zipfile
 from pathlib import Path
 
@@ -214,13 +213,6 @@ def test_letter_spacing_is_bounded(user_seed: Path) -> None:
 
 
 # ---------------------------------------------------------------- the EPUB in a browser
-
-
-@pytest.fixture(scope="module")
-def chromium() -> str:
-    found = shutil.which("chromium") or shutil.which("chromium-browser")
-    assert found, "Chromium is needed to lay the EPUB out (apt-get install chromium)"
-    return found
 
 
 @pytest.mark.parametrize("path", CHINESE, ids=article_id)

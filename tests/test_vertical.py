@@ -129,13 +129,6 @@ def test_vertical_editions_pass_the_validators(path: Path, tmp_path: Path) -> No
 # ---------------------------------------------------------------- laid out by a browser
 
 
-@pytest.fixture(scope="module")
-def chromium() -> str:
-    found = shutil.which("chromium") or shutil.which("chromium-browser")
-    assert found, "Chromium is needed to lay the EPUB out (apt-get install chromium)"
-    return found
-
-
 @pytest.mark.parametrize("path", CHINESE, ids=article_id)
 def test_chromium_sets_columns_right_to_left_and_numbers_in_one_cell(path: Path, chromium: str,
                                                                       tmp_path: Path) -> None:
