@@ -132,3 +132,19 @@ def test_no_extract_keeps_the_whole_page(tmp_path: Path) -> None:
 def _opf(epub: bytes) -> str:
     with zipfile.ZipFile(io.BytesIO(epub)) as book:
         return next(book.read(n).decode() for n in book.namelist() if n.endswith(".opf"))
+
+
+def test_an_article_that_is_no_web_page_never_imports_the_extractor(tmp_path: Path) -> None:
+    """trafilatura (a sixth of a second to import) is loaded for web pages only."""
+    import subprocess
+    import sys
+
+    article = tmp_path / "a.md"
+    article.write_text("# 标题\n\n正文。\n", encoding="utf-8")
+    code = ("import sys, convert; convert.convert(sys.argv[1], to='html', offline=True); "
+            "print('trafilatura' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", code, str(article)], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False", done.stderr
+    page = next(p for p in sorted(PAGES.iterdir()) if p.suffix == ".html")
+    done = subprocess.run([sys.executable, "-c", code, str(page)], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "True", done.stderr

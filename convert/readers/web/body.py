@@ -19,7 +19,6 @@ import re
 import urllib.parse
 from typing import Any
 
-import trafilatura
 
 from .dom import _NORMAL, BLOCKS, class_words, normal, remove
 from .figures import figures_from_wrappers, is_decoration, keep_only_figures, kept_images
@@ -101,6 +100,8 @@ def _is_hidden(element: Any) -> bool:
 
 def kept_texts(tree: Any, url: str | None = None) -> tuple[list[str], Any]:
     """The normalised text of each block trafilatura keeps as the article, and its metadata document."""
+    import trafilatura  # here, not at the top: an article that is no web page never pays its import
+
     document = trafilatura.bare_extraction(copy.deepcopy(tree), url=url, with_metadata=True, include_comments=False,
                                            include_tables=True, include_images=False, include_formatting=False,
                                            favor_recall=True, deduplicate=False)
