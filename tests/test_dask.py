@@ -102,6 +102,15 @@ def poisoned(job: Job):  # type: ignore[no-untyped-def]
     return run_job(job)
 
 
+def recording_starts(cluster: Cluster, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Workers record each article they start (`recording`) in a folder emptied of earlier tests' records."""
+    folder = cluster.folder / "pids"
+    for old in folder.iterdir():
+        old.unlink()
+    monkeypatch.setattr(batch_module, "_job_function", lambda: recording)
+    return folder
+
+
 def worker_starts(folder: Path) -> list[tuple[int, str]]:
     return [(int(p.name.split("-")[0]), p.name.split("-")[1]) for p in sorted(folder.iterdir())]
 
@@ -167,10 +176,7 @@ def test_remote_images_are_fetched_by_the_worker_into_its_cache(tmp_path: Path, 
 def test_a_worker_killed_mid_batch_costs_nothing_but_time(tmp_path: Path, cluster: Cluster,
                                                           monkeypatch: pytest.MonkeyPatch) -> None:
     batch = make_batch(tmp_path / "in", 6)
-    folder = cluster.folder / "pids"
-    for old in folder.iterdir():
-        old.unlink()
-    monkeypatch.setattr(batch_module, "_job_function", lambda: recording)
+    folder = recording_starts(cluster, monkeypatch)
     killed: list[int] = []
 
     def kill_a_worker_mid_article() -> None:
@@ -204,10 +210,7 @@ def test_an_article_that_kills_every_worker_is_reported_and_the_batch_completes(
 def test_dask_workers_are_recycled_after_n_articles(tmp_path: Path, cluster: Cluster,
                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     batch = make_batch(tmp_path / "in", 6)
-    folder = cluster.folder / "pids"
-    for old in folder.iterdir():
-        old.unlink()
-    monkeypatch.setattr(batch_module, "_job_function", lambda: recording)
+    folder = recording_starts(cluster, monkeypatch)
     outcomes = build([batch], ["html"], tmp_path / "out", executor=cluster.spec, max_articles_per_worker=2)
     assert all(o.ok for o in outcomes)
     per_worker: dict[int, int] = {}

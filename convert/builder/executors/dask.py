@@ -8,12 +8,13 @@ running (`KilledWorker`: the LocalCluster's scheduler is told to give up at the 
 
 Recycling: each worker process counts the articles it started; the next article to reach a worker at
 its limit is handed back (`Reschedule`) and the worker closes the way Dask's own `--lifetime
---lifetime-restart` closes one (`close_gracefully(restart=True)`): the scheduler moves its results
-elsewhere and its nanny starts a fresh process. Workers without a nanny cannot be restarted, so they
+--lifetime-restart` closes one (`close_gracefully(restart=True)`), once the client has collected the
+editions it holds, and its nanny starts a fresh process. Workers without a nanny cannot be restarted, so they
 are not recycled. (Pausing a worker instead does not hold: Dask's memory monitor resumes it.)
 """
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 import uuid
@@ -32,6 +33,7 @@ PLUGIN = "convert-batch"
 KEY_PREFIX = "convert-article-"
 CLOSE_TIMEOUT_S = 10
 WORKER_WAIT_S = 60  # how long a batch waits for a worker to (re)appear before giving up
+COLLECT_WAIT_S = 60  # how long a worker due for recycling waits for the client to collect its editions
 
 
 class DaskExecutor(Executor):
@@ -182,11 +184,21 @@ def _job_on_worker(function: JobFunction, job: Job, max_articles: int) -> JobRes
     if max_articles and _articles_started >= max_articles and worker.nanny:
         if not getattr(worker, "_convert_recycling", False):
             worker._convert_recycling = True
-            worker.loop.add_callback(worker.close_gracefully, restart=True,
-                                     reason=f"convert: recycled after {_articles_started} articles")
+            worker.loop.add_callback(_close_when_collected, worker,
+                                     f"convert: recycled after {_articles_started} articles")
         raise Reschedule()
     _articles_started += 1
     return function(job)
+
+
+async def _close_when_collected(worker: Any, reason: str) -> None:
+    """Restart `worker` once the client has collected the editions it still holds. A graceful close
+    moves held results to other workers, but on a loaded machine the scheduler can recompute one
+    instead, and its article is then built twice; waiting costs at most `COLLECT_WAIT_S`."""
+    deadline = time.monotonic() + COLLECT_WAIT_S
+    while len(worker.data) and time.monotonic() < deadline:
+        await asyncio.sleep(0.05)
+    await worker.close_gracefully(restart=True, reason=reason)
 
 
 def _convert_version() -> str:
