@@ -10,6 +10,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 import zipfile
 from dataclasses import replace
 from pathlib import Path
@@ -166,6 +167,131 @@ def test_chromium_sets_columns_right_to_left_and_numbers_in_one_cell(path: Path,
             assert han[2] >= char[2] + 0.8 * run[0][4], (run, han)  # one cell, then the next character
             cells += 1
     assert cells >= 3, cells
+
+
+# The marks that turn or move in vertical text, and how far a compressed one (`pc`) may advance.
+TURNED = "「」『』（）《》〈〉【】〔〕“”‘’"
+# The marks Noto CJK's `vhal` halves in a column (its colon, semicolon, ! and ? it leaves whole).
+HALVED = "「」『』（）《》〈〉“”‘’，。、"
+_INK_SCRIPT = """() => {
+  const found = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const parent = node.parentElement;
+    if (parent.closest('table, code, pre, .tcy') || getComputedStyle(parent).writingMode !== 'vertical-rl') continue;
+    for (let i = 0; i < node.data.length; i++) {
+      const range = document.createRange(); range.setStart(node, i); range.setEnd(node, i + 1);
+      const box = range.getBoundingClientRect();
+      if (!box.width || !box.height) continue;
+      found.push({ch: node.data[i], x: box.left, y: box.top, w: box.width, h: box.height,
+                  em: parseFloat(getComputedStyle(parent).fontSize), pc: parent.classList.contains('pc')});
+    }
+  }
+  const root = document.documentElement;
+  return {chars: found, dx: root.scrollWidth - root.clientWidth};
+}"""
+
+
+@functools.lru_cache(maxsize=None)
+def drawn_marks(path: Path, chromium: str) -> list[dict]:
+    """Each character of the vertical chapter's text outside tables and code, as Chromium draws it: its
+    box (CSS px), font size, whether it is a compressed mark, and the box of its ink in em (`ink`: left,
+    top, right, bottom; None when blank) within its cell: an em across the middle of its line, its advance
+    along it; from a screenshot at 4 device pixels a px."""
+    import playwright.sync_api as playwright_api  # the test extra; missing, this fails
+    from PIL import Image
+
+    tmp = Path(tempfile.mkdtemp(prefix="vertical-marks-"))
+    with zipfile.ZipFile(io.BytesIO(built(path, "epub"))) as book:
+        book.extractall(tmp)
+    chapter = next(tmp.rglob("text.xhtml"))
+    scale = 4
+    with playwright_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium, args=["--no-sandbox"])
+        page = browser.new_page(viewport={"width": 800, "height": 600}, device_scale_factor=scale)
+        page.goto(chapter.as_uri())
+        page.evaluate("document.fonts.ready")
+        laid = page.evaluate(_INK_SCRIPT)
+        page.screenshot(path=str(tmp / "chapter.png"), full_page=True)  # from the scrolled-off left edge
+        browser.close()
+    shot = Image.open(tmp / "chapter.png").convert("L")
+    shutil.rmtree(tmp)
+    for char in laid["chars"]:  # the em across the middle of the line, the advance along it
+        left, top = (char["x"] + laid["dx"] + (char["w"] - char["em"]) / 2) * scale, char["y"] * scale
+        cell = shot.crop((round(left), round(top), round(left + char["em"] * scale), round(top + char["h"] * scale)))
+        ink = cell.point(lambda value: 255 if value < 128 else 0).getbbox()
+        char["ink"] = None if ink is None else [value / scale / char["em"] for value in ink]
+    return laid["chars"]
+
+
+@pytest.mark.parametrize("path", CHINESE, ids=article_id)
+def test_chromium_draws_the_vertical_forms_of_the_marks(path: Path, chromium: str) -> None:
+    """Brackets, book-title marks and quotes turn in a column: their ink is wider than tall (the
+    vertical 「 is ﹁, a bar over the column with its hook down the right; the horizontal one is a
+    tall stroke), as the Han characters around them stand upright."""
+    marks = [c for c in drawn_marks(path, chromium) if c["ch"] in TURNED and c["ink"]]
+    assert len(marks) >= 4, marks
+    for mark in marks:
+        left, top, right, bottom = mark["ink"]
+        assert right - left > 1.5 * (bottom - top), mark
+
+
+@pytest.mark.parametrize("path", CHINESE, ids=article_id)
+def test_compressed_marks_are_halved_along_the_column(path: Path, chromium: str) -> None:
+    """A mark set half width (`pc`) advances half an em down its column and keeps its place across it,
+    where the same mark uncompressed sits: the font's `vhal`. (`halt`, a horizontal feature, left its
+    advance whole and moved it sideways.)"""
+    chars = drawn_marks(path, chromium)
+    compressed = [c for c in chars if c["pc"] and c["ink"] and c["ch"] in HALVED]
+    assert compressed, "no compressed mark in the vertical chapter"
+    whole = {}
+    for char in chars:
+        if not char["pc"] and char["ink"] and abs(char["h"] - char["em"]) < 0.1 * char["em"]:
+            whole.setdefault((char["ch"], char["em"]), char)
+    compared = 0
+    for mark in compressed:
+        han = sorted(c["h"] for c in chars if CJK_LETTER.match(c["ch"]) and c["x"] == mark["x"] and c["em"] == mark["em"])
+        assert han, mark
+        assert mark["h"] <= han[len(han) // 2] - 0.4 * mark["em"], (mark, han)  # justified columns stretch both
+        reference = whole.get((mark["ch"], mark["em"]))
+        if reference is None:
+            continue
+        compared += 1
+        assert abs(mark["ink"][0] - reference["ink"][0]) <= 0.05, (mark, reference)  # the same place across
+        assert abs(mark["ink"][2] - reference["ink"][2]) <= 0.05, (mark, reference)
+    assert compared, "no uncompressed mark to compare the compressed ones with"
+
+
+@pytest.mark.parametrize("path", CHINESE, ids=article_id)
+def test_embedded_fonts_keep_the_vertical_forms(path: Path) -> None:
+    """`--embed-fonts`: each subset still turns every mark it holds (its `vert` glyphs and lookups) and
+    halves the ones the markup compresses (`vhal`), as HarfBuzz shapes a column with it."""
+    import uharfbuzz as hb
+
+    data = convert.convert(path, to="epub", offline=True, edition="vertical", embed_fonts=True)
+    with zipfile.ZipFile(io.BytesIO(data)) as book:  # type: ignore[arg-type]
+        fonts = {name: book.read(name) for name in book.namelist() if name.startswith("EPUB/fonts/")}
+    assert fonts, "no font embedded"
+    checked = 0
+    for name, font_data in fonts.items():
+        font = hb.Font(hb.Face(font_data))
+        held = set(font.face.unicodes)
+
+        def shaped(ch: str, direction: str, features: dict) -> tuple[int, int]:
+            buffer = hb.Buffer()
+            buffer.add_str(ch)
+            buffer.guess_segment_properties()
+            buffer.direction = direction
+            hb.shape(font, buffer, features)
+            return buffer.glyph_infos[0].codepoint, buffer.glyph_positions[0].y_advance
+
+        for ch in sorted(set(TURNED + HALVED) & {chr(code) for code in held}):
+            if ch in TURNED:
+                assert shaped(ch, "ttb", {})[0] != shaped(ch, "ltr", {})[0], (name, ch)  # the vertical form
+            if ch in HALVED:
+                assert abs(shaped(ch, "ttb", {"vhal": True})[1]) < abs(shaped(ch, "ttb", {})[1]), (name, ch)
+            checked += 1
+    assert checked >= 4, checked
 
 
 # ---------------------------------------------------------------- DOCX

@@ -191,7 +191,9 @@ def vertical_css(theme: Theme) -> str:
     columns from top to bottom, read from right to left (`vertical-rl`, with the prefixed names older
     reading systems know); Han characters and full-width marks upright, the fonts' vertical forms
     (`vert`) applied by the browser; Latin words sideways (`mixed`); a short number upright in one cell
-    (`tcy`, see `writers/cjk.py`). Every box rule of `article_css` is restated with logical properties
+    (`tcy`, see `writers/cjk.py`). A compressed mark (`pc`) is halved along the column with the font's
+    `vhal`: `halt` is a horizontal feature, which in a column shifts the mark sideways by up to half an
+    em and leaves its advance whole. Every box rule of `article_css` is restated with logical properties
     from the same tokens, so what lies below a block in horizontal text lies to its left here. Tables
     stay horizontal (rows of figures are read across), each a block of its own."""
     text, headings, colors = theme.text, theme.headings, theme.colors
@@ -200,6 +202,8 @@ def vertical_css(theme: Theme) -> str:
     return f"""
 html {{ -epub-writing-mode: vertical-rl; -webkit-writing-mode: vertical-rl; writing-mode: vertical-rl;
   -webkit-text-orientation: mixed; text-orientation: mixed; }}
+.pc {{ font-feature-settings: "vhal" 1; }}
+table .pc {{ font-feature-settings: "halt" 1; }}
 .tcy {{ -epub-text-combine: horizontal; -webkit-text-combine: horizontal; text-combine-upright: all; }}
 .sg-l, .sg-r, .sg-lr {{ margin-left: 0; margin-right: 0; }}
 .sg-l {{ margin-inline-start: {gap:g}em; }}

@@ -16,7 +16,7 @@ from .documents import NS
 
 _HEADING_XPATH = (".//x:h1|.//x:h2|.//x:h3|.//x:h4|.//x:h5|.//x:h6|.//x:thead//x:th"
                   "|.//*[@class='figure-label']|.//*[@class='subtitle']")
-# Half-width and vertical forms: compressed punctuation (`pc` spans ask for halt), vertical text.
+# Half-width and vertical forms: compressed punctuation (`pc` spans ask for halt, in columns vhal), vertical text.
 _KEPT_FEATURES = ("halt", "vhal", "palt", "vpal", "vert", "vrt2", "chws", "vchw")
 _MONO_XPATH = ".//x:code|.//x:pre|.//*[@class='placeholder-src']"
 
