@@ -43,6 +43,17 @@ def test_requote(text: str, curly: str, corner: str) -> None:
     assert requote([text], "corner")[0] == corner
 
 
+@pytest.mark.parametrize("text, by_kind", [
+    ("他说：\"我们'明天'再来。\"然后走了", "他说：『我们「明天」再来。』然后走了"),
+    ("狂奔的龙湖集团“暗伤”曝露", "狂奔的龙湖集团『暗伤』曝露"),
+    ("而 He said “yes” 仍是英文", "而 He said “yes” 仍是英文"),
+])
+def test_vertical_text_on_the_mainland_sets_quotes_as_corner_brackets_by_kind(text: str, by_kind: str) -> None:
+    """GB/T 15834-2011 for vertical text: double quotes become 『』, single ones 「」 (not by nesting
+    level, as Taiwan's 「」 outside, 『』 inside)."""
+    assert requote([text], "corner-by-kind")[0] == by_kind
+
+
 def test_quotes_spanning_emphasis_and_code(tmp_path: Path) -> None:
     source = tmp_path / "article.md"
     source.write_text('# 龙湖集团"暗伤"曝露\n\n市场人士称"**暗伤**"已现，代码 `print("x")` 不变，'

@@ -294,6 +294,25 @@ def test_embedded_fonts_keep_the_vertical_forms(path: Path) -> None:
     assert checked >= 4, checked
 
 
+def test_vertical_editions_take_the_themes_vertical_quotation_marks() -> None:
+    """Curly quotes have no upright form in a column: the vertical edition of a Simplified article
+    sets them as corner brackets by kind (GB/T 15834-2011: “” as 『』, ‘’ as 「」), in the EPUB and the
+    DOCX; a Traditional one keeps its 「」 outside, 『』 inside; the horizontal editions are unchanged."""
+    theme = load_theme()
+    assert (theme.quotation_marks.vertical_hans, theme.quotation_marks.vertical_hant) == ("corner-by-kind", "corner")
+    horizontal = epub_part(built(MIXED, "epub", "horizontal"), "text.xhtml")
+    assert "“智慧港口”" in horizontal
+    for text in (epub_part(built(MIXED, "epub"), "text.xhtml"), docx_text(built(MIXED, "docx"))):
+        assert "『智慧港口』" in text and "“" not in text and "”" not in text
+    metro = SAMPLES[[a.parent.name for a in SAMPLES].index("zh-hant-metro")]
+    assert "真正『轉起來』。」" in re.sub(r"<[^>]+>", "", epub_part(built(metro, "epub"), "text.xhtml"))
+
+
+def docx_text(data: bytes) -> str:
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        return re.sub(r"<[^>]+>", "", package.read("word/document.xml").decode("utf-8"))
+
+
 # ---------------------------------------------------------------- DOCX
 
 

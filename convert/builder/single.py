@@ -19,7 +19,7 @@ from ..model import Document
 from ..readers import Source, is_url, read_file, read_url
 from ..resources import ResourceGate
 from ..theme import Theme, load_theme
-from ..writers.base import WriteContext
+from ..writers.base import VERTICAL, WriteContext
 from .outputs import write_atomic
 
 
@@ -113,7 +113,7 @@ def check_writer_options(options: Options, formats: Sequence[str]) -> None:
 
 def load(source: Path | str, options: Options | None = None) -> tuple[Source, Document]:
     """Read and enrich one article: a file, or a web page given by its address (fetched by the
-    options' network rules)."""
+    options' network rules); its quotation marks the theme's for the edition (vertical or not)."""
     options = options or Options()
     if is_url(source):
         read = read_url(str(source), extract=options.extract, offline=options.offline,
@@ -121,7 +121,9 @@ def load(source: Path | str, options: Options | None = None) -> tuple[Source, Do
     else:
         read = read_file(source, extract=options.extract)
     marks = load_theme(options.theme).quotation_marks  # the theme's quotation marks, set in the text itself
-    return read, prepare(read, script=options.script, quotes=(marks.hans, marks.hant))
+    quotes = ((marks.vertical_hans, marks.vertical_hant) if options.writer_options.get("edition") == VERTICAL
+              else (marks.hans, marks.hant))  # columns have their own (GB/T 15834-2011)
+    return read, prepare(read, script=options.script, quotes=quotes)
 
 
 def gate_for(read: Source, document: Document, options: Options) -> ResourceGate:

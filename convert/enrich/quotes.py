@@ -5,8 +5,9 @@ smart quotes decide a mark's side from the spaces around it, and Chinese has non
 pair may come out the same (`“暗伤“`, `”暗伤”`). This pass decides again, for the marks that stand in
 Chinese text (a Han character or Chinese punctuation beside them): from the punctuation around a mark
 (`：“`, `”。`), else by turns. The marks come out as the theme asks for the article's script: curly
-(`“ ‘ ’ ”`) or corner brackets (`「 『 』 」`, Taiwan's and Hong Kong's standard); corner brackets the text
-already has are kept and count for nesting.
+(`“ ‘ ’ ”`) or corner brackets (`「 『 』 」`, Taiwan's and Hong Kong's standard), or corner brackets by kind
+(`『 」` for `“ ‘`: the mainland's vertical text, GB/T 15834-2011); corner brackets the text already has are
+kept and count for nesting.
 
 Left alone: marks in Latin text (English quotes stay pandoc's), apostrophes between letters (`O'Neill`,
 `Tom's`), code, link addresses.
@@ -20,7 +21,7 @@ from .. import model as m
 from ..scripts import CJK_LETTER, han_script, is_chinese
 from .structure import map_blocks, map_inlines
 
-QuoteStyle = Literal["curly", "corner"]
+QuoteStyle = Literal["curly", "corner", "corner-by-kind"]
 
 _DOUBLE, _SINGLE = '"“”＂', "'‘’"
 _OPENING_CORNERS, _CLOSING_CORNERS = "「『", "」』"
@@ -131,7 +132,10 @@ def _close(open_marks: list[tuple[str, bool]], kind: str) -> bool:
 
 
 def _glyph(style: QuoteStyle, kind: str, opening: bool, level: int) -> str:
-    """Curly marks keep the kind the text chose; corner brackets nest by level: 「 outside, 『 inside."""
+    """Curly marks keep the kind the text chose; corner brackets nest by level: 「 outside, 『 inside;
+    corner brackets by kind (vertical text on the mainland) keep the kind: double 『』, single 「」."""
+    if style == "corner-by-kind":
+        return ("『" if opening else "』") if kind == "double" else ("「" if opening else "」")
     if style == "corner":
         return ("「" if opening else "」") if level % 2 == 0 else ("『" if opening else "』")
     return _GLYPHS["curly"][(kind, opening)]

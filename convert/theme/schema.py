@@ -195,11 +195,19 @@ class Credit(_Section):
     align: Literal["left", "center", "right"] = "right"
 
 
-class QuotationMarks(_Section):
-    """How quotation marks in Chinese text are set, by script (`enrich/quotes.py` pairs them)."""
+# curly: “‘’”; corner: 「」 outside, 『』 inside (Taiwan, Hong Kong); corner-by-kind: “” as 『』 and ‘’ as
+# 「」 (GB/T 15834-2011 for vertical text: its curly marks have no upright form in a column).
+QuoteStyle = Literal["curly", "corner", "corner-by-kind"]
 
-    hans: Literal["curly", "corner"]
-    hant: Literal["curly", "corner"]
+
+class QuotationMarks(_Section):
+    """How quotation marks in Chinese text are set, by script, in horizontal text and in the vertical
+    edition's columns (`enrich/quotes.py` pairs them)."""
+
+    hans: QuoteStyle
+    hant: QuoteStyle
+    vertical_hans: QuoteStyle
+    vertical_hant: QuoteStyle
 
 
 class Page(_Section):
