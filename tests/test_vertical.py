@@ -333,6 +333,48 @@ def test_docx_section_is_vertical_with_upright_numbers(path: Path) -> None:
         assert "textDirection" not in package.read("word/document.xml").decode("utf-8")
 
 
+def docx_sections(data: bytes) -> list[tuple[str, list[tuple[str, str]]]]:
+    """The DOCX body as Word divides it, read with python-docx: each section's text direction and its
+    blocks in order, a block as (paragraph style or `table`, text)."""
+    import docx
+    from docx.oxml.ns import qn
+
+    body = docx.Document(io.BytesIO(data)).element.body
+    sections: list[tuple[str, list[tuple[str, str]]]] = []
+    blocks: list[tuple[str, str]] = []
+    for child in body.iterchildren():
+        ends = child.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") if child.tag == qn("w:p") else None
+        if child.tag == qn("w:sectPr"):
+            ends = child
+        if child.tag in (qn("w:p"), qn("w:tbl")) and ends is None:
+            style = child.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+            kind = "table" if child.tag == qn("w:tbl") else style.get(qn("w:val")) if style is not None else ""
+            blocks.append((kind, "".join(t.text or "" for t in child.iter(qn("w:t")))))
+        if ends is not None:
+            direction = ends.find(qn("w:textDirection"))
+            sections.append((direction.get(qn("w:val")) if direction is not None else "lrTb", blocks))
+            blocks = []
+    return sections
+
+
+@pytest.mark.parametrize("path", [MIXED], ids=article_id)
+def test_docx_table_keeps_its_heading_and_caption_on_its_horizontal_page(path: Path) -> None:
+    """Word keeps no paragraph with the next across a section break: the heading and the caption that
+    introduce a table move with it into its horizontal section, and no vertical section ends with a
+    heading (which would stand alone at the end of a page)."""
+    sections = docx_sections(built(path, "docx"))
+    tables = [(direction, blocks) for direction, blocks in sections if any(k == "table" for k, _ in blocks)]
+    assert tables
+    for direction, blocks in tables:
+        assert direction == "lrTb"
+        kinds = [kind for kind, _ in blocks]
+        assert kinds[:3] == ["Heading1", "Caption", "table"], blocks  # the seed's heading, caption, table
+    assert "主要运营指标" in tables[0][1][0][1]
+    for direction, blocks in sections:
+        if direction == "tbRl" and blocks:
+            assert not blocks[-1][0].startswith("Heading"), blocks[-1]
+
+
 def test_libreoffice_renders_the_vertical_docx(tmp_path: Path) -> None:
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     assert soffice, "LibreOffice is needed to render the DOCX (apt-get install libreoffice-writer)"
@@ -350,6 +392,11 @@ def test_libreoffice_renders_the_vertical_docx(tmp_path: Path) -> None:
         assert stacked > 0.8 * len(chars), (stacked, len(chars))  # body characters run down their columns
         tables = [page for page in pdf.pages if "Berth Capacity" in (page.extract_text() or "")]
         assert tables, "the table's page is missing"
+        shown = ["".join(c["text"] for c in page.chars) for page in pdf.pages]
+        heading = [number for number, text in enumerate(shown) if "主要运营指标" in text]
+        assert heading == [tables[0].page_number - 1], heading  # on the table's page, not the one before
+        turned = [c["text"] for page in pdf.pages for c in page.chars if c["text"] in "“”‘’" and not c["upright"]]
+        assert not turned, turned  # no quotation mark laid on its side (the vertical edition sets 『』「」)
 
 
 # ---------------------------------------------------------------- the PDF refuses, the option counts

@@ -48,21 +48,33 @@ class UprightRuns:
 
 
 def horizontal_tables(body: Element) -> None:
-    """Each table of the body, with its caption above it, on a page of its own in horizontal text
-    (a section of its own): rows of figures are read across, and LibreOffice lays no table out in a
-    vertical section (it draws a single rule where the table should be)."""
+    """Each table of the body, with what introduces it (its caption above it, and the headings right
+    before that), on a page of its own in horizontal text (a section of its own): rows of figures are
+    read across, and LibreOffice lays no table out in a vertical section (it draws a single rule where
+    the table should be). Word keeps no paragraph with the next across a section break, so a heading
+    left behind would end the vertical page before, alone."""
     final = body.find(qn("w:sectPr"))
     tables = list(body.iterchildren(qn("w:tbl")))
     if final is None or not tables:
         return
     for number, table in enumerate(tables):
-        start = table.getprevious()
-        if start is None or start.find("w:pPr/w:pStyle[@w:val='Caption']", start.nsmap) is None:
-            start = table
+        start = table
+        while _introduces(start.getprevious(), caption=start is table):
+            start = start.getprevious()
         start.addprevious(_section_end(final, "tbRl", first=number == 0))
         table.addnext(_section_end(final, "lrTb", first=False))
     for title_page in final.findall(qn("w:titlePg")):  # the first page of the article is in the first section
         final.remove(title_page)
+
+
+def _introduces(element: Element | None, *, caption: bool) -> bool:
+    """Whether `element` is a paragraph that introduces what follows it: a heading, or (right before
+    the table) its caption. The article's first paragraph (its title) never moves."""
+    if element is None or element.tag != qn("w:p") or element.getprevious() is None:
+        return False
+    style = element.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+    name = style.get(qn("w:val"), "") if style is not None else ""
+    return name.startswith("Heading") or (caption and name == "Caption")
 
 
 def _section_end(final: Element, direction: str, *, first: bool) -> Element:
