@@ -183,7 +183,7 @@ def stylesheet(theme: Theme, font_faces: str = "", *, chinese: bool = True, lang
 .cover {{ text-align: center; }}
 .cover svg {{ display: block; width: 100%; height: 100%; }}
 .article-header .description {{ margin: 1em 0 0; text-indent: 0; color: {colors.text}; font-style: normal;
-  font-family: {fonts['body']}; text-align: left; }}
+  text-align: left; }}
 /* Links are told from the text around them by more than colour (WCAG 1.4.1; Ace's link-in-text-block). */
 .article-body a, .footnotes a, .byline a {{ text-decoration: underline; }}
 /* Justified text only where lines can be hyphenated: reading systems hyphenate with the lang attribute

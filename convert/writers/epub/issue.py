@@ -13,7 +13,6 @@ from ... import model as m
 from ...dates import edition_time, published
 from ...errors import ConvertError, about
 from ...resources import Image
-from ...theme.css import script_font_rules
 from ...wording import labels
 from ..base import IssueContext, options_of
 from ..cjk import typeset, typesetting
@@ -75,7 +74,6 @@ def write_epub_issue(collection: m.Collection, ictx: IssueContext) -> bytes:
     for prop, value in accessibility(everything, uses):
         book.add_metadata(None, "meta", value, {"property": prop})
     css = docs.stylesheet(ictx.theme, font_face_css(fonts), chinese=collection.is_chinese, vertical=options.vertical)
-    css += script_font_rules(ictx.theme, "html:lang(zh)", chinese=True)  # a Chinese article in an issue in another language
     book.add_item(epub.EpubItem(uid="style", file_name=docs.STYLESHEET, media_type="text/css",
                                 content=css.encode("utf-8")))
     titles = tuple(doc.meta.title for doc in collection.articles)
