@@ -28,6 +28,7 @@ from ...dates import edition_time, format_date
 from ...errors import UsageError, about
 from ...wording import labels
 from ..base import IssueContext, options_of
+from .language import ArticleLanguage
 from .ooxml import Element, border, el, field_runs, size, spacing, text_runs, twips
 
 _TOC_LEVELS = 2
@@ -42,7 +43,7 @@ def write_docx_issue(collection: m.Collection, ictx: IssueContext) -> bytes:
     from .lists import Numbering
     from .notes import Footnotes
     from .page import prune_template, set_core_properties, set_up_page
-    from .styles import apply_theme, define_styles, faces
+    from .styles import Tokens, apply_theme, define_styles, faces
 
     options = options_of(ictx, DocxOptions)
     if options.vertical:  # each article's sections would need turning, and its tables pages of their own
@@ -80,8 +81,15 @@ def write_docx_issue(collection: m.Collection, ictx: IssueContext) -> bytes:
             end = body.find(qn("w:sectPr"))
             for element in elements:
                 end.addprevious(element)
+            before = len(notes.part.element) if notes.part is not None else 0
             writer.write_notes()
-        running_head(section, doc.meta.title)
+            written = list(notes.part.element)[before:] if notes.part is not None else []
+        header = running_head(section, doc.meta.title)
+        if (doc.meta.lang or "en") != lang:  # the article's own language and faces, not the issue's
+            article = ArticleLanguage(word.styles.element, tokens,
+                                      Tokens(theme, chinese=doc.is_chinese, lang=doc.meta.lang or "en"),
+                                      doc.meta.lang or "en")
+            article.apply([*elements, *written, header])
         writers.append(writer)
 
     toc = contents_field(collection, writers, lang)
@@ -190,7 +198,7 @@ def issue_styles(tokens, numbering: dict[str, int], text_width_twips: int) -> li
 # ---------------------------------------------------------------- sections
 
 
-def running_head(section, title: str) -> None:  # type: ignore[no-untyped-def]
+def running_head(section, title: str) -> Element:  # type: ignore[no-untyped-def]
     """The section's own header: the article's title (its first page shows the title itself, and
     inherits the empty first-page header of the section before)."""
     header = section.header
@@ -199,6 +207,7 @@ def running_head(section, title: str) -> None:  # type: ignore[no-untyped-def]
     for run in list(paragraph._p.iter(qn("w:r"))):
         run.getparent().remove(run)
     paragraph._p.extend(text_runs(m.shorten(title, 120)))
+    return paragraph._p
 
 
 def _ask_to_update_fields(word) -> None:  # type: ignore[no-untyped-def]
