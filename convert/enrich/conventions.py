@@ -17,6 +17,7 @@ from ..dates import parse_date_line
 from ..scripts import guess_language, is_chinese
 from .bylines import BYLINE_WINDOW, byline_fields, lead_dateline, merge_fields, split_names
 from .captions import caption_line, credit_line, split_credit
+from .textnotes import text_notes
 
 SECTION_TITLE_MAX = 40  # characters
 CLOSING_WINDOW = 3  # blocks at the end in which closing lines are looked for
@@ -47,7 +48,10 @@ def apply_conventions(doc: m.Document) -> m.Document:
     blocks, found = _take_closing(blocks, found, doc.meta.editor)
     blocks = _drop_trailing_decoration(blocks)
     blocks = [_as_section_title(b) for b in blocks]
-    return m.Document(meta=_merge(doc.meta, found), blocks=tuple(blocks) + doc.footnotes)
+    notes: list[m.Footnote] = list(doc.footnotes)
+    if not notes:
+        blocks, notes = text_notes(blocks)
+    return m.Document(meta=_merge(doc.meta, found), blocks=tuple(blocks) + tuple(notes))
 
 
 def is_junk_alt(text: str) -> bool:
