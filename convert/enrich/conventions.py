@@ -1,10 +1,10 @@
 """News-article conventions: byline lines, caption and credit lines, section titles, closing lines,
-disclaimers, keywords.
+disclaimers, keywords, notes written as text.
 
 Chinese news copy pasted from the web carries its metadata as body text (`编辑：X`, a date line, a
 source URL, `（图：…）` under each picture, `（编辑：X）` at the end). This pass moves that text where
 it belongs in the model: byline lines (`bylines.py`) into `Meta`, caption and credit lines
-(`captions.py`) into their `Figure`. Metadata given in front matter always wins over what is found here.
+(`captions.py`) into their `Figure`, notes written out as text (`[1]`) into footnotes (`textnotes.py`). Metadata given in front matter always wins over what is found here.
 The title is chosen before this pass (`titles.py`), whether or not the conventions apply.
 """
 from __future__ import annotations
