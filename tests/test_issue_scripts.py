@@ -112,6 +112,9 @@ def test_epub_chapters_languages_and_fonts(issue: tuple[str, dict[str, Path]], c
         opf = next(book.read(n).decode() for n in book.namelist() if n.endswith(".opf"))
     first, second = ("zh-CN", "zh-TW") if script == "hans" else ("zh-TW", "zh-CN")
     assert re.findall(r"<dc:language>([^<]+)</dc:language>", opf) == [first, second, "en"]
+    nav = etree.parse(str(next(tmp_path.rglob("nav.xhtml"))))
+    tagged = {li.get("lang") for li in nav.iter("{http://www.w3.org/1999/xhtml}li") if li.get("lang")}
+    assert tagged == {second, "en"}  # the contents line of an article in another language says so
     fonts = {p.name for p in tmp_path.rglob("fonts/*")}
     assert any("cjk-tc" in f for f in fonts) and any("cjk-sc" in f for f in fonts), fonts
     chapters = sorted(tmp_path.rglob("article-*.xhtml"))
@@ -163,5 +166,9 @@ def test_docx_runs_carry_their_articles_language(issue: tuple[str, dict[str, Pat
     for run in english.iter(f"{W}r"):
         assert run.find(f"{W}rPr/{W}lang").get(f"{W}val") == "en"
         assert run.find(f"{W}rPr/{W}rFonts").get(f"{W}ascii") == "Noto Serif"  # Latin faces first
+    toc_line = next(p for p in body.iter(f"{W}p") if p.find(f"{W}pPr/{W}pStyle[@{W}val='TOC1']") is not None
+                    and "北捷環狀線" in "".join(p.itertext()))
+    toc_langs = {lang.get(f"{W}eastAsia") for lang in toc_line.iter(f"{W}lang")}
+    assert toc_langs == ({"zh-TW"} if script == "hans" else set())  # the contents line in its article's language
     labels = "".join(body.itertext())
     assert "SEQ 圖" in labels and "SEQ 图" in labels  # each article counts its own label

@@ -92,7 +92,12 @@ def write_docx_issue(collection: m.Collection, ictx: IssueContext) -> bytes:
             article.apply([*elements, *written, header])
         writers.append(writer)
 
-    toc = contents_field(collection, writers, lang)
+    toc, owners = contents_field(collection, writers, lang)
+    for index, doc in enumerate(collection.articles):  # each article's lines in its own language
+        if (doc.meta.lang or "en") != lang:
+            article_lang = doc.meta.lang or "en"
+            ArticleLanguage(word.styles.element, tokens, Tokens(theme, chinese=doc.is_chinese, lang=article_lang),
+                            article_lang).apply(p for p, owner in zip(toc, owners) if owner == index)
     masthead_end = _masthead_end(body)
     for element in reversed(toc):
         masthead_end.addnext(element)
@@ -139,16 +144,18 @@ def _masthead_end(body: Element) -> Element:
     raise AssertionError("the masthead has no contents heading")
 
 
-def contents_field(collection: m.Collection, writers: list, lang: str) -> list[Element]:  # type: ignore[type-arg]
-    """The TOC field: its instruction, and its result written out line by line (articles, sections)."""
-    lines: list[tuple[int, str, str]] = []  # (level, text, bookmark name)
-    for key, doc, writer in zip(collection.keys, collection.articles, writers):
-        lines.append((1, doc.meta.title, writer.bookmark(key)))
+def contents_field(collection: m.Collection, writers: list,  # type: ignore[type-arg]
+                   lang: str) -> tuple[list[Element], list[int]]:
+    """The TOC field: its instruction, and its result written out line by line (articles, sections);
+    and for each line the index of the article it belongs to (-1 for none)."""
+    lines: list[tuple[int, str, str, int]] = []  # (level, text, bookmark name, article)
+    for index, (key, doc, writer) in enumerate(zip(collection.keys, collection.articles, writers)):
+        lines.append((1, doc.meta.title, writer.bookmark(key), index))
         for block in doc.body:
             if isinstance(block, m.Heading) and block.level == 2 and block.id and block.id in writer.placed:
-                lines.append((2, " ".join(m.plain_text(block.content).split()), writer.bookmark(block.id)))
+                lines.append((2, " ".join(m.plain_text(block.content).split()), writer.bookmark(block.id), index))
     paragraphs = []
-    for level, text, name in lines:
+    for level, text, name, _ in lines:
         link = el("w:hyperlink", *text_runs(text), el("w:r", el("w:tab")),
                   *field_runs(f"PAGEREF {name} \\h", ""), anchor=name, history=1)
         paragraphs.append(el("w:p", el("w:pPr", el("w:pStyle", val=f"TOC{level}")), link))
@@ -160,7 +167,7 @@ def contents_field(collection: m.Collection, writers: list, lang: str) -> list[E
     for offset, run in enumerate((begin, instruction, separate)):
         first.insert(position + offset, run)
     last.append(finish)
-    return paragraphs
+    return paragraphs, [line[3] for line in lines] or [-1]
 
 
 def issue_styles(tokens, numbering: dict[str, int], text_width_twips: int) -> list:  # type: ignore[no-untyped-def]
