@@ -70,10 +70,14 @@ def test_pdf_running_head_labels_and_issue_words(issue: tuple[str, dict[str, Pat
             if top:
                 heads["".join(c["text"] for c in top)] = {re.sub(r"^[A-Z]{6}\+", "", c["fontname"]) for c in top
                                                           if re.match(r"[\u4e00-\u9fff]", c["text"])}
+        cover = {re.sub(r"^[A-Z]{6}\+", "", c["fontname"]) for c in pdf.pages[0].chars
+                 if re.match(r"[\u4e00-\u9fff]", c["text"])}
     hant_head = next(faces for text, faces in heads.items() if "北捷環狀線" in text)
     hans_head = next(faces for text, faces in heads.items() if "东临港" in text)
     assert hant_head and all("CJK-TC" in face for face in hant_head), hant_head
     assert hans_head and all("CJK-SC" in face for face in hans_head), hans_head
+    issue_standard = "SC" if script == "hans" else "TC"
+    assert cover and all(f"CJK-{issue_standard}" in face for face in cover), cover  # the masthead: the issue's faces
     flat = "".join(texts).replace(" ", "").replace("\u3000", "")
     assert "圖1" in flat and "图1" in flat  # each article's own figure label
     assert ("目录" in flat) == (script == "hans") and ("目錄" in flat) == (script == "hant")

@@ -90,7 +90,8 @@ def write_epub_issue(collection: m.Collection, ictx: IssueContext) -> bytes:
             book.add_metadata("DC", name, value)
     for prop, value in accessibility(everything, uses):
         book.add_metadata(None, "meta", value, {"property": prop})
-    css = docs.stylesheet(ictx.theme, font_face_css(fonts), chinese=collection.is_chinese, vertical=options.vertical)
+    css = docs.stylesheet(ictx.theme, font_face_css(fonts), chinese=collection.is_chinese, lang=lang,
+                          vertical=options.vertical)
     book.add_item(epub.EpubItem(uid="style", file_name=docs.STYLESHEET, media_type="text/css",
                                 content=css.encode("utf-8")))
     titles = tuple(doc.meta.title for doc in collection.articles)

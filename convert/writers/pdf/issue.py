@@ -105,7 +105,7 @@ def contents_html(collection: m.Collection) -> str:
 def issue_css(collection: m.Collection, theme: Theme, options: object) -> str:
     """What the issue adds to the single article's print CSS (which comes first)."""
     page = page_box(theme, options)  # type: ignore[arg-type]
-    fonts = font_stacks(theme, chinese=collection.is_chinese)
+    fonts = font_stacks(theme, chinese=collection.is_chinese, lang=collection.meta.lang)
     colors = theme.colors
     new_page = theme.collection.article_start == "page"
     # Each article's words (and its line in the contents) in its own script's faces, whatever the
