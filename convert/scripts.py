@@ -28,11 +28,13 @@ HANGUL = r"\u1100-\u11ff\u3130-\u318f\uac00-\ud7af"
 # Everything that breaks a line between any two characters (no spaces needed).
 WIDE = CJK_LETTERS + CJK_PUNCTUATION + HANGUL
 # Latin-side characters a Han/Latin gap is measured against: letters, digits, Greek, Cyrillic, units.
-_LATIN_SIDE = r"A-Za-z0-9\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff"
+# Latin-1's letters without × (U+00D7) and ÷ (U+00F7), which are signs set close to what they join.
+_LATIN_LETTERS = r"A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f"
+_LATIN_SIDE = _LATIN_LETTERS + r"0-9\u0370-\u03ff\u0400-\u04ff"
 
 HAN = re.compile(f"[{IDEOGRAPHS}]")
 CJK_LETTER = re.compile(f"[{CJK_LETTERS}]")
-LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
+LATIN_LETTER = re.compile(f"[{_LATIN_LETTERS}]")
 WIDE_RUN = re.compile(f"[{WIDE}]+")
 # Han text with its punctuation: in a non-Chinese article such runs are tagged zh so fonts pick Han glyphs.
 HAN_TEXT_RUN = re.compile(f"[{IDEOGRAPHS}\u3000-\u303f\uff00-\uffef]+")

@@ -1,7 +1,8 @@
 """Passes that enrich the model after reading, in order: the title (always: no edition is untitled),
 the news-article conventions (byline, captions and credits, closing lines; unless the article turns them
 off), then the structure every writer relies on (language, heading levels, text alternatives, ids,
-figure and table numbers)."""
+figure and table numbers), the widths of Chinese text's letters, digits and brackets, and its quotation
+marks."""
 from __future__ import annotations
 
 from .. import model as m
@@ -13,6 +14,7 @@ from .script import SCRIPTS, convert_script
 from .structure import (assign_ids, clean_alternatives, detect_language, nest_headings, number_figures,
                         number_tables)
 from .titles import choose_title
+from .widths import normalize_widths
 
 
 def prepare(source: Source, *, script: str | None = None,
@@ -25,6 +27,7 @@ def prepare(source: Source, *, script: str | None = None,
         doc = apply_conventions(doc)
     doc = convert_script(doc, script)
     doc = detect_language(doc)
+    doc = normalize_widths(doc)
     doc = pair_quotes(doc, quote_style_for(doc.meta.lang, *quotes))
     for step in (nest_headings, clean_alternatives, assign_ids, number_figures, number_tables):
         doc = step(doc)

@@ -1,10 +1,10 @@
 """News-article conventions: byline lines, caption and credit lines, section titles, closing lines,
-disclaimers, keywords.
+disclaimers, keywords, notes written as text.
 
 Chinese news copy pasted from the web carries its metadata as body text (`编辑：X`, a date line, a
 source URL, `（图：…）` under each picture, `（编辑：X）` at the end). This pass moves that text where
 it belongs in the model: byline lines (`bylines.py`) into `Meta`, caption and credit lines
-(`captions.py`) into their `Figure`. Metadata given in front matter always wins over what is found here.
+(`captions.py`) into their `Figure`, notes written out as text (`[1]`) into footnotes (`textnotes.py`). Metadata given in front matter always wins over what is found here.
 The title is chosen before this pass (`titles.py`), whether or not the conventions apply.
 """
 from __future__ import annotations
@@ -17,6 +17,7 @@ from ..dates import parse_date_line
 from ..scripts import guess_language, is_chinese
 from .bylines import BYLINE_WINDOW, byline_fields, lead_dateline, merge_fields, split_names
 from .captions import caption_line, credit_line, split_credit
+from .textnotes import text_notes
 
 SECTION_TITLE_MAX = 40  # characters
 CLOSING_WINDOW = 3  # blocks at the end in which closing lines are looked for
@@ -47,7 +48,10 @@ def apply_conventions(doc: m.Document) -> m.Document:
     blocks, found = _take_closing(blocks, found, doc.meta.editor)
     blocks = _drop_trailing_decoration(blocks)
     blocks = [_as_section_title(b) for b in blocks]
-    return m.Document(meta=_merge(doc.meta, found), blocks=tuple(blocks) + doc.footnotes)
+    notes: list[m.Footnote] = list(doc.footnotes)
+    if not notes:
+        blocks, notes = text_notes(blocks)
+    return m.Document(meta=_merge(doc.meta, found), blocks=tuple(blocks) + tuple(notes))
 
 
 def is_junk_alt(text: str) -> bool:

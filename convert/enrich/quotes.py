@@ -15,7 +15,7 @@ Left alone: marks in Latin text (English quotes stay pandoc's), apostrophes betw
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Literal
+from typing import Callable, Literal
 
 from .. import model as m
 from ..scripts import CJK_LETTER, han_script, is_chinese
@@ -42,8 +42,18 @@ def quote_style_for(lang: str, hans: QuoteStyle, hant: QuoteStyle) -> QuoteStyle
 def pair_quotes(doc: m.Document, style: QuoteStyle = "curly") -> m.Document:
     """`doc` with the quotation marks of its Chinese text paired and set in `style`: the title, subtitle
     and description, the byline's names, every block's text, captions, credits and alt text."""
+    return rewrite_text(doc, lambda pieces: requote(pieces, style))
+
+
+Rewrite = Callable[[list[str]], list[str]]
+
+
+def rewrite_text(doc: m.Document, rewrite: Rewrite) -> m.Document:
+    """`doc` with `rewrite` applied to each run of its text (the pieces of one run in order; it returns
+    them, each as long as before): the title, subtitle and description, the byline's names, every
+    block's text, captions, credits and alt text."""
     def text(value: str) -> str:
-        return requote([value], style)[0] if value else value
+        return rewrite([value])[0] if value else value
 
     meta = replace(doc.meta, title=text(doc.meta.title), subtitle=text(doc.meta.subtitle),
                    description=text(doc.meta.description), dateline=text(doc.meta.dateline),
@@ -51,11 +61,11 @@ def pair_quotes(doc: m.Document, style: QuoteStyle = "curly") -> m.Document:
 
     def block(b: m.Block) -> m.Block:
         if isinstance(b, (m.Heading, m.Paragraph, m.Notice)):
-            return replace(b, content=_requote_inlines(b.content, style))
+            return replace(b, content=rewrite_inlines(b.content, rewrite))
         if isinstance(b, m.Figure):
-            return replace(b, caption=_requote_inlines(b.caption, style), alt=text(b.alt), credit=text(b.credit))
+            return replace(b, caption=rewrite_inlines(b.caption, rewrite), alt=text(b.alt), credit=text(b.credit))
         if isinstance(b, m.Table):
-            return replace(b, caption=_requote_inlines(b.caption, style))
+            return replace(b, caption=rewrite_inlines(b.caption, rewrite))
         return b
 
     return replace(doc, meta=meta, blocks=tuple(map_blocks(doc.blocks, block)))
@@ -174,19 +184,20 @@ def _pieces(inlines: tuple[m.Inline, ...]) -> list[str]:
     return out
 
 
-def _requote_inlines(inlines: tuple[m.Inline, ...], style: QuoteStyle) -> tuple[m.Inline, ...]:
-    """The marks of a block's text decided across its inline nodes (`"**暗伤**"`: the marks outside the
-    emphasis pair with each other)."""
+def rewrite_inlines(inlines: tuple[m.Inline, ...], rewrite: Rewrite) -> tuple[m.Inline, ...]:
+    """A block's text rewritten across its inline nodes as one run (`"**暗伤**"`: the marks outside
+    the emphasis pair with each other); code, note calls and pictures stand as `_OBJECT`."""
     pieces = _pieces(inlines)
-    changed = iter(requote(pieces, style))
-    if not any(c in _DOUBLE or c in _SINGLE for piece in pieces for c in piece):
+    changed = rewrite(pieces)
+    if changed == pieces:
         return inlines
+    remaining = iter(changed)
 
     def rebuilt(node: m.Inline) -> m.Inline:  # the pieces in `_pieces`' order
         if isinstance(node, m.Text):
-            return m.Text(next(changed))
+            return m.Text(next(remaining))
         if isinstance(node, (m.LineBreak, m.Code, m.NoteRef, m.InlineImage)):
-            next(changed)
+            next(remaining)
         return node
 
     return map_inlines(inlines, rebuilt)

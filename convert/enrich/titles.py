@@ -24,7 +24,11 @@ from .conventions import is_caption_line, line_text
 HEADLINE_MAX_WIDTH = 100  # a headline line at most: 100 Latin characters or 50 Han ones
 KICKER_MAX_CHARS = 40  # a short line above the title (`独家`, `FOR IMMEDIATE RELEASE`) ...
 KICKERS_ALLOWED = 2  # ... of which this many may stand before it
-_NOT_HEADLINE_END = tuple("。．.;；,，:：、…")
+_NOT_HEADLINE_END = tuple("。．.;；,，:：、")
+# A headline may trail off (`家长却直呼“看不懂”……`, `What happened next...`); a sentence that does has a
+# stop or a clause break before its ellipsis.
+_ELLIPSIS = ("…", "⋯", "...")
+_SENTENCE_INSIDE = re.compile(r"[。；;!！?？]|\.\s")
 _GENERIC_STEMS = {"article", "index", "readme", "untitled", "document", "doc", "story", "text", "content",
                   "main", "default", "page", "draft", "new", "post", "news", "稿件", "正文", "文章", "新建文本文档",
                   "未命名", "無標題", "无标题"}
@@ -143,7 +147,10 @@ def reads_as_headline(text: str) -> bool:
     """One short line with a few letters that does not end like a sentence or a label."""
     width = sum(2 if is_wide(ch) else 1 for ch in text)
     letters = sum(1 for ch in text if unicodedata.category(ch).startswith("L"))
-    return (width <= HEADLINE_MAX_WIDTH and letters >= 3 and not text.endswith(_NOT_HEADLINE_END)
+    trails_off = text.endswith(_ELLIPSIS)
+    if trails_off and _SENTENCE_INSIDE.search(text.rstrip("".join(_ELLIPSIS) + ".")):
+        return False
+    return (width <= HEADLINE_MAX_WIDTH and letters >= 3 and (trails_off or not text.endswith(_NOT_HEADLINE_END))
             and not text.startswith(("(", "（", "[", "【", "http://", "https://")))
 
 

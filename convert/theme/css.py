@@ -26,46 +26,50 @@ def font_stacks(theme: Theme, *, chinese: bool = True, lang: str = "") -> dict[s
     }
 
 
-# Traditional Chinese by glyph standard: the tags that select TC faces, then those that select HK faces
-# (later, so `zh-Hant-HK` ends up with HK). CSS `:lang()` matches a tag and its longer forms.
-_REGIONAL_ROOTS = {"zh-TW": ("zh-Hant", "zh-TW"), "zh-HK": ("zh-HK", "zh-MO", "zh-Hant-HK", "zh-Hant-MO")}
+# The scripts an element's language selects faces for, in the order their rules are written: a later
+# rule wins over an earlier one that also matches (`zh-Hant-HK` is Traditional, then Hong Kong's).
+# (CSS `:lang()` matches a tag and its longer forms.) Each entry: its `:lang()` tags, whether the stack
+# is ordered for Chinese, the language whose regional faces it takes.
+_SCRIPT_LANGS = (
+    (None, False, ""),  # not Chinese: Latin faces first
+    (("zh",), True, "zh-CN"),
+    (("zh-Hant", "zh-TW"), True, "zh-TW"),
+    (("zh-HK", "zh-MO", "zh-Hant-HK", "zh-Hant-MO"), True, "zh-HK"),
+)
 _HEADING_SELECTORS = ("h1.title", ".article-header .subtitle", *(f".article-body h{n}" for n in range(2, 7)),
                       ".figure-label", ".table-label", "thead th")
+_MONO_SELECTORS = ("code", "pre", ".placeholder-src")
 
 
-def regional_font_rules(theme: Theme) -> str:
-    """A page in Traditional Chinese takes the TC (or HK) faces of each stack (`Theme.stack`): their
-    glyphs follow Taiwan's or Hong Kong's standard, punctuation centred on the em square."""
+def script_font_rules(theme: Theme, headings: tuple[str, ...] = ()) -> str:
+    """Every element takes the faces of its own language (`:lang()`), not the page's: an article in an
+    edition of many (each `article` carries its `lang`) is set in its own script's faces.
+
+    - not Chinese: the Latin faces of each stack first. The CJK faces' Latin has no italic (WeasyPrint
+      synthesizes none, so emphasis would vanish) and differs from the face the DOCX names for Latin;
+    - Chinese: the CJK faces first; in Traditional script the TC (or HK) faces of each stack
+      (`Theme.stack`), whose glyphs follow Taiwan's or Hong Kong's standard, punctuation centred.
+
+    The body's faces go on each element that carries a language (`html`, `article`, a contents line);
+    a heading, a label or code takes its role's faces where its own language is matched, so a
+    Traditional headline inside a Simplified page is set in TC. A Han run tagged inside text of
+    another language (`<span lang>`) takes the faces of its script in the role around it.
+    `headings`: more selectors set in the headings' faces (an edition's own, such as its contents)."""
+    heading_selectors = (*_HEADING_SELECTORS, *headings)
     rules = []
-    for lang, tags in _REGIONAL_ROOTS.items():
-        stacks = font_stacks(theme, lang=lang)
-        roots = [f"html:lang({tag})" for tag in tags]
-        headings = ", ".join(f"{root} {selector}" for root in roots for selector in _HEADING_SELECTORS)
-        rules.append(f"""{", ".join(roots)} {{ font-family: {stacks['body']}; }}
-{headings} {{ font-family: {stacks['headings']}; }}
-{", ".join(f"{root} code, {root} pre, {root} .placeholder-src" for root in roots)} {{ font-family: {stacks['mono']}; }}
+    for tags, chinese, lang in _SCRIPT_LANGS:
+        stacks = font_stacks(theme, chinese=chinese, lang=lang)
+
+        def at(selectors: tuple[str, ...], tags: tuple[str, ...] | None = tags) -> str:
+            matches = [":not(:lang(zh))"] if tags is None else [f":lang({tag})" for tag in tags]
+            return ", ".join(f"{selector}{match}" for selector in selectors for match in matches)
+
+        spans_in_headings = tuple(f"{selector} span[lang]" for selector in heading_selectors)
+        rules.append(f"""{at(("[lang]:not(span)", "span[lang]"))} {{ font-family: {stacks['body']}; }}
+{at(heading_selectors + spans_in_headings)} {{ font-family: {stacks['headings']}; }}
+{at(_MONO_SELECTORS)} {{ font-family: {stacks['mono']}; }}
 """)
     return "\n" + "".join(rules)
-
-
-def latin_font_rules(theme: Theme, root: str = "html:not(:lang(zh))") -> str:
-    """A page whose language is not Chinese takes the Latin faces of each stack first: the CJK faces'
-    Latin has no italic (WeasyPrint synthesizes none, so emphasis would vanish) and differs from the
-    face the DOCX edition names for Latin text. `root`: the element whose language decides (in an
-    edition of many articles, each `article`)."""
-    return script_font_rules(theme, root, chinese=False)
-
-
-def script_font_rules(theme: Theme, root: str, *, chinese: bool) -> str:
-    """The font rules of `latin_font_rules` for the elements under `root`, with the stacks ordered for
-    Chinese text (`chinese=True`: a Chinese article inside a page in another language) or Latin text."""
-    stacks = font_stacks(theme, chinese=chinese)
-    headings = ", ".join(f"{root} {selector}" for selector in _HEADING_SELECTORS)
-    return f"""
-{root} {{ font-family: {stacks['body']}; }}
-{headings} {{ font-family: {stacks['headings']}; }}
-{root} code, {root} pre {{ font-family: {stacks['mono']}; }}
-"""
 
 
 def _em(value: float) -> str:
@@ -164,7 +168,7 @@ thead th {{ border-bottom: 1pt solid {colors.text}; font-family: {fonts['heading
   margin-top: 2em; }}
 .footnotes p {{ text-indent: 0; margin: 0; }}
 .noteref {{ font-size: 0.75em; vertical-align: super; line-height: 0; }}
-""" + latin_font_rules(theme) + regional_font_rules(theme)
+""" + script_font_rules(theme)
 
 
 def cjk_css(theme: Theme) -> str:

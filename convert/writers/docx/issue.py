@@ -28,6 +28,7 @@ from ...dates import edition_time, format_date
 from ...errors import UsageError, about
 from ...wording import labels
 from ..base import IssueContext, options_of
+from .language import ArticleLanguage
 from .ooxml import Element, border, el, field_runs, size, spacing, text_runs, twips
 
 _TOC_LEVELS = 2
@@ -42,7 +43,7 @@ def write_docx_issue(collection: m.Collection, ictx: IssueContext) -> bytes:
     from .lists import Numbering
     from .notes import Footnotes
     from .page import prune_template, set_core_properties, set_up_page
-    from .styles import apply_theme, define_styles, faces
+    from .styles import Tokens, apply_theme, define_styles, faces
 
     options = options_of(ictx, DocxOptions)
     if options.vertical:  # each article's sections would need turning, and its tables pages of their own
@@ -80,11 +81,23 @@ def write_docx_issue(collection: m.Collection, ictx: IssueContext) -> bytes:
             end = body.find(qn("w:sectPr"))
             for element in elements:
                 end.addprevious(element)
+            before = len(notes.part.element) if notes.part is not None else 0
             writer.write_notes()
-        running_head(section, doc.meta.title)
+            written = list(notes.part.element)[before:] if notes.part is not None else []
+        header = running_head(section, doc.meta.title)
+        if (doc.meta.lang or "en") != lang:  # the article's own language and faces, not the issue's
+            article = ArticleLanguage(word.styles.element, tokens,
+                                      Tokens(theme, chinese=doc.is_chinese, lang=doc.meta.lang or "en"),
+                                      doc.meta.lang or "en")
+            article.apply([*elements, *written, header])
         writers.append(writer)
 
-    toc = contents_field(collection, writers, lang)
+    toc, owners = contents_field(collection, writers, lang)
+    for index, doc in enumerate(collection.articles):  # each article's lines in its own language
+        if (doc.meta.lang or "en") != lang:
+            article_lang = doc.meta.lang or "en"
+            ArticleLanguage(word.styles.element, tokens, Tokens(theme, chinese=doc.is_chinese, lang=article_lang),
+                            article_lang).apply(p for p, owner in zip(toc, owners) if owner == index)
     masthead_end = _masthead_end(body)
     for element in reversed(toc):
         masthead_end.addnext(element)
@@ -131,16 +144,18 @@ def _masthead_end(body: Element) -> Element:
     raise AssertionError("the masthead has no contents heading")
 
 
-def contents_field(collection: m.Collection, writers: list, lang: str) -> list[Element]:  # type: ignore[type-arg]
-    """The TOC field: its instruction, and its result written out line by line (articles, sections)."""
-    lines: list[tuple[int, str, str]] = []  # (level, text, bookmark name)
-    for key, doc, writer in zip(collection.keys, collection.articles, writers):
-        lines.append((1, doc.meta.title, writer.bookmark(key)))
+def contents_field(collection: m.Collection, writers: list,  # type: ignore[type-arg]
+                   lang: str) -> tuple[list[Element], list[int]]:
+    """The TOC field: its instruction, and its result written out line by line (articles, sections);
+    and for each line the index of the article it belongs to (-1 for none)."""
+    lines: list[tuple[int, str, str, int]] = []  # (level, text, bookmark name, article)
+    for index, (key, doc, writer) in enumerate(zip(collection.keys, collection.articles, writers)):
+        lines.append((1, doc.meta.title, writer.bookmark(key), index))
         for block in doc.body:
             if isinstance(block, m.Heading) and block.level == 2 and block.id and block.id in writer.placed:
-                lines.append((2, " ".join(m.plain_text(block.content).split()), writer.bookmark(block.id)))
+                lines.append((2, " ".join(m.plain_text(block.content).split()), writer.bookmark(block.id), index))
     paragraphs = []
-    for level, text, name in lines:
+    for level, text, name, _ in lines:
         link = el("w:hyperlink", *text_runs(text), el("w:r", el("w:tab")),
                   *field_runs(f"PAGEREF {name} \\h", ""), anchor=name, history=1)
         paragraphs.append(el("w:p", el("w:pPr", el("w:pStyle", val=f"TOC{level}")), link))
@@ -152,7 +167,7 @@ def contents_field(collection: m.Collection, writers: list, lang: str) -> list[E
     for offset, run in enumerate((begin, instruction, separate)):
         first.insert(position + offset, run)
     last.append(finish)
-    return paragraphs
+    return paragraphs, [line[3] for line in lines] or [-1]
 
 
 def issue_styles(tokens, numbering: dict[str, int], text_width_twips: int) -> list:  # type: ignore[no-untyped-def]
@@ -190,7 +205,7 @@ def issue_styles(tokens, numbering: dict[str, int], text_width_twips: int) -> li
 # ---------------------------------------------------------------- sections
 
 
-def running_head(section, title: str) -> None:  # type: ignore[no-untyped-def]
+def running_head(section, title: str) -> Element:  # type: ignore[no-untyped-def]
     """The section's own header: the article's title (its first page shows the title itself, and
     inherits the empty first-page header of the section before)."""
     header = section.header
@@ -199,6 +214,7 @@ def running_head(section, title: str) -> None:  # type: ignore[no-untyped-def]
     for run in list(paragraph._p.iter(qn("w:r"))):
         run.getparent().remove(run)
     paragraph._p.extend(text_runs(m.shorten(title, 120)))
+    return paragraph._p
 
 
 def _ask_to_update_fields(word) -> None:  # type: ignore[no-untyped-def]

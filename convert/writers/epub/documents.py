@@ -34,11 +34,13 @@ class XhtmlError(ValueError):
 
 @dataclass
 class TocEntry:
-    """One line of the table of contents: a title, where it points, and the entries under it."""
+    """One line of the table of contents: a title, where it points, the entries under it, and the
+    language of its article when it is not the page's (an issue's article in another language)."""
 
     title: str
     href: str
     children: list[TocEntry] = field(default_factory=list)
+    lang: str = ""
 
 
 # ---------------------------------------------------------------- documents
@@ -123,8 +125,9 @@ def fix_links(tree: etree._ElementTree) -> None:
 def toc_entries(doc: m.Document, href: str = TEXT_PAGE, *, nested: bool = False) -> list[TocEntry]:
     """The article's title (the top of the text, the document `href`), then its headings nested by
     level; never empty (an empty TOC is EPUBCheck's RSC-005). `nested`: the headings under the title
-    (an edition of many articles), not beside it."""
-    entries = [TocEntry(" ".join(doc.meta.title.split()) or doc.meta.title, href)]
+    (an edition of many articles), not beside it, and the title's line in the article's language."""
+    entries = [TocEntry(" ".join(doc.meta.title.split()) or doc.meta.title, href,
+                        lang=(doc.meta.lang or "en") if nested else "")]
     top = entries[0].children if nested else entries
     headings = [b for b in doc.body if isinstance(b, m.Heading) and b.id and m.plain_text(b.content).strip()]
     stack: list[tuple[int, list[TocEntry]]] = [(0, top)]
@@ -148,7 +151,9 @@ def nav_page(doc: m.Document, entries: list[TocEntry], text_href: str = TEXT_PAG
         rows = []
         for entry in level:
             sub = f"\n<ol>\n{items(entry.children)}\n</ol>" if entry.children else ""
-            rows.append(f'<li><a href="{escape(entry.href)}">{escape(entry.title, quote=False)}</a>{sub}</li>')
+            tag = (f' lang="{escape(entry.lang)}" xml:lang="{escape(entry.lang)}"'
+                   if entry.lang and entry.lang != lang else "")
+            rows.append(f'<li{tag}><a href="{escape(entry.href)}">{escape(entry.title, quote=False)}</a>{sub}</li>')
         return "\n".join(rows)
 
     body = (f'<nav epub:type="toc" id="toc" role="doc-toc">\n<h1>{escape(title or label["contents"])}</h1>\n'
@@ -183,7 +188,7 @@ def stylesheet(theme: Theme, font_faces: str = "", *, chinese: bool = True, lang
 .cover {{ text-align: center; }}
 .cover svg {{ display: block; width: 100%; height: 100%; }}
 .article-header .description {{ margin: 1em 0 0; text-indent: 0; color: {colors.text}; font-style: normal;
-  font-family: {fonts['body']}; text-align: left; }}
+  text-align: left; }}
 /* Links are told from the text around them by more than colour (WCAG 1.4.1; Ace's link-in-text-block). */
 .article-body a, .footnotes a, .byline a {{ text-decoration: underline; }}
 /* Justified text only where lines can be hyphenated: reading systems hyphenate with the lang attribute

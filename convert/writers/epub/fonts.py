@@ -35,25 +35,29 @@ def embedded_fonts(theme: Theme, trees: list[etree._ElementTree], *, chinese: bo
     """A subset of the body, heading (and, when code is shown, mono) fonts of the theme, each the first
     installed face of its stack in the article's script order and regional standard (`Theme.script_stack`:
     the TC face for Traditional Chinese)."""
-    everything = _chars(trees, ".//x:body")
-    roles = [("body", theme.script_stack("body", chinese, lang), False, 400, everything),
-             ("headings", theme.script_stack("headings", chinese, lang), True, theme.headings.weight,
-              _chars(trees, _HEADING_XPATH)),
-             ("mono", theme.script_stack("mono", chinese, lang), False, 400, _chars(trees, _MONO_XPATH))]
-    fonts: list[EmbeddedFont] = []
-    seen: set[tuple[str, int]] = set()
-    for role, families, bold, weight, chars in roles:
-        if not chars:
-            continue
-        face = stack_font(families, bold)
-        if face is None:
-            warn(f"embed fonts: none of the theme's {role} fonts ({', '.join(families)}) is installed")
-            continue
-        if (face.family, weight) in seen:
-            continue
-        seen.add((face.family, weight))
-        fonts.append(_subset(face, chars, weight))
-    return fonts
+    return embedded_fonts_of(theme, [(trees, chinese, lang)])
+
+
+def embedded_fonts_of(theme: Theme, groups: list[tuple[list[etree._ElementTree], bool, str]]) -> list[EmbeddedFont]:
+    """`embedded_fonts` for documents in several languages (an issue's chapters): each group of
+    documents, with whether it is Chinese and its language, takes the faces of its own script; a face
+    two groups use is subset once, with the characters of both."""
+    wanted: dict[tuple[str, int], tuple[FontFile, set[str]]] = {}
+    for trees, chinese, lang in groups:
+        everything = _chars(trees, ".//x:body")
+        roles = [("body", theme.script_stack("body", chinese, lang), False, 400, everything),
+                 ("headings", theme.script_stack("headings", chinese, lang), True, theme.headings.weight,
+                  _chars(trees, _HEADING_XPATH)),
+                 ("mono", theme.script_stack("mono", chinese, lang), False, 400, _chars(trees, _MONO_XPATH))]
+        for role, families, bold, weight, chars in roles:
+            if not chars:
+                continue
+            face = stack_font(families, bold)
+            if face is None:
+                warn(f"embed fonts: none of the theme's {role} fonts ({', '.join(families)}) is installed")
+                continue
+            wanted.setdefault((face.family, weight), (face, set()))[1].update(chars)
+    return [_subset(face, "".join(sorted(chars)), weight) for (_, weight), (face, chars) in wanted.items()]
 
 
 def font_face_css(fonts: list[EmbeddedFont]) -> str:

@@ -13,7 +13,7 @@ from ... import model as m
 from ...dates import edition_time, published
 from ...errors import ConvertError, about
 from ...resources import Image
-from ...theme.css import script_font_rules
+from ...scripts import is_chinese
 from ...wording import labels
 from ..base import IssueContext, options_of
 from ..cjk import typeset, typesetting
@@ -21,12 +21,27 @@ from ..html import HtmlStyle, article_html
 from . import IMAGE_DIR, EpubOptions, _ncx_toc, _Xhtml, add_images_and_fonts, packaged
 from . import documents as docs
 from .cover import COVER_SIZE, cover_png
-from .fonts import embedded_fonts, font_face_css
+from .fonts import embedded_fonts_of, font_face_css
 from .metadata import accessibility, identifier, image_uses
 
 
 def article_file(index: int) -> str:
     return f"article-{index + 1:03d}.xhtml"
+
+
+def languages(collection: m.Collection) -> list[str]:
+    """The issue's language, then each other language its articles are in, in order of appearance."""
+    found = [collection.meta.lang or "en", *(doc.meta.lang or "en" for doc in collection.articles)]
+    return list(dict.fromkeys(found))
+
+
+def font_groups(collection: m.Collection, texts: list, nav) -> list:  # type: ignore[no-untyped-def, type-arg]
+    """The documents by the script of their language, for the embedded fonts: the issue's pages (its
+    contents) with the articles in its language, each other language's chapters apart."""
+    by_lang: dict[str, list] = {collection.meta.lang or "en": [nav]}  # type: ignore[type-arg]
+    for doc, text in zip(collection.articles, texts):
+        by_lang.setdefault(doc.meta.lang or "en", []).append(text)
+    return [(trees, is_chinese(lang), lang) for lang, trees in by_lang.items()]
 
 
 def write_epub_issue(collection: m.Collection, ictx: IssueContext) -> bytes:
@@ -60,22 +75,23 @@ def write_epub_issue(collection: m.Collection, ictx: IssueContext) -> bytes:
     nav = docs.nav_page(issue, entries, article_file(0))
     cover_alt = " · ".join(v for v in (collection.publication, meta.title, published(meta)) if v)
     coverpage = docs.cover_page(issue, cover_alt, COVER_SIZE)
-    fonts = (embedded_fonts(ictx.theme, [*texts, nav], chinese=collection.is_chinese)
-             if options.embed_fonts else [])
+    fonts = embedded_fonts_of(ictx.theme, font_groups(collection, texts, nav)) if options.embed_fonts else []
 
     book = epub.EpubBook()
     everything = collection.as_document()
     book.set_identifier(identifier(everything))
     book.set_title(meta.title)
     book.set_language(lang)
+    for other in languages(collection)[1:]:  # every article's language, the issue's first
+        book.add_metadata("DC", "language", other)
     for name, value in (("date", published(meta)), ("publisher", collection.publication),
                         ("description", meta.description)):
         if value:
             book.add_metadata("DC", name, value)
     for prop, value in accessibility(everything, uses):
         book.add_metadata(None, "meta", value, {"property": prop})
-    css = docs.stylesheet(ictx.theme, font_face_css(fonts), chinese=collection.is_chinese, vertical=options.vertical)
-    css += script_font_rules(ictx.theme, "html:lang(zh)", chinese=True)  # a Chinese article in an issue in another language
+    css = docs.stylesheet(ictx.theme, font_face_css(fonts), chinese=collection.is_chinese, lang=lang,
+                          vertical=options.vertical)
     book.add_item(epub.EpubItem(uid="style", file_name=docs.STYLESHEET, media_type="text/css",
                                 content=css.encode("utf-8")))
     titles = tuple(doc.meta.title for doc in collection.articles)

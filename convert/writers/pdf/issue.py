@@ -3,8 +3,8 @@ article as the single-article PDF sets it, in one WeasyPrint document.
 
 One document, not PDFs glued together, so the page numbers run through the issue and the contents
 can ask WeasyPrint where each article landed (`target-counter()`). The running head is the article's
-title (`string-set` on its `h1.title`), left off the page each article opens on (a named page group
-`article`, `:nth(1 of article)`). Bookmarks are two levels deep: each article's title, then its
+title, a running element in the article's own language (so its own script's faces and marks), left off
+the page each article opens on (a named page group `article`, `:nth(1 of article)`). Bookmarks are two levels deep: each article's title, then its
 sections (`h2`); the contents is a bookmark of its own.
 """
 from __future__ import annotations
@@ -15,12 +15,12 @@ from ... import model as m
 from ...dates import format_date
 from ...errors import about
 from ...theme import Theme
-from ...theme.css import font_stacks, latin_font_rules, script_font_rules
+from ...theme.css import font_stacks, script_font_rules
 from ...wording import labels, name_list
 from ..base import IssueContext, options_of
 from ..cjk import typeset, typesetting
 from ..html import HtmlStyle, article_html, page_html
-from .css import css_string, page_box
+from .css import RUNNING_HEADER, css_string, page_box
 from .metadata import metadata_tags
 
 CONTENTS_ID = "contents"
@@ -44,7 +44,8 @@ def write_pdf_issue(collection: m.Collection, ictx: IssueContext) -> bytes:
             setting = typesetting(doc, theme)
             compress = compress or setting.compress
             body = typeset(article_html(doc, ctx, HtmlStyle(notes="footnote", image_url=fetcher.url_for)), setting)
-        parts.append(f'<div class="issue-article" id="{escape(key)}">\n{body}\n</div>')
+            head = typeset(running_head_html(doc), setting)
+        parts.append(f'<div class="issue-article" id="{escape(key)}">\n{head}\n{body}\n</div>')
     issue = issue_document(collection)
     css = print_css(issue, theme, options) + issue_css(collection, theme, options)
     page = page_html(issue, "\n".join(parts), css, head_extra=metadata_tags(issue, ictx.source_date_epoch))
@@ -52,6 +53,13 @@ def write_pdf_issue(collection: m.Collection, ictx: IssueContext) -> bytes:
     lines = LineOptions(compress=compress, opening_at_start=cjk.line_start_opening == "half",
                         max_stretch_em=cjk.max_stretch_em)
     return render_pdf(page, fetcher, variant=options.pdf_variant, lines=lines)
+
+
+def running_head_html(doc: m.Document) -> str:
+    """The article's title as the running head of its pages, tagged with its language."""
+    lang = escape(doc.meta.lang or "en")
+    title = escape(" ".join(m.shorten(doc.meta.title, 120).split()), quote=False)
+    return f'<div class="{RUNNING_HEADER}" aria-hidden="true" lang="{lang}" xml:lang="{lang}">{title}</div>'
 
 
 def issue_document(collection: m.Collection) -> m.Document:
@@ -97,21 +105,20 @@ def contents_html(collection: m.Collection) -> str:
 def issue_css(collection: m.Collection, theme: Theme, options: object) -> str:
     """What the issue adds to the single article's print CSS (which comes first)."""
     page = page_box(theme, options)  # type: ignore[arg-type]
-    fonts = font_stacks(theme, chinese=collection.is_chinese)
+    fonts = font_stacks(theme, chinese=collection.is_chinese, lang=collection.meta.lang)
     colors = theme.colors
     new_page = theme.collection.article_start == "page"
-    # Each article's words in its own script's faces, whatever the issue's language.
-    scripts = (latin_font_rules(theme, "article:not(:lang(zh))") + latin_font_rules(theme, ".issue-contents li:not(:lang(zh))")
-               + script_font_rules(theme, "article:lang(zh)", chinese=True))
+    # Each article's words (and its line in the contents) in its own script's faces, whatever the
+    # issue's language; after `.toc-title` below, which sets the issue's.
+    scripts = script_font_rules(theme, headings=(".toc-title",))
     opening = ("@page article:nth(1 of article) { @top-center { content: none; border: none; } }"
                if new_page else "")
-    return scripts + f"""
+    return f"""
 /* The running head: the title of the article on the page (the one opening there, else the last). */
-@page {{ @top-center {{ content: string(article-title, {'first-except' if new_page else 'first'}); }} }}
+@page {{ @top-center {{ content: element({RUNNING_HEADER}, {'first-except' if new_page else 'first'}); }} }}
 @page :first {{ @bottom-center {{ content: none; }} }}
 @page contents {{ @top-center {{ content: none; border: none; }} }}
 {opening}
-h1.title {{ string-set: article-title content(text); }}
 .issue-cover {{ height: {page.content_height_mm * 0.92:.1f}mm; display: flex; flex-direction: column;
   justify-content: center; text-align: center; break-after: page; }}
 .issue-publication {{ font-family: {fonts['headings']}; font-size: 1.6em; font-weight: {theme.headings.weight};
@@ -136,4 +143,4 @@ h2.contents-title {{ bookmark-level: 1; bookmark-label: content(text); font-fami
 {'' if new_page else f'.issue-article + .issue-article {{ margin-top: 2.5em; padding-top: 1.5em; border-top: 1pt solid {colors.rule}; }}'}
 /* Bookmarks two levels deep: the article, then its sections. */
 .article-body h3, .article-body h4, .article-body h5, .article-body h6 {{ bookmark-level: none; }}
-"""
+""" + scripts

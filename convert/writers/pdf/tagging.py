@@ -8,6 +8,8 @@ hook on the PDF objects it is about to write (nothing of WeasyPrint is patched):
 - table header cells say what they head (`/Scope /Column`, as the markup's `scope="col"`), and the
   paragraphs of a loose list's items sit in an `LBody`, as list items hold them;
 - links are described by their text and their destination (/Contents), not by the address alone;
+- an article in another language than the document's (an issue's) has its /Art elements say so
+  (/Lang): WeasyPrint 70 sets /Lang on the catalog only, from the root's `lang`;
 - a PDF/A-2b edition keeps the PDF/UA identifier in its XMP, declared by a PDF/A extension schema.
 
 WeasyPrint's structure is read as version 70 writes it; when it is not as expected, the PDF is left
@@ -98,6 +100,7 @@ class _Finisher:
             elif element.get("S") == "/LI":
                 self.list_body(element)
         self.describe_links()
+        self.article_languages(reachable)
 
     def number(self, reference: Any) -> int:
         match = _REFERENCE.match(reference if isinstance(reference, bytes) else str(reference).encode())
@@ -162,6 +165,27 @@ class _Finisher:
         first = kids.index(loose[0])
         item["K"] = self.pydyf.Array([*(k for k in kids[:first] if k not in loose), body.reference,
                                       *(k for k in kids[first:] if k not in loose)])
+
+    def article_languages(self, reachable: set[int]) -> None:
+        """/Lang on the /Art elements of an article whose `lang` is not the document's. WeasyPrint makes
+        one /Art per page an article's boxes are on, in the order of the page's boxes; they are paired
+        with the article boxes of that page in the same order."""
+        document_lang = _text(self.pdf.catalog.get("Lang"))
+        references = [str(reference) for reference in self.pdf.page_references]
+        arts: dict[int, list[Any]] = {}
+        for number in sorted(reachable):
+            element = self.objects[number]
+            if element.get("S") == "/Art" and str(element.get("Pg")) in references:
+                arts.setdefault(references.index(str(element.get("Pg"))), []).append(element)
+        for index, page in enumerate(self.document.pages):
+            langs = [box.element.get("lang") or "" for box in _descendants(page._page_box)
+                     if box.element is not None and box.element_tag == "article"]
+            elements = arts.get(index, [])
+            if len(langs) != len(elements):
+                raise TaggingProblem(f"page {index + 1}: {len(langs)} article boxes, {len(elements)} /Art elements")
+            for lang, element in zip(langs, elements):
+                if lang and lang != document_lang:
+                    element["Lang"] = self.pydyf.String(lang)
 
     def describe_links(self) -> None:
         """Each link annotation's /Contents: the link's text and where it leads."""
