@@ -181,7 +181,9 @@ TITLE_MAX_CHARS = 255  # the longest title every edition holds whole (a DOCX cor
 @dataclass(frozen=True)
 class Meta:
     """What the article says about itself. `dateline` is a dateline as the article gives it when it
-    stands on its own line (`新华社北京11月26日电`), `place` the place a dateline or reporter line names."""
+    stands on its own line (`新华社北京11月26日电`), `place` the place a dateline or reporter line names;
+    `reported`: the authors are the paper's reporters (`記者陳怡君／台北報導`), so the byline says so and
+    names the place they report from."""
 
     title: str = ""
     subtitle: str = ""
@@ -196,6 +198,7 @@ class Meta:
     disclaimer: str = ""
     place: str = ""
     dateline: str = ""
+    reported: bool = False
 
     def with_(self, **changes: object) -> Meta:
         return replace(self, **changes)

@@ -17,6 +17,7 @@ _WORDS: dict[str, dict[str, str]] = {
     "zh": {
         "editor": "编辑", "authors": "作者", "source": "来源", "placeholder": "图片无法显示",
         "notes": "注释", "contents": "目录", "page": "第 {page} 页 / 共 {pages} 页",
+        "reporter": "记者", "reported_from": "／{place}报道",
         "figure": "图", "table": "表", "list_separator": "、", "label_separator": "：",
         "credit": "摄影", "untitled": "无标题",
         # editions of many articles (convert collect): the masthead and the contents
@@ -35,6 +36,7 @@ _WORDS: dict[str, dict[str, str]] = {
     "zh-Hant": {
         "editor": "編輯", "authors": "作者", "source": "來源", "placeholder": "圖片無法顯示",
         "notes": "註釋", "contents": "目錄", "page": "第 {page} 頁 / 共 {pages} 頁",
+        "reporter": "記者", "reported_from": "／{place}報導",
         "figure": "圖", "table": "表", "list_separator": "、", "label_separator": "：",
         "credit": "攝影", "untitled": "無標題",
         "in_this_issue": "本期內容", "article_count": "共 {n} 篇", "issue_cover": "本期封面",
@@ -49,6 +51,7 @@ _WORDS: dict[str, dict[str, str]] = {
     "en": {
         "editor": "Edited by", "authors": "By", "source": "Source", "placeholder": "Image unavailable",
         "notes": "Notes", "contents": "Contents", "page": "Page {page} of {pages}",
+        "reporter": "By", "reported_from": ", {place}",
         "figure": "Figure", "table": "Table", "list_separator": ", ", "label_separator": " ",
         "credit": "Photo", "untitled": "Untitled",
         "in_this_issue": "In this issue", "article_count": "{n} articles", "issue_cover": "Cover of the issue",
@@ -100,7 +103,10 @@ def byline(meta: Meta) -> list[BylinePart]:
     """The byline items of an article, in reading order, worded for its language."""
     words = labels(meta.lang)
     parts: list[BylinePart] = []
-    if meta.authors:
+    if meta.authors and meta.reported:  # `记者：王某／北京报道`, `By Ann Lee, Riverton`
+        place = words["reported_from"].format(place=meta.place) if meta.place else ""
+        parts.append(BylinePart("authors", words["reporter"], name_list(meta.authors, meta.lang) + place))
+    elif meta.authors:
         parts.append(BylinePart("authors", words["authors"], name_list(meta.authors, meta.lang)))
     if meta.editor:
         parts.append(BylinePart("editor", words["editor"], meta.editor))

@@ -259,13 +259,13 @@ def test_the_credit_style_comes_from_the_theme() -> None:
 
 
 @pytest.mark.parametrize("line, fields", [
-    ("记者 王某 北京报道", {"authors": ("王某",), "place": "北京"}),
-    ("本报记者 王某", {"authors": ("王某",)}),
-    ("本报记者 王某 李某", {"authors": ("王某", "李某")}),
-    ("新华社记者 王某", {"authors": ("王某",)}),
-    ("记者王某／上海报道", {"authors": ("王某",), "place": "上海"}),
-    ("（记者 赵六）", {"authors": ("赵六",)}),
-    ("记者 王某 通讯员 李某", {"authors": ("王某", "李某")}),
+    ("记者 王某 北京报道", {"authors": ("王某",), "reported": True, "place": "北京"}),
+    ("本报记者 王某", {"authors": ("王某",), "reported": True}),
+    ("本报记者 王某 李某", {"authors": ("王某", "李某"), "reported": True}),
+    ("新华社记者 王某", {"authors": ("王某",), "reported": True}),
+    ("记者王某／上海报道", {"authors": ("王某",), "reported": True, "place": "上海"}),
+    ("（记者 赵六）", {"authors": ("赵六",), "reported": True}),
+    ("记者 王某 通讯员 李某", {"authors": ("王某", "李某"), "reported": True}),
     ("新华社北京11月26日电", {"place": "北京", "source_site": "新华社", "dateline": "新华社北京11月26日电"}),
     ("新华社北京11月26日电（记者 王某 李某）", {"place": "北京", "source_site": "新华社", "authors": ("王某", "李某"),
                                       "dateline": "新华社北京11月26日电"}),

@@ -130,9 +130,9 @@ def test_word_east_asian_language() -> None:
 
 
 @pytest.mark.parametrize("line, expected", [
-    ("記者陳怡君／台北報導", {"authors": ("陳怡君",), "place": "台北"}),
-    ("〔記者陳怡君／台北報導〕", {"authors": ("陳怡君",), "place": "台北"}),
-    ("記者陳怡君、林志豪／綜合報導", {"authors": ("陳怡君", "林志豪")}),
+    ("記者陳怡君／台北報導", {"authors": ("陳怡君",), "reported": True, "place": "台北"}),
+    ("〔記者陳怡君／台北報導〕", {"authors": ("陳怡君",), "reported": True, "place": "台北"}),
+    ("記者陳怡君、林志豪／綜合報導", {"authors": ("陳怡君", "林志豪"), "reported": True}),
     ("責任編輯：張雅婷", {"editor": "張雅婷"}),
     ("2025年3月12日 下午3:15", {"date": "2025-03-12T15:15"}),
     ("2025-03-12 上午10:05", {"date": "2025-03-12T10:05"}),
@@ -268,3 +268,27 @@ def test_script_is_part_of_the_editions_key() -> None:
     theme = load_theme("default")
     keys = {edition_key("html", theme, Options(script=script), "digest", {}) for script in (None, "hans", "hant")}
     assert len(keys) == 3
+
+
+@pytest.mark.parametrize("lang, place, expected", [
+    ("zh-TW", "台北", "記者：陳怡君／台北報導"),
+    ("zh-CN", "北京", "记者：陈怡君／北京报道"),
+    ("zh-TW", "", "記者：陳怡君"),
+    ("en", "Riverton", "By 陳怡君, Riverton"),
+])
+def test_a_reporter_line_keeps_its_role_and_place_in_the_byline(lang: str, place: str, expected: str) -> None:
+    """`記者陳怡君／台北報導` is read as the paper's reporter filing from Taipei; the byline says both."""
+    from convert.model import Meta
+    from convert.wording import byline, byline_text
+
+    names = ("陳怡君",) if lang != "zh-CN" else ("陈怡君",)
+    meta = Meta(authors=names, place=place, reported=True, lang=lang)
+    assert byline_text(byline(meta)[0], lang) == expected
+    assert byline_text(byline(Meta(authors=names, place=place, lang=lang))[0], lang).startswith(("作者", "By"))
+
+
+def test_the_sample_byline_names_the_reporter_and_place() -> None:
+    from convert.wording import byline, byline_text
+
+    doc = convert.read(str(SAMPLE))
+    assert byline_text(byline(doc.meta)[0], doc.meta.lang) == "記者：陳怡君／台北報導"

@@ -124,7 +124,7 @@ def reporter_fields(text: str) -> dict[str, object]:
     names = tuple(n for part in _ROLE_WORD.split(rest) if part for n in split_names(part))
     if not names or not all(_is_name(n) for n in names):
         return {}  # `记者会上，发言人表示…` opens a sentence
-    return {"authors": names, "place": place} if place else {"authors": names}
+    return {"authors": names, "reported": True, **({"place": place} if place else {})}
 
 
 def dateline_fields(text: str) -> dict[str, object]:

@@ -178,7 +178,7 @@ def _closing_fields(text: str) -> dict[str, object]:
         authors = split_names(match["authors"]) + (split_names(match["more"]) if match["more"] else ())
         return {"authors": authors, **({"editor": match["editor"].strip()} if match["editor"] else {})}
     fields = byline_fields(text)
-    if set(fields) <= {"editor"} or (text.startswith(("（", "(")) and set(fields) <= {"authors", "place"}):
+    if set(fields) <= {"editor"} or (text.startswith(("（", "(")) and set(fields) <= {"authors", "place", "reported"}):
         return fields  # a bare `责任编辑：X`, or `（记者 X）`
     return {}
 

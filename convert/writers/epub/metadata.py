@@ -12,10 +12,12 @@ from ...wording import accessibility_summary
 
 def identifier(doc: m.Document) -> str:
     """`urn:uuid:` derived from the source URL, else from the content: the same article always gets
-    the same identifier, so a reader replaces an old copy instead of adding a second book."""
+    the same identifier, so a reader replaces an old copy instead of adding a second book. The content
+    is what a reader sees (`visible_text`), not the model's fields: a new field or a new reading of the
+    byline in a later version of convert leaves the identifier as it was."""
     if doc.meta.source_url:
         return f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, doc.meta.source_url)}"
-    digest = hashlib.sha256(repr((doc.meta, doc.blocks)).encode("utf-8")).hexdigest()
+    digest = hashlib.sha256(m.visible_text(doc).encode("utf-8")).hexdigest()
     return f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, 'urn:sha256:' + digest)}"
 
 
