@@ -12,13 +12,13 @@ writer, cleaned by `sanitize`, and read back with pandoc's HTML reader.
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 from functools import lru_cache
+from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
-
-import pypandoc
 
 from ..errors import ConvertError
 from .docx import checked_docx
@@ -33,11 +33,24 @@ HTML = "html-raw_html-native_divs-native_spans"
 
 
 def pandoc_version() -> str:
+    import pypandoc
+
     return pypandoc.get_pandoc_version()
 
 
 @lru_cache(maxsize=1)
 def _pandoc_path() -> str:
+    """pypandoc-binary's own pandoc, found without importing pypandoc (its import and its search, which
+    runs `pandoc --version` on every candidate, cost more than parsing an article); pypandoc's search
+    when that binary is absent or PYPANDOC_PANDOC names another."""
+    spec = find_spec("pypandoc")
+    if not os.environ.get("PYPANDOC_PANDOC") and spec is not None and spec.submodule_search_locations:
+        for folder in spec.submodule_search_locations:
+            bundled = Path(folder) / "files" / "pandoc"
+            if os.access(bundled, os.X_OK):
+                return str(bundled.resolve())
+    import pypandoc
+
     return pypandoc.get_pandoc_path()
 
 
