@@ -5,12 +5,14 @@
     bold section titles, a disclaimer; about 2,000 Chinese characters each), and
   * one long article at 10, 25 and 50 pages,
 
-then prints median wall time (of --runs runs) and peak memory for:
+then prints median wall time (of --runs runs), CPU time (user + system of every process, the fork server
+and its workers included), peak memory (the largest process) and the load average for:
   convert --to pdf,epub,docx with --jobs 1 and --jobs 2 (all three formats, every article),
   the same batch on a Dask LocalCluster of 2 workers (--executor dask --jobs 2), and Dask's cost per article,
   the unchanged rebuild of the same batch (nothing to do),
   the plain pipelines per article: pandoc -> EPUB, pandoc -> DOCX, pandoc -> HTML -> weasyprint CLI,
 and the long article through convert (all three formats) with its time per page.
+`--only-pool` times the first two alone (issue 15's speed goal).
 Goals (issue 7): <= 0.2 s per article with --jobs 2; --jobs 2 >= 1.7x faster than --jobs 1;
 unchanged rebuild <= 1 s; the 50-page article <= 600 MiB and time linear in length.
 
