@@ -57,7 +57,7 @@ def __getattr__(name: str) -> Any:
     return value
 
 
-def read(source: str, **option_values: object) -> "Document":
+def read(source: str, **option_values: object) -> Document:
     """Read and enrich one article (a file, or a web page's address) into the document model, as every
     writer sees it; `extract=False`, `offline=True`, ... as for `convert`."""
     from .builder import Options, load

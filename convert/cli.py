@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from .builder import Options, Outcome, Plan
 
 DEFAULT_INPUT = Path("seeds")
+DEFAULT_OUTDIR = Path("dist")
 
 
 class _Version(argparse.Action):
@@ -33,8 +34,6 @@ class _Version(argparse.Action):
 
         print(f"convert {__version__}")
         parser.exit()
-
-DEFAULT_OUTDIR = Path("dist")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
