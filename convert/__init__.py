@@ -12,25 +12,56 @@ Library use::
 """
 from __future__ import annotations
 
-from importlib.metadata import PackageNotFoundError, version
+from typing import TYPE_CHECKING, Any
 
-try:
-    __version__ = version("convert")  # written once, in pyproject.toml
-except PackageNotFoundError:  # a source tree that was never installed
-    __version__ = "0+unknown"
+# The public names are imported when first used (PEP 562), so `convert --to epub` does not pay for the
+# PDF writer, web extraction or the collection builder it never touches.
+_EXPORTS = {
+    "Collected": ".builder", "Options": ".builder", "Outcome": ".builder", "build": ".builder",
+    "collect": ".builder", "convert": ".builder", "find_articles": ".builder", "load": ".builder",
+    "Profile": ".config", "load_profile": ".config", "prepare": ".enrich",
+    "ConvertError": ".errors", "UsageError": ".errors", "Collection": ".model", "Document": ".model",
+    "read_file": ".readers", "read_text": ".readers", "load_theme": ".theme",
+}
 
-from .builder import Collected, Options, Outcome, build, collect, convert, find_articles, load  # noqa: E402
-from .config import Profile, load_profile  # noqa: E402
-from .enrich import prepare  # noqa: E402
-from .errors import ConvertError, UsageError  # noqa: E402
-from .model import Collection, Document  # noqa: E402
-from .readers import read_file, read_text  # noqa: E402
-from .theme import load_theme  # noqa: E402
+if TYPE_CHECKING:
+    from .builder import Collected, Options, Outcome, build, collect, convert, find_articles, load
+    from .config import Profile, load_profile
+    from .enrich import prepare
+    from .errors import ConvertError, UsageError
+    from .model import Collection, Document
+    from .readers import read_file, read_text
+    from .theme import load_theme
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("convert")  # written once, in pyproject.toml
+    except PackageNotFoundError:  # a source tree that was never installed
+        return "0+unknown"
+
+
+def __getattr__(name: str) -> Any:
+    if name == "__version__":  # importlib.metadata is slow to import: read when asked
+        globals()[name] = value = _version()
+        return value
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'convert' has no attribute {name!r}")
+    from importlib import import_module
+
+    value = getattr(import_module(module, __name__), name)
+    globals()[name] = value
+    return value
 
 
 def read(source: str, **option_values: object) -> Document:
     """Read and enrich one article (a file, or a web page's address) into the document model, as every
     writer sees it; `extract=False`, `offline=True`, ... as for `convert`."""
+    from .builder import Options, load
+
     return load(source, Options().with_values(**option_values))[1]
 
 

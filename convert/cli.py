@@ -11,20 +11,29 @@ from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator, Sequence
 
-from . import __version__, registry
+from . import registry
 from .builder import MAX_ARTICLES_PER_WORKER
 from .builder.executors import NAMES as EXECUTORS
 from .enrich import SCRIPTS
 from .errors import UsageError
 from .theme import PAGE_SIZES_MM, available_themes, load_theme
-from .writers.base import EDITIONS
-from .writers.pdf import VARIANTS
+from .writers.base import EDITIONS, PDF_VARIANTS
 
 if TYPE_CHECKING:
     from .builder import Options, Outcome, Plan
 
 DEFAULT_INPUT = Path("seeds")
 DEFAULT_OUTDIR = Path("dist")
+
+
+class _Version(argparse.Action):
+    """--version, reading the installed version only when asked (importlib.metadata is slow to import)."""
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: Any) -> None:
+        from . import __version__
+
+        print(f"convert {__version__}")
+        parser.exit()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -122,7 +131,7 @@ def _parser() -> argparse.ArgumentParser:
                         help="layout: horizontal text (default; for the PDF, print pages), ereader (PDF: a small page "
                              "for 6-inch e-readers) or vertical (EPUB, DOCX, HTML: columns read right to left)")
     parser.add_argument("--page-size", choices=list(PAGE_SIZES_MM), help="override the theme's page size")
-    parser.add_argument("--pdf-variant", choices=VARIANTS, help="tagged or archival PDF")
+    parser.add_argument("--pdf-variant", choices=PDF_VARIANTS, help="tagged or archival PDF")
     parser.add_argument("--embed-fonts", action="store_true",
                         help="EPUB: embed a subset of the theme's fonts covering the characters used")
     parser.add_argument("--script", choices=SCRIPTS,
@@ -157,7 +166,7 @@ def _parser() -> argparse.ArgumentParser:
                         help="list the themes (shipped, installed and in the user's folder) and exit")
     parser.add_argument("-q", "--quiet", action="store_true", help="print errors only")
     parser.add_argument("-v", "--verbose", action="store_true", help="print debugging detail")
-    parser.add_argument("--version", action="version", version=f"convert {__version__}")
+    parser.add_argument("--version", action=_Version, nargs=0, help="show the version and exit")
     return parser
 
 

@@ -132,9 +132,48 @@ def _opencc(config: str):  # type: ignore[no-untyped-def]
     return _opencc_module.OpenCC(config)
 
 
+@functools.lru_cache(maxsize=4)
+def _character_tables(config: str):  # type: ignore[no-untyped-def]
+    """`config` without its phrase dictionaries: what it makes of a character alone is the same (a
+    phrase is two characters or more; tests/test_scripts.py compares every ideograph), and `s2t`'s
+    phrase tables take 15 times as long to load as its character table."""
+    import json
+    import os
+    import tempfile
+    from pathlib import Path
+
+    import opencc as _opencc_module
+
+    folder = Path(_opencc_module.__file__).parent / "clib" / "share" / "opencc"
+    try:
+        setup = json.loads((folder / f"{config}.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return opencc(config)
+
+    def characters_only(entry: dict) -> dict | None:
+        if entry.get("type") == "group":
+            kept = [d for d in (characters_only(d) for d in entry["dicts"]) if d is not None]
+            return {**entry, "dicts": kept} if kept else None
+        if "Phrases" in entry.get("file", ""):
+            return None
+        return {**entry, "file": str(folder / entry["file"])} if "file" in entry else entry
+
+    for step in setup.get("normalization", []) + setup.get("conversion_chain", []):
+        step["dict"] = characters_only(step["dict"])
+    setup["conversion_chain"] = [step for step in setup["conversion_chain"] if step["dict"] is not None]
+    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False, encoding="utf-8") as file:
+        json.dump(setup, file)
+    try:
+        return _opencc_module.OpenCC(file.name)
+    except Exception:  # an OpenCC whose configuration format changed: the whole configuration still works
+        return opencc(config)
+    finally:
+        os.unlink(file.name)
+
+
 def _each_char(config: str, chars: list[str]) -> dict[str, str]:
     """What an OpenCC configuration makes of each character on its own (no phrase around it)."""
-    converted = opencc(config).convert("\n".join(chars)).split("\n")
+    converted = _character_tables(config).convert("\n".join(chars)).split("\n")
     return dict(zip(chars, converted)) if len(converted) == len(chars) else {c: c for c in chars}
 
 

@@ -176,3 +176,40 @@ def test_a_file_the_bundle_missed_is_sent_again(tmp_path: Path, monkeypatch: pyt
     second = run_job(again)
     assert not second.editions[0].warnings
     assert runner.reship(again, second) is None
+
+
+def test_articles_of_different_languages_in_one_worker_come_out_as_built_alone(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """What a worker keeps between articles (jieba's dictionary from the fork server, OpenCC's tables,
+    fonts, the theme, frozen objects) must not carry one article's language, script or fonts into the
+    next: an English, a Traditional and a Simplified article built by one worker, one after another, are
+    the editions each gives built alone in a fresh `convert` process."""
+    import subprocess
+    import sys
+
+    import pypdf
+
+    from conftest import ROOT
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    names = ["en-budget-report", "zh-hant-metro", "zh-mixed-figures", "zh-news-harbor"]
+    inputs = tmp_path / "in"
+    for name in names:
+        shutil.copytree(ROOT / "seeds" / name, inputs / name)
+    formats = ["pdf", "epub", "docx"]
+    # --jobs 1 recycled after 3 articles: a pool of one worker (not this process), which builds the first
+    # three in order (English, Traditional, Simplified); its successor builds the fourth.
+    together = build([inputs], formats, tmp_path / "together", jobs=1, max_articles_per_worker=3,
+                     options=batch_module.Options(offline=True))
+    assert all(o.ok for o in together) and len(together) == 12
+    convert = Path(sys.executable).with_name("convert")
+    for name in names:
+        alone = tmp_path / "alone" / name
+        subprocess.run([str(convert), "--to", ",".join(formats), str(inputs / name / "article.md"), "-o", str(alone),
+                        "--offline", "-q", "--jobs", "1"], check=True, env=os.environ)
+        for fmt in ("epub", "docx"):
+            assert (tmp_path / "together" / f"{name}.{fmt}").read_bytes() == (alone / f"{name}.{fmt}").read_bytes(), \
+                f"{name}.{fmt} differs when built after other articles"
+        pages = [[page.extract_text() for page in pypdf.PdfReader(folder / f"{name}.pdf").pages]
+                 for folder in (tmp_path / "together", alone)]
+        assert pages[0] == pages[1] and pages[0], f"{name}.pdf differs when built after other articles"

@@ -96,3 +96,31 @@ def test_time_zones_are_decided_in_dates() -> None:
     offenders = [p.relative_to(PACKAGE).as_posix() for p in SOURCES
                  if p.name != "dates.py" and zone.search(p.read_text(encoding="utf-8"))]
     assert offenders == []
+
+
+# ---------------------------------------------------------------- start-up: a run imports what it uses
+
+# Modules a lone Markdown article's EPUB or DOCX never needs, yet paid for at every start before issue 15
+# (a lone EPUB or DOCX is mostly start-up). Not a timing test: which modules, not how long.
+NOT_FOR_ONE_MARKDOWN_ARTICLE = ("convert.writers.pdf", "convert.readers.web", "convert.builder.collection",
+                                "convert.readers.sanitize", "convert.resources.fetch", "weasyprint", "pypandoc",
+                                "charset_normalizer", "trafilatura", "ssl", "http.client", "nh3")
+
+
+@pytest.mark.parametrize("fmt", ["epub", "docx"])
+def test_one_article_imports_only_what_it_uses(fmt: str, tmp_path: Path) -> None:
+    import json
+    import subprocess
+    import sys
+
+    script = ("import json, sys\nfrom convert.cli import main\n"
+              f"status = main(['--to', {fmt!r}, {str(ROOT / 'seeds' / 'zh-news-harbor' / 'article.md')!r}, "
+              f"'-o', {str(tmp_path)!r}, '-q'])\n"
+              "print(json.dumps([status, sorted(sys.modules)]))")
+    status, modules = json.loads(subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                                                check=True).stdout.splitlines()[-1])
+    assert status == 0 and (tmp_path / f"zh-news-harbor.{fmt}").is_file()
+    assert f"convert.writers.{fmt}" in modules  # the list is the run's: it did import its writer
+    loaded = [name for name in NOT_FOR_ONE_MARKDOWN_ARTICLE
+              if any(m == name or m.startswith(name + ".") for m in modules)]
+    assert not loaded, f"a lone {fmt} imports {loaded}"

@@ -45,6 +45,22 @@ def test_script_told_from_characters() -> None:
     assert detect_script("Only English here.") is None
 
 
+@pytest.mark.parametrize("config", ["t2s", "s2t"])
+def test_character_tables_convert_every_ideograph_as_the_whole_configuration(config: str) -> None:
+    """Script detection loads OpenCC's character tables without the phrase tables (start-up time): for
+    a character on its own, every ideograph (BMP, extension A and B) must come out as from the whole one."""
+    from convert.scripts import _character_tables, opencc
+
+    ranges = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0x20000, 0x2A6DF))
+    chars = "\n".join(chr(c) for low, high in ranges for c in range(low, high + 1))
+    assert _character_tables(config) is not opencc(config)  # the lighter converter was built, no fallback
+    whole, tables = opencc(config).convert(chars), _character_tables(config).convert(chars)
+    assert whole.count("\n") == tables.count("\n") == chars.count("\n")
+    differing = [(a, b) for a, b in zip(whole.split("\n"), tables.split("\n")) if a != b]
+    assert not differing
+    assert whole != chars  # the configuration converts something: the comparison means something
+
+
 def test_region_told_from_words_and_variants() -> None:
     assert detect_region(TAIWAN) == "TW"
     assert detect_region(HONG_KONG) == "HK"

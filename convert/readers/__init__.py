@@ -20,8 +20,6 @@ from ..errors import ConvertError, UsageError
 from .decode import decode_text
 from .pandoc import docx_ast, html_ast, markdown_ast
 from .walk import to_document
-from .web import read_page
-from .web.charset import page_text
 
 MAX_INPUT_BYTES = 20 * 1024 * 1024
 SUFFIX_FORMATS = {".md": "markdown", ".markdown": "markdown", ".txt": "markdown", ".html": "html",
@@ -72,6 +70,8 @@ def read_file(path: Path | str, *, extract: bool = True) -> Source:
         ast = docx_ast(path, data)
         embedded = _docx_media(path, data)
     elif fmt == "html":
+        from .web.charset import page_text
+
         ast = _page_ast(path, page_text(data, "", path), "", extract)
     else:
         ast = markdown_ast(path, decode_text(data, path))
@@ -83,6 +83,7 @@ def read_url(url: str, *, extract: bool = True, offline: bool = False, allow_pri
     """Fetch a web page (timeouts, size cap, private addresses refused unless allowed, cached; from the
     cache when `offline`), decode it by its declared charset, and read its article."""
     from ..resources import ResourceError, cache_dir, fetch_page
+    from .web.charset import page_text
 
     try:
         page = fetch_page(url, offline=offline, allow_private=allow_private, cache=cache, max_bytes=MAX_INPUT_BYTES)
@@ -135,6 +136,8 @@ def read_text(text: str, *, name: str = "<string>", root: Path | str = ".", fmt:
 def _page_ast(path: Path, html: str, url: str, extract: bool) -> dict:
     """An HTML input's AST: a whole web page reduced to its article first (unless `extract` is off),
     its metadata from the page (JSON-LD, Open Graph, ...) over that of its `<title>`."""
+    from .web import read_page  # lxml's HTML tools and the page heuristics, for HTML inputs only
+
     page = read_page(html, url=url, extract=extract, name=url or path.name)
     ast = html_ast(path, page.html)
     if page.meta is not None:

@@ -10,7 +10,6 @@ import codecs
 import contextlib
 from pathlib import Path
 
-from charset_normalizer import from_bytes
 
 from ..errors import ConvertError, warn
 
@@ -88,6 +87,8 @@ def _decode(data: bytes, path: Path | str) -> str:
     if stripped := sum(data.count(byte) for byte in _CONTROL):  # they would mislead the detector
         warn(f"{path}: removed {stripped} control character(s) such as NUL from the text")
         data = data.translate(None, bytes(_CONTROL))
+    from charset_normalizer import from_bytes  # imported for the rare text that is not UTF-8
+
     best = from_bytes(data, cp_isolation=_LEGACY).best()
     if best is None or best.chaos > _MAX_CHAOS:
         raise ConvertError(path, "cannot decode the text: not UTF-8, UTF-16 or a known legacy encoding (GB18030, Big5, ...)")

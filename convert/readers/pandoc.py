@@ -12,17 +12,15 @@ writer, cleaned by `sanitize`, and read back with pandoc's HTML reader.
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 from functools import lru_cache
+from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
 
-import pypandoc
-
 from ..errors import ConvertError
-from .docx import checked_docx
-from .sanitize import head_metadata, sanitize_html
 
 PANDOC_API = (1, 23)  # the pandoc-types version whose JSON `walk` reads
 MAX_NESTING = 60
@@ -33,11 +31,24 @@ HTML = "html-raw_html-native_divs-native_spans"
 
 
 def pandoc_version() -> str:
+    import pypandoc
+
     return pypandoc.get_pandoc_version()
 
 
 @lru_cache(maxsize=1)
 def _pandoc_path() -> str:
+    """pypandoc-binary's own pandoc, found without importing pypandoc (its import and its search, which
+    runs `pandoc --version` on every candidate, cost more than parsing an article); pypandoc's search
+    when that binary is absent or PYPANDOC_PANDOC names another."""
+    spec = find_spec("pypandoc")
+    if not os.environ.get("PYPANDOC_PANDOC") and spec is not None and spec.submodule_search_locations:
+        for folder in spec.submodule_search_locations:
+            bundled = Path(folder) / "files" / "pandoc"
+            if os.access(bundled, os.X_OK):
+                return str(bundled.resolve())
+    import pypandoc
+
     return pypandoc.get_pandoc_path()
 
 
@@ -62,6 +73,8 @@ def markdown_ast(path: Path, text: str) -> dict[str, Any]:
     out = _pandoc_run(path, ["-f", MARKDOWN, "-t", "json"], text)
     ast = _parse_ast(path, out)
     if '"t":"RawBlock"' in out or '"t":"RawInline"' in out:  # quotes inside JSON strings are escaped
+        from .sanitize import sanitize_html  # lxml and nh3: for raw HTML only
+
         html = _pandoc_run(path, ["-f", MARKDOWN, "-t", "html5"], text)
         ast["blocks"] = _pandoc_json(path, sanitize_html(html, path.name), HTML)["blocks"]
     ast["blocks"] = table_captions(ast["blocks"])
@@ -125,6 +138,8 @@ _TITLE_ELEMENT = re.compile(r"<title\b[^>]*>.*?</title\s*>", re.I | re.S)
 def html_ast(path: Path, html: str) -> dict[str, Any]:
     """HTML, cleaned by `sanitize`, to pandoc's AST; the <title> and <meta> of its head become metadata
     (and the <title> only that: the sanitizer would keep its text as the body's first line)."""
+    from .sanitize import sanitize_html
+
     ast = _pandoc_json(path, sanitize_html(_TITLE_ELEMENT.sub("", html), path.name), HTML)
     ast["meta"] = {**_html_head_meta(html), **ast.get("meta", {})}
     return ast
@@ -148,6 +163,8 @@ def _parse_ast(path: Path, out: str) -> dict[str, Any]:
 
 def _html_head_meta(html: str) -> dict[str, Any]:
     """<title> and <meta name=author|description|keywords> of an HTML page, as pandoc meta values."""
+    from .sanitize import head_metadata
+
     return {key: {"t": "MetaString", "c": value} for key, value in head_metadata(html).items()}
 
 
@@ -156,4 +173,6 @@ def _html_head_meta(html: str) -> dict[str, Any]:
 def docx_ast(path: Path, data: bytes) -> dict[str, Any]:
     """A .docx to pandoc's AST, once `docx.checked_docx` has bounded its size and dropped the external
     relationships it must not follow."""
+    from .docx import checked_docx
+
     return _pandoc_json(path, checked_docx(path, data), "docx")

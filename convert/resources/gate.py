@@ -19,12 +19,14 @@ import threading
 import urllib.parse
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Iterable, Mapping
+from typing import TYPE_CHECKING, Iterable, Mapping
 
 from ..errors import warn
 from . import images
-from .fetch import Fetched, fetch, fetch_lock, fetch_url
 from .images import Image, Placeholder, ResourceError, data_url, prepare_image, short, too_large
+
+if TYPE_CHECKING:
+    from .fetch import Fetched
 
 
 def file_digest(path: Path) -> str | None:
@@ -123,6 +125,8 @@ class ResourceGate:
             return cached.read_bytes()
         if self.offline:
             raise ResourceError("not cached, and --offline forbids fetching it")
+        from .fetch import fetch_lock, fetch_url  # http, ssl, sockets: imported when an image is remote
+
         with fetch_lock(cached):  # another worker of the batch may be fetching it: wait, then reuse
             if cached.is_file():
                 return cached.read_bytes()
@@ -152,6 +156,8 @@ def fetch_page(url: str, *, offline: bool = False, allow_private: bool = False, 
                max_bytes: int) -> Fetched:
     """A web page by its address: fetched afresh (a page can change, unlike an image) and cached, or
     taken from the cache when `offline`. Raises ResourceError when it cannot be had."""
+    from .fetch import Fetched, fetch, fetch_lock
+
     folder = (Path(cache) if cache is not None else cache_dir()) / "pages"
     stem = hashlib.sha256(url.encode("utf-8")).hexdigest()
     body, about = folder / (stem + ".bin"), folder / (stem + ".json")

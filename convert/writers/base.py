@@ -21,6 +21,7 @@ from ..theme import Theme
 # to left, as Traditional-script books are (EPUB, DOCX, HTML page; the PDF writer refuses it).
 EDITIONS = ("horizontal", "print", "ereader", "vertical")
 VERTICAL = "vertical"
+PDF_VARIANTS = ("pdf/ua-1", "pdf/a-2b")  # the PDF writer's; here so the command line need not import it
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,7 @@ from typing import Any, Iterator
 from ... import model as m
 from ...errors import UsageError, warn
 from ...theme import PAGE_SIZES_MM
-from ..base import VERTICAL, WriteContext, Writer, options_of
+from ..base import PDF_VARIANTS, VERTICAL, WriteContext, Writer, options_of
 from ..cjk import typeset, typesetting
 from ..html import HtmlStyle, article_html, page_html
 from .css import print_css, running_header_html
@@ -36,7 +36,7 @@ from .weasy import check, harfbuzz_subsetter_problem, import_weasyprint
 EDITIONS = ("print", "ereader")  # the PDF's own editions; `horizontal` is `print`
 NO_VERTICAL = ("the vertical edition is EPUB, DOCX and HTML only: WeasyPrint cannot lay out vertical text "
                "(it has no CSS writing-mode)")
-VARIANTS = ("pdf/ua-1", "pdf/a-2b")
+VARIANTS = PDF_VARIANTS
 DEFAULT_VARIANT = "pdf/ua-1"
 _font_config: Any = None
 _font_config_lock = threading.Lock()
