@@ -426,3 +426,22 @@ def test_libreoffice_pdf_holds_every_paragraph_and_caption(article: Path, editio
         if not isinstance(ResourceGate(article.parent, offline=True).image(figure.src), Image):
             assert squeeze(labels(edition.document.meta.lang)["placeholder"]) in pdf_text
 
+
+
+def test_chinese_marks_shared_with_latin_are_hinted_east_asian_for_word(tmp_path: Path) -> None:
+    """Word sets “” ‘’ —— …… · in the Latin face unless the run says they are East Asian (MS-OI29500
+    §2.1.88); LibreOffice guesses, so only the markup can be checked. Marks in Latin text stay Latin."""
+    path = tmp_path / "a.md"
+    path.write_text("# 标题\n\n狂奔的“暗伤”曝露——马克·吐温说……他用“English words”测试。"
+                    "Then in English: \"OK\", 3–5 items.\n", encoding="utf-8")
+    body = etree.fromstring(zipfile.ZipFile(io.BytesIO(convert_bytes(path, "docx"))).read("word/document.xml"))
+    ns = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main"}
+    hinted, plain = [], []
+    for run in body.iterfind(".//w:body/w:p/w:r", ns):
+        text = "".join(run.itertext())
+        fonts = run.find("w:rPr/w:rFonts", ns)
+        (hinted if fonts is not None and fonts.get(f"{{{ns['w']}}}hint") == "eastAsia" else plain).append(text)
+    assert hinted == ["“", "”", "——", "·", "……", "“", "”"]
+    latin = "".join(plain)
+    assert not any(mark in latin for mark in "—…·")
+    assert ("“OK”" in latin or '"OK"' in latin) and "3–5" in latin  # English text keeps Latin marks

@@ -39,7 +39,8 @@ def write_docx(doc: m.Document, ctx: WriteContext) -> bytes:
     from .notes import Footnotes
     from .page import prune_template, set_core_properties, set_up_page
     from .styles import apply_theme, faces
-    from .vertical import UprightRuns, horizontal_tables, set_vertical
+    from .runs import TextRuns
+    from .vertical import horizontal_tables, set_vertical
 
     options = options_of(ctx, DocxOptions)
     word = docx.Document()
@@ -55,7 +56,7 @@ def write_docx(doc: m.Document, ctx: WriteContext) -> bytes:
         text_width = int(section.page_height - section.top_margin - section.bottom_margin)  # a column's length
         upright = ctx.theme.cjk.upright_digits if doc.is_chinese else 0
     notes = Footnotes(word, doc.footnotes)
-    BodyWriter(doc, ctx.gate, word, tokens, numbering, notes, text_width, text=UprightRuns(upright)).write()
+    BodyWriter(doc, ctx.gate, word, tokens, numbering, notes, text_width, text=TextRuns(chinese=doc.is_chinese, upright=upright)).write()
     if options.vertical:
         horizontal_tables(word.element.body)
     for number, drawing in enumerate(word.element.body.iter("{*}docPr"), start=1):

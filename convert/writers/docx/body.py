@@ -19,6 +19,7 @@ from ...resources import ResourceGate
 from ...wording import byline, byline_text
 from .figures import Figures
 from .lists import Numbering
+from .runs import TextRuns
 from .notes import Footnotes, reference_run
 from .styles import LIST_STYLE_LEVELS, Tokens
 from .tables import table_rows
@@ -59,11 +60,12 @@ class Format:
 class BodyWriter:
     def __init__(self, doc: m.Document, gate: ResourceGate, word: WordDocument, tokens: Tokens,
                  numbering: Numbering, notes: Footnotes, text_width_emu: int, *, title_style: str = "Title",
-                 heading_shift: int = 0, text: Callable[[str, Element | None], list[Element]] = text_runs) -> None:
+                 heading_shift: int = 0, text: Callable[[str, Element | None], list[Element]] | None = None) -> None:
         """`title_style` sets the article's title; `heading_shift` moves its headings down as many
         Word levels (an edition of many articles: the title is Heading 1, its sections Heading 2...);
-        `text` makes the runs of the body's text (the vertical edition's sets short numbers upright)."""
-        self.text = text
+        `text` makes the runs of the body's text (default: `TextRuns`; the vertical edition's also sets short
+        numbers upright)."""
+        self.text = text or TextRuns(chinese=doc.is_chinese)
         self.doc, self.word, self.tokens = doc, word, tokens
         self.title_style, self.heading_shift = title_style, heading_shift
         self.lang = doc.meta.lang or "en"

@@ -74,9 +74,10 @@ class ArticleLanguage:
         wanted = {name: (self.east_asian if name == "eastAsia" else self.latin).get(face, face)
                   for name, face in current.items()}
         if wanted != current:
+            hint = own.get(qn("w:hint")) if own is not None else None  # East Asian marks stay so
             if own is not None:
                 rpr.remove(own)
-            append(rpr, [el("w:rFonts", **wanted)])
+            append(rpr, [el("w:rFonts", **wanted, hint=hint)])
         for old in rpr.findall(qn("w:lang")):
             rpr.remove(old)
         append(rpr, [el("w:lang", val=self.latin_lang, eastAsia=east_asian_lang(self.lang) if is_chinese(self.lang)

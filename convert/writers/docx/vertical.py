@@ -5,16 +5,13 @@ Word and LibreOffice apply the fonts' vertical forms (`vert`) to the marks thems
 from __future__ import annotations
 
 import copy
-from itertools import count
-from typing import Iterator
 
 from docx.enum.section import WD_ORIENT
 from docx.oxml.ns import qn
 from docx.section import Section
 from lxml import etree
 
-from ...scripts import upright_numbers
-from .ooxml import Element, append, el, text_runs
+from .ooxml import Element, el
 
 
 def set_vertical(section: Section) -> None:
@@ -24,27 +21,6 @@ def set_vertical(section: Section) -> None:
     section.page_width, section.page_height = max(width, height), min(width, height)
     section._sectPr.insert_element_before(el("w:textDirection", val="tbRl"),  # in schema order
                                           "w:bidi", "w:rtlGutter", "w:docGrid", "w:printerSettings", "w:sectPrChange")
-
-
-class UprightRuns:
-    """Runs of text with the short numbers of a Chinese article set upright, each in a run of its own
-    (`longest`: the theme's `cjk.upright_digits`; 0 leaves text as one run)."""
-
-    def __init__(self, longest: int) -> None:
-        self.longest = longest
-        self._ids: Iterator[int] = count(1)  # each combined run names its own layout
-
-    def __call__(self, text: str, rpr: Element | None = None) -> list[Element]:
-        spans = upright_numbers(text, self.longest) if self.longest else []
-        runs: list[Element] = []
-        position = 0
-        for start, end in spans:
-            runs += text_runs(text[position:start], rpr)
-            upright = copy.deepcopy(rpr) if rpr is not None else el("w:rPr")
-            append(upright, [el("w:eastAsianLayout", id=str(next(self._ids)), vert="1")])
-            runs += text_runs(text[start:end], upright)
-            position = end
-        return runs + text_runs(text[position:], rpr)
 
 
 def horizontal_tables(body: Element) -> None:
