@@ -318,3 +318,43 @@ def single_character(line: str) -> bool:
     letters = [char for char in line if CJK_LETTER.match(char) or char.isalnum()]
     return len(letters) == 1 and bool(CJK_LETTER.match(letters[0]))
 
+
+
+# ---------------------------------------------------------------- justified lines: flush, never letter-spaced
+
+
+def paragraph_lines(lines: list[Line], size: float, left: float, indent: float) -> list[tuple[Line, bool]]:
+    """The lines of body paragraphs in the body `size`, each with whether the paragraph continues after
+    it (an inner line, to be flush): a paragraph starts at `left` + `indent` (or at `left` after another
+    block) and continues on lines starting at `left`, within two lines' pitch on its page or at the top
+    of the next page."""
+    body = [line for line in lines if abs(line.size - size) < 0.05]
+    found = []
+    for line, following in zip(body, body[1:] + [None]):  # type: ignore[operator]
+        if not (abs(line.x0 - left) < 1 or abs(line.x0 - left - indent) < 1):
+            continue
+        continued = following is not None and abs(following.x0 - left) < 1 and (
+            (following.page == line.page and 0 < following.top - line.top < 2.2 * size)
+            or following.page == line.page + 1)
+        found.append((line, continued))
+    return found
+
+
+def ragged_lines(lines: list[Line], size: float, left: float, right: float, indent: float,
+                 tolerance: float = 0.6) -> list[str]:
+    """Inner lines of paragraphs (`paragraph_lines`) whose last advance ends more than `tolerance`
+    points before the right margin `right` (or beyond it), with how far."""
+    return [f"p{line.page + 1} {line.text[-10:]} ({right - line.right_edge():.1f}pt)"
+            for line, inner in paragraph_lines(lines, size, left, indent)
+            if inner and abs(right - line.right_edge()) > tolerance]
+
+
+def widened_gaps(line: Line) -> list[float]:
+    """How much justification widened each gap between two full-width characters (Han or CJK
+    punctuation, set in one size) on a line, in em: the advance less the nominal em."""
+    full = [char for char in line.chars if CJK_LETTER.match(char["text"]) or mark_kind(char["text"])]
+    widened = []
+    for a, b in zip(line.chars, line.chars[1:]):
+        if a in full and b in full and abs(a["size"] - b["size"]) < 0.05 and CJK_LETTER.match(a["text"]):
+            widened.append((b["x0"] - a["x0"]) / a["size"] - 1)
+    return widened
