@@ -151,9 +151,10 @@ def single_character_last_lines(lines: list[Line], left_edges: set[float]) -> li
     return found
 
 
-def split_numbers(lines: list[Line]) -> list[str]:
-    """Line breaks inside a number or between a number and the unit after it (`1,2` / `00`, `1.8` /
-    `亿`), between consecutive lines of the same size on one page."""
+def split_numbers(lines: list[Line], units: bool = True) -> list[str]:
+    """Line breaks inside a number (`1,2` / `00`: never allowed) or, with `units`, between a number
+    and the unit after it (`1.8` / `亿`: a soft keep the PDF gives up only to fill the line before),
+    between consecutive lines of the same size on one page."""
     found = []
     for line, following in zip(lines, lines[1:]):
         if following.page != line.page or abs(following.size - line.size) > 0.05:
@@ -162,7 +163,7 @@ def split_numbers(lines: list[Line]) -> list[str]:
         if not start:
             continue
         ends_number = bool(_DIGITS.match(end[-1])) or (end[-1] in ".,．" and len(end) > 1 and _DIGITS.match(end[-2]))
-        if ends_number and (_DIGITS.match(start[0]) or start[0] in "%‰％.," or CJK_LETTER.match(start[0])):
+        if ends_number and (_DIGITS.match(start[0]) or start[0] in "%‰％.," or (units and CJK_LETTER.match(start[0]))):
             if abs(following.top - line.top) < 3 * line.size:
                 found.append(f"p{line.page + 1} {end[-8:]} / {start[:6]}")
     return found
@@ -328,12 +329,12 @@ def paragraph_lines(lines: list[Line], size: float, left: float, indent: float) 
     it (an inner line, to be flush): a paragraph starts at `left` + `indent` (or at `left` after another
     block) and continues on lines starting at `left`, within two lines' pitch on its page or at the top
     of the next page."""
-    body = [line for line in lines if abs(line.size - size) < 0.05]
     found = []
-    for line, following in zip(body, body[1:] + [None]):  # type: ignore[operator]
-        if not (abs(line.x0 - left) < 1 or abs(line.x0 - left - indent) < 1):
+    for line, following in zip(lines, lines[1:] + [None]):  # type: ignore[operator]
+        body = abs(line.size - size) < 0.05
+        if not body or not (abs(line.x0 - left) < 1 or abs(line.x0 - left - indent) < 1):
             continue
-        continued = following is not None and abs(following.x0 - left) < 1 and (
+        continued = following is not None and abs(following.size - size) < 0.05 and abs(following.x0 - left) < 1 and (
             (following.page == line.page and 0 < following.top - line.top < 2.2 * size)
             or following.page == line.page + 1)
         found.append((line, continued))
