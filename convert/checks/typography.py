@@ -118,15 +118,22 @@ def mark_pairs(lines: list[Line]) -> MarkPairs:
     return found
 
 
-def closing_line_ends(lines: list[Line], right: float, tolerance: float = 0.6) -> tuple[int, int]:
+def closing_line_ends(lines: list[Line], right: float, tolerance: float = 0.6,
+                      left: float | None = None) -> tuple[int, int]:
     """(lines ending with a closing mark at the right margin as a half-width mark, such lines ending
     at the margin with the mark full width): a line counts when its last character's advance reaches
-    `right` within `tolerance` points either way."""
+    `right` within `tolerance` points either way. With `left`, only lines a paragraph continues after
+    (the next line, in the same size, starts at `left`) count: a paragraph's last line is not
+    justified, and one ending in a half-width mark whose full width would reach the margin is no fault."""
     half = full = 0
-    for line in lines:
+    for index, line in enumerate(lines):
         last = line.chars[-1]
         if mark_kind(last["text"]) != "closing":
             continue
+        if left is not None:
+            following = lines[index + 1] if index + 1 < len(lines) else None
+            if following is None or abs(following.x0 - left) > 1 or abs(following.size - line.size) > 0.05:
+                continue
         if abs(line.right_edge() - right) < tolerance:  # the mark's advance, counted half width
             half += 1
         elif abs(last["x1"] - right) < tolerance:

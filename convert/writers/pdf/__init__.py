@@ -112,7 +112,7 @@ def render_pdf(page: str, fetcher: Any, *, variant: str = DEFAULT_VARIANT, lines
             font_config=font_configuration(), **options)
         done = Refits()
         for _ in range(PASSES if refit else 0):
-            if not done.add(refits(document, lines)):
+            if not done.add(refits(document, lines, done)):
                 break
             document = HTML(string=refit(done), base_url=None, url_fetcher=fetcher).render(
                 font_config=font_configuration(), **options)

@@ -14,7 +14,8 @@ Only the layout knows where lines end, and the markup decides what is kept and c
 a second look: `justify` records on each line it stretched what it lacked and still lacks (`cjk_slack`,
 `cjk_short`), `refits` reads the laid-out document for short lines followed by a numbered group
 (`cjk.Typesetting.keep_ids`) and says what to change; the PDF writer marks the article up again and
-lays it out anew, at most `PASSES` times (a change reflows only the rest of its paragraph)."""
+lays it out anew, at most `PASSES` times: a change reflows the rest of its paragraph, so each pass
+refits the first short line of each paragraph only."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -25,7 +26,7 @@ from .gaps import _edge_chain
 from .justify import LineOptions, _leaves
 from .marks import half_width_saving
 
-PASSES = 3
+PASSES = 6  # layouts after the first, at most: a paragraph's second short line is looked at once the first is refitted
 TOLERANCE = 0.6  # points a justified line may end short of the margin
 _OPAQUE_TAGS = {"code", "kbd", "samp", "tt", "sup", "sub"}
 _JOINER = "\u2060"
@@ -47,14 +48,17 @@ class Refits:
         return bool(new)
 
 
-def refits(document: Any, options: LineOptions) -> Refits:
-    """What would refit the short lines of a WeasyPrint `document` that a numbered group follows."""
-    found = Refits()
-    for line, following in _short_lines(document):
+def refits(document: Any, options: LineOptions, done: Refits | None = None) -> Refits:
+    """What would refit the short lines of a WeasyPrint `document` that a numbered group follows, not
+    refitted yet (`done`): the first such line of each paragraph (the rest of it reflows)."""
+    found, refitted = Refits(), set()
+    for block, line, following in _short_lines(document):
         group = _group(following)
-        if group is None:
+        if group is None or block in refitted:
             continue
         ident, box, text = group
+        if done is not None and (ident in done.squeeze or ident in done.soft):
+            continue
         size = line.style["font_size"]
         last = _last_char(line)
         gap = options.script_gap_em * size if last and CJK_LETTER.match(last) and _takes_gap(text[:1]) else 0.0
@@ -74,20 +78,22 @@ def refits(document: Any, options: LineOptions) -> Refits:
                     found.squeeze[ident] = chosen
                 if soft:
                     found.soft.add(ident)
+                refitted.add(block)
                 break
     return found
 
 
-def _short_lines(document: Any) -> Iterator[tuple[Any, Any]]:
-    """(line, the line after it in its block) for each line `justify` left short."""
+def _short_lines(document: Any) -> Iterator[tuple[int, Any, Any]]:
+    """(block, line, the line after it in its block) for each line `justify` left short; `block` tells
+    the blocks apart (a paragraph broken across pages is one)."""
     from weasyprint.formatting_structure import boxes
 
-    def walk(box: Any) -> Iterator[tuple[Any, Any]]:
+    def walk(box: Any) -> Iterator[tuple[int, Any, Any]]:
         children = getattr(box, "children", None) or []
         for child, after in zip(children, children[1:]):
             if isinstance(child, boxes.LineBox) and isinstance(after, boxes.LineBox) \
                     and getattr(child, "cjk_short", 0) > TOLERANCE:
-                yield child, after
+                yield id(getattr(box, "element", None) or box), child, after
         for child in children:
             if not isinstance(child, boxes.LineBox):
                 yield from walk(child)
