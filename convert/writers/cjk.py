@@ -29,10 +29,9 @@ from ..resources.fonts import layout_features, stack_font
 from ..scripts import is_cjk_family
 from ..theme import Theme
 from ..scripts import (CJK_LETTER, CLOSING_MARKS, CLOSING_PUNCTUATION, OPENING_MARKS, OPENING_PUNCTUATION,
-                       compressed_marks, gap_bindings, gap_sides, heading_words, keep_together, mark_kind,
+                       WORD_JOINER, compressed_marks, gap_bindings, gap_sides, heading_words, keep_together, mark_kind,
                        upright_numbers)
 
-WORD_JOINER = "\u2060"
 _OBJECT = "\ufffc"
 _TAG = re.compile(r"(<[^>]*>)")
 _TAG_NAME = re.compile(r"<\s*(/?)\s*([a-zA-Z][a-zA-Z0-9]*)")
