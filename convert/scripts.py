@@ -314,6 +314,8 @@ def number_parts(text: str) -> list[tuple[int, int, int]]:
             continue
         end = match.end()
         number_end = end - 1 if CJK_LETTER.match(text[end - 1]) else end
+        if text[match.start():number_end].rstrip(" ")[-1:] in "%‰％℃°":  # a percentage counts nothing (`85%以上`)
+            end = number_end
         while number_end > match.start() and text[number_end - 1] == " ":
             number_end -= 1
         found.append((match.start(), number_end, end))
@@ -378,12 +380,15 @@ def last_line_tail(text: str) -> tuple[int, int] | None:
     return start, end
 
 
-def keep_together(text: str, words: list[tuple[int, int]] | None = None,
-                  soft: bool = False) -> list[tuple[int, int]]:
+def keep_together(text: str, words: list[tuple[int, int]] | None = None, soft: bool = False,
+                  unit_limit_em: float | None = None) -> list[tuple[int, int]]:
     """Spans [start, end) of `text` that a line must not break inside: numbers with their units (with
-    `soft`, the numbers alone: `number_parts`), the last line's two units, and (for headings) the
-    `words` given. Overlapping spans are merged; touching ones are not (a line may break between them)."""
-    numbers = [(start, number_end if soft else end) for start, number_end, end in number_parts(text)]
+    `soft`, the numbers alone: `number_parts`; with `unit_limit_em`, the numbers alone where number and
+    unit would be wider than that), the last line's two units, and (for headings) the `words` given.
+    Overlapping spans are merged; touching ones are not (a line may break between them)."""
+    numbers = [(start, number_end if soft or (unit_limit_em is not None and
+                                              set_width_em(text[start:end]) > unit_limit_em) else end)
+               for start, number_end, end in number_parts(text)]
     spans = numbers + [span for span in [last_line_tail(text)] if span] + list(words or [])
     merged: list[tuple[int, int]] = []
     for start, end in sorted(span for span in spans if span[1] - span[0] > 1):
@@ -392,6 +397,20 @@ def keep_together(text: str, words: list[tuple[int, int]] | None = None,
         else:
             merged.append((start, end))
     return merged
+
+
+def set_width_em(text: str) -> float:
+    """Roughly how wide `text` is set, in em: a Han character or full-width mark one em, a digit or
+    Latin letter 0.55, a separator or point 0.3, and a quarter em where Han meets Latin script."""
+    width = 0.25 * len(gap_positions(text))
+    for char in text:
+        if CJK_LETTER.match(char) or mark_kind(char) or char in "%％":
+            width += 1.0
+        elif char in ",.:/．":
+            width += 0.3
+        elif not char.isspace():
+            width += 0.55
+    return width
 
 
 def heading_words(text: str, longest: int = 6) -> list[tuple[int, int]]:

@@ -17,7 +17,7 @@ from convert.checks.typography import (Line, browser_blocks, browser_lines, clos
                                        page_break_splits, paragraph_lines, pdf_lines, ragged_lines, script_gaps,
                                        single_character, single_character_last_lines, split_numbers, widened_gaps)
 from convert.errors import collect_warnings
-from convert.scripts import compressed_marks, heading_words, keep_together, last_line_tail, number_groups
+from convert.scripts import CJK_LETTER, compressed_marks, heading_words, keep_together, last_line_tail, number_groups
 from convert.theme import load_theme
 from convert.writers import cjk
 from convert.writers.cjk import WORD_JOINER, Typesetting, typeset
@@ -310,10 +310,57 @@ def test_epub_in_chromium(path: Path, chromium: str, tmp_path: Path) -> None:
         for block in (block for block in blocks if block["tag"] == "h1" and len(block["lines"]) > 1):
             widths = [sum(char[2] for char in line) for line in block["lines"]]
             assert widths[-1] >= 0.6 * max(widths), (width, widths)  # balanced (`text-wrap: balance`)
-            assert split_numbers(lines) == [], width
+            assert split_numbers(lines, units=False) == [], width  # a wide group's unit may go (BROWSER_KEEP_EM)
             gaps = sorted(script_gaps(lines))  # also across a space (`2023 年` in dates) or `　` (captions)
             gap = load_theme().text.script_gap_em
             assert not gaps or (gaps[0] > 0.2 and abs(gaps[len(gaps) // 2] - gap) < 0.05), (width, gaps[:3])
+
+
+def browser_gaps(line: list) -> list[float]:
+    """How much a browser widened each gap between two Han characters of a measured line, in em."""
+    return [(b[1] - a[1]) / a[3] - 1 for a, b in zip(line, line[1:])
+            if CJK_LETTER.match(a[0]) and CJK_LETTER.match(b[0])]
+
+
+def test_a_browser_is_given_no_wide_cluster_to_keep() -> None:
+    """Chromium justifies the line a kept group leaves short by widening every gap: the EPUB keeps a
+    number with its unit only when both are narrow, and lets a line break after a number or Latin word
+    inside a wide cluster of Han/Latin bindings; a number itself is never broken, and a percentage
+    takes no unit (`85%以上`)."""
+    text = "港作机械电动化比例提升至85%以上，截至2024年10月底，吞吐量1,240万TEU，约38吨，第36位，排名靠前。"
+    from lxml import html as lhtml
+
+    from convert.scripts import set_width_em
+
+    markup = typeset(f"<p>{text}</p>", Typesetting(bind_gaps=True, unit_limit_em=cjk.BROWSER_KEEP_EM))
+    clusters = [span.text_content() for span in lhtml.fromstring(markup).iter("span") if span.get("class") == "nobr"]
+    assert clusters
+    for cluster in clusters[:-1]:  # the last is the paragraph's end (`靠前。`), kept whatever its width
+        number = re.fullmatch(r"\D?[0-9][0-9.,%]*\D?", cluster)  # a number with a character beside it at most
+        assert number or set_width_em(cluster) <= cjk.BROWSER_KEEP_EM, cluster
+    assert "85%以" not in clusters and "约38吨" in clusters  # a narrow group stays whole
+
+
+@pytest.mark.parametrize("path", CHINESE, ids=article_id)
+def test_epub_lines_are_not_letter_spaced_in_chromium(path: Path, chromium: str, tmp_path: Path) -> None:
+    """At a phone's width (360 px, in a frame as the preview's) and an e-reader's (480 px), no justified
+    line's Han gaps widen by as much as twice the PDF's bound (a browser's justification cannot be
+    bounded; the markup keeps no wide group whole), and no number is broken inside. A line before a
+    Latin word (or an opening bracket and one) is left out: Chinese text has no hyphenation, so a long
+    word (`Tesseract`, `（intermediate`) goes down whole whatever the markup does."""
+    with zipfile.ZipFile(io.BytesIO(built(path, "epub"))) as book:
+        book.extractall(tmp_path)
+    bound = 2 * load_theme().cjk.max_stretch_em
+    for width in (360, 480):
+        blocks = browser_blocks(next(tmp_path.rglob("text.xhtml")), width, chromium)
+        assert max(char[1] + char[2] for block in blocks for line in block["lines"] for char in line) <= width + 1
+        for block in (block for block in blocks if block["tag"] == "p"):
+            for line, following in zip(block["lines"], block["lines"][1:]):
+                if re.match("[（《「『【“‘(]*[A-Za-z]{2}", "".join(char[0] for char in following[:3])):
+                    continue
+                gaps = sorted(browser_gaps(line))
+                assert not gaps or gaps[len(gaps) // 2] < bound, (width, "".join(char[0] for char in line))
+        assert split_numbers(browser_lines(blocks), units=False) == [], width
 
 
 # ---------------------------------------------------------------- DOCX and cover

@@ -248,8 +248,9 @@ _BOX_SCRIPT = """
     }
   }
   var out = blocks.filter(function (b) { return b.chars.length; });
-  var pre = document.createElement('pre'); pre.id = 'convert-measure';
-  pre.textContent = JSON.stringify(out); document.body.appendChild(pre);
+  var host = window.parent !== window ? window.parent.document : document;  // measured in a frame: tell its page
+  var pre = host.createElement('pre'); pre.id = 'convert-measure';
+  pre.textContent = JSON.stringify(out); host.body.appendChild(pre);
 })();
 """
 
@@ -280,23 +281,40 @@ def browser_boxes(document: Path, size_px: tuple[int, int], chromium: str = "chr
     return _measure(document, _BOX_SCRIPT, size_px, chromium)
 
 
+_NARROWEST_WINDOW = 500  # px: headless Chromium makes no window narrower (its viewport stays 500 px wide)
+
+
 def _measure(document: Path, script_text: str, size_px: tuple[int, int], chromium: str) -> list[dict]:
-    """Run `script_text` at the end of a copy of `document` in headless Chromium; what it wrote."""
+    """Run `script_text` at the end of a copy of `document` in headless Chromium; what it wrote. A
+    viewport narrower than Chromium's narrowest window (a phone's 360 px) is a frame of that size on a
+    page of its own, as the preview's phone frame is."""
     import json
     import subprocess
     import tempfile
 
     text = document.read_text(encoding="utf-8")
     script = f"<script><![CDATA[{script_text}]]></script>"
+    made = []
     with tempfile.NamedTemporaryFile("w", suffix=document.suffix, dir=document.parent, encoding="utf-8",
                                      delete=False) as copy:
         copy.write(text.replace("</body>", script + "</body>", 1))
+    made.append(Path(copy.name))
+    page, window = made[0], size_px
+    if size_px[0] < _NARROWEST_WINDOW:
+        with tempfile.NamedTemporaryFile("w", suffix=".html", dir=document.parent, encoding="utf-8",
+                                         delete=False) as frame:
+            frame.write(f'<!DOCTYPE html><html><body style="margin:0"><iframe src="{made[0].name}" '
+                        f'style="border:0;width:{size_px[0]}px;height:{size_px[1]}px"></iframe></body></html>')
+        made.append(Path(frame.name))
+        page, window = made[1], (_NARROWEST_WINDOW, size_px[1])
     try:
         done = subprocess.run([chromium, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
-                               f"--window-size={size_px[0]},{size_px[1]}", "--virtual-time-budget=5000", "--dump-dom",
-                               Path(copy.name).as_uri()], capture_output=True, text=True, timeout=120, check=True)
+                               "--allow-file-access-from-files", f"--window-size={window[0]},{window[1]}",
+                               "--virtual-time-budget=5000", "--dump-dom", page.as_uri()],
+                              capture_output=True, text=True, timeout=120, check=True)
     finally:
-        Path(copy.name).unlink()
+        for path in made:
+            path.unlink()
     found = re.search(r'<pre id="convert-measure">(.*?)</pre>', done.stdout, re.S)
     if not found:
         raise RuntimeError(f"Chromium measured nothing in {document.name}: {done.stderr[-300:]}")
