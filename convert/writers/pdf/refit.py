@@ -62,12 +62,13 @@ def refits(document: Any, options: LineOptions, done: Refits | None = None) -> R
         size = line.style["font_size"]
         last = _last_char(line)
         gap = options.script_gap_em * size if last and CJK_LETTER.match(last) and _takes_gap(text[:1]) else 0.0
-        whole = _natural_width(box) + gap + _kinsoku_width(following, box, size)
+        natural = _natural_width(box) + gap
+        whole = natural + _kinsoku_width(following, box, size)
         trailing = _trailing_marks(following, box, text)
         unit = len(text) - len(text.rstrip("".join(ch for ch in text if CJK_LETTER.match(ch))))
         number = None
         if unit and any(ch.isdigit() for ch in text[:len(text) - unit]):  # the unit and the gap before it go down
-            number = whole - unit * size - (options.script_gap_em * size if _takes_gap(text[-unit - 1]) else 0.0)
+            number = natural - unit * size - (options.script_gap_em * size if _takes_gap(text[-unit - 1]) else 0.0)
         marks = _marks(line)
         for width, soft in ((whole, False), (number, True)):
             if width is None:
