@@ -360,13 +360,55 @@ def number_groups(text: str) -> list[tuple[int, int]]:
     """Spans [start, end) of numbers with their ordinal and unit (`第36位`, `1.8亿`, `52%`): no line
     breaks inside, in any edition. A unit of two or three Han characters (`4.6小时`, `1.8亿吨`, `12分贝`)
     is whole when jieba's dictionary (rjieba) takes it for one word."""
-    groups = [(match.start(), match.end()) for match in _NUMBER_GROUP.finditer(text)
-              if any(ch.isdigit() for ch in match.group(0)) and match.end() - match.start() > 1]
-    if any(CJK_LETTER.match(text[end - 1]) for _, end in groups):
+    return [(start, end) for start, _, end in number_parts(text)]
+
+
+def number_parts(text: str) -> list[tuple[int, int, int]]:
+    """The groups of `number_groups` as (start, end of the number, end): text[start:end of the number]
+    is the number with its ordinal (`第36`, `1.8`, `52%`), never broken (a hard keep); the unit or
+    measure word after it (`位`, `亿`) is kept with it where the line allows (a soft keep, which the
+    PDF gives up only when the line before would otherwise be left short)."""
+    found = []
+    for match in _NUMBER_GROUP.finditer(text):
+        if not any(ch.isdigit() for ch in match.group(0)) or match.end() - match.start() <= 1:
+            continue
+        end = match.end()
+        number_end = end - 1 if CJK_LETTER.match(text[end - 1]) else end
+        if text[match.start():number_end].rstrip(" ")[-1:] in "%‰％℃°":  # a percentage counts nothing (`85%以上`)
+            end = number_end
+        while number_end > match.start() and text[number_end - 1] == " ":
+            number_end -= 1
+        found.append((match.start(), number_end, end))
+    if any(end > number_end for _, number_end, end in found):
         units = dict(heading_words(text, longest=3))  # where each short Han word starts: its end
-        groups = [(start, units.get(end - 1, end)) if CJK_LETTER.match(text[end - 1]) else (start, end)
-                  for start, end in groups]
-    return groups
+        found = [(start, number_end, units.get(end - 1, end) if end > number_end else end)
+                 for start, number_end, end in found]
+    return found
+
+
+WORD_JOINER = "\u2060"
+NO_WIDTH_NON_BREAK = "\u200d"  # ZERO WIDTH JOINER: Word's "No-Width Non Break"; LibreOffice keeps lines whole at it too (UAX #14 LB8a)
+
+
+def joined_numbers(text: str, joiner: str = NO_WIDTH_NON_BREAK) -> str:
+    """`text` with a zero-width `joiner` where a line could otherwise break inside a number group of
+    `number_parts`: after an ordinal `第` and before a unit or measure word (`第‍36‍位`, `1.8‍亿`), for
+    editions whose lines we do not break ourselves (DOCX: Word and LibreOffice break them).
+
+    The joiner is U+200D, Word's "No-Width Non Break" (its "No-Width Optional Break" is U+200C), which
+    LibreOffice honours too (UAX #14 LB8a); LibreOffice ignores U+2060 WORD JOINER between a digit
+    and a Han character. Measured through LibreOffice on the samples set 64 to 124 mm wide: 52 numbers
+    split from their units without joiners, 28 with them (all in two articles; none in a third), and
+    no line broken inside a number either way (UAX #14 keeps digits, separators, decimal point and
+    percent together). It has no width, but it is a character: text copied from the DOCX (or from a
+    PDF made of it) holds it, so `checks.readback` drops it before comparing."""
+    inserts = set()
+    for start, number_end, end in number_parts(text):
+        if text[start] == "第":
+            inserts.add(start + 1)
+        if end > number_end and text[number_end] != " ":
+            inserts.add(number_end)
+    return "".join(joiner + char if index in inserts else char for index, char in enumerate(text))
 
 
 # ASCII digits standing alone: not a piece of a longer number (1.8, 1,200, 09:30), a word (5G) or a
@@ -398,11 +440,16 @@ def last_line_tail(text: str) -> tuple[int, int] | None:
     return start, end
 
 
-def keep_together(text: str, words: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
-    """Spans [start, end) of `text` that a line must not break inside: numbers with their units, the
-    last line's two units, and (for headings) the `words` given. Overlapping spans are merged;
-    touching ones are not (a line may break between them)."""
-    spans = number_groups(text) + [span for span in [last_line_tail(text)] if span] + list(words or [])
+def keep_together(text: str, words: list[tuple[int, int]] | None = None, soft: bool = False,
+                  unit_limit_em: float | None = None) -> list[tuple[int, int]]:
+    """Spans [start, end) of `text` that a line must not break inside: numbers with their units (with
+    `soft`, the numbers alone: `number_parts`; with `unit_limit_em`, the numbers alone where number and
+    unit would be wider than that), the last line's two units, and (for headings) the `words` given.
+    Overlapping spans are merged; touching ones are not (a line may break between them)."""
+    numbers = [(start, number_end if soft or (unit_limit_em is not None and
+                                              set_width_em(text[start:end]) > unit_limit_em) else end)
+               for start, number_end, end in number_parts(text)]
+    spans = numbers + [span for span in [last_line_tail(text)] if span] + list(words or [])
     merged: list[tuple[int, int]] = []
     for start, end in sorted(span for span in spans if span[1] - span[0] > 1):
         if merged and start < merged[-1][1]:
@@ -412,19 +459,35 @@ def keep_together(text: str, words: list[tuple[int, int]] | None = None) -> list
     return merged
 
 
+def set_width_em(text: str) -> float:
+    """Roughly how wide `text` is set, in em: a Han character or full-width mark one em, a digit or
+    Latin letter 0.55, a separator or point 0.3, and a quarter em where Han meets Latin script."""
+    width = 0.25 * len(gap_positions(text))
+    for char in text:
+        if CJK_LETTER.match(char) or mark_kind(char) or char in "%％":
+            width += 1.0
+        elif char in ",.:/．":
+            width += 0.3
+        elif not char.isspace():
+            width += 0.55
+    return width
+
+
 def heading_words(text: str, longest: int = 6) -> list[tuple[int, int]]:
     """Spans of the Chinese words (2 to `longest` Han characters) in a heading, found with jieba's
     dictionary (rjieba): a heading breaks between words, never inside one (`创新实` / `践者`); a
     number's unit is whole when it is such a word (`number_groups`)."""
     import rjieba
 
+    simplified = opencc("t2s").convert(text)  # jieba's dictionary is Simplified (`座車` / `站`, not `座` / `車站`)
+    segmented = simplified if len(simplified) == len(text) else text
     spans, position = [], 0
-    for word in rjieba.cut(text):
-        start = text.find(word, position)
+    for word in rjieba.cut(segmented):
+        start = segmented.find(word, position)
         if start < 0:
             continue
         position = start + len(word)
-        if 2 <= len(word) <= longest and all(CJK_LETTER.match(ch) for ch in word):
+        if 2 <= len(word) <= longest and all(CJK_LETTER.match(ch) for ch in text[start:position]):
             spans.append((start, position))
     return spans
 

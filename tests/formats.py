@@ -51,8 +51,9 @@ class Extractor:
 
 
 def squeeze(text: str) -> str:
-    """Text compared across editions: NFKC, no whitespace, no soft or line-end hyphens."""
-    return re.sub(r"[\s\u00ad]+", "", unicodedata.normalize("NFKC", text))
+    """Text compared across editions: NFKC, no whitespace, no soft or line-end hyphens, no zero-width
+    joiners (the DOCX's keep numbers with their units: `scripts.joined_numbers`)."""
+    return re.sub(r"[\s\u00ad\u200d\u2060]+", "", unicodedata.normalize("NFKC", text))
 
 
 # ---------------------------------------------------------------- bytes of any kind as searchable text

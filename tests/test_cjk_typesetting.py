@@ -14,10 +14,10 @@ import pytest
 
 import convert
 from convert.checks.typography import (Line, browser_blocks, browser_lines, closing_line_ends, last_lines, mark_pairs,
-                                       page_break_splits, pdf_lines, script_gaps, single_character,
-                                       single_character_last_lines, split_numbers)
+                                       page_break_splits, paragraph_lines, pdf_lines, ragged_lines, script_gaps,
+                                       single_character, single_character_last_lines, split_numbers, widened_gaps)
 from convert.errors import collect_warnings
-from convert.scripts import compressed_marks, heading_words, keep_together, last_line_tail, number_groups
+from convert.scripts import CJK_LETTER, compressed_marks, heading_words, keep_together, last_line_tail, number_groups
 from convert.theme import load_theme
 from convert.writers import cjk
 from convert.writers.cjk import WORD_JOINER, Typesetting, typeset
@@ -130,8 +130,8 @@ def test_pdf_compresses_punctuation_and_breaks_well(path: Path, edition: str) ->
     margins = theme.ereader.margin_mm if edition == "ereader" else theme.page.margin_mm
     width = theme.ereader.page_size_mm[0] if edition == "ereader" else 210
     assert single_character_last_lines(lines, {margins[3] * MM}) == []
-    assert split_numbers(lines) == []
-    half, full = closing_line_ends(lines, (width - margins[1]) * MM)
+    assert split_numbers(lines, units=edition == "print") == []  # the e-reader may let a unit go (refit)
+    half, full = closing_line_ends(lines, (width - margins[1]) * MM, left=margins[3] * MM)
     assert full == 0, "a closing mark ends a justified line full width"
     size = theme.ereader.size_pt if edition == "ereader" else theme.text.size_pt
     splits = page_break_splits(lines, size, margins[3] * MM, theme.text.indent_em * size)
@@ -212,6 +212,86 @@ def test_letter_spacing_is_bounded(user_seed: Path) -> None:
         assert not widened or sorted(widened)[len(widened) // 2] <= bound + 0.01, line.text
 
 
+# ---------------------------------------------------------------- refitting lines a kept group leaves short
+
+# Text of our own, not in the samples: numbers with units and measure words after marks, in Simplified
+# and Traditional script, set on the e-reader's narrow page.
+REFIT_TEXT = {
+    "hans": ("# 前三季度经济数据\n\n"
+             "据市统计局发布的数据，前三季度全市实现地区生产总值3,256.78亿元，同比增长5.6%，比上半年加快"
+             "0.4个百分点。全市规模以上工业企业共1,487家，实现营业收入9,876.5亿元，利润总额612.4亿元。"
+             "新开工项目共356个，计划总投资达4,120亿元；完成投资超过10亿元的重大项目有47个，累计完成投资"
+             "1,583.2亿元。全市新建基站2,318座，累计达到18,905座，位居全省第2位。\n\n"
+             "对外贸易方面，进出口总值4,567.8亿元，增长3.2个百分点；其中出口2,981.4亿元，进口1,586.4亿元。"
+             "城乡居民人均可支配收入为42,186元，其中城镇居民56,723元，农村居民28,914元。全市城镇新增就业"
+             "12.48万人，接待游客达到6,852.3万人次，旅游收入为892.6亿元。\n"),
+    "hant": ("# 高雄港貨櫃吞吐量創新高\n\n"
+             "高雄港務分公司今日公布，前三季貨櫃裝卸量達755.3萬個，全港共有26座貨櫃碼頭、118座橋式起重機，"
+             "第七貨櫃中心啟用後，年處理能力增加456萬個，每小時平均裝卸32.5個貨櫃。港務公司表示，今年投入"
+             "新台幣87.6億元更新自動化設備，預計完成全部19座碼頭改造；岸電設施已建置48套，年減碳約3.2萬公噸，"
+             "相當於種植265萬棵樹。航商指出，亞歐航線運費一度達每個櫃8,250美元，近期已回落至約4,100美元，"
+             "全年吞吐量可望突破1,020萬個。\n"),
+}
+
+
+def ereader_lines(data: bytes) -> tuple[list[Line], float, float, float, float]:
+    """The e-reader PDF's lines, with its body size, left and right margins and first-line indent."""
+    theme = load_theme()
+    size = theme.ereader.size_pt
+    margins = theme.ereader.margin_mm
+    return (pdf_lines(data), size, margins[3] * MM, (theme.ereader.page_size_mm[0] - margins[1]) * MM,
+            theme.text.indent_em * size)
+
+
+def test_a_unit_is_found_on_the_simplified_form_of_traditional_text() -> None:
+    text = "設置27座車站，約34.8公里"
+    assert [text[a:b] for a, b in number_groups(text)] == ["27座", "34.8公里"]  # not `27座車`
+    from convert.scripts import number_parts
+    assert [(text[a:b], text[a:c]) for a, b, c in number_parts(text)] == [("27", "27座"), ("34.8", "34.8公里")]
+    text = "共1,385億元，由中央與地方分攤"
+    assert keep_together(text)[0] == (1, 8) and keep_together(text, soft=True)[0] == (1, 6)  # the number alone
+
+
+def test_the_markup_can_squeeze_marks_and_let_a_unit_go() -> None:
+    markup = "<p>甲，乙、设置27座车站，丙。</p>"
+    plain = typeset(markup, Typesetting(keep_ids=True))
+    assert '<span class="nobr" data-keep="0">' in plain and "27</span>" not in plain
+    # group 0 is `27座`: its number stays whole, the unit may go; the marks 2 and 4 characters before it,
+    # and the comma after it (its 6th character from the group's first), set half width
+    refit = typeset(markup, Typesetting(keep_ids=True, soft=frozenset({0}), squeeze=((0, (2, 4, -6)),)))
+    assert '<span class="pc">，</span>乙<span class="pc">、</span>' in refit
+    assert '<span class="sg-r">7</span></span>座车<span class="nobr" data-keep="1">站<span class="pc">，</span>丙。' in refit
+    assert typeset(markup) == plain.replace(' data-keep="0"', "").replace(' data-keep="1"', "")
+
+
+@pytest.mark.parametrize("path", [a for a in CHINESE if a.parent.name in ("zh-hant-metro", "zh-news-harbor")],
+                         ids=article_id)
+def test_ereader_lines_a_kept_group_follows_are_flush(path: Path) -> None:
+    """`設置` / `27 座` left the line before short: its marks are set half width to pull the group up,
+    or the number comes up without its unit."""
+    lines, size, left, right, indent = ereader_lines(built(path, "pdf", edition="ereader"))
+    assert ragged_lines(lines, size, left, right, indent) == []
+    assert split_numbers(lines, units=False) == []
+
+
+@pytest.mark.parametrize("script", sorted(REFIT_TEXT))
+def test_refitted_lines_of_text_not_in_the_samples(script: str, tmp_path: Path) -> None:
+    source = tmp_path / f"refit-{script}.md"
+    source.write_text(REFIT_TEXT[script], encoding="utf-8")
+    data = convert.convert(source, to="pdf", offline=True, edition="ereader")
+    lines, size, left, right, indent = ereader_lines(data)  # type: ignore[arg-type]
+    assert ragged_lines(lines, size, left, right, indent) == []
+    assert split_numbers(lines, units=False) == []  # never inside a number
+    bound = load_theme().cjk.max_stretch_em
+    for line, _ in paragraph_lines(lines, size, left, indent):
+        assert max(widened_gaps(line), default=0) <= bound + 0.01, line.text
+    flush = {id(line) for line, inner in paragraph_lines(lines, size, left, indent)
+             if inner and abs(right - line.right_edge()) < 0.6}
+    for split in split_numbers(lines):  # a unit left its number only for a line that came out flush
+        line = next(line for line in lines if split.split(" ", 1)[1].startswith(line.text[-8:]))
+        assert id(line) in flush, split
+
+
 # ---------------------------------------------------------------- the EPUB in a browser
 
 
@@ -230,10 +310,57 @@ def test_epub_in_chromium(path: Path, chromium: str, tmp_path: Path) -> None:
         for block in (block for block in blocks if block["tag"] == "h1" and len(block["lines"]) > 1):
             widths = [sum(char[2] for char in line) for line in block["lines"]]
             assert widths[-1] >= 0.6 * max(widths), (width, widths)  # balanced (`text-wrap: balance`)
-            assert split_numbers(lines) == [], width
+            assert split_numbers(lines, units=False) == [], width  # a wide group's unit may go (BROWSER_KEEP_EM)
             gaps = sorted(script_gaps(lines))  # also across a space (`2023 年` in dates) or `　` (captions)
             gap = load_theme().text.script_gap_em
             assert not gaps or (gaps[0] > 0.2 and abs(gaps[len(gaps) // 2] - gap) < 0.05), (width, gaps[:3])
+
+
+def browser_gaps(line: list) -> list[float]:
+    """How much a browser widened each gap between two Han characters of a measured line, in em."""
+    return [(b[1] - a[1]) / a[3] - 1 for a, b in zip(line, line[1:])
+            if CJK_LETTER.match(a[0]) and CJK_LETTER.match(b[0])]
+
+
+def test_a_browser_is_given_no_wide_cluster_to_keep() -> None:
+    """Chromium justifies the line a kept group leaves short by widening every gap: the EPUB keeps a
+    number with its unit only when both are narrow, and lets a line break after a number or Latin word
+    inside a wide cluster of Han/Latin bindings; a number itself is never broken, and a percentage
+    takes no unit (`85%以上`)."""
+    text = "港作机械电动化比例提升至85%以上，截至2024年10月底，吞吐量1,240万TEU，约38吨，第36位，排名靠前。"
+    from lxml import html as lhtml
+
+    from convert.scripts import set_width_em
+
+    markup = typeset(f"<p>{text}</p>", Typesetting(bind_gaps=True, unit_limit_em=cjk.BROWSER_KEEP_EM))
+    clusters = [span.text_content() for span in lhtml.fromstring(markup).iter("span") if span.get("class") == "nobr"]
+    assert clusters
+    for cluster in clusters[:-1]:  # the last is the paragraph's end (`靠前。`), kept whatever its width
+        number = re.fullmatch(r"\D?[0-9][0-9.,%]*\D?", cluster)  # a number with a character beside it at most
+        assert number or set_width_em(cluster) <= cjk.BROWSER_KEEP_EM, cluster
+    assert "85%以" not in clusters and "约38吨" in clusters  # a narrow group stays whole
+
+
+@pytest.mark.parametrize("path", CHINESE, ids=article_id)
+def test_epub_lines_are_not_letter_spaced_in_chromium(path: Path, chromium: str, tmp_path: Path) -> None:
+    """At a phone's width (360 px, in a frame as the preview's) and an e-reader's (480 px), no justified
+    line's Han gaps widen by as much as twice the PDF's bound (a browser's justification cannot be
+    bounded; the markup keeps no wide group whole), and no number is broken inside. A line before a
+    Latin word (or an opening bracket and one) is left out: Chinese text has no hyphenation, so a long
+    word (`Tesseract`, `（intermediate`) goes down whole whatever the markup does."""
+    with zipfile.ZipFile(io.BytesIO(built(path, "epub"))) as book:
+        book.extractall(tmp_path)
+    bound = 2 * load_theme().cjk.max_stretch_em
+    for width in (360, 480):
+        blocks = browser_blocks(next(tmp_path.rglob("text.xhtml")), width, chromium)
+        assert max(char[1] + char[2] for block in blocks for line in block["lines"] for char in line) <= width + 1
+        for block in (block for block in blocks if block["tag"] == "p"):
+            for line, following in zip(block["lines"], block["lines"][1:]):
+                if re.match("[（《「『【“‘(]*[A-Za-z]{2}", "".join(char[0] for char in following[:3])):
+                    continue
+                gaps = sorted(browser_gaps(line))
+                assert not gaps or gaps[len(gaps) // 2] < bound, (width, "".join(char[0] for char in line))
+        assert split_numbers(browser_lines(blocks), units=False) == [], width
 
 
 # ---------------------------------------------------------------- DOCX and cover
@@ -246,6 +373,41 @@ def test_docx_asks_word_for_its_own_compression_and_spacing() -> None:
     assert '<w:characterSpacingControl w:val="compressPunctuation"/>' in settings
     defaults = re.search(r"<w:pPrDefault>.*?</w:pPrDefault>", styles, re.S).group(0)  # type: ignore[union-attr]
     assert "<w:kinsoku/>" in defaults and "<w:autoSpaceDE/>" in defaults and "<w:autoSpaceDN/>" in defaults
+
+
+def test_docx_keeps_numbers_with_their_units_in_libreoffice(tmp_path: Path) -> None:
+    """Set 64 to 124 mm wide, LibreOffice breaks no line inside a number of our own text, nor between
+    a number and its unit (Word's No-Width Non Break, U+200D, between them), and the text read back
+    is the article's once the joiners are dropped."""
+    import shutil
+    import subprocess
+
+    import docx
+    from docx.shared import Mm
+
+    from convert.checks.readback import normalize
+
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    assert soffice, "LibreOffice is missing"
+    source = tmp_path / "numbers.md"
+    source.write_text(REFIT_TEXT["hans"], encoding="utf-8")
+    data = convert.convert(source, to="docx", offline=True)
+    paths = []
+    for width in range(64, 125, 12):
+        word = docx.Document(io.BytesIO(data))  # type: ignore[arg-type]
+        for section in word.sections:
+            section.page_width, section.left_margin, section.right_margin = Mm(width), Mm(6), Mm(6)
+        paths.append(tmp_path / f"numbers-{width}.docx")
+        word.save(str(paths[-1]))
+    subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{tmp_path}/profile", "--convert-to", "pdf",
+                    "--outdir", str(tmp_path), *map(str, paths)], check=True, capture_output=True, timeout=300)
+    for path in paths:
+        lines = pdf_lines(path.with_suffix(".pdf").read_bytes())
+        assert len(lines) > 10
+        assert split_numbers(lines) == [], path.name
+    body = [p for p in docx.Document(io.BytesIO(data)).paragraphs if "3,256.78" in p.text]  # type: ignore[arg-type]
+    assert body and "3,256.78\u200d亿元" in body[0].text
+    assert normalize(body[0].text) in REFIT_TEXT["hans"]
 
 
 def test_cover_sets_the_gap_and_halves_marks() -> None:

@@ -118,15 +118,22 @@ def mark_pairs(lines: list[Line]) -> MarkPairs:
     return found
 
 
-def closing_line_ends(lines: list[Line], right: float, tolerance: float = 0.6) -> tuple[int, int]:
+def closing_line_ends(lines: list[Line], right: float, tolerance: float = 0.6,
+                      left: float | None = None) -> tuple[int, int]:
     """(lines ending with a closing mark at the right margin as a half-width mark, such lines ending
     at the margin with the mark full width): a line counts when its last character's advance reaches
-    `right` within `tolerance` points either way."""
+    `right` within `tolerance` points either way. With `left`, only lines a paragraph continues after
+    (the next line, in the same size, starts at `left`) count: a paragraph's last line is not
+    justified, and one ending in a half-width mark whose full width would reach the margin is no fault."""
     half = full = 0
-    for line in lines:
+    for index, line in enumerate(lines):
         last = line.chars[-1]
         if mark_kind(last["text"]) != "closing":
             continue
+        if left is not None:
+            following = lines[index + 1] if index + 1 < len(lines) else None
+            if following is None or abs(following.x0 - left) > 1 or abs(following.size - line.size) > 0.05:
+                continue
         if abs(line.right_edge() - right) < tolerance:  # the mark's advance, counted half width
             half += 1
         elif abs(last["x1"] - right) < tolerance:
@@ -151,9 +158,10 @@ def single_character_last_lines(lines: list[Line], left_edges: set[float]) -> li
     return found
 
 
-def split_numbers(lines: list[Line]) -> list[str]:
-    """Line breaks inside a number or between a number and the unit after it (`1,2` / `00`, `1.8` /
-    `亿`), between consecutive lines of the same size on one page."""
+def split_numbers(lines: list[Line], units: bool = True) -> list[str]:
+    """Line breaks inside a number (`1,2` / `00`: never allowed) or, with `units`, between a number
+    and the unit after it (`1.8` / `亿`: a soft keep the PDF gives up only to fill the line before),
+    between consecutive lines of the same size on one page."""
     found = []
     for line, following in zip(lines, lines[1:]):
         if following.page != line.page or abs(following.size - line.size) > 0.05:
@@ -162,7 +170,7 @@ def split_numbers(lines: list[Line]) -> list[str]:
         if not start:
             continue
         ends_number = bool(_DIGITS.match(end[-1])) or (end[-1] in ".,．" and len(end) > 1 and _DIGITS.match(end[-2]))
-        if ends_number and (_DIGITS.match(start[0]) or start[0] in "%‰％.," or CJK_LETTER.match(start[0])):
+        if ends_number and (_DIGITS.match(start[0]) or start[0] in "%‰％.," or (units and CJK_LETTER.match(start[0]))):
             if abs(following.top - line.top) < 3 * line.size:
                 found.append(f"p{line.page + 1} {end[-8:]} / {start[:6]}")
     return found
@@ -240,8 +248,9 @@ _BOX_SCRIPT = """
     }
   }
   var out = blocks.filter(function (b) { return b.chars.length; });
-  var pre = document.createElement('pre'); pre.id = 'convert-measure';
-  pre.textContent = JSON.stringify(out); document.body.appendChild(pre);
+  var host = window.parent !== window ? window.parent.document : document;  // measured in a frame: tell its page
+  var pre = host.createElement('pre'); pre.id = 'convert-measure';
+  pre.textContent = JSON.stringify(out); host.body.appendChild(pre);
 })();
 """
 
@@ -272,23 +281,40 @@ def browser_boxes(document: Path, size_px: tuple[int, int], chromium: str = "chr
     return _measure(document, _BOX_SCRIPT, size_px, chromium)
 
 
+_NARROWEST_WINDOW = 500  # px: headless Chromium makes no window narrower (its viewport stays 500 px wide)
+
+
 def _measure(document: Path, script_text: str, size_px: tuple[int, int], chromium: str) -> list[dict]:
-    """Run `script_text` at the end of a copy of `document` in headless Chromium; what it wrote."""
+    """Run `script_text` at the end of a copy of `document` in headless Chromium; what it wrote. A
+    viewport narrower than Chromium's narrowest window (a phone's 360 px) is a frame of that size on a
+    page of its own, as the preview's phone frame is."""
     import json
     import subprocess
     import tempfile
 
     text = document.read_text(encoding="utf-8")
     script = f"<script><![CDATA[{script_text}]]></script>"
+    made = []
     with tempfile.NamedTemporaryFile("w", suffix=document.suffix, dir=document.parent, encoding="utf-8",
                                      delete=False) as copy:
         copy.write(text.replace("</body>", script + "</body>", 1))
+    made.append(Path(copy.name))
+    page, window = made[0], size_px
+    if size_px[0] < _NARROWEST_WINDOW:
+        with tempfile.NamedTemporaryFile("w", suffix=".html", dir=document.parent, encoding="utf-8",
+                                         delete=False) as frame:
+            frame.write(f'<!DOCTYPE html><html><body style="margin:0"><iframe src="{made[0].name}" '
+                        f'style="border:0;width:{size_px[0]}px;height:{size_px[1]}px"></iframe></body></html>')
+        made.append(Path(frame.name))
+        page, window = made[1], (_NARROWEST_WINDOW, size_px[1])
     try:
         done = subprocess.run([chromium, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
-                               f"--window-size={size_px[0]},{size_px[1]}", "--virtual-time-budget=5000", "--dump-dom",
-                               Path(copy.name).as_uri()], capture_output=True, text=True, timeout=120, check=True)
+                               "--allow-file-access-from-files", f"--window-size={window[0]},{window[1]}",
+                               "--virtual-time-budget=5000", "--dump-dom", page.as_uri()],
+                              capture_output=True, text=True, timeout=120, check=True)
     finally:
-        Path(copy.name).unlink()
+        for path in made:
+            path.unlink()
     found = re.search(r'<pre id="convert-measure">(.*?)</pre>', done.stdout, re.S)
     if not found:
         raise RuntimeError(f"Chromium measured nothing in {document.name}: {done.stderr[-300:]}")
@@ -318,3 +344,43 @@ def single_character(line: str) -> bool:
     letters = [char for char in line if CJK_LETTER.match(char) or char.isalnum()]
     return len(letters) == 1 and bool(CJK_LETTER.match(letters[0]))
 
+
+
+# ---------------------------------------------------------------- justified lines: flush, never letter-spaced
+
+
+def paragraph_lines(lines: list[Line], size: float, left: float, indent: float) -> list[tuple[Line, bool]]:
+    """The lines of body paragraphs in the body `size`, each with whether the paragraph continues after
+    it (an inner line, to be flush): a paragraph starts at `left` + `indent` (or at `left` after another
+    block) and continues on lines starting at `left`, within two lines' pitch on its page or at the top
+    of the next page."""
+    found = []
+    for line, following in zip(lines, lines[1:] + [None]):  # type: ignore[operator]
+        body = abs(line.size - size) < 0.05
+        if not body or not (abs(line.x0 - left) < 1 or abs(line.x0 - left - indent) < 1):
+            continue
+        continued = following is not None and abs(following.size - size) < 0.05 and abs(following.x0 - left) < 1 and (
+            (following.page == line.page and 0 < following.top - line.top < 2.2 * size)
+            or following.page == line.page + 1)
+        found.append((line, continued))
+    return found
+
+
+def ragged_lines(lines: list[Line], size: float, left: float, right: float, indent: float,
+                 tolerance: float = 0.6) -> list[str]:
+    """Inner lines of paragraphs (`paragraph_lines`) whose last advance ends more than `tolerance`
+    points before the right margin `right` (or beyond it), with how far."""
+    return [f"p{line.page + 1} {line.text[-10:]} ({right - line.right_edge():.1f}pt)"
+            for line, inner in paragraph_lines(lines, size, left, indent)
+            if inner and abs(right - line.right_edge()) > tolerance]
+
+
+def widened_gaps(line: Line) -> list[float]:
+    """How much justification widened each gap between two full-width characters (Han or CJK
+    punctuation, set in one size) on a line, in em: the advance less the nominal em."""
+    full = [char for char in line.chars if CJK_LETTER.match(char["text"]) or mark_kind(char["text"])]
+    widened = []
+    for a, b in zip(line.chars, line.chars[1:]):
+        if a in full and b in full and abs(a["size"] - b["size"]) < 0.05 and CJK_LETTER.match(a["text"]):
+            widened.append((b["x0"] - a["x0"]) / a["size"] - 1)
+    return widened

@@ -81,8 +81,9 @@ class Reading:
 
 
 def normalize(text: str) -> str:
-    """ASCII white space collapsed (U+3000 and no-break spaces are kept: they are the theme's)."""
-    return _ASCII_SPACE.sub(" ", text).strip()
+    """ASCII white space collapsed (U+3000 and no-break spaces are kept: they are the theme's), the
+    zero-width joiners dropped that only keep a line from breaking (`scripts.joined_numbers`)."""
+    return _ASCII_SPACE.sub(" ", text.replace("\u2060", "").replace("\u200d", "")).strip()
 
 
 def squeeze(text: str) -> str:

@@ -33,7 +33,7 @@ from lxml import etree
 from ... import model as m
 from ...scripts import is_wide
 from . import (MM_PER_PT, CaptionSeen, HeadingSeen, PageSeen, Reading, body_paragraphs, code_blocks, dominant,
-               hex_color, list_item_starts, matching, median, notices, squeeze, table_cells)
+               hex_color, list_item_starts, matching, median, normalize, notices, squeeze, table_cells)
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {"w": W}
@@ -200,7 +200,7 @@ def read_docx(data: bytes, doc: m.Document) -> Reading:
     reading.indent_em = _indent(found)
     reading.line_height = _line_height(found)
     reading.headings = _headings(paragraphs)
-    reading.captions = [CaptionSeen(p.text, p.size()) for p in paragraphs
+    reading.captions = [CaptionSeen(normalize(p.text), p.size()) for p in paragraphs
                         if p.style_id == "Caption" and not _before_table(p.element)]
     reading.page = _page(body)
     _set_apart(reading, doc, paragraphs, styles, numbering)
@@ -322,7 +322,7 @@ def _headings(paragraphs: list[_Paragraph]) -> list[HeadingSeen]:
         level = 1 if paragraph.style_id == "Title" else int(match.group(1)) + 1 if match else None
         if level is None or not paragraph.text.strip():
             continue
-        found.append(HeadingSeen(level, paragraph.text, paragraph.size(), dominant(paragraph.colors()),
+        found.append(HeadingSeen(level, normalize(paragraph.text), paragraph.size(), dominant(paragraph.colors()),
                                  dominant(paragraph.faces())))
     return found
 

@@ -16,6 +16,7 @@ from docx.oxml.ns import qn
 
 from ... import model as m
 from ...resources import ResourceGate
+from ...scripts import joined_numbers
 from ...wording import byline, byline_text
 from .figures import Figures
 from .lists import Numbering
@@ -222,8 +223,8 @@ class BodyWriter:
         return out
 
     def inline(self, node: m.Inline, scope: Scope, fmt: Format) -> list[Element]:
-        if isinstance(node, m.Text):
-            return self.text(node.text, fmt.rpr())
+        if isinstance(node, m.Text):  # no line breaks inside a number group (Word and LibreOffice break lines)
+            return self.text(joined_numbers(node.text) if self.doc.is_chinese else node.text, fmt.rpr())
         if isinstance(node, m.Code):
             return text_runs(node.text, replace(fmt, code=True).rpr())
         if isinstance(node, m.LineBreak):

@@ -17,9 +17,9 @@ import contextlib
 import logging
 import re
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from html import escape
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 from ... import model as m
 from ...errors import UsageError, warn
@@ -30,6 +30,7 @@ from ..html import HtmlStyle, article_html, page_html
 from .css import print_css, running_header_html
 from .justify import LineOptions
 from .metadata import metadata_tags, producer
+from .refit import PASSES, Refits, refits
 from .tagging import finish_tags
 from .weasy import check, harfbuzz_subsetter_problem, import_weasyprint
 
@@ -74,19 +75,27 @@ def write_pdf(doc: m.Document, ctx: WriteContext) -> bytes:
         warn(f"SLOW PDF: {problem}; install libharfbuzz-subset0 (see 'convert doctor')")
     fetcher = GateFetcher()
     article = article_html(doc, ctx, HtmlStyle(notes="footnote", image_url=fetcher.url_for))
-    setting = typesetting(doc, ctx.theme)
-    body = typeset(running_header_html(doc, ctx.theme) + "\n" + article, setting)
-    page = page_html(doc, body, print_css(doc, ctx.theme, options),
-                     head_extra=metadata_tags(doc, ctx.source_date_epoch))
+    setting = replace(typesetting(doc, ctx.theme), keep_ids=doc.is_chinese)
+    header = running_header_html(doc, ctx.theme) + "\n"
+    css = print_css(doc, ctx.theme, options)
+
+    def page(refits: Refits) -> str:
+        changed = replace(setting, soft=frozenset(refits.soft), squeeze=tuple(sorted(refits.squeeze.items())))
+        return page_html(doc, typeset(header + article, changed), css,
+                         head_extra=metadata_tags(doc, ctx.source_date_epoch))
+
     cjk = ctx.theme.cjk
     lines = LineOptions(compress=setting.compress, opening_at_start=cjk.line_start_opening == "half",
-                        max_stretch_em=cjk.max_stretch_em)
-    return render_pdf(page, fetcher, variant=options.pdf_variant, lines=lines)
+                        max_stretch_em=cjk.max_stretch_em, script_gap_em=ctx.theme.text.script_gap_em)
+    return render_pdf(page(Refits()), fetcher, variant=options.pdf_variant, lines=lines,
+                      refit=page if doc.is_chinese else None)
 
 
-def render_pdf(page: str, fetcher: Any, *, variant: str = DEFAULT_VARIANT, lines: LineOptions = LineOptions()) -> bytes:
+def render_pdf(page: str, fetcher: Any, *, variant: str = DEFAULT_VARIANT, lines: LineOptions = LineOptions(),
+               refit: Callable[[Refits], str] | None = None) -> bytes:
     """Lay out a complete HTML page with WeasyPrint, reading only through `fetcher`; tagged; Chinese lines
-    are set as `lines` says."""
+    are set as `lines` says. With `refit` (the page marked up with some `Refits`), lines that a kept group
+    leaves short are refitted (`refit.refits`): the page is laid out again, at most `refit.PASSES` times."""
     import_weasyprint()
     from weasyprint import HTML
 
@@ -101,6 +110,12 @@ def render_pdf(page: str, fetcher: Any, *, variant: str = DEFAULT_VARIANT, lines
     with justifying(lines), _weasyprint_problems_as_warnings():
         document = HTML(string=page, base_url=None, url_fetcher=fetcher).render(
             font_config=font_configuration(), **options)
+        done = Refits()
+        for _ in range(PASSES if refit else 0):
+            if not done.add(refits(document, lines, done)):
+                break
+            document = HTML(string=refit(done), base_url=None, url_fetcher=fetcher).render(
+                font_config=font_configuration(), **options)
         data = document.write_pdf(finisher=finisher, **options)
     for url in dict.fromkeys(fetcher.refused):
         warn(f"PDF: refused to read {url[:100]} (only images from the article reach the PDF)")

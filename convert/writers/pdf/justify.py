@@ -74,6 +74,7 @@ class LineOptions:
     compress: bool = True
     opening_at_start: bool = False
     max_stretch_em: float = 0.15
+    script_gap_em: float = 0.25  # the Han/Latin gap, for `refit` to know what a group takes mid-line
 
 
 _render: contextvars.ContextVar[_Render | None] = contextvars.ContextVar("convert_cjk_justify", default=None)
@@ -247,6 +248,8 @@ def _justify_cjk_line(context: Any, line: Any, extra_width: float, max_stretch_e
         return False
     spacing = min((extra_width - hidden) / gaps, max_stretch_em * line.style["font_size"])
     _Stretcher(context, spacing).apply(line, 0.0)
+    line.cjk_slack = extra_width  # for `refit`: what the line lacked, and lacks still (a copy keeps them)
+    line.cjk_short = extra_width - hidden - gaps * spacing
     return True
 
 
@@ -350,6 +353,8 @@ class _Stretcher:
             x_advance += self.spacing  # the gap opens before the box, outside its margins
         if first:
             self.previous = ""
+        if not hasattr(box, "cjk_natural_width"):
+            box.cjk_natural_width = box.width  # before any widening, for `refit`
         if isinstance(box, boxes.TextBox):
             box.position_x += x_advance
             if box.text and _stretchable(box):

@@ -1,0 +1,226 @@
+"""Refitting a line that a kept group leaves short, as a Chinese typographer does (clreq §3.2, JIS X
+4051 §6.2): in pure Han text every character is one em, so breaking earlier never helps; when the group
+that opens the next line (a number with its unit, `27 座`; a paragraph's last two characters) could not
+stay on the line, and spreading the slack over the line's gaps (`justify`, at most `max_stretch_em`
+each) does not fill it, then, in this order:
+
+1. pull the group up (追い込み) by setting the line's full-width marks half width (`halt`), as many as it
+   takes, the nearest first;
+2. only if that cannot make room either, let the line break between the number and its unit (a soft
+   keep), pulling the number up, with marks set half width if it needs them. A number itself (digits,
+   separators, decimal point, percent) never breaks.
+
+Only the layout knows where lines end, and the markup decides what is kept and compressed, so this is
+a second look: `justify` records on each line it stretched what it lacked and still lacks (`cjk_slack`,
+`cjk_short`), `refits` reads the laid-out document for short lines followed by a numbered group
+(`cjk.Typesetting.keep_ids`) and says what to change; the PDF writer marks the article up again and
+lays it out anew, at most `PASSES` times: a change reflows the rest of its paragraph, so each pass
+refits the first short line of each paragraph only."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Iterator
+
+from ...scripts import CJK_LETTER, mark_kind
+from .gaps import _edge_chain
+from .justify import LineOptions, _leaves
+from .marks import half_width_saving
+
+PASSES = 6  # layouts after the first, at most: a paragraph's second short line is looked at once the first is refitted
+TOLERANCE = 0.6  # points a justified line may end short of the margin
+_OPAQUE_TAGS = {"code", "kbd", "samp", "tt", "sup", "sub"}
+_JOINER = "\u2060"
+
+
+@dataclass
+class Refits:
+    """What the markup changes: marks set half width before a group (`Typesetting.squeeze`), groups
+    whose units may go to the next line (`Typesetting.soft`)."""
+
+    squeeze: dict[int, tuple[int, ...]] = field(default_factory=dict)
+    soft: set[int] = field(default_factory=set)
+
+    def add(self, other: Refits) -> bool:
+        """Take on `other`'s changes to groups not changed yet; whether there were any."""
+        new = {ident for ident in [*other.squeeze, *other.soft] if ident not in self.squeeze and ident not in self.soft}
+        self.squeeze.update({ident: marks for ident, marks in other.squeeze.items() if ident in new})
+        self.soft.update(other.soft & new)
+        return bool(new)
+
+
+def refits(document: Any, options: LineOptions, done: Refits | None = None) -> Refits:
+    """What would refit the short lines of a WeasyPrint `document` that a numbered group follows, not
+    refitted yet (`done`): the first such line of each paragraph (the rest of it reflows)."""
+    found, refitted = Refits(), set()
+    for block, line, following in _short_lines(document):
+        group = _group(following)
+        if group is None or block in refitted:
+            continue
+        ident, box, text = group
+        if done is not None and (ident in done.squeeze or ident in done.soft):
+            continue
+        size = line.style["font_size"]
+        last = _last_char(line)
+        gap = options.script_gap_em * size if last and CJK_LETTER.match(last) and _takes_gap(text[:1]) else 0.0
+        natural = _natural_width(box) + gap
+        whole = natural + _kinsoku_width(following, box, size)
+        trailing = _trailing_marks(following, box, text)
+        unit = len(text) - len(text.rstrip("".join(ch for ch in text if CJK_LETTER.match(ch))))
+        number = None
+        if unit and any(ch.isdigit() for ch in text[:len(text) - unit]):  # the unit and the gap before it go down
+            number = natural - unit * size - (options.script_gap_em * size if _takes_gap(text[-unit - 1]) else 0.0)
+        marks = _marks(line)
+        for width, soft in ((whole, False), (number, True)):
+            if width is None:
+                continue
+            chosen = _enough(([] if soft else trailing) + marks, width - line.cjk_slack)
+            if chosen is not None:
+                if chosen:
+                    found.squeeze[ident] = chosen
+                if soft:
+                    found.soft.add(ident)
+                refitted.add(block)
+                break
+    return found
+
+
+def _short_lines(document: Any) -> Iterator[tuple[int, Any, Any]]:
+    """(block, line, the line after it in its block) for each line `justify` left short; `block` tells
+    the blocks apart (a paragraph broken across pages is one)."""
+    from weasyprint.formatting_structure import boxes
+
+    def walk(box: Any) -> Iterator[tuple[int, Any, Any]]:
+        children = getattr(box, "children", None) or []
+        for child, after in zip(children, children[1:]):
+            if isinstance(child, boxes.LineBox) and isinstance(after, boxes.LineBox) \
+                    and getattr(child, "cjk_short", 0) > TOLERANCE:
+                yield id(getattr(box, "element", None) or box), child, after
+        for child in children:
+            if not isinstance(child, boxes.LineBox):
+                yield from walk(child)
+
+    for page in document.pages:
+        yield from walk(page._page_box)
+
+
+def _group(line: Any) -> tuple[int, Any, str] | None:
+    """(number, box, text) of the numbered kept group the line opens with, if it does."""
+    for box in _edge_chain(line, start=True):
+        element = getattr(box, "element", None)
+        ident = element.get("data-keep") if element is not None else None
+        if ident is not None and ident.isdigit():
+            text = "".join(leaf.text or "" for leaf in _leaves(box) if hasattr(leaf, "text"))
+            return int(ident), box, text.replace(_JOINER, "")
+    return None
+
+
+def _natural_width(box: Any) -> float:
+    """The group's width as the line breaker sees it: before justification widened it, and with a
+    closing mark that the layout set half width at a line's end (after breaking) at its full width."""
+    width = getattr(box, "cjk_natural_width", box.width)
+    for leaf in _leaves(box):
+        halves = getattr(getattr(leaf, "pango_layout", None), "cjk_halt", None)
+        if halves and leaf.text and not _compressed(leaf):
+            width += half_width_saving(leaf.style, leaf.text.rstrip()[-1:] or leaf.text[-1])
+    return width
+
+
+def _kinsoku_width(line: Any, box: Any, size: float) -> float:
+    """The width of the marks after the group that no line may start with (`，`, `。`, `）`): they come
+    up with it, full width as the line breaker measures them (half width if compressed already)."""
+    from ...scripts import CLOSING_PUNCTUATION
+
+    width, after = 0.0, False
+    for leaf in _leaves(line):
+        if leaf is box or any(leaf is inner for inner in _leaves(box)):
+            after = True
+            continue
+        if not after:
+            continue
+        text = (getattr(leaf, "text", None) or "").replace(_JOINER, "")
+        for char in text:
+            if char not in CLOSING_PUNCTUATION:
+                return width
+            width += size / 2 if _compressed(leaf) else size
+    return width
+
+
+def _trailing_marks(line: Any, box: Any, text: str) -> list[tuple[int, float]]:
+    """The closing marks that end the group and follow it, as `_marks` gives them, their distance
+    negative (-n: the n-th character from the group's first), the last first: set half width, they cost
+    nothing to see, for they end the line the group is pulled up to (where the layout would set the
+    last one half width anyway, but only after the line breaker measured it full width)."""
+    from ...scripts import CLOSING_PUNCTUATION
+
+    chars = []  # (char, leaf, inside the group) for the line's letters and marks
+    inner = {id(leaf) for leaf in _leaves(box)}
+    for leaf in _leaves(line):
+        for char in (getattr(leaf, "text", None) or "").replace(_JOINER, ""):
+            if not char.isspace():
+                chars.append((char, leaf, id(leaf) in inner))
+    inside = sum(1 for _, _, within in chars if within)
+    first = inside
+    while first > 0 and mark_kind(chars[first - 1][0]) == "closing":
+        first -= 1
+    last = inside
+    while last < len(chars) and chars[last][0] in CLOSING_PUNCTUATION:
+        last += 1
+    return [(-(index + 1), half_width_saving(chars[index][1].style, chars[index][0]))
+            for index in range(last - 1, first - 1, -1)
+            if mark_kind(chars[index][0]) == "closing" and not _compressed(chars[index][1])]
+
+
+def _compressed(leaf: Any) -> bool:
+    element = getattr(leaf, "element", None)
+    return element is not None and "pc" in (element.get("class") or "").split()
+
+
+def _last_char(line: Any) -> str:
+    for leaf in reversed(list(_leaves(line))):
+        text = (getattr(leaf, "text", None) or "").replace(_JOINER, "").rstrip()
+        if text:
+            return text[-1]
+    return ""
+
+
+def _takes_gap(char: str) -> bool:
+    return bool(char) and char.isascii() and char.isalnum()
+
+
+def _marks(line: Any) -> list[tuple[int, float]]:
+    """The full-width marks of a line not set half width yet, nearest the line's end first: (how many
+    letters and marks stand after it on the line, what `halt` would save). A closing mark the layout
+    set half width at the line's end saves nothing more, but must be marked up to stay half width once
+    the group follows it. Nothing before code, a superscript or an image is counted."""
+    from weasyprint.formatting_structure import boxes
+
+    found, counted = [], 0
+    for leaf in reversed(list(_leaves(line))):
+        if not isinstance(leaf, boxes.TextBox) or getattr(leaf, "element_tag", "") in _OPAQUE_TAGS:
+            break
+        halved = _compressed(leaf)
+        trimmed = bool(getattr(leaf.pango_layout, "cjk_halt", None))
+        text = leaf.text or ""
+        for index in range(len(text) - 1, -1, -1):
+            char = text[index]
+            if char.isspace() or char == _JOINER:
+                continue
+            if mark_kind(char) and not halved:
+                at_end = trimmed and counted == 0 and index == len(text.rstrip()) - 1
+                found.append((counted, 0.0 if at_end else half_width_saving(leaf.style, char)))
+            counted += 1
+    return found
+
+
+def _enough(marks: list[tuple[int, float]], needed: float) -> tuple[int, ...] | None:
+    """The marks to set half width (nearest first, with the one that must stay so: saving nothing) to
+    gain `needed` points and a little more; None when all of them would not be enough."""
+    chosen, gained = [], 0.0
+    for distance, saving in marks:
+        if gained >= needed + 0.1 and saving:
+            break
+        chosen.append(distance)
+        gained += saving
+    if gained < needed + 0.1:
+        return None
+    return tuple(chosen)
