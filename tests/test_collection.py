@@ -317,3 +317,13 @@ def test_run_on_articles_share_pages_and_the_contents_still_points_at_them(tmp_p
     body = etree.fromstring(zipfile.ZipFile(run_on.editions[1].output).read("word/document.xml"))  # type: ignore[arg-type]
     kinds = [t.get(f"{W}val") for t in body.iter(f"{W}type")]
     assert kinds.count("continuous") == len(SAMPLES) - 1
+
+
+def test_the_runs_options_reach_every_article_of_an_issue(tmp_path: Path) -> None:
+    """`convert collect --script hant` converts each article as a single build does (it used to read
+    them without the run's options: no script conversion, the default theme's quotation marks)."""
+    article = tmp_path / "a.md"
+    article.write_text("# 港口发展\n\n记者说，这是“绿色港口”的一部分。\n", encoding="utf-8")
+    collected = collect([article], ["epub"], tmp_path / "out", title="本期", offline=True, script="hant")
+    text = epub_text(collected.editions[0].output.read_bytes())
+    assert "港口發展" in text and "這是「綠色港口」的一部分" in text, text

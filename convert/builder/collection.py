@@ -203,7 +203,7 @@ def _load_one(entry: ArticleEntry, options: Options) -> Loaded:
         try:
             if not source.is_file():
                 raise ConvertError(source, "no such file")
-            read, document = load(source)
+            read, document = load(source, options)  # the run's script and quotes, as in a single build
             changes: dict[str, Any] = {}
             if entry.title:
                 changes["title"] = " ".join(entry.title.split())
