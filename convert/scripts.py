@@ -349,8 +349,12 @@ def east_asian_marks(text: str) -> list[tuple[int, int]]:
 _NUMBER = r"[+\-−]?[0-9０-９]+(?:[.,:／/．][0-9０-９]+)*[%‰％℃°]?"
 # A number with what it counts: an ordinal 第 before it, one Han character after it (a unit or measure
 # word: 36位, 1.8亿, 2013年), as long as nothing but the number stands between them.
-_NUMBER_GROUP = re.compile(f"(?<![0-9A-Za-z.,/:_\\-])(?:第)?{_NUMBER}(?: ?[{IDEOGRAPHS}](?![0-9０-９]))?"
-                           r"(?![0-9A-Za-z/_])")  # not a piece of a word, a path or an address
+# Not a piece of a word, a path or an address. Only a unit of a date or time may have the next number
+# right after it (`2025年3月12日`, `3时15分`: a group each, a line may break between them); `7到8个` is a
+# range, its `到` no unit.
+_DATE_UNITS = "年月日時时分秒號号點点"
+_NUMBER_GROUP = re.compile(f"(?<![0-9A-Za-z.,/:_\\-])(?:第)?{_NUMBER}(?: ?[{_DATE_UNITS}](?=[0-9０-９])"
+                           f"| ?[{IDEOGRAPHS}](?![0-9０-９A-Za-z/_])|(?![0-9A-Za-z/_]))")
 _LETTER_UNIT = re.compile(f"[{CJK_LETTERS}]|[{_LATIN_SIDE}]+")
 _TRAILING = re.compile(f"[{re.escape(CLOSING_MARKS + CLOSING_PUNCTUATION)}\\s]*$")
 _TAIL_LIMIT = 12  # characters: a longer tail is left to break where it may

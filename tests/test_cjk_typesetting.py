@@ -55,6 +55,9 @@ def test_numbers_stay_with_their_units_and_whole() -> None:
     assert groups == ["第36位", "1.8亿", "1,200项", "52%"]
     units = "平均4.6小时就能离港，提升至1.8亿吨，下降了12分贝，7到8个小时"  # a unit of two characters is whole
     assert [units[a:b] for a, b in number_groups(units)] == ["4.6小时", "1.8亿吨", "12分贝", "8个"]
+    dates = "2025年3月12日 15:15，下午3時15分，2013年至2015年"  # each date part keeps its unit; the next number may follow
+    assert [dates[a:b] for a, b in number_groups(dates)] == ["2025年", "3月", "12日", "15:15", "3時", "15分",
+                                                              "2013年", "2015年"]
 
 
 def test_last_line_keeps_two_units() -> None:
