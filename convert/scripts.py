@@ -324,14 +324,10 @@ def compressed_marks(text: str) -> list[int]:
     return sorted(halved)
 
 
-# ---------------------------------------------------------------- breaks
-
-# A number: digits with their separators and decimal point, a sign, a percent or degree after it.
 # Marks Unicode shares between Chinese and Latin text (“” ‘’ — … ·): a word processor sets them in the
 # Latin face unless told they are East Asian (Word: `w:rFonts w:hint="eastAsia"`), half width and
 # proportional in the middle of Chinese text.
 _SHARED_MARKS = re.compile("[\u00b7\u2010-\u2027\u2030-\u205e]+")
-_WIDE_SIDE = re.compile(f"[{WIDE}]")
 
 
 def east_asian_marks(text: str) -> list[tuple[int, int]]:
@@ -340,12 +336,19 @@ def east_asian_marks(text: str) -> list[tuple[int, int]]:
     `——` and `……` between Han words are; `"OK"` and `3–5` in Latin text are not."""
     found = []
     for match in _SHARED_MARKS.finditer(text):
-        before, after = text[:match.start()].rstrip()[-1:], text[match.end():].lstrip()[:1]
-        if _WIDE_SIDE.match(before) or _WIDE_SIDE.match(after):
+        start, end = match.span()
+        while start and text[start - 1].isspace():
+            start -= 1
+        while end < len(text) and text[end].isspace():
+            end += 1
+        if (start and is_wide(text[start - 1])) or (end < len(text) and is_wide(text[end])):
             found.append(match.span())
     return found
 
 
+# ---------------------------------------------------------------- breaks
+
+# A number: digits with their separators and decimal point, a sign, a percent or degree after it.
 _NUMBER = r"[+\-−]?[0-9０-９]+(?:[.,:／/．][0-9０-９]+)*[%‰％℃°]?"
 # A number with what it counts: an ordinal 第 before it, one Han character after it (a unit or measure
 # word: 36位, 1.8亿, 2013年), as long as nothing but the number stands between them.
