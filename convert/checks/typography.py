@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..scripts import CENTRED_IN_TRADITIONAL, CJK_LETTER, OPENING_MARKS, adjacent_marks, mark_kind
+from ..scripts import CENTRED_IN_TRADITIONAL, CJK_LETTER, OPENING_MARKS, WORD_JOINER, adjacent_marks, mark_kind
 
 HALF_BELOW_EM = 0.75  # a mark advancing less than this is set half width
 _DIGITS = re.compile(r"[0-9０-９]")
@@ -77,7 +77,7 @@ def pdf_lines(data: bytes) -> list[Line]:
         for number, page in enumerate(pdf.pages):
             rows: dict[int, list[dict]] = collections.defaultdict(list)
             for char in page.chars:  # a row is a baseline: faces of different ascent share it
-                if char["text"].strip() and char["text"] != "\u2060":
+                if char["text"].strip() and char["text"] != WORD_JOINER:
                     rows[round(page.height - char["matrix"][5])].append(char)
             for baseline in sorted(rows):
                 row = rows[baseline]

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Hashable, Iterable, Sequence, TypeVar
 
 from ... import model as m
+from ...scripts import NO_WIDTH_NON_BREAK, WORD_JOINER
 
 MM_PER_PT = 25.4 / 72
 BODY_SAMPLE = 40  # characters from the start of each body paragraph that measure the body text
@@ -83,7 +84,7 @@ class Reading:
 def normalize(text: str) -> str:
     """ASCII white space collapsed (U+3000 and no-break spaces are kept: they are the theme's), the
     zero-width joiners dropped that only keep a line from breaking (`scripts.joined_numbers`)."""
-    return _ASCII_SPACE.sub(" ", text.replace("\u2060", "").replace("\u200d", "")).strip()
+    return _ASCII_SPACE.sub(" ", text.replace(WORD_JOINER, "").replace(NO_WIDTH_NON_BREAK, "")).strip()
 
 
 def squeeze(text: str) -> str:

@@ -21,7 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Iterator
 
-from ...scripts import CJK_LETTER, mark_kind
+from ...scripts import CJK_LETTER, CLOSING_PUNCTUATION, WORD_JOINER, mark_kind
 from .gaps import _edge_chain
 from .justify import LineOptions, _leaves
 from .marks import half_width_saving
@@ -29,7 +29,6 @@ from .marks import half_width_saving
 PASSES = 6  # layouts after the first, at most: a paragraph's second short line is looked at once the first is refitted
 TOLERANCE = 0.6  # points a justified line may end short of the margin
 _OPAQUE_TAGS = {"code", "kbd", "samp", "tt", "sup", "sub"}
-_JOINER = "\u2060"
 
 
 @dataclass
@@ -110,7 +109,7 @@ def _group(line: Any) -> tuple[int, Any, str] | None:
         ident = element.get("data-keep") if element is not None else None
         if ident is not None and ident.isdigit():
             text = "".join(leaf.text or "" for leaf in _leaves(box) if hasattr(leaf, "text"))
-            return int(ident), box, text.replace(_JOINER, "")
+            return int(ident), box, text.replace(WORD_JOINER, "")
     return None
 
 
@@ -128,8 +127,6 @@ def _natural_width(box: Any) -> float:
 def _kinsoku_width(line: Any, box: Any, size: float) -> float:
     """The width of the marks after the group that no line may start with (`，`, `。`, `）`): they come
     up with it, full width as the line breaker measures them (half width if compressed already)."""
-    from ...scripts import CLOSING_PUNCTUATION
-
     width, after = 0.0, False
     for leaf in _leaves(line):
         if leaf is box or any(leaf is inner for inner in _leaves(box)):
@@ -137,7 +134,7 @@ def _kinsoku_width(line: Any, box: Any, size: float) -> float:
             continue
         if not after:
             continue
-        text = (getattr(leaf, "text", None) or "").replace(_JOINER, "")
+        text = (getattr(leaf, "text", None) or "").replace(WORD_JOINER, "")
         for char in text:
             if char not in CLOSING_PUNCTUATION:
                 return width
@@ -150,12 +147,10 @@ def _trailing_marks(line: Any, box: Any, text: str) -> list[tuple[int, float]]:
     negative (-n: the n-th character from the group's first), the last first: set half width, they cost
     nothing to see, for they end the line the group is pulled up to (where the layout would set the
     last one half width anyway, but only after the line breaker measured it full width)."""
-    from ...scripts import CLOSING_PUNCTUATION
-
     chars = []  # (char, leaf, inside the group) for the line's letters and marks
     inner = {id(leaf) for leaf in _leaves(box)}
     for leaf in _leaves(line):
-        for char in (getattr(leaf, "text", None) or "").replace(_JOINER, ""):
+        for char in (getattr(leaf, "text", None) or "").replace(WORD_JOINER, ""):
             if not char.isspace():
                 chars.append((char, leaf, id(leaf) in inner))
     inside = sum(1 for _, _, within in chars if within)
@@ -177,7 +172,7 @@ def _compressed(leaf: Any) -> bool:
 
 def _last_char(line: Any) -> str:
     for leaf in reversed(list(_leaves(line))):
-        text = (getattr(leaf, "text", None) or "").replace(_JOINER, "").rstrip()
+        text = (getattr(leaf, "text", None) or "").replace(WORD_JOINER, "").rstrip()
         if text:
             return text[-1]
     return ""
@@ -203,7 +198,7 @@ def _marks(line: Any) -> list[tuple[int, float]]:
         text = leaf.text or ""
         for index in range(len(text) - 1, -1, -1):
             char = text[index]
-            if char.isspace() or char == _JOINER:
+            if char.isspace() or char == WORD_JOINER:
                 continue
             if mark_kind(char) and not halved:
                 at_end = trimmed and counted == 0 and index == len(text.rstrip()) - 1
