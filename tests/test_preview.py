@@ -199,14 +199,14 @@ def test_a_running_build_is_superseded_not_queued(article: Path) -> None:
         with builds.watching(pdf):
             wait_for(builds, pdf, lambda s: s["building"])
             first = builds._views[pdf].job
-            assert first is not None and first.process.is_alive()
+            assert first is not None and first.exit_code is None
             short = "# 短讯\n\n只有一段。\n"
             for n in range(3):
                 article.write_text(short + f"\n第{n}次保存。\n", encoding="utf-8")
                 builds.changed()
             state = wait_for(builds, pdf, lambda s: s["build"] is not None and not s["building"])
-            first.process.join(10)
-            assert first.process.exitcode == -9  # killed, not left to finish
+            assert first.ended.wait(10)
+            assert first.exit_code == -9  # killed, not left to finish
             assert builds.started == 4 and builds.superseded == 3  # the first and two superseded saves
             assert builds._views[pdf].version == 3
             result = builds.result(state["build"])
@@ -227,8 +227,8 @@ def test_a_build_nobody_watches_any_more_is_stopped(article: Path) -> None:
         with builds.watching(html):
             wait_for(builds, html, lambda s: s["build"] is not None)
         assert job is not None
-        job.process.join(10)
-        assert job.process.exitcode == -9 and builds.superseded == 1
+        assert job.ended.wait(10)
+        assert job.exit_code == -9 and builds.superseded == 1
         assert builds.state(pdf)["build"] is None  # never published
     finally:
         builds.close()

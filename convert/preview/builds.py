@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import itertools
 import multiprocessing
+import multiprocessing.connection
 import os
 import signal
 import threading
@@ -36,9 +37,15 @@ class View(NamedTuple):
 
 @dataclass
 class _Job:
+    """A build process. Its exit code is read once, under the `Builds` lock, into `exit_code`: a forkserver
+    process's exit code is a message on its sentinel, and a second thread reading it at the same moment
+    reads end-of-file instead and reports exit code 255."""
+
     version: int
     process: Any
     superseded: bool = False
+    exit_code: int | None = None
+    ended: threading.Event = field(default_factory=threading.Event)
 
 
 @dataclass
@@ -175,15 +182,18 @@ class Builds:
             result = None
         finally:
             receiving.close()
-        job.process.join()
+        multiprocessing.connection.wait([job.process.sentinel])  # ended; its exit code is read below
         with self._changed:
+            job.process.join()
+            job.exit_code = job.process.exitcode
+            job.ended.set()
             if job.superseded or state.job is not job:
                 return
             state.job = None
             state.version = job.version
             if result is None:
                 result = Result(view.edition, error=f"convert: error: the build stopped unexpectedly "
-                                                    f"(exit code {job.process.exitcode})")
+                                                    f"(exit code {job.exit_code})")
             has_content = bool(result.data or result.pages)
             if has_content and (result.ok or state.good is None):  # an error keeps the last good preview
                 build = next(self._ids)
