@@ -85,9 +85,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not outcomes:
         print(f"convert: error: no articles found in {', '.join(map(str, inputs))}", file=sys.stderr)
         return 2
-    for outcome in outcomes:
-        if outcome.error and not outcome.interrupted:
-            print(f"convert: error: {outcome.source}: {outcome.error}", file=sys.stderr)
+    # One line per article and problem: an article that cannot be read fails every format the same way.
+    for line in dict.fromkeys(f"convert: error: {o.source}: {o.error}" for o in outcomes
+                              if o.error and not o.interrupted):
+        print(line, file=sys.stderr)
     if not interrupted:  # the batch stopped early for a reason of its own (its cluster went away)
         for reason, count in Counter(o.error for o in outcomes if o.interrupted).items():
             print(f"convert: error: {count} edition{'s' if count > 1 else ''} {reason}", file=sys.stderr)

@@ -37,9 +37,9 @@ def test_bad_input_one_line_error_exit_1_no_output(tmp_path: Path, name: str, da
     article = tmp_path / name
     article.write_bytes(data)
     out = tmp_path / "out"
-    done = run("--to", "html", str(article), "-o", str(out), "-q")
+    done = run("--to", "html,epub,docx", str(article), "-o", str(out), "-q")
     assert done.returncode == 1
-    lines = error_lines(done)
+    lines = error_lines(done)  # one line, not one per format asked for
     assert len(lines) == 1 and str(article) in lines[0] and problem in lines[0]
     assert not out.exists() or not any(out.iterdir())  # no partial output, no temp files
 
