@@ -60,6 +60,26 @@ _CJK_FAMILY = re.compile(r"\b(CJK|SC|TC|HK|JP|KR|Song|Hei|Kai|Ming|Fang|Sim|YaHe
 
 _CHINESE_LANGUAGES = {"zh", "cmn", "yue", "lzh", "wuu", "hak", "nan", "gan", "hsn"}
 
+_KANA = re.compile(r"[\u3040-\u309f\u30a0-\u30ff\u31f0-\u31ff\uff66-\uff9d]")
+# Scripts that (nearly) name their language, with the weight of one letter against a Latin one (a
+# Hangul syllable holds two or three letters). A Cyrillic or Arabic text is told apart by the letters
+# only its language has (`_VARIANTS`, first match wins).
+_SCRIPT_LANGUAGES = (
+    ("ko", re.compile(f"[{HANGUL}]"), 2.0),
+    ("ru", re.compile(r"[\u0400-\u04ff]"), 1.0),
+    ("el", re.compile(r"[\u0370-\u03ff\u1f00-\u1fff]"), 1.0),
+    ("he", re.compile(r"[\u0590-\u05ff\ufb1d-\ufb4f]"), 1.0),
+    ("ar", re.compile(r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]"), 1.0),
+    ("th", re.compile(r"[\u0e00-\u0e7f]"), 1.0),
+    ("hi", re.compile(r"[\u0900-\u097f]"), 1.0),
+)
+_VARIANTS = {
+    "ru": (("uk", re.compile("[іїєґІЇЄҐ]")), ("sr", re.compile("[ђћџљњјЂЋЏЉЊЈ]")), ("be", re.compile("[ўЎ]"))),
+    "ar": (("ur", re.compile("[ٹڈڑںے]")), ("fa", re.compile("[پچژگ]"))),
+}
+_RTL_LANGUAGES = {"ar", "fa", "ur", "ps", "sd", "ug", "ckb", "ku", "dv", "he", "yi", "syr"}
+_RTL_SCRIPTS = {"arab", "hebr", "thaa", "syrc", "nkoo", "adlm", "rohg"}
+
 
 # ---------------------------------------------------------------- languages
 
@@ -74,17 +94,44 @@ def is_cjk_language(lang: str | None) -> bool:
     return is_chinese(lang) or (bool(lang) and lang.lower().split("-")[0] == "ja")  # type: ignore[union-attr]
 
 
+def is_east_asian(lang: str | None) -> bool:
+    """Chinese, Japanese or Korean: text set in a CJK face first, its Latin letters included."""
+    return is_chinese(lang) or (lang or "").lower().replace("_", "-").split("-")[0] in _OTHER_STANDARDS
+
+
 def is_cjk_family(family: str) -> bool:
     """Whether a font family name is a Chinese, Japanese or Korean face (`Noto Serif CJK SC`, `SimSun`)."""
     return bool(_CJK_FAMILY.search(family))
 
 
 def guess_language(text: str) -> str:
-    """zh-CN where Han text dominates `text`, else en. A Han character carries about as much as a short
-    Latin word, so they are weighed accordingly."""
-    han = len(HAN.findall(text))
-    latin = len(LATIN_LETTER.findall(text))
-    return "zh-CN" if han and han * 4 >= latin else "en"
+    """The language of `text` as far as its letters tell.
+
+    - `ja` where kana stand among the Han characters (one kana to six Han characters or more: Chinese text
+      has none but a quoted Japanese name);
+    - `zh-CN` where Han text dominates (a Han character weighs about as much as a short Latin word);
+    - else the language of the script most letters are in, where the script nearly names it (`ko`, `ar`,
+      `fa`, `ur`, `he`, `el`, `th`, `hi`; Cyrillic `ru`, or `uk`, `sr`, `be` by their own letters);
+    - `en` for Latin letters or none: the Latin-script languages are not told apart."""
+    han, kana = len(HAN.findall(text)), len(_KANA.findall(text))
+    weights = {"en": len(LATIN_LETTER.findall(text)),
+               "ja" if kana and kana * 6 >= han else "zh-CN": 4 * (han + kana)}
+    for lang, letters, weight in _SCRIPT_LANGUAGES:
+        weights[lang] = weight * len(letters.findall(text))
+    lang = max(weights, key=lambda name: (weights[name], name == "en"))  # a tie stays English
+    if weights[lang] == 0:
+        return "en"
+    for variant, letters in _VARIANTS.get(lang, ()):
+        if letters.search(text):
+            return variant
+    return lang
+
+
+def direction(lang: str | None) -> str:
+    """`rtl` for a language written right to left (Arabic, Persian, Urdu, Hebrew, Yiddish, ... or a tag
+    naming such a script: `az-Arab`), else `ltr`."""
+    parts = (lang or "").lower().replace("_", "-").split("-")
+    return "rtl" if parts[0] in _RTL_LANGUAGES or any(p in _RTL_SCRIPTS for p in parts[1:]) else "ltr"
 
 
 # ---------------------------------------------------------------- Simplified and Traditional script
@@ -97,6 +144,7 @@ _TAIWAN_WORDS = re.compile("臺灣|台灣|臺北|台北|新北|桃園|臺中|台
 _HONG_KONG_WORDS = re.compile("香港|九龍|新界|灣仔|旺角|沙田|荃灣|港鐵|港元|港幣|特區|立法會|的士|巴士站|"
                               "啲|嘅|冇|咗|喺|嗰|佢|哋|唔|嘢|咁|睇|諗|乜|嚟")
 _WORD_WEIGHT = 3
+_OTHER_STANDARDS = {"ja": "JP", "ko": "KR"}
 
 
 def han_script(lang: str | None) -> str:
@@ -112,7 +160,11 @@ def han_script(lang: str | None) -> str:
 def han_standard(lang: str | None) -> str:
     """Which regional glyph standard Han text of `lang` follows, as CJK font families name it: `SC`
     (mainland, Singapore), `TC` (Taiwan, and Traditional text of no region), `HK` (Hong Kong, Macau).
-    The forms differ (punctuation centred in TC and HK, a few components drawn otherwise)."""
+    The forms differ (punctuation centred in TC and HK, a few components drawn otherwise). Japanese and
+    Korean text takes its own country's forms: `JP`, `KR`."""
+    primary = (lang or "").lower().replace("_", "-").split("-")[0]
+    if primary in _OTHER_STANDARDS:
+        return _OTHER_STANDARDS[primary]
     if not is_chinese(lang) or han_script(lang) == "hans":
         return "SC"
     regions = [p.upper() for p in (lang or "").replace("_", "-").split("-")[1:]]
@@ -227,23 +279,25 @@ def detect_region(text: str) -> str | None:
 # Faces of one family named by the glyph standard they draw: `Noto Serif CJK SC`/`TC`/`HK`, `Source Han
 # Sans CN`/`TW`/`HK`, `PingFang SC`/`TC`/`HK`; and Windows' Simplified faces with their Traditional peers.
 _STANDARD_WORD = re.compile(r"\b(SC|TC|HK|CN|TW)\b")
-_STANDARD_SPELLING = {"SC": {"SC": "SC", "TC": "TC", "HK": "HK"}, "CN": {"SC": "CN", "TC": "TW", "HK": "HK"}}
+_STANDARD_SPELLING = {"SC": {"SC": "SC", "TC": "TC", "HK": "HK", "JP": "JP", "KR": "KR"},
+                      "CN": {"SC": "CN", "TC": "TW", "HK": "HK", "JP": "JP", "KR": "KR"}}
 _WINDOWS_TRADITIONAL = {"SimSun": "PMingLiU", "NSimSun": "MingLiU", "SimHei": "Microsoft JhengHei",
                         "Microsoft YaHei": "Microsoft JhengHei", "KaiTi": "DFKai-SB", "FangSong": "DFKai-SB"}
 
 
 def regional_families(family: str, standard: str) -> list[str]:
-    """The families to try, in order, for Han text of `standard` (SC, TC, HK) where a stack names
+    """The families to try, in order, for Han text of `standard` (SC, TC, HK, JP, KR) where a stack names
     `family`: its face of that standard first (`Noto Serif CJK TC` for `Noto Serif CJK SC`; for HK the
-    HK face, then TC), then `family` itself for a machine without them. Non-CJK families stand as they are."""
+    HK face, then TC), then `family` itself for a machine without them. Non-CJK families stand as they are
+    (and Windows' Chinese faces for Japanese and Korean: their peers there are other families)."""
     if standard == "SC" or not is_cjk_family(family):
         return [family]
     match = _STANDARD_WORD.search(family)
     if match is None:
-        peer = _WINDOWS_TRADITIONAL.get(family)
+        peer = _WINDOWS_TRADITIONAL.get(family) if standard in ("TC", "HK") else None
         return [peer, family] if peer else [family]
     spelling = _STANDARD_SPELLING["CN" if match[1] in ("CN", "TW") else "SC"]
-    wanted = ["HK", "TC"] if standard == "HK" else ["TC"]
+    wanted = ["HK", "TC"] if standard == "HK" else [standard]
     names = [family[:match.start()] + spelling[w] + family[match.end():] for w in wanted]
     return list(dict.fromkeys(names + [family]))
 

@@ -31,11 +31,14 @@ def font_stacks(theme: Theme, *, chinese: bool = True, lang: str = "") -> dict[s
 # (CSS `:lang()` matches a tag and its longer forms.) Each entry: its `:lang()` tags, whether the stack
 # is ordered for Chinese, the language whose regional faces it takes.
 _SCRIPT_LANGS = (
-    (None, False, ""),  # not Chinese: Latin faces first
+    (None, False, ""),  # not Chinese, Japanese or Korean: Latin faces first
     (("zh",), True, "zh-CN"),
     (("zh-Hant", "zh-TW"), True, "zh-TW"),
     (("zh-HK", "zh-MO", "zh-Hant-HK", "zh-Hant-MO"), True, "zh-HK"),
+    (("ja",), True, "ja"),
+    (("ko",), True, "ko"),
 )
+_EAST_ASIAN_TAGS = ("zh", "ja", "ko")
 _HEADING_SELECTORS = ("h1.title", ".article-header .subtitle", *(f".article-body h{n}" for n in range(2, 7)),
                       ".figure-label", ".table-label", "thead th")
 _MONO_SELECTORS = ("code", "pre", ".placeholder-src")
@@ -48,7 +51,8 @@ def script_font_rules(theme: Theme, headings: tuple[str, ...] = ()) -> str:
     - not Chinese: the Latin faces of each stack first. The CJK faces' Latin has no italic (WeasyPrint
       synthesizes none, so emphasis would vanish) and differs from the face the DOCX names for Latin;
     - Chinese: the CJK faces first; in Traditional script the TC (or HK) faces of each stack
-      (`Theme.stack`), whose glyphs follow Taiwan's or Hong Kong's standard, punctuation centred.
+      (`Theme.stack`), whose glyphs follow Taiwan's or Hong Kong's standard, punctuation centred;
+    - Japanese and Korean: the CJK faces first, each stack's JP or KR face.
 
     The body's faces go on each element that carries a language (`html`, `article`, a contents line);
     a heading, a label or code takes its role's faces where its own language is matched, so a
@@ -61,7 +65,8 @@ def script_font_rules(theme: Theme, headings: tuple[str, ...] = ()) -> str:
         stacks = font_stacks(theme, chinese=chinese, lang=lang)
 
         def at(selectors: tuple[str, ...], tags: tuple[str, ...] | None = tags) -> str:
-            matches = [":not(:lang(zh))"] if tags is None else [f":lang({tag})" for tag in tags]
+            matches = ["".join(f":not(:lang({tag}))" for tag in _EAST_ASIAN_TAGS)] if tags is None \
+                else [f":lang({tag})" for tag in tags]
             return ", ".join(f"{selector}{match}" for selector in selectors for match in matches)
 
         spans_in_headings = tuple(f"{selector} span[lang]" for selector in heading_selectors)
@@ -118,16 +123,16 @@ body {{ margin: 0; }}
 .article-header {{ margin-bottom: {_em(theme.byline.space_after_em)}; }}
 h1.title {{ font-family: {fonts['headings']}; font-size: {headings.scale[0]:g}em; font-weight: {headings.weight};
   line-height: {headings.title_line_height:g}; color: {colors.heading};
-  margin: 0 0 {_em(headings.title_space_after_em)}; text-align: left; hyphens: manual; }}
+  margin: 0 0 {_em(headings.title_space_after_em)}; text-align: start; hyphens: manual; }}
 .article-header .subtitle {{ font-family: {fonts['headings']}; font-size: {_em(theme.subtitle.size_em)};
   color: {colors.muted}; margin: 0 0 {_em(theme.subtitle.space_after_em)}; text-indent: 0; }}
 .article-header .byline {{ font-size: {_em(theme.byline.size_em)}; color: {colors.muted}; text-indent: 0; margin: 0;
-  padding-bottom: {_em(theme.byline.rule_gap_em)}; border-bottom: 0.5pt solid {colors.rule}; text-align: left; }}
+  padding-bottom: {_em(theme.byline.rule_gap_em)}; border-bottom: 0.5pt solid {colors.rule}; text-align: start; }}
 .byline a {{ color: {colors.muted}; }}
 .article-body h2, .article-body h3, .article-body h4, .article-body h5, .article-body h6 {{
   font-family: {fonts['headings']}; font-weight: {headings.weight}; color: {colors.heading};
   line-height: {headings.line_height:g}; margin: {headings.space_before_em:g}em 0 {headings.space_after_em:g}em;
-  text-indent: 0; text-align: left; break-after: avoid; hyphens: manual; }}
+  text-indent: 0; text-align: start; break-after: avoid; hyphens: manual; }}
 {heading_rules}
 p {{ margin: 0 0 {text.latin_paragraph_spacing_em:g}em; text-indent: {text.latin_indent_em:g}em;
   text-align: {align}; orphans: 2; widows: 2; }}
@@ -150,20 +155,25 @@ blockquote {{ margin: {_em(theme.quote.space_em)} 0; padding: 0 0 0 {_em(theme.q
 code, pre {{ font-family: {fonts['mono']}; font-size: {_em(code.size_em)}; }}
 pre code {{ font-size: 1em; }}  /* the block's size once, not times itself */
 pre {{ background: {colors.code_background}; padding: {_padding(code.padding_em)}; margin: {_em(code.space_em)} 0;
-  line-height: {code.line_height:g}; white-space: pre-wrap; overflow-wrap: anywhere; text-align: left; }}
+  line-height: {code.line_height:g}; white-space: pre-wrap; overflow-wrap: anywhere; text-align: start; }}
 hr {{ border: none; border-top: 0.5pt solid {colors.rule}; margin: {_em(theme.divider.space_em)} 0; }}
 ul, ol {{ margin: {_em(lists.space_before_em)} 0 {_em(lists.space_after_em)}; padding-left: {_em(lists.indent_em)}; }}
 li {{ margin: {_em(lists.item_spacing_em)} 0; }}
 table {{ border-collapse: collapse; width: 100%; table-layout: fixed; margin: {_em(table.space_em)} 0;
   font-size: {_em(table.size_em)}; line-height: {table.line_height:g}; }}
 caption {{ font-size: {table_caption_size}; color: {colors.muted}; caption-side: top; margin-bottom: 0.4em; }}
-th, td {{ border-bottom: 0.5pt solid {colors.rule}; padding: {_padding(table.cell_padding_em)}; text-align: left;
+th, td {{ border-bottom: 0.5pt solid {colors.rule}; padding: {_padding(table.cell_padding_em)}; text-align: start;
   vertical-align: top; }}
 thead th {{ border-bottom: 1pt solid {colors.text}; font-family: {fonts['headings']}; }}
 .notice {{ background: {colors.notice_background}; color: {colors.muted}; font-size: {_em(notice.size_em)};
   padding: {_padding(notice.padding_em)}; margin: {_em(notice.space_before_em)} 0 0;
   border-left: 2pt solid {colors.accent}; }}
 .notice p {{ margin: 0; text-indent: 0; }}
+/* Right-to-left text (`dir="rtl"`: Arabic, Hebrew, ...): the indents and rules on the other side. */
+[dir="rtl"] blockquote {{ padding: 0 {_em(theme.quote.indent_em)} 0 0; border-left: none;
+  border-right: 2pt solid {colors.rule}; }}
+[dir="rtl"] ul, [dir="rtl"] ol {{ padding-left: 0; padding-right: {_em(lists.indent_em)}; }}
+[dir="rtl"] .notice {{ border-left: none; border-right: 2pt solid {colors.accent}; }}
 .footnotes {{ font-size: {_em(theme.notes.size_em)}; line-height: {theme.notes.line_height:g}; color: {colors.muted};
   margin-top: 2em; }}
 .footnotes p {{ text-indent: 0; margin: 0; }}

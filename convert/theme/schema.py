@@ -280,7 +280,8 @@ class Theme(_Section):
         standard = han_standard(lang)
         if standard == "SC":
             return stack
-        given = getattr(getattr(self.fonts, standard.lower()), key)
+        regional = getattr(self.fonts, standard.lower(), None)  # [fonts.tc], [fonts.hk]; JP, KR are derived
+        given = getattr(regional, key) if regional is not None else None
         if given:
             return list(given)
         if standard == "HK" and (traditional := getattr(self.fonts.tc, key)):
@@ -290,10 +291,10 @@ class Theme(_Section):
     def script_stack(self, role: Literal["body", "headings", "mono"], chinese: bool, lang: str = "") -> list[str]:
         """The stack in the order an article's script wants: as written for Chinese (the CJK face first,
         so Latin letters and quotes match the Han text); Latin faces first for other articles (real
-        italics, proportional quotes). Every edition orders it so (CSS `:lang`, Word's faces). `lang`
-        picks the regional faces of Traditional Chinese (`stack`)."""
+        italics, proportional quotes); Japanese and Korean as Chinese. Every edition orders it so (CSS
+        `:lang`, Word's faces). `lang` picks the regional faces (`stack`)."""
         stack = self.stack(role, lang)
-        if chinese:
+        if chinese or han_standard(lang) in ("JP", "KR"):
             return stack
         return [f for f in stack if not is_cjk_family(f)] + [f for f in stack if is_cjk_family(f)]
 

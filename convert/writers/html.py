@@ -14,7 +14,8 @@ from typing import Callable, Literal
 
 from .. import model as m
 from ..resources import Image, Placeholder
-from ..scripts import HAN_TEXT_RUN, LONG_UNBROKEN_RUN, WIDE, detect_script, is_wide, keep_together
+from ..scripts import (HAN_TEXT_RUN, LONG_UNBROKEN_RUN, WIDE, detect_script, direction, is_east_asian, is_wide,
+                       keep_together)
 from ..theme import Theme
 from ..theme.css import screen_css, vertical_css
 from ..wording import byline, byline_text, credit_text, labels
@@ -49,9 +50,15 @@ def write_html(doc: m.Document, ctx: WriteContext) -> bytes:
 _VERTICAL_SCREEN = "body { max-width: none; margin: 1em 2em; padding: 0; }\n"
 
 
+def lang_attributes(lang: str) -> str:
+    """` lang="…" xml:lang="…"`, and ` dir="rtl"` for a language written right to left: the attributes of
+    every element that says which language its text is in."""
+    tag = escape(lang)
+    return f' lang="{tag}" xml:lang="{tag}"' + (' dir="rtl"' if direction(lang) == "rtl" else "")
+
+
 def page_html(doc: m.Document, body: str, css: str, *, head_extra: str = "") -> str:
     """A complete HTML5 page around an article element."""
-    lang = escape(doc.meta.lang or "en")
     meta = [f'<meta name="author" content="{escape(a)}" />' for a in (*doc.meta.authors, doc.meta.editor) if a]
     if doc.meta.description:
         meta.append(f'<meta name="description" content="{escape(doc.meta.description)}" />')
@@ -61,7 +68,7 @@ def page_html(doc: m.Document, body: str, css: str, *, head_extra: str = "") -> 
                       '<meta name="viewport" content="width=device-width, initial-scale=1" />',
                       f"<title>{escape(doc.meta.title)}</title>", *meta,
                       f"<style>\n{css}\n</style>", head_extra])
-    return f'<!DOCTYPE html>\n<html lang="{lang}" xml:lang="{lang}">\n<head>\n{head}\n</head>\n<body>\n{body}\n</body>\n</html>\n'
+    return f'<!DOCTYPE html>\n<html{lang_attributes(doc.meta.lang or "en")}>\n<head>\n{head}\n</head>\n<body>\n{body}\n</body>\n</html>\n'
 
 
 def article_html(doc: m.Document, ctx: WriteContext, style: HtmlStyle) -> str:
@@ -77,11 +84,12 @@ class _Renderer:
         self.style = style
         self.lang = doc.meta.lang or "en"
         self.chinese = doc.is_chinese
+        self.east_asian = is_east_asian(self.lang)
         self.notes = {note.id: note for note in doc.footnotes}
 
     # ------------------------------------------------------------ document
     def article(self) -> str:
-        parts = [f'<article lang="{escape(self.lang)}" xml:lang="{escape(self.lang)}">', self.header(),
+        parts = [f"<article{lang_attributes(self.lang)}>", self.header(),
                  '<div class="article-body">', self.blocks(self.doc.body), "</div>"]
         if self.style.notes != "footnote" and self.notes:
             parts.append(self.endnotes())
@@ -281,10 +289,11 @@ class _Renderer:
                 f"{ref.number}</a></sup>")
 
     def text(self, text: str) -> str:
-        """Escaped text; Han runs in a non-Chinese article get lang="zh-CN" (or zh-Hant where the article's
-        Han text is Traditional) so fonts pick glyphs of that script."""
+        """Escaped text; Han runs in an article not in Chinese, Japanese or Korean get lang="zh-CN" (or
+        zh-Hant where the article's Han text is Traditional) so fonts pick glyphs of that script. (Kanji
+        in a Japanese article are Japanese: they keep the article's language, and its JP faces.)"""
         escaped = breakable(text)
-        if self.chinese or not HAN_TEXT_RUN.search(escaped):
+        if self.east_asian or not HAN_TEXT_RUN.search(escaped):
             return escaped
         lang = self.han_lang
         return HAN_TEXT_RUN.sub(lambda run: f'<span lang="{lang}">{run.group(0)}</span>', escaped)

@@ -16,7 +16,7 @@ from docx.oxml.ns import qn
 
 from ... import model as m
 from ...resources import ResourceGate
-from ...scripts import joined_numbers
+from ...scripts import direction, joined_numbers
 from ...wording import byline, byline_text
 from .figures import Figures
 from .lists import Numbering
@@ -53,7 +53,8 @@ class Format:
     def rpr(self) -> Element | None:
         style = "Hyperlink" if self.link else "VerbatimChar" if self.code else None
         return run_properties(el("w:rStyle", val=style) if style else None,
-                              el("w:b") if self.bold else None, el("w:i") if self.italic else None,
+                              *((el("w:b"), el("w:bCs")) if self.bold else ()),
+                              *((el("w:i"), el("w:iCs")) if self.italic else ()),
                               el("w:strike") if self.strike else None,
                               el("w:vertAlign", val=self.position) if self.position else None)
 
@@ -212,7 +213,8 @@ class BodyWriter:
         cell_scope = replace(scope, level=-1)
         out.append(table_rows(table, self.text_width_twips,
                               lambda blocks, header: self.blocks(
-                                  blocks, replace(cell_scope, style="TableHeading" if header else "TableContents"))))
+                                  blocks, replace(cell_scope, style="TableHeading" if header else "TableContents")),
+                              rtl=direction(self.doc.meta.lang) == "rtl"))
         return out
 
     # ------------------------------------------------------------ inlines

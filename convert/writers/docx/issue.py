@@ -192,10 +192,10 @@ def issue_styles(tokens, numbering: dict[str, int], text_width_twips: int) -> li
                   ppr=(el("w:pBdr", border("top", color=colors.accent, eighths=16, space_pt=4),
                               border("bottom", color=colors.accent, eighths=16, space_pt=4)),
                        spacing(after=tokens.em(1.2)), el("w:jc", val="left")),
-                  rpr=(tokens.headings.rfonts(), tokens.bold, tokens.color(colors.accent), *size(heading_size))),
+                  rpr=(tokens.headings.rfonts(), *tokens.bold, tokens.color(colors.accent), *size(heading_size))),
         StyleSpec("TOCHeading", "TOC Heading", next_style="TOC1",
                   ppr=(el("w:keepNext"), spacing(after=tokens.em(1.0))),
-                  rpr=(tokens.headings.rfonts(), tokens.bold, tokens.color(colors.heading), *size(heading_size))),
+                  rpr=(tokens.headings.rfonts(), *tokens.bold, tokens.color(colors.heading), *size(heading_size))),
         StyleSpec("TOC1", "toc 1", next_style="TOC2", ppr=(tab, spacing(before=tokens.em(0.5)))),
         StyleSpec("TOC2", "toc 2", next_style="TOC1", ppr=(tab, el("w:ind", left=twips(tokens.em(1.5))))),
     ]

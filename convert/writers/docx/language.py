@@ -16,7 +16,7 @@ from typing import Iterable
 
 from docx.oxml.ns import qn
 
-from ...scripts import is_chinese
+from ...scripts import is_east_asian
 from .ooxml import Element, append, el
 from .styles import Tokens, east_asian_lang
 
@@ -34,7 +34,7 @@ class ArticleLanguage:
         defaults = styles.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:rFonts')}")
         self.default_fonts = _fonts_of(defaults)
         self.lang = lang
-        self.latin_lang = "en-US" if is_chinese(lang) or not lang else lang
+        self.latin_lang = "en-US" if is_east_asian(lang) or not lang else lang
         # Each role's faces in the issue, and the article's for the same role.
         self.latin: dict[str, str] = {}
         self.east_asian: dict[str, str] = {}
@@ -80,7 +80,7 @@ class ArticleLanguage:
             append(rpr, [el("w:rFonts", **wanted, hint=hint)])
         for old in rpr.findall(qn("w:lang")):
             rpr.remove(old)
-        append(rpr, [el("w:lang", val=self.latin_lang, eastAsia=east_asian_lang(self.lang) if is_chinese(self.lang)
+        append(rpr, [el("w:lang", val=self.latin_lang, eastAsia=east_asian_lang(self.lang) if is_east_asian(self.lang)
                         else None)])
 
     def style_fonts(self, style_id: str | None, *, with_defaults: bool = True) -> dict[str, str]:

@@ -15,8 +15,9 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 from lxml import etree
 
-from ...scripts import han_script, is_chinese, is_cjk_family
+from ...scripts import direction, han_script, is_chinese, is_cjk_family, is_east_asian
 from ...theme import Theme
+from ...wording import language_key
 from .fonttable import font_entry
 from .ooxml import Element, append, border, el, fonts, half_points, hex_color, shading, size, spacing, twips
 
@@ -69,6 +70,15 @@ class Tokens:
     def size(self) -> float:
         return self.theme.text.size_pt
 
+    @property
+    def english_words_ltr(self) -> Element | None:
+        """`w:bidi w:val="0"` for the captions and the page footer of a right-to-left article whose labels
+        are English (`wording` has no table of its language): `Table 1`, `Page 1 of 2` read left to right,
+        which a right-to-left paragraph would reorder (`1 Table`)."""
+        if direction(self.lang) == "rtl" and language_key(self.lang) == "en":
+            return el("w:bidi", val="0")
+        return None
+
     def em(self, ems: float, of: float | None = None) -> float:
         """`ems` in points, relative to the body size or to `of`."""
         return ems * (of if of is not None else self.size)
@@ -83,8 +93,10 @@ class Tokens:
         return self.theme.headings.scale[min(word_level, 5)] * self.size
 
     @property
-    def bold(self) -> Element | None:
-        return el("w:b") if self.theme.headings.weight >= 600 else None
+    def bold(self) -> tuple[Element, ...]:
+        """Bold for the headings' weight, of Latin and East Asian text (`w:b`) and of complex scripts
+        such as Arabic and Hebrew (`w:bCs`: Word sets those with their own properties)."""
+        return (el("w:b"), el("w:bCs")) if self.theme.headings.weight >= 600 else ()
 
     def color(self, css: str) -> Element:
         return el("w:color", val=hex_color(css))
@@ -155,7 +167,7 @@ def paragraph_styles(t: Tokens, numbering: dict[str, int]) -> list[StyleSpec]:
                        spacing(before=0, after=t.em(theme.headings.title_space_after_em, title_size),
                                line=t.em(theme.headings.title_line_height, title_size)),
                        el("w:jc", val="left")),
-                  rpr=(t.headings.rfonts(), t.bold, t.color(colors.heading), *size(title_size))),
+                  rpr=(t.headings.rfonts(), *t.bold, t.color(colors.heading), *size(title_size))),
         StyleSpec("Subtitle", "Subtitle", next_style="Byline",
                   ppr=(el("w:keepNext"), spacing(after=t.em(theme.subtitle.space_after_em, subtitle_size),
                                                  line=t.em(text.line_height, subtitle_size)),
@@ -177,13 +189,13 @@ def paragraph_styles(t: Tokens, numbering: dict[str, int]) -> list[StyleSpec]:
                          after=t.em(theme.headings.space_after_em, heading),
                          line=t.em(theme.headings.line_height, heading)),
                  el("w:jc", val="left"), el("w:outlineLvl", val=level - 1)),
-            rpr=(t.headings.rfonts(), t.bold, t.color(colors.heading), *size(heading))))
+            rpr=(t.headings.rfonts(), *t.bold, t.color(colors.heading), *size(heading))))
     specs += [
         StyleSpec("Caption", "caption", next_style="BodyText",
                   ppr=(el("w:keepLines"), spacing(before=t.em(theme.caption.space_before_em, caption),
                                                   after=t.em(theme.figure.space_em),
                                                   line=t.em(theme.caption.line_height, caption)),
-                       el("w:jc", val="center")),
+                       el("w:jc", val="center"), t.english_words_ltr),
                   rpr=(t.color(colors.muted), *size(caption))),
         StyleSpec("Figure", "Figure", next_style="Caption",
                   ppr=(el("w:keepNext"), spacing(before=t.em(theme.figure.space_em), after=0, line=1.0, rule="auto"),
@@ -234,7 +246,7 @@ def paragraph_styles(t: Tokens, numbering: dict[str, int]) -> list[StyleSpec]:
                   ppr=(spacing(before=0, after=0, line=t.em(table.line_height, table_size)), el("w:jc", val="left")),
                   rpr=tuple(size(table_size)), quick=False),
         StyleSpec("TableHeading", "Table Heading", based_on="TableContents",
-                  ppr=(el("w:keepNext"),), rpr=(t.headings.rfonts(), t.bold), quick=False),
+                  ppr=(el("w:keepNext"),), rpr=(t.headings.rfonts(), *t.bold), quick=False),
         StyleSpec("FootnoteText", "footnote text",
                   ppr=(spacing(before=0, after=0, line=t.em(theme.notes.line_height, note_size)),
                        el("w:jc", val="left")),
@@ -243,7 +255,8 @@ def paragraph_styles(t: Tokens, numbering: dict[str, int]) -> list[StyleSpec]:
         StyleSpec("Header", "header", ppr=(el("w:pBdr", border("bottom", color=colors.rule, space_pt=round(t.em(0.3)))),
                                            spacing(after=0, line=t.em(1.3, caption)), el("w:jc", val="center")),
                   rpr=(t.color(colors.muted), *size(caption)), quick=False),
-        StyleSpec("Footer", "footer", ppr=(spacing(after=0, line=t.em(1.3, caption)), el("w:jc", val="center")),
+        StyleSpec("Footer", "footer", ppr=(spacing(after=0, line=t.em(1.3, caption)), el("w:jc", val="center"),
+                                           t.english_words_ltr),
                   rpr=(t.color(colors.muted), *size(caption)), quick=False),
     ]
     lists = theme.lists
@@ -268,7 +281,7 @@ def character_styles(t: Tokens) -> list[StyleSpec]:
         StyleSpec("FootnoteReference", "footnote reference", kind="character", based_on="DefaultParagraphFont",
                   rpr=(el("w:vertAlign", val="superscript"),), quick=False),
         StyleSpec("CaptionLabel", "Caption Label", kind="character", based_on="DefaultParagraphFont",
-                  rpr=(t.headings.rfonts(), t.bold), quick=False),
+                  rpr=(t.headings.rfonts(), *t.bold), quick=False),
         StyleSpec("VerbatimChar", "Verbatim Char", kind="character", based_on="DefaultParagraphFont",
                   rpr=(t.mono.rfonts(), *size(t.text_size(t.theme.code.size_em))), quick=False),
     ]
@@ -285,7 +298,7 @@ def credit_styles(t: Tokens) -> list[StyleSpec]:
                        el("w:ind", firstLine=0), el("w:jc", val=credit.align)),
                   rpr=tuple(size(credit.size_pt)), quick=False),
         StyleSpec("Credit", "Credit", kind="character", based_on="DefaultParagraphFont",
-                  rpr=(el("w:i") if credit.italic and not t.chinese else None, t.color(t.theme.credit_color()),
+                  rpr=(*((el("w:i"), el("w:iCs")) if credit.italic and not t.chinese else ()), t.color(t.theme.credit_color()),
                        *size(credit.size_pt)), quick=False),
     ]
 
@@ -300,7 +313,7 @@ def table_style(t: Tokens) -> StyleSpec:
     table_properties = el("w:tblPr", el("w:tblBorders", border("bottom", color=colors.rule),
                                         border("insideH", color=colors.rule)), cell_margin)
     header_row = el("w:tblStylePr",
-                    el("w:rPr", t.headings.rfonts(), t.bold), el("w:tblPr"),
+                    el("w:rPr", t.headings.rfonts(), *t.bold), el("w:tblPr"),
                     el("w:trPr", el("w:tblHeader")),
                     el("w:tcPr", el("w:tcBorders", border("bottom", color=colors.text, eighths=8))),
                     type="firstRow")
@@ -362,7 +375,11 @@ def _drop_sample_table_styles(styles: Element) -> None:
 
 def east_asian_lang(lang: str) -> str:
     """The language Word proofs and lays out Han text in: a culture name it knows (`zh-CN`, `zh-TW`,
-    `zh-HK`, `zh-MO`, `zh-SG`); a script tag has none, so `zh-Hant` is Taiwan's and `zh-Hans` the mainland's."""
+    `zh-HK`, `zh-MO`, `zh-SG`); a script tag has none, so `zh-Hant` is Taiwan's and `zh-Hans` the mainland's.
+    Japanese and Korean text is `ja-JP`, `ko-KR`."""
+    primary = lang.lower().replace("_", "-").split("-")[0]
+    if primary in ("ja", "ko"):
+        return {"ja": "ja-JP", "ko": "ko-KR"}[primary]
     parts = [p.upper() for p in lang.replace("_", "-").split("-")[1:]] if is_chinese(lang) else []
     region = next((p for p in parts if p in ("CN", "TW", "HK", "MO", "SG")), "")
     if region:
@@ -373,15 +390,19 @@ def east_asian_lang(lang: str) -> str:
 def _document_defaults(styles: Element, t: Tokens, lang: str) -> None:
     """Defaults under every style: the body faces, and the languages (East Asian: the article's Chinese,
     zh-CN for the Han text of other articles)."""
-    latin_lang = "en-US" if t.chinese or not lang else lang
+    latin_lang = "en-US" if t.chinese or is_east_asian(lang) or not lang else lang
+    rtl = direction(lang) == "rtl"
     defaults = styles.find(qn("w:docDefaults"))
     if defaults is not None:
         styles.remove(defaults)
     defaults = el("w:docDefaults",
                   el("w:rPrDefault", el("w:rPr", t.body.rfonts(), *size(t.size),
-                                        el("w:lang", val=latin_lang, eastAsia=east_asian_lang(lang), bidi="ar-SA"))),
-                  el("w:pPrDefault", el("w:pPr", *_east_asian_layout(t), spacing(before=0, after=0, line=1.0,
-                                                                                   rule="auto"))))
+                                        el("w:lang", val=latin_lang, eastAsia=east_asian_lang(lang),
+                                           bidi=lang if rtl else "ar-SA"))),
+                  # A right-to-left article's paragraphs run from the right (`w:bidi`): their indents,
+                  # and `left` alignment, which in such a paragraph is its leading edge (the right).
+                  el("w:pPrDefault", el("w:pPr", *_east_asian_layout(t), el("w:bidi") if rtl else None,
+                                        spacing(before=0, after=0, line=1.0, rule="auto"))))
     styles.insert(0, defaults)
 
 

@@ -13,7 +13,8 @@ RenderCell = Callable[[tuple[m.Block, ...], bool], list[Element]]  # (blocks, in
 _ALIGN = {"left": "left", "center": "center", "right": "right"}
 
 
-def table_rows(table: m.Table, width_twips: int, render: RenderCell) -> Element:
+def table_rows(table: m.Table, width_twips: int, render: RenderCell, *, rtl: bool = False) -> Element:
+    """A table as `w:tbl`; `rtl`: its columns run from the right (`w:bidiVisual`), as in right-to-left text."""
     rows = [(row, True) for row in table.header] + [(row, False) for row in table.body]
     layout = _layout([row for row, _ in rows])
     columns = max((sum(span for _, span, _ in slots) for slots in layout), default=1) or 1
@@ -21,8 +22,8 @@ def table_rows(table: m.Table, width_twips: int, render: RenderCell) -> Element:
     look = el("w:tblLook", val="04A0" if table.header else "0000", firstRow=1 if table.header else 0,
               lastRow=0, firstColumn=0, lastColumn=0, noHBand=1, noVBand=1)
     tbl = el("w:tbl",
-             el("w:tblPr", el("w:tblStyle", val="ArticleTable"), el("w:tblW", w=5000, type="pct"),
-                el("w:tblLayout", type="fixed"), look),
+             el("w:tblPr", el("w:tblStyle", val="ArticleTable"), el("w:bidiVisual") if rtl else None,
+                el("w:tblW", w=5000, type="pct"), el("w:tblLayout", type="fixed"), look),
              el("w:tblGrid", *(el("w:gridCol", w=column_width) for _ in range(columns))))
     for (row, header), slots in zip(rows, layout):
         tr = el("w:tr", el("w:trPr", el("w:cantSplit"), el("w:tblHeader")) if header else None)

@@ -19,6 +19,7 @@ from ... import model as m
 from ...dates import ZIP_EPOCH, edition_time, published
 from ...errors import ConvertError
 from ...resources import Image
+from ...scripts import direction
 from ...wording import labels, site_name
 from ..base import EditionOptions, WriteContext, Writer, options_of
 from ..cjk import typeset, typesetting
@@ -95,7 +96,7 @@ def write_epub(doc: m.Document, ctx: WriteContext) -> bytes:
     add_images_and_fonts(book, images, fonts)
     book.toc = _ncx_toc(entries)
     book.spine = pages
-    if options.vertical:
+    if options.vertical or direction(doc.meta.lang) == "rtl":
         book.set_direction("rtl")  # the spine's page-progression-direction: pages turn leftwards
     words = labels(lang)
     book.guide = [{"type": "cover", "href": docs.COVER_PAGE, "title": words["cover"]},

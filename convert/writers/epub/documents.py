@@ -18,6 +18,7 @@ from ... import model as m
 from ...theme import Theme
 from ...theme.css import article_css, font_stacks, reader_css, vertical_css
 from ...wording import labels
+from ..html import lang_attributes
 
 XHTML_NS = "http://www.w3.org/1999/xhtml"
 EPUB_NS = "http://www.idpf.org/2007/ops"
@@ -49,9 +50,8 @@ class TocEntry:
 def page(title: str, lang: str, body: str, *, body_attrs: str = "", html_attrs: str = "",
          stylesheet: str = STYLESHEET) -> str:
     """A complete XHTML5 content document with the epub namespace and a linked stylesheet."""
-    lang = escape(lang)
     return ('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html>\n'
-            f'<html xmlns="{XHTML_NS}" xmlns:epub="{EPUB_NS}" lang="{lang}" xml:lang="{lang}"{html_attrs}>\n'
+            f'<html xmlns="{XHTML_NS}" xmlns:epub="{EPUB_NS}"{lang_attributes(lang)}{html_attrs}>\n'
             f'<head>\n<meta charset="utf-8" />\n<title>{escape(title)}</title>\n'
             f'<link rel="stylesheet" type="text/css" href="{stylesheet}" />\n</head>\n'
             f"<body{body_attrs}>\n{body}\n</body>\n</html>\n")
@@ -151,8 +151,7 @@ def nav_page(doc: m.Document, entries: list[TocEntry], text_href: str = TEXT_PAG
         rows = []
         for entry in level:
             sub = f"\n<ol>\n{items(entry.children)}\n</ol>" if entry.children else ""
-            tag = (f' lang="{escape(entry.lang)}" xml:lang="{escape(entry.lang)}"'
-                   if entry.lang and entry.lang != lang else "")
+            tag = lang_attributes(entry.lang) if entry.lang and entry.lang != lang else ""
             rows.append(f'<li{tag}><a href="{escape(entry.href)}">{escape(entry.title, quote=False)}</a>{sub}</li>')
         return "\n".join(rows)
 
@@ -188,7 +187,7 @@ def stylesheet(theme: Theme, font_faces: str = "", *, chinese: bool = True, lang
 .cover {{ text-align: center; }}
 .cover svg {{ display: block; width: 100%; height: 100%; }}
 .article-header .description {{ margin: 1em 0 0; text-indent: 0; color: {colors.text}; font-style: normal;
-  text-align: left; }}
+  text-align: start; }}
 /* Links are told from the text around them by more than colour (WCAG 1.4.1; Ace's link-in-text-block). */
 .article-body a, .footnotes a, .byline a {{ text-decoration: underline; }}
 /* Justified text only where lines can be hyphenated: reading systems hyphenate with the lang attribute

@@ -13,7 +13,7 @@ from ... import model as m
 from ...dates import edition_time, published
 from ...errors import ConvertError, about
 from ...resources import Image
-from ...scripts import is_chinese
+from ...scripts import direction, is_chinese
 from ...wording import labels
 from ..base import IssueContext, options_of
 from ..cjk import typeset, typesetting
@@ -107,7 +107,7 @@ def write_epub_issue(collection: m.Collection, ictx: IssueContext) -> bytes:
     add_images_and_fonts(book, images, fonts)
     book.toc = _ncx_toc(entries)
     book.spine = [cover, contents, *articles]
-    if options.vertical:
+    if options.vertical or direction(collection.meta.lang) == "rtl":
         book.set_direction("rtl")  # pages turn leftwards
     book.guide = [{"type": "cover", "href": docs.COVER_PAGE, "title": words["cover"]},
                   {"type": "toc", "href": docs.NAV_PAGE, "title": words["contents"]},

@@ -131,7 +131,7 @@ code {{ overflow-wrap: anywhere; }}
 a {{ overflow-wrap: anywhere; }}
 .footnote {{ float: footnote; footnote-policy: line; margin-top: 1.2mm; font-size: {note_pt:g}pt;
   line-height: {theme.notes.line_height:g}; color: {colors.text};
-  text-indent: 0; text-align: left; font-style: normal; font-weight: normal; }}
+  text-indent: 0; text-align: start; font-style: normal; font-weight: normal; }}
 ::footnote-call {{ content: counter(footnote); font-size: 0.7em; vertical-align: super; line-height: 0;
   color: {colors.accent}; }}
 ::footnote-marker {{ content: counter(footnote) ". "; color: {colors.accent}; }}

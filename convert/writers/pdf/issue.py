@@ -19,7 +19,7 @@ from ...theme.css import font_stacks, script_font_rules
 from ...wording import labels, name_list
 from ..base import IssueContext, options_of
 from ..cjk import typeset, typesetting
-from ..html import HtmlStyle, article_html, page_html
+from ..html import HtmlStyle, article_html, lang_attributes, page_html
 from .css import RUNNING_HEADER, css_string, page_box
 from .metadata import metadata_tags
 
@@ -57,9 +57,8 @@ def write_pdf_issue(collection: m.Collection, ictx: IssueContext) -> bytes:
 
 def running_head_html(doc: m.Document) -> str:
     """The article's title as the running head of its pages, tagged with its language."""
-    lang = escape(doc.meta.lang or "en")
     title = escape(" ".join(m.shorten(doc.meta.title, 120).split()), quote=False)
-    return f'<div class="{RUNNING_HEADER}" aria-hidden="true" lang="{lang}" xml:lang="{lang}">{title}</div>'
+    return f'<div class="{RUNNING_HEADER}" aria-hidden="true"{lang_attributes(doc.meta.lang or "en")}>{title}</div>'
 
 
 def issue_document(collection: m.Collection) -> m.Document:
@@ -92,10 +91,9 @@ def contents_html(collection: m.Collection) -> str:
     lang = collection.meta.lang or "en"
     items = []
     for key, doc in zip(collection.keys, collection.articles):
-        article_lang = escape(doc.meta.lang or lang)
         people = name_list(doc.meta.authors, doc.meta.lang) if doc.meta.authors else ""
         who = f' <span class="toc-byline">{escape(people)}</span>' if people else ""
-        items.append(f'<li lang="{article_lang}" xml:lang="{article_lang}"><a href="#{escape(key)}">'
+        items.append(f'<li{lang_attributes(doc.meta.lang or lang)}><a href="#{escape(key)}">'
                      f'<span class="toc-title">{escape(m.shorten(doc.meta.title, 120))}</span>{who}</a></li>')
     return (f'<nav class="issue-contents" id="{CONTENTS_ID}" role="doc-toc">\n'
             f'<h2 class="contents-title">{escape(labels(lang)["contents"])}</h2>\n'

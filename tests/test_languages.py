@@ -1,0 +1,163 @@
+"""Articles in scripts other than Chinese and Latin: the language is read from the letters, Japanese and
+Korean take their own country's CJK faces (not Chinese ones, not Chinese labels), and right-to-left
+articles (Arabic, Hebrew) run from the right in every edition."""
+from __future__ import annotations
+
+import io
+import re
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+import convert
+from convert.checks.validate import validate_editions
+from convert.scripts import direction, guess_language
+
+JAPANESE = """# 東京都、新たな防災計画を発表
+
+東京都は12日、首都直下地震に備えた新たな防災計画を発表した。小池知事は記者会見で「都民の命を守ることが
+最優先だ」と述べ、避難所の数を2030年までに約1.5倍に増やす方針を示した。
+
+計画では、木造住宅が密集する地域の不燃化を進めるほか、帰宅困難者のための一時滞在施設を確保する。
+"""
+KOREAN = """# 서울시, 새로운 교통 정책 발표
+
+서울시는 12일 대중교통 요금을 동결한다고 밝혔다. 시 관계자는 "시민 부담을 줄이기 위한 조치"라고 설명했다.
+"""
+ARABIC = """# الحكومة تعلن خطة جديدة للنقل العام
+
+أعلنت الحكومة اليوم عن خطة جديدة لتطوير شبكة النقل العام في العاصمة، تشمل إنشاء 12 محطة مترو جديدة بحلول
+عام 2030، وقال الوزير إن الخطة ستغير حياة الملايين من السكان في المدينة وضواحيها خلال السنوات المقبلة.
+
+- المرحلة الأولى: 5 محطات
+- المرحلة الثانية: 7 محطات
+
+| المرحلة | المحطات | التكلفة |
+|---|---|---|
+| الأولى | 5 | 1.2 مليار |
+| الثانية | 7 | 2.4 مليار |
+"""
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+CJK_FACE = re.compile(r"CJK[ -]?(SC|TC|HK|JP|KR)\b")
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("東京都は12日、首都直下地震に備えた新たな防災計画を発表した。", "ja"),
+    ("动画《進撃の巨人》在中国也很受欢迎，播放量超过十亿次，成为年度最受关注的作品之一。", "zh-CN"),
+    ("서울시는 12일 대중교통 요금을 동결한다고 밝혔다.", "ko"),
+    ("هذا نص عربي مع 中文 و English.", "ar"),
+    ("این یک متن فارسی است که پیچیده نیست", "fa"),
+    ("یہ ایک اردو جملہ ہے جو پڑھنے میں آسان ہے", "ur"),
+    ("זהו טקסט בעברית", "he"),
+    ("Москва — столица России", "ru"),
+    ("Київ є столицею України", "uk"),
+    ("Καλημέρα κόσμε", "el"),
+    ("Hello world, with 一个 Chinese word", "en"),
+    ("2024 · 12 · 31", "en"),
+])
+def test_the_language_is_read_from_the_letters(text: str, lang: str) -> None:
+    assert guess_language(text) == lang
+
+
+@pytest.mark.parametrize("lang, way", [("ar", "rtl"), ("he-IL", "rtl"), ("fa", "rtl"), ("az-Arab", "rtl"),
+                                       ("en", "ltr"), ("zh-CN", "ltr"), ("ja", "ltr"), ("", "ltr")])
+def test_direction(lang: str, way: str) -> None:
+    assert direction(lang) == way
+
+
+def _article(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _pdf_faces(pdf: bytes, tmp_path: Path) -> set[str]:
+    path = tmp_path / "faces.pdf"
+    path.write_bytes(pdf)
+    listing = subprocess.run(["pdffonts", str(path)], check=True, capture_output=True, text=True).stdout
+    return {match.group(1).upper() for line in listing.splitlines()[2:]
+            if (match := CJK_FACE.search(line.split()[0].replace("-", " ")))}
+
+
+@pytest.mark.parametrize("text, lang, standard", [(JAPANESE, "ja", "JP"), (KOREAN, "ko", "KR")])
+def test_japanese_and_korean_take_their_own_faces(tmp_path: Path, text: str, lang: str, standard: str) -> None:
+    """Before, a Japanese article was read as Traditional Chinese (TC faces, 第 1 頁); its kanji are now
+    set in the JP faces, nowhere tagged as Chinese, in every edition."""
+    source = _article(tmp_path, f"{lang}.md", text)
+    assert convert.read(source).meta.lang == lang
+    assert _pdf_faces(convert.convert(source, to="pdf", offline=True), tmp_path) == {standard}  # type: ignore[arg-type]
+    html = convert.convert(source, to="html", offline=True).decode()  # type: ignore[union-attr]
+    assert f'<html lang="{lang}"' in html and 'lang="zh' not in html
+    book = zipfile.ZipFile(io.BytesIO(convert.convert(source, to="epub", offline=True)))  # type: ignore[arg-type]
+    opf = book.read("EPUB/content.opf").decode()
+    assert f"<dc:language>{lang}</dc:language>" in opf
+    assert {f.upper() for f in re.findall(r"CJK-?(SC|TC|HK|JP|KR)", " ".join(book.namelist()), re.I)} <= {standard}
+    styles = etree.fromstring(zipfile.ZipFile(io.BytesIO(
+        convert.convert(source, to="docx", offline=True))).read("word/styles.xml"))  # type: ignore[arg-type]
+    defaults = styles.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr")
+    assert defaults.find(f"{W}lang").get(f"{W}eastAsia") == f"{lang}-{standard}"
+    assert CJK_FACE.search(defaults.find(f"{W}rFonts").get(f"{W}eastAsia")).group(1) == standard
+
+
+def _words(pdf: Path) -> list[tuple[str, float, float, float]]:
+    """(word, xMin, xMax, yMin) of every word poppler reads on the first page."""
+    out = subprocess.run(["pdftotext", "-f", "1", "-l", "1", "-bbox", str(pdf), "-"], check=True,
+                         capture_output=True, text=True).stdout
+    return [(m.group(4), float(m.group(1)), float(m.group(3)), float(m.group(2)))
+            for m in re.finditer(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)</word>',
+                                 out)]
+
+
+def _right_aligned_title(pdf: Path) -> None:
+    """The title (the first line) ends at the right margin and starts well right of the left one."""
+    words = _words(pdf)
+    page_width = 595.0
+    top = min(y for *_, y in words)
+    title = [w for w in words if abs(w[3] - top) < 2]
+    assert max(x1 for _, _, x1, _ in title) > page_width * 0.8, title
+    assert min(x0 for _, x0, _, _ in title) > page_width * 0.25, title
+
+
+def test_a_right_to_left_article_runs_from_the_right_in_every_edition(tmp_path: Path) -> None:
+    source = _article(tmp_path, "ar.md", ARABIC)
+    out = tmp_path / "out"
+    out.mkdir()
+    paths = []
+    for fmt in ("pdf", "epub", "docx"):
+        paths.append(out / f"ar.{fmt}")
+        paths[-1].write_bytes(convert.convert(source, to=fmt, offline=True))  # type: ignore[arg-type]
+    pdf, epub, docx_path = paths
+    # PDF: the title set from the right margin.
+    _right_aligned_title(pdf)
+    # EPUB: dir on the document and the article, pages turn leftwards.
+    book = zipfile.ZipFile(epub)
+    opf = book.read("EPUB/content.opf").decode()
+    assert "<dc:language>ar</dc:language>" in opf and 'page-progression-direction="rtl"' in opf
+    text = next(book.read(n).decode() for n in book.namelist() if n.endswith(".xhtml") and "<article" in
+                book.read(n).decode())
+    assert re.search(r'<html [^>]*dir="rtl"', text) and re.search(r'<article [^>]*dir="rtl"', text)
+    # DOCX: right-to-left paragraphs and tables, bold of complex script, English labels left to right.
+    package = zipfile.ZipFile(docx_path)
+    styles = etree.fromstring(package.read("word/styles.xml"))
+    assert styles.find(f"{W}docDefaults/{W}pPrDefault/{W}pPr/{W}bidi") is not None
+    title = styles.find(f"{W}style[@{W}styleId='Title']/{W}rPr")
+    assert title.find(f"{W}b") is not None and title.find(f"{W}bCs") is not None
+    caption = styles.find(f"{W}style[@{W}styleId='Caption']/{W}pPr/{W}bidi")
+    assert caption is not None and caption.get(f"{W}val") == "0"
+    body = etree.fromstring(package.read("word/document.xml"))
+    assert body.findall(f".//{W}tblPr/{W}bidiVisual")
+    results = validate_editions(paths)
+    assert all(not [f for f in found or [] if f.severity != "warning"] for found in results.values()), results
+    # And as LibreOffice lays the DOCX out: the title from the right, `Table 1` not reordered.
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    assert soffice, "LibreOffice is missing"
+    subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{tmp_path}/profile", "--convert-to", "pdf",
+                    "--outdir", str(tmp_path / "lo"), str(docx_path)], check=True, capture_output=True, timeout=180)
+    laid_out = tmp_path / "lo" / "ar.pdf"
+    _right_aligned_title(laid_out)
+    plain = subprocess.run(["pdftotext", str(laid_out), "-"], check=True, capture_output=True, text=True).stdout
+    assert "Table 1" in plain
