@@ -508,3 +508,20 @@ def test_spaced_ranges_cover_han_and_cjk_punctuation() -> None:
     covered = "".join(text.encode()[s:e].decode() for s, e in ranges)
     assert covered == "港口，“零碳”"
     assert is_cjk_language("zh-CN") and is_cjk_language("ja") and not is_cjk_language("en")
+
+
+def test_characters_no_font_draws_are_named_once_never_silently(tmp_path: Path) -> None:
+    """WeasyPrint draws a character no installed font has as an empty box. The article gets one warning
+    naming each such character (U+0378 is unassigned: no font has it); drawn text is never named."""
+    source = tmp_path / "glyphs.md"
+    source.write_text("# 字形\n\n正文\u0378和\u0378，以及 English。\n\n第二段\u0378。\n", encoding="utf-8")
+    with collect_warnings() as warnings:
+        convert.convert(source, to="pdf", offline=True)
+    boxes = [w for w in warnings if "no font on this machine draws" in w]
+    assert len(boxes) == 1 and "1 character(s)" in boxes[0] and "U+0378" in boxes[0], warnings
+    for drawn in ("正", "E", "，", "字"):
+        assert f"{drawn} (U+" not in boxes[0]
+    source.write_text("# 字形\n\n正文和，以及 English。\n", encoding="utf-8")
+    with collect_warnings() as warnings:
+        convert.convert(source, to="pdf", offline=True)
+    assert not [w for w in warnings if "no font on this machine draws" in w], warnings

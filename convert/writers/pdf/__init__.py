@@ -152,24 +152,42 @@ def _name_producer(document: Any, pdf: Any) -> None:
 _DECORATIVE = re.compile(r"^Image .* has no required alt description")
 
 
+# WeasyPrint draws a character no font on the machine has as an empty box (.notdef), and logs it.
+_NOTDEF = re.compile(r"^\.notdef glyph rendered for Unicode string unsupported by fonts: .*\(U\+([0-9A-Fa-f]+)\)")
+_UNDRAWN_SHOWN = 8
+
+
 class _Forward(logging.Handler):
-    """Passes WeasyPrint's errors (unreadable resources, broken markup) on as article warnings."""
+    """Passes WeasyPrint's errors (unreadable resources, broken markup) on as article warnings, and
+    gathers the characters it drew as empty boxes."""
+
+    def __init__(self) -> None:
+        super().__init__(level=logging.WARNING)
+        self.undrawn: dict[str, None] = {}
 
     def emit(self, record: logging.LogRecord) -> None:
         message = record.getMessage()
-        if record.levelno >= logging.ERROR and "convert-image:" not in message and not _DECORATIVE.search(message):
+        if match := _NOTDEF.match(message):
+            self.undrawn[chr(int(match[1], 16))] = None
+        elif record.levelno >= logging.ERROR and "convert-image:" not in message and not _DECORATIVE.search(message):
             warn(f"WeasyPrint: {message.splitlines()[0][:200]}")
 
 
 @contextlib.contextmanager
 def _weasyprint_problems_as_warnings() -> Iterator[None]:
     logger = logging.getLogger("weasyprint")
-    handler = _Forward(level=logging.ERROR)
+    handler = _Forward()
     logger.addHandler(handler)
     try:
         yield
     finally:
         logger.removeHandler(handler)
+    if handler.undrawn:  # never silently: an emoji or a rare ideograph without a font is a hole in the text
+        chars = list(handler.undrawn)
+        shown = ", ".join(f"{char} (U+{ord(char):04X})" for char in chars[:_UNDRAWN_SHOWN])
+        more = f" and {len(chars) - _UNDRAWN_SHOWN} more" if len(chars) > _UNDRAWN_SHOWN else ""
+        warn(f"PDF: no font on this machine draws {len(chars)} character(s), shown as empty boxes: "
+             f"{shown}{more} (install a font that has them, such as fonts-noto-color-emoji for emoji)")
 
 
 def _write_issue(collection: m.Collection, ictx: Any) -> bytes:
