@@ -7,6 +7,7 @@ import io
 import re
 import shutil
 import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
@@ -161,3 +162,25 @@ def test_a_right_to_left_article_runs_from_the_right_in_every_edition(tmp_path: 
     _right_aligned_title(laid_out)
     plain = subprocess.run(["pdftotext", str(laid_out), "-"], check=True, capture_output=True, text=True).stdout
     assert "Table 1" in plain
+
+
+def test_script_conversion_leaves_japanese_alone(tmp_path: Path) -> None:
+    """`--script hans` made 東京都、新たな防災計画 into 东京都、新たな防灾计画: kanji are no Chinese script."""
+    from convert.errors import collect_warnings
+
+    source = _article(tmp_path, "ja.md", JAPANESE)
+    with collect_warnings() as warnings:
+        doc = convert.read(source, script="hans")
+    assert doc.meta.title == "東京都、新たな防災計画を発表" and doc.meta.lang == "ja"
+    assert any("--script converts Chinese text" in w and "ja" in w for w in warnings), warnings
+
+
+def test_the_vertical_edition_refuses_right_to_left_text(tmp_path: Path) -> None:
+    source = _article(tmp_path, "ar.md", ARABIC)
+    out = tmp_path / "out"
+    done = subprocess.run([sys.executable, "-m", "convert", "--to", "epub,docx,html", "--edition", "vertical",
+                           str(source), "-o", str(out), "--offline", "-q"], capture_output=True, text=True, timeout=300)
+    lines = [line for line in done.stderr.splitlines() if line.startswith("convert: error:")]
+    assert done.returncode == 1 and len(lines) == 1, done.stderr
+    assert str(source) in lines[0] and "right-to-left" in lines[0] and "vertical" in lines[0]
+    assert not out.exists() or not any(p for p in out.iterdir() if not p.name.startswith("."))

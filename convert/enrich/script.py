@@ -13,7 +13,7 @@ from dataclasses import replace
 from typing import Callable
 
 from .. import model as m
-from ..errors import UsageError
+from ..errors import UsageError, warn
 from ..scripts import chinese_tag, guess_language, han_script, han_standard, has_han, is_chinese, opencc
 from .structure import map_block_inlines, map_blocks
 
@@ -44,6 +44,10 @@ def convert_script(doc: m.Document, script: str | None) -> m.Document:
     """`doc` with its text in `script` (one of `SCRIPTS`; None leaves it as it is)."""
     script = check_script(script)
     if script is None:
+        return doc
+    lang = doc.meta.lang or guess_language(m.visible_text(doc))
+    if han_standard(lang) in ("JP", "KR"):  # kanji and hanja are not Chinese of either script
+        warn(f"--script converts Chinese text; this article is in {lang}: left as it is")
         return doc
     source = _standard(doc)
     target = "SC" if script == "hans" else "HK" if script == "hant-hk" or (script == "hant" and source == "HK") \

@@ -11,9 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields
 from typing import Any, Callable, Mapping
 
-from ..errors import UsageError
+from ..errors import ConvertError, UsageError
 from ..model import Collection, Document, Figure, plain_text
 from ..resources import ResourceGate
+from ..scripts import direction
 from ..theme import Theme
 
 # The `edition` setting every writer shares. `horizontal` (each format's default), `print` and `ereader`
@@ -103,6 +104,15 @@ class Writer:
 def options_of(ctx: WriteContext, kind: type) -> Any:
     """The writer's options from `ctx`, or its defaults when the caller gave none."""
     return ctx.options if isinstance(ctx.options, kind) else kind()
+
+
+def check_direction(doc: Document, ctx: WriteContext, options: EditionOptions) -> None:
+    """Vertical columns are for text written in them (Chinese, Japanese): an article in a right-to-left
+    script (Arabic, Hebrew) is refused with the reason, rather than turned on its side."""
+    if options.vertical and direction(doc.meta.lang) == "rtl":
+        raise ConvertError(ctx.source_name or doc.meta.title,
+                           f"the vertical edition sets text in columns; this article's language "
+                           f"({doc.meta.lang}) is written in right-to-left lines: build it without --edition vertical")
 
 
 def figure_alternative(figure: Figure, theme: Theme, lang: str) -> str:

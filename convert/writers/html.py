@@ -19,7 +19,7 @@ from ..scripts import (HAN_TEXT_RUN, LONG_UNBROKEN_RUN, WIDE, detect_script, dir
 from ..theme import Theme
 from ..theme.css import screen_css, vertical_css
 from ..wording import byline, byline_text, credit_text, labels
-from .base import EditionOptions, WriteContext, Writer, figure_alternative, options_of
+from .base import EditionOptions, WriteContext, Writer, check_direction, figure_alternative, options_of
 from .cjk import typeset, typesetting
 
 NoteStyle = Literal["end", "footnote", "epub"]
@@ -39,7 +39,9 @@ def data_uri(image: Image) -> str:
 
 def write_html(doc: m.Document, ctx: WriteContext) -> bytes:
     """The page; `edition="vertical"` sets it in columns read right to left, with the EPUB's rules."""
-    vertical = options_of(ctx, EditionOptions).vertical
+    options = options_of(ctx, EditionOptions)
+    check_direction(doc, ctx, options)
+    vertical = options.vertical
     body = typeset(article_html(doc, ctx, HtmlStyle()),
                    typesetting(doc, ctx.theme, check_fonts=False, browser=True, vertical=vertical))
     css = screen_css(ctx.theme) + (vertical_css(ctx.theme) + _VERTICAL_SCREEN if vertical else "")

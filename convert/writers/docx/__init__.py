@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from ... import model as m
 from ...errors import UsageError
 from ...theme import PAGE_SIZES_MM
-from ..base import EditionOptions, WriteContext, Writer, options_of
+from ..base import EditionOptions, WriteContext, Writer, check_direction, options_of
 
 
 @dataclass(frozen=True)
@@ -43,6 +43,7 @@ def write_docx(doc: m.Document, ctx: WriteContext) -> bytes:
     from .vertical import horizontal_tables, set_vertical
 
     options = options_of(ctx, DocxOptions)
+    check_direction(doc, ctx, options)
     word = docx.Document()
     prune_template(word)
     numbering = Numbering(word, ctx.theme, faces(ctx.theme.stack("body"), "roman", chinese=False).latin)

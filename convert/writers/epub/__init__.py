@@ -21,7 +21,7 @@ from ...errors import ConvertError
 from ...resources import Image
 from ...scripts import direction
 from ...wording import labels, site_name
-from ..base import EditionOptions, WriteContext, Writer, options_of
+from ..base import EditionOptions, WriteContext, Writer, check_direction, options_of
 from ..cjk import typeset, typesetting
 from ..html import HtmlStyle, article_html
 from ..package import rezip
@@ -51,6 +51,7 @@ def write_epub(doc: m.Document, ctx: WriteContext) -> bytes:
         return f"{IMAGE_DIR}/{image.name}"
 
     options = options_of(ctx, EpubOptions)
+    check_direction(doc, ctx, options)
     try:
         # The reading system's fonts set the text unless ours are embedded: only ours can be checked.
         article = typeset(article_html(doc, ctx, HtmlStyle(notes="epub", image_url=image_url)),
