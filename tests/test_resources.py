@@ -59,6 +59,29 @@ def test_other_formats_become_png(article_dir: Path, fmt: str, mode: str) -> Non
     assert isinstance(result, Image) and result.media_type == "image/png" and result.data.startswith(b"\x89PNG")
 
 
+@pytest.mark.parametrize("suffix, mode, value, grey", [
+    ("png", "I;16", 3000, 12), ("png", "I;16", 65535, 255), ("tiff", "I;16", 32896, 128), ("tiff", "F", None, None),
+])
+def test_deep_grey_pictures_keep_their_tones(article_dir: Path, suffix: str, mode: str, value: float | None,
+                                             grey: int | None) -> None:
+    """16-bit grey (scans, scientific pictures) was clipped at 255 by Pillow's convert: nearly white."""
+    picture = PILImage.new(mode, (40, 20), value or 0)
+    if mode == "F":  # a float picture's own darkest and lightest values become black and white
+        for x in range(40):
+            for y in range(20):
+                picture.putpixel((x, y), x / 39 * 0.004)
+    buffer = io.BytesIO()
+    picture.save(buffer, suffix.upper().replace("TIF", "TIFF").replace("TIFFF", "TIFF"))
+    (article_dir / f"deep.{suffix}").write_bytes(buffer.getvalue())
+    result = ResourceGate(article_dir).image(f"deep.{suffix}")
+    assert isinstance(result, Image)
+    shown = PILImage.open(io.BytesIO(result.data)).convert("L")
+    if grey is not None:
+        assert abs(shown.getpixel((20, 10)) - grey) <= 1
+    else:
+        assert shown.getpixel((0, 10)) <= 1 and shown.getpixel((39, 10)) >= 254 and 100 < shown.getpixel((20, 10)) < 155
+
+
 def test_svg_is_rasterised_without_outside_access(article_dir: Path) -> None:
     svg = ('<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="100" height="50">'
            '<rect width="100" height="50" fill="red"/><image xlink:href="file:///etc/passwd" width="10" height="10"/></svg>')

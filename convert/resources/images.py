@@ -76,8 +76,10 @@ def prepare_image(data: bytes) -> Image:
             raise
         except (PILImage.DecompressionBombError, PILImage.DecompressionBombWarning):
             raise ResourceError("too many pixels (decompression bomb)") from None
+        except PILImage.UnidentifiedImageError:
+            raise ResourceError("not an image (or of a format Pillow cannot read)") from None
         except Exception as exc:  # Pillow raises many types for corrupt data
-            raise ResourceError(f"not a readable image ({type(exc).__name__})") from None
+            raise ResourceError(f"not a readable image: truncated or damaged ({type(exc).__name__})") from None
     fmt = picture.format or ""
     transposed = ImageOps.exif_transpose(picture)
     needs_work = (fmt not in _OUTPUT_TYPES or transposed is not picture
@@ -93,10 +95,29 @@ def prepare_image(data: bytes) -> Image:
         media = "image/jpeg"
     else:
         if picture.mode not in ("RGB", "RGBA", "L", "LA", "P"):
-            picture = picture.convert("RGBA")
+            picture = _eight_bit_grey(picture).convert("RGBA")
         picture.save(out, "PNG", optimize=False)
         media = "image/png"
     return Image(out.getvalue(), media, picture.size[0], picture.size[1])
+
+
+_DEEP_GREY = ("I;16", "I;16B", "I;16L", "I;16N", "I", "F")
+
+
+def _eight_bit_grey(picture: PILImage.Image) -> PILImage.Image:
+    """A 16-bit, 32-bit or floating-point grey picture as 8-bit grey (others as they are). Pillow's
+    `convert` clips such values at 255, so a 16-bit scan came out nearly white: 16-bit values are
+    scaled by 1/257 (their tones kept), wider or float ones from their own darkest to lightest."""
+    if picture.mode not in _DEEP_GREY:
+        return picture
+    low, high = picture.getextrema()
+    if picture.mode == "F" or low < 0 or high > 65535:
+        scale = 255 / (high - low) if high > low else 0.0
+        offset = -low * scale
+    else:
+        scale, offset = 1 / 257, 0.0
+    wide = picture.convert("F" if picture.mode == "F" else "I")
+    return wide.point(lambda value: value * scale + offset).convert("L")
 
 
 def _looks_like_svg(data: bytes) -> bool:
