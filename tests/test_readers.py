@@ -322,3 +322,38 @@ def test_an_html_title_is_metadata_not_body_text() -> None:
     doc = read_text("<html><head><title>Page title | Site</title></head><body><p>Body.</p></body></html>",
                     fmt="html").document
     assert doc.meta.title == "Page title | Site" and "Page title" not in m.visible_text(doc).split("\n", 1)[1]
+
+
+@pytest.mark.parametrize("source, kind, inner", [
+    ("这是**“加粗”**文字。", m.Strong, "“加粗”"),
+    ("以及*《书名》*和后文。", m.Emphasis, "《书名》"),
+    ("**重点：**内容在此。", m.Strong, "重点："),
+    ("他说**「好」**就走。", m.Strong, "「好」"),
+    ("数据**（含税）**为准。", m.Strong, "（含税）"),
+])
+def test_emphasis_beside_chinese_punctuation(source: str, kind: type, inner: str) -> None:
+    """CommonMark refuses `**` between a Han character and a full-width mark (`**“加粗”**文字`): the
+    asterisks came out as text and the emphasis paired wrongly. Read as the writer meant."""
+    paragraph = read_text(f"# 题\n\n{source}\n").document.blocks[1]
+    assert isinstance(paragraph, m.Paragraph)
+    found = [node for node in paragraph.content if isinstance(node, kind)]
+    assert len(found) == 1 and m.plain_text(found[0].content) == inner, paragraph
+    assert "*" not in m.plain_text(paragraph.content) and "\u034f" not in m.plain_text(paragraph.content)
+
+
+def test_emphasis_help_leaves_code_raw_html_and_latin_text_alone() -> None:
+    import json
+
+    from convert.readers import emphasis, pandoc
+
+    source = ("# 题\n\n这是`a**“b`和**“加粗”**正文。\n\n```\n**“x”**文\n```\n\n<b title=\"**“y”**文\">粗</b>字\n\n"
+              "So 5**2 and **“bold”** stay.\n")
+    helped = emphasis.cjk_friendly(source, lambda text: json.loads(
+        pandoc._pandoc_run(Path("t.md"), ["-f", pandoc.MARKDOWN + "+sourcepos", "-t", "json"], text)))
+    assert helped.count(emphasis.SEPARATOR) == 2  # the two runs around “加粗”, and nothing else
+    assert "`a**“b`" in helped and "\n**“x”**文\n" in helped and 'title="**“y”**文"' in helped
+    assert "So 5**2 and **“bold”** stay." in helped
+    blocks = read_text(source).document.blocks[1:]
+    assert [node.text for node in blocks[0].content if isinstance(node, m.Code)] == ["a**“b"]
+    assert isinstance(blocks[1], m.CodeBlock) and blocks[1].text.strip() == "**“x”**文"
+    assert not emphasis.needs_help("So 5**2 and 3**4, **bold**.")

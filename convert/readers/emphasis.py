@@ -1,0 +1,93 @@
+"""CommonMark's emphasis rule against Chinese punctuation, and the way around it.
+
+CommonMark lets `**` open emphasis only where it is not followed by punctuation unless preceded by
+space or punctuation (and close it only where it is not preceded by punctuation unless followed by
+space or punctuation). Latin text puts spaces around emphasis; Chinese text has none, and puts its
+punctuation inside it: `这是**“加粗”**文字` and `**重点：**内容` come out with literal asterisks and the
+emphasis paired wrongly (the spec's open issue on East Asian text; pandoc's own `markdown` reader reads
+them as meant, but its headings differ from CommonMark's, see `pandoc`).
+
+`cjk_friendly` puts an invisible mark (U+034F COMBINING GRAPHEME JOINER) between such a delimiter run and
+the punctuation that blocks it, where a CJK character stands on either side: neither space nor
+punctuation to the spec, so the run opens or closes as the writer meant. (Pandoc's CommonMark reader
+refuses format characters such as U+2060 or U+2063 there; a combining mark it takes as a letter.) Code and raw HTML are left as they are (pandoc
+says where they are, `sourcepos`); the mark is dropped again when the AST is read (`walk`).
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Any, Callable
+
+from ..scripts import is_wide
+
+SEPARATOR = "\u034f"  # COMBINING GRAPHEME JOINER: invisible, and a letter's mark to CommonMark
+_RUN = re.compile(r"\*+")
+# Worth a second look only where an asterisk touches a full-width mark or a curly quote.
+_CANDIDATE = re.compile(r"\*[\u3000-\u303f\uff00-\uffef\u2018-\u201f]|[\u3000-\u303f\uff00-\uffef\u2018-\u201f]\*")
+_POSITION = re.compile(r"^(\d+):(\d+)-(\d+):(\d+)$")
+
+
+def needs_help(text: str) -> bool:
+    """Whether `text` has an asterisk touching Chinese punctuation (else `cjk_friendly` changes nothing)."""
+    return bool(_CANDIDATE.search(text))
+
+
+def cjk_friendly(text: str, sourcepos_ast: Callable[[str], dict[str, Any]]) -> str:
+    """`text` with a separator where CommonMark would refuse a delimiter run beside Chinese punctuation.
+    `sourcepos_ast` parses Markdown with pandoc's `+sourcepos` (to find code and raw HTML)."""
+    lines = text.split("\n")
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line) + 1)
+    protected = [(starts[a - 1] + b - 1, starts[c - 1] + d - 1)
+                 for a, b, c, d in _verbatim_positions(sourcepos_ast(text)) if c - 1 < len(starts)]
+    out, last = [], 0
+    for match in _RUN.finditer(text):
+        start, end = match.span()
+        if any(low <= start < high for low, high in protected):
+            continue
+        before, after = text[start - 1] if start else "", text[end] if end < len(text) else ""
+        if not (is_wide(before) or is_wide(after)):
+            continue  # Latin text: the rule works as the spec means it
+        opens = _punctuation(after) and before and not before.isspace() and not _punctuation(before)
+        closes = _punctuation(before) and after and not after.isspace() and not _punctuation(after)
+        if opens or closes:
+            out.append(text[last:start])
+            out.append((SEPARATOR if closes else "") + match.group(0) + (SEPARATOR if opens else ""))
+            last = end
+    out.append(text[last:])
+    return "".join(out)
+
+
+def _punctuation(char: str) -> bool:
+    """CommonMark's Unicode punctuation: general categories P and S."""
+    return bool(char) and unicodedata.category(char)[0] in "PS"
+
+
+def _verbatim_positions(ast: dict[str, Any]) -> list[tuple[int, int, int, int]]:
+    """(line, column, end line, end column) of every code span, code block and raw HTML in `ast`."""
+    found: list[tuple[int, int, int, int]] = []
+
+    def verbatim(node: dict[str, Any]) -> bool:
+        kind = node.get("t")
+        if kind in ("Code", "CodeBlock"):
+            return True
+        # Raw HTML has no attributes of its own: sourcepos wraps it in a Span (Div) that has them.
+        return kind in ("Span", "Div") and bool(node["c"][1]) and all(
+            isinstance(child, dict) and child.get("t") in ("RawInline", "RawBlock") for child in node["c"][1])
+
+    def visit(node: Any) -> None:
+        if isinstance(node, dict):
+            if verbatim(node):
+                for key, value in node["c"][0][2]:
+                    if key == "data-pos" and (match := _POSITION.match(value)):
+                        found.append(tuple(int(g) for g in match.groups()))  # type: ignore[arg-type]
+            for value in node.values():
+                visit(value)
+        elif isinstance(node, list):
+            for value in node:
+                visit(value)
+
+    visit(ast.get("blocks", []))
+    return found
