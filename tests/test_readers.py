@@ -357,3 +357,17 @@ def test_emphasis_help_leaves_code_raw_html_and_latin_text_alone() -> None:
     assert [node.text for node in blocks[0].content if isinstance(node, m.Code)] == ["a**“b"]
     assert isinstance(blocks[1], m.CodeBlock) and blocks[1].text.strip() == "**“x”**文"
     assert not emphasis.needs_help("So 5**2 and 3**4, **bold**.")
+
+
+@pytest.mark.parametrize("given, date, warned", [
+    ("2024-11-18", "2024-11-18", False), ("2024-11-18T09:30+08:00", "2024-11-18T09:30+08:00", False),
+    ("2023年10月30日", "2023-10-30", False), ("2023/10/30", "2023-10-30", False), ("不是日期", "", True),
+])
+def test_front_matter_dates_are_iso_or_left_out(given: str, date: str, warned: bool) -> None:
+    """`date: 不是日期` reached the EPUB's `<time datetime>` and made it invalid (EPUBCheck RSC-005)."""
+    from convert.errors import collect_warnings
+
+    with collect_warnings() as warnings:
+        doc = read_text(f"---\ntitle: 题\ndate: {given}\n---\n\n正文。\n").document
+    assert doc.meta.date == date
+    assert any("ignored the date" in w for w in warnings) == warned

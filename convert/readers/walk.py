@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import model as m
+from ..dates import parse_date, parse_date_line
 from ..errors import ConvertError, warn
 from .pandoc import MAX_NESTING
 
@@ -98,11 +99,24 @@ def _meta(values: dict[str, Any]) -> m.Meta:
         warn(f"front matter: ignored the source URL {source_url[:80]}, which is not a valid web address")
         source_url = ""
     return m.Meta(title=text("title"), subtitle=text("subtitle"), authors=authors,
-                  editor=text("editor"), date=text("date"),
+                  editor=text("editor"), date=_front_matter_date(text("date")),
                   source_url=source_url,
                   source_site=text("source", "site", "source-site", "publisher"),
                   lang=text("lang", "language"), keywords=_strings(values.get("keywords")),
                   description=text("description", "abstract"), disclaimer=text("disclaimer"))
+
+
+def _front_matter_date(value: str) -> str:
+    """The front matter's date as ISO 8601, which every edition's metadata needs: ISO as given
+    (`2024-11-18`, `2024-11-18T09:30+08:00`), else read as articles write dates (`2023年10月30日`,
+    `2023/10/30`, `Oct 30, 2023`); anything else is left out with a warning (an EPUB's `datetime`
+    holding `不是日期` is invalid)."""
+    if not value or parse_date(value) is not None:
+        return value
+    if iso := parse_date_line(value):
+        return iso
+    warn(f"front matter: ignored the date {value[:40]!r}, which is not a date")
+    return ""
 
 
 class _Builder:
