@@ -179,6 +179,16 @@ def parse_date_line(text: str, *, chinese: bool | None = None) -> str:
     return iso + (_offset_text(zone) if zone is not None else "")
 
 
+def split_trailing_date(text: str, *, chinese: bool | None = None) -> tuple[str, str]:
+    """`text` without the date that ends it after a space, and that date in ISO 8601: `记者 张三
+    2025-03-12 08:30` -> (`记者 张三`, `2025-03-12T08:30`); (`text`, '') when no date ends it."""
+    for space in re.finditer(r"\s+", text):
+        head, tail = text[:space.start()].strip(), text[space.end():].strip()
+        if head and (date := parse_date_line(tail, chinese=chinese)):
+            return head, date
+    return text, ""
+
+
 def _hour_of_day(hour: int, period: str | None, ampm: str | None) -> int:
     """`下午3` -> 15, `3 p.m.` -> 15, `12 a.m.` -> 0, `中午1` -> 13; an hour without a period as given."""
     afternoon = (ampm or "").lower().startswith("p") or period in ("下午", "晚上", "晚间", "傍晚", "夜间")

@@ -277,6 +277,13 @@ def test_the_credit_style_comes_from_the_theme() -> None:
     ("记者手记", {}),
     ("记者看到", {}),
     ("By Tuesday, all flights had resumed.", {}),
+    # A byline with its date after it, as web pages print them:
+    ("记者 张三 2025-03-12", {"authors": ("张三",), "reported": True, "date": "2025-03-12"}),
+    ("记者 张三 2025-03-12 08:30", {"authors": ("张三",), "reported": True, "date": "2025-03-12T08:30"}),
+    ("作者：李四 2024年1月5日", {"authors": ("李四",), "date": "2024-01-05"}),
+    ("By Jane Ortiz March 12, 2025", {"authors": ("Jane Ortiz",), "date": "2025-03-12"}),
+    ("记者会上 2025-03-12", {}),
+    ("张三 2025-03-12", {}),
 ])
 def test_reporter_and_dateline_lines(line: str, fields: dict) -> None:
     assert byline_fields(line) == fields

@@ -162,6 +162,8 @@ def test_new_wechat_pages_state_create_time() -> None:
     ("作者：陈静 李明", ("陈静", "李明")),
     ("记者 王某／北京报道", ("王某",)),
     ("Ann Lee, Bo Chen", ("Ann Lee", "Bo Chen")),
+    ("张三 2025-03-12", ("张三",)),  # the date a page prints after the name (trafilatura's author field)
+    ("记者 张三 2025-03-12 08:30", ("张三",)),
 ])
 def test_byline_names(text: str, names: tuple[str, ...]) -> None:
     assert split_names(text) == names

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ..dates import parse_date_line
+from ..dates import parse_date_line, split_trailing_date
 from ..readers.walk import valid_link
 from ..scripts import IDEOGRAPHS
 
@@ -69,7 +69,9 @@ def byline_fields(text: str, *, chinese: bool | None = None) -> dict[str, object
     if match := _EDITOR.match(text):
         return {"editor": (match[1] or match[2]).strip()}
     if match := _AUTHOR.match(text):
-        return {"authors": split_names(match[1])}
+        return _dated_byline(text, chinese) or {"authors": split_names(match[1])}
+    if (match := _BY.match(text)) and (dated := _dated_byline(text, chinese)):
+        return dated  # `By Jane Ortiz March 12, 2025`
     if (match := _BY.match(text)) and _capitalised(names := split_names(match[1])):
         return {"authors": names}  # `By Tuesday, all flights…` is a sentence, not a byline
     if fields := reporter_fields(text):
@@ -97,7 +99,14 @@ def byline_fields(text: str, *, chinese: bool | None = None) -> dict[str, object
                 return {}
             merged = merge_fields(merged, fields)
         return merged
-    return {}
+    return _dated_byline(text, chinese)
+
+
+def _dated_byline(text: str, chinese: bool | None) -> dict[str, object]:
+    """A byline with its date after it, one space apart (`记者 张三 2025-03-12 08:30`, `作者：李四 2024年1月5日`)."""
+    head, date = split_trailing_date(text, chinese=chinese)
+    fields = byline_fields(head, chinese=chinese) if date else {}
+    return merge_fields(fields, {"date": date}) if fields else {}
 
 
 def merge_fields(found: dict[str, object], more: dict[str, object]) -> dict[str, object]:

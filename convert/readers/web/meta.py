@@ -17,7 +17,7 @@ from typing import Any, Iterable
 
 from lxml import html as lxml_html
 
-from ...dates import UTC_PLUS_8
+from ...dates import UTC_PLUS_8, split_trailing_date
 from ...scripts import IDEOGRAPHS
 
 ARTICLE_TYPES = {"newsarticle", "article", "reportagenewsarticle", "analysisnewsarticle", "blogposting",
@@ -294,7 +294,7 @@ def _byline_elements(tree: Any) -> tuple[str, ...]:
 
 def split_names(text: str) -> tuple[str, ...]:
     """`By Jane Ortiz and Samuel Achebe`, `作者：陈静 李明`, `A, B` -> each name."""
-    text = _BYLINE_LABEL.sub("", text.strip())
+    text = split_trailing_date(_BYLINE_LABEL.sub("", text.strip()))[0]  # `张三 2025-03-12`: the name
     text = re.sub(rf"\s*[/／|｜\s]\s*[{IDEOGRAPHS}]{{2,6}}(?:报道|報道)$", "", text)  # `记者 王某／北京报道`
     text = re.sub(r"\s*(?:报道|報道|摄影|攝影|整理|编译|/?\s*文)$", "", text)
     names: list[str] = []
