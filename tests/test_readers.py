@@ -344,7 +344,7 @@ def test_emphasis_beside_chinese_punctuation(source: str, kind: type, inner: str
 def test_emphasis_help_leaves_code_raw_html_and_latin_text_alone() -> None:
     import json
 
-    from convert.readers import emphasis, pandoc
+    from convert.readers import cjk_markdown as emphasis, pandoc
 
     source = ("# 题\n\n这是`a**“b`和**“加粗”**正文。\n\n```\n**“x”**文\n```\n\n<b title=\"**“y”**文\">粗</b>字\n\n"
               "So 5**2 and **“bold”** stay.\n")
@@ -371,3 +371,13 @@ def test_front_matter_dates_are_iso_or_left_out(given: str, date: str, warned: b
         doc = read_text(f"---\ntitle: 题\ndate: {given}\n---\n\n正文。\n").document
     assert doc.meta.date == date
     assert any("ignored the date" in w for w in warnings) == warned
+
+
+def test_headings_typed_without_the_space_after_the_hashes() -> None:
+    """`#标题` and `##第一部分`, as many Chinese editors type them, came out as paragraphs (the title with
+    its `#`); a `#` comment in code and a Latin `#hashtag` stay as they are."""
+    doc = read_text("#港口自动化改造完成\n\n正文。\n\n##第一部分\n\n```python\n#注释\n```\n\n#hashtag 不变\n").document
+    headings = [(b.level, m.plain_text(b.content)) for b in doc.blocks if isinstance(b, m.Heading)]
+    assert headings == [(1, "港口自动化改造完成"), (2, "第一部分")]
+    assert [b.text for b in doc.blocks if isinstance(b, m.CodeBlock)] == ["#注释"]
+    assert any(isinstance(b, m.Paragraph) and m.plain_text(b.content) == "#hashtag 不变" for b in doc.blocks)

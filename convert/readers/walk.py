@@ -291,7 +291,7 @@ _ALIGN = {"AlignLeft": "left", "AlignRight": "right", "AlignCenter": "center", "
 
 
 # C0 controls but tab and newline, DEL, C1 controls, and non-characters: invalid in XML, invisible in print.
-# And U+034F, which `emphasis` put beside Chinese punctuation for CommonMark's emphasis rule.
+# And U+034F, which `cjk_markdown` put beside Chinese punctuation for CommonMark's emphasis rule.
 _CONTROL = dict.fromkeys([*range(0, 9), 11, 12, *range(14, 32), *range(127, 160), 0xFFFE, 0xFFFF, 0x034F])
 
 

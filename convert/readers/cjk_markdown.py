@@ -1,17 +1,21 @@
-"""CommonMark's emphasis rule against Chinese punctuation, and the way around it.
+"""Two CommonMark rules that misread Chinese Markdown as newsrooms paste it, and the way around them.
 
-CommonMark lets `**` open emphasis only where it is not followed by punctuation unless preceded by
-space or punctuation (and close it only where it is not preceded by punctuation unless followed by
-space or punctuation). Latin text puts spaces around emphasis; Chinese text has none, and puts its
-punctuation inside it: `这是**“加粗”**文字` and `**重点：**内容` come out with literal asterisks and the
-emphasis paired wrongly (the spec's open issue on East Asian text; pandoc's own `markdown` reader reads
-them as meant, but its headings differ from CommonMark's, see `pandoc`).
+Emphasis. CommonMark lets `**` open emphasis only where it is not followed by punctuation unless
+preceded by space or punctuation (and close it only where it is not preceded by punctuation unless
+followed by space or punctuation). Latin text puts spaces around emphasis; Chinese text has none, and
+puts its punctuation inside it: `这是**“加粗”**文字` and `**重点：**内容` come out with literal asterisks
+and the emphasis paired wrongly (the spec's open issue on East Asian text; pandoc's own `markdown`
+reader reads them as meant, but its headings differ from CommonMark's, see `pandoc`). An invisible mark
+(U+034F COMBINING GRAPHEME JOINER) goes between such a delimiter run and the punctuation that blocks it,
+where a CJK character stands on either side: neither space nor punctuation to the spec, so the run opens
+or closes as the writer meant. (Pandoc's CommonMark reader refuses format characters such as U+2060 or
+U+2063 there; a combining mark it takes as a letter.) `walk` drops the mark again.
 
-`cjk_friendly` puts an invisible mark (U+034F COMBINING GRAPHEME JOINER) between such a delimiter run and
-the punctuation that blocks it, where a CJK character stands on either side: neither space nor
-punctuation to the spec, so the run opens or closes as the writer meant. (Pandoc's CommonMark reader
-refuses format characters such as U+2060 or U+2063 there; a combining mark it takes as a letter.) Code and raw HTML are left as they are (pandoc
-says where they are, `sourcepos`); the mark is dropped again when the AST is read (`walk`).
+Headings. `#标题` and `##第一部分`, without the space CommonMark wants after the hashes, are how many
+Chinese editors type headings; the line came out as a paragraph (and as the title with its `#`). A
+space is put after the hashes where a CJK character follows them (`#hashtag` in Latin text stays).
+
+Code and raw HTML are left as they are: pandoc says where they are (`sourcepos`).
 """
 from __future__ import annotations
 
@@ -25,16 +29,20 @@ SEPARATOR = "\u034f"  # COMBINING GRAPHEME JOINER: invisible, and a letter's mar
 _RUN = re.compile(r"\*+")
 # Worth a second look only where an asterisk touches a full-width mark or a curly quote.
 _CANDIDATE = re.compile(r"\*[\u3000-\u303f\uff00-\uffef\u2018-\u201f]|[\u3000-\u303f\uff00-\uffef\u2018-\u201f]\*")
+# Up to three spaces, one to six hashes, then at once a CJK letter or mark (`#标题`, `##「專訪」`).
+_TIGHT_HEADING = re.compile(r"^ {0,3}#{1,6}(?=[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u201c\u2018\U00020000-\U0003134f])",
+                            re.M)
 _POSITION = re.compile(r"^(\d+):(\d+)-(\d+):(\d+)$")
 
 
 def needs_help(text: str) -> bool:
-    """Whether `text` has an asterisk touching Chinese punctuation (else `cjk_friendly` changes nothing)."""
-    return bool(_CANDIDATE.search(text))
+    """Whether `text` has an asterisk touching Chinese punctuation or a heading's hashes touching a CJK
+    character (else `cjk_friendly` changes nothing)."""
+    return bool(_CANDIDATE.search(text) or _TIGHT_HEADING.search(text))
 
 
 def cjk_friendly(text: str, sourcepos_ast: Callable[[str], dict[str, Any]]) -> str:
-    """`text` with a separator where CommonMark would refuse a delimiter run beside Chinese punctuation.
+    """`text` as CommonMark reads it the way a Chinese writer meant (see the module docstring).
     `sourcepos_ast` parses Markdown with pandoc's `+sourcepos` (to find code and raw HTML)."""
     lines = text.split("\n")
     starts = [0]
@@ -42,10 +50,15 @@ def cjk_friendly(text: str, sourcepos_ast: Callable[[str], dict[str, Any]]) -> s
         starts.append(starts[-1] + len(line) + 1)
     protected = [(starts[a - 1] + b - 1, starts[c - 1] + d - 1)
                  for a, b, c, d in _verbatim_positions(sourcepos_ast(text)) if c - 1 < len(starts)]
+
+    def verbatim(position: int) -> bool:
+        return any(low <= position < high for low, high in protected)
+
+    text = _TIGHT_HEADING.sub(lambda match: match.group(0) if verbatim(match.start()) else match.group(0) + " ", text)
     out, last = [], 0
     for match in _RUN.finditer(text):
         start, end = match.span()
-        if any(low <= start < high for low, high in protected):
+        if verbatim(start):
             continue
         before, after = text[start - 1] if start else "", text[end] if end < len(text) else ""
         if not (is_wide(before) or is_wide(after)):
