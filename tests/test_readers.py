@@ -381,3 +381,5 @@ def test_headings_typed_without_the_space_after_the_hashes() -> None:
     assert headings == [(1, "港口自动化改造完成"), (2, "第一部分")]
     assert [b.text for b in doc.blocks if isinstance(b, m.CodeBlock)] == ["#注释"]
     assert any(isinstance(b, m.Paragraph) and m.plain_text(b.content) == "#hashtag 不变" for b in doc.blocks)
+    topic = read_text("# 题\n\n#两会# 代表委员热议民生。\n").document.blocks[1]  # a Weibo topic, no heading
+    assert isinstance(topic, m.Paragraph) and m.plain_text(topic.content) == "#两会# 代表委员热议民生。"
