@@ -184,3 +184,12 @@ def test_the_vertical_edition_refuses_right_to_left_text(tmp_path: Path) -> None
     assert done.returncode == 1 and len(lines) == 1, done.stderr
     assert str(source) in lines[0] and "right-to-left" in lines[0] and "vertical" in lines[0]
     assert not out.exists() or not any(p for p in out.iterdir() if not p.name.startswith("."))
+
+
+def test_japanese_and_korean_editions_agree_with_the_theme(tmp_path: Path) -> None:
+    """`convert check-style` expected the Latin faces of a Japanese article (it checked the Chinese rule);
+    every edition sets it in the JP faces, as the theme's CJK stack orders them for Japanese."""
+    paths = [_article(tmp_path, "ja.md", JAPANESE * 3), _article(tmp_path, "ko.md", KOREAN * 3)]
+    done = subprocess.run([sys.executable, "-m", "convert", "check-style", *map(str, paths), "--style", "default"],
+                          capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0 and "0 mismatches" in done.stdout, done.stdout + done.stderr

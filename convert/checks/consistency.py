@@ -38,7 +38,7 @@ from typing import Callable, Iterable, Literal, Sequence
 from .. import model as m
 from ..builder import Options, context, find_articles, gate_for, load, render
 from ..errors import ConvertError, UsageError, collect_warnings
-from ..scripts import is_cjk_family
+from ..scripts import is_cjk_family, is_east_asian
 from ..theme import Theme, available_themes, load_theme
 from .readback import (NOT_APPLICABLE, ONE_LINE_EACH, HeadingSeen, PageSeen, Reading, code_blocks,
                        expected_headings, hex_color, list_item_starts, normalize, notices, squeeze, table_cells)
@@ -139,9 +139,9 @@ def body_size(theme: Theme, edition: str) -> float:
 
 
 def script_family(theme: Theme, role: Literal["body", "headings"], chinese: bool, lang: str = "") -> str:
-    """The family that sets most of an article's text: in a Chinese article the stack's first CJK
-    family (Han text; its Latin follows it; the TC or HK face for Traditional script), in another the
-    first Latin family (see `Theme.script_stack`, which every writer follows)."""
+    """The family that sets most of an article's text: in a Chinese, Japanese or Korean article
+    (`chinese`) the stack's first CJK family (its Latin follows it; the TC, HK, JP or KR face of its
+    language), in another the first Latin family (see `Theme.script_stack`, which every writer follows)."""
     stack = theme.stack(role, lang)
     return next((family for family in stack if is_cjk_family(family) == chinese), stack[0])
 
@@ -157,8 +157,9 @@ def compare(theme: Theme, document: m.Document, readings: dict[str, Reading]) ->
     chinese = document.is_chinese
     indent = theme.text.indent_em if chinese else theme.text.latin_indent_em
     lang = document.meta.lang
-    body_family = script_family(theme, "body", chinese, lang)
-    heading_family = script_family(theme, "headings", chinese, lang)
+    cjk_faces = chinese or is_east_asian(lang)  # Japanese and Korean are set in CJK faces first too
+    body_family = script_family(theme, "body", cjk_faces, lang)
+    heading_family = script_family(theme, "headings", cjk_faces, lang)
     rows = [
         Row("body font", body_family, {e: _family(r.body_family, body_family) for e, r in readings.items()}),
         Row("body size (pt)", _sizes_text(theme),

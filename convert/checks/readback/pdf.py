@@ -138,7 +138,9 @@ def _line_height(reading: Reading, pages: list[Any]) -> None:
     for page in pages:
         lines = _baselines(page, size)
         steps.update(round(b - a, 1) for a, b in zip(lines, lines[1:]) if 0 < b - a < 3 * size)
-    step = dominant(steps)
+    # The commonest step; on a tie the smaller one: a paragraph's gap is wider than its line pitch (a
+    # short article of two-line paragraphs has as many of one as of the other).
+    step = min(steps, key=lambda value: (-steps[value], value)) if steps else None
     reading.line_height = round(step / size, 3) if step else None
 
 
