@@ -193,3 +193,13 @@ def test_japanese_and_korean_editions_agree_with_the_theme(tmp_path: Path) -> No
     done = subprocess.run([sys.executable, "-m", "convert", "check-style", *map(str, paths), "--style", "default"],
                           capture_output=True, text=True, timeout=600)
     assert done.returncode == 0 and "0 mismatches" in done.stdout, done.stdout + done.stderr
+
+
+def test_a_vertical_japanese_edition_sets_short_numbers_upright(tmp_path: Path) -> None:
+    """Tategaki: `12日`, `3月` upright in one cell (tate-chu-yoko), as in a vertical Chinese edition."""
+    source = _article(tmp_path, "ja.md", JAPANESE.replace("東京都は12日", "東京都は3月12日"))
+    book = zipfile.ZipFile(io.BytesIO(convert.convert(source, to="epub", offline=True, edition="vertical")))  # type: ignore[arg-type]
+    text = next(book.read(n).decode() for n in book.namelist() if n.endswith(".xhtml") and "<article" in
+                book.read(n).decode())
+    assert '<span class="tcy">12</span>' in text and re.search(r'class="tcy"[^>]*>3<', text)
+    assert re.search(r'class="tcy"[^>]*>2030<', text) is None  # a year runs sideways

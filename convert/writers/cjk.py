@@ -26,7 +26,7 @@ from html import escape, unescape
 from .. import model as m
 from ..errors import warn
 from ..resources.fonts import layout_features, stack_font
-from ..scripts import is_cjk_family
+from ..scripts import is_cjk_family, is_cjk_language
 from ..theme import Theme
 from ..scripts import (CJK_LETTER, CLOSING_MARKS, CLOSING_PUNCTUATION, OPENING_MARKS, OPENING_PUNCTUATION,
                        WORD_JOINER, compressed_marks, gap_bindings, gap_sides, heading_words, keep_together, mark_kind,
@@ -90,7 +90,7 @@ def typesetting(doc: m.Document, theme: Theme, *, check_fonts: bool = True, brow
             warn(f"punctuation not compressed: the font {', '.join(lacking)} has no 'halt' feature "
                  "(adjacent marks stay full width)")
             compress = False
-    upright = theme.cjk.upright_digits if vertical and doc.is_chinese else 0
+    upright = theme.cjk.upright_digits if vertical and is_cjk_language(doc.meta.lang) else 0  # and tategaki
     return Typesetting(compress=compress, bind_gaps=browser, upright=upright,
                        unit_limit_em=BROWSER_KEEP_EM if browser and not vertical else None)
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from ... import model as m
 from ...errors import UsageError
+from ...scripts import is_cjk_language
 from ...theme import PAGE_SIZES_MM
 from ..base import EditionOptions, WriteContext, Writer, check_direction, options_of
 
@@ -55,7 +56,7 @@ def write_docx(doc: m.Document, ctx: WriteContext) -> bytes:
         set_vertical(word.sections[0])
         section = word.sections[0]
         text_width = int(section.page_height - section.top_margin - section.bottom_margin)  # a column's length
-        upright = ctx.theme.cjk.upright_digits if doc.is_chinese else 0
+        upright = ctx.theme.cjk.upright_digits if is_cjk_language(doc.meta.lang) else 0
     notes = Footnotes(word, doc.footnotes)
     BodyWriter(doc, ctx.gate, word, tokens, numbering, notes, text_width, text=TextRuns(chinese=doc.is_chinese, upright=upright)).write()
     if options.vertical:
