@@ -102,12 +102,12 @@ def edition_time(meta: Meta, source_date_epoch: int | None) -> datetime:
 
 
 def format_date(iso: str, lang: str) -> str:
-    """`2023年10月30日 10:57` in Chinese, `30 October 2023, 10:57` in English; as given if unparsable.
-    The time is shown as the article states it, in its own zone."""
+    """`2023年10月30日 10:57` in Chinese (and Japanese), `30 October 2023, 10:57` in English; as given if
+    unparsable. The time is shown as the article states it, in its own zone."""
     stamp = parse_date(iso)
     if stamp is None:
         return iso
-    if is_chinese(lang):
+    if is_chinese(lang) or (lang or "").lower().startswith("ja"):
         text = f"{stamp.year}年{stamp.month}月{stamp.day}日"
         return text + (f" {stamp:%H:%M}" if has_time(iso) else "")
     text = f"{stamp.day} {stamp:%B} {stamp.year}"

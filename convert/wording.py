@@ -48,6 +48,21 @@ _WORDS: dict[str, dict[str, str]] = {
         "summary_placeholders": "另有 {placeholders} 幅圖片無法取得，以文字佔位說明代替。",
         "sentence_joiner": "",
     },
+    "ja": {
+        "editor": "編集", "authors": "文", "source": "出典", "placeholder": "画像を表示できません",
+        "notes": "注", "contents": "目次", "page": "{page} / {pages} ページ",
+        "reporter": "記者", "reported_from": "（{place}）",
+        "figure": "図", "table": "表", "list_separator": "、", "label_separator": "：",
+        "credit": "写真", "untitled": "無題",
+        "in_this_issue": "今号の内容", "article_count": "全 {n} 本", "issue_cover": "今号の表紙",
+        "cover": "表紙", "titlepage": "扉", "text": "本文", "landmarks": "ランドマーク",
+        "summary_opening": "リフロー型のテキストで、目次と見出しによるナビゲーションがあり、読む順序は原文どおりです。",
+        "summary_described": "{shown} 点の画像すべてに代替テキストがあります。",
+        "summary_undescribed": "{shown} 点の画像のうち {missing} 点に代替テキストがありません。",
+        "summary_no_images": "内容の理解に画像を見る必要はありません。",
+        "summary_placeholders": "ほかに {placeholders} 点の画像は取得できず、文字の代替表示になっています。",
+        "sentence_joiner": "",
+    },
     "en": {
         "editor": "Edited by", "authors": "By", "source": "Source", "placeholder": "Image unavailable",
         "notes": "Notes", "contents": "Contents", "page": "Page {page} of {pages}",
@@ -70,7 +85,9 @@ _WORDS: dict[str, dict[str, str]] = {
 
 def language_key(lang: str) -> str:
     """The table a BCP 47 tag reads its words from: `zh-Hant` for Traditional script (`zh-TW`, `zh-HK`,
-    `zh-Hant`), `zh` for Simplified, `en` for the rest."""
+    `zh-Hant`), `zh` for Simplified, `ja` for Japanese, `en` for the rest."""
+    if (lang or "").lower().replace("_", "-").split("-")[0] == "ja":
+        return "ja"
     if not is_chinese(lang):
         return "en"
     return "zh-Hant" if han_script(lang) == "hant" else "zh"
@@ -137,7 +154,7 @@ def credit_text(credit: str, lang: str) -> str:
 
 def name_list(names: tuple[str, ...], lang: str) -> str:
     """`王晓明、李华` / `Ann Lee and Bo Chen` / `A, B and C`."""
-    if is_chinese(lang):
+    if language_key(lang) != "en":
         return labels(lang)["list_separator"].join(names)
     if len(names) <= 2:
         return " and ".join(names)

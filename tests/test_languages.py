@@ -203,3 +203,15 @@ def test_a_vertical_japanese_edition_sets_short_numbers_upright(tmp_path: Path) 
                 book.read(n).decode())
     assert '<span class="tcy">12</span>' in text and re.search(r'class="tcy"[^>]*>3<', text)
     assert re.search(r'class="tcy"[^>]*>2030<', text) is None  # a year runs sideways
+
+
+def test_a_japanese_article_is_worded_in_japanese(tmp_path: Path) -> None:
+    """Labels, dates and name lists in Japanese (they were English: `Figure 1.`, `Page 1 of 1`)."""
+    source = _article(tmp_path, "ja.md", "---\nauthor: [山田太郎, 佐藤花子]\ndate: 2025-03-12\n---\n" + JAPANESE
+                      + "\n![防災訓練の様子](missing.png)\n")
+    text = subprocess.run(["pdftotext", "-", "-"], input=convert.convert(source, to="pdf", offline=True),
+                          capture_output=True, check=True).stdout.decode()
+    squeezed = re.sub(r"\s+", "", text)
+    for words in ("文：山田太郎、佐藤花子", "2025年3月12日", "図1", "防災訓練の様子", "1/1ページ"):
+        assert words in squeezed, words
+    assert "Figure" not in text and "Page" not in text

@@ -300,7 +300,7 @@ class Theme(_Section):
 
     def figure_label(self, number: int | None, caption: str, lang: str, kind: str = "figure") -> str:
         """`图 1　caption` / `Figure 1. caption` (`kind="table"`: `表 1　…`), as the theme formats it."""
-        fmt = self.caption.zh if is_chinese(lang) else self.caption.en
+        fmt = self.caption.zh if is_chinese(lang) or han_standard(lang) == "JP" else self.caption.en  # `図 1　…`
         if number is None:
             return caption
         text = fmt.format(label=labels(lang)[kind], n=number, caption=caption)
