@@ -14,6 +14,7 @@ Left alone: marks in Latin text (English quotes stay pandoc's), apostrophes betw
 """
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Callable, Literal
 
@@ -87,6 +88,9 @@ def requote(pieces: list[str], style: QuoteStyle = "curly") -> list[str]:
         if char not in _DOUBLE and char not in _SINGLE:
             continue
         kind = "double" if char in _DOUBLE else "single"
+        if prime := _prime(joined, index, kind):
+            changes[index] = prime  # `1'58"27`, `10"15`: minutes and seconds, no quotation
+            continue
         if kind == "single" and _alphanumeric(joined, index - 1) and _alphanumeric(joined, index + 1):
             continue  # an apostrophe (`O'Neill`)
         before, after = _neighbour(joined, index, -1), _neighbour(joined, index, 1)
@@ -149,6 +153,22 @@ def _glyph(style: QuoteStyle, kind: str, opening: bool, level: int) -> str:
     if style == "corner":
         return ("「" if opening else "」") if level % 2 == 0 else ("『" if opening else "』")
     return _GLYPHS["curly"][(kind, opening)]
+
+
+_MINUTES = re.compile(r"[0-9][′'’][0-9]{1,2}$")
+
+
+def _prime(text: str, index: int, kind: str) -> str:
+    """The prime a mark between digits stands for (a race time, `1'58"27`; a lap, `10"15`), or ''.
+    A double mark also ends the seconds of a time that gave its minutes (`1'23"` then text)."""
+    if not (index and text[index - 1].isdigit() and text[index - 1].isascii()):
+        return ""
+    following = text[index + 1] if index + 1 < len(text) else ""
+    if following.isdigit() and following.isascii():
+        return "′" if kind == "single" else "″"
+    if kind == "double" and _MINUTES.search(text, 0, index):
+        return "″"
+    return ""
 
 
 def _neighbour(text: str, index: int, step: int) -> str:

@@ -9,6 +9,13 @@
   pasted page become `（ ）` where what they hold has a Han character, and the pair is whole in one run
   of text. Brackets around Latin text (`(JWIAP)`) and ASCII brackets of notes (`[1]`) stay.
 
+- Punctuation after a Chinese word is the full-width one (GB/T 15834): `专家提醒:PM2.5`, `注意?`,
+  `患者;` become `：` `？` `；`; a mark after a number takes the full width only where Chinese follows
+  (`增长3.2%,同比`), so times, scores and lists of numbers (`22:47`, `3:1`, `1,2`) keep theirs.
+- A range's ASCII tilde between numbers is the wave dash of GB/T 15834 §4.13 (`6~8℃` -> `6～8℃`).
+- A space the paste left beside full-width punctuation (`286μg/m³ ，`, `记者： 您`) or just inside
+  ASCII brackets (`( Leonid Slutsky )`) is dropped: the mark's own blank is the space.
+
 Only Chinese articles are touched; code is not text here (`quotes.rewrite_text` leaves it out).
 """
 from __future__ import annotations
@@ -36,13 +43,67 @@ def _rewrite(pieces: list[str]) -> list[str]:
     joined = "".join(pieces)
     changed = half_width_alphanumerics(joined)
     changed = full_width_brackets(changed)
-    if changed == joined:
+    changed = full_width_punctuation(changed)
+    changed = range_tildes(changed)
+    dropped = stray_spaces(changed)
+    if changed == joined and not dropped:
         return pieces
     out, start = [], 0
     for piece in pieces:
-        out.append(changed[start:start + len(piece)])
-        start += len(piece)
+        end = start + len(piece)
+        out.append("".join(changed[i] for i in range(start, end) if i not in dropped))
+        start = end
     return out
+
+
+_FULL_WIDTH_MARKS = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！"}
+_AFTER_NUMBER = re.compile("[0-9%‰℃]")
+# Marks only Chinese text has, whose blank side is their space: a space beside them is one too many.
+# (Curly quotes, dashes and the ellipsis serve English too, where a space beside them is the text's.)
+_WIDE_MARKS = set("，。、；：？！（）《》〈〉「」『』【】〔〕～")
+_CLOSING_WIDE = set("）》〉」』】〕")
+
+
+def full_width_punctuation(text: str) -> str:
+    """ASCII `, : ; ? !` after a Han character or a full-width mark as the full-width marks; after a
+    number only where a Han character follows, or at the end of Chinese text (`房间面积×12;`). The text
+    keeps its length."""
+    if not any(ch in _FULL_WIDTH_MARKS for ch in text):
+        return text
+    chars = list(text)
+    for index, char in enumerate(text):
+        if char not in _FULL_WIDTH_MARKS or index == 0:
+            continue
+        before = chars[index - 1]  # as rewritten: `?!` after Han becomes `？！`
+        following = text[index + 1] if index + 1 < len(text) else ""
+        if before in "”’\"'" and index > 1:  # `“爆表”,`: a Chinese quotation's end; `“yes”,` stays English
+            before = chars[index - 2]
+        if HAN.match(before) or before in _CLOSING_WIDE or before in "，。、；：？！" \
+                or _AFTER_NUMBER.match(before) and (HAN.match(following) or not following and char in ",;?!"
+                                                    and HAN.search(text)):
+            chars[index] = _FULL_WIDTH_MARKS[char]
+    return "".join(chars)
+
+
+_RANGE_TILDE = re.compile("(?<=[0-9%‰℃°])~(?=[0-9])")
+
+
+def range_tildes(text: str) -> str:
+    """`6~8℃`, `30%~50%`: the tilde between numbers as the wave dash `～`. The text keeps its length."""
+    return _RANGE_TILDE.sub("～", text) if "~" in text else text
+
+
+def stray_spaces(text: str) -> set[int]:
+    """Indices of the ASCII spaces to drop: beside a full-width mark, or just inside ASCII brackets."""
+    dropped: set[int] = set()
+    for index, char in enumerate(text):
+        if char != " ":
+            continue
+        before = text[index - 1] if index else ""
+        after = text[index + 1] if index + 1 < len(text) else ""
+        if before in _WIDE_MARKS or after in _WIDE_MARKS or before == "(" or after == ")":
+            dropped.add(index)
+    return dropped
 
 
 def half_width_alphanumerics(text: str) -> str:

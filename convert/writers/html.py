@@ -14,7 +14,7 @@ from typing import Callable, Literal
 
 from .. import model as m
 from ..resources import Image, Placeholder
-from ..scripts import (HAN_TEXT_RUN, LONG_UNBROKEN_RUN, WIDE, detect_script, direction, is_east_asian, is_wide,
+from ..scripts import (CJK_LETTER, HAN_TEXT_RUN, LONG_UNBROKEN_RUN, WIDE, detect_script, direction, is_east_asian, is_wide,
                        keep_together)
 from ..theme import Theme
 from ..theme.css import screen_css, vertical_css
@@ -47,6 +47,9 @@ def write_html(doc: m.Document, ctx: WriteContext) -> bytes:
 
 
 # The screen's column in vertical text: as high as the window, the page scrolled sideways.
+# A Chinese article's paragraph of this many Latin words and no CJK letter is a passage in English.
+LATIN_PASSAGE_WORDS = 4
+_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]+")
 _VERTICAL_SCREEN = "body { max-width: none; margin: 1em 2em; padding: 0; }\n"
 
 
@@ -141,7 +144,7 @@ class _Renderer:
 
     def block(self, block: m.Block) -> str:
         if isinstance(block, m.Paragraph):
-            return f"<p>{self.inlines(block.content)}</p>"
+            return f"<p{self.latin_lang(block.content)}>{self.inlines(block.content)}</p>"
         if isinstance(block, m.Heading):
             level = min(block.level, 6)
             ident = f' id="{escape(block.id)}"' if block.id else ""
@@ -297,6 +300,17 @@ class _Renderer:
             return escaped
         lang = self.han_lang
         return HAN_TEXT_RUN.sub(lambda run: f'<span lang="{lang}">{run.group(0)}</span>', escaped)
+
+    def latin_lang(self, content: tuple[m.Inline, ...]) -> str:
+        """` lang="en"` for a paragraph of a Chinese article written wholly in Latin script (an English
+        passage quoted, `> "What is the point…"`): its quotation marks and apostrophes are then set in
+        the Latin face, not as full-width CJK marks (`one’ s`). '' for any other paragraph."""
+        if not self.chinese:
+            return ""
+        text = m.plain_text(content)
+        if CJK_LETTER.search(text) or len(_LATIN_WORD.findall(text)) < LATIN_PASSAGE_WORDS:
+            return ""
+        return ' lang="en" xml:lang="en"'
 
     @functools.cached_property
     def han_lang(self) -> str:
