@@ -14,8 +14,8 @@ from typing import Callable, Literal
 
 from .. import model as m
 from ..resources import Image, Placeholder
-from ..scripts import (CJK_LETTER, HAN_TEXT_RUN, LONG_UNBROKEN_RUN, WIDE, detect_script, direction, is_east_asian, is_wide,
-                       keep_together)
+from ..scripts import (HAN_TEXT_RUN, LONG_UNBROKEN_RUN, WIDE, detect_script, direction, is_east_asian,
+                       is_latin_passage, is_wide, keep_together)
 from ..theme import Theme
 from ..theme.css import screen_css, vertical_css
 from ..wording import byline, byline_text, credit_text, labels
@@ -47,9 +47,6 @@ def write_html(doc: m.Document, ctx: WriteContext) -> bytes:
 
 
 # The screen's column in vertical text: as high as the window, the page scrolled sideways.
-# A Chinese article's paragraph of this many Latin words and no CJK letter is a passage in English.
-LATIN_PASSAGE_WORDS = 4
-_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]+")
 _VERTICAL_SCREEN = "body { max-width: none; margin: 1em 2em; padding: 0; }\n"
 
 
@@ -305,12 +302,7 @@ class _Renderer:
         """` lang="en"` for a paragraph of a Chinese article written wholly in Latin script (an English
         passage quoted, `> "What is the point…"`): its quotation marks and apostrophes are then set in
         the Latin face, not as full-width CJK marks (`one’ s`). '' for any other paragraph."""
-        if not self.chinese:
-            return ""
-        text = m.plain_text(content)
-        if CJK_LETTER.search(text) or len(_LATIN_WORD.findall(text)) < LATIN_PASSAGE_WORDS:
-            return ""
-        return ' lang="en" xml:lang="en"'
+        return ' lang="en" xml:lang="en"' if self.chinese and is_latin_passage(m.plain_text(content)) else ""
 
     @functools.cached_property
     def han_lang(self) -> str:
