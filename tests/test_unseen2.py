@@ -183,6 +183,19 @@ def test_race_times_take_primes() -> None:
     assert requote(['他说"3"是']) == ["他说“3”是"] and requote(["Tom's 1990’s"]) == ["Tom's 1990’s"]
 
 
+def test_a_quoted_latin_term_or_number_in_chinese_text() -> None:
+    """A mark with Latin text or the text's edge on both sides still quotes in Chinese text when its pair
+    has Chinese after it (`"5G"时代`) or a quote opened in Chinese text ends there (`比分定格在"3:1"`)."""
+    page = ('<html><body><h1>"5G"时代来了</h1><p>"C罗"进球了，比分定格在"3:1"</p><p>称其为"Plan B"</p>'
+            '<p>他说"I am \'fine\'"。He said "hi" and left</p></body></html>')
+    doc = convert.prepare(read_text(page, fmt="html"))
+    assert doc.meta.title == "“5G”时代来了"
+    assert [m.plain_text(b.content) for b in doc.body] == [  # type: ignore[attr-defined]
+        "“C罗”进球了，比分定格在“3:1”", "称其为“Plan B”", '他说“I am ‘fine’”。He said "hi" and left']
+    assert requote(['"5G"时代 称其为"Plan B"'], "corner") == ["「5G」时代 称其为「Plan B」"]
+    assert requote(["而 He said “yes” 仍是英文"], "corner") == ["而 He said “yes” 仍是英文"]
+
+
 def test_pasted_bullets_are_a_list(tmp_path: Path) -> None:
     assert bullet_lines("人群:\n• 老年人;\n  ● 孕妇\n•\n要点·一") == "人群:\n- 老年人;\n- 孕妇\n•\n要点·一"
     pasted = tmp_path / "pasted.txt"

@@ -94,7 +94,7 @@ def requote(pieces: list[str], style: QuoteStyle = "curly") -> list[str]:
         if kind == "single" and _alphanumeric(joined, index - 1) and _alphanumeric(joined, index + 1):
             continue  # an apostrophe (`O'Neill`)
         before, after = _neighbour(joined, index, -1), _neighbour(joined, index, 1)
-        if not (_chinese(before) or _chinese(after)):
+        if not (_chinese(before) or _chinese(after) or _quotes_a_term(joined, index, kind, open_marks)):
             # A quote in Latin text: pandoc's mark stands, and its side counts (`He said “yes” 仍是`).
             if char in "“‘":
                 open_marks.append((kind, True))
@@ -119,6 +119,29 @@ def requote(pieces: list[str], style: QuoteStyle = "curly") -> list[str]:
         out.append("".join(changes.get(start + i, c) for i, c in enumerate(piece)))
         start += len(piece)
     return out
+
+
+def _quotes_a_term(text: str, index: int, kind: str, open_marks: list[tuple[str, bool]]) -> bool:
+    """Whether a mark with Latin text or the text's edge on both sides belongs to Chinese text all the
+    same: it quotes a Latin word or a number in a Chinese sentence (`"5G"时代`, `比分定格在"3:1"`,
+    `称其为"Plan B"`). It closes a quote opened in Chinese text where a quote ends (before a space,
+    punctuation or the text's end), or opens one whose closing mark has Chinese text after it."""
+    left = text[index - 1] if index else ""
+    right = text[index + 1] if index + 1 < len(text) else ""
+    if (kind, False) in open_marks:
+        return left not in " \u00a0\u3000" and (right in _CLOSES_BEFORE or _chinese(right))
+    if kind in (k for k, _latin in open_marks) or right in ("", " ", "\u00a0"):
+        return False
+    inside_chinese = any(not latin for _kind, latin in open_marks)  # `他说"I am 'fine'"。`: nested in one
+    if left and not _chinese(left) and left not in _OPENS_AFTER - ({"\n"} if inside_chinese else {" ", "\n", "\u3000"}):
+        return False  # `He said "yes" 仍是`: an English quote after a space stays English
+    marks = _DOUBLE if kind == "double" else _SINGLE
+    for partner in range(index + 1, len(text)):
+        if text[partner] in marks and not (kind == "single" and _alphanumeric(text, partner - 1)
+                                           and _alphanumeric(text, partner + 1)):
+            following = text[partner + 1] if partner + 1 < len(text) else ""
+            return _chinese(following) or inside_chinese and (following in _CLOSES_BEFORE or following in _DOUBLE)
+    return False
 
 
 def _opens(text: str, index: int, kind: str, open_marks: list[str]) -> bool:
