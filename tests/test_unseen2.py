@@ -26,7 +26,7 @@ from convert.checks import validate
 from convert.checks.typography import mark_pairs, pdf_lines
 from convert.enrich.bylines import byline_fields
 from convert.enrich.quotes import requote
-from convert.enrich.widths import full_width_punctuation, range_tildes, stray_spaces
+from convert.enrich.widths import dashes_and_ellipses, full_width_punctuation, range_tildes, stray_spaces
 from convert.readers import read_text
 from convert.readers.pandoc import bullet_lines
 from convert.scripts import is_latin_passage
@@ -167,6 +167,21 @@ def test_ascii_punctuation_after_chinese_is_full_width() -> None:
     assert full_width_punctuation("22:47 3:1 1,2,3 He said “yes”, then: go? at 10:") == \
         "22:47 3:1 1,2,3 He said “yes”, then: go? at 10:"
     assert full_width_punctuation("面积×12;") == "面积×12；" and full_width_punctuation("score 3;") == "score 3;"
+
+
+def test_pasted_dashes_and_ellipses_take_two_ems() -> None:
+    def applied(text: str) -> str:
+        replaced = dashes_and_ellipses(text)
+        return "".join(replaced.get(i, c) for i, c in enumerate(text))
+
+    assert applied("好转...但 好转。。。但 好转…但 等等… “知道数据…” 体系……“现在") == \
+        "好转……但 好转……但 好转……但 等等…… “知道数据……” 体系……“现在"
+    assert applied("门线--经VAR 门线—经 门线 — 经 他说—“好” 门线——经") == "门线——经VAR 门线——经 门线——经 他说——“好” 门线——经"
+    # A range between numbers, and English, keep theirs.
+    assert applied("GB 3095—2012 1990—2000年 The end—or not. Wait... what") == \
+        "GB 3095—2012 1990—2000年 The end—or not. Wait... what"
+    doc = convert.prepare(read_text("# 标题\n\n空气质量将明显好转...但专家提醒--降温幅度较大。\n"))
+    assert m.plain_text(doc.body[0].content) == "空气质量将明显好转……但专家提醒——降温幅度较大。"  # type: ignore[attr-defined]
 
 
 def test_a_tilde_between_numbers_is_a_range_not_a_subscript() -> None:
