@@ -158,6 +158,10 @@ def test_reporter_sent_from_a_place_and_a_barred_role() -> None:
 def test_a_role_between_authors_is_no_author() -> None:
     assert byline_fields("作者:孙蕾 实习生 刘畅")["authors"] == ("孙蕾", "刘畅")
     assert byline_fields("作者：王某 通讯员 李某")["authors"] == ("王某", "李某")
+    assert byline_fields("本报记者 许嘉宁 实习生 王五") == {"authors": ("许嘉宁", "王五"), "reported": True}
+    assert byline_fields("文/许嘉宁 图/李四") == {"authors": ("许嘉宁", "李四")}  # was `许嘉宁 图`
+    assert byline_fields("作者：王某 图/李某 编辑：张三") == {"authors": ("王某", "李某"), "editor": "张三"}
+    assert byline_fields("记者 许嘉宁 摄影报道") == {"authors": ("许嘉宁",), "reported": True}  # no place 摄影
 
 
 def test_ascii_punctuation_after_chinese_is_full_width() -> None:
@@ -174,8 +178,9 @@ def test_pasted_dashes_and_ellipses_take_two_ems() -> None:
         replaced = dashes_and_ellipses(text)
         return "".join(replaced.get(i, c) for i, c in enumerate(text))
 
-    assert applied("好转...但 好转。。。但 好转…但 等等… “知道数据…” 体系……“现在") == \
-        "好转……但 好转……但 好转……但 等等…… “知道数据……” 体系……“现在"
+    assert applied("好转...但 好转。。。但 好转…但 等等… “知道数据…” 体系……“现在 等等...") == \
+        "好转……但 好转……但 好转……但 等等…… “知道数据……” 体系……“现在 等等……"
+    assert applied("很长的标题很长的标…") == "很长的标题很长的标…"  # the mark of a shortened title
     assert applied("门线--经VAR 门线—经 门线 — 经 他说—“好” 门线——经") == "门线——经VAR 门线——经 门线——经 他说——“好” 门线——经"
     # A range between numbers, and English, keep theirs.
     assert applied("GB 3095—2012 1990—2000年 The end—or not. Wait... what") == \

@@ -62,7 +62,8 @@ _CHINESE_AFTER = f"[{IDEOGRAPHS}“‘「『（《]"  # what a dash of Chinese t
 # copy has one em dash, `--`, three dots or `。。。`: those beside Chinese text become the marks.
 # (`--` comes from Markdown as an en dash: pandoc's smart typography.)
 _DASH = re.compile(f"(?<={_CHINESE_BEFORE}) ?(?:--|(?<![—–])[—–](?![—–])|－－) ?(?={_CHINESE_AFTER})")
-_DOTS = r"(?:\.{3,6}|。{3}|(?<!…)…(?!…)|⋯{1,2})"
+# A single `…` ending the text is left: `model.shorten` marks a cut title with it.
+_DOTS = r"(?:\.{3,6}|。{3}|(?<!…)…(?!…|$)|⋯{1,2})"
 _ELLIPSIS = re.compile(f"(?<={_CHINESE_BEFORE}){_DOTS}|{_DOTS}(?=[{IDEOGRAPHS}])")
 
 
