@@ -134,6 +134,18 @@ def direction(lang: str | None) -> str:
     return "rtl" if parts[0] in _RTL_LANGUAGES or any(p in _RTL_SCRIPTS for p in parts[1:]) else "ltr"
 
 
+# A Chinese article's paragraph of this many Latin words and no CJK letter is a passage in English.
+LATIN_PASSAGE_WORDS = 4
+_LATIN_WORD = re.compile(f"[{_LATIN_LETTERS}][{_LATIN_LETTERS}'’\\-]+")
+
+
+def is_latin_passage(text: str) -> bool:
+    """Whether `text`, a paragraph of a Chinese article, is a passage in a Latin-script language (an
+    English quotation): no CJK letter and a few Latin words. Its marks belong in the Latin face: a CJK
+    face draws “ ’ full width (`one’ s`)."""
+    return not CJK_LETTER.search(text) and len(_LATIN_WORD.findall(text)) >= LATIN_PASSAGE_WORDS
+
+
 # ---------------------------------------------------------------- Simplified and Traditional script
 
 _TRADITIONAL_REGIONS = {"TW": "TW", "HK": "HK", "MO": "HK"}  # region -> the regional standard it follows

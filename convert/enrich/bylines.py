@@ -29,17 +29,24 @@ _AGENCIES = (r"新华社|新華社|中央社|中央通訊社|中新社|中新网
              r"共同社|塔斯社|韩联社|韓聯社|本报|本報|本台|本刊|本网|本網")
 _OUTLET = rf"(?:{_AGENCIES}|[{_H}]{{1,5}}(?:报|報|网|網|台))"
 # Taiwan's papers bracket the line: `〔記者王某／台北報導〕`.
-_REPORTER = re.compile(rf"^[（(〔［\[]?\s*(?:{_OUTLET})?{_ROLE}\s*[:：]?\s*(?P<rest>[^（()）〔〕]+?)\s*[)）〕］\]]?$")
+# `记者 | 许嘉宁`: a magazine's bar between the role and the name, as `文 | X` has.
+_REPORTER = re.compile(rf"^[（(〔［\[]?\s*(?:{_OUTLET})?{_ROLE}\s*[:：/／|｜]?\s*(?P<rest>[^（()）〔〕]+?)\s*[)）〕］\]]?$")
+# `北京报道`, `发自北京报道`, or `发自上海` alone (a sports or foreign desk's `本报记者 王某 发自伦敦`).
 _REPORTER_PLACE = re.compile(
-    rf"^(?P<names>.+?)(?:\s+|\s*[/／|｜]\s*)(?:发自|發自)?(?P<place>[{_H}]{{2,8}}?)(?:报道|報道|報導)$")
+    rf"^(?P<names>.+?)(?:\s+|\s*[/／|｜]\s*)(?:(?:发自|發自)?(?P<place>[{_H}]{{2,8}}?)(?:报道|報道|報導)"
+    rf"|(?:发自|發自)(?P<sent_from>[{_H}]{{2,8}}))$")
 # `綜合報導`: compiled from several sources, no place.
-_NO_PLACE = {"综合", "綜合", "联合", "聯合", "特稿", "专题", "專題"}
+_NO_PLACE = {"综合", "綜合", "联合", "聯合", "特稿", "专题", "專題", "摄影", "攝影", "图片", "圖片"}  # `摄影报道`: a photo story
 # Central News Agency's dateline names its reporters before the place and the day alone:
 # `中央社記者陳怡君台北12日電`, `（中央社記者王某、李某華盛頓11日專電）`, `中央社台北12日電`.
 _CNA_DATELINE = re.compile(
     rf"^[（(]?(?P<outlet>{_AGENCIES}){_ROLE}?(?P<names>(?:[{_H}]{{2,3}}、)*)(?P<rest>[{_H}]{{2,8}}?)"
     r"(?:(?P<month>\d{1,2})月)?(?P<day>\d{1,2})日(?:专电|專電|电|電)[)）]?")
 _ROLE_WORD = re.compile(rf"\s*{_ROLE}\s*[:：]?\s*")
+_ANOTHER_FIELD = re.compile(rf"\s[{_H}]{{2,4}}\s*[:：]")  # `作者：王某 编辑：张三`: fields read one by one
+_PICTURES_LABEL = re.compile(r"\s+(?:图|圖|摄影|攝影|图片|圖片)\s*[:：/／|｜]\s*")
+# A role standing between names (`作者：孙蕾 实习生 刘畅`) names no one.
+_ROLE_ALONE = re.compile(rf"^(?:{_ROLE}|实习生|實習生|见习记者|見習記者|摄影|攝影)$")
 _DATELINE = re.compile(
     rf"^(?P<outlet>{_AGENCIES}|[{_H}]{{1,5}}?(?:报|報))?(?P<place>[{_H}]{{2,8}}?)\s*"
     r"(?:(?P<year>\d{4})\s*年\s*)?(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日\s*(?P<wire>电|電|讯|訊|消息)?"
@@ -68,8 +75,12 @@ def byline_fields(text: str, *, chinese: bool | None = None) -> dict[str, object
         return {}
     if match := _EDITOR.match(text):
         return {"editor": (match[1] or match[2]).strip()}
-    if match := _AUTHOR.match(text):
-        return _dated_byline(text, chinese) or {"authors": split_names(match[1])}
+    if (match := _AUTHOR.match(text)) and not _ANOTHER_FIELD.search(match[1]):
+        if dated := _dated_byline(text, chinese):
+            return dated  # `作者：李四 2024年1月5日`
+        # `文/许嘉宁 图/李四`: the pictures' credit is a name of the byline too
+        names = split_names(_PICTURES_LABEL.sub("、", match[1]))
+        return {"authors": tuple(n for n in names if not _ROLE_ALONE.match(n))}
     if (match := _BY.match(text)) and (dated := _dated_byline(text, chinese)):
         return dated  # `By Jane Ortiz March 12, 2025`
     if (match := _BY.match(text)) and _capitalised(names := split_names(match[1])):
@@ -128,9 +139,9 @@ def reporter_fields(text: str) -> dict[str, object]:
         return {}
     rest, place = match["rest"].strip(), ""
     if located := _REPORTER_PLACE.match(rest):
-        rest, place = located["names"], located["place"]
+        rest, place = located["names"], located["place"] or located["sent_from"]
         place = "" if place in _NO_PLACE else place
-    names = tuple(n for part in _ROLE_WORD.split(rest) if part for n in split_names(part))
+    names = tuple(n for part in _ROLE_WORD.split(rest) if part for n in split_names(part) if not _ROLE_ALONE.match(n))
     if not names or not all(_is_name(n) for n in names):
         return {}  # `记者会上，发言人表示…` opens a sentence
     return {"authors": names, "reported": True, **({"place": place} if place else {})}

@@ -14,6 +14,7 @@ Left alone: marks in Latin text (English quotes stay pandoc's), apostrophes betw
 """
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Callable, Literal
 
@@ -87,10 +88,13 @@ def requote(pieces: list[str], style: QuoteStyle = "curly") -> list[str]:
         if char not in _DOUBLE and char not in _SINGLE:
             continue
         kind = "double" if char in _DOUBLE else "single"
+        if prime := _prime(joined, index, kind):
+            changes[index] = prime  # `1'58"27`, `10"15`: minutes and seconds, no quotation
+            continue
         if kind == "single" and _alphanumeric(joined, index - 1) and _alphanumeric(joined, index + 1):
             continue  # an apostrophe (`O'Neill`)
         before, after = _neighbour(joined, index, -1), _neighbour(joined, index, 1)
-        if not (_chinese(before) or _chinese(after)):
+        if not (_chinese(before) or _chinese(after) or _quotes_a_term(joined, index, kind, open_marks)):
             # A quote in Latin text: pandoc's mark stands, and its side counts (`He said “yes” 仍是`).
             if char in "“‘":
                 open_marks.append((kind, True))
@@ -115,6 +119,29 @@ def requote(pieces: list[str], style: QuoteStyle = "curly") -> list[str]:
         out.append("".join(changes.get(start + i, c) for i, c in enumerate(piece)))
         start += len(piece)
     return out
+
+
+def _quotes_a_term(text: str, index: int, kind: str, open_marks: list[tuple[str, bool]]) -> bool:
+    """Whether a mark with Latin text or the text's edge on both sides belongs to Chinese text all the
+    same: it quotes a Latin word or a number in a Chinese sentence (`"5G"时代`, `比分定格在"3:1"`,
+    `称其为"Plan B"`). It closes a quote opened in Chinese text where a quote ends (before a space,
+    punctuation or the text's end), or opens one whose closing mark has Chinese text after it."""
+    left = text[index - 1] if index else ""
+    right = text[index + 1] if index + 1 < len(text) else ""
+    if (kind, False) in open_marks:
+        return left not in " \u00a0\u3000" and (right in _CLOSES_BEFORE or _chinese(right))
+    if kind in (k for k, _latin in open_marks) or right in ("", " ", "\u00a0"):
+        return False
+    inside_chinese = any(not latin for _kind, latin in open_marks)  # `他说"I am 'fine'"。`: nested in one
+    if left and not _chinese(left) and left not in _OPENS_AFTER - ({"\n"} if inside_chinese else {" ", "\n", "\u3000"}):
+        return False  # `He said "yes" 仍是`: an English quote after a space stays English
+    marks = _DOUBLE if kind == "double" else _SINGLE
+    for partner in range(index + 1, len(text)):
+        if text[partner] in marks and not (kind == "single" and _alphanumeric(text, partner - 1)
+                                           and _alphanumeric(text, partner + 1)):
+            following = text[partner + 1] if partner + 1 < len(text) else ""
+            return _chinese(following) or inside_chinese and (following in _CLOSES_BEFORE or following in _DOUBLE)
+    return False
 
 
 def _opens(text: str, index: int, kind: str, open_marks: list[str]) -> bool:
@@ -149,6 +176,22 @@ def _glyph(style: QuoteStyle, kind: str, opening: bool, level: int) -> str:
     if style == "corner":
         return ("「" if opening else "」") if level % 2 == 0 else ("『" if opening else "』")
     return _GLYPHS["curly"][(kind, opening)]
+
+
+_MINUTES = re.compile(r"[0-9][′'’][0-9]{1,2}$")
+
+
+def _prime(text: str, index: int, kind: str) -> str:
+    """The prime a mark between digits stands for (a race time, `1'58"27`; a lap, `10"15`), or ''.
+    A double mark also ends the seconds of a time that gave its minutes (`1'23"` then text)."""
+    if not (index and text[index - 1].isdigit() and text[index - 1].isascii()):
+        return ""
+    following = text[index + 1] if index + 1 < len(text) else ""
+    if following.isdigit() and following.isascii():
+        return "′" if kind == "single" else "″"
+    if kind == "double" and _MINUTES.search(text, 0, index):
+        return "″"
+    return ""
 
 
 def _neighbour(text: str, index: int, step: int) -> str:

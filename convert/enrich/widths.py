@@ -8,6 +8,13 @@
 - Brackets around Chinese words are the full-width ones (`（如旅行社业务经营许可证）`): ASCII `( )` from a
   pasted page become `（ ）` where what they hold has a Han character, and the pair is whole in one run
   of text. Brackets around Latin text (`(JWIAP)`) and ASCII brackets of notes (`[1]`) stay.
+- Punctuation after a Chinese word is the full-width one (GB/T 15834): `专家提醒:PM2.5`, `注意?`,
+  `患者;` become `：` `？` `；`; a mark after a number takes the full width only where Chinese follows
+  (`增长3.2%,同比`), so times, scores and lists of numbers (`22:47`, `3:1`, `1,2`) keep theirs.
+- A range's ASCII tilde between numbers is the wave dash of GB/T 15834 §4.13 (`6~8℃` -> `6～8℃`); a
+  pasted dash or ellipsis beside Chinese text is the two-em one (`--`, `—` -> `——`; `...`, `。。。` -> `……`).
+- A space the paste left beside full-width punctuation (`286μg/m³ ，`, `记者： 您`) or just inside
+  ASCII brackets (`( Leonid Slutsky )`) is dropped: the mark's own blank is the space.
 
 Only Chinese articles are touched; code is not text here (`quotes.rewrite_text` leaves it out).
 """
@@ -17,7 +24,7 @@ import re
 import unicodedata
 
 from .. import model as m
-from ..scripts import HAN
+from ..scripts import HAN, IDEOGRAPHS
 from .quotes import rewrite_text
 
 _FULL_WIDTH_ALPHANUMERIC = re.compile("[０-９Ａ-Ｚａ-ｚ]")
@@ -36,13 +43,94 @@ def _rewrite(pieces: list[str]) -> list[str]:
     joined = "".join(pieces)
     changed = half_width_alphanumerics(joined)
     changed = full_width_brackets(changed)
-    if changed == joined:
+    changed = full_width_punctuation(changed)
+    changed = range_tildes(changed)
+    replaced = {**dict.fromkeys(stray_spaces(changed), ""), **dashes_and_ellipses(changed)}
+    if changed == joined and not replaced:
         return pieces
     out, start = [], 0
     for piece in pieces:
-        out.append(changed[start:start + len(piece)])
-        start += len(piece)
+        end = start + len(piece)
+        out.append("".join(replaced.get(i, changed[i]) for i in range(start, end)))
+        start = end
     return out
+
+
+_CHINESE_BEFORE = f"[{IDEOGRAPHS}，。、；：？！」』）》”’]"  # what a dash or an ellipsis of Chinese text follows
+_CHINESE_AFTER = f"[{IDEOGRAPHS}“‘「『（《]"  # what a dash of Chinese text comes before
+# GB/T 15834 §4.9 and §4.11: the dash and the ellipsis of Chinese text take two ems (`——`, `……`). Pasted
+# copy has one em dash, `--`, three dots or `。。。`: those beside Chinese text become the marks.
+# (`--` comes from Markdown as an en dash: pandoc's smart typography.)
+_DASH = re.compile(f"(?<={_CHINESE_BEFORE}) ?(?:--|(?<![—–])[—–](?![—–])|－－) ?(?={_CHINESE_AFTER})")
+# A single `…` ending the text is left: `model.shorten` marks a cut title with it.
+_DOTS = r"(?:\.{3,6}|。{3}|(?<!…)…(?!…|$)|⋯{1,2})"
+_ELLIPSIS = re.compile(f"(?<={_CHINESE_BEFORE}){_DOTS}|{_DOTS}(?=[{IDEOGRAPHS}])")
+
+
+def dashes_and_ellipses(text: str) -> dict[int, str]:
+    """Replacements (index -> text, '' to drop) that make a pasted dash or ellipsis beside Chinese text
+    the two-em mark: `好转...但` -> `好转……但`, `门线--经`, `门线–经` and `门线—经` -> `门线——经`. A dash between numbers
+    (`GB 3095—2012`) is a range and stays."""
+    replaced: dict[int, str] = {}
+    for pattern, mark in ((_DASH, "——"), (_ELLIPSIS, "……")):
+        for match in pattern.finditer(text):
+            if match.group() == mark:
+                continue
+            replaced.update(dict.fromkeys(range(match.start(), match.end()), ""))
+            replaced[match.start()] = mark
+    return replaced
+
+
+_FULL_WIDTH_MARKS = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！"}
+_AFTER_NUMBER = re.compile("[0-9%‰℃]")
+# Marks only Chinese text has, whose blank side is their space: a space beside them is one too many.
+# (Curly quotes, dashes and the ellipsis serve English too, where a space beside them is the text's.)
+_WIDE_MARKS = set("，。、；：？！（）《》〈〉「」『』【】〔〕～")
+_CLOSING_WIDE = set("）》〉」』】〕")
+
+
+def full_width_punctuation(text: str) -> str:
+    """ASCII `, : ; ? !` after a Han character or a full-width mark as the full-width marks; after a
+    number only where a Han character follows, or at the end of Chinese text (`房间面积×12;`). The text
+    keeps its length."""
+    if not any(ch in _FULL_WIDTH_MARKS for ch in text):
+        return text
+    chars = list(text)
+    for index, char in enumerate(text):
+        if char not in _FULL_WIDTH_MARKS or index == 0:
+            continue
+        before = chars[index - 1]  # as rewritten: `?!` after Han becomes `？！`
+        following = text[index + 1] if index + 1 < len(text) else ""
+        if before in "”’\"'" and index > 1:  # `“爆表”,`: a Chinese quotation's end; `“yes”,` stays English
+            before = chars[index - 2]
+        if HAN.match(before) or before in _CLOSING_WIDE or before in "，。、；：？！" \
+                or _AFTER_NUMBER.match(before) and (HAN.match(following) or not following and char in ",;?!"
+                                                    and HAN.search(text)):
+            chars[index] = _FULL_WIDTH_MARKS[char]
+    return "".join(chars)
+
+
+_RANGE_TILDE = re.compile("(?<=[0-9%‰℃°])~(?=[0-9])")
+
+
+def range_tildes(text: str) -> str:
+    """`6~8℃`, `30%~50%`: the tilde between numbers as the wave dash `～`. The text keeps its length."""
+    return _RANGE_TILDE.sub("～", text) if "~" in text else text
+
+
+def stray_spaces(text: str) -> set[int]:
+    """Indices of the ASCII spaces to drop: before a full-width mark, after one that is not a closing
+    bracket, or just inside ASCII brackets. A space after a closing bracket or quotation stays: in a
+    headline it parts two phrases (`老街書店「最後一夜」 店主：…`)."""
+    dropped: set[int] = set()
+    for index, char in enumerate(text):
+        if char != " ":
+            continue
+        before = text[index - 1] if index else ""
+        after = text[index + 1] if index + 1 < len(text) else ""
+        if before in _WIDE_MARKS - _CLOSING_WIDE or after in _WIDE_MARKS or before == "(" or after == ")":
+            dropped.add(index)
+    return dropped
 
 
 def half_width_alphanumerics(text: str) -> str:

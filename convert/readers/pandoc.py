@@ -70,7 +70,7 @@ def markdown_ast(path: Path, text: str) -> dict[str, Any]:
     """Markdown to pandoc's AST. Raw HTML in it goes out through pandoc's HTML writer, is cleaned by
     `sanitize`, and comes back through pandoc's HTML reader; the front matter stays from the first pass."""
     if path.suffix.lower() == ".txt":
-        text = lines_as_paragraphs(text)
+        text = lines_as_paragraphs(bullet_lines(text))
     if needs_help(text):  # `**“加粗”**文字`, `#标题`: see `cjk_markdown`
         text = cjk_friendly(text, lambda source: json.loads(
             _pandoc_run(path, ["-f", MARKDOWN + "+sourcepos", "-t", "json"], source)))
@@ -100,6 +100,16 @@ def lines_as_paragraphs(text: str) -> str:
     if len(lines) < 3 or any(not line.strip() for line in lines) or any(_BLOCK_MARKUP.match(line) for line in lines):
         return text
     return head + "\n\n".join(lines) + "\n"
+
+
+# A bullet a word processor or web page leaves in pasted text (`• 孕妇及5岁以下儿童;`).
+_TEXT_BULLET = re.compile(r"^[ \t]*[•●▪■◆◇○・◦‣][ \t\u3000]*(?=\S)", re.M)
+
+
+def bullet_lines(text: str) -> str:
+    """Plain text's bulleted lines as Markdown list items, so that they are a list, not one paragraph
+    run together with its bullets."""
+    return _TEXT_BULLET.sub("- ", text)
 
 
 _CAPTION_MARK = re.compile(r"^(?:[Tt]able)?:$")

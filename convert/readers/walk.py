@@ -243,7 +243,10 @@ class _Builder:
         if kind == "LineBreak":
             return [m.LineBreak()]
         if kind in _WRAPPERS:
-            return [_WRAPPERS[kind](self.inlines(c, depth))]
+            inner = self.inlines(c, depth)
+            if kind == "Subscript" and _TILDE_RANGE.search(m.plain_text(inner)):
+                return [m.Text("~"), *inner, m.Text("~")]  # `5℃~8℃，…15~20分钟`: two ranges, no subscript
+            return [_WRAPPERS[kind](inner)]
         if kind in ("Underline", "SmallCaps"):
             return list(self.inlines(c, depth))
         if kind == "Span":
@@ -287,6 +290,9 @@ class _Builder:
 
 _WRAPPERS = {"Emph": m.Emphasis, "Strong": m.Strong, "Strikeout": m.Strikeout,
              "Superscript": m.Superscript, "Subscript": m.Subscript}
+# A subscript (`H~2~O`, `x~i~`) is a few letters or digits; what pandoc pairs between the tildes of Chinese
+# ranges (`6~8℃`, `30%~50%`: the wave dash of GB/T 15834 typed as ASCII) holds other text: it stays text.
+_TILDE_RANGE = re.compile(r"[^\w+\-−=()]|[^\x00-\x7f]")
 _ALIGN = {"AlignLeft": "left", "AlignRight": "right", "AlignCenter": "center", "AlignDefault": ""}
 
 

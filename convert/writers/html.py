@@ -14,8 +14,8 @@ from typing import Callable, Literal
 
 from .. import model as m
 from ..resources import Image, Placeholder
-from ..scripts import (HAN_TEXT_RUN, LONG_UNBROKEN_RUN, WIDE, detect_script, direction, is_east_asian, is_wide,
-                       keep_together)
+from ..scripts import (HAN_TEXT_RUN, LONG_UNBROKEN_RUN, WIDE, detect_script, direction, is_east_asian,
+                       is_latin_passage, is_wide, keep_together)
 from ..theme import Theme
 from ..theme.css import screen_css, vertical_css
 from ..wording import byline, byline_text, credit_text, labels
@@ -143,7 +143,7 @@ class _Renderer:
 
     def block(self, block: m.Block) -> str:
         if isinstance(block, m.Paragraph):
-            return f"<p>{self.inlines(block.content)}</p>"
+            return f"<p{self.latin_lang(block.content)}>{self.inlines(block.content)}</p>"
         if isinstance(block, m.Heading):
             level = min(block.level, 6)
             ident = f' id="{escape(block.id)}"' if block.id else ""
@@ -299,6 +299,12 @@ class _Renderer:
             return escaped
         lang = self.han_lang
         return HAN_TEXT_RUN.sub(lambda run: f'<span lang="{lang}">{run.group(0)}</span>', escaped)
+
+    def latin_lang(self, content: tuple[m.Inline, ...]) -> str:
+        """` lang="en"` for a paragraph of a Chinese article written wholly in Latin script (an English
+        passage quoted, `> "What is the point…"`): its quotation marks and apostrophes are then set in
+        the Latin face, not as full-width CJK marks (`one’ s`). '' for any other paragraph."""
+        return ' lang="en" xml:lang="en"' if self.chinese and is_latin_passage(m.plain_text(content)) else ""
 
     @functools.cached_property
     def han_lang(self) -> str:

@@ -88,7 +88,30 @@ def _extract(tree: Any, meta: PageMeta, url: str, name: str) -> Any | None:
     if lead is not None and not _holds_image(body, lead):
         body.insert(0, lead)
     _drop_repeated_dek(body, meta)
+    if line := _reporter_line(prepared, article):
+        paragraph = lxml_html.Element("p")
+        paragraph.text = line
+        body.insert(0, paragraph)
     return body
+
+
+# A reporter's line above the article (`記者許志豪／台北報導`, `〔記者王某／台南報導〕`, `本报记者 王某 北京报道`):
+# the role and the place are the article's conventions (`enrich.bylines`), which read it like any other
+# byline line when it opens the body; the page's author fields give the name alone.
+_REPORTER_LINE = re.compile(r"^[〔［\[（(]?(?:本报|本報|特约|特約|駐\S{1,4}|驻\S{1,4})?(?:记者|記者)\s*[:：]?\s*"
+                            r"[^\s:：]{2,}.{0,30}?(?:报道|報導|報道)[)）〕］\]]?$")
+
+
+def _reporter_line(prepared: Any, article: Any) -> str:
+    """The reporter's line the page shows between its top and the article's body, or ''."""
+    for node in prepared.iter():
+        if node is article:
+            break
+        if isinstance(node.tag, str) and node.tag not in ("script", "style", "title", "head", "a"):
+            text = normal(node.text_content())
+            if len(text) <= 40 and _REPORTER_LINE.match(text):
+                return text
+    return ""
 
 
 def _fill_from_trafilatura(meta: PageMeta, document: Any, tree: Any) -> None:

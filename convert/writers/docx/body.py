@@ -16,7 +16,7 @@ from docx.oxml.ns import qn
 
 from ... import model as m
 from ...resources import ResourceGate
-from ...scripts import direction, joined_numbers
+from ...scripts import direction, is_cjk_family, is_latin_passage, joined_numbers
 from ...wording import byline, byline_text
 from .figures import Figures
 from .lists import Numbering
@@ -49,14 +49,18 @@ class Format:
     position: str = ""  # superscript | subscript
     code: bool = False
     link: bool = False
+    latin_face: str = ""  # an English passage in a Chinese article: its Latin face, and language en-US
 
     def rpr(self) -> Element | None:
         style = "Hyperlink" if self.link else "VerbatimChar" if self.code else None
+        face = "" if self.code else self.latin_face
         return run_properties(el("w:rStyle", val=style) if style else None,
+                              el("w:rFonts", ascii=face, hAnsi=face, cs=face) if face else None,
                               *((el("w:b"), el("w:bCs")) if self.bold else ()),
                               *((el("w:i"), el("w:iCs")) if self.italic else ()),
                               el("w:strike") if self.strike else None,
-                              el("w:vertAlign", val=self.position) if self.position else None)
+                              el("w:vertAlign", val=self.position) if self.position else None,
+                              el("w:lang", val="en-US") if face else None)
 
 
 class BodyWriter:
@@ -133,6 +137,8 @@ class BodyWriter:
 
     def block(self, block: m.Block, scope: Scope) -> list[Element]:
         if isinstance(block, m.Paragraph):
+            if self.doc.is_chinese and is_latin_passage(m.plain_text(block.content)):
+                return [self.paragraph(scope.style, block.content, scope, fmt=Format(latin_face=self.latin_face))]
             return [self.paragraph(scope.style, block.content, scope)]
         if isinstance(block, m.Heading):
             paragraph = self.paragraph(f"Heading{min(max(block.level - 1 + self.heading_shift, 1), 6)}",
@@ -164,8 +170,14 @@ class BodyWriter:
         return []  # footnote definitions are written into the footnotes part
 
     def paragraph(self, style: str, inlines: tuple[m.Inline, ...], scope: Scope,
-                  *properties: Element) -> Element:
-        return el("w:p", el("w:pPr", el("w:pStyle", val=style), *properties), *self.inlines(inlines, scope))
+                  *properties: Element, fmt: Format = Format()) -> Element:
+        return el("w:p", el("w:pPr", el("w:pStyle", val=style), *properties), *self.inlines(inlines, scope, fmt))
+
+    @property
+    def latin_face(self) -> str:
+        """The body's first Latin face: Word and LibreOffice set “ ’ of a CJK face full width in English."""
+        stack = self.tokens.theme.stack("body", self.lang)
+        return next((name for name in stack if not is_cjk_family(name)), stack[0])
 
     def mark(self, paragraph: Element, identifier: str) -> None:
         if identifier and identifier not in self.placed:  # a link may have named it before
