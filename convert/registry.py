@@ -10,7 +10,7 @@ from functools import lru_cache
 from importlib import import_module
 
 from .errors import UsageError
-from .plugins import entry_points
+from .installed import entry_points
 from .writers.base import Writer
 
 ENTRY_POINT_GROUP = "convert.writers"

@@ -42,7 +42,7 @@ from typing import TYPE_CHECKING, Any
 import pydantic
 from pydantic import ValidationError
 
-from ..plugins import entry_points
+from ..installed import entry_points
 from . import schema
 from .schema import Theme, ThemeError
 
