@@ -309,3 +309,13 @@ def test_a_damaged_stored_theme_is_validated_again_and_a_bad_theme_never_stored(
             load_theme(bad)
     assert len(_stored(cache)) == 1
     forget_caches()
+
+
+def test_tokens_are_what_pydantic_dumps(tmp_path: Path) -> None:
+    """`Theme.tokens` (which keys the manifest) reads the fields itself; it must give what pydantic's
+    serializer gives, for every shipped theme and for one with regional stacks and optional sections."""
+    themes = [load_theme(name) for name in shipped_themes()]
+    themes.append(load_theme(write(tmp_path, 'name = "x"\nextends = "default"\n[fonts.tc]\nserif = ["A", "B"]\n'
+                                             '[credit]\ncolor = "#123456"\n')))
+    for theme in themes:
+        assert theme.tokens() == theme.model_dump(mode="json"), theme.name
