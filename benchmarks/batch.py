@@ -12,7 +12,9 @@ and its workers included), peak memory (the largest process) and the load averag
   the unchanged rebuild of the same batch (nothing to do),
   the plain pipelines per article: pandoc -> EPUB, pandoc -> DOCX, pandoc -> HTML -> weasyprint CLI,
 and the long article through convert (all three formats) with its time per page.
-`--only-pool` times the first two alone (issue 15's speed goal).
+`--only-pool` times the first two alone (issue 15's speed goal); with `--against DIR` (a folder holding
+another version's `convert` package, put first on PYTHONPATH) it times --jobs 2 of both, alternated
+run for run.
 Goals (issue 7): <= 0.2 s per article with --jobs 2; --jobs 2 >= 1.7x faster than --jobs 1;
 unchanged rebuild <= 1 s; the 50-page article <= 600 MiB and time linear in length.
 
@@ -118,7 +120,11 @@ def main(argv: list[str] | None = None) -> int:
                         help="only the local pool, --jobs 1 and --jobs 2 (the issue 15 speed goal), no other rows")
     parser.add_argument("--memory-runs", choices=("both", "recycled", "never"), default="both",
                         help="workers recycled (the default setting), never recycled, or both (default)")
+    parser.add_argument("--against", type=Path, metavar="DIR",
+                        help="with --only-pool: --jobs 2 of this tree and of the convert package in DIR, alternated")
     args = parser.parse_args(argv)
+    if args.against:
+        return against_report(args.against.resolve(), args.articles, args.runs)
     if args.only_memory:
         return memory_report(args.memory_articles or 2000, args.memory_runs)
     compile_bytecode()
@@ -157,6 +163,35 @@ def main(argv: list[str] | None = None) -> int:
     report(rows, curve)
     if args.memory_articles:
         memory_report(args.memory_articles, args.memory_runs)
+    return 0
+
+
+def against_report(other: Path, articles: int, runs: int) -> int:
+    """--jobs 2 of this tree and of the convert package in `other`, alternated run for run."""
+    if not (other / "convert" / "__init__.py").is_file():
+        raise SystemExit(f"{other} holds no convert package")
+    compile_bytecode(other)
+    with tempfile.TemporaryDirectory(prefix="convert-batch-") as tmp:
+        root = Path(tmp)
+        env = dict(os.environ, CONVERT_CACHE_DIR=str(root / "cache"))
+        batch = make_batch(root / "batch", articles)
+        count = len(batch)
+        mine, theirs = Samples(), Samples()
+        for run in range(runs):
+            for which in ((0, 1) if run % 2 == 0 else (1, 0)):
+                if which == 0:
+                    mine.add(*timed(convert_command(batch, root / "out", 2), ROOT, env))
+                else:
+                    theirs.add(*timed(convert_command(batch, root / "out-against", 2), ROOT,
+                                      dict(env, PYTHONPATH=str(other))))
+            print(f"  run {run + 1}: this tree {mine.seconds[-1]:.2f} s (CPU {mine.cpu_seconds[-1]:.1f} s), "
+                  f"{other} {theirs.seconds[-1]:.2f} s (CPU {theirs.cpu_seconds[-1]:.1f} s), "
+                  f"load {os.getloadavg()[0]:.1f}", flush=True)
+    print(f"\n{count} seed-shaped articles, {FORMATS}, --jobs 2, median of {runs}")
+    print(f"{'':12} {'median s':>9} {'s/article':>10} {'CPU s/art':>10} {'peak MiB':>9} {'load':>9}")
+    for name, samples in (("this tree", mine), ("against", theirs)):
+        print(f"{name:12} {samples.median:9.2f} {samples.median / count:10.3f} {samples.cpu / count:10.3f} "
+              f"{samples.peak_kib / 1024:9.0f} {samples.load:>9}")
     return 0
 
 

@@ -15,6 +15,10 @@ time (user + system of the command and every process under it: on a machine shar
 wall time says little, the CPU time is what the command costs) and the peak resident memory of each, with
 the load average while it ran. Goal (issue 15): the seed's EPUB alone and DOCX alone in 0.3 s of wall time. A last row per format converts all the articles in one `convert` process
 (one font set-up, one pandoc per article) against the plain pipeline run once per article.
+
+`--against DIR` times another version of convert instead of the plain pipelines: DIR holds its
+`convert` package (a copy of another checkout's, e.g. `git archive main convert | tar -x -C DIR`), put
+first on PYTHONPATH, run the same way and alternated with this tree's run for run.
 """
 from __future__ import annotations
 
@@ -99,11 +103,12 @@ def _reap_orphans(patience_s: float = 30.0) -> tuple[float, int]:
         peak = max(peak, usage.ru_maxrss)
 
 
-def compile_bytecode() -> None:
+def compile_bytecode(*trees: Path) -> None:
     """An installed convert has its bytecode compiled (pip does it); a source tree run with
     PYTHONDONTWRITEBYTECODE would compile every module at every start. Compile it once, up front."""
     import compileall
-    compileall.compile_dir(str(ROOT / "convert"), quiet=1)
+    for tree in (ROOT, *trees):
+        compileall.compile_dir(str(tree / "convert"), quiet=1)
 
 
 def articles() -> list[Path]:
@@ -139,9 +144,9 @@ def timed(commands: list[list[str]], cwd: Path, env: dict[str, str]) -> tuple[fl
 
 
 def ours(fmt: str, inputs: list[Path], outdir: Path) -> list[list[str]]:
+    """As a user runs it (the summary table printed, to /dev/null here)."""
     convert = str(Path(sys.executable).with_name("convert"))
-    return [[convert, "--to", fmt, *map(str, inputs), "-o", str(outdir), "--force", "--offline", "-q",
-             "--jobs", "1"]]
+    return [[convert, "--to", fmt, *map(str, inputs), "-o", str(outdir), "--force", "--offline", "--jobs", "1"]]
 
 
 def plain(fmt: str, article: Path, outdir: Path, pandoc: str) -> list[list[str]]:
@@ -174,9 +179,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-batch", action="store_true", help="skip the all-articles-in-one-process row")
     parser.add_argument("--articles", default="",
                         help="comma-separated labels of the articles to time (default: all), e.g. zh-news-harbor")
+    parser.add_argument("--against", type=Path, metavar="DIR",
+                        help="time the convert package in DIR (first on PYTHONPATH) instead of the plain pipelines")
     args = parser.parse_args(argv)
+    against = args.against.resolve() if args.against else None
+    if against is not None and not (against / "convert" / "__init__.py").is_file():
+        parser.error(f"{against} holds no convert package")
 
-    compile_bytecode()
+    compile_bytecode(*([against] if against else []))
     import pypandoc
     pandoc = pypandoc.get_pandoc_path()
     formats = available_formats([f.strip() for f in args.formats.split(",") if f.strip()])
@@ -199,6 +209,9 @@ def main(argv: list[str] | None = None) -> int:
                     for which in ((0, 1) if first_ours else (1, 0)):
                         if which == 0:
                             ours_samples.add(*timed(ours(fmt, group, out / "ours"), ROOT, env))
+                        elif against is not None:
+                            plain_samples.add(*timed(ours(fmt, group, out / "against"), ROOT,
+                                                     dict(env, PYTHONPATH=str(against))))
                         else:
                             total, peak, cpu = 0.0, 0, 0.0
                             for article in group:
@@ -207,31 +220,34 @@ def main(argv: list[str] | None = None) -> int:
                             plain_samples.add(total, peak, cpu)
                 rows.append((fmt, name, ours_samples, plain_samples))
                 print(f"  {fmt:5} {name:28} ours {ours_samples.median:6.2f} s (CPU {ours_samples.cpu:5.2f} s)   "
-                      f"plain {plain_samples.median:6.2f} s (CPU {plain_samples.cpu:5.2f} s)   "
-                      f"load {ours_samples.load}", flush=True)
-    report(rows, args.runs)
+                      f"{'against' if against else 'plain'} {plain_samples.median:6.2f} s "
+                      f"(CPU {plain_samples.cpu:5.2f} s)   load {ours_samples.load}", flush=True)
+                print(f"    CPU per run: ours {' '.join(f'{c:.2f}' for c in ours_samples.cpu_seconds)}; "
+                      f"{'against' if against else 'plain'} "
+                      f"{' '.join(f'{c:.2f}' for c in plain_samples.cpu_seconds)}", flush=True)
+    report(rows, args.runs, "against" if against else "plain")
     return 0
 
 
-def report(rows: list[tuple[str, str, Samples, Samples]], runs: int) -> None:
+def report(rows: list[tuple[str, str, Samples, Samples]], runs: int, other: str = "plain") -> None:
     print()
-    print(f"median of {runs} runs; ratio = convert / plain pipeline (lower is better); CPU = user + system of "
+    print(f"median of {runs} runs; ratio = convert / {other} (lower is better); CPU = user + system of "
           f"every process; peak = max RSS; load = 1-minute load average over the runs ({os.cpu_count()} CPUs)")
-    header = (f"{'format':6} {'article':28} {'convert s':>9} {'CPU s':>6} {'plain s':>8} {'CPU s':>6} {'ratio':>6} "
-              f"{'convert MiB':>11} {'plain MiB':>9} {'load':>9}")
+    header = (f"{'format':6} {'article':28} {'convert s':>9} {'CPU s':>6} {other + ' s':>9} {'CPU s':>6} {'ratio':>6} "
+              f"{'convert MiB':>11} {other + ' MiB':>11} {'load':>9}")
     print(header)
     print("-" * len(header))
     for fmt, name, mine, theirs in rows:
         ratio = mine.median / theirs.median if theirs.median else float("nan")
-        print(f"{fmt:6} {name:28} {mine.median:9.2f} {mine.cpu:6.2f} {theirs.median:8.2f} {theirs.cpu:6.2f} {ratio:6.2f} "
-              f"{mine.peak_kib / 1024:11.0f} {theirs.peak_kib / 1024:9.0f} {mine.load:>9}")
+        print(f"{fmt:6} {name:28} {mine.median:9.2f} {mine.cpu:6.2f} {theirs.median:9.2f} {theirs.cpu:6.2f} {ratio:6.2f} "
+              f"{mine.peak_kib / 1024:11.0f} {theirs.peak_kib / 1024:11.0f} {mine.load:>9}")
     for fmt, name, mine, _ in rows:
         if fmt in ("epub", "docx") and name == SINGLE_GOAL_ARTICLE:
             verdict = "met" if mine.median <= SINGLE_GOAL_S else f"NOT met ({mine.median / SINGLE_GOAL_S:.1f}x)"
             print(f"goal: {fmt} of {name} alone <= {SINGLE_GOAL_S} s wall: {mine.median:.2f} s "
                   f"(CPU {mine.cpu:.2f} s, load {mine.load}), {verdict}")
     goal_fmt, goal = GOAL
-    seed_rows = [r for r in rows if r[0] == goal_fmt and r[1].startswith("seed ")]
+    seed_rows = [r for r in rows if r[0] == goal_fmt and r[1].startswith("seed ") and other == "plain"]
     for fmt, name, mine, theirs in seed_rows:
         ratio = mine.median / theirs.median
         verdict = "met" if ratio <= goal else "NOT met"

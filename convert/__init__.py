@@ -35,16 +35,14 @@ if TYPE_CHECKING:
 
 
 def _version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
+    from .installed import version
 
-    try:
-        return version("convert")  # written once, in pyproject.toml
-    except PackageNotFoundError:  # a source tree that was never installed
-        return "0+unknown"
+    # written once, in pyproject.toml; "0+unknown" for a source tree that was never installed
+    return version("convert") or "0+unknown"
 
 
 def __getattr__(name: str) -> Any:
-    if name == "__version__":  # importlib.metadata is slow to import: read when asked
+    if name == "__version__":  # read when asked, from the installed metadata (`installed.py`)
         globals()[name] = value = _version()
         return value
     module = _EXPORTS.get(name)

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 from importlib import import_module
-from importlib.metadata import entry_points
 
 from .errors import UsageError
+from .installed import entry_points
 from .writers.base import Writer
 
 ENTRY_POINT_GROUP = "convert.writers"
@@ -29,7 +29,7 @@ class RegistryError(UsageError):
 @lru_cache(maxsize=1)
 def _targets() -> dict[str, str]:
     targets = dict(BUILTIN)
-    for point in entry_points(group=ENTRY_POINT_GROUP):
+    for point in entry_points(ENTRY_POINT_GROUP):
         if point.name in targets and targets[point.name] != point.value:
             raise RegistryError(f"two writers are named {point.name!r}: {targets[point.name]} and {point.value}")
         targets[point.name] = point.value

@@ -116,3 +116,25 @@ def test_article_md_named_from_inside_its_folder_takes_the_folder_name(tmp_path:
     done = run("--to", "html", "article.md", "-o", str(tmp_path / "out"), "-q", cwd=folder)
     assert done.returncode == 0, done.stderr
     assert (tmp_path / "out" / "harbor-story.html").is_file()
+
+
+def test_a_small_batch_summary_is_plain_aligned_text_without_rich(tmp_path: Path) -> None:
+    """A lone article's summary is printed without importing rich (a tenth of a lone EPUB's run)."""
+    (tmp_path / "文章.md").write_text("# 好文章\n\n正文一段。\n", encoding="utf-8")
+    out = tmp_path / "out"
+    code = ("import sys; from convert.cli import main; status = main(sys.argv[1:]); "
+            "print('rich imported' if 'rich' in sys.modules else 'no rich'); sys.exit(status)")
+    done = subprocess.run([sys.executable, "-c", code, "--to", "html,docx", str(tmp_path / "文章.md"), "-o", str(out)],
+                          capture_output=True, text=True, cwd=ROOT, timeout=300)
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert lines[0] == "convert" and lines[-1] == "no rich"
+    header, *rows = lines[1:-1]
+    assert header.split() == ["article", "format", "output", "size", "warnings", "status"] and len(rows) == 2
+    assert not re.search("[━┃│┏└]", done.stdout)
+    # The columns line up in terminal cells (a Han character takes two): each row's format starts in the
+    # cell where the header's does.
+    def cell(line: str, word: str) -> int:
+        return sum(2 if "\u4e00" <= ch <= "\u9fff" else 1 for ch in line[:line.index(f"  {word}") + 2])
+    assert cell(rows[0], "html") == cell(rows[1], "docx") == cell(header, "format")
+    assert [row.split()[-1] for row in rows] == ["built", "built"]

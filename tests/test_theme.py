@@ -255,3 +255,67 @@ def test_a_user_themes_code_size_is_seen_in_every_edition(tmp_path: Path) -> Non
         assert reading.code_size_pt == pytest.approx(wanted, abs=SIZE_TOLERANCE_PT), edition
         assert abs(reading.code_size_pt - 0.88 * body_size(theme, edition)) > 2, edition  # not the old value
     assert all(row.ok for row in compare(theme, document, readings))
+
+
+# --- The cache of validated themes (a new process reads a theme back instead of validating it) ---
+
+def _stored(cache: Path) -> list[Path]:
+    return sorted((cache / "themes").glob("*.pickle"))
+
+
+def test_a_validated_theme_is_read_back_and_a_changed_one_validated_again(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from convert.theme.schema import Theme
+
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("CONVERT_CACHE_DIR", str(cache))
+    path = write(tmp_path, 'name = "x"\nextends = "default"\n[colors]\nheading = "#123456"\n')
+    forget_caches()
+    first = load_theme(path)
+    assert len(_stored(cache)) == 1
+
+    def refuse(*_: object, **__: object) -> Theme:
+        raise AssertionError("validated again")
+
+    forget_caches()
+    monkeypatch.setattr(Theme, "model_validate", refuse)
+    again = load_theme(path)  # read back: no validation
+    assert again == first and again.colors.heading == "#123456" and again.stack("body") == first.stack("body")
+    path.write_text('name = "x"\nextends = "default"\n[colors]\nheading = "#654321"\n', encoding="utf-8")
+    forget_caches()
+    with pytest.raises(AssertionError, match="validated again"):  # new data, new key: validated
+        load_theme(path)
+    monkeypatch.undo()
+    monkeypatch.setenv("CONVERT_CACHE_DIR", str(cache))
+    forget_caches()
+    assert load_theme(path).colors.heading == "#654321" and len(_stored(cache)) == 2
+    forget_caches()
+
+
+def test_a_damaged_stored_theme_is_validated_again_and_a_bad_theme_never_stored(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("CONVERT_CACHE_DIR", str(cache))
+    forget_caches()
+    expected = load_theme("modern")
+    (stored,) = _stored(cache)
+    stored.write_bytes(b"not a pickle")
+    forget_caches()
+    assert load_theme("modern") == expected and stored.read_bytes() != b"not a pickle"
+    bad = write(tmp_path, 'name = "x"\nextends = "default"\n[text]\nsize_pt = -1\n')
+    for _ in range(2):  # the second time too: the error is pydantic's, not a stored answer
+        forget_caches()
+        with pytest.raises(ThemeError, match=r"text\.size_pt: input should be greater than 0"):
+            load_theme(bad)
+    assert len(_stored(cache)) == 1
+    forget_caches()
+
+
+def test_tokens_are_what_pydantic_dumps(tmp_path: Path) -> None:
+    """`Theme.tokens` (which keys the manifest) reads the fields itself; it must give what pydantic's
+    serializer gives, for every shipped theme and for one with regional stacks and optional sections."""
+    themes = [load_theme(name) for name in shipped_themes()]
+    themes.append(load_theme(write(tmp_path, 'name = "x"\nextends = "default"\n[fonts.tc]\nserif = ["A", "B"]\n'
+                                             '[credit]\ncolor = "#123456"\n')))
+    for theme in themes:
+        assert theme.tokens() == theme.model_dump(mode="json"), theme.name

@@ -30,7 +30,7 @@ def edition_key(fmt: str, theme: Any, options: Any, article_digest: str | None,
     from .. import __version__
     writer_options = asdict(registry.get(fmt).make_options(options.writer_options))
     material = {
-        "version": __version__, "format": fmt, "theme": theme.model_dump(mode="json"),
+        "version": __version__, "format": fmt, "theme": theme.tokens(),
         "options": {"offline": options.offline, "allow_private": options.allow_private,
                     "extract": options.extract,
                     **({"publication": options.publication} if options.publication else {}),

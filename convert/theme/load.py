@@ -14,24 +14,40 @@ broken third-party theme never stops the others). A theme may `extends = "other"
 relative to its file) and override a few tokens; a theme extending its own name extends the one it
 shadows (a user's `default.toml` may start from the shipped `default`). Loaded themes are cached for
 batches; `forget_caches()` drops them when the user folder or the installed packages change.
+
+A theme that validated is also kept on disk (`<cache dir>/themes/`, keyed by a digest of its merged
+TOML data, of `schema.py` and of the pydantic and Python versions): a new process loading the same
+theme reads it back instead of building pydantic's validators, which is most of a lone EPUB's or DOCX's
+theme cost. Any change to the theme files or the schema is a new key; a theme that fails validation is
+never stored, so its errors are always pydantic's own.
 """
 from __future__ import annotations
 
+import hashlib
 import importlib
+import json
 import os
+import pickle
 import shutil
 import subprocess
+import sys
+import tempfile
 import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from importlib.metadata import EntryPoint, entry_points
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+import pydantic
 from pydantic import ValidationError
 
+from ..installed import entry_points
+from . import schema
 from .schema import Theme, ThemeError
+
+if TYPE_CHECKING:
+    from importlib.metadata import EntryPoint
 
 ENTRY_POINT_GROUP = "convert.styles"
 SHIPPED_PACKAGE = "convert.styles"
@@ -91,7 +107,7 @@ def _distribution(point: EntryPoint) -> str:
 def _entry_point_themes() -> dict[str, ThemeSource]:
     """Themes registered by installed packages, by name; nothing is imported until one is used."""
     points: dict[str, list[EntryPoint]] = {}
-    for point in entry_points(group=ENTRY_POINT_GROUP):
+    for point in entry_points(ENTRY_POINT_GROUP):
         points.setdefault(point.name, []).append(point)
     return {name: ThemeSource(name, None, "package " + " and ".join(_distribution(p) for p in found), tuple(found))
             for name, found in points.items()}
@@ -150,8 +166,18 @@ def _load(name_or_path: str) -> Theme:
     source = _resolve(name_or_path, base=None)
     data = _merged(source, seen=())
     data.pop("extends", None)
+    stored = _stored_path(data)
+    theme = _read_stored(stored)
+    if theme is None:
+        theme = _validated(data, source)
+        _store(stored, theme)
+    _check_fonts(theme, _shown(source))
+    return theme
+
+
+def _validated(data: dict[str, Any], source: ThemeSource) -> Theme:
     try:
-        theme = Theme.model_validate(data)
+        return Theme.model_validate(data)
     except ValidationError as exc:
         first = exc.errors()[0]
         key = ".".join(str(part) for part in first["loc"])
@@ -164,8 +190,55 @@ def _load(name_or_path: str) -> Theme:
             problem = f"{message[0].lower()}{message[1:]} (got {first.get('input')!r})"
         more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
         raise ThemeError(f"{_shown(source)}: {key}: {problem}{more}") from None
-    _check_fonts(theme, _shown(source))
-    return theme
+
+
+@lru_cache(maxsize=1)
+def _schema_digest() -> str:
+    """What a validated theme depends on besides its data: the schema's source and the versions."""
+    source = Path(schema.__file__).read_bytes()
+    return hashlib.sha256(source + f"|{pydantic.VERSION}|{sys.version}".encode()).hexdigest()
+
+
+def _stored_path(data: dict[str, Any]) -> Path | None:
+    """Where the validated theme of `data` is kept; None when the data cannot be keyed."""
+    from ..resources.gate import cache_dir  # the one cache location (imports nothing a run lacks)
+    try:
+        text = json.dumps(data, sort_keys=True, ensure_ascii=False, default=repr)
+    except (TypeError, ValueError):
+        return None
+    digest = hashlib.sha256(f"{_schema_digest()}\n{text}".encode()).hexdigest()
+    return cache_dir() / "themes" / f"{digest[:40]}.pickle"
+
+
+def _read_stored(path: Path | None) -> Theme | None:
+    """The theme kept at `path`, or None when there is none or it cannot be read back (a truncated or
+    foreign file is ignored and replaced)."""
+    if path is None:
+        return None
+    try:
+        theme = pickle.loads(path.read_bytes())
+    except FileNotFoundError:
+        return None
+    except Exception:  # a damaged file: validate again and overwrite it
+        return None
+    return theme if type(theme) is Theme else None
+
+
+def _store(path: Path | None, theme: Theme) -> None:
+    """Keep `theme` at `path`, atomically; a read-only or full disk only costs the next run the time."""
+    if path is None:
+        return
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".theme-")
+    except OSError:
+        return
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(pickle.dumps(theme, protocol=pickle.HIGHEST_PROTOCOL))
+        os.replace(temporary, path)
+    except OSError:
+        Path(temporary).unlink(missing_ok=True)
 
 
 def _shown(source: ThemeSource) -> str:

@@ -11,7 +11,7 @@ have no defaults here: `styles/default.toml` is their one source, and a theme `e
 from __future__ import annotations
 
 import re
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -38,7 +38,9 @@ class ThemeError(UsageError):
 
 
 class _Section(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # defer_build: a model's validator is built when it first validates, not when this module is imported;
+    # a run whose theme comes from the cache of validated themes (`load.py`) never builds it (~0.1 s).
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class RegionalFonts(_Section):
@@ -57,8 +59,8 @@ class Fonts(_Section):
     serif: FontStack
     sans: FontStack
     mono: FontStack
-    tc: RegionalFonts = RegionalFonts()
-    hk: RegionalFonts = RegionalFonts()
+    tc: RegionalFonts = Field(default_factory=RegionalFonts)  # a factory: no validator is built at import
+    hk: RegionalFonts = Field(default_factory=RegionalFonts)
 
 
 class Text(_Section):
@@ -241,6 +243,14 @@ class Cjk(_Section):
     upright_digits: Annotated[int, Field(ge=0, le=4)]  # vertical text: numbers this short stand upright in one cell
 
 
+def _json(value: Any) -> Any:
+    if isinstance(value, BaseModel):
+        return {name: _json(getattr(value, name)) for name in type(value).model_fields}
+    if isinstance(value, (list, tuple)):
+        return [_json(item) for item in value]
+    return value  # str, int, float, bool, None: the only leaves a theme's fields hold
+
+
 class Theme(_Section):
     name: str
     description: str = ""
@@ -260,7 +270,7 @@ class Theme(_Section):
     lists: Lists
     notes: Notes
     divider: Divider
-    credit: Credit = Credit()
+    credit: Credit = Field(default_factory=Credit)
     quotation_marks: QuotationMarks
     page: Page
     ereader: EReader
@@ -270,6 +280,12 @@ class Theme(_Section):
     cjk: Cjk
 
     # ------------------------------------------------------------ derived values
+    def tokens(self) -> dict[str, Any]:
+        """Every token as JSON data: what `model_dump(mode="json")` gives (a test holds them equal), read
+        from the fields instead of pydantic's serializer, which a theme read back from the cache of
+        validated themes would otherwise build (~0.05 s) only to key the manifest."""
+        return _json(self)
+
     def stack(self, role: Literal["body", "headings", "mono"], lang: str = "") -> list[str]:
         """The font stack of `role` for an article in `lang`: the theme's stack, or for Traditional Chinese
         (`zh-TW`, `zh-HK`, `zh-Hant`) the stack of its regional standard (`[fonts.tc]`, `[fonts.hk]`,
