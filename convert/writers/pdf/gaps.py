@@ -12,8 +12,9 @@ from typing import Any
 _GAP_CLASSES = {"sg-l": "margin_left", "sg-r": "margin_right", "sg-lr": ""}
 
 
-def _edge_chain(line: Any, start: bool) -> list[Any]:
-    """The inline boxes from the line down to its first (or last) leaf."""
+def edge_chain(line: Any, start: bool) -> list[Any]:
+    """The inline boxes from the line down to its first (or last) leaf, outermost first (`marks` and
+    `refit` read a line's edges through it too)."""
     from weasyprint.formatting_structure import boxes
 
     chain, box = [], line
@@ -36,7 +37,7 @@ def _gap_margin(box: Any, side: str) -> float:
 
 def _edge_gap(line: Any, side: str) -> tuple[list[Any], int, float] | None:
     """(chain, depth of the box with the gap, its width) at the line's start or end, or None."""
-    chain = _edge_chain(line, start=side == "margin_left")
+    chain = edge_chain(line, start=side == "margin_left")
     for depth, box in enumerate(chain):
         if shift := _gap_margin(box, side):
             return chain, depth, shift

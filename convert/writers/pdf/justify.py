@@ -241,7 +241,7 @@ def _justify_cjk_line(context: Any, line: Any, extra_width: float, max_stretch_e
     False when it has no gaps to stretch."""
     from weasyprint.formatting_structure import boxes
 
-    texts = [box for box in _leaves(line) if isinstance(box, boxes.TextBox) and box.text and _stretchable(box)]
+    texts = [box for box in leaves(line) if isinstance(box, boxes.TextBox) and box.text and _stretchable(box)]
     gaps = sum(_gaps(box) for box in texts) + _boundary_gaps(line)
     hidden = sum(_hidden_width(box) for box in texts)
     if gaps <= 0 or hidden >= extra_width:
@@ -299,13 +299,15 @@ def _stretchable(box: Any) -> bool:
 _CODE_TAGS = {"code", "kbd", "samp", "pre", "tt"}
 
 
-def _leaves(box: Any) -> Iterator[Any]:
+def leaves(box: Any) -> Iterator[Any]:
+    """The boxes of a line (or inline box) that hold no others, left to right, in normal flow only:
+    text boxes, images, inline blocks."""
     from weasyprint.formatting_structure import boxes
 
     if isinstance(box, (boxes.LineBox, boxes.InlineBox)):
         for child in box.children:
             if child.is_in_normal_flow():
-                yield from _leaves(child)
+                yield from leaves(child)
     else:
         yield box
 
@@ -313,8 +315,8 @@ def _leaves(box: Any) -> Iterator[Any]:
 def _edge_char(box: Any, last: bool) -> str:
     from weasyprint.formatting_structure import boxes
 
-    leaves = list(_leaves(box))
-    for leaf in reversed(leaves) if last else leaves:
+    found = list(leaves(box))
+    for leaf in reversed(found) if last else found:
         if isinstance(leaf, boxes.TextBox):
             if leaf.text:
                 return leaf.text[-1] if last else leaf.text[0]
@@ -332,7 +334,7 @@ def _gap_between(before: str, after: str) -> bool:
 def _boundary_gaps(line: Any) -> int:
     from weasyprint.formatting_structure import boxes
 
-    chars = [(_edge_char(leaf, False), _edge_char(leaf, True)) for leaf in _leaves(line)
+    chars = [(_edge_char(leaf, False), _edge_char(leaf, True)) for leaf in leaves(line)
              if not isinstance(leaf, boxes.TextBox) or leaf.text]
     return sum(_gap_between(chars[i][1], chars[i + 1][0]) for i in range(len(chars) - 1))
 

@@ -17,7 +17,7 @@ import copy
 from typing import Any
 
 from ...scripts import mark_kind
-from .gaps import _edge_chain
+from .gaps import edge_chain
 
 HALT = b"halt 1"
 
@@ -29,7 +29,7 @@ def trim_edge_marks(line: Any, opening_at_start: bool) -> None:
 
     edits = []
     for start in ((True, False) if opening_at_start else (False,)):
-        chain = _edge_chain(line, start=start)
+        chain = edge_chain(line, start=start)
         box = chain[-1] if chain else None
         if not isinstance(box, boxes.TextBox) or not box.text or _halved(box):
             continue

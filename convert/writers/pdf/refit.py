@@ -22,8 +22,8 @@ from dataclasses import dataclass, field
 from typing import Any, Iterator
 
 from ...scripts import CJK_LETTER, CLOSING_PUNCTUATION, WORD_JOINER, mark_kind
-from .gaps import _edge_chain
-from .justify import LineOptions, _leaves
+from .gaps import edge_chain
+from .justify import LineOptions, leaves
 from .marks import half_width_saving
 
 PASSES = 6  # layouts after the first, at most: a paragraph's second short line is looked at once the first is refitted
@@ -104,11 +104,11 @@ def _short_lines(document: Any) -> Iterator[tuple[int, Any, Any]]:
 
 def _group(line: Any) -> tuple[int, Any, str] | None:
     """(number, box, text) of the numbered kept group the line opens with, if it does."""
-    for box in _edge_chain(line, start=True):
+    for box in edge_chain(line, start=True):
         element = getattr(box, "element", None)
         ident = element.get("data-keep") if element is not None else None
         if ident is not None and ident.isdigit():
-            text = "".join(leaf.text or "" for leaf in _leaves(box) if hasattr(leaf, "text"))
+            text = "".join(leaf.text or "" for leaf in leaves(box) if hasattr(leaf, "text"))
             return int(ident), box, text.replace(WORD_JOINER, "")
     return None
 
@@ -117,7 +117,7 @@ def _natural_width(box: Any) -> float:
     """The group's width as the line breaker sees it: before justification widened it, and with a
     closing mark that the layout set half width at a line's end (after breaking) at its full width."""
     width = getattr(box, "cjk_natural_width", box.width)
-    for leaf in _leaves(box):
+    for leaf in leaves(box):
         halves = getattr(getattr(leaf, "pango_layout", None), "cjk_halt", None)
         if halves and leaf.text and not _compressed(leaf):
             width += half_width_saving(leaf.style, leaf.text.rstrip()[-1:] or leaf.text[-1])
@@ -128,8 +128,8 @@ def _kinsoku_width(line: Any, box: Any, size: float) -> float:
     """The width of the marks after the group that no line may start with (`，`, `。`, `）`): they come
     up with it, full width as the line breaker measures them (half width if compressed already)."""
     width, after = 0.0, False
-    for leaf in _leaves(line):
-        if leaf is box or any(leaf is inner for inner in _leaves(box)):
+    for leaf in leaves(line):
+        if leaf is box or any(leaf is inner for inner in leaves(box)):
             after = True
             continue
         if not after:
@@ -148,8 +148,8 @@ def _trailing_marks(line: Any, box: Any, text: str) -> list[tuple[int, float]]:
     nothing to see, for they end the line the group is pulled up to (where the layout would set the
     last one half width anyway, but only after the line breaker measured it full width)."""
     chars = []  # (char, leaf, inside the group) for the line's letters and marks
-    inner = {id(leaf) for leaf in _leaves(box)}
-    for leaf in _leaves(line):
+    inner = {id(leaf) for leaf in leaves(box)}
+    for leaf in leaves(line):
         for char in (getattr(leaf, "text", None) or "").replace(WORD_JOINER, ""):
             if not char.isspace():
                 chars.append((char, leaf, id(leaf) in inner))
@@ -171,7 +171,7 @@ def _compressed(leaf: Any) -> bool:
 
 
 def _last_char(line: Any) -> str:
-    for leaf in reversed(list(_leaves(line))):
+    for leaf in reversed(list(leaves(line))):
         text = (getattr(leaf, "text", None) or "").replace(WORD_JOINER, "").rstrip()
         if text:
             return text[-1]
@@ -190,7 +190,7 @@ def _marks(line: Any) -> list[tuple[int, float]]:
     from weasyprint.formatting_structure import boxes
 
     found, counted = [], 0
-    for leaf in reversed(list(_leaves(line))):
+    for leaf in reversed(list(leaves(line))):
         if not isinstance(leaf, boxes.TextBox) or getattr(leaf, "element_tag", "") in _OPAQUE_TAGS:
             break
         halved = _compressed(leaf)
