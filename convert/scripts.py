@@ -13,6 +13,7 @@ import functools
 import re
 from collections import Counter
 from html import escape, unescape
+from typing import Callable
 
 # ---------------------------------------------------------------- character classes (regex ranges)
 
@@ -489,7 +490,7 @@ def heading_words(text: str, longest: int = 6) -> list[tuple[int, int]]:
     simplified = opencc("t2s").convert(text)  # jieba's dictionary is Simplified (`座車` / `站`, not `座` / `車站`)
     segmented = simplified if len(simplified) == len(text) else text
     spans, position = [], 0
-    for word in rjieba.cut(segmented):
+    for word in _time_words(rjieba.cut(segmented), rjieba.has_word):
         start = segmented.find(word, position)
         if start < 0:
             continue
@@ -497,6 +498,28 @@ def heading_words(text: str, longest: int = 6) -> list[tuple[int, int]]:
         if 2 <= len(word) <= longest and all(CJK_LETTER.match(ch) for ch in text[start:position]):
             spans.append((start, position))
     return spans
+
+
+# Relative time words (下月, 上午, 今年, 本周, 明天): a deictic character and a unit of time. jieba's
+# dictionary knows most of them but weighs them lightly, and cuts `下` / `月` (or, guessing an unknown
+# word, glues the `下` to the word before: `径下` / `月`).
+_TIME_DEICTIC = "上下本今明昨去前后当次翌这每"
+_TIME_UNIT = "月年周午日天季旬晚夜"
+
+
+def _time_words(tokens: list[str], known: Callable[[str], bool]) -> list[str]:
+    """jieba's `tokens` with each relative time word made one: a deictic token of one character and a
+    time unit of one (`下` `月` -> `下月`), or a word jieba guessed (not in its dictionary, `known`)
+    that ends in the deictic character (`径下` `月` -> `径` `下月`)."""
+    merged: list[str] = []
+    for token in tokens:
+        before = merged[-1] if merged else ""
+        if len(token) == 1 and token in _TIME_UNIT and before and before[-1] in _TIME_DEICTIC \
+                and (len(before) == 1 or not known(before)):
+            merged[-1:] = [part for part in (before[:-1], before[-1] + token) if part]
+        else:
+            merged.append(token)
+    return merged
 
 
 # ---------------------------------------------------------------- justification and gaps

@@ -70,6 +70,21 @@ def test_last_line_keeps_two_units() -> None:
     assert "实践者" in spans and "数字化" in spans
 
 
+def test_headings_keep_relative_time_words_whole() -> None:
+    """jieba cuts 下 / 月 (and glues 下 to an unknown word before it: 径下 / 月); a headline must not
+    break inside 下月, 上月, 上午, 今年 in any edition (heading_words feeds the PDF, EPUB and balance)."""
+    def words(text: str) -> list[str]:
+        return [text[a:b] for a, b in heading_words(text)]
+
+    assert "下月" in words("灣仔海濱新單車徑下月開放　市民：「終於唔使同啲車爭路」")
+    assert "上月" in words("公司上月營收創新高")
+    assert {"本月", "下月"} <= set(words("本月中旬到下月"))
+    assert "上月" not in words("屋顶上月光如水")  # 月 of a word jieba knows (月光如水) stays in it
+    heading = "海濱單車徑下月開放"
+    spans = [heading[a:b] for a, b in keep_together(heading, heading_words(heading))]
+    assert "下月" in spans
+
+
 def test_markup_halves_marks_and_holds_groups() -> None:
     out = typeset('<p>（下称“报告”），排名第36位，前百家<b>企</b>业。</p><p>前百家企业。</p>')
     assert '“报告<span class="pc">”</span><span class="pc">）</span>，' in out
