@@ -395,7 +395,27 @@ def number_parts(text: str) -> list[tuple[int, int, int]]:
 
 
 WORD_JOINER = "\u2060"
+ZERO_WIDTH_SPACE = "\u200b"  # a break opportunity of no width; PDF text extraction drops it as it drops U+2060
 NO_WIDTH_NON_BREAK = "\u200d"  # ZERO WIDTH JOINER: Word's "No-Width Non Break"; LibreOffice keeps lines whole at it too (UAX #14 LB8a)
+
+
+_QUOTES_OPENING, _QUOTES_CLOSING = "\u201c\u2018", "\u201d\u2019"
+
+
+def quote_breaks(text: str) -> list[int]:
+    """Indexes i where a line may break before text[i] in Chinese text, though UAX #14 forbids a break
+    on either side of a quotation mark (LB19: “ ” ‘ ’ are ambiguous there): before an opening quote that
+    follows a Han character or a closing mark (`水平 / “已`, `。/ “`), and after a closing quote that a
+    Han character or an opening mark follows (`” / 他说`). In Chinese text the curly quotes open and
+    close like brackets (clreq §3.1.4), and a line breaks before or after them as it does at `（` `）`."""
+    found = []
+    for index in range(1, len(text)):
+        before, after = text[index - 1], text[index]
+        if after in _QUOTES_OPENING and (CJK_LETTER.match(before) or mark_kind(before) == "closing"):
+            found.append(index)
+        elif before in _QUOTES_CLOSING and (CJK_LETTER.match(after) or mark_kind(after) == "opening"):
+            found.append(index)
+    return found
 
 
 def joined_numbers(text: str, joiner: str = NO_WIDTH_NON_BREAK) -> str:

@@ -310,6 +310,24 @@ def test_refitted_lines_of_text_not_in_the_samples(script: str, tmp_path: Path) 
         assert id(line) in flush, split
 
 
+def test_the_pdf_breaks_before_an_opening_quote_after_han(tmp_path: Path) -> None:
+    """Pango breaks on neither side of “ ” (UAX #14 LB19), so `水平“已` went down whole and left the line
+    before a character short; in Chinese text a line breaks before “ as before （ (clreq), and after ”."""
+    out = typeset("<p>自动化水平“已接近”他说：“好”，就走了</p>", Typesetting(quote_breaks=True, compress=False))
+    assert out.startswith("<p>自动化水平\u200b“已接近”\u200b他说：\u200b“好”，")
+    assert typeset("<p>他说“OK”了没有人</p>", Typesetting(quote_breaks=True)).count("\u200b") == 2
+    assert "\u200b" not in typeset("<p>he said “OK”</p>", Typesetting(quote_breaks=True))
+    source = tmp_path / "quote.md"  # 3 + 15 characters after a 2 em indent: 平 ends the e-reader's first line
+    source.write_text("# 标题\n\n甲甲甲港务集团表示新码头的自动化水平“已接近鹿特丹港”他说，"
+                      + "项目进展顺利" * 6 + "。\n", encoding="utf-8")
+    lines, size, left, right, indent = ereader_lines(convert.convert(source, to="pdf", offline=True,
+                                                                     edition="ereader"))  # type: ignore[arg-type]
+    first = next(index for index, line in enumerate(lines) if line.text.startswith("甲甲甲"))
+    assert lines[first].text.endswith("自动化水平") and lines[first + 1].text.startswith("“已接近")
+    assert ragged_lines(lines, size, left, right, indent) == []
+    assert "\u200b" not in "".join(line.text for line in lines)
+
+
 # ---------------------------------------------------------------- the EPUB in a browser
 
 

@@ -29,8 +29,8 @@ from ..resources.fonts import layout_features, stack_font
 from ..scripts import is_cjk_family
 from ..theme import Theme
 from ..scripts import (CJK_LETTER, CLOSING_MARKS, CLOSING_PUNCTUATION, OPENING_MARKS, OPENING_PUNCTUATION,
-                       WORD_JOINER, compressed_marks, gap_bindings, gap_sides, heading_words, keep_together, mark_kind,
-                       set_width_em, upright_numbers)
+                       WORD_JOINER, ZERO_WIDTH_SPACE, compressed_marks, gap_bindings, gap_sides, heading_words,
+                       keep_together, mark_kind, quote_breaks, set_width_em, upright_numbers)
 
 _OBJECT = "\ufffc"
 # The widest kept group a browser is given whole in a paragraph (em): it justifies the line such a
@@ -49,6 +49,7 @@ _INLINE = {"a", "span", "em", "strong", "b", "i", "s", "u", "time", "abbr", "cit
 _OBJECTS = {"img", "input", "object", "iframe", "video", "audio", "canvas"}
 _DIGIT = re.compile(r"[0-9０-９]")
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+_INVISIBLE = WORD_JOINER + ZERO_WIDTH_SPACE  # not counted as letters or marks (`refit` does not count them)
 
 
 @dataclass(frozen=True)
@@ -73,6 +74,9 @@ class Typesetting:
     # number keeps its unit only when both are at most this wide (em); a wider group keeps its number.
     unit_limit_em: float | None = None
     squeeze: tuple[tuple[int, tuple[int, ...]], ...] = ()
+    # A layout that breaks lines by UAX #14 alone (Pango: the PDF) never breaks next to a curly quote;
+    # with `quote_breaks` a U+200B ZERO WIDTH SPACE lets it, where Chinese text may (`scripts.quote_breaks`).
+    quote_breaks: bool = False
 
 
 def typesetting(doc: m.Document, theme: Theme, *, check_fonts: bool = True, browser: bool = False,
@@ -92,7 +96,8 @@ def typesetting(doc: m.Document, theme: Theme, *, check_fonts: bool = True, brow
             compress = False
     upright = theme.cjk.upright_digits if vertical and doc.is_chinese else 0
     return Typesetting(compress=compress, bind_gaps=browser, upright=upright,
-                       unit_limit_em=BROWSER_KEEP_EM if browser and not vertical else None)
+                       unit_limit_em=BROWSER_KEEP_EM if browser and not vertical else None,
+                       quote_breaks=doc.is_chinese and not browser)
 
 
 def faces_without_feature(theme: Theme, feature: str) -> list[str]:
@@ -207,6 +212,7 @@ class _Block:
         opens: dict[int, list[str]] = {}
         closes: dict[int, list[str]] = {}
         around: dict[int, list[str]] = {}  # before (part index) or after (minus part index) a tag
+        kept: list[tuple[int, int]] = []
         if setting.keep:
             words = heading_words(text) if self.name in _HEADINGS else []
             limit = setting.unit_limit_em if self.name == "p" else None  # only paragraphs are justified
@@ -216,6 +222,7 @@ class _Block:
             squeeze = dict(setting.squeeze)
             soft = keep_together(text, words, soft=True) if setting.soft else []
             for start, end in keep_together(text, words, unit_limit_em=limit):
+                kept.append((start, end))
                 ident, groups[0] = groups[0], groups[0] + 1
                 for position in _before(text, start, squeeze.get(ident, ())):
                     classes[position] = "pc"
@@ -223,6 +230,10 @@ class _Block:
                 for number, (a, b) in enumerate(pieces):
                     if _OBJECT not in text[a:b]:
                         self.group(a, b, opens, closes, around, ident if setting.keep_ids and not number else None)
+        if setting.quote_breaks and CJK_LETTER.search(text):
+            for position in quote_breaks(text):
+                if not any(start < position < end for start, end in kept):
+                    opens.setdefault(position, []).insert(0, ZERO_WIDTH_SPACE)
         for start, end in upright:  # innermost: opened after and closed before any group at its edges
             opens.setdefault(start, []).append('<span class="tcy">')
             closes.setdefault(end - 1, []).insert(0, "</span>")
@@ -312,7 +323,7 @@ def _before(text: str, start: int, distances: tuple[int, ...]) -> list[int]:
         char = text[position]
         if char == _OBJECT or counted < min(distances, default=0):
             break
-        if char.isspace() or char == WORD_JOINER:
+        if char.isspace() or char in _INVISIBLE:
             continue
         if counted in distances and mark_kind(char):
             found.append(position)
@@ -322,7 +333,7 @@ def _before(text: str, start: int, distances: tuple[int, ...]) -> list[int]:
         char = text[position]
         if char == _OBJECT:
             break
-        if char.isspace() or char == WORD_JOINER:
+        if char.isspace() or char in _INVISIBLE:
             continue
         if counted in distances and mark_kind(char):
             found.append(position)

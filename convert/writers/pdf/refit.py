@@ -21,7 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Iterator
 
-from ...scripts import CJK_LETTER, CLOSING_PUNCTUATION, WORD_JOINER, mark_kind
+from ...scripts import CJK_LETTER, CLOSING_PUNCTUATION, WORD_JOINER, ZERO_WIDTH_SPACE, mark_kind
 from .gaps import edge_chain
 from .justify import LineOptions, leaves
 from .marks import half_width_saving
@@ -29,6 +29,8 @@ from .marks import half_width_saving
 PASSES = 6  # layouts after the first, at most: a paragraph's second short line is looked at once the first is refitted
 TOLERANCE = 0.6  # points a justified line may end short of the margin
 _OPAQUE_TAGS = {"code", "kbd", "samp", "tt", "sup", "sub"}
+_INVISIBLE = WORD_JOINER + ZERO_WIDTH_SPACE  # the markup's joiners and break opportunities: no letters
+_DROP_INVISIBLE = str.maketrans("", "", _INVISIBLE)
 
 
 @dataclass
@@ -109,7 +111,7 @@ def _group(line: Any) -> tuple[int, Any, str] | None:
         ident = element.get("data-keep") if element is not None else None
         if ident is not None and ident.isdigit():
             text = "".join(leaf.text or "" for leaf in leaves(box) if hasattr(leaf, "text"))
-            return int(ident), box, text.replace(WORD_JOINER, "")
+            return int(ident), box, text.translate(_DROP_INVISIBLE)
     return None
 
 
@@ -134,7 +136,7 @@ def _kinsoku_width(line: Any, box: Any, size: float) -> float:
             continue
         if not after:
             continue
-        text = (getattr(leaf, "text", None) or "").replace(WORD_JOINER, "")
+        text = (getattr(leaf, "text", None) or "").translate(_DROP_INVISIBLE)
         for char in text:
             if char not in CLOSING_PUNCTUATION:
                 return width
@@ -150,7 +152,7 @@ def _trailing_marks(line: Any, box: Any, text: str) -> list[tuple[int, float]]:
     chars = []  # (char, leaf, inside the group) for the line's letters and marks
     inner = {id(leaf) for leaf in leaves(box)}
     for leaf in leaves(line):
-        for char in (getattr(leaf, "text", None) or "").replace(WORD_JOINER, ""):
+        for char in (getattr(leaf, "text", None) or "").translate(_DROP_INVISIBLE):
             if not char.isspace():
                 chars.append((char, leaf, id(leaf) in inner))
     inside = sum(1 for _, _, within in chars if within)
@@ -172,7 +174,7 @@ def _compressed(leaf: Any) -> bool:
 
 def _last_char(line: Any) -> str:
     for leaf in reversed(list(leaves(line))):
-        text = (getattr(leaf, "text", None) or "").replace(WORD_JOINER, "").rstrip()
+        text = (getattr(leaf, "text", None) or "").translate(_DROP_INVISIBLE).rstrip()
         if text:
             return text[-1]
     return ""
@@ -198,7 +200,7 @@ def _marks(line: Any) -> list[tuple[int, float]]:
         text = leaf.text or ""
         for index in range(len(text) - 1, -1, -1):
             char = text[index]
-            if char.isspace() or char == WORD_JOINER:
+            if char.isspace() or char in _INVISIBLE:
                 continue
             if mark_kind(char) and not halved:
                 at_end = trimmed and counted == 0 and index == len(text.rstrip()) - 1
