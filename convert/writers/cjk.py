@@ -75,7 +75,8 @@ class Typesetting:
     unit_limit_em: float | None = None
     squeeze: tuple[tuple[int, tuple[int, ...]], ...] = ()
     # A layout that breaks lines by UAX #14 alone (Pango: the PDF) never breaks next to a curly quote;
-    # with `quote_breaks` a U+200B ZERO WIDTH SPACE lets it, where Chinese text may (`scripts.quote_breaks`).
+    # with `quote_breaks` a U+200B ZERO WIDTH SPACE lets it, where Chinese text may (`scripts.quote_breaks`),
+    # but in headings, which are not justified and whose lines `pdf.balance` evens out as Pango breaks them.
     quote_breaks: bool = False
 
 
@@ -230,7 +231,7 @@ class _Block:
                 for number, (a, b) in enumerate(pieces):
                     if _OBJECT not in text[a:b]:
                         self.group(a, b, opens, closes, around, ident if setting.keep_ids and not number else None)
-        if setting.quote_breaks and CJK_LETTER.search(text):
+        if setting.quote_breaks and self.name not in _HEADINGS and CJK_LETTER.search(text):  # headings: `pdf.balance`
             for position in quote_breaks(text):
                 if not any(start < position < end for start, end in kept):
                     opens.setdefault(position, []).insert(0, ZERO_WIDTH_SPACE)

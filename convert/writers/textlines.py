@@ -7,8 +7,7 @@ from __future__ import annotations
 
 from PIL import features
 
-from ..scripts import (break_tokens, compressed_marks, gap_positions, has_han, heading_words, keep_together, mark_kind,
-                       quote_breaks)
+from ..scripts import break_tokens, compressed_marks, gap_positions, has_han, heading_words, keep_together, mark_kind
 
 _NO_LINE_START = set("，。、；：？！）》」』”’〉】〕…—,.;:?!)]}%")
 _NO_LINE_END = set("（《「『“‘〈【〔([{")
@@ -23,16 +22,13 @@ def wrap(text: str, font, width: float, cjk: Spacing = NO_SPACING,  # type: igno
     two characters, the words of a Chinese title) nor where `scripts` would not.
 
     `as_weasyprint` breaks where the PDF's layout would: Pango breaks neither before nor after a
-    quotation mark `“”‘’` (UAX #14 before Unicode 15.1: class QU) but where the markup lets it in
-    Chinese text (`scripts.quote_breaks`), and WeasyPrint fits a line with a closing mark at its end
-    full width (it is halved after the break)."""
+    quotation mark `“”‘’`, even between Han characters (UAX #14 before Unicode 15.1: class QU), and
+    WeasyPrint fits a line with a closing mark at its end full width (it is halved after the break)."""
     lines: list[str] = []
     current = ""
     last = ""  # the token `current` ends with
-    text = " ".join(text.split())
-    groups = break_groups(text)
-    for token in (_joined_at_quotes(groups, set(quote_breaks(text)) if has_han(text) else set())
-                  if as_weasyprint else groups):
+    groups = break_groups(" ".join(text.split()))
+    for token in (_joined_at_quotes(groups) if as_weasyprint else groups):
         candidate = current + token
         fits = line_width(candidate.rstrip(), font, cjk, halve_end=not as_weasyprint) <= width
         if not current or fits:
@@ -74,17 +70,14 @@ def break_groups(text: str) -> list[str]:
 _QUOTES = "“”‘’\"'"
 
 
-def _joined_at_quotes(tokens: list[str], breaks: set[int]) -> list[str]:
-    """`tokens` with each quotation mark joined to the tokens on both sides of it, but at the text's
-    positions in `breaks`."""
+def _joined_at_quotes(tokens: list[str]) -> list[str]:
+    """`tokens` with each quotation mark joined to the tokens on both sides of it."""
     joined: list[str] = []
-    position = 0
     for token in tokens:
-        if joined and position not in breaks and (token[0] in _QUOTES or joined[-1].rstrip()[-1:] in _QUOTES):
+        if joined and (token[0] in _QUOTES or joined[-1].rstrip()[-1:] in _QUOTES):
             joined[-1] += token
         else:
             joined.append(token)
-        position += len(token)
     return joined
 
 
