@@ -279,7 +279,21 @@ def test_the_markup_can_squeeze_marks_and_let_a_unit_go() -> None:
     refit = typeset(markup, Typesetting(keep_ids=True, soft=frozenset({0}), squeeze=((0, (2, 4, -6)),)))
     assert '<span class="pc">，</span>乙<span class="pc">、</span>' in refit
     assert '<span class="sg-r">7</span></span>座车<span class="nobr" data-keep="1">站<span class="pc">，</span>丙。' in refit
-    assert typeset(markup) == plain.replace(' data-keep="0"', "").replace(' data-keep="1"', "")
+    assert typeset(markup) == re.sub(r' data-(keep|cjk)="\d+"', "", plain)
+
+
+def test_the_markup_can_squeeze_marks_before_any_character() -> None:
+    """`squeeze_at` names a character by its block-level element (`data-cjk`) and its place among the
+    element's letters and marks (spaces, joiners and footnotes not counted), as `pdf.refit` counts the
+    laid-out lines: a line before `Sarah` or `统”），` is refitted as one before a kept group is."""
+    markup = '<h1>标题</h1><p>甲，乙、设置<b>A B</b>车站<span class="footnote">注“释”</span>，丙丁戊。<br/>己庚</p>'
+    plain = typeset(markup, Typesetting(keep_ids=True))
+    assert '<h1 data-cjk="0">' in plain and '<p data-cjk="1">' in plain
+    # 设 is the 5th letter or mark of the paragraph (place 4): the marks 0 and 2 before it; 戊 is place
+    # 13 (the footnote's letters not counted): the 2nd character from it on, 。
+    out = typeset(markup, Typesetting(keep_ids=True, squeeze_at=(((1, 4), (0, 2)), ((1, 13), (-2,)))))
+    assert '甲<span class="pc">，</span>乙<span class="pc">、</span>设置' in out
+    assert '丁戊<span class="pc">。</span>' in out and out.count('class="pc"') == 3
 
 
 @pytest.mark.parametrize("path", [a for a in CHINESE if a.parent.name in ("zh-hant-metro", "zh-news-harbor")],
@@ -290,6 +304,16 @@ def test_ereader_lines_a_kept_group_follows_are_flush(path: Path) -> None:
     lines, size, left, right, indent = ereader_lines(built(path, "pdf", edition="ereader"))
     assert ragged_lines(lines, size, left, right, indent) == []
     assert split_numbers(lines, units=False) == []
+
+
+def test_ereader_lines_before_a_latin_word_or_a_closing_mark_are_flush() -> None:
+    """`分析师 / Sarah Mitchell`, `（Digital / Twin）`, `调度系 / 统”），` left the line before short (no
+    kept group follows them): the line's marks are set half width to pull the word (or the character
+    with the marks no line may start with) up, and a Latin phrase breaks between its words."""
+    lines, size, left, right, indent = ereader_lines(built(MIXED, "pdf", edition="ereader"))
+    assert ragged_lines(lines, size, left, right, indent) == []
+    assert any(line.text.endswith("Sarah") for line in lines)
+    assert not any(line.text.endswith("调度系") for line in lines)
 
 
 @pytest.mark.parametrize("script", sorted(REFIT_TEXT))

@@ -80,7 +80,8 @@ def write_pdf(doc: m.Document, ctx: WriteContext) -> bytes:
     css = print_css(doc, ctx.theme, options)
 
     def page(refits: Refits) -> str:
-        changed = replace(setting, soft=frozenset(refits.soft), squeeze=tuple(sorted(refits.squeeze.items())))
+        changed = replace(setting, soft=frozenset(refits.soft), squeeze=tuple(sorted(refits.squeeze.items())),
+                          squeeze_at=tuple(sorted(refits.squeeze_at.items())))
         return page_html(doc, typeset(header + article, changed), css,
                          head_extra=metadata_tags(doc, ctx.source_date_epoch))
 

@@ -21,7 +21,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Iterator
 
-from ...scripts import CJK_LETTER, CLOSING_PUNCTUATION, WORD_JOINER, ZERO_WIDTH_SPACE, mark_kind
+from ...scripts import (CJK_LETTER, CLOSING_MARKS, CLOSING_PUNCTUATION, OPENING_MARKS, OPENING_PUNCTUATION, WORD_JOINER,
+                        ZERO_WIDTH_SPACE, is_wide, mark_kind)
 from .gaps import edge_chain
 from .justify import LineOptions, leaves
 from .marks import half_width_saving
@@ -40,22 +41,34 @@ class Refits:
 
     squeeze: dict[int, tuple[int, ...]] = field(default_factory=dict)
     soft: set[int] = field(default_factory=set)
+    squeeze_at: dict[tuple[int, int], tuple[int, ...]] = field(default_factory=dict)  # `Typesetting.squeeze_at`
 
     def add(self, other: Refits) -> bool:
-        """Take on `other`'s changes to groups not changed yet; whether there were any."""
+        """Take on `other`'s changes to groups and places not changed yet; whether there were any."""
         new = {ident for ident in [*other.squeeze, *other.soft] if ident not in self.squeeze and ident not in self.soft}
         self.squeeze.update({ident: marks for ident, marks in other.squeeze.items() if ident in new})
         self.soft.update(other.soft & new)
-        return bool(new)
+        places = {place: marks for place, marks in other.squeeze_at.items() if place not in self.squeeze_at}
+        self.squeeze_at.update(places)
+        return bool(new or places)
 
 
 def refits(document: Any, options: LineOptions, done: Refits | None = None) -> Refits:
     """What would refit the short lines of a WeasyPrint `document` that a numbered group follows, not
     refitted yet (`done`): the first such line of each paragraph (the rest of it reflows)."""
     found, refitted = Refits(), set()
+    places = _line_places(document)
     for block, line, following in _short_lines(document):
+        if block in refitted:
+            continue
         group = _group(following)
-        if group is None or block in refitted:
+        if group is None:
+            place = places.get(id(following))
+            if place is not None and (done is None or place not in done.squeeze_at):
+                chosen = _pull_up(line, following, options)
+                if chosen:
+                    found.squeeze_at[place] = chosen
+                    refitted.add(block)
             continue
         ident, box, text = group
         if done is not None and (ident in done.squeeze or ident in done.soft):
@@ -83,6 +96,105 @@ def refits(document: Any, options: LineOptions, done: Refits | None = None) -> R
                 refitted.add(block)
                 break
     return found
+
+
+def _pull_up(line: Any, following: Any, options: LineOptions) -> tuple[int, ...] | None:
+    """The marks to set half width so that what opens the `following` line, up to its first break (a
+    Han character, a Latin word: `Sarah` of `Sarah Mitchell`, `统”），`), fits on `line`, which it left
+    short; None when no marks would do (as `refits` does for a kept group, without the soft keep)."""
+    unit = _first_unit(following)
+    if not unit:
+        return None
+    size = line.style["font_size"]
+    last = _last_char(line)
+    gap = options.script_gap_em * size if last and CJK_LETTER.match(last) and _takes_gap(unit[0][0]) else 0.0
+    width = gap + sum(_text_width(leaf, "".join(char for char, other in unit if other is leaf))
+                      for leaf in dict.fromkeys(leaf for _, leaf in unit))
+    if width <= line.cjk_slack:
+        return None  # it would fit: the line is short for another reason
+    trailing = [(-(index + 1), half_width_saving(leaf.style, char)) for index, (char, leaf) in reversed(list(enumerate(unit)))
+                if mark_kind(char) == "closing" and not _compressed(leaf)]
+    return _enough(trailing + _marks(line), width - line.cjk_slack) or None
+
+
+def _first_unit(line: Any) -> list[tuple[str, Any]]:
+    """(character, its text box) of what opens `line` up to the first place it may break: opening marks,
+    then a Han character or a Latin word or number, then the closing marks no line may start with;
+    empty when the line opens with something else (an image, code)."""
+    from weasyprint.formatting_structure import boxes
+
+    chars: list[tuple[str, Any]] = []
+    for leaf in leaves(line):
+        if not isinstance(leaf, boxes.TextBox) or getattr(leaf, "element_tag", "") in _OPAQUE_TAGS:
+            break
+        chars.extend((char, leaf) for char in leaf.text or "" if char not in _INVISIBLE)
+    index = 0
+    while index < len(chars) and chars[index][0] in OPENING_PUNCTUATION + OPENING_MARKS:
+        index += 1
+    if index == len(chars) or chars[index][0].isspace():
+        return []
+    if CJK_LETTER.match(chars[index][0]):
+        index += 1
+    else:
+        while index < len(chars) and not chars[index][0].isspace() and not is_wide(chars[index][0]):
+            index += 1
+    while index < len(chars) and chars[index][0] in CLOSING_PUNCTUATION + CLOSING_MARKS:
+        index += 1
+    return chars[:index] if index < len(chars) else []  # the whole line: nothing to gain
+
+
+def _text_width(leaf: Any, text: str) -> float:
+    """How wide `text` is set in the style of the text box `leaf`, a mark the markup set half width
+    (`pc`) at that width, and before justification widened it."""
+    from weasyprint.text.line_break import Layout, line_size
+
+    layout = Layout(leaf.style)
+    layout.set_text(text)
+    width, _ = line_size(layout.get_first_line()[0], leaf.style)
+    layout.deactivate()
+    if _compressed(leaf):
+        width -= half_width_saving(leaf.style, text[-1])
+    return width
+
+
+def _line_places(document: Any) -> dict[int, tuple[int, int]]:
+    """Where each line of the document starts: id(line box) -> (the number of its block-level element,
+    `data-cjk`, the place of its first letter or mark in the element's text), counted as `cjk` counts
+    them (spaces, joiners and generated content not counted; an image one). An element is left out
+    from where code or another opaque element shows in it: the markup counts it as one object."""
+    from weasyprint.formatting_structure import boxes
+
+    places: dict[int, tuple[int, int]] = {}
+    seen: dict[int, int] = {}
+    lost: set[int] = set()
+
+    def walk(box: Any) -> None:
+        element = getattr(box, "element", None)
+        number = element.get("data-cjk") if element is not None and hasattr(element, "get") else None
+        for child in getattr(box, "children", None) or []:
+            if not isinstance(child, boxes.LineBox):
+                walk(child)
+                continue
+            if number is None or not number.isdigit() or int(number) in lost:
+                continue
+            ident = int(number)
+            seen.setdefault(ident, 0)
+            places[id(child)] = (ident, seen[ident])
+            for leaf in leaves(child):
+                tag = getattr(leaf, "element_tag", "") or ""
+                if "::" in tag:
+                    continue  # generated: a footnote call, a marker
+                if isinstance(leaf, boxes.TextBox) and tag not in _OPAQUE_TAGS:
+                    seen[ident] += sum(1 for char in leaf.text or "" if not char.isspace() and char not in _INVISIBLE)
+                elif isinstance(leaf, boxes.InlineReplacedBox):
+                    seen[ident] += 1
+                else:
+                    lost.add(ident)
+                    break
+
+    for page in document.pages:
+        walk(page._page_box)
+    return places
 
 
 def _short_lines(document: Any) -> Iterator[tuple[int, Any, Any]]:
