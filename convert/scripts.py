@@ -418,6 +418,29 @@ def quote_breaks(text: str) -> list[int]:
     return found
 
 
+# A web address in running text: a scheme or `www.`, up to a space, a wide character or a quote.
+_URL = re.compile(f"(?:[A-Za-z][A-Za-z0-9+.-]*://|www\\.)[^\\s{WIDE}\"'<>]+")
+
+
+def url_breaks(text: str) -> list[int]:
+    """Indexes i inside web addresses where a line may break before text[i], as the Chicago Manual of
+    Style breaks a URL (6.8.2: after `//`, before a single slash, a period, a hyphen, an underline, a
+    question mark, a number sign, a tilde, a percent sign; before or after `=` and `&`): UAX #14 gives
+    an address almost no opportunities, and a line before a long one is left short or the address is
+    broken anywhere (`jincheng` / `bank`). No break next to the address's ends."""
+    found = []
+    for match in _URL.finditer(text):
+        start, end = match.span()
+        while end > start and text[end - 1] in ".,;:!?)]}'\"":  # the sentence's, not the address's
+            end -= 1
+        for index in range(start + 2, end - 1):
+            char, before = text[index], text[index - 1]
+            if (char in "/.-_?#~%=&" and before != "/" and text[index + 1] != "/") or \
+                    (before in "=&" and char not in "=&") or (before == "/" and text[index - 2] == "/"):
+                found.append(index)
+    return sorted(set(found))
+
+
 def joined_numbers(text: str, joiner: str = NO_WIDTH_NON_BREAK) -> str:
     """`text` with a zero-width `joiner` where a line could otherwise break inside a number group of
     `number_parts`: after an ordinal `第` and before a unit or measure word (`第‍36‍位`, `1.8‍亿`), for

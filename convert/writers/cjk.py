@@ -81,9 +81,9 @@ class Typesetting:
     # footnotes not counted; an object counts one): ((e, n), distances).
     squeeze_at: tuple[tuple[tuple[int, int], tuple[int, ...]], ...] = ()
     # A layout that breaks lines by UAX #14 alone (Pango: the PDF) never breaks next to a curly quote;
-    # with `quote_breaks` a U+200B ZERO WIDTH SPACE lets it, where Chinese text may (`scripts.quote_breaks`),
+    # with `break_hints` a U+200B ZERO WIDTH SPACE lets it where Chinese text may (`scripts.quote_breaks`),
     # but in headings, which are not justified and whose lines `pdf.balance` evens out as Pango breaks them.
-    quote_breaks: bool = False
+    break_hints: bool = False
 
 
 def typesetting(doc: m.Document, theme: Theme, *, check_fonts: bool = True, browser: bool = False,
@@ -104,7 +104,7 @@ def typesetting(doc: m.Document, theme: Theme, *, check_fonts: bool = True, brow
     upright = theme.cjk.upright_digits if vertical and doc.is_chinese else 0
     return Typesetting(compress=compress, bind_gaps=browser, upright=upright,
                        unit_limit_em=BROWSER_KEEP_EM if browser and not vertical else None,
-                       quote_breaks=doc.is_chinese and not browser)
+                       break_hints=doc.is_chinese and not browser)
 
 
 def faces_without_feature(theme: Theme, feature: str) -> list[str]:
@@ -286,7 +286,7 @@ class _Block:
                 for number, (a, b) in enumerate(pieces):
                     if _OBJECT not in text[a:b]:
                         self.group(a, b, opens, closes, around, ident if setting.keep_ids and not number else None)
-        if setting.quote_breaks and self.name not in _HEADINGS and CJK_LETTER.search(text):  # headings: `pdf.balance`
+        if setting.break_hints and self.name not in _HEADINGS and CJK_LETTER.search(text):
             for position in quote_breaks(text):
                 if not any(start < position < end for start, end in kept):
                     opens.setdefault(position, []).insert(0, ZERO_WIDTH_SPACE)
