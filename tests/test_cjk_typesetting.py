@@ -316,6 +316,23 @@ def test_ereader_lines_before_a_latin_word_or_a_closing_mark_are_flush() -> None
     assert not any(line.text.endswith("调度系") for line in lines)
 
 
+def test_a_latin_phrase_is_justified_by_its_word_spaces(tmp_path: Path) -> None:
+    """A line of an English name in Chinese text (`“Jincheng Wealth Intelligent`) has few gaps between
+    Han characters to widen: its word spaces are widened further (at most `max_space_stretch_em`), as a
+    typographer sets a Latin line, and it ends at the margin instead of short of it."""
+    source = tmp_path / "latin.md"
+    source.write_text("# 标题\n\n该行于今年6月上线的新一代企业级财富管理平台“Jincheng Wealth Intelligent Advisory "
+                      "Platform (JWIAP) Enterprise Edition”已覆盖全部分行。\n", encoding="utf-8")
+    lines, size, left, right, indent = ereader_lines(convert.convert(source, to="pdf", offline=True,
+                                                                     edition="ereader"))  # type: ignore[arg-type]
+    line = next(line for line in lines if "Wealth" in line.text)
+    assert abs(right - line.right_edge()) < 0.6, line.text
+    words = [b["x0"] - a["x1"] for a, b in zip(line.chars, line.chars[1:]) if b["x0"] - a["x1"] > 0.2 * size]
+    bound = load_theme().cjk
+    assert words and max(words) <= (0.35 + bound.max_space_stretch_em) * size  # a space of about ¼ em, widened
+    assert min(words) > (0.25 + bound.max_stretch_em) * size  # more than a gap between characters may be
+
+
 @pytest.mark.parametrize("script", sorted(REFIT_TEXT))
 def test_refitted_lines_of_text_not_in_the_samples(script: str, tmp_path: Path) -> None:
     source = tmp_path / f"refit-{script}.md"
@@ -337,10 +354,10 @@ def test_refitted_lines_of_text_not_in_the_samples(script: str, tmp_path: Path) 
 def test_the_pdf_breaks_before_an_opening_quote_after_han(tmp_path: Path) -> None:
     """Pango breaks on neither side of “ ” (UAX #14 LB19), so `水平“已` went down whole and left the line
     before a character short; in Chinese text a line breaks before “ as before （ (clreq), and after ”."""
-    out = typeset("<p>自动化水平“已接近”他说：“好”，就走了</p>", Typesetting(quote_breaks=True, compress=False))
+    out = typeset("<p>自动化水平“已接近”他说：“好”，就走了</p>", Typesetting(break_hints=True, compress=False))
     assert out.startswith("<p>自动化水平\u200b“已接近”\u200b他说：\u200b“好”，")
-    assert typeset("<p>他说“OK”了没有人</p>", Typesetting(quote_breaks=True)).count("\u200b") == 2
-    assert "\u200b" not in typeset("<p>he said “OK”</p>", Typesetting(quote_breaks=True))
+    assert typeset("<p>他说“OK”了没有人</p>", Typesetting(break_hints=True)).count("\u200b") == 2
+    assert "\u200b" not in typeset("<p>he said “OK”</p>", Typesetting(break_hints=True))
     source = tmp_path / "quote.md"  # 3 + 15 characters after a 2 em indent: 平 ends the e-reader's first line
     source.write_text("# 标题\n\n甲甲甲港务集团表示新码头的自动化水平“已接近鹿特丹港”他说，"
                       + "项目进展顺利" * 6 + "。\n", encoding="utf-8")
