@@ -418,6 +418,18 @@ def quote_breaks(text: str) -> list[int]:
     return found
 
 
+# A Latin word of five letters or more standing as a word (not a piece of an address, a file name, a
+# code or an e-mail): WeasyPrint hyphenates no shorter one (hyphenate-limit-chars: 5 2 2).
+_HYPHENATABLE = re.compile(r"(?<![A-Za-z0-9_./@:\-])[A-Za-z]{5,}(?![A-Za-z0-9_/@\-]|[.:][A-Za-z0-9])")
+
+
+def hyphenatable_words(text: str) -> list[tuple[int, int]]:
+    """Spans of the English words in Chinese text that a line may hyphenate (`Pan-doc`): there is no
+    other break in a Latin word, and one too long for what is left of a line leaves that line short
+    by its width (clreq §3.2: Western words in Chinese text are set, and broken, as Western text)."""
+    return [match.span() for match in _HYPHENATABLE.finditer(text)]
+
+
 # A web address in running text: a scheme or `www.`, up to a space, a wide character or a quote.
 _URL = re.compile(f"(?:[A-Za-z][A-Za-z0-9+.-]*://|www\\.)[^\\s{WIDE}\"'<>]+")
 

@@ -333,6 +333,68 @@ def test_a_latin_phrase_is_justified_by_its_word_spaces(tmp_path: Path) -> None:
     assert min(words) > (0.25 + bound.max_stretch_em) * size  # more than a gap between characters may be
 
 
+def test_english_words_in_chinese_text_are_hyphenated_in_the_pdf() -> None:
+    """`默认情况下 / Pandoc会把` left the e-reader's line 22 pt short: the word had no break, and was too
+    wide for what the line had left. As an English word it is hyphenated (`Pan‐` / `doc`), never an
+    address or a file name, and the paragraphs' inner lines all end at the margin."""
+    markup = typeset("<p>默认情况下 Pandoc会把 example.com 与 a.pdf 和 Sarah 说</p>", Typesetting(hyphenate=True))
+    assert '<span class="hy">Pando<span class="sg-r">c</span></span>' in markup
+    assert '<span class="hy">Sarah</span>' in markup and markup.count('class="hy"') == 2
+    path = next(a for a in SAMPLES if a.parent.name == "mixed-dev-notes")
+    lines, size, left, right, indent = ereader_lines(built(path, "pdf", edition="ereader"))
+    assert any(line.text.endswith("Pan\u2010") for line in lines)
+    assert ragged_lines(lines, size, left, right, indent) == []
+
+
+@pytest.mark.parametrize("sample", ["zh-mixed-figures", "mixed-dev-notes"])
+def test_refit_counts_each_line_start_as_the_markup_does(sample: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`refit` names where a line starts by its element and place (`_line_places`), counted on the laid-out
+    boxes; the markup counts the same text (`cjk._Elements.count`). They must agree on every line, past
+    footnotes, tables (a header row repeated on each page), code, hyphenated words and the running head,
+    or marks would be squeezed in the wrong line."""
+    from weasyprint.formatting_structure import boxes
+
+    import convert.writers.pdf as pdf_writer
+    from convert.writers.pdf import refit
+
+    counted: dict[tuple[int, int], str] = {}
+    count = cjk._Elements.count
+
+    def recording(self: cjk._Elements, element: int | None, char: str) -> int | None:
+        place = count(self, element, char)
+        if place is not None:
+            counted[(element, place)] = char  # type: ignore[index]
+        return place
+
+    checked, wrong = [0], []
+
+    def checking(document, options, done=None):  # type: ignore[no-untyped-def]
+        places = refit._line_places(document)
+
+        def walk(box) -> None:  # type: ignore[no-untyped-def]
+            for child in getattr(box, "children", None) or []:
+                if isinstance(child, boxes.LineBox) and id(child) in places:
+                    text = "".join(leaf.text or "" for leaf in refit.leaves(child)
+                                   if isinstance(leaf, boxes.TextBox) and "::" not in (leaf.element_tag or ""))
+                    first = next((c for c in text if not c.isspace() and c not in "\u2060\u200b"), None)
+                    if first is not None:
+                        checked[0] += 1
+                        if counted.get(places[id(child)]) != first:
+                            wrong.append((places[id(child)], counted.get(places[id(child)]), text[:12]))
+                elif not isinstance(child, boxes.LineBox):
+                    walk(child)
+
+        for page in document.pages:
+            walk(page._page_box)
+        return refit.refits(document, options, done)
+
+    monkeypatch.setattr(cjk._Elements, "count", recording)
+    monkeypatch.setattr(pdf_writer, "refits", checking)
+    path = next(a for a in SAMPLES if a.parent.name == sample)
+    convert.convert(path, to="pdf", offline=True, edition="ereader")
+    assert checked[0] > 50 and wrong == []
+
+
 @pytest.mark.parametrize("script", sorted(REFIT_TEXT))
 def test_refitted_lines_of_text_not_in_the_samples(script: str, tmp_path: Path) -> None:
     source = tmp_path / f"refit-{script}.md"

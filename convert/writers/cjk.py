@@ -30,7 +30,8 @@ from ..scripts import is_cjk_family
 from ..theme import Theme
 from ..scripts import (CJK_LETTER, CLOSING_MARKS, CLOSING_PUNCTUATION, OPENING_MARKS, OPENING_PUNCTUATION,
                        WORD_JOINER, ZERO_WIDTH_SPACE, compressed_marks, gap_bindings, gap_sides, heading_words,
-                       keep_together, mark_kind, quote_breaks, set_width_em, upright_numbers)
+                       hyphenatable_words, keep_together, mark_kind, quote_breaks, set_width_em,
+                       upright_numbers)
 
 _OBJECT = "\ufffc"
 # The widest kept group a browser is given whole in a paragraph (em): it justifies the line such a
@@ -84,6 +85,9 @@ class Typesetting:
     # with `break_hints` a U+200B ZERO WIDTH SPACE lets it where Chinese text may (`scripts.quote_breaks`),
     # but in headings, which are not justified and whose lines `pdf.balance` evens out as Pango breaks them.
     break_hints: bool = False
+    # English words in Chinese text in a span `hy`, which the PDF's CSS gives a language to hyphenate
+    # them in (`scripts.hyphenatable_words`); a browser's `hyphens` follows the element's own language.
+    hyphenate: bool = False
 
 
 def typesetting(doc: m.Document, theme: Theme, *, check_fonts: bool = True, browser: bool = False,
@@ -104,7 +108,7 @@ def typesetting(doc: m.Document, theme: Theme, *, check_fonts: bool = True, brow
     upright = theme.cjk.upright_digits if vertical and doc.is_chinese else 0
     return Typesetting(compress=compress, bind_gaps=browser, upright=upright,
                        unit_limit_em=BROWSER_KEEP_EM if browser and not vertical else None,
-                       break_hints=doc.is_chinese and not browser)
+                       break_hints=doc.is_chinese and not browser, hyphenate=doc.is_chinese and not browser)
 
 
 def faces_without_feature(theme: Theme, feature: str) -> list[str]:
@@ -290,6 +294,12 @@ class _Block:
             for position in quote_breaks(text):
                 if not any(start < position < end for start, end in kept):
                     opens.setdefault(position, []).insert(0, ZERO_WIDTH_SPACE)
+        if setting.hyphenate and self.name not in _HEADINGS and CJK_LETTER.search(text):
+            for start, end in hyphenatable_words(text):
+                crossed = any(a < end and start < b and not (a <= start and end <= b) for a, b in kept)
+                if not crossed and len({self.where[position][0] for position in range(start, end)}) == 1:
+                    opens.setdefault(start, []).append('<span class="hy">')
+                    closes.setdefault(end - 1, []).insert(0, "</span>")
         for start, end in upright:  # innermost: opened after and closed before any group at its edges
             opens.setdefault(start, []).append('<span class="tcy">')
             closes.setdefault(end - 1, []).insert(0, "</span>")

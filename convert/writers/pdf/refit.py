@@ -161,7 +161,8 @@ def _line_places(document: Any) -> dict[int, tuple[int, int]]:
     """Where each line of the document starts: id(line box) -> (the number of its block-level element,
     `data-cjk`, the place of its first letter or mark in the element's text), counted as `cjk` counts
     them (spaces, joiners and generated content not counted; an image one). An element is left out
-    from where code or another opaque element shows in it: the markup counts it as one object."""
+    from where code or another opaque element shows in it (the markup counts it as one object), and
+    so is what is laid out again on each page (the running head, a table's header row)."""
     from weasyprint.formatting_structure import boxes
 
     places: dict[int, tuple[int, int]] = {}
@@ -172,6 +173,9 @@ def _line_places(document: Any) -> dict[int, tuple[int, int]]:
         element = getattr(box, "element", None)
         number = element.get("data-cjk") if element is not None and hasattr(element, "get") else None
         for child in getattr(box, "children", None) or []:
+            if isinstance(child, boxes.MarginBox) or getattr(child, "is_header", False) or \
+                    getattr(child, "is_footer", False):
+                continue  # laid out again on every page: a running head, a table's header row
             if not isinstance(child, boxes.LineBox):
                 walk(child)
                 continue
@@ -180,21 +184,33 @@ def _line_places(document: Any) -> dict[int, tuple[int, int]]:
             ident = int(number)
             seen.setdefault(ident, 0)
             places[id(child)] = (ident, seen[ident])
+            last = None
             for leaf in leaves(child):
                 tag = getattr(leaf, "element_tag", "") or ""
                 if "::" in tag:
                     continue  # generated: a footnote call, a marker
                 if isinstance(leaf, boxes.TextBox) and tag not in _OPAQUE_TAGS:
                     seen[ident] += sum(1 for char in leaf.text or "" if not char.isspace() and char not in _INVISIBLE)
+                    last = leaf
                 elif isinstance(leaf, boxes.InlineReplacedBox):
                     seen[ident] += 1
+                    last = None
                 else:
                     lost.add(ident)
                     break
+            if last is not None and _hyphenated(last):
+                seen[ident] -= 1  # the hyphen the layout added where it broke a word is no letter of the text
 
     for page in document.pages:
         walk(page._page_box)
     return places
+
+
+def _hyphenated(leaf: Any) -> bool:
+    """Whether the text box that ends a line ends in the hyphen the layout added, breaking a word."""
+    style = leaf.style
+    hyphen = style["hyphenate_character"]
+    return style["hyphens"] == "auto" and bool(hyphen) and (leaf.text or "").endswith(hyphen)
 
 
 def _short_lines(document: Any) -> Iterator[tuple[int, Any, Any]]:
