@@ -333,6 +333,17 @@ def test_a_latin_phrase_is_justified_by_its_word_spaces(tmp_path: Path) -> None:
     assert min(words) > (0.25 + bound.max_stretch_em) * size  # more than a gap between characters may be
 
 
+def test_a_gap_dropped_at_a_line_start_is_room_the_line_breaker_did_not_have() -> None:
+    """`240部單車，…管理` / `預約。`: the line breaker measured the line with the ¼ em gap before `2`,
+    which is dropped at the line's start only afterwards, so the refit took the line for one the group
+    would fit on and changed nothing; counting without that gap, it sets `。` half width and the group
+    comes up. The one line left short is before `HK$2,000。`, wider than its line's marks can make room for."""
+    path = Path(__file__).parent / "data" / "unseen" / "hk-harbourfront.md"
+    lines, size, left, right, indent = ereader_lines(built(path, "pdf", edition="ereader"))
+    assert not any(line.text.endswith("應用程式管理") for line in lines)
+    assert [line for line in ragged_lines(lines, size, left, right, indent) if "罰款" not in line] == []
+
+
 def test_english_words_in_chinese_text_are_hyphenated_in_the_pdf() -> None:
     """`默认情况下 / Pandoc会把` left the e-reader's line 22 pt short: the word had no break, and was too
     wide for what the line had left. As an English word it is hyphenated (`Pan‐` / `doc`), never an

@@ -47,6 +47,8 @@ def _edge_gap(line: Any, side: str) -> tuple[list[Any], int, float] | None:
 def trim_edge_gaps(line: Any) -> None:
     """Drop a Han/Latin gap where it would start or end the line."""
     start, end = _edge_gap(line, "margin_left"), _edge_gap(line, "margin_right")
+    if start or end:  # for `refit`: room the line breaker did not see (it measured the line with the gaps)
+        line.cjk_trimmed = (start[2] if start else 0.0) + (end[2] if end else 0.0)
     if start:
         chain, depth, shift = start
         box = chain[depth]

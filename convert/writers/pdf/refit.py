@@ -87,7 +87,7 @@ def refits(document: Any, options: LineOptions, done: Refits | None = None) -> R
         for width, soft in ((whole, False), (number, True)):
             if width is None:
                 continue
-            chosen = _enough(([] if soft else trailing) + marks, width - line.cjk_slack)
+            chosen = _enough(([] if soft else trailing) + marks, width - _slack(line))
             if chosen is not None:
                 if chosen:
                     found.squeeze[ident] = chosen
@@ -110,11 +110,18 @@ def _pull_up(line: Any, following: Any, options: LineOptions) -> tuple[int, ...]
     gap = options.script_gap_em * size if last and CJK_LETTER.match(last) and _takes_gap(unit[0][0]) else 0.0
     width = gap + sum(_text_width(leaf, "".join(char for char, other in unit if other is leaf))
                       for leaf in dict.fromkeys(leaf for _, leaf in unit))
-    if width <= line.cjk_slack:
+    if width <= _slack(line):
         return None  # it would fit: the line is short for another reason
     trailing = [(-(index + 1), half_width_saving(leaf.style, char)) for index, (char, leaf) in reversed(list(enumerate(unit)))
                 if mark_kind(char) == "closing" and not _compressed(leaf)]
-    return _enough(trailing + _marks(line), width - line.cjk_slack) or None
+    return _enough(trailing + _marks(line), width - _slack(line)) or None
+
+
+def _slack(line: Any) -> float:
+    """What the line lacked when it was broken: what it lacked once laid out (`justify`), less the
+    Han/Latin gaps dropped at its edges afterwards (`gaps.trim_edge_gaps`), which the line breaker
+    measured (`240部單車，…管理` / `預約。`: 預約。 fitted only without the gap before 2)."""
+    return line.cjk_slack - getattr(line, "cjk_trimmed", 0.0)
 
 
 def _first_unit(line: Any) -> list[tuple[str, Any]]:
