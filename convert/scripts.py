@@ -13,6 +13,7 @@ import functools
 import re
 from collections import Counter
 from html import escape, unescape
+from typing import Callable
 
 # ---------------------------------------------------------------- character classes (regex ranges)
 
@@ -460,7 +461,62 @@ def number_parts(text: str) -> list[tuple[int, int, int]]:
 
 
 WORD_JOINER = "\u2060"
+ZERO_WIDTH_SPACE = "\u200b"  # a break opportunity of no width; PDF text extraction drops it as it drops U+2060
 NO_WIDTH_NON_BREAK = "\u200d"  # ZERO WIDTH JOINER: Word's "No-Width Non Break"; LibreOffice keeps lines whole at it too (UAX #14 LB8a)
+
+
+_QUOTES_OPENING, _QUOTES_CLOSING = "\u201c\u2018", "\u201d\u2019"
+
+
+def quote_breaks(text: str) -> list[int]:
+    """Indexes i where a line may break before text[i] in Chinese text, though UAX #14 forbids a break
+    on either side of a quotation mark (LB19: “ ” ‘ ’ are ambiguous there): before an opening quote that
+    follows a Han character or a closing mark (`水平 / “已`, `。/ “`), and after a closing quote that a
+    Han character or an opening mark follows (`” / 他说`). In Chinese text the curly quotes open and
+    close like brackets (clreq §3.1.4), and a line breaks before or after them as it does at `（` `）`."""
+    found = []
+    for index in range(1, len(text)):
+        before, after = text[index - 1], text[index]
+        if after in _QUOTES_OPENING and (CJK_LETTER.match(before) or mark_kind(before) == "closing"):
+            found.append(index)
+        elif before in _QUOTES_CLOSING and (CJK_LETTER.match(after) or mark_kind(after) == "opening"):
+            found.append(index)
+    return found
+
+
+# A Latin word of five letters or more standing as a word (not a piece of an address, a file name, a
+# code or an e-mail): WeasyPrint hyphenates no shorter one (hyphenate-limit-chars: 5 2 2).
+_HYPHENATABLE = re.compile(r"(?<![A-Za-z0-9_./@:\-])[A-Za-z]{5,}(?![A-Za-z0-9_/@\-]|[.:][A-Za-z0-9])")
+
+
+def hyphenatable_words(text: str) -> list[tuple[int, int]]:
+    """Spans of the English words in Chinese text that a line may hyphenate (`Pan-doc`): there is no
+    other break in a Latin word, and one too long for what is left of a line leaves that line short
+    by its width (clreq §3.2: Western words in Chinese text are set, and broken, as Western text)."""
+    return [match.span() for match in _HYPHENATABLE.finditer(text)]
+
+
+# A web address in running text: a scheme or `www.`, up to a space, a wide character or a quote.
+_URL = re.compile(f"(?:[A-Za-z][A-Za-z0-9+.-]*://|www\\.)[^\\s{WIDE}\"'<>]+")
+
+
+def url_breaks(text: str) -> list[int]:
+    """Indexes i inside web addresses where a line may break before text[i], as the Chicago Manual of
+    Style breaks a URL (6.8.2: after `//`, before a single slash, a period, a hyphen, an underline, a
+    question mark, a number sign, a tilde, a percent sign; before or after `=` and `&`): UAX #14 gives
+    an address almost no opportunities, and a line before a long one is left short or the address is
+    broken anywhere (`jincheng` / `bank`). No break next to the address's ends."""
+    found = []
+    for match in _URL.finditer(text):
+        start, end = match.span()
+        while end > start and text[end - 1] in ".,;:!?)]}'\"":  # the sentence's, not the address's
+            end -= 1
+        for index in range(start + 2, end - 1):
+            char, before = text[index], text[index - 1]
+            if (char in "/.-_?#~%=&" and before != "/" and text[index + 1] != "/") or \
+                    (before in "=&" and char not in "=&") or (before == "/" and text[index - 2] == "/"):
+                found.append(index)
+    return sorted(set(found))
 
 
 def joined_numbers(text: str, joiner: str = NO_WIDTH_NON_BREAK) -> str:
@@ -555,7 +611,7 @@ def heading_words(text: str, longest: int = 6) -> list[tuple[int, int]]:
     simplified = opencc("t2s").convert(text)  # jieba's dictionary is Simplified (`座車` / `站`, not `座` / `車站`)
     segmented = simplified if len(simplified) == len(text) else text
     spans, position = [], 0
-    for word in rjieba.cut(segmented):
+    for word in _time_words(rjieba.cut(segmented), rjieba.has_word):
         start = segmented.find(word, position)
         if start < 0:
             continue
@@ -563,6 +619,28 @@ def heading_words(text: str, longest: int = 6) -> list[tuple[int, int]]:
         if 2 <= len(word) <= longest and all(CJK_LETTER.match(ch) for ch in text[start:position]):
             spans.append((start, position))
     return spans
+
+
+# Relative time words (下月, 上午, 今年, 本周, 明天): a deictic character and a unit of time. jieba's
+# dictionary knows most of them but weighs them lightly, and cuts `下` / `月` (or, guessing an unknown
+# word, glues the `下` to the word before: `径下` / `月`).
+_TIME_DEICTIC = "上下本今明昨去前后当次翌这每"
+_TIME_UNIT = "月年周午日天季旬晚夜"
+
+
+def _time_words(tokens: list[str], known: Callable[[str], bool]) -> list[str]:
+    """jieba's `tokens` with each relative time word made one: a deictic token of one character and a
+    time unit of one (`下` `月` -> `下月`), or a word jieba guessed (not in its dictionary, `known`)
+    that ends in the deictic character (`径下` `月` -> `径` `下月`)."""
+    merged: list[str] = []
+    for token in tokens:
+        before = merged[-1] if merged else ""
+        if len(token) == 1 and token in _TIME_UNIT and before and before[-1] in _TIME_DEICTIC \
+                and (len(before) == 1 or not known(before)):
+            merged[-1:] = [part for part in (before[:-1], before[-1] + token) if part]
+        else:
+            merged.append(token)
+    return merged
 
 
 # ---------------------------------------------------------------- justification and gaps

@@ -70,6 +70,21 @@ def test_last_line_keeps_two_units() -> None:
     assert "实践者" in spans and "数字化" in spans
 
 
+def test_headings_keep_relative_time_words_whole() -> None:
+    """jieba cuts 下 / 月 (and glues 下 to an unknown word before it: 径下 / 月); a headline must not
+    break inside 下月, 上月, 上午, 今年 in any edition (heading_words feeds the PDF, EPUB and balance)."""
+    def words(text: str) -> list[str]:
+        return [text[a:b] for a, b in heading_words(text)]
+
+    assert "下月" in words("灣仔海濱新單車徑下月開放　市民：「終於唔使同啲車爭路」")
+    assert "上月" in words("公司上月營收創新高")
+    assert {"本月", "下月"} <= set(words("本月中旬到下月"))
+    assert "上月" not in words("屋顶上月光如水")  # 月 of a word jieba knows (月光如水) stays in it
+    heading = "海濱單車徑下月開放"
+    spans = [heading[a:b] for a, b in keep_together(heading, heading_words(heading))]
+    assert "下月" in spans
+
+
 def test_markup_halves_marks_and_holds_groups() -> None:
     out = typeset('<p>（下称“报告”），排名第36位，前百家<b>企</b>业。</p><p>前百家企业。</p>')
     assert '“报告<span class="pc">”</span><span class="pc">）</span>，' in out
@@ -264,7 +279,21 @@ def test_the_markup_can_squeeze_marks_and_let_a_unit_go() -> None:
     refit = typeset(markup, Typesetting(keep_ids=True, soft=frozenset({0}), squeeze=((0, (2, 4, -6)),)))
     assert '<span class="pc">，</span>乙<span class="pc">、</span>' in refit
     assert '<span class="sg-r">7</span></span>座车<span class="nobr" data-keep="1">站<span class="pc">，</span>丙。' in refit
-    assert typeset(markup) == plain.replace(' data-keep="0"', "").replace(' data-keep="1"', "")
+    assert typeset(markup) == re.sub(r' data-(keep|cjk)="\d+"', "", plain)
+
+
+def test_the_markup_can_squeeze_marks_before_any_character() -> None:
+    """`squeeze_at` names a character by its block-level element (`data-cjk`) and its place among the
+    element's letters and marks (spaces, joiners and footnotes not counted), as `pdf.refit` counts the
+    laid-out lines: a line before `Sarah` or `统”），` is refitted as one before a kept group is."""
+    markup = '<h1>标题</h1><p>甲，乙、设置<b>A B</b>车站<span class="footnote">注“释”</span>，丙丁戊。<br/>己庚</p>'
+    plain = typeset(markup, Typesetting(keep_ids=True))
+    assert '<h1 data-cjk="0">' in plain and '<p data-cjk="1">' in plain
+    # 设 is the 5th letter or mark of the paragraph (place 4): the marks 0 and 2 before it; 戊 is place
+    # 13 (the footnote's letters not counted): the 2nd character from it on, 。
+    out = typeset(markup, Typesetting(keep_ids=True, squeeze_at=(((1, 4), (0, 2)), ((1, 13), (-2,)))))
+    assert '甲<span class="pc">，</span>乙<span class="pc">、</span>设置' in out
+    assert '丁戊<span class="pc">。</span>' in out and out.count('class="pc"') == 3
 
 
 @pytest.mark.parametrize("path", [a for a in CHINESE if a.parent.name in ("zh-hant-metro", "zh-news-harbor")],
@@ -275,6 +304,106 @@ def test_ereader_lines_a_kept_group_follows_are_flush(path: Path) -> None:
     lines, size, left, right, indent = ereader_lines(built(path, "pdf", edition="ereader"))
     assert ragged_lines(lines, size, left, right, indent) == []
     assert split_numbers(lines, units=False) == []
+
+
+def test_ereader_lines_before_a_latin_word_or_a_closing_mark_are_flush() -> None:
+    """`分析师 / Sarah Mitchell`, `（Digital / Twin）`, `调度系 / 统”），` left the line before short (no
+    kept group follows them): the line's marks are set half width to pull the word (or the character
+    with the marks no line may start with) up, and a Latin phrase breaks between its words."""
+    lines, size, left, right, indent = ereader_lines(built(MIXED, "pdf", edition="ereader"))
+    assert ragged_lines(lines, size, left, right, indent) == []
+    assert any(line.text.endswith("Sarah") for line in lines)
+    assert not any(line.text.endswith("调度系") for line in lines)
+
+
+def test_a_latin_phrase_is_justified_by_its_word_spaces(tmp_path: Path) -> None:
+    """A line of an English name in Chinese text (`“Jincheng Wealth Intelligent`) has few gaps between
+    Han characters to widen: its word spaces are widened further (at most `max_space_stretch_em`), as a
+    typographer sets a Latin line, and it ends at the margin instead of short of it."""
+    source = tmp_path / "latin.md"
+    source.write_text("# 标题\n\n该行于今年6月上线的新一代企业级财富管理平台“Jincheng Wealth Intelligent Advisory "
+                      "Platform (JWIAP) Enterprise Edition”已覆盖全部分行。\n", encoding="utf-8")
+    lines, size, left, right, indent = ereader_lines(convert.convert(source, to="pdf", offline=True,
+                                                                     edition="ereader"))  # type: ignore[arg-type]
+    line = next(line for line in lines if "Wealth" in line.text)
+    assert abs(right - line.right_edge()) < 0.6, line.text
+    words = [b["x0"] - a["x1"] for a, b in zip(line.chars, line.chars[1:]) if b["x0"] - a["x1"] > 0.2 * size]
+    bound = load_theme().cjk
+    assert words and max(words) <= (0.35 + bound.max_space_stretch_em) * size  # a space of about ¼ em, widened
+    assert min(words) > (0.25 + bound.max_stretch_em) * size  # more than a gap between characters may be
+
+
+def test_a_gap_dropped_at_a_line_start_is_room_the_line_breaker_did_not_have() -> None:
+    """`240部單車，…管理` / `預約。`: the line breaker measured the line with the ¼ em gap before `2`,
+    which is dropped at the line's start only afterwards, so the refit took the line for one the group
+    would fit on and changed nothing; counting without that gap, it sets `。` half width and the group
+    comes up. The one line left short is before `HK$2,000。`, wider than its line's marks can make room for."""
+    path = Path(__file__).parent / "data" / "unseen" / "hk-harbourfront.md"
+    lines, size, left, right, indent = ereader_lines(built(path, "pdf", edition="ereader"))
+    assert not any(line.text.endswith("應用程式管理") for line in lines)
+    assert [line for line in ragged_lines(lines, size, left, right, indent) if "罰款" not in line] == []
+
+
+def test_english_words_in_chinese_text_are_hyphenated_in_the_pdf() -> None:
+    """`默认情况下 / Pandoc会把` left the e-reader's line 22 pt short: the word had no break, and was too
+    wide for what the line had left. As an English word it is hyphenated (`Pan‐` / `doc`), never an
+    address or a file name, and the paragraphs' inner lines all end at the margin."""
+    markup = typeset("<p>默认情况下 Pandoc会把 example.com 与 a.pdf 和 Sarah 说</p>", Typesetting(hyphenate=True))
+    assert '<span class="hy">Pando<span class="sg-r">c</span></span>' in markup
+    assert '<span class="hy">Sarah</span>' in markup and markup.count('class="hy"') == 2
+    path = next(a for a in SAMPLES if a.parent.name == "mixed-dev-notes")
+    lines, size, left, right, indent = ereader_lines(built(path, "pdf", edition="ereader"))
+    assert any(line.text.endswith("Pan\u2010") for line in lines)
+    assert ragged_lines(lines, size, left, right, indent) == []
+
+
+@pytest.mark.parametrize("sample", ["zh-mixed-figures", "mixed-dev-notes"])
+def test_refit_counts_each_line_start_as_the_markup_does(sample: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`refit` names where a line starts by its element and place (`_line_places`), counted on the laid-out
+    boxes; the markup counts the same text (`cjk._Elements.count`). They must agree on every line, past
+    footnotes, tables (a header row repeated on each page), code, hyphenated words and the running head,
+    or marks would be squeezed in the wrong line."""
+    from weasyprint.formatting_structure import boxes
+
+    import convert.writers.pdf as pdf_writer
+    from convert.writers.pdf import refit
+
+    counted: dict[tuple[int, int], str] = {}
+    count = cjk._Elements.count
+
+    def recording(self: cjk._Elements, element: int | None, char: str) -> int | None:
+        place = count(self, element, char)
+        if place is not None:
+            counted[(element, place)] = char  # type: ignore[index]
+        return place
+
+    checked, wrong = [0], []
+
+    def checking(document, options, done=None):  # type: ignore[no-untyped-def]
+        places = refit._line_places(document)
+
+        def walk(box) -> None:  # type: ignore[no-untyped-def]
+            for child in getattr(box, "children", None) or []:
+                if isinstance(child, boxes.LineBox) and id(child) in places:
+                    text = "".join(leaf.text or "" for leaf in refit.leaves(child)
+                                   if isinstance(leaf, boxes.TextBox) and "::" not in (leaf.element_tag or ""))
+                    first = next((c for c in text if not c.isspace() and c not in "\u2060\u200b"), None)
+                    if first is not None:
+                        checked[0] += 1
+                        if counted.get(places[id(child)]) != first:
+                            wrong.append((places[id(child)], counted.get(places[id(child)]), text[:12]))
+                elif not isinstance(child, boxes.LineBox):
+                    walk(child)
+
+        for page in document.pages:
+            walk(page._page_box)
+        return refit.refits(document, options, done)
+
+    monkeypatch.setattr(cjk._Elements, "count", recording)
+    monkeypatch.setattr(pdf_writer, "refits", checking)
+    path = next(a for a in SAMPLES if a.parent.name == sample)
+    convert.convert(path, to="pdf", offline=True, edition="ereader")
+    assert checked[0] > 50 and wrong == []
 
 
 @pytest.mark.parametrize("script", sorted(REFIT_TEXT))
@@ -293,6 +422,24 @@ def test_refitted_lines_of_text_not_in_the_samples(script: str, tmp_path: Path) 
     for split in split_numbers(lines):  # a unit left its number only for a line that came out flush
         line = next(line for line in lines if split.split(" ", 1)[1].startswith(line.text[-8:]))
         assert id(line) in flush, split
+
+
+def test_the_pdf_breaks_before_an_opening_quote_after_han(tmp_path: Path) -> None:
+    """Pango breaks on neither side of “ ” (UAX #14 LB19), so `水平“已` went down whole and left the line
+    before a character short; in Chinese text a line breaks before “ as before （ (clreq), and after ”."""
+    out = typeset("<p>自动化水平“已接近”他说：“好”，就走了</p>", Typesetting(break_hints=True, compress=False))
+    assert out.startswith("<p>自动化水平\u200b“已接近”\u200b他说：\u200b“好”，")
+    assert typeset("<p>他说“OK”了没有人</p>", Typesetting(break_hints=True)).count("\u200b") == 2
+    assert "\u200b" not in typeset("<p>he said “OK”</p>", Typesetting(break_hints=True))
+    source = tmp_path / "quote.md"  # 3 + 15 characters after a 2 em indent: 平 ends the e-reader's first line
+    source.write_text("# 标题\n\n甲甲甲港务集团表示新码头的自动化水平“已接近鹿特丹港”他说，"
+                      + "项目进展顺利" * 6 + "。\n", encoding="utf-8")
+    lines, size, left, right, indent = ereader_lines(convert.convert(source, to="pdf", offline=True,
+                                                                     edition="ereader"))  # type: ignore[arg-type]
+    first = next(index for index, line in enumerate(lines) if line.text.startswith("甲甲甲"))
+    assert lines[first].text.endswith("自动化水平") and lines[first + 1].text.startswith("“已接近")
+    assert ragged_lines(lines, size, left, right, indent) == []
+    assert "\u200b" not in "".join(line.text for line in lines)
 
 
 # ---------------------------------------------------------------- the EPUB in a browser

@@ -240,6 +240,7 @@ class Cjk(_Section):
     compress_punctuation: bool  # two adjacent full-width marks take 1.5 em; a closing mark ends a line half width
     line_start_opening: Literal["full", "half"]  # an opening mark starting a line keeps its blank, or not
     max_stretch_em: Annotated[float, Field(ge=0, le=1.0)]  # most justification widens a gap between characters
+    max_space_stretch_em: Annotated[float, Field(ge=0, le=2.0)]  # then most it widens a space between Latin words
     upright_digits: Annotated[int, Field(ge=0, le=4)]  # vertical text: numbers this short stand upright in one cell
 
 

@@ -29,8 +29,9 @@ from ..resources.fonts import layout_features, stack_font
 from ..scripts import is_cjk_family, is_cjk_language
 from ..theme import Theme
 from ..scripts import (CJK_LETTER, CLOSING_MARKS, CLOSING_PUNCTUATION, OPENING_MARKS, OPENING_PUNCTUATION,
-                       WORD_JOINER, compressed_marks, gap_bindings, gap_sides, heading_words, keep_together, mark_kind,
-                       set_width_em, upright_numbers)
+                       WORD_JOINER, ZERO_WIDTH_SPACE, compressed_marks, gap_bindings, gap_sides, heading_words,
+                       hyphenatable_words, keep_together, mark_kind, quote_breaks, set_width_em,
+                       upright_numbers)
 
 _OBJECT = "\ufffc"
 # The widest kept group a browser is given whole in a paragraph (em): it justifies the line such a
@@ -49,6 +50,8 @@ _INLINE = {"a", "span", "em", "strong", "b", "i", "s", "u", "time", "abbr", "cit
 _OBJECTS = {"img", "input", "object", "iframe", "video", "audio", "canvas"}
 _DIGIT = re.compile(r"[0-9０-９]")
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+_INVISIBLE = WORD_JOINER + ZERO_WIDTH_SPACE  # not counted as letters or marks (`refit` does not count them)
+_VOID = {"br", "hr", "meta", "link", "col", "area", "base", "source", "track", "embed", "param"}
 
 
 @dataclass(frozen=True)
@@ -73,6 +76,18 @@ class Typesetting:
     # number keeps its unit only when both are at most this wide (em); a wider group keeps its number.
     unit_limit_em: float | None = None
     squeeze: tuple[tuple[int, tuple[int, ...]], ...] = ()
+    # With `keep_ids`, each block-level element says its number too (`data-cjk`), so that a line may be
+    # refitted before any character: `squeeze_at` lists marks to set half width, as `squeeze` does, before
+    # the character that is the n-th letter or mark of element e's own text (spaces, joiners and
+    # footnotes not counted; an object counts one): ((e, n), distances).
+    squeeze_at: tuple[tuple[tuple[int, int], tuple[int, ...]], ...] = ()
+    # A layout that breaks lines by UAX #14 alone (Pango: the PDF) never breaks next to a curly quote;
+    # with `break_hints` a U+200B ZERO WIDTH SPACE lets it where Chinese text may (`scripts.quote_breaks`),
+    # but in headings, which are not justified and whose lines `pdf.balance` evens out as Pango breaks them.
+    break_hints: bool = False
+    # English words in Chinese text in a span `hy`, which the PDF's CSS gives a language to hyphenate
+    # them in (`scripts.hyphenatable_words`); a browser's `hyphens` follows the element's own language.
+    hyphenate: bool = False
 
 
 def typesetting(doc: m.Document, theme: Theme, *, check_fonts: bool = True, browser: bool = False,
@@ -92,7 +107,8 @@ def typesetting(doc: m.Document, theme: Theme, *, check_fonts: bool = True, brow
             compress = False
     upright = theme.cjk.upright_digits if vertical and is_cjk_language(doc.meta.lang) else 0  # and tategaki
     return Typesetting(compress=compress, bind_gaps=browser, upright=upright,
-                       unit_limit_em=BROWSER_KEEP_EM if browser and not vertical else None)
+                       unit_limit_em=BROWSER_KEEP_EM if browser and not vertical else None,
+                       break_hints=doc.is_chinese and not browser, hyphenate=doc.is_chinese and not browser)
 
 
 def faces_without_feature(theme: Theme, feature: str) -> list[str]:
@@ -111,7 +127,8 @@ def typeset(markup: str, setting: Typesetting = Typesetting()) -> str:
     """`markup` with the Chinese typesetting of `setting` marked up in the text of each block."""
     parts = _TAG.split(markup)
     out = list(parts)
-    block = _Block()
+    elements = _Elements()
+    block = _Block(elements=elements)
     groups = [0]  # how many kept groups the blocks before have numbered
     opaque: list[str] = []
     open_inline: list[tuple[str, bool]] = []  # (name, is a footnote) of the inline elements open now
@@ -142,13 +159,13 @@ def typeset(markup: str, setting: Typesetting = Typesetting()) -> str:
                     _, was_footnote = open_inline.pop()
                     if was_footnote:
                         block.finish(out, setting, groups)
-                        block = _Block()
+                        block = _Block(elements=elements, element=elements.current)
                         continue
             elif not void:
                 open_inline.append((name, footnote))
                 if footnote:
                     block.finish(out, setting, groups)
-                    block = _Block()
+                    block = _Block(elements=elements)  # a footnote's text is no part of its element's
                     continue
             block.add_tag(index, closing, void)
             continue
@@ -156,7 +173,13 @@ def typeset(markup: str, setting: Typesetting = Typesetting()) -> str:
             block.add_object(index)
             continue
         block.finish(out, setting, groups)  # a block-level tag ends the block before it and starts the next
-        block = _Block(name if not closing else "")
+        if closing:
+            elements.leave(name)
+        elif not void and name not in _VOID:
+            ident = elements.enter(name)
+            if setting.keep_ids:
+                out[index] = _TAG_NAME.sub(lambda tag: f'{tag.group(0)} data-cjk="{ident}"', part, count=1)
+        block = _Block(name if not closing else "", elements=elements, element=elements.current)
     block.finish(out, setting, groups)
     return "".join(out)
 
@@ -167,10 +190,45 @@ def _tag(part: str) -> tuple[bool, str]:
 
 
 @dataclass
+class _Elements:
+    """The block-level elements open at a point of the markup, innermost last, numbered in document
+    order, and how many letters and marks of each one's own text come before that point."""
+
+    open: list[tuple[str, int]] = field(default_factory=list)
+    seen: dict[int, int] = field(default_factory=dict)
+
+    @property
+    def current(self) -> int | None:
+        return self.open[-1][1] if self.open else None
+
+    def enter(self, name: str) -> int:
+        ident = len(self.seen)
+        self.open.append((name, ident))
+        self.seen[ident] = 0
+        return ident
+
+    def leave(self, name: str) -> None:
+        if any(open_name == name for open_name, _ in self.open):
+            while self.open and self.open.pop()[0] != name:
+                pass
+
+    def count(self, element: int | None, char: str) -> int | None:
+        """The place of `char` among the letters and marks of `element`'s text (None for a space, a
+        joiner, or text of no element)."""
+        if element is None or char.isspace() or char in _INVISIBLE:
+            return None
+        self.seen[element] += 1
+        return self.seen[element] - 1
+
+
+@dataclass
 class _Block:
     """The text of one block: its characters, which markup part each came from, the tags between."""
 
     name: str = ""
+    elements: _Elements = field(default_factory=_Elements)
+    element: int | None = None  # the block-level element whose text this is (None: a footnote's)
+    at: list[int | None] = field(default_factory=list)  # per char: its place in the element (`_Elements.count`)
     text: list[str] = field(default_factory=list)
     where: list[tuple[int, int]] = field(default_factory=list)  # (part index, offset in the part) per char
     tags: list[tuple[int, int, bool, bool]] = field(default_factory=list)  # (char position, part, closing, void)
@@ -183,10 +241,12 @@ class _Block:
         for offset, char in enumerate(text):
             self.text.append(char)
             self.where.append((index, offset))
+            self.at.append(self.elements.count(self.element, char))
 
     def add_object(self, index: int) -> None:
         self.text.append(_OBJECT)
         self.where.append((index, -1))
+        self.at.append(self.elements.count(self.element, _OBJECT))
 
     def add_tag(self, index: int, closing: bool, void: bool) -> None:
         self.tags.append((len(self.text), index, closing, void))
@@ -200,6 +260,11 @@ class _Block:
         if setting.compress:
             for position in compressed_marks(text):
                 classes[position] = "pc"
+        places = {place: position for position, place in enumerate(self.at) if place is not None}
+        for (element, place), distances in setting.squeeze_at:
+            if element == self.element and place in places:
+                for position in _before(text, places[place], distances):
+                    classes[position] = "pc"
         upright = self.upright(text, setting.upright)
         for start, end in upright:
             for position in range(start, end):
@@ -207,6 +272,7 @@ class _Block:
         opens: dict[int, list[str]] = {}
         closes: dict[int, list[str]] = {}
         around: dict[int, list[str]] = {}  # before (part index) or after (minus part index) a tag
+        kept: list[tuple[int, int]] = []
         if setting.keep:
             words = heading_words(text) if self.name in _HEADINGS else []
             limit = setting.unit_limit_em if self.name == "p" else None  # only paragraphs are justified
@@ -216,6 +282,7 @@ class _Block:
             squeeze = dict(setting.squeeze)
             soft = keep_together(text, words, soft=True) if setting.soft else []
             for start, end in keep_together(text, words, unit_limit_em=limit):
+                kept.append((start, end))
                 ident, groups[0] = groups[0], groups[0] + 1
                 for position in _before(text, start, squeeze.get(ident, ())):
                     classes[position] = "pc"
@@ -223,6 +290,16 @@ class _Block:
                 for number, (a, b) in enumerate(pieces):
                     if _OBJECT not in text[a:b]:
                         self.group(a, b, opens, closes, around, ident if setting.keep_ids and not number else None)
+        if setting.break_hints and self.name not in _HEADINGS and CJK_LETTER.search(text):
+            for position in quote_breaks(text):
+                if not any(start < position < end for start, end in kept):
+                    opens.setdefault(position, []).insert(0, ZERO_WIDTH_SPACE)
+        if setting.hyphenate and self.name not in _HEADINGS and CJK_LETTER.search(text):
+            for start, end in hyphenatable_words(text):
+                crossed = any(a < end and start < b and not (a <= start and end <= b) for a, b in kept)
+                if not crossed and len({self.where[position][0] for position in range(start, end)}) == 1:
+                    opens.setdefault(start, []).append('<span class="hy">')
+                    closes.setdefault(end - 1, []).insert(0, "</span>")
         for start, end in upright:  # innermost: opened after and closed before any group at its edges
             opens.setdefault(start, []).append('<span class="tcy">')
             closes.setdefault(end - 1, []).insert(0, "</span>")
@@ -312,7 +389,7 @@ def _before(text: str, start: int, distances: tuple[int, ...]) -> list[int]:
         char = text[position]
         if char == _OBJECT or counted < min(distances, default=0):
             break
-        if char.isspace() or char == WORD_JOINER:
+        if char.isspace() or char in _INVISIBLE:
             continue
         if counted in distances and mark_kind(char):
             found.append(position)
@@ -322,7 +399,7 @@ def _before(text: str, start: int, distances: tuple[int, ...]) -> list[int]:
         char = text[position]
         if char == _OBJECT:
             break
-        if char.isspace() or char == WORD_JOINER:
+        if char.isspace() or char in _INVISIBLE:
             continue
         if counted in distances and mark_kind(char):
             found.append(position)

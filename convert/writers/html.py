@@ -15,7 +15,7 @@ from typing import Callable, Literal
 from .. import model as m
 from ..resources import Image, Placeholder
 from ..scripts import (HAN_TEXT_RUN, LONG_UNBROKEN_RUN, WIDE, detect_script, direction, is_east_asian,
-                       is_latin_passage, is_wide, keep_together)
+                       is_latin_passage, is_wide, keep_together, url_breaks)
 from ..theme import Theme
 from ..theme.css import screen_css, vertical_css
 from ..wording import byline, byline_text, credit_text, labels
@@ -313,17 +313,25 @@ class _Renderer:
 
 
 def breakable(text: str) -> str:
-    """Escaped text with `<wbr />` every 20 characters of a run longer than 40 without a break
-    (a URL, a hash, a hostile 'word'): such runs must wrap, and WeasyPrint finding each break
-    point itself takes seconds per thousand characters. `<wbr />` adds no character to the text."""
-    parts, last = [], 0
+    """Escaped text with `<wbr />` where a web address may break (`scripts.url_breaks`: after `//`,
+    before a slash or a period, ...), and every 20 characters of what is left longer than 40 without a
+    break (a hash, a hostile 'word'): such runs must wrap, and WeasyPrint finding each break point
+    itself takes seconds per thousand characters. `<wbr />` adds no character to the text.
+    Breaking an address only every 20 characters cut it anywhere (`jincheng` / `bank`) and left the
+    line before it short."""
+    cuts = set(url_breaks(text))
     for run in LONG_UNBROKEN_RUN.finditer(text):
-        word = run.group(0)
-        parts.append(escape(text[last:run.start()], quote=False))
-        parts.append("<wbr />".join(escape(word[i:i + 20], quote=False) for i in range(0, len(word), 20)))
-        last = run.end()
+        piece = run.start()
+        for index in range(run.start() + 1, run.end() + 1):
+            if index in cuts or index == run.end():
+                cuts.update(range(piece + 20, index, 20))
+                piece = index
+    parts, last = [], 0
+    for cut in sorted(cuts):
+        parts.append(escape(text[last:cut], quote=False))
+        last = cut
     parts.append(escape(text[last:], quote=False))
-    return "".join(parts)
+    return "<wbr />".join(parts)
 
 
 def column_widths(table: m.Table, narrowest_em: float = 0.0, padding_em: float = 0.0) -> list[float]:

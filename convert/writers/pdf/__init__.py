@@ -80,13 +80,15 @@ def write_pdf(doc: m.Document, ctx: WriteContext) -> bytes:
     css = print_css(doc, ctx.theme, options)
 
     def page(refits: Refits) -> str:
-        changed = replace(setting, soft=frozenset(refits.soft), squeeze=tuple(sorted(refits.squeeze.items())))
+        changed = replace(setting, soft=frozenset(refits.soft), squeeze=tuple(sorted(refits.squeeze.items())),
+                          squeeze_at=tuple(sorted(refits.squeeze_at.items())))
         return page_html(doc, typeset(header + article, changed), css,
                          head_extra=metadata_tags(doc, ctx.source_date_epoch))
 
     cjk = ctx.theme.cjk
     lines = LineOptions(compress=setting.compress, opening_at_start=cjk.line_start_opening == "half",
-                        max_stretch_em=cjk.max_stretch_em, script_gap_em=ctx.theme.text.script_gap_em)
+                        max_stretch_em=cjk.max_stretch_em,
+                        max_space_stretch_em=cjk.max_space_stretch_em, script_gap_em=ctx.theme.text.script_gap_em)
     return render_pdf(page(Refits()), fetcher, variant=options.pdf_variant, lines=lines,
                       refit=page if doc.is_chinese else None)
 

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
 RUNNING_HEADER = "running-header"
 _FURNITURE_LEADING = 1.2  # the running header and page number: tight, to fit the narrow e-reader margins
+LATIN_HYPHENATION = "en"  # the Latin words of Chinese articles are English ones far more often than not
 MM_TO_PT = 72 / 25.4
 
 
@@ -129,6 +130,9 @@ caption {{ break-after: avoid; }}
 pre {{ white-space: pre-wrap; overflow-wrap: anywhere; break-inside: auto; }}
 code {{ overflow-wrap: anywhere; }}
 a {{ overflow-wrap: anywhere; }}
+/* An English word in Chinese text (`cjk.Typesetting.hyphenate`) is hyphenated as English: WeasyPrint
+   takes the language to hyphenate in from its `lang` property, which no `:lang()` font rule reads. */
+.hy {{ -weasy-lang: "{LATIN_HYPHENATION}"; hyphens: auto; }}
 .footnote {{ float: footnote; footnote-policy: line; margin-top: 1.2mm; font-size: {note_pt:g}pt;
   line-height: {theme.notes.line_height:g}; color: {colors.text};
   text-indent: 0; text-align: start; font-style: normal; font-weight: normal; }}

@@ -12,8 +12,9 @@ from typing import Any
 _GAP_CLASSES = {"sg-l": "margin_left", "sg-r": "margin_right", "sg-lr": ""}
 
 
-def _edge_chain(line: Any, start: bool) -> list[Any]:
-    """The inline boxes from the line down to its first (or last) leaf."""
+def edge_chain(line: Any, start: bool) -> list[Any]:
+    """The inline boxes from the line down to its first (or last) leaf, outermost first (`marks` and
+    `refit` read a line's edges through it too)."""
     from weasyprint.formatting_structure import boxes
 
     chain, box = [], line
@@ -36,7 +37,7 @@ def _gap_margin(box: Any, side: str) -> float:
 
 def _edge_gap(line: Any, side: str) -> tuple[list[Any], int, float] | None:
     """(chain, depth of the box with the gap, its width) at the line's start or end, or None."""
-    chain = _edge_chain(line, start=side == "margin_left")
+    chain = edge_chain(line, start=side == "margin_left")
     for depth, box in enumerate(chain):
         if shift := _gap_margin(box, side):
             return chain, depth, shift
@@ -46,6 +47,8 @@ def _edge_gap(line: Any, side: str) -> tuple[list[Any], int, float] | None:
 def trim_edge_gaps(line: Any) -> None:
     """Drop a Han/Latin gap where it would start or end the line."""
     start, end = _edge_gap(line, "margin_left"), _edge_gap(line, "margin_right")
+    if start or end:  # for `refit`: room the line breaker did not see (it measured the line with the gaps)
+        line.cjk_trimmed = (start[2] if start else 0.0) + (end[2] if end else 0.0)
     if start:
         chain, depth, shift = start
         box = chain[depth]

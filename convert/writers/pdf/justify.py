@@ -68,12 +68,14 @@ class _Render:
 @dataclass(frozen=True)
 class LineOptions:
     """The theme's say on Chinese lines (`[cjk]`): whether a closing mark ending a line is set half
-    width (`compress`), an opening mark starting one too (`opening_at_start`), and the most a gap
-    between characters may widen, in em of the line's text (`max_stretch_em`)."""
+    width (`compress`), an opening mark starting one too (`opening_at_start`), the most a gap between
+    characters may widen, in em of the line's text (`max_stretch_em`), and the most a space between
+    Latin words may (`max_space_stretch_em`), once the gaps are at theirs."""
 
     compress: bool = True
     opening_at_start: bool = False
     max_stretch_em: float = 0.15
+    max_space_stretch_em: float = 0.5
     script_gap_em: float = 0.25  # the Han/Latin gap, for `refit` to know what a group takes mid-line
 
 
@@ -150,7 +152,7 @@ def _install() -> None:
         try:
             with _restored_on_failure(line):
                 done = is_cjk_language(line.style["lang"]) and _justify_cjk_line(
-                    context, line, extra_width, render.options.max_stretch_em)
+                    context, line, extra_width, render.options)
         except _INTERNALS_CHANGED as exc:
             render.failed("justify_line", exc)
             done = False
@@ -235,21 +237,29 @@ def _add_letter_spacing(layout: Any, spacing: float) -> None:
 
 # ---------------------------------------------------------------- the line
 
-def _justify_cjk_line(context: Any, line: Any, extra_width: float, max_stretch_em: float) -> bool:
-    """Spread `extra_width` over the line's gaps, each widened by at most `max_stretch_em` (a line that
-    would need more is left that much short: letter-spaced text reads worse than a short line);
-    False when it has no gaps to stretch."""
+def _justify_cjk_line(context: Any, line: Any, extra_width: float, options: LineOptions) -> bool:
+    """Spread `extra_width` over the line's gaps, each widened by at most `max_stretch_em`; what is
+    left over the spaces between Latin words, each widened by at most `max_space_stretch_em` in all, as
+    a typographer widens the word spaces of a Latin phrase (`Wealth Intelligent Advisory Platform`)
+    before he letter-spaces Han text. A line that would need more is left that much short: letter-spaced
+    text reads worse than a short line. False when it has no gaps to stretch."""
     from weasyprint.formatting_structure import boxes
 
-    texts = [box for box in _leaves(line) if isinstance(box, boxes.TextBox) and box.text and _stretchable(box)]
+    texts = [box for box in leaves(line) if isinstance(box, boxes.TextBox) and box.text and _stretchable(box)]
     gaps = sum(_gaps(box) for box in texts) + _boundary_gaps(line)
+    spaces = sum(_spaces(box) for box in texts)
     hidden = sum(_hidden_width(box) for box in texts)
     if gaps <= 0 or hidden >= extra_width:
         return False
-    spacing = min((extra_width - hidden) / gaps, max_stretch_em * line.style["font_size"])
-    _Stretcher(context, spacing).apply(line, 0.0)
+    size = line.style["font_size"]
+    room = extra_width - hidden
+    spacing = min(room / gaps, options.max_stretch_em * size)
+    word = spacing
+    if spaces and room > gaps * spacing:
+        word = max(spacing, min(spacing + (room - gaps * spacing) / spaces, options.max_space_stretch_em * size))
+    _Stretcher(context, spacing, word).apply(line, 0.0)
     line.cjk_slack = extra_width  # for `refit`: what the line lacked, and lacks still (a copy keeps them)
-    line.cjk_short = extra_width - hidden - gaps * spacing
+    line.cjk_short = room - gaps * spacing - spaces * (word - spacing)
     return True
 
 
@@ -273,8 +283,22 @@ def _hidden_width(box: Any) -> float:
 def _gaps(box: Any) -> float:
     """How many times the spacing the box's text widens by: its letter-spaced characters and its
     spaces (which WeasyPrint widens by the same amount)."""
-    text = _layout_text(box)
+    text = _spaced_text(box)
     return spaced_gaps(text) + text.count(" ") + text.count("\u00a0") if text else 0.0
+
+
+def _spaces(box: Any) -> int:
+    """How many spaces of the box's text WeasyPrint widens (its justification spacing)."""
+    text = _spaced_text(box)
+    return text.count(" ") + text.count("\u00a0") if text else 0
+
+
+def _spaced_text(box: Any) -> str:
+    """The text whose spacing widens the box: its layout's, less the space a line ends at, which the
+    layout keeps but the box's width leaves out (`公元 ` / `1993 年`): that space, and the half of the
+    spacing the character before it keeps, hang past the margin."""
+    text = _layout_text(box)
+    return text if (box.text or "").endswith(" ") else text.rstrip(" ")
 
 
 def _layout_text(box: Any) -> str:
@@ -282,11 +306,12 @@ def _layout_text(box: Any) -> str:
     return getattr(layout, "text", None) or box.text
 
 
-def _stretched(box: Any, spacing: float) -> Any:
-    """The box's layout, told to draw with `spacing` in every gap (WeasyPrint re-creates the Pango
-    layout from it when drawing). A light copy: the box's own layout may be shared with copies of it."""
+def _stretched(box: Any, spacing: float, word: float) -> Any:
+    """The box's layout, told to draw with `spacing` in every gap between characters and `word` in
+    every space (WeasyPrint re-creates the Pango layout from it when drawing). A light copy: the box's
+    own layout may be shared with copies of it."""
     layout = copy.copy(box.pango_layout)
-    layout.justification_spacing = spacing
+    layout.justification_spacing = word
     layout.cjk_spacing = spacing
     return layout
 
@@ -299,13 +324,15 @@ def _stretchable(box: Any) -> bool:
 _CODE_TAGS = {"code", "kbd", "samp", "pre", "tt"}
 
 
-def _leaves(box: Any) -> Iterator[Any]:
+def leaves(box: Any) -> Iterator[Any]:
+    """The boxes of a line (or inline box) that hold no others, left to right, in normal flow only:
+    text boxes, images, inline blocks."""
     from weasyprint.formatting_structure import boxes
 
     if isinstance(box, (boxes.LineBox, boxes.InlineBox)):
         for child in box.children:
             if child.is_in_normal_flow():
-                yield from _leaves(child)
+                yield from leaves(child)
     else:
         yield box
 
@@ -313,8 +340,8 @@ def _leaves(box: Any) -> Iterator[Any]:
 def _edge_char(box: Any, last: bool) -> str:
     from weasyprint.formatting_structure import boxes
 
-    leaves = list(_leaves(box))
-    for leaf in reversed(leaves) if last else leaves:
+    found = list(leaves(box))
+    for leaf in reversed(found) if last else found:
         if isinstance(leaf, boxes.TextBox):
             if leaf.text:
                 return leaf.text[-1] if last else leaf.text[0]
@@ -332,7 +359,7 @@ def _gap_between(before: str, after: str) -> bool:
 def _boundary_gaps(line: Any) -> int:
     from weasyprint.formatting_structure import boxes
 
-    chars = [(_edge_char(leaf, False), _edge_char(leaf, True)) for leaf in _leaves(line)
+    chars = [(_edge_char(leaf, False), _edge_char(leaf, True)) for leaf in leaves(line)
              if not isinstance(leaf, boxes.TextBox) or leaf.text]
     return sum(_gap_between(chars[i][1], chars[i + 1][0]) for i in range(len(chars) - 1))
 
@@ -340,9 +367,10 @@ def _boundary_gaps(line: Any) -> int:
 class _Stretcher:
     """Moves and widens the boxes of one line, like WeasyPrint's `add_word_spacing`."""
 
-    def __init__(self, context: Any, spacing: float) -> None:
+    def __init__(self, context: Any, spacing: float, word: float) -> None:
         self.context = context
         self.spacing = spacing
+        self.word = word  # the spacing of a space
         self.previous = ""  # the last character placed on the line so far
 
     def apply(self, box: Any, x_advance: float) -> float:
@@ -358,9 +386,9 @@ class _Stretcher:
         if isinstance(box, boxes.TextBox):
             box.position_x += x_advance
             if box.text and _stretchable(box):
-                growth = _gaps(box) * self.spacing + _hidden_width(box)
-                box.pango_layout = _stretched(box, self.spacing)
-                box.justification_spacing = self.spacing
+                growth = _gaps(box) * self.spacing + _spaces(box) * (self.word - self.spacing) + _hidden_width(box)
+                box.pango_layout = _stretched(box, self.spacing, self.word)
+                box.justification_spacing = self.word
                 box.width += growth
                 x_advance += growth
             if box.text:

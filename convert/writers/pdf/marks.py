@@ -16,8 +16,8 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from ...scripts import mark_kind
-from .gaps import _edge_chain
+from ...scripts import ZERO_WIDTH_SPACE, mark_kind
+from .gaps import edge_chain
 
 HALT = b"halt 1"
 
@@ -29,15 +29,18 @@ def trim_edge_marks(line: Any, opening_at_start: bool) -> None:
 
     edits = []
     for start in ((True, False) if opening_at_start else (False,)):
-        chain = _edge_chain(line, start=start)
+        chain = edge_chain(line, start=start)
         box = chain[-1] if chain else None
         if not isinstance(box, boxes.TextBox) or not box.text or _halved(box):
             continue
-        char = box.text[0] if start else box.text[-1]
+        text = box.text if start else box.text.rstrip(ZERO_WIDTH_SPACE)  # a break opportunity ends the line
+        if not text:
+            continue
+        char = text[0] if start else text[-1]
         if mark_kind(char) != ("opening" if start else "closing"):
             continue
         layout_text = getattr(box.pango_layout, "text", None) or box.text
-        offset = 0 if start else len(box.text[:-1].encode("utf-8"))
+        offset = 0 if start else len(text[:-1].encode("utf-8"))
         if layout_text.encode("utf-8")[offset:offset + len(char.encode("utf-8"))] != char.encode("utf-8"):
             continue
         saving = half_width_saving(box.style, char)
