@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
-from html import escape, unescape
+from html import escape
 from typing import Callable
 
 # ---------------------------------------------------------------- character classes (regex ranges)
@@ -418,13 +418,17 @@ def east_asian_marks(text: str) -> list[tuple[int, int]]:
 # A number: digits with their separators and decimal point, a sign, a percent or degree after it.
 _NUMBER = r"[+\-−]?[0-9０-９]+(?:[.,:／/．][0-9０-９]+)*[%‰％℃°]?"
 # A number with what it counts: an ordinal 第 before it, one Han character after it (a unit or measure
-# word: 36位, 1.8亿, 2013年), as long as nothing but the number stands between them.
+# word: 36位, 1.8亿, 2013年), as long as nothing but the number stands between them, or a Latin unit of
+# up to four letters after a space (`−0.07 pct`, `15 bp`, `1.2 GW`) or after a magnitude (`1,240万TEU`).
 # Not a piece of a word, a path or an address. Only a unit of a date or time may have the next number
 # right after it (`2025年3月12日`, `3时15分`: a group each, a line may break between them); `7到8个` is a
 # range, its `到` no unit.
 _DATE_UNITS = "年月日時时分秒號号點点"
 _NUMBER_GROUP = re.compile(f"(?<![0-9A-Za-z.,/:_\\-])(?:第)?{_NUMBER}(?: ?[{_DATE_UNITS}](?=[0-9０-９])"
-                           f"| ?[{IDEOGRAPHS}](?![0-9０-９A-Za-z/_])|(?![0-9A-Za-z/_]))")
+                           f"| ?[万亿千百][A-Za-z]{{1,4}}(?![0-9A-Za-z/_])"
+                           f"| ?[{IDEOGRAPHS}](?![0-9０-９A-Za-z/_])| [A-Za-z]{{1,4}}(?![0-9A-Za-z/_.:@-])"
+                           f"|(?![0-9A-Za-z/_]))")
+_NUMBER_START = re.compile(f"(?:第)?{_NUMBER}")
 _LETTER_UNIT = re.compile(f"[{CJK_LETTERS}]|[{_LATIN_SIDE}]+")
 _TRAILING = re.compile(f"[{re.escape(CLOSING_MARKS + CLOSING_PUNCTUATION)}\\s]*$")
 _TAIL_LIMIT = 12  # characters: a longer tail is left to break where it may
@@ -437,17 +441,22 @@ def number_groups(text: str) -> list[tuple[int, int]]:
     return [(start, end) for start, _, end in number_parts(text)]
 
 
-def number_parts(text: str) -> list[tuple[int, int, int]]:
+def number_parts(text: str, latin_units: bool = False) -> list[tuple[int, int, int]]:
     """The groups of `number_groups` as (start, end of the number, end): text[start:end of the number]
     is the number with its ordinal (`第36`, `1.8`, `52%`), never broken (a hard keep); the unit or
     measure word after it (`位`, `亿`) is kept with it where the line allows (a soft keep, which the
-    PDF gives up only when the line before would otherwise be left short)."""
+    PDF gives up only when the line before would otherwise be left short). With `latin_units` (Chinese
+    text, where a Latin word after a number is a unit: `−0.07 pct`), a Latin unit after a space too;
+    in English text a number is followed by any word (`in 2023 the`)."""
     found = []
     for match in _NUMBER_GROUP.finditer(text):
         if not any(ch.isdigit() for ch in match.group(0)) or match.end() - match.start() <= 1:
             continue
         end = match.end()
-        number_end = end - 1 if CJK_LETTER.match(text[end - 1]) else end
+        number_end = match.start() + _NUMBER_START.match(match.group(0)).end()  # type: ignore[union-attr]
+        if match.group(0)[number_end - match.start():].startswith(" ") and LATIN_LETTER.match(text[end - 1]) \
+                and not latin_units:
+            end = number_end
         if text[match.start():number_end].rstrip(" ")[-1:] in "%‰％℃°":  # a percentage counts nothing (`85%以上`)
             end = number_end
         while number_end > match.start() and text[number_end - 1] == " ":
@@ -455,8 +464,31 @@ def number_parts(text: str) -> list[tuple[int, int, int]]:
         found.append((match.start(), number_end, end))
     if any(end > number_end for _, number_end, end in found):
         units = dict(heading_words(text, longest=3))  # where each short Han word starts: its end
-        found = [(start, number_end, units.get(end - 1, end) if end > number_end else end)
+        found = [(start, number_end, _unit_end(text, end, units.get(end - 1, end)) if end > number_end else end)
                  for start, number_end, end in found]
+    return found
+
+
+def _unit_end(text: str, end: int, word_end: int) -> int:
+    """Where the unit of a number ends whose first character ends at `end` and starts a word that
+    jieba's segmentation ends at `word_end`: that word's end, unless its next character starts a
+    longer dictionary word running past it, which is the next phrase's (`2024年` / `前三季度`, where
+    jieba segments `年前` / `三季度`; but `3年前`, `2024年底`)."""
+    if word_end <= end or _word_running_past(text, end, word_end) is None:
+        return word_end if word_end > end else end
+    return end
+
+
+def _word_running_past(text: str, start: int, beyond: int) -> int | None:
+    """The end of the longest dictionary word (jieba's, of Han characters) starting at text[start]
+    and running past `beyond`, if there is one."""
+    import rjieba
+
+    window = opencc("t2s").convert(text[start:beyond + 4])
+    found = None
+    for length in range(beyond - start + 1, len(window) + 1):
+        if all(CJK_LETTER.match(char) for char in window[:length]) and rjieba.has_word(window[:length]):
+            found = start + length
     return found
 
 
@@ -530,14 +562,20 @@ def joined_numbers(text: str, joiner: str = NO_WIDTH_NON_BREAK) -> str:
     split from their units without joiners, 28 with them (all in two articles; none in a third), and
     no line broken inside a number either way (UAX #14 keeps digits, separators, decimal point and
     percent together). It has no width, but it is a character: text copied from the DOCX (or from a
-    PDF made of it) holds it, so `checks.readback` drops it before comparing."""
-    inserts = set()
-    for start, number_end, end in number_parts(text):
+    PDF made of it) holds it, so `checks.readback` drops it before comparing. A unit after a space
+    (`2024 年`, `−0.07 pct`: Latin units too, this being Chinese text) is held by a no-break space
+    (U+00A0) in the space's place, which both honour. (Joiners between the Han characters of a word
+    do not keep a table cell's words whole: LibreOffice breaks there all the same, at U+2060 too.)"""
+    inserts, spaces = set(), set()
+    for start, number_end, end in number_parts(text, latin_units=True):
         if text[start] == "第":
             inserts.add(start + 1)
         if end > number_end and text[number_end] != " ":
             inserts.add(number_end)
-    return "".join(joiner + char if index in inserts else char for index, char in enumerate(text))
+        elif end > number_end:
+            spaces.update(index for index in range(number_end, end) if text[index] == " ")
+    return "".join("\u00a0" if index in spaces else joiner + char if index in inserts else char
+                   for index, char in enumerate(text))
 
 
 # ASCII digits standing alone: not a piece of a longer number (1.8, 1,200, 09:30), a word (5G) or a
@@ -570,14 +608,12 @@ def last_line_tail(text: str) -> tuple[int, int] | None:
 
 
 def keep_together(text: str, words: list[tuple[int, int]] | None = None, soft: bool = False,
-                  unit_limit_em: float | None = None) -> list[tuple[int, int]]:
+                  latin_units: bool = False) -> list[tuple[int, int]]:
     """Spans [start, end) of `text` that a line must not break inside: numbers with their units (with
-    `soft`, the numbers alone: `number_parts`; with `unit_limit_em`, the numbers alone where number and
-    unit would be wider than that), the last line's two units, and (for headings) the `words` given.
-    Overlapping spans are merged; touching ones are not (a line may break between them)."""
-    numbers = [(start, number_end if soft or (unit_limit_em is not None and
-                                              set_width_em(text[start:end]) > unit_limit_em) else end)
-               for start, number_end, end in number_parts(text)]
+    `soft`, the numbers alone: `number_parts`, which `latin_units` is passed to), the last line's two
+    units, and (for headings and table cells) the `words` given. Overlapping spans are merged;
+    touching ones are not (a line may break between them)."""
+    numbers = [(start, number_end if soft else end) for start, number_end, end in number_parts(text, latin_units)]
     spans = numbers + [span for span in [last_line_tail(text)] if span] + list(words or [])
     merged: list[tuple[int, int]] = []
     for start, end in sorted(span for span in spans if span[1] - span[0] > 1):
@@ -602,22 +638,36 @@ def set_width_em(text: str) -> float:
     return width
 
 
+_DIGIT_BEFORE = re.compile(r"[0-9０-９] ?$")
+
+
 def heading_words(text: str, longest: int = 6) -> list[tuple[int, int]]:
     """Spans of the Chinese words (2 to `longest` Han characters) in a heading, found with jieba's
     dictionary (rjieba): a heading breaks between words, never inside one (`创新实` / `践者`); a
-    number's unit is whole when it is such a word (`number_groups`)."""
+    number's unit is whole when it is such a word (`number_groups`). A word right after a number whose
+    second character starts a longer dictionary word is that word's instead (`2024年` / `前三季度`: jieba
+    segments `年前` / `三季度`, and the unit is `年`); a character jieba leaves on its own that starts a
+    dictionary word running into the next is held by it (`三` `季报`: `三季`, so `三季报` is whole)."""
     import rjieba
 
     simplified = opencc("t2s").convert(text)  # jieba's dictionary is Simplified (`座車` / `站`, not `座` / `車站`)
     segmented = simplified if len(simplified) == len(text) else text
     spans, position = [], 0
-    for word in _time_words(rjieba.cut(segmented), rjieba.has_word):
+    tokens = _time_words(rjieba.cut(segmented), rjieba.has_word)
+    for index, word in enumerate(tokens):
         start = segmented.find(word, position)
         if start < 0:
             continue
         position = start + len(word)
+        after_number = start and _DIGIT_BEFORE.search(text, 0, start)
         if 2 <= len(word) <= longest and all(CJK_LETTER.match(ch) for ch in text[start:position]):
-            spans.append((start, position))
+            phrase = _word_running_past(text, start + 1, position) if after_number else None
+            spans.append((start, position) if phrase is None else (start + 1, phrase))
+        elif len(word) == 1 and CJK_LETTER.match(text[start]) and not after_number and not (
+                index + 1 < len(tokens) and len(tokens[index + 1]) > 2):  # `上` `月光如水`: no `上月`
+            phrase = _word_running_past(text, start, position)  # `三` `季报`: the word `三季` holds them
+            if phrase is not None and phrase - start <= longest:
+                spans.append((start, phrase))
     return spans
 
 

@@ -13,14 +13,15 @@ from pathlib import Path
 import pytest
 
 import convert
-from convert.checks.typography import (Line, browser_blocks, browser_lines, closing_line_ends, last_lines, mark_pairs,
-                                       page_break_splits, paragraph_lines, pdf_lines, ragged_lines, script_gaps,
-                                       single_character, single_character_last_lines, split_numbers, widened_gaps)
+from convert.checks.typography import (Line, browser_blocks, browser_gaps, browser_lines, closing_line_ends, last_lines,
+                                       mark_pairs, page_break_splits, paragraph_lines, pdf_lines, ragged_lines,
+                                       script_gaps, single_character, single_character_last_lines,
+                                       split_numbers, widened_gaps)
 from convert.errors import collect_warnings
 from convert.scripts import CJK_LETTER, compressed_marks, heading_words, keep_together, last_line_tail, number_groups
 from convert.theme import load_theme
 from convert.writers import cjk
-from convert.writers.cjk import WORD_JOINER, Typesetting, typeset
+from convert.writers.cjk import WORD_JOINER, Typesetting, typeset, typesetting
 
 from conftest import ARTICLES, SAMPLES, article_id
 
@@ -460,57 +461,98 @@ def test_epub_in_chromium(path: Path, chromium: str, tmp_path: Path) -> None:
         for block in (block for block in blocks if block["tag"] == "h1" and len(block["lines"]) > 1):
             widths = [sum(char[2] for char in line) for line in block["lines"]]
             assert widths[-1] >= 0.6 * max(widths), (width, widths)  # balanced (`text-wrap: balance`)
-            assert split_numbers(lines, units=False) == [], width  # a wide group's unit may go (BROWSER_KEEP_EM)
-            gaps = sorted(script_gaps(lines))  # also across a space (`2023 年` in dates) or `　` (captions)
-            gap = load_theme().text.script_gap_em
-            assert not gaps or (gaps[0] > 0.2 and abs(gaps[len(gaps) // 2] - gap) < 0.05), (width, gaps[:3])
+        assert split_numbers(lines) == [], width  # nor a unit from its number
+        gaps = sorted(script_gaps(lines))  # also across a space (`2023 年` in dates) or `　` (captions)
+        gap = load_theme().text.script_gap_em
+        assert not gaps or (gaps[0] > 0.2 and abs(gaps[len(gaps) // 2] - gap) < 0.05), (width, gaps[:3])
 
 
-def browser_gaps(line: list) -> list[float]:
-    """How much a browser widened each gap between two Han characters of a measured line, in em."""
-    return [(b[1] - a[1]) / a[3] - 1 for a, b in zip(line, line[1:])
-            if CJK_LETTER.match(a[0]) and CJK_LETTER.match(b[0])]
-
-
-def test_a_browser_is_given_no_wide_cluster_to_keep() -> None:
-    """Chromium justifies the line a kept group leaves short by widening every gap: the EPUB keeps a
-    number with its unit only when both are narrow, and lets a line break after a number or Latin word
-    inside a wide cluster of Han/Latin bindings; a number itself is never broken, and a percentage
-    takes no unit (`85%以上`)."""
-    text = "港作机械电动化比例提升至85%以上，截至2024年10月底，吞吐量1,240万TEU，约38吨，第36位，排名靠前。"
+def test_a_browser_gets_each_gap_as_a_space_to_break_at() -> None:
+    """A browser cannot drop a margin at a line's edge: the EPUB's Han/Latin gap is a space CSS generates
+    in an empty span (`sg`, set to the theme's width) that a line may break after and that the browser
+    hangs at the line's end; it is no part of the text. So no boundary is bound, no chain of bindings makes a wide cluster (`至2024年10`,
+    `量1,240万TEU`), and a number keeps its unit whatever its width; a gap before a kept group stands
+    outside it. A percentage takes no unit (`85%以上`)."""
     from lxml import html as lhtml
 
-    from convert.scripts import set_width_em
-
-    markup = typeset(f"<p>{text}</p>", Typesetting(bind_gaps=True, unit_limit_em=cjk.BROWSER_KEEP_EM))
+    text = "港作机械电动化比例提升至85%以上，截至2024年10月底，吞吐量1,240万TEU，约38吨，第36位，下降 −0.07 pct，排名靠前。"
+    markup = typeset(f"<p>{text}</p>", Typesetting(gap_spaces=True, latin_units=True))
+    assert "sg-" not in markup and re.sub(r"<[^>]+>", "", markup) == text  # the gap is generated: no text
     clusters = [span.text_content() for span in lhtml.fromstring(markup).iter("span") if span.get("class") == "nobr"]
-    assert clusters
-    for cluster in clusters[:-1]:  # the last is the paragraph's end (`靠前。`), kept whatever its width
-        number = re.fullmatch(r"\D?[0-9][0-9.,%]*\D?", cluster)  # a number with a character beside it at most
-        assert number or set_width_em(cluster) <= cjk.BROWSER_KEEP_EM, cluster
-    assert "85%以" not in clusters and "约38吨" in clusters  # a narrow group stays whole
+    assert clusters == ["85%", "2024年", "10月底", "1,240万TEU", "38吨", "第36位", "−0.07 pct", "靠前。"]
+    assert '至<span class="sg"></span><span class="nobr">85%</span><span class="sg"></span>以上' in markup
+    assert '<span class="nobr">1,240<span class="sg"></span>万<span class="sg"></span>TEU</span>' in markup
+    assert typesetting(convert.read(str(CHINESE[0])), load_theme(), check_fonts=False, browser=True).gap_spaces
+    vertical = typesetting(convert.read(str(CHINESE[0])), load_theme(), check_fonts=False, browser=True,
+                           vertical=True)
+    assert vertical.bind_gaps and not vertical.gap_spaces  # columns keep the margins, bound
+
+
+def test_the_gap_space_is_the_themes_gap() -> None:
+    """`word-spacing` widens or narrows the face's space to the theme's gap, in body and headings."""
+    from convert.resources.fonts import space_width_em, stack_font
+    from convert.theme.css import gap_space_css
+
+    theme = load_theme()
+    css = gap_space_css(theme)
+    body = space_width_em(stack_font(theme.script_stack("body", True)))  # type: ignore[arg-type]
+    assert body is not None and f".sg {{ word-spacing: {theme.text.script_gap_em - body:.3g}em; }}" in css
+    assert '.sg::before { content: " "; }' in css
+    assert "h2 .sg" in css and "thead th .sg" in css
+
+
+def kept_start(text: str) -> int:
+    """How many characters at a line's start no line could break inside (spaces are not in a measured
+    line): opening marks with what follows them, a number with its unit, a Latin word or else one
+    character, and the closing marks after it, which cannot start a line; a quotation mark right after
+    them continues the run (UAX #14 breaks on neither side of a quotation mark between marks)."""
+    from convert.scripts import CLOSING_MARKS, CLOSING_PUNCTUATION, OPENING_MARKS
+
+    index = 0
+    while index < len(text):
+        while index < len(text) and text[index] in OPENING_MARKS + "([{":
+            index += 1
+        rest = text[index:]
+        groups = keep_together(rest, latin_units=True)
+        word = re.match(r"[A-Za-z0-9][^\s\u3000-\u303f\uff00-\uffef]*", rest)
+        index += groups[0][1] if groups and groups[0][0] == 0 else len(word.group(0)) if word else min(1, len(rest))
+        while index < len(text) and text[index] in CLOSING_MARKS + CLOSING_PUNCTUATION:
+            index += 1
+        if not (index < len(text) and text[index] in "“‘" and text[index - 1] in CLOSING_MARKS):
+            return index
+    return index
 
 
 @pytest.mark.parametrize("path", CHINESE, ids=article_id)
 def test_epub_lines_are_not_letter_spaced_in_chromium(path: Path, chromium: str, tmp_path: Path) -> None:
-    """At a phone's width (360 px, in a frame as the preview's) and an e-reader's (480 px), no justified
-    line's Han gaps widen by as much as twice the PDF's bound (a browser's justification cannot be
-    bounded; the markup keeps no wide group whole), and no number is broken inside. A line before a
-    Latin word (or an opening bracket and one) is left out: Chinese text has no hyphenation, so a long
-    word (`Tesseract`, `（intermediate`) goes down whole whatever the markup does."""
+    """At a phone's width (360 px, in a frame as the preview's) and an e-reader's (480 px), a justified
+    line's Han gaps widen beyond the PDF's bound only by as much as the group starting the next line
+    could not come up: its width (a number kept with its unit, a Latin word, as Chinese text has no
+    hyphenation; else one character), spread over the line's gaps, and never by a chain of bindings
+    wider than that; no inner line ends short (the gap space hangs), and no number is broken inside or
+    split from its unit."""
     with zipfile.ZipFile(io.BytesIO(built(path, "epub"))) as book:
         book.extractall(tmp_path)
-    bound = 2 * load_theme().cjk.max_stretch_em
+    bound = load_theme().cjk.max_stretch_em
     for width in (360, 480):
         blocks = browser_blocks(next(tmp_path.rglob("text.xhtml")), width, chromium)
         assert max(char[1] + char[2] for block in blocks for line in block["lines"] for char in line) <= width + 1
         for block in (block for block in blocks if block["tag"] == "p"):
+            left = min((line[0][1] for line in block["lines"][1:]), default=0)
             for line, following in zip(block["lines"], block["lines"][1:]):
-                if re.match("[（《「『【“‘(]*[A-Za-z]{2}", "".join(char[0] for char in following[:3])):
-                    continue
+                if following[0][1] > left + following[0][3] / 2:
+                    continue  # code, which is not measured, starts the next line: a word of its own
+                if block["align"] == "justify" and not re.match("[A-Za-z/.:-]", line[-1][0]):  # (a URL cut)
+                    short = (block["right"] - line[-1][1] - line[-1][2]) / line[-1][3]
+                    assert short < 0.2, (width, "".join(char[0] for char in line), short)  # the gap space hangs
                 gaps = sorted(browser_gaps(line))
-                assert not gaps or gaps[len(gaps) // 2] < bound, (width, "".join(char[0] for char in line))
-        assert split_numbers(browser_lines(blocks), units=False) == [], width
+                if not gaps or gaps[len(gaps) // 2] <= bound:
+                    continue
+                text, after = "".join(char[0] for char in line), "".join(char[0] for char in following)
+                lead = kept_start(after)  # what could not come up: the line is left short by less than it
+                group_em = sum(char[2] for char in following[:lead]) / following[0][3]
+                assert gaps[len(gaps) // 2] * len(gaps) <= group_em + 0.5, (width, text, after[:lead])
+        assert split_numbers(browser_lines(blocks)) == [], width
 
 
 # ---------------------------------------------------------------- DOCX and cover
@@ -561,7 +603,7 @@ def test_docx_keeps_numbers_with_their_units_in_libreoffice(tmp_path: Path) -> N
 
 
 def test_cover_sets_the_gap_and_halves_marks() -> None:
-    from convert.writers.epub import cover
+    from convert.writers import textlines
     from PIL import ImageFont
 
     from convert.resources.fonts import stack_font
@@ -570,6 +612,7 @@ def test_cover_sets_the_gap_and_halves_marks() -> None:
     assert face is not None
     font = ImageFont.truetype(face.path, 100, index=face.index)
     spacing = (0.25, True)
-    assert cover._width("第36位", font, spacing) == pytest.approx(cover._width("第36位", font, (0, False)) + 50, abs=1)
-    assert cover._width("“榜单”）", font, spacing) == pytest.approx(500 - 50 - 50, abs=2)  # ” before ）; ） ends
-    assert cover._wrap("马上消费上榜“2023年中国互联网综合实力前百家企业”", font, 800, spacing)[-1] != "业”"
+    assert textlines.line_width("第36位", font, spacing) == pytest.approx(
+        textlines.line_width("第36位", font, (0, False)) + 50, abs=1)
+    assert textlines.line_width("“榜单”）", font, spacing) == pytest.approx(500 - 50 - 50, abs=2)  # ” before ）; ） ends
+    assert textlines.wrap("马上消费上榜“2023年中国互联网综合实力前百家企业”", font, 800, spacing)[-1] != "业”"

@@ -4,7 +4,8 @@ from __future__ import annotations
 import re
 
 from convert import model as m
-from convert.writers.html import breakable, column_widths
+from convert.writers.columns import column_widths
+from convert.writers.html import breakable
 
 
 def test_long_runs_get_break_opportunities_without_changing_the_text() -> None:

@@ -160,20 +160,60 @@ def single_character_last_lines(lines: list[Line], left_edges: set[float]) -> li
 
 def split_numbers(lines: list[Line], units: bool = True) -> list[str]:
     """Line breaks inside a number (`1,2` / `00`: never allowed) or, with `units`, between a number
-    and the unit after it (`1.8` / `亿`: a soft keep the PDF gives up only to fill the line before),
-    between consecutive lines of the same size on one page."""
+    and the unit after it (`1.8` / `亿`, `−0.07` / `pct`: a soft keep the PDF gives up only to fill the
+    line before), between successive lines of text of the same size on one page (`successive_lines`:
+    in a table, the lines of each cell)."""
     found = []
-    for line, following in zip(lines, lines[1:]):
-        if following.page != line.page or abs(following.size - line.size) > 0.05:
-            continue
+    for line, following in successive_lines(lines):
         end, start = line.text, following.text
         if not start:
             continue
         ends_number = bool(_DIGITS.match(end[-1])) or (end[-1] in ".,．" and len(end) > 1 and _DIGITS.match(end[-2]))
-        if ends_number and (_DIGITS.match(start[0]) or start[0] in "%‰％.," or (units and CJK_LETTER.match(start[0]))):
+        unit = CJK_LETTER.match(start[0]) or _LATIN_UNIT.match(start)
+        if ends_number and (_DIGITS.match(start[0]) or start[0] in "%‰％.," or (units and unit)):
             if abs(following.top - line.top) < 3 * line.size:
                 found.append(f"p{line.page + 1} {end[-8:]} / {start[:6]}")
     return found
+
+
+_LATIN_UNIT = re.compile(r"[A-Za-z]{1,4}(?![A-Za-z])")  # `pct`, `bp`, `GW`: as `scripts.number_parts` reads one
+_CELL_GAP_EM = 0.8  # a table's cells are padded: the text of two cells of a row stands about 1 em apart or more
+_CELL_PITCH_EM = 1.8  # a cell's next line is within this of the line before; the next row, below its padding
+
+
+def row_cells(line: Line) -> list[Line]:
+    """A line cut where its characters stand over 0.8 em apart: the cells of a table's row (text
+    justification never opens a gap that wide between two characters)."""
+    cells, start = [], 0
+    for index in range(1, len(line.chars)):
+        before, char = line.chars[index - 1], line.chars[index]
+        if char["x0"] - before["x1"] > _CELL_GAP_EM * before["size"]:
+            cells.append(Line(line.page, line.top, line.chars[start:index]))
+            start = index
+    cells.append(Line(line.page, line.top, line.chars[start:]))
+    return cells
+
+
+def successive_lines(lines: list[Line]) -> list[tuple[Line, Line]]:
+    """Each line with the line its text goes on in (consecutive lines of one size on one page): in a
+    table, where a line reads across its row's cells (`row_cells`), each cell's text with the text of
+    the same column on the line below within a cell's line pitch, never the next row's."""
+    pairs = []
+    for line, following in zip(lines, lines[1:]):
+        if following.page != line.page or abs(following.size - line.size) > 0.05:
+            continue
+        cells, below = row_cells(line), row_cells(following)
+        if len(cells) == 1 and len(below) == 1:
+            pairs.append((line, following))
+            continue
+        if following.top - line.top > _CELL_PITCH_EM * line.size:
+            continue
+        for cell in cells:
+            under = [other for other in below
+                     if other.x0 < cell.chars[-1]["x1"] and cell.x0 < other.chars[-1]["x1"]]
+            if under:
+                pairs.append((cell, under[0]))
+    return pairs
 
 
 def page_break_splits(lines: list[Line], size: float, left: float, indent: float) -> list[tuple[str, int, int]]:
@@ -237,7 +277,11 @@ _BOX_SCRIPT = """
   while ((node = walker.nextNode())) {
     if (node.parentElement.closest('script, style, pre, code')) continue;
     var owner = blockOf(node), entry = index.get(owner);
-    if (!entry) { entry = {tag: owner.tagName.toLowerCase(), chars: []}; index.set(owner, entry); blocks.push(entry); }
+    if (!entry) {
+      var box = owner.getBoundingClientRect(), style = getComputedStyle(owner);
+      var right = box.right - parseFloat(style.paddingRight) - parseFloat(style.borderRightWidth);
+      entry = {tag: owner.tagName.toLowerCase(), right: right, align: style.textAlign, chars: []}; index.set(owner, entry); blocks.push(entry);
+    }
     var tcy = !!node.parentElement.closest('.tcy');
     for (var i = 0; i < node.length; i++) {
       var range = document.createRange(); range.setStart(node, i); range.setEnd(node, i + 1);
@@ -258,8 +302,8 @@ _BOX_SCRIPT = """
 def browser_blocks(document: Path, width_px: int, chromium: str = "chromium") -> list[dict]:
     """The lines of each block (every element not laid out inline: `p`, `h1`, `td`, a byline's parts
     set as blocks; code left out) of an (X)HTML document as headless Chromium lays it out in a window
-    `width_px` wide: per block its tag and lines, each line a list of [char, left, width, font size] in
-    CSS pixels. A line starts where a character sits lower than the one before by over 0.6 of its size."""
+    `width_px` wide: per block its tag, the right edge of its content box, its `text-align` and its
+    lines, each line a list of [char, left, width, font size] in CSS pixels. A line starts where a character sits lower than the one before by over 0.6 of its size."""
     blocks = []
     for block in browser_boxes(document, (width_px, 2000), chromium):
         lines: list[list] = []
@@ -269,14 +313,14 @@ def browser_blocks(document: Path, width_px: int, chromium: str = "chromium") ->
                 lines.append([])
             top = char_top
             lines[-1].append([char, left, width, size])
-        blocks.append({"tag": block["tag"], "lines": lines})
+        blocks.append({"tag": block["tag"], "right": block["right"], "align": block["align"], "lines": lines})
     return blocks
 
 
 def browser_boxes(document: Path, size_px: tuple[int, int], chromium: str = "chromium") -> list[dict]:
     """The box of every character of each block (as `browser_blocks` finds them) in a window of
-    `size_px`, for text in any direction: per block its tag and a list of [char, left, top, width,
-    height, upright-in-one-cell, font size] in CSS pixels, upright-in-one-cell true inside a `tcy`
+    `size_px`, for text in any direction: per block its tag, the right edge of its content box
+    (`right`), its `text-align` (`align`) and a list of [char, left, top, width, height, upright-in-one-cell, font size] in CSS pixels, upright-in-one-cell true inside a `tcy`
     span. The document is measured in a copy beside it, with a script added at the end of its body."""
     return _measure(document, _BOX_SCRIPT, size_px, chromium)
 
@@ -384,3 +428,23 @@ def widened_gaps(line: Line) -> list[float]:
         if a in full and b in full and abs(a["size"] - b["size"]) < 0.05 and CJK_LETTER.match(a["text"]):
             widened.append((b["x0"] - a["x0"]) / a["size"] - 1)
     return widened
+
+
+def browser_gaps(line: list) -> list[float]:
+    """How much a browser widened each gap between two Han characters of a line of `browser_blocks`, in em."""
+    return [(b[1] - a[1]) / a[3] - 1 for a, b in zip(line, line[1:])
+            if CJK_LETTER.match(a[0]) and CJK_LETTER.match(b[0])]
+
+
+def short_lines(blocks: list[dict], tag: str = "p", tolerance_em: float = 0.2) -> list[str]:
+    """Inner lines (the block continues after them) of the justified `tag` blocks of `browser_blocks`
+    that end more than `tolerance_em` of their size before the block's right edge: a justified line
+    left short (a margin a browser keeps at the line's end, a word too long to come up)."""
+    found = []
+    for block in (block for block in blocks if block["tag"] == tag and block["align"] == "justify"):
+        for line in block["lines"][:-1]:
+            last = line[-1]
+            short = (block["right"] - last[1] - last[2]) / last[3]
+            if short > tolerance_em:
+                found.append(f"short {short:.2f}em  {''.join(char[0] for char in line)[-12:]}")
+    return found

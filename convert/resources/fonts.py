@@ -62,3 +62,19 @@ def layout_features(face: FontFile) -> frozenset[str]:
     except (OSError, ValueError, RuntimeError):
         return frozenset()
     return frozenset(found)
+
+
+@lru_cache(maxsize=64)
+def space_width_em(face: FontFile) -> float | None:
+    """The advance of a face's space (U+0020) in em, read with HarfBuzz; None when it has none or the
+    file cannot be read."""
+    import uharfbuzz as hb
+
+    try:
+        font = hb.Font(hb.Face(hb.Blob.from_file_path(face.path), face.index))
+        glyph = font.get_nominal_glyph(0x20)
+        if glyph is None:
+            return None
+        return font.get_glyph_h_advance(glyph) / font.face.upem
+    except (OSError, ValueError, RuntimeError):
+        return None

@@ -5,6 +5,9 @@
 """
 from __future__ import annotations
 
+from typing import Literal
+
+from ..resources.fonts import space_width_em, stack_font
 from .schema import Theme
 
 CSS_MEDIUM_PT = 12.0  # the initial font size of CSS (16px): what a reading system's own size setting scales
@@ -264,7 +267,28 @@ def reader_css(theme: Theme) -> str:
     return f"""article:lang(zh), .titlepage:lang(zh) {{ line-break: strict; text-autospace: no-autospace;
   text-spacing-trim: {trim}; }}
 h1.title {{ text-wrap: balance; }}
-"""
+""" + gap_space_css(theme)
+
+
+def gap_space_css(theme: Theme) -> str:
+    """The Han/Latin gap a browser is given as a space generated in an empty span (`sg`, `writers/cjk.py`;
+    generated, it is not in the text a reader copies or searches), which it may break a line after and
+    hangs at the line's end: widened or narrowed by `word-spacing` from the space of
+    the face that sets it (the first installed CJK family of the body's or the headings' stack: a
+    Chinese article's stacks start with it) to the theme's gap. Where a reader lacks the face, the gap
+    is that reader's space."""
+    gap = theme.text.script_gap_em
+
+    def spacing(role: Literal["body", "headings"], bold: bool) -> str:
+        face = stack_font(theme.script_stack(role, True), bold) or stack_font(theme.script_stack(role, True))
+        width = space_width_em(face) if face else None
+        return f"{gap - width:.3g}em" if width is not None else "normal"
+
+    headings = ", ".join(["h1 .sg", *(f"h{level} .sg" for level in range(2, 7)), ".subtitle .sg", "thead th .sg",
+                          ".figure-label .sg", ".table-label .sg"])
+    return (".sg::before { content: \" \"; }\n"
+            f".sg {{ word-spacing: {spacing('body', False)}; }}\n"
+            f"{headings} {{ word-spacing: {spacing('headings', theme.headings.weight >= 600)}; }}\n")
 
 
 def credit_css(theme: Theme, relative_to: float | None = None) -> str:
@@ -280,6 +304,6 @@ def credit_css(theme: Theme, relative_to: float | None = None) -> str:
 
 def screen_css(theme: Theme) -> str:
     """The stand-alone HTML edition: the article rules plus a readable column on screen."""
-    return article_css(theme) + reader_css(theme) + f"""
-body {{ max-width: 42em; margin: 2em auto; padding: 0 1em; background: #fff; }}
+    return article_css(theme) + reader_css(theme) + """
+body { max-width: 42em; margin: 2em auto; padding: 0 1em; background: #fff; }
 """

@@ -4,12 +4,14 @@ The decisions are `scripts`' (pure functions of a block's text); this module fin
 in the markup, asks them, and marks the answer up:
 
 - a ¼ em gap where Han meets Latin script: the Latin character at the boundary in a span `sg-l`,
-  `sg-r` or `sg-lr` (CSS gives it a margin on its Han side);
+  `sg-r` or `sg-lr` (CSS gives it a margin on its Han side); for a browser, an empty span `sg` whose
+  space CSS generates (`::before`, set to the gap's width), where a line may break and which the
+  browser hangs at a line's end; generated, it is no part of the text (copied, searched, read back);
 - compressed punctuation: a mark set half width in a span `pc` (CSS: the font's `halt` feature);
 - in vertical text, a short number set upright in one cell (tate-chu-yoko) in a span `tcy`
   (CSS: `text-combine-upright`), with no Han/Latin gap around it;
 - groups no line may break inside (a number with its unit, a block's last two characters, a
-  heading's words) in a span `nobr` (`white-space: nowrap`). A group that crosses the edge of an
+  heading's or a table cell's words) in a span `nobr` (`white-space: nowrap`). A group that crosses the edge of an
   inline element it cannot enclose (`<b>…企</b>业`) is held together with U+2060 WORD JOINER at that
   edge instead, which no edition shows and PDF text extraction drops.
 
@@ -29,19 +31,11 @@ from ..resources.fonts import layout_features, stack_font
 from ..scripts import is_cjk_family, is_cjk_language
 from ..theme import Theme
 from ..scripts import (CJK_LETTER, CLOSING_MARKS, CLOSING_PUNCTUATION, OPENING_MARKS, OPENING_PUNCTUATION,
-                       WORD_JOINER, ZERO_WIDTH_SPACE, compressed_marks, gap_bindings, gap_sides, heading_words,
-                       hyphenatable_words, keep_together, mark_kind, quote_breaks, set_width_em,
-                       upright_numbers)
+                       WORD_JOINER, ZERO_WIDTH_SPACE, compressed_marks, gap_bindings, gap_positions, gap_sides,
+                       heading_words, hyphenatable_words, keep_together, mark_kind, quote_breaks, upright_numbers)
 
 _OBJECT = "\ufffc"
-# The widest kept group a browser is given whole in a paragraph (em): it justifies the line such a
-# group leaves short by widening every gap, without bound, so a wider one keeps only its number and
-# lets a line break before its unit and after a Latin word or number. Headings, captions and cells are
-# not justified: their groups stay whole. Measured in Chromium at 360 and 480 px on the Chinese
-# samples, the user's seed and two texts of our own: justified lines whose Han gaps widen beyond
-# 0.15 em went from 47 to 29 (the widest from 3.2 em to 0.38 em, before a Latin word), lines ending a
-# quarter em short (a gap left at the line's end) from 5 to 20; no number broken inside.
-BROWSER_KEEP_EM = 2.5
+GAP_SPACE = '<span class="sg"></span>'
 _TAG = re.compile(r"(<[^>]*>)")
 _TAG_NAME = re.compile(r"<\s*(/?)\s*([a-zA-Z][a-zA-Z0-9]*)")
 _OPAQUE = {"pre", "code", "kbd", "samp", "script", "style", "title", "head", "svg", "math", "sup", "sub"}
@@ -50,6 +44,9 @@ _INLINE = {"a", "span", "em", "strong", "b", "i", "s", "u", "time", "abbr", "cit
 _OBJECTS = {"img", "input", "object", "iframe", "video", "audio", "canvas"}
 _DIGIT = re.compile(r"[0-9０-９]")
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+# Blocks that break between words, never inside one (`创新实` / `践者`, `核心一级资` / `本充足率`): headings,
+# and table cells, which are set ragged and narrow.
+_PHRASED = _HEADINGS | {"th", "td"}
 _INVISIBLE = WORD_JOINER + ZERO_WIDTH_SPACE  # not counted as letters or marks (`refit` does not count them)
 _VOID = {"br", "hr", "meta", "link", "col", "area", "base", "source", "track", "embed", "param"}
 
@@ -63,6 +60,10 @@ class Typesetting:
     compress: bool = True
     keep: bool = True
     bind_gaps: bool = False  # no line break at a gap: for layouts that cannot drop one at a line's edge
+    # The gap as a generated space (`sg`) rather than a margin: a browser breaks a line after it and
+    # hangs it at the line's end, as it cannot drop a margin there, so no Han/Latin boundary is bound.
+    gap_spaces: bool = False
+    latin_units: bool = False  # Chinese text: a Latin word after a number and a space is its unit (`−0.07 pct`)
     upright: int = 0  # vertical text: the longest number set upright in one cell (0: none)
     # Refitting lines (the PDF, `pdf.refit`): each kept group is numbered in document order, from 0; with
     # `keep_ids` its `nobr` span says its number (`data-keep`). A group in `soft` keeps its numbers whole
@@ -72,9 +73,6 @@ class Typesetting:
     # next, and so on), so that the group fits on the line before.
     keep_ids: bool = False
     soft: frozenset[int] = frozenset()
-    # A browser justifies a line a kept group left short by widening every gap, without bound: there a
-    # number keeps its unit only when both are at most this wide (em); a wider group keeps its number.
-    unit_limit_em: float | None = None
     squeeze: tuple[tuple[int, tuple[int, ...]], ...] = ()
     # With `keep_ids`, each block-level element says its number too (`data-cjk`), so that a line may be
     # refitted before any character: `squeeze_at` lists marks to set half width, as `squeeze` does, before
@@ -96,8 +94,9 @@ def typesetting(doc: m.Document, theme: Theme, *, check_fonts: bool = True, brow
     for it and (`check_fonts`, for editions whose fonts are this machine's) the CJK faces that set the
     text have the `halt` feature; where one has not, the article is warned once and its marks left
     full width. A `browser` lays the text out itself (EPUB, HTML page): CSS cannot drop a gap's margin
-    at a line's edge as the PDF's layout hook does, so no line breaks at a Han/Latin gap there.
-    `vertical`: the text is set in vertical columns, its short numbers upright as the theme asks."""
+    at a line's edge as the PDF's layout hook does: in horizontal text the gap is a space it hangs
+    there, in vertical text no line breaks at a gap. `vertical`: the text is set in vertical columns,
+    its short numbers upright as the theme asks."""
     compress = doc.is_chinese and theme.cjk.compress_punctuation
     if compress and check_fonts:
         lacking = faces_without_feature(theme, "halt")
@@ -106,8 +105,8 @@ def typesetting(doc: m.Document, theme: Theme, *, check_fonts: bool = True, brow
                  "(adjacent marks stay full width)")
             compress = False
     upright = theme.cjk.upright_digits if vertical and is_cjk_language(doc.meta.lang) else 0  # and tategaki
-    return Typesetting(compress=compress, bind_gaps=browser, upright=upright,
-                       unit_limit_em=BROWSER_KEEP_EM if browser and not vertical else None,
+    return Typesetting(compress=compress, bind_gaps=browser and vertical, gap_spaces=browser and not vertical,
+                       latin_units=doc.is_chinese, upright=upright,
                        break_hints=doc.is_chinese and not browser, hyphenate=doc.is_chinese and not browser)
 
 
@@ -256,7 +255,9 @@ class _Block:
         text = "".join(self.text)
         if not self.texts or not (CJK_LETTER.search(text) or _DIGIT.search(text)):
             return
-        classes = {i: f"sg-{side}" for i, side in gap_sides(text).items()} if setting.gaps else {}
+        spaced = setting.gaps and setting.gap_spaces
+        classes = {i: f"sg-{side}" for i, side in gap_sides(text).items()} if setting.gaps and not spaced else {}
+        spaces = set(gap_positions(text)) if spaced else set()
         if setting.compress:
             for position in compressed_marks(text):
                 classes[position] = "pc"
@@ -274,14 +275,13 @@ class _Block:
         around: dict[int, list[str]] = {}  # before (part index) or after (minus part index) a tag
         kept: list[tuple[int, int]] = []
         if setting.keep:
-            words = heading_words(text) if self.name in _HEADINGS else []
-            limit = setting.unit_limit_em if self.name == "p" else None  # only paragraphs are justified
+            words = heading_words(text) if self.name in _PHRASED else []
             if setting.gaps and setting.bind_gaps:
-                words += _bindings(text, words, limit)
+                words += gap_bindings(text)
             words += upright  # no group ends inside an upright number
             squeeze = dict(setting.squeeze)
-            soft = keep_together(text, words, soft=True) if setting.soft else []
-            for start, end in keep_together(text, words, unit_limit_em=limit):
+            soft = keep_together(text, words, soft=True, latin_units=setting.latin_units) if setting.soft else []
+            for start, end in keep_together(text, words, latin_units=setting.latin_units):
                 kept.append((start, end))
                 ident, groups[0] = groups[0], groups[0] + 1
                 for position in _before(text, start, squeeze.get(ident, ())):
@@ -304,7 +304,7 @@ class _Block:
             opens.setdefault(start, []).append('<span class="tcy">')
             closes.setdefault(end - 1, []).insert(0, "</span>")
         for index, part in self.texts.items():
-            out[index] = self.render(index, part, classes, opens, closes)
+            out[index] = self.render(index, part, classes, opens, closes, spaces)
         for key, markers in around.items():
             if key >= 0:
                 out[key] = "".join(markers) + out[key]
@@ -352,32 +352,20 @@ class _Block:
                 piece = position
 
     def render(self, index: int, part: str, classes: dict[int, str], opens: dict[int, list[str]],
-               closes: dict[int, list[str]]) -> str:
+               closes: dict[int, list[str]], spaces: set[int] = frozenset()) -> str:  # type: ignore[assignment]
+        """A text part marked up; a gap space (`spaces`: before these characters) stands outside a
+        group that starts at its character, so that a line may break after it."""
         first = self.first[index]
         pieces = []
         for offset, char in enumerate(part):
             position = first + offset
+            if position in spaces:
+                pieces.append(GAP_SPACE)
             pieces.extend(opens.get(position, ()))
             shown = escape(char, quote=False)
             pieces.append(f'<span class="{classes[position]}">{shown}</span>' if position in classes else shown)
             pieces.extend(closes.get(position, ()))
         return "".join(pieces)
-
-
-def _bindings(text: str, words: list[tuple[int, int]], limit: float | None) -> list[tuple[int, int]]:
-    """The Han/Latin gap bindings of a block (`gap_bindings`), less, where the `limit` is set (a
-    browser), those after a Latin word or number (`8|吨`) inside a cluster of kept groups and bindings
-    wider than `limit` em (`至2024年10`, `量1,240万TEU`): a line may break there. A break there leaves
-    the gap at the line's end, a quarter em short of the margin, where keeping the cluster whole widens
-    every gap of the line before by its width's share."""
-    bindings = gap_bindings(text)
-    if limit is None:
-        return bindings
-    wide = [(start, end) for start, end in keep_together(text, words + bindings, unit_limit_em=limit)
-            if set_width_em(text[start:end]) > limit]
-    after_latin = {(index, index + 2) for index, side in gap_sides(text).items() if "r" in side}
-    return [span for span in bindings
-            if span not in after_latin or not any(start <= span[0] and span[1] <= end for start, end in wide)]
 
 
 def _before(text: str, start: int, distances: tuple[int, ...]) -> list[int]:

@@ -7,20 +7,20 @@ from __future__ import annotations
 
 import base64
 import functools
-import re
 from dataclasses import dataclass
 from html import escape
 from typing import Callable, Literal
 
 from .. import model as m
 from ..resources import Image, Placeholder
-from ..scripts import (HAN_TEXT_RUN, LONG_UNBROKEN_RUN, WIDE, detect_script, direction, is_east_asian,
-                       is_latin_passage, is_wide, keep_together, url_breaks)
+from ..scripts import (HAN_TEXT_RUN, LONG_UNBROKEN_RUN, detect_script, direction, is_east_asian,
+                       is_latin_passage, url_breaks)
 from ..theme import Theme
 from ..theme.css import screen_css, vertical_css
 from ..wording import byline, byline_text, credit_text, labels
 from .base import EditionOptions, WriteContext, Writer, check_direction, figure_alternative, options_of
 from .cjk import typeset, typesetting
+from .columns import table_widths
 
 NoteStyle = Literal["end", "footnote", "epub"]
 
@@ -218,7 +218,7 @@ class _Renderer:
                 self.text(separator) + caption if caption else "")
         if caption:
             parts.append(f"<caption>{caption}</caption>")
-        widths = column_widths(table, self.narrowest_table_em(), self.theme.table.cell_padding_em[1])
+        widths = table_widths(table, self.theme, self.doc.is_chinese)
         if widths:
             parts.append("<colgroup>" + "".join(f'<col style="width: {w:g}%" />' for w in widths) + "</colgroup>")
         if table.header:
@@ -244,12 +244,6 @@ class _Renderer:
                      else self.blocks(content))
             cells.append(f"<{tag}{attrs}>{inner}</{tag}>")
         return "<tr>" + "".join(cells) + "</tr>"
-
-    def narrowest_table_em(self) -> float:
-        """The narrowest a table is laid out, in em of its text: the e-reader page's measure."""
-        page_width, _ = self.theme.ereader.page_size_mm
-        _, right, _, left = self.theme.ereader.margin_mm
-        return (page_width - left - right) * 72 / 25.4 / (self.theme.ereader.size_pt * self.theme.table.size_em)
 
     # ------------------------------------------------------------ inlines
     def inlines(self, inlines: tuple[m.Inline, ...]) -> str:
@@ -332,58 +326,6 @@ def breakable(text: str) -> str:
         last = cut
     parts.append(escape(text[last:], quote=False))
     return "<wbr />".join(parts)
-
-
-def column_widths(table: m.Table, narrowest_em: float = 0.0, padding_em: float = 0.0) -> list[float]:
-    """Column widths in percent, from how much text each column holds.
-
-    Tables are laid out with fixed widths: WeasyPrint's automatic layout measures every possible
-    line break of every cell, which for long Chinese cells (a break after each character) takes
-    minutes. Empty when rows differ in length (spans), where the browser's own layout is kept.
-    A column is never narrower than its widest unbreakable piece (a number with its unit, a Latin
-    word) plus the cells' padding `padding_em` needs in a table `narrowest_em` wide (em of the
-    table's text): numbers must not break inside, nor run into the next column.
-    """
-    rows = table.header + table.body
-    counts = {sum(cell.colspan for cell in row) for row in rows}
-    if len(counts) != 1 or any(cell.colspan > 1 for row in rows for cell in row):
-        return []
-    columns = counts.pop()
-    weights = [4.0] * columns
-    least = [0.0] * columns  # half-em units
-    for row in rows:
-        for index, cell in enumerate(row):
-            text = " ".join(m.plain_text(m.block_inlines(b)) for b in cell.content)
-            width = sum(2 if is_wide(ch) else 1 for ch in text)  # a Han character is two Latin wide
-            weights[index] = max(weights[index], min(float(width), 40.0))
-            least[index] = max(least[index], unbreakable_width(text) + 4 * padding_em)
-    shares = [w / sum(weights) for w in weights]
-    if narrowest_em > 0:
-        shares = _at_least(shares, [units / (2 * narrowest_em) for units in least])
-    return [round(100 * share, 1) for share in shares]
-
-
-def unbreakable_width(text: str) -> float:
-    """The widest piece of `text` no line may break inside, in half-em units (a Han character is 2, a
-    Latin letter or digit about 1.15): a number with its unit (`keep_together`), a Latin word."""
-    widths = [sum(2.0 if is_wide(ch) else 1.15 for ch in text[start:end]) for start, end in keep_together(text)]
-    widths += [1.15 * len(word) for word in re.findall(f"[^\\s{WIDE}]+", text)]
-    widths += [2.0 for ch in text if is_wide(ch)]
-    return max(widths, default=0.0)
-
-
-def _at_least(shares: list[float], floors: list[float]) -> list[float]:
-    """`shares` (summing to 1) with each raised to its floor, the others shrunk in proportion."""
-    if sum(floors) >= 1:
-        return [floor / sum(floors) for floor in floors]
-    for _ in range(len(shares)):
-        fixed = [i for i, share in enumerate(shares) if share <= floors[i]]
-        free = sum(shares[i] for i in range(len(shares)) if i not in fixed)
-        left = 1 - sum(floors[i] for i in fixed)
-        shares = [floors[i] if i in fixed else shares[i] * left / free for i in range(len(shares))]
-        if all(share >= floors[i] - 1e-9 for i, share in enumerate(shares)):
-            break
-    return shares
 
 
 _INLINE_TAGS = {m.Emphasis: "em", m.Strong: "strong", m.Strikeout: "s", m.Superscript: "sup",

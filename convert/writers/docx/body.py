@@ -23,6 +23,7 @@ from .lists import Numbering
 from .runs import TextRuns
 from .notes import Footnotes, reference_run
 from .styles import LIST_STYLE_LEVELS, Tokens
+from ..columns import table_widths
 from .tables import table_rows
 from .ooxml import (Element, append, attrs, bookmark, bookmark_name, clean, el, run_properties, spacing,
                        text_runs, twips)
@@ -223,10 +224,11 @@ class BodyWriter:
             self.mark(caption, table.id)
             out.append(caption)
         cell_scope = replace(scope, level=-1)
+        widths = table_widths(table, self.tokens.theme, self.doc.is_chinese)
         out.append(table_rows(table, self.text_width_twips,
                               lambda blocks, header: self.blocks(
                                   blocks, replace(cell_scope, style="TableHeading" if header else "TableContents")),
-                              rtl=direction(self.doc.meta.lang) == "rtl"))
+                              widths, rtl=direction(self.doc.meta.lang) == "rtl"))
         return out
 
     # ------------------------------------------------------------ inlines

@@ -13,26 +13,30 @@ RenderCell = Callable[[tuple[m.Block, ...], bool], list[Element]]  # (blocks, in
 _ALIGN = {"left": "left", "center": "center", "right": "right"}
 
 
-def table_rows(table: m.Table, width_twips: int, render: RenderCell, *, rtl: bool = False) -> Element:
-    """A table as `w:tbl`; `rtl`: its columns run from the right (`w:bidiVisual`), as in right-to-left text."""
+def table_rows(table: m.Table, width_twips: int, render: RenderCell, widths: list[float] | None = None, *,
+               rtl: bool = False) -> Element:
+    """The table on Word's grid, its columns `widths` percent of `width_twips` wide (as the other
+    editions set them: `writers.columns`), or all alike; `rtl`: its columns run from the right
+    (`w:bidiVisual`), as in right-to-left text."""
     rows = [(row, True) for row in table.header] + [(row, False) for row in table.body]
     layout = _layout([row for row, _ in rows])
     columns = max((sum(span for _, span, _ in slots) for slots in layout), default=1) or 1
-    column_width = width_twips // columns
+    grid = ([round(width_twips * share / 100) for share in widths] if widths and len(widths) == columns
+            else [width_twips // columns] * columns)
     look = el("w:tblLook", val="04A0" if table.header else "0000", firstRow=1 if table.header else 0,
               lastRow=0, firstColumn=0, lastColumn=0, noHBand=1, noVBand=1)
     tbl = el("w:tbl",
              el("w:tblPr", el("w:tblStyle", val="ArticleTable"), el("w:bidiVisual") if rtl else None,
                 el("w:tblW", w=5000, type="pct"), el("w:tblLayout", type="fixed"), look),
-             el("w:tblGrid", *(el("w:gridCol", w=column_width) for _ in range(columns))))
+             el("w:tblGrid", *(el("w:gridCol", w=width) for width in grid)))
     for (row, header), slots in zip(rows, layout):
         tr = el("w:tr", el("w:trPr", el("w:cantSplit"), el("w:tblHeader")) if header else None)
         used = 0
         for cell, span, continued in slots:
-            tr.append(_cell(cell, span, continued, column_width, render, header))
+            tr.append(_cell(cell, span, continued, sum(grid[used:used + span]), render, header))
             used += span
-        for _ in range(columns - used):  # short rows are padded: Word wants a full grid
-            tr.append(_cell(None, 1, False, column_width, render, header))
+        for column in range(used, columns):  # short rows are padded: Word wants a full grid
+            tr.append(_cell(None, 1, False, grid[column], render, header))
         tbl.append(tr)
     return tbl
 
@@ -64,14 +68,14 @@ def _layout(rows: list[tuple[m.TableCell, ...]]) -> list[list[tuple[m.TableCell 
     return layout
 
 
-def _cell(cell: m.TableCell | None, span: int, continued: bool, column_width: int, render: RenderCell,
+def _cell(cell: m.TableCell | None, span: int, continued: bool, width: int, render: RenderCell,
           header: bool) -> Element:
     merge = None
     if continued:
         merge = el("w:vMerge")
     elif cell is not None and cell.rowspan > 1:
         merge = el("w:vMerge", val="restart")
-    properties = el("w:tcPr", el("w:tcW", w=column_width * span, type="dxa"),
+    properties = el("w:tcPr", el("w:tcW", w=width, type="dxa"),
                     el("w:gridSpan", val=span) if span > 1 else None, merge)
     paragraphs = render(cell.content, header) if cell is not None and not continued else []
     if not paragraphs or paragraphs[-1].tag != qn("w:p"):

@@ -22,7 +22,6 @@ from ...wording import byline, byline_text
 from ..textlines import NO_SPACING, Spacing
 from ..textlines import halt_features as _features
 from ..textlines import line_runs as _runs
-from ..textlines import line_width as _width
 from ..textlines import wrap as _wrap
 
 COVER_SIZE = (1200, 1800)  # 2:3, the shape e-reader shops and libraries expect
