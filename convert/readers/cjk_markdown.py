@@ -23,16 +23,16 @@ import re
 import unicodedata
 from typing import Any, Callable
 
-from ..scripts import is_wide
+from ..scripts import CJK_LETTERS, CJK_PUNCTUATION, is_wide
 
 SEPARATOR = "\u034f"  # COMBINING GRAPHEME JOINER: invisible, and a letter's mark to CommonMark
 _RUN = re.compile(r"\*+")
 # Worth a second look only where an asterisk touches a full-width mark or a curly quote.
-_CANDIDATE = re.compile(r"\*[\u3000-\u303f\uff00-\uffef\u2018-\u201f]|[\u3000-\u303f\uff00-\uffef\u2018-\u201f]\*")
+_MARKS = CJK_PUNCTUATION + "\u2018-\u201f"
+_CANDIDATE = re.compile(f"\\*[{_MARKS}]|[{_MARKS}]\\*")
 # Up to three spaces, one to six hashes, then at once a CJK letter or mark (`#标题`, `##「專訪」`); not a
 # Weibo topic, whose closing hash follows its words (`#两会# 代表委员说…`).
-_TIGHT_HEADING = re.compile(r"^ {0,3}#{1,6}(?=[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u201c\u2018\U00020000-\U0003134f])"
-                            r"(?![^#\n]*[^\s#]#)", re.M)
+_TIGHT_HEADING = re.compile(f"^ {{0,3}}#{{1,6}}(?=[{CJK_LETTERS}{CJK_PUNCTUATION}])" r"(?![^#\n]*[^\s#]#)", re.M)
 _POSITION = re.compile(r"^(\d+):(\d+)-(\d+):(\d+)$")
 
 

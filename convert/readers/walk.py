@@ -108,7 +108,7 @@ def _meta(values: dict[str, Any]) -> m.Meta:
 
 def _front_matter_date(value: str) -> str:
     """The front matter's date as ISO 8601, which every edition's metadata needs: ISO as given
-    (`2024-11-18`, `2024-11-18T09:30+08:00`), else read as articles write dates (`2023年10月30日`,
+    (`2024-11-18`, `2024-11-18T09:30` with or without its offset), else read as articles write dates (`2023年10月30日`,
     `2023/10/30`, `Oct 30, 2023`); anything else is left out with a warning (an EPUB's `datetime`
     holding `不是日期` is invalid)."""
     if not value or parse_date(value) is not None:
