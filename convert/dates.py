@@ -19,7 +19,7 @@ import re
 from datetime import datetime, timedelta, timezone
 
 from .model import Meta
-from .scripts import has_han, is_chinese
+from .scripts import has_han, is_chinese, primary_language
 
 ZIP_EPOCH = datetime(1980, 1, 1, tzinfo=timezone.utc)  # zip stores no earlier date ...
 ZIP_END = datetime(2107, 12, 31, 23, 59, 58, tzinfo=timezone.utc)  # ... and no later one
@@ -107,7 +107,7 @@ def format_date(iso: str, lang: str) -> str:
     stamp = parse_date(iso)
     if stamp is None:
         return iso
-    if is_chinese(lang) or (lang or "").lower().startswith("ja"):
+    if is_chinese(lang) or primary_language(lang) == "ja":
         text = f"{stamp.year}年{stamp.month}月{stamp.day}日"
         return text + (f" {stamp:%H:%M}" if has_time(iso) else "")
     text = f"{stamp.day} {stamp:%B} {stamp.year}"

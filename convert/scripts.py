@@ -85,19 +85,24 @@ _RTL_SCRIPTS = {"arab", "hebr", "thaa", "syrc", "nkoo", "adlm", "rohg"}
 # ---------------------------------------------------------------- languages
 
 
+def primary_language(lang: str | None) -> str:
+    """A BCP 47 tag's language subtag, lower case: `zh` for `zh-Hant-TW`, `ja` for `ja_JP`, '' for none."""
+    return (lang or "").lower().replace("_", "-").split("-")[0]
+
+
 def is_chinese(lang: str | None) -> bool:
     """Whether a BCP 47 tag names Chinese (any variety or script)."""
-    return bool(lang) and lang.lower().replace("_", "-").split("-")[0] in _CHINESE_LANGUAGES  # type: ignore[union-attr]
+    return primary_language(lang) in _CHINESE_LANGUAGES
 
 
 def is_cjk_language(lang: str | None) -> bool:
     """Languages set without spaces between words, whose lines are justified between characters."""
-    return is_chinese(lang) or (bool(lang) and lang.lower().split("-")[0] == "ja")  # type: ignore[union-attr]
+    return is_chinese(lang) or primary_language(lang) == "ja"
 
 
 def is_east_asian(lang: str | None) -> bool:
     """Chinese, Japanese or Korean: text set in a CJK face first, its Latin letters included."""
-    return is_chinese(lang) or (lang or "").lower().replace("_", "-").split("-")[0] in _OTHER_STANDARDS
+    return is_chinese(lang) or primary_language(lang) in _OTHER_STANDARDS
 
 
 def is_cjk_family(family: str) -> bool:
@@ -175,7 +180,7 @@ def han_standard(lang: str | None) -> str:
     (mainland, Singapore), `TC` (Taiwan, and Traditional text of no region), `HK` (Hong Kong, Macau).
     The forms differ (punctuation centred in TC and HK, a few components drawn otherwise). Japanese and
     Korean text takes its own country's forms: `JP`, `KR`."""
-    primary = (lang or "").lower().replace("_", "-").split("-")[0]
+    primary = primary_language(lang)
     if primary in _OTHER_STANDARDS:
         return _OTHER_STANDARDS[primary]
     if not is_chinese(lang) or han_script(lang) == "hans":

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from .dates import format_date
 from .model import Meta
-from .scripts import han_script, is_chinese
+from .scripts import han_script, is_chinese, primary_language
 
 _WORDS: dict[str, dict[str, str]] = {
     "zh": {
@@ -86,7 +86,7 @@ _WORDS: dict[str, dict[str, str]] = {
 def language_key(lang: str) -> str:
     """The table a BCP 47 tag reads its words from: `zh-Hant` for Traditional script (`zh-TW`, `zh-HK`,
     `zh-Hant`), `zh` for Simplified, `ja` for Japanese, `en` for the rest."""
-    if (lang or "").lower().replace("_", "-").split("-")[0] == "ja":
+    if primary_language(lang) == "ja":
         return "ja"
     if not is_chinese(lang):
         return "en"

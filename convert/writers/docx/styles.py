@@ -15,7 +15,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 from lxml import etree
 
-from ...scripts import direction, han_script, is_chinese, is_cjk_family, is_east_asian
+from ...scripts import direction, han_script, is_chinese, is_cjk_family, is_east_asian, primary_language
 from ...theme import Theme
 from ...wording import language_key
 from .fonttable import font_entry
@@ -377,7 +377,7 @@ def east_asian_lang(lang: str) -> str:
     """The language Word proofs and lays out Han text in: a culture name it knows (`zh-CN`, `zh-TW`,
     `zh-HK`, `zh-MO`, `zh-SG`); a script tag has none, so `zh-Hant` is Taiwan's and `zh-Hans` the mainland's.
     Japanese and Korean text is `ja-JP`, `ko-KR`."""
-    primary = lang.lower().replace("_", "-").split("-")[0]
+    primary = primary_language(lang)
     if primary in ("ja", "ko"):
         return {"ja": "ja-JP", "ko": "ko-KR"}[primary]
     parts = [p.upper() for p in lang.replace("_", "-").split("-")[1:]] if is_chinese(lang) else []
