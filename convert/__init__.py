@@ -25,7 +25,7 @@ _EXPORTS = {
 }
 
 if TYPE_CHECKING:
-    from .builder import Collected, Options, Outcome, build, collect, convert, find_articles, load
+    from .builder import Collected, Options, Outcome, build, collect, convert, find_articles
     from .config import Profile, load_profile
     from .enrich import prepare
     from .errors import ConvertError, UsageError

@@ -172,7 +172,8 @@ def test_a_ctrl_c_while_an_edition_is_written_waits_for_its_manifest_entry() -> 
 def test_ctrl_c_stops_cleanly(tmp_path: Path, executor: str) -> None:
     batch = make_batch(tmp_path / "in", 30, paragraphs=20)
     out = tmp_path / "out"
-    process = subprocess.Popen([sys.executable, "-m", "convert", "--to", "html,epub", str(batch), "-o", str(out),
+    process = subprocess.Popen([sys.executable, "-X", "faulthandler", "-m", "convert", "--to", "html,epub",
+                                str(batch), "-o", str(out),
                                 "-j", "2", "--executor", executor], cwd=ROOT, start_new_session=True,
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                                preexec_fn=_hear_interrupts)
@@ -181,7 +182,13 @@ def test_ctrl_c_stops_cleanly(tmp_path: Path, executor: str) -> None:
         time.sleep(0.02)
     assert len(list(out.glob("a*.epub"))) >= 2 and process.poll() is None, "the batch should be under way"
     os.killpg(process.pid, signal.SIGINT)  # what Ctrl-C at a terminal does: every process of the group
-    stdout, stderr = process.communicate(timeout=120)
+    try:
+        stdout, stderr = process.communicate(timeout=120)
+    except subprocess.TimeoutExpired:  # where it hangs: faulthandler prints every thread's stack on SIGABRT
+        process.send_signal(signal.SIGABRT)
+        stdout, stderr = process.communicate(timeout=30)
+        os.killpg(process.pid, signal.SIGKILL)
+        pytest.fail(f"the batch did not stop within 120 s of Ctrl-C:\n{stderr}")
     assert process.returncode == 130, stderr
     assert "Traceback" not in stderr and "KeyboardInterrupt" not in stderr, stderr
     assert "convert: error:" not in stderr, stderr  # no article failed for it (pandoc killed mid-article)

@@ -17,6 +17,7 @@ import pytest
 from convert.builder import build
 from convert.builder.bundle import bundle_article
 from convert.builder.job import Job, run_job
+from convert.builder.single import Options
 from convert.theme import load_theme
 
 from test_builder import make_batch
@@ -213,3 +214,32 @@ def test_articles_of_different_languages_in_one_worker_come_out_as_built_alone(
         pages = [[page.extract_text() for page in pypdf.PdfReader(folder / f"{name}.pdf").pages]
                  for folder in (tmp_path / "together", alone)]
         assert pages[0] == pages[1] and pages[0], f"{name}.pdf differs when built after other articles"
+
+
+def test_a_stopped_pool_whose_join_never_returns_is_ended_anyway(tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ctrl-C must end a batch even when Pebble's join after a stop waits for ever (its issues #147, #153):
+    here join is made to hang, and close(cancel=True) returns in bounded time with the workers gone."""
+    import multiprocessing
+
+    import pebble
+
+    from convert.builder.executors import local
+
+    batch = make_batch(tmp_path / "in", 1)
+    pids = use(monkeypatch, recording, delay=30)
+    pool = local.LocalPool(2, formats=["html"])
+    pool.start()
+    pool.submit(recording, Job(batch / "a000" / "article.md", "a000", ("html",), load_theme("default"),
+                               Options(cache_dir=str(pids.parent))))
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and not started(pids):
+        time.sleep(0.01)
+    workers = [c for c in multiprocessing.active_children() if c.name == local.WORKER_NAME]
+    assert started(pids) and len(workers) == 2, "the pool should be running the article"
+    monkeypatch.setattr(local, "STOP_WAIT_S", 0.5)
+    monkeypatch.setattr(pebble.ProcessPool, "join", lambda self, timeout=None: time.sleep(3600))
+    began = time.monotonic()
+    pool.close(cancel=True)
+    assert time.monotonic() - began < 10
+    assert not any(worker.is_alive() for worker in workers)

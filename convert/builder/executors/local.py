@@ -15,6 +15,7 @@ from __future__ import annotations
 import gc
 import os
 import signal
+import threading
 from collections import deque
 from typing import TYPE_CHECKING, Sequence
 
@@ -28,6 +29,11 @@ if TYPE_CHECKING:
 # rjieba builds jieba's dictionary (350,000 words, ~0.15 s) when imported: once in the fork server, every
 # worker (and every recycled one) inherits it instead of building its own for its first Chinese heading.
 PRELOAD = ["convert.builder.job", "rjieba"]
+
+# After a stop, Pebble's join has been seen to wait for ever (its issues #147 and #153: a channel lock a
+# killed worker held, a task left on a worker already stopped): wait this long, then end the workers here.
+STOP_WAIT_S = 15.0
+WORKER_NAME = "pebble_pool_worker"  # the name Pebble gives its workers (Process.name)
 
 
 class InProcess(Executor):
@@ -108,13 +114,15 @@ class LocalPool(Executor):
     def close(self, cancel: bool = False) -> None:
         if self._pool is None:
             return
-        if cancel:
-            self._pool.stop()
-        else:
-            self._pool.close()
-        self._pool.join()
-        self._pool = None
+        pool, self._pool = self._pool, None
         self._futures.clear()
+        if not cancel:
+            pool.close()
+            pool.join()
+            return
+        pool.stop()
+        if not _joined(pool, STOP_WAIT_S):
+            _kill_workers()
 
 
 def _start_worker(formats: list[str]) -> None:
@@ -130,6 +138,26 @@ def _start_worker(formats: list[str]) -> None:
     # walking would copy the pages shared with the fork server).
     gc.collect()
     gc.freeze()
+
+
+def _joined(pool: object, timeout: float) -> bool:
+    """Whether the stopped pool's join returned within `timeout` (it runs on a daemon thread, which a
+    join that never returns does not keep from exiting)."""
+    joiner = threading.Thread(target=pool.join, name="convert-pool-join", daemon=True)  # type: ignore[attr-defined]
+    joiner.start()
+    joiner.join(timeout)
+    return not joiner.is_alive()
+
+
+def _kill_workers() -> None:
+    """SIGKILL the pool's workers still alive, and reap them (multiprocessing would otherwise wait for
+    them at exit: they are not daemons)."""
+    import multiprocessing
+
+    for child in multiprocessing.active_children():
+        if child.name == WORKER_NAME:
+            child.kill()
+            child.join(5)
 
 
 def _writer_modules(formats: Sequence[str]) -> list[str]:
