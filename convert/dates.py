@@ -101,17 +101,30 @@ def edition_time(meta: Meta, source_date_epoch: int | None) -> datetime:
     return stamp.replace(microsecond=0)
 
 
+# Month names of the languages worded in `wording` other than Chinese, Japanese and English (which
+# strftime's C locale spells): Modern Standard Arabic's as Egypt and the Gulf print them, Hebrew's with
+# the preposition a date takes (`12 במרץ 2025`).
+_MONTH_NAMES: dict[str, tuple[tuple[str, ...], str]] = {
+    "ar": (("يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر",
+            "ديسمبر"), "، "),
+    "he": (("בינואר", "בפברואר", "במרץ", "באפריל", "במאי", "ביוני", "ביולי", "באוגוסט", "בספטמבר", "באוקטובר",
+            "בנובמבר", "בדצמבר"), ", "),
+}
+
+
 def format_date(iso: str, lang: str) -> str:
-    """`2023年10月30日 10:57` in Chinese (and Japanese), `30 October 2023, 10:57` in English; as given if
-    unparsable. The time is shown as the article states it, in its own zone."""
+    """`2023年10月30日 10:57` in Chinese (and Japanese), `30 October 2023, 10:57` in English (`12 مارس 2025`
+    in Arabic, `12 במרץ 2025` in Hebrew); as given if unparsable. The time is shown as the article
+    states it, in its own zone."""
     stamp = parse_date(iso)
     if stamp is None:
         return iso
     if is_chinese(lang) or primary_language(lang) == "ja":
         text = f"{stamp.year}年{stamp.month}月{stamp.day}日"
         return text + (f" {stamp:%H:%M}" if has_time(iso) else "")
-    text = f"{stamp.day} {stamp:%B} {stamp.year}"
-    return text + (f", {stamp:%H:%M}" if has_time(iso) else "")
+    months, comma = _MONTH_NAMES.get(primary_language(lang), (None, ", "))
+    text = f"{stamp.day} {months[stamp.month - 1] if months else f'{stamp:%B}'} {stamp.year}"
+    return text + (f"{comma}{stamp:%H:%M}" if has_time(iso) else "")
 
 
 # ---------------------------------------------------------------- reading dates as articles write them

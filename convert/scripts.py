@@ -80,6 +80,9 @@ _VARIANTS = {
 }
 _RTL_LANGUAGES = {"ar", "fa", "ur", "ps", "sd", "ug", "ckb", "ku", "dv", "he", "yi", "syr"}
 _RTL_SCRIPTS = {"arab", "hebr", "thaa", "syrc", "nkoo", "adlm", "rohg"}
+_RTL_LANGUAGE_SCRIPTS = {"he": "hebr", "yi": "hebr", "dv": "thaa", "syr": "syrc"}  # the rest: Arabic script
+_RTL_FACES = {"arab": re.compile(r"\b(Arabic|Naskh|Kufi|Nastaliq|Urdu|Farsi|Persian)\b", re.I),
+              "hebr": re.compile(r"\b(Hebrew|Rashi)\b", re.I)}
 
 
 # ---------------------------------------------------------------- languages
@@ -136,8 +139,25 @@ def guess_language(text: str) -> str:
 def direction(lang: str | None) -> str:
     """`rtl` for a language written right to left (Arabic, Persian, Urdu, Hebrew, Yiddish, ... or a tag
     naming such a script: `az-Arab`), else `ltr`."""
+    return "rtl" if rtl_script(lang) else "ltr"
+
+
+def rtl_script(lang: str | None) -> str:
+    """The right-to-left script `lang` is written in, as ISO 15924 names it in lower case (`arab` for
+    `ar` and `fa`, `hebr` for `he`, `arab` for `az-Arab`); '' for a language written left to right."""
     parts = (lang or "").lower().replace("_", "-").split("-")
-    return "rtl" if parts[0] in _RTL_LANGUAGES or any(p in _RTL_SCRIPTS for p in parts[1:]) else "ltr"
+    named = [p for p in parts[1:] if p in _RTL_SCRIPTS]
+    if named:
+        return named[0]
+    return _RTL_LANGUAGE_SCRIPTS.get(parts[0], "arab") if parts[0] in _RTL_LANGUAGES else ""
+
+
+def rtl_family(stack: list[str], lang: str | None) -> str | None:
+    """The first family of `stack` made for the right-to-left script of `lang`, known by its name
+    (`Noto Naskh Arabic` for Arabic, `Noto Serif Hebrew` for Hebrew); None when there is none or `lang`
+    runs left to right."""
+    face = _RTL_FACES.get(rtl_script(lang))
+    return next((family for family in stack if face and face.search(family)), None)
 
 
 # A Chinese article's paragraph of this many Latin words and no CJK letter is a passage in English.

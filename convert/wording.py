@@ -63,6 +63,36 @@ _WORDS: dict[str, dict[str, str]] = {
         "summary_placeholders": "ほかに {placeholders} 点の画像は取得できず、文字の代替表示になっています。",
         "sentence_joiner": "",
     },
+    "ar": {
+        "editor": "تحرير", "authors": "بقلم", "source": "المصدر", "placeholder": "الصورة غير متاحة",
+        "notes": "الحواشي", "contents": "المحتويات", "page": "صفحة {page} من {pages}",
+        "reporter": "بقلم", "reported_from": "، {place}",
+        "figure": "الشكل", "table": "الجدول", "list_separator": "، ", "label_separator": " ",
+        "credit": "تصوير", "untitled": "بلا عنوان",
+        "in_this_issue": "في هذا العدد", "article_count": "عدد المقالات: {n}", "issue_cover": "غلاف العدد",
+        "cover": "الغلاف", "titlepage": "صفحة العنوان", "text": "النص", "landmarks": "معالم الكتاب",
+        "summary_opening": "نص قابل لإعادة التدفق، مع جدول محتويات وتنقل بين العناوين، بترتيب قراءة المقال.",
+        "summary_described": "لكل الصور ({shown}) نص بديل.",
+        "summary_undescribed": "{missing} من أصل {shown} من الصور بلا نص بديل.",
+        "summary_no_images": "لا توجد صورة يلزم رؤيتها لفهم النص.",
+        "summary_placeholders": "تعذّر الحصول على {placeholders} من الصور، وحلّ محلها نص بديل.",
+        "sentence_joiner": " ",
+    },
+    "he": {
+        "editor": "עריכה", "authors": "מאת", "source": "מקור", "placeholder": "התמונה אינה זמינה",
+        "notes": "הערות", "contents": "תוכן העניינים", "page": "עמוד {page} מתוך {pages}",
+        "reporter": "מאת", "reported_from": ", {place}",
+        "figure": "איור", "table": "טבלה", "list_separator": ", ", "label_separator": " ",
+        "credit": "צילום", "untitled": "ללא כותרת",
+        "in_this_issue": "בגיליון זה", "article_count": "{n} כתבות", "issue_cover": "שער הגיליון",
+        "cover": "כריכה", "titlepage": "עמוד השער", "text": "טקסט", "landmarks": "ציוני דרך",
+        "summary_opening": "טקסט זורם, עם תוכן עניינים וניווט בין הכותרות, בסדר הקריאה של הכתבה.",
+        "summary_described": "לכל {shown} התמונות יש חלופה טקסטואלית.",
+        "summary_undescribed": "ל־{missing} מתוך {shown} התמונות אין חלופה טקסטואלית.",
+        "summary_no_images": "אין תמונה שצריך לראות כדי להבין את הטקסט.",
+        "summary_placeholders": "לא ניתן היה להשיג {placeholders} תמונות, ובמקומן מוצג טקסט חלופי.",
+        "sentence_joiner": " ",
+    },
     "en": {
         "editor": "Edited by", "authors": "By", "source": "Source", "placeholder": "Image unavailable",
         "notes": "Notes", "contents": "Contents", "page": "Page {page} of {pages}",
@@ -85,9 +115,10 @@ _WORDS: dict[str, dict[str, str]] = {
 
 def language_key(lang: str) -> str:
     """The table a BCP 47 tag reads its words from: `zh-Hant` for Traditional script (`zh-TW`, `zh-HK`,
-    `zh-Hant`), `zh` for Simplified, `ja` for Japanese, `en` for the rest."""
-    if primary_language(lang) == "ja":
-        return "ja"
+    `zh-Hant`), `zh` for Simplified, `ja`, `ar` and `he` for Japanese, Arabic and Hebrew, `en` for the
+    rest."""
+    if primary_language(lang) in ("ja", "ar", "he"):
+        return primary_language(lang)
     if not is_chinese(lang):
         return "en"
     return "zh-Hant" if han_script(lang) == "hant" else "zh"

@@ -141,14 +141,17 @@ def test_a_right_to_left_article_runs_from_the_right_in_every_edition(tmp_path: 
     text = next(book.read(n).decode() for n in book.namelist() if n.endswith(".xhtml") and "<article" in
                 book.read(n).decode())
     assert re.search(r'<html [^>]*dir="rtl"', text) and re.search(r'<article [^>]*dir="rtl"', text)
-    # DOCX: right-to-left paragraphs and tables, bold of complex script, English labels left to right.
+    # DOCX: right-to-left paragraphs and tables, bold of complex script, Arabic letters in an Arabic face,
+    # Arabic labels right to left like the text.
     package = zipfile.ZipFile(docx_path)
     styles = etree.fromstring(package.read("word/styles.xml"))
     assert styles.find(f"{W}docDefaults/{W}pPrDefault/{W}pPr/{W}bidi") is not None
     title = styles.find(f"{W}style[@{W}styleId='Title']/{W}rPr")
     assert title.find(f"{W}b") is not None and title.find(f"{W}bCs") is not None
-    caption = styles.find(f"{W}style[@{W}styleId='Caption']/{W}pPr/{W}bidi")
-    assert caption is not None and caption.get(f"{W}val") == "0"
+    assert title.find(f"{W}rFonts").get(f"{W}cs") == "Noto Sans Arabic"
+    defaults = styles.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr/{W}rFonts")
+    assert defaults.get(f"{W}cs") == "Noto Naskh Arabic" and defaults.get(f"{W}ascii") == "Noto Serif"
+    assert styles.find(f"{W}style[@{W}styleId='Caption']/{W}pPr/{W}bidi") is None
     body = etree.fromstring(package.read("word/document.xml"))
     assert body.findall(f".//{W}tblPr/{W}bidiVisual")
     results = validate_editions(paths)
@@ -160,8 +163,72 @@ def test_a_right_to_left_article_runs_from_the_right_in_every_edition(tmp_path: 
                     "--outdir", str(tmp_path / "lo"), str(docx_path)], check=True, capture_output=True, timeout=180)
     laid_out = tmp_path / "lo" / "ar.pdf"
     _right_aligned_title(laid_out)
-    plain = subprocess.run(["pdftotext", str(laid_out), "-"], check=True, capture_output=True, text=True).stdout
-    assert "Table 1" in plain
+    for pdf_path in (pdf, laid_out):  # Arabic letters in the theme's Arabic faces, not a fallback's
+        faces = subprocess.run(["pdffonts", str(pdf_path)], check=True, capture_output=True, text=True).stdout
+        assert "NotoNaskhArabic" in faces.replace("-", "") and "DejaVu" not in faces, faces
+        plain = subprocess.run(["pdftotext", str(pdf_path), "-"], check=True, capture_output=True, text=True).stdout
+        assert "الجدول" in plain and "صفحة" in plain and "Table" not in plain and "Page" not in plain, plain
+
+
+PERSIAN = """# دولت طرح تازه‌ای برای حمل و نقل عمومی اعلام کرد
+
+دولت امروز از طرح تازه‌ای برای گسترش شبکه حمل و نقل عمومی در پایتخت خبر داد که ساخت ۱۲ ایستگاه تازه مترو تا
+سال ۲۰۳۰ را در بر می‌گیرد. وزیر گفت این طرح زندگی میلیون‌ها نفر را تغییر خواهد داد.
+
+| مرحله | ایستگاه‌ها |
+|---|---|
+| نخست | ۵ |
+| دوم | ۷ |
+"""
+
+
+def test_labels_of_a_right_to_left_language_without_words_of_its_own_read_left_to_right(tmp_path: Path) -> None:
+    """A Persian article has English labels (`wording` has no Persian): in the DOCX, whose paragraphs run
+    right to left, the caption and the footer keep them left to right, or LibreOffice shows `1 Table`."""
+    source = _article(tmp_path, "fa.md", PERSIAN)
+    docx_path = tmp_path / "fa.docx"
+    docx_path.write_bytes(convert.convert(source, to="docx", offline=True))  # type: ignore[arg-type]
+    styles = etree.fromstring(zipfile.ZipFile(docx_path).read("word/styles.xml"))
+    caption = styles.find(f"{W}style[@{W}styleId='Caption']/{W}pPr/{W}bidi")
+    assert caption is not None and caption.get(f"{W}val") == "0"
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    assert soffice, "LibreOffice is missing"
+    subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{tmp_path}/profile", "--convert-to", "pdf",
+                    "--outdir", str(tmp_path / "lo"), str(docx_path)], check=True, capture_output=True, timeout=180)
+    plain = subprocess.run(["pdftotext", str(tmp_path / "lo" / "fa.pdf"), "-"], check=True, capture_output=True,
+                           text=True).stdout
+    assert "Table 1" in plain and "Page 1 of 1" in plain
+
+
+HEBREW = """# גשמים עזים הציפו את רחובות העיר העתיקה
+
+גשמים עזים ירדו על העיר ביום שלישי והציפו מספר רחובות בעיר העתיקה, והתנועה שובשה במשך שעות ארוכות.
+"""
+
+
+@pytest.mark.parametrize("text, lang, day, faces", [
+    (ARABIC, "ar", "12 مارس 2025", ("Noto Naskh Arabic", "Noto Sans Arabic")),
+    (HEBREW, "he", "12 במרץ 2025", ("Noto Serif Hebrew", "Noto Sans Hebrew")),
+])
+def test_arabic_and_hebrew_are_worded_and_set_in_their_own_faces(tmp_path: Path, text: str, lang: str, day: str,
+                                                                  faces: tuple[str, str]) -> None:
+    """They had English labels and dates (`By …`, `12 March 2025`, `Page 1 of 1`) and fontconfig's
+    fallback face (DejaVu Sans) for their letters, whatever the theme's body face."""
+    source = _article(tmp_path, f"{lang}.md", "---\nauthor: [A, B]\ndate: 2025-03-12\n---\n" + text)
+    doc = convert.read(source, offline=True)
+    assert doc.meta.lang == lang
+    pdf = tmp_path / f"{lang}.pdf"
+    pdf.write_bytes(convert.convert(source, to="pdf", offline=True))  # type: ignore[arg-type]
+    listing = subprocess.run(["pdffonts", str(pdf)], check=True, capture_output=True, text=True).stdout
+    assert all(face.replace(" ", "-") in listing for face in faces) and "DejaVu" not in listing, listing
+    plain = subprocess.run(["pdftotext", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
+    assert "By" not in plain and "March" not in plain and "Page" not in plain, plain
+    from convert.wording import byline, byline_text
+    shown = [byline_text(part, lang) for part in byline(doc.meta)]
+    assert day in shown and shown[0] == {"ar": "بقلم A، B", "he": "מאת A, B"}[lang], shown
+    styles = etree.fromstring(zipfile.ZipFile(io.BytesIO(convert.convert(source, to="docx", offline=True)))
+                              .read("word/styles.xml"))  # type: ignore[arg-type]
+    assert styles.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr/{W}rFonts").get(f"{W}cs") == faces[0]
 
 
 def test_script_conversion_leaves_japanese_alone(tmp_path: Path) -> None:

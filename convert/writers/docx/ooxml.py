@@ -107,9 +107,10 @@ def hex_color(css: str) -> str:
     return value.upper()
 
 
-def fonts(latin: str, east_asian: str) -> Element:
-    """`w:rFonts` with Latin and East Asian faces both named (and no theme-font attributes, which would win)."""
-    return el("w:rFonts", ascii=latin, hAnsi=latin, eastAsia=east_asian, cs=latin)
+def fonts(latin: str, east_asian: str, complex_script: str | None = None) -> Element:
+    """`w:rFonts` with the Latin, East Asian and complex-script (Arabic, Hebrew; the Latin one unless
+    given) faces named (and no theme-font attributes, which would win)."""
+    return el("w:rFonts", ascii=latin, hAnsi=latin, eastAsia=east_asian, cs=complex_script or latin)
 
 
 def size(points: float) -> list[Element]:

@@ -15,7 +15,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 from lxml import etree
 
-from ...scripts import direction, han_script, is_chinese, is_cjk_family, is_east_asian, primary_language
+from ...scripts import direction, han_script, is_chinese, is_cjk_family, is_east_asian, primary_language, rtl_family
 from ...theme import Theme
 from ...wording import language_key
 from .fonttable import font_entry
@@ -26,24 +26,26 @@ LIST_STYLE_LEVELS = 3  # Word ships List Bullet, List Bullet 2, List Bullet 3 (a
 
 @dataclass(frozen=True)
 class Faces:
-    """The Latin and East Asian face of one font role."""
+    """The Latin, East Asian and complex-script face of one font role."""
 
     latin: str
     east_asian: str
     family: str  # the font-table family hint: roman | swiss | modern
+    complex: str = ""  # Arabic and Hebrew letters (`w:cs`); the Latin face when empty
 
     def rfonts(self) -> Element:
-        return fonts(self.latin, self.east_asian)
+        return fonts(self.latin, self.east_asian, self.complex or self.latin)
 
 
-def faces(stack: list[str], family: str, chinese: bool) -> Faces:
-    """A CSS-like stack as Word's two faces. Han text takes the first CJK family. Latin text takes, in a
+def faces(stack: list[str], family: str, chinese: bool, lang: str = "") -> Faces:
+    """A CSS-like stack as Word's faces. Han text takes the first CJK family. Latin text takes, in a
     Chinese article, the first family (as in the PDF edition, its Latin matches the Han text); in a
     Latin-script article, the first non-CJK family: CJK faces draw ’ and “ full-width by default, and
-    Word and LibreOffice, unlike a browser, do not switch to their proportional forms for English."""
+    Word and LibreOffice, unlike a browser, do not switch to their proportional forms for English. The
+    letters of a right-to-left article take the stack's face for its script (Word sets them in `w:cs`)."""
     east_asian = next((name for name in stack if is_cjk_family(name)), stack[0])
     latin = stack[0] if chinese else next((name for name in stack if not is_cjk_family(name)), stack[0])
-    return Faces(latin, east_asian, family)
+    return Faces(latin, east_asian, family, rtl_family(stack, lang) or "")
 
 
 @dataclass(frozen=True)
@@ -56,11 +58,12 @@ class Tokens:
 
     @property
     def body(self) -> Faces:
-        return faces(self.theme.stack("body", self.lang), _family(self.theme.fonts.body), self.chinese)
+        return faces(self.theme.stack("body", self.lang), _family(self.theme.fonts.body), self.chinese, self.lang)
 
     @property
     def headings(self) -> Faces:
-        return faces(self.theme.stack("headings", self.lang), _family(self.theme.fonts.headings), self.chinese)
+        return faces(self.theme.stack("headings", self.lang), _family(self.theme.fonts.headings), self.chinese,
+                     self.lang)
 
     @property
     def mono(self) -> Faces:
@@ -424,8 +427,9 @@ def _font_table(document: WordDocument, t: Tokens) -> None:
     table = el("w:fonts")
     seen: set[str] = set()
     for face in (t.body, t.headings, t.mono):
-        for name, cjk in ((face.east_asian, True), (face.latin, bool(is_cjk_family(face.latin)))):
-            if name in seen:
+        for name, cjk in ((face.east_asian, True), (face.latin, bool(is_cjk_family(face.latin))),
+                          (face.complex, False)):
+            if not name or name in seen:
                 continue
             seen.add(name)
             table.append(font_entry(name, cjk, face.family))
