@@ -62,6 +62,8 @@ _CJK_FAMILY = re.compile(r"\b(CJK|SC|TC|HK|JP|KR|Song|Hei|Kai|Ming|Fang|Sim|YaHe
 _CHINESE_LANGUAGES = {"zh", "cmn", "yue", "lzh", "wuu", "hak", "nan", "gan", "hsn"}
 
 _KANA = re.compile(r"[\u3040-\u309f\u30a0-\u30ff\u31f0-\u31ff\uff66-\uff9d]")
+HEBREW_LETTER = re.compile(r"[\u0590-\u05ff\ufb1d-\ufb4f]")
+ARABIC_LETTER = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
 # Scripts that (nearly) name their language, with the weight of one letter against a Latin one (a
 # Hangul syllable holds two or three letters). A Cyrillic or Arabic text is told apart by the letters
 # only its language has (`_VARIANTS`, first match wins).
@@ -69,8 +71,8 @@ _SCRIPT_LANGUAGES = (
     ("ko", re.compile(f"[{HANGUL}]"), 2.0),
     ("ru", re.compile(r"[\u0400-\u04ff]"), 1.0),
     ("el", re.compile(r"[\u0370-\u03ff\u1f00-\u1fff]"), 1.0),
-    ("he", re.compile(r"[\u0590-\u05ff\ufb1d-\ufb4f]"), 1.0),
-    ("ar", re.compile(r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]"), 1.0),
+    ("he", HEBREW_LETTER, 1.0),
+    ("ar", ARABIC_LETTER, 1.0),
     ("th", re.compile(r"[\u0e00-\u0e7f]"), 1.0),
     ("hi", re.compile(r"[\u0900-\u097f]"), 1.0),
 )
@@ -152,12 +154,21 @@ def rtl_script(lang: str | None) -> str:
     return _RTL_LANGUAGE_SCRIPTS.get(parts[0], "arab") if parts[0] in _RTL_LANGUAGES else ""
 
 
-def rtl_family(stack: list[str], lang: str | None) -> str | None:
-    """The first family of `stack` made for the right-to-left script of `lang`, known by its name
-    (`Noto Naskh Arabic` for Arabic, `Noto Serif Hebrew` for Hebrew); None when there is none or `lang`
-    runs left to right."""
-    face = _RTL_FACES.get(rtl_script(lang))
+def rtl_letter(char: str) -> str:
+    """The right-to-left script of `char` (`arab`, `hebr`), '' for any other character."""
+    return "hebr" if HEBREW_LETTER.match(char) else "arab" if ARABIC_LETTER.match(char) else ""
+
+
+def rtl_face(stack: list[str], script: str) -> str | None:
+    """The first family of `stack` made for the right-to-left `script`, known by its name (`Noto Naskh
+    Arabic` for `arab`, `Noto Serif Hebrew` for `hebr`); None when there is none."""
+    face = _RTL_FACES.get(script)
     return next((family for family in stack if face and face.search(family)), None)
+
+
+def rtl_family(stack: list[str], lang: str | None) -> str | None:
+    """`rtl_face` for the script `lang` is written in; None for a language written left to right."""
+    return rtl_face(stack, rtl_script(lang))
 
 
 # A Chinese article's paragraph of this many Latin words and no CJK letter is a passage in English.

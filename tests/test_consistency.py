@@ -245,7 +245,7 @@ def test_the_epub_cascade_follows_specificity_inheritance_and_language() -> None
     assert cascade.computed(en).font_family[0] == "A" and cascade.computed(en).line_height == 1.5
 
 
-def test_the_epub_cascade_reads_the_left_margin_and_padding() -> None:
+def test_the_epub_cascade_reads_the_margin_and_padding_where_lines_start() -> None:
     from lxml import etree
     css = """html { font-size: 10pt } ul { margin: 0.4em 0 0.8em; padding-left: 2em } li { margin: 0.15em 0 }
     ul.wide { padding: 0 0 0 3em } ul.wide.narrow { padding-left: 1em } ol { margin: 1pt 2pt 3pt 4pt }"""
@@ -254,8 +254,10 @@ def test_the_epub_cascade_reads_the_left_margin_and_padding() -> None:
         '<ul class="wide narrow"><li>c</li></ul><ol><li>d</li></ol></body></html>'))
     cascade = Cascade(css, tree)
     lists = [element for element in tree.iter() if etree.QName(element).localname in ("ul", "ol")]
-    assert [cascade.left_inset(element) for element in lists] == pytest.approx([20.0, 30.0, 10.0, 4.0])
-    assert cascade.left_inset(next(tree.iter("{http://www.w3.org/1999/xhtml}li"))) == 0
+    assert [cascade.start_inset(element) for element in lists] == pytest.approx([20.0, 30.0, 10.0, 4.0])
+    assert cascade.start_inset(next(tree.iter("{http://www.w3.org/1999/xhtml}li"))) == 0
+    # right to left: the right side (`margin: 1pt 2pt 3pt 4pt` gives 2pt; `0 0 0 3em` none)
+    assert [cascade.start_inset(element, rtl=True) for element in lists] == pytest.approx([0.0, 0.0, 0.0, 2.0])
 
 
 # ---------------------------------------------------------------- the command

@@ -202,7 +202,7 @@ def test_labels_of_a_right_to_left_language_without_words_of_its_own_read_left_t
 
 HEBREW = """# גשמים עזים הציפו את רחובות העיר העתיקה
 
-גשמים עזים ירדו על העיר ביום שלישי והציפו מספר רחובות בעיר העתיקה, והתנועה שובשה במשך שעות ארוכות.
+ביום שלישי ירדו על העיר גשמים עזים שהציפו מספר רחובות בעיר העתיקה, והתנועה שובשה במשך שעות ארוכות.
 """
 
 
@@ -282,3 +282,33 @@ def test_a_japanese_article_is_worded_in_japanese(tmp_path: Path) -> None:
     for words in ("文：山田太郎、佐藤花子", "2025年3月12日", "図1", "防災訓練の様子", "1/1ページ"):
         assert words in squeezed, words
     assert "Figure" not in text and "Page" not in text
+
+
+def test_arabic_and_hebrew_editions_agree_with_the_theme(tmp_path: Path) -> None:
+    """`convert check-style` read a right-to-left PDF backwards (`ةميدقلا` for `القديمة`), expected the
+    Latin faces, measured indents from the left; and the PDF itself set Arabic lines 1.92 apart where the
+    theme says 1.75 (the Latin face came first, the taller Arabic letters opened the lines)."""
+    arabic = ARABIC.replace("وضواحيها خلال السنوات المقبلة.", "وضواحيها خلال السنوات المقبلة. " * 6)
+    hebrew = HEBREW.replace("שעות ארוכות.", "שעות ארוכות. " * 8) + "\n- מרכז העיר\n- השכונות הצפוניות\n"
+    paths = [_article(tmp_path, "ar.md", arabic), _article(tmp_path, "he.md", hebrew)]
+    done = subprocess.run([sys.executable, "-m", "convert", "check-style", *map(str, paths), "--style", "default",
+                           "--offline"], capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0 and "0 mismatches" in done.stdout, done.stdout + done.stderr
+
+
+def test_justified_arabic_lines_end_at_the_margin(tmp_path: Path) -> None:
+    """With the Latin face first, an Arabic line's spaces were set in Noto Serif and its letters in Noto
+    Naskh Arabic, and WeasyPrint drew the justified lines wider than it had measured them: the body ran
+    8 pt into the right margin and `45 ملم` lost its space. The Arabic face comes first now."""
+    source = _article(tmp_path, "ar.md", ARABIC.replace("وضواحيها خلال السنوات المقبلة.",
+                                                        "وضواحيها خلال السنوات المقبلة. " * 6))
+    pdf = tmp_path / "ar.pdf"
+    pdf.write_bytes(convert.convert(source, to="pdf", offline=True))  # type: ignore[arg-type]
+    words = _words(pdf)
+    margin_pt = 20 / 25.4 * 72  # the default theme's right margin
+    assert max(x1 for _, _, x1, _ in words) <= 595.3 - margin_pt + 0.5
+    lines: dict[int, list[float]] = {}
+    for _, x0, x1, y in words:
+        lines.setdefault(round(y), []).append(x0)
+    full = [min(x0s) for x0s in lines.values() if min(x0s) < margin_pt + 1]
+    assert len(full) >= 3, lines  # justified lines reach the left margin too

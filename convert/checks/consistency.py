@@ -38,7 +38,7 @@ from typing import Callable, Iterable, Literal, Sequence
 from .. import model as m
 from ..builder import Options, context, find_articles, gate_for, load, render
 from ..errors import ConvertError, UsageError, collect_warnings
-from ..scripts import is_cjk_family, is_east_asian
+from ..scripts import is_cjk_family, is_east_asian, rtl_family
 from ..theme import Theme, available_themes, load_theme
 from .readback import (NOT_APPLICABLE, ONE_LINE_EACH, HeadingSeen, PageSeen, Reading, code_blocks,
                        expected_headings, hex_color, list_item_starts, normalize, notices, squeeze, table_cells)
@@ -141,9 +141,11 @@ def body_size(theme: Theme, edition: str) -> float:
 def script_family(theme: Theme, role: Literal["body", "headings"], chinese: bool, lang: str = "") -> str:
     """The family that sets most of an article's text: in a Chinese, Japanese or Korean article
     (`chinese`) the stack's first CJK family (its Latin follows it; the TC, HK, JP or KR face of its
-    language), in another the first Latin family (see `Theme.script_stack`, which every writer follows)."""
+    language), in an Arabic or Hebrew one the first family of its script, in another the first Latin
+    family (see `Theme.script_stack`, which every writer follows)."""
     stack = theme.stack(role, lang)
-    return next((family for family in stack if is_cjk_family(family) == chinese), stack[0])
+    return (None if chinese else rtl_family(stack, lang)) or next(
+        (family for family in stack if is_cjk_family(family) == chinese), stack[0])
 
 
 def expected_captions(theme: Theme, document: m.Document) -> list[str]:

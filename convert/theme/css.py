@@ -40,8 +40,12 @@ _SCRIPT_LANGS = (
     (("zh-HK", "zh-MO", "zh-Hant-HK", "zh-Hant-MO"), True, "zh-HK"),
     (("ja",), True, "ja"),
     (("ko",), True, "ko"),
+    # Arabic script: its own face first (`Theme.script_stack`), then the Latin faces
+    (("ar", "fa", "ur", "ps", "sd", "ug", "ckb", "ku"), False, "ar"),
 )
-_EAST_ASIAN_TAGS = ("zh", "ja", "ko")
+# The Latin-first rule stays off every language with a rule of its own: it is the more specific
+# selector (each `:not(:lang())` counts), so it would win wherever both match.
+_OWN_RULE_TAGS = tuple(dict.fromkeys(tag.split("-")[0] for tags, _, _ in _SCRIPT_LANGS if tags for tag in tags))
 _HEADING_SELECTORS = ("h1.title", ".article-header .subtitle", *(f".article-body h{n}" for n in range(2, 7)),
                       ".figure-label", ".table-label", "thead th")
 _MONO_SELECTORS = ("code", "pre", ".placeholder-src")
@@ -55,7 +59,8 @@ def script_font_rules(theme: Theme, headings: tuple[str, ...] = ()) -> str:
       synthesizes none, so emphasis would vanish) and differs from the face the DOCX names for Latin;
     - Chinese: the CJK faces first; in Traditional script the TC (or HK) faces of each stack
       (`Theme.stack`), whose glyphs follow Taiwan's or Hong Kong's standard, punctuation centred;
-    - Japanese and Korean: the CJK faces first, each stack's JP or KR face.
+    - Japanese and Korean: the CJK faces first, each stack's JP or KR face;
+    - Arabic-script languages: the stack's Arabic face first (`Theme.script_stack`).
 
     The body's faces go on each element that carries a language (`html`, `article`, a contents line);
     a heading, a label or code takes its role's faces where its own language is matched, so a
@@ -68,7 +73,7 @@ def script_font_rules(theme: Theme, headings: tuple[str, ...] = ()) -> str:
         stacks = font_stacks(theme, chinese=chinese, lang=lang)
 
         def at(selectors: tuple[str, ...], tags: tuple[str, ...] | None = tags) -> str:
-            matches = ["".join(f":not(:lang({tag}))" for tag in _EAST_ASIAN_TAGS)] if tags is None \
+            matches = ["".join(f":not(:lang({tag}))" for tag in _OWN_RULE_TAGS)] if tags is None \
                 else [f":lang({tag})" for tag in tags]
             return ", ".join(f"{selector}{match}" for selector in selectors for match in matches)
 

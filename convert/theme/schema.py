@@ -16,7 +16,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from ..errors import UsageError
-from ..scripts import han_standard, is_chinese, is_cjk_family, regional_families
+from ..scripts import han_standard, is_chinese, is_cjk_family, regional_families, rtl_family, rtl_script
 from ..wording import labels
 
 PAGE_SIZES_MM = {"A4": (210.0, 297.0), "A5": (148.0, 210.0), "Letter": (215.9, 279.4)}
@@ -308,12 +308,17 @@ class Theme(_Section):
     def script_stack(self, role: Literal["body", "headings", "mono"], chinese: bool, lang: str = "") -> list[str]:
         """The stack in the order an article's script wants: as written for Chinese (the CJK face first,
         so Latin letters and quotes match the Han text); Latin faces first for other articles (real
-        italics, proportional quotes); Japanese and Korean as Chinese. Every edition orders it so (CSS
-        `:lang`, Word's faces). `lang` picks the regional faces (`stack`)."""
+        italics, proportional quotes); Japanese and Korean as Chinese; an Arabic-script article's face
+        first: Arabic letters reach higher and lower than Latin ones, and set in a face after the first
+        they would open every line past the theme's line height (the first face's extent is what the
+        line height spaces). Hebrew fits the Latin face's extent and takes its place after it. Every
+        edition orders it so (CSS `:lang`, Word's faces). `lang` picks the regional faces (`stack`)."""
         stack = self.stack(role, lang)
         if chinese or han_standard(lang) in ("JP", "KR"):
             return stack
-        return [f for f in stack if not is_cjk_family(f)] + [f for f in stack if is_cjk_family(f)]
+        latin_first = [f for f in stack if not is_cjk_family(f)] + [f for f in stack if is_cjk_family(f)]
+        own = rtl_family(stack, lang) if rtl_script(lang) == "arab" else None
+        return [own] + [f for f in latin_first if f != own] if own else latin_first
 
     def figure_label(self, number: int | None, caption: str, lang: str, kind: str = "figure") -> str:
         """`图 1　caption` / `Figure 1. caption` (`kind="table"`: `表 1　…`), as the theme formats it."""

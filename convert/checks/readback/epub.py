@@ -12,8 +12,8 @@ color, line-height, text-indent. An EPUB has no page: its page is "n/a".
 - headings: `h1`-`h6` in spine order; captions: `figcaption` elements;
 - code blocks (`pre`), table cells (`td`, `th`) and notices (the `p` holding each): the size of most
   of their characters and the line height of their text; found by their text, as paragraphs are;
-- list indent: the first-level items' (`li`) margin and padding on the left and their lists', less
-  a body paragraph's, in em of the item's size.
+- list indent: the first-level items' (`li`) margin and padding on the left (right, for right-to-left
+  text) and their lists', less a body paragraph's, in em of the item's size.
 """
 from __future__ import annotations
 
@@ -30,13 +30,13 @@ from lxml import etree
 from ... import model as m
 from . import (NOT_APPLICABLE, CaptionSeen, HeadingSeen, Reading, body_paragraphs, code_blocks, dominant,
                hex_color, list_item_starts, matching, median, normalize, notices, squeeze, table_cells)
-from ...scripts import is_cjk_family, is_wide
+from ...scripts import direction, is_cjk_family, is_wide, rtl_face, rtl_letter
 
 OPF_NS = {"opf": "http://www.idpf.org/2007/opf", "c": "urn:oasis:names:tc:opendocument:xmlns:container"}
 XHTML = "http://www.w3.org/1999/xhtml"
 INITIAL_SIZE_PT = 12.0  # CSS `medium`, 16px
 INHERITED = ("font-size", "font-family", "color", "line-height", "text-indent")
-LEFT_BOX = ("margin", "margin-left", "padding", "padding-left")  # not inherited: read per element
+SIDE_BOX = ("margin", "margin-left", "margin-right", "padding", "padding-left", "padding-right")  # per element
 Rank = tuple[int, tuple[int, int, int], int, int]  # !important, specificity, rule order, declaration order
 _LENGTH = re.compile(r"^(-?\d*\.?\d+)(pt|px|em|rem|%|mm|cm|in)?$")
 
@@ -165,19 +165,21 @@ class Cascade:
                                                       tinycss2.serialize(declaration.value).strip())
         return values
 
-    def left_inset(self, element: etree._Element) -> float:
-        """`margin-left` plus `padding-left` of `element`, in points (a longhand or a shorthand's left
-        value, whichever the cascade puts last)."""
-        declared = self._ranked(element, LEFT_BOX)
+    def start_inset(self, element: etree._Element, rtl: bool = False) -> float:
+        """`margin` plus `padding` of `element` on the side lines start at (left; right for right-to-left
+        text), in points (a longhand or a shorthand's value for that side, whichever the cascade puts
+        last)."""
+        side = "right" if rtl else "left"
+        declared = self._ranked(element, SIDE_BOX)
         size = self.computed(element).font_size
         total = 0.0
         for box in ("margin", "padding"):
             candidates: list[tuple[Rank, str]] = []
             if box in declared:
                 rank, value = declared[box]
-                candidates.append((rank, _left_value(value)))
-            if f"{box}-left" in declared:
-                candidates.append(declared[f"{box}-left"])
+                candidates.append((rank, _side_value(value, side)))
+            if f"{box}-{side}" in declared:
+                candidates.append(declared[f"{box}-{side}"])
             if candidates:
                 length = _length(max(candidates, key=lambda pair: pair[0])[1], size, self._root_size())
                 total += length or 0.0
@@ -208,10 +210,12 @@ def _length(value: str, relative_to: float, root_size: float) -> float | None:
     return number * factors[unit]
 
 
-def _left_value(shorthand: str) -> str:
-    """The left value of a `margin` or `padding` shorthand (one to four values)."""
+def _side_value(shorthand: str, side: str) -> str:
+    """The left or right value of a `margin` or `padding` shorthand (one to four values)."""
     values = shorthand.split()
-    return values[{1: 0, 2: 1, 3: 1}.get(len(values), 3)] if values else ""
+    if not values:
+        return ""
+    return values[{1: 0}.get(len(values), 1) if side == "right" else {1: 0, 2: 1, 3: 1}.get(len(values), 3)]
 
 
 def _css_color(value: str) -> str | None:
@@ -225,10 +229,12 @@ def _css_color(value: str) -> str | None:
 
 def setting_family(families: list[str], ch: str) -> str:
     """The family of a CSS list that sets `ch`, as a browser with the theme's fonts would choose:
-    the first family for Latin text (a CJK face has Latin too), the first CJK family for Han."""
+    the first family for Latin text (a CJK face has Latin too), the first CJK family for Han, the first
+    Arabic (Hebrew) family for an Arabic (Hebrew) letter."""
     if is_wide(ch):
         return next((family for family in families if is_cjk_family(family)), families[0])
-    return families[0]
+    script = rtl_letter(ch)
+    return (rtl_face(families, script) if script else None) or families[0]
 
 
 def _text_owners(body: etree._Element) -> list[tuple[etree._Element, str]]:
@@ -323,8 +329,9 @@ def _set_apart(reading: Reading, doc: m.Document, documents: list[tuple[str, etr
     items = matching(list_item_starts(doc), elements("li"), text)
     if items and body:
         paragraph, paragraph_cascade = body[0]
-        edge = sum(paragraph_cascade.left_inset(e) for e in _up_to_body(paragraph))
-        indent = median([(sum(cascade.left_inset(e) for e in _up_to_body(item)) - edge)
+        rtl = direction(doc.meta.lang) == "rtl"
+        edge = sum(paragraph_cascade.start_inset(e, rtl) for e in _up_to_body(paragraph))
+        indent = median([(sum(cascade.start_inset(e, rtl) for e in _up_to_body(item)) - edge)
                          / cascade.computed(item).font_size for item, cascade in items])
         reading.list_indent_em = round(indent, 3) if indent is not None else None
 
