@@ -16,7 +16,7 @@ from ...dates import format_date
 from ...errors import warn
 from ...model import Meta
 from ...resources.fonts import FontFile, stack_font
-from ...scripts import is_chinese, is_cjk_language
+from ...scripts import direction, is_chinese, is_cjk_language
 from ...theme import Theme
 from ...wording import byline, byline_text
 from ..textlines import NO_SPACING, Spacing
@@ -56,6 +56,7 @@ def cover_png(meta: Meta, theme: Theme, size: tuple[int, int] = COVER_SIZE, *, p
     spacing: Spacing = (theme.text.script_gap_em, is_chinese(meta.lang) and theme.cjk.compress_punctuation)
     heading_font = _loader(theme.script_stack("headings", cjk, meta.lang), bold=True)
     body_font = _loader(theme.script_stack("body", cjk, meta.lang), bold=False)
+    end = width - margin if direction(meta.lang) == "rtl" else None  # right-to-left: lines end at the right margin
 
     # A band of the accent colour at the top carries the source, like a newspaper's masthead.
     band = int(height * 0.11)
@@ -63,26 +64,28 @@ def cover_png(meta: Meta, theme: Theme, size: tuple[int, int] = COVER_SIZE, *, p
     if text["source"]:
         font = _fit(text["source"], heading_font, inner, start=int(band * 0.38), lines=1, cjk=spacing)
         _draw_lines(draw, _wrap(text["source"], font, inner, spacing)[:1], font, margin,
-                    (band - _line_height(font, 1.0)) // 2, colors.notice_background, 1.0, spacing)
+                    (band - _line_height(font, 1.0)) // 2, colors.notice_background, 1.0, spacing, end)
 
     # The title, as large as fits in at most six lines.
     top = band + int(height * 0.12)
     font = _fit(text["title"], heading_font, inner, start=int(width * 0.095), lines=6, cjk=spacing)
     lines = _wrap(text["title"], font, inner, spacing)
-    y = _draw_lines(draw, lines, font, margin, top, colors.heading, 1.3, spacing)
+    y = _draw_lines(draw, lines, font, margin, top, colors.heading, 1.3, spacing, end)
     if text["subtitle"]:
         sub_font = _fit(text["subtitle"], body_font, inner, start=int(width * 0.045), lines=3, cjk=spacing)
         y = _draw_lines(draw, _wrap(text["subtitle"], sub_font, inner, spacing)[:3], sub_font, margin,
-                        y + int(height * 0.02), colors.muted, 1.4, spacing)
+                        y + int(height * 0.02), colors.muted, 1.4, spacing, end)
     rule_y = y + int(height * 0.035)
-    draw.rectangle((margin, rule_y, margin + int(inner * 0.25), rule_y + max(4, width // 200)), fill=colors.accent)
+    rule_x = margin if end is None else end - int(inner * 0.25)
+    draw.rectangle((rule_x, rule_y, rule_x + int(inner * 0.25), rule_y + max(4, width // 200)), fill=colors.accent)
 
     # Date and people under the rule; the source address at the foot.
     y = rule_y + int(height * 0.04)
     for line, scale in ((text["date"], 0.042), (text["people"], 0.036)):
         if line:
             small = _fit(line, body_font, inner, start=int(width * scale), lines=2, cjk=spacing)
-            y = _draw_lines(draw, _wrap(line, small, inner, spacing)[:2], small, margin, y, colors.text, 1.5, spacing)
+            y = _draw_lines(draw, _wrap(line, small, inner, spacing)[:2], small, margin, y, colors.text, 1.5, spacing,
+                            end)
             y += int(height * 0.01)
     if contents:
         _draw_contents(draw, contents, body_font, margin, y + int(height * 0.03), inner,
@@ -157,13 +160,17 @@ def _line_height(font, leading: float) -> int:  # type: ignore[no-untyped-def]
 
 
 def _draw_lines(draw: ImageDraw.ImageDraw, lines: list[str], font, x: int, y: int,  # type: ignore[no-untyped-def]
-                fill: str, leading: float, cjk: Spacing = NO_SPACING) -> int:
-    """Draw lines from `y` down; return the y below the last line."""
+                fill: str, leading: float, cjk: Spacing = NO_SPACING, right: int | None = None) -> int:
+    """Draw lines from `y` down, each from `x` (or, for right-to-left text, ending at `right`); return the y
+    below the last line."""
     step = _line_height(font, leading)
     size = getattr(font, "size", 16)
     for line in lines:
+        runs = _runs(line, cjk)
         left = float(x)
-        for text, half, gap in _runs(line, cjk):
+        if right is not None:
+            left = right - sum(gap * size + font.getlength(text, features=_features(half)) for text, half, gap in runs)
+        for text, half, gap in runs:
             left += gap * size
             draw.text((left, y + (step - size) // 2), text, font=font, fill=fill, features=_features(half))
             left += font.getlength(text, features=_features(half))
