@@ -312,3 +312,25 @@ def test_justified_arabic_lines_end_at_the_margin(tmp_path: Path) -> None:
         lines.setdefault(round(y), []).append(x0)
     full = [min(x0s) for x0s in lines.values() if min(x0s) < margin_pt + 1]
     assert len(full) >= 3, lines  # justified lines reach the left margin too
+
+
+@pytest.mark.parametrize("lang, title", [("ar", "أمطار غزيرة"), ("en", "Heavy rain")])
+def test_the_epub_cover_sets_a_title_from_the_side_its_lines_start(lang: str, title: str) -> None:
+    """An Arabic title started at the left margin of the cover, as an English one does."""
+    from PIL import Image
+
+    from convert.model import Meta
+    from convert.theme import load_theme
+    from convert.writers.epub.cover import cover_png
+
+    image = Image.open(io.BytesIO(cover_png(Meta(title=title, lang=lang), load_theme("default")))).convert("L")
+    width, height = image.size
+    heading = image.crop((0, int(height * 0.2), width, int(height * 0.5)))  # the title's lines
+    ink = heading.point(lambda value: 255 if value < 128 else 0).getbbox()
+    assert ink is not None
+    left, _, right, _ = ink
+    margin_left, margin_right = left / width, 1 - right / width
+    if lang == "ar":
+        assert margin_right < 0.12 and margin_left > margin_right + 0.05, (margin_left, margin_right)
+    else:
+        assert margin_left < 0.12 and margin_right > margin_left + 0.05, (margin_left, margin_right)
