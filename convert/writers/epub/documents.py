@@ -179,8 +179,10 @@ def stylesheet(theme: Theme, font_faces: str = "", *, chinese: bool = True, lang
     nothing print-only. The numbers below lay out what only the EPUB has (cover, standfirst, contents),
     so they are not theme tokens: no other edition has a value to agree with."""
     colors, fonts = theme.colors, font_stacks(theme, chinese=chinese, lang=lang)
+    # `left` is flush at the side lines start, the right for right-to-left text; Chinese and Japanese
+    # lines are justified between characters and need no hyphenation.
     narrow = (f"@media (max-width: {theme.text.narrow_width_em:g}em) {{\n"
-              f"  article:not(:lang(zh)) p {{ text-align: {theme.text.narrow_latin_align}; }}\n}}"
+              f"  article:not(:lang(zh)):not(:lang(ja)) p {{ text-align: start; }}\n}}"
               if theme.text.justify and theme.text.narrow_latin_align == "left" else "")
     return font_faces + article_css(theme, size_pt=theme.ereader.size_pt, relative=True) + reader_css(theme) + f"""
 .cover-page, .cover {{ height: 100%; margin: 0; padding: 0; }}
