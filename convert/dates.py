@@ -113,15 +113,17 @@ _MONTH_NAMES: dict[str, tuple[tuple[str, ...], str]] = {
 
 
 def format_date(iso: str, lang: str) -> str:
-    """`2023年10月30日 10:57` in Chinese (and Japanese), `30 October 2023, 10:57` in English (`12 مارس 2025`
-    in Arabic, `12 במרץ 2025` in Hebrew); as given if unparsable. The time is shown as the article
-    states it, in its own zone."""
+    """`2023年10月30日 10:57` in Chinese (and Japanese), `30 October 2023, 10:57` in English
+    (`2025년 3월 12일` in Korean, `12 مارس 2025` in Arabic, `12 במרץ 2025` in Hebrew); as given if
+    unparsable. The time is shown as the article states it, in its own zone."""
     stamp = parse_date(iso)
     if stamp is None:
         return iso
     if is_chinese(lang) or primary_language(lang) == "ja":
         text = f"{stamp.year}年{stamp.month}月{stamp.day}日"
         return text + (f" {stamp:%H:%M}" if has_time(iso) else "")
+    if primary_language(lang) == "ko":
+        return f"{stamp.year}년 {stamp.month}월 {stamp.day}일" + (f" {stamp:%H:%M}" if has_time(iso) else "")
     months, comma = _MONTH_NAMES.get(primary_language(lang), (None, ", "))
     text = f"{stamp.day} {months[stamp.month - 1] if months else f'{stamp:%B}'} {stamp.year}"
     return text + (f"{comma}{stamp:%H:%M}" if has_time(iso) else "")

@@ -63,6 +63,21 @@ _WORDS: dict[str, dict[str, str]] = {
         "summary_placeholders": "ほかに {placeholders} 点の画像は取得できず、文字の代替表示になっています。",
         "sentence_joiner": "",
     },
+    "ko": {
+        "editor": "편집", "authors": "글", "source": "출처", "placeholder": "이미지를 표시할 수 없습니다",
+        "notes": "주", "contents": "차례", "page": "{page} / {pages}쪽",
+        "reporter": "글", "reported_from": " ({place})",
+        "figure": "그림", "table": "표", "list_separator": ", ", "label_separator": " ",
+        "credit": "사진", "untitled": "제목 없음",
+        "in_this_issue": "이번 호 내용", "article_count": "기사 {n}건", "issue_cover": "이번 호 표지",
+        "cover": "표지", "titlepage": "속표지", "text": "본문", "landmarks": "랜드마크",
+        "summary_opening": "리플로 가능한 텍스트로, 차례와 제목 탐색을 제공하며 기사의 읽기 순서를 따릅니다.",
+        "summary_described": "이미지 {shown}개 모두에 대체 텍스트가 있습니다.",
+        "summary_undescribed": "이미지 {shown}개 중 {missing}개에 대체 텍스트가 없습니다.",
+        "summary_no_images": "내용을 이해하는 데 볼 필요가 있는 이미지가 없습니다.",
+        "summary_placeholders": "이미지 {placeholders}개는 가져올 수 없어 텍스트로 대신 표시합니다.",
+        "sentence_joiner": " ",
+    },
     "ar": {
         "editor": "تحرير", "authors": "بقلم", "source": "المصدر", "placeholder": "الصورة غير متاحة",
         "notes": "الحواشي", "contents": "المحتويات", "page": "صفحة {page} من {pages}",
@@ -115,9 +130,9 @@ _WORDS: dict[str, dict[str, str]] = {
 
 def language_key(lang: str) -> str:
     """The table a BCP 47 tag reads its words from: `zh-Hant` for Traditional script (`zh-TW`, `zh-HK`,
-    `zh-Hant`), `zh` for Simplified, `ja`, `ar` and `he` for Japanese, Arabic and Hebrew, `en` for the
-    rest."""
-    if primary_language(lang) in ("ja", "ar", "he"):
+    `zh-Hant`), `zh` for Simplified, `ja`, `ko`, `ar` and `he` for Japanese, Korean, Arabic and Hebrew,
+    `en` for the rest."""
+    if primary_language(lang) in ("ja", "ko", "ar", "he"):
         return primary_language(lang)
     if not is_chinese(lang):
         return "en"

@@ -334,3 +334,22 @@ def test_the_epub_cover_sets_a_title_from_the_side_its_lines_start(lang: str, ti
         assert margin_right < 0.12 and margin_left > margin_right + 0.05, (margin_left, margin_right)
     else:
         assert margin_left < 0.12 and margin_right > margin_left + 0.05, (margin_left, margin_right)
+
+
+def test_a_korean_article_is_quoted_worded_and_broken_as_korean(tmp_path: Path) -> None:
+    """Korean puts its particles right after a quote: `"조치"라고` came out `“조치“라고` (pandoc took the
+    closing mark before a letter for an opening one). Labels and dates were English (`Page 1 of 1`), and a
+    browser broke words between any two syllables (Korean breaks at its spaces: `word-break: keep-all`)."""
+    source = _article(tmp_path, "ko.md", "---\ndate: 2025-03-12\n---\n" + KOREAN
+                      + '\n한 교통 전문가는 "요금 동결만으로는 부족하다"고 말했다.\n')
+    from convert import model as cm
+
+    doc = convert.read(source, offline=True)
+    text = " ".join(cm.plain_text(b.content) for b in doc.blocks if isinstance(b, cm.Paragraph))
+    assert "“시민 부담을 줄이기 위한 조치”라고" in text and "“요금 동결만으로는 부족하다”고" in text, text
+    plain = subprocess.run(["pdftotext", "-", "-"], input=convert.convert(source, to="pdf", offline=True),
+                           capture_output=True, check=True).stdout.decode()
+    assert "2025년 3월 12일" in plain and "1 / 1쪽" in plain and "Page" not in plain, plain
+    css = zipfile.ZipFile(io.BytesIO(convert.convert(source, to="epub", offline=True))).read(  # type: ignore[arg-type]
+        "EPUB/style.css").decode()
+    assert re.search(r":lang\(ko\)\s*\{\s*word-break:\s*keep-all", css)

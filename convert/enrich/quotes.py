@@ -1,9 +1,10 @@
-"""Quotation marks in Chinese text, paired as opening and closing.
+"""Quotation marks in Chinese text (and Japanese and Korean), paired as opening and closing.
 
 Chinese copy scraped from the web often quotes with ASCII marks (`狂奔的龙湖集团"暗伤"曝露`). Pandoc's
 smart quotes decide a mark's side from the spaces around it, and Chinese has none, so both marks of a
-pair may come out the same (`“暗伤“`, `”暗伤”`). This pass decides again, for the marks that stand in
-Chinese text (a Han character or Chinese punctuation beside them): from the punctuation around a mark
+pair may come out the same (`“暗伤“`, `”暗伤”`); Korean puts its particles right after a quote
+(`"조치"라고` came out `“조치“라고`). This pass decides again, for the marks that stand in such text (a
+Han character, kana, Hangul or Chinese punctuation beside them): from the punctuation around a mark
 (`：“`, `”。`), else by turns. The marks come out as the theme asks for the article's script: curly
 (`“ ‘ ’ ”`) or corner brackets (`「 『 』 」`, Taiwan's and Hong Kong's standard), or corner brackets by kind
 (`『 」` for `“ ‘`: the mainland's vertical text, GB/T 15834-2011); corner brackets the text already has are
@@ -19,13 +20,14 @@ from dataclasses import replace
 from typing import Callable, Literal
 
 from .. import model as m
-from ..scripts import CJK_LETTER, han_script, is_chinese
+from ..scripts import CJK_LETTER, CJK_LETTERS, HANGUL, han_script, is_chinese
 from .structure import map_blocks, map_inlines
 
 QuoteStyle = Literal["curly", "corner", "corner-by-kind"]
 
 _DOUBLE, _SINGLE = '"“”＂', "'‘’"
 _OPENING_CORNERS, _CLOSING_CORNERS = "「『", "」』"
+_EAST_ASIAN_LETTER = re.compile(f"[{CJK_LETTERS}{HANGUL}]")
 _OBJECT = "\ufffc"  # code, a note call or an image inside the text: neither Chinese nor a space
 # Chinese punctuation beside a mark, other than quotation marks: evidence of the side the mark is on.
 _CHINESE_PUNCTUATION = set("，。、；：？！（）【】《》〈〉〔〕…—·「」『』")
@@ -203,7 +205,9 @@ def _neighbour(text: str, index: int, step: int) -> str:
 
 
 def _chinese(char: str) -> bool:
-    return bool(char) and (bool(CJK_LETTER.match(char)) or char in _CHINESE_PUNCTUATION)
+    """Whether `char` is a Han character, kana, Hangul or Chinese punctuation: text whose quotes the
+    spaces around them do not place."""
+    return bool(char) and (bool(_EAST_ASIAN_LETTER.match(char)) or char in _CHINESE_PUNCTUATION)
 
 
 def _alphanumeric(text: str, index: int) -> bool:

@@ -127,6 +127,8 @@ body {{ margin: 0; }}
 /* CJK fonts' quotes and apostrophes proportional in Latin text, as it expects. */
 :lang(zh) {{ font-variant-east-asian: normal; }}
 :lang(en) {{ font-variant-east-asian: proportional-width; }}
+/* Korean breaks lines between words, at its spaces (browsers; WeasyPrint 70 ignores keep-all). */
+:lang(ko) {{ word-break: keep-all; }}
 {cjk_rules}article {{ hyphens: auto; overflow-wrap: break-word; }}
 .article-header {{ margin-bottom: {_em(theme.byline.space_after_em)}; }}
 h1.title {{ font-family: {fonts['headings']}; font-size: {headings.scale[0]:g}em; font-weight: {headings.weight};
