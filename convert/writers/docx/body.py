@@ -16,7 +16,7 @@ from docx.oxml.ns import qn
 
 from ... import model as m
 from ...resources import ResourceGate
-from ...scripts import direction, is_cjk_family, is_latin_passage, joined_numbers
+from ...scripts import GAP_NO_BREAK, direction, is_cjk_family, is_latin_passage, joined_numbers
 from ...wording import byline, byline_text
 from .figures import Figures
 from .lists import Numbering
@@ -127,7 +127,7 @@ class BodyWriter:
                 items += text_runs(text.removesuffix(part.value))
                 items.append(self.hyperlink(part.url, text_runs(part.value), scope))  # muted, like the byline
             else:
-                items += self.text(text, None)
+                items += self.text(self.joined(text), None)
         if items:
             out.append(el("w:p", el("w:pPr", el("w:pStyle", val="Byline")), *items))
         return out
@@ -173,6 +173,16 @@ class BodyWriter:
     def paragraph(self, style: str, inlines: tuple[m.Inline, ...], scope: Scope,
                   *properties: Element, fmt: Format = Format()) -> Element:
         return el("w:p", el("w:pPr", el("w:pStyle", val=style), *properties), *self.inlines(inlines, scope, fmt))
+
+    def joined(self, text: str, words: bool = False) -> str:
+        """Chinese text with its numbers kept with their units (Word and LibreOffice break its lines):
+        `joined_numbers`, with the theme's Han/Latin gap as a no-break space where a joiner would
+        stop Word's own gap on one side of the number (`共 3006 亿元`, not `共 3006亿元`); with
+        `words` (a table's heading, in a narrow column), its words kept whole too."""
+        if not self.doc.is_chinese:
+            return text
+        gap = GAP_NO_BREAK if self.tokens.theme.text.script_gap_em > 0 else None
+        return joined_numbers(text, gap=gap, words=words)
 
     @property
     def latin_face(self) -> str:
@@ -239,8 +249,8 @@ class BodyWriter:
         return out
 
     def inline(self, node: m.Inline, scope: Scope, fmt: Format) -> list[Element]:
-        if isinstance(node, m.Text):  # no line breaks inside a number group (Word and LibreOffice break lines)
-            return self.text(joined_numbers(node.text) if self.doc.is_chinese else node.text, fmt.rpr())
+        if isinstance(node, m.Text):
+            return self.text(self.joined(node.text, words=scope.style == "TableHeading"), fmt.rpr())
         if isinstance(node, m.Code):
             return text_runs(node.text, replace(fmt, code=True).rpr())
         if isinstance(node, m.LineBreak):
