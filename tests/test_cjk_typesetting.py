@@ -599,7 +599,7 @@ def test_docx_keeps_numbers_with_their_units_in_libreoffice(tmp_path: Path) -> N
         assert len(lines) > 10
         assert split_numbers(lines) == [], path.name
     body = [p for p in docx.Document(io.BytesIO(data)).paragraphs if "3,256.78" in p.text]  # type: ignore[arg-type]
-    assert body and f"3,256.78{GAP_NO_BREAK}亿\u200d元" in body[0].text  # the gap a no-break space, 亿元 one unit
+    assert body and f"3,256.78{GAP_NO_BREAK}亿\u200d元" in body[0].text  # the gap after the joiner; 亿元 one unit
     assert normalize(unjoined(body[0].text)) in REFIT_TEXT["hans"]
 
 

@@ -16,7 +16,7 @@ from docx.oxml.ns import qn
 
 from ... import model as m
 from ...resources import ResourceGate
-from ...scripts import GAP_NO_BREAK, direction, is_cjk_family, is_latin_passage, joined_numbers
+from ...scripts import direction, is_cjk_family, is_latin_passage, joined_numbers
 from ...wording import byline, byline_text
 from .figures import Figures
 from .lists import Numbering
@@ -67,7 +67,7 @@ class Format:
 class BodyWriter:
     def __init__(self, doc: m.Document, gate: ResourceGate, word: WordDocument, tokens: Tokens,
                  numbering: Numbering, notes: Footnotes, text_width_emu: int, *, title_style: str = "Title",
-                 heading_shift: int = 0, text: Callable[[str, Element | None], list[Element]] | None = None) -> None:
+                 heading_shift: int = 0, text: TextRuns | None = None) -> None:
         """`title_style` sets the article's title; `heading_shift` moves its headings down as many
         Word levels (an edition of many articles: the title is Heading 1, its sections Heading 2...);
         `text` makes the runs of the body's text (default: `TextRuns`; the vertical edition's also sets short
@@ -175,14 +175,12 @@ class BodyWriter:
         return el("w:p", el("w:pPr", el("w:pStyle", val=style), *properties), *self.inlines(inlines, scope, fmt))
 
     def joined(self, text: str, words: bool = False) -> str:
-        """Chinese text with its numbers kept with their units (Word and LibreOffice break its lines):
-        `joined_numbers`, with the theme's Han/Latin gap as a no-break space where a joiner would
-        stop Word's own gap on one side of the number (`共 3006 亿元`, not `共 3006亿元`); with
-        `words` (a table's heading, in a narrow column), its words kept whole too."""
+        """Chinese text with its numbers kept with their units (Word and LibreOffice break its lines,
+        `joined_numbers`) and the Han/Latin gap on both sides of them (a no-break space where a joiner
+        stops Word's own gap); with `words` (a table's heading, in a narrow column), its words too."""
         if not self.doc.is_chinese:
             return text
-        gap = GAP_NO_BREAK if self.tokens.theme.text.script_gap_em > 0 else None
-        return joined_numbers(text, gap=gap, words=words)
+        return joined_numbers(text, words=words, gap="\u00a0" if self.tokens.theme.text.script_gap_em > 0 else "")
 
     @property
     def latin_face(self) -> str:
