@@ -587,31 +587,49 @@ def url_breaks(text: str) -> list[int]:
     return sorted(set(found))
 
 
-def joined_numbers(text: str, joiner: str = NO_WIDTH_NON_BREAK) -> str:
+def joined_numbers(text: str, joiner: str = NO_WIDTH_NON_BREAK, words: bool = False, gap: str = "") -> str:
     """`text` with a zero-width `joiner` where a line could otherwise break inside a number group of
-    `number_parts`: after an ordinal `第` and before a unit or measure word (`第‍36‍位`, `1.8‍亿`), for
-    editions whose lines we do not break ourselves (DOCX: Word and LibreOffice break them).
+    `number_parts`: after an ordinal `第` and before a unit or measure word (`第‍36‍位`, `1.8‍亿`), and
+    between the characters of a unit where a line may break (`1,240‍万‍TEU`, `3006‍亿‍元`), for editions
+    whose lines we do not break ourselves (DOCX: Word and LibreOffice break them).
 
     The joiner is U+200D, Word's "No-Width Non Break" (its "No-Width Optional Break" is U+200C), which
-    LibreOffice honours too (UAX #14 LB8a); LibreOffice ignores U+2060 WORD JOINER between a digit
-    and a Han character. Measured through LibreOffice on the samples set 64 to 124 mm wide: 52 numbers
-    split from their units without joiners, 28 with them (all in two articles; none in a third), and
-    no line broken inside a number either way (UAX #14 keeps digits, separators, decimal point and
-    percent together). It has no width, but it is a character: text copied from the DOCX (or from a
-    PDF made of it) holds it, so `checks.readback` drops it before comparing. A unit after a space
-    (`2024 年`, `−0.07 pct`: Latin units too, this being Chinese text) is held by a no-break space
-    (U+00A0) in the space's place, which both honour. (Joiners between the Han characters of a word
-    do not keep a table cell's words whole: LibreOffice breaks there all the same, at U+2060 too.)"""
+    LibreOffice honours too (UAX #14 LB8a) where it asks its break iterator; LibreOffice ignores U+2060
+    WORD JOINER between a digit and a Han character. It has no width, but it is a character: text
+    copied from the DOCX (or from a PDF made of it) holds it, so `checks.readback` drops it before
+    comparing (`unjoined`). A unit after a space (`2024 年`, `−0.07 pct`: Latin units too, this being
+    Chinese text) is held by a no-break space (U+00A0) in the space's place, which both honour.
+
+    A joiner where Han meets Latin script (`共3006‍亿`, `第‍36`) also stops Word's and LibreOffice's
+    own Han/Latin gap on that side, which left a number with a gap before it and none after (`共
+    3006亿元`). With `gap` (the DOCX: a no-break space, U+00A0, a quarter em in the CJK faces), each
+    such joiner is followed by `gap`: `GAP_NO_BREAK`, which `unjoined` drops.
+
+    With `words` (a table's heading), the characters of each Chinese word of `heading_words` are
+    joined too, so that a narrow column breaks between words (`吞吐量` / `同比`, not `吞吐` / `量同比`)
+    where the layout honours the joiner (Word), as the PDF and EPUB do."""
     inserts, spaces = set(), set()
     for start, number_end, end in number_parts(text, latin_units=True):
         if text[start] == "第":
             inserts.add(start + 1)
         if end > number_end and text[number_end] != " ":
-            inserts.add(number_end)
+            inserts.add(number_end)  # before the unit, and between its characters where a line may break
+            inserts.update(index for index in range(number_end + 1, end) if is_wide(text[index]) or is_wide(text[index - 1]))
         elif end > number_end:
             spaces.update(index for index in range(number_end, end) if text[index] == " ")
-    return "".join("\u00a0" if index in spaces else joiner + char if index in inserts else char
-                   for index, char in enumerate(text))
+    if words:
+        inserts.update(index for start, end in heading_words(text) for index in range(start + 1, end))
+    gaps = set(gap_positions(text)) if gap else set()
+    return "".join("\u00a0" if index in spaces else joiner + (gap if index in gaps else "") + char
+                   if index in inserts else char for index, char in enumerate(text))
+
+
+GAP_NO_BREAK = NO_WIDTH_NON_BREAK + "\u00a0"  # `joined_numbers`' joiner and gap where Han meets Latin script
+
+
+def unjoined(text: str) -> str:
+    """Text as the article has it, without the joiners and gaps of `joined_numbers`."""
+    return text.replace(GAP_NO_BREAK, "").replace(NO_WIDTH_NON_BREAK, "").replace(WORD_JOINER, "")
 
 
 # ASCII digits standing alone: not a piece of a longer number (1.8, 1,200, 09:30), a word (5G) or a

@@ -26,7 +26,7 @@ from convert.enrich.bylines import byline_fields
 from convert.enrich.textnotes import text_notes
 from convert.enrich.titles import reads_as_headline
 from convert.enrich.widths import full_width_brackets, half_width_alphanumerics, normalize_widths
-from convert.scripts import script_gaps
+from convert.scripts import script_gaps, unjoined
 from convert.theme import load_theme
 
 from conftest import ROOT
@@ -202,5 +202,5 @@ def test_docx_language_and_faces(name: str) -> None:
         document = word.read("word/document.xml").decode()
     assert f'w:eastAsia="{lang}"' in styles and f'w:eastAsia="Noto Serif CJK {standard}"' in styles
     assert ("SEQ 圖" in document) == (standard != "SC") or "SEQ" not in document
-    text = "".join(etree.fromstring(document.encode()).itertext()).replace("\u200d", "")  # runs split at marks
+    text = unjoined("".join(etree.fromstring(document.encode()).itertext()))  # runs split at marks; numbers joined
     assert title[:6] in text

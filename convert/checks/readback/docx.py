@@ -32,7 +32,7 @@ from typing import Iterable
 from lxml import etree
 
 from ... import model as m
-from ...scripts import is_wide, rtl_letter
+from ...scripts import is_wide, rtl_letter, unjoined
 from . import (MM_PER_PT, CaptionSeen, HeadingSeen, PageSeen, Reading, body_paragraphs, code_blocks, dominant,
                hex_color, list_item_starts, matching, median, normalize, notices, squeeze, table_cells)
 
@@ -124,7 +124,7 @@ class _Paragraph:
             props = _merge(styles.rpr(self.style_id, char_style.get(_q("val")) if char_style is not None else None),
                            _props(rpr))
             self.runs.append((text, props))
-        self.text = "".join(text for text, _ in self.runs)
+        self.text = unjoined("".join(text for text, _ in self.runs))  # the article's text, without `joined_numbers`' gaps
 
     def sizes(self) -> Counter[float]:
         return Counter({size: count for size, count in _weighted(

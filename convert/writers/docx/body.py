@@ -67,7 +67,7 @@ class Format:
 class BodyWriter:
     def __init__(self, doc: m.Document, gate: ResourceGate, word: WordDocument, tokens: Tokens,
                  numbering: Numbering, notes: Footnotes, text_width_emu: int, *, title_style: str = "Title",
-                 heading_shift: int = 0, text: Callable[[str, Element | None], list[Element]] | None = None) -> None:
+                 heading_shift: int = 0, text: TextRuns | None = None) -> None:
         """`title_style` sets the article's title; `heading_shift` moves its headings down as many
         Word levels (an edition of many articles: the title is Heading 1, its sections Heading 2...);
         `text` makes the runs of the body's text (default: `TextRuns`; the vertical edition's also sets short
@@ -127,7 +127,7 @@ class BodyWriter:
                 items += text_runs(text.removesuffix(part.value))
                 items.append(self.hyperlink(part.url, text_runs(part.value), scope))  # muted, like the byline
             else:
-                items += self.text(text, None)
+                items += self.text(self.joined(text), None)
         if items:
             out.append(el("w:p", el("w:pPr", el("w:pStyle", val="Byline")), *items))
         return out
@@ -173,6 +173,14 @@ class BodyWriter:
     def paragraph(self, style: str, inlines: tuple[m.Inline, ...], scope: Scope,
                   *properties: Element, fmt: Format = Format()) -> Element:
         return el("w:p", el("w:pPr", el("w:pStyle", val=style), *properties), *self.inlines(inlines, scope, fmt))
+
+    def joined(self, text: str, words: bool = False) -> str:
+        """Chinese text with its numbers kept with their units (Word and LibreOffice break its lines,
+        `joined_numbers`) and the Han/Latin gap on both sides of them (a no-break space where a joiner
+        stops Word's own gap); with `words` (a table's heading, in a narrow column), its words too."""
+        if not self.doc.is_chinese:
+            return text
+        return joined_numbers(text, words=words, gap="\u00a0" if self.tokens.theme.text.script_gap_em > 0 else "")
 
     @property
     def latin_face(self) -> str:
@@ -239,8 +247,8 @@ class BodyWriter:
         return out
 
     def inline(self, node: m.Inline, scope: Scope, fmt: Format) -> list[Element]:
-        if isinstance(node, m.Text):  # no line breaks inside a number group (Word and LibreOffice break lines)
-            return self.text(joined_numbers(node.text) if self.doc.is_chinese else node.text, fmt.rpr())
+        if isinstance(node, m.Text):
+            return self.text(self.joined(node.text, words=scope.style == "TableHeading"), fmt.rpr())
         if isinstance(node, m.Code):
             return text_runs(node.text, replace(fmt, code=True).rpr())
         if isinstance(node, m.LineBreak):

@@ -414,9 +414,14 @@ def _east_asian_layout(t: Tokens) -> list[Element]:
     starts a line, no opening mark ends one) and the automatic gap between Han and Latin text and digits
     (`autoSpaceDE`, `autoSpaceDN`). Word sets that gap itself, about a quarter em (LibreOffice: 0.22 em
     measured), and has no setting for its width, so `[text] script_gap_em` cannot reach it; a theme
-    with no gap turns it off."""
+    with no gap turns it off. An opening mark that starts a line loses its blank where the theme asks
+    (`[cjk] line_start_opening = "half"`: `w:topLinePunct`, Word's "compress punctuation at the start
+    of a line", with the document's `compressPunctuation`, `_settings`)."""
     on = t.theme.text.script_gap_em > 0
-    return [el("w:kinsoku"), el("w:autoSpaceDE", val=None if on else 0), el("w:autoSpaceDN", val=None if on else 0)]
+    cjk = t.theme.cjk
+    trim_start = t.chinese and cjk.compress_punctuation and cjk.line_start_opening == "half"
+    return [el("w:kinsoku"), el("w:topLinePunct") if trim_start else None,
+            el("w:autoSpaceDE", val=None if on else 0), el("w:autoSpaceDN", val=None if on else 0)]
 
 
 def _font_table(document: WordDocument, t: Tokens) -> None:
