@@ -12,24 +12,24 @@ Every key is optional; an unknown key or a wrong type is a UsageError naming the
 from __future__ import annotations
 
 import tomllib
+from dataclasses import dataclass, field
 from pathlib import Path
-
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .errors import UsageError
 
 PROFILE_NAME = "convert.toml"
 
 
-class Profile(BaseModel):
-    # defer_build, and no validation of the empty profile: most runs have no profile, and building the
-    # validator (with pydantic's search for its plugins) cost them ~0.05 s.
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+@dataclass(frozen=True, kw_only=True)
+class Profile:
+    # A dataclass that pydantic validates only when a profile file is read: most runs have none, and
+    # importing pydantic and building its validator cost them ~0.15 s.
+    __pydantic_config__ = {"extra": "forbid"}
 
     publication: str = ""
     theme: str = ""
     language: str = ""
-    editions: list[str] = Field(default_factory=list)
+    editions: list[str] = field(default_factory=list)
     source: str = ""  # the file it was read from ("" for none)
 
 
@@ -39,7 +39,7 @@ def load_profile(path: Path | str | None = None, folder: Path | str | None = Non
     if path is None:
         candidate = Path(folder or Path.cwd()) / PROFILE_NAME
         if not candidate.is_file():
-            return Profile.model_construct()  # every default: nothing to validate
+            return Profile()  # every default: nothing to validate
         path = candidate
     path = Path(path)
     try:
@@ -49,8 +49,11 @@ def load_profile(path: Path | str | None = None, folder: Path | str | None = Non
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise UsageError(f"{path}: cannot read the profile ({exc})") from None
     data.pop("source", None)
+    from pydantic import TypeAdapter, ValidationError
     try:
-        return Profile(**data, source=str(path))
+        return TypeAdapter(Profile).validate_python({**data, "source": str(path)})
     except ValidationError as exc:
-        problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
+        problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: "
+                             f"{'unknown key' if e['type'] == 'unexpected_keyword_argument' else e['msg']}"
+                             for e in exc.errors())
         raise UsageError(f"{path}: {problems}") from None

@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -161,11 +162,11 @@ def test_one_writer_given_another_theme_value_fails_in_its_column(editions: dict
     theme = load_theme("default")
     document, files = built(editions, HARBOR, "default")
     cases = {
-        "epub": (theme.model_copy(update={"colors": theme.colors.model_copy(update={"heading": "#0000ff"})}),
+        "epub": (replace(theme, colors=replace(theme.colors, heading="#0000ff")),
                  {"heading colour": ["epub"]}),
-        "pdf": (theme.model_copy(update={"page": theme.page.model_copy(update={"margin_mm": [30, 20, 24, 32]})}),
+        "pdf": (replace(theme, page=replace(theme.page, margin_mm=[30, 20, 24, 32])),
                 {"margin top (mm)": ["pdf"], "margin left (mm)": ["pdf"]}),
-        "docx": (theme.model_copy(update={"caption": theme.caption.model_copy(update={"zh": "图{n}：{caption}"})}),
+        "docx": (replace(theme, caption=replace(theme.caption, zh="图{n}：{caption}")),
                  {"caption texts": ["docx"]}),
     }
     for fmt, (other, expected) in cases.items():
@@ -174,7 +175,7 @@ def test_one_writer_given_another_theme_value_fails_in_its_column(editions: dict
 
 
 def _with(theme: Theme, section: str, **changes: object) -> Theme:
-    return theme.model_copy(update={section: getattr(theme, section).model_copy(update=changes)})
+    return replace(theme, **{section: replace(getattr(theme, section), **changes)})
 
 
 @pytest.mark.parametrize("fmt, article, section, changes, expected", [

@@ -1,6 +1,7 @@
 """News-article conventions on the user's seed and the team's samples."""
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -247,8 +248,7 @@ def test_the_credit_style_comes_from_the_theme() -> None:
     from convert.theme.css import article_css
 
     theme = load_theme("default")
-    custom = theme.model_copy(update={"credit": theme.credit.model_copy(update={"size_pt": 6.5, "color": "#123456",
-                                                                                "italic": True, "align": "left"})})
+    custom = replace(theme, credit=replace(theme.credit, size_pt=6.5, color="#123456", italic=True, align="left"))
     css = article_css(custom)
     assert ".credit { font-size: 6.5pt; color: #123456;" in css and "text-align: left" in css
     assert "html:not(:lang(zh)) .credit { font-style: italic; }" in css

@@ -8,7 +8,7 @@ import shutil
 import subprocess
 import unicodedata
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import docx
@@ -372,7 +372,7 @@ def test_running_header_and_page_size_as_in_the_pdf(tmp_path: Path) -> None:
     from convert.writers.docx import DocxOptions
     from convert.writers.pdf import PdfOptions
 
-    theme = THEME.model_copy(update={"page": THEME.page.model_copy(update={"header": "site"})})
+    theme = replace(THEME, page=replace(THEME.page, header="site"))
     doc = m.Document(meta=m.Meta(title="A title", lang="en"),
                      blocks=(m.Paragraph((m.Text("Text."),)),))
     data = WRITER.write(doc, WriteContext(theme=theme, gate=ResourceGate(tmp_path, offline=True)))

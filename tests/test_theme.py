@@ -1,6 +1,9 @@
 """Themes as validated design data: precise errors, inheritance, labels."""
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 from typing import Iterator
 
@@ -265,6 +268,7 @@ def _stored(cache: Path) -> list[Path]:
 
 def test_a_validated_theme_is_read_back_and_a_changed_one_validated_again(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from convert.theme import load as theme_load
     from convert.theme.schema import Theme
 
     cache = tmp_path / "cache"
@@ -278,7 +282,7 @@ def test_a_validated_theme_is_read_back_and_a_changed_one_validated_again(
         raise AssertionError("validated again")
 
     forget_caches()
-    monkeypatch.setattr(Theme, "model_validate", refuse)
+    monkeypatch.setattr(theme_load, "validate", refuse)
     again = load_theme(path)  # read back: no validation
     assert again == first and again.colors.heading == "#123456" and again.stack("body") == first.stack("body")
     path.write_text('name = "x"\nextends = "default"\n[colors]\nheading = "#654321"\n', encoding="utf-8")
@@ -312,10 +316,28 @@ def test_a_damaged_stored_theme_is_validated_again_and_a_bad_theme_never_stored(
 
 
 def test_tokens_are_what_pydantic_dumps(tmp_path: Path) -> None:
+    from pydantic import TypeAdapter
+
+    from convert.theme.schema import Theme
+
     """`Theme.tokens` (which keys the manifest) reads the fields itself; it must give what pydantic's
     serializer gives, for every shipped theme and for one with regional stacks and optional sections."""
     themes = [load_theme(name) for name in shipped_themes()]
     themes.append(load_theme(write(tmp_path, 'name = "x"\nextends = "default"\n[fonts.tc]\nserif = ["A", "B"]\n'
                                              '[credit]\ncolor = "#123456"\n')))
     for theme in themes:
-        assert theme.tokens() == theme.model_dump(mode="json"), theme.name
+        assert theme.tokens() == TypeAdapter(Theme).dump_python(theme, mode="json"), theme.name
+
+
+def test_a_run_whose_theme_is_stored_does_not_import_pydantic(tmp_path: Path) -> None:
+    """Once the theme is stored validated, a lone run reads plain dataclasses back (the first run
+    validates, and imports pydantic to do it)."""
+    article = tmp_path / "a.md"
+    article.write_text("# 标题\n\n正文。\n", encoding="utf-8")
+    code = ("import sys; from convert.cli import main; main(sys.argv[1:]); "
+            "print(sorted(name for name in sys.modules if name.startswith('pydantic'))[:3])")
+    env = {**os.environ, "CONVERT_CACHE_DIR": str(tmp_path / "cache")}
+    runs = [subprocess.run([sys.executable, "-c", code, "--to", "epub,docx", str(article), "-o",
+                            str(tmp_path / f"out{run}"), "--offline", "-q"], env=env,
+                           capture_output=True, text=True, check=True).stdout.strip() for run in range(2)]
+    assert runs[0] != "[]" and runs[1] == "[]", runs

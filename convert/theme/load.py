@@ -16,15 +16,16 @@ shadows (a user's `default.toml` may start from the shipped `default`). Loaded t
 batches; `forget_caches()` drops them when the user folder or the installed packages change.
 
 A theme that validated is also kept on disk (`<cache dir>/themes/`, keyed by a digest of its merged
-TOML data, of `schema.py` and of the pydantic and Python versions): a new process loading the same
-theme reads it back instead of building pydantic's validators, which is most of a lone EPUB's or DOCX's
-theme cost. Any change to the theme files or the schema is a new key; a theme that fails validation is
+TOML data, of `schema.py`, of the installed pydantic and of Python's version): a new process loading
+the same theme reads the plain dataclasses back and never imports pydantic, which is most of a lone
+EPUB's or DOCX's theme cost. Any change to the theme files or the schema is a new key; a theme that fails validation is
 never stored, so its errors are always pydantic's own.
 """
 from __future__ import annotations
 
 import hashlib
 import importlib
+import importlib.util
 import json
 import os
 import pickle
@@ -39,12 +40,9 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import pydantic
-from pydantic import ValidationError
-
 from ..installed import entry_points
 from . import schema
-from .schema import Theme, ThemeError
+from .schema import Theme, ThemeError, validate
 
 if TYPE_CHECKING:
     from importlib.metadata import EntryPoint
@@ -176,12 +174,14 @@ def _load(name_or_path: str) -> Theme:
 
 
 def _validated(data: dict[str, Any], source: ThemeSource) -> Theme:
+    from pydantic import ValidationError
+
     try:
-        return Theme.model_validate(data)
+        return validate(data)
     except ValidationError as exc:
         first = exc.errors()[0]
         key = ".".join(str(part) for part in first["loc"])
-        if first["type"] == "extra_forbidden":
+        if first["type"] in ("extra_forbidden", "unexpected_keyword_argument"):
             problem = "unknown key"
         elif first["type"] == "missing":
             problem = "missing key"
@@ -194,9 +194,13 @@ def _validated(data: dict[str, Any], source: ThemeSource) -> Theme:
 
 @lru_cache(maxsize=1)
 def _schema_digest() -> str:
-    """What a validated theme depends on besides its data: the schema's source and the versions."""
+    """What a validated theme depends on besides its data: the schema's source, Python's version and the
+    installed pydantic (its package's place and time, read without importing it)."""
     source = Path(schema.__file__).read_bytes()
-    return hashlib.sha256(source + f"|{pydantic.VERSION}|{sys.version}".encode()).hexdigest()
+    spec = importlib.util.find_spec("pydantic")
+    origin = spec.origin if spec is not None and spec.origin else ""
+    stamp = f"{origin}:{os.stat(origin).st_mtime_ns}" if origin else "no pydantic"
+    return hashlib.sha256(source + f"|{stamp}|{sys.version}".encode()).hexdigest()
 
 
 def _stored_path(data: dict[str, Any]) -> Path | None:

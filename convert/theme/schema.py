@@ -1,7 +1,10 @@
 """The theme schema: every design token a theme holds, its type and its bounds.
 
-pydantic validates a theme's TOML against these models, so unknown keys, wrong types and bad values
-are reported with the key and what was expected (`theme/load.py` adds the file).
+The sections are frozen dataclasses; pydantic validates a theme's TOML against them (`validate`), so
+unknown keys, wrong types and bad values are reported with the key and what was expected
+(`theme/load.py` adds the file). Their bounds are `Bounds` and `Check` below, which pydantic reads
+when it validates: nothing here imports pydantic, so a process that reads a validated theme back from
+the cache (`load.py`) never imports it (~0.13 s of a lone EPUB's or DOCX's start-up).
 
 Units, as CSS reads them and every writer follows: `*_pt` in points; `size_em` times the body size;
 other `*_em` lengths in em of the element's own size (a table's margin in em of the table's text, a
@@ -10,39 +13,65 @@ have no defaults here: `styles/default.toml` is their one source, and a theme `e
 """
 from __future__ import annotations
 
-import re
-from typing import Annotated, Any, Literal
-
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+import dataclasses
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Annotated, Any, Callable, Literal
 
 from ..errors import UsageError
 from ..scripts import han_standard, is_chinese, is_cjk_family, regional_families, rtl_family, rtl_script
 from ..wording import labels
 
 PAGE_SIZES_MM = {"A4": (210.0, 297.0), "A5": (148.0, 210.0), "Letter": (215.9, 279.4)}
-_COLOR = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
 
-Color = Annotated[str, Field(pattern=_COLOR.pattern)]
-Positive = Annotated[float, Field(gt=0)]
-NonNegative = Annotated[float, Field(ge=0)]
-FontStack = Annotated[list[Annotated[str, Field(min_length=1)]], Field(min_length=1)]
-Margins = Annotated[list[NonNegative], Field(min_length=4, max_length=4)]
-Leading = Annotated[float, Field(ge=0.8, le=3.0)]  # a line height, times the size it sets
-Relative = Annotated[float, Field(ge=0.5, le=2.0)]  # a text size, times the body size
-Spacing = Annotated[float, Field(ge=0, le=5.0)]  # a length in em
-Padding = Annotated[list[Spacing], Field(min_length=2, max_length=2)]  # vertical, horizontal
+
+class Bounds:
+    """Constraints on the annotated type in pydantic-core's own terms (`gt`, `ge`, `le`, `min_length`,
+    `max_length`, `pattern`), so its checks and messages are pydantic's; nothing is imported until a
+    theme is validated."""
+
+    def __init__(self, **constraints: Any) -> None:
+        self.constraints = constraints
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
+        return {**handler(source), **self.constraints}
+
+
+class Check:
+    """A value must pass `function`, which returns it or raises ValueError (pydantic reports the message)."""
+
+    def __init__(self, function: Callable[[Any], Any]) -> None:
+        self.function = function
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
+        from pydantic_core import core_schema
+        return core_schema.no_info_after_validator_function(self.function, handler(source))
+
+
+Color = Annotated[str, Bounds(pattern=r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")]
+Positive = Annotated[float, Bounds(gt=0)]
+NonNegative = Annotated[float, Bounds(ge=0)]
+FontStack = Annotated[list[Annotated[str, Bounds(min_length=1)]], Bounds(min_length=1)]
+Margins = Annotated[list[NonNegative], Bounds(min_length=4, max_length=4)]
+Leading = Annotated[float, Bounds(ge=0.8, le=3.0)]  # a line height, times the size it sets
+Relative = Annotated[float, Bounds(ge=0.5, le=2.0)]  # a text size, times the body size
+Spacing = Annotated[float, Bounds(ge=0, le=5.0)]  # a length in em
+Padding = Annotated[list[Spacing], Bounds(min_length=2, max_length=2)]  # vertical, horizontal
 
 
 class ThemeError(UsageError):
     pass
 
 
-class _Section(BaseModel):
-    # defer_build: a model's validator is built when it first validates, not when this module is imported;
-    # a run whose theme comes from the cache of validated themes (`load.py`) never builds it (~0.1 s).
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+section = dataclass(frozen=True, kw_only=True)
 
 
+@section
+class _Section:
+    __pydantic_config__ = {"extra": "forbid"}  # pydantic's ConfigDict, read when it validates a theme
+
+
+@section
 class RegionalFonts(_Section):
     """The stacks of Han text drawn to a regional standard (`[fonts.tc]`: Taiwan and Traditional text,
     `[fonts.hk]`: Hong Kong), role by role. A role left out follows the main stack, each Simplified CJK
@@ -53,16 +82,18 @@ class RegionalFonts(_Section):
     mono: FontStack | None = None
 
 
+@section
 class Fonts(_Section):
     body: Literal["serif", "sans"] = "serif"
     headings: Literal["serif", "sans"] = "sans"
     serif: FontStack
     sans: FontStack
     mono: FontStack
-    tc: RegionalFonts = Field(default_factory=RegionalFonts)  # a factory: no validator is built at import
-    hk: RegionalFonts = Field(default_factory=RegionalFonts)
+    tc: RegionalFonts = field(default_factory=RegionalFonts)  # a factory: no validator is built at import
+    hk: RegionalFonts = field(default_factory=RegionalFonts)
 
 
+@section
 class Text(_Section):
     size_pt: Positive
     line_height: Positive
@@ -75,12 +106,13 @@ class Text(_Section):
     # Reflowable editions (EPUB): Latin-script text on a screen narrower than `narrow_width_em` is set
     # `narrow_latin_align` (left: no wide gaps where a reading system cannot hyphenate; justify: as wide).
     narrow_latin_align: Literal["left", "justify"]
-    narrow_width_em: Annotated[float, Field(ge=10, le=100)]
+    narrow_width_em: Annotated[float, Bounds(ge=10, le=100)]
 
 
+@section
 class Headings(_Section):
-    scale: Annotated[list[Positive], Field(min_length=6, max_length=6)]
-    weight: Annotated[int, Field(ge=100, le=900)] = 700
+    scale: Annotated[list[Positive], Bounds(min_length=6, max_length=6)]
+    weight: Annotated[int, Bounds(ge=100, le=900)] = 700
     space_before_em: NonNegative
     space_after_em: NonNegative
     line_height: Leading  # h2-h6
@@ -88,11 +120,13 @@ class Headings(_Section):
     title_space_after_em: Spacing  # em of the title's size
 
 
+@section
 class Subtitle(_Section):
-    size_em: Annotated[float, Field(ge=0.5, le=3.0)]
+    size_em: Annotated[float, Bounds(ge=0.5, le=3.0)]
     space_after_em: Spacing
 
 
+@section
 class Byline(_Section):
     """The byline and the rule under it, which closes the article's header."""
 
@@ -101,6 +135,7 @@ class Byline(_Section):
     space_after_em: Spacing  # between the header and the text, em of the body size
 
 
+@section
 class Colors(_Section):
     text: Color
     heading: Color
@@ -111,34 +146,39 @@ class Colors(_Section):
     code_background: Color
 
 
+def _caption_format(value: str) -> str:
+    if "{n}" not in value or "{caption}" not in value:
+        raise ValueError("must contain both {n} and {caption}")
+    try:
+        value.format(label="", n=1, caption="")
+    except (KeyError, IndexError, ValueError) as exc:
+        raise ValueError(f"may hold only {{label}}, {{n}} and {{caption}} in braces ({exc})") from None
+    return value
+
+
+CaptionFormat = Annotated[str, Check(_caption_format)]
+
+
+@section
 class Caption(_Section):
     """How a numbered caption reads: `zh` for Chinese articles, `en` for the others. `{label}` is the
     word for the language (图, Figure; 表, Table for tables: `wording.py`), `{n}` the number."""
 
     size_pt: Positive
-    zh: str
-    en: str
+    zh: CaptionFormat
+    en: CaptionFormat
     line_height: Leading
     space_before_em: Spacing  # between a figure's image and its caption, em of the caption's size
 
-    @field_validator("zh", "en")
-    @classmethod
-    def _has_number(cls, value: str) -> str:
-        if "{n}" not in value or "{caption}" not in value:
-            raise ValueError("must contain both {n} and {caption}")
-        try:
-            value.format(label="", n=1, caption="")
-        except (KeyError, IndexError, ValueError) as exc:
-            raise ValueError(f"may hold only {{label}}, {{n}} and {{caption}} in braces ({exc})") from None
-        return value
 
-
+@section
 class Figure(_Section):
     max_height_mm: Positive
-    max_height_vh: Annotated[float, Field(gt=0, le=100)]  # EPUB: percent of the screen's height (no page)
+    max_height_vh: Annotated[float, Bounds(gt=0, le=100)]  # EPUB: percent of the screen's height (no page)
     space_em: Spacing  # above a figure and below its caption
 
 
+@section
 class Code(_Section):
     """Code blocks and inline code (the mono stack)."""
 
@@ -148,6 +188,7 @@ class Code(_Section):
     space_em: Spacing  # above and below a code block
 
 
+@section
 class Table(_Section):
     size_em: Relative
     line_height: Leading
@@ -155,6 +196,7 @@ class Table(_Section):
     space_em: Spacing  # above and below a table
 
 
+@section
 class Notice(_Section):
     """The boxed note closing an article (a disclaimer)."""
 
@@ -163,18 +205,21 @@ class Notice(_Section):
     space_before_em: Spacing
 
 
+@section
 class Quote(_Section):
     indent_em: Spacing  # from the rule on the left to the text
     space_em: Spacing  # above and below a block quote
 
 
+@section
 class Lists(_Section):
-    indent_em: Annotated[float, Field(gt=0, le=5.0)]  # each level's text from the one above (or the body)
+    indent_em: Annotated[float, Bounds(gt=0, le=5.0)]  # each level's text from the one above (or the body)
     space_before_em: Spacing  # above a list (not one inside a list item)
     space_after_em: Spacing
     item_spacing_em: Spacing  # above and below each item
 
 
+@section
 class Notes(_Section):
     """Footnotes (at the page's foot in the PDF and the DOCX, after the text in the EPUB)."""
 
@@ -182,10 +227,12 @@ class Notes(_Section):
     line_height: Leading
 
 
+@section
 class Divider(_Section):
     space_em: Spacing  # above and below a horizontal rule
 
 
+@section
 class Credit(_Section):
     """A picture's credit (`摄影：王某`, `Photo: Reuters`), set on its own line under the picture, apart
     from the caption. `color` is the muted colour unless given; `italic` slants it in Latin-script
@@ -202,6 +249,7 @@ class Credit(_Section):
 QuoteStyle = Literal["curly", "corner", "corner-by-kind"]
 
 
+@section
 class QuotationMarks(_Section):
     """How quotation marks in Chinese text are set, by script, in horizontal text and in the vertical
     edition's columns (`enrich/quotes.py` pairs them)."""
@@ -212,18 +260,21 @@ class QuotationMarks(_Section):
     vertical_hant: QuoteStyle
 
 
+@section
 class Page(_Section):
     size: Literal["A4", "A5", "Letter"] = "A4"
     margin_mm: Margins
     header: Literal["title", "site", "none"] = "title"
 
 
+@section
 class EReader(_Section):
-    page_size_mm: Annotated[list[Positive], Field(min_length=2, max_length=2)]
+    page_size_mm: Annotated[list[Positive], Bounds(min_length=2, max_length=2)]
     margin_mm: Margins
     size_pt: Positive
 
 
+@section
 class Collection(_Section):
     """Editions of many articles (`convert collect`): `figure_numbering` restarts figure and table
     numbers in each article (`article`) or runs them through the issue (`issue`), alike in every
@@ -234,24 +285,26 @@ class Collection(_Section):
     article_start: Literal["page", "run-on"]
 
 
+@section
 class Cjk(_Section):
     """Chinese typesetting, in every edition as far as its format allows (clreq, GB/T 15834)."""
 
     compress_punctuation: bool  # two adjacent full-width marks take 1.5 em; a closing mark ends a line half width
     line_start_opening: Literal["full", "half"]  # an opening mark starting a line keeps its blank, or not
-    max_stretch_em: Annotated[float, Field(ge=0, le=1.0)]  # most justification widens a gap between characters
-    max_space_stretch_em: Annotated[float, Field(ge=0, le=2.0)]  # then most it widens a space between Latin words
-    upright_digits: Annotated[int, Field(ge=0, le=4)]  # vertical text: numbers this short stand upright in one cell
+    max_stretch_em: Annotated[float, Bounds(ge=0, le=1.0)]  # most justification widens a gap between characters
+    max_space_stretch_em: Annotated[float, Bounds(ge=0, le=2.0)]  # then most it widens a space between Latin words
+    upright_digits: Annotated[int, Bounds(ge=0, le=4)]  # vertical text: numbers this short stand upright in one cell
 
 
 def _json(value: Any) -> Any:
-    if isinstance(value, BaseModel):
-        return {name: _json(getattr(value, name)) for name in type(value).model_fields}
+    if isinstance(value, _Section):
+        return {item.name: _json(getattr(value, item.name)) for item in dataclasses.fields(value)}
     if isinstance(value, (list, tuple)):
         return [_json(item) for item in value]
     return value  # str, int, float, bool, None: the only leaves a theme's fields hold
 
 
+@section
 class Theme(_Section):
     name: str
     description: str = ""
@@ -271,7 +324,7 @@ class Theme(_Section):
     lists: Lists
     notes: Notes
     divider: Divider
-    credit: Credit = Field(default_factory=Credit)
+    credit: Credit = field(default_factory=Credit)
     quotation_marks: QuotationMarks
     page: Page
     ereader: EReader
@@ -282,9 +335,8 @@ class Theme(_Section):
 
     # ------------------------------------------------------------ derived values
     def tokens(self) -> dict[str, Any]:
-        """Every token as JSON data: what `model_dump(mode="json")` gives (a test holds them equal), read
-        from the fields instead of pydantic's serializer, which a theme read back from the cache of
-        validated themes would otherwise build (~0.05 s) only to key the manifest."""
+        """Every token as JSON data: what pydantic's serializer gives (a test holds them equal), read from
+        the fields, so that keying the manifest needs no pydantic."""
         return _json(self)
 
     def stack(self, role: Literal["body", "headings", "mono"], lang: str = "") -> list[str]:
@@ -346,3 +398,12 @@ class Theme(_Section):
         return sizes[name.lower()]
 
 
+def validate(data: dict[str, Any]) -> Theme:
+    """The theme `data` (merged TOML) holds; raise pydantic's ValidationError when it breaks the schema."""
+    return _validator().validate_python(data)
+
+
+@lru_cache(maxsize=1)
+def _validator() -> Any:
+    from pydantic import TypeAdapter  # only here: most runs read a validated theme back (`load.py`)
+    return TypeAdapter(Theme)
