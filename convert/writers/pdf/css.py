@@ -113,6 +113,10 @@ def print_css(doc: Document, theme: Theme, options: PdfOptions) -> str:
   font-size: {furniture_pt:.3g}pt; line-height: {_FURNITURE_LEADING}; color: {colors.muted}; text-align: center;
   text-indent: 0; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }}
 html {{ orphans: 2; widows: 2; }}
+/* An article's last paragraph is not left alone at the top of a page: widows and orphans hold the lines
+   of one paragraph, not a paragraph of one line (an interview's answer on a page of its own, its
+   question on the page before); the page breaks before the block ahead of it instead. */
+.article-body > p:last-child {{ break-before: avoid; }}
 h1.title {{ bookmark-level: 1; bookmark-label: content(text);{title_width} }}
 .article-body h2, .article-body h3, .article-body h4, .article-body h5, .article-body h6 {{
   break-after: avoid; break-inside: avoid; }}
