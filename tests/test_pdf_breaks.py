@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import convert
-from convert.checks.typography import pdf_lines
+from convert.checks.typography import mark_pairs, pdf_lines
 from convert.scripts import compound_units, heading_words, keep_together
 from convert.theme import load_theme
 
@@ -80,3 +80,28 @@ def test_an_articles_last_line_is_not_alone_on_a_page_of_an_issue(tmp_path: Path
             per_page.setdefault(line.page, []).append(line.text)
     alone = {page: texts for page, texts in per_page.items() if len(texts) < 2}
     assert alone == {}
+
+
+JAPANESE = ROOT / "tests" / "data" / "japanese" / "tokyo-medical.md"
+SMALL_KANA = "ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶー"
+
+
+@pytest.mark.parametrize("edition", ["print", "ereader"])
+def test_japanese_is_set_as_cjk_text(edition: str) -> None:
+    """JIS X 4051's basics: a paragraph's first line indented one character (the theme's
+    `japanese_indent_em`), adjacent marks compressed, no line starting with a small kana, `ー` or a
+    closing mark, lines justified to the margin."""
+    theme = load_theme()
+    size = theme.ereader.size_pt if edition == "ereader" else theme.text.size_pt
+    lines = [line for line in pdf_lines(built(JAPANESE, edition)) if abs(line.size - size) < 0.2]
+    left = min(line.x0 for line in lines)
+    firsts = [line for line in lines if line.text.startswith(("東京都は", "都の担当者", "区市町村の窓口"))]
+    assert len(firsts) == 3
+    assert all(abs(line.x0 - left - theme.text.japanese_indent_em * size) < 0.5 for line in firsts), \
+        [(line.text[:6], line.x0 - left) for line in firsts]
+    pairs = mark_pairs(lines)
+    assert pairs.pairs >= 1 and pairs.share == 1.0, pairs.missed
+    assert not [line.text for line in lines if line.text[0] in SMALL_KANA + "、。，．）」』！？：；"]
+    full = [line for line in lines if not line.text.endswith("。")]
+    right = max(line.right_edge() for line in lines)
+    assert [line.text for line in full if right - line.right_edge() > 0.6] == []  # inner lines flush

@@ -68,6 +68,7 @@ class Text(_Section):
     line_height: Positive
     indent_em: NonNegative
     latin_indent_em: NonNegative
+    japanese_indent_em: NonNegative = 1.0  # a Japanese paragraph's first line: one character (字下げ), not Chinese's two
     paragraph_spacing_em: NonNegative
     latin_paragraph_spacing_em: NonNegative
     justify: bool = True

@@ -10,6 +10,7 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from ...model import Document
+from ...scripts import is_cjk_language
 from ...theme import Theme
 from ...theme.css import article_css, font_stacks
 from ...wording import labels, running_header
@@ -91,7 +92,8 @@ def print_css(doc: Document, theme: Theme, options: PdfOptions) -> str:
     header_rule = (f"content: element({RUNNING_HEADER}); border-bottom: 0.5pt solid {colors.rule};"
                    if header else "content: none;")
     balanced = balanced_title_width(doc.meta.title, theme, measure_pt=(page.width_mm - left - right) * MM_TO_PT,
-                                    size_pt=theme.headings.scale[0] * page.size_pt, chinese=doc.is_chinese)
+                                    size_pt=theme.headings.scale[0] * page.size_pt,
+                                    chinese=is_cjk_language(doc.meta.lang))
     title_width = f" max-width: {balanced:g}pt;" if balanced else ""
     return article_css(theme, size_pt=page.size_pt) + f"""
 @page {{
@@ -137,6 +139,8 @@ a {{ overflow-wrap: anywhere; }}
 /* An English word in Chinese text (`cjk.Typesetting.hyphenate`) is hyphenated as English: WeasyPrint
    takes the language to hyphenate in from its `lang` property, which no `:lang()` font rule reads. */
 .hy {{ -weasy-lang: "{LATIN_HYPHENATION}"; hyphens: auto; }}
+/* A compressed mark its face has no `halt` for, but a proportional form (`marks.proportional_marks`). */
+.pc.pp {{ font-feature-settings: "palt" 1; }}
 .footnote {{ float: footnote; footnote-policy: line; margin-top: 1.2mm; font-size: {note_pt:g}pt;
   line-height: {theme.notes.line_height:g}; color: {colors.text};
   text-indent: 0; text-align: start; font-style: normal; font-weight: normal; }}
