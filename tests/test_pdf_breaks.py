@@ -105,3 +105,23 @@ def test_japanese_is_set_as_cjk_text(edition: str) -> None:
     full = [line for line in lines if not line.text.endswith("。")]
     right = max(line.right_edge() for line in lines)
     assert [line.text for line in full if right - line.right_edge() > 0.6] == []  # inner lines flush
+
+
+def headline(path: Path, edition: str) -> list[str]:
+    theme = load_theme()
+    size = (theme.ereader.size_pt if edition == "ereader" else theme.text.size_pt) * theme.headings.scale[0]
+    return [line.text for line in pdf_lines(built(path, edition)) if line.page == 0 and abs(line.size - size) < 0.2]
+
+
+def test_a_headline_breaks_at_the_space_between_its_phrases() -> None:
+    # `北捷環狀線"第二階段"動工　2031年通車後串連新北四大行政區`: two lines, broken at the ideographic space
+    assert headline(ROOT / "seeds" / "zh-hant-metro" / "article.md", "print") == \
+        ["北捷環狀線「第二階段」動工", "2031年通車後串連新北四大行政區"]
+    assert headline(UNSEEN2 / "sports-derby.md", "print") == ["申花3:1逆转海港", "“上海德比”第89分钟绝杀引爆虹口"]
+
+
+def test_a_balanced_headline_is_not_pulled_into_the_next_phrase() -> None:
+    # Three lines however it breaks at the e-reader's measure (neither half fits a line); balanced, the
+    # layout must not take one more character up than the measured one (`…4月起台北` / `到左營1630元`).
+    lines = headline(UNSEEN2 / "tw-thsr-fare.html", "ereader")
+    assert lines == ["高鐵票價10年來", "首度調漲4月起", "台北到左營1630元"]
