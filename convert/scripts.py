@@ -688,8 +688,20 @@ _QUOTED = re.compile(f"[“‘「『][{CJK_LETTERS}0-9A-Za-z·]+[”’」』]")
 
 
 def _quoted_phrases(text: str, longest: int) -> list[tuple[int, int]]:
-    """Spans of the quoted phrases of at most `longest` characters inside their quotes, quotes included."""
-    return [match.span() for match in _QUOTED.finditer(text) if match.end() - match.start() - 2 <= longest]
+    """Spans of the quoted phrases of at most `longest` characters inside their quotes, quotes included.
+    A phrase in curly quotes right after a letter is not held: a layout that breaks by UAX #14 alone
+    (Pango, in the PDF's headings) breaks next to no curly quote, so the phrase would be held together
+    with the words on both sides of it (`新区“智慧港口”一期`, wider than some lines); after a space, a mark
+    or at the start, the line may break before it (`海港 “上海德比”`). Corner brackets break as brackets."""
+    found = []
+    for match in _QUOTED.finditer(text):
+        start, end = match.span()
+        if end - start - 2 > longest:
+            continue
+        if text[start] in "“‘" and start and not text[start - 1].isspace() and mark_kind(text[start - 1]) is None:
+            continue
+        found.append((start, end))
+    return found
 
 
 # Japanese: a run of kanji (with 々), a run of katakana (with ー), or one of either followed by the

@@ -125,3 +125,20 @@ def test_a_balanced_headline_is_not_pulled_into_the_next_phrase() -> None:
     # layout must not take one more character up than the measured one (`…4月起台北` / `到左營1630元`).
     lines = headline(UNSEEN2 / "tw-thsr-fare.html", "ereader")
     assert lines == ["高鐵票價10年來", "首度調漲4月起", "台北到左營1630元"]
+
+
+def test_a_quoted_phrase_glued_to_the_letters_around_it_is_not_held() -> None:
+    # Pango breaks next to no curly quote: held, `新区“智慧港口”一期` would be one piece wider than a line
+    assert not any(word.startswith("“") for word in words("滨江新区“智慧港口”一期投产"))
+
+
+@pytest.mark.parametrize("name", ["zh-mixed-figures", "zh-news-harbor", "mixed-dev-notes"])
+def test_balanced_headlines_stay_inside_the_measure(name: str) -> None:
+    theme = load_theme()
+    right = (theme.ereader.page_size_mm[0] - theme.ereader.margin_mm[1]) * 72 / 25.4
+    size = theme.ereader.size_pt * theme.headings.scale[0]
+    lines = [line for line in pdf_lines(built(ROOT / "seeds" / name / "article.md", "ereader"))
+             if line.page == 0 and abs(line.size - size) < 0.2]
+    assert len(lines) >= 2 and all(line.right_edge() <= right + 0.5 for line in lines), \
+        [(line.text, round(line.right_edge() - right, 1)) for line in lines]
+    assert min(line.right_edge() - line.x0 for line in lines) >= 3 * size  # no word left alone on a line

@@ -11,11 +11,13 @@ A headline of one line, or a title whose font is not installed, is left alone.
 from __future__ import annotations
 
 import math
+import re
 from functools import lru_cache
 
 from ...resources.fonts import stack_font
+from ...scripts import CJK_LETTERS, is_wide, mark_kind
 from ...theme import Theme
-from ..textlines import Spacing, wrap
+from ..textlines import Spacing, line_width, wrap
 
 _MEASURE_PX = 100  # the size the title is measured at: fine enough steps, scaled to the real size
 _SLACK_EM = 0.5  # what Pango and raqm may measure differently, and kinsoku WeasyPrint applies
@@ -39,7 +41,7 @@ def balanced_title_width(title: str, theme: Theme, *, measure_pt: float, size_pt
     low, high = 0.0, full
     while high - low > 0.5:
         middle = (low + high) / 2
-        if len(wrap(title, font, middle, spacing, as_weasyprint=True)) <= count:
+        if _fits(wrap(title, font, middle, spacing, as_weasyprint=True), font, spacing, middle, count):
             high = middle
         else:
             low = middle
@@ -64,7 +66,7 @@ def _preferred(title: str, font, spacing: Spacing, count: int, narrowest: float,
     width = narrowest
     while width < full + _STEP:  # each layout where it is first and last seen, a step apart
         lines = layout(min(width, full))
-        if len(lines) == count:
+        if len(lines) == count and _fits(lines, font, spacing, min(width, full), count):
             layouts.setdefault(lines, [width, width])[1] = min(width, full)
         width += _STEP
     if not layouts:
@@ -84,16 +86,37 @@ def _preferred(title: str, font, spacing: Spacing, count: int, narrowest: float,
 _STEP = 20.0  # px at the measuring size (0.2 em): the layouts between the narrowest width and the full one
 
 
+def _fits(lines: list[str] | tuple[str, ...], font, spacing: Spacing, width: float,  # type: ignore[no-untyped-def]
+          count: int) -> bool:
+    """Whether `lines` are no more than `count` and none is wider than `width`: a group no line breaks
+    in (`新区“智慧港口”一期`: Pango breaks next to no quotation mark) sets the narrowest width."""
+    return len(lines) <= count and all(line_width(line, font, spacing, halve_end=False) <= width + 0.5
+                                       for line in lines)
+
+
+_UNSPACED_SCRIPTS = re.compile(f"[{CJK_LETTERS}][A-Za-z0-9]|[A-Za-z0-9][{CJK_LETTERS}]")
+
+
 def _breaks_at_spaces(text: str, lines: tuple[str, ...]) -> int:
-    """How many of the line breaks fall where the text has a space."""
+    """How many of the line breaks fall at a space the writer put between phrases: between Han
+    characters or marks (`海港 “上海德比”`, `動工　2031年`), or between Han and Latin script where the
+    title runs them together elsewhere (`10年來首度調漲 4月起`); not a space the writer puts at every
+    Han/Latin boundary (`用 Python 把`: that is the gap, no phrase boundary)."""
+    phrases_only = _UNSPACED_SCRIPTS.search(text) is not None
     found, position = 0, 0
     for line in lines[:-1]:
         position = text.find(line, position)
         if position < 0:
             return 0
         position += len(line)
-        found += text[position:position + 1] == " "
+        if text[position:position + 1] == " ":
+            before, after = text[position - 1:position], text[position + 1:position + 2]
+            found += phrases_only or (_wide(before) and _wide(after))
     return found
+
+
+def _wide(char: str) -> bool:
+    return bool(char) and (is_wide(char) or mark_kind(char) is not None)
 
 
 @lru_cache(maxsize=8)
