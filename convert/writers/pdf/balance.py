@@ -102,7 +102,7 @@ def _breaks_at_spaces(text: str, lines: tuple[str, ...]) -> int:
     characters or marks (`海港 “上海德比”`, `動工　2031年`), or between Han and Latin script where the
     title runs them together elsewhere (`10年來首度調漲 4月起`); not a space the writer puts at every
     Han/Latin boundary (`用 Python 把`: that is the gap, no phrase boundary)."""
-    phrases_only = _UNSPACED_SCRIPTS.search(text) is not None
+    spaced_phrases = _UNSPACED_SCRIPTS.search(text) is not None
     found, position = 0, 0
     for line in lines[:-1]:
         position = text.find(line, position)
@@ -111,7 +111,7 @@ def _breaks_at_spaces(text: str, lines: tuple[str, ...]) -> int:
         position += len(line)
         if text[position:position + 1] == " ":
             before, after = text[position - 1:position], text[position + 1:position + 2]
-            found += phrases_only or (_wide(before) and _wide(after))
+            found += spaced_phrases or (_wide(before) and _wide(after))
     return found
 
 
