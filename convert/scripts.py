@@ -110,6 +110,13 @@ def is_east_asian(lang: str | None) -> bool:
     return is_chinese(lang) or primary_language(lang) in _OTHER_STANDARDS
 
 
+def is_japanese_text(text: str) -> bool:
+    """Whether Han text is Japanese by its letters: a kana to six Han characters or more (`guess_language`'s
+    rule; Chinese text has none but a quoted Japanese name)."""
+    kana = len(_KANA.findall(text))
+    return bool(kana) and kana * 6 >= len(HAN.findall(text))
+
+
 def is_cjk_family(family: str) -> bool:
     """Whether a font family name is a Chinese, Japanese or Korean face (`Noto Serif CJK SC`, `SimSun`)."""
     return bool(_CJK_FAMILY.search(family))
@@ -125,8 +132,7 @@ def guess_language(text: str) -> str:
       `fa`, `ur`, `he`, `el`, `th`, `hi`; Cyrillic `ru`, or `uk`, `sr`, `be` by their own letters);
     - `en` for Latin letters or none: the Latin-script languages are not told apart."""
     han, kana = len(HAN.findall(text)), len(_KANA.findall(text))
-    weights = {"en": len(LATIN_LETTER.findall(text)),
-               "ja" if kana and kana * 6 >= han else "zh-CN": 4 * (han + kana)}
+    weights = {"en": len(LATIN_LETTER.findall(text)), "ja" if is_japanese_text(text) else "zh-CN": 4 * (han + kana)}
     for lang, letters, weight in _SCRIPT_LANGUAGES:
         weights[lang] = weight * len(letters.findall(text))
     lang = max(weights, key=lambda name: (weights[name], name == "en"))  # a tie stays English
@@ -661,14 +667,27 @@ def last_line_tail(text: str) -> tuple[int, int] | None:
     return start, end
 
 
+# A compound unit of measure (`m/s`, `km/h`, `kg/m²`, `m³/s`), with the number it follows if any: never
+# broken, in any edition (UAX #14 lets a line break after a solidus: `+1.2m/` / `s`). Short Latin
+# pieces only, standing as a word (not a piece of an address or a path).
+_COMPOUND_UNIT = re.compile("(?<![A-Za-z0-9_./@:\\-])(?:[+\\-−]?[0-9]+(?:[.,][0-9]+)* ?)?"
+                           "[A-Za-zµμΩ°]{1,3}[²³]?(?:/[A-Za-zµμΩ°]{1,3}[²³]?)+(?![A-Za-z0-9_/@]|[.:][A-Za-z0-9])")
+
+
+def compound_units(text: str) -> list[tuple[int, int]]:
+    """Spans of the compound units of measure in `text` (`1.2m/s`, `350 km/h`), each with its number."""
+    return [match.span() for match in _COMPOUND_UNIT.finditer(text)]
+
+
 def keep_together(text: str, words: list[tuple[int, int]] | None = None, soft: bool = False,
                   latin_units: bool = False) -> list[tuple[int, int]]:
     """Spans [start, end) of `text` that a line must not break inside: numbers with their units (with
-    `soft`, the numbers alone: `number_parts`, which `latin_units` is passed to), the last line's two
+    `soft`, the numbers alone: `number_parts`, which `latin_units` is passed to), compound units of
+    measure with their numbers (`1.2m/s`, `compound_units`), the last line's two
     units, and (for headings and table cells) the `words` given. Overlapping spans are merged;
     touching ones are not (a line may break between them)."""
     numbers = [(start, number_end if soft else end) for start, number_end, end in number_parts(text, latin_units)]
-    spans = numbers + [span for span in [last_line_tail(text)] if span] + list(words or [])
+    spans = numbers + compound_units(text) + [span for span in [last_line_tail(text)] if span] + list(words or [])
     merged: list[tuple[int, int]] = []
     for start, end in sorted(span for span in spans if span[1] - span[0] > 1):
         if merged and start < merged[-1][1]:
@@ -701,7 +720,51 @@ def heading_words(text: str, longest: int = 6) -> list[tuple[int, int]]:
     number's unit is whole when it is such a word (`number_groups`). A word right after a number whose
     second character starts a longer dictionary word is that word's instead (`2024年` / `前三季度`: jieba
     segments `年前` / `三季度`, and the unit is `年`); a character jieba leaves on its own that starts a
-    dictionary word running into the next is held by it (`三` `季报`: `三季`, so `三季报` is whole)."""
+    dictionary word running into the next is held by it (`三` `季报`: `三季`, so `三季报` is whole).
+    A short quoted phrase is whole with its quotes (`“上海德比”`, not `“上海` / `德比”`).
+
+    Japanese (kana among the characters) is not segmented with jieba, a Chinese dictionary: its
+    phrases are the runs of kanji (and katakana) that the kana around them bound, a heading breaks
+    between those as Japanese headings do (`東京都で` / `新制度`), never inside a kanji compound."""
+    spans = _quoted_phrases(text, longest)
+    if is_japanese_text(text):
+        return sorted(spans + _japanese_words(text, longest))
+    return sorted(spans + _chinese_words(text, longest))
+
+
+# A quoted phrase: “…” ‘…’ 「…」 『…』 around letters and digits only (no mark, no space inside).
+_QUOTED = re.compile(f"[“‘「『][{CJK_LETTERS}0-9A-Za-z·]+[”’」』]")
+
+
+def _quoted_phrases(text: str, longest: int) -> list[tuple[int, int]]:
+    """Spans of the quoted phrases of at most `longest` characters inside their quotes, quotes included.
+    A phrase in curly quotes right after a letter is not held: a layout that breaks by UAX #14 alone
+    (Pango, in the PDF's headings) breaks next to no curly quote, so the phrase would be held together
+    with the words on both sides of it (`新区“智慧港口”一期`, wider than some lines); after a space, a mark
+    or at the start, the line may break before it (`海港 “上海德比”`). Corner brackets break as brackets."""
+    found = []
+    for match in _QUOTED.finditer(text):
+        start, end = match.span()
+        if end - start - 2 > longest:
+            continue
+        if text[start] in "“‘" and start and not text[start - 1].isspace() and mark_kind(text[start - 1]) is None:
+            continue
+        found.append((start, end))
+    return found
+
+
+# Japanese: a run of kanji (with 々), a run of katakana (with ー), or one of either followed by the
+# okurigana/particles bounded where the script changes back; only kanji and katakana runs are held.
+_JAPANESE_RUN = re.compile(f"[{IDEOGRAPHS}]+|[\u30a0-\u30ff\u31f0-\u31ff\uff66-\uff9d]+")
+
+
+def _japanese_words(text: str, longest: int) -> list[tuple[int, int]]:
+    """The kanji compounds and katakana words (2 to `longest` characters) of Japanese text, which a
+    line does not break inside (a typographer breaks a Japanese heading where the script changes)."""
+    return [match.span() for match in _JAPANESE_RUN.finditer(text) if 2 <= match.end() - match.start() <= longest]
+
+
+def _chinese_words(text: str, longest: int) -> list[tuple[int, int]]:
     import rjieba
 
     simplified = opencc("t2s").convert(text)  # jieba's dictionary is Simplified (`座車` / `站`, not `座` / `車站`)

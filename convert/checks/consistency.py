@@ -157,8 +157,8 @@ def expected_captions(theme: Theme, document: m.Document) -> list[str]:
 def compare(theme: Theme, document: m.Document, readings: dict[str, Reading]) -> list[Row]:
     """Every property as a row: the theme's value and each edition's, with a verdict per edition."""
     chinese = document.is_chinese
-    indent = theme.text.indent_em if chinese else theme.text.latin_indent_em
     lang = document.meta.lang
+    indent = theme.text.first_line_indent_em(lang)
     cjk_faces = chinese or is_east_asian(lang)  # Japanese and Korean are set in CJK faces first too
     body_family = script_family(theme, "body", cjk_faces, lang)
     heading_family = script_family(theme, "headings", cjk_faces, lang)

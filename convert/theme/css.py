@@ -120,12 +120,18 @@ def article_css(theme: Theme, *, size_pt: float | None = None, relative: bool = 
         f".article-body h{level} {{ font-size: {headings.scale[level - 1]:g}em; }}" for level in range(2, 7))
     align = "justify" if text.justify else "left"
     cjk_rules = cjk_css(theme)
+    # Chinese and Japanese paragraphs are indented (and spaced) as such (`article:lang(..) p`), but in lists,
+    # cells, quotes, notes and notices; so are paragraphs there in other languages.
+    _cjk_unindented = "\n".join(f"article:lang({lang}) .article-body li p, article:lang({lang}) td p, "
+                                 f"article:lang({lang}) th p,\narticle:lang({lang}) blockquote p, "
+                                 f"article:lang({lang}) .footnotes p, article:lang({lang}) .notice p,"
+                                 for lang in ("zh", "ja"))
     return f"""
 html {{ font-family: {fonts['body']}; font-size: {root_size}; line-height: {text.line_height:g};
   color: {colors.text}; }}
 body {{ margin: 0; }}
 /* CJK fonts' quotes and apostrophes proportional in Latin text, as it expects. */
-:lang(zh) {{ font-variant-east-asian: normal; }}
+:lang(zh), :lang(ja) {{ font-variant-east-asian: normal; }}
 :lang(en) {{ font-variant-east-asian: proportional-width; }}
 /* Korean breaks lines between words, at its spaces (browsers; WeasyPrint 70 ignores keep-all). */
 :lang(ko) {{ word-break: keep-all; }}
@@ -146,9 +152,10 @@ h1.title {{ font-family: {fonts['headings']}; font-size: {headings.scale[0]:g}em
 {heading_rules}
 p {{ margin: 0 0 {text.latin_paragraph_spacing_em:g}em; text-indent: {text.latin_indent_em:g}em;
   text-align: {align}; orphans: 2; widows: 2; }}
-article:lang(zh) p {{ margin: 0 0 {text.paragraph_spacing_em:g}em; text-indent: {text.indent_em:g}em; }}
-article:lang(zh) .article-body li p, article:lang(zh) td p, article:lang(zh) th p,
-article:lang(zh) blockquote p, article:lang(zh) .footnotes p, article:lang(zh) .notice p,
+article:lang(zh) p, article:lang(ja) p {{ margin: 0 0 {text.paragraph_spacing_em:g}em;
+  text-indent: {text.indent_em:g}em; }}
+article:lang(ja) p {{ text-indent: {text.japanese_indent_em:g}em; }}
+{_cjk_unindented}
 .article-body li p, td p, th p {{ text-indent: 0; }}
 a {{ color: {colors.accent}; text-decoration: none; }}
 figure {{ margin: {_em(theme.figure.space_em)} 0; text-align: center; break-inside: avoid; page-break-inside: avoid; }}
@@ -241,7 +248,7 @@ h1.title {{ margin: 0; margin-block-end: {_em(headings.title_space_after_em)}; }
 .article-body h2, .article-body h3, .article-body h4, .article-body h5, .article-body h6 {{
   margin-block: {headings.space_before_em:g}em {headings.space_after_em:g}em; margin-inline: 0; }}
 p {{ margin-block: 0 {text.latin_paragraph_spacing_em:g}em; margin-inline: 0; }}
-article:lang(zh) p {{ margin-block: 0 {text.paragraph_spacing_em:g}em; margin-inline: 0; }}
+article:lang(zh) p, article:lang(ja) p {{ margin-block: 0 {text.paragraph_spacing_em:g}em; margin-inline: 0; }}
 figure {{ margin-block: {_em(theme.figure.space_em)}; margin-inline: 0; }}
 figure img {{ max-width: {theme.figure.max_height_vh:g}vw; max-height: 100vh; }}
 figcaption {{ margin: 0; margin-block-start: {_em(theme.caption.space_before_em)}; }}
@@ -271,7 +278,7 @@ def reader_css(theme: Theme) -> str:
     PDF's is (`writers/pdf/balance.py`)."""
     start = "trim-start" if theme.cjk.line_start_opening == "half" else "space-first"
     trim = start if theme.cjk.compress_punctuation else "space-all"
-    return f"""article:lang(zh), .titlepage:lang(zh) {{ line-break: strict; text-autospace: no-autospace;
+    return f"""article:lang(zh), .titlepage:lang(zh), article:lang(ja), .titlepage:lang(ja) {{ line-break: strict; text-autospace: no-autospace;
   text-spacing-trim: {trim}; }}
 h1.title {{ text-wrap: balance; }}
 """ + gap_space_css(theme)

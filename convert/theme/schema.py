@@ -19,7 +19,8 @@ from functools import lru_cache
 from typing import Annotated, Any, Callable, Literal
 
 from ..errors import UsageError
-from ..scripts import han_standard, is_chinese, is_cjk_family, regional_families, rtl_family, rtl_script
+from ..scripts import (han_standard, is_chinese, is_cjk_family, is_cjk_language, primary_language, regional_families,
+                       rtl_family, rtl_script)
 from ..wording import labels
 
 PAGE_SIZES_MM = {"A4": (210.0, 297.0), "A5": (148.0, 210.0), "Letter": (215.9, 279.4)}
@@ -99,6 +100,7 @@ class Text(_Section):
     line_height: Positive
     indent_em: NonNegative
     latin_indent_em: NonNegative
+    japanese_indent_em: NonNegative = 1.0  # a Japanese paragraph's first line: one character (字下げ), not Chinese's two
     paragraph_spacing_em: NonNegative
     latin_paragraph_spacing_em: NonNegative
     justify: bool = True
@@ -107,6 +109,16 @@ class Text(_Section):
     # `narrow_latin_align` (left: no wide gaps where a reading system cannot hyphenate; justify: as wide).
     narrow_latin_align: Literal["left", "justify"]
     narrow_width_em: Annotated[float, Bounds(ge=10, le=100)]
+
+    def first_line_indent_em(self, lang: str | None) -> float:
+        """A paragraph's first-line indent in an article in `lang`: Chinese, Japanese, else Latin-script's."""
+        if is_chinese(lang):
+            return self.indent_em
+        return self.japanese_indent_em if primary_language(lang) == "ja" else self.latin_indent_em
+
+    def paragraph_gap_em(self, lang: str | None) -> float:
+        """The space between paragraphs: none in Chinese and Japanese (the indent marks them), else Latin's."""
+        return self.paragraph_spacing_em if is_cjk_language(lang) else self.latin_paragraph_spacing_em
 
 
 @section

@@ -5,6 +5,8 @@ simple kinsoku. The EPUB's cover draws its lines with it; the PDF balances its h
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from PIL import features
 
 from ..scripts import break_tokens, compressed_marks, gap_positions, has_han, heading_words, keep_together, mark_kind
@@ -53,6 +55,11 @@ def wrap(text: str, font, width: float, cjk: Spacing = NO_SPACING,  # type: igno
 
 def break_groups(text: str) -> list[str]:
     """`break_tokens`, with those inside a group no line may break in joined."""
+    return list(_break_groups(text))
+
+
+@lru_cache(maxsize=64)
+def _break_groups(text: str) -> tuple[str, ...]:  # a title is broken at many widths (`pdf.balance`)
     spans = keep_together(text, heading_words(text) if has_han(text) else [])
     tokens: list[str] = []
     position = 0
@@ -64,7 +71,7 @@ def break_groups(text: str) -> list[str]:
         else:
             tokens.append(token)
         position = end
-    return tokens
+    return tuple(tokens)
 
 
 _QUOTES = "“”‘’\"'"

@@ -145,8 +145,9 @@ def paragraph_styles(t: Tokens, numbering: dict[str, int]) -> list[StyleSpec]:
     theme, text, colors = t.theme, t.theme.text, t.theme.colors
     code, table, notice = theme.code, theme.table, theme.notice
     body_line = t.em(text.line_height)
-    indent_em = text.indent_em if t.chinese else text.latin_indent_em
-    paragraph_gap = t.em(text.paragraph_spacing_em if t.chinese else text.latin_paragraph_spacing_em)
+    lang = t.lang or ("zh" if t.chinese else "")
+    indent_em = text.first_line_indent_em(lang)
+    paragraph_gap = t.em(text.paragraph_gap_em(lang))
     first_line = el("w:ind", firstLineChars=round(indent_em * 100), firstLine=twips(t.em(indent_em))) \
         if indent_em else el("w:ind", firstLine=0)
     title_size = theme.headings.scale[0] * t.size

@@ -23,12 +23,15 @@ from typing import Any, Callable, Iterator
 
 from ... import model as m
 from ...errors import UsageError, warn
+from ...resources.fonts import FontFile, layout_features, stack_font
+from ...scripts import is_cjk_family, is_cjk_language, primary_language
 from ...theme import PAGE_SIZES_MM
 from ..base import PDF_VARIANTS, VERTICAL, WriteContext, Writer, options_of
-from ..cjk import typeset, typesetting
+from ..cjk import Typesetting, typeset, typesetting
 from ..html import HtmlStyle, article_html, page_html
 from .css import print_css, running_header_html
 from .justify import LineOptions
+from .marks import proportional_marks, set_proportional
 from .metadata import metadata_tags, producer
 from .refit import PASSES, Refits, refits
 from .tagging import finish_tags
@@ -75,22 +78,57 @@ def write_pdf(doc: m.Document, ctx: WriteContext) -> bytes:
         warn(f"SLOW PDF: {problem}; install libharfbuzz-subset0 (see 'convert doctor')")
     fetcher = GateFetcher()
     article = article_html(doc, ctx, HtmlStyle(notes="footnote", image_url=fetcher.url_for))
-    setting = replace(typesetting(doc, ctx.theme), keep_ids=doc.is_chinese)
+    cjk_text = is_cjk_language(doc.meta.lang)  # Chinese or Japanese: set between characters, marks compressed
+    setting = replace(_japanese(typesetting(doc, ctx.theme), doc, ctx.theme), keep_ids=cjk_text)
     header = running_header_html(doc, ctx.theme) + "\n"
     css = print_css(doc, ctx.theme, options)
+
+    proportional = proportional_marks(_cjk_faces(doc, ctx.theme)) if setting.compress else {}
 
     def page(refits: Refits) -> str:
         changed = replace(setting, soft=frozenset(refits.soft), squeeze=tuple(sorted(refits.squeeze.items())),
                           squeeze_at=tuple(sorted(refits.squeeze_at.items())))
-        return page_html(doc, typeset(header + article, changed), css,
-                         head_extra=metadata_tags(doc, ctx.source_date_epoch))
+        body, used = set_proportional(typeset(header + article, changed), proportional)
+        for char in used:  # said once: the first layout marks every pair the refits may add to
+            if char not in said:
+                said.add(char)
+                family, width = proportional[char]
+                warn(f"PDF: the font {family} has no 'halt' for {char} (U+{ord(char):04X}): where it is compressed "
+                     f"it is set with its proportional width ('palt', {width:.2f} em) instead of half width")
+        return page_html(doc, body, css, head_extra=metadata_tags(doc, ctx.source_date_epoch))
+
+    said: set[str] = set()
 
     cjk = ctx.theme.cjk
     lines = LineOptions(compress=setting.compress, opening_at_start=cjk.line_start_opening == "half",
                         max_stretch_em=cjk.max_stretch_em,
                         max_space_stretch_em=cjk.max_space_stretch_em, script_gap_em=ctx.theme.text.script_gap_em)
     return render_pdf(page(Refits()), fetcher, variant=options.pdf_variant, lines=lines,
-                      refit=page if doc.is_chinese else None)
+                      refit=page if cjk_text else None)
+
+
+def _japanese(setting: Typesetting, doc: m.Document, theme: Any) -> Typesetting:
+    """Japanese text set as CJK text (JIS X 4051): adjacent marks compressed as in Chinese, where its
+    faces have `halt` (said once otherwise), and a line may break beside a quotation mark; Pango's
+    line breaking (UAX #14) already starts no line with a small kana, `ー` or a closing mark."""
+    if primary_language(doc.meta.lang) != "ja" or not theme.cjk.compress_punctuation:
+        return setting
+    lacking = [face.family for face in _cjk_faces(doc, theme) if "halt" not in layout_features(face)]
+    if lacking:
+        warn(f"punctuation not compressed: the font {', '.join(lacking)} has no 'halt' feature "
+             "(adjacent marks stay full width)")
+    return replace(setting, compress=not lacking, break_hints=True)
+
+
+def _cjk_faces(doc: m.Document, theme: Any) -> list[FontFile]:
+    """The installed CJK faces that set the article's body and headings, in its own region's forms."""
+    faces = []
+    for role, bold in (("body", False), ("headings", theme.headings.weight >= 600)):
+        families = [family for family in theme.script_stack(role, True, doc.meta.lang or "") if is_cjk_family(family)]
+        face = stack_font(families, bold) or stack_font(families, False)
+        if face is not None and face not in faces:
+            faces.append(face)
+    return faces
 
 
 def render_pdf(page: str, fetcher: Any, *, variant: str = DEFAULT_VARIANT, lines: LineOptions = LineOptions(),

@@ -11,11 +11,13 @@ A headline of one line, or a title whose font is not installed, is left alone.
 from __future__ import annotations
 
 import math
+import re
 from functools import lru_cache
 
 from ...resources.fonts import stack_font
+from ...scripts import CJK_LETTERS, is_wide, mark_kind
 from ...theme import Theme
-from ..textlines import Spacing, wrap
+from ..textlines import Spacing, line_width, wrap
 
 _MEASURE_PX = 100  # the size the title is measured at: fine enough steps, scaled to the real size
 _SLACK_EM = 0.5  # what Pango and raqm may measure differently, and kinsoku WeasyPrint applies
@@ -29,7 +31,7 @@ def balanced_title_width(title: str, theme: Theme, *, measure_pt: float, size_pt
         stack_font(theme.script_stack("headings", chinese), False)
     if not title or face is None or size_pt <= 0:
         return None
-    font = _font(face.path, face.index)
+    font = _Measured(_font(face.path, face.index))
     scale = size_pt / _MEASURE_PX
     full = measure_pt / scale
     spacing: Spacing = (theme.text.script_gap_em, chinese and theme.cjk.compress_punctuation)
@@ -39,12 +41,82 @@ def balanced_title_width(title: str, theme: Theme, *, measure_pt: float, size_pt
     low, high = 0.0, full
     while high - low > 0.5:
         middle = (low + high) / 2
-        if len(wrap(title, font, middle, spacing, as_weasyprint=True)) <= count:
+        if _fits(wrap(title, font, middle, spacing, as_weasyprint=True), font, spacing, middle, count):
             high = middle
         else:
             low = middle
-    width = min(full, high + _SLACK_EM * _MEASURE_PX)
+    start, end = _preferred(title, font, spacing, count, high, full)
+    width = min(full, start + _SLACK_EM * _MEASURE_PX, (start + end) / 2)
     return math.ceil(width * scale * 10) / 10 if width < full else None
+
+
+def _preferred(title: str, font, spacing: Spacing, count: int, narrowest: float,  # type: ignore[no-untyped-def]
+               full: float) -> tuple[float, float]:
+    """The widths [start, end) that set `title` in the preferred of its layouts in `count` lines: the one
+    breaking at the most spaces between its phrases (`高鐵票價10年來首度調漲 4月起…`: a space is the
+    phrase boundary the writer marked), then the narrowest (the most even). The headline is given a
+    width inside that range, away from its ends where the layout turns into another (`…4月起台北` /
+    `到左營`, one character of the next line pulled up), as far as the slack allows."""
+    text = " ".join(title.split())
+
+    def layout(width: float) -> tuple[str, ...]:
+        return tuple(wrap(title, font, width, spacing, as_weasyprint=True))
+
+    layouts: dict[tuple[str, ...], list[float]] = {}
+    width = narrowest
+    while width < full + _STEP:  # each layout where it is first and last seen, a step apart
+        lines = layout(min(width, full))
+        if len(lines) == count and _fits(lines, font, spacing, min(width, full), count):
+            layouts.setdefault(lines, [width, width])[1] = min(width, full)
+        width += _STEP
+    if not layouts:
+        return narrowest, full
+    best = max(layouts, key=lambda lines: (_breaks_at_spaces(text, lines), -layouts[lines][0]))
+    start, end = layouts[best]
+    low, high = max(narrowest, start - _STEP), start  # where it begins, and where it ends, within a pixel
+    while high - low > 1:
+        low, high = (low, (low + high) / 2) if layout((low + high) / 2) == best else ((low + high) / 2, high)
+    start = high
+    low, high = end, min(full, end + _STEP)
+    while high - low > 1:
+        low, high = ((low + high) / 2, high) if layout((low + high) / 2) == best else (low, (low + high) / 2)
+    return start, high if layout(high) == best else low
+
+
+_STEP = 20.0  # px at the measuring size (0.2 em): the layouts between the narrowest width and the full one
+
+
+def _fits(lines: list[str] | tuple[str, ...], font, spacing: Spacing, width: float,  # type: ignore[no-untyped-def]
+          count: int) -> bool:
+    """Whether `lines` are no more than `count` and none is wider than `width`: a group no line breaks
+    in (`新区“智慧港口”一期`: Pango breaks next to no quotation mark) sets the narrowest width."""
+    return len(lines) <= count and all(line_width(line, font, spacing, halve_end=False) <= width + 0.5
+                                       for line in lines)
+
+
+_UNSPACED_SCRIPTS = re.compile(f"[{CJK_LETTERS}][A-Za-z0-9]|[A-Za-z0-9][{CJK_LETTERS}]")
+
+
+def _breaks_at_spaces(text: str, lines: tuple[str, ...]) -> int:
+    """How many of the line breaks fall at a space the writer put between phrases: between Han
+    characters or marks (`海港 “上海德比”`, `動工　2031年`), or between Han and Latin script where the
+    title runs them together elsewhere (`10年來首度調漲 4月起`); not a space the writer puts at every
+    Han/Latin boundary (`用 Python 把`: that is the gap, no phrase boundary)."""
+    spaced_phrases = _UNSPACED_SCRIPTS.search(text) is not None
+    found, position = 0, 0
+    for line in lines[:-1]:
+        position = text.find(line, position)
+        if position < 0:
+            return 0
+        position += len(line)
+        if text[position:position + 1] == " ":
+            before, after = text[position - 1:position], text[position + 1:position + 2]
+            found += spaced_phrases or (_wide(before) and _wide(after))
+    return found
+
+
+def _wide(char: str) -> bool:
+    return bool(char) and (is_wide(char) or mark_kind(char) is not None)
 
 
 @lru_cache(maxsize=8)
@@ -52,3 +124,19 @@ def _font(path: str, index: int):  # type: ignore[no-untyped-def]
     from PIL import ImageFont
 
     return ImageFont.truetype(path, _MEASURE_PX, index=index)
+
+
+class _Measured:
+    """A Pillow font whose measurements are remembered: breaking one title at many widths measures
+    the same runs again and again."""
+
+    def __init__(self, font) -> None:  # type: ignore[no-untyped-def]
+        self.font = font
+        self.size = font.size
+        self.lengths: dict[tuple[str, tuple[str, ...]], float] = {}
+
+    def getlength(self, text: str, features: list[str] | None = None) -> float:
+        key = (text, tuple(features or ()))
+        if key not in self.lengths:
+            self.lengths[key] = self.font.getlength(text, features=features)
+        return self.lengths[key]

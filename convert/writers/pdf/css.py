@@ -10,6 +10,7 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from ...model import Document
+from ...scripts import is_cjk_language
 from ...theme import Theme
 from ...theme.css import article_css, font_stacks
 from ...wording import labels, running_header
@@ -91,7 +92,8 @@ def print_css(doc: Document, theme: Theme, options: PdfOptions) -> str:
     header_rule = (f"content: element({RUNNING_HEADER}); border-bottom: 0.5pt solid {colors.rule};"
                    if header else "content: none;")
     balanced = balanced_title_width(doc.meta.title, theme, measure_pt=(page.width_mm - left - right) * MM_TO_PT,
-                                    size_pt=theme.headings.scale[0] * page.size_pt, chinese=doc.is_chinese)
+                                    size_pt=theme.headings.scale[0] * page.size_pt,
+                                    chinese=is_cjk_language(doc.meta.lang))
     title_width = f" max-width: {balanced:g}pt;" if balanced else ""
     return article_css(theme, size_pt=page.size_pt) + f"""
 @page {{
@@ -113,6 +115,10 @@ def print_css(doc: Document, theme: Theme, options: PdfOptions) -> str:
   font-size: {furniture_pt:.3g}pt; line-height: {_FURNITURE_LEADING}; color: {colors.muted}; text-align: center;
   text-indent: 0; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }}
 html {{ orphans: 2; widows: 2; }}
+/* An article's last paragraph is not left alone at the top of a page: widows and orphans hold the lines
+   of one paragraph, not a paragraph of one line (an interview's answer on a page of its own, its
+   question on the page before); the page breaks before the block ahead of it instead. */
+.article-body > p:last-child {{ break-before: avoid; }}
 h1.title {{ bookmark-level: 1; bookmark-label: content(text);{title_width} }}
 .article-body h2, .article-body h3, .article-body h4, .article-body h5, .article-body h6 {{
   break-after: avoid; break-inside: avoid; }}
@@ -133,6 +139,8 @@ a {{ overflow-wrap: anywhere; }}
 /* An English word in Chinese text (`cjk.Typesetting.hyphenate`) is hyphenated as English: WeasyPrint
    takes the language to hyphenate in from its `lang` property, which no `:lang()` font rule reads. */
 .hy {{ -weasy-lang: "{LATIN_HYPHENATION}"; hyphens: auto; }}
+/* A compressed mark its face has no `halt` for, but a proportional form (`marks.proportional_marks`). */
+.pc.pp {{ font-feature-settings: "palt" 1; }}
 .footnote {{ float: footnote; footnote-policy: line; margin-top: 1.2mm; font-size: {note_pt:g}pt;
   line-height: {theme.notes.line_height:g}; color: {colors.text};
   text-indent: 0; text-align: start; font-style: normal; font-weight: normal; }}

@@ -14,9 +14,12 @@ this expects (AttributeError, KeyError, TypeError) the line is left as it was.""
 from __future__ import annotations
 
 import copy
+import re
+from functools import lru_cache
 from typing import Any
 
-from ...scripts import ZERO_WIDTH_SPACE, mark_kind
+from ...resources.fonts import FontFile
+from ...scripts import CLOSING_MARKS, OPENING_MARKS, ZERO_WIDTH_SPACE, mark_kind
 from .gaps import edge_chain
 
 HALT = b"halt 1"
@@ -101,3 +104,56 @@ def add_halt(layout: Any, byte_ranges: list[tuple[int, int]]) -> None:
         attribute.start_index, attribute.end_index = start, end
         pango.pango_attr_list_insert(attributes, attribute)
     pango.pango_layout_set_attributes(layout.layout, attributes)
+
+
+# ---------------------------------------------------------------- marks a face cannot halve
+
+PROPORTIONAL = "pp"  # the class of a compressed mark set with `palt` (the print CSS), its face having no `halt` for it
+_COMPRESSED_MARK = re.compile(r'<span class="pc">([^<])</span>')
+
+
+def proportional_marks(faces: list[FontFile]) -> dict[str, tuple[str, float]]:
+    """The marks some of `faces` have no `halt` for but a narrower `palt` (proportional) form: mark ->
+    (the face's family, the mark's width with `palt`, in em). Noto Sans/Serif CJK TC (Debian 12) set
+    their centred `？` (cid59077) in no `halt` lookup, while their `palt` takes it to 0.72 em."""
+    found: dict[str, tuple[str, float]] = {}
+    for face in faces:
+        for char in dict.fromkeys(OPENING_MARKS + CLOSING_MARKS):
+            if char in found:
+                continue
+            whole, halted, palt = (_advance_em(face, char, feature) for feature in ("", "halt", "palt"))
+            if whole and halted is not None and palt is not None and halted >= whole and palt < whole:
+                found[char] = (face.family, palt)
+    return found
+
+
+def set_proportional(markup: str, marks: dict[str, tuple[str, float]]) -> tuple[str, list[str]]:
+    """`markup` with each compressed mark (`pc`) that is in `marks` set with `palt` as well (`pp`), and
+    which of them were."""
+    used: list[str] = []
+
+    def mark(match: re.Match[str]) -> str:
+        if match[1] not in marks:
+            return match[0]
+        used.append(match[1])
+        return f'<span class="pc {PROPORTIONAL}">{match[1]}</span>'
+
+    return _COMPRESSED_MARK.sub(mark, markup), list(dict.fromkeys(used))
+
+
+@lru_cache(maxsize=512)
+def _advance_em(face: FontFile, char: str, feature: str) -> float | None:
+    """The advance of `char` in `face`, in em, shaped with `feature` on (none: ''); None if unreadable."""
+    import uharfbuzz as hb
+
+    try:
+        font = hb.Font(hb.Face(hb.Blob.from_file_path(face.path), face.index))
+        buffer = hb.Buffer()
+        buffer.add_str(char)
+        buffer.guess_segment_properties()
+        hb.shape(font, buffer, {feature: True} if feature else {})
+        if not buffer.glyph_infos or buffer.glyph_infos[0].codepoint == 0:
+            return None
+        return buffer.glyph_positions[0].x_advance / font.face.upem
+    except (OSError, ValueError, RuntimeError):
+        return None

@@ -1,0 +1,144 @@
+"""Breaks the PDF got wrong on copy it had not seen (issue 12, a second round): a quoted phrase of a
+headline split (`“上海` / `德比”`), a compound unit broken at its slash (`+1.2m/` / `s）`), an
+article's last line alone on a page of an issue, Japanese headings cut with a Chinese dictionary."""
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+import pytest
+
+import convert
+from convert.checks.typography import mark_pairs, pdf_lines
+from convert.scripts import compound_units, heading_words, keep_together
+from convert.theme import load_theme
+
+from conftest import ROOT
+
+UNSEEN2 = ROOT / "tests" / "data" / "unseen2"
+
+
+@functools.lru_cache(maxsize=None)
+def built(path: Path, edition: str = "print") -> bytes:
+    return convert.convert(path, to="pdf", offline=True, edition=edition)  # type: ignore[return-value]
+
+
+def words(text: str) -> list[str]:
+    return [text[start:end] for start, end in heading_words(text)]
+
+
+# ---------------------------------------------------------------- the rules, on text
+
+def test_a_short_quoted_phrase_of_a_heading_is_whole() -> None:
+    assert "“上海德比”" in words("申花3:1逆转海港 “上海德比”第89分钟绝杀引爆虹口")
+    assert "「第二階段」" in words("北捷環狀線「第二階段」動工")
+    long = "他说“这是一个非常非常漫长的故事”"
+    assert not any(word.startswith("“") for word in words(long))  # too long to hold: it breaks at words
+
+
+@pytest.mark.parametrize("text, unit", [("风速+1.2m/s）", "+1.2m/s"), ("时速350km/h的列车", "350km/h"),
+                                        ("约1.5 kg/m²左右", "1.5 kg/m²"), ("流量3m³/s。", "3m³/s"),
+                                        ("单位是m/s。", "m/s")])
+def test_a_compound_unit_is_never_broken(text: str, unit: str) -> None:
+    assert unit in [text[a:b] for a, b in compound_units(text)]
+    start = text.index(unit)
+    assert any(a <= start and start + len(unit) <= b for a, b in keep_together(text))
+    assert any(a <= start and start + len(unit) <= b for a, b in keep_together(text, soft=True, latin_units=True))
+
+
+def test_no_compound_unit_inside_an_address_or_a_path() -> None:
+    assert compound_units("见 http://example.com/km/h 与 src/ab/cd.py") == []
+
+
+def test_japanese_headings_are_not_cut_with_a_chinese_dictionary() -> None:
+    found = words("東京都で新制度がスタート　高齢者の医療費負担を見直し")
+    assert found == ["東京都", "新制度", "スタート", "高齢者", "医療費負担", "見直"]
+    # jieba would cut the kanji compound `医療費負担` (it knows `负担`, not `医療費`) and glue kana to kanji
+    assert words("大阪でも") == ["大阪"]
+    assert words("中国経済の減速") == ["中国経済", "減速"]
+
+
+# ---------------------------------------------------------------- the PDF
+
+def test_the_derby_headline_keeps_its_quoted_words_and_the_wind_its_unit() -> None:
+    for edition in ("print", "ereader"):
+        lines = [line.text for line in pdf_lines(built(UNSEEN2 / "sports-derby.md", edition))]
+        assert not any(line.endswith("“上海") or line.endswith("“上海德") for line in lines), lines[:4]
+        assert not any(line.endswith(("m/", "+1.2m", "+1.2")) for line in lines), edition
+        assert any("+1.2m/s" in line for line in lines)
+
+
+def test_an_articles_last_line_is_not_alone_on_a_page_of_an_issue(tmp_path: Path) -> None:
+    names = ["sports-derby.md", "air-health.txt", "interview-translator.md", "tw-thsr-fare.html"]
+    convert.collect([UNSEEN2 / name for name in names], to=["pdf"], title="本周选读", date="2025-04-21",
+                    output=tmp_path, offline=True)
+    lines = pdf_lines((tmp_path / "本周选读.pdf").read_bytes())
+    body = load_theme().text.size_pt  # running heads, page numbers and notes are smaller
+    per_page: dict[int, list[str]] = {}
+    for line in lines:
+        if abs(line.size - body) < 0.2:
+            per_page.setdefault(line.page, []).append(line.text)
+    alone = {page: texts for page, texts in per_page.items() if len(texts) < 2}
+    assert alone == {}
+
+
+JAPANESE = ROOT / "tests" / "data" / "japanese" / "tokyo-medical.md"
+SMALL_KANA = "ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶー"
+
+
+@pytest.mark.parametrize("edition", ["print", "ereader"])
+def test_japanese_is_set_as_cjk_text(edition: str) -> None:
+    """JIS X 4051's basics: a paragraph's first line indented one character (the theme's
+    `japanese_indent_em`), adjacent marks compressed, no line starting with a small kana, `ー` or a
+    closing mark, lines justified to the margin."""
+    theme = load_theme()
+    size = theme.ereader.size_pt if edition == "ereader" else theme.text.size_pt
+    lines = [line for line in pdf_lines(built(JAPANESE, edition)) if abs(line.size - size) < 0.2]
+    left = min(line.x0 for line in lines)
+    firsts = [line for line in lines if line.text.startswith(("東京都は", "都の担当者", "区市町村の窓口"))]
+    assert len(firsts) == 3
+    assert all(abs(line.x0 - left - theme.text.japanese_indent_em * size) < 0.5 for line in firsts), \
+        [(line.text[:6], line.x0 - left) for line in firsts]
+    pairs = mark_pairs(lines)
+    assert pairs.pairs >= 1 and pairs.share == 1.0, pairs.missed
+    assert not [line.text for line in lines if line.text[0] in SMALL_KANA + "、。，．）」』！？：；"]
+    full = [line for line in lines if not line.text.endswith("。")]
+    right = max(line.right_edge() for line in lines)
+    assert [line.text for line in full if right - line.right_edge() > 0.6] == []  # inner lines flush
+
+
+def headline(path: Path, edition: str) -> list[str]:
+    theme = load_theme()
+    size = (theme.ereader.size_pt if edition == "ereader" else theme.text.size_pt) * theme.headings.scale[0]
+    return [line.text for line in pdf_lines(built(path, edition)) if line.page == 0 and abs(line.size - size) < 0.2]
+
+
+def test_a_headline_breaks_at_the_space_between_its_phrases() -> None:
+    # `北捷環狀線"第二階段"動工　2031年通車後串連新北四大行政區`: two lines, broken at the ideographic space
+    assert headline(ROOT / "seeds" / "zh-hant-metro" / "article.md", "print") == \
+        ["北捷環狀線「第二階段」動工", "2031年通車後串連新北四大行政區"]
+    assert headline(UNSEEN2 / "sports-derby.md", "print") == ["申花3:1逆转海港", "“上海德比”第89分钟绝杀引爆虹口"]
+
+
+def test_a_balanced_headline_is_not_pulled_into_the_next_phrase() -> None:
+    # Three lines however it breaks at the e-reader's measure (neither half fits a line); balanced, the
+    # layout must not take one more character up than the measured one (`…4月起台北` / `到左營1630元`).
+    lines = headline(UNSEEN2 / "tw-thsr-fare.html", "ereader")
+    assert lines == ["高鐵票價10年來", "首度調漲4月起", "台北到左營1630元"]
+
+
+def test_a_quoted_phrase_glued_to_the_letters_around_it_is_not_held() -> None:
+    # Pango breaks next to no curly quote: held, `新区“智慧港口”一期` would be one piece wider than a line
+    assert not any(word.startswith("“") for word in words("滨江新区“智慧港口”一期投产"))
+
+
+@pytest.mark.parametrize("name", ["zh-mixed-figures", "zh-news-harbor", "mixed-dev-notes"])
+def test_balanced_headlines_stay_inside_the_measure(name: str) -> None:
+    theme = load_theme()
+    right = (theme.ereader.page_size_mm[0] - theme.ereader.margin_mm[1]) * 72 / 25.4
+    size = theme.ereader.size_pt * theme.headings.scale[0]
+    lines = [line for line in pdf_lines(built(ROOT / "seeds" / name / "article.md", "ereader"))
+             if line.page == 0 and abs(line.size - size) < 0.2]
+    assert len(lines) >= 2 and all(line.right_edge() <= right + 0.5 for line in lines), \
+        [(line.text, round(line.right_edge() - right, 1)) for line in lines]
+    assert min(line.right_edge() - line.x0 for line in lines) >= 3 * size  # no word left alone on a line
