@@ -59,21 +59,21 @@ def main() -> int:
             chapter = next(Path(folder).rglob("text.xhtml"))
             for width in (int(w) for w in args.widths.split(",")):
                 blocks = browser_blocks(chapter, width)
-                inner = [(line, block) for block in blocks if block["tag"] == "p"
-                         for line in block["lines"][:-1]]
-                wide = [(max(browser_gaps(line), default=0), line) for line, _ in inner]
-                wide = [(gap, line) for gap, line in wide if gap > BOUND_EM + 0.005]
+                inner = [(line, after) for block in blocks if block["tag"] == "p"
+                         for line, after in zip(block["lines"], block["lines"][1:])]
+                wide = [(max(browser_gaps(line), default=0), line, after) for line, after in inner]
+                wide = [(gap, line, after) for gap, line, after in wide if gap > BOUND_EM + 0.005]
                 short = short_lines(blocks)
                 lines = browser_lines(blocks)
                 splits = (len(split_numbers(lines)), len(split_numbers(lines, units=False)))
                 cells = split_numbers(browser_lines([block for block in blocks if block["tag"] in ("td", "th")]))
                 name = (path.parent.name if path.name == "article.md" else path.name)[:30]
-                widest = max((gap for gap, _ in wide), default=0.0)
+                widest = max((gap for gap, _, _ in wide), default=0.0)
                 print(f"{name:30} {width:>4} {len(inner):>5} {len(wide):>4} {widest:>6.2f} {len(short):>5} "
                       f"{splits[0]:>2}/{splits[1]:<2} {len(cells):>5}")
                 if args.verbose:
-                    for gap, line in wide:
-                        print(f"      wide {gap:.2f}  {''.join(c[0] for c in line)}")
+                    for gap, line, after in wide:
+                        print(f"      wide {gap:.2f}  {''.join(c[0] for c in line)} / {''.join(c[0] for c in after[:8])}")
                     for text in short + [f'split {split}' for split in split_numbers(lines)]:
                         print(f"      {text}")
                 for i, v in enumerate((len(inner), len(wide), widest, len(short), splits[0], splits[1], len(cells))):

@@ -274,8 +274,10 @@ _BOX_SCRIPT = """
   }
   var blocks = [], index = new Map();
   var walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT), node;
+  var skipped = null;
   while ((node = walker.nextNode())) {
-    if (node.parentElement.closest('script, style, pre, code')) continue;
+    var opaque = node.parentElement.closest('script, style, pre, code');
+    if (opaque && opaque.closest('script, style, pre')) continue;
     var owner = blockOf(node), entry = index.get(owner);
     if (!entry) {
       var box = owner.getBoundingClientRect(), style = getComputedStyle(owner);
@@ -283,6 +285,14 @@ _BOX_SCRIPT = """
       entry = {tag: owner.tagName.toLowerCase(), right: right, align: style.textAlign, chars: []}; index.set(owner, entry); blocks.push(entry);
     }
     var tcy = !!node.parentElement.closest('.tcy');
+    if (opaque) {  // inline code: one object character as wide as its first line's piece, not its text
+      if (opaque === skipped || !node.data.trim()) continue;
+      skipped = opaque;
+      var piece = opaque.getClientRects()[0];
+      entry.chars.push(['\ufffc', piece.left, piece.top, piece.width || 1, piece.height, false,
+                        parseFloat(getComputedStyle(node.parentElement).fontSize)]);
+      continue;
+    }
     for (var i = 0; i < node.length; i++) {
       var range = document.createRange(); range.setStart(node, i); range.setEnd(node, i + 1);
       var rect = range.getBoundingClientRect(), ch = node.data[i];
@@ -301,7 +311,9 @@ _BOX_SCRIPT = """
 
 def browser_blocks(document: Path, width_px: int, chromium: str = "chromium") -> list[dict]:
     """The lines of each block (every element not laid out inline: `p`, `h1`, `td`, a byline's parts
-    set as blocks; code left out) of an (X)HTML document as headless Chromium lays it out in a window
+    set as blocks; a `pre` left out, inline code one U+FFFC OBJECT REPLACEMENT CHARACTER where it
+    starts, as wide as its piece on that line, so that the characters on either side of it are not
+    taken for neighbours) of an (X)HTML document as headless Chromium lays it out in a window
     `width_px` wide: per block its tag, the right edge of its content box, its `text-align` and its
     lines, each line a list of [char, left, width, font size] in CSS pixels. A line starts where a character sits lower than the one before by over 0.6 of its size."""
     blocks = []
