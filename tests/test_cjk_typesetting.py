@@ -14,7 +14,7 @@ import pytest
 
 import convert
 from convert.checks.typography import (Line, browser_blocks, browser_gaps, browser_lines, closing_line_ends, last_lines,
-                                       mark_pairs, page_break_splits, paragraph_lines, pdf_lines, ragged_lines,
+                                       letter_spaced_lines, mark_pairs, page_break_splits, paragraph_lines, pdf_lines, ragged_lines,
                                        script_gaps, single_character, single_character_last_lines,
                                        split_numbers, widened_gaps)
 from convert.errors import collect_warnings
@@ -501,54 +501,6 @@ def test_the_gap_space_is_the_themes_gap() -> None:
     assert "h2 .sg" in css and "thead th .sg" in css
 
 
-def kept_start(text: str) -> int:
-    """How many characters at a line's start no line could break inside (spaces are not in a measured
-    line): opening marks with what follows them, a number with the head of its unit (what a browser
-    keeps: `9000多亿` of `9000多亿元`, `cjk.unit_head`), a Latin word, inline code (U+FFFC) or else one
-    character, and the closing marks after it, which cannot start a line; a quotation mark right after
-    them continues the run (UAX #14 breaks on neither side of a quotation mark between marks)."""
-    from convert.scripts import CLOSING_MARKS, CLOSING_PUNCTUATION, OPENING_MARKS, number_parts
-
-    index = 0
-    while index < len(text):
-        while index < len(text) and text[index] in OPENING_MARKS + "([{":
-            index += 1
-        rest = text[index:]
-        heads = [(start, cjk.unit_head(rest, number_end, end)) for start, number_end, end in number_parts(rest, True)]
-        groups = keep_together(rest, heads, soft=True, latin_units=True)
-        word = re.match(r"[A-Za-z0-9][^\s\u3000-\u303f\uff00-\uffef]*", rest)
-        index += groups[0][1] if groups and groups[0][0] == 0 else len(word.group(0)) if word else min(1, len(rest))
-        while index < len(text) and text[index] in CLOSING_MARKS + CLOSING_PUNCTUATION:
-            index += 1
-        if not (index < len(text) and text[index] in "“‘" and text[index - 1] in CLOSING_MARKS):
-            return index
-    return index
-
-
-def letter_spaced_lines(blocks: list[dict], bound: float) -> list[tuple[str, str, float, float]]:
-    """Inner lines of justified paragraphs of `browser_blocks` whose Han gaps a browser widened beyond
-    `bound` (em, the median gap) by more than the group starting the next line could not come up
-    (`kept_start`: its width, and half an em for the space before it), each as (line, that group, its
-    widening in all, the group's width). Asserts on the way that no such line ends short: the gap
-    space hangs at a line's end."""
-    found = []
-    for block in (block for block in blocks if block["tag"] == "p"):
-        for line, following in zip(block["lines"], block["lines"][1:]):
-            if block["align"] == "justify" and not re.match("[A-Za-z/.:-]", line[-1][0]):  # (a URL cut)
-                short = (block["right"] - line[-1][1] - line[-1][2]) / line[-1][3]
-                assert short < 0.2, ("".join(char[0] for char in line), short)  # the gap space hangs
-            gaps = sorted(browser_gaps(line))
-            if not gaps or gaps[len(gaps) // 2] <= bound:
-                continue
-            text, after = "".join(char[0] for char in line), "".join(char[0] for char in following)
-            lead = kept_start(after)  # what could not come up: the line is left short by less than it
-            group_em = sum(char[2] for char in following[:lead]) / following[0][3]
-            widened = gaps[len(gaps) // 2] * len(gaps)
-            if widened > group_em + 0.5:
-                found.append((text, after[:lead], round(widened, 2), round(group_em, 2)))
-    return found
-
-
 @pytest.mark.parametrize("path", CHINESE, ids=article_id)
 def test_epub_lines_are_not_letter_spaced_in_chromium(path: Path, chromium: str, tmp_path: Path) -> None:
     """At a phone's width (360 px, in a frame as the preview's) and an e-reader's (480 px), a justified
@@ -563,6 +515,11 @@ def test_epub_lines_are_not_letter_spaced_in_chromium(path: Path, chromium: str,
     for width in (360, 480):
         blocks = browser_blocks(next(tmp_path.rglob("text.xhtml")), width, chromium)
         assert max(char[1] + char[2] for block in blocks for line in block["lines"] for char in line) <= width + 1
+        for block in (block for block in blocks if block["tag"] == "p" and block["align"] == "justify"):
+            for line in block["lines"][:-1]:
+                if not re.match("[A-Za-z/.:-]", line[-1][0]):  # (a URL cut)
+                    short = (block["right"] - line[-1][1] - line[-1][2]) / line[-1][3]
+                    assert short < 0.2, (width, "".join(char[0] for char in line), short)  # the gap space hangs
         assert letter_spaced_lines(blocks, bound) == [], width
         assert split_numbers(browser_lines(blocks)) == [], width
 
