@@ -74,11 +74,12 @@ def main() -> int:
                 cells = split_numbers(browser_lines([block for block in blocks if block["tag"] in ("td", "th")]))
                 name = (path.parent.name if path.name == "article.md" else path.name)[:30]
                 widest = max((gap for gap, _, _ in wide), default=0.0)
-                print(f"{name:30} {width:>4} {len(inner):>5} {len(wide):>4} {widest:>6.2f} {len(bad):>4} {len(short):>5} "
-                      f"{splits[0]:>2}/{splits[1]:<2} {len(cells):>5}")
+                print(f"{name:30} {width:>4} {len(inner):>5} {len(wide):>4} {widest:>6.2f} {len(bad):>4} "
+                      f"{len(short):>5} {splits[0]:>2}/{splits[1]:<2} {len(cells):>5}")
                 if args.verbose:
                     for gap, line, after in wide:
-                        print(f"      wide {gap:.2f}  {''.join(c[0] for c in line)} / {''.join(c[0] for c in after[:8])}")
+                        text, lead = "".join(c[0] for c in line), "".join(c[0] for c in after[:8])
+                        print(f"      wide {gap:.2f}  {text} / {lead}")
                     for text, lead, widened, lead_em in bad:
                         print(f"      bad  {text} / {lead}: widened {widened} em, the lead {lead_em} em")
                     for text in short + [f'split {split}' for split in split_numbers(lines)]:

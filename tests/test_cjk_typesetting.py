@@ -14,8 +14,8 @@ import pytest
 
 import convert
 from convert.checks.typography import (Line, browser_blocks, browser_gaps, browser_lines, closing_line_ends, last_lines,
-                                       letter_spaced_lines, mark_pairs, page_break_splits, paragraph_lines, pdf_lines, ragged_lines,
-                                       script_gaps, single_character, single_character_last_lines,
+                                       letter_spaced_lines, mark_pairs, page_break_splits, paragraph_lines, pdf_lines,
+                                       ragged_lines, script_gaps, single_character, single_character_last_lines,
                                        split_numbers, widened_gaps)
 from convert.errors import collect_warnings
 from convert.scripts import CJK_LETTER, compressed_marks, heading_words, keep_together, last_line_tail, number_groups
@@ -538,7 +538,8 @@ def test_epub_keeps_a_number_only_with_its_units_head_at_a_phones_width(chromium
     source = tmp_path / "numbers.md"
     source.write_text("# 数字\n\n" + "\n\n".join(FILLER[:n] + NUMBERS_AT_LINE_ENDS for n in range(len(FILLER) + 1))
                       + "\n", encoding="utf-8")
-    with zipfile.ZipFile(io.BytesIO(convert.convert(source, to="epub", offline=True))) as book:  # type: ignore[arg-type]
+    data = convert.convert(source, to="epub", offline=True)
+    with zipfile.ZipFile(io.BytesIO(data)) as book:  # type: ignore[arg-type]
         book.extractall(tmp_path / "book")
     blocks = browser_blocks(next(tmp_path.rglob("text.xhtml")), 360, chromium)
     bound = load_theme().cjk.max_stretch_em

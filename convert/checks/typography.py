@@ -451,12 +451,11 @@ def browser_gaps(line: list) -> list[float]:
 def kept_lead(text: str) -> int:
     """How many characters at a line's start no browser could break inside (spaces are not in a
     measured line): opening marks with what follows them, a number with the head of its unit (what
-    the EPUB keeps: `9000多亿` of `9000多亿元`, `writers.cjk.unit_head`), a Latin word, inline code
+    the EPUB keeps: `9000多亿` of `9000多亿元`, `scripts.unit_head`), a Latin word, inline code
     (U+FFFC) or else one character, and the closing marks after it, which cannot start a line; a
     quotation mark right after them continues the run (UAX #14 breaks on neither side of a quotation
     mark between marks)."""
-    from ..scripts import CLOSING_MARKS, CLOSING_PUNCTUATION, OPENING_MARKS, keep_together, number_parts
-    from ..writers.cjk import unit_head
+    from ..scripts import CLOSING_MARKS, CLOSING_PUNCTUATION, OPENING_MARKS, keep_together, number_parts, unit_head
 
     index = 0
     while index < len(text):

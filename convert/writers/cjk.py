@@ -33,7 +33,7 @@ from ..theme import Theme
 from ..scripts import (CJK_LETTER, CLOSING_MARKS, CLOSING_PUNCTUATION, OPENING_MARKS, OPENING_PUNCTUATION,
                        WORD_JOINER, ZERO_WIDTH_SPACE, compressed_marks, gap_bindings, gap_positions, gap_sides,
                        heading_words, hyphenatable_words, keep_together, mark_kind, number_parts, quote_breaks,
-                       upright_numbers)
+                       unit_head, upright_numbers)
 
 _OBJECT = "\ufffc"
 GAP_SPACE = '<span class="sg"></span>'
@@ -65,8 +65,8 @@ class Typesetting:
     # hangs it at the line's end, as it cannot drop a margin there, so no Han/Latin boundary is bound.
     gap_spaces: bool = False
     latin_units: bool = False  # Chinese text: a Latin word after a number and a space is its unit (`−0.07 pct`)
-    # A browser, which cannot refit a line, keeps a number only with the head of its unit (`unit_head`:
-    # `9000多亿` of `9000多亿元`, `10月` of `10月底`): a longer group that cannot fit at a line's end
+    # A browser, which cannot refit a line, keeps a number only with the head of its unit (`scripts.unit_head`:
+    # `9000多亿` of `9000多亿元`, `1.8亿` of `1.8亿吨`): a longer group that cannot fit at a line's end
     # leaves the line before it letter-spaced; the rest of the unit may start the next line.
     unit_heads: bool = False
     upright: int = 0  # vertical text: the longest number set upright in one cell (0: none)
@@ -374,23 +374,6 @@ class _Block:
             pieces.append(f'<span class="{classes[position]}">{shown}</span>' if position in classes else shown)
             pieces.extend(closes.get(position, ()))
         return "".join(pieces)
-
-
-# After a number: magnitudes, which are part of it (`12.36万亿`: `12.36万` / `亿元` misreads it), and
-# approximations (`9000多亿元`, `1500余件`, `30来岁`), which are the number's too.
-_MAGNITUDES_APPROXIMATE = "十百千万萬亿億兆多余餘来來几幾"
-
-
-def unit_head(text: str, number_end: int, end: int) -> int:
-    """The end of the head of the unit text[number_end:end] after a number (`number_parts`), which no
-    line may part from it: the magnitudes and approximations right after the number (`多亿` of `多亿元`,
-    `万亿` of `万亿元`, `亿` of `亿吨`, `余` of `余件`), which are the number's own, else the whole unit
-    (`位`, `小时`, `分贝`: `4.6小` / `时` misreads). What follows the head may start the next line
-    (`9000多亿` / `元`, `1.8亿` / `吨`)."""
-    start = head = number_end + (text[number_end:end].startswith(" "))
-    while start < end and head < len(text) and text[head] in _MAGNITUDES_APPROXIMATE:
-        head += 1  # on past jieba's unit (`万` / `亿元`)
-    return head if head > start else end
 
 
 def _before(text: str, start: int, distances: tuple[int, ...]) -> list[int]:
