@@ -5,6 +5,8 @@ and an e-reader's width (`convert/checks/typography.py`, `browser_blocks`), one 
   lines      justified inner lines of paragraphs (the paragraph continues after them)
   wide       those whose widest gap between two Han characters is widened beyond 0.15 em (the PDF's
              bound), and the widest such gap in the article (em)
+  bad        those widened by more than the next line's lead could not come up (`letter_spaced_lines`:
+             a number with its unit's head, a Latin word, a bracketed group): a break that could be better
   short      inner lines of paragraphs ending over a quarter em before the column's right edge
   split      numbers broken from their unit / inside (never)
   cells      lines of table cells broken inside a number or between a number and its unit (`−0.07` / `pct`)
@@ -43,11 +45,13 @@ def main() -> int:
     args = parser.parse_args()
 
     import convert
-    from convert.checks.typography import browser_blocks, browser_gaps, browser_lines, short_lines, split_numbers
+    from convert.checks.typography import (browser_blocks, browser_gaps, browser_lines, letter_spaced_lines,
+                                           short_lines, split_numbers)
     from convert.errors import collect_warnings
 
-    totals = [0, 0, 0.0, 0, 0, 0, 0]
-    print(f"{'article':30} {'px':>4} {'lines':>5} {'wide':>4} {'widest':>6} {'short':>5} {'split':>5} {'cells':>5}")
+    totals = [0, 0, 0.0, 0, 0, 0, 0, 0]
+    print(f"{'article':30} {'px':>4} {'lines':>5} {'wide':>4} {'widest':>6} {'bad':>4} {'short':>5} {'split':>5} "
+          f"{'cells':>5}")
     for path in articles(args.articles):
         if not convert.read(str(path)).is_chinese:
             continue
@@ -59,27 +63,32 @@ def main() -> int:
             chapter = next(Path(folder).rglob("text.xhtml"))
             for width in (int(w) for w in args.widths.split(",")):
                 blocks = browser_blocks(chapter, width)
-                inner = [(line, block) for block in blocks if block["tag"] == "p"
-                         for line in block["lines"][:-1]]
-                wide = [(max(browser_gaps(line), default=0), line) for line, _ in inner]
-                wide = [(gap, line) for gap, line in wide if gap > BOUND_EM + 0.005]
+                inner = [(line, after) for block in blocks if block["tag"] == "p"
+                         for line, after in zip(block["lines"], block["lines"][1:])]
+                wide = [(max(browser_gaps(line), default=0), line, after) for line, after in inner]
+                wide = [(gap, line, after) for gap, line, after in wide if gap > BOUND_EM + 0.005]
                 short = short_lines(blocks)
+                bad = letter_spaced_lines(blocks, BOUND_EM)
                 lines = browser_lines(blocks)
                 splits = (len(split_numbers(lines)), len(split_numbers(lines, units=False)))
                 cells = split_numbers(browser_lines([block for block in blocks if block["tag"] in ("td", "th")]))
                 name = (path.parent.name if path.name == "article.md" else path.name)[:30]
-                widest = max((gap for gap, _ in wide), default=0.0)
-                print(f"{name:30} {width:>4} {len(inner):>5} {len(wide):>4} {widest:>6.2f} {len(short):>5} "
-                      f"{splits[0]:>2}/{splits[1]:<2} {len(cells):>5}")
+                widest = max((gap for gap, _, _ in wide), default=0.0)
+                print(f"{name:30} {width:>4} {len(inner):>5} {len(wide):>4} {widest:>6.2f} {len(bad):>4} "
+                      f"{len(short):>5} {splits[0]:>2}/{splits[1]:<2} {len(cells):>5}")
                 if args.verbose:
-                    for gap, line in wide:
-                        print(f"      wide {gap:.2f}  {''.join(c[0] for c in line)}")
+                    for gap, line, after in wide:
+                        text, lead = "".join(c[0] for c in line), "".join(c[0] for c in after[:8])
+                        print(f"      wide {gap:.2f}  {text} / {lead}")
+                    for text, lead, widened, lead_em in bad:
+                        print(f"      bad  {text} / {lead}: widened {widened} em, the lead {lead_em} em")
                     for text in short + [f'split {split}' for split in split_numbers(lines)]:
                         print(f"      {text}")
-                for i, v in enumerate((len(inner), len(wide), widest, len(short), splits[0], splits[1], len(cells))):
+                for i, v in enumerate((len(inner), len(wide), widest, len(bad), len(short), splits[0], splits[1],
+                                       len(cells))):
                     totals[i] = max(totals[i], v) if i == 2 else totals[i] + v
-    print(f"{'total':30} {'':>4} {totals[0]:>5} {totals[1]:>4} {totals[2]:>6.2f} {totals[3]:>5} "
-          f"{totals[4]:>2}/{totals[5]:<2} {totals[6]:>5}")
+    print(f"{'total':30} {'':>4} {totals[0]:>5} {totals[1]:>4} {totals[2]:>6.2f} {totals[3]:>4} {totals[4]:>5} "
+          f"{totals[5]:>2}/{totals[6]:<2} {totals[7]:>5}")
     return 0
 
 

@@ -274,8 +274,10 @@ _BOX_SCRIPT = """
   }
   var blocks = [], index = new Map();
   var walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT), node;
+  var skipped = null;
   while ((node = walker.nextNode())) {
-    if (node.parentElement.closest('script, style, pre, code')) continue;
+    var opaque = node.parentElement.closest('script, style, pre, code');
+    if (opaque && opaque.closest('script, style, pre')) continue;
     var owner = blockOf(node), entry = index.get(owner);
     if (!entry) {
       var box = owner.getBoundingClientRect(), style = getComputedStyle(owner);
@@ -283,6 +285,14 @@ _BOX_SCRIPT = """
       entry = {tag: owner.tagName.toLowerCase(), right: right, align: style.textAlign, chars: []}; index.set(owner, entry); blocks.push(entry);
     }
     var tcy = !!node.parentElement.closest('.tcy');
+    if (opaque) {  // inline code: one object character as wide as its first line's piece, not its text
+      if (opaque === skipped || !node.data.trim()) continue;
+      skipped = opaque;
+      var piece = opaque.getClientRects()[0];
+      entry.chars.push(['\ufffc', piece.left, piece.top, piece.width || 1, piece.height, false,
+                        parseFloat(getComputedStyle(node.parentElement).fontSize)]);
+      continue;
+    }
     for (var i = 0; i < node.length; i++) {
       var range = document.createRange(); range.setStart(node, i); range.setEnd(node, i + 1);
       var rect = range.getBoundingClientRect(), ch = node.data[i];
@@ -301,7 +311,9 @@ _BOX_SCRIPT = """
 
 def browser_blocks(document: Path, width_px: int, chromium: str = "chromium") -> list[dict]:
     """The lines of each block (every element not laid out inline: `p`, `h1`, `td`, a byline's parts
-    set as blocks; code left out) of an (X)HTML document as headless Chromium lays it out in a window
+    set as blocks; a `pre` left out, inline code one U+FFFC OBJECT REPLACEMENT CHARACTER where it
+    starts, as wide as its piece on that line, so that the characters on either side of it are not
+    taken for neighbours) of an (X)HTML document as headless Chromium lays it out in a window
     `width_px` wide: per block its tag, the right edge of its content box, its `text-align` and its
     lines, each line a list of [char, left, width, font size] in CSS pixels. A line starts where a character sits lower than the one before by over 0.6 of its size."""
     blocks = []
@@ -434,6 +446,52 @@ def browser_gaps(line: list) -> list[float]:
     """How much a browser widened each gap between two Han characters of a line of `browser_blocks`, in em."""
     return [(b[1] - a[1]) / a[3] - 1 for a, b in zip(line, line[1:])
             if CJK_LETTER.match(a[0]) and CJK_LETTER.match(b[0])]
+
+
+def kept_lead(text: str) -> int:
+    """How many characters at a line's start no browser could break inside (spaces are not in a
+    measured line): opening marks with what follows them, a number with the head of its unit (what
+    the EPUB keeps: `9000多亿` of `9000多亿元`, `scripts.unit_head`), a Latin word, inline code
+    (U+FFFC) or else one character, and the closing marks after it, which cannot start a line; a
+    quotation mark right after them continues the run (UAX #14 breaks on neither side of a quotation
+    mark between marks)."""
+    from ..scripts import CLOSING_MARKS, CLOSING_PUNCTUATION, OPENING_MARKS, keep_together, number_parts, unit_head
+
+    index = 0
+    while index < len(text):
+        while index < len(text) and text[index] in OPENING_MARKS + "([{":
+            index += 1
+        rest = text[index:]
+        heads = [(start, unit_head(rest, number_end, end)) for start, number_end, end in number_parts(rest, True)]
+        groups = keep_together(rest, heads, soft=True, latin_units=True)
+        word = re.match(r"[A-Za-z0-9][^\s\u3000-\u303f\uff00-\uffef]*", rest)
+        index += groups[0][1] if groups and groups[0][0] == 0 else len(word.group(0)) if word else min(1, len(rest))
+        while index < len(text) and text[index] in CLOSING_MARKS + CLOSING_PUNCTUATION:
+            index += 1
+        if not (index < len(text) and text[index] in "“‘" and text[index - 1] in CLOSING_MARKS):
+            return index
+    return index
+
+
+def letter_spaced_lines(blocks: list[dict], bound: float) -> list[tuple[str, str, float, float]]:
+    """Inner lines of paragraphs of `browser_blocks` whose Han gaps a browser widened beyond `bound`
+    (em, the median gap) by more than the lead of the next line could not come up (`kept_lead`: its
+    width, and half an em for the space before it): a line letter-spaced by a bad break, not by a
+    word no break could shorten. Each as (line, the next line's lead, the widening in all, the lead's
+    width), in em."""
+    found = []
+    for block in (block for block in blocks if block["tag"] == "p"):
+        for line, following in zip(block["lines"], block["lines"][1:]):
+            gaps = sorted(browser_gaps(line))
+            if not gaps or gaps[len(gaps) // 2] <= bound:
+                continue
+            text, after = "".join(char[0] for char in line), "".join(char[0] for char in following)
+            lead = kept_lead(after)
+            lead_em = sum(char[2] for char in following[:lead]) / following[0][3]
+            widened = gaps[len(gaps) // 2] * len(gaps)
+            if widened > lead_em + 0.5:
+                found.append((text, after[:lead], round(widened, 2), round(lead_em, 2)))
+    return found
 
 
 def short_lines(blocks: list[dict], tag: str = "p", tolerance_em: float = 0.2) -> list[str]:

@@ -32,7 +32,8 @@ from ..scripts import is_cjk_family, is_cjk_language
 from ..theme import Theme
 from ..scripts import (CJK_LETTER, CLOSING_MARKS, CLOSING_PUNCTUATION, OPENING_MARKS, OPENING_PUNCTUATION,
                        WORD_JOINER, ZERO_WIDTH_SPACE, compressed_marks, gap_bindings, gap_positions, gap_sides,
-                       heading_words, hyphenatable_words, keep_together, mark_kind, quote_breaks, upright_numbers)
+                       heading_words, hyphenatable_words, keep_together, mark_kind, number_parts, quote_breaks,
+                       unit_head, upright_numbers)
 
 _OBJECT = "\ufffc"
 GAP_SPACE = '<span class="sg"></span>'
@@ -64,6 +65,10 @@ class Typesetting:
     # hangs it at the line's end, as it cannot drop a margin there, so no Han/Latin boundary is bound.
     gap_spaces: bool = False
     latin_units: bool = False  # Chinese text: a Latin word after a number and a space is its unit (`−0.07 pct`)
+    # A browser, which cannot refit a line, keeps a number only with the head of its unit (`scripts.unit_head`:
+    # `9000多亿` of `9000多亿元`, `1.8亿` of `1.8亿吨`): a longer group that cannot fit at a line's end
+    # leaves the line before it letter-spaced; the rest of the unit may start the next line.
+    unit_heads: bool = False
     upright: int = 0  # vertical text: the longest number set upright in one cell (0: none)
     # Refitting lines (the PDF, `pdf.refit`): each kept group is numbered in document order, from 0; with
     # `keep_ids` its `nobr` span says its number (`data-keep`). A group in `soft` keeps its numbers whole
@@ -106,7 +111,7 @@ def typesetting(doc: m.Document, theme: Theme, *, check_fonts: bool = True, brow
             compress = False
     upright = theme.cjk.upright_digits if vertical and is_cjk_language(doc.meta.lang) else 0  # and tategaki
     return Typesetting(compress=compress, bind_gaps=browser and vertical, gap_spaces=browser and not vertical,
-                       latin_units=doc.is_chinese, upright=upright,
+                       latin_units=doc.is_chinese, unit_heads=browser, upright=upright,
                        break_hints=doc.is_chinese and not browser, hyphenate=doc.is_chinese and not browser)
 
 
@@ -281,7 +286,10 @@ class _Block:
             words += upright  # no group ends inside an upright number
             squeeze = dict(setting.squeeze)
             soft = keep_together(text, words, soft=True, latin_units=setting.latin_units) if setting.soft else []
-            for start, end in keep_together(text, words, latin_units=setting.latin_units):
+            if setting.unit_heads:  # the numbers whole (`soft`), each with its unit's head as a word
+                words += [(start, unit_head(text, number_end, end))
+                          for start, number_end, end in number_parts(text, setting.latin_units)]
+            for start, end in keep_together(text, words, soft=setting.unit_heads, latin_units=setting.latin_units):
                 kept.append((start, end))
                 ident, groups[0] = groups[0], groups[0] + 1
                 for position in _before(text, start, squeeze.get(ident, ())):
