@@ -353,3 +353,13 @@ def test_a_korean_article_is_quoted_worded_and_broken_as_korean(tmp_path: Path) 
     css = zipfile.ZipFile(io.BytesIO(convert.convert(source, to="epub", offline=True))).read(  # type: ignore[arg-type]
         "EPUB/style.css").decode()
     assert re.search(r":lang\(ko\)\s*\{\s*word-break:\s*keep-all", css)
+
+
+def test_a_japanese_epub_compresses_adjacent_marks_as_the_pdf_does() -> None:
+    """JIS X 4051 sets `」「` and `。」` in one and a half ems, as clreq does; the PDF did, the EPUB and the
+    HTML page left every mark full width (only Chinese articles were compressed there)."""
+    source = Path(__file__).parent / "data" / "japanese" / "tokyo-medical.md"
+    book = zipfile.ZipFile(io.BytesIO(convert.convert(source, to="epub", offline=True)))  # type: ignore[arg-type]
+    text = next(book.read(n).decode() for n in book.namelist() if n.endswith(".xhtml") and "<article" in
+                book.read(n).decode())
+    assert re.search(r'<span class="pc">[」。、]</span>', text), "no mark compressed"

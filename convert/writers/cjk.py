@@ -95,32 +95,34 @@ class Typesetting:
 
 def typesetting(doc: m.Document, theme: Theme, *, check_fonts: bool = True, browser: bool = False,
                 vertical: bool = False) -> Typesetting:
-    """The typesetting of an article: punctuation is compressed in Chinese articles when the theme asks
-    for it and (`check_fonts`, for editions whose fonts are this machine's) the CJK faces that set the
-    text have the `halt` feature; where one has not, the article is warned once and its marks left
+    """The typesetting of an article: punctuation is compressed in Chinese and Japanese articles (JIS X
+    4051 compresses adjacent marks as clreq does) when the theme asks for it and (`check_fonts`, for
+    editions whose fonts are this machine's) the CJK faces that set the text, in the article's regional
+    forms, have the `halt` feature; where one has not, the article is warned once and its marks left
     full width. A `browser` lays the text out itself (EPUB, HTML page): CSS cannot drop a gap's margin
     at a line's edge as the PDF's layout hook does: in horizontal text the gap is a space it hangs
     there, in vertical text no line breaks at a gap. `vertical`: the text is set in vertical columns,
     its short numbers upright as the theme asks."""
-    compress = doc.is_chinese and theme.cjk.compress_punctuation
+    cjk_text = is_cjk_language(doc.meta.lang)
+    compress = cjk_text and theme.cjk.compress_punctuation
     if compress and check_fonts:
-        lacking = faces_without_feature(theme, "halt")
+        lacking = faces_without_feature(theme, "halt", doc.meta.lang)
         if lacking:
             warn(f"punctuation not compressed: the font {', '.join(lacking)} has no 'halt' feature "
                  "(adjacent marks stay full width)")
             compress = False
-    upright = theme.cjk.upright_digits if vertical and is_cjk_language(doc.meta.lang) else 0  # and tategaki
+    upright = theme.cjk.upright_digits if vertical and cjk_text else 0  # and tategaki
     return Typesetting(compress=compress, bind_gaps=browser and vertical, gap_spaces=browser and not vertical,
                        latin_units=doc.is_chinese, unit_heads=browser, upright=upright,
-                       break_hints=doc.is_chinese and not browser, hyphenate=doc.is_chinese and not browser)
+                       break_hints=cjk_text and not browser, hyphenate=doc.is_chinese and not browser)
 
 
-def faces_without_feature(theme: Theme, feature: str) -> list[str]:
+def faces_without_feature(theme: Theme, feature: str, lang: str = "") -> list[str]:
     """The installed CJK faces setting body text and headings (each stack's first CJK family, in the
     weight it is set in) that lack an OpenType `feature`."""
     lacking = []
     for role, bold in (("body", False), ("headings", theme.headings.weight >= 600)):
-        families = [family for family in theme.script_stack(role, True) if is_cjk_family(family)]
+        families = [family for family in theme.script_stack(role, True, lang) if is_cjk_family(family)]
         face = stack_font(families, bold) or stack_font(families, False)
         if face is not None and feature not in layout_features(face) and face.family not in lacking:
             lacking.append(face.family)

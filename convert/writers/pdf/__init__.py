@@ -23,11 +23,11 @@ from typing import Any, Callable, Iterator
 
 from ... import model as m
 from ...errors import UsageError, warn
-from ...resources.fonts import FontFile, layout_features, stack_font
-from ...scripts import is_cjk_family, is_cjk_language, primary_language
+from ...resources.fonts import FontFile, stack_font
+from ...scripts import is_cjk_family, is_cjk_language
 from ...theme import PAGE_SIZES_MM
 from ..base import PDF_VARIANTS, VERTICAL, WriteContext, Writer, options_of
-from ..cjk import Typesetting, typeset, typesetting
+from ..cjk import typeset, typesetting
 from ..html import HtmlStyle, article_html, page_html
 from .css import print_css, running_header_html
 from .justify import LineOptions
@@ -79,7 +79,7 @@ def write_pdf(doc: m.Document, ctx: WriteContext) -> bytes:
     fetcher = GateFetcher()
     article = article_html(doc, ctx, HtmlStyle(notes="footnote", image_url=fetcher.url_for))
     cjk_text = is_cjk_language(doc.meta.lang)  # Chinese or Japanese: set between characters, marks compressed
-    setting = replace(_japanese(typesetting(doc, ctx.theme), doc, ctx.theme), keep_ids=cjk_text)
+    setting = replace(typesetting(doc, ctx.theme), keep_ids=cjk_text)
     header = running_header_html(doc, ctx.theme) + "\n"
     css = print_css(doc, ctx.theme, options)
 
@@ -105,19 +105,6 @@ def write_pdf(doc: m.Document, ctx: WriteContext) -> bytes:
                         max_space_stretch_em=cjk.max_space_stretch_em, script_gap_em=ctx.theme.text.script_gap_em)
     return render_pdf(page(Refits()), fetcher, variant=options.pdf_variant, lines=lines,
                       refit=page if cjk_text else None)
-
-
-def _japanese(setting: Typesetting, doc: m.Document, theme: Any) -> Typesetting:
-    """Japanese text set as CJK text (JIS X 4051): adjacent marks compressed as in Chinese, where its
-    faces have `halt` (said once otherwise), and a line may break beside a quotation mark; Pango's
-    line breaking (UAX #14) already starts no line with a small kana, `ー` or a closing mark."""
-    if primary_language(doc.meta.lang) != "ja" or not theme.cjk.compress_punctuation:
-        return setting
-    lacking = [face.family for face in _cjk_faces(doc, theme) if "halt" not in layout_features(face)]
-    if lacking:
-        warn(f"punctuation not compressed: the font {', '.join(lacking)} has no 'halt' feature "
-             "(adjacent marks stay full width)")
-    return replace(setting, compress=not lacking, break_hints=True)
 
 
 def _cjk_faces(doc: m.Document, theme: Any) -> list[FontFile]:
