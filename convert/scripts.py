@@ -80,7 +80,8 @@ _VARIANTS = {
     "ru": (("uk", re.compile("[іїєґІЇЄҐ]")), ("sr", re.compile("[ђћџљњјЂЋЏЉЊЈ]")), ("be", re.compile("[ўЎ]"))),
     "ar": (("ur", re.compile("[ٹڈڑںے]")), ("fa", re.compile("[پچژگ]"))),
 }
-_RTL_LANGUAGES = {"ar", "fa", "ur", "ps", "sd", "ug", "ckb", "ku", "dv", "he", "yi", "syr"}
+ARABIC_SCRIPT_LANGUAGES = ("ar", "fa", "ur", "ps", "sd", "ug", "ckb", "ku")
+_RTL_LANGUAGES = {*ARABIC_SCRIPT_LANGUAGES, "dv", "he", "yi", "syr"}
 _RTL_SCRIPTS = {"arab", "hebr", "thaa", "syrc", "nkoo", "adlm", "rohg"}
 _RTL_LANGUAGE_SCRIPTS = {"he": "hebr", "yi": "hebr", "dv": "thaa", "syr": "syrc"}  # the rest: Arabic script
 _RTL_FACES = {"arab": re.compile(r"\b(Arabic|Naskh|Kufi|Nastaliq|Urdu|Farsi|Persian)\b", re.I),

@@ -130,13 +130,11 @@ _WORDS: dict[str, dict[str, str]] = {
 
 def language_key(lang: str) -> str:
     """The table a BCP 47 tag reads its words from: `zh-Hant` for Traditional script (`zh-TW`, `zh-HK`,
-    `zh-Hant`), `zh` for Simplified, `ja`, `ko`, `ar` and `he` for Japanese, Korean, Arabic and Hebrew,
+    `zh-Hant`), `zh` for Simplified, the language's own where `_WORDS` has one (`ja`, `ko`, `ar`, `he`),
     `en` for the rest."""
-    if primary_language(lang) in ("ja", "ko", "ar", "he"):
-        return primary_language(lang)
-    if not is_chinese(lang):
-        return "en"
-    return "zh-Hant" if han_script(lang) == "hant" else "zh"
+    if is_chinese(lang):
+        return "zh-Hant" if han_script(lang) == "hant" else "zh"
+    return primary_language(lang) if primary_language(lang) in _WORDS else "en"
 
 
 def labels(lang: str) -> dict[str, str]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Literal
 
 from ..resources.fonts import space_width_em, stack_font
+from ..scripts import ARABIC_SCRIPT_LANGUAGES
 from .schema import Theme
 
 CSS_MEDIUM_PT = 12.0  # the initial font size of CSS (16px): what a reading system's own size setting scales
@@ -41,7 +42,7 @@ _SCRIPT_LANGS = (
     (("ja",), True, "ja"),
     (("ko",), True, "ko"),
     # Arabic script: its own face first (`Theme.script_stack`), then the Latin faces
-    (("ar", "fa", "ur", "ps", "sd", "ug", "ckb", "ku"), False, "ar"),
+    (ARABIC_SCRIPT_LANGUAGES, False, "ar"),
 )
 # The Latin-first rule stays off every language with a rule of its own: it is the more specific
 # selector (each `:not(:lang())` counts), so it would win wherever both match.

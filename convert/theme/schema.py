@@ -20,7 +20,7 @@ from typing import Annotated, Any, Callable, Literal
 
 from ..errors import UsageError
 from ..scripts import (han_standard, is_chinese, is_cjk_family, is_cjk_language, primary_language, regional_families,
-                       rtl_family, rtl_script)
+                       rtl_face, rtl_script)
 from ..wording import labels
 
 PAGE_SIZES_MM = {"A4": (210.0, 297.0), "A5": (148.0, 210.0), "Letter": (215.9, 279.4)}
@@ -381,7 +381,7 @@ class Theme(_Section):
         if chinese or han_standard(lang) in ("JP", "KR"):
             return stack
         latin_first = [f for f in stack if not is_cjk_family(f)] + [f for f in stack if is_cjk_family(f)]
-        own = rtl_family(stack, lang) if rtl_script(lang) == "arab" else None
+        own = rtl_face(stack, "arab") if rtl_script(lang) == "arab" else None
         return [own] + [f for f in latin_first if f != own] if own else latin_first
 
     def figure_label(self, number: int | None, caption: str, lang: str, kind: str = "figure") -> str:

@@ -127,7 +127,7 @@ def read_pdf(data: bytes, doc: m.Document, families: Iterable[str]) -> Reading:
         outline = _outline(pdf, pages)
         reading.headings = [_heading(level, title, page_index, top, pages, stream, known, rtl)
                             for level, title, page_index, top in outline]
-        left = _Start(float(pages[0].width), False).edge(pages, reading.body_size_pt) if pages else None
+        left = _Start(float(pages[0].width), False).edge(pages, reading.body_size_pt) if rtl and pages else edge
         reading.captions = _captions(stream, doc)
         reading.page = _page(pages, reading, outline, left)
     return reading
