@@ -8,7 +8,7 @@ import os
 import shutil
 import threading
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 import pytest
 
@@ -100,6 +100,24 @@ def convert_bytes(path: Path, fmt: str, **options: object) -> bytes:
 def edition(path: Path, fmt: str) -> bytes:
     """One article's edition built offline once per session, for the tests that only read it."""
     return convert_bytes(path, fmt, offline=True)
+
+
+def every_edition(folder: Path, names: Iterable[str], editions: Iterable[tuple[str, str]],
+                  built: Callable[[str, str, str], bytes]) -> list[Path]:
+    """Each of `names` built as each (format, edition) by `built` and written into `folder`."""
+    paths = []
+    for name in names:
+        for fmt, kind in editions:
+            paths.append(folder / f"{Path(name).stem}-{kind}.{fmt}")
+            paths[-1].write_bytes(built(name, fmt, kind))
+    return paths
+
+
+def invalid_editions(paths: Iterable[Path]) -> dict[str, list[Any]]:
+    """The validators' findings on each edition that has any, by file name: empty when all are valid."""
+    from convert.checks import validate
+
+    return {path.name: findings for path, findings in validate.validate_editions(list(paths)).items() if findings}
 
 
 os.environ.setdefault("SOURCE_DATE_EPOCH", "1700000000")

@@ -38,7 +38,7 @@ class Layout:
     compressed: int = 0
 
 
-def narrowed(data: bytes, text_width_mm: int) -> bytes:
+def narrowed(data: bytes, text_width_mm: float) -> bytes:
     """The DOCX with every section's text `text_width_mm` wide (page width less 6 mm margins)."""
     import docx
     from docx.shared import Mm

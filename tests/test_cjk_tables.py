@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import functools
 import io
-import shutil
-import subprocess
 import zipfile
 from pathlib import Path
 
@@ -21,6 +19,7 @@ from convert.theme import load_theme
 from convert.writers.cjk import Typesetting, typeset
 
 from conftest import ROOT
+from docx_layout import libreoffice_pdfs, narrowed
 
 QUARTERLY = ROOT / "tests" / "data" / "unseen" / "cn-quarterly.md"
 MM = 72 / 25.4
@@ -160,24 +159,12 @@ def test_docx_tables_in_libreoffice(own: Path, tmp_path: Path) -> None:
     splits one from its unit: the columns are sized as in the other editions, and a Latin unit is
     held by a no-break space. (It breaks a cell's Han words where it likes: the joiners Word keeps a
     word whole with, U+200D and U+2060, it ignores between Han characters.)"""
-    import docx
-    from docx.shared import Mm
-
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    assert soffice, "LibreOffice is missing"
     theme = load_theme()
-    paths = []
-    for name, source in (("quarterly", QUARTERLY), ("own", own)):
-        for width in (theme.ereader.page_size_mm[0], 124):
-            word = docx.Document(io.BytesIO(built(source, "docx")))  # type: ignore[arg-type]
-            for section in word.sections:
-                section.page_width, section.left_margin, section.right_margin = Mm(width), Mm(6), Mm(6)
-            paths.append(tmp_path / f"{name}-{width:g}.docx")
-            word.save(str(paths[-1]))
-    subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{tmp_path}/profile", "--convert-to", "pdf",
-                    "--outdir", str(tmp_path), *map(str, paths)], check=True, capture_output=True, timeout=300)
-    for path in paths:
-        lines = [line for line in pdf_lines(path.with_suffix(".pdf").read_bytes())
+    pages = {f"{name}-{width:g}": narrowed(built(source, "docx"), width - 12)  # a page `width` mm wide
+             for name, source in (("quarterly", QUARTERLY), ("own", own))
+             for width in (theme.ereader.page_size_mm[0], 124)}
+    for name, pdf in libreoffice_pdfs(pages, tmp_path).items():
+        lines = [line for line in pdf_lines(pdf)
                  if line.size < theme.text.size_pt - 0.3 and line.top > 40]  # the table's, not the running head
-        assert len(lines) >= 6, path.name
-        assert split_numbers(lines) == [], path.name
+        assert len(lines) >= 6, name
+        assert split_numbers(lines) == [], name

@@ -16,7 +16,7 @@ from convert.checks.readback import docx as readback_docx
 from convert.errors import collect_warnings
 from convert.scripts import GAP_NO_BREAK as GAP, joined_numbers, unjoined
 
-from conftest import ROOT, SAMPLES
+from conftest import SAMPLES
 from docx_layout import Layout, layouts
 
 CHINESE = [path for path in SAMPLES if convert.read(str(path)).is_chinese]

@@ -4,9 +4,7 @@ from __future__ import annotations
 import io
 import json
 import re
-import shutil
 import socket
-import subprocess
 import time
 import uuid
 import zipfile

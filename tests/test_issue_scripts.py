@@ -5,7 +5,6 @@ PDF, the EPUB and the DOCX; the issue's own words (contents, page numbers) follo
 from __future__ import annotations
 
 import collections
-import io
 import re
 import zipfile
 from pathlib import Path

@@ -18,7 +18,6 @@ from lxml import etree
 
 import convert
 from convert import model as m
-from convert.checks import validate
 from convert.checks.typography import (browser_blocks, browser_lines, closing_line_ends, last_lines, mark_pairs,
                                        page_break_splits, pdf_lines, single_character, single_character_last_lines,
                                        split_numbers)
@@ -29,7 +28,7 @@ from convert.enrich.widths import full_width_brackets, half_width_alphanumerics,
 from convert.scripts import script_gaps, unjoined
 from convert.theme import load_theme
 
-from conftest import ROOT
+from conftest import ROOT, every_edition, invalid_editions
 
 UNSEEN = ROOT / "tests" / "data" / "unseen"
 MM = 72 / 25.4
@@ -138,14 +137,7 @@ def test_times_and_division_signs_take_no_script_gap() -> None:
 
 
 def test_every_edition_is_valid(tmp_path: Path) -> None:
-    paths = []
-    for name in ARTICLES:
-        for fmt, edition in EDITIONS:
-            path = tmp_path / f"{Path(name).stem}-{edition}.{fmt}"
-            path.write_bytes(built(name, fmt, edition))
-            paths.append(path)
-    results = validate.validate_editions(paths)
-    assert {path.name: findings for path, findings in results.items() if findings} == {}
+    assert invalid_editions(every_edition(tmp_path, ARTICLES, EDITIONS, built)) == {}
 
 
 @pytest.mark.parametrize("name", ARTICLES)

@@ -22,7 +22,6 @@ from lxml import etree
 
 import convert
 from convert import model as m
-from convert.checks import validate
 from convert.checks.typography import mark_pairs, pdf_lines
 from convert.enrich.bylines import byline_fields
 from convert.enrich.quotes import requote
@@ -31,7 +30,7 @@ from convert.readers import read_text
 from convert.readers.pandoc import bullet_lines
 from convert.scripts import is_latin_passage
 
-from conftest import ROOT
+from conftest import ROOT, every_edition, invalid_editions
 
 UNSEEN = ROOT / "tests" / "data" / "unseen2"
 # file: (language, glyph standard of its faces, title, authors, date, place)
@@ -249,14 +248,7 @@ def test_a_web_pages_reporter_line_gives_role_and_place() -> None:
 
 
 def test_every_edition_is_valid(tmp_path: Path) -> None:
-    paths = []
-    for name in ARTICLES:
-        for fmt, edition in EDITIONS:
-            path = tmp_path / f"{Path(name).stem}-{edition}.{fmt}"
-            path.write_bytes(built(name, fmt, edition))
-            paths.append(path)
-    results = validate.validate_editions(paths)
-    assert {path.name: findings for path, findings in results.items() if findings} == {}
+    assert invalid_editions(every_edition(tmp_path, ARTICLES, EDITIONS, built)) == {}
 
 
 @pytest.mark.parametrize("name", ARTICLES)
@@ -312,8 +304,7 @@ def test_one_issue_of_all_four(tmp_path: Path) -> None:
                             date="2025-04-21", output=tmp_path, offline=True)
     paths = sorted(tmp_path.glob("本周选读.*"))
     assert [p.suffix for p in paths] == [".docx", ".epub", ".pdf"], (issue, list(tmp_path.iterdir()))
-    results = validate.validate_editions(paths)
-    assert {path.name: findings for path, findings in results.items() if findings} == {}
+    assert invalid_editions(paths) == {}
     with pdfplumber.open(paths[2]) as pdf:
         flat = "".join(page.extract_text() or "" for page in pdf.pages)
     for name, (_, _, title, _, _, _) in ARTICLES.items():

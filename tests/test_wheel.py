@@ -8,7 +8,6 @@ One build and one virtualenv serve the whole session. Dependency wheels are kept
 from __future__ import annotations
 
 import hashlib
-import io
 import os
 import re
 import shutil
