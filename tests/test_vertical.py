@@ -169,6 +169,35 @@ def test_chromium_sets_columns_right_to_left_and_numbers_in_one_cell(path: Path,
     assert cells >= 3, cells
 
 
+SMALL_TABLE_ARTICLE = """# 颱風登陸 全台停班停課
+
+中央氣象署24日晚間發布，中度颱風暴風圈已籠罩全台，預估25日凌晨在宜蘭、花蓮一帶登陸。
+
+| 縣市 | 累積雨量（毫米） | 停電戶數 |
+|---|---:|---:|
+| 宜蘭縣 | 1,245 | 32,500 |
+| 花蓮縣 | 986 | 18,230 |
+
+氣象署預報員指出，颱風中心預計26日清晨從彰化出海。
+"""
+
+
+def test_chromium_sets_a_small_table_as_wide_as_its_columns(chromium: str, tmp_path: Path) -> None:
+    """A table of three short columns takes the room its columns need among the text's columns, and
+    the paragraph after it follows on the same screen (a table as wide as the page had pushed it a
+    screen on, and would be split between two pages of a paginated reader)."""
+    article = tmp_path / "article.md"
+    article.write_text(SMALL_TABLE_ARTICLE, encoding="utf-8")
+    with zipfile.ZipFile(io.BytesIO(built(article, "epub"))) as book:
+        book.extractall(tmp_path / "book")
+    blocks = browser_boxes(next(tmp_path.rglob("text.xhtml")), (800, 600), chromium)
+    cells = [c for b in blocks if b["tag"] in TABLE_PARTS for c in b["chars"]]
+    left, right = min(c[1] for c in cells), max(c[1] + c[3] for c in cells)
+    assert right - left < 400, (left, right)
+    last = next(b for b in reversed(blocks) if b["tag"] == "p" and b["chars"])
+    assert all(0 <= c[1] < left for c in last["chars"]), (left, [c[1] for c in last["chars"]][:5])
+
+
 # The marks that turn or move in vertical text, and how far a compressed one (`pc`) may advance.
 TURNED = "「」『』（）《》〈〉【】〔〕“”‘’"
 # The marks Noto CJK's `vhal` halves in a column (its colon, semicolon, ! and ? it leaves whole).

@@ -227,7 +227,10 @@ def vertical_css(theme: Theme) -> str:
     `vhal`: `halt` is a horizontal feature, which in a column shifts the mark sideways by up to half an
     em and leaves its advance whole. Every box rule of `article_css` is restated with logical properties
     from the same tokens, so what lies below a block in horizontal text lies to its left here. Tables
-    stay horizontal (rows of figures are read across), each a block of its own."""
+    stay horizontal (rows of figures are read across), each a block of its own (its left and right
+    margins are its parent's block ends) as wide as its columns need: the horizontal rule's `width:
+    100%` is, across columns, the whole page, which pushed the text after a small table a page on and
+    split the table between pages."""
     text, headings, colors = theme.text, theme.headings, theme.colors
     code, table, notice, lists = theme.code, theme.table, theme.notice, theme.lists
     gap = text.script_gap_em
@@ -263,7 +266,7 @@ ul, ol {{ margin-block: {_em(lists.space_before_em)} {_em(lists.space_after_em)}
   padding-inline-start: {_em(lists.indent_em)}; }}
 li {{ margin-block: {_em(lists.item_spacing_em)}; margin-inline: 0; }}
 table {{ -epub-writing-mode: horizontal-tb; -webkit-writing-mode: horizontal-tb; writing-mode: horizontal-tb;
-  margin: 0 {_em(table.space_em)}; }}  /* its own writing mode: left and right are its parent's block ends */
+  margin: 0 {_em(table.space_em)}; width: auto; max-width: 100%; table-layout: auto; break-inside: avoid; }}
 .notice {{ margin: 0; margin-block-start: {_em(notice.space_before_em)}; {_logical_padding(notice.padding_em)}
   border: none; border-inline-start: 2pt solid {colors.accent}; }}
 .footnotes {{ margin: 0; margin-block-start: 2em; }}
