@@ -35,7 +35,7 @@ def font_stacks(theme: Theme, *, chinese: bool = True, lang: str = "") -> dict[s
 # (CSS `:lang()` matches a tag and its longer forms.) Each entry: its `:lang()` tags, whether the stack
 # is ordered for Chinese, the language whose regional faces it takes.
 _SCRIPT_LANGS = (
-    (None, False, ""),  # not Chinese, Japanese or Korean: Latin faces first
+    (None, False, ""),  # any language: Latin faces first (each rule below adds a `:lang()`, so it wins)
     (("zh",), True, "zh-CN"),
     (("zh-Hant", "zh-TW"), True, "zh-TW"),
     (("zh-HK", "zh-MO", "zh-Hant-HK", "zh-Hant-MO"), True, "zh-HK"),
@@ -44,9 +44,6 @@ _SCRIPT_LANGS = (
     # Arabic script: its own face first (`Theme.script_stack`), then the Latin faces
     (ARABIC_SCRIPT_LANGUAGES, False, "ar"),
 )
-# The Latin-first rule stays off every language with a rule of its own: it is the more specific
-# selector (each `:not(:lang())` counts), so it would win wherever both match.
-_OWN_RULE_TAGS = tuple(dict.fromkeys(tag.split("-")[0] for tags, _, _ in _SCRIPT_LANGS if tags for tag in tags))
 _HEADING_SELECTORS = ("h1.title", ".article-header .subtitle", *(f".article-body h{n}" for n in range(2, 7)),
                       ".figure-label", ".table-label", "thead th")
 _MONO_SELECTORS = ("code", "pre", ".placeholder-src")
@@ -74,8 +71,7 @@ def script_font_rules(theme: Theme, headings: tuple[str, ...] = ()) -> str:
         stacks = font_stacks(theme, chinese=chinese, lang=lang)
 
         def at(selectors: tuple[str, ...], tags: tuple[str, ...] | None = tags) -> str:
-            matches = ["".join(f":not(:lang({tag}))" for tag in _OWN_RULE_TAGS)] if tags is None \
-                else [f":lang({tag})" for tag in tags]
+            matches = [""] if tags is None else [f":lang({tag})" for tag in tags]
             return ", ".join(f"{selector}{match}" for selector in selectors for match in matches)
 
         spans_in_headings = tuple(f"{selector} span[lang]" for selector in heading_selectors)
