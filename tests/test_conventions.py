@@ -298,6 +298,12 @@ def test_reporter_and_dateline_lines(line: str, fields: dict) -> None:
     ("新华社北京12月16日（韩洁、王优玲）16日闭幕的会议……", {"place": "北京", "source_site": "新华社", "authors": ("韩洁", "王优玲")}),
     ("新华社北京１０月２２日电中共中央政治局２２日召开会议", {"place": "北京", "source_site": "新华社"}),
     ("北京12月16日（星期三）举行会议", {}),
+    ("【明報專訊】港鐵東鐵綫今早發生訊號故障", {"source_site": "明報"}),
+    ("【香港01訊】港鐵今早", {"source_site": "香港01"}),
+    ("【环球网快讯】据报道", {"source_site": "环球网"}),
+    ("【本报讯】（记者 王某）今天", {"authors": ("王某",)}),
+    ("【快讯】今天凌晨", {}),
+    ("【独家】今天凌晨", {}),
 ])
 def test_datelines_opening_the_lead_paragraph(lead: str, fields: dict) -> None:
     assert lead_dateline(lead) == fields

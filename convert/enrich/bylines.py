@@ -53,6 +53,9 @@ _DATELINE = re.compile(
     r"\s*(?:[（(](?P<reporters>[^（()）]{1,60})[)）])?")
 _FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 _NEWS_FLASH = re.compile(rf"^(?P<outlet>{_AGENCIES})(?:讯|訊)\s*(?:[（(](?P<reporters>[^（()）]{{1,60}})[)）])?")
+# Hong Kong's and the mainland's papers bracket it: `【明報專訊】`, `【香港01訊】`, `【环球网快讯】`, `【本报讯】`.
+_BRACKETED_FLASH = re.compile(r"^【(?P<outlet>[^【】\s]{2,12}?)(?:专讯|專訊|快讯|快訊|讯|訊|电|電)】\s*"
+                              r"(?:[（(](?P<reporters>[^（()）]{1,60})[)）])?")
 _ENGLISH_DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z.'\- ]{1,30}[A-Z.])(?:,\s*[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?)?"
     r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\((?P<agency>[A-Za-z][A-Za-z .&]{1,30})\))?\s*(?:—|–|--)\s*\S")
@@ -153,7 +156,7 @@ def dateline_fields(text: str) -> dict[str, object]:
     text = text.translate(_FULL_WIDTH_DIGITS)
     if cna := _cna_dateline(text):
         return cna
-    match = _DATELINE.match(text) or _NEWS_FLASH.match(text)
+    match = _DATELINE.match(text) or _NEWS_FLASH.match(text) or _BRACKETED_FLASH.match(text)
     if not match:
         return {}
     groups = match.groupdict()
