@@ -21,6 +21,7 @@ import convert
 from convert import model as m
 from convert.builder.collection import collect, issue_stem
 from convert.checks import validate
+from convert.checks.typography import browser_blocks, browser_lines, pdf_lines, script_gaps
 from convert.cli import main
 from convert.enrich import assemble
 from convert.theme import load_theme
@@ -150,6 +151,23 @@ def test_pdf_cover_and_metadata(issue) -> None:  # type: ignore[no-untyped-def]
     cover = squeeze(pdf_pages(paths["pdf"].read_bytes())[0])
     assert "HarbourDaily" in cover and squeeze(TITLE) in cover and "2025年3月14日" in cover
     assert reader.metadata.title == TITLE and reader.metadata.author == "Harbour Daily"
+
+
+def test_cover_and_contents_have_the_han_latin_gap_of_the_pages(issue, chromium: str,  # type: ignore[no-untyped-def]
+                                                                 tmp_path: Path) -> None:
+    """The issue's date on the cover (`2025 年 3 月 14 日`), and each contents line (`…0.5 个…`), have the
+    ¼ em gap between Han and Latin text the articles' pages have: in the PDF and on the EPUB's
+    contents page, which is a page of its spine."""
+    _, paths = issue
+    gap = load_theme().text.script_gap_em
+    front = [line for line in pdf_lines(paths["pdf"].read_bytes()) if line.page < 2]
+    gaps = script_gaps(front)
+    assert len(gaps) >= 6 and all(abs(g - gap) < 0.05 for g in gaps), gaps
+    with zipfile.ZipFile(paths["epub"]) as book:
+        book.extractall(tmp_path)
+    lines = browser_lines(browser_blocks(tmp_path / "EPUB" / "nav.xhtml", 640, chromium))
+    gaps = script_gaps(lines)
+    assert len(gaps) >= 2 and all(abs(g - gap) < 0.05 for g in gaps), gaps
 
 
 # ---------------------------------------------------------------- EPUB

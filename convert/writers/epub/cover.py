@@ -89,7 +89,7 @@ def cover_png(meta: Meta, theme: Theme, size: tuple[int, int] = COVER_SIZE, *, p
             y += int(height * 0.01)
     if contents:
         _draw_contents(draw, contents, body_font, margin, y + int(height * 0.03), inner,
-                       height - margin - int(height * 0.02), colors)
+                       height - margin - int(height * 0.02), colors, spacing)
     foot = meta.source_url or ""
     if foot:
         small = _fit(foot, body_font, inner, start=int(width * 0.026), lines=1, cjk=spacing)
@@ -105,7 +105,7 @@ def cover_png(meta: Meta, theme: Theme, size: tuple[int, int] = COVER_SIZE, *, p
 
 
 def _draw_contents(draw: ImageDraw.ImageDraw, titles: tuple[str, ...], face: FontFile | None, x: int, y: int,
-                   width: int, bottom: int, colors) -> None:  # type: ignore[no-untyped-def]
+                   width: int, bottom: int, colors, spacing: Spacing) -> None:  # type: ignore[no-untyped-def]
     """An issue's article titles, one line each with a bullet of the accent colour, as many as fit
     above `bottom`; a last line `…` says there are more."""
     font = _font(face, int(width * 0.036))
@@ -114,13 +114,13 @@ def _draw_contents(draw: ImageDraw.ImageDraw, titles: tuple[str, ...], face: Fon
         if y + 2 * step > bottom and index < len(titles) - 1:
             _draw_lines(draw, ["…"], font, x, y, colors.muted, 1.6)
             return
-        line = (_wrap(title, font, width - step) or [""])[0]
+        line = (_wrap(title, font, width - step, spacing) or [""])[0]
         if line != " ".join(title.split()):
             line = line.rstrip(" ,.;:，、；：") + "…"
         size = getattr(font, "size", 16)
         dot = size // 3
         draw.ellipse((x, y + (step - dot) // 2, x + dot, y + (step + dot) // 2), fill=colors.accent)
-        y = _draw_lines(draw, [line], font, x + step // 2 + dot, y, colors.text, 1.6)
+        y = _draw_lines(draw, [line], font, x + step // 2 + dot, y, colors.text, 1.6, spacing)
 
 
 # ---------------------------------------------------------------- text layout

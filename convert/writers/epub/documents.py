@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import urllib.parse
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from html import escape
 
@@ -140,23 +141,27 @@ def toc_entries(doc: m.Document, href: str = TEXT_PAGE, *, nested: bool = False)
     return entries
 
 
-def nav_page(doc: m.Document, entries: list[TocEntry], text_href: str = TEXT_PAGE,
-             title: str = "") -> etree._ElementTree:
+def nav_page(doc: m.Document, entries: list[TocEntry], text_href: str = TEXT_PAGE, title: str = "",
+             typeset_line: Callable[[str, str], str] | None = None) -> etree._ElementTree:
     """nav.xhtml: the table of contents and the landmarks (cover, text); `text_href` is where the
-    text begins, `title` what the contents is headed (its word for contents unless given)."""
+    text begins, `title` what the contents is headed (its word for contents unless given).
+    `typeset_line(markup, lang)`, where the contents is a page of the spine (an issue's), sets each
+    line as the text of its language is set (the Han/Latin gap, compressed marks)."""
     lang = doc.meta.lang or "en"
     label = labels(lang)
 
-    def items(level: list[TocEntry]) -> str:
+    def items(level: list[TocEntry], around: str) -> str:
         rows = []
         for entry in level:
-            sub = f"\n<ol>\n{items(entry.children)}\n</ol>" if entry.children else ""
+            own = entry.lang or around
+            sub = f"\n<ol>\n{items(entry.children, own)}\n</ol>" if entry.children else ""
             tag = lang_attributes(entry.lang) if entry.lang and entry.lang != lang else ""
-            rows.append(f'<li{tag}><a href="{escape(entry.href)}">{escape(entry.title, quote=False)}</a>{sub}</li>')
+            link = f'<a href="{escape(entry.href)}">{escape(entry.title, quote=False)}</a>'
+            rows.append(f"<li{tag}>{typeset_line(link, own) if typeset_line else link}{sub}</li>")
         return "\n".join(rows)
 
     body = (f'<nav epub:type="toc" id="toc" role="doc-toc">\n<h1>{escape(title or label["contents"])}</h1>\n'
-            f"<ol>\n{items(entries)}\n</ol>\n</nav>\n"
+            f"<ol>\n{items(entries, lang)}\n</ol>\n</nav>\n"
             f'<nav epub:type="landmarks" id="landmarks" hidden="hidden">\n<h2>{escape(label["landmarks"])}</h2>\n<ol>\n'
             f'<li><a epub:type="cover" href="{COVER_PAGE}">{escape(label["cover"])}</a></li>\n'
             f'<li><a epub:type="bodymatter" href="{text_href}">{escape(label["text"])}</a></li>\n'

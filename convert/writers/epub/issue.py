@@ -7,6 +7,8 @@ documents, stylesheet, metadata and reproducible zip; only the spine holds many 
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ebooklib import epub
 
 from ... import model as m
@@ -72,7 +74,15 @@ def write_epub_issue(collection: m.Collection, ictx: IssueContext) -> bytes:
     if not texts:
         raise ConvertError(meta.title, "an issue needs at least one article")
     words = labels(lang)
-    nav = docs.nav_page(issue, entries, article_file(0))
+
+    def typeset_line(markup: str, line_lang: str) -> str:
+        """A contents line as its article's text is set; its Han/Latin gaps as margins of the Latin
+        run, not as the text's generated spaces (empty spans, which EPUB forbids in a nav: RSC-005)."""
+        setting = typesetting(m.Document(meta=m.Meta(lang=line_lang)), ictx.theme, check_fonts=False,
+                              browser=True, vertical=options.vertical)
+        return typeset(markup, replace(setting, gap_spaces=False))
+
+    nav = docs.nav_page(issue, entries, article_file(0), typeset_line=typeset_line)
     cover_alt = " · ".join(v for v in (collection.publication, meta.title, published(meta)) if v)
     coverpage = docs.cover_page(issue, cover_alt, COVER_SIZE)
     fonts = embedded_fonts_of(ictx.theme, font_groups(collection, texts, nav)) if options.embed_fonts else []

@@ -18,7 +18,7 @@ from ...theme import Theme
 from ...theme.css import font_stacks, script_font_rules
 from ...wording import labels, name_list
 from ..base import IssueContext, options_of
-from ..cjk import typeset, typesetting
+from ..cjk import Typesetting, typeset, typesetting
 from ..html import HtmlStyle, article_html, lang_attributes, page_html
 from .css import RUNNING_HEADER, css_string, page_box
 from .metadata import metadata_tags
@@ -36,7 +36,7 @@ def write_pdf_issue(collection: m.Collection, ictx: IssueContext) -> bytes:
     options = options_of(ictx, PdfOptions)
     theme = ictx.theme
     fetcher = GateFetcher()
-    parts = [cover_html(collection), contents_html(collection)]
+    parts = [cover_html(collection, theme), contents_html(collection, theme)]
     compress = False
     for index, (key, doc) in enumerate(zip(collection.keys, collection.articles)):
         ctx = ictx.article(index, collection)
@@ -71,8 +71,15 @@ def issue_document(collection: m.Collection) -> m.Document:
     return m.Document(meta=meta)
 
 
-def cover_html(collection: m.Collection) -> str:
-    """The masthead page: the publication, the issue's title, its date and how many articles it holds."""
+def _setting(doc: m.Document, theme: Theme) -> Typesetting:
+    """How the cover and the contents set a line in `doc`'s language: the Han/Latin gap and
+    compressed marks as its pages have them (its article has already said if a face lacks `halt`)."""
+    return typesetting(doc, theme, check_fonts=False)
+
+
+def cover_html(collection: m.Collection, theme: Theme) -> str:
+    """The masthead page: the publication, the issue's title, its date and how many articles it holds,
+    set as the issue's language sets text (`2026 年 3 月 6 日`, as the articles' bylines)."""
     meta, lang = collection.meta, collection.meta.lang or "en"
     parts = ['<section class="issue-cover">']
     if collection.publication:
@@ -84,18 +91,20 @@ def cover_html(collection: m.Collection) -> str:
     count = labels(lang)["article_count"].format(n=len(collection.articles))
     parts.append(f'<p class="issue-count">{escape(count)}</p>')
     parts.append("</section>")
-    return "\n".join(parts)
+    return typeset("\n".join(parts), _setting(issue_document(collection), theme))
 
 
-def contents_html(collection: m.Collection) -> str:
-    """The contents: each article's title and byline, its page number filled in by WeasyPrint."""
+def contents_html(collection: m.Collection, theme: Theme) -> str:
+    """The contents: each article's title and byline, its page number filled in by WeasyPrint; each
+    line set as its article's pages set its title."""
     lang = collection.meta.lang or "en"
     items = []
     for key, doc in zip(collection.keys, collection.articles):
         people = name_list(doc.meta.authors, doc.meta.lang) if doc.meta.authors else ""
         who = f' <span class="toc-byline">{escape(people)}</span>' if people else ""
-        items.append(f'<li{lang_attributes(doc.meta.lang or lang)}><a href="#{escape(key)}">'
-                     f'<span class="toc-title">{escape(m.shorten(doc.meta.title, 120))}</span>{who}</a></li>')
+        items.append(typeset(f'<li{lang_attributes(doc.meta.lang or lang)}><a href="#{escape(key)}">'
+                             f'<span class="toc-title">{escape(m.shorten(doc.meta.title, 120))}</span>{who}</a></li>',
+                             _setting(doc, theme)))
     return (f'<nav class="issue-contents" id="{CONTENTS_ID}" role="doc-toc">\n'
             f'<h2 class="contents-title">{escape(labels(lang)["contents"])}</h2>\n'
             "<ol>\n" + "\n".join(items) + "\n</ol>\n</nav>")
