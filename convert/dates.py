@@ -204,6 +204,17 @@ def split_trailing_date(text: str, *, chinese: bool | None = None) -> tuple[str,
     return text, ""
 
 
+def split_leading_date(text: str, *, chinese: bool | None = None) -> tuple[str, str]:
+    """`text` without the date that opens it before a space, and that date in ISO 8601: `2025年3月19日
+    14時05分　文：佐藤美咲` -> (`文：佐藤美咲`, `2025-03-19T14:05`); (`text`, '') when no date opens it.
+    The longest date wins (its time too)."""
+    for space in reversed(list(re.finditer(r"\s+", text))):
+        head, tail = text[:space.start()].strip(), text[space.end():].strip()
+        if tail and (date := parse_date_line(head, chinese=chinese)):
+            return tail, date
+    return text, ""
+
+
 def _hour_of_day(hour: int, period: str | None, ampm: str | None) -> int:
     """`下午3` -> 15, `3 p.m.` -> 15, `12 a.m.` -> 0, `中午1` -> 13; an hour without a period as given."""
     afternoon = (ampm or "").lower().startswith("p") or period in ("下午", "晚上", "晚间", "傍晚", "夜间")

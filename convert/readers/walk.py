@@ -86,19 +86,36 @@ def _strings(value: Any) -> tuple[str, ...]:
     return tuple(part.strip() for part in str(value).replace("，", ",").split(",") if part.strip())
 
 
+def _strings_whole(value: Any) -> tuple[str, ...]:
+    """A front-matter field's texts, commas kept (`title: [a, b]`, `editor: {name: X}` name theirs)."""
+    if value in (None, "", False):
+        return ()
+    if isinstance(value, list):
+        return tuple(s for v in value for s in _strings_whole(v))
+    if isinstance(value, dict):
+        return _strings_whole(value.get("name", value.get("text", "")))
+    return (str(value).strip(),) if str(value).strip() else ()
+
+
 def _meta(values: dict[str, Any]) -> m.Meta:
     def text(*keys: str) -> str:
         for key in keys:
-            if key in values and not isinstance(values[key], (list, dict, bool)):
-                return str(values[key]).strip()
+            if key in values and not isinstance(values[key], bool):
+                return ", ".join(_strings_whole(values[key]))
         return ""
 
+    title, subtitle = text("title"), text("subtitle")
+    if isinstance(values.get("title"), list) and len(parts := _strings_whole(values["title"])) > 1:
+        # `title: [Headline, Second line]`: the first is the headline, the rest its subtitle (else lost)
+        title, subtitle = parts[0], subtitle or ", ".join(parts[1:])
+        warn(f"front matter: the title is a list; {title!r} is the title"
+             + ("" if text("subtitle") else f", {subtitle!r} the subtitle"))
     authors = _strings(values.get("author", values.get("authors")))
     source_url = text("source-url", "source_url", "url")
     if source_url and not valid_link(source_url):
         warn(f"front matter: ignored the source URL {source_url[:80]}, which is not a valid web address")
         source_url = ""
-    return m.Meta(title=text("title"), subtitle=text("subtitle"), authors=authors,
+    return m.Meta(title=title, subtitle=subtitle, authors=authors,
                   editor=text("editor"), date=_front_matter_date(text("date")),
                   source_url=source_url,
                   source_site=text("source", "site", "source-site", "publisher"),
