@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from collections import Counter
 from html import escape
 from typing import Callable
@@ -39,8 +40,28 @@ LATIN_LETTER = re.compile(f"[{_LATIN_LETTERS}]")
 WIDE_RUN = re.compile(f"[{WIDE}]+")
 # Han text with its punctuation: in a non-Chinese article such runs are tagged zh so fonts pick Han glyphs.
 HAN_TEXT_RUN = re.compile(f"[{IDEOGRAPHS}\u3000-\u303f\uff00-\uffef]+")
-# More than 40 characters without a break opportunity (a URL, a hash, a hostile "word").
-LONG_UNBROKEN_RUN = re.compile(f"[^\\s{WIDE}]{{41,}}")
+# Scripts written without spaces between words, which line breakers break by dictionary (UAX #14 class
+# SA): Thai, Lao, Myanmar, Khmer, Tai Le, New Tai Lue, Tai Tham, Myanmar Extended-B, Tai Viet.
+DICTIONARY_BROKEN = "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u1950-\u19df\u1a20-\u1aaf\ua9e0-\ua9ff\uaa60-\uaadf"
+# More than 40 characters without a break opportunity (a URL, a hash, a hostile "word"); a Thai sentence
+# is no such run: its line breaker finds its words.
+LONG_UNBROKEN_RUN = re.compile(f"[^\\s{WIDE}{DICTIONARY_BROKEN}]{{41,}}")
+_CLUSTER_JOINERS = "\u200c\u200d"
+
+
+def starts_cluster(text: str, index: int) -> bool:
+    """Whether a line may be cut before `text[index]` without cutting a character as readers see it: not
+    before a combining mark (`n` + U+0303, Devanagari vowel signs, Thai tone marks), a variation selector
+    or an emoji skin tone, nor on either side of a zero-width joiner (`👩‍👧`)."""
+    if index <= 0 or index >= len(text):
+        return True
+    char, before = text[index], text[index - 1]
+    if char in _CLUSTER_JOINERS or before in _CLUSTER_JOINERS:
+        return False
+    if unicodedata.category(char).startswith("M") or "\ufe00" <= char <= "\ufe0f" \
+            or "\U0001f3fb" <= char <= "\U0001f3ff" or "\U000e0100" <= char <= "\U000e01ef":
+        return False
+    return True
 _SPACED_RUN = re.compile(f"[{CJK_LETTERS}{CJK_PUNCTUATION}]+")
 _HAN_LATIN = re.compile(f"(?<=[{CJK_LETTERS}])(?=[{_LATIN_SIDE}%‰℃°$€£])"
                         f"|(?<=[{_LATIN_SIDE}%‰℃°])(?=[{CJK_LETTERS}])")

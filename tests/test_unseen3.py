@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import subprocess
 import sys
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -148,10 +149,61 @@ def test_raw_html_scripts_and_comments_never_reach_the_text() -> None:
     assert "👩\u200d👩\u200d👧\u200d👦" in text and "🏳️\u200d🌈" in text  # ZWJ sequences kept whole
 
 
+def test_definition_list_is_a_glossary_not_headings_and_quotes() -> None:
+    """A term on its own bold line was made a section heading (bold lines are headings) and its definition
+    a block quote: the PDF's bookmarks listed `Surge` and `Set-up` as sections."""
+    doc = read("wire-markdown.md")
+    assert ("Paragraph", "Surge: Water pushed ashore by the wind.") in blocks(doc)
+    assert ("Paragraph", "Set-up: The rise of mean water level by breaking waves.") in blocks(doc)
+    headings = [text for kind, text in blocks(doc) if kind == "Heading"]
+    assert headings == ["Storm surge expected", "What changes"]
+    term = next(b for b in doc.body if isinstance(b, m.Paragraph) and m.plain_text(b.content).startswith("Surge"))
+    assert isinstance(term.content[0], m.Strong) and m.plain_text(term.content[0].content) == "Surge"
+    glossary = convert.read_text("Term:\n:   Said once.\n\nOther\n:   First.\n\n    Second.\n")
+    assert [m.plain_text(b.content) for b in glossary.document.blocks] == ["Term: Said once.", "Other: First.", "Second."]
+
+
+# ---------------------------------------------------------------- text the browsers and Pango break
+
+
+def test_thai_is_left_to_its_line_breaker_and_no_cut_splits_a_character() -> None:
+    """Thai has no spaces between words: a sentence was taken for a 'long unbroken run' (a hostile word)
+    and given a break every 20 characters, some before a tone mark (`น<wbr />้ำ`), which the PDF then drew
+    on a dotted circle, detached from its letter."""
+    from convert.writers.html import breakable
+
+    sentence = "ผู้ว่าราชการกรุงเทพมหานครกล่าวว่าสำนักการระบายน้ำได้เร่งสูบน้ำออกจากพื้นที่ลุ่มต่ำตลอดทั้งคืน"
+    assert breakable(sentence) == sentence
+    html = convert.convert(UNSEEN / "th-bangkok-flood.md", to="html", offline=True)
+    assert b"<wbr" not in html  # type: ignore[operator]
+    # a hostile run of other letters is still cut, but never before a combining mark or inside an emoji
+    for run in ("n\u0303" * 40, "\U0001f469\u200d\U0001f467" * 20, "\U0001f44d\U0001f3fd" * 30, "क्षि" * 20):
+        pieces = breakable(run).split("<wbr />")
+        assert len(pieces) > 1 and "".join(pieces) == run
+        for piece in pieces:
+            assert not unicodedata.category(piece[0]).startswith("M") and piece[0] != "\u200d", piece
+            assert piece[-1] != "\u200d" and not "\U0001f3fb" <= piece[0] <= "\U0001f3ff", piece
+
+
+# ---------------------------------------------------------------- a Word document from the desk
+
+
+def test_docx_with_tracked_changes_comments_notes_table_and_picture() -> None:
+    doc = read("water-rates.docx")
+    text = m.visible_text(doc)
+    assert (doc.meta.title, doc.meta.authors) == ("Water rates to rise 8 percent", ("Priya Nair",))
+    assert "Work starts in May." in text  # an insertion is accepted
+    assert "DELETED-DRAFT-SENTENCE" not in text and "divorce" not in text  # a deletion is gone
+    assert "EDITOR-COMMENT" not in text and "clerk" not in text  # a comment is no text
+    assert [m.plain_text(f.caption) for f in doc.figures] == ["Reservoir levels in March"]
+    assert len(doc.footnotes) == 1 and sum(isinstance(b, m.Table) for b in doc.body) == 1
+
+
 # ---------------------------------------------------------------- every edition, validated
 
 
-NAMES = ("jsonld-only.html", "kr-nightbus-euckr.html", "jp-sakura-sjis.html", "wire-markdown.md")
+NAMES = ("jsonld-only.html", "kr-nightbus-euckr.html", "jp-sakura-sjis.html", "wire-markdown.md",
+         "th-bangkok-flood.md", "water-rates.docx")
 EDITIONS = [("pdf", "print"), ("epub", "horizontal"), ("docx", "horizontal")]
 
 

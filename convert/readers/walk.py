@@ -183,10 +183,20 @@ class _Builder:
             start = c[0][0] if ordered else 1
             return [m.ListBlock(tuple(tuple(self.blocks(item, depth)) for item in items), ordered, start)]
         if kind == "DefinitionList":
+            # A glossary as news sets it: the term run in, in bold, before its definition (`Surge: Water
+            # pushed ashore…`). A term alone on its line would read as a section heading (and be made one:
+            # bold lines are headings), and a definition is no quotation.
             out: list[m.Block] = []
             for term, definitions in c:
-                out.append(m.Paragraph((m.Strong(_trim(self.inlines(term, depth))),)))
-                out.extend(m.BlockQuote(tuple(self.blocks(d, depth))) for d in definitions)
+                head = m.Strong(_trim(self.inlines(term, depth)))
+                body = [block for d in definitions for block in self.blocks(d, depth)]
+                if body and isinstance(body[0], m.Paragraph):
+                    mark = {":": " ", "：": ""}.get(m.plain_text(head.content)[-1:], ": ")
+                    out.append(m.Paragraph((head, m.Text(mark), *body[0].content)))
+                    out.extend(body[1:])
+                else:
+                    out.append(m.Paragraph((head,)))
+                    out.extend(body)
             return out
         if kind == "LineBlock":
             content: list[m.Inline] = []
