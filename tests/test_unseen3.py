@@ -9,6 +9,7 @@ What they showed was wrong is tested at the step that now reads it right."""
 from __future__ import annotations
 
 import functools
+import re
 import subprocess
 import sys
 import unicodedata
@@ -185,6 +186,34 @@ def test_thai_is_left_to_its_line_breaker_and_no_cut_splits_a_character() -> Non
             assert piece[-1] != "\u200d" and not "\U0001f3fb" <= piece[0] <= "\U0001f3ff", piece
 
 
+# ---------------------------------------------------------------- other languages
+
+
+@pytest.mark.parametrize("name, lang, line, label", [
+    ("fa-tehran-metro.md", "fa", "نویسنده: مریم احمدی", "شکل 1"),
+    ("hi-monsoon.md", "hi", "लेखक: राहुल शर्मा, प्रिया वर्मा · 29 जून 2025", "चित्र 1"),
+    ("ru-el-mixed.md", "ru", "Автор: Анна Петрова · 2 апреля 2025", ""),
+])
+def test_persian_hindi_and_russian_are_worded_in_their_languages(name: str, lang: str, line: str, label: str) -> None:
+    """They had English words (`By …`, `29 June 2025`, `Figure 1`, `Page 1 of 1`), and a Persian article's
+    own `نویسنده: …` line was left in its body instead of read as its byline."""
+    doc = read(name)
+    assert doc.meta.lang == lang and doc.meta.authors
+    assert not any(m.plain_text(getattr(b, "content", ())).startswith("نویسنده") for b in doc.body)
+    html = convert.convert(UNSEEN / name, to="html", offline=True).decode()  # type: ignore[union-attr]
+    shown = " ".join(re.sub(r"<[^>]+>", " ", html[html.index("<body"):]).split())
+    assert line in shown and label in shown
+    for english in ("By ", "Figure", "June", "April"):
+        assert english not in shown, english
+
+
+def test_russian_pdf_pages_are_numbered_in_russian(tmp_path: Path) -> None:
+    pdf = tmp_path / "ru.pdf"
+    pdf.write_bytes(convert.convert(UNSEEN / "ru-el-mixed.md", to="pdf", offline=True))  # type: ignore[arg-type]
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert "Страница 1 из 1" in text and "Автор: Анна Петрова" in text
+
+
 # ---------------------------------------------------------------- a Word document from the desk
 
 
@@ -203,7 +232,7 @@ def test_docx_with_tracked_changes_comments_notes_table_and_picture() -> None:
 
 
 NAMES = ("jsonld-only.html", "kr-nightbus-euckr.html", "jp-sakura-sjis.html", "wire-markdown.md",
-         "th-bangkok-flood.md", "water-rates.docx")
+         "th-bangkok-flood.md", "water-rates.docx", "fa-tehran-metro.md")
 EDITIONS = [("pdf", "print"), ("epub", "horizontal"), ("docx", "horizontal")]
 
 
