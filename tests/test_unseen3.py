@@ -122,6 +122,36 @@ def test_windows_1252_page_whose_title_differs_from_its_headline() -> None:
     assert "Most read" not in text and "Privacy" not in text and "Council approves budget" not in text
 
 
+def test_amp_page_keeps_its_pictures() -> None:
+    """An AMP page sets its pictures as `<amp-img>`: the lead picture was dropped with the page's scripts."""
+    doc = read("amp-page.html")
+    assert (doc.meta.title, doc.meta.authors, doc.meta.source_site) == \
+        ("Ferry fares frozen for 2025", ("Liam Byrne",), "Island Post")
+    assert [(f.src, f.alt) for f in doc.figures] == \
+        [("https://islandpost.example/img/ferry.jpg", "The morning ferry leaving the harbour")]
+    text = m.visible_text(doc)
+    assert "Privacy" not in text and "By Liam Byrne" not in text and text.count("The ferry operator") == 1
+
+
+def test_time_shown_under_the_headline_inside_the_article() -> None:
+    """`2025-06-02 18:30　来源：滨海日报　作者：王𠮷` under the headline, inside the article's own element: the
+    time was looked for above the article only, and the date came without it (a GB18030 page declared in
+    its meta tag alone, with a character beyond the BMP in the author's name)."""
+    doc = read("cn-rail-gb18030.html")
+    assert (doc.meta.title, doc.meta.authors, doc.meta.date, doc.meta.source_site) == \
+        ("端午假期全国铁路发送旅客创新高", ("王𠮷",), "2025-06-02T18:30", "滨海日报")
+    assert "“𠮷野家”" in m.visible_text(doc) and "分享到" not in m.visible_text(doc)
+
+
+def test_medium_like_page() -> None:
+    doc = read("medium-like.html")
+    text = m.visible_text(doc)
+    assert (doc.meta.title, doc.meta.authors) == ("What the tide gauges told us", ("Ana Ruiz",))
+    for chrome in ("Sign in", "min read", "Listen", "1.2K", "More from", "Recommended from", "Help"):
+        assert chrome not in text, chrome
+    assert [m.plain_text(f.caption) for f in doc.figures] == ["The gauge at Port Ellis."]
+
+
 def test_clean_fragment_is_still_not_a_whole_page() -> None:
     """The class-named chrome counts outside an article only: an article's own `class="author"` or a
     `menu` inside it does not make a fragment a page."""

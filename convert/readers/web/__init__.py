@@ -175,13 +175,14 @@ def _fill_from_trafilatura(meta: PageMeta, document: Any, tree: Any) -> None:
 
 def _time_from_the_page(meta: PageMeta, prepared: Any, article: Any) -> None:
     """A date without a time (`publishdate` meta, htmldate) takes the time the page shows for that day
-    between its top and the article's body (`2024年06月06日05:52 | 来源：…`); no date at all takes the
-    first date-time shown there."""
+    between its top and the article's first paragraph (`2024年06月06日05:52 | 来源：…`, above the article
+    or inside it under the headline); no date at all takes the first date-time shown there."""
     if web_meta.has_time(meta.date):
         return
     texts: list[str] = []
+    stop = next(article.iter("p"), article)  # the lines above the article's first paragraph, its own too
     for node in prepared.iter():
-        if node is article:
+        if node is stop:
             break
         if isinstance(node.tag, str) and node.tag not in ("script", "style", "title", "head"):
             texts.extend((node.text or "", node.tail or ""))

@@ -51,6 +51,10 @@ _NOISE_TAGS = ("script", "style", "noscript", "template", "iframe", "form", "but
 def prepare(tree: Any) -> Any:
     """A copy of the page with real image addresses and without the furniture named above."""
     tree = copy.deepcopy(tree)
+    for amp in list(tree.iter("amp-img", "amp-anim")):  # an AMP page's pictures (their <noscript> copy inside)
+        for child in list(amp):
+            amp.remove(child)
+        amp.tag = "img"
     for image in tree.iter("img"):
         for attribute in _LAZY_SOURCES:
             if (value := (image.get(attribute) or "").strip()) and not value.startswith("data:"):
