@@ -244,6 +244,22 @@ def test_russian_pdf_pages_are_numbered_in_russian(tmp_path: Path) -> None:
     assert "Страница 1 из 1" in text and "Автор: Анна Петрова" in text
 
 
+@pytest.mark.parametrize("name, body, heading", [
+    ("th-bangkok-flood.md", "Noto-Serif-Thai", "Noto-Sans-Thai-Bold"),
+    ("hi-monsoon.md", "Noto-Serif-Devanagari", "Noto-Sans-Devanagari-Bold"),
+])
+def test_thai_and_hindi_are_set_in_the_themes_serif_and_sans(tmp_path: Path, name: str, body: str,
+                                                              heading: str) -> None:
+    """The stacks named no Thai or Devanagari face: fontconfig set both scripts in Noto Sans, in the serif
+    body too. No face draws a tofu box either."""
+    pdf = tmp_path / "a.pdf"
+    pdf.write_bytes(convert.convert(UNSEEN / name, to="pdf", offline=True))  # type: ignore[arg-type]
+    listing = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
+    faces = {line.split()[0].split("+")[-1] for line in listing.splitlines()[2:]}
+    assert body in faces and heading in faces, faces
+    assert not any(face in faces for face in ("Noto-Sans-Thai", "Noto-Sans-Devanagari", "DejaVuSans"))
+
+
 # ---------------------------------------------------------------- a Word document from the desk
 
 
