@@ -78,6 +78,10 @@ def test_page_with_chrome_named_only_by_class_is_a_whole_page() -> None:
     # the headline the article opens with, not the <title>'s shorter line with the site's name
     assert doc.meta.title == "서울시, 심야 올빼미버스 14개 노선으로 확대"
     assert ("Heading", doc.meta.title) not in blocks(doc)  # and it is not printed twice
+    # `입력 2025.01.15 10:32 | 김민준 기자` above the text, `김민준 기자 mj@hangang.example` below it: the
+    # reporter's name (it had none), the time, and the line not left in the body to show twice
+    assert (doc.meta.authors, doc.meta.date) == (("김민준",), "2025-01-15T10:32")
+    assert "입력" not in text and "mj@hangang.example" not in text
     # `<br><br>` separates paragraphs on such portals: three paragraphs, not one with blank lines
     paragraphs = [t for kind, t in blocks(doc) if kind == "Paragraph"]
     assert paragraphs[-3:] == [

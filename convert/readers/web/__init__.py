@@ -18,6 +18,7 @@ from typing import Any
 from lxml import etree
 from lxml import html as lxml_html
 
+from ...dates import parse_date_line, split_trailing_date
 from ...errors import ConvertError, warn
 from . import body as web_body, figures as web_figures, meta as web_meta
 from .dom import class_words, normal
@@ -227,17 +228,40 @@ def _headline_over_head_title(body: Any, meta: PageMeta) -> None:
         return
 
 
+_REPORTER_WORDS = re.compile(r"记者|記者|报道|報導|報道|通讯员|通訊員|发自|發自")
+
+
 def _drop_byline_block(body: Any, meta: PageMeta) -> None:
-    """The page's byline block (`<p class="byline">2025年3月19日 14時05分　文：佐藤美咲</p>`) left in the
-    body when it says no more than the metadata took from it (its names, its date): the editions print
-    the byline from the metadata, so it would show twice."""
+    """The page's byline block left in the body above the article's text when it says no more than the
+    metadata does: a `class="byline"` block of the authors' names (`2025年3月19日 14時05分　文：佐藤美咲`), or
+    any short block whose every field is a date or an author (`입력 2025.01.15 10:32 | 김민준 기자`, `By X |
+    March 4, 2025`). The editions print the byline from the metadata, so it would show twice. A time it
+    shows for the metadata's day completes the date."""
     for element in list(body.iter()):
-        if not isinstance(element.tag, str) or not class_words(element) & {"byline", "author", "writer"} \
-                or list(element.iter("img")):
+        if not isinstance(element.tag, str) or element is body:
             continue
+        if len(normal(element.text or "")) > 80:
+            return  # the article's text has begun
         text = text_of(element)
-        if meta.authors and len(text) <= 80 and set(split_names(text)) == set(meta.authors):
+        if not text or len(text) > 80 or list(element.iter("img")) or not meta.authors or _REPORTER_WORDS.search(text):
+            continue  # a reporter's role and place (`記者許志豪／台北報導`) are for `enrich.bylines` to read
+        if class_words(element) & {"byline", "author", "writer"} and set(split_names(text)) == set(meta.authors):
             element.getparent().remove(element)
+            continue
+        dates = []
+        for field in (f for f in re.split(r"\s*[|｜·]\s*", text) if f):
+            label, date = split_trailing_date(field)
+            date = parse_date_line(field) or (date if len(label) <= 12 and not re.search(r"\d", label) else "")
+            if date:
+                dates.append(date)
+            elif not split_names(field) or not set(split_names(field)) <= set(meta.authors):
+                break
+        else:
+            if dates:
+                if web_meta.has_time(dates[0]) and not web_meta.has_time(meta.date) and \
+                        dates[0][:10] == meta.date[:10]:
+                    meta.date, meta.found["date"] = dates[0], "byline"
+                element.getparent().remove(element)
 
 
 def _drop_repeated_dek(body: Any, meta: PageMeta) -> None:
