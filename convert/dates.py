@@ -107,6 +107,14 @@ def edition_time(meta: Meta, source_date_epoch: int | None) -> datetime:
 _MONTH_NAMES: dict[str, tuple[tuple[str, ...], str]] = {
     "ar": (("يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر",
             "ديسمبر"), "، "),
+    "fa": (("ژانویه", "فوریه", "مارس", "آوریل", "مه", "ژوئن", "ژوئیه", "اوت", "سپتامبر", "اکتبر", "نوامبر",
+            "دسامبر"), "، "),
+    "ur": (("جنوری", "فروری", "مارچ", "اپریل", "مئی", "جون", "جولائی", "اگست", "ستمبر", "اکتوبر", "نومبر",
+            "دسمبر"), "، "),
+    "hi": (("जनवरी", "फ़रवरी", "मार्च", "अप्रैल", "मई", "जून", "जुलाई", "अगस्त", "सितंबर", "अक्टूबर", "नवंबर",
+            "दिसंबर"), ", "),
+    "ru": (("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября",
+            "ноября", "декабря"), ", "),
     "he": (("בינואר", "בפברואר", "במרץ", "באפריל", "במאי", "ביוני", "ביולי", "באוגוסט", "בספטמבר", "באוקטובר",
             "בנובמבר", "בדצמבר"), ", "),
 }
@@ -114,7 +122,8 @@ _MONTH_NAMES: dict[str, tuple[tuple[str, ...], str]] = {
 
 def format_date(iso: str, lang: str) -> str:
     """`2023年10月30日 10:57` in Chinese (and Japanese), `30 October 2023, 10:57` in English
-    (`2025년 3월 12일` in Korean, `12 مارس 2025` in Arabic, `12 במרץ 2025` in Hebrew); as given if
+    (`2025년 3월 12일` in Korean, `12 مارس 2025` in Arabic, `12 במרץ 2025` in Hebrew, `29 जून 2025`,
+    `2 апреля 2025`, and Persian and Urdu alike); as given if
     unparsable. The time is shown as the article states it, in its own zone."""
     stamp = parse_date(iso)
     if stamp is None:
@@ -201,6 +210,17 @@ def split_trailing_date(text: str, *, chinese: bool | None = None) -> tuple[str,
         head, tail = text[:space.start()].strip(), text[space.end():].strip()
         if head and (date := parse_date_line(tail, chinese=chinese)):
             return head, date
+    return text, ""
+
+
+def split_leading_date(text: str, *, chinese: bool | None = None) -> tuple[str, str]:
+    """`text` without the date that opens it before a space, and that date in ISO 8601: `2025年3月19日
+    14時05分　文：佐藤美咲` -> (`文：佐藤美咲`, `2025-03-19T14:05`); (`text`, '') when no date opens it.
+    The longest date wins (its time too)."""
+    for space in reversed(list(re.finditer(r"\s+", text))):
+        head, tail = text[:space.start()].strip(), text[space.end():].strip()
+        if tail and (date := parse_date_line(head, chinese=chinese)):
+            return tail, date
     return text, ""
 
 

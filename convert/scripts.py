@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from collections import Counter
 from html import escape
 from typing import Callable
@@ -39,8 +40,28 @@ LATIN_LETTER = re.compile(f"[{_LATIN_LETTERS}]")
 WIDE_RUN = re.compile(f"[{WIDE}]+")
 # Han text with its punctuation: in a non-Chinese article such runs are tagged zh so fonts pick Han glyphs.
 HAN_TEXT_RUN = re.compile(f"[{IDEOGRAPHS}\u3000-\u303f\uff00-\uffef]+")
-# More than 40 characters without a break opportunity (a URL, a hash, a hostile "word").
-LONG_UNBROKEN_RUN = re.compile(f"[^\\s{WIDE}]{{41,}}")
+# Scripts written without spaces between words, which line breakers break by dictionary (UAX #14 class
+# SA): Thai, Lao, Myanmar, Khmer, Tai Le, New Tai Lue, Tai Tham, Myanmar Extended-B, Tai Viet.
+DICTIONARY_BROKEN = "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u1950-\u19df\u1a20-\u1aaf\ua9e0-\ua9ff\uaa60-\uaadf"
+# More than 40 characters without a break opportunity (a URL, a hash, a hostile "word"); a Thai sentence
+# is no such run: its line breaker finds its words.
+LONG_UNBROKEN_RUN = re.compile(f"[^\\s{WIDE}{DICTIONARY_BROKEN}]{{41,}}")
+_CLUSTER_JOINERS = "\u200c\u200d"
+
+
+def starts_cluster(text: str, index: int) -> bool:
+    """Whether a line may be cut before `text[index]` without cutting a character as readers see it: not
+    before a combining mark (`n` + U+0303, Devanagari vowel signs, Thai tone marks), a variation selector
+    or an emoji skin tone, nor on either side of a zero-width joiner (`👩‍👧`)."""
+    if index <= 0 or index >= len(text):
+        return True
+    char, before = text[index], text[index - 1]
+    if char in _CLUSTER_JOINERS or before in _CLUSTER_JOINERS:
+        return False
+    if unicodedata.category(char).startswith("M") or "\ufe00" <= char <= "\ufe0f" \
+            or "\U0001f3fb" <= char <= "\U0001f3ff" or "\U000e0100" <= char <= "\U000e01ef":
+        return False
+    return True
 _SPACED_RUN = re.compile(f"[{CJK_LETTERS}{CJK_PUNCTUATION}]+")
 _HAN_LATIN = re.compile(f"(?<=[{CJK_LETTERS}])(?=[{_LATIN_SIDE}%‰℃°$€£])"
                         f"|(?<=[{_LATIN_SIDE}%‰℃°])(?=[{CJK_LETTERS}])")
@@ -84,8 +105,15 @@ ARABIC_SCRIPT_LANGUAGES = ("ar", "fa", "ur", "ps", "sd", "ug", "ckb", "ku")
 _RTL_LANGUAGES = {*ARABIC_SCRIPT_LANGUAGES, "dv", "he", "yi", "syr"}
 _RTL_SCRIPTS = {"arab", "hebr", "thaa", "syrc", "nkoo", "adlm", "rohg"}
 _RTL_LANGUAGE_SCRIPTS = {"he": "hebr", "yi": "hebr", "dv": "thaa", "syr": "syrc"}  # the rest: Arabic script
-_RTL_FACES = {"arab": re.compile(r"\b(Arabic|Naskh|Kufi|Nastaliq|Urdu|Farsi|Persian)\b", re.I),
-              "hebr": re.compile(r"\b(Hebrew|Rashi)\b", re.I)}
+_SCRIPT_FACES = {"arab": re.compile(r"\b(Arabic|Naskh|Kufi|Nastaliq|Urdu|Farsi|Persian)\b", re.I),
+                 "hebr": re.compile(r"\b(Hebrew|Rashi)\b", re.I),
+                 "thai": re.compile(r"\bThai\b", re.I), "deva": re.compile(r"\bDevanagari\b", re.I)}
+# Left-to-right scripts whose letters reach higher and lower than Latin ones, as Arabic's do: an article
+# in them takes its script's face first (`own_script`), and Word sets them in its complex-script face.
+_TALL_SCRIPT_LANGUAGES = {"th": "thai", "hi": "deva", "mr": "deva", "ne": "deva", "sa": "deva"}
+TALL_SCRIPT_LANGUAGES = tuple(_TALL_SCRIPT_LANGUAGES)
+THAI_LETTER = re.compile(r"[\u0e00-\u0e7f]")
+DEVANAGARI_LETTER = re.compile(r"[\u0900-\u097f\ua8e0-\ua8ff]")
 
 
 # ---------------------------------------------------------------- languages
@@ -166,16 +194,29 @@ def rtl_letter(char: str) -> str:
     return "hebr" if HEBREW_LETTER.match(char) else "arab" if ARABIC_LETTER.match(char) else ""
 
 
-def rtl_face(stack: list[str], script: str) -> str | None:
-    """The first family of `stack` made for the right-to-left `script`, known by its name (`Noto Naskh
-    Arabic` for `arab`, `Noto Serif Hebrew` for `hebr`); None when there is none."""
-    face = _RTL_FACES.get(script)
+def complex_letter(char: str) -> str:
+    """The script of `char` among those a face of their own sets and Word calls complex (`arab`, `hebr`,
+    `thai`, `deva`), '' for any other character."""
+    return rtl_letter(char) or ("thai" if THAI_LETTER.match(char) else "deva" if DEVANAGARI_LETTER.match(char) else "")
+
+
+def script_face(stack: list[str], script: str) -> str | None:
+    """The first family of `stack` made for `script`, known by its name (`Noto Naskh Arabic` for `arab`,
+    `Noto Serif Hebrew` for `hebr`, `Noto Serif Thai` for `thai`); None when there is none."""
+    face = _SCRIPT_FACES.get(script)
     return next((family for family in stack if face and face.search(family)), None)
 
 
+def own_script(lang: str | None) -> str:
+    """The script whose face an article in `lang` puts first: Arabic (its letters reach higher and lower
+    than Latin ones), Thai and Devanagari likewise; '' for the rest (Hebrew fits the Latin extent)."""
+    return "arab" if rtl_script(lang) == "arab" else _TALL_SCRIPT_LANGUAGES.get(primary_language(lang), "")
+
+
 def rtl_family(stack: list[str], lang: str | None) -> str | None:
-    """`rtl_face` for the script `lang` is written in; None for a language written left to right."""
-    return rtl_face(stack, rtl_script(lang))
+    """The face of the script `lang` is written in where it has one of its own (Arabic, Hebrew, Thai,
+    Devanagari): the DOCX's complex-script face, check-style's expected face; None for the rest."""
+    return script_face(stack, rtl_script(lang) or own_script(lang))
 
 
 # A Chinese article's paragraph of this many Latin words and no CJK letter is a passage in English.

@@ -20,7 +20,8 @@ _H = IDEOGRAPHS
 _EDITOR_WORD = r"(?:责任编辑|責任編輯|责编|責編|编辑|編輯)"
 _EDITOR = re.compile(rf"^(?:(?:{_EDITOR_WORD}|Editor|Edited by)(?:\s*[:：]\s*|\s+)(.+)"
                      f"|{_EDITOR_WORD}([{_H}·]{{2,4}}))$", re.I)
-_AUTHOR = re.compile(r"^(?:作者|撰文|文|Author|Reporter)\s*[:：/／|｜]\s*(.+)$", re.I)
+# `نویسنده: X` (Persian), `تحریر: X` (Urdu), `लेखक: X` (Hindi), `Автор: X` (Russian) too
+_AUTHOR = re.compile(r"^(?:作者|撰文|文|Author|Reporter|نویسنده|تحریر|लेखक|Автор)\s*[:：/／|｜]\s*(.+)$", re.I)
 _BY = re.compile(r"^(?:(?:Written|Story|Words|Reporting)\s+)?[Bb]y\s+([A-Z].+)$")
 _SOURCE = re.compile(r"^(?:来源|來源|出处|Source)\s*[:：]\s*(.+)$", re.I)
 _URL = re.compile(r"^https?://\S+$")

@@ -86,19 +86,36 @@ def _strings(value: Any) -> tuple[str, ...]:
     return tuple(part.strip() for part in str(value).replace("，", ",").split(",") if part.strip())
 
 
+def _strings_whole(value: Any) -> tuple[str, ...]:
+    """A front-matter field's texts, commas kept (`title: [a, b]`, `editor: {name: X}` name theirs)."""
+    if value in (None, "", False):
+        return ()
+    if isinstance(value, list):
+        return tuple(s for v in value for s in _strings_whole(v))
+    if isinstance(value, dict):
+        return _strings_whole(value.get("name", value.get("text", "")))
+    return (str(value).strip(),) if str(value).strip() else ()
+
+
 def _meta(values: dict[str, Any]) -> m.Meta:
     def text(*keys: str) -> str:
         for key in keys:
-            if key in values and not isinstance(values[key], (list, dict, bool)):
-                return str(values[key]).strip()
+            if key in values and not isinstance(values[key], bool):
+                return ", ".join(_strings_whole(values[key]))
         return ""
 
+    title, subtitle = text("title"), text("subtitle")
+    if isinstance(values.get("title"), list) and len(parts := _strings_whole(values["title"])) > 1:
+        # `title: [Headline, Second line]`: the first is the headline, the rest its subtitle (else lost)
+        title, subtitle = parts[0], subtitle or ", ".join(parts[1:])
+        warn(f"front matter: the title is a list; {title!r} is the title"
+             + ("" if text("subtitle") else f", {subtitle!r} the subtitle"))
     authors = _strings(values.get("author", values.get("authors")))
     source_url = text("source-url", "source_url", "url")
     if source_url and not valid_link(source_url):
         warn(f"front matter: ignored the source URL {source_url[:80]}, which is not a valid web address")
         source_url = ""
-    return m.Meta(title=text("title"), subtitle=text("subtitle"), authors=authors,
+    return m.Meta(title=title, subtitle=subtitle, authors=authors,
                   editor=text("editor"), date=_front_matter_date(text("date")),
                   source_url=source_url,
                   source_site=text("source", "site", "source-site", "publisher"),
@@ -166,10 +183,20 @@ class _Builder:
             start = c[0][0] if ordered else 1
             return [m.ListBlock(tuple(tuple(self.blocks(item, depth)) for item in items), ordered, start)]
         if kind == "DefinitionList":
+            # A glossary as news sets it: the term run in, in bold, before its definition (`Surge: Water
+            # pushed ashore…`). A term alone on its line would read as a section heading (and be made one:
+            # bold lines are headings), and a definition is no quotation.
             out: list[m.Block] = []
             for term, definitions in c:
-                out.append(m.Paragraph((m.Strong(_trim(self.inlines(term, depth))),)))
-                out.extend(m.BlockQuote(tuple(self.blocks(d, depth))) for d in definitions)
+                head = m.Strong(_trim(self.inlines(term, depth)))
+                body = [block for d in definitions for block in self.blocks(d, depth)]
+                if body and isinstance(body[0], m.Paragraph):
+                    mark = {":": " ", "：": ""}.get(m.plain_text(head.content)[-1:], ": ")
+                    out.append(m.Paragraph((head, m.Text(mark), *body[0].content)))
+                    out.extend(body[1:])
+                else:
+                    out.append(m.Paragraph((head,)))
+                    out.extend(body)
             return out
         if kind == "LineBlock":
             content: list[m.Inline] = []

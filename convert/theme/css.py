@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Literal
 
 from ..resources.fonts import space_width_em, stack_font
-from ..scripts import ARABIC_SCRIPT_LANGUAGES
+from ..scripts import ARABIC_SCRIPT_LANGUAGES, TALL_SCRIPT_LANGUAGES
 from .schema import Theme
 
 CSS_MEDIUM_PT = 12.0  # the initial font size of CSS (16px): what a reading system's own size setting scales
@@ -43,6 +43,8 @@ _SCRIPT_LANGS = (
     (("ko",), True, "ko"),
     # Arabic script: its own face first (`Theme.script_stack`), then the Latin faces
     (ARABIC_SCRIPT_LANGUAGES, False, "ar"),
+    # Thai and Devanagari likewise, each language its own script's face first
+    *(((tag,), False, tag) for tag in TALL_SCRIPT_LANGUAGES),
 )
 _HEADING_SELECTORS = ("h1.title", ".article-header .subtitle", *(f".article-body h{n}" for n in range(2, 7)),
                       ".figure-label", ".table-label", "thead th")
@@ -58,7 +60,8 @@ def script_font_rules(theme: Theme, headings: tuple[str, ...] = ()) -> str:
     - Chinese: the CJK faces first; in Traditional script the TC (or HK) faces of each stack
       (`Theme.stack`), whose glyphs follow Taiwan's or Hong Kong's standard, punctuation centred;
     - Japanese and Korean: the CJK faces first, each stack's JP or KR face;
-    - Arabic-script languages: the stack's Arabic face first (`Theme.script_stack`).
+    - Arabic-script languages: the stack's Arabic face first (`Theme.script_stack`); Thai and
+      Devanagari languages their script's face.
 
     The body's faces go on each element that carries a language (`html`, `article`, a contents line);
     a heading, a label or code takes its role's faces where its own language is matched, so a

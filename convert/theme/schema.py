@@ -19,8 +19,8 @@ from functools import lru_cache
 from typing import Annotated, Any, Callable, Literal
 
 from ..errors import UsageError
-from ..scripts import (han_standard, is_chinese, is_cjk_family, is_cjk_language, primary_language, regional_families,
-                       rtl_face, rtl_script)
+from ..scripts import (han_standard, is_chinese, is_cjk_family, is_cjk_language, own_script, primary_language,
+                       regional_families, script_face)
 from ..wording import labels
 
 PAGE_SIZES_MM = {"A4": (210.0, 297.0), "A5": (148.0, 210.0), "Letter": (215.9, 279.4)}
@@ -375,13 +375,14 @@ class Theme(_Section):
         italics, proportional quotes); Japanese and Korean as Chinese; an Arabic-script article's face
         first: Arabic letters reach higher and lower than Latin ones, and set in a face after the first
         they would open every line past the theme's line height (the first face's extent is what the
-        line height spaces). Hebrew fits the Latin face's extent and takes its place after it. Every
+        line height spaces); Thai and Devanagari likewise (`scripts.own_script`: their faces after the Latin
+        one opened lines to 1.88 and 1.91). Hebrew fits the Latin face's extent and takes its place after it. Every
         edition orders it so (CSS `:lang`, Word's faces). `lang` picks the regional faces (`stack`)."""
         stack = self.stack(role, lang)
         if chinese or han_standard(lang) in ("JP", "KR"):
             return stack
         latin_first = [f for f in stack if not is_cjk_family(f)] + [f for f in stack if is_cjk_family(f)]
-        own = rtl_face(stack, "arab") if rtl_script(lang) == "arab" else None
+        own = script_face(stack, own_script(lang)) if own_script(lang) else None
         return [own] + [f for f in latin_first if f != own] if own else latin_first
 
     def figure_label(self, number: int | None, caption: str, lang: str, kind: str = "figure") -> str:

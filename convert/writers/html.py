@@ -14,7 +14,7 @@ from typing import Callable, Literal
 from .. import model as m
 from ..resources import Image, Placeholder
 from ..scripts import (HAN_TEXT_RUN, LONG_UNBROKEN_RUN, detect_script, direction, is_east_asian,
-                       is_latin_passage, url_breaks)
+                       is_latin_passage, starts_cluster, url_breaks)
 from ..theme import Theme
 from ..theme.css import screen_css, vertical_css
 from ..wording import byline, byline_text, credit_text, labels
@@ -306,6 +306,14 @@ class _Renderer:
         return "zh-Hant" if detect_script(m.visible_text(self.doc)) == "hant" else "zh-CN"
 
 
+def _cluster_start(text: str, index: int) -> int:
+    """`index`, or the next index where a character as readers see it starts (a cut must not fall before
+    a combining mark or inside an emoji sequence)."""
+    while index < len(text) and not starts_cluster(text, index):
+        index += 1
+    return index
+
+
 def breakable(text: str) -> str:
     """Escaped text with `<wbr />` where a web address may break (`scripts.url_breaks`: after `//`,
     before a slash or a period, ...), and every 20 characters of what is left longer than 40 without a
@@ -321,7 +329,7 @@ def breakable(text: str) -> str:
                 cuts.update(range(piece + 20, index, 20))
                 piece = index
     parts, last = [], 0
-    for cut in sorted(cuts):
+    for cut in sorted({_cluster_start(text, c) for c in cuts} - {len(text)}):
         parts.append(escape(text[last:cut], quote=False))
         last = cut
     parts.append(escape(text[last:], quote=False))

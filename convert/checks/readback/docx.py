@@ -3,7 +3,7 @@
 Every value is what Word would apply: a run's direct formatting, then its character style, then its
 paragraph's style and the styles that one is based on, then the document defaults, merged attribute
 by attribute (a theme font attribute such as `w:eastAsiaTheme` counts as not the theme's family).
-Han characters take the `w:eastAsia` face, Arabic and Hebrew letters the `w:cs` one, others the `w:ascii`
+Han characters take the `w:eastAsia` face, Arabic, Hebrew, Thai and Devanagari letters the `w:cs` one, others the `w:ascii`
 face, as Word sets them.
 
 - body family, size and colour: those of most characters of the article's body paragraphs (the
@@ -32,7 +32,7 @@ from typing import Iterable
 from lxml import etree
 
 from ... import model as m
-from ...scripts import is_wide, rtl_letter, unjoined
+from ...scripts import complex_letter, is_wide, unjoined
 from . import (MM_PER_PT, CaptionSeen, HeadingSeen, PageSeen, Reading, body_paragraphs, code_blocks, dominant,
                hex_color, list_item_starts, matching, median, normalize, notices, squeeze, table_cells)
 
@@ -164,7 +164,7 @@ def _color(props: Props) -> str | None:
 
 def _face(props: Props, ch: str) -> str:
     fonts = props.get("rFonts", {})
-    slot = "eastAsia" if is_wide(ch) else "cs" if rtl_letter(ch) else "ascii"
+    slot = "eastAsia" if is_wide(ch) else "cs" if complex_letter(ch) else "ascii"
     if f"{slot}Theme" in fonts:
         return f"theme font {fonts[slot + 'Theme']}"
     return fonts.get(slot, "(none)")

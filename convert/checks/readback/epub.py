@@ -30,7 +30,7 @@ from lxml import etree
 from ... import model as m
 from . import (NOT_APPLICABLE, CaptionSeen, HeadingSeen, Reading, body_paragraphs, code_blocks, dominant,
                hex_color, list_item_starts, matching, median, normalize, notices, squeeze, table_cells)
-from ...scripts import direction, is_cjk_family, is_wide, rtl_face, rtl_letter
+from ...scripts import complex_letter, direction, is_cjk_family, is_wide, script_face
 
 OPF_NS = {"opf": "http://www.idpf.org/2007/opf", "c": "urn:oasis:names:tc:opendocument:xmlns:container"}
 XHTML = "http://www.w3.org/1999/xhtml"
@@ -230,11 +230,11 @@ def _css_color(value: str) -> str | None:
 def setting_family(families: list[str], ch: str) -> str:
     """The family of a CSS list that sets `ch`, as a browser with the theme's fonts would choose:
     the first family for Latin text (a CJK face has Latin too), the first CJK family for Han, the first
-    Arabic (Hebrew) family for an Arabic (Hebrew) letter."""
+    Arabic (Hebrew, Thai, Devanagari) family for a letter of that script."""
     if is_wide(ch):
         return next((family for family in families if is_cjk_family(family)), families[0])
-    script = rtl_letter(ch)
-    return (rtl_face(families, script) if script else None) or families[0]
+    script = complex_letter(ch)
+    return (script_face(families, script) if script else None) or families[0]
 
 
 def _text_owners(body: etree._Element) -> list[tuple[etree._Element, str]]:

@@ -9,6 +9,7 @@ like any other, and the article conventions (`编辑：`, `（图：…）`, byl
 """
 from __future__ import annotations
 
+import copy
 import re
 import urllib.parse
 from dataclasses import dataclass
@@ -17,7 +18,8 @@ from typing import Any
 from lxml import etree
 from lxml import html as lxml_html
 
-from ...errors import warn
+from ...dates import parse_date_line, split_trailing_date
+from ...errors import ConvertError, warn
 from . import body as web_body, figures as web_figures, meta as web_meta
 from .dom import class_words, normal
 from .meta import PageMeta, parse, split_names, text_of
@@ -25,6 +27,9 @@ from .meta import PageMeta, parse, split_names, text_of
 MIN_ARTICLE_CHARS = 80  # less than this kept: the extraction failed, keep the page whole
 # Site chrome: navigation, and a page header, footer or aside with links in it (pandoc's title block
 # `<header id="title-block-header">` is an article's header: it has none).
+# Chrome named only by its class or id (`<ul class="gnb">`, `<div id="footer">`), outside the article.
+CHROME_WORDS = {"nav", "navbar", "navigation", "menu", "gnb", "lnb", "snb", "topbar", "masthead", "footer",
+                "copyright", "popular", "ranking", "mostread", "most-read", "trending"}
 _CHROME_XPATH = ("//nav|//*[@role='navigation' or @role='banner' or @role='contentinfo']"
                  "|//*[self::header or self::footer or self::aside][not(ancestor::article)][count(.//a[@href]) >= 2]")
 
@@ -46,7 +51,9 @@ def is_whole_page(tree: Any) -> bool:
         return True
     furniture = sum(1 for e in tree.iter() if isinstance(e.tag, str) and e.tag not in ("html", "body")
                     and class_words(e) & web_body.BOILERPLATE_WORDS)
-    if furniture >= 2:
+    chrome = sum(1 for e in tree.iter() if isinstance(e.tag, str) and e.tag not in ("html", "body")
+                 and class_words(e) & CHROME_WORDS and not e.xpath("ancestor::article"))
+    if furniture + chrome >= 2:
         return True
     links = tree.xpath("//body//a[@href]")
     link_text = sum(len(normal(a.text_content())) for a in links)
@@ -64,9 +71,15 @@ def read_page(html: str, *, url: str = "", extract: bool = True, name: str = "pa
     meta = web_meta.page_metadata(tree, url) if whole else None
     if meta is not None and extract:
         article = _extract(tree, meta, url, name)
+        if article is None:
+            article = _json_ld_body(tree)
         if article is not None:
             web_body.absolute_addresses(article, base or "https:", only_scheme_relative=not base)
             return Page(_serialise(article, meta.lang), meta, True)
+        if not _text_besides_chrome(tree):
+            raise ConvertError(name, "found no article in the page (no text but its menus, headings and footer, "
+                                     "none in its JSON-LD); --no-extract converts the page whole")
+        warn(f"{name}: found no article in the page; it is kept whole (--no-extract says so on purpose)")
     if base or (whole and tree.xpath("//img[starts-with(@src, '//')]")):
         web_body.absolute_addresses(tree, base or "https:", only_scheme_relative=not base)
         html = lxml_html.tostring(tree, encoding="unicode")
@@ -80,7 +93,6 @@ def _extract(tree: Any, meta: PageMeta, url: str, name: str) -> Any | None:
     kept = web_body.Kept(texts)
     article = web_body.article_element(prepared, kept) if texts else None
     if article is None or sum(len(t) for t in texts) < MIN_ARTICLE_CHARS:
-        warn(f"{name}: found no article in the page; it is kept whole (--no-extract says so on purpose)")
         return None
     _time_from_the_page(meta, prepared, article)
     body = web_body.clean_body(article, kept, logo=meta.publisher_logo, site=meta.site, title=meta.title)
@@ -88,6 +100,8 @@ def _extract(tree: Any, meta: PageMeta, url: str, name: str) -> Any | None:
     if lead is not None and not _holds_image(body, lead):
         body.insert(0, lead)
     _drop_repeated_dek(body, meta)
+    _headline_over_head_title(body, meta)
+    _drop_byline_block(body, meta)
     if line := _reporter_line(prepared, article):
         paragraph = lxml_html.Element("p")
         paragraph.text = line
@@ -100,6 +114,34 @@ def _extract(tree: Any, meta: PageMeta, url: str, name: str) -> Any | None:
 # byline line when it opens the body; the page's author fields give the name alone.
 _REPORTER_LINE = re.compile(r"^[〔［\[（(]?(?:本报|本報|特约|特約|駐\S{1,4}|驻\S{1,4})?(?:记者|記者)\s*[:：]?\s*"
                             r"[^\s:：]{2,}.{0,30}?(?:报道|報導|報道)[)）〕］\]]?$")
+
+
+def _text_besides_chrome(tree: Any) -> bool:
+    """Whether the page has words to read outside its chrome and headings: a 404 or index page (menus,
+    `<h1>404</h1>`, a footer) has none, and converting it would print its menus."""
+    page = copy.deepcopy(tree.find("body"))
+    chrome = page.xpath(_CHROME_XPATH.replace("//", ".//")) + [
+        e for e in page.iter() if isinstance(e.tag, str) and class_words(e) & (CHROME_WORDS | web_body.BOILERPLATE_WORDS)]
+    chrome += [e for e in page.iter("h1", "h2", "h3", "h4", "h5", "h6", "script", "style", "noscript", "template")]
+    for element in chrome:
+        if element.getparent() is not None:
+            element.getparent().remove(element)
+    return bool(re.search(r"[^\W\d_]", page.text_content()))
+
+
+def _json_ld_body(tree: Any) -> Any | None:
+    """The article a script-rendered page states only in its JSON-LD (`articleBody`), one paragraph per
+    blank-line-separated block (per line when it has none), as text: markup in it is not the page's."""
+    text = web_meta.json_ld_article(tree).get("articleBody")
+    if not isinstance(text, str) or len(normal(text)) < MIN_ARTICLE_CHARS:
+        return None
+    text = text.replace("\r\n", "\n").strip()
+    blocks = re.split(r"\n\s*\n", text) if re.search(r"\n\s*\n", text) else text.split("\n")
+    body = lxml_html.Element("div")
+    for block in blocks:
+        if paragraph := " ".join(block.split()):
+            etree.SubElement(body, "p").text = paragraph
+    return body
 
 
 def _reporter_line(prepared: Any, article: Any) -> str:
@@ -134,13 +176,14 @@ def _fill_from_trafilatura(meta: PageMeta, document: Any, tree: Any) -> None:
 
 def _time_from_the_page(meta: PageMeta, prepared: Any, article: Any) -> None:
     """A date without a time (`publishdate` meta, htmldate) takes the time the page shows for that day
-    between its top and the article's body (`2024年06月06日05:52 | 来源：…`); no date at all takes the
-    first date-time shown there."""
+    between its top and the article's first paragraph (`2024年06月06日05:52 | 来源：…`, above the article
+    or inside it under the headline); no date at all takes the first date-time shown there."""
     if web_meta.has_time(meta.date):
         return
     texts: list[str] = []
+    stop = next(article.iter("p"), article)  # the lines above the article's first paragraph, its own too
     for node in prepared.iter():
-        if node is article:
+        if node is stop:
             break
         if isinstance(node.tag, str) and node.tag not in ("script", "style", "title", "head"):
             texts.extend((node.text or "", node.tail or ""))
@@ -168,6 +211,57 @@ def _base(tree: Any, url: str) -> str:
 def _holds_image(body: Any, figure: Any) -> bool:
     sources = {i.get("src") for i in body.iter("img")}
     return any(i.get("src") in sources for i in figure.iter("img"))
+
+
+def _headline_over_head_title(body: Any, meta: PageMeta) -> None:
+    """A title read only from `<title>` (no JSON-LD, Open Graph or lone `<h1>`) gives way to the headline
+    the article opens with (`<h2 class="title">`): the `<title>` is often a shorter search-engine line
+    with the site's name (`서울시, 심야버스 노선 확대 : 한강일보`). The heading leaves the body."""
+    if meta.found.get("title") != "title":
+        return
+    for element in body.iter():
+        if element is body or not isinstance(element.tag, str) or element.tag in ("div", "section", "header"):
+            continue
+        if element.tag in ("h1", "h2", "h3") and (headline := text_of(element)):
+            meta.title, meta.found["title"] = headline, "heading"
+            element.getparent().remove(element)
+        return
+
+
+_REPORTER_WORDS = re.compile(r"记者|記者|报道|報導|報道|通讯员|通訊員|发自|發自")
+
+
+def _drop_byline_block(body: Any, meta: PageMeta) -> None:
+    """The page's byline block left in the body above the article's text when it says no more than the
+    metadata does: a `class="byline"` block of the authors' names (`2025年3月19日 14時05分　文：佐藤美咲`), or
+    any short block whose every field is a date or an author (`입력 2025.01.15 10:32 | 김민준 기자`, `By X |
+    March 4, 2025`). The editions print the byline from the metadata, so it would show twice. A time it
+    shows for the metadata's day completes the date."""
+    for element in list(body.iter()):
+        if not isinstance(element.tag, str) or element is body:
+            continue
+        if len(normal(element.text or "")) > 80:
+            return  # the article's text has begun
+        text = text_of(element)
+        if not text or len(text) > 80 or list(element.iter("img")) or not meta.authors or _REPORTER_WORDS.search(text):
+            continue  # a reporter's role and place (`記者許志豪／台北報導`) are for `enrich.bylines` to read
+        if class_words(element) & {"byline", "author", "writer"} and set(split_names(text)) == set(meta.authors):
+            element.getparent().remove(element)
+            continue
+        dates = []
+        for field in (f for f in re.split(r"\s*[|｜·]\s*", text) if f):
+            label, date = split_trailing_date(field)
+            date = parse_date_line(field) or (date if len(label) <= 12 and not re.search(r"\d", label) else "")
+            if date:
+                dates.append(date)
+            elif not split_names(field) or not set(split_names(field)) <= set(meta.authors):
+                break
+        else:
+            if dates:
+                if web_meta.has_time(dates[0]) and not web_meta.has_time(meta.date) and \
+                        dates[0][:10] == meta.date[:10]:
+                    meta.date, meta.found["date"] = dates[0], "byline"
+                element.getparent().remove(element)
 
 
 def _drop_repeated_dek(body: Any, meta: PageMeta) -> None:

@@ -19,6 +19,7 @@ import re
 import urllib.parse
 from typing import Any
 
+from lxml import html as lxml_html
 
 from .dom import _NORMAL, BLOCKS, class_words, normal, remove
 from .figures import figures_from_wrappers, is_decoration, keep_only_figures, kept_images
@@ -50,6 +51,10 @@ _NOISE_TAGS = ("script", "style", "noscript", "template", "iframe", "form", "but
 def prepare(tree: Any) -> Any:
     """A copy of the page with real image addresses and without the furniture named above."""
     tree = copy.deepcopy(tree)
+    for amp in list(tree.iter("amp-img", "amp-anim")):  # an AMP page's pictures (their <noscript> copy inside)
+        for child in list(amp):
+            amp.remove(child)
+        amp.tag = "img"
     for image in tree.iter("img"):
         for attribute in _LAZY_SOURCES:
             if (value := (image.get(attribute) or "").strip()) and not value.startswith("data:"):
@@ -191,9 +196,47 @@ def clean_body(element: Any, kept: Kept, *, logo: str = "", site: str = "", titl
     body.tag = "div"
     _clean_children(body, kept, logo, site, title)
     _drop_trailing_headings(body)
+    _paragraphs_at_double_breaks(body)
     _free_lone_images(body)
     figures_from_wrappers(body, logo, site)
     return body
+
+
+def _paragraphs_at_double_breaks(body: Any) -> None:
+    """`text<br><br>text`: portals (Korean, Chinese, older CMSs) separate paragraphs by an empty line
+    inside one block; each becomes a paragraph of its own (one `<br>` stays a line break)."""
+    for block in list(body.iter("p", "div")):
+        children = list(block)
+        if any(isinstance(c.tag, str) and c.tag in BLOCKS for c in children) or not any(
+                c.tag == "br" and not (c.tail or "").strip() and c.getnext() is not None and c.getnext().tag == "br"
+                for c in children):
+            continue
+        paragraphs = [lxml_html.Element("p")]
+        paragraphs[0].text = block.text
+        for child in children:
+            previous = child.getprevious()
+            if child.tag == "br" and previous is not None and previous.tag == "br" and not (previous.tail or "").strip():
+                paragraphs.append(lxml_html.Element("p"))
+                paragraphs[-1].text = child.tail
+                continue
+            if child.tag == "br" and (nxt := child.getnext()) is not None and nxt.tag == "br" \
+                    and not (child.tail or "").strip():
+                continue
+            paragraphs[-1].append(child)
+        paragraphs = [p for p in paragraphs if normal(p.text_content()) or len(p)]
+        if block.tag == "p" and block.getparent() is not None:
+            parent, index = block.getparent(), block.getparent().index(block)
+            tail = block.tail
+            parent.remove(block)
+            for offset, paragraph in enumerate(paragraphs):
+                parent.insert(index + offset, paragraph)
+            if paragraphs:
+                paragraphs[-1].tail = tail
+        else:
+            block.text = None
+            for child in list(block):
+                block.remove(child)
+            block.extend(paragraphs)
 
 
 def _free_lone_images(body: Any) -> None:

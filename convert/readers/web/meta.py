@@ -17,7 +17,7 @@ from typing import Any, Iterable
 
 from lxml import html as lxml_html
 
-from ...dates import UTC_PLUS_8, split_trailing_date
+from ...dates import UTC_PLUS_8, split_leading_date, split_trailing_date
 from ...scripts import IDEOGRAPHS
 
 ARTICLE_TYPES = {"newsarticle", "article", "reportagenewsarticle", "analysisnewsarticle", "blogposting",
@@ -109,7 +109,8 @@ def page_metadata(tree: Any, page_url: str = "") -> PageMeta:
     meta.editor = page_editor(tree)
     meta.date = _first(meta, "date", (iso_datetime(article.get("datePublished")), "json-ld"),
                        *((iso_datetime(tags.get(name)), name) for name in _DATE_META),
-                       (_wechat_time(wechat), "wechat"), (_time_element(tree), "time"))
+                       (_wechat_time(wechat), "wechat"), (_time_element(tree), "time"),
+                       (_byline_date(tree), "byline"))
     meta.section = _first(meta, "section", (_text_value(article.get("articleSection")), "json-ld"),
                           (tags.get("article:section"), "og"))
     meta.url = _first(meta, "url", (_canonical(tree), "canonical"), (tags.get("og:url"), "og"),
@@ -281,7 +282,7 @@ def _byline_elements(tree: Any) -> tuple[str, ...]:
     linked = [text_of(e) for e in tree.xpath('//a[contains(concat(" ", normalize-space(@rel), " "), " author ")]')]
     if linked := [n for n in linked if n]:
         return tuple(dict.fromkeys(linked))
-    for element in tree.xpath('//*[@itemprop="author"]|//*[re:test(@class, "(^|[\\s_-])(author|byline|writer)'
+    for element in tree.xpath('//*[@itemprop="author"]|//*[re:test(@class, "(^|[\\s_-])(author|byline|writer|reporter)'
                               '($|[\\s_-])", "i")]', namespaces={"re": "http://exslt.org/regular-expressions"}):
         if element.xpath('ancestor::*[re:test(@class, "comment|discuss|related|recommend", "i")]',
                          namespaces={"re": "http://exslt.org/regular-expressions"}):
@@ -292,11 +293,25 @@ def _byline_elements(tree: Any) -> tuple[str, ...]:
     return ()
 
 
+def _byline_date(tree: Any) -> str:
+    """The date the visible byline opens or ends with (`2025年3月19日 14時05分　文：佐藤美咲`)."""
+    for element in tree.xpath('//*[re:test(@class, "(^|[\\s_-])(byline|author|writer)($|[\\s_-])", "i")]',
+                              namespaces={"re": "http://exslt.org/regular-expressions"}):
+        text = text_of(element)
+        if text and len(text) <= 80:
+            if date := split_leading_date(text)[1] or split_trailing_date(text)[1]:
+                return date
+    return ""
+
+
 def split_names(text: str) -> tuple[str, ...]:
     """`By Jane Ortiz and Samuel Achebe`, `作者：陈静 李明`, `A, B` -> each name."""
+    text = split_leading_date(text.strip())[0]  # `2025年3月19日 14時05分　文：佐藤美咲`: the name
     text = split_trailing_date(_BYLINE_LABEL.sub("", text.strip()))[0]  # `张三 2025-03-12`: the name
-    text = re.sub(rf"\s*[/／|｜\s]\s*[{IDEOGRAPHS}]{{2,6}}(?:报道|報道)$", "", text)  # `记者 王某／北京报道`
-    text = re.sub(r"\s*(?:报道|報道|摄影|攝影|整理|编译|/?\s*文)$", "", text)
+    text = re.sub(rf"\s*[/／|｜\s]\s*[{IDEOGRAPHS}]{{2,6}}(?:报道|報道|報導)$", "", text)  # `记者 王某／北京报道`
+    text = re.sub(r"\s*(?:报道|報道|報導|摄影|攝影|整理|编译|/?\s*文)$", "", text)
+    text = re.sub(r"\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+", "", text)  # `김민준 기자 mj@hangang.example`: no address
+    text = re.sub(r"(?<=[가-힣])\s*(?:기자|특파원|통신원)(?=$|\s*[,·/])", "", text)  # Korean: `김민준 기자`, the name
     names: list[str] = []
     for part in re.split(r"\s*(?:[,，、/／;；&|]|\band\b|\bund\b|\bet\b)\s*", text):
         pieces = part.split()
