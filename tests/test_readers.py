@@ -100,6 +100,22 @@ def test_raw_html_is_cleaned_and_reported(caplog: pytest.LogCaptureFixture) -> N
         assert finding in logged
 
 
+@pytest.mark.parametrize("fmt", ["html", "markdown"])
+def test_hidden_elements_are_not_read_into_the_article(fmt: str) -> None:
+    """What a page does not show (`hidden`, `aria-hidden`, `display: none`, `visibility: hidden`) is no
+    part of the article, in an HTML input read whole and in raw HTML inside Markdown; the text around
+    it stays, and a page that hides everything (shown by a script) keeps it."""
+    page = ('<h1>Council approves budget</h1>\n\n<p>The council approved it on Tuesday.</p>\n\n'
+            '<p hidden>SECRET one</p>\n\n<div style="display: none"><p>SECRET two</p></div>\n\n'
+            '<p><span aria-hidden="true">SECRET three</span>Visible text continues.</p>\n\n'
+            '<p style="visibility:hidden">SECRET four</p>\n')
+    text = m.visible_text(read_text(page, fmt=fmt).document)
+    assert "approved it on Tuesday" in text and "Visible text continues" in text
+    assert "SECRET" not in text, text
+    shown_later = '<div hidden><p>The whole story, shown by a script.</p></div>'
+    assert "The whole story" in m.visible_text(read_text(shown_later, fmt=fmt).document)
+
+
 def test_markdown_links_with_unsafe_schemes_keep_only_their_text() -> None:
     doc = read_text("[click](javascript:alert(1)) and [file](file:///etc/passwd) and [m](mailto:a@b.c)").document
     inlines = doc.blocks[0].content

@@ -5,6 +5,7 @@ what it takes out, so the editor learns why something vanished.
 """
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
 
 import nh3
@@ -31,11 +32,12 @@ _URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "data", 
 
 
 def sanitize_html(html: str, source: str) -> str:
-    """Return `html` with scripts, frames, event handlers and unsafe URLs removed (warning for each kind)."""
+    """Return `html` with scripts, frames, event handlers and unsafe URLs removed (warning for each kind),
+    and what a reader is not shown (`web.dom.is_hidden`) left out."""
     for finding in sorted(_find_unsafe(html)):
         warn(f"{source}: dropped {finding} from raw HTML")
     return nh3.clean(
-        html,
+        _without_hidden(html),
         tags=_TAGS,
         clean_content_tags=_DROPPED_WITH_CONTENT,
         attributes=_ATTRIBUTES,
@@ -43,6 +45,33 @@ def sanitize_html(html: str, source: str) -> str:
         link_rel=None,
         strip_comments=True,
     )
+
+
+_MAYBE_HIDDEN = re.compile(r"\bhidden\b|display\s*:\s*none", re.I)
+
+
+def _without_hidden(html: str) -> str:
+    """`html` without its hidden elements (a page's `<p hidden>`, a template's `display: none`), which
+    nh3 would keep with their text; as it is when nothing is hidden, or when everything is (a page
+    a script shows: its text is the article)."""
+    if not _MAYBE_HIDDEN.search(html):
+        return html
+    from lxml import etree
+    from lxml import html as lxml_html
+
+    from .web.dom import is_hidden, normal, remove
+
+    try:
+        root = lxml_html.document_fromstring(html)
+    except (etree.ParserError, ValueError):
+        return html
+    hidden = [e for e in root.iter() if isinstance(e.tag, str) and is_hidden(e)]
+    hidden = [e for e in hidden if not any(a in hidden for a in e.iterancestors())]
+    if not hidden or sum(len(normal(e.text_content())) for e in hidden) >= len(normal(root.text_content())):
+        return html
+    for element in hidden:
+        remove(element)
+    return lxml_html.tostring(root, encoding="unicode")
 
 
 def _find_unsafe(html: str) -> set[str]:

@@ -21,7 +21,7 @@ from typing import Any
 
 from lxml import html as lxml_html
 
-from .dom import _NORMAL, BLOCKS, class_words, normal, remove
+from .dom import _NORMAL, BLOCKS, class_words, is_hidden, normal, remove
 from .figures import figures_from_wrappers, is_decoration, keep_only_figures, kept_images
 
 # Class and id words of page furniture; a class `post_comment` or `ad-slot` splits into its words.
@@ -71,7 +71,7 @@ def prepare(tree: Any) -> Any:
             continue
         if element.tag in _NOISE_TAGS:
             element.drop_tree()
-        elif (_is_furniture(element) or _is_hidden(element)) and not _holds_the_article(element, page_chars):
+        elif (_is_furniture(element) or is_hidden(element)) and not _holds_the_article(element, page_chars):
             element.drop_tree()
     return tree
 
@@ -93,11 +93,6 @@ def _is_furniture(element: Any) -> bool:
     if element.tag in ("nav", "aside") or (element.tag in ("header", "footer") and not element.xpath("ancestor::article")):
         return True
     return bool(class_words(element) & BOILERPLATE_WORDS)
-
-
-def _is_hidden(element: Any) -> bool:
-    style = (element.get("style") or "").replace(" ", "").lower()
-    return "display:none" in style or element.get("hidden") is not None or element.get("aria-hidden") == "true"
 
 
 # ---------------------------------------------------------------- 2. what trafilatura keeps

@@ -25,6 +25,14 @@ def class_words(element: Any) -> set[str]:
     return parts | set(words.split())
 
 
+def is_hidden(element: Any) -> bool:
+    """Not shown to a reader: `hidden`, `aria-hidden="true"`, or a style of `display: none` or
+    `visibility: hidden` (a script may show it later; what the page shows without one is the article)."""
+    style = (element.get("style") or "").replace(" ", "").lower()
+    return ("display:none" in style or "visibility:hidden" in style or element.get("hidden") is not None
+            or element.get("aria-hidden") == "true")
+
+
 def remove(element: Any) -> None:
     """Remove an element, keeping its tail text in place."""
     parent = element.getparent()
