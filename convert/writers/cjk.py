@@ -32,7 +32,8 @@ from ..scripts import is_cjk_family, is_cjk_language
 from ..theme import Theme
 from ..scripts import (CJK_LETTER, CLOSING_MARKS, CLOSING_PUNCTUATION, OPENING_MARKS, OPENING_PUNCTUATION,
                        WORD_JOINER, ZERO_WIDTH_SPACE, compressed_marks, gap_bindings, gap_positions, gap_sides,
-                       heading_words, hyphenatable_words, keep_together, mark_kind, number_parts, quote_breaks,
+                       heading_words, hyphenatable_words, keep_together, mark_kind, number_parts, quote_breaks, quoted_phrase_edges,
+                       range_breaks,
                        unit_head, upright_numbers)
 
 _OBJECT = "\ufffc"
@@ -85,8 +86,9 @@ class Typesetting:
     # footnotes not counted; an object counts one): ((e, n), distances).
     squeeze_at: tuple[tuple[tuple[int, int], tuple[int, ...]], ...] = ()
     # A layout that breaks lines by UAX #14 alone (Pango: the PDF) never breaks next to a curly quote;
-    # with `break_hints` a U+200B ZERO WIDTH SPACE lets it where Chinese text may (`scripts.quote_breaks`),
-    # but in headings, which are not justified and whose lines `pdf.balance` evens out as Pango breaks them.
+    # with `break_hints` a U+200B ZERO WIDTH SPACE lets it where Chinese text may (`scripts.quote_breaks`);
+    # in headings, which `pdf.balance` evens out as Pango breaks them, only at the edges of a short quoted
+    # phrase glued to the words around it (`scripts.quoted_phrase_edges`), which is held whole.
     break_hints: bool = False
     # English words in Chinese text in a span `hy`, which the PDF's CSS gives a language to hyphenate
     # them in (`scripts.hyphenatable_words`); a browser's `hyphens` follows the element's own language.
@@ -297,11 +299,15 @@ class _Block:
                 for position in _before(text, start, squeeze.get(ident, ())):
                     classes[position] = "pc"
                 pieces = [(a, b) for a, b in soft if start <= a and b <= end] if ident in setting.soft else [(start, end)]
+                if ident in setting.soft and pieces == [(start, end)]:  # a range with no unit to give up breaks
+                    # after its dash instead (`pdf.refit`'s last resort)
+                    pieces = [piece for a, b in pieces for piece in _split(a, b, range_breaks(text, a, b))]
                 for number, (a, b) in enumerate(pieces):
                     if _OBJECT not in text[a:b]:
                         self.group(a, b, opens, closes, around, ident if setting.keep_ids and not number else None)
-        if setting.break_hints and self.name not in _HEADINGS and CJK_LETTER.search(text):
-            for position in quote_breaks(text):
+        if setting.break_hints and CJK_LETTER.search(text):  # in headings, only at a held phrase's edges
+            hints = quoted_phrase_edges(text) if self.name in _HEADINGS else quote_breaks(text)
+            for position in hints:
                 if not any(start < position < end for start, end in kept):
                     opens.setdefault(position, []).insert(0, ZERO_WIDTH_SPACE)
         if setting.hyphenate and self.name not in _HEADINGS and CJK_LETTER.search(text):
@@ -403,6 +409,12 @@ def _before(text: str, start: int, distances: tuple[int, ...]) -> list[int]:
             found.append(position)
         counted += 1
     return found
+
+
+def _split(start: int, end: int, at: list[int]) -> list[tuple[int, int]]:
+    """[start, end) cut before each index of `at`."""
+    edges = [start, *at, end]
+    return [(a, b) for a, b in zip(edges, edges[1:]) if b > a]
 
 
 def _run(tags: list[tuple[int, int, bool, bool]], closing: bool) -> list[tuple[int, int, bool, bool]]:

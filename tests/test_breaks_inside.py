@@ -1,0 +1,70 @@
+"""Breaks left wrong after the second round (issue 12): a headline split inside a quoted phrase glued to
+the letters around it (`打造“智慧` / `港口”`), a race time broken between its parts (`10秒` / `08`), a range
+broken after its dash (`10–` / `15 个基点`, `2024-` / `2025年`). None may happen in any edition."""
+from __future__ import annotations
+
+import functools
+import re
+from pathlib import Path
+
+import pytest
+
+import convert
+from convert.checks.typography import pdf_lines
+from convert.scripts import joined_numbers, keep_together, number_groups, range_breaks
+from convert.theme import load_theme
+
+from conftest import ROOT
+
+SAMPLE = ROOT / "tests" / "data" / "breaks" / "harbour-sprint.md"
+WHOLE = ["10秒08", "1分23秒45", "3:1", "2-1", "10–15", "2024-2025", "3～5", "2024—2025"]
+
+
+@pytest.mark.parametrize("text, group", [("他跑出10秒08，", "10秒08"), ("用时1分23秒45，", "1分23秒45"),
+                                         ("跑出1'23\"45的成绩", "1'23\"45"), ("跑出1’23”45的成绩", "1’23”45"),
+                                         ("以2小时05分30秒完赛", "2小时05分30秒"), ("比分3:1", "3:1"),
+                                         ("主队以2-1取胜", "2-1"), ("下调10–15 个基点", "10–15 个"),
+                                         ("约3～5天", "3～5天"), ("2024—2025赛季", "2024—2025赛季"),
+                                         ("2024-2025年度", "2024-2025年度"), ("增长3%-5%。", "3%-5%")])
+def test_times_scores_and_ranges_are_one_group(text: str, group: str) -> None:
+    assert any(text[a:b].startswith(group) for a, b in number_groups(text)), number_groups(text)
+    number = group.rstrip("个天赛季年度 ")  # the number itself: a hard keep, even where its unit may go down
+    start = text.index(number)
+    assert any(a <= start and start + len(number) <= b for a, b in keep_together(text, soft=True, latin_units=True))
+
+
+def test_a_race_time_takes_no_unit_after_it_and_dates_still_break_between_parts() -> None:
+    assert [t[a:b] for t in ["他以10秒08夺冠"] for a, b in number_groups(t)] == ["10秒08"]
+    dates = "2025年3月12日，下午3時15分，2013年至2015年"
+    assert [dates[a:b] for a, b in number_groups(dates)] == ["2025年", "3月", "12日", "3時", "15分", "2013年", "2015年"]
+    assert range_breaks("（2024—2026）》") == [6]
+
+
+def test_the_docx_joins_a_number_wherever_word_could_break_inside_it() -> None:
+    joiner = "\u200d"
+    assert joined_numbers("跑出10秒08，") == f"跑出10{joiner}秒{joiner}08，"
+    assert joined_numbers("下调10–15 个基点") == f"下调10–{joiner}15\u00a0个基点"
+    assert joined_numbers("约3～5天") == f"约3{joiner}～{joiner}5{joiner}天"
+
+
+@functools.lru_cache(maxsize=None)
+def lines(edition: str) -> tuple[tuple[str, float], ...]:
+    data = convert.convert(SAMPLE, to="pdf", offline=True, edition=edition)
+    return tuple((line.text, line.size) for line in pdf_lines(data))  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("edition", ["print", "ereader"])
+def test_the_pdf_breaks_inside_no_time_score_or_range(edition: str) -> None:
+    texts = [text for text, _ in lines(edition)]
+    body = "".join(texts)
+    for whole in WHOLE:
+        assert whole in body
+        assert not any(text.endswith(whole[:cut]) and texts[n + 1].startswith(whole[cut:])
+                       for n, text in enumerate(texts[:-1]) for cut in range(1, len(whole))), (whole, texts)
+
+
+def test_the_ereader_headline_keeps_its_glued_quoted_phrase_whole() -> None:
+    theme = load_theme()
+    size = theme.ereader.size_pt * theme.headings.scale[0]
+    headline = [text for text, line_size in lines("ereader") if abs(line_size - size) < 0.2]
+    assert len(headline) >= 2 and any("“智慧港口”" in line for line in headline), headline
