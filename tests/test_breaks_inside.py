@@ -4,20 +4,22 @@ broken after its dash (`10–` / `15 个基点`, `2024-` / `2025年`). None may 
 from __future__ import annotations
 
 import functools
-import re
+import io
+import zipfile
 from pathlib import Path
 
 import pytest
 
 import convert
-from convert.checks.typography import pdf_lines
-from convert.scripts import joined_numbers, keep_together, number_groups, range_breaks
+from convert.checks.typography import browser_blocks, browser_lines, pdf_lines, split_numbers
+from convert.scripts import joined_numbers, keep_together, number_groups, range_breaks, unjoined
 from convert.theme import load_theme
 
 from conftest import ROOT
+from docx_layout import MEASURES_MM, layouts
 
 SAMPLE = ROOT / "tests" / "data" / "breaks" / "harbour-sprint.md"
-WHOLE = ["10秒08", "1分23秒45", "3:1", "2-1", "10–15", "2024-2025", "3～5", "2024—2025"]
+WHOLE = ["9秒83", "10秒08", "1分23秒45", "3:1", "2-1", "10–15", "2024-2025", "3～5", "2024—2025"]
 
 
 @pytest.mark.parametrize("text, group", [("他跑出10秒08，", "10秒08"), ("用时1分23秒45，", "1分23秒45"),
@@ -41,26 +43,55 @@ def test_a_race_time_takes_no_unit_after_it_and_dates_still_break_between_parts(
 
 
 def test_the_docx_joins_a_number_wherever_word_could_break_inside_it() -> None:
-    joiner = "\u200d"
-    assert joined_numbers("跑出10秒08，") == f"跑出10{joiner}秒{joiner}08，"
-    assert joined_numbers("下调10–15 个基点") == f"下调10–{joiner}15\u00a0个基点"
-    assert joined_numbers("约3～5天") == f"约3{joiner}～{joiner}5{joiner}天"
+    joiner, held = "\u200d", "\u200d\u2060"  # Word's no-break joiner; before a digit, LibreOffice's too
+    assert joined_numbers("跑出10秒08，") == f"跑出10{joiner}秒{held}08，"
+    assert joined_numbers("下调10–15 个基点") == f"下调10–{held}15\u00a0个基点"
+    assert joined_numbers("约3～5天") == f"约3{joiner}～{held}5{joiner}天"
+    assert unjoined(joined_numbers("约3～5天", gap="\u00a0")) == "约3～5天"
+
+
+def test_the_docx_through_libreoffice_breaks_inside_no_time_score_or_range(tmp_path: Path) -> None:
+    data = convert.convert(SAMPLE, to="docx", offline=True)
+    measured = layouts({"sample": data}, tmp_path)  # type: ignore[dict-item]
+    assert len(measured) == len(MEASURES_MM)
+    assert [(layout.name, layout.splits) for layout in measured if layout.splits] == []
+
+
+def test_the_epub_breaks_inside_no_time_score_or_range(tmp_path: Path) -> None:
+    with zipfile.ZipFile(io.BytesIO(convert.convert(SAMPLE, to="epub", offline=True))) as book:  # type: ignore[arg-type]
+        book.extractall(tmp_path)
+    chapter = next(tmp_path.rglob("text.xhtml"))
+    for width in (360, 480):
+        blocks = browser_blocks(chapter, width)
+        lines = browser_lines(blocks)
+        assert split_numbers(lines, units=False) == [], width
+        texts = ["".join(char[0] for char in line) for block in blocks for line in block["lines"]]
+        assert not _broken(texts), (width, texts)
+        heading = next(block for block in blocks if block["tag"] == "h1")
+        assert any("“智慧港口”" in "".join(char[0] for char in line) for line in heading["lines"])
+
+
+def _broken(texts: list[str]) -> list[tuple[str, str]]:
+    return [(whole, text) for whole in WHOLE for n, text in enumerate(texts[:-1]) for cut in range(1, len(whole))
+            if text.endswith(whole[:cut]) and texts[n + 1].startswith(whole[cut:])]
 
 
 @functools.lru_cache(maxsize=None)
-def lines(edition: str) -> tuple[tuple[str, float], ...]:
-    data = convert.convert(SAMPLE, to="pdf", offline=True, edition=edition)
-    return tuple((line.text, line.size) for line in pdf_lines(data))  # type: ignore[arg-type]
+def built(edition: str) -> bytes:
+    return convert.convert(SAMPLE, to="pdf", offline=True, edition=edition)  # type: ignore[return-value]
+
+
+def lines(edition: str) -> list[tuple[str, float]]:
+    return [(line.text, line.size) for line in pdf_lines(built(edition))]
 
 
 @pytest.mark.parametrize("edition", ["print", "ereader"])
 def test_the_pdf_breaks_inside_no_time_score_or_range(edition: str) -> None:
     texts = [text for text, _ in lines(edition)]
     body = "".join(texts)
-    for whole in WHOLE:
-        assert whole in body
-        assert not any(text.endswith(whole[:cut]) and texts[n + 1].startswith(whole[cut:])
-                       for n, text in enumerate(texts[:-1]) for cut in range(1, len(whole))), (whole, texts)
+    assert all(whole in body for whole in WHOLE)
+    assert not _broken(texts), texts
+    assert split_numbers(pdf_lines(built(edition)), units=False) == []
 
 
 def test_the_ereader_headline_keeps_its_glued_quoted_phrase_whole() -> None:
