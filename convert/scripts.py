@@ -787,11 +787,16 @@ def heading_words(text: str, longest: int = 6) -> list[tuple[int, int]]:
 
 
 # A quoted phrase: “…” ‘…’ 「…」 『…』 around letters and digits only (no mark, no space inside).
-_QUOTED = re.compile(f"[“‘「『][{CJK_LETTERS}0-9A-Za-z·]+[”’」』]")
+# A short bracketed phrase too (`（附主要指标）`, `《人民日报》`, `【快讯】`): a heading breaks before its
+# bracket as well as inside it, and inside leaves a piece of it alone (`（附` / `主要指标）`).
+_PHRASE = f"[{CJK_LETTERS}0-9A-Za-z·]+"
+_QUOTED = re.compile("|".join(f"{opening}{_PHRASE}{closing}" for opening, closing in
+                              ("“”", "‘’", "「」", "『』", "（）", "《》", "【】")))
 
 
 def _quoted_phrases(text: str, longest: int) -> list[tuple[int, int]]:
-    """Spans of the quoted phrases of at most `longest` characters inside their quotes, quotes included.
+    """Spans of the quoted (or bracketed) phrases of at most `longest` characters inside their marks,
+    marks included.
     A phrase in curly quotes glued to the letters around it (`打造“智慧港口”新标杆`) is held too: a
     layout that breaks by UAX #14 alone (Pango, LibreOffice) breaks next to no curly quote, so the
     editions give it a break at its edges (`quoted_phrase_edges`). Corner brackets break as brackets."""

@@ -134,6 +134,8 @@ def test_a_quoted_phrase_glued_to_the_letters_around_it_is_held_and_breakable_at
     assert "“智慧港口”" in words(text)
     assert quoted_phrase_edges(text) == [4, 10]
     assert quoted_phrase_edges("海港 “上海德比”第89分钟") == []  # a space and a number: breaks there already
+    # a short bracketed phrase is whole too: `…1.8亿吨（附` / `主要指标）` left the headline's last line short
+    assert "（附主要指标）" in words("吞吐能力提升至1.8亿吨（附主要指标）")
 
 
 @pytest.mark.parametrize("name", ["zh-mixed-figures", "zh-news-harbor", "mixed-dev-notes"])

@@ -306,10 +306,10 @@ class _Block:
                     if _OBJECT not in text[a:b]:
                         self.group(a, b, opens, closes, around, ident if setting.keep_ids and not number else None)
         if setting.break_hints and CJK_LETTER.search(text):  # in headings, only at a held phrase's edges
-            hints = quoted_phrase_edges(text) if self.name in _HEADINGS else quote_breaks(text)
-            for position in hints:
-                if not any(start < position < end for start, end in kept):
-                    opens.setdefault(position, []).insert(0, ZERO_WIDTH_SPACE)
+            heading = self.name in _HEADINGS
+            for position in quoted_phrase_edges(text) if heading else quote_breaks(text):
+                if not any(start < position < end for start, end in kept):  # a heading's text is its PDF
+                    opens.setdefault(position, []).insert(0, "<wbr/>" if heading else ZERO_WIDTH_SPACE)  # bookmark
         if setting.hyphenate and self.name not in _HEADINGS and CJK_LETTER.search(text):
             for start, end in hyphenatable_words(text):
                 crossed = any(a < end and start < b and not (a <= start and end <= b) for a, b in kept)
