@@ -93,9 +93,7 @@ def refits(document: Any, options: LineOptions, done: Refits | None = None) -> R
             number = natural - unit * size - (options.script_gap_em * size if _takes_gap(text[-unit - 1]) else 0.0)
         dashes = range_breaks(text)
         if number is None and dashes:  # a range whose dash may end the line (`2024—` / `2026`): its first part goes up
-            first = next((leaf for leaf in leaves(box) if getattr(leaf, "text", None)), None)
-            if first is not None and text[:dashes[0]] in first.text.translate(_DROP_INVISIBLE):
-                number = gap + _text_width(first, text[:dashes[0]])
+            number = gap + _head_width(box, dashes[0])
         marks = _marks(line)
         for width, soft in ((whole, False), (number, True)):
             if width is None:
@@ -156,6 +154,18 @@ def _range_cut(line: Any, following: Any, options: LineOptions) -> tuple[int, tu
                       for leaf in dict.fromkeys(leaf for _, leaf in head))
     chosen = _enough(_marks(line), width - _slack(line))
     return None if chosen is None else (ident, chosen)
+
+
+def _head_width(box: Any, count: int) -> float:
+    """The width of the first `count` characters of the group `box` (joiners not counted), as set."""
+    width = 0.0
+    for leaf in leaves(box):
+        text = (getattr(leaf, "text", None) or "").translate(_DROP_INVISIBLE)
+        if not text or count <= 0:
+            continue
+        width += _text_width(leaf, text[:count])
+        count -= len(text)
+    return width
 
 
 def _ancestors(root: Any, target: Any) -> list[Any]:
