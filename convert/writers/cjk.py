@@ -28,7 +28,7 @@ from html import escape, unescape
 from .. import model as m
 from ..errors import warn
 from ..resources.fonts import layout_features, stack_font
-from ..scripts import is_cjk_family, is_cjk_language
+from ..scripts import HANGUL, is_cjk_family, is_cjk_language, primary_language
 from ..theme import Theme
 from ..scripts import (CJK_LETTER, CLOSING_MARKS, CLOSING_PUNCTUATION, OPENING_MARKS, OPENING_PUNCTUATION,
                        WORD_JOINER, ZERO_WIDTH_SPACE, compressed_marks, gap_bindings, gap_positions, gap_sides,
@@ -45,6 +45,8 @@ _INLINE = {"a", "span", "em", "strong", "b", "i", "s", "u", "time", "abbr", "cit
            "ins", "bdi", "bdo", "dfn", "var", "wbr"}
 _OBJECTS = {"img", "input", "object", "iframe", "video", "audio", "canvas"}
 _DIGIT = re.compile(r"[0-9０-９]")
+_FURNITURE = 'class="running-header"'  # `pdf.css.RUNNING_HEADER`
+_HANGUL = re.compile(f"[{HANGUL}]")
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 # Blocks that break between words, never inside one (`创新实` / `践者`, `核心一级资` / `本充足率`): headings,
 # and table cells, which are set ragged and narrow.
@@ -93,6 +95,10 @@ class Typesetting:
     # English words in Chinese text in a span `hy`, which the PDF's CSS gives a language to hyphenate
     # them in (`scripts.hyphenatable_words`); a browser's `hyphens` follows the element's own language.
     hyphenate: bool = False
+    # Korean breaks lines at its spaces, never between the syllables of a word (CSS `word-break: keep-all`,
+    # which WeasyPrint 70 ignores): with `word_joins`, a U+2060 WORD JOINER between the letters of each
+    # word that holds Hangul (`계획이라고`), which Pango honours (UAX #14 LB11).
+    word_joins: bool = False
 
 
 def typesetting(doc: m.Document, theme: Theme, *, check_fonts: bool = True, browser: bool = False,
@@ -116,7 +122,8 @@ def typesetting(doc: m.Document, theme: Theme, *, check_fonts: bool = True, brow
     upright = theme.cjk.upright_digits if vertical and cjk_text else 0  # and tategaki
     return Typesetting(compress=compress, bind_gaps=browser and vertical, gap_spaces=browser and not vertical,
                        latin_units=doc.is_chinese, unit_heads=browser, upright=upright,
-                       break_hints=cjk_text and not browser, hyphenate=doc.is_chinese and not browser)
+                       break_hints=cjk_text and not browser, hyphenate=doc.is_chinese and not browser,
+                       word_joins=primary_language(doc.meta.lang) == "ko" and not browser)
 
 
 def faces_without_feature(theme: Theme, feature: str, lang: str = "") -> list[str]:
@@ -187,7 +194,8 @@ def typeset(markup: str, setting: Typesetting = Typesetting()) -> str:
             ident = elements.enter(name)
             if setting.keep_ids:
                 out[index] = _TAG_NAME.sub(lambda tag: f'{tag.group(0)} data-cjk="{ident}"', part, count=1)
-        block = _Block(name if not closing else "", elements=elements, element=elements.current)
+        block = _Block(name if not closing else "", elements=elements, element=elements.current,
+                       furniture=not closing and _FURNITURE in part)
     block.finish(out, setting, groups)
     return "".join(out)
 
@@ -236,6 +244,7 @@ class _Block:
     name: str = ""
     elements: _Elements = field(default_factory=_Elements)
     element: int | None = None  # the block-level element whose text this is (None: a footnote's)
+    furniture: bool = False  # the PDF's running header: one line, its words never broken
     at: list[int | None] = field(default_factory=list)  # per char: its place in the element (`_Elements.count`)
     text: list[str] = field(default_factory=list)
     where: list[tuple[int, int]] = field(default_factory=list)  # (part index, offset in the part) per char
@@ -262,6 +271,9 @@ class _Block:
     # ------------------------------------------------------------ marking up
     def finish(self, out: list[str], setting: Typesetting, groups: list[int]) -> None:
         text = "".join(self.text)
+        if setting.word_joins and self.texts and _HANGUL.search(text) and not self.furniture:
+            self.join_words(out, text)
+            return
         if not self.texts or not (CJK_LETTER.search(text) or _DIGIT.search(text)):
             return
         spaced = setting.gaps and setting.gap_spaces
@@ -326,6 +338,14 @@ class _Block:
                 out[key] = "".join(markers) + out[key]
             else:
                 out[-key] = out[-key] + "".join(markers)
+
+    def join_words(self, out: list[str], text: str) -> None:
+        """A Korean block: a word joiner between each two letters of a word that holds Hangul."""
+        joins = {position: [WORD_JOINER] for position in range(1, len(text))
+                 if text[position - 1].isalnum() and text[position].isalnum()
+                 and (_HANGUL.match(text[position - 1]) or _HANGUL.match(text[position]))}
+        for index, part in self.texts.items():
+            out[index] = self.render(index, part, {}, joins, {})
 
     def upright(self, text: str, longest: int) -> list[tuple[int, int]]:
         """The short numbers of a Chinese block to set upright, each within one text part (one span
