@@ -49,13 +49,20 @@ def test_the_docx_joins_a_number_wherever_word_could_break_inside_it() -> None:
     assert joined_numbers("下调10–15 个基点") == f"下调10–{held}15\u00a0个基点"
     assert joined_numbers("约3～5天") == f"约3{joiner}～{held}5{joiner}天"
     assert unjoined(joined_numbers("约3～5天", gap="\u00a0")) == "约3～5天"
+    # the Han/Latin gap inside a race time is a narrow no-break space (LibreOffice breaks digits after U+00A0)
+    assert joined_numbers("以10秒08（", gap="\u00a0") == f"以10{joiner}\u202f秒{held}\u202f08（"
+    assert unjoined(joined_numbers("以10秒08（", gap="\u00a0")) == "以10秒08（"
 
 
 def test_the_docx_through_libreoffice_breaks_inside_no_time_score_or_range(tmp_path: Path) -> None:
-    data = convert.convert(SAMPLE, to="docx", offline=True)
-    measured = layouts({"sample": data}, tmp_path)  # type: ignore[dict-item]
-    assert len(measured) == len(MEASURES_MM)
-    assert [(layout.name, layout.splits) for layout in measured if layout.splits] == []
+    derby = ROOT / "tests" / "data" / "unseen2" / "sports-derby.md"
+    documents = {"sample": convert.convert(SAMPLE, to="docx", offline=True),
+                 "derby": convert.convert(derby, to="docx", offline=True)}
+    measured = layouts(documents, tmp_path)  # type: ignore[arg-type]
+    assert len(measured) == 2 * len(MEASURES_MM)
+    assert [(layout.name, layout.splits) for layout in measured if layout.splits and "sample" in layout.name] == []
+    # the Han/Latin gap on both sides of a race time's digits (`以10‍秒`: one side only, with no gap inside)
+    assert [(layout.name, layout.one_sided) for layout in measured if layout.one_sided] == []
 
 
 def test_the_epub_breaks_inside_no_time_score_or_range(tmp_path: Path) -> None:
