@@ -499,8 +499,16 @@ def east_asian_marks(text: str) -> list[tuple[int, int]]:
 
 # ---------------------------------------------------------------- breaks
 
-# A number: digits with their separators and decimal point, a sign, a percent or degree after it.
-_NUMBER = r"[+\-−]?[0-9０-９]+(?:[.,:／/．][0-9０-９]+)*[%‰％℃°]?"
+# A number: digits with their separators and decimal point, a sign, a percent or degree after it; a
+# range of such numbers (`10–15`, `3～5`, `2024—2025`, `2024-2025`, `3%-5%`) or a score (`3:1`, `2-1`),
+# whose dash a line may otherwise break after (`10–` / `15`); a race time (`10秒08`, `1分23秒45`,
+# `2小时05分30秒`, `1'23"45`), whose units stand between its digits. None is broken inside, in any edition.
+_DIGITS = "[0-9０-９]+"
+_PLAIN_NUMBER = f"{_DIGITS}(?:[.,:／/．]{_DIGITS})*[%‰％℃°]?"
+_RANGE_DASH = "[\\-–—～~〜]"
+_RACE_TIME = (f"(?:{_DIGITS}(?:小时|[时時]))?{_DIGITS}分{_DIGITS}秒(?:{_DIGITS})?|{_DIGITS}秒{_DIGITS}"
+              f"|{_DIGITS}['′’]{_DIGITS}(?:[\"″”]{_DIGITS})?")
+_NUMBER = f"[+\\-−]?(?:{_RACE_TIME}|{_PLAIN_NUMBER}(?:{_RANGE_DASH}[+\\-−]?{_PLAIN_NUMBER})*)"
 # A number with what it counts: an ordinal 第 before it, one Han character after it (a unit or measure
 # word: 36位, 1.8亿, 2013年), as long as nothing but the number stands between them, or a Latin unit of
 # up to four letters after a space (`−0.07 pct`, `15 bp`, `1.2 GW`) or after a magnitude (`1,240万TEU`).
@@ -513,6 +521,7 @@ _NUMBER_GROUP = re.compile(f"(?<![0-9A-Za-z.,/:_\\-])(?:第)?{_NUMBER}(?: ?[{_DA
                            f"| ?[{IDEOGRAPHS}](?![0-9０-９A-Za-z/_])| [A-Za-z]{{1,4}}(?![0-9A-Za-z/_.:@-])"
                            f"|(?![0-9A-Za-z/_]))")
 _NUMBER_START = re.compile(f"(?:第)?{_NUMBER}")
+_RACE_TIME_WHOLE = re.compile(f"[+\\-−]?(?:{_RACE_TIME})")
 _LETTER_UNIT = re.compile(f"[{CJK_LETTERS}]|[{_LATIN_SIDE}]+")
 _TRAILING = re.compile(f"[{re.escape(CLOSING_MARKS + CLOSING_PUNCTUATION)}\\s]*$")
 _TAIL_LIMIT = 12  # characters: a longer tail is left to break where it may
@@ -543,6 +552,8 @@ def number_parts(text: str, latin_units: bool = False) -> list[tuple[int, int, i
             end = number_end
         if text[match.start():number_end].rstrip(" ")[-1:] in "%‰％℃°":  # a percentage counts nothing (`85%以上`)
             end = number_end
+        if _RACE_TIME_WHOLE.fullmatch(text, match.start(), number_end):  # its units are inside it (`10秒08夺冠`)
+            end = number_end
         while number_end > match.start() and text[number_end - 1] == " ":
             number_end -= 1
         found.append((match.start(), number_end, end))
@@ -551,6 +562,17 @@ def number_parts(text: str, latin_units: bool = False) -> list[tuple[int, int, i
         found = [(start, number_end, _unit_end(text, end, units.get(end - 1, end)) if end > number_end else end)
                  for start, number_end, end in found]
     return found
+
+
+_RANGE_BREAK = re.compile(f"(?<=[0-9０-９%‰％℃°]{_RANGE_DASH})(?=[+\\-−]?[0-9０-９])")
+
+
+def range_breaks(text: str, start: int = 0, end: int | None = None) -> list[int]:
+    """Indexes i in text[start:end] right after the dash of a range (`2024—` / `2026`): where the PDF,
+    and only as a last resort (`pdf.refit`: a line otherwise left short beyond what justification may
+    stretch), breaks a range it otherwise keeps whole; the dash ends the line, never starts one."""
+    return [match.start() for match in _RANGE_BREAK.finditer(text, start, len(text) if end is None else end)
+            if start < match.start()]
 
 
 def _unit_end(text: str, end: int, word_end: int) -> int:
@@ -673,10 +695,12 @@ def joined_numbers(text: str, joiner: str = NO_WIDTH_NON_BREAK, words: bool = Fa
     With `words` (a table's heading), the characters of each Chinese word of `heading_words` are
     joined too, so that a narrow column breaks between words (`吞吐量` / `同比`, not `吞吐` / `量同比`)
     where the layout honours the joiner (Word), as the PDF and EPUB do."""
-    inserts, spaces = set(), set()
+    inserts, spaces, inner = set(), set(), set()
     for start, number_end, end in number_parts(text, latin_units=True):
         if text[start] == "第":
             inserts.add(start + 1)
+        first = start + (text[start] == "第")  # the number's first digit, after its ordinal
+        inner.update(index for index in range(first + 1, number_end) if _breakable_in_number(text, index))
         if end > number_end and text[number_end] != " ":
             inserts.add(number_end)  # before the unit, and between its characters where a line may break
             inserts.update(index for index in range(number_end + 1, end) if is_wide(text[index]) or is_wide(text[index - 1]))
@@ -684,17 +708,36 @@ def joined_numbers(text: str, joiner: str = NO_WIDTH_NON_BREAK, words: bool = Fa
             spaces.update(index for index in range(number_end, end) if text[index] == " ")
     if words:
         inserts.update(index for start, end in heading_words(text) for index in range(start + 1, end))
-    gaps = set(gap_positions(text)) if gap else set()
-    return "".join("\u00a0" if index in spaces else joiner + (gap if index in gaps else "") + char
-                   if index in inserts else char for index, char in enumerate(text))
+    gaps = set(gap_positions(text)) if gap else set()  # inside a number narrower (`NUMBER_GAP`)
+    # Inside a number, LibreOffice breaks after U+200D before a digit (`10‍秒‍` / `08`, `2024-‍` / `2025`) but
+    # not at U+2060 WORD JOINER (measured, 7.4); there both are set, Word's joiner and LibreOffice's.
+    held = {index for index in inner if not text[index - 1].isdigit() and text[index].isdigit()}
+    inserts |= inner
+    return "".join("\u00a0" if index in spaces else joiner + (WORD_JOINER if index in held else "") +
+                   ((NUMBER_GAP if index in inner else gap) if index in gaps else "") + char if index in inserts else char
+                   for index, char in enumerate(text))
+
+
+def _breakable_in_number(text: str, index: int) -> bool:
+    """Whether Word or LibreOffice may break a line before text[index] inside a number: next to a wide
+    character (`10秒` / `08`, `3～` / `5`), after a dash of a range (`10–` / `15`), or next to a quotation
+    mark (`1’23”45`)."""
+    before, char = text[index - 1], text[index]
+    return is_wide(before) or is_wide(char) or before in "-–—~" or before in "'’′\"”″" or char in "'’′\"”″"
 
 
 GAP_NO_BREAK = NO_WIDTH_NON_BREAK + "\u00a0"  # `joined_numbers`' joiner and gap where Han meets Latin script
+# Its gap inside a number (`10‍ 秒‍⁠ 08`): U+202F NARROW NO-BREAK SPACE, as LibreOffice 7.4 breaks between the
+# digits after a no-break space there (`10 秒 0` / `8`: measured), not after this one.
+NUMBER_GAP = "\u202f"
 
 
 def unjoined(text: str) -> str:
     """Text as the article has it, without the joiners and gaps of `joined_numbers`."""
-    return text.replace(GAP_NO_BREAK, "").replace(NO_WIDTH_NON_BREAK, "").replace(WORD_JOINER, "")
+    for joint in (NO_WIDTH_NON_BREAK + WORD_JOINER + NUMBER_GAP, NO_WIDTH_NON_BREAK + NUMBER_GAP, GAP_NO_BREAK,
+                  NO_WIDTH_NON_BREAK, WORD_JOINER):  # a narrow no-break space of the article's own stays
+        text = text.replace(joint, "")
+    return text
 
 
 # ASCII digits standing alone: not a piece of a longer number (1.8, 1,200, 09:30), a word (5G) or a
@@ -792,23 +835,36 @@ def heading_words(text: str, longest: int = 6) -> list[tuple[int, int]]:
 
 
 # A quoted phrase: “…” ‘…’ 「…」 『…』 around letters and digits only (no mark, no space inside).
-_QUOTED = re.compile(f"[“‘「『][{CJK_LETTERS}0-9A-Za-z·]+[”’」』]")
+# A short bracketed phrase too (`（附主要指标）`, `《人民日报》`, `【快讯】`): a heading breaks before its
+# bracket as well as inside it, and inside leaves a piece of it alone (`（附` / `主要指标）`).
+_PHRASE = f"[{CJK_LETTERS}0-9A-Za-z·]+"
+_QUOTED = re.compile("|".join(f"{opening}{_PHRASE}{closing}" for opening, closing in
+                              ("“”", "‘’", "「」", "『』", "（）", "《》", "【】")))
 
 
 def _quoted_phrases(text: str, longest: int) -> list[tuple[int, int]]:
-    """Spans of the quoted phrases of at most `longest` characters inside their quotes, quotes included.
-    A phrase in curly quotes right after a letter is not held: a layout that breaks by UAX #14 alone
-    (Pango, in the PDF's headings) breaks next to no curly quote, so the phrase would be held together
-    with the words on both sides of it (`新区“智慧港口”一期`, wider than some lines); after a space, a mark
-    or at the start, the line may break before it (`海港 “上海德比”`). Corner brackets break as brackets."""
+    """Spans of the quoted (or bracketed) phrases of at most `longest` characters inside their marks,
+    marks included.
+    A phrase in curly quotes glued to the letters around it (`打造“智慧港口”新标杆`) is held too: a
+    layout that breaks by UAX #14 alone (Pango, LibreOffice) breaks next to no curly quote, so the
+    editions give it a break at its edges (`quoted_phrase_edges`). Corner brackets break as brackets."""
+    return [match.span() for match in _QUOTED.finditer(text) if match.end() - match.start() - 2 <= longest]
+
+
+def quoted_phrase_edges(text: str, longest: int = 6) -> list[int]:
+    """Indexes i where a heading's line may break before text[i] at the edges of a short phrase in curly
+    quotes held whole (`_quoted_phrases`) and glued to a letter (`打造` / `“智慧港口”` / `新标杆`): UAX #14
+    allows no break next to a curly quote (LB19), so a layout that follows it (Pango, LibreOffice) would
+    hold the phrase together with the words around it, wider than some lines, or split it inside. A
+    phrase after a space or a mark has its break there already and gets none (`海港 “上海德比”第89分钟`:
+    the writer's space is the better break)."""
     found = []
-    for match in _QUOTED.finditer(text):
-        start, end = match.span()
-        if end - start - 2 > longest:
+    for start, end in _quoted_phrases(text, longest):
+        if text[start] not in "“‘" or not (start and CJK_LETTER.match(text[start - 1])):
             continue
-        if text[start] in "“‘" and start and not text[start - 1].isspace() and mark_kind(text[start - 1]) is None:
-            continue
-        found.append((start, end))
+        found.append(start)
+        if end < len(text) and CJK_LETTER.match(text[end]):
+            found.append(end)
     return found
 
 

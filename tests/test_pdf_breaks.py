@@ -10,7 +10,7 @@ import pytest
 
 import convert
 from convert.checks.typography import mark_pairs, pdf_lines
-from convert.scripts import compound_units, heading_words, keep_together
+from convert.scripts import compound_units, heading_words, keep_together, quoted_phrase_edges
 from convert.theme import load_theme
 
 from conftest import ROOT
@@ -127,9 +127,15 @@ def test_a_balanced_headline_is_not_pulled_into_the_next_phrase() -> None:
     assert lines == ["高鐵票價10年來", "首度調漲4月起", "台北到左營1630元"]
 
 
-def test_a_quoted_phrase_glued_to_the_letters_around_it_is_not_held() -> None:
-    # Pango breaks next to no curly quote: held, `新区“智慧港口”一期` would be one piece wider than a line
-    assert not any(word.startswith("“") for word in words("滨江新区“智慧港口”一期投产"))
+def test_a_quoted_phrase_glued_to_the_letters_around_it_is_held_and_breakable_at_its_edges() -> None:
+    # Pango breaks next to no curly quote (UAX #14 LB19): the markup gives it a break at the phrase's edges
+    # (`quoted_phrase_edges`), so holding `“智慧港口”` does not hold `新区“智慧港口”一期` as one piece
+    text = "滨江新区“智慧港口”一期投产"
+    assert "“智慧港口”" in words(text)
+    assert quoted_phrase_edges(text) == [4, 10]
+    assert quoted_phrase_edges("海港 “上海德比”第89分钟") == []  # a space and a number: breaks there already
+    # a short bracketed phrase is whole too: `…1.8亿吨（附` / `主要指标）` left the headline's last line short
+    assert "（附主要指标）" in words("吞吐能力提升至1.8亿吨（附主要指标）")
 
 
 @pytest.mark.parametrize("name", ["zh-mixed-figures", "zh-news-harbor", "mixed-dev-notes"])

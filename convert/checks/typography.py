@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..scripts import CENTRED_IN_TRADITIONAL, CJK_LETTER, OPENING_MARKS, WORD_JOINER, adjacent_marks, mark_kind
+from ..scripts import CENTRED_IN_TRADITIONAL, CJK_LETTER, OPENING_MARKS, WORD_JOINER, adjacent_marks, mark_kind, unjoined
 
 HALF_BELOW_EM = 0.75  # a mark advancing less than this is set half width
 _DIGITS = re.compile(r"[0-9０-９]")
@@ -159,9 +159,9 @@ def single_character_last_lines(lines: list[Line], left_edges: set[float]) -> li
 
 
 def split_numbers(lines: list[Line], units: bool = True) -> list[str]:
-    """Line breaks inside a number (`1,2` / `00`: never allowed) or, with `units`, between a number
-    and the unit after it (`1.8` / `亿`, `−0.07` / `pct`: a soft keep the PDF gives up only to fill the
-    line before), between successive lines of text of the same size on one page (`successive_lines`:
+    """Line breaks inside a number (`1,2` / `00`, `10秒` / `08`: never allowed) or, with `units`, between a
+    number and the unit after it (`1.8` / `亿`, `−0.07` / `pct`) or after a range's dash (`2024—` / `2026`):
+    soft keeps the PDF gives up only to fill the line before, between successive lines of text of the same size on one page (`successive_lines`:
     in a table, the lines of each cell)."""
     found = []
     for line, following in successive_lines(lines):
@@ -169,13 +169,21 @@ def split_numbers(lines: list[Line], units: bool = True) -> list[str]:
         if not start:
             continue
         ends_number = bool(_DIGITS.match(end[-1])) or (end[-1] in ".,．" and len(end) > 1 and _DIGITS.match(end[-2]))
-        unit = CJK_LETTER.match(start[0]) or _LATIN_UNIT.match(start)
-        if ends_number and (_DIGITS.match(start[0]) or start[0] in "%‰％.," or (units and unit)):
+        unit = (CJK_LETTER.match(start[0]) or _LATIN_UNIT.match(start)) and not _RACE_TIME_END.search(unjoined(end))
+        # `10秒` / `08` never; `2024—` / `2026` as a unit goes down: the PDF's refit may, as its last resort
+        goes_on = _NUMBER_GOES_ON.search(unjoined(end)) if _DIGITS.match(start[0]) else None
+        inside = goes_on is not None and (units or not _RANGE_END.search(goes_on.group(0)))
+        if inside or ends_number and (_DIGITS.match(start[0]) or start[0] in "%‰％.," or (units and unit)):
             if abs(following.top - line.top) < 3 * line.size:
                 found.append(f"p{line.page + 1} {end[-8:]} / {start[:6]}")
     return found
 
 
+# A line ending inside a range (`10–`, `3～`, `2024—`), a race time (`10秒`, `1分`) or `1’23”`: a number
+# goes on if the next line starts with a digit (`scripts.number_parts` keeps each whole).
+_NUMBER_GOES_ON = re.compile(r"[0-9０-９%‰％][-–—～~〜]$|[0-9０-９][秒分]$|[0-9０-９]['’′\"”″]$")
+_RANGE_END = re.compile(r"[-–—～~〜]$")
+_RACE_TIME_END = re.compile(r"[0-9０-９][秒分][0-9０-９]+$|[0-9]['’′][0-9]+(?:[\"”″][0-9]+)?$")  # takes no unit
 _LATIN_UNIT = re.compile(r"[A-Za-z]{1,4}(?![A-Za-z])")  # `pct`, `bp`, `GW`: as `scripts.number_parts` reads one
 _CELL_GAP_EM = 0.8  # a table's cells are padded: the text of two cells of a row stands about 1 em apart or more
 _CELL_PITCH_EM = 1.8  # a cell's next line is within this of the line before; the next row, below its padding

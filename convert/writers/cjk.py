@@ -28,11 +28,12 @@ from html import escape, unescape
 from .. import model as m
 from ..errors import warn
 from ..resources.fonts import layout_features, stack_font
-from ..scripts import is_cjk_family, is_cjk_language
+from ..scripts import HANGUL, is_cjk_family, is_cjk_language, primary_language
 from ..theme import Theme
 from ..scripts import (CJK_LETTER, CLOSING_MARKS, CLOSING_PUNCTUATION, OPENING_MARKS, OPENING_PUNCTUATION,
                        WORD_JOINER, ZERO_WIDTH_SPACE, compressed_marks, gap_bindings, gap_positions, gap_sides,
-                       heading_words, hyphenatable_words, keep_together, mark_kind, number_parts, quote_breaks,
+                       heading_words, hyphenatable_words, keep_together, mark_kind, number_parts, quote_breaks, quoted_phrase_edges,
+                       range_breaks,
                        unit_head, upright_numbers)
 
 _OBJECT = "\ufffc"
@@ -44,6 +45,8 @@ _INLINE = {"a", "span", "em", "strong", "b", "i", "s", "u", "time", "abbr", "cit
            "ins", "bdi", "bdo", "dfn", "var", "wbr"}
 _OBJECTS = {"img", "input", "object", "iframe", "video", "audio", "canvas"}
 _DIGIT = re.compile(r"[0-9０-９]")
+_FURNITURE = 'class="running-header"'  # `pdf.css.RUNNING_HEADER`
+_HANGUL = re.compile(f"[{HANGUL}]")
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 # Blocks that break between words, never inside one (`创新实` / `践者`, `核心一级资` / `本充足率`): headings,
 # and table cells, which are set ragged and narrow.
@@ -85,12 +88,17 @@ class Typesetting:
     # footnotes not counted; an object counts one): ((e, n), distances).
     squeeze_at: tuple[tuple[tuple[int, int], tuple[int, ...]], ...] = ()
     # A layout that breaks lines by UAX #14 alone (Pango: the PDF) never breaks next to a curly quote;
-    # with `break_hints` a U+200B ZERO WIDTH SPACE lets it where Chinese text may (`scripts.quote_breaks`),
-    # but in headings, which are not justified and whose lines `pdf.balance` evens out as Pango breaks them.
+    # with `break_hints` a U+200B ZERO WIDTH SPACE lets it where Chinese text may (`scripts.quote_breaks`);
+    # in headings, which `pdf.balance` evens out as Pango breaks them, only at the edges of a short quoted
+    # phrase glued to the words around it (`scripts.quoted_phrase_edges`), which is held whole.
     break_hints: bool = False
     # English words in Chinese text in a span `hy`, which the PDF's CSS gives a language to hyphenate
     # them in (`scripts.hyphenatable_words`); a browser's `hyphens` follows the element's own language.
     hyphenate: bool = False
+    # Korean breaks lines at its spaces, never between the syllables of a word (CSS `word-break: keep-all`,
+    # which WeasyPrint 70 ignores): with `word_joins`, a U+2060 WORD JOINER between the letters of each
+    # word that holds Hangul (`계획이라고`), which Pango honours (UAX #14 LB11).
+    word_joins: bool = False
 
 
 def typesetting(doc: m.Document, theme: Theme, *, check_fonts: bool = True, browser: bool = False,
@@ -114,7 +122,8 @@ def typesetting(doc: m.Document, theme: Theme, *, check_fonts: bool = True, brow
     upright = theme.cjk.upright_digits if vertical and cjk_text else 0  # and tategaki
     return Typesetting(compress=compress, bind_gaps=browser and vertical, gap_spaces=browser and not vertical,
                        latin_units=doc.is_chinese, unit_heads=browser, upright=upright,
-                       break_hints=cjk_text and not browser, hyphenate=doc.is_chinese and not browser)
+                       break_hints=cjk_text and not browser, hyphenate=doc.is_chinese and not browser,
+                       word_joins=primary_language(doc.meta.lang) == "ko" and not browser)
 
 
 def faces_without_feature(theme: Theme, feature: str, lang: str = "") -> list[str]:
@@ -185,7 +194,8 @@ def typeset(markup: str, setting: Typesetting = Typesetting()) -> str:
             ident = elements.enter(name)
             if setting.keep_ids:
                 out[index] = _TAG_NAME.sub(lambda tag: f'{tag.group(0)} data-cjk="{ident}"', part, count=1)
-        block = _Block(name if not closing else "", elements=elements, element=elements.current)
+        block = _Block(name if not closing else "", elements=elements, element=elements.current,
+                       furniture=not closing and _FURNITURE in part)
     block.finish(out, setting, groups)
     return "".join(out)
 
@@ -234,6 +244,7 @@ class _Block:
     name: str = ""
     elements: _Elements = field(default_factory=_Elements)
     element: int | None = None  # the block-level element whose text this is (None: a footnote's)
+    furniture: bool = False  # the PDF's running header: one line, its words never broken
     at: list[int | None] = field(default_factory=list)  # per char: its place in the element (`_Elements.count`)
     text: list[str] = field(default_factory=list)
     where: list[tuple[int, int]] = field(default_factory=list)  # (part index, offset in the part) per char
@@ -260,6 +271,9 @@ class _Block:
     # ------------------------------------------------------------ marking up
     def finish(self, out: list[str], setting: Typesetting, groups: list[int]) -> None:
         text = "".join(self.text)
+        if setting.word_joins and self.texts and _HANGUL.search(text) and not self.furniture:
+            self.join_words(out, text)
+            return
         if not self.texts or not (CJK_LETTER.search(text) or _DIGIT.search(text)):
             return
         spaced = setting.gaps and setting.gap_spaces
@@ -297,13 +311,17 @@ class _Block:
                 for position in _before(text, start, squeeze.get(ident, ())):
                     classes[position] = "pc"
                 pieces = [(a, b) for a, b in soft if start <= a and b <= end] if ident in setting.soft else [(start, end)]
+                if ident in setting.soft and pieces == [(start, end)]:  # a range with no unit to give up breaks
+                    # after its dash instead (`pdf.refit`'s last resort)
+                    pieces = [piece for a, b in pieces for piece in _split(a, b, range_breaks(text, a, b))]
                 for number, (a, b) in enumerate(pieces):
                     if _OBJECT not in text[a:b]:
                         self.group(a, b, opens, closes, around, ident if setting.keep_ids and not number else None)
-        if setting.break_hints and self.name not in _HEADINGS and CJK_LETTER.search(text):
-            for position in quote_breaks(text):
-                if not any(start < position < end for start, end in kept):
-                    opens.setdefault(position, []).insert(0, ZERO_WIDTH_SPACE)
+        if setting.break_hints and CJK_LETTER.search(text):  # in headings, only at a held phrase's edges
+            heading = self.name in _HEADINGS
+            for position in quoted_phrase_edges(text) if heading else quote_breaks(text):
+                if not any(start < position < end for start, end in kept):  # a heading's text is its PDF
+                    opens.setdefault(position, []).insert(0, "<wbr/>" if heading else ZERO_WIDTH_SPACE)  # bookmark
         if setting.hyphenate and self.name not in _HEADINGS and CJK_LETTER.search(text):
             for start, end in hyphenatable_words(text):
                 crossed = any(a < end and start < b and not (a <= start and end <= b) for a, b in kept)
@@ -320,6 +338,14 @@ class _Block:
                 out[key] = "".join(markers) + out[key]
             else:
                 out[-key] = out[-key] + "".join(markers)
+
+    def join_words(self, out: list[str], text: str) -> None:
+        """A Korean block: a word joiner between each two letters of a word that holds Hangul."""
+        joins = {position: [WORD_JOINER] for position in range(1, len(text))
+                 if text[position - 1].isalnum() and text[position].isalnum()
+                 and (_HANGUL.match(text[position - 1]) or _HANGUL.match(text[position]))}
+        for index, part in self.texts.items():
+            out[index] = self.render(index, part, {}, joins, {})
 
     def upright(self, text: str, longest: int) -> list[tuple[int, int]]:
         """The short numbers of a Chinese block to set upright, each within one text part (one span
@@ -403,6 +429,12 @@ def _before(text: str, start: int, distances: tuple[int, ...]) -> list[int]:
             found.append(position)
         counted += 1
     return found
+
+
+def _split(start: int, end: int, at: list[int]) -> list[tuple[int, int]]:
+    """[start, end) cut before each index of `at`."""
+    edges = [start, *at, end]
+    return [(a, b) for a, b in zip(edges, edges[1:]) if b > a]
 
 
 def _run(tags: list[tuple[int, int, bool, bool]], closing: bool) -> list[tuple[int, int, bool, bool]]:

@@ -9,7 +9,8 @@ from functools import lru_cache
 
 from PIL import features
 
-from ..scripts import break_tokens, compressed_marks, gap_positions, has_han, heading_words, keep_together, mark_kind
+from ..scripts import (break_tokens, compressed_marks, gap_positions, has_han, heading_words, keep_together, mark_kind,
+                       quoted_phrase_edges)
 
 _NO_LINE_START = set("，。、；：？！）》」』”’〉】〕…—,.;:?!)]}%")
 _NO_LINE_END = set("（《「『“‘〈【〔([{")
@@ -30,7 +31,8 @@ def wrap(text: str, font, width: float, cjk: Spacing = NO_SPACING,  # type: igno
     current = ""
     last = ""  # the token `current` ends with
     groups = break_groups(" ".join(text.split()))
-    for token in (_joined_at_quotes(groups) if as_weasyprint else groups):
+    hints = quoted_phrase_edges(" ".join(text.split())) if as_weasyprint and has_han(text) else []
+    for token in (_joined_at_quotes(groups, hints) if as_weasyprint else groups):
         candidate = current + token
         fits = line_width(candidate.rstrip(), font, cjk, halve_end=not as_weasyprint) <= width
         if not current or fits:
@@ -77,14 +79,17 @@ def _break_groups(text: str) -> tuple[str, ...]:  # a title is broken at many wi
 _QUOTES = "“”‘’\"'"
 
 
-def _joined_at_quotes(tokens: list[str]) -> list[str]:
-    """`tokens` with each quotation mark joined to the tokens on both sides of it."""
+def _joined_at_quotes(tokens: list[str], hints: list[int] = ()) -> list[str]:  # type: ignore[assignment]
+    """`tokens` with each quotation mark joined to the tokens on both sides of it, but where the markup
+    gives a break (`hints`: indexes in the tokens' text, `scripts.quoted_phrase_edges`)."""
     joined: list[str] = []
+    position = 0
     for token in tokens:
-        if joined and (token[0] in _QUOTES or joined[-1].rstrip()[-1:] in _QUOTES):
+        if joined and position not in hints and (token[0] in _QUOTES or joined[-1].rstrip()[-1:] in _QUOTES):
             joined[-1] += token
         else:
             joined.append(token)
+        position += len(token)
     return joined
 
 

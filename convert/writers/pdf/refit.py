@@ -7,8 +7,9 @@ each) does not fill it, then, in this order:
 1. pull the group up (追い込み) by setting the line's full-width marks half width (`halt`), as many as it
    takes, the nearest first;
 2. only if that cannot make room either, let the line break between the number and its unit (a soft
-   keep), pulling the number up, with marks set half width if it needs them. A number itself (digits,
-   separators, decimal point, percent) never breaks.
+   keep), pulling the number up, with marks set half width if it needs them; a range with no unit
+   (`（2024—2026）》`) may break after its dash instead (`2024—` / `2026`), the dash ending the line.
+   A number itself (digits, separators, decimal point, percent, a race time) never breaks.
 
 Only the layout knows where lines end, and the markup decides what is kept and compressed, so this is
 a second look: `justify` records on each line it stretched what it lacked and still lacks (`cjk_slack`,
@@ -22,7 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterator
 
 from ...scripts import (CJK_LETTER, CLOSING_MARKS, CLOSING_PUNCTUATION, OPENING_MARKS, OPENING_PUNCTUATION, WORD_JOINER,
-                        ZERO_WIDTH_SPACE, is_wide, mark_kind)
+                        ZERO_WIDTH_SPACE, is_wide, mark_kind, range_breaks)
 from .gaps import edge_chain
 from .justify import LineOptions, leaves
 from .marks import half_width_saving
@@ -69,6 +70,13 @@ def refits(document: Any, options: LineOptions, done: Refits | None = None) -> R
                 if chosen:
                     found.squeeze_at[place] = chosen
                     refitted.add(block)
+                elif chosen is None:
+                    cut = _range_cut(line, following, options)
+                    if cut is not None and (done is None or cut[0] not in done.soft):
+                        found.soft.add(cut[0])
+                        if cut[1]:
+                            found.squeeze_at[place] = cut[1]
+                        refitted.add(block)
             continue
         ident, box, text = group
         if done is not None and (ident in done.squeeze or ident in done.soft):
@@ -83,6 +91,9 @@ def refits(document: Any, options: LineOptions, done: Refits | None = None) -> R
         number = None
         if unit and any(ch.isdigit() for ch in text[:len(text) - unit]):  # the unit and the gap before it go down
             number = natural - unit * size - (options.script_gap_em * size if _takes_gap(text[-unit - 1]) else 0.0)
+        dashes = range_breaks(text)
+        if number is None and dashes:  # a range whose dash may end the line (`2024—` / `2026`): its first part goes up
+            number = gap + _head_width(box, dashes[0])
         marks = _marks(line)
         for width, soft in ((whole, False), (number, True)):
             if width is None:
@@ -115,6 +126,57 @@ def _pull_up(line: Any, following: Any, options: LineOptions) -> tuple[int, ...]
     trailing = [(-(index + 1), half_width_saving(leaf.style, char)) for index, (char, leaf) in reversed(list(enumerate(unit)))
                 if mark_kind(char) == "closing" and not _compressed(leaf)]
     return _enough(trailing + _marks(line), width - _slack(line)) or None
+
+
+def _range_cut(line: Any, following: Any, options: LineOptions) -> tuple[int, tuple[int, ...]] | None:
+    """(the kept group, the marks to set half width) that bring what opens the `following` line up to
+    the dash of the range in it (`（2024—` of `（2024—2026）》`) onto `line`, when the whole would not
+    come up (`_pull_up`): the range's group goes soft (`cjk` breaks it after its dash); None when
+    there is no such range or no marks would do."""
+    unit = _first_unit(following)
+    text = "".join(char for char, _ in unit)
+    dashes = range_breaks(text)
+    if not dashes:
+        return None
+    ident = None
+    for _, leaf in unit[:dashes[0]]:
+        for box in _ancestors(following, leaf):
+            keep = box.element.get("data-keep") if getattr(box, "element", None) is not None else None
+            if keep is not None and keep.isdigit():
+                ident = int(keep)
+    if ident is None:
+        return None
+    head = unit[:dashes[0]]
+    size = line.style["font_size"]
+    last = _last_char(line)
+    gap = options.script_gap_em * size if last and CJK_LETTER.match(last) and _takes_gap(head[0][0]) else 0.0
+    width = gap + sum(_text_width(leaf, "".join(char for char, other in head if other is leaf))
+                      for leaf in dict.fromkeys(leaf for _, leaf in head))
+    chosen = _enough(_marks(line), width - _slack(line))
+    return None if chosen is None else (ident, chosen)
+
+
+def _head_width(box: Any, count: int) -> float:
+    """The width of the first `count` characters of the group `box` (joiners not counted), as set."""
+    width = 0.0
+    for leaf in leaves(box):
+        text = (getattr(leaf, "text", None) or "").translate(_DROP_INVISIBLE)
+        if not text or count <= 0:
+            continue
+        width += _text_width(leaf, text[:count])
+        count -= len(text)
+    return width
+
+
+def _ancestors(root: Any, target: Any) -> list[Any]:
+    """The boxes from `root` down to `target` (empty when `target` is not inside `root`)."""
+    if root is target:
+        return [root]
+    for child in getattr(root, "children", ()) or ():
+        path = _ancestors(child, target)
+        if path:
+            return [root, *path]
+    return []
 
 
 def _slack(line: Any) -> float:
