@@ -33,7 +33,7 @@ _owner: int | None = None
 
 
 def usable() -> bool:
-    return sys.version_info[:2] in TESTED and sys.implementation.name == "cpython"
+    return (sys.version_info.major, sys.version_info.minor) in TESTED and sys.implementation.name == "cpython"
 
 
 def _path() -> Path:
