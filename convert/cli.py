@@ -11,13 +11,17 @@ from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator, Sequence
 
-from . import registry
-from .builder import MAX_ARTICLES_PER_WORKER
-from .builder.executors import NAMES as EXECUTORS
-from .enrich import SCRIPTS
-from .errors import UsageError
-from .theme import PAGE_SIZES_MM, available_themes, load_theme
-from .writers.base import EDITIONS, PDF_VARIANTS
+from . import regex_cache
+
+regex_cache.restore()  # before the imports below compile their patterns
+
+from . import registry  # noqa: E402
+from .builder import MAX_ARTICLES_PER_WORKER  # noqa: E402
+from .builder.executors import NAMES as EXECUTORS  # noqa: E402
+from .enrich import SCRIPTS  # noqa: E402
+from .errors import UsageError  # noqa: E402
+from .theme import PAGE_SIZES_MM, available_themes, load_theme  # noqa: E402
+from .writers.base import EDITIONS, PDF_VARIANTS  # noqa: E402
 
 if TYPE_CHECKING:
     from .builder import Options, Outcome, Plan
@@ -37,6 +41,13 @@ class _Version(argparse.Action):
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        return _main(argv)
+    finally:
+        regex_cache.store()  # the patterns this run compiled, for the next (nothing once they are kept)
+
+
+def _main(argv: Sequence[str] | None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     subcommand = {"doctor": _doctor, "check-style": _check_style, "proof": _proof,
                   "collect": _collect, "preview": _preview}.get(argv[0]) if argv else None

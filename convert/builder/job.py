@@ -21,6 +21,7 @@ from ..resources import file_digest
 from . import single
 from .bundle import Bundle, unpacked
 from .single import Options, one_line_failure
+from .warm import warm_up
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,15 @@ def run_job(job: Job) -> JobResult:
 
 def _build(job: Job, path: Path | str) -> JobResult:
     url = is_url(path)
+    warming = None if url else warm_up(Path(path), job.formats)  # imports, while pandoc reads the article
+    try:
+        return _built(job, path, url)
+    finally:
+        if warming is not None:
+            warming.join()  # nothing of it outlives the job
+
+
+def _built(job: Job, path: Path | str, url: bool) -> JobResult:
     digest = None if url else file_digest(Path(path))  # before reading: an edit during the build must not look built
     with collect_warnings() as read_warnings:
         try:

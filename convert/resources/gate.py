@@ -21,6 +21,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Mapping
 
+from ..cache import cache_dir
 from ..errors import warn
 from . import images
 from .images import Image, Placeholder, ResourceError, data_url, prepare_image, short, too_large
@@ -35,14 +36,6 @@ def file_digest(path: Path) -> str | None:
         return hashlib.sha256(path.read_bytes()).hexdigest()
     except OSError:
         return None
-
-
-def cache_dir() -> Path:
-    """Where remote images are cached: $CONVERT_CACHE_DIR, else the XDG cache dir."""
-    if env := os.environ.get("CONVERT_CACHE_DIR"):
-        return Path(env)
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "convert"
 
 
 class ResourceGate:

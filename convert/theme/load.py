@@ -205,7 +205,7 @@ def _schema_digest() -> str:
 
 def _stored_path(data: dict[str, Any]) -> Path | None:
     """Where the validated theme of `data` is kept; None when the data cannot be keyed."""
-    from ..resources.gate import cache_dir  # the one cache location (imports nothing a run lacks)
+    from ..cache import cache_dir  # the one cache location
     try:
         text = json.dumps(data, sort_keys=True, ensure_ascii=False, default=repr)
     except (TypeError, ValueError):

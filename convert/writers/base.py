@@ -91,6 +91,9 @@ class Writer:
     image_types: tuple[str, ...] = ("image/png", "image/jpeg")  # what the resource gate hands it
     # An edition of many articles (`convert collect`), or None when the format makes none.
     write_collection: Callable[[Collection, IssueContext], bytes] | None = None
+    # Third-party modules `write` imports on first use: a build imports them ahead, on a thread, while the
+    # reader waits on pandoc (`builder.warm`). Names of libraries only, never convert's own modules.
+    libraries: tuple[str, ...] = ()
 
     def option_names(self) -> set[str]:
         return {f.name for f in fields(self.options)}

@@ -69,7 +69,7 @@ def page_html(doc: m.Document, body: str, css: str, *, head_extra: str = "") -> 
     head = "\n".join(['<meta charset="utf-8" />',
                       '<meta name="viewport" content="width=device-width, initial-scale=1" />',
                       f"<title>{escape(doc.meta.title)}</title>", *meta,
-                      f"<style>\n{css}\n</style>", head_extra])
+                      *([f"<style>\n{css}\n</style>"] if css else []), head_extra])
     return f'<!DOCTYPE html>\n<html{lang_attributes(doc.meta.lang or "en")}>\n<head>\n{head}\n</head>\n<body>\n{body}\n</body>\n</html>\n'
 
 

@@ -161,7 +161,11 @@ def _kill_workers() -> None:
 
 
 def _writer_modules(formats: Sequence[str]) -> list[str]:
-    return list(dict.fromkeys(registry.get(fmt).write.__module__ for fmt in formats))
+    """The writers' modules and the libraries they import on first use (python-docx): imported once, by
+    the fork server, instead of by every worker (and every recycled one) for its first article."""
+    writers = [registry.get(fmt) for fmt in formats]
+    return list(dict.fromkeys([*(writer.write.__module__ for writer in writers),
+                               *(library for writer in writers for library in writer.libraries)]))
 
 
 def _why(exc: BaseException) -> str:

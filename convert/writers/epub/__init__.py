@@ -186,4 +186,5 @@ def _write_issue(collection: m.Collection, ictx: object) -> bytes:
 
 
 WRITER = Writer(name="epub", suffix=".epub", description="EPUB 3 e-book (reflowable, with cover and TOC)",
-                write=write_epub, options=EpubOptions, write_collection=_write_issue)
+                write=write_epub, options=EpubOptions, write_collection=_write_issue,
+                libraries=("uharfbuzz",))

@@ -29,12 +29,14 @@ from ...theme import PAGE_SIZES_MM
 from ..base import PDF_VARIANTS, VERTICAL, WriteContext, Writer, options_of
 from ..cjk import typeset, typesetting
 from ..html import HtmlStyle, article_html, page_html
-from .css import print_css, running_header_html
+from .css import print_css, print_css_parts, running_header_html
 from .justify import LineOptions
 from .marks import proportional_marks, set_proportional
 from .metadata import metadata_tags, producer
 from .refit import PASSES, Refits, refits
 from .tagging import finish_tags
+from . import stylesheets
+from .stylesheets import parsed as parsed_stylesheets
 from .weasy import check, harfbuzz_subsetter_problem, import_weasyprint
 
 EDITIONS = ("print", "ereader")  # the PDF's own editions; `horizontal` is `print`
@@ -81,7 +83,8 @@ def write_pdf(doc: m.Document, ctx: WriteContext) -> bytes:
     cjk_text = is_cjk_language(doc.meta.lang)  # Chinese or Japanese: set between characters, marks compressed
     setting = replace(typesetting(doc, ctx.theme), keep_ids=cjk_text)
     header = running_header_html(doc, ctx.theme) + "\n"
-    css = print_css(doc, ctx.theme, options)
+    sheets = print_css_parts(doc, ctx.theme, options)
+    css = "" if stylesheets.standalone(sheets) else "".join(sheets)  # else parsed once per process
 
     proportional = proportional_marks(_cjk_faces(doc, ctx.theme)) if setting.compress else {}
 
@@ -104,7 +107,7 @@ def write_pdf(doc: m.Document, ctx: WriteContext) -> bytes:
                         max_stretch_em=cjk.max_stretch_em,
                         max_space_stretch_em=cjk.max_space_stretch_em, script_gap_em=ctx.theme.text.script_gap_em)
     return render_pdf(page(Refits()), fetcher, variant=options.pdf_variant, lines=lines,
-                      refit=page if cjk_text else None)
+                      refit=page if cjk_text else None, stylesheets=() if css else sheets)
 
 
 def _cjk_faces(doc: m.Document, theme: Any) -> list[FontFile]:
@@ -119,8 +122,9 @@ def _cjk_faces(doc: m.Document, theme: Any) -> list[FontFile]:
 
 
 def render_pdf(page: str, fetcher: Any, *, variant: str = DEFAULT_VARIANT, lines: LineOptions = LineOptions(),
-               refit: Callable[[Refits], str] | None = None) -> bytes:
-    """Lay out a complete HTML page with WeasyPrint, reading only through `fetcher`; tagged; Chinese lines
+               refit: Callable[[Refits], str] | None = None, stylesheets: tuple[str, ...] = ()) -> bytes:
+    """Lay out a complete HTML page with WeasyPrint, reading only through `fetcher`, styled by its own
+    `<style>` or by `stylesheets` (`stylesheets.standalone` ones, parsed once per process); tagged; Chinese lines
     are set as `lines` says. With `refit` (the page marked up with some `Refits`), lines that a kept group
     leaves short are refitted (`refit.refits`): the page is laid out again, at most `refit.PASSES` times."""
     import_weasyprint()
@@ -135,14 +139,15 @@ def render_pdf(page: str, fetcher: Any, *, variant: str = DEFAULT_VARIANT, lines
         finish_tags(document, pdf, pdfa=variant.startswith("pdf/a"))
 
     with justifying(lines), _weasyprint_problems_as_warnings():
+        sheets = parsed_stylesheets(stylesheets) or None
         document = HTML(string=page, base_url=None, url_fetcher=fetcher).render(
-            font_config=font_configuration(), **options)
+            font_config=font_configuration(), stylesheets=sheets, **options)
         done = Refits()
         for _ in range(PASSES if refit else 0):
             if not done.add(refits(document, lines, done)):
                 break
             document = HTML(string=refit(done), base_url=None, url_fetcher=fetcher).render(
-                font_config=font_configuration(), **options)
+                font_config=font_configuration(), stylesheets=sheets, **options)
         data = document.write_pdf(finisher=finisher, **options)
     for url in dict.fromkeys(fetcher.refused):
         warn(f"PDF: refused to read {url[:100]} (only images from the article reach the PDF)")

@@ -77,6 +77,13 @@ def running_header_html(doc: Document, theme: Theme) -> str:
 
 def print_css(doc: Document, theme: Theme, options: PdfOptions) -> str:
     """The whole stylesheet of a PDF edition."""
+    return "".join(print_css_parts(doc, theme, options))
+
+
+def print_css_parts(doc: Document, theme: Theme, options: PdfOptions) -> tuple[str, str]:
+    """The stylesheet of a PDF edition in two parts whose concatenation is `print_css`: the article rules,
+    the same text for every article of a theme and page size (most of it: a batch parses them once,
+    `pdf.stylesheets`), then the pages' and the article's own rules."""
     page = page_box(theme, options)
     fonts = font_stacks(theme, chinese=doc.is_chinese, lang=doc.meta.lang)
     colors = theme.colors
@@ -95,7 +102,7 @@ def print_css(doc: Document, theme: Theme, options: PdfOptions) -> str:
                                     size_pt=theme.headings.scale[0] * page.size_pt,
                                     chinese=is_cjk_language(doc.meta.lang))
     title_width = f" max-width: {balanced:g}pt;" if balanced else ""
-    return article_css(theme, size_pt=page.size_pt) + f"""
+    return article_css(theme, size_pt=page.size_pt), f"""
 @page {{
   size: {page.width_mm:g}mm {page.height_mm:g}mm;
   margin: {top:g}mm {right:g}mm {bottom:g}mm {left:g}mm;

@@ -1,0 +1,54 @@
+"""`builder.warm`: what a build's writers import on first use is imported on a thread while pandoc reads the
+article — only libraries, only what is not loaded yet, jieba only for an article with Han characters."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from convert import registry
+from convert.builder import warm
+
+from conftest import SEEDS
+
+CHINESE = SEEDS / "zh-news-harbor" / "article.md"
+ENGLISH = SEEDS / "en-budget-report" / "article.md"
+
+WARM = """
+import json, sys
+from pathlib import Path
+from convert.builder.warm import warm_up
+before = {name: name in sys.modules for name in ("docx", "rjieba", "uharfbuzz")}
+thread = warm_up(Path(sys.argv[1]), sys.argv[2].split(","))
+if thread is not None:
+    thread.join()
+after = {name: name in sys.modules for name in ("docx", "rjieba", "uharfbuzz")}
+print(json.dumps({"before": before, "after": after, "again": warm_up(Path(sys.argv[1]), sys.argv[2].split(",")) is None}))
+"""
+
+
+def warmed(article: str, formats: str) -> dict[str, dict[str, bool]]:
+    done = subprocess.run([sys.executable, "-c", WARM, article, formats], capture_output=True, text=True, check=True)
+    return json.loads(done.stdout)
+
+
+def test_a_chinese_docx_build_loads_python_docx_and_jieba_ahead() -> None:
+    seen = warmed(str(CHINESE), "docx")
+    assert seen["before"] == {"docx": False, "rjieba": False, "uharfbuzz": False}  # convert's import left them
+    assert seen["after"] == {"docx": True, "rjieba": True, "uharfbuzz": True}
+    assert seen["again"]  # all loaded: a batch's next article starts no thread
+
+
+def test_an_english_epub_build_loads_no_segmenter() -> None:
+    seen = warmed(str(ENGLISH), "epub")
+    assert seen["after"] == {"docx": False, "rjieba": False, "uharfbuzz": True}
+
+
+def test_writers_name_libraries_only() -> None:
+    for name in registry.names():
+        for library in registry.get(name).libraries:
+            assert not library.startswith("convert"), (name, library)  # a thread must not import convert itself
+
+
+def test_a_library_that_fails_to_import_is_left_to_its_writer() -> None:
+    warm._load(["convert_no_such_library"], chinese=False)  # no exception: the writer's own import reports it
