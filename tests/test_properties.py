@@ -34,6 +34,7 @@ def block(draw: st.DrawFn, depth: int = 0) -> str:
     kinds = ["para", "heading", "list", "table", "note", "link", "image", "quote", "code", "html"]
     kind = draw(st.sampled_from(kinds if depth < 3 else kinds[:2]))
     text = draw(sentence())
+    label = text + " " if text.endswith("\\") else text  # `[a\](u)` escapes its `]`: no link, the URL shown as text
     if kind == "heading":
         return "#" * draw(st.integers(1, 6)) + " " + text
     if kind == "list":
@@ -49,10 +50,10 @@ def block(draw: st.DrawFn, depth: int = 0) -> str:
     if kind == "link":
         url = draw(st.sampled_from(["https://example.org/a?b=1&c=2", "javascript:alert(1)", "file:///etc/passwd",
                                     "#frag", "mailto:x@y.z", "relative/page.html"]))
-        return f"[{text}]({url})"
+        return f"[{label}]({url})"
     if kind == "image":
         src = draw(st.sampled_from(["ok.png", "missing.png", "corrupt.png", "../outside.png", "http://127.0.0.1/x.png"]))
-        return f"![{text}]({src})\n\n（图：{draw(sentence())}）"
+        return f"![{label}]({src})\n\n（图：{draw(sentence())}）"
     if kind == "quote":
         return "> " + draw(block(depth + 1)).replace("\n", "\n> ")
     if kind == "code":
