@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 import subprocess
 import tempfile
-from pathlib import Path
 
 import pytest
 
 import convert
 from convert.writers import pdf as pdf_writer
+from convert.writers.pdf import css as pdf_css
 from convert.theme import load_theme
 from convert.writers.pdf import stylesheets
 
@@ -91,4 +91,4 @@ def test_the_parts_are_the_whole_stylesheet() -> None:
     doc = convert.read(str(ARTICLES[0]))
     theme = load_theme("default")
     options = pdf_writer.PdfOptions()
-    assert "".join(pdf_writer.print_css_parts(doc, theme, options)) == pdf_writer.print_css(doc, theme, options)
+    assert "".join(pdf_css.print_css_parts(doc, theme, options)) == pdf_css.print_css(doc, theme, options)

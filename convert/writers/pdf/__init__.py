@@ -29,7 +29,7 @@ from ...theme import PAGE_SIZES_MM
 from ..base import PDF_VARIANTS, VERTICAL, WriteContext, Writer, options_of
 from ..cjk import typeset, typesetting
 from ..html import HtmlStyle, article_html, page_html
-from .css import print_css, print_css_parts, running_header_html
+from .css import print_css_parts, running_header_html
 from .justify import LineOptions
 from .marks import proportional_marks, set_proportional
 from .metadata import metadata_tags, producer

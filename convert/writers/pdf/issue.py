@@ -27,7 +27,8 @@ CONTENTS_ID = "contents"
 
 
 def write_pdf_issue(collection: m.Collection, ictx: IssueContext) -> bytes:
-    from . import PdfOptions, print_css, render_pdf
+    from . import PdfOptions, render_pdf
+    from .css import print_css
     from .justify import LineOptions
     from .fetch import GateFetcher
     from .weasy import import_weasyprint
