@@ -195,6 +195,16 @@ def pdf_text(data: bytes) -> str:
     return "\n".join(kept)
 
 
+def poppler(tool: str, data: bytes, *args: str) -> str:
+    """What a poppler tool (`pdftotext`, `pdffonts`, `pdfinfo`) prints about the PDF `data`."""
+    with tempfile.NamedTemporaryFile(suffix=".pdf") as handle:
+        handle.write(data)
+        handle.flush()
+        done = subprocess.run([tool, *args, handle.name, *(["-"] if tool == "pdftotext" else [])],
+                              capture_output=True, text=True, check=True)
+    return done.stdout
+
+
 def pdf_opens(data: bytes) -> None:
     from pypdf import PdfReader
     assert len(PdfReader(io.BytesIO(data)).pages) >= 1

@@ -9,8 +9,6 @@ import collections
 import functools
 import io
 import re
-import subprocess
-import tempfile
 from pathlib import Path
 
 import pdfplumber
@@ -30,6 +28,7 @@ from convert.writers import pdf as pdf_writer
 from convert.writers.pdf.fetch import GateFetcher
 
 from conftest import ARTICLES, SAMPLES, article_id
+from formats import poppler
 
 MM = 72 / 25.4
 CJK_FACE = re.compile(r"CJK[-\s]?(SC|TC|HK|JP|KR|K)\b", re.I)
@@ -46,15 +45,6 @@ def built(path: Path, **options: str) -> bytes:
 @functools.lru_cache(maxsize=None)
 def document(path: Path) -> m.Document:
     return convert.read(str(path))
-
-
-def poppler(tool: str, data: bytes, *args: str) -> str:
-    with tempfile.NamedTemporaryFile(suffix=".pdf") as handle:
-        handle.write(data)
-        handle.flush()
-        done = subprocess.run([tool, *args, handle.name, *(["-"] if tool == "pdftotext" else [])],
-                              capture_output=True, text=True, check=True)
-    return done.stdout
 
 
 def pdf_text(data: bytes, raw: bool = False) -> str:

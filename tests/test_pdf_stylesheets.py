@@ -3,8 +3,6 @@ page's own `<style>` did: the same text on the same pages in the same fonts."""
 from __future__ import annotations
 
 import re
-import subprocess
-import tempfile
 
 import pytest
 
@@ -15,18 +13,10 @@ from convert.theme import load_theme
 from convert.writers.pdf import stylesheets
 
 from conftest import SEEDS
+from formats import poppler
 
 ARTICLES = [SEEDS / "zh-news-harbor" / "article.md", SEEDS / "en-budget-report" / "article.md",
             SEEDS / "zh-hant-metro" / "article.md"]
-
-
-def poppler(tool: str, data: bytes, *args: str) -> str:
-    with tempfile.NamedTemporaryFile(suffix=".pdf") as handle:
-        handle.write(data)
-        handle.flush()
-        done = subprocess.run([tool, *args, handle.name, *(["-"] if tool == "pdftotext" else [])],
-                              capture_output=True, text=True, check=True)
-    return done.stdout
 
 
 def facts(data: bytes) -> tuple[int, list[str], list[tuple[str, ...]]]:
