@@ -65,8 +65,9 @@ def _without_hidden(html: str) -> str:
         root = lxml_html.document_fromstring(html)
     except (etree.ParserError, ValueError):
         return html
-    hidden = [e for e in root.iter() if isinstance(e.tag, str) and is_hidden(e)]
-    hidden = [e for e in hidden if not any(a in hidden for a in e.iterancestors())]
+    found = [e for e in root.iter() if isinstance(e.tag, str) and is_hidden(e)]
+    inside = set(found)
+    hidden = [e for e in found if not any(a in inside for a in e.iterancestors())]  # the outermost ones
     if not hidden or sum(len(normal(e.text_content())) for e in hidden) >= len(normal(root.text_content())):
         return html
     for element in hidden:
