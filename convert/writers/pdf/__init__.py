@@ -131,6 +131,7 @@ def render_pdf(page: str, fetcher: Any, *, variant: str = DEFAULT_VARIANT, lines
     from weasyprint import HTML
 
     from .justify import justifying
+    from .tounicode import exact_text
 
     options: dict[str, Any] = {"pdf_variant": variant, "pdf_tags": True}
 
@@ -148,7 +149,8 @@ def render_pdf(page: str, fetcher: Any, *, variant: str = DEFAULT_VARIANT, lines
                 break
             document = HTML(string=refit(done), base_url=None, url_fetcher=fetcher).render(
                 font_config=font_configuration(), stylesheets=sheets, **options)
-        data = document.write_pdf(finisher=finisher, **options)
+        with exact_text():
+            data = document.write_pdf(finisher=finisher, **options)
     for url in dict.fromkeys(fetcher.refused):
         warn(f"PDF: refused to read {url[:100]} (only images from the article reach the PDF)")
     return data

@@ -1,0 +1,184 @@
+"""The PDF's text layer reads as the page does, in scripts whose letters are drawn with several glyphs.
+
+WeasyPrint maps each glyph to text first come, first served, and gives the whole text of a cluster to
+one of the cluster's glyphs, the others none (Kozea/WeasyPrint#2841, open). Where a font draws one
+character with several glyphs, the text layer goes wrong for the rest of the document: in Thai, Noto
+draws `้ำ` as `้` + `ํ` + `า`, so after the first `น้ำ` the glyph of `า` carries `้ำ`, and every later
+`สาม` is extracted, searched and read aloud as `ส้ำม`.
+
+A PDF maps a glyph to one text, so each glyph gets the text it stands for in most of its uses. While
+WeasyPrint draws, every glyph it draws is recorded with its cluster (`_Recorder`). Before the fonts
+are written, each cluster of several glyphs shares its text out: a glyph that the font's cmap gives as
+the nominal glyph of one of the cluster's characters (after compatibility decomposition) takes that
+character, and the rest goes to the first glyph that is no character's own (a mark's positional
+variant, a vowel sign's width variant). A glyph then takes the text it was given most often.
+
+So `น้ำ` reads `น้ํา` (the same text under NFKC) and `สาม` reads `สาม`. Glyphs only ever drawn alone keep
+WeasyPrint's text (so Chinese, Latin and Cyrillic text layers are unchanged), and so do ligatures.
+The limit of any one-text-per-glyph map: in a cluster whose glyphs are drawn in another order than
+their characters (Devanagari `दि`, drawn `ि` first), the text comes out in the drawn order.
+
+What is patched: the name `Font` in `weasyprint.pdf.stream` and `build_fonts_dictionary` in
+`weasyprint.pdf`, only on a version in `weasy.TESTED` and only inside `exact_text()`. Should the font
+objects not be what this expects, the text layer is WeasyPrint's own.
+"""
+from __future__ import annotations
+
+import contextlib
+import threading
+import unicodedata
+from collections import Counter
+from collections.abc import Iterator
+from typing import Any
+
+from .weasy import untested_weasyprint
+
+_lock = threading.Lock()
+_active = 0
+_originals: dict[str, Any] = {}
+
+
+class _Recorder(dict):  # type: ignore[type-arg]
+    """WeasyPrint's glyph -> text map that sees every glyph drawn: it claims to hold none, so WeasyPrint
+    gives it each glyph's text slice, which is a cluster's whole text on one glyph and "" on the others.
+    The first text of each glyph is kept, as WeasyPrint would; the clusters are kept in `clusters`."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.clusters: Counter[tuple[tuple[int, ...], str]] = Counter()
+        self._pending: list[int] = []  # glyphs with no text, waiting for their cluster's text
+        self._open: tuple[list[int], str] | None = None  # a right-to-left cluster: its glyphs without text follow
+
+    def __contains__(self, glyph: object) -> bool:
+        return False
+
+    def __setitem__(self, glyph: int, text: str) -> None:
+        if not dict.__contains__(self, glyph):
+            super().__setitem__(glyph, text)
+        if not text:
+            (self._open[0] if self._open else self._pending).append(glyph)
+            return
+        self.close()
+        if _right_to_left(text):
+            self._open = (self._pending + [glyph], text)
+            self._pending = []
+        else:
+            self.clusters[(tuple(self._pending + [glyph]), text)] += 1
+            self._pending = []
+
+    def close(self) -> None:
+        if self._open:
+            self.clusters[(tuple(self._open[0]), self._open[1])] += 1
+            self._open = None
+
+
+def _right_to_left(text: str) -> bool:
+    return next((unicodedata.bidirectional(c) in ("R", "AL") for c in text
+                 if unicodedata.bidirectional(c) in ("L", "R", "AL")), False)
+
+
+@contextlib.contextmanager
+def exact_text() -> Iterator[None]:
+    """Inside, PDFs written by WeasyPrint get the text layer described above."""
+    global _active
+    if untested_weasyprint():
+        yield
+        return
+    import weasyprint.pdf as pdf_module
+    import weasyprint.pdf.stream as stream_module
+
+    with _lock:
+        if _active == 0:
+            _originals.update(Font=stream_module.Font, build=pdf_module.build_fonts_dictionary)
+            stream_module.Font = _recording_font(_originals["Font"])
+            pdf_module.build_fonts_dictionary = _build_fonts_dictionary
+        _active += 1
+    try:
+        yield
+    finally:
+        with _lock:
+            _active -= 1
+            if _active == 0:
+                if pdf_module.build_fonts_dictionary is _build_fonts_dictionary:
+                    pdf_module.build_fonts_dictionary = _originals["build"]
+                if getattr(stream_module.Font, "recording", False):
+                    stream_module.Font = _originals["Font"]
+
+
+def _recording_font(font_class: type) -> type:
+    class RecordingFont(font_class):  # type: ignore[misc, valid-type]
+        recording = True
+
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            if isinstance(self.to_unicode, dict) and not self.to_unicode:
+                self.to_unicode = _Recorder()
+    return RecordingFont
+
+
+def _build_fonts_dictionary(pdf: Any, fonts: Any, *args: Any, **kwargs: Any) -> Any:
+    for font in fonts.values():
+        if isinstance(font.to_unicode, _Recorder):
+            recorder = font.to_unicode
+            recorder.close()
+            to_unicode = dict(recorder)
+            try:
+                to_unicode.update(shared_out(recorder.clusters, font.file_content, font.index))
+            except (AttributeError, TypeError, ValueError):
+                pass  # the font is not what this expects: WeasyPrint's own map
+            font.to_unicode = to_unicode
+    return _originals["build"](pdf, fonts, *args, **kwargs)
+
+
+def shared_out(clusters: Counter[tuple[tuple[int, ...], str]], font_data: bytes, index: int = 0) -> dict[int, str]:
+    """The text of each glyph drawn in a cluster of several glyphs: what it stands for in most of its uses
+    (`clusters` counts each (glyphs, text) drawn)."""
+    several = [(glyphs, text) for glyphs, text in clusters if len(glyphs) > 1]
+    if not several:
+        return {}
+    chars = {char for _glyphs, text in several for char in unicodedata.normalize("NFKD", text)}
+    nominal = _nominal_glyphs(font_data, index, chars)
+    involved = {glyph for glyphs, _text in several for glyph in glyphs}
+    votes: dict[int, Counter[str]] = {glyph: Counter() for glyph in involved}
+    for (glyphs, text), count in clusters.items():
+        if len(glyphs) == 1:
+            if glyphs[0] in votes:
+                votes[glyphs[0]][text] += count
+            continue
+        for glyph, part in _share(glyphs, text, nominal).items():
+            votes[glyph][part] += count
+    return {glyph: counter.most_common(1)[0][0] for glyph, counter in votes.items() if counter}
+
+
+def _share(glyphs: tuple[int, ...], text: str, nominal: dict[int, str]) -> dict[int, str]:
+    """One cluster's text shared out over its glyphs (see the module's docstring)."""
+    rest = list(unicodedata.normalize("NFKD", text))
+    parts: dict[int, str] = {}
+    own = [glyph for glyph in glyphs if glyph not in nominal or nominal[glyph] not in rest]
+    for glyph in glyphs:
+        if glyph in own or glyph in parts:
+            continue
+        parts[glyph] = nominal[glyph]
+        if nominal[glyph] in rest:
+            rest.remove(nominal[glyph])
+    if own:
+        parts[own[0]] = unicodedata.normalize("NFC", "".join(rest))
+        for glyph in own[1:]:
+            parts.setdefault(glyph, "")
+    elif rest:  # every glyph is some character's own: the left-over goes where WeasyPrint put the text
+        last = glyphs[0] if _right_to_left(text) else glyphs[-1]
+        parts[last] += "".join(rest)
+    return parts
+
+
+def _nominal_glyphs(font_data: bytes, index: int, chars: set[str]) -> dict[int, str]:
+    """Glyph id -> the character of `chars` whose nominal glyph it is (the first in code order)."""
+    import uharfbuzz as hb
+
+    font = hb.Font(hb.Face(font_data, index))
+    glyphs: dict[int, str] = {}
+    for char in sorted(chars):
+        glyph = font.get_nominal_glyph(ord(char))
+        if glyph:
+            glyphs.setdefault(glyph, char)
+    return glyphs
