@@ -82,3 +82,14 @@ def test_weasyprint_is_left_as_it_was_after_the_render() -> None:
             assert weasyprint.pdf.stream.Font is not before[0]
         assert weasyprint.pdf.stream.Font is not before[0]
     assert (weasyprint.pdf.stream.Font, weasyprint.pdf.build_fonts_dictionary) == before
+
+
+def test_on_an_untested_weasyprint_nothing_is_patched(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import weasyprint.pdf
+    import weasyprint.pdf.stream
+
+    from convert.writers.pdf import tounicode
+    monkeypatch.setattr(tounicode, "untested_weasyprint", lambda: "WeasyPrint 99 is not a tested version")
+    before = (weasyprint.pdf.stream.Font, weasyprint.pdf.build_fonts_dictionary)
+    with exact_text():
+        assert (weasyprint.pdf.stream.Font, weasyprint.pdf.build_fonts_dictionary) == before
