@@ -5,11 +5,12 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 # Debian packages the writers and the tests need: Pango for WeasyPrint, the HarfBuzz subsetter (without it
-# WeasyPrint falls back to fontTools, ~12x slower on CJK fonts), Noto CJK for SC glyphs, poppler for PDF
-# checks, Java for EPUBCheck, LibreOffice Writer to open DOCX files, Chromium and Node for Ace by DAISY and to
+# WeasyPrint falls back to fontTools, ~12x slower on CJK fonts), Noto CJK for SC glyphs, Noto Color Emoji
+# (pasted news carries emoji; without it the PDF draws empty boxes), poppler for PDF checks, Java for
+# EPUBCheck, LibreOffice Writer to open DOCX files, Chromium and Node for Ace by DAISY and to
 # lay the EPUB out as a reading system does (tests/test_cjk_typesetting.py measures its lines).
 DEB_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 libcairo2 fonts-noto-cjk fonts-noto-core \
-	poppler-utils default-jre-headless libreoffice-writer-nogui chromium nodejs
+	fonts-noto-color-emoji poppler-utils default-jre-headless libreoffice-writer-nogui chromium nodejs
 # Ace by DAISY (the EPUB accessibility checker, tests/tools/package.json) runs on Debian's Chromium through its
 # Puppeteer runner; --ignore-scripts because its Electron runner would download a browser of its own.
 ACE := tests/tools/node_modules/.bin/ace-puppeteer

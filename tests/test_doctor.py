@@ -40,3 +40,23 @@ def test_optional_tools_do_not_fail_the_doctor(capsys) -> None:  # type: ignore[
     check = doctor.check_tool("soffice", "libreoffice-writer-nogui", "tests", which=lambda name: None)
     assert doctor.report([check]) == 0
     assert "optional soffice" in capsys.readouterr().out
+
+
+def test_a_missing_emoji_font_is_reported_but_optional(capsys) -> None:  # type: ignore[no-untyped-def]
+    fake = lambda *a, **k: subprocess.CompletedProcess(a, 0, stdout="")  # noqa: E731
+    check = doctor.check_emoji_font(run=fake)
+    assert check.problem and "fonts-noto-color-emoji" in check.fix
+    assert doctor.report([check]) == 0
+
+
+def test_emoji_are_drawn_in_the_pdf_not_as_empty_boxes(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # `make setup` installs Noto Color Emoji; without it WeasyPrint draws .notdef boxes (and we warn)
+    import convert
+    from convert.errors import collect_warnings
+    from tests.formats import poppler
+    source = tmp_path / "emoji.md"
+    source.write_text("# 重磅 🔥\n\n市民纷纷点赞👍，家庭👨\u200d👩\u200d👧出行更方便 🇨🇳。\n", encoding="utf-8")
+    with collect_warnings() as warnings:
+        pdf = convert.convert(source, to="pdf", offline=True)
+    assert not [w for w in warnings if "empty boxes" in str(w)], warnings
+    assert "Noto-Color-Emoji" in poppler("pdffonts", pdf)  # type: ignore[arg-type]

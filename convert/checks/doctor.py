@@ -57,6 +57,18 @@ def check_cjk_font(run: Callable[..., subprocess.CompletedProcess] = subprocess.
     return Check("CJK font (SC)", None, ", ".join(sc[:4]) + (" ..." if len(sc) > 4 else ""))
 
 
+def check_emoji_font(run: Callable[..., subprocess.CompletedProcess] = subprocess.run) -> Check:
+    """Emoji (pasted news is full of them) are drawn as empty boxes in the PDF without a font that has them."""
+    if not shutil.which("fc-list"):
+        return Check("emoji font", "fontconfig's fc-list is missing", fix=f"{APT} fontconfig", required=False)
+    listing = run(["fc-list", ":charset=1f600", "family"], capture_output=True, text=True).stdout
+    families = sorted({f.strip() for line in listing.splitlines() for f in line.split(",") if f.strip()})
+    if not families:
+        return Check("emoji font", "no font draws emoji: the PDF shows them as empty boxes",
+                     fix=f"{APT} fonts-noto-color-emoji", required=False)
+    return Check("emoji font", None, ", ".join(families[:3]), required=False)
+
+
 def check_java(which: Callable[[str], str | None] = shutil.which) -> Check:
     java = which("java")
     if not java:
@@ -93,7 +105,8 @@ def check_themes() -> Check:
 
 
 def run_checks() -> list[Check]:
-    return [check_themes(), check_pandoc(), check_pango(), check_harfbuzz_subset(), check_cjk_font(), check_java(),
+    return [check_themes(), check_pandoc(), check_pango(), check_harfbuzz_subset(), check_cjk_font(), check_emoji_font(),
+            check_java(),
             check_tool("pdftoppm", "poppler-utils", "proof sheets, tests"),
             check_tool("soffice", "libreoffice-writer-nogui", "DOCX proof sheets, tests")]
 
