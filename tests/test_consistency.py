@@ -291,3 +291,21 @@ def test_default_inputs_are_the_samples_and_the_users_seeds(monkeypatch: pytest.
     inputs = consistency.default_inputs()
     assert Path("seeds") in inputs
     assert (Path("../shared/seeds") in inputs) == Path("../shared/seeds").is_dir()
+
+
+@pytest.mark.parametrize("name", ["th-bangkok-flood.md", "hi-monsoon.md"])
+def test_thai_and_devanagari_articles_read_back_from_the_pdf(editions: dict, name: str) -> None:
+    # A PDF draws a Devanagari vowel sign before its consonant and stacks Thai marks in the font's
+    # order; the readback puts them back in written order, so headings, captions and paragraph starts
+    # are found (they were not: heading texts, captions and the first-line indent failed).
+    article = Path(__file__).parent / "data" / "unseen3" / name
+    document, files = built(editions, article, "default")
+    rows = rows_of(document, load_theme("default"), files)
+    assert not failing(rows), failing(rows)
+    assert rows["heading texts"].cells["pdf"].ok and rows["first-line indent (em)"].cells["pdf"].ok
+
+
+def test_logical_order_moves_a_vowel_sign_drawn_first_after_its_consonant_cluster() -> None:
+    from convert.checks.readback.pdf import comparable, logical_order
+    drawn = "\u093fद" + "\u093fप्र" + "\u0e19\u0e4d\u0e49\u0e32"  # ि द, ि प्र, Thai marks stacked nikhahit first
+    assert "".join(logical_order(list(drawn), str)) == comparable("दिप्रि" + "\u0e19\u0e49\u0e33")

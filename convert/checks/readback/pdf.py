@@ -25,7 +25,7 @@ import io
 import re
 import unicodedata
 from collections import Counter
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 from ... import model as m
 from ...scripts import direction, mark_kind, rtl_letter
@@ -36,21 +36,80 @@ from . import (BODY_SAMPLE, MM_PER_PT, ONE_LINE_EACH, CaptionSeen, HeadingSeen, 
 
 _HYPHENS = "-\u2010\u00ad"
 
+# Vowel signs drawn before the consonant (cluster) they follow in the text: Devanagari, Bengali, Gurmukhi,
+# Gujarati, Oriya, Tamil, Malayalam, Sinhala, Myanmar.
+_PRE_BASE = frozenset("\u093f\u09bf\u09c7\u09c8\u0a3f\u0abf\u0b47\u0bc6\u0bc7\u0bc8\u0d46\u0d47\u0d48"
+                      "\u0dd9\u0dda\u0ddb\u1031")
+_VIRAMA_OR_NUKTA = frozenset("\u094d\u09cd\u0a4d\u0acd\u0b4d\u0bcd\u0d4d\u0dca\u1039"
+                             "\u093c\u09bc\u0a3c\u0abc\u0b3c")
+
+
+def _is_mark(ch: str) -> bool:
+    return unicodedata.category(ch) in ("Mn", "Mc") and ch not in _PRE_BASE
+
+
+def _expanded(text: str) -> str:
+    """Thai and Lao sara am as the two characters fonts draw it with (NFKD)."""
+    return "".join(unicodedata.normalize("NFKD", ch) if "\u0e00" <= ch <= "\u0eff" else ch for ch in text)
+
+
+def logical_order(items: list[Any], char: Callable[[Any], str], drawn: bool = True) -> list[Any]:
+    """`items` (characters, or anything `char` reads one from) in the order the text is written, from the
+    order a PDF draws them (`drawn`): a vowel sign drawn before its consonant cluster moved after it; and
+    each run of combining marks in code order (a font stacks them in its own order)."""
+    items = list(items)
+    i = 0
+    while drawn and i < len(items):
+        if char(items[i]) in _PRE_BASE and i + 1 < len(items) and unicodedata.category(char(items[i + 1])) == "Lo":
+            end = i + 2
+            while end + 1 < len(items) and char(items[end]) in _VIRAMA_OR_NUKTA and \
+                    unicodedata.category(char(items[end + 1])) == "Lo":
+                end += 2
+            if end < len(items) and char(items[end]) in _VIRAMA_OR_NUKTA:
+                end += 1
+            items[i:end] = items[i + 1:end] + [items[i]]
+            i = end
+            continue
+        i += 1
+    i = 0
+    while i < len(items):
+        if _is_mark(char(items[i])):
+            end = i
+            while end < len(items) and _is_mark(char(items[end])):
+                end += 1
+            items[i:end] = sorted(items[i:end], key=char)
+            i = end
+        else:
+            i += 1
+    return items
+
+
+def comparable(text: str) -> str:
+    """`text` (as the article has it) in the form `_Stream` gives the PDF's text: no white space, Thai
+    sara am decomposed, combining marks in code order."""
+    return "".join(logical_order(list(_expanded(squeeze(text))), str, drawn=False))
+
 
 class _Stream:
-    """The characters of the PDF in reading order, as one string without white space, with the
-    character behind each position."""
+    """The characters of the PDF in reading order, as one string without white space (and in the
+    written order of `logical_order`), with the character behind each position."""
 
     def __init__(self, pages: list[Any], rtl: bool = False) -> None:
-        self.text_parts: list[str] = []
-        self.chars: list[dict[str, Any]] = []
+        pairs: list[tuple[str, dict[str, Any]]] = []
         for page in pages:
             for char in (_right_to_left(page.chars) if rtl else page.chars):
-                text = squeeze(char["text"])
-                for ch in text:
-                    self.text_parts.append(ch)
-                    self.chars.append(char)
+                pairs.extend((ch, char) for ch in _expanded(squeeze(char["text"])))
+        self._drawn = {id(char): n for n, (_ch, char) in enumerate(pairs)}
+        pairs = logical_order(pairs, lambda pair: pair[0])
+        self.text_parts: list[str] = [ch for ch, _char in pairs]
+        self.chars: list[dict[str, Any]] = [char for _ch, char in pairs]
         self.text = "".join(self.text_parts)
+
+    def first_drawn(self, index: int) -> dict[str, Any]:
+        """The character drawn first of those written from `index` on in its line: where the line starts
+        when a vowel sign is drawn before the consonant it follows."""
+        line = [c for c in self.chars[index:index + 4] if abs(c["top"] - self.chars[index]["top"]) < 1]
+        return min(line, key=lambda c: self._drawn[id(c)])
 
     def printed(self, start: int, end: int) -> str:
         """The text from `start` to `end` without the hyphens added where a word breaks at a line end."""
@@ -65,7 +124,7 @@ class _Stream:
 
     def find(self, wanted: str, start: int = 0) -> tuple[int, int] | None:
         """Where `wanted` (white space removed) is printed, allowing a hyphen at a line break."""
-        wanted = squeeze(wanted)
+        wanted = comparable(wanted)
         if not wanted:
             return None
         pattern = f"[{_HYPHENS}]?".join(re.escape(ch) for ch in wanted)
@@ -147,7 +206,7 @@ def _body(reading: Reading, stream: _Stream, doc: m.Document, known: list[str]) 
         if found is None:
             continue
         position = found[1]
-        firsts.append(stream.chars[found[0]])
+        firsts.append(stream.first_drawn(found[0]))
         sample += stream.chars[found[0]:found[0] + BODY_SAMPLE]
     if not firsts:
         reading.notes.append("PDF: no body paragraph found; body values are those of most characters")
@@ -340,7 +399,7 @@ def _printed_from(stream: _Stream, first: dict[str, Any], title: str) -> str | N
     found = stream.find(title, index)
     if found is not None and found[0] == index:
         return None
-    return stream.printed(index, index + len(squeeze(title)))
+    return stream.printed(index, index + len(comparable(title)))
 
 
 def _captions(stream: _Stream, doc: m.Document) -> list[CaptionSeen]:
