@@ -93,3 +93,16 @@ def test_on_an_untested_weasyprint_nothing_is_patched(monkeypatch) -> None:  # t
     before = (weasyprint.pdf.stream.Font, weasyprint.pdf.build_fonts_dictionary)
     with exact_text():
         assert (weasyprint.pdf.stream.Font, weasyprint.pdf.build_fonts_dictionary) == before
+
+
+def test_a_font_that_cannot_be_shared_out_keeps_weasyprints_map_and_says_so(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from convert.errors import collect_warnings
+    from convert.writers.pdf import tounicode
+
+    def broken(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise RuntimeError("a font this code does not understand")
+    monkeypatch.setattr(tounicode, "shared_out", broken)
+    with collect_warnings() as warnings:
+        text = _pdf_text("---\ntitle: ข่าว\nlang: th\n---\n\nน้ำท่วม สามวัน\n", tmp_path)
+    assert "ส้ำม" in "".join(text.split())  # WeasyPrint's own map, as before
+    assert any("text layer of the font Noto" in w and "WeasyPrint's own" in w for w in warnings), warnings

@@ -10,8 +10,9 @@ A PDF maps a glyph to one text, so each glyph gets the text it stands for in mos
 WeasyPrint draws, every glyph it draws is recorded with its cluster (`_Recorder`). Before the fonts
 are written, each cluster of several glyphs shares its text out: a glyph that the font's cmap gives as
 the nominal glyph of one of the cluster's characters (after compatibility decomposition) takes that
-character, and the rest goes to the first glyph that is no character's own (a mark's positional
-variant, a vowel sign's width variant). A glyph then takes the text it was given most often.
+character, a glyph also drawn alone (a conjunct) takes its text from there, and the rest goes to the
+first other glyph (a mark's positional variant, a vowel sign's width variant). A glyph then takes the
+text it was given most often.
 
 So `น้ำ` reads `น้ํา` (the same text under NFKC) and `สาม` reads `สาม`. Glyphs only ever drawn alone keep
 WeasyPrint's text (so Chinese, Latin and Cyrillic text layers are unchanged), and so do ligatures.
@@ -31,6 +32,7 @@ from collections import Counter
 from collections.abc import Iterator
 from typing import Any
 
+from ...errors import warn
 from .weasy import untested_weasyprint
 
 _lock = threading.Lock()
@@ -124,8 +126,11 @@ def _build_fonts_dictionary(pdf: Any, fonts: Any, *args: Any, **kwargs: Any) -> 
             to_unicode = dict(recorder)
             try:
                 to_unicode.update(shared_out(recorder.clusters, font.file_content, font.index))
-            except (AttributeError, TypeError, ValueError):
-                pass  # the font is not what this expects: WeasyPrint's own map
+            except Exception as exc:  # noqa: BLE001 - the page is right either way; only its text layer is WeasyPrint's
+                family = getattr(font, "family", b"")
+                name = family.decode(errors="replace") if isinstance(family, bytes) else str(family)
+                warn(f"PDF: the text layer of the font {name or '(unnamed)'} is WeasyPrint's own "
+                     f"(it could not be shared out by glyph: {type(exc).__name__})")
             font.to_unicode = to_unicode
     return _originals["build"](pdf, fonts, *args, **kwargs)
 
@@ -138,36 +143,58 @@ def shared_out(clusters: Counter[tuple[tuple[int, ...], str]], font_data: bytes,
         return {}
     chars = {char for _glyphs, text in several for char in unicodedata.normalize("NFKD", text)}
     nominal = _nominal_glyphs(font_data, index, chars)
-    involved = {glyph for glyphs, _text in several for glyph in glyphs}
-    votes: dict[int, Counter[str]] = {glyph: Counter() for glyph in involved}
+    alone: dict[int, Counter[str]] = {}
     for (glyphs, text), count in clusters.items():
         if len(glyphs) == 1:
-            if glyphs[0] in votes:
-                votes[glyphs[0]][text] += count
-            continue
-        for glyph, part in _share(glyphs, text, nominal).items():
-            votes[glyph][part] += count
-    return {glyph: counter.most_common(1)[0][0] for glyph, counter in votes.items() if counter}
+            alone.setdefault(glyphs[0], Counter())[text] += count
+    known = {glyph: counter.most_common(1)[0][0] for glyph, counter in alone.items()}
+    involved = {glyph for glyphs, _text in several for glyph in glyphs}
+    for _round in range(2):  # the second round knows what the first found (`ि` in `दि` helps read `ब्रि`)
+        votes: dict[int, Counter[str]] = {glyph: Counter(alone.get(glyph, {})) for glyph in involved}
+        for glyphs, text in several:
+            for glyph, part in _share(glyphs, text, nominal, known).items():
+                votes[glyph][part] += clusters[(glyphs, text)]
+        found = {glyph: _best(counter) for glyph, counter in votes.items()}
+        known = {**{glyph: text for glyph, text in found.items() if text}, **known}
+    return found
 
 
-def _share(glyphs: tuple[int, ...], text: str, nominal: dict[int, str]) -> dict[int, str]:
-    """One cluster's text shared out over its glyphs (see the module's docstring)."""
+def _best(counter: Counter[str]) -> str:
+    """The text given most often, a glyph's own text before none."""
+    given = [(count, text) for text, count in counter.items() if text]
+    return max(given, key=lambda pair: pair[0])[1] if given else ""
+
+
+def _share(glyphs: tuple[int, ...], text: str, nominal: dict[int, str], known: dict[int, str]) -> dict[int, str]:
+    """One cluster's text shared out over its glyphs: each glyph that is a character's own takes that
+    character, each glyph also drawn alone takes its text from there, the first other glyph the rest."""
     rest = list(unicodedata.normalize("NFKD", text))
     parts: dict[int, str] = {}
-    own = [glyph for glyph in glyphs if glyph not in nominal or nominal[glyph] not in rest]
+
+    def take(glyph: int, part: str) -> bool:
+        wanted = list(unicodedata.normalize("NFKD", part))
+        if not part or glyph in parts or any(wanted.count(c) > rest.count(c) for c in wanted):
+            return False
+        for c in wanted:
+            rest.remove(c)
+        parts[glyph] = part
+        return True
+
     for glyph in glyphs:
-        if glyph in own or glyph in parts:
-            continue
-        parts[glyph] = nominal[glyph]
-        if nominal[glyph] in rest:
-            rest.remove(nominal[glyph])
-    if own:
-        parts[own[0]] = unicodedata.normalize("NFC", "".join(rest))
-        for glyph in own[1:]:
-            parts.setdefault(glyph, "")
-    elif rest:  # every glyph is some character's own: the left-over goes where WeasyPrint put the text
-        last = glyphs[0] if _right_to_left(text) else glyphs[-1]
-        parts[last] += "".join(rest)
+        if glyph in nominal:
+            take(glyph, nominal[glyph])
+    for glyph in glyphs:
+        if glyph in known:
+            take(glyph, known[glyph])
+    others = [glyph for glyph in glyphs if glyph not in parts]
+    if rest:
+        if others:
+            parts[others[0]] = unicodedata.normalize("NFC", "".join(rest))
+        else:  # every glyph has its text: the left-over goes where WeasyPrint put the text
+            last = glyphs[0] if _right_to_left(text) else glyphs[-1]
+            parts[last] += "".join(rest)
+    for glyph in others:
+        parts.setdefault(glyph, "")
     return parts
 
 
