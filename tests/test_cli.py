@@ -32,6 +32,12 @@ def error_lines(done: subprocess.CompletedProcess[str]) -> list[str]:
     ("noise.md", b"\x80\x81" * 300, "cannot decode the text"),
     ("broken.docx", b"PK\x03\x04 broken", "not a valid .docx file"),  # refused before pandoc reads it
     ("deep.md", b">" * 400 + b" x\n", "nests deeper than"),
+    # text that shows nothing of an article: an edition of it would be an empty page under a file name
+    ("heading.md", "# 只有标题\n".encode(), "no article text: nothing but a heading"),
+    ("meta.md", b"---\ntitle: Only a title\n---\n", "no article text: nothing but a title"),
+    ("comment.md", b"<!-- draft -->\n\n---\n", "no article text"),
+    ("blank.html", b"<html><head><title>Blank</title></head><body><script>var a = 1</script></body></html>",
+     "no article text"),
 ])
 def test_bad_input_one_line_error_exit_1_no_output(tmp_path: Path, name: str, data: bytes, problem: str) -> None:
     article = tmp_path / name

@@ -147,6 +147,10 @@ def _page_ast(path: Path, html: str, url: str, extract: bool) -> dict:
 
 def _source(path: Path, ast: dict, embedded: dict[str, bytes]) -> Source:
     document, conventions = to_document(path, ast)
+    if all(isinstance(block, (m.Heading, m.HorizontalRule)) for block in document.body):
+        shown = ("headings" if len(document.body) > 1 else "a heading") if document.body else \
+            "a title" if document.meta.title else "markup, comments or scripts that show nothing"
+        raise ConvertError(path, f"no article text: nothing but {shown}")
     return Source(path=path, document=document, root=path.parent.resolve(), embedded=embedded,
                   conventions=conventions)
 
