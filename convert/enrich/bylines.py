@@ -52,11 +52,13 @@ _DATELINE = re.compile(
     rf"^(?P<outlet>{_AGENCIES}|[{_H}]{{1,5}}?(?:报|報))?(?P<place>[{_H}]{{2,8}}?)\s*"
     r"(?:(?P<year>\d{4})\s*年\s*)?(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日\s*(?P<wire>电|電|讯|訊|消息)?"
     r"\s*(?:[（(](?P<reporters>[^（()）]{1,60})[)）])?")
+_STAFF_CODE = re.compile(r"\s+[A-Z]{1,4}\d{2,6}$")  # Sina's `责任编辑：张明 SN225`
 _FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 _NEWS_FLASH = re.compile(rf"^(?P<outlet>{_AGENCIES})(?:讯|訊)\s*(?:[（(](?P<reporters>[^（()）]{{1,60}})[)）])?")
 # Hong Kong's and the mainland's papers bracket it: `【明報專訊】`, `【香港01訊】`, `【环球网快讯】`, `【本报讯】`.
 _BRACKETED_FLASH = re.compile(r"^【(?P<outlet>[^【】\s]{2,12}?)(?:专讯|專訊|快讯|快訊|讯|訊|电|電)】\s*"
                               r"(?:[（(](?P<reporters>[^（()）]{1,60})[)）])?")
+_BRACKETED_REPORTER = re.compile(r"^[〔［\[]([^〔〕［］\[\]]{2,40})[〕］\]]")
 _ENGLISH_DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z.'\- ]{1,30}[A-Z.])(?:,\s*[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?)?"
     r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\((?P<agency>[A-Za-z][A-Za-z .&]{1,30})\))?\s*(?:—|–|--)\s*\S")
@@ -78,7 +80,7 @@ def byline_fields(text: str, *, chinese: bool | None = None) -> dict[str, object
     if not text or len(text) > 120:
         return {}
     if match := _EDITOR.match(text):
-        return {"editor": (match[1] or match[2]).strip()}
+        return {"editor": editor_name(match[1] or match[2])}
     if (match := _AUTHOR.match(text)) and not _ANOTHER_FIELD.search(match[1]):
         if dated := _dated_byline(text, chinese):
             return dated  # `作者：李四 2024年1月5日`
@@ -115,6 +117,11 @@ def byline_fields(text: str, *, chinese: bool | None = None) -> dict[str, object
             merged = merge_fields(merged, fields)
         return merged
     return _dated_byline(text, chinese)
+
+
+def editor_name(text: str) -> str:
+    """The editor's name without the staff code a portal prints after it (`张明 SN225`, `王某 JK001`)."""
+    return _STAFF_CODE.sub("", text.strip())
 
 
 def _dated_byline(text: str, chinese: bool | None) -> dict[str, object]:
@@ -214,10 +221,13 @@ def _reporters(text: str) -> tuple[str, ...]:
 
 def lead_dateline(text: str) -> dict[str, object]:
     """The place, outlet and reporters a dateline opening the lead paragraph states (the paragraph keeps
-    it): `新华社北京11月26日电（记者 王某）…`, `本报讯（记者 王某）…`, `RIVERTON — …`, `BEIJING, Nov. 26 (Xinhua) -- …`."""
+    it): `新华社北京11月26日电（记者 王某）…`, `本报讯（记者 王某）…`, `〔記者王某／台北報導〕…`, `RIVERTON — …`,
+    `BEIJING, Nov. 26 (Xinhua) -- …`."""
     if fields := dateline_fields(text):
         fields.pop("whole", None)
         return fields
+    if (bracketed := _BRACKETED_REPORTER.match(text)) and (fields := reporter_fields(bracketed[1])):
+        return fields  # `〔記者陳怡君／台北報導〕台北捷運…`: Taiwan's papers open the lead so
     match = _ENGLISH_DATELINE.match(text)
     if not match:
         return {}
