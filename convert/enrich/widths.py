@@ -113,7 +113,7 @@ def full_width_punctuation(text: str) -> str:
 # `价格也实在."`, `聚居区.` `…老人另享5折优惠.`: a pasted ASCII full stop ending a Chinese sentence (after a Han
 # character, a closing mark or a Chinese quotation's end), before the end, a space, Han text or a closing quote;
 # never one of several dots (an ellipsis), nor one between letters or digits (`新华网.com`, `3.2`, `1.`).
-_FULL_STOP = re.compile(f"(?<=[{IDEOGRAPHS}）》」』])(?:([”’\"']?)\.)(?![.A-Za-z0-9_])|(?<=[{IDEOGRAPHS}])\.(?=[”’\"'])")
+_FULL_STOP = re.compile(rf"(?<=[{IDEOGRAPHS}）》」』])(?:([”’\"']?)\.)(?![.A-Za-z0-9_])|(?<=[{IDEOGRAPHS}])\.(?=[”’\"'])")
 
 
 def _full_stops(chars: list[str]) -> str:
