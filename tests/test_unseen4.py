@@ -161,6 +161,22 @@ def test_credit_closing_an_unlabelled_caption() -> None:
     assert split_credit("他说，这是我们自己拍摄的。") == ("他说，这是我们自己拍摄的。", "")
 
 
+def test_interview_speakers_in_bold() -> None:
+    """`问：` `答：` `记者：` and the answering `王玉珍：` were plain text: the questions did not stand out."""
+    doc = read("interview-qa.md")
+    labels = [m.plain_text(b.content[0].content) for b in doc.body
+              if isinstance(b, m.Paragraph) and isinstance(b.content[0], m.Strong)]
+    assert labels == ["记者：", "王玉珍：", "问：", "答：", "问：", "答："]
+    assert ("Paragraph", "问：现在年轻人愿意学吗？") in blocks(doc)  # the text itself unchanged
+    assert not [b for b in read("heads-as-paragraphs.md").body  # `来源：` and the like are no speakers
+                if isinstance(b, m.Paragraph) and isinstance(b.content[0], m.Strong)]
+
+
+def test_a_desk_before_the_authors_name_is_no_author() -> None:
+    """`作者：经济部 孙立` gave two authors, `经济部` and `孙立`."""
+    assert read("long-report.md").meta.authors == ("经济部 孙立",)
+
+
 def test_long_report_keeps_every_paragraph() -> None:
     doc = read("long-report.md")
     source = (UNSEEN / "long-report.md").read_text(encoding="utf-8")

@@ -63,6 +63,7 @@ _ENGLISH_DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z.'\- ]{1,30}[A-Z.])(?:,\s*[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?)?"
     r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\((?P<agency>[A-Za-z][A-Za-z .&]{1,30})\))?\s*(?:—|–|--)\s*\S")
 _NAME_PARTICLES = {"van", "von", "der", "den", "de", "del", "della", "di", "da", "du", "la", "le", "bin", "al", "y"}
+_DESK = re.compile(r"(?:部|中心|组|組|室|频道|頻道|工作室)$")  # `经济部`, `融媒体中心`, `调查组`: a newsroom's desk
 _HAN_NAME = re.compile(f"^[{_H}·]{{2,5}}$")
 _WEEKDAY = re.compile(r"^(?:星期|礼拜|禮拜|周|週)[一二三四五六日天]$")  # `（星期三）` after a date is no reporter
 # What follows `记者` in a sentence rather than a name (`记者们`, `记者看到`, `记者手记`); never a surname.
@@ -243,7 +244,12 @@ def split_names(text: str) -> tuple[str, ...]:
     for part in re.split(r"\s*(?:[,，、/／;；]|\band\b|&)\s*", text.strip()):
         pieces = part.split()
         if len(pieces) > 1 and all(_HAN_NAME.match(p) for p in pieces):
-            names.extend(pieces)  # space-separated Chinese names
+            # space-separated Chinese names; a desk before a name is the name's (`经济部 孙立`), no author
+            for piece in pieces:
+                if names and _DESK.search(names[-1]) and names[-1] in pieces:
+                    names[-1] = f"{names[-1]} {piece}"
+                else:
+                    names.append(piece)
         elif part:
             names.append(part)
     return tuple(names)

@@ -14,7 +14,7 @@ from dataclasses import fields, replace
 
 from .. import model as m
 from ..dates import parse_date_line
-from ..scripts import guess_language, is_chinese
+from ..scripts import IDEOGRAPHS, guess_language, is_chinese
 from .bylines import BYLINE_WINDOW, byline_fields, editor_name, lead_dateline, merge_fields, split_names
 from .captions import caption_line, credit_line, split_credit
 from .textnotes import text_notes
@@ -55,6 +55,7 @@ def apply_conventions(doc: m.Document) -> m.Document:
     blocks = _drop_trailing_decoration(blocks)
     blocks = [_as_section_title(b) for b in blocks]
     blocks = _numbered_section_titles(blocks)
+    blocks = _speaker_labels(blocks)
     notes: list[m.Footnote] = list(doc.footnotes)
     if not notes:
         blocks, notes = text_notes(blocks)
@@ -261,6 +262,32 @@ def _numbered_section_titles(blocks: list[m.Block]) -> list[m.Block]:
             continue
         for index in heads:
             out[index] = m.Heading(level, out[index].content)  # type: ignore[union-attr]
+    return out
+
+
+# `问：` `答：` `记者：` opening an interview's paragraphs; after a question, the one answering (`王玉珍：`)
+_QUESTION_LABEL = re.compile(r"^(?:问|問|记者|記者|主持人|Q)\s*[:：]")
+_ANSWER_LABEL = re.compile(rf"^(?:答|A|[{IDEOGRAPHS}·]{{2,4}})\s*[:：]")
+
+
+def _speaker_labels(blocks: list[m.Block]) -> list[m.Block]:
+    """An interview's speaker labels in bold, as papers print a Q&A (`**问：**现在年轻人愿意学吗？`), when the
+    article asks at least two questions so; the label was plain text, the questions hard to find."""
+    def opening(block: m.Block) -> str:
+        first = block.content[0] if isinstance(block, m.Paragraph) and block.content else None
+        return first.text if isinstance(first, m.Text) else ""
+
+    if sum(1 for b in blocks if _QUESTION_LABEL.match(opening(b))) < 2:
+        return blocks
+    out, asked = list(blocks), False
+    for index, block in enumerate(blocks):
+        text = opening(block)
+        label = _QUESTION_LABEL.match(text) or (_ANSWER_LABEL.match(text) if asked else None)
+        asked = bool(_QUESTION_LABEL.match(text))
+        if label:
+            rest = text[label.end():].lstrip()
+            out[index] = m.Paragraph((m.Strong((m.Text(label[0].strip()),)),)
+                                     + ((m.Text(rest),) if rest else ()) + block.content[1:])  # type: ignore[union-attr]
     return out
 
 
