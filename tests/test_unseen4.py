@@ -17,6 +17,8 @@ from pathlib import Path
 import pytest
 
 import convert
+import convert.enrich
+import convert.readers
 from convert import model as m
 from convert.enrich.captions import split_credit
 from convert.enrich.widths import full_width_punctuation
@@ -95,6 +97,30 @@ def test_big5_page_whose_lead_opens_with_the_bracketed_reporter() -> None:
 
 
 # ---------------------------------------------------------------- Markdown and text
+
+
+def test_wechat_article_pasted_as_text() -> None:
+    """Copied out of WeChat and pasted: `点击上方蓝字关注我们` was the article's title, the account's line
+    `原创 城建观察 2025-04-02 07:30` a paragraph, and `—END—`, the `往期推荐` links, the QR code, its
+    `长按识别二维码关注我们`, `分享、点赞、在看…` and `阅读原文` were article text."""
+    doc = read("wechat-paste.md")
+    assert (doc.meta.title, doc.meta.source_site, doc.meta.date, doc.meta.editor) == \
+        ("今年我市将新建口袋公园50个", "城建观察", "2025-04-02T07:30", "孙悦")
+    assert [t[:8] for _, t in blocks(doc)] == ["记者从市园林局获", "“下楼就能遛弯，", "据介绍，口袋公园", "来源：市园林局"]
+    assert not doc.figures
+
+
+def test_lines_that_only_mention_promotion_words_stay() -> None:
+    source = convert.readers.read_text("""# 扫码乘车全面推广
+
+点击上方的按钮即可开通扫码乘车。
+
+市民可在车站长按识别二维码领取乘车卡，工作人员介绍，这一功能上线一个月，已有12万人次使用，分享、点赞的市民很多。
+
+阅读原文需要登录。
+""", name="scan.md")
+    doc = convert.enrich.prepare(source)
+    assert len([b for b in doc.body if isinstance(b, m.Paragraph)]) == 3
 
 
 def test_numbered_section_lines_are_headings() -> None:

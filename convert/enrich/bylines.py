@@ -52,6 +52,8 @@ _DATELINE = re.compile(
     rf"^(?P<outlet>{_AGENCIES}|[{_H}]{{1,5}}?(?:报|報))?(?P<place>[{_H}]{{2,8}}?)\s*"
     r"(?:(?P<year>\d{4})\s*年\s*)?(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日\s*(?P<wire>电|電|讯|訊|消息)?"
     r"\s*(?:[（(](?P<reporters>[^（()）]{1,60})[)）])?")
+_WECHAT_HEADER = re.compile(r"^(?:原创|原創)\s+(?P<names>[^\d\s]\S*(?:\s+[^\d\s]\S*)?)"
+                            r"(?:\s+(?P<date>\d{4}\s*[-年/.]\s*\d{1,2}.*))?$")
 _STAFF_CODE = re.compile(r"\s+[A-Z]{1,4}\d{2,6}$")  # Sina's `责任编辑：张明 SN225`
 _FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 _NEWS_FLASH = re.compile(rf"^(?P<outlet>{_AGENCIES})(?:讯|訊)\s*(?:[（(](?P<reporters>[^（()）]{{1,60}})[)）])?")
@@ -106,6 +108,8 @@ def byline_fields(text: str, *, chinese: bool | None = None) -> dict[str, object
         return {"source_url": text}
     if date := parse_date_line(text, chinese=chinese):
         return {"date": date}
+    if wechat := _WECHAT_HEADER.match(text):
+        return _wechat_header(wechat, chinese)
     if _COUNTER.match(text.translate(_FULL_WIDTH_DIGITS).replace("，", ",")):
         return {"counter": text}  # no field of the article's, but a line of its byline block
     parts = _FIELD_SPLIT.split(text)
@@ -123,6 +127,19 @@ def byline_fields(text: str, *, chinese: bool | None = None) -> dict[str, object
 def editor_name(text: str) -> str:
     """The editor's name without the staff code a portal prints after it (`张明 SN225`, `王某 JK001`)."""
     return _STAFF_CODE.sub("", text.strip())
+
+
+def _wechat_header(match: re.Match[str], chinese: bool | None) -> dict[str, object]:
+    """`原创 城建观察 2025-04-02 07:30`, `原创 李想 滨江发布 昨天`: the line a WeChat article opens with, pasted:
+    the author when it names two, the account (the site), the time."""
+    names = match["names"].split()
+    date = parse_date_line(match["date"], chinese=chinese) if match["date"] else ""
+    if len(names) > 2 or match["date"] and not date:
+        return {}
+    fields: dict[str, object] = {"source_site": names[-1]}
+    if len(names) == 2:
+        fields["authors"] = (names[0],)
+    return {**fields, "date": date} if date else fields
 
 
 def _dated_byline(text: str, chinese: bool | None) -> dict[str, object]:
