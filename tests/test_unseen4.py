@@ -216,7 +216,7 @@ def test_long_report_keeps_every_paragraph() -> None:
 # ---------------------------------------------------------------- editions
 
 
-NAMES = ("wechat-soup.html", "xinhua-like.html", "ltn-big5.html", "heads-as-paragraphs.md", "press-release.md",
+NAMES = ("wechat-soup.html", "wechat-paste.md", "xinhua-like.html", "ltn-big5.html", "heads-as-paragraphs.md", "press-release.md",
          "correction-table.md", "canteen-gb18030.txt", "one-line.md", "only-table.md")
 EDITIONS = [("pdf", "print"), ("epub", "horizontal"), ("docx", "horizontal")]
 
