@@ -1,4 +1,4 @@
-"""Passes that enrich the model after reading, in order: the title (always: no edition is untitled),
+"""Passes that enrich the model after reading, in order: pasted page furniture out, the title (always: no edition is untitled),
 the news-article conventions (byline, captions and credits, closing lines; unless the article turns them
 off), then the structure every writer relies on (language, heading levels, text alternatives, ids,
 figure and table numbers), the widths of Chinese text's letters, digits and brackets, and its quotation
@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from .. import model as m
 from ..readers import Source
+from .chrome import drop_pasted_chrome
 from .collection import assemble
 from .conventions import apply_conventions
 from .quotes import QuoteStyle, pair_quotes, quote_style_for
@@ -22,7 +23,8 @@ def prepare(source: Source, *, script: str | None = None,
     """The full enrichment a writer expects; `script` converts the text to Simplified or Traditional
     Chinese (`script.SCRIPTS`) after the conventions have read it as written; `quotes` is the theme's
     style of quotation marks in Simplified and in Traditional Chinese text (`[quotation_marks]`)."""
-    doc = choose_title(source.document, source.path)
+    doc = drop_pasted_chrome(source.document) if source.conventions else source.document
+    doc = choose_title(doc, source.path)
     if source.conventions:
         doc = apply_conventions(doc)
     doc = convert_script(doc, script)

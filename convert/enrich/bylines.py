@@ -52,15 +52,20 @@ _DATELINE = re.compile(
     rf"^(?P<outlet>{_AGENCIES}|[{_H}]{{1,5}}?(?:报|報))?(?P<place>[{_H}]{{2,8}}?)\s*"
     r"(?:(?P<year>\d{4})\s*年\s*)?(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日\s*(?P<wire>电|電|讯|訊|消息)?"
     r"\s*(?:[（(](?P<reporters>[^（()）]{1,60})[)）])?")
+_WECHAT_HEADER = re.compile(r"^(?:原创|原創)\s+(?P<names>[^\d\s]\S*(?:\s+[^\d\s]\S*)?)"
+                            r"(?:\s+(?P<date>\d{4}\s*[-年/.]\s*\d{1,2}.*))?$")
+_STAFF_CODE = re.compile(r"\s+[A-Z]{1,4}\d{2,6}$")  # Sina's `责任编辑：张明 SN225`
 _FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 _NEWS_FLASH = re.compile(rf"^(?P<outlet>{_AGENCIES})(?:讯|訊)\s*(?:[（(](?P<reporters>[^（()）]{{1,60}})[)）])?")
 # Hong Kong's and the mainland's papers bracket it: `【明報專訊】`, `【香港01訊】`, `【环球网快讯】`, `【本报讯】`.
 _BRACKETED_FLASH = re.compile(r"^【(?P<outlet>[^【】\s]{2,12}?)(?:专讯|專訊|快讯|快訊|讯|訊|电|電)】\s*"
                               r"(?:[（(](?P<reporters>[^（()）]{1,60})[)）])?")
+_BRACKETED_REPORTER = re.compile(r"^[〔［\[]([^〔〕［］\[\]]{2,40})[〕］\]]")
 _ENGLISH_DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z.'\- ]{1,30}[A-Z.])(?:,\s*[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?)?"
     r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\((?P<agency>[A-Za-z][A-Za-z .&]{1,30})\))?\s*(?:—|–|--)\s*\S")
 _NAME_PARTICLES = {"van", "von", "der", "den", "de", "del", "della", "di", "da", "du", "la", "le", "bin", "al", "y"}
+_DESK = re.compile(r"(?:部|中心|组|組|室|频道|頻道|工作室)$")  # `经济部`, `融媒体中心`, `调查组`: a newsroom's desk
 _HAN_NAME = re.compile(f"^[{_H}·]{{2,5}}$")
 _WEEKDAY = re.compile(r"^(?:星期|礼拜|禮拜|周|週)[一二三四五六日天]$")  # `（星期三）` after a date is no reporter
 # What follows `记者` in a sentence rather than a name (`记者们`, `记者看到`, `记者手记`); never a surname.
@@ -78,7 +83,7 @@ def byline_fields(text: str, *, chinese: bool | None = None) -> dict[str, object
     if not text or len(text) > 120:
         return {}
     if match := _EDITOR.match(text):
-        return {"editor": (match[1] or match[2]).strip()}
+        return {"editor": editor_name(match[1] or match[2])}
     if (match := _AUTHOR.match(text)) and not _ANOTHER_FIELD.search(match[1]):
         if dated := _dated_byline(text, chinese):
             return dated  # `作者：李四 2024年1月5日`
@@ -103,6 +108,8 @@ def byline_fields(text: str, *, chinese: bool | None = None) -> dict[str, object
         return {"source_url": text}
     if date := parse_date_line(text, chinese=chinese):
         return {"date": date}
+    if wechat := _WECHAT_HEADER.match(text):
+        return _wechat_header(wechat, chinese)
     if _COUNTER.match(text.translate(_FULL_WIDTH_DIGITS).replace("，", ",")):
         return {"counter": text}  # no field of the article's, but a line of its byline block
     parts = _FIELD_SPLIT.split(text)
@@ -115,6 +122,24 @@ def byline_fields(text: str, *, chinese: bool | None = None) -> dict[str, object
             merged = merge_fields(merged, fields)
         return merged
     return _dated_byline(text, chinese)
+
+
+def editor_name(text: str) -> str:
+    """The editor's name without the staff code a portal prints after it (`张明 SN225`, `王某 JK001`)."""
+    return _STAFF_CODE.sub("", text.strip())
+
+
+def _wechat_header(match: re.Match[str], chinese: bool | None) -> dict[str, object]:
+    """`原创 城建观察 2025-04-02 07:30`, `原创 李想 滨江发布 昨天`: the line a WeChat article opens with, pasted:
+    the author when it names two, the account (the site), the time."""
+    names = match["names"].split()
+    date = parse_date_line(match["date"], chinese=chinese) if match["date"] else ""
+    if len(names) > 2 or match["date"] and not date:
+        return {}
+    fields: dict[str, object] = {"source_site": names[-1]}
+    if len(names) == 2:
+        fields["authors"] = (names[0],)
+    return {**fields, "date": date} if date else fields
 
 
 def _dated_byline(text: str, chinese: bool | None) -> dict[str, object]:
@@ -214,10 +239,13 @@ def _reporters(text: str) -> tuple[str, ...]:
 
 def lead_dateline(text: str) -> dict[str, object]:
     """The place, outlet and reporters a dateline opening the lead paragraph states (the paragraph keeps
-    it): `新华社北京11月26日电（记者 王某）…`, `本报讯（记者 王某）…`, `RIVERTON — …`, `BEIJING, Nov. 26 (Xinhua) -- …`."""
+    it): `新华社北京11月26日电（记者 王某）…`, `本报讯（记者 王某）…`, `〔記者王某／台北報導〕…`, `RIVERTON — …`,
+    `BEIJING, Nov. 26 (Xinhua) -- …`."""
     if fields := dateline_fields(text):
         fields.pop("whole", None)
         return fields
+    if (bracketed := _BRACKETED_REPORTER.match(text)) and (fields := reporter_fields(bracketed[1])):
+        return fields  # `〔記者陳怡君／台北報導〕台北捷運…`: Taiwan's papers open the lead so
     match = _ENGLISH_DATELINE.match(text)
     if not match:
         return {}
@@ -233,7 +261,12 @@ def split_names(text: str) -> tuple[str, ...]:
     for part in re.split(r"\s*(?:[,，、/／;；]|\band\b|&)\s*", text.strip()):
         pieces = part.split()
         if len(pieces) > 1 and all(_HAN_NAME.match(p) for p in pieces):
-            names.extend(pieces)  # space-separated Chinese names
+            # space-separated Chinese names; a desk before a name is the name's (`经济部 孙立`), no author
+            for piece in pieces:
+                if names and _DESK.search(names[-1]) and names[-1] in pieces:
+                    names[-1] = f"{names[-1]} {piece}"
+                else:
+                    names.append(piece)
         elif part:
             names.append(part)
     return tuple(names)

@@ -3,6 +3,7 @@
 A caption line follows its picture: `（图：…）`, `图：…`, `(Photo: A bus at dusk)`. A credit names who
 made the picture and is kept apart from the caption (`Figure.credit`), never merged into it nor lost:
 a line of its own (`摄影：王某`, `攝影：王某`, `(Photo: Reuters)`, `图/文：王某`, `（新华社记者 王某 摄）`,
+`新华社记者 王某 摄`,
 `视觉中国供图`, `Photo by Ann Lee`), or the end of a caption, an alt text or an image title
 (`港口夜景（新华社记者 王某 摄）`, `… evening. Photo by Ravi Shankar for the Ledger.`).
 """
@@ -21,7 +22,7 @@ _LABELLED_ZH = re.compile(
     r"图片提供|圖片提供|照片提供|供图|供圖)"
     r"\s*[:：/／]\s*(?P<who>[^（()）。]{1,40}?)\s*[)）]?$")
 _TAKEN_BY_ZH = re.compile(r"[（(]\s*(?P<who>[^（()）。]{2,40}?)\s*[/／]?\s*(?:摄|攝)\s*[)）]$"
-                          r"|(?:^|(?<=[\s。，]))(?P<bare>[^\s。，（()）]{2,12}(?:\s[^\s。，（()）]{2,12}){0,2})\s*[/／]\s*(?:摄|攝)$")
+                          r"|(?:^|(?<=[\s。，]))(?P<bare>[^\s。，（()）]{2,12}(?:\s[^\s。，（()）]{2,12}){0,2})(?:\s*[/／]\s*|\s+)(?:摄|攝)$")
 _SUPPLIED_ZH = re.compile(r"[（(]?\s*(?P<who>[^（()）。，\s]{2,20})\s*(?:供图|供圖)\s*[)）]?$")
 _BY_EN = re.compile(rf"\(?\s*(?:Photo(?:graph)?|Picture|Image)s?\s+(?:by|courtesy\s+of)\s+(?P<who>{_SENTENCE}{{2,80}}?)"
                     r"\s*\)?\.?$", re.I)

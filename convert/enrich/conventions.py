@@ -14,15 +14,21 @@ from dataclasses import fields, replace
 
 from .. import model as m
 from ..dates import parse_date_line
-from ..scripts import guess_language, is_chinese
-from .bylines import BYLINE_WINDOW, byline_fields, lead_dateline, merge_fields, split_names
+from ..scripts import IDEOGRAPHS, guess_language, is_chinese
+from .bylines import BYLINE_WINDOW, byline_fields, editor_name, lead_dateline, merge_fields, split_names
 from .captions import caption_line, credit_line, split_credit
 from .textnotes import text_notes
 
 SECTION_TITLE_MAX = 40  # characters
-CLOSING_WINDOW = 3  # blocks at the end in which closing lines are looked for
+CAPTION_LINE_MAX = 200  # characters of an unlabelled caption line ending in its credit
+CLOSING_WINDOW = 3
+END_MARK_WINDOW = 6  # blocks at the end in which `（完）` is looked for (notes written as text may follow it)  # blocks at the end in which closing lines are looked for
 
-_CLOSING_EDITOR = re.compile(r"^[（(]\s*(?:责任编辑|責任編輯|责编|責編|编辑|編輯)\s*[:：]\s*(.+?)\s*[)）]$")
+# `（责任编辑：X）`, and the portals' bracketed `【责任编辑：X】`, `[责任编辑：X]`, `［責任編輯：X］`
+_CLOSING_EDITOR = re.compile(r"^[（(【\[［]\s*(?:责任编辑|責任編輯|责编|責編|编辑|編輯)\s*[:：]\s*(.+?)\s*[)）】\]］]$")
+# `原标题：…` above a reprinted article's lead: the lead's dateline is in the paragraph after it
+_ORIGINAL_TITLE = re.compile(r"^(?:原标题|原標題|原题|原題)\s*[:：]")
+_END_MARK = re.compile(r"^(?:[（(【\[]\s*(?:完|全文完|全文結束|全文结束|END)\s*[)）】\]]|[-—–_=*~·\s]*(?:END|完)[-—–_=*~·\s]*)$", re.I)
 _KEYWORDS = re.compile(r"^(?:关键字|关键词|關鍵字|關鍵詞|Keywords|Tags)\s*[:：]\s*(.*)$", re.I | re.S)
 _DISCLAIMER = re.compile(
     r"(本文系.{0,12}供稿|仅供参考|僅供參考|不构成(?:任何)?投资建议|不構成投資建議|仅代表作者|僅代表作者|"
@@ -45,9 +51,11 @@ def apply_conventions(doc: m.Document) -> m.Document:
     blocks, found = _take_byline(blocks, chinese)
     found = merge_fields(found, _lead_dateline(blocks))
     blocks = _attach_captions(blocks)
-    blocks, found = _take_closing(blocks, found, doc.meta.editor)
+    blocks, found = _take_closing(blocks, found, doc.meta)
     blocks = _drop_trailing_decoration(blocks)
     blocks = [_as_section_title(b) for b in blocks]
+    blocks = _numbered_section_titles(blocks)
+    blocks = _speaker_labels(blocks)
     notes: list[m.Footnote] = list(doc.footnotes)
     if not notes:
         blocks, notes = text_notes(blocks)
@@ -100,7 +108,8 @@ def _take_byline(blocks: list[m.Block], chinese: bool) -> tuple[list[m.Block], d
 
 def _lead_dateline(blocks: list[m.Block]) -> dict[str, object]:
     """Place, outlet and reporters of a dateline opening the lead paragraph, which keeps its text."""
-    lead = next((b for b in blocks[:3] if isinstance(b, m.Paragraph)), None)
+    lead = next((b for b in blocks[:3] if isinstance(b, m.Paragraph)
+                 and not _ORIGINAL_TITLE.match(m.plain_text(b.content).strip())), None)
     return lead_dateline(m.plain_text(lead.content).strip()) if lead is not None else {}
 
 
@@ -122,6 +131,14 @@ def _attach_captions(blocks: list[m.Block]) -> list[m.Block]:
                                   credit=previous.credit or credit)
                 attached.add("caption")
                 continue
+            caption, credit = split_credit(text)
+            if not attached and not previous.caption and not previous.credit and caption and credit \
+                    and len(text) <= CAPTION_LINE_MAX:
+                # `4月18日，工人在大桥上作业。新华社记者 王松 摄`: the line under a picture a wire's caption
+                # is, ending in its credit, unlabelled
+                out[-1] = replace(previous, caption=(m.Text(caption),), credit=credit)
+                attached.update(("caption", "credit"))
+                continue
         if isinstance(block, m.Figure):
             attached = set()
             block = _credit_out_of_caption(block)
@@ -142,8 +159,8 @@ def _credit_out_of_caption(figure: m.Figure) -> m.Figure:
 
 
 def _take_closing(blocks: list[m.Block], found: dict[str, object],
-                  front_editor: str) -> tuple[list[m.Block], dict[str, object]]:
-    """Closing lines out of the body: `（编辑：X）` (the editor, never an author), `（记者 X）`,
+                  given: m.Meta) -> tuple[list[m.Block], dict[str, object]]:
+    """Closing lines out of the body: `（编辑：X）` (the editor, never an author), `来源：X`, `（记者 X）`,
     `Reporting by X; Editing by Y`, keywords, and disclaimers set apart as notices."""
     blocks = _split_closing_suffix(blocks)
     out: list[m.Block] = []
@@ -153,9 +170,9 @@ def _take_closing(blocks: list[m.Block], found: dict[str, object],
     for index, block in enumerate(blocks):
         text = line_text(block)
         if index >= closing_from and (fields := _closing_fields(text)):
-            editor = str(fields.get("editor", ""))
-            known = str(found.get("editor") or front_editor)
-            if not editor or not known or editor == known:
+            # a closing line naming another editor or source than the page's own stays in the text
+            if all(not fields.get(key) or not (known := str(found.get(key) or getattr(given, key)))
+                   or fields[key] == known for key in ("editor", "source_site")):
                 found = merge_fields(found, fields)
                 continue
         if match := _KEYWORDS.match(text):
@@ -173,12 +190,12 @@ def _closing_fields(text: str) -> dict[str, object]:
     if not text:
         return {}
     if match := _CLOSING_EDITOR.match(text):
-        return {"editor": match[1].strip()}
+        return {"editor": editor_name(match[1])}
     if match := _REUTERS_CLOSING.match(text):
         authors = split_names(match["authors"]) + (split_names(match["more"]) if match["more"] else ())
         return {"authors": authors, **({"editor": match["editor"].strip()} if match["editor"] else {})}
     fields = byline_fields(text)
-    if set(fields) <= {"editor"} or (text.startswith(("（", "(")) and set(fields) <= {"authors", "place", "reported"}):
+    if set(fields) <= {"editor", "source_site"} or (text.startswith(("（", "(")) and set(fields) <= {"authors", "place", "reported"}):
         return fields  # a bare `责任编辑：X`, or `（记者 X）`
     return {}
 
@@ -199,8 +216,9 @@ def _split_closing_suffix(blocks: list[m.Block]) -> list[m.Block]:
 
 
 def _drop_trailing_decoration(blocks: list[m.Block]) -> list[m.Block]:
-    """A picture with no alt text after the article's last text is a site logo, not a figure."""
-    out = list(blocks)
+    """A picture with no alt text after the article's last text is a site logo, not a figure; a wire's
+    end mark (`（完）`, `—END—`) on its own line near the end marks the copy's end, no text of the article."""
+    out = [b for i, b in enumerate(blocks) if i < len(blocks) - END_MARK_WINDOW or not _END_MARK.match(line_text(b))]
     index = len(out) - 1
     while index >= 0:
         block = out[index]
@@ -222,6 +240,55 @@ def _as_section_title(block: m.Block) -> m.Block:
     if not text or len(text) > SECTION_TITLE_MAX or text.endswith(_SENTENCE_END) or "\n" in text:
         return block
     return m.Heading(2, only.content)
+
+
+_NUMERALS = "一二三四五六七八九十"
+# `一、支持企业吸纳就业` (a section), `（一）发放补助` (a part of one): Chinese reports' and documents' heads
+_NUMBERED_HEAD = {2: re.compile(f"^([{_NUMERALS}]{{1,3}})、\\s*\\S"), 3: re.compile(f"^[（(]([{_NUMERALS}]{{1,3}})[)）]\\s*\\S")}
+
+
+def _numbered_section_titles(blocks: list[m.Block]) -> list[m.Block]:
+    """Plain short lines numbered `一、` `二、` … (and `（一）` `（二）` … under them) as section headings,
+    when the article numbers at least two so, from one on: a line such as `一、支持企业吸纳就业` is how a
+    report or an official document heads its sections, and without a `#` it was a paragraph. A numbered
+    line that is a sentence (`一、申报范围为…小区。`) stays a paragraph."""
+    out = list(blocks)
+    for level, pattern in _NUMBERED_HEAD.items():
+        heads = [i for i, b in enumerate(out) if (match := pattern.match(text := line_text(b)))
+                 and len(text) <= SECTION_TITLE_MAX and not text.endswith(_SENTENCE_END)
+                 and not any(isinstance(i, m.Link) for i in b.content)]  # type: ignore[union-attr]
+        numbers = [_NUMERALS.index(pattern.match(line_text(out[i]))[1][-1]) + 1 for i in heads]
+        if len(heads) < 2 or numbers[0] != 1:
+            continue
+        for index in heads:
+            out[index] = m.Heading(level, out[index].content)  # type: ignore[union-attr]
+    return out
+
+
+# `问：` `答：` `记者：` opening an interview's paragraphs; after a question, the one answering (`王玉珍：`)
+_QUESTION_LABEL = re.compile(r"^(?:问|問|记者|記者|主持人|Q)\s*[:：]")
+_ANSWER_LABEL = re.compile(rf"^(?:答|A|[{IDEOGRAPHS}·]{{2,4}})\s*[:：]")
+
+
+def _speaker_labels(blocks: list[m.Block]) -> list[m.Block]:
+    """An interview's speaker labels in bold, as papers print a Q&A (`**问：**现在年轻人愿意学吗？`), when the
+    article asks at least two questions so; the label was plain text, the questions hard to find."""
+    def opening(block: m.Block) -> str:
+        first = block.content[0] if isinstance(block, m.Paragraph) and block.content else None
+        return first.text if isinstance(first, m.Text) else ""
+
+    if sum(1 for b in blocks if _QUESTION_LABEL.match(opening(b))) < 2:
+        return blocks
+    out, asked = list(blocks), False
+    for index, block in enumerate(blocks):
+        text = opening(block)
+        label = _QUESTION_LABEL.match(text) or (_ANSWER_LABEL.match(text) if asked else None)
+        asked = bool(_QUESTION_LABEL.match(text))
+        if label:
+            rest = text[label.end():].lstrip()
+            out[index] = m.Paragraph((m.Strong((m.Text(label[0].strip()),)),)
+                                     + ((m.Text(rest),) if rest else ()) + block.content[1:])  # type: ignore[union-attr]
+    return out
 
 
 def _merge(given: m.Meta, found: dict[str, object]) -> m.Meta:

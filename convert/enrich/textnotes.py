@@ -14,11 +14,14 @@ from dataclasses import replace
 
 from .. import model as m
 
-# A definition's mark at its start: `[1]`, `［1］`, `【1】`, then its text.
-_DEFINITION = re.compile(r"^\s*[\[［【]\s*(\d{1,2})\s*[\]］】]\s*(.*)$", re.S)
+# A note's mark: `[1]`, `［1］`, `【1】`, or a circled number `①`..`⑳` (Chinese papers' and documents' notes).
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+_MARK = rf"(?:[\[［【]\s*(\d{{1,2}})\s*[\]］】]|([{_CIRCLED}]))"
+# A definition's mark at its start, then its text.
+_DEFINITION = re.compile(rf"^\s*{_MARK}\s*(.*)$", re.S)
 # Where the next definition starts inside a paragraph whose lines were run together.
-_NEXT_DEFINITION = re.compile(r"\s+(?=[\[［【]\s*\d{1,2}\s*[\]］】])")
-_CALL = re.compile(r"[\[［【](\d{1,2})[\]］】]")
+_NEXT_DEFINITION = re.compile(rf"\s+(?=[\[［【]\s*\d{{1,2}}\s*[\]］】]|[{_CIRCLED}])")
+_CALL = re.compile(r"[\[［【](\d{1,2})[\]］】]|([" + _CIRCLED + "])")
 
 
 def text_notes(blocks: list[m.Block]) -> tuple[list[m.Block], list[m.Footnote]]:
@@ -55,9 +58,9 @@ def _definitions(blocks: list[m.Block]) -> tuple[int, int, dict[int, str]] | Non
     for block in blocks[start:end]:
         for part in _NEXT_DEFINITION.split(m.plain_text(block.content).strip()):  # type: ignore[union-attr]
             match = _DEFINITION.match(part)
-            if not match or int(match[1]) != len(definitions) + 1 or not match[2].strip():
+            if not match or _number(match) != len(definitions) + 1 or not match[3].strip():
                 return None
-            definitions[int(match[1])] = " ".join(match[2].split())
+            definitions[_number(match)] = " ".join(match[3].split())
     return start, end, definitions
 
 
@@ -72,7 +75,7 @@ def _with_calls(block: m.Block, numbers: set[int], called: set[int]) -> m.Block:
         out: list[m.Inline] = []
         last = 0
         for match in _CALL.finditer(node.text):
-            number = int(match[1])
+            number = _number(match)
             if number not in numbers:
                 continue
             if match.start() > last:
@@ -104,6 +107,11 @@ def _with_calls(block: m.Block, numbers: set[int], called: set[int]) -> m.Block:
     if isinstance(block, m.BlockQuote):
         return replace(block, content=tuple(_with_calls(b, numbers, called) for b in block.content))
     return block
+
+
+def _number(match: re.Match[str]) -> int:
+    """The number a mark (`[2]`, `②`) stands for."""
+    return int(match[1]) if match[1] else _CIRCLED.index(match[2]) + 1
 
 
 def _note_id(number: int) -> str:

@@ -91,9 +91,9 @@ _CLOSING_WIDE = set("）》〉」』】〕")
 
 def full_width_punctuation(text: str) -> str:
     """ASCII `, : ; ? !` after a Han character or a full-width mark as the full-width marks; after a
-    number only where a Han character follows, or at the end of Chinese text (`房间面积×12;`). The text
-    keeps its length."""
-    if not any(ch in _FULL_WIDTH_MARKS for ch in text):
+    number only where a Han character follows, or at the end of Chinese text (`房间面积×12;`); an ASCII
+    full stop ending a Chinese sentence as `。`. The text keeps its length."""
+    if not any(ch in _FULL_WIDTH_MARKS or ch == "." for ch in text):
         return text
     chars = list(text)
     for index, char in enumerate(text):
@@ -107,7 +107,20 @@ def full_width_punctuation(text: str) -> str:
                 or _AFTER_NUMBER.match(before) and (HAN.match(following) or not following and char in ",;?!"
                                                     and HAN.search(text)):
             chars[index] = _FULL_WIDTH_MARKS[char]
-    return "".join(chars)
+    return _full_stops(chars)
+
+
+# `价格也实在."`, `聚居区.` `…老人另享5折优惠.`: a pasted ASCII full stop ending a Chinese sentence (after a Han
+# character, a closing mark or a Chinese quotation's end), before the end, a space, Han text or a closing quote;
+# never one of several dots (an ellipsis), nor one between letters or digits (`新华网.com`, `3.2`, `1.`).
+_FULL_STOP = re.compile(rf"(?<=[{IDEOGRAPHS}）》」』])(?:([”’\"']?)\.)(?![.A-Za-z0-9_])|(?<=[{IDEOGRAPHS}])\.(?=[”’\"'])")
+
+
+def _full_stops(chars: list[str]) -> str:
+    text = "".join(chars)
+    if "." not in text:
+        return text
+    return _FULL_STOP.sub(lambda match: (match[1] or "") + "。" if match[0].endswith(".") else "。", text)
 
 
 _RANGE_TILDE = re.compile("(?<=[0-9%‰℃°])~(?=[0-9])")

@@ -15,6 +15,10 @@ Headings. `#标题` and `##第一部分`, without the space CommonMark wants aft
 Chinese editors type headings; the line came out as a paragraph (and as the title with its `#`). A
 space is put after the hashes where a CJK character follows them (`#hashtag` in Latin text stays).
 
+Addresses with spaces. `![充电站 夜景](充电站 夜景.png)`, a picture named as a camera or a Chinese
+editor names files, is text to CommonMark (a destination with spaces must be written `<…>`): the picture
+was lost and its address printed. Such a destination, without a title, is put in angle brackets.
+
 Code and raw HTML are left as they are: pandoc says where they are (`sourcepos`).
 """
 from __future__ import annotations
@@ -33,13 +37,15 @@ _CANDIDATE = re.compile(f"\\*[{_MARKS}]|[{_MARKS}]\\*")
 # Up to three spaces, one to six hashes, then at once a CJK letter or mark (`#标题`, `##「專訪」`); not a
 # Weibo topic, whose closing hash follows its words (`#两会# 代表委员说…`).
 _TIGHT_HEADING = re.compile(f"^ {{0,3}}#{{1,6}}(?=[{CJK_LETTERS}{CJK_PUNCTUATION}])" r"(?![^#\n]*[^\s#]#)", re.M)
+# `![alt](a b.png)`, `[text](my file.pdf)`: a destination with a space, no title, no brackets already
+_SPACED_DESTINATION = re.compile(r"(!?\[[^\]\n]*\]\()([^()<>\n\"']*?[^\s()<>\n\"'] +[^()<>\n\"']*?)(\))")
 _POSITION = re.compile(r"^(\d+):(\d+)-(\d+):(\d+)$")
 
 
 def needs_help(text: str) -> bool:
-    """Whether `text` has an asterisk touching Chinese punctuation or a heading's hashes touching a CJK
-    character (else `cjk_friendly` changes nothing)."""
-    return bool(_CANDIDATE.search(text) or _TIGHT_HEADING.search(text))
+    """Whether `text` has an asterisk touching Chinese punctuation, a heading's hashes touching a CJK
+    character or a link's address with a space in it (else `cjk_friendly` changes nothing)."""
+    return bool(_CANDIDATE.search(text) or _TIGHT_HEADING.search(text) or _SPACED_DESTINATION.search(text))
 
 
 def cjk_friendly(text: str, sourcepos_ast: Callable[[str], dict[str, Any]]) -> str:
@@ -56,6 +62,8 @@ def cjk_friendly(text: str, sourcepos_ast: Callable[[str], dict[str, Any]]) -> s
         return any(low <= position < high for low, high in protected)
 
     text = _TIGHT_HEADING.sub(lambda match: match.group(0) if verbatim(match.start()) else match.group(0) + " ", text)
+    text = _SPACED_DESTINATION.sub(lambda match: match.group(0) if verbatim(match.start())
+                                   else f"{match[1]}<{match[2].strip()}>{match[3]}", text)
     out, last = [], 0
     for match in _RUN.finditer(text):
         start, end = match.span()

@@ -11,6 +11,7 @@ from html.parser import HTMLParser
 import nh3
 
 from ..errors import warn
+from ..scripts import is_wide
 
 _TAGS = (nh3.ALLOWED_TAGS | {"section", "tfoot", "figure", "figcaption"}) - {"map", "area"}
 _GENERIC = {"id", "lang", "class", "role", "title", "dir"}
@@ -37,7 +38,7 @@ def sanitize_html(html: str, source: str) -> str:
     for finding in sorted(_find_unsafe(html)):
         warn(f"{source}: dropped {finding} from raw HTML")
     return nh3.clean(
-        _without_hidden(html),
+        _ruby_as_text(_without_hidden(html)),
         tags=_TAGS,
         clean_content_tags=_DROPPED_WITH_CONTENT,
         attributes=_ATTRIBUTES,
@@ -45,6 +46,28 @@ def sanitize_html(html: str, source: str) -> str:
         link_rel=None,
         strip_comments=True,
     )
+
+
+_RUBY = re.compile(r"<ruby\b[^>]*>(.*?)</ruby\s*>", re.S | re.I)
+_RUBY_PARENTHESIS = re.compile(r"<rp\b[^>]*>.*?</rp\s*>", re.S | re.I)
+_RUBY_TEXT = re.compile(r"<rt\b[^>]*>(.*?)</rt\s*>", re.S | re.I)
+_RUBY_TAGS = re.compile(r"</?(?:rb|rtc)\b[^>]*>", re.I)
+
+
+def _ruby_as_text(html: str) -> str:
+    """`<ruby>北<rt>běi</rt>京<rt>jīng</rt></ruby>` as `北京（běi jīng）`: no edition sets ruby (pandoc
+    reads it as `北běi京jīng`, the reading run into the word), so the reading follows the word in
+    brackets, as a paper prints a pronunciation. A ruby's own `<rp>` brackets give way to these."""
+    def text(match: re.Match[str]) -> str:
+        inner = _RUBY_PARENTHESIS.sub("", match[1])
+        readings = [" ".join(r.split()) for r in _RUBY_TEXT.findall(inner) if r.strip()]
+        base = _RUBY_TAGS.sub("", _RUBY_TEXT.sub("", inner)).strip()
+        if not readings:
+            return base
+        wide = any(is_wide(ch) for ch in base)
+        return f"{base}{'（' if wide else ' ('}{' '.join(readings)}{'）' if wide else ')'}"
+
+    return _RUBY.sub(text, html) if "<ruby" in html.lower() else html
 
 
 _MAYBE_HIDDEN = re.compile(r"\bhidden\b|display\s*:\s*none", re.I)

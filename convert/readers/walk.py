@@ -8,6 +8,7 @@ from __future__ import annotations
 import ipaddress
 import re
 import urllib.parse
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -343,4 +344,13 @@ def _trim(inlines: tuple[m.Inline, ...]) -> tuple[m.Inline, ...]:
         items[0] = m.Text(items[0].text.lstrip())
     if items and isinstance(items[-1], m.Text):
         items[-1] = m.Text(items[-1].text.rstrip())
+    # `<strong>　　审批时间缩短一半</strong>`: a pasted page's full-width indent inside the bold (or the
+    # link) that opens or ends the paragraph, which would indent its heading or bold line
+    for index in {0, len(items) - 1} if items else ():
+        item = items[index]
+        children = m.inline_children(item)
+        if children and not isinstance(item, (m.Text, m.Code)):
+            trimmed = _trim(children)
+            if trimmed and trimmed != children:
+                items[index] = replace(item, content=trimmed)  # type: ignore[call-arg]
     return tuple(items)

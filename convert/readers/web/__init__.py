@@ -30,6 +30,9 @@ MIN_ARTICLE_CHARS = 80  # less than this kept: the extraction failed, keep the p
 # Chrome named only by its class or id (`<ul class="gnb">`, `<div id="footer">`), outside the article.
 CHROME_WORDS = {"nav", "navbar", "navigation", "menu", "gnb", "lnb", "snb", "topbar", "masthead", "footer",
                 "copyright", "popular", "ranking", "mostread", "most-read", "trending"}
+# A WeChat article, saved or pasted: its text in `#js_content`, its account, time, "follow us" lines, QR
+# codes and "more reading" lists around and under it, and none of them marked as navigation or footer.
+_WECHAT_XPATH = "//*[@id='js_content' or contains(concat(' ', normalize-space(@class), ' '), ' rich_media_content ')]"
 _CHROME_XPATH = ("//nav|//*[@role='navigation' or @role='banner' or @role='contentinfo']"
                  "|//*[self::header or self::footer or self::aside][not(ancestor::article)][count(.//a[@href]) >= 2]")
 
@@ -47,7 +50,7 @@ def is_whole_page(tree: Any) -> bool:
     """A page with site furniture around its article (as opposed to a fragment or a clean article)."""
     if tree.find("body") is None or not text_of(tree.find("body")):
         return False
-    if tree.xpath(_CHROME_XPATH):
+    if tree.xpath(_CHROME_XPATH) or tree.xpath(_WECHAT_XPATH):
         return True
     furniture = sum(1 for e in tree.iter() if isinstance(e.tag, str) and e.tag not in ("html", "body")
                     and class_words(e) & web_body.BOILERPLATE_WORDS)
@@ -162,7 +165,8 @@ def _fill_from_trafilatura(meta: PageMeta, document: Any, tree: Any) -> None:
     if not meta.title and found.get("title"):
         meta.title, meta.found["title"] = web_meta.clean_title(found["title"], meta.site), "trafilatura"
     if not meta.authors and found.get("author"):
-        names = tuple(n for part in str(found["author"]).split(";") for n in split_names(part))
+        names = tuple(n for part in str(found["author"]).split(";") if not web_meta.is_editor_line(part)
+                      for n in split_names(part))
         meta.authors, meta.found["authors"] = names, "trafilatura"
     if not meta.site and found.get("sitename"):
         meta.site, meta.found["site"] = str(found["sitename"]), "trafilatura"

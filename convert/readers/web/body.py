@@ -21,6 +21,7 @@ from typing import Any
 
 from lxml import html as lxml_html
 
+from ..promotion import PROMOTION as _PROMOTION
 from .dom import _NORMAL, BLOCKS, class_words, is_hidden, normal, remove
 from .figures import figures_from_wrappers, is_decoration, keep_only_figures, kept_images
 
@@ -35,12 +36,7 @@ BOILERPLATE_WORDS = {
 }
 _LAZY_SOURCES = ("data-src", "data-original", "data-lazy-src", "data-actualsrc", "data-url", "data-echo",
                  "data-lazyload", "data-original-src")
-_PROMOTION = re.compile(
-    r"^(?:[-—–_=*~·\s]*(?:END|完|结束|The End)[-—–_=*~·\s]*"
-    r"|.{0,12}(?:点击|點擊)(?:上方|下方|蓝字|藍字).{0,30}"
-    r"|.{0,12}(?:长按|長按|扫描|掃描|扫码|掃碼).{0,12}(?:二维码|二維碼|关注|關注|识别|識別).{0,20}"
-    r"|.{0,20}(?:关注我们|關注我們|星标|星標|设为星标|分享给朋友|点个在看|點個在看).{0,12}"
-    r"|(?:Advertisement|广告|廣告|Sponsored|Read more|阅读原文|閱讀原文))$", re.I)
+
 _NOISE_TAGS = ("script", "style", "noscript", "template", "iframe", "form", "button", "input", "select",
                "textarea", "svg", "canvas", "object", "embed", "video", "audio", "link", "meta")
 

@@ -34,9 +34,12 @@ def is_decoration(image: Any, logo: str = "", site: str = "") -> bool:
     if words & _DECORATION_WORDS or path.endswith((".ico", ".svg")):
         return True
     alt = (image.get("alt") or "").strip()
+    if not alt and _WECHAT_GIF.search(src):
+        return True  # WeChat's animated banners ("follow us", dividers, arrows) carry no text
     return bool((site and alt and alt.casefold() == site.casefold()) or _DECORATION_ALT.search(alt))
 
 
+_WECHAT_GIF = re.compile(r"/mmbiz_gif/|[?&]wx_fmt=gif\b")
 _DECORATION_ALT = re.compile(r"^(?:.{0,30}\b(?:logo|icon)\b.{0,30}|二维码|二維碼|.{0,10}(?:标志|标识|图标))$", re.I)
 
 

@@ -288,6 +288,8 @@ def _byline_elements(tree: Any) -> tuple[str, ...]:
                          namespaces={"re": "http://exslt.org/regular-expressions"}):
             continue
         text = text_of(element)
+        if is_editor_line(text):
+            continue  # Sina's `<p class="show_author">责任编辑：张明 SN225</p>`: the editor (`page_editor`)
         if text and len(text) <= 80 and (names := split_names(text)):
             return names
     return ()
@@ -334,6 +336,11 @@ def _is_person(name: str, site: str, title: str) -> bool:
     return not (site and (folded in site.casefold() or site.casefold() in folded))
 
 
+def is_editor_line(text: str) -> bool:
+    """`责任编辑：张明 SN225`: the editor's line, which names no author."""
+    return bool(_EDITOR.match(text.strip()))
+
+
 def page_editor(tree: Any) -> str:
     """`责任编辑：王晓明_NF5619`, `编辑：李娜`, wherever the page puts it outside its comments."""
     for element in tree.iter():
@@ -369,7 +376,8 @@ def site_from_title(title_tag: str, headline: str) -> str:
     title_tag = _WHITESPACE.sub(" ", title_tag).strip()
     if not headline or not title_tag.startswith(headline) or title_tag == headline:
         return ""
-    parts = [p.strip() for p in _TITLE_SEPARATORS.split(title_tag[len(headline):]) if p.strip()]
+    # `标题-新华网`: a hyphen with no spaces is no separator inside a headline, but it is after one
+    parts = [p.strip() for p in _TITLE_SEPARATORS.split(title_tag[len(headline):].lstrip(" -–—|｜_·•:：")) if p.strip()]
     return parts[-1] if parts and len(parts[-1]) <= 40 else ""
 
 

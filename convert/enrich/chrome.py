@@ -1,0 +1,65 @@
+"""What a WeChat article or a portal page brings along when it is pasted as text rather than saved: the
+account's "follow us" line above the headline, and under the text its end mark, "more reading" list,
+QR code and "share, like" lines. The page reader leaves these out of a saved page (`readers.web.body`);
+this pass takes the same lines out of pasted copy, before the title is chosen (a `点击上方蓝字关注我们`
+line was the article's title). Only lines that are plainly such are taken: the top few blocks and the
+last ones, never a paragraph that merely mentions a QR code."""
+from __future__ import annotations
+
+import re
+
+from .. import model as m
+from ..readers.promotion import is_promotion
+
+LEAD_WINDOW = 3  # blocks at the top in which a "follow us" line is looked for
+TAIL_WINDOW = 15  # blocks at the end in which the account's closing furniture is looked for
+# `往期推荐`, `推荐阅读`, `相关阅读`, `延伸阅读` …: a list of links to the account's other articles follows
+_MORE_READING = re.compile(r"^[\s▼▽↓·•—\-=*#]*(?:往期推荐|往期回顾|往期精彩|推荐阅读|相关阅读|相關閱讀|热文推荐|熱文推薦|精彩推荐|"
+                           r"精彩推薦|延伸阅读|延伸閱讀|猜你喜欢|更多阅读)[\s▼▽↓·•—\-=*#：:]*$")
+_QR_ADDRESS = re.compile(r"qr_?code|qrcode|/qr/|erweima|二维码", re.I)
+
+
+def drop_pasted_chrome(doc: m.Document) -> m.Document:
+    """`doc` without the promotion lines at its top and its end, and the "more reading" links."""
+    body = list(doc.body)
+    head = 0
+    while head < min(LEAD_WINDOW, len(body)) and _promotion(_text(body[head])):
+        head += 1
+    body = body[head:]
+    tail_from = max(0, len(body) - TAIL_WINDOW)
+    kept: list[m.Block] = body[:tail_from]
+    links_follow = False
+    for block in body[tail_from:]:
+        text = _text(block)
+        if links_follow and _only_links(block):
+            continue
+        links_follow = bool(_MORE_READING.match(text))
+        if links_follow or _promotion(text) or _qr_code(block):
+            continue
+        kept.append(block)
+    if head == 0 and len(kept) == len(doc.body):
+        return doc
+    return m.Document(meta=doc.meta, blocks=tuple(kept) + doc.footnotes)
+
+
+def _promotion(text: str) -> bool:
+    """A promotion line, not a sentence that reads like one (`点击上方的按钮即可开通扫码乘车。`)."""
+    return is_promotion(text) and not text.endswith("。")
+
+
+def _text(block: m.Block) -> str:
+    return m.plain_text(m.block_inlines(block)).strip() if isinstance(block, (m.Paragraph, m.Heading)) else ""
+
+
+def _only_links(block: m.Block) -> bool:
+    """A paragraph that is one link (`[这些路段4月起限行](https://mp.weixin.qq.com/s/…)`), or a list of them."""
+    if isinstance(block, m.ListBlock):
+        return all(len(item) == 1 and _only_links(item[0]) for item in block.items)
+    if not isinstance(block, m.Paragraph):
+        return False
+    content = [i for i in block.content if not (isinstance(i, m.Text) and not i.text.strip())]
+    return len(content) == 1 and isinstance(content[0], m.Link)
+
+
+def _qr_code(block: m.Block) -> bool:
+    return isinstance(block, m.Figure) and bool(_QR_ADDRESS.search(block.src)) and not m.plain_text(block.caption)

@@ -1,0 +1,22 @@
+"""Promotion lines of news sites and WeChat accounts (`点击上方蓝字关注我们`, `长按识别二维码`, `—END—`,
+`阅读原文`, `分享、点赞、在看`): the page reader leaves them out of a saved page (`web.body`), the
+enrichment out of pasted copy (`enrich.chrome`). Without lxml, so reading Markdown need not import it."""
+from __future__ import annotations
+
+import re
+
+PROMOTION = re.compile(
+    r"^(?:[-—–_=*~·\s]*(?:END|完|结束|The End)[-—–_=*~·\s]*"
+    r"|.{0,12}(?:点击|點擊)(?:上方|下方|蓝字|藍字).{0,30}"
+    r"|.{0,12}(?:长按|長按|扫描|掃描|扫码|掃碼).{0,12}(?:二维码|二維碼|关注|關注|识别|識別).{0,20}"
+    r"|.{0,20}(?:关注我们|關注我們|星标|星標|设为星标|分享给朋友|点个在看|點個在看).{0,12}"
+    # `〔點我看更多自由時報新聞〕`, `更多精彩内容请下载客户端`
+    r"|.{0,6}(?:看更多|更多新聞|更多新闻|更多精彩).{0,16}"
+    # `分享、点赞、在看，3连3连！`: two or more of the buttons named in one short line
+    r"|.{0,10}(?:分享|转发|轉發|点赞|點讚|在看|收藏)[、，,和与與及\s]*(?:分享|转发|轉發|点赞|點讚|在看|收藏).{0,20}"
+    r"|(?:Advertisement|广告|廣告|Sponsored|Read more|阅读原文|閱讀原文))$", re.I)
+
+
+def is_promotion(text: str) -> bool:
+    """Whether all of `text` is such a line."""
+    return bool(PROMOTION.match(" ".join(text.split())))
