@@ -462,15 +462,26 @@ def adjacent_marks(text: str) -> list[tuple[int, int]]:
     return pairs
 
 
-def compressed_marks(text: str) -> list[int]:
+def compressed_marks(text: str, centred: bool = False) -> list[int]:
     """Indexes of the marks set half width (with the font's `halt`) so that two adjacent marks take
     1.5 em, as clreq §3.1.6 and GB/T 15834 ask: the half removed is the blank facing the other mark.
 
     A closing mark before another mark loses its trailing blank (`”）`, `。“`); an opening mark after
     an opening one loses its leading blank (`（“`). Each pair is halved once, so three marks take 2 em.
-    Line ends are the layout's business (a closing mark ending a line is half width there too)."""
+    Line ends are the layout's business (a closing mark ending a line is half width there too).
+
+    With `centred` (Taiwan's and Hong Kong's faces, which draw `，。、；：？！` centred on the em), such a
+    mark keeps its whole em, its blank even on both sides, and the bracket or quotation mark next to
+    it gives up the half instead, on the side away from the text it encloses (clreq "Adjustment of
+    adjacent punctuation marks": brackets stay against their text; `？！` are not adjustable there):
+    `：「` halves `「`, `。」` and `」，` halve `」`. Two centred marks together keep their width."""
     halved = set()
     for first, second in adjacent_marks(text):
+        if centred and (text[first] in CENTRED_IN_TRADITIONAL or text[second] in CENTRED_IN_TRADITIONAL):
+            bracket = second if text[first] in CENTRED_IN_TRADITIONAL else first
+            if text[bracket] not in CENTRED_IN_TRADITIONAL:
+                halved.add(bracket)
+            continue
         halved.add(second if mark_kind(text[first]) == "opening" else first)
     return sorted(halved)
 

@@ -28,7 +28,7 @@ from html import escape, unescape
 from .. import model as m
 from ..errors import warn
 from ..resources.fonts import layout_features, stack_font
-from ..scripts import HANGUL, is_cjk_family, is_cjk_language, primary_language
+from ..scripts import HANGUL, han_standard, is_cjk_family, is_cjk_language, primary_language
 from ..theme import Theme
 from ..scripts import (CJK_LETTER, CLOSING_MARKS, CLOSING_PUNCTUATION, OPENING_MARKS, OPENING_PUNCTUATION,
                        WORD_JOINER, ZERO_WIDTH_SPACE, compressed_marks, gap_bindings, gap_positions, gap_sides,
@@ -62,6 +62,9 @@ class Typesetting:
 
     gaps: bool = True
     compress: bool = True
+    # Taiwan's and Hong Kong's faces centre `，。、；：？！`: next to a bracket, the bracket gives up the
+    # half em (`scripts.compressed_marks`).
+    centred: bool = False
     keep: bool = True
     bind_gaps: bool = False  # no line break at a gap: for layouts that cannot drop one at a line's edge
     # The gap as a generated space (`sg`) rather than a margin: a browser breaks a line after it and
@@ -120,7 +123,8 @@ def typesetting(doc: m.Document, theme: Theme, *, check_fonts: bool = True, brow
                  "(adjacent marks stay full width)")
             compress = False
     upright = theme.cjk.upright_digits if vertical and cjk_text else 0  # and tategaki
-    return Typesetting(compress=compress, bind_gaps=browser and vertical, gap_spaces=browser and not vertical,
+    return Typesetting(compress=compress, centred=han_standard(doc.meta.lang) in ("TC", "HK"),
+                       bind_gaps=browser and vertical, gap_spaces=browser and not vertical,
                        latin_units=doc.is_chinese, unit_heads=browser, upright=upright,
                        break_hints=cjk_text and not browser, hyphenate=doc.is_chinese and not browser,
                        word_joins=primary_language(doc.meta.lang) == "ko" and not browser)
@@ -280,7 +284,7 @@ class _Block:
         classes = {i: f"sg-{side}" for i, side in gap_sides(text).items()} if setting.gaps and not spaced else {}
         spaces = set(gap_positions(text)) if spaced else set()
         if setting.compress:
-            for position in compressed_marks(text):
+            for position in compressed_marks(text, centred=setting.centred):
                 classes[position] = "pc"
         places = {place: position for position, place in enumerate(self.at) if place is not None}
         for (element, place), distances in setting.squeeze_at:
