@@ -50,3 +50,45 @@ def test_a_taiwan_article_halves_the_bracket_not_the_colon() -> None:
 def test_taiwan_pdf_compresses_its_pairs() -> None:
     pairs = mark_pairs(pdf_lines(convert.convert(TAIWAN, to="pdf", offline=True)))  # type: ignore[arg-type]
     assert pairs.pairs >= 10 and pairs.share >= 0.95, pairs.missed
+
+
+# ---------------------------------------------------------------- an opening mark starting a headline's line
+
+QUOTED_HEADLINE = DATA / "breaks" / "quote-headline.md"
+
+
+def test_the_default_theme_trims_an_opening_mark_starting_a_heading_not_a_paragraph() -> None:
+    theme = load_theme()
+    assert theme.cjk.heading_line_start_opening == "half" and theme.cjk.line_start_opening == "full"
+    setting = typesetting(convert.read(str(QUOTED_HEADLINE)), theme, check_fonts=False)
+    html = typeset("<h1>“十五五”规划</h1><h2> （一）外贸</h2><p>“我们看到了。”他说。</p>", setting)
+    assert '<span class="pc">“</span>十五五' in html and '<span class="pc">（</span>一' in html
+    assert '<p>“我们' in html and html.count('class="pc"') == 2 + 1  # and the 。 of 。”  # a paragraph's first line keeps its mark whole, after its indent
+
+
+def test_pdf_headline_ink_starts_at_the_margin() -> None:
+    lines = pdf_lines(convert.convert(QUOTED_HEADLINE, to="pdf", offline=True))  # type: ignore[arg-type]
+    headline, second, heading = lines[0], lines[1], lines[2]
+    assert headline.text.startswith("“") and heading.text.startswith("（")
+    margin = second.chars[0]["x0"]  # the headline's second line starts with a Han character
+    size = headline.chars[0]["size"]
+    # the mark's ink is its right half: set half width, its advance starts half an em left of the margin
+    assert headline.chars[0]["x0"] == pytest.approx(margin - size / 2, abs=0.6)
+    assert heading.chars[0]["x0"] == pytest.approx(margin - heading.chars[0]["size"] / 2, abs=0.6)
+    assert headline.chars[1]["x0"] == pytest.approx(margin + size / 2, abs=0.6)  # after half an em of mark
+
+
+def test_epub_and_docx_trim_heading_line_starts() -> None:
+    epub = zipfile.ZipFile(io.BytesIO(convert.convert(QUOTED_HEADLINE, to="epub", offline=True)))  # type: ignore[arg-type]
+    css = "".join(epub.read(name).decode() for name in epub.namelist() if name.endswith(".css"))
+    assert "article:lang(zh) h1" in css and "text-spacing-trim: trim-start" in css
+    assert "text-spacing-trim: normal" in css  # the body keeps its marks whole at every line start
+    assert "text-spacing-trim: space-first" not in css  # which trimmed them after the first line
+    text = "".join(epub.read(name).decode() for name in epub.namelist() if name.endswith(".xhtml"))
+    assert '<span class="pc">“</span>十五五' in text
+    docx = zipfile.ZipFile(io.BytesIO(convert.convert(QUOTED_HEADLINE, to="docx", offline=True)))  # type: ignore[arg-type]
+    styles = docx.read("word/styles.xml").decode()
+    for style in ("Title", "Heading1"):
+        block = styles[styles.index(f'w:styleId="{style}"'):]
+        block = block[:block.index("</w:style>")]
+        assert "<w:topLinePunct/>" in block, style

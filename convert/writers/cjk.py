@@ -66,6 +66,11 @@ class Typesetting:
     # half em (`scripts.compressed_marks`).
     centred: bool = False
     keep: bool = True
+    # An opening mark that starts a block (its first line) set half width in a heading (`trim_headings`)
+    # or in any other block (`trim_blocks`): the theme's `line_start_opening`s. The PDF's layout hook trims
+    # the marks that start a later line; a browser, with `text-spacing-trim`.
+    trim_headings: bool = False
+    trim_blocks: bool = False
     bind_gaps: bool = False  # no line break at a gap: for layouts that cannot drop one at a line's edge
     # The gap as a generated space (`sg`) rather than a margin: a browser breaks a line after it and
     # hangs it at the line's end, as it cannot drop a margin there, so no Han/Latin boundary is bound.
@@ -123,7 +128,10 @@ def typesetting(doc: m.Document, theme: Theme, *, check_fonts: bool = True, brow
                  "(adjacent marks stay full width)")
             compress = False
     upright = theme.cjk.upright_digits if vertical and cjk_text else 0  # and tategaki
+    cjk = theme.cjk
     return Typesetting(compress=compress, centred=han_standard(doc.meta.lang) in ("TC", "HK"),
+                       trim_headings=compress and cjk.heading_line_start_opening == "half",
+                       trim_blocks=compress and cjk.line_start_opening == "half",
                        bind_gaps=browser and vertical, gap_spaces=browser and not vertical,
                        latin_units=doc.is_chinese, unit_heads=browser, upright=upright,
                        break_hints=cjk_text and not browser, hyphenate=doc.is_chinese and not browser,
@@ -286,6 +294,12 @@ class _Block:
         if setting.compress:
             for position in compressed_marks(text, centred=setting.centred):
                 classes[position] = "pc"
+        trim_start = setting.trim_headings if self.name in _HEADINGS else setting.trim_blocks and not self.furniture
+        if trim_start:
+            first = next((position for position, char in enumerate(text)
+                          if not (char.isspace() or char in _INVISIBLE)), None)
+            if first is not None and mark_kind(text[first]) == "opening":
+                classes[first] = "pc"
         places = {place: position for position, place in enumerate(self.at) if place is not None}
         for (element, place), distances in setting.squeeze_at:
             if element == self.element and place in places:

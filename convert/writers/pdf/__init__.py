@@ -104,6 +104,7 @@ def write_pdf(doc: m.Document, ctx: WriteContext) -> bytes:
 
     cjk = ctx.theme.cjk
     lines = LineOptions(compress=setting.compress, opening_at_start=cjk.line_start_opening == "half",
+                        heading_opening_at_start=cjk.heading_line_start_opening == "half",
                         max_stretch_em=cjk.max_stretch_em,
                         max_space_stretch_em=cjk.max_space_stretch_em, script_gap_em=ctx.theme.text.script_gap_em)
     return render_pdf(page(Refits()), fetcher, variant=options.pdf_variant, lines=lines,
