@@ -628,6 +628,16 @@ def unit_head(text: str, number_end: int, end: int) -> int:
 
 WORD_JOINER = "\u2060"
 ZERO_WIDTH_SPACE = "\u200b"  # a break opportunity of no width; PDF text extraction drops it as it drops U+2060
+_BREAK_HINTS = re.compile("[\u2060\u200b\u00ad]")  # word joiner, zero width space, soft hyphen
+
+
+def without_break_hints(text: str) -> str:
+    """`text` without the characters that only say where its lines may or may not break (U+2060 WORD
+    JOINER, U+200B ZERO WIDTH SPACE, U+00AD SOFT HYPHEN): for text shown whole, on one line or none,
+    such as a PDF bookmark, a running head or a header."""
+    return _BREAK_HINTS.sub("", text)
+
+
 NO_WIDTH_NON_BREAK = "\u200d"  # ZERO WIDTH JOINER: Word's "No-Width Non Break"; LibreOffice keeps lines whole at it too (UAX #14 LB8a)
 
 

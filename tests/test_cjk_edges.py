@@ -92,3 +92,27 @@ def test_epub_and_docx_trim_heading_line_starts() -> None:
         block = styles[styles.index(f'w:styleId="{style}"'):]
         block = block[:block.index("</w:style>")]
         assert "<w:topLinePunct/>" in block, style
+
+
+# ---------------------------------------------------------------- text shown whole: no break hints
+
+HINTS = ("\u2060", "\u200b", "\u200d", "\u00ad")
+
+
+def test_pdf_bookmarks_carry_no_break_hints() -> None:
+    import pypdf
+
+    korean = DATA / "breaks" / "ko-transit.md"  # its headings hold a word joiner between each two syllables
+    for article in (korean, TAIWAN, QUOTED_HEADLINE):  # the Korean one's outline had `서\u2060울\u2060시`
+        reader = pypdf.PdfReader(io.BytesIO(convert.convert(article, to="pdf", offline=True)))  # type: ignore[arg-type]
+        titles = [item.title for item in reader.outline if not isinstance(item, list)]
+        assert titles and not [title for title in titles if any(hint in title for hint in HINTS)], titles
+        assert not any(hint in str(value) for value in (reader.metadata or {}).values() for hint in HINTS)
+
+
+def test_docx_running_header_carries_no_joiners() -> None:
+    sports = DATA / "unseen2" / "sports-derby.md"  # 第89分钟, 3:1: numbers the body joins to their units
+    package = zipfile.ZipFile(io.BytesIO(convert.convert(sports, to="docx", offline=True)))  # type: ignore[arg-type]
+    header = "".join(package.read(name).decode() for name in package.namelist() if "word/header" in name)
+    assert "89" in header and not any(hint in header for hint in HINTS)
+    assert "\u200d" in package.read("word/document.xml").decode()  # the body keeps them

@@ -32,7 +32,7 @@ from ..html import HtmlStyle, article_html, page_html
 from .css import print_css_parts, running_header_html
 from .justify import LineOptions
 from .marks import proportional_marks, set_proportional
-from .metadata import metadata_tags, producer
+from .metadata import metadata_tags, plain_bookmarks, producer
 from .refit import PASSES, Refits, refits
 from .tagging import finish_tags
 from . import stylesheets
@@ -149,6 +149,7 @@ def render_pdf(page: str, fetcher: Any, *, variant: str = DEFAULT_VARIANT, lines
                 break
             document = HTML(string=refit(done), base_url=None, url_fetcher=fetcher).render(
                 font_config=font_configuration(), stylesheets=sheets, **options)
+        plain_bookmarks(document)
         data = document.write_pdf(finisher=finisher, **options)
     for url in dict.fromkeys(fetcher.refused):
         warn(f"PDF: refused to read {url[:100]} (only images from the article reach the PDF)")
