@@ -919,7 +919,10 @@ def _chinese_words(text: str, longest: int) -> list[tuple[int, int]]:
         start = segmented.find(word, position)
         if start < 0:
             continue
-        position = start + len(word)
+        before, position = (spans[-1] if spans else None), start + len(word)
+        if word in _NAME_SUFFIXES and before and before[1] == start and position - before[0] <= longest:
+            spans.append((before[0], position))  # `物流` `局`: the bureau's name is whole, `物流局`
+            continue
         after_number = start and _DIGIT_BEFORE.search(text, 0, start)
         if 2 <= len(word) <= longest and all(CJK_LETTER.match(ch) for ch in text[start:position]):
             phrase = _word_running_past(text, start + 1, position) if after_number else None
@@ -930,6 +933,11 @@ def _chinese_words(text: str, longest: int) -> list[tuple[int, int]]:
             if phrase is not None and phrase - start <= longest:
                 spans.append((start, phrase))
     return spans
+
+
+# A character that ends the name of an office or body (`运输署`, `物流局`, `交通部`, `客运站`), which jieba
+# leaves alone after a word its dictionary knows, when it does not know the name: held with that word.
+_NAME_SUFFIXES = set("局署部处厅委院所办站队馆司")
 
 
 # Relative time words (下月, 上午, 今年, 本周, 明天): a deictic character and a unit of time. jieba's

@@ -116,3 +116,17 @@ def test_docx_running_header_carries_no_joiners() -> None:
     header = "".join(package.read(name).decode() for name in package.namelist() if "word/header" in name)
     assert "89" in header and not any(hint in header for hint in HINTS)
     assert "\u200d" in package.read("word/document.xml").decode()  # the body keeps them
+
+
+# ---------------------------------------------------------------- headings: names of offices whole
+
+
+def test_an_office_name_jieba_does_not_know_is_one_heading_word() -> None:
+    from convert.scripts import heading_words
+
+    def words(text: str) -> list[str]:
+        return [text[a:b] for a, b in heading_words(text)]
+
+    assert "物流局" in words("九巴申請加價4.8% 運輸及物流局：會「審慎考慮」市民負擔")  # was `物流` / `局`
+    assert "运输署" in words("运输署宣布新措施") and "交通部" in words("交通部发布通知")
+    assert words("他们在处理问题") == ["他们", "处理", "问题"]  # 处 of a word is no suffix
