@@ -76,6 +76,10 @@ def test_pdf_headline_ink_starts_at_the_margin() -> None:
     assert headline.chars[0]["x0"] == pytest.approx(margin - size / 2, abs=0.6)
     assert heading.chars[0]["x0"] == pytest.approx(margin - heading.chars[0]["size"] / 2, abs=0.6)
     assert headline.chars[1]["x0"] == pytest.approx(margin + size / 2, abs=0.6)  # after half an em of mark
+    # a later line of a headline that starts with an opening mark: trimmed by the layout hook (`justify`)
+    taiwan = pdf_lines(convert.convert(TAIWAN, to="pdf", offline=True))  # type: ignore[arg-type]
+    assert [line.text[0] for line in taiwan[:2]] == ["「", "「"]
+    assert taiwan[1].chars[0]["x0"] == pytest.approx(margin - taiwan[1].chars[0]["size"] / 2, abs=0.6)
 
 
 def test_epub_and_docx_trim_heading_line_starts() -> None:
