@@ -462,15 +462,26 @@ def adjacent_marks(text: str) -> list[tuple[int, int]]:
     return pairs
 
 
-def compressed_marks(text: str) -> list[int]:
+def compressed_marks(text: str, centred: bool = False) -> list[int]:
     """Indexes of the marks set half width (with the font's `halt`) so that two adjacent marks take
     1.5 em, as clreq §3.1.6 and GB/T 15834 ask: the half removed is the blank facing the other mark.
 
     A closing mark before another mark loses its trailing blank (`”）`, `。“`); an opening mark after
     an opening one loses its leading blank (`（“`). Each pair is halved once, so three marks take 2 em.
-    Line ends are the layout's business (a closing mark ending a line is half width there too)."""
+    Line ends are the layout's business (a closing mark ending a line is half width there too).
+
+    With `centred` (Taiwan's and Hong Kong's faces, which draw `，。、；：？！` centred on the em), such a
+    mark keeps its whole em, its blank even on both sides, and the bracket or quotation mark next to
+    it gives up the half instead, on the side away from the text it encloses (clreq "Adjustment of
+    adjacent punctuation marks": brackets stay against their text; `？！` are not adjustable there):
+    `：「` halves `「`, `。」` and `」，` halve `」`. Two centred marks together keep their width."""
     halved = set()
     for first, second in adjacent_marks(text):
+        if centred and (text[first] in CENTRED_IN_TRADITIONAL or text[second] in CENTRED_IN_TRADITIONAL):
+            bracket = second if text[first] in CENTRED_IN_TRADITIONAL else first
+            if text[bracket] not in CENTRED_IN_TRADITIONAL:
+                halved.add(bracket)
+            continue
         halved.add(second if mark_kind(text[first]) == "opening" else first)
     return sorted(halved)
 
@@ -617,6 +628,16 @@ def unit_head(text: str, number_end: int, end: int) -> int:
 
 WORD_JOINER = "\u2060"
 ZERO_WIDTH_SPACE = "\u200b"  # a break opportunity of no width; PDF text extraction drops it as it drops U+2060
+_BREAK_HINTS = re.compile("[\u2060\u200b\u00ad]")  # word joiner, zero width space, soft hyphen
+
+
+def without_break_hints(text: str) -> str:
+    """`text` without the characters that only say where its lines may or may not break (U+2060 WORD
+    JOINER, U+200B ZERO WIDTH SPACE, U+00AD SOFT HYPHEN): for text shown whole, on one line or none,
+    such as a PDF bookmark, a running head or a header."""
+    return _BREAK_HINTS.sub("", text)
+
+
 NO_WIDTH_NON_BREAK = "\u200d"  # ZERO WIDTH JOINER: Word's "No-Width Non Break"; LibreOffice keeps lines whole at it too (UAX #14 LB8a)
 
 
@@ -898,7 +919,10 @@ def _chinese_words(text: str, longest: int) -> list[tuple[int, int]]:
         start = segmented.find(word, position)
         if start < 0:
             continue
-        position = start + len(word)
+        before, position = (spans[-1] if spans else None), start + len(word)
+        if word in _NAME_SUFFIXES and before and before[1] == start and position - before[0] <= longest:
+            spans.append((before[0], position))  # `物流` `局`: the bureau's name is whole, `物流局`
+            continue
         after_number = start and _DIGIT_BEFORE.search(text, 0, start)
         if 2 <= len(word) <= longest and all(CJK_LETTER.match(ch) for ch in text[start:position]):
             phrase = _word_running_past(text, start + 1, position) if after_number else None
@@ -909,6 +933,11 @@ def _chinese_words(text: str, longest: int) -> list[tuple[int, int]]:
             if phrase is not None and phrase - start <= longest:
                 spans.append((start, phrase))
     return spans
+
+
+# A character that ends the name of an office or body (`运输署`, `物流局`, `交通部`, `客运站`), which jieba
+# leaves alone after a word its dictionary knows, when it does not know the name: held with that word.
+_NAME_SUFFIXES = set("局署部处厅委院所办站队馆司")
 
 
 # Relative time words (下月, 上午, 今年, 本周, 明天): a deictic character and a unit of time. jieba's

@@ -92,6 +92,7 @@ class MarkPairs:
 
     pairs: int = 0
     compressed: int = 0
+    unmeasured: int = 0  # a centred mark and a closing bracket ending a line (`mark_pairs`)
     missed: list[str] = field(default_factory=list)
 
     @property
@@ -102,7 +103,9 @@ class MarkPairs:
 def mark_pairs(lines: list[Line]) -> MarkPairs:
     """Adjacent pairs (clreq §3.1.6): compressed when the second mark starts less than 0.75 em after
     the first (1 em when neither gives up its blank); a centred first mark, drawn a quarter em left of
-    its advance when halved, less than 1 em after."""
+    its advance when halved, less than 1 em after; or when what follows the pair on the line starts
+    less than 1.75 em after the first (2 em uncompressed): the second mark gave up its far blank, as a
+    bracket next to a centred mark does (`。」`, `scripts.compressed_marks`)."""
     found = MarkPairs()
     for line in lines:
         text = line.text
@@ -110,8 +113,13 @@ def mark_pairs(lines: list[Line]) -> MarkPairs:
             a, b = line.chars[first], line.chars[second]
             if abs(a["size"] - b["size"]) > 0.05 or b["x0"] - a["x1"] > a["size"]:  # not neighbours
                 continue
+            after = line.chars[second + 1] if second + 1 < len(line.chars) else None
+            if after is None and _centring_shift(a) and mark_kind(b["text"]) == "closing":
+                found.unmeasured += 1  # `。」` ending a line: the bracket's far blank, halved, shows nowhere
+                continue
             found.pairs += 1
-            if b["x0"] - a["x0"] < (HALF_BELOW_EM + _centring_shift(a)) * a["size"]:
+            spanned = after is not None and after["x0"] - a["x0"] < (1 + HALF_BELOW_EM) * a["size"]
+            if spanned or b["x0"] - a["x0"] < (HALF_BELOW_EM + _centring_shift(a)) * a["size"]:
                 found.compressed += 1
             else:
                 found.missed.append(f"p{line.page + 1} {text[max(0, first - 6):second + 6]}")

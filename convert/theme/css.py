@@ -278,11 +278,20 @@ def reader_css(theme: Theme) -> str:
     CSS Text 4) trims a closing mark at a line's end as the PDF does; the marks the markup already
     halves it leaves alone, and it adds no Han/Latin gap of its own (`text-autospace`: the markup's
     gap is the theme's, the same in every edition). A headline of several lines is balanced, as the
-    PDF's is (`writers/pdf/balance.py`)."""
-    start = "trim-start" if theme.cjk.line_start_opening == "half" else "space-first"
-    trim = start if theme.cjk.compress_punctuation else "space-all"
-    return f"""article:lang(zh), .titlepage:lang(zh), article:lang(ja), .titlepage:lang(ja) {{ line-break: strict; text-autospace: no-autospace;
-  text-spacing-trim: {trim}; }}
+    PDF's is (`writers/pdf/balance.py`). An opening mark starting a line keeps its blank (`normal`)
+    or loses it (`trim-start`) as `[cjk] line_start_opening` says, in headings as
+    `heading_line_start_opening` says (the markup halves a block's first one for readers without
+    `text-spacing-trim`)."""
+    cjk = theme.cjk
+
+    def trim(opening: str) -> str:
+        return ("trim-start" if opening == "half" else "normal") if cjk.compress_punctuation else "space-all"
+
+    chinese = ("article:lang(zh)", ".titlepage:lang(zh)", "article:lang(ja)", ".titlepage:lang(ja)")
+    headings = ", ".join(f"{scope} {tag}" for scope in chinese for tag in ("h1", "h2", "h3", "h4", "h5", "h6"))
+    return f"""{", ".join(chinese)} {{ line-break: strict; text-autospace: no-autospace;
+  text-spacing-trim: {trim(cjk.line_start_opening)}; }}
+{headings} {{ text-spacing-trim: {trim(cjk.heading_line_start_opening)}; }}
 h1.title {{ text-wrap: balance; }}
 """ + gap_space_css(theme)
 

@@ -303,6 +303,7 @@ class Cjk(_Section):
 
     compress_punctuation: bool  # two adjacent full-width marks take 1.5 em; a closing mark ends a line half width
     line_start_opening: Literal["full", "half"]  # an opening mark starting a line keeps its blank, or not
+    heading_line_start_opening: Literal["full", "half"]  # the same in headlines and headings
     max_stretch_em: Annotated[float, Bounds(ge=0, le=1.0)]  # most justification widens a gap between characters
     max_space_stretch_em: Annotated[float, Bounds(ge=0, le=2.0)]  # then most it widens a space between Latin words
     upright_digits: Annotated[int, Bounds(ge=0, le=4)]  # vertical text: numbers this short stand upright in one cell

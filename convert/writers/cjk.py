@@ -28,7 +28,7 @@ from html import escape, unescape
 from .. import model as m
 from ..errors import warn
 from ..resources.fonts import layout_features, stack_font
-from ..scripts import HANGUL, is_cjk_family, is_cjk_language, primary_language
+from ..scripts import HANGUL, han_standard, is_cjk_family, is_cjk_language, primary_language
 from ..theme import Theme
 from ..scripts import (CJK_LETTER, CLOSING_MARKS, CLOSING_PUNCTUATION, OPENING_MARKS, OPENING_PUNCTUATION,
                        WORD_JOINER, ZERO_WIDTH_SPACE, compressed_marks, gap_bindings, gap_positions, gap_sides,
@@ -62,7 +62,15 @@ class Typesetting:
 
     gaps: bool = True
     compress: bool = True
+    # Taiwan's and Hong Kong's faces centre `，。、；：？！`: next to a bracket, the bracket gives up the
+    # half em (`scripts.compressed_marks`).
+    centred: bool = False
     keep: bool = True
+    # An opening mark that starts a block (its first line) set half width in a heading (`trim_headings`)
+    # or in any other block (`trim_blocks`): the theme's `line_start_opening`s. The PDF's layout hook trims
+    # the marks that start a later line; a browser, with `text-spacing-trim`.
+    trim_headings: bool = False
+    trim_blocks: bool = False
     bind_gaps: bool = False  # no line break at a gap: for layouts that cannot drop one at a line's edge
     # The gap as a generated space (`sg`) rather than a margin: a browser breaks a line after it and
     # hangs it at the line's end, as it cannot drop a margin there, so no Han/Latin boundary is bound.
@@ -120,7 +128,11 @@ def typesetting(doc: m.Document, theme: Theme, *, check_fonts: bool = True, brow
                  "(adjacent marks stay full width)")
             compress = False
     upright = theme.cjk.upright_digits if vertical and cjk_text else 0  # and tategaki
-    return Typesetting(compress=compress, bind_gaps=browser and vertical, gap_spaces=browser and not vertical,
+    cjk = theme.cjk
+    return Typesetting(compress=compress, centred=han_standard(doc.meta.lang) in ("TC", "HK"),
+                       trim_headings=compress and cjk.heading_line_start_opening == "half",
+                       trim_blocks=compress and cjk.line_start_opening == "half",
+                       bind_gaps=browser and vertical, gap_spaces=browser and not vertical,
                        latin_units=doc.is_chinese, unit_heads=browser, upright=upright,
                        break_hints=cjk_text and not browser, hyphenate=doc.is_chinese and not browser,
                        word_joins=primary_language(doc.meta.lang) == "ko" and not browser)
@@ -280,8 +292,14 @@ class _Block:
         classes = {i: f"sg-{side}" for i, side in gap_sides(text).items()} if setting.gaps and not spaced else {}
         spaces = set(gap_positions(text)) if spaced else set()
         if setting.compress:
-            for position in compressed_marks(text):
+            for position in compressed_marks(text, centred=setting.centred):
                 classes[position] = "pc"
+        trim_start = setting.trim_headings if self.name in _HEADINGS else setting.trim_blocks and not self.furniture
+        if trim_start:
+            first = next((position for position, char in enumerate(text)
+                          if not (char.isspace() or char in _INVISIBLE)), None)
+            if first is not None and mark_kind(text[first]) == "opening":
+                classes[first] = "pc"
         places = {place: position for position, place in enumerate(self.at) if place is not None}
         for (element, place), distances in setting.squeeze_at:
             if element == self.element and place in places:

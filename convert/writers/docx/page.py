@@ -10,7 +10,6 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.shared import Mm
 
 from ... import model as m
-from ...scripts import joined_numbers
 from ...theme import Theme
 from ...wording import labels, running_header
 from .ooxml import Element, clean, el, field_runs, text_runs
@@ -43,8 +42,8 @@ def set_up_page(document: WordDocument, theme: Theme, page_size: str | None, doc
     running = running_header(doc.meta, theme.page.header)
     header = section.header
     header.is_linked_to_previous = False
-    if running and doc.is_chinese:  # numbers kept with their units, as in the body (`BodyWriter.joined`)
-        running = joined_numbers(running, gap="\u00a0" if theme.text.script_gap_em > 0 else "")
+    # The header's text as it is, one line: none of the body's joiners (`BodyWriter.joined`), which
+    # a reader copying or searching it would carry; Word and LibreOffice set its Han/Latin gap themselves.
     if running:
         header.paragraphs[0]._p.extend(text_runs(running))
     first_header = section.first_page_header

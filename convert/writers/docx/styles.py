@@ -160,6 +160,12 @@ def paragraph_styles(t: Tokens, numbering: dict[str, int]) -> list[StyleSpec]:
     notice_pad = [round(t.em(value, notice_size)) for value in notice.padding_em]
     placeholder_pad = round(t.em(0.6))  # Word's own box for a missing image: not the CSS one, no token
     bar = 2  # points: the width of the quote's and the notice's rule on the left (eighths=16)
+    # Headlines and headings: an opening mark starting a line loses its blank as the theme asks (Word's
+    # "compress punctuation at the start of a line", as `_east_asian_layout` sets it for the body)
+    trim_start = t.chinese and theme.cjk.compress_punctuation and theme.cjk.heading_line_start_opening == "half"
+
+    def heading_start() -> Element | None:  # a new element per style: lxml moves one appended twice
+        return el("w:topLinePunct", val=None if trim_start else 0) if t.chinese else None
     specs = [
         StyleSpec("Normal", "Normal", based_on=None,
                   ppr=(el("w:widowControl"), spacing(before=0, after=0, line=body_line)),
@@ -167,7 +173,7 @@ def paragraph_styles(t: Tokens, numbering: dict[str, int]) -> list[StyleSpec]:
         StyleSpec("BodyText", "Body Text", next_style="BodyText",
                   ppr=(spacing(after=paragraph_gap), first_line, el("w:jc", val="both" if text.justify else "left"))),
         StyleSpec("Title", "Title", next_style="Subtitle",
-                  ppr=(el("w:keepNext"),
+                  ppr=(el("w:keepNext"), heading_start(),
                        spacing(before=0, after=t.em(theme.headings.title_space_after_em, title_size),
                                line=t.em(theme.headings.title_line_height, title_size)),
                        el("w:jc", val="left")),
@@ -188,7 +194,7 @@ def paragraph_styles(t: Tokens, numbering: dict[str, int]) -> list[StyleSpec]:
         heading = t.heading_size(level)
         specs.append(StyleSpec(
             f"Heading{level}", f"heading {level}", next_style="BodyText",
-            ppr=(el("w:keepNext"), el("w:keepLines"),
+            ppr=(el("w:keepNext"), el("w:keepLines"), heading_start(),
                  spacing(before=t.em(theme.headings.space_before_em, heading),
                          after=t.em(theme.headings.space_after_em, heading),
                          line=t.em(theme.headings.line_height, heading)),

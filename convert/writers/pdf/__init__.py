@@ -32,7 +32,7 @@ from ..html import HtmlStyle, article_html, page_html
 from .css import print_css_parts, running_header_html
 from .justify import LineOptions
 from .marks import proportional_marks, set_proportional
-from .metadata import metadata_tags, producer
+from .metadata import metadata_tags, plain_bookmarks, producer
 from .refit import PASSES, Refits, refits
 from .tagging import finish_tags
 from . import stylesheets
@@ -104,6 +104,7 @@ def write_pdf(doc: m.Document, ctx: WriteContext) -> bytes:
 
     cjk = ctx.theme.cjk
     lines = LineOptions(compress=setting.compress, opening_at_start=cjk.line_start_opening == "half",
+                        heading_opening_at_start=cjk.heading_line_start_opening == "half",
                         max_stretch_em=cjk.max_stretch_em,
                         max_space_stretch_em=cjk.max_space_stretch_em, script_gap_em=ctx.theme.text.script_gap_em)
     return render_pdf(page(Refits()), fetcher, variant=options.pdf_variant, lines=lines,
@@ -149,6 +150,7 @@ def render_pdf(page: str, fetcher: Any, *, variant: str = DEFAULT_VARIANT, lines
                 break
             document = HTML(string=refit(done), base_url=None, url_fetcher=fetcher).render(
                 font_config=font_configuration(), stylesheets=sheets, **options)
+        plain_bookmarks(document)
         with exact_text():
             data = document.write_pdf(finisher=finisher, **options)
     for url in dict.fromkeys(fetcher.refused):

@@ -52,6 +52,7 @@ def write_pdf_issue(collection: m.Collection, ictx: IssueContext) -> bytes:
     page = page_html(issue, "\n".join(parts), css, head_extra=metadata_tags(issue, ictx.source_date_epoch))
     cjk = theme.cjk
     lines = LineOptions(compress=compress, opening_at_start=cjk.line_start_opening == "half",
+                        heading_opening_at_start=cjk.heading_line_start_opening == "half",
                         max_stretch_em=cjk.max_stretch_em,
                         max_space_stretch_em=cjk.max_space_stretch_em)
     return render_pdf(page, fetcher, variant=options.pdf_variant, lines=lines)

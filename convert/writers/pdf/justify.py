@@ -68,12 +68,14 @@ class _Render:
 @dataclass(frozen=True)
 class LineOptions:
     """The theme's say on Chinese lines (`[cjk]`): whether a closing mark ending a line is set half
-    width (`compress`), an opening mark starting one too (`opening_at_start`), the most a gap between
+    width (`compress`), an opening mark starting one too (`opening_at_start`; in a heading,
+    `heading_opening_at_start`), the most a gap between
     characters may widen, in em of the line's text (`max_stretch_em`), and the most a space between
     Latin words may (`max_space_stretch_em`), once the gaps are at theirs."""
 
     compress: bool = True
     opening_at_start: bool = False
+    heading_opening_at_start: bool = False  # `opening_at_start` in headlines and headings
     max_stretch_em: float = 0.15
     max_space_stretch_em: float = 0.5
     script_gap_em: float = 0.25  # the Han/Latin gap, for `refit` to know what a group takes mid-line
@@ -137,6 +139,14 @@ def hooks_installed() -> bool:
     return bool(_hooks)
 
 
+_HEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+
+
+def _in_heading(line: Any) -> bool:
+    """Whether a line box is a line of a headline or heading (its block's element)."""
+    return getattr(line, "element_tag", None) in _HEADING_TAGS
+
+
 def _install() -> None:
     from weasyprint.layout import inline
     from weasyprint.text import line_break
@@ -165,7 +175,9 @@ def _install() -> None:
             try:
                 trim_edge_gaps(line)  # each reads everything before it changes anything
                 if render.options.compress and is_cjk_language(line.style["lang"]):
-                    trim_edge_marks(line, render.options.opening_at_start)
+                    options = render.options
+                    trim_edge_marks(line, options.heading_opening_at_start if _in_heading(line)
+                                    else options.opening_at_start)
             except _INTERNALS_CHANGED as exc:
                 render.failed("text_align", exc)
         return original_text_align(context, line, available_width, last)

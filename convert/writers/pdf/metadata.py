@@ -3,10 +3,12 @@ and XMP (description, author, dates, generator), and the producer's name."""
 from __future__ import annotations
 
 from html import escape
+from typing import Any
 
 from ... import __version__ as convert_version
 from ... import model as m
 from ...dates import created
+from ...scripts import without_break_hints
 
 SUMMARY_CHARS = 160
 
@@ -38,3 +40,11 @@ def article_summary(doc: m.Document) -> str:
             if text:
                 return text if len(text) <= SUMMARY_CHARS else text[:SUMMARY_CHARS - 1].rstrip() + "…"
     return ""
+
+
+def plain_bookmarks(document: Any) -> None:
+    """A rendered WeasyPrint document's bookmark labels without break hints: `bookmark-label:
+    content(text)` takes a heading's text as laid out, with the word joiners and zero width spaces the
+    Chinese and Korean markup put in it (`writers/cjk.py`), which a reader's outline shows or stumbles on."""
+    for page in document.pages:
+        page.bookmarks = [(level, without_break_hints(label), *rest) for level, label, *rest in page.bookmarks]
