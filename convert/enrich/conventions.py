@@ -254,7 +254,7 @@ def _numbered_section_titles(blocks: list[m.Block]) -> list[m.Block]:
     line that is a sentence (`一、申报范围为…小区。`) stays a paragraph."""
     out = list(blocks)
     for level, pattern in _NUMBERED_HEAD.items():
-        heads = [i for i, b in enumerate(out) if (match := pattern.match(text := line_text(b)))
+        heads = [i for i, b in enumerate(out) if pattern.match(text := line_text(b))
                  and len(text) <= SECTION_TITLE_MAX and not text.endswith(_SENTENCE_END)
                  and not any(isinstance(i, m.Link) for i in b.content)]  # type: ignore[union-attr]
         numbers = [_NUMERALS.index(pattern.match(line_text(out[i]))[1][-1]) + 1 for i in heads]

@@ -15,7 +15,6 @@ it, and the lead figure placed just before it. Steps, each usable alone:
 from __future__ import annotations
 
 import copy
-import re
 import urllib.parse
 from typing import Any
 
