@@ -308,3 +308,21 @@ def test_the_sample_byline_names_the_reporter_and_place() -> None:
 
     doc = convert.read(str(SAMPLE))
     assert byline_text(byline(doc.meta)[0], doc.meta.lang) == "記者：陳怡君／台北報導"
+
+
+@pytest.mark.parametrize("author, names, place", [
+    ("記者林佳蓉／台北報導", ("林佳蓉",), "台北"),
+    ("记者 王明 李华 北京报道", ("王明", "李华"), "北京"),
+    ("林佳蓉", ("林佳蓉",), ""),  # a name alone is a name
+    ("编辑：王强", (), ""),  # the editor
+])
+def test_a_front_matter_author_written_as_a_byline_line_is_read_like_the_line(
+        tmp_path: Path, author: str, names: tuple[str, ...], place: str) -> None:
+    # `author: 記者林佳蓉／台北報導` printed `作者：記者林佳蓉／台北報導`; the same line in the text gives
+    # the reporter and the place (`記者：林佳蓉／台北報導`)
+    source = tmp_path / "a.md"
+    source.write_text(f"---\ntitle: 測試標題\nauthor: {author}\n---\n\n立法院今日下午三讀通過修正案。\n", encoding="utf-8")
+    meta = convert.read(source).meta
+    assert meta.authors == names and meta.place == place
+    assert meta.reported == bool(place)
+    assert meta.editor == ("王强" if author.startswith("编辑") else "")

@@ -59,7 +59,27 @@ def apply_conventions(doc: m.Document) -> m.Document:
     notes: list[m.Footnote] = list(doc.footnotes)
     if not notes:
         blocks, notes = text_notes(blocks)
-    return m.Document(meta=_merge(doc.meta, found), blocks=tuple(blocks) + tuple(notes))
+    return m.Document(meta=_merge(_given_bylines(doc.meta), found), blocks=tuple(blocks) + tuple(notes))
+
+
+def _given_bylines(meta: m.Meta) -> m.Meta:
+    """Front matter whose author is written as a byline line (`記者林佳蓉／台北報導`, `记者 王某 北京报道`,
+    `By Jane Doe`, `编辑：王强`) gives the names, and the place or editor it states, as the same line in
+    the text would."""
+    authors: list[str] = []
+    stated: dict[str, object] = {}
+    for author in meta.authors:
+        fields = byline_fields(author)
+        if fields.get("authors") and set(fields) <= {"authors", "reported", "place"}:
+            authors += [name for name in fields["authors"] if name not in authors]  # type: ignore[attr-defined]
+            stated = {**fields, **stated}
+        elif set(fields) == {"editor"}:  # `author: 编辑：王强` names the editor
+            stated = {"editor": fields["editor"], **stated}
+        elif author not in authors:
+            authors.append(author)
+    if not stated:
+        return meta
+    return _merge(replace(meta, authors=tuple(authors)), {k: v for k, v in stated.items() if k != "authors"})
 
 
 def is_junk_alt(text: str) -> bool:
