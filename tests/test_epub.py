@@ -359,6 +359,17 @@ def test_title_block_opens_the_article_document(books: dict[str, bytes], user_se
     assert standfirst is not None and "FY2025 budget" in standfirst.text
 
 
+def test_a_summary_that_repeats_the_lead_is_not_shown_above_it() -> None:
+    """A web page's summary is often its lead's first sentence, shortened: the reader read it twice at the
+    top of the book. It stays the book's dc:description."""
+    import convert
+    page = Path(__file__).parent.parent / "seeds" / "pages" / "peoples-daily-smart-ports.html"
+    book = convert.convert(page, to="epub", offline=True)
+    assert xml(members(book)["EPUB/text.xhtml"]).find(".//x:header/x:p[@class='description']", NS) is None  # type: ignore[arg-type]
+    described = opf(book).findtext(".//dc:description", namespaces=NS)  # type: ignore[arg-type]
+    assert described and "交通运输部5日发布数据显示" in described
+
+
 def test_package_states_its_language(books: dict[str, bytes]) -> None:
     """Ace's epub-lang: the OPF package element carries xml:lang, as dc:language says."""
     for name, lang in (("zh-news-harbor", "zh-CN"), ("en-budget-report", "en")):

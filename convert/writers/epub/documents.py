@@ -97,11 +97,24 @@ def article_document(doc: m.Document, article: str, name: str = TEXT_PAGE) -> et
     title = doc.meta.title
     text = parse(page(title, lang, article, body_attrs=' epub:type="bodymatter"'), name)
     header = text.find(".//x:header[@class='article-header']", NS)
-    if header is not None and doc.meta.description:
+    if header is not None and doc.meta.description and not _repeats_the_lead(doc.meta.description, doc):
         standfirst = etree.SubElement(header, f"{{{XHTML_NS}}}p", {"class": "description"})
         standfirst.text = doc.meta.description
     fix_links(text)
     return text
+
+
+def _repeats_the_lead(description: str, doc: m.Document) -> bool:
+    """Whether `description` says again what the text opens with (a web page's summary is often its lead's
+    first sentence, shortened): shown above the text, a reader would read it twice. Measured as the share of
+    its pairs of neighbouring words (Han characters, other words) that the first paragraphs have too."""
+    def pairs(text: str) -> set[tuple[str, str]]:
+        words = re.findall(r"[^\W\d_a-zA-Z]|[a-z0-9]+", text.lower())
+        return set(zip(words, words[1:]))
+
+    summary = pairs(description)
+    lead = pairs(" ".join(m.plain_text(b.content) for b in doc.body[:3] if isinstance(b, m.Paragraph)))
+    return len(summary) >= 4 and len(summary & lead) >= 0.8 * len(summary)
 
 
 def fix_links(tree: etree._ElementTree) -> None:
