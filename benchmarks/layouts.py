@@ -30,6 +30,7 @@ def default_articles() -> list[Path]:
 
 
 def _chinese(path: Path) -> bool:
+    """More than 50 Han characters in its UTF-8 text (a file in another encoding is left out)."""
     try:
         text = path.read_bytes().decode("utf-8", "replace")
     except OSError:
@@ -47,7 +48,6 @@ def main() -> None:
     import convert
     from weasyprint import HTML
 
-    from convert.writers.pdf import refit as refit_module
     import convert.writers.pdf as pdf
 
     counts: list[tuple[float, float]] = []
@@ -69,7 +69,6 @@ def main() -> None:
 
     HTML.render = render  # type: ignore[method-assign]
     pdf.refits = refits
-    del refit_module
     files = args.files or default_articles()
     convert.convert(ROOT / "seeds/zh-news-harbor/article.md", to="pdf", offline=True)  # warm up
     print(f"{'article':42} {'edition':8} {'layouts':>7} {'layout s':>9} {'read s':>7} {'pdf s':>7} pages")
