@@ -274,6 +274,7 @@ def test_check_style_command_exits_1_on_a_mismatch(monkeypatch: pytest.MonkeyPat
                                                    capsys: pytest.CaptureFixture[str]) -> None:
     from convert.writers.docx import styles as docx_styles
     monkeypatch.setattr(docx_styles.Tokens, "size", property(lambda self: self.theme.text.size_pt + 1))
+    monkeypatch.setattr(docx_styles, "_applied", {})  # styles kept by earlier tests' DOCX would not show the change
     assert main(["check-style", str(HARBOR), "--style", "default", "--offline", "-q"]) == 1
     out = capsys.readouterr().out
     assert "MISMATCH" in out and "body size (pt)" in out

@@ -82,3 +82,27 @@ def test_the_parts_are_the_whole_stylesheet() -> None:
     theme = load_theme("default")
     options = pdf_writer.PdfOptions()
     assert "".join(pdf_css.print_css_parts(doc, theme, options)) == pdf_css.print_css(doc, theme, options)
+
+
+def test_an_issue_comes_out_the_same_with_the_stylesheet_parsed_once(monkeypatch: pytest.MonkeyPatch,
+                                                                      tmp_path) -> None:  # type: ignore[no-untyped-def]
+    calls: list[tuple[str, tuple[str, ...]]] = []
+    real = pdf_writer.render_pdf
+
+    def seen(page: str, *args: object, stylesheets: tuple[str, ...] = (), **kwargs: object) -> bytes:
+        calls.append((page, stylesheets))
+        return real(page, *args, stylesheets=stylesheets, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pdf_writer, "render_pdf", seen)
+    editions = []
+    for name, alone in (("parsed", None), ("inline", False)):
+        if alone is not None:
+            monkeypatch.setattr(stylesheets, "standalone", lambda texts: alone)  # the page carries its stylesheet
+        collected = convert.collect(ARTICLES[:2], ["pdf"], tmp_path / name, title="本周要闻", date="2025-03-14",
+                                    offline=True)
+        assert collected.ok
+        editions.append(collected.editions[0].output.read_bytes())  # type: ignore[union-attr]
+    (parsed_page, parsed_sheets), (inline_page, inline_sheets) = calls
+    assert "<style>" not in parsed_page and len(parsed_sheets) == 3 and ".issue-cover" in parsed_sheets[2]
+    assert "<style>" in inline_page and inline_sheets == ()
+    assert facts(editions[0]) == facts(editions[1])

@@ -27,8 +27,8 @@ CONTENTS_ID = "contents"
 
 
 def write_pdf_issue(collection: m.Collection, ictx: IssueContext) -> bytes:
-    from . import PdfOptions, render_pdf
-    from .css import print_css
+    from . import PdfOptions, render_pdf, stylesheets
+    from .css import print_css_parts
     from .justify import LineOptions
     from .fetch import GateFetcher
     from .weasy import import_weasyprint
@@ -48,14 +48,15 @@ def write_pdf_issue(collection: m.Collection, ictx: IssueContext) -> bytes:
             head = typeset(running_head_html(doc), setting)
         parts.append(f'<div class="issue-article" id="{escape(key)}">\n{head}\n{body}\n</div>')
     issue = issue_document(collection)
-    css = print_css(issue, theme, options) + issue_css(collection, theme, options)
+    sheets = (*print_css_parts(issue, theme, options), issue_css(collection, theme, options))
+    css = "" if stylesheets.standalone(sheets) else "".join(sheets)  # else parsed as the articles' are
     page = page_html(issue, "\n".join(parts), css, head_extra=metadata_tags(issue, ictx.source_date_epoch))
     cjk = theme.cjk
     lines = LineOptions(compress=compress, opening_at_start=cjk.line_start_opening == "half",
                         heading_opening_at_start=cjk.heading_line_start_opening == "half",
                         max_stretch_em=cjk.max_stretch_em,
                         max_space_stretch_em=cjk.max_space_stretch_em)
-    return render_pdf(page, fetcher, variant=options.pdf_variant, lines=lines)
+    return render_pdf(page, fetcher, variant=options.pdf_variant, lines=lines, stylesheets=() if css else sheets)
 
 
 def running_head_html(doc: m.Document) -> str:
