@@ -46,6 +46,18 @@ class Cluster:
         return "dask://" + self.address.removeprefix("tcp://")
 
 
+def _scheduler_address(path: Path, deadline: float) -> str:
+    """The scheduler's address once its file is written whole: the scheduler creates the file before it
+    writes it, so a loaded machine read an empty file (JSONDecodeError) and the cluster never started."""
+    while True:
+        try:
+            return str(json.loads(path.read_text())["address"])
+        except (FileNotFoundError, json.JSONDecodeError, KeyError):
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.1)
+
+
 @pytest.fixture(scope="module")
 def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Cluster]:
     """A running scheduler with two single-threaded workers, each a separate process (under its
@@ -61,10 +73,7 @@ def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Cluster]:
                                    "--scheduler-file", str(folder / "scheduler.json")],
                                   env=env, stdout=log, stderr=log)]
     try:
-        deadline = time.monotonic() + 60
-        while not (folder / "scheduler.json").exists() and time.monotonic() < deadline:
-            time.sleep(0.1)
-        address = json.loads((folder / "scheduler.json").read_text())["address"]
+        address = _scheduler_address(folder / "scheduler.json", deadline=time.monotonic() + 60)
         for n in range(2):
             processes.append(subprocess.Popen(
                 [dask, "worker", address, "--nthreads", "1", "--nworkers", "1", "--no-dashboard",
