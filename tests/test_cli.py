@@ -32,11 +32,9 @@ def error_lines(done: subprocess.CompletedProcess[str]) -> list[str]:
     ("noise.md", b"\x80\x81" * 300, "cannot decode the text"),
     ("broken.docx", b"PK\x03\x04 broken", "not a valid .docx file"),  # refused before pandoc reads it
     ("deep.md", b">" * 400 + b" x\n", "nests deeper than"),
-    # text that shows nothing of an article: an edition of it would be an empty page under a file name
-    ("heading.md", "# 只有标题\n".encode(), "no article text: nothing but a heading"),
-    ("meta.md", b"---\ntitle: Only a title\n---\n", "no article text: nothing but a title"),
+    # text that shows nothing at all: an edition of it would be an empty page under a file-name title
     ("comment.md", b"<!-- draft -->\n\n---\n", "no article text"),
-    ("blank.html", b"<html><head><title>Blank</title></head><body><script>var a = 1</script></body></html>",
+    ("blank.html", b"<html><head></head><body><script>var a = 1</script><!-- x --></body></html>",
      "no article text"),
 ])
 def test_bad_input_one_line_error_exit_1_no_output(tmp_path: Path, name: str, data: bytes, problem: str) -> None:
@@ -48,6 +46,19 @@ def test_bad_input_one_line_error_exit_1_no_output(tmp_path: Path, name: str, da
     lines = error_lines(done)  # one line, not one per format asked for
     assert len(lines) == 1 and str(article) in lines[0] and problem in lines[0]
     assert not out.exists() or not any(out.iterdir())  # no partial output, no temp files
+
+
+@pytest.mark.parametrize("name, data, said", [
+    ("heading.md", "# 只有标题\n".encode(), "no text but its title or headings"),
+    ("meta.md", b"---\ntitle: Only a title\n---\n", "no text but its title or headings"),
+])
+def test_an_article_of_a_title_alone_is_built_with_a_warning(tmp_path: Path, name: str, data: bytes,
+                                                             said: str) -> None:
+    article = tmp_path / name
+    article.write_bytes(data)
+    done = run("--to", "html", str(article), "-o", str(tmp_path / "out"))
+    assert done.returncode == 0 and said in done.stderr + done.stdout
+    assert (tmp_path / "out" / (article.stem + ".html")).is_file()
 
 
 def test_one_bad_article_does_not_stop_the_batch(tmp_path: Path) -> None:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Mapping
 
 from .. import model as m
-from ..errors import ConvertError, UsageError
+from ..errors import ConvertError, UsageError, warn
 from .decode import decode_text
 from .pandoc import docx_ast, html_ast, markdown_ast
 from .walk import to_document
@@ -147,10 +147,10 @@ def _page_ast(path: Path, html: str, url: str, extract: bool) -> dict:
 
 def _source(path: Path, ast: dict, embedded: dict[str, bytes]) -> Source:
     document, conventions = to_document(path, ast)
+    if not document.meta.title and all(isinstance(block, m.HorizontalRule) for block in document.body):
+        raise ConvertError(path, "no article text: nothing but markup, comments or scripts that show nothing")
     if all(isinstance(block, (m.Heading, m.HorizontalRule)) for block in document.body):
-        shown = ("headings" if len(document.body) > 1 else "a heading") if document.body else \
-            "a title" if document.meta.title else "markup, comments or scripts that show nothing"
-        raise ConvertError(path, f"no article text: nothing but {shown}")
+        warn(f"{path.name}: the article has no text but its title or headings")
     return Source(path=path, document=document, root=path.parent.resolve(), embedded=embedded,
                   conventions=conventions)
 
