@@ -102,6 +102,13 @@ def edition(path: Path, fmt: str) -> bytes:
     return convert_bytes(path, fmt, offline=True)
 
 
+def block_texts(doc: Any) -> list[tuple[str, str]]:
+    """Each body block of a model document as (kind, plain text): what a reader test compares."""
+    from convert import model as m
+
+    return [(type(b).__name__, m.plain_text(getattr(b, "content", ()))) for b in doc.body]
+
+
 def every_edition(folder: Path, names: Iterable[str], editions: Iterable[tuple[str, str]],
                   built: Callable[[str, str, str], bytes]) -> list[Path]:
     """Each of `names` built as each (format, edition) by `built` and written into `folder`."""

@@ -25,17 +25,13 @@ from convert.errors import ConvertError
 from convert.readers.web import is_whole_page, read_page
 from convert.readers.web.meta import parse
 
-from conftest import ROOT, every_edition, invalid_editions
+from conftest import ROOT, block_texts as blocks, every_edition, invalid_editions
 
 UNSEEN = ROOT / "tests" / "data" / "unseen3"
 
 
 def read(name: str) -> m.Document:
     return convert.read(str(UNSEEN / name))
-
-
-def blocks(doc: m.Document) -> list[tuple[str, str]]:
-    return [(type(b).__name__, m.plain_text(getattr(b, "content", ()))) for b in doc.body]
 
 
 # ---------------------------------------------------------------- web pages

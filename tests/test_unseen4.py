@@ -23,17 +23,13 @@ from convert import model as m
 from convert.enrich.captions import split_credit
 from convert.enrich.widths import full_width_punctuation
 
-from conftest import ROOT, every_edition, invalid_editions
+from conftest import ROOT, block_texts as blocks, every_edition, invalid_editions
 
 UNSEEN = ROOT / "tests" / "data" / "unseen4"
 
 
 def read(name: str) -> m.Document:
     return convert.read(str(UNSEEN / name))
-
-
-def blocks(doc: m.Document) -> list[tuple[str, str]]:
-    return [(type(b).__name__, m.plain_text(getattr(b, "content", ()))) for b in doc.body]
 
 
 # ---------------------------------------------------------------- saved pages
