@@ -50,15 +50,21 @@ def test_articles_come_out_the_same_with_the_stylesheet_parsed_once(monkeypatch:
         assert facts(once) == facts(each), path.parent.name  # type: ignore[arg-type]
 
 
-def test_the_page_has_no_style_element_when_the_sheets_are_parsed_once(monkeypatch: pytest.MonkeyPatch) -> None:
-    pages: list[tuple[str, tuple[str, ...]]] = []
+def _rendered(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, tuple[str, ...]]]:
+    """Every (page, stylesheets) the PDF writer renders from now on, in order."""
+    calls: list[tuple[str, tuple[str, ...]]] = []
     real = pdf_writer.render_pdf
 
     def seen(page: str, *args: object, stylesheets: tuple[str, ...] = (), **kwargs: object) -> bytes:
-        pages.append((page, stylesheets))
+        calls.append((page, stylesheets))
         return real(page, *args, stylesheets=stylesheets, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(pdf_writer, "render_pdf", seen)
+    return calls
+
+
+def test_the_page_has_no_style_element_when_the_sheets_are_parsed_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    pages = _rendered(monkeypatch)
     convert.convert(ARTICLES[0], to="pdf", offline=True)
     (page, sheets), = pages
     assert "<style>" not in page and len(sheets) == 2 and "@page" in sheets[1] and "@page" not in sheets[0]
@@ -86,14 +92,7 @@ def test_the_parts_are_the_whole_stylesheet() -> None:
 
 def test_an_issue_comes_out_the_same_with_the_stylesheet_parsed_once(monkeypatch: pytest.MonkeyPatch,
                                                                       tmp_path) -> None:  # type: ignore[no-untyped-def]
-    calls: list[tuple[str, tuple[str, ...]]] = []
-    real = pdf_writer.render_pdf
-
-    def seen(page: str, *args: object, stylesheets: tuple[str, ...] = (), **kwargs: object) -> bytes:
-        calls.append((page, stylesheets))
-        return real(page, *args, stylesheets=stylesheets, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(pdf_writer, "render_pdf", seen)
+    calls = _rendered(monkeypatch)
     editions = []
     for name, alone in (("parsed", None), ("inline", False)):
         if alone is not None:
