@@ -21,8 +21,8 @@ from .textnotes import text_notes
 
 SECTION_TITLE_MAX = 40  # characters
 CAPTION_LINE_MAX = 200  # characters of an unlabelled caption line ending in its credit
-CLOSING_WINDOW = 3
-END_MARK_WINDOW = 6  # blocks at the end in which `（完）` is looked for (notes written as text may follow it)  # blocks at the end in which closing lines are looked for
+CLOSING_WINDOW = 3  # blocks at the end in which closing lines are looked for
+END_MARK_WINDOW = 6  # blocks at the end in which `（完）` is looked for (notes written as text may follow it)
 
 # `（责任编辑：X）`, and the portals' bracketed `【责任编辑：X】`, `[责任编辑：X]`, `［責任編輯：X］`
 _CLOSING_EDITOR = re.compile(r"^[（(【\[［]\s*(?:责任编辑|責任編輯|责编|責編|编辑|編輯)\s*[:：]\s*(.+?)\s*[)）】\]］]$")
@@ -274,11 +274,11 @@ def _numbered_section_titles(blocks: list[m.Block]) -> list[m.Block]:
     line that is a sentence (`一、申报范围为…小区。`) stays a paragraph."""
     out = list(blocks)
     for level, pattern in _NUMBERED_HEAD.items():
-        heads = [i for i, b in enumerate(out) if pattern.match(text := line_text(b))
+        heads = {index: match[1] for index, block in enumerate(out)
+                 if (match := pattern.match(text := line_text(block)))
                  and len(text) <= SECTION_TITLE_MAX and not text.endswith(_SENTENCE_END)
-                 and not any(isinstance(i, m.Link) for i in b.content)]  # type: ignore[union-attr]
-        numbers = [_NUMERALS.index(pattern.match(line_text(out[i]))[1][-1]) + 1 for i in heads]
-        if len(heads) < 2 or numbers[0] != 1:
+                 and not any(isinstance(inline, m.Link) for inline in block.content)}  # type: ignore[union-attr]
+        if len(heads) < 2 or next(iter(heads.values()))[-1] != _NUMERALS[0]:  # numbered from one on
             continue
         for index in heads:
             out[index] = m.Heading(level, out[index].content)  # type: ignore[union-attr]

@@ -107,7 +107,8 @@ def article_document(doc: m.Document, article: str, name: str = TEXT_PAGE) -> et
 def _repeats_the_lead(description: str, doc: m.Document) -> bool:
     """Whether `description` says again what the text opens with (a web page's summary is often its lead's
     first sentence, shortened): shown above the text, a reader would read it twice. Measured as the share of
-    its pairs of neighbouring words (Han characters, other words) that the first paragraphs have too."""
+    its pairs of neighbouring tokens (each letter outside ASCII, so each Han character; ASCII words and
+    numbers) that the first paragraphs have too."""
     def pairs(text: str) -> set[tuple[str, str]]:
         words = re.findall(r"[^\W\d_a-zA-Z]|[a-z0-9]+", text.lower())
         return set(zip(words, words[1:]))

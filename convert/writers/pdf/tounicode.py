@@ -75,8 +75,9 @@ class _Recorder(dict):  # type: ignore[type-arg]
 
 
 def _right_to_left(text: str) -> bool:
-    return next((unicodedata.bidirectional(c) in ("R", "AL") for c in text
-                 if unicodedata.bidirectional(c) in ("L", "R", "AL")), False)
+    """Whether the first strong character of `text` is right-to-left."""
+    strong = (kind for kind in map(unicodedata.bidirectional, text) if kind in ("L", "R", "AL"))
+    return next(strong, "L") != "L"
 
 
 @contextlib.contextmanager
