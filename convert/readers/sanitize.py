@@ -82,10 +82,10 @@ def _without_hidden(html: str) -> str:
     from lxml import etree
     from lxml import html as lxml_html
 
-    from .web.dom import is_hidden, normal, remove
+    from .web.dom import is_hidden, normal, parse_html, remove
 
     try:
-        root = lxml_html.document_fromstring(html)
+        root = parse_html(html)
     except (etree.ParserError, ValueError):
         return html
     found = [e for e in root.iter() if isinstance(e.tag, str) and is_hidden(e)]

@@ -90,8 +90,12 @@ def read_page(html: str, *, url: str = "", extract: bool = True, name: str = "pa
 
 
 def _extract(tree: Any, meta: PageMeta, url: str, name: str) -> Any | None:
-    prepared = web_body.prepare(tree)
+    unpruned, _ = web_body.kept_texts(web_body.prepare(tree, furniture=False), url or None)
+    prepared = web_body.prepare(tree, article=web_body.Kept(unpruned))
     texts, document = web_body.kept_texts(prepared, url or None)
+    if _changed_its_mind(texts, unpruned):
+        prepared = web_body.prepare(tree, furniture=False)
+        texts, document = web_body.kept_texts(prepared, url or None)
     _fill_from_trafilatura(meta, document, tree)
     kept = web_body.Kept(texts)
     article = web_body.article_element(prepared, kept) if texts else None
@@ -110,6 +114,16 @@ def _extract(tree: Any, meta: PageMeta, url: str, name: str) -> Any | None:
         paragraph.text = line
         body.insert(0, paragraph)
     return body
+
+
+def _changed_its_mind(pruned: list[str], unpruned: list[str]) -> bool:
+    """Whether pruning the furniture took the article away: trafilatura then keeps less than half as much
+    of the pruned page, or mostly text it did not keep of the whole page (a list of teasers). Pruning
+    is meant to take chrome out of what it keeps, which leaves the rest as it was."""
+    chars = sum(map(len, pruned))
+    whole = web_body.Kept(unpruned)
+    new = sum(len(t) for t in pruned if not whole.covers(t))
+    return chars * 2 < sum(map(len, unpruned)) or new * 2 > chars
 
 
 # A reporter's line above the article (`記者許志豪／台北報導`, `〔記者王某／台南報導〕`, `本报记者 王某 北京报道`):

@@ -12,6 +12,18 @@ BLOCKS = {"p", "div", "section", "article", "h1", "h2", "h3", "h4", "h5", "h6", 
           "nav", "form", "figure", "figcaption", "center", "details", "address", "main"}
 
 
+# An XHTML page's `<?xml version="1.0" encoding="utf-8"?>`: the text is decoded already, and lxml refuses
+# a str that still declares an encoding.
+_XML_DECLARATION = re.compile(r"^\ufeff?\s*<\?xml[^>]*\?>")
+
+
+def parse_html(html: str) -> Any:
+    """A page or fragment as an lxml tree, as leniently as a browser reads it."""
+    from lxml import html as lxml_html
+
+    return lxml_html.document_fromstring(_XML_DECLARATION.sub("", html, count=1))
+
+
 def normal(text: str) -> str:
     """Text without any white space: how kept text is compared (extractors respace freely)."""
     return _NORMAL.sub("", text or "")

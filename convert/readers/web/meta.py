@@ -9,16 +9,17 @@ its site suffix (`…_网易财经`, `… | Millbrook Courier`) taken off.
 from __future__ import annotations
 
 import email.utils
+import html
 import json
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Iterable
 
-from lxml import html as lxml_html
 
 from ...dates import UTC_PLUS_8, split_leading_date, split_trailing_date
 from ...scripts import IDEOGRAPHS
+from .dom import parse_html
 
 ARTICLE_TYPES = {"newsarticle", "article", "reportagenewsarticle", "analysisnewsarticle", "blogposting",
                  "opinionnewsarticle", "reviewnewsarticle", "backgroundnewsarticle", "socialmediaposting",
@@ -27,8 +28,8 @@ _DATE_META = ("article:published_time", "og:article:published_time", "og:release
               "pubdate", "publishdate", "publish-date", "publication_date", "date", "dc.date.issued",
               "dc.date", "dcterms.created", "sailthru.date", "parsely-pub-date", "weibo: article:create_at")
 _TITLE_SEPARATORS = re.compile(r"\s+[|｜\-–—:·•]\s+|\s*[_｜|]\s*|\s+::\s+|\s*-{2,}\s*|\s*——\s*")
-_BYLINE_LABEL = re.compile(r"^(?:(?:本报|本刊|特约)?(?:作者|记者|記者|撰文|文|通讯员|通訊員)|By|Written by|Author|Reporter)"
-                           r"\s*[:：/／|]?\s*", re.I)
+_BYLINE_LABEL = re.compile(r"^(?:(?:本报|本刊|特约)?(?:作者|记者|記者|撰文|文|通讯员|通訊員)|Posted by|By|Written by|Author|Reporter|Von|Par|Por|Door)"
+                           r"(?:\s*[:：/／|]\s*|\s+|(?<=[^A-Za-z])\s*)", re.I)
 _EDITOR = re.compile(rf"(?:责任编辑|責任編輯|责编|責編|編輯|编辑)\s*[:：]\s*"
                      rf"([{IDEOGRAPHS}·]{{2,5}}(?:[、，,][{IDEOGRAPHS}·]{{2,5}})*|[A-Z][\w.' -]{{1,40}}?)"
                      r"(?=$|[\s_（(）)　|｜,，;；])")
@@ -91,7 +92,7 @@ def page_metadata(tree: Any, page_url: str = "") -> PageMeta:
 
     site = _first(meta, "site", (wechat.get("nickname"), "wechat"), (tags.get("og:site_name"), "og"),
                   (_name(article.get("publisher")), "json-ld"), (tags.get("application-name"), "meta"))
-    meta.title = clean_title(_first(meta, "title", (article.get("headline"), "json-ld"),
+    meta.title = clean_title(_first(meta, "title", (_json_ld_headline(article, tree, tags), "json-ld"),
                                     (tags.get("og:title"), "og"), (tags.get("twitter:title"), "twitter"),
                                     (wechat.get("msg_title"), "wechat"), (_single_h1(tree), "h1"),
                                     (_head_title(tree), "title")), site)
@@ -134,7 +135,7 @@ def meta_tags(tree: Any) -> dict[str, str]:
     found: dict[str, str] = {}
     for element in tree.iter("meta"):
         key = (element.get("property") or element.get("name") or element.get("http-equiv") or "").strip().lower()
-        value = _WHITESPACE.sub(" ", element.get("content") or "").strip()
+        value = unescaped(_WHITESPACE.sub(" ", element.get("content") or "").strip())
         if key and value:
             found.setdefault(key, value)
     return found
@@ -153,8 +154,28 @@ def json_ld_article(tree: Any) -> dict[str, Any]:
             types = item.get("@type")
             names = {str(t).lower() for t in (types if isinstance(types, list) else [types])}
             if names & ARTICLE_TYPES:
-                return item
+                return _unescaped(item)
     return {}
+
+
+# WordPress (Yoast) writes its JSON-LD and some meta tags with HTML entities still in them
+# (`Via &#8216;Sex Simulation Game&#8217;`, `O&#039;Donnell`), which no reader should see.
+_ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def unescaped(text: str) -> str:
+    """`text` with the HTML entities left in it decoded (`&#039;` → `'`); as it is when it has none."""
+    return html.unescape(text) if _ENTITY.search(text) else text
+
+
+def _unescaped(value: Any) -> Any:
+    if isinstance(value, str):
+        return unescaped(value)
+    if isinstance(value, list):
+        return [_unescaped(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _unescaped(v) for k, v in value.items()}
+    return value
 
 
 def _json_ld_items(data: Any) -> Iterable[dict[str, Any]]:
@@ -216,6 +237,16 @@ def _time_element(tree: Any) -> str:
     return ""
 
 
+def _json_ld_headline(article: dict[str, Any], tree: Any, tags: dict[str, str]) -> str:
+    """The JSON-LD `headline`, or its `name` when only the name is what the page shows as its title
+    (Wikipedia's `headline` is the Wikidata description, `technique for dimensionality reduction`)."""
+    headline, name = _name(article.get("headline")), _name(article.get("name"))
+    if not headline or not name or headline == name:
+        return headline or name
+    shown = " ".join((_head_title(tree), tags.get("og:title", ""), *(text_of(h) for h in tree.iter("h1")))).casefold()
+    return name if name.casefold() in shown and headline.casefold() not in shown else headline
+
+
 def _single_h1(tree: Any) -> str:
     headings = [text_of(h) for h in tree.iter("h1")]
     headings = [h for h in headings if h]
@@ -258,6 +289,8 @@ def _authors(meta: PageMeta, article: dict[str, Any], tags: dict[str, str], tree
     candidates.append((_byline_elements(tree), "byline"))
     candidates.append((organisations, "json-ld organisation"))
     for names, source in candidates:
+        if names and not _is_person(names[0], site, meta.title) and len(names) > 2:
+            continue  # `SPIEGEL ONLINE, Hamburg, Germany`: an organisation and its address, no person
         names = tuple(n for n in names if _is_person(n, site, meta.title))
         if names:
             meta.found["authors"] = source
@@ -307,7 +340,10 @@ def _byline_date(tree: Any) -> str:
 
 
 def split_names(text: str) -> tuple[str, ...]:
-    """`By Jane Ortiz and Samuel Achebe`, `作者：陈静 李明`, `A, B` -> each name."""
+    """`By Jane Ortiz and Samuel Achebe`, `作者：陈静 李明`, `A, B` -> each name; none in an address
+    (`article:author` is often the author's Facebook page)."""
+    if re.match(r"\s*(?:https?:|www\.)", text):
+        return ()
     text = split_leading_date(text.strip())[0]  # `2025年3月19日 14時05分　文：佐藤美咲`: the name
     text = split_trailing_date(_BYLINE_LABEL.sub("", text.strip()))[0]  # `张三 2025-03-12`: the name
     text = re.sub(rf"\s*[/／|｜\s]\s*[{IDEOGRAPHS}]{{2,6}}(?:报道|報道|報導)$", "", text)  # `记者 王某／北京报道`
@@ -445,4 +481,4 @@ def _image_url(value: Any) -> str:
 
 def parse(html: str) -> Any:
     """The page as an lxml tree (lenient, like a browser)."""
-    return lxml_html.document_fromstring(html)
+    return parse_html(html)
