@@ -160,3 +160,13 @@ def test_an_aspnet_page_inside_one_form_is_read(tmp_path: Path) -> None:
     document = read(tmp_path, page(body))
     assert_article_whole(document)
     assert "Search the Gazette" not in text(document)
+
+
+def test_a_news_sites_name_after_the_head_title_is_the_site() -> None:
+    """Xinhua's pages state their headline only in `<title>`, as `标题-新华网` (a hyphen, no spaces, no
+    Open Graph): the headline loses the suffix and the site is Xinhua; a dash inside a headline stays."""
+    for head, title, site in (("<title>\n武汉的声音：有英勇的你，才有英雄的城！-新华网\n</title>", "武汉的声音：有英勇的你，才有英雄的城！", "新华网"),
+                              ("<title>市政府发布通知_人民网</title>", "市政府发布通知", "人民网"),
+                              ("<title>Vaccines for COVID-19</title>", "Vaccines for COVID-19", "")):
+        meta = page_metadata(parse(page("<p>x</p>", head)))
+        assert (meta.title, meta.site) == (title, site)

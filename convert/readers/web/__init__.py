@@ -90,7 +90,7 @@ def read_page(html: str, *, url: str = "", extract: bool = True, name: str = "pa
 
 
 def _extract(tree: Any, meta: PageMeta, url: str, name: str) -> Any | None:
-    unpruned, _ = web_body.kept_texts(web_body.prepare(tree, furniture=False), url or None)
+    unpruned, _ = web_body.kept_texts(web_body.prepare(tree, furniture=False), url or None, metadata=False)
     prepared = web_body.prepare(tree, article=web_body.Kept(unpruned))
     texts, document = web_body.kept_texts(prepared, url or None)
     if _changed_its_mind(texts, unpruned):

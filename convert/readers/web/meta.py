@@ -35,6 +35,8 @@ _EDITOR = re.compile(rf"(?:责任编辑|責任編輯|责编|責編|編輯|编辑
                      r"(?=$|[\s_（(）)　|｜,，;；])")
 _ORGANISATION = re.compile(rf"(?:[{IDEOGRAPHS}](?:网|社|报|台)|新闻|日报|晚报|早报|频道|杂志|传媒|集团|公司|网站|客户端|"
                            r"\b(?:News|Press|Times|Post|Media|Agency|Reuters|Newspapers?|Magazine|Network)\b)$", re.I)
+# `武汉的声音：…英雄的城！-新华网`: a news organisation's name after the last dash, bar or underscore
+_SITE_SUFFIX = re.compile(r"^(?P<headline>.*\S)\s*(?:[-–—_|｜]{1,2})\s*(?P<site>[^-–—_|｜]{2,20})$")
 _HAN_NAME = re.compile(f"^[{IDEOGRAPHS}·]{{2,5}}$")
 _WECHAT_VAR = re.compile(r"""\bvar\s+(ct|create_time|nickname|msg_title|msg_desc|publish_time)\s*=\s*"""
                          r"""(?:htmlDecode\()?\s*(["'])(.*?)\2""")
@@ -101,6 +103,9 @@ def page_metadata(tree: Any, page_url: str = "") -> PageMeta:
         meta.title, meta.found["title"] = headline, "h1"  # `Headline - BBC News` as og:title, no site named
     if not site and (site := site_from_title(_head_title(tree), meta.title)):
         meta.found["site"] = "title"
+    if not site and meta.found.get("title") == "title" and (named := _SITE_SUFFIX.match(meta.title)) \
+            and _ORGANISATION.search(named["site"]):
+        meta.title, site, meta.found["site"] = named["headline"], named["site"], "title"  # `标题-新华网`, no meta
     meta.site = site
     meta.description = _first(meta, "description", (article.get("description"), "json-ld"),
                               (tags.get("og:description"), "og"), (tags.get("description"), "meta"),
