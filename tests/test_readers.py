@@ -373,6 +373,13 @@ def test_emphasis_help_leaves_code_raw_html_and_latin_text_alone() -> None:
     assert [node.text for node in blocks[0].content if isinstance(node, m.Code)] == ["a**“b"]
     assert isinstance(blocks[1], m.CodeBlock) and blocks[1].text.strip() == "**“x”**文"
     assert not emphasis.needs_help("So 5**2 and 3**4, **bold**.")
+    # text that can hold no code or raw HTML is helped without pandoc's sourcepos reading
+    def no_parse(text: str) -> dict:
+        raise AssertionError("parsed")
+    assert emphasis.cjk_friendly("这是**“加粗”**正文。\n\n#标题\n", no_parse).count(emphasis.SEPARATOR) == 2
+    for code in ("`a`", "~~~\nx\n~~~", "<b>x</b>", "    code", "\tcode"):
+        with pytest.raises(AssertionError, match="parsed"):
+            emphasis.cjk_friendly(f"这是**“加粗”**正文。\n\n{code}\n", no_parse)
 
 
 @pytest.mark.parametrize("given, date, warned", [
