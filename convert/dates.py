@@ -133,9 +133,26 @@ def format_date(iso: str, lang: str) -> str:
         return text + (f" {stamp:%H:%M}" if has_time(iso) else "")
     if primary_language(lang) == "ko":
         return f"{stamp.year}년 {stamp.month}월 {stamp.day}일" + (f" {stamp:%H:%M}" if has_time(iso) else "")
+    clock = f"{' ' if primary_language(lang) == 'vi' else ', '}{stamp:%H:%M}" if has_time(iso) else ""
+    if primary_language(lang) in _BABEL_LONG:
+        return _babel_date(stamp, primary_language(lang)) + clock
     months, comma = _MONTH_NAMES.get(primary_language(lang), (None, ", "))
     text = f"{stamp.day} {months[stamp.month - 1] if months else f'{stamp:%B}'} {stamp.year}"
     return text + (f"{comma}{stamp:%H:%M}" if has_time(iso) else "")
+
+
+# Languages whose words `wording` has and whose dates CLDR writes (through Babel, which trafilatura
+# installs): `12. März 2025`, `12 de marzo de 2025`, `12 tháng 3, 2025`; Thai papers count the
+# Buddhist era (`12 มีนาคม 2568`).
+_BABEL_LONG = {"de", "fr", "es", "it", "pt", "vi", "th", "el", "id"}
+
+
+def _babel_date(stamp: datetime, language: str) -> str:
+    from babel.dates import format_date as cldr_date, get_month_names
+
+    if language == "th":
+        return f"{stamp.day} {get_month_names('wide', locale='th')[stamp.month]} {stamp.year + 543}"
+    return cldr_date(stamp.date(), format="long", locale=language)
 
 
 # ---------------------------------------------------------------- reading dates as articles write them

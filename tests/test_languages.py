@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from lxml import etree
+from PIL import Image
 
 import convert
 from convert.checks.validate import validate_editions
@@ -358,3 +359,39 @@ def test_a_japanese_epub_compresses_adjacent_marks_as_the_pdf_does() -> None:
     text = next(book.read(n).decode() for n in book.namelist() if n.endswith(".xhtml") and "<article" in
                 book.read(n).decode())
     assert re.search(r'<span class="pc">[」。、]</span>', text), "no mark compressed"
+
+
+EUROPEAN_AND_ASIAN = {
+    "de": ("# Brücke wird acht Wochen gesperrt\n\nDie einzige Brücke des Tals wird ab Montag für acht Wochen gesperrt, "
+           "teilte das Straßenbauamt am Dienstag mit.\n\n![Die Brücke im Nebel](bridge.png)\n",
+           "Text: A, B", "12. März 2025", "Abbildung 1", "Seite 1 von 1"),
+    "fr": ("# Le pont fermé pendant huit semaines\n\nLe seul pont de la vallée sera fermé à partir de lundi pendant huit "
+           "semaines, a annoncé mardi la direction des routes.\n\n![Le pont dans la brume](bridge.png)\n",
+           "Texte\u202f: A, B", "12 mars 2025", "Figure 1", "Page 1 sur 1"),
+    "es": ("# El puente cerrará durante ocho semanas\n\nEl único puente del valle cerrará a partir del lunes durante ocho "
+           "semanas, informó el martes el departamento de carreteras.\n\n![El puente en la niebla](bridge.png)\n",
+           "Texto: A, B", "12 de marzo de 2025", "Figura 1", "Página 1 de 1"),
+    "vi": ("# Cầu đóng cửa tám tuần\n\nCây cầu duy nhất của thung lũng sẽ đóng cửa tám tuần kể từ thứ Hai, sở giao thông "
+           "cho biết hôm thứ Ba.\n\n![Cây cầu trong sương mù](bridge.png)\n",
+           "Tác giả: A, B", "12 tháng 3, 2025", "Hình 1", "Trang 1/1"),
+    "th": ("# ปิดสะพานแปดสัปดาห์\n\nสะพานแห่งเดียวของหุบเขาจะปิดเป็นเวลาแปดสัปดาห์ตั้งแต่วันจันทร์ กรมทางหลวงแจ้งเมื่อวันอังคาร\n\n"
+           "![สะพานในหมอก](bridge.png)\n", "ผู้เขียน: A, B", "12 มีนาคม 2568", "ภาพที่ 1", "หน้า 1 จาก 1"),
+    "el": ("# Κλειστή η γέφυρα για οκτώ εβδομάδες\n\nΗ μοναδική γέφυρα της κοιλάδας θα κλείσει για οκτώ εβδομάδες από τη "
+           "Δευτέρα, ανακοίνωσε την Τρίτη η διεύθυνση οδών.\n\n![Η γέφυρα στην ομίχλη](bridge.png)\n",
+           "Κείμενο: A, B", "12 Μαρτίου 2025", "Εικόνα 1", "Σελίδα 1 από 1"),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(EUROPEAN_AND_ASIAN))
+def test_european_and_south_east_asian_articles_are_worded_in_their_language(tmp_path: Path, lang: str) -> None:
+    """German, French, Spanish, Vietnamese, Thai and Greek articles had English words in every edition
+    (`By A and B`, `12 March 2025`, `Figure 1`, `Page 1 of 1`); Thai dates count the Buddhist era."""
+    text, by, day, figure, page = EUROPEAN_AND_ASIAN[lang]
+    Image.new("RGB", (600, 400), "#88a").save(tmp_path / "bridge.png")
+    source = _article(tmp_path, f"{lang}.md", f"---\nauthor: [A, B]\ndate: 2025-03-12\nlang: {lang}\n---\n" + text)
+    pdf = tmp_path / f"{lang}.pdf"
+    pdf.write_bytes(convert.convert(source, to="pdf", offline=True))  # type: ignore[arg-type]
+    plain = " ".join(subprocess.run(["pdftotext", str(pdf), "-"], check=True, capture_output=True, text=True).stdout.split())
+    for words in (by, day, figure, page):
+        assert " ".join(words.split()) in plain, (words, plain)
+    assert "By A" not in plain and "March" not in plain and "Page 1 of" not in plain
