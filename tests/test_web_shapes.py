@@ -170,3 +170,30 @@ def test_a_news_sites_name_after_the_head_title_is_the_site() -> None:
                               ("<title>Vaccines for COVID-19</title>", "Vaccines for COVID-19", "")):
         meta = page_metadata(parse(page("<p>x</p>", head)))
         assert (meta.title, meta.site) == (title, site)
+
+
+def test_an_article_with_furigana_on_every_kanji_is_found() -> None:
+    """NHK's easy Japanese news puts `<ruby>` readings on every kanji; trafilatura kept that text without
+    them (from the page's description), so none of the page's blocks matched what it kept and the whole
+    page, menus and all, was kept. A block matches with its annotations or without them."""
+    from convert.readers.web.body import Kept, article_element
+
+    sentences = ["子どもへの虐待をなくすための法律ができて、親が子どもを教育するために体罰を禁止することになりました。",
+                 "最近、親に虐待された子どもを児童相談所が守ることができなくて、子どもが亡くなる事件が続いています。",
+                 "法律では虐待をした親に専門家が子どもの育て方を教えることも決まりました。"]
+    readings = {"子": "こ", "親": "おや", "法律": "ほうりつ", "虐待": "ぎゃくたい", "体罰": "たいばつ", "最近": "さいきん"}
+
+    def furigana(text: str) -> str:
+        for word, kana in readings.items():
+            text = text.replace(word, f"<ruby>{word}<rp>（</rp><rt>{kana}</rt><rp>）</rp></ruby>")
+        return text
+
+    body = ("<div id='main'><h1>子どもへの体罰を禁止する法律ができる</h1><div class='article-body'>"
+            + "".join(f"<p>{furigana(s)}</p>" for s in sentences) + "</div></div>"
+            "<div class='side'><h2>新しいニュース</h2><ul>" + "".join(f"<li><a href='/n{n}'>ニュース{n}の見出しです</a></li>"
+                                                                      for n in range(10)) + "</ul></div>")
+    tree = parse(page(body))
+    with_readings = [parse(f"<p>{furigana(s)}</p>").text_content() for s in sentences]  # `子（こ）ども`
+    for kept in (sentences, with_readings):
+        found = article_element(tree, Kept(["".join(k.split()) for k in kept]))
+        assert found is not None and found.get("class") == "article-body"

@@ -21,7 +21,7 @@ from typing import Any
 from lxml import html as lxml_html
 
 from ..promotion import PROMOTION as _PROMOTION
-from .dom import _NORMAL, BLOCKS, class_words, is_hidden, normal, remove
+from .dom import _NORMAL, BLOCKS, class_words, is_hidden, normal, reading, remove
 from .figures import figures_from_wrappers, is_decoration, keep_only_figures, kept_images
 
 # Class and id words of page furniture; a class `post_comment` or `ad-slot` splits into its words.
@@ -90,8 +90,8 @@ def _article_text(element: Any, article: Kept | None) -> bool:
     characters) that is at least half of all its text (a related-links box with one kept teaser is not)."""
     if article is None:
         return False
-    text = normal(element.text_content())
-    chars = sum(len(t) for t in article.long if t in text)
+    text, bare = normal(element.text_content()), normal(reading(element))
+    chars = sum(len(t) for t in article.long if t in text or t in bare)
     return chars >= 100 and chars * 2 >= len(text)
 
 
@@ -181,10 +181,14 @@ def article_element(tree: Any, kept: Kept, share: float = 0.8) -> Any | None:
         own = normal(_own_text(element))
         if not own:
             continue
+        # trafilatura keeps ruby annotations (`子こども`) unless it kept a copy of the text without them
+        bare = normal(_own_text(element, ruby=False))
         if kept.covers(own) and (len(own) >= 8 or own in kept.texts):
             chars = len(own)
+        elif bare != own and kept.covers(bare) and (len(bare) >= 8 or bare in kept.texts):
+            chars = len(bare)
         else:  # a blog's post body: paragraphs as loose text between `<br>`s, each a kept text of its own
-            chars = sum(len(t) for t in kept.long if t in own)
+            chars = sum(len(t) for t in kept.long if t in own or t in bare)
         if chars:
             total += chars
             ancestors = list(element.iterancestors())
@@ -203,12 +207,12 @@ def article_element(tree: Any, kept: Kept, share: float = 0.8) -> Any | None:
 _INLINE_PARENTS = {"p", "li", "td", "th", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6"}
 
 
-def _own_text(element: Any) -> str:
-    """The text of `element` outside its nested blocks."""
+def _own_text(element: Any, ruby: bool = True) -> str:
+    """The text of `element` outside its nested blocks (without ruby annotations unless `ruby`)."""
     parts = [element.text or ""]
     for child in element:
         if isinstance(child.tag, str) and child.tag not in BLOCKS:
-            parts.append(child.text_content())
+            parts.append(child.text_content() if ruby else reading(child))
         parts.append(child.tail or "")
     return "".join(parts)
 
@@ -356,13 +360,14 @@ def _clean_children(parent: Any, kept: Kept, logo: str, site: str, title: str) -
                 _clean_children(child, kept, logo, site, title)
             continue
         text = normal(child.text_content())
+        bare = normal(reading(child))
         if child.tag == "h1" and text == normal(title):
             remove(child)
         elif text and _PROMOTION.match(_NORMAL.sub(" ", child.text_content()).strip()) and not kept_images(child, logo, site):
             remove(child)
-        elif text and kept.covers(text) or (child.tag in _HEADINGS and len(text) <= 120):
+        elif text and (kept.covers(text) or kept.covers(bare)) or (child.tag in _HEADINGS and len(text) <= 120):
             _clean_children(child, kept, logo, site, title)
-        elif text and kept.within(text):
+        elif text and (kept.within(text) or kept.within(bare)):
             _clean_children(child, kept, logo, site, title)
         elif kept_images(child, logo, site):
             keep_only_figures(child, logo, site)
@@ -374,9 +379,9 @@ def _clean_children(parent: Any, kept: Kept, logo: str, site: str, title: str) -
 def _kept_table(table: Any, kept: Kept) -> bool:
     """A data table is kept whole when trafilatura kept a good part of its cells (it keeps cells one by
     one; a row's text is never one of its blocks)."""
-    cells = [normal(c.text_content()) for c in table.iter("td", "th")]
-    cells = [c for c in cells if c]
-    found = sum(1 for c in cells if c in kept.texts or kept.covers(c))
+    cells = [(normal(c.text_content()), normal(reading(c))) for c in table.iter("td", "th")]
+    cells = [c for c in cells if c[0]]
+    found = sum(1 for c in cells if any(text in kept.texts or kept.covers(text) for text in c))
     return bool(cells) and found * 3 >= len(cells)
 
 

@@ -24,6 +24,19 @@ def parse_html(html: str) -> Any:
     return lxml_html.document_fromstring(_XML_DECLARATION.sub("", html, count=1))
 
 
+def reading(element: Any) -> str:
+    """The text of `element` without its ruby annotations (`<rt>`, `<rp>`): what an extractor keeps of
+    `子<rt>こ</rt>ども` is `子ども` (NHK's easy Japanese puts furigana on every kanji)."""
+    if element.find(".//rt") is None and element.find(".//rp") is None:
+        return element.text_content()
+    parts = [element.text or ""]
+    for child in element:
+        if child.tag not in ("rt", "rp"):
+            parts.append(reading(child) if isinstance(child.tag, str) else "")
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
 def normal(text: str) -> str:
     """Text without any white space: how kept text is compared (extractors respace freely)."""
     return _NORMAL.sub("", text or "")
