@@ -197,3 +197,26 @@ def test_an_article_with_furigana_on_every_kanji_is_found() -> None:
     for kept in (sentences, with_readings):
         found = article_element(tree, Kept(["".join(k.split()) for k in kept]))
         assert found is not None and found.get("class") == "article-body"
+
+
+def test_the_dek_is_the_one_under_the_headline_in_the_papers_own_word() -> None:
+    """Der Spiegel's standfirst is `.dig-vorspann` (French papers say `.chapo`, Spanish `.entradilla`);
+    a `.sub` item of a ticker above the headline (`Benzinpreis`) was taken for it."""
+    dek = ("Der Reporter hat die Redaktion mit gefälschten Artikeln in eine schwere Krise gestürzt. "
+           "Wie konnte es dazu kommen?")
+    body = ("<div class='ticker'><span class='ticker-sub'>Benzinpreis</span></div>"
+            "<article><h2 class='hgroup'><span class='dig-ueberschrift'>Ein Albtraum</span></h2>"
+            f"<div class='dig-vorspann'>{dek}</div><p>{PARAGRAPHS[0]}</p></article>")
+    head = "<title>Ein Albtraum - DER SPIEGEL</title><meta property='og:title' content='Ein Albtraum'>"
+    assert page_metadata(parse(page(body, head))).subtitle == dek
+    for word in ("chapo", "entradilla"):
+        assert page_metadata(parse(page(body.replace("dig-vorspann", word), head))).subtitle == dek
+
+
+def test_trafilaturas_authors_pass_the_same_person_test(tmp_path: Path) -> None:
+    """trafilatura's own author field (`SPIEGEL ONLINE; Hamburg; Germany`) filled the authors when the
+    page's markup named none: Hamburg and Germany were printed as the article's authors."""
+    head = ("<title>Ein Albtraum</title><meta name='author' content='SPIEGEL ONLINE, Hamburg, Germany'>"
+            "<meta property='og:site_name' content='SPIEGEL ONLINE'>")
+    body = "<article><h1>Ein Albtraum</h1>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS) + "</article>"
+    assert read(tmp_path, page(body, head)).meta.authors == ()

@@ -179,9 +179,11 @@ def _fill_from_trafilatura(meta: PageMeta, document: Any, tree: Any) -> None:
     if not meta.title and found.get("title"):
         meta.title, meta.found["title"] = web_meta.clean_title(found["title"], meta.site), "trafilatura"
     if not meta.authors and found.get("author"):
-        names = tuple(n for part in str(found["author"]).split(";") if not web_meta.is_editor_line(part)
-                      for n in split_names(part))
-        meta.authors, meta.found["authors"] = names, "trafilatura"
+        names = web_meta.person_names(tuple(n for part in str(found["author"]).split(";")
+                                            if not web_meta.is_editor_line(part) for n in split_names(part)),
+                                      meta.site, meta.title)
+        if names:
+            meta.authors, meta.found["authors"] = names, "trafilatura"
     if not meta.site and found.get("sitename"):
         meta.site, meta.found["site"] = str(found["sitename"]), "trafilatura"
     if not meta.section and found.get("categories"):

@@ -271,15 +271,32 @@ def _canonical(tree: Any) -> str:
 
 
 def visible_dek(tree: Any, title: str) -> str:
-    """The standfirst the page shows under its headline (`.dek`, `.standfirst`, `.subtitle`, …)."""
+    """The standfirst the page shows under its headline (`.dek`, `.standfirst`, `.subtitle`, German
+    papers' `.vorspann`, French `.chapo`, Spanish `.entradilla`/`.bajada`, Italian `.sommario`, …)."""
     for element in tree.xpath('//*[self::p or self::div or self::h2 or self::h3 or self::h4 or self::span]'
                               '[re:test(@class, "(^|[\\s_-])(dek|deck|standfirst|subhead|subheadline|sub-headline|'
-                              'subtitle|sub|summary|lede|strapline)($|[\\s_-])", "i")]',
+                              'subtitle|sub|summary|lede|strapline|vorspann|chapo|chapeau|entradilla|bajada|sumario|'
+                              'sommario|catenaccio)($|[\\s_-])", "i")]',
                               namespaces={"re": "http://exslt.org/regular-expressions"}):
         text = text_of(element)
-        if 10 <= len(text) <= 400 and text != title:
+        if 10 <= len(text) <= 400 and text != title and _after_headline(element, title):
             return text
     return ""
+
+
+def _after_headline(element: Any, title: str) -> bool:
+    """Whether `element` follows the headline in the page (a `.sub` ticker item before it is no dek);
+    true when no heading holds just the headline."""
+    tree = element.getroottree()
+    headline = next((h for h in tree.iter("h1", "h2", "h3") if title and text_of(h) == title), None)
+    if headline is None:
+        return True
+    for node in tree.iter():
+        if node is headline:
+            return True
+        if node is element:
+            return False
+    return True
 
 
 # ---------------------------------------------------------------- authors and editor
@@ -294,10 +311,7 @@ def _authors(meta: PageMeta, article: dict[str, Any], tags: dict[str, str], tree
     candidates.append((_byline_elements(tree), "byline"))
     candidates.append((organisations, "json-ld organisation"))
     for names, source in candidates:
-        if names and not _is_person(names[0], site, meta.title) and len(names) > 2:
-            continue  # `SPIEGEL ONLINE, Hamburg, Germany`: an organisation and its address, no person
-        names = tuple(n for n in names if _is_person(n, site, meta.title))
-        if names:
+        if names := person_names(names, site, meta.title):
             meta.found["authors"] = source
             return names
     return ()
@@ -363,6 +377,14 @@ def split_names(text: str) -> tuple[str, ...]:
         elif part.strip():
             names.append(part.strip())
     return tuple(dict.fromkeys(names))
+
+
+def person_names(names: tuple[str, ...], site: str, title: str) -> tuple[str, ...]:
+    """The names that are people's: none of `SPIEGEL ONLINE, Hamburg, Germany` (an organisation and its
+    address), `Ann Lee` of `Ann Lee, Reuters`."""
+    if len(names) > 2 and not _is_person(names[0], site, title):
+        return ()
+    return tuple(n for n in names if _is_person(n, site, title))
 
 
 def _is_person(name: str, site: str, title: str) -> bool:
