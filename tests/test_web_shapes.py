@@ -220,3 +220,25 @@ def test_trafilaturas_authors_pass_the_same_person_test(tmp_path: Path) -> None:
             "<meta property='og:site_name' content='SPIEGEL ONLINE'>")
     body = "<article><h1>Ein Albtraum</h1>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS) + "</article>"
     assert read(tmp_path, page(body, head)).meta.authors == ()
+
+
+def test_chinese_portal_bylines_name_only_people() -> None:
+    """Bylines of 62 saved Chinese news pages (GeneralNewsExtractor's test pages: Baijiahao, Guancha,
+    Gamersky, ifeng, Sina, The Paper, Hexun): the author field ran on into the next field, or was the
+    template's placeholder, a follow button or an author card's counts."""
+    assert split_names("加拿大必读 发布时间：10-0812:00优质原创作者") == ("加拿大必读",)
+    assert split_names("黄斌汉：") == ("黄斌汉",)
+    assert split_names("中国广州发布 关注") == ("中国广州发布",)
+    assert split_names("王晓 时间：2024-03-12") == ("王晓",)
+    for byline, editor in (("<span class='author'>未知 责任编辑：棒棒不是糖</span>", "棒棒不是糖"),
+                           ("<span class='author'>[责任编辑：韩保林 PK155]</span>", "韩保林"),
+                           ("<span class='author'>name</span>", ""),
+                           ("<div class='author-card'>股市行情 总篇数919篇 暂无简介</div>", "")):
+        meta = page_metadata(parse(page(f"<h1>标题</h1>{byline}<p>正文。</p>", "<title>标题</title>")))
+        assert meta.authors == () and meta.editor == editor, (byline, meta.authors, meta.editor)
+
+
+def test_an_underscored_suffix_of_the_head_title_is_the_site() -> None:
+    head = "<title>5月20日至31日，京沪高速无锡至江阴大桥至广陵枢纽段封闭！_网易订阅</title><meta name='author' content='网易'>"
+    meta = page_metadata(parse(page("<p>x</p>", head)))
+    assert (meta.title, meta.site, meta.authors) == ("5月20日至31日，京沪高速无锡至江阴大桥至广陵枢纽段封闭！", "网易订阅", ())

@@ -36,7 +36,14 @@ _EDITOR = re.compile(rf"(?:责任编辑|責任編輯|责编|責編|編輯|编辑
 _ORGANISATION = re.compile(rf"(?:[{IDEOGRAPHS}](?:网|社|报|台)|新闻|日报|晚报|早报|频道|杂志|传媒|集团|公司|网站|客户端|"
                            r"\b(?:News|Press|Times|Post|Media|Agency|Reuters|Newspapers?|Magazine|Network)\b)$", re.I)
 # `武汉的声音：…英雄的城！-新华网`: a news organisation's name after the last dash, bar or underscore
-_SITE_SUFFIX = re.compile(r"^(?P<headline>.*\S)\s*(?:[-–—_|｜]{1,2})\s*(?P<site>[^-–—_|｜]{2,20})$")
+# (an underscore or a bar is no headline's punctuation: what follows one is the site, `…封闭！_网易订阅`)
+_SITE_SUFFIX = re.compile(r"^(?P<headline>.*\S)\s*(?P<mark>[-–—_|｜]{1,2})\s*(?P<site>[^-–—_|｜]{2,20})$")
+_NEXT_FIELD = re.compile(r"(?<=\S)\s*(?:发布时间|發佈時間|发布于|發佈於|发表于|發表於|时间|時間|来源|來源|责任编辑|責任編輯|"
+                         r"编辑|編輯)\s*[:：]")
+_FOLLOW = re.compile(r"(?:\s*\+?\s*(?:关注|關注|订阅|訂閱|Follow))?\s*[:：]?\s*$", re.I)
+# What a byline template shows when it has no name (`<span class="author">name</span>`, `未知`: unknown)
+_NO_NAME = {"name", "author", "admin", "administrator", "user", "null", "none", "undefined", "unknown", "未知",
+            "我已授权", "我已授權"}
 _HAN_NAME = re.compile(f"^[{IDEOGRAPHS}·]{{2,5}}$")
 _WECHAT_VAR = re.compile(r"""\bvar\s+(ct|create_time|nickname|msg_title|msg_desc|publish_time)\s*=\s*"""
                          r"""(?:htmlDecode\()?\s*(["'])(.*?)\2""")
@@ -104,7 +111,7 @@ def page_metadata(tree: Any, page_url: str = "") -> PageMeta:
     if not site and (site := site_from_title(_head_title(tree), meta.title)):
         meta.found["site"] = "title"
     if not site and meta.found.get("title") == "title" and (named := _SITE_SUFFIX.match(meta.title)) \
-            and _ORGANISATION.search(named["site"]):
+            and (_ORGANISATION.search(named["site"]) or named["mark"] in "_|｜" and len(named["site"]) <= 12):
         meta.title, site, meta.found["site"] = named["headline"], named["site"], "title"  # `标题-新华网`, no meta
     meta.site = site
     meta.description = _first(meta, "description", (article.get("description"), "json-ld"),
@@ -363,6 +370,9 @@ def split_names(text: str) -> tuple[str, ...]:
     (`article:author` is often the author's Facebook page)."""
     if re.match(r"\s*(?:https?:|www\.)", text):
         return ()
+    # a byline element that goes on to other fields (`加拿大必读 发布时间：10-08 12:00`, `未知 责任编辑：X`)
+    text = _NEXT_FIELD.split(text, maxsplit=1)[0] if _NEXT_FIELD.search(text[1:]) else text
+    text = _FOLLOW.sub("", text)  # `中国广州发布 关注`: the account's follow button; `黄斌汉：`
     text = split_leading_date(text.strip())[0]  # `2025年3月19日 14時05分　文：佐藤美咲`: the name
     text = split_trailing_date(_BYLINE_LABEL.sub("", text.strip()))[0]  # `张三 2025-03-12`: the name
     text = re.sub(rf"\s*[/／|｜\s]\s*[{IDEOGRAPHS}]{{2,6}}(?:报道|報道|報導)$", "", text)  # `记者 王某／北京报道`
@@ -394,6 +404,8 @@ def _is_person(name: str, site: str, title: str) -> bool:
         return False
     if not any(ch.isalpha() for ch in name):  # `<meta name="author" content="1004">`: a catalogue number
         return False
+    if folded in _NO_NAME or any(ch.isdigit() for ch in name):  # `股市行情 总篇数919篇`: an author card's counts
+        return False
     if _ORGANISATION.search(name):  # `article:author` = 中国新闻网, Reuters: the source, not a person
         return False
     return not (site and (folded in site.casefold() or site.casefold() in folded))
@@ -401,7 +413,7 @@ def _is_person(name: str, site: str, title: str) -> bool:
 
 def is_editor_line(text: str) -> bool:
     """`责任编辑：张明 SN225`: the editor's line, which names no author."""
-    return bool(_EDITOR.match(text.strip()))
+    return bool(_EDITOR.match(text.strip().lstrip("[【〔［（(")))  # `[责任编辑：韩保林 PK155]`
 
 
 def page_editor(tree: Any) -> str:
