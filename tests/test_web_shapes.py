@@ -242,3 +242,23 @@ def test_an_underscored_suffix_of_the_head_title_is_the_site() -> None:
     head = "<title>5月20日至31日，京沪高速无锡至江阴大桥至广陵枢纽段封闭！_网易订阅</title><meta name='author' content='网易'>"
     meta = page_metadata(parse(page("<p>x</p>", head)))
     assert (meta.title, meta.site, meta.authors) == ("5月20日至31日，京沪高速无锡至江阴大桥至广陵枢纽段封闭！", "网易订阅", ())
+
+
+def test_recommendations_under_the_article_and_a_pager_button_are_left_out(tmp_path: Path) -> None:
+    """People's Daily: under the text, a `下一页` button (an image in a link, in a one-cell table) and a
+    `推荐阅读` box of teasers with `【详细】` links, which trafilatura keeps as paragraphs: the PDF had a
+    `表1` holding `图3` (the button) and four paragraphs of other articles after the editor's line."""
+    teaser = ("[致敬改革开放四十年]文化大家讲述亲历一个时代有一个时代的文艺，一个时代有一个时代的精神。"
+              "《见证人》致敬改革开放40年·文化大家讲述亲历 邀请改革开放40年以来当代中国最具代表性的文化艺术大家。【详细】")
+    article = "".join(f"<p>{p}</p>" for p in ("父亲的教诲像一盏灯，为我们照亮前行的路；父亲的关爱像一把伞，为我们遮蔽人世间的风风雨雨。",
+                                               "今年的6月16日是父亲节。每当诵读那些关于父亲的古诗词，许多人的心中都会涌起一种深沉而又温暖的情感。",
+                                               "这首四言诗，可以称之为东方朔的“顾命之作”，全面、深刻、集中地表达了他的大隐思想。"))
+    body = ("<div class='text_con'><h1>女儿出嫁，郑板桥画了几笔兰花当嫁妆</h1><div class='box_con'>" + article +
+            "<center><table><tr><td><a href='/n1/2019/0615/c1013-31153719-2.html'><img src='/img/next_page.jpg'></a>"
+            "</td></tr></table></center><div class='edit clearfix'>(责编：汤诗瑶、丁涛)</div></div>"
+            "<div class='box_read'><h2>推荐阅读</h2><div class='hdNews'>"
+            + f"<p><a href='/a'>{teaser}</a></p><p>{teaser.replace('四十年', '40年')}</p>" + "</div></div></div>")
+    document = read(tmp_path, page(body, "<title>女儿出嫁，郑板桥画了几笔兰花当嫁妆--文化--人民网</title>").replace("lang='en'", "lang='zh-CN'"))
+    shown = text(document)
+    assert "顾命之作" in shown and "致敬改革开放" not in shown and "推荐阅读" not in shown
+    assert not document.figures and not any(isinstance(b, m.Table) for b in document.blocks)

@@ -15,6 +15,7 @@ it, and the lead figure placed just before it. Steps, each usable alone:
 from __future__ import annotations
 
 import copy
+import re
 import urllib.parse
 from typing import Any
 
@@ -233,11 +234,37 @@ def clean_body(element: Any, kept: Kept, *, logo: str = "", site: str = "", titl
     body = copy.deepcopy(element)
     body.tag = "div"
     _clean_children(body, kept, logo, site, title)
+    _cut_at_more_reading(body)
     _drop_trailing_headings(body)
     _paragraphs_at_double_breaks(body)
     _free_lone_images(body)
     figures_from_wrappers(body, logo, site)
     return body
+
+
+# The heading of a list of other articles (`推荐阅读`, `相关新闻`, `Related stories`): the article has ended.
+MORE_READING = re.compile(
+    r"^(?:推荐阅读|推薦閱讀|相关阅读|相關閱讀|相关新闻|相關新聞|相关文章|相關文章|相关报道|相關報導|延伸阅读|延伸閱讀|"
+    r"热点推荐|熱點推薦|精彩推荐|精彩推薦|热门推荐|熱門推薦|猜你喜欢|猜你喜歡|往期回顾|往期回顧|往期推荐|往期推薦|"
+    r"更多阅读|更多閱讀|热门文章|熱門文章|今日推荐|今日推薦|"
+    r"Related(?: (?:stories|articles|news|coverage|content|posts|reading))?|Read (?:more|next|also)|More (?:stories|news)"
+    r"|Recommended(?: (?:for you|stories|reading))?|You (?:may|might) also like|Most (?:read|popular))\s*[:：]?$", re.I)
+
+
+def _cut_at_more_reading(body: Any) -> None:
+    """Everything from a `推荐阅读` / `Related stories` heading on: a portal's recommendations under the
+    article, which trafilatura keeps when their teasers read as paragraphs."""
+    for element in body.iter("h1", "h2", "h3", "h4", "h5", "h6", "p", "div", "strong", "b", "span"):
+        if MORE_READING.match(normal(element.text_content())) and not element.find(".//img") is not None:
+            break
+    else:
+        return
+    node = element
+    while node is not None and node is not body:
+        for following in list(node.itersiblings()):
+            node.getparent().remove(following)
+        node = node.getparent()
+    remove(element)
 
 
 def _paragraphs_at_double_breaks(body: Any) -> None:

@@ -31,7 +31,7 @@ def is_decoration(image: Any, logo: str = "", site: str = "") -> bool:
         return True
     path = urllib.parse.urlsplit(src).path.lower()
     words = class_words(image) | set(re.split(r"[/_\-.\s]+", path))
-    if words & _DECORATION_WORDS or path.endswith((".ico", ".svg")):
+    if words & _DECORATION_WORDS or path.endswith((".ico", ".svg")) or _PAGER.search(path):
         return True
     alt = (image.get("alt") or "").strip()
     if not alt and _WECHAT_GIF.search(src):
@@ -39,6 +39,8 @@ def is_decoration(image: Any, logo: str = "", site: str = "") -> bool:
     return bool((site and alt and alt.casefold() == site.casefold()) or _DECORATION_ALT.search(alt))
 
 
+# A pager's button (`/img/next_page.jpg` under the text of People's Daily pages)
+_PAGER = re.compile(r"(?:next|prev|previous)[_-]?page|page[_-]?(?:next|prev|down|up)\b")
 _WECHAT_GIF = re.compile(r"/mmbiz_gif/|[?&]wx_fmt=gif\b")
 _DECORATION_ALT = re.compile(r"^(?:.{0,30}\b(?:logo|icon)\b.{0,30}|二维码|二維碼|.{0,10}(?:标志|标识|图标))$", re.I)
 
