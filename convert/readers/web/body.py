@@ -252,12 +252,23 @@ MORE_READING = re.compile(
 
 
 def _cut_at_more_reading(body: Any) -> None:
-    """Everything from a `推荐阅读` / `Related stories` heading on: a portal's recommendations under the
-    article, which trafilatura keeps when their teasers read as paragraphs."""
+    """Everything from a `推荐阅读` / `Related stories` heading on, once most of the article's text is
+    above it: a portal's recommendations under the article, which trafilatura keeps when their teasers
+    read as paragraphs. Such a heading higher up (Sina's `相关新闻：` over the lead) loses only itself and
+    the lines of links under it."""
+    total = len(normal(body.text_content())) or 1
     for element in body.iter("h1", "h2", "h3", "h4", "h5", "h6", "p", "div", "strong", "b", "span"):
-        if MORE_READING.match(normal(element.text_content())) and not element.find(".//img") is not None:
+        if MORE_READING.match(normal(element.text_content())) and element.find(".//img") is None:
             break
     else:
+        return
+    if _text_before(body, element) * 2 < total:
+        block = _block_of(element, body)
+        for following in list(block.itersiblings()):
+            if not _links_only(following):
+                break
+            remove(following)
+        remove(block)
         return
     node = element
     while node is not None and node is not body:
@@ -265,6 +276,29 @@ def _cut_at_more_reading(body: Any) -> None:
             node.getparent().remove(following)
         node = node.getparent()
     remove(element)
+
+
+def _text_before(body: Any, element: Any) -> int:
+    chars = 0
+    for node in body.iter():
+        if node is element:
+            return chars
+        chars += len(normal(node.text or "")) + (len(normal(node.tail or "")) if node is not body else 0)
+    return chars
+
+
+def _block_of(element: Any, body: Any) -> Any:
+    """`element`, or the block holding it when it is inline (`<p><strong>相关新闻：</strong></p>`)."""
+    while element.getparent() is not None and element.getparent() is not body and element.tag not in BLOCKS:
+        element = element.getparent()
+    return element
+
+
+def _links_only(element: Any) -> bool:
+    """A line of links (a related article's title), nothing else to read."""
+    text = normal(element.text_content())
+    linked = sum(len(normal(a.text_content())) for a in element.iter("a"))
+    return bool(text) and linked >= 0.8 * len(text)
 
 
 def _paragraphs_at_double_breaks(body: Any) -> None:
