@@ -262,3 +262,18 @@ def test_recommendations_under_the_article_and_a_pager_button_are_left_out(tmp_p
     shown = text(document)
     assert "顾命之作" in shown and "致敬改革开放" not in shown and "推荐阅读" not in shown
     assert not document.figures and not any(isinstance(b, m.Table) for b in document.blocks)
+
+
+def test_a_related_news_line_over_the_lead_loses_only_itself(tmp_path: Path) -> None:
+    """Sina puts `相关新闻：` and a line of links above the lead: cutting the article there left its title."""
+    lead = ("新浪科技讯 北京时间9月11日凌晨消息，苹果2019秋季发布会开幕，新iPad为第一个出场的硬件产品。"
+            "新品名为iPhone 11，采用双摄像头，有6种配色，售价699美元（约合人民币4971元）。")
+    more = "".join(f"<p>　　{p}</p>" for p in ("苹果还发布了新一代Apple Watch，起售价399美元，今天起接受预订。",
+                                              "分析人士认为，新机型的定价策略显示苹果希望在中国市场重新夺回份额。",
+                                              "新iPhone将于9月20日正式发售，中国大陆为首发地区之一。"))
+    body = ("<div class='article' id='artibody'><p>　　<strong>相关新闻：</strong></p>"
+            "<p>　　<a href='/live'>直播2019年苹果发布会(英文原声+中文字幕)</a></p>"
+            f"<p>　　{lead}</p>{more}</div>")
+    shown = text(read(tmp_path, page(body, "<title>苹果发布新iPhone 11_新浪科技_新浪网</title>").replace("lang='en'", "lang='zh-CN'")))
+    assert "北京时间9月11日凌晨" in shown and "9月20日正式发售" in shown
+    assert "相关新闻" not in shown and "英文原声" not in shown

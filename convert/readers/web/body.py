@@ -252,17 +252,17 @@ MORE_READING = re.compile(
 
 
 def _cut_at_more_reading(body: Any) -> None:
-    """Everything from a `推荐阅读` / `Related stories` heading on, once most of the article's text is
+    """Everything from a `推荐阅读` / `Related stories` heading on, once the article's text has begun
     above it: a portal's recommendations under the article, which trafilatura keeps when their teasers
-    read as paragraphs. Such a heading higher up (Sina's `相关新闻：` over the lead) loses only itself and
-    the lines of links under it."""
+    read as paragraphs. Such a heading over the lead (Sina's `相关新闻：`) loses only itself and the
+    lines of links under it."""
     total = len(normal(body.text_content())) or 1
     for element in body.iter("h1", "h2", "h3", "h4", "h5", "h6", "p", "div", "strong", "b", "span"):
         if MORE_READING.match(normal(element.text_content())) and element.find(".//img") is None:
             break
     else:
         return
-    if _text_before(body, element) * 2 < total:
+    if _text_before(body, element) < min(100, total / 2):  # the article has not begun: a lead is longer
         block = _block_of(element, body)
         for following in list(block.itersiblings()):
             if not _links_only(following):
