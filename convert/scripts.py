@@ -10,6 +10,7 @@ The shared markup (`writers/cjk.py`) is built on `script_gaps`, `compressed_mark
 from __future__ import annotations
 
 import functools
+import math
 import re
 import unicodedata
 from collections import Counter
@@ -832,6 +833,80 @@ def set_width_em(text: str) -> float:
         elif not char.isspace():
             width += 0.55
     return width
+
+
+# A headline's clauses: a space the writer put between phrases (`九巴申請加價4.8%　運輸及物流局`), or,
+# in a long headline, a full-width colon, comma or semicolon (`運輸及物流局：會「審慎考慮」…`).
+_CLAUSE_MARKS = "：，；"
+_LONG_HEADLINE_EM = 16.0  # a headline at least this wide (em) is cut at its marks too
+_UNSPACED_SCRIPTS = re.compile(f"[{CJK_LETTERS}][A-Za-z0-9]|[A-Za-z0-9][{CJK_LETTERS}]")
+
+
+def phrase_spaces(text: str) -> list[int]:
+    """Indexes of the spaces in `text` that the writer put between phrases: between Han characters or
+    marks (`海港 “上海德比”`, `動工　2031年`), or between Han and Latin script where the text runs them
+    together elsewhere (`10年來首度調漲 4月起`); not a space the writer puts at every Han/Latin boundary
+    (`用 Python 把`: that is the gap, no phrase boundary)."""
+    spaced_phrases = _UNSPACED_SCRIPTS.search(text) is not None
+    found = []
+    for match in re.finditer(r"\s+", text):
+        start, end = match.span()
+        if not start or end == len(text):
+            continue
+        before, after = text[start - 1], text[end]
+        wide = (is_wide(before) or mark_kind(before) is not None) and (is_wide(after) or mark_kind(after) is not None)
+        if spaced_phrases or wide:
+            found.append(start)
+    return found
+
+
+def heading_clauses(text: str) -> list[tuple[int, int]]:
+    """Spans [start, end) of a headline's clauses (two or more; none: an empty list), which a
+    headline that must break breaks between before it breaks inside one (`九巴申請加價4.8%` /
+    `運輸及物流局：會「審慎考慮」市民負擔`, not `…4.8% 運輸及` / `物流局：…`): clauses are separated by the
+    spaces the writer put between phrases (`phrase_spaces`; the space ends the clause before it), or,
+    in a headline of at least 16 em that has none, after a full-width `：`, `，` or `；`. A clause
+    holds at least two letters."""
+    cuts = [position + 1 for position in phrase_spaces(text)]
+    if not cuts and set_width_em(text) >= _LONG_HEADLINE_EM:
+        cuts = [position + 1 for position, char in enumerate(text) if char in _CLAUSE_MARKS and position + 1 < len(text)]
+    spans, start = [], 0
+    for cut in cuts:
+        if sum(1 for char in text[start:cut] if char.isalnum()) >= 2:
+            spans.append((start, cut))
+            start = cut
+    if spans and sum(1 for char in text[start:] if char.isalnum()) < 2:
+        spans[-1] = (spans[-1][0], len(text))
+    elif start < len(text):
+        spans.append((start, len(text)))
+    return spans if len(spans) > 1 else []
+
+
+def clause_line_cost(text: str, spans: list[tuple[int, int]], narrowest: float = 10.0, widest: float = 40.0) -> int:
+    """How many lines more, at most, holding `spans` (a headline's clauses, each breaking inside only
+    when wider than a line, as a browser's inline block does) takes than breaking anywhere, over the
+    line widths from `narrowest` (a headline on a phone) to `widest` em: a reader's width is not known
+    (widths by `set_width_em`). A clause that just fails to fit beside the other takes a line of its
+    own (`九巴申請加價4.8%` / `運輸及物流局：會` / `「審慎考慮」市民負擔` at 14 em, where two lines break
+    inside `運輸及物流局`)."""
+    widths = [set_width_em(text[start:end]) for start, end in spans]
+    total = set_width_em(text)
+    worst, width = 0, narrowest
+    while width <= widest:
+        held, line = 0, 0.0
+        for clause in widths:
+            if line and line + clause <= width:
+                line += clause
+                continue
+            if clause > width:
+                held += math.ceil(clause / width)
+                line = 0.0
+            else:
+                held += 1
+                line = clause
+        worst = max(worst, held - math.ceil(total / width))
+        width += 0.25
+    return worst
 
 
 _DIGIT_BEFORE = re.compile(r"[0-9０-９] ?$")

@@ -66,7 +66,7 @@ def test_the_default_theme_trims_an_opening_mark_starting_a_heading_not_a_paragr
     assert '<p>“我们' in html and html.count('class="pc"') == 2 + 1  # and the 。 of 。”  # a paragraph's first line keeps its mark whole, after its indent
 
 
-def test_pdf_headline_ink_starts_at_the_margin() -> None:
+def test_pdf_headline_ink_starts_at_the_margin(tmp_path: Path) -> None:
     lines = pdf_lines(convert.convert(QUOTED_HEADLINE, to="pdf", offline=True))  # type: ignore[arg-type]
     headline, second, heading = lines[0], lines[1], lines[2]
     assert headline.text.startswith("“") and heading.text.startswith("（")
@@ -76,9 +76,15 @@ def test_pdf_headline_ink_starts_at_the_margin() -> None:
     assert headline.chars[0]["x0"] == pytest.approx(margin - size / 2, abs=0.6)
     assert heading.chars[0]["x0"] == pytest.approx(margin - heading.chars[0]["size"] / 2, abs=0.6)
     assert headline.chars[1]["x0"] == pytest.approx(margin + size / 2, abs=0.6)  # after half an em of mark
-    # a later line of a headline that starts with an opening mark: trimmed by the layout hook (`justify`)
-    taiwan = pdf_lines(convert.convert(TAIWAN, to="pdf", offline=True))  # type: ignore[arg-type]
-    assert [line.text[0] for line in taiwan[:2]] == ["「", "「"]
+    # a later line of a headline that starts with an opening mark: trimmed by the layout hook (`justify`);
+    # the Taiwan sample's own headline now breaks between its clauses (`在野黨團稱「這是…`), so a headline
+    # whose second clause (after `：`) starts with the quotation is set instead
+    turned = tmp_path / "tw-turned.md"
+    turned.write_text(TAIWAN.read_text(encoding="utf-8").replace(
+        "title: 「國會改革」三讀通過　在野黨團稱「這是『還權於民』的第一步」",
+        "title: 國民黨團總召今日在立法院表示：「這是『還權於民』的第一步」"), encoding="utf-8")
+    taiwan = pdf_lines(convert.convert(turned, to="pdf", offline=True))  # type: ignore[arg-type]
+    assert [line.text for line in taiwan[:2]] == ["國民黨團總召今日在立法院表示：", "「這是『還權於民』的第一步」"]
     assert taiwan[1].chars[0]["x0"] == pytest.approx(margin - taiwan[1].chars[0]["size"] / 2, abs=0.6)
 
 

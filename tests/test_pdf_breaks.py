@@ -10,7 +10,8 @@ import pytest
 
 import convert
 from convert.checks.typography import mark_pairs, pdf_lines
-from convert.scripts import compound_units, heading_words, keep_together, quoted_phrase_edges
+from convert.scripts import (clause_line_cost, compound_units, heading_clauses, heading_words, keep_together,
+                             quoted_phrase_edges)
 from convert.theme import load_theme
 
 from conftest import ROOT
@@ -148,3 +149,44 @@ def test_balanced_headlines_stay_inside_the_measure(name: str) -> None:
     assert len(lines) >= 2 and all(line.right_edge() <= right + 0.5 for line in lines), \
         [(line.text, round(line.right_edge() - right, 1)) for line in lines]
     assert min(line.right_edge() - line.x0 for line in lines) >= 3 * size  # no word left alone on a line
+
+
+BREAKS = ROOT / "tests" / "data" / "breaks"
+
+
+def test_a_headline_of_two_clauses_breaks_between_them() -> None:
+    # Balancing gives a width, but a greedy layout puts the shorter first clause on its line together with
+    # the start of the next (`九巴申請加價4.8%　運輸及` / `物流局：…`): held, each clause is one line
+    assert headline(BREAKS / "hk-bus-fare.md", "print") == ["九巴申請加價4.8%", "運輸及物流局：會「審慎考慮」市民負擔"]
+
+
+def test_headline_clauses_are_cut_at_phrase_spaces_then_at_marks_of_a_long_headline() -> None:
+    def clauses(text: str) -> list[str]:
+        return [text[start:end] for start, end in heading_clauses(text)]
+
+    assert clauses("九巴申請加價4.8% 運輸及物流局：會「審慎考慮」市民負擔") == \
+        ["九巴申請加價4.8% ", "運輸及物流局：會「審慎考慮」市民負擔"]
+    assert clauses("運輸及物流局局長回應：政府會審慎考慮市民的負擔能力") == \
+        ["運輸及物流局局長回應：", "政府會審慎考慮市民的負擔能力"]
+    assert clauses("局長：會審慎考慮") == []  # short: it breaks, if at all, by its words
+    assert clauses("用 Python 把数据画成图") == []  # the spaces of the Han/Latin gap, no phrase boundary
+
+
+def test_a_browser_holds_clauses_at_the_cost_of_one_line_at_most() -> None:
+    text = "九巴加價4.8% 運輸局：會審慎考慮"
+    assert clause_line_cost(text, heading_clauses(text)) == 0
+    # an inline block of 18 em that just misses the line beside the first clause: a line more at 14-17 em
+    text = "九巴申請加價4.8% 運輸及物流局：會「審慎考慮」市民負擔"
+    assert clause_line_cost(text, heading_clauses(text)) == 1
+
+
+def test_a_clause_too_wide_for_the_line_is_not_held(tmp_path: Path) -> None:
+    # One clause wider than the e-reader's measure: no clause markup, the headline breaks by its words
+    source = tmp_path / "long.md"
+    source.write_text("---\ntitle: 颱風 中央氣象署今日上午發布海上及陸上颱風警報並呼籲民眾嚴加戒備\nlang: zh-TW\n---\n\n"
+                      "中央氣象署今日上午發布海上颱風警報。\n", encoding="utf-8")
+    lines = headline(source, "ereader")
+    size = load_theme().ereader.size_pt * load_theme().headings.scale[0]
+    right = (load_theme().ereader.page_size_mm[0] - load_theme().ereader.margin_mm[1]) * 72 / 25.4
+    found = [line for line in pdf_lines(built(source, "ereader")) if line.page == 0 and abs(line.size - size) < 0.2]
+    assert len(lines) >= 2 and all(line.right_edge() <= right + 0.5 for line in found), lines

@@ -9,8 +9,8 @@ from functools import lru_cache
 
 from PIL import features
 
-from ..scripts import (break_tokens, compressed_marks, gap_positions, has_han, heading_words, keep_together, mark_kind,
-                       quoted_phrase_edges)
+from ..scripts import (break_tokens, compressed_marks, gap_positions, has_han, heading_clauses, heading_words, keep_together,
+                       mark_kind, quoted_phrase_edges)
 
 _NO_LINE_START = set("，。、；：？！）》」』”’〉】〕…—,.;:?!)]}%")
 _NO_LINE_END = set("（《「『“‘〈【〔([{")
@@ -19,19 +19,24 @@ NO_SPACING: Spacing = (0.0, False)
 
 
 def wrap(text: str, font, width: float, cjk: Spacing = NO_SPACING,  # type: ignore[no-untyped-def]
-         *, as_weasyprint: bool = False) -> list[str]:
+         *, as_weasyprint: bool = False, clauses: bool = False) -> list[str]:
     """Greedy line breaking that keeps closing punctuation off a line's start (simple kinsoku) and
     breaks neither inside the groups `scripts.keep_together` names (numbers with their units, the last
     two characters, the words of a Chinese title) nor where `scripts` would not.
 
     `as_weasyprint` breaks where the PDF's layout would: Pango breaks neither before nor after a
     quotation mark `“”‘’`, even between Han characters (UAX #14 before Unicode 15.1: class QU), and
-    WeasyPrint fits a line with a closing mark at its end full width (it is halved after the break)."""
+    WeasyPrint fits a line with a closing mark at its end full width (it is halved after the break).
+    With `clauses`, a headline's clauses (`scripts.heading_clauses`) are held whole too, as the
+    markup holds them when each fits the line (`clause_spans`)."""
     lines: list[str] = []
     current = ""
     last = ""  # the token `current` ends with
-    groups = break_groups(" ".join(text.split()))
-    hints = quoted_phrase_edges(" ".join(text.split())) if as_weasyprint and has_han(text) else []
+    text = " ".join(text.split())
+    groups = list(_break_groups(text, clauses))
+    held = clause_spans(text) if clauses else []
+    hints = [position for position in quoted_phrase_edges(text) if not any(a < position < b for a, b in held)] \
+        if as_weasyprint and has_han(text) else []
     for token in (_joined_at_quotes(groups, hints) if as_weasyprint else groups):
         candidate = current + token
         fits = line_width(candidate.rstrip(), font, cjk, halve_end=not as_weasyprint) <= width
@@ -60,9 +65,16 @@ def break_groups(text: str) -> list[str]:
     return list(_break_groups(text))
 
 
+def clause_spans(text: str) -> list[tuple[int, int]]:
+    """A headline's clauses (`scripts.heading_clauses`) as held: without the space that ends one
+    (a line breaks at it)."""
+    return [(start, start + len(text[start:end].rstrip())) for start, end in heading_clauses(text)]
+
+
 @lru_cache(maxsize=64)
-def _break_groups(text: str) -> tuple[str, ...]:  # a title is broken at many widths (`pdf.balance`)
-    spans = keep_together(text, heading_words(text) if has_han(text) else [])
+def _break_groups(text: str, clauses: bool = False) -> tuple[str, ...]:  # a title is broken at many widths
+    words = heading_words(text) if has_han(text) else []  # (`pdf.balance`)
+    spans = keep_together(text, words + (clause_spans(text) if clauses else []))
     tokens: list[str] = []
     position = 0
     for token in break_tokens(text):
