@@ -696,7 +696,8 @@ def url_breaks(text: str) -> list[int]:
     return sorted(set(found))
 
 
-def joined_numbers(text: str, joiner: str = NO_WIDTH_NON_BREAK, words: bool = False, gap: str = "") -> str:
+def joined_numbers(text: str, joiner: str = NO_WIDTH_NON_BREAK, words: bool = False, gap: str = "",
+                   held: list[tuple[int, int]] = ()) -> str:  # type: ignore[assignment]
     """`text` with a zero-width `joiner` where a line could otherwise break inside a number group of
     `number_parts`: after an ordinal `第` and before a unit or measure word (`第‍36‍位`, `1.8‍亿`), and
     between the characters of a unit where a line may break (`1,240‍万‍TEU`, `3006‍亿‍元`), for editions
@@ -716,8 +717,11 @@ def joined_numbers(text: str, joiner: str = NO_WIDTH_NON_BREAK, words: bool = Fa
 
     With `words` (a table's heading), the characters of each Chinese word of `heading_words` are
     joined too, so that a narrow column breaks between words (`吞吐量` / `同比`, not `吞吐` / `量同比`)
-    where the layout honours the joiner (Word), as the PDF and EPUB do."""
+    where the layout honours the joiner (Word), as the PDF and EPUB do. The characters of each span of
+    `held` (a headline's clauses, `heading_clauses`) are joined too, but at a space."""
     inserts, spaces, inner = set(), set(), set()
+    inserts.update(index for start, end in held for index in range(start + 1, end)
+                   if not (text[index].isspace() or text[index - 1].isspace()))
     for start, number_end, end in number_parts(text, latin_units=True):
         if text[start] == "第":
             inserts.add(start + 1)
