@@ -14,8 +14,11 @@ from ..scripts import (break_tokens, compressed_marks, gap_positions, has_han, h
 
 _NO_LINE_START = set("，。、；：？！）》」』”’〉】〕…—,.;:?!)]}%")
 _NO_LINE_END = set("（《「『“‘〈【〔([{")
-Spacing = tuple[float, bool]  # the Han/Latin gap in em; whether punctuation is compressed
-NO_SPACING: Spacing = (0.0, False)
+# The Han/Latin gap in em; whether punctuation is compressed; whether `，。、；：？！` are centred (Taiwan's and
+# Hong Kong's faces: the bracket beside one gives up the half, `scripts.compressed_marks`); whether an opening
+# mark starting a line is set half width (a heading's, as the theme's `heading_line_start_opening` says).
+Spacing = tuple[float, bool, bool, bool]
+NO_SPACING: Spacing = (0.0, False, False, False)
 
 
 def wrap(text: str, font, width: float, cjk: Spacing = NO_SPACING,  # type: ignore[no-untyped-def]
@@ -107,12 +110,15 @@ def _joined_at_quotes(tokens: list[str], hints: list[int] = ()) -> list[str]:  #
 
 def line_runs(line: str, cjk: Spacing, *, halve_end: bool = True) -> list[tuple[str, bool, float]]:
     """The line as runs to draw: (text, set half width with `halt`, gap before it in em). Marks are
-    halved as in the other editions (`compressed_marks`, and, with `halve_end`, a closing mark ending
-    the line); a Han/Latin boundary gets the theme's gap."""
-    gap_em, compress = cjk
-    halved = set(compressed_marks(line)) if compress else set()
+    halved as in the other editions (`compressed_marks`, Taiwan's centred marks as Taiwan sets them;
+    with `halve_end`, a closing mark ending the line; an opening one starting it as `cjk` says); a
+    Han/Latin boundary gets the theme's gap."""
+    gap_em, compress, centred, trim_start = cjk
+    halved = set(compressed_marks(line, centred=centred)) if compress else set()
     if compress and halve_end and line and mark_kind(line[-1]) == "closing":
         halved.add(len(line) - 1)
+    if compress and trim_start and line and mark_kind(line[0]) == "opening":
+        halved.add(0)
     gaps = set(gap_positions(line)) if gap_em else set()
     found: list[tuple[str, bool, float]] = []
     for index, char in enumerate(line):

@@ -33,7 +33,7 @@ def balanced_title_width(title: str, theme: Theme, *, measure_pt: float, size_pt
         return None
     scale = size_pt / _MEASURE_PX
     full = measure_pt / scale
-    spacing: Spacing = (theme.text.script_gap_em, chinese and theme.cjk.compress_punctuation)
+    spacing = _spacing(theme, chinese)
 
     def layout(width: float) -> list[str]:
         return wrap(title, font, width, spacing, as_weasyprint=True, clauses=clauses)
@@ -63,10 +63,17 @@ def holds_clauses(title: str, theme: Theme, *, measure_pt: float, size_pt: float
     if font is None or not chinese or not heading_clauses(title):
         return False
     full = measure_pt / (size_pt / _MEASURE_PX)
-    spacing: Spacing = (theme.text.script_gap_em, theme.cjk.compress_punctuation)
+    spacing = _spacing(theme, chinese)
     free = wrap(title, font, full, spacing, as_weasyprint=True)
     held = wrap(title, font, full, spacing, as_weasyprint=True, clauses=True)
     return len(free) > 1 and len(held) <= len(free) and _fits(held, font, spacing, full, len(free))
+
+
+def _spacing(theme: Theme, chinese: bool) -> Spacing:
+    """The headline's spacing as the PDF sets it (the later lines' opening marks are the layout hook's,
+    which `wrap` measures after the break; a first line's opening mark the markup halves)."""
+    compress = chinese and theme.cjk.compress_punctuation
+    return (theme.text.script_gap_em, compress, False, compress and theme.cjk.heading_line_start_opening == "half")
 
 
 def _title_font(title: str, theme: Theme, size_pt: float, chinese: bool):  # type: ignore[no-untyped-def]
