@@ -956,11 +956,15 @@ def quoted_phrase_edges(text: str, longest: int = 6) -> list[int]:
     quotes held whole (`_quoted_phrases`) and glued to a letter (`打造` / `“智慧港口”` / `新标杆`): UAX #14
     allows no break next to a curly quote (LB19), so a layout that follows it (Pango, LibreOffice) would
     hold the phrase together with the words around it, wider than some lines, or split it inside. A
-    phrase after a space or a mark has its break there already and gets none (`海港 “上海德比”第89分钟`:
-    the writer's space is the better break)."""
+    phrase after a space has its break there already and gets none (`海港 “上海德比”第89分钟`: the
+    writer's space is the better break); one after a full-width closing mark gets one too (`周刊：` /
+    `“零碳码头”`: UAX #14 breaks on neither side of a quotation mark, so `周刊：“零碳码头”启动` was one
+    piece, and a cover set `财经` alone on its first line)."""
     found = []
     for start, end in _quoted_phrases(text, longest):
-        if text[start] not in "“‘" or not (start and CJK_LETTER.match(text[start - 1])):
+        before = text[start - 1] if start else ""
+        if text[start] not in "“‘" or not (CJK_LETTER.match(before) or (before and before in CLOSING_MARKS
+                                                                          and before not in "”’")):
             continue
         found.append(start)
         if end < len(text) and CJK_LETTER.match(text[end]):

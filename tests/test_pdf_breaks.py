@@ -190,3 +190,16 @@ def test_a_clause_too_wide_for_the_line_is_not_held(tmp_path: Path) -> None:
     right = (load_theme().ereader.page_size_mm[0] - load_theme().ereader.margin_mm[1]) * 72 / 25.4
     found = [line for line in pdf_lines(built(source, "ereader")) if line.page == 0 and abs(line.size - size) < 0.2]
     assert len(lines) >= 2 and all(line.right_edge() <= right + 0.5 for line in found), lines
+
+
+def test_a_quoted_phrase_after_a_full_width_mark_may_start_a_line(tmp_path: Path) -> None:
+    # UAX #14 breaks on neither side of “: `周刊：“零碳码头”启动` was one piece and the issue's cover set `财经`
+    # alone on its first line; Chinese text breaks after `：` and `，` (clreq), so the markup gives the break
+    title = "财经周刊：“零碳码头”启动，“三季报”发布"
+    assert quoted_phrase_edges(title) == [5, 11, 14, 19]
+    assert quoted_phrase_edges("他说”“好”了") == []  # after a closing quotation mark: none (UAX #14 keeps them)
+    issue = convert.collect([UNSEEN2 / "sports-derby.md"], ["pdf"], tmp_path, title=title, offline=True)
+    assert issue.ok
+    pdf = next(path for path in tmp_path.iterdir() if path.suffix == ".pdf")
+    lines = [line.text for line in pdf_lines(pdf.read_bytes()) if line.page == 0]
+    assert "财经周刊：“零碳码头”启动，" in lines and "“三季报”发布" in lines, lines
