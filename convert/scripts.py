@@ -807,15 +807,41 @@ def compound_units(text: str) -> list[tuple[int, int]]:
     return [match.span() for match in _COMPOUND_UNIT.finditer(text)]
 
 
+_COMPOUND_NUMBER = re.compile("[+\\-−]?[0-9]+(?:[.,][0-9]+)*")
+
+
+def _compound_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A compound unit's number and its unit (`61`, `km/h` of `61km/h`; a space between them left out)."""
+    number = _COMPOUND_NUMBER.match(text, start, end)
+    if not number or number.end() == start:
+        return [(start, end)]
+    unit = number.end() + (text[number.end()] == " ")
+    return [(start, number.end()), (unit, end)]
+
+
+def compound_number(text: str) -> int:
+    """How many characters of `text` are the number of a compound unit it starts with (`61` of
+    `61km/h）`), 0 if it starts with none: what the PDF's refit may pull up alone."""
+    for start, end in compound_units(text):
+        if start == 0:
+            pieces = _compound_pieces(text, start, end)
+            return pieces[0][1] if len(pieces) == 2 else 0
+    return 0
+
+
 def keep_together(text: str, words: list[tuple[int, int]] | None = None, soft: bool = False,
-                  latin_units: bool = False) -> list[tuple[int, int]]:
+                  latin_units: bool = False, loose_compounds: bool = False) -> list[tuple[int, int]]:
     """Spans [start, end) of `text` that a line must not break inside: numbers with their units (with
     `soft`, the numbers alone: `number_parts`, which `latin_units` is passed to), compound units of
-    measure with their numbers (`1.2m/s`, `compound_units`), the last line's two
-    units, and (for headings and table cells) the `words` given. Overlapping spans are merged;
-    touching ones are not (a line may break between them)."""
+    measure with their numbers (`1.2m/s`, `compound_units`; with `loose_compounds`, the number and
+    the unit each whole, apart: the PDF's refit, as its last resort, `（约50～61` / `km/h）`), the last
+    line's two units, and (for headings and table cells) the `words` given. Overlapping spans are
+    merged; touching ones are not (a line may break between them)."""
     numbers = [(start, number_end if soft else end) for start, number_end, end in number_parts(text, latin_units)]
-    spans = numbers + compound_units(text) + [span for span in [last_line_tail(text)] if span] + list(words or [])
+    compounds = compound_units(text)
+    if loose_compounds:
+        compounds = [piece for start, end in compounds for piece in _compound_pieces(text, start, end)]
+    spans = numbers + compounds + [span for span in [last_line_tail(text)] if span] + list(words or [])
     merged: list[tuple[int, int]] = []
     for start, end in sorted(span for span in spans if span[1] - span[0] > 1):
         if merged and start < merged[-1][1]:

@@ -327,7 +327,8 @@ class _Block:
                 words += gap_bindings(text)
             words += upright  # no group ends inside an upright number
             squeeze = dict(setting.squeeze)
-            soft = keep_together(text, words, soft=True, latin_units=setting.latin_units) if setting.soft else []
+            soft = keep_together(text, words, soft=True, latin_units=setting.latin_units,
+                                 loose_compounds=True) if setting.soft else []
             if setting.unit_heads:  # the numbers whole (`soft`), each with its unit's head as a word
                 words += [(start, unit_head(text, number_end, end))
                           for start, number_end, end in number_parts(text, setting.latin_units)]
@@ -341,6 +342,8 @@ class _Block:
                     # after its dash instead (`pdf.refit`'s last resort)
                     pieces = [piece for a, b in pieces for piece in _split(a, b, range_breaks(text, a, b))]
                 for number, (a, b) in enumerate(pieces):
+                    if number and pieces[number - 1][1] == a and text[a - 1].isalnum() and text[a].isalnum():
+                        opens.setdefault(a, []).insert(0, ZERO_WIDTH_SPACE)  # `61` / `km/h`: UAX #14 keeps them
                     if _OBJECT not in text[a:b]:
                         self.group(a, b, opens, closes, around, ident if setting.keep_ids and not number else None)
         clauses = self.clauses(text, setting.clauses)
