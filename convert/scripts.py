@@ -718,10 +718,12 @@ def joined_numbers(text: str, joiner: str = NO_WIDTH_NON_BREAK, words: bool = Fa
     With `words` (a table's heading), the characters of each Chinese word of `heading_words` are
     joined too, so that a narrow column breaks between words (`吞吐量` / `同比`, not `吞吐` / `量同比`)
     where the layout honours the joiner (Word), as the PDF and EPUB do. The characters of each span of
-    `held` (a headline's clauses, `heading_clauses`) are joined too, but at a space."""
+    `held` (a headline's clauses, `heading_clauses`) are joined too where a line could break between
+    them (next to a wide character; not at a space, nor inside a Latin word or a number)."""
     inserts, spaces, inner = set(), set(), set()
     inserts.update(index for start, end in held for index in range(start + 1, end)
-                   if not (text[index].isspace() or text[index - 1].isspace()))
+                   if not (text[index].isspace() or text[index - 1].isspace())
+                   and (is_wide(text[index]) or is_wide(text[index - 1])))
     for start, number_end, end in number_parts(text, latin_units=True):
         if text[start] == "第":
             inserts.add(start + 1)
