@@ -10,6 +10,7 @@ The shared markup (`writers/cjk.py`) is built on `script_gaps`, `compressed_mark
 from __future__ import annotations
 
 import functools
+import math
 import re
 import unicodedata
 from collections import Counter
@@ -695,7 +696,8 @@ def url_breaks(text: str) -> list[int]:
     return sorted(set(found))
 
 
-def joined_numbers(text: str, joiner: str = NO_WIDTH_NON_BREAK, words: bool = False, gap: str = "") -> str:
+def joined_numbers(text: str, joiner: str = NO_WIDTH_NON_BREAK, words: bool = False, gap: str = "",
+                   held: list[tuple[int, int]] = ()) -> str:  # type: ignore[assignment]
     """`text` with a zero-width `joiner` where a line could otherwise break inside a number group of
     `number_parts`: after an ordinal `第` and before a unit or measure word (`第‍36‍位`, `1.8‍亿`), and
     between the characters of a unit where a line may break (`1,240‍万‍TEU`, `3006‍亿‍元`), for editions
@@ -715,8 +717,13 @@ def joined_numbers(text: str, joiner: str = NO_WIDTH_NON_BREAK, words: bool = Fa
 
     With `words` (a table's heading), the characters of each Chinese word of `heading_words` are
     joined too, so that a narrow column breaks between words (`吞吐量` / `同比`, not `吞吐` / `量同比`)
-    where the layout honours the joiner (Word), as the PDF and EPUB do."""
+    where the layout honours the joiner (Word), as the PDF and EPUB do. The characters of each span of
+    `held` (a headline's clauses, `heading_clauses`) are joined too where a line could break between
+    them (next to a wide character; not at a space, nor inside a Latin word or a number)."""
     inserts, spaces, inner = set(), set(), set()
+    inserts.update(index for start, end in held for index in range(start + 1, end)
+                   if not (text[index].isspace() or text[index - 1].isspace())
+                   and (is_wide(text[index]) or is_wide(text[index - 1])))
     for start, number_end, end in number_parts(text, latin_units=True):
         if text[start] == "第":
             inserts.add(start + 1)
@@ -802,15 +809,41 @@ def compound_units(text: str) -> list[tuple[int, int]]:
     return [match.span() for match in _COMPOUND_UNIT.finditer(text)]
 
 
+_COMPOUND_NUMBER = re.compile("[+\\-−]?[0-9]+(?:[.,][0-9]+)*")
+
+
+def _compound_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A compound unit's number and its unit (`61`, `km/h` of `61km/h`; a space between them left out)."""
+    number = _COMPOUND_NUMBER.match(text, start, end)
+    if not number or number.end() == start:
+        return [(start, end)]
+    unit = number.end() + (text[number.end()] == " ")
+    return [(start, number.end()), (unit, end)]
+
+
+def compound_number(text: str) -> int:
+    """How many characters of `text` are the number of a compound unit it starts with (`61` of
+    `61km/h）`), 0 if it starts with none: what the PDF's refit may pull up alone."""
+    for start, end in compound_units(text):
+        if start == 0:
+            pieces = _compound_pieces(text, start, end)
+            return pieces[0][1] if len(pieces) == 2 else 0
+    return 0
+
+
 def keep_together(text: str, words: list[tuple[int, int]] | None = None, soft: bool = False,
-                  latin_units: bool = False) -> list[tuple[int, int]]:
+                  latin_units: bool = False, loose_compounds: bool = False) -> list[tuple[int, int]]:
     """Spans [start, end) of `text` that a line must not break inside: numbers with their units (with
     `soft`, the numbers alone: `number_parts`, which `latin_units` is passed to), compound units of
-    measure with their numbers (`1.2m/s`, `compound_units`), the last line's two
-    units, and (for headings and table cells) the `words` given. Overlapping spans are merged;
-    touching ones are not (a line may break between them)."""
+    measure with their numbers (`1.2m/s`, `compound_units`; with `loose_compounds`, the number and
+    the unit each whole, apart: the PDF's refit, as its last resort, `（约50～61` / `km/h）`), the last
+    line's two units, and (for headings and table cells) the `words` given. Overlapping spans are
+    merged; touching ones are not (a line may break between them)."""
     numbers = [(start, number_end if soft else end) for start, number_end, end in number_parts(text, latin_units)]
-    spans = numbers + compound_units(text) + [span for span in [last_line_tail(text)] if span] + list(words or [])
+    compounds = compound_units(text)
+    if loose_compounds:
+        compounds = [piece for start, end in compounds for piece in _compound_pieces(text, start, end)]
+    spans = numbers + compounds + [span for span in [last_line_tail(text)] if span] + list(words or [])
     merged: list[tuple[int, int]] = []
     for start, end in sorted(span for span in spans if span[1] - span[0] > 1):
         if merged and start < merged[-1][1]:
@@ -832,6 +865,80 @@ def set_width_em(text: str) -> float:
         elif not char.isspace():
             width += 0.55
     return width
+
+
+# A headline's clauses: a space the writer put between phrases (`九巴申請加價4.8%　運輸及物流局`), or,
+# in a long headline, a full-width colon, comma or semicolon (`運輸及物流局：會「審慎考慮」…`).
+_CLAUSE_MARKS = "：，；"
+_LONG_HEADLINE_EM = 16.0  # a headline at least this wide (em) is cut at its marks too
+_UNSPACED_SCRIPTS = re.compile(f"[{CJK_LETTERS}][A-Za-z0-9]|[A-Za-z0-9][{CJK_LETTERS}]")
+
+
+def phrase_spaces(text: str) -> list[int]:
+    """Indexes of the spaces in `text` that the writer put between phrases: between Han characters or
+    marks (`海港 “上海德比”`, `動工　2031年`), or between Han and Latin script where the text runs them
+    together elsewhere (`10年來首度調漲 4月起`); not a space the writer puts at every Han/Latin boundary
+    (`用 Python 把`: that is the gap, no phrase boundary)."""
+    spaced_phrases = _UNSPACED_SCRIPTS.search(text) is not None
+    found = []
+    for match in re.finditer(r"\s+", text):
+        start, end = match.span()
+        if not start or end == len(text):
+            continue
+        before, after = text[start - 1], text[end]
+        wide = (is_wide(before) or mark_kind(before) is not None) and (is_wide(after) or mark_kind(after) is not None)
+        if spaced_phrases or wide:
+            found.append(start)
+    return found
+
+
+def heading_clauses(text: str) -> list[tuple[int, int]]:
+    """Spans [start, end) of a headline's clauses (two or more; none: an empty list), which a
+    headline that must break breaks between before it breaks inside one (`九巴申請加價4.8%` /
+    `運輸及物流局：會「審慎考慮」市民負擔`, not `…4.8% 運輸及` / `物流局：…`): clauses are separated by the
+    spaces the writer put between phrases (`phrase_spaces`; the space ends the clause before it), or,
+    in a headline of at least 16 em that has none, after a full-width `：`, `，` or `；`. A clause
+    holds at least two letters."""
+    cuts = [position + 1 for position in phrase_spaces(text)]
+    if not cuts and set_width_em(text) >= _LONG_HEADLINE_EM:
+        cuts = [position + 1 for position, char in enumerate(text) if char in _CLAUSE_MARKS and position + 1 < len(text)]
+    spans, start = [], 0
+    for cut in cuts:
+        if sum(1 for char in text[start:cut] if char.isalnum()) >= 2:
+            spans.append((start, cut))
+            start = cut
+    if spans and sum(1 for char in text[start:] if char.isalnum()) < 2:
+        spans[-1] = (spans[-1][0], len(text))
+    elif start < len(text):
+        spans.append((start, len(text)))
+    return spans if len(spans) > 1 else []
+
+
+def clause_line_cost(text: str, spans: list[tuple[int, int]], narrowest: float = 10.0, widest: float = 40.0) -> int:
+    """How many lines more, at most, holding `spans` (a headline's clauses, each breaking inside only
+    when wider than a line, as a browser's inline block does) takes than breaking anywhere, over the
+    line widths from `narrowest` (a headline on a phone) to `widest` em: a reader's width is not known
+    (widths by `set_width_em`). A clause that just fails to fit beside the other takes a line of its
+    own (`九巴申請加價4.8%` / `運輸及物流局：會` / `「審慎考慮」市民負擔` at 14 em, where two lines break
+    inside `運輸及物流局`)."""
+    widths = [set_width_em(text[start:end]) for start, end in spans]
+    total = set_width_em(text)
+    worst, width = 0, narrowest
+    while width <= widest:
+        held, line = 0, 0.0
+        for clause in widths:
+            if line and line + clause <= width:
+                line += clause
+                continue
+            if clause > width:
+                held += math.ceil(clause / width)
+                line = 0.0
+            else:
+                held += 1
+                line = clause
+        worst = max(worst, held - math.ceil(total / width))
+        width += 0.25
+    return worst
 
 
 _DIGIT_BEFORE = re.compile(r"[0-9０-９] ?$")
@@ -877,11 +984,15 @@ def quoted_phrase_edges(text: str, longest: int = 6) -> list[int]:
     quotes held whole (`_quoted_phrases`) and glued to a letter (`打造` / `“智慧港口”` / `新标杆`): UAX #14
     allows no break next to a curly quote (LB19), so a layout that follows it (Pango, LibreOffice) would
     hold the phrase together with the words around it, wider than some lines, or split it inside. A
-    phrase after a space or a mark has its break there already and gets none (`海港 “上海德比”第89分钟`:
-    the writer's space is the better break)."""
+    phrase after a space has its break there already and gets none (`海港 “上海德比”第89分钟`: the
+    writer's space is the better break); one after a full-width closing mark gets one too (`周刊：` /
+    `“零碳码头”`: UAX #14 breaks on neither side of a quotation mark, so `周刊：“零碳码头”启动` was one
+    piece, and a cover set `财经` alone on its first line)."""
     found = []
     for start, end in _quoted_phrases(text, longest):
-        if text[start] not in "“‘" or not (start and CJK_LETTER.match(text[start - 1])):
+        before = text[start - 1] if start else ""
+        if text[start] not in "“‘" or not (CJK_LETTER.match(before) or (before and before in CLOSING_MARKS
+                                                                          and before not in "”’")):
             continue
         found.append(start)
         if end < len(text) and CJK_LETTER.match(text[end]):

@@ -66,7 +66,7 @@ def test_the_default_theme_trims_an_opening_mark_starting_a_heading_not_a_paragr
     assert '<p>“我们' in html and html.count('class="pc"') == 2 + 1  # and the 。 of 。”  # a paragraph's first line keeps its mark whole, after its indent
 
 
-def test_pdf_headline_ink_starts_at_the_margin() -> None:
+def test_pdf_headline_ink_starts_at_the_margin(tmp_path: Path) -> None:
     lines = pdf_lines(convert.convert(QUOTED_HEADLINE, to="pdf", offline=True))  # type: ignore[arg-type]
     headline, second, heading = lines[0], lines[1], lines[2]
     assert headline.text.startswith("“") and heading.text.startswith("（")
@@ -76,9 +76,15 @@ def test_pdf_headline_ink_starts_at_the_margin() -> None:
     assert headline.chars[0]["x0"] == pytest.approx(margin - size / 2, abs=0.6)
     assert heading.chars[0]["x0"] == pytest.approx(margin - heading.chars[0]["size"] / 2, abs=0.6)
     assert headline.chars[1]["x0"] == pytest.approx(margin + size / 2, abs=0.6)  # after half an em of mark
-    # a later line of a headline that starts with an opening mark: trimmed by the layout hook (`justify`)
-    taiwan = pdf_lines(convert.convert(TAIWAN, to="pdf", offline=True))  # type: ignore[arg-type]
-    assert [line.text[0] for line in taiwan[:2]] == ["「", "「"]
+    # a later line of a headline that starts with an opening mark: trimmed by the layout hook (`justify`);
+    # the Taiwan sample's own headline now breaks between its clauses (`在野黨團稱「這是…`), so a headline
+    # whose second clause (after `：`) starts with the quotation is set instead
+    turned = tmp_path / "tw-turned.md"
+    turned.write_text(TAIWAN.read_text(encoding="utf-8").replace(
+        "title: 「國會改革」三讀通過　在野黨團稱「這是『還權於民』的第一步」",
+        "title: 國民黨團總召今日在立法院表示：「這是『還權於民』的第一步」"), encoding="utf-8")
+    taiwan = pdf_lines(convert.convert(turned, to="pdf", offline=True))  # type: ignore[arg-type]
+    assert [line.text for line in taiwan[:2]] == ["國民黨團總召今日在立法院表示：", "「這是『還權於民』的第一步」"]
     assert taiwan[1].chars[0]["x0"] == pytest.approx(margin - taiwan[1].chars[0]["size"] / 2, abs=0.6)
 
 
@@ -134,3 +140,48 @@ def test_an_office_name_jieba_does_not_know_is_one_heading_word() -> None:
     assert "物流局" in words("九巴申請加價4.8% 運輸及物流局：會「審慎考慮」市民負擔")  # was `物流` / `局`
     assert "运输署" in words("运输署宣布新措施") and "交通部" in words("交通部发布通知")
     assert words("他们在处理问题") == ["他们", "处理", "问题"]  # 处 of a word is no suffix
+
+
+# ---------------------------------------------------------------- the cover's text (EPUB cover image, issue cover)
+
+
+def test_cover_lines_follow_the_taiwan_rule_and_trim_a_line_starting_mark() -> None:
+    from convert.writers.textlines import line_runs
+
+    def halved(line: str, centred: bool, trim: bool = False) -> str:
+        return "".join(text for text, half, _ in line_runs(line, (0.25, True, centred, trim)) if half)
+
+    # Taiwan's faces centre `：，。`: the bracket beside one gives up the half (`：「` halves `「`, `」，` `」`)
+    assert halved("週報：「國會改革」，三讀", centred=True) == "「」"
+    assert halved("周报：“零碳码头”，启动", centred=False) == "：”"
+    # an opening mark starting a cover line is trimmed as a headline's is (`heading_line_start_opening`)
+    assert halved("「國會改革」三讀", centred=True, trim=True) == "「"
+    assert halved("「國會改革」三讀", centred=True) == ""
+
+
+def test_the_covers_set_a_taiwan_title_by_the_taiwan_rule(monkeypatch: pytest.MonkeyPatch) -> None:
+    from convert.model import Meta
+    from convert.writers.epub import cover
+    from convert.writers.pdf.issue import cover_html
+    from convert import model as m
+
+    drawn: dict[str, set[str]] = {}
+    real = cover._runs
+
+    def runs(line, cjk, **kwargs):  # type: ignore[no-untyped-def]
+        found = real(line, cjk, **kwargs)
+        drawn.setdefault(line, set()).update(text for text, half, _ in found if half)
+        return found
+
+    monkeypatch.setattr(cover, "_runs", runs)
+    theme = load_theme()
+    # Taiwan: `：「` halves `「`, the mainland `：`; the closing `」` ends the line, half width in both
+    for lang, halved in (("zh-TW", {"「", "」"}), ("zh-CN", {"：", "」"})):
+        drawn.clear()
+        cover.cover_png(Meta(title="國會：「三讀」", lang=lang), theme)
+        assert drawn["國會：「三讀」"] == halved, lang
+    # the issue PDF's cover sets its title by the same rule
+    issue = m.Collection(meta=m.Meta(title="台北週報：「國會改革」三讀通過", lang="zh-TW"),
+                         articles=(convert.read(str(TAIWAN)),), keys=("a",))
+    html = cover_html(issue, theme)
+    assert '<span class="pc">「</span>' in html and '<span class="pc">：</span>' not in html

@@ -619,8 +619,8 @@ def test_cover_sets_the_gap_and_halves_marks() -> None:
     face = stack_font(load_theme().stack("headings"), True)
     assert face is not None
     font = ImageFont.truetype(face.path, 100, index=face.index)
-    spacing = (0.25, True)
+    spacing = (0.25, True, False, False)  # gap, compressed, not centred, no start trim
     assert textlines.line_width("第36位", font, spacing) == pytest.approx(
-        textlines.line_width("第36位", font, (0, False)) + 50, abs=1)
+        textlines.line_width("第36位", font, (0, False, False, False)) + 50, abs=1)
     assert textlines.line_width("“榜单”）", font, spacing) == pytest.approx(500 - 50 - 50, abs=2)  # ” before ）; ） ends
     assert textlines.wrap("马上消费上榜“2023年中国互联网综合实力前百家企业”", font, 800, spacing)[-1] != "业”"

@@ -112,3 +112,16 @@ def test_docx_asks_for_words_punctuation_compression(tmp_path: Path) -> None:
 def test_no_number_has_the_gap_on_one_side_only(laid_out: list[Layout]) -> None:
     one_sided = [f"{layout.name}: {item}" for layout in laid_out for item in layout.one_sided]
     assert len(laid_out) >= 6 * (len(CHINESE) + 1) and one_sided == []
+
+
+def test_a_titles_clauses_are_joined_for_word_to_break_between_them() -> None:
+    # `九巴申請加價4.8%　運輸及物流局：…` broke `運輸及` / `物流局` in the PDF and `市` / `民負擔` in the DOCX: each
+    # clause's characters joined (U+200D, which Word honours; LibreOffice 7.4 breaks between Han characters
+    # whatever joins them), the space between the clauses left free
+    data = convert.convert(Path(__file__).parent / "data" / "breaks" / "hk-bus-fare.md", to="docx", offline=True)
+    xml = zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml").decode()  # type: ignore[arg-type]
+    title = re.search(r'<w:pStyle w:val="Title"/>.*?</w:p>', xml, re.S).group(0)  # type: ignore[union-attr]
+    text = "".join(re.findall(r"<w:t[^>]*>([^<]*)</w:t>", title))
+    assert "運\u200d輸\u200d及\u200d物\u200d流\u200d局" in text and "市\u200d民\u200d負\u200d擔" in text
+    assert unjoined(text).replace("\u3000", " ") == "九巴申請加價4.8% 運輸及物流局：會「審慎考慮」市民負擔"
+    assert re.search("%\u200d?\u00a0? ", text) and " \u200d" not in text  # free at the space between them

@@ -10,7 +10,8 @@ import pytest
 
 import convert
 from convert.checks.typography import mark_pairs, pdf_lines
-from convert.scripts import compound_units, heading_words, keep_together, quoted_phrase_edges
+from convert.scripts import (clause_line_cost, compound_units, heading_clauses, heading_words, keep_together,
+                             quoted_phrase_edges)
 from convert.theme import load_theme
 
 from conftest import ROOT
@@ -44,6 +45,10 @@ def test_a_compound_unit_is_never_broken(text: str, unit: str) -> None:
     start = text.index(unit)
     assert any(a <= start and start + len(unit) <= b for a, b in keep_together(text))
     assert any(a <= start and start + len(unit) <= b for a, b in keep_together(text, soft=True, latin_units=True))
+    # the refit's last resort lets the number leave its unit; the unit itself stays whole
+    letters = start + len(unit) - len(unit.lstrip("+−-0123456789., "))
+    assert any(a <= letters and start + len(unit) <= b
+               for a, b in keep_together(text, soft=True, latin_units=True, loose_compounds=True))
 
 
 def test_no_compound_unit_inside_an_address_or_a_path() -> None:
@@ -148,3 +153,71 @@ def test_balanced_headlines_stay_inside_the_measure(name: str) -> None:
     assert len(lines) >= 2 and all(line.right_edge() <= right + 0.5 for line in lines), \
         [(line.text, round(line.right_edge() - right, 1)) for line in lines]
     assert min(line.right_edge() - line.x0 for line in lines) >= 3 * size  # no word left alone on a line
+
+
+BREAKS = ROOT / "tests" / "data" / "breaks"
+
+
+def test_a_headline_of_two_clauses_breaks_between_them() -> None:
+    # Balancing gives a width, but a greedy layout puts the shorter first clause on its line together with
+    # the start of the next (`九巴申請加價4.8%　運輸及` / `物流局：…`): held, each clause is one line
+    assert headline(BREAKS / "hk-bus-fare.md", "print") == ["九巴申請加價4.8%", "運輸及物流局：會「審慎考慮」市民負擔"]
+
+
+def test_headline_clauses_are_cut_at_phrase_spaces_then_at_marks_of_a_long_headline() -> None:
+    def clauses(text: str) -> list[str]:
+        return [text[start:end] for start, end in heading_clauses(text)]
+
+    assert clauses("九巴申請加價4.8% 運輸及物流局：會「審慎考慮」市民負擔") == \
+        ["九巴申請加價4.8% ", "運輸及物流局：會「審慎考慮」市民負擔"]
+    assert clauses("運輸及物流局局長回應：政府會審慎考慮市民的負擔能力") == \
+        ["運輸及物流局局長回應：", "政府會審慎考慮市民的負擔能力"]
+    assert clauses("局長：會審慎考慮") == []  # short: it breaks, if at all, by its words
+    assert clauses("用 Python 把数据画成图") == []  # the spaces of the Han/Latin gap, no phrase boundary
+
+
+def test_a_browser_holds_clauses_at_the_cost_of_one_line_at_most() -> None:
+    text = "九巴加價4.8% 運輸局：會審慎考慮"
+    assert clause_line_cost(text, heading_clauses(text)) == 0
+    # an inline block of 18 em that just misses the line beside the first clause: a line more at 14-17 em
+    text = "九巴申請加價4.8% 運輸及物流局：會「審慎考慮」市民負擔"
+    assert clause_line_cost(text, heading_clauses(text)) == 1
+
+
+def test_a_clause_too_wide_for_the_line_is_not_held(tmp_path: Path) -> None:
+    # One clause wider than the e-reader's measure: no clause markup, the headline breaks by its words
+    source = tmp_path / "long.md"
+    source.write_text("---\ntitle: 颱風 中央氣象署今日上午發布海上及陸上颱風警報並呼籲民眾嚴加戒備\nlang: zh-TW\n---\n\n"
+                      "中央氣象署今日上午發布海上颱風警報。\n", encoding="utf-8")
+    lines = headline(source, "ereader")
+    size = load_theme().ereader.size_pt * load_theme().headings.scale[0]
+    right = (load_theme().ereader.page_size_mm[0] - load_theme().ereader.margin_mm[1]) * 72 / 25.4
+    found = [line for line in pdf_lines(built(source, "ereader")) if line.page == 0 and abs(line.size - size) < 0.2]
+    assert len(lines) >= 2 and all(line.right_edge() <= right + 0.5 for line in found), lines
+
+
+def test_a_quoted_phrase_after_a_full_width_mark_may_start_a_line(tmp_path: Path) -> None:
+    # UAX #14 breaks on neither side of “: `周刊：“零碳码头”启动` was one piece and the issue's cover set `财经`
+    # alone on its first line; Chinese text breaks after `：` and `，` (clreq), so the markup gives the break
+    title = "财经周刊：“零碳码头”启动，“三季报”发布"
+    assert quoted_phrase_edges(title) == [5, 11, 14, 19]
+    assert quoted_phrase_edges("他说”“好”了") == []  # after a closing quotation mark: none (UAX #14 keeps them)
+    issue = convert.collect([UNSEEN2 / "sports-derby.md"], ["pdf"], tmp_path, title=title, offline=True)
+    assert issue.ok
+    pdf = next(path for path in tmp_path.iterdir() if path.suffix == ".pdf")
+    lines = [line.text for line in pdf_lines(pdf.read_bytes()) if line.page == 0]
+    assert "财经周刊：“零碳码头”启动，" in lines and "“三季报”发布" in lines, lines
+
+
+def test_a_range_with_a_compound_unit_leaves_no_short_line() -> None:
+    # `风可达7级（约50～` / `61km/h）`: the range breaks after its dash, but `61km/h）` (3.5 em) cannot come up
+    # and the line stayed 15.4 pt short (justification stretched each gap to its 0.15 em bound already).
+    # As its last resort the refit pulls the number up alone, its unit whole on the next line.
+    theme = load_theme()
+    size = theme.ereader.size_pt
+    right = (theme.ereader.page_size_mm[0] - theme.ereader.margin_mm[1]) * 72 / 25.4
+    lines = pdf_lines(built(UNSEEN2 / "air-health.txt", "ereader"))
+    index = next(index for index, line in enumerate(lines) if "阵风可达" in line.text)
+    assert lines[index].text.endswith("约50～61") and lines[index + 1].text.startswith("km/h）")
+    # left 2.4 pt (0.21 em) short: the gaps are at their bound, as before; 15.4 pt before
+    assert right - lines[index].right_edge() < 0.25 * size

@@ -283,7 +283,8 @@ _BOX_SCRIPT = """
     var el = node.parentElement;
     while (el && el !== document.body) {
       var display = getComputedStyle(el).display;
-      if (display !== 'inline' && display !== 'contents') return el;
+      // a headline's clause (`writers/cjk.py`) is an inline block set on its headline's lines
+      if (display !== 'inline' && display !== 'contents' && !el.classList.contains('clause')) return el;
       el = el.parentElement;
     }
     return document.body;

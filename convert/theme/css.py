@@ -201,13 +201,14 @@ thead th {{ border-bottom: 1pt solid {colors.text}; font-family: {fonts['heading
 def cjk_css(theme: Theme) -> str:
     """The Chinese typesetting the shared markup marks up (`writers/cjk.py`): a mark set half width
     with the font's `halt` (`pc`), the gap where Han meets Latin script (`sg-*`), groups no line
-    breaks inside (`nobr`)."""
+    breaks inside (`nobr`), and a headline's clauses held on one line each (`clause`: the PDF marks
+    them up only when each fits its line; a browser sets them as inline blocks, `reader_css`)."""
     gap = theme.text.script_gap_em
     return f""".pc {{ font-feature-settings: "halt" 1; }}
 .sg-l {{ margin-left: {gap:g}em; }}
 .sg-r {{ margin-right: {gap:g}em; }}
 .sg-lr {{ margin-left: {gap:g}em; margin-right: {gap:g}em; }}
-.nobr {{ white-space: nowrap; }}
+.nobr, .clause {{ white-space: nowrap; }}
 """
 
 
@@ -281,7 +282,9 @@ def reader_css(theme: Theme) -> str:
     PDF's is (`writers/pdf/balance.py`). An opening mark starting a line keeps its blank (`normal`)
     or loses it (`trim-start`) as `[cjk] line_start_opening` says, in headings as
     `heading_line_start_opening` says (the markup halves a block's first one for readers without
-    `text-spacing-trim`)."""
+    `text-spacing-trim`). A headline's clause (`clause`, `writers/cjk.py`) is an inline block: the line
+    breaks between clauses first, and inside one only where it is wider than the line.
+    """
     cjk = theme.cjk
 
     def trim(opening: str) -> str:
@@ -293,6 +296,7 @@ def reader_css(theme: Theme) -> str:
   text-spacing-trim: {trim(cjk.line_start_opening)}; }}
 {headings} {{ text-spacing-trim: {trim(cjk.heading_line_start_opening)}; }}
 h1.title {{ text-wrap: balance; }}
+h1 .clause {{ display: inline-block; white-space: normal; max-width: 100%; }}
 """ + gap_space_css(theme)
 
 

@@ -32,8 +32,8 @@ from ..scripts import HANGUL, han_standard, is_cjk_family, is_cjk_language, prim
 from ..theme import Theme
 from ..scripts import (CJK_LETTER, CLOSING_MARKS, CLOSING_PUNCTUATION, OPENING_MARKS, OPENING_PUNCTUATION,
                        WORD_JOINER, ZERO_WIDTH_SPACE, compressed_marks, gap_bindings, gap_positions, gap_sides,
-                       heading_words, hyphenatable_words, keep_together, mark_kind, number_parts, quote_breaks, quoted_phrase_edges,
-                       range_breaks,
+                       heading_clauses, heading_words, hyphenatable_words, keep_together, mark_kind, number_parts, quote_breaks, quoted_phrase_edges,
+                       range_breaks, clause_line_cost,
                        unit_head, upright_numbers)
 
 _OBJECT = "\ufffc"
@@ -107,6 +107,13 @@ class Typesetting:
     # which WeasyPrint 70 ignores): with `word_joins`, a U+2060 WORD JOINER between the letters of each
     # word that holds Hangul (`계획이라고`), which Pango honours (UAX #14 LB11).
     word_joins: bool = False
+    # A headline (`<h1>`) of clauses (`scripts.heading_clauses`) has each clause in a span `clause`:
+    # "held", the PDF's, which holds each on one line (`white-space: nowrap`) when `pdf.balance.holds_clauses`
+    # measured that each fits and costs no line; "browser", where a clause is an inline block, which
+    # breaks inside only when wider than the line, when that costs at most one line at any width
+    # (`scripts.clause_line_cost`: a headline may take a line more to break where its writer marked a
+    # phrase, never two); "": none.
+    clauses: str = ""
 
 
 def typesetting(doc: m.Document, theme: Theme, *, check_fonts: bool = True, browser: bool = False,
@@ -135,7 +142,8 @@ def typesetting(doc: m.Document, theme: Theme, *, check_fonts: bool = True, brow
                        bind_gaps=browser and vertical, gap_spaces=browser and not vertical,
                        latin_units=doc.is_chinese, unit_heads=browser, upright=upright,
                        break_hints=cjk_text and not browser, hyphenate=doc.is_chinese and not browser,
-                       word_joins=primary_language(doc.meta.lang) == "ko" and not browser)
+                       word_joins=primary_language(doc.meta.lang) == "ko" and not browser,
+                       clauses="browser" if browser and not vertical and doc.is_chinese else "")
 
 
 def faces_without_feature(theme: Theme, feature: str, lang: str = "") -> list[str]:
@@ -319,7 +327,8 @@ class _Block:
                 words += gap_bindings(text)
             words += upright  # no group ends inside an upright number
             squeeze = dict(setting.squeeze)
-            soft = keep_together(text, words, soft=True, latin_units=setting.latin_units) if setting.soft else []
+            soft = keep_together(text, words, soft=True, latin_units=setting.latin_units,
+                                 loose_compounds=True) if setting.soft else []
             if setting.unit_heads:  # the numbers whole (`soft`), each with its unit's head as a word
                 words += [(start, unit_head(text, number_end, end))
                           for start, number_end, end in number_parts(text, setting.latin_units)]
@@ -333,12 +342,18 @@ class _Block:
                     # after its dash instead (`pdf.refit`'s last resort)
                     pieces = [piece for a, b in pieces for piece in _split(a, b, range_breaks(text, a, b))]
                 for number, (a, b) in enumerate(pieces):
+                    if number and pieces[number - 1][1] == a and text[a - 1].isalnum() and text[a].isalnum():
+                        opens.setdefault(a, []).insert(0, ZERO_WIDTH_SPACE)  # `61` / `km/h`: UAX #14 keeps them
                     if _OBJECT not in text[a:b]:
                         self.group(a, b, opens, closes, around, ident if setting.keep_ids and not number else None)
+        clauses = self.clauses(text, setting.clauses)
+        for start, end in clauses:  # outermost: opened before and closed after any group at its edges
+            opens.setdefault(start, []).insert(0, '<span class="clause">')
+            closes.setdefault(end - 1, []).append("</span>")
         if setting.break_hints and CJK_LETTER.search(text):  # in headings, only at a held phrase's edges
             heading = self.name in _HEADINGS
             for position in quoted_phrase_edges(text) if heading else quote_breaks(text):
-                if not any(start < position < end for start, end in kept):  # a heading's text is its PDF
+                if not any(start < position < end for start, end in kept + clauses):  # a heading's text is its PDF
                     opens.setdefault(position, []).insert(0, "<wbr/>" if heading else ZERO_WIDTH_SPACE)  # bookmark
         if setting.hyphenate and self.name not in _HEADINGS and CJK_LETTER.search(text):
             for start, end in hyphenatable_words(text):
@@ -364,6 +379,19 @@ class _Block:
                  and (_HANGUL.match(text[position - 1]) or _HANGUL.match(text[position]))}
         for index, part in self.texts.items():
             out[index] = self.render(index, part, {}, joins, {})
+
+    def clauses(self, text: str, how: str) -> list[tuple[int, int]]:
+        """The clauses of a headline to mark up (`Typesetting.clauses`), without the space that ends
+        one (a line breaks there): none unless the tags inside each are balanced."""
+        if not how or self.name != "h1" or not CJK_LETTER.search(text):
+            return []
+        spans = [(start, start + len(text[start:end].rstrip())) for start, end in heading_clauses(text)]
+        if how == "browser" and clause_line_cost(text, spans) > 1:
+            return []
+        if not all(_balanced([tag for tag in self.tags if start < tag[0] < end]) and _OBJECT not in text[start:end]
+                   for start, end in spans):
+            return []
+        return spans
 
     def upright(self, text: str, longest: int) -> list[tuple[int, int]]:
         """The short numbers of a Chinese block to set upright, each within one text part (one span

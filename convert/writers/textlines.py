@@ -9,29 +9,37 @@ from functools import lru_cache
 
 from PIL import features
 
-from ..scripts import (break_tokens, compressed_marks, gap_positions, has_han, heading_words, keep_together, mark_kind,
-                       quoted_phrase_edges)
+from ..scripts import (break_tokens, compressed_marks, gap_positions, has_han, heading_clauses, heading_words, keep_together,
+                       mark_kind, quoted_phrase_edges)
 
 _NO_LINE_START = set("，。、；：？！）》」』”’〉】〕…—,.;:?!)]}%")
 _NO_LINE_END = set("（《「『“‘〈【〔([{")
-Spacing = tuple[float, bool]  # the Han/Latin gap in em; whether punctuation is compressed
-NO_SPACING: Spacing = (0.0, False)
+# The Han/Latin gap in em; whether punctuation is compressed; whether `，。、；：？！` are centred (Taiwan's and
+# Hong Kong's faces: the bracket beside one gives up the half, `scripts.compressed_marks`); whether an opening
+# mark starting a line is set half width (a heading's, as the theme's `heading_line_start_opening` says).
+Spacing = tuple[float, bool, bool, bool]
+NO_SPACING: Spacing = (0.0, False, False, False)
 
 
 def wrap(text: str, font, width: float, cjk: Spacing = NO_SPACING,  # type: ignore[no-untyped-def]
-         *, as_weasyprint: bool = False) -> list[str]:
+         *, as_weasyprint: bool = False, clauses: bool = False) -> list[str]:
     """Greedy line breaking that keeps closing punctuation off a line's start (simple kinsoku) and
     breaks neither inside the groups `scripts.keep_together` names (numbers with their units, the last
     two characters, the words of a Chinese title) nor where `scripts` would not.
 
     `as_weasyprint` breaks where the PDF's layout would: Pango breaks neither before nor after a
     quotation mark `“”‘’`, even between Han characters (UAX #14 before Unicode 15.1: class QU), and
-    WeasyPrint fits a line with a closing mark at its end full width (it is halved after the break)."""
+    WeasyPrint fits a line with a closing mark at its end full width (it is halved after the break).
+    With `clauses`, a headline's clauses (`scripts.heading_clauses`) are held whole too, as the
+    markup holds them when each fits the line (`clause_spans`)."""
     lines: list[str] = []
     current = ""
     last = ""  # the token `current` ends with
-    groups = break_groups(" ".join(text.split()))
-    hints = quoted_phrase_edges(" ".join(text.split())) if as_weasyprint and has_han(text) else []
+    text = " ".join(text.split())
+    groups = list(_break_groups(text, clauses))
+    held = clause_spans(text) if clauses else []
+    hints = [position for position in quoted_phrase_edges(text) if not any(a < position < b for a, b in held)] \
+        if as_weasyprint and has_han(text) else []
     for token in (_joined_at_quotes(groups, hints) if as_weasyprint else groups):
         candidate = current + token
         fits = line_width(candidate.rstrip(), font, cjk, halve_end=not as_weasyprint) <= width
@@ -60,9 +68,16 @@ def break_groups(text: str) -> list[str]:
     return list(_break_groups(text))
 
 
+def clause_spans(text: str) -> list[tuple[int, int]]:
+    """A headline's clauses (`scripts.heading_clauses`) as held: without the space that ends one
+    (a line breaks at it)."""
+    return [(start, start + len(text[start:end].rstrip())) for start, end in heading_clauses(text)]
+
+
 @lru_cache(maxsize=64)
-def _break_groups(text: str) -> tuple[str, ...]:  # a title is broken at many widths (`pdf.balance`)
-    spans = keep_together(text, heading_words(text) if has_han(text) else [])
+def _break_groups(text: str, clauses: bool = False) -> tuple[str, ...]:  # a title is broken at many widths
+    words = heading_words(text) if has_han(text) else []  # (`pdf.balance`)
+    spans = keep_together(text, words + (clause_spans(text) if clauses else []))
     tokens: list[str] = []
     position = 0
     for token in break_tokens(text):
@@ -95,12 +110,15 @@ def _joined_at_quotes(tokens: list[str], hints: list[int] = ()) -> list[str]:  #
 
 def line_runs(line: str, cjk: Spacing, *, halve_end: bool = True) -> list[tuple[str, bool, float]]:
     """The line as runs to draw: (text, set half width with `halt`, gap before it in em). Marks are
-    halved as in the other editions (`compressed_marks`, and, with `halve_end`, a closing mark ending
-    the line); a Han/Latin boundary gets the theme's gap."""
-    gap_em, compress = cjk
-    halved = set(compressed_marks(line)) if compress else set()
+    halved as in the other editions (`compressed_marks`, Taiwan's centred marks as Taiwan sets them;
+    with `halve_end`, a closing mark ending the line; an opening one starting it as `cjk` says); a
+    Han/Latin boundary gets the theme's gap."""
+    gap_em, compress, centred, trim_start = cjk
+    halved = set(compressed_marks(line, centred=centred)) if compress else set()
     if compress and halve_end and line and mark_kind(line[-1]) == "closing":
         halved.add(len(line) - 1)
+    if compress and trim_start and line and mark_kind(line[0]) == "opening":
+        halved.add(0)
     gaps = set(gap_positions(line)) if gap_em else set()
     found: list[tuple[str, bool, float]] = []
     for index, char in enumerate(line):

@@ -16,7 +16,8 @@ from docx.oxml.ns import qn
 
 from ... import model as m
 from ...resources import ResourceGate
-from ...scripts import direction, is_cjk_family, is_latin_passage, joined_numbers
+from ...scripts import (clause_line_cost, direction, heading_clauses, is_cjk_family, is_latin_passage, joined_numbers,
+                         set_width_em)
 from ...wording import byline, byline_text
 from .figures import Figures
 from .lists import Numbering
@@ -115,7 +116,7 @@ class BodyWriter:
         meta = self.doc.meta
         out = []
         if meta.title:
-            out.append(self.paragraph(self.title_style, (m.Text(meta.title),), scope))
+            out.append(self.paragraph(self.title_style, (m.Text(meta.title),), replace(scope, style=self.title_style)))
         if meta.subtitle:
             out.append(self.paragraph("Subtitle", (m.Text(meta.subtitle),), scope))
         items: list[Element] = []
@@ -174,13 +175,27 @@ class BodyWriter:
                   *properties: Element, fmt: Format = Format()) -> Element:
         return el("w:p", el("w:pPr", el("w:pStyle", val=style), *properties), *self.inlines(inlines, scope, fmt))
 
-    def joined(self, text: str, words: bool = False) -> str:
+    def joined(self, text: str, words: bool = False, title: bool = False) -> str:
         """Chinese text with its numbers kept with their units (Word and LibreOffice break its lines,
         `joined_numbers`) and the Han/Latin gap on both sides of them (a no-break space where a joiner
-        stops Word's own gap); with `words` (a table's heading, in a narrow column), its words too."""
+        stops Word's own gap); with `words` (a table's heading, in a narrow column), its words too;
+        with `title`, the title's clauses (`title_clauses`)."""
         if not self.doc.is_chinese:
             return text
-        return joined_numbers(text, words=words, gap="\u00a0" if self.tokens.theme.text.script_gap_em > 0 else "")
+        return joined_numbers(text, words=words, gap="\u00a0" if self.tokens.theme.text.script_gap_em > 0 else "",
+                              held=self.title_clauses(text) if title else [])
+
+    def title_clauses(self, text: str) -> list[tuple[int, int]]:
+        """The clauses of a title (`scripts.heading_clauses`) that Word and LibreOffice are to keep on one
+        line each, so that it breaks between them (`九巴申請加價4.8%` / `運輸及物流局：…`): when each fits
+        the line (widths by `set_width_em`, with an em to spare) and held they take no more lines."""
+        theme = self.tokens.theme
+        line_em = self.text_width_twips / 20 / (theme.headings.scale[0] * theme.text.size_pt) - 1
+        spans = [(start, start + len(text[start:end].rstrip())) for start, end in heading_clauses(text)]
+        if not spans or any(set_width_em(text[start:end]) > line_em for start, end in spans) or \
+                clause_line_cost(text, spans, line_em, line_em) > 0:
+            return []
+        return spans
 
     @property
     def latin_face(self) -> str:
@@ -248,7 +263,8 @@ class BodyWriter:
 
     def inline(self, node: m.Inline, scope: Scope, fmt: Format) -> list[Element]:
         if isinstance(node, m.Text):
-            return self.text(self.joined(node.text, words=scope.style == "TableHeading"), fmt.rpr())
+            return self.text(self.joined(node.text, words=scope.style == "TableHeading",
+                                         title=scope.style == self.title_style), fmt.rpr())
         if isinstance(node, m.Code):
             return text_runs(node.text, replace(fmt, code=True).rpr())
         if isinstance(node, m.LineBreak):

@@ -16,7 +16,7 @@ from ...dates import format_date
 from ...errors import warn
 from ...model import Meta
 from ...resources.fonts import FontFile, stack_font
-from ...scripts import direction, is_chinese, is_cjk_language
+from ...scripts import direction, han_standard, is_chinese, is_cjk_language
 from ...theme import Theme
 from ...wording import byline, byline_text
 from ..textlines import NO_SPACING, Spacing
@@ -53,7 +53,9 @@ def cover_png(meta: Meta, theme: Theme, size: tuple[int, int] = COVER_SIZE, *, p
     inner = width - 2 * margin
     cjk = is_cjk_language(meta.lang) or meta.lang.lower().startswith("ko")  # else Latin faces first: CJK faces set quotes full-width
     # The same spacing rules as the other editions: Han/Latin gaps; compressed punctuation in Chinese.
-    spacing: Spacing = (theme.text.script_gap_em, is_chinese(meta.lang) and theme.cjk.compress_punctuation)
+    compress = is_chinese(meta.lang) and theme.cjk.compress_punctuation
+    spacing: Spacing = (theme.text.script_gap_em, compress, han_standard(meta.lang) in ("TC", "HK"),
+                        compress and theme.cjk.heading_line_start_opening == "half")
     heading_font = _loader(theme.script_stack("headings", cjk, meta.lang), bold=True)
     body_font = _loader(theme.script_stack("body", cjk, meta.lang), bold=False)
     end = width - margin if direction(meta.lang) == "rtl" else None  # right-to-left: lines end at the right margin

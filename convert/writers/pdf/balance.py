@@ -11,11 +11,10 @@ A headline of one line, or a title whose font is not installed, is left alone.
 from __future__ import annotations
 
 import math
-import re
 from functools import lru_cache
 
 from ...resources.fonts import stack_font
-from ...scripts import CJK_LETTERS, is_wide, mark_kind
+from ...scripts import heading_clauses, phrase_spaces
 from ...theme import Theme
 from ..textlines import Spacing, line_width, wrap
 
@@ -23,35 +22,71 @@ _MEASURE_PX = 100  # the size the title is measured at: fine enough steps, scale
 _SLACK_EM = 0.5  # what Pango and raqm may measure differently, and kinsoku WeasyPrint applies
 
 
-def balanced_title_width(title: str, theme: Theme, *, measure_pt: float, size_pt: float, chinese: bool) -> float | None:
+def balanced_title_width(title: str, theme: Theme, *, measure_pt: float, size_pt: float, chinese: bool,
+                         clauses: bool = False) -> float | None:
     """The `max-width` in pt that sets `title` (in the headline's font, `size_pt`) in as few lines as
-    the full `measure_pt` does, of even length; None when it takes one line or cannot be measured."""
+    the full `measure_pt` does, of even length; None when it takes one line or cannot be measured.
+    With `clauses`, the headline's clauses are held whole (`holds_clauses`)."""
     title = " ".join(title.split())
-    face = stack_font(theme.script_stack("headings", chinese), theme.headings.weight >= 600) or \
-        stack_font(theme.script_stack("headings", chinese), False)
-    if not title or face is None or size_pt <= 0:
+    font = _title_font(title, theme, size_pt, chinese)
+    if font is None:
         return None
-    font = _Measured(_font(face.path, face.index))
     scale = size_pt / _MEASURE_PX
     full = measure_pt / scale
-    spacing: Spacing = (theme.text.script_gap_em, chinese and theme.cjk.compress_punctuation)
-    count = len(wrap(title, font, full, spacing, as_weasyprint=True))
+    spacing = _spacing(theme, chinese)
+
+    def layout(width: float) -> list[str]:
+        return wrap(title, font, width, spacing, as_weasyprint=True, clauses=clauses)
+
+    count = len(layout(full))
     if count < 2:
         return None
     low, high = 0.0, full
     while high - low > 0.5:
         middle = (low + high) / 2
-        if _fits(wrap(title, font, middle, spacing, as_weasyprint=True), font, spacing, middle, count):
+        if _fits(layout(middle), font, spacing, middle, count):
             high = middle
         else:
             low = middle
-    start, end = _preferred(title, font, spacing, count, high, full)
+    start, end = _preferred(layout, font, spacing, count, high, full, title)
     width = min(full, start + _SLACK_EM * _MEASURE_PX, (start + end) / 2)
     return math.ceil(width * scale * 10) / 10 if width < full else None
 
 
-def _preferred(title: str, font, spacing: Spacing, count: int, narrowest: float,  # type: ignore[no-untyped-def]
-               full: float) -> tuple[float, float]:
+def holds_clauses(title: str, theme: Theme, *, measure_pt: float, size_pt: float, chinese: bool) -> bool:
+    """Whether the headline's clauses (`scripts.heading_clauses`: `九巴申請加價4.8%` / `運輸及物流局：…`)
+    are held whole, each on one line, so that it breaks between them: when it has some, each fits the
+    full measure, and held they take no more lines than the headline broken anywhere. A greedy layout
+    never puts a shorter first clause alone on a line, whatever width balancing gives it."""
+    title = " ".join(title.split())
+    font = _title_font(title, theme, size_pt, chinese)
+    if font is None or not chinese or not heading_clauses(title):
+        return False
+    full = measure_pt / (size_pt / _MEASURE_PX)
+    spacing = _spacing(theme, chinese)
+    free = wrap(title, font, full, spacing, as_weasyprint=True)
+    held = wrap(title, font, full, spacing, as_weasyprint=True, clauses=True)
+    return len(free) > 1 and len(held) <= len(free) and _fits(held, font, spacing, full, len(free))
+
+
+def _spacing(theme: Theme, chinese: bool) -> Spacing:
+    """The headline's spacing as the PDF sets it (the later lines' opening marks are the layout hook's,
+    which `wrap` measures after the break; a first line's opening mark the markup halves)."""
+    compress = chinese and theme.cjk.compress_punctuation
+    return (theme.text.script_gap_em, compress, False, compress and theme.cjk.heading_line_start_opening == "half")
+
+
+def _title_font(title: str, theme: Theme, size_pt: float, chinese: bool):  # type: ignore[no-untyped-def]
+    """The headline's face, measured at `_MEASURE_PX`; None when there is nothing to measure."""
+    face = stack_font(theme.script_stack("headings", chinese), theme.headings.weight >= 600) or \
+        stack_font(theme.script_stack("headings", chinese), False)
+    if not title or face is None or size_pt <= 0:
+        return None
+    return _Measured(_font(face.path, face.index))
+
+
+def _preferred(wrapped, font, spacing: Spacing, count: int, narrowest: float,  # type: ignore[no-untyped-def]
+               full: float, title: str) -> tuple[float, float]:
     """The widths [start, end) that set `title` in the preferred of its layouts in `count` lines: the one
     breaking at the most spaces between its phrases (`高鐵票價10年來首度調漲 4月起…`: a space is the
     phrase boundary the writer marked), then the narrowest (the most even). The headline is given a
@@ -60,7 +95,7 @@ def _preferred(title: str, font, spacing: Spacing, count: int, narrowest: float,
     text = " ".join(title.split())
 
     def layout(width: float) -> tuple[str, ...]:
-        return tuple(wrap(title, font, width, spacing, as_weasyprint=True))
+        return tuple(wrapped(width))
 
     layouts: dict[tuple[str, ...], list[float]] = {}
     width = narrowest
@@ -94,29 +129,17 @@ def _fits(lines: list[str] | tuple[str, ...], font, spacing: Spacing, width: flo
                                        for line in lines)
 
 
-_UNSPACED_SCRIPTS = re.compile(f"[{CJK_LETTERS}][A-Za-z0-9]|[A-Za-z0-9][{CJK_LETTERS}]")
-
-
 def _breaks_at_spaces(text: str, lines: tuple[str, ...]) -> int:
-    """How many of the line breaks fall at a space the writer put between phrases: between Han
-    characters or marks (`海港 “上海德比”`, `動工　2031年`), or between Han and Latin script where the
-    title runs them together elsewhere (`10年來首度調漲 4月起`); not a space the writer puts at every
-    Han/Latin boundary (`用 Python 把`: that is the gap, no phrase boundary)."""
-    spaced_phrases = _UNSPACED_SCRIPTS.search(text) is not None
+    """How many of the line breaks fall at a space the writer put between phrases (`scripts.phrase_spaces`)."""
+    spaces = set(phrase_spaces(text))
     found, position = 0, 0
     for line in lines[:-1]:
         position = text.find(line, position)
         if position < 0:
             return 0
         position += len(line)
-        if text[position:position + 1] == " ":
-            before, after = text[position - 1:position], text[position + 1:position + 2]
-            found += spaced_phrases or (_wide(before) and _wide(after))
+        found += position in spaces
     return found
-
-
-def _wide(char: str) -> bool:
-    return bool(char) and (is_wide(char) or mark_kind(char) is not None)
 
 
 @lru_cache(maxsize=8)

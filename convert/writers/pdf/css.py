@@ -14,7 +14,7 @@ from ...scripts import is_cjk_language
 from ...theme import Theme
 from ...theme.css import article_css, font_stacks
 from ...wording import labels, running_header
-from .balance import balanced_title_width
+from .balance import balanced_title_width, holds_clauses
 
 if TYPE_CHECKING:
     from . import PdfOptions
@@ -44,6 +44,13 @@ def page_box(theme: Theme, options: PdfOptions) -> PageBox:
         return PageBox(width, height, tuple(theme.ereader.margin_mm), theme.ereader.size_pt)  # type: ignore[arg-type]
     width, height = theme.page_size_mm(options.page_size)
     return PageBox(width, height, tuple(theme.page.margin_mm), theme.text.size_pt)  # type: ignore[arg-type]
+
+
+def title_clauses(doc: Document, theme: Theme, options: PdfOptions) -> bool:
+    """Whether the headline is set broken between its clauses (`balance.holds_clauses`) on this page."""
+    page = page_box(theme, options)
+    return holds_clauses(doc.meta.title, theme, measure_pt=(page.width_mm - page.margin_mm[1] - page.margin_mm[3]) * MM_TO_PT,
+                         size_pt=theme.headings.scale[0] * page.size_pt, chinese=is_cjk_language(doc.meta.lang))
 
 
 def css_string(text: str) -> str:
@@ -100,7 +107,7 @@ def print_css_parts(doc: Document, theme: Theme, options: PdfOptions) -> tuple[s
                    if header else "content: none;")
     balanced = balanced_title_width(doc.meta.title, theme, measure_pt=(page.width_mm - left - right) * MM_TO_PT,
                                     size_pt=theme.headings.scale[0] * page.size_pt,
-                                    chinese=is_cjk_language(doc.meta.lang))
+                                    chinese=is_cjk_language(doc.meta.lang), clauses=title_clauses(doc, theme, options))
     title_width = f" max-width: {balanced:g}pt;" if balanced else ""
     return article_css(theme, size_pt=page.size_pt), f"""
 @page {{

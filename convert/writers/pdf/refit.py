@@ -8,7 +8,8 @@ each) does not fill it, then, in this order:
    takes, the nearest first;
 2. only if that cannot make room either, let the line break between the number and its unit (a soft
    keep), pulling the number up, with marks set half width if it needs them; a range with no unit
-   (`（2024—2026）》`) may break after its dash instead (`2024—` / `2026`), the dash ending the line.
+   (`（2024—2026）》`) may break after its dash instead (`2024—` / `2026`), the dash ending the line,
+   and a compound unit's number may leave its unit, which stays whole (`（约50～61` / `km/h）`).
    A number itself (digits, separators, decimal point, percent, a race time) never breaks.
 
 Only the layout knows where lines end, and the markup decides what is kept and compressed, so this is
@@ -23,7 +24,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterator
 
 from ...scripts import (CJK_LETTER, CLOSING_MARKS, CLOSING_PUNCTUATION, OPENING_MARKS, OPENING_PUNCTUATION, WORD_JOINER,
-                        ZERO_WIDTH_SPACE, is_wide, mark_kind, range_breaks)
+                        ZERO_WIDTH_SPACE, compound_number, is_wide, mark_kind, range_breaks)
 from .gaps import edge_chain
 from .justify import LineOptions, leaves
 from .marks import half_width_saving
@@ -91,6 +92,9 @@ def refits(document: Any, options: LineOptions, done: Refits | None = None) -> R
         number = None
         if unit and any(ch.isdigit() for ch in text[:len(text) - unit]):  # the unit and the gap before it go down
             number = natural - unit * size - (options.script_gap_em * size if _takes_gap(text[-unit - 1]) else 0.0)
+        compound = compound_number(text)
+        if number is None and compound:  # a compound unit's number goes up alone (`（约50～61` / `km/h）`)
+            number = gap + _head_width(box, compound)
         dashes = range_breaks(text)
         if number is None and dashes:  # a range whose dash may end the line (`2024—` / `2026`): its first part goes up
             number = gap + _head_width(box, dashes[0])
