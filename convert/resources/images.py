@@ -20,6 +20,10 @@ from PIL import ImageFile, ImageOps
 MAX_IMAGE_BYTES = 25 * 1024 * 1024
 MAX_PIXELS = 40_000_000  # beyond this an image is treated as a decompression bomb
 MAX_EDGE = 2400  # larger images are scaled down: no edition needs more
+# A long picture (长图, a phone-width infographic many screens tall) keeps its width up to a phone
+# screenshot's: scaled by its long edge alone, 750×9000 px became 200×2400 and its text unreadable.
+LONG_PICTURE_WIDTH = 1080
+MAX_KEPT_PIXELS = 8_000_000  # what a long picture may keep after scaling
 _OUTPUT_TYPES = {"PNG": "image/png", "JPEG": "image/jpeg"}
 _STRICT_LOADING = threading.Lock()
 
@@ -83,12 +87,14 @@ def prepare_image(data: bytes) -> Image:
     fmt = picture.format or ""
     transposed = ImageOps.exif_transpose(picture)
     needs_work = (fmt not in _OUTPUT_TYPES or transposed is not picture
-                  or max(width, height) > MAX_EDGE or picture.mode not in ("RGB", "RGBA", "L", "P", "LA"))
+                  or _scale(width, height) < 1 or picture.mode not in ("RGB", "RGBA", "L", "P", "LA"))
     if not needs_work:
         return Image(data, _OUTPUT_TYPES[fmt], width, height)
     picture = transposed
-    if max(picture.size) > MAX_EDGE:
-        picture.thumbnail((MAX_EDGE, MAX_EDGE))
+    scale = _scale(*picture.size)
+    if scale < 1:
+        picture = picture.resize((max(1, round(picture.size[0] * scale)), max(1, round(picture.size[1] * scale))),
+                                 PILImage.Resampling.LANCZOS)
     out = io.BytesIO()
     if fmt == "JPEG" and picture.mode in ("RGB", "L", "CMYK"):
         picture.convert("RGB" if picture.mode == "CMYK" else picture.mode).save(out, "JPEG", quality=88)
@@ -99,6 +105,39 @@ def prepare_image(data: bytes) -> Image:
         picture.save(out, "PNG", optimize=False)
         media = "image/png"
     return Image(out.getvalue(), media, picture.size[0], picture.size[1])
+
+
+def _scale(width: int, height: int) -> float:
+    """How much a picture is scaled down: to MAX_EDGE on its long edge, except that a tall one keeps its
+    width up to LONG_PICTURE_WIDTH (and MAX_KEPT_PIXELS in all): editions show it cut into pieces at
+    the text width (`pieces`). A wide one needs no more than MAX_EDGE across the text."""
+    scale = min(1.0, MAX_EDGE / max(width, height))
+    if height > width and width * scale < LONG_PICTURE_WIDTH:
+        scale = max(scale, min(1.0, LONG_PICTURE_WIDTH / width, (MAX_KEPT_PIXELS / (width * height)) ** 0.5))
+    return scale
+
+
+def pieces(image: Image, max_ratio: float) -> tuple[Image, ...]:
+    """A long picture cut across into pieces at most half `max_ratio` times as tall as wide, so that each
+    shows at the full text width and a page (or a screen) can end between two of them; scaled whole
+    to the edition's figure height, a 750×9000 px 长图 was a strip 2 cm wide. A picture that fits when
+    shrunk to two thirds of the width, or less, stays whole."""
+    if max_ratio <= 0 or image.height <= image.width * max_ratio * 1.5:
+        return (image,)
+    count = -(-image.height // max(1, int(image.width * max_ratio / 2)))  # half-height pieces fill a page better
+    picture = PILImage.open(io.BytesIO(image.data))
+    picture.load()
+    out: list[Image] = []
+    for index in range(count):
+        top, bottom = image.height * index // count, image.height * (index + 1) // count
+        piece = picture.crop((0, top, image.width, bottom))
+        buffer = io.BytesIO()
+        if image.media_type == "image/jpeg":
+            piece.save(buffer, "JPEG", quality=88)
+        else:
+            piece.save(buffer, "PNG")
+        out.append(Image(buffer.getvalue(), image.media_type, image.width, bottom - top))
+    return tuple(out)
 
 
 _DEEP_GREY = ("I;16", "I;16B", "I;16L", "I;16N", "I", "F")

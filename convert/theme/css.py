@@ -160,6 +160,8 @@ article:lang(ja) p {{ text-indent: {text.japanese_indent_em:g}em; }}
 a {{ color: {colors.accent}; text-decoration: none; }}
 figure {{ margin: {_em(theme.figure.space_em)} 0; text-align: center; break-inside: avoid; page-break-inside: avoid; }}
 figure img {{ max-width: 100%; max-height: {image_height}; width: auto; height: auto; }}
+figure.long-picture {{ break-inside: auto; page-break-inside: auto; }}
+figure.long-picture img {{ display: block; margin: 0 auto; }}
 figcaption {{ font-size: {caption_size}; color: {colors.muted}; line-height: {theme.caption.line_height:g};
   margin-top: {_em(theme.caption.space_before_em)}; text-indent: 0; text-align: center; hyphens: manual; }}
 .figure-label, .table-label {{ font-family: {fonts['headings']}; font-weight: {headings.weight}; }}

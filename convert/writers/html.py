@@ -31,6 +31,7 @@ class HtmlStyle:
 
     notes: NoteStyle = "end"
     image_url: Callable[[Image], str] = lambda image: data_uri(image)
+    piece_ratio: float = 0.0  # a long picture is cut into pieces this tall for their width (0: kept whole)
 
 
 def data_uri(image: Image) -> str:
@@ -171,16 +172,19 @@ class _Renderer:
             label, separator = self.theme.figure_label_parts(figure.number, self.lang)
             caption_html = f'<span class="figure-label">{self.text(label)}</span>' + (
                 self.text(separator) + caption_html if caption_html else "")
-        resolved = self.ctx.gate.image(figure.src)
+        resolved = self.ctx.gate.pieces(figure.src, self.style.piece_ratio)
         alt = figure_alternative(figure, self.theme, self.lang)
+        kind = ""
         if isinstance(resolved, Placeholder):
             visual = self.placeholder(resolved)
         else:
-            visual = (f'<img src="{escape(self.style.image_url(resolved))}" alt="{escape(alt)}" '
-                      f'width="{resolved.width}" height="{resolved.height}" />')
+            # a long picture's pieces: the first describes the whole, the others are decorative
+            visual = "\n".join(f'<img src="{escape(self.style.image_url(piece))}" alt="{escape(alt if not index else "")}" '
+                               f'width="{piece.width}" height="{piece.height}" />' for index, piece in enumerate(resolved))
+            kind = ' class="long-picture"' if len(resolved) > 1 else ""
         ident = f' id="{escape(figure.id)}"' if figure.id else ""
         caption = f"<figcaption>{caption_html}</figcaption>" if caption_html else ""
-        return f"<figure{ident}>\n{visual}\n{self.credit(figure)}{caption}\n</figure>"
+        return f"<figure{ident}{kind}>\n{visual}\n{self.credit(figure)}{caption}\n</figure>"
 
     def credit(self, figure: m.Figure) -> str:
         """The credit on its own line under the picture, apart from the caption."""
