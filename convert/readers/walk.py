@@ -247,6 +247,8 @@ class _Builder:
         for _, _, head_rows, body_rows in bodies:
             body += rows(head_rows) + rows(body_rows)
         body += rows(foot[1])
+        if not header and len(body) > 1 and _heads_columns(body[0]):
+            header, body = body[:1], body[1:]
         caption = _trim(tuple(i for b in self.blocks(caption_blocks, depth) for i in m.block_inlines(b)))
         return m.Table(header=header, body=body, caption=caption, id=ident)
 
@@ -354,3 +356,17 @@ def _trim(inlines: tuple[m.Inline, ...]) -> tuple[m.Inline, ...]:
             if trimmed and trimmed != children:
                 items[index] = replace(item, content=trimmed)  # type: ignore[call-arg]
     return tuple(items)
+
+
+def _heads_columns(row: tuple[m.TableCell, ...]) -> bool:
+    """Whether a table without a header row (a Word table without its header-row look, an HTML table
+    of `<td>` only) has one in its first row: short text in every cell, spanning no rows. Without a
+    header the PDF's table had no header cell, which PDF/UA refuses (nothing names the columns)."""
+    for cell in row:
+        if cell.rowspan > 1 or any(not isinstance(block, m.Paragraph) for block in cell.content):
+            return False
+        text = "".join(m.plain_text(block.content) for block in cell.content if isinstance(block, m.Paragraph))
+        if len(text) > 40 or any(isinstance(node, m.NoteRef) for block in cell.content for node in block.content):
+            return False
+    return True
+
