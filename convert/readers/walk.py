@@ -161,11 +161,10 @@ class _Builder:
         kind, c = node["t"], node.get("c")
         if kind in ("Para", "Plain"):
             inlines = _trim(self.inlines(c, depth))
-            images = [i for i in inlines if not (isinstance(i, m.Text) and not i.text.strip())]
-            if len(images) == 1 and isinstance(images[0], m.InlineImage):
-                image = images[0]
-                caption = (m.Text(image.alt),) if image.alt.strip() else ()
-                return [m.Figure(src=image.src, caption=caption, alt=image.alt)]
+            pictures = _pictures_alone(inlines)
+            if pictures:
+                return [m.Figure(src=image.src, caption=(m.Text(image.alt),) if image.alt.strip() else (), alt=image.alt)
+                        for image in pictures]
             return [m.Paragraph(inlines)] if inlines else []
         if kind == "Header":
             level, (ident, _, _), content = c
@@ -369,4 +368,20 @@ def _heads_columns(row: tuple[m.TableCell, ...]) -> bool:
         if len(text) > 40 or any(isinstance(node, m.NoteRef) for block in cell.content for node in block.content):
             return False
     return True
+
+
+def _pictures_alone(inlines: tuple[m.Inline, ...]) -> list[m.InlineImage]:
+    """The pictures of a paragraph that holds nothing else (spaces and line breaks aside), each of
+    them perhaps inside a link of its own: one figure each. Two photos pasted side by side, or a
+    picture linked to its larger self (`[![alt](small)](large)`), were set inline at their pixel size,
+    without number or caption, and the `图：` line under them captioned nothing."""
+    pictures: list[m.InlineImage] = []
+    for node in inlines:
+        if isinstance(node, m.Link) and len(node.content) == 1:
+            node = node.content[0]
+        if isinstance(node, m.InlineImage):
+            pictures.append(node)
+        elif not (isinstance(node, m.LineBreak) or (isinstance(node, m.Text) and not node.text.strip())):
+            return []
+    return pictures
 

@@ -60,11 +60,15 @@ class ResourceGate:
         with self._lock:
             if src in self._memo:
                 return self._memo[src]
+        data = None
         try:
-            result: Image | Placeholder = prepare_image(self._read(src))
+            data = self._read(src)
+            result: Image | Placeholder = prepare_image(data)
         except ResourceError as exc:
             warn(f"image {short(src)}: {exc}; a placeholder is shown instead")
             result = Placeholder(src, str(exc))
+            if data is not None:
+                self._forget(src)
         with self._lock:
             self._memo.setdefault(src, result)
             return self._memo[src]
@@ -144,6 +148,18 @@ class ResourceGate:
                 raise
             self._store(cached, data)
         return data
+
+    def _forget(self, src: str) -> None:
+        """A remote answer that is no usable image (a server's error page sent as `200 OK`, a cut-off
+        download) leaves the cache and is tried again on the next build: kept, it was the image for
+        good, online or not."""
+        if urllib.parse.urlsplit(src.strip()).scheme.lower() not in ("http", "https"):
+            return
+        self.remote_failures.add(src.strip())
+        try:
+            self._cache_path(src.strip()).unlink(missing_ok=True)
+        except OSError:
+            pass
 
     def _cache_path(self, url: str) -> Path:
         return self.cache / "remote" / (hashlib.sha256(url.encode("utf-8")).hexdigest() + ".bin")

@@ -81,7 +81,7 @@ def prepare_image(data: bytes) -> Image:
         except (PILImage.DecompressionBombError, PILImage.DecompressionBombWarning):
             raise ResourceError("too many pixels (decompression bomb)") from None
         except PILImage.UnidentifiedImageError:
-            raise ResourceError("not an image (or of a format Pillow cannot read)") from None
+            raise ResourceError(_not_an_image(data)) from None
         except Exception as exc:  # Pillow raises many types for corrupt data
             raise ResourceError(f"not a readable image: truncated or damaged ({type(exc).__name__})") from None
     fmt = picture.format or ""
@@ -157,6 +157,16 @@ def _eight_bit_grey(picture: PILImage.Image) -> PILImage.Image:
         scale, offset = 1 / 257, 0.0
     wide = picture.convert("F" if picture.mode == "F" else "I")
     return wide.point(lambda value: value * scale + offset).convert("L")
+
+
+def _not_an_image(data: bytes) -> str:
+    """Why bytes Pillow cannot open are no picture, in the words an editor can act on."""
+    head = data[:512].lstrip().lower()
+    if not head:
+        return "an empty file, not an image"
+    if head.startswith((b"<!doctype html", b"<html", b"<head", b"<body", b"<h1", b"<title")) or b"<html" in head:
+        return "a web page (an error page?), not an image"
+    return "not an image (or of a format Pillow cannot read)"
 
 
 def _looks_like_svg(data: bytes) -> bool:
