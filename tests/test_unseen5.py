@@ -24,7 +24,6 @@ from PIL import Image as PILImage
 import convert
 from convert import model as m
 from convert.errors import collect_warnings
-from convert.readers.docx_shapes import heading_name
 from convert.resources import Image, Placeholder, ResourceGate, images
 
 from conftest import ROOT, Quiet, block_texts as blocks, every_edition, invalid_editions, serving
@@ -249,6 +248,8 @@ def test_a_word_table_without_a_header_row_takes_its_first_row() -> None:
     ("一级标题", 0, "heading 1"), ("正文", 9, None), ("heading 1", 0, None), ("Title", None, None), ("正文", None, None),
 ])
 def test_localized_style_names(name: str, outline: int | None, english: str | None) -> None:
+    from convert.readers.docx_shapes import heading_name
+
     assert heading_name(name, outline) == english
 
 
