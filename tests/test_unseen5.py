@@ -174,6 +174,19 @@ def test_a_picture_that_is_none_says_what_it_is(src: str, reason: str) -> None:
     assert len(warnings) == 1 and src in warnings[0] and reason in warnings[0]
 
 
+@pytest.mark.parametrize(("head", "reason"), [
+    (b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic", "a HEIC/HEIF photo"),  # an iPhone's photo, as Pillow sees it
+    (b"\x00\x00\x00\x18ftypmif1\x00\x00\x00\x00mif1heic", "a HEIC/HEIF photo"),
+    (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "a PDF document, not an image"),
+])
+def test_a_photo_pillow_cannot_read_is_named(tmp_path: Path, head: bytes, reason: str) -> None:
+    """`not an image (or of a format Pillow cannot read)` told an editor nothing: HEIC is what phones
+    save (Pillow reads it only with a plug-in this project does not install)."""
+    (tmp_path / "IMG_0001.HEIC").write_bytes(head + bytes(200))
+    result = ResourceGate(tmp_path).image("IMG_0001.HEIC")
+    assert isinstance(result, Placeholder) and result.reason.startswith(reason)
+
+
 @pytest.mark.parametrize("src", ["pics/phone-6.jpg", "pics/phone-8.jpg"])
 def test_phone_photos_are_upright(src: str) -> None:
     """The arrow points up, its dark band on top, whichever way the phone stored it."""

@@ -159,6 +159,9 @@ def _eight_bit_grey(picture: PILImage.Image) -> PILImage.Image:
     return wide.point(lambda value: value * scale + offset).convert("L")
 
 
+_HEIF_BRANDS = {b"heic", b"heix", b"hevc", b"hevx", b"heim", b"heis", b"hevm", b"hevs", b"mif1", b"msf1"}
+
+
 def _not_an_image(data: bytes) -> str:
     """Why bytes Pillow cannot open are no picture, in the words an editor can act on."""
     head = data[:512].lstrip().lower()
@@ -166,6 +169,10 @@ def _not_an_image(data: bytes) -> str:
         return "an empty file, not an image"
     if head.startswith((b"<!doctype html", b"<html", b"<head", b"<body", b"<h1", b"<title")) or b"<html" in head:
         return "a web page (an error page?), not an image"
+    if data[4:8] == b"ftyp" and data[8:12] in _HEIF_BRANDS:
+        return "a HEIC/HEIF photo (as phones save them), which this installation cannot read: save it as JPEG"
+    if data.startswith(b"%PDF-"):
+        return "a PDF document, not an image"
     return "not an image (or of a format Pillow cannot read)"
 
 
