@@ -174,10 +174,25 @@ def test_a_picture_that_is_none_says_what_it_is(src: str, reason: str) -> None:
     assert len(warnings) == 1 and src in warnings[0] and reason in warnings[0]
 
 
+def _placeable_wmf() -> bytes:
+    """The smallest placeable Windows metafile: its header, an empty record list."""
+    import struct
+
+    header = struct.pack("<IHhhhhHI", 0x9AC6CDD7, 0, 0, 0, 1000, 800, 1440, 0)
+    checksum = 0
+    for word in struct.unpack("<10H", header):
+        checksum ^= word
+    return header + struct.pack("<H", checksum) + struct.pack("<HHHIHIH", 1, 9, 0x300, 12, 0, 3, 0) + struct.pack("<IH", 3, 0)
+
+
+_WMF = _placeable_wmf()
+
+
 @pytest.mark.parametrize(("head", "reason"), [
     (b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic", "a HEIC/HEIF photo"),  # an iPhone's photo, as Pillow sees it
     (b"\x00\x00\x00\x18ftypmif1\x00\x00\x00\x00mif1heic", "a HEIC/HEIF photo"),
     (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "a PDF document, not an image"),
+    (_WMF, "a Windows metafile (WMF"),  # a chart pasted into Word: was "truncated or damaged (OSError)"
 ])
 def test_a_photo_pillow_cannot_read_is_named(tmp_path: Path, head: bytes, reason: str) -> None:
     """`not an image (or of a format Pillow cannot read)` told an editor nothing: HEIC is what phones

@@ -67,6 +67,9 @@ def prepare_image(data: bytes) -> Image:
         warnings.simplefilter("error", PILImage.DecompressionBombWarning)
         try:
             picture = PILImage.open(io.BytesIO(data))
+            if picture.format in ("WMF", "EMF"):  # Pillow draws them only on Windows
+                raise ResourceError(f"a Windows metafile ({picture.format}: Office's drawings and pasted charts), "
+                                    "which cannot be drawn here: save it as PNG")
             width, height = picture.size
             if width * height > MAX_PIXELS:
                 raise ResourceError(f"{width}×{height} pixels is over the {MAX_PIXELS // 1_000_000} MP limit")
