@@ -75,8 +75,12 @@ def test_long_picture_pieces_stack_back_into_the_picture() -> None:
         picture = PILImage.open(io.BytesIO(piece.data)).convert("RGB")
         assert picture.tobytes() == original.crop((0, top, 750, top + piece.height)).tobytes()
         top += piece.height
-    ordinary = ResourceGate(UNSEEN).image("pics/phone-6.jpg")
-    assert isinstance(ordinary, Image) and images.pieces(ordinary, 0.8) == (ordinary,)  # a portrait photo stays whole
+    for size in ((3024, 4032), (1080, 2400), (600, 1500)):  # a portrait photo, a phone's screenshot: whole
+        out = io.BytesIO()
+        PILImage.new("RGB", size, "white").save(out, "JPEG")
+        ordinary = images.prepare_image(out.getvalue())
+        for ratio in (110 / 170, 0.3, 0.95):  # the default theme's A4 page, a wide page, an e-reader's screen
+            assert images.pieces(ordinary, ratio) == (ordinary,), (size, ratio)
 
 
 def _pdf_images(data: bytes) -> list[tuple[int, int, int, float]]:

@@ -24,6 +24,7 @@ MAX_EDGE = 2400  # larger images are scaled down: no edition needs more
 # screenshot's: scaled by its long edge alone, 750×9000 px became 200×2400 and its text unreadable.
 LONG_PICTURE_WIDTH = 1080
 MAX_KEPT_PIXELS = 8_000_000  # what a long picture may keep after scaling
+LONG_PICTURE_RATIO = 2.5  # taller than this for its width: a long picture (a phone's screenshot is up to 2.22)
 _OUTPUT_TYPES = {"PNG": "image/png", "JPEG": "image/jpeg"}
 _STRICT_LOADING = threading.Lock()
 
@@ -123,9 +124,10 @@ def _scale(width: int, height: int) -> float:
 def pieces(image: Image, max_ratio: float) -> tuple[Image, ...]:
     """A long picture cut across into pieces at most half `max_ratio` times as tall as wide, so that each
     shows at the full text width and a page (or a screen) can end between two of them; scaled whole
-    to the edition's figure height, a 750×9000 px 长图 was a strip 2 cm wide. A picture that fits when
-    shrunk to two thirds of the width, or less, stays whole."""
-    if max_ratio <= 0 or image.height <= image.width * max_ratio * 1.5:
+    to the edition's figure height, a 750×9000 px 长图 was a strip 2 cm wide. A picture stays whole
+    when, at the figure height, it would be a third of the width or more, and when it is no taller
+    than LONG_PICTURE_RATIO times its width: a portrait photo, a phone's screenshot."""
+    if max_ratio <= 0 or image.height <= image.width * max(max_ratio * 3, LONG_PICTURE_RATIO):
         return (image,)
     count = -(-image.height // max(1, int(image.width * max_ratio / 2)))  # half-height pieces fill a page better
     picture = PILImage.open(io.BytesIO(image.data))
