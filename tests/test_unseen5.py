@@ -120,6 +120,9 @@ def test_the_long_picture_runs_over_pages_at_the_text_width() -> None:
     alts = re.findall(r'<img [^>]*alt="([^"]*)"', figure.group(1))
     assert len(alts) > 1 and alts[0] and not any(alts[1:])  # described once, the rest decorative
 
+    page = built("changtu.md", "html").decode()  # the web page too: 110 mm tall and 9 mm wide before
+    assert len(re.findall(r"<img ", re.search(r'<figure[^>]*class="long-picture".*?</figure>', page, re.S).group(0))) > 10
+
     with zipfile.ZipFile(io.BytesIO(built("changtu.md", "docx"))) as word:
         body = word.read("word/document.xml").decode()
     assert body.count("<pic:pic") > 10 and body.count("adec:decorative") == body.count("<pic:pic") - 1

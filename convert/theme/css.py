@@ -94,6 +94,14 @@ def _padding(vertical_horizontal: list[float]) -> str:
     return f"{vertical:g}em {horizontal:g}em"
 
 
+def screen_figure_ratio(theme: Theme) -> float:
+    """Height over width of the largest picture a screen shows at its full width (the theme's e-reader
+    page as the screen, pictures at most `figure.max_height_vh` of it): the EPUB and the HTML page cut
+    a long picture into pieces of this shape (`resources.images.pieces`)."""
+    width, height = theme.ereader.page_size_mm
+    return theme.figure.max_height_vh / 100 * height / width
+
+
 def article_css(theme: Theme, *, size_pt: float | None = None, relative: bool = False) -> str:
     """Rules for the article markup of `writers/html.py`, from the theme's tokens. The numbers left
     here have no counterpart in the DOCX: the missing-image placeholder's box (Word draws its own),

@@ -16,7 +16,7 @@ from ..resources import Image, Placeholder
 from ..scripts import (HAN_TEXT_RUN, LONG_UNBROKEN_RUN, detect_script, direction, is_east_asian,
                        is_latin_passage, starts_cluster, url_breaks)
 from ..theme import Theme
-from ..theme.css import screen_css, vertical_css
+from ..theme.css import screen_css, screen_figure_ratio, vertical_css
 from ..wording import byline, byline_text, credit_text, labels
 from .base import EditionOptions, WriteContext, Writer, check_direction, figure_alternative, options_of
 from .cjk import typeset, typesetting
@@ -43,7 +43,7 @@ def write_html(doc: m.Document, ctx: WriteContext) -> bytes:
     options = options_of(ctx, EditionOptions)
     check_direction(doc, ctx, options)
     vertical = options.vertical
-    body = typeset(article_html(doc, ctx, HtmlStyle()),
+    body = typeset(article_html(doc, ctx, HtmlStyle(piece_ratio=screen_figure_ratio(ctx.theme))),
                    typesetting(doc, ctx.theme, check_fonts=False, browser=True, vertical=vertical))
     css = screen_css(ctx.theme) + (vertical_css(ctx.theme) + _VERTICAL_SCREEN if vertical else "")
     return page_html(doc, body, css).encode("utf-8")

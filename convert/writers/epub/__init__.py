@@ -20,7 +20,7 @@ from ...dates import ZIP_EPOCH, edition_time, published
 from ...errors import ConvertError
 from ...resources import Image
 from ...scripts import direction
-from ...theme import Theme
+from ...theme.css import screen_figure_ratio
 from ...wording import labels, site_name
 from ..base import EditionOptions, WriteContext, Writer, check_direction, options_of
 from ..cjk import typeset, typesetting
@@ -56,7 +56,7 @@ def write_epub(doc: m.Document, ctx: WriteContext) -> bytes:
     try:
         # The reading system's fonts set the text unless ours are embedded: only ours can be checked.
         article = typeset(article_html(doc, ctx, HtmlStyle(notes="epub", image_url=image_url,
-                                                            piece_ratio=screen_ratio(ctx.theme))),
+                                                            piece_ratio=screen_figure_ratio(ctx.theme))),
                           typesetting(doc, ctx.theme, check_fonts=options.embed_fonts, browser=True,
                                       vertical=options.vertical))
         text = docs.article_document(doc, article)
@@ -190,11 +190,3 @@ def _write_issue(collection: m.Collection, ictx: object) -> bytes:
 WRITER = Writer(name="epub", suffix=".epub", description="EPUB 3 e-book (reflowable, with cover and TOC)",
                 write=write_epub, options=EpubOptions, write_collection=_write_issue,
                 libraries=("uharfbuzz",))
-
-
-def screen_ratio(theme: Theme) -> float:
-    """Height over width of the largest picture an e-reader shows at its full width (the theme's
-    e-reader page as the screen, pictures at most `figure.max_height_vh` of it): a long picture is
-    cut into pieces of this shape."""
-    width, height = theme.ereader.page_size_mm
-    return theme.figure.max_height_vh / 100 * height / width
