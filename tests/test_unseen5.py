@@ -148,6 +148,23 @@ def test_pictures_alone_in_a_paragraph_or_in_a_link_are_figures() -> None:
     assert isinstance(lists[0].items[0][0].content[-1], m.InlineImage)
 
 
+def test_a_picture_in_a_line_of_text_fits_the_page(tmp_path: Path) -> None:
+    """A picture inside a sentence had no size limit: the long picture ran off the page's foot, cut
+    off (a figure's picture was limited, an inline one not)."""
+    (tmp_path / "changtu.png").write_bytes((PICS / "changtu.png").read_bytes())
+    article = tmp_path / "inline.md"
+    article.write_text("# 行内长图\n\n正文说明，见下图 ![长图](changtu.png) 的内容。\n", encoding="utf-8")
+    pdf = convert.convert(article, to="pdf", offline=True)
+    import pikepdf
+
+    with pikepdf.open(io.BytesIO(pdf)) as document:
+        page_height = max(float(page.mediabox[3]) for page in document.pages)
+        heights = [abs(float(operands[3])) for page in document.pages
+                   for operands, operator in pikepdf.parse_content_stream(page, "cm")
+                   if abs(float(operands[0])) > 1 and abs(float(operands[3])) > 1]
+    assert heights and max(heights) < page_height * 0.7
+
+
 def test_figures_are_numbered_alike_in_every_edition() -> None:
     pdf_text = _pdf_text(built("figure-places.md", "pdf"))
     assert re.findall(r"^图\s*(\d)", pdf_text, re.M) == ["1", "2", "3", "4", "5"]

@@ -170,6 +170,7 @@ figure {{ margin: {_em(theme.figure.space_em)} 0; text-align: center; break-insi
 figure img {{ max-width: 100%; max-height: {image_height}; width: auto; height: auto; }}
 figure.long-picture {{ break-inside: auto; page-break-inside: auto; }}
 figure.long-picture img {{ display: block; margin: 0 auto; }}
+img.inline {{ max-width: 100%; max-height: {image_height}; }}
 figcaption {{ font-size: {caption_size}; color: {colors.muted}; line-height: {theme.caption.line_height:g};
   margin-top: {_em(theme.caption.space_before_em)}; text-indent: 0; text-align: center; hyphens: manual; }}
 .figure-label, .table-label {{ font-family: {fonts['headings']}; font-weight: {headings.weight}; }}

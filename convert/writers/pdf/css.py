@@ -147,6 +147,8 @@ figure.long-picture {{ break-inside: auto; page-break-inside: auto; }}
 figure img {{ display: block; margin: 0 auto; max-width: 100%; max-height: {image_height:g}mm;
   width: auto; height: auto; image-resolution: from-image; }}
 figcaption {{ break-before: avoid; }}
+/* A picture in a line of text fits the page too: taller than the page, it was cut off at its foot. */
+img.inline {{ max-width: 100%; max-height: {image_height:g}mm; }}
 .image-placeholder {{ break-after: avoid; }}
 /* The address in the body face: one CJK font fewer to subset and embed. */
 .placeholder-src {{ font-family: {fonts['body']}; }}
