@@ -96,9 +96,11 @@ def prepare_image(data: bytes) -> Image:
         return Image(data, _OUTPUT_TYPES[fmt], width, height)
     picture = transposed
     scale = _scale(*picture.size)
-    if scale < 1:
+    if scale < 1 and max(picture.size) * scale <= MAX_EDGE:
+        picture.thumbnail((MAX_EDGE, MAX_EDGE))  # as before long pictures kept their width: the same bytes
+    elif scale < 1:
         picture = picture.resize((max(1, round(picture.size[0] * scale)), max(1, round(picture.size[1] * scale))),
-                                 PILImage.Resampling.LANCZOS)
+                                 PILImage.Resampling.BICUBIC, reducing_gap=2.0)
     out = io.BytesIO()
     if fmt == "JPEG" and picture.mode in ("RGB", "L", "CMYK"):
         picture.convert("RGB" if picture.mode == "CMYK" else picture.mode).save(out, "JPEG", quality=88)
