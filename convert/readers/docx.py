@@ -4,6 +4,8 @@
   checked first, then every part is inflated as a stream (never held whole) from its own compressed
   bytes, so a part whose header understates its size (a zip bomb that lies) is caught too: pandoc
   would otherwise inflate a 1.5 GB `document.xml` from a 1.5 MB file into several GB of memory.
+- Heading styles named in Chinese (`标题 1`) and floating pictures are restated for pandoc
+  (`docx_shapes`).
 - External relationships (`TargetMode="External"`) that point at files (`file:`, `\\\\server\\share`,
   a path) or at loopback and private addresses are removed, with a warning: a document we did not
   write must not make us read a local file or reach into the newsroom's network.
@@ -22,6 +24,7 @@ from pathlib import Path
 from lxml import etree
 
 from ..errors import ConvertError, warn
+from .docx_shapes import RESTATED_PARTS, restated
 
 MAX_INFLATED_BYTES = 128 * 1024 * 1024  # every part of the archive together, inflated
 MAX_PARTS = 10_000
@@ -104,11 +107,14 @@ def _data_offset(path: Path, data: bytes, info: zipfile.ZipInfo) -> int:
 
 def _without_unsafe_relationships(path: Path, data: bytes, archive: zipfile.ZipFile,
                                   infos: list[zipfile.ZipInfo]) -> bytes:
+    """The archive without unsafe external targets, and with what pandoc would miss restated
+    (`docx_shapes`: localized heading style names, floating pictures)."""
     replaced: dict[str, bytes] = {}
     for info in infos:
-        if not info.filename.endswith(".rels"):
-            continue
-        cleaned = _clean_relationships(path, archive.read(info))
+        if info.filename.endswith(".rels"):
+            cleaned = _clean_relationships(path, archive.read(info))
+        else:
+            cleaned = restated(info.filename, archive.read(info)) if info.filename in RESTATED_PARTS else None
         if cleaned is not None:
             replaced[info.filename] = cleaned
     if not replaced:

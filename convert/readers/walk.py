@@ -161,11 +161,10 @@ class _Builder:
         kind, c = node["t"], node.get("c")
         if kind in ("Para", "Plain"):
             inlines = _trim(self.inlines(c, depth))
-            images = [i for i in inlines if not (isinstance(i, m.Text) and not i.text.strip())]
-            if len(images) == 1 and isinstance(images[0], m.InlineImage):
-                image = images[0]
-                caption = (m.Text(image.alt),) if image.alt.strip() else ()
-                return [m.Figure(src=image.src, caption=caption, alt=image.alt)]
+            pictures = _pictures_alone(inlines)
+            if pictures:
+                return [m.Figure(src=image.src, caption=(m.Text(image.alt),) if image.alt.strip() else (), alt=image.alt)
+                        for image in pictures]
             return [m.Paragraph(inlines)] if inlines else []
         if kind == "Header":
             level, (ident, _, _), content = c
@@ -247,6 +246,8 @@ class _Builder:
         for _, _, head_rows, body_rows in bodies:
             body += rows(head_rows) + rows(body_rows)
         body += rows(foot[1])
+        if not header and len(body) > 1 and _heads_columns(body[0]):
+            header, body = body[:1], body[1:]
         caption = _trim(tuple(i for b in self.blocks(caption_blocks, depth) for i in m.block_inlines(b)))
         return m.Table(header=header, body=body, caption=caption, id=ident)
 
@@ -354,3 +355,33 @@ def _trim(inlines: tuple[m.Inline, ...]) -> tuple[m.Inline, ...]:
             if trimmed and trimmed != children:
                 items[index] = replace(item, content=trimmed)  # type: ignore[call-arg]
     return tuple(items)
+
+
+def _heads_columns(row: tuple[m.TableCell, ...]) -> bool:
+    """Whether a table without a header row (a Word table without its header-row look, an HTML table
+    of `<td>` only) has one in its first row: short text in every cell, spanning no rows. Without a
+    header the PDF's table had no header cell, which PDF/UA refuses (nothing names the columns)."""
+    for cell in row:
+        if cell.rowspan > 1 or any(not isinstance(block, m.Paragraph) for block in cell.content):
+            return False
+        text = "".join(m.plain_text(block.content) for block in cell.content if isinstance(block, m.Paragraph))
+        if len(text) > 40 or any(isinstance(node, m.NoteRef) for block in cell.content for node in block.content):
+            return False
+    return True
+
+
+def _pictures_alone(inlines: tuple[m.Inline, ...]) -> list[m.InlineImage]:
+    """The pictures of a paragraph that holds nothing else (spaces and line breaks aside), each of
+    them perhaps inside a link of its own: one figure each. Two photos pasted side by side, or a
+    picture linked to its larger self (`[![alt](small)](large)`), were set inline at their pixel size,
+    without number or caption, and the `图：` line under them captioned nothing."""
+    pictures: list[m.InlineImage] = []
+    for node in inlines:
+        if isinstance(node, m.Link) and len(node.content) == 1:
+            node = node.content[0]
+        if isinstance(node, m.InlineImage):
+            pictures.append(node)
+        elif not (isinstance(node, m.LineBreak) or (isinstance(node, m.Text) and not node.text.strip())):
+            return []
+    return pictures
+

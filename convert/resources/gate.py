@@ -49,6 +49,7 @@ class ResourceGate:
         self.allow_private = allow_private
         self.cache = Path(cache) if cache is not None else cache_dir()
         self._memo: dict[str, Image | Placeholder] = {}
+        self._pieces: dict[tuple[str, float], tuple[Image, ...]] = {}
         self.local_reads: dict[Path, str | None] = {}  # file -> sha256 of its bytes (None: unread), for rebuilds
         self.remote_failures: set[str] = set()  # worth another try on the next build
         self._lock = threading.Lock()
@@ -59,14 +60,31 @@ class ResourceGate:
         with self._lock:
             if src in self._memo:
                 return self._memo[src]
+        data = None
         try:
-            result: Image | Placeholder = prepare_image(self._read(src))
+            data = self._read(src)
+            result: Image | Placeholder = prepare_image(data)
         except ResourceError as exc:
             warn(f"image {short(src)}: {exc}; a placeholder is shown instead")
             result = Placeholder(src, str(exc))
+            if data is not None:
+                self._forget(src)
         with self._lock:
             self._memo.setdefault(src, result)
             return self._memo[src]
+
+    def pieces(self, src: str, max_ratio: float) -> tuple[Image, ...] | Placeholder:
+        """`image(src)`, a long picture cut into pieces no taller than `max_ratio` × their width."""
+        resolved = self.image(src)
+        if isinstance(resolved, Placeholder):
+            return resolved
+        key = (src, round(max_ratio, 4))
+        with self._lock:
+            if key in self._pieces:
+                return self._pieces[key]
+        cut = images.pieces(resolved, max_ratio)
+        with self._lock:
+            return self._pieces.setdefault(key, cut)
 
     def prefetch(self, sources: Iterable[str], workers: int = 8) -> None:
         """Resolve many images at once, so that remote fetches run concurrently."""
@@ -130,6 +148,18 @@ class ResourceGate:
                 raise
             self._store(cached, data)
         return data
+
+    def _forget(self, src: str) -> None:
+        """A remote answer that is no usable image (a server's error page sent as `200 OK`, a cut-off
+        download) leaves the cache and is tried again on the next build: kept, it was the image for
+        good, online or not."""
+        if urllib.parse.urlsplit(src.strip()).scheme.lower() not in ("http", "https"):
+            return
+        self.remote_failures.add(src.strip())
+        try:
+            self._cache_path(src.strip()).unlink(missing_ok=True)
+        except OSError:
+            pass
 
     def _cache_path(self, url: str) -> Path:
         return self.cache / "remote" / (hashlib.sha256(url.encode("utf-8")).hexdigest() + ".bin")

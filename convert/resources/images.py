@@ -20,6 +20,11 @@ from PIL import ImageFile, ImageOps
 MAX_IMAGE_BYTES = 25 * 1024 * 1024
 MAX_PIXELS = 40_000_000  # beyond this an image is treated as a decompression bomb
 MAX_EDGE = 2400  # larger images are scaled down: no edition needs more
+# A long picture (长图, a phone-width infographic many screens tall) keeps its width up to a phone
+# screenshot's: scaled by its long edge alone, 750×9000 px became 200×2400 and its text unreadable.
+LONG_PICTURE_WIDTH = 1080
+MAX_KEPT_PIXELS = 8_000_000  # what a long picture may keep after scaling
+LONG_PICTURE_RATIO = 2.5  # taller than this for its width: a long picture (a phone's screenshot is up to 2.22)
 _OUTPUT_TYPES = {"PNG": "image/png", "JPEG": "image/jpeg"}
 _STRICT_LOADING = threading.Lock()
 
@@ -63,6 +68,9 @@ def prepare_image(data: bytes) -> Image:
         warnings.simplefilter("error", PILImage.DecompressionBombWarning)
         try:
             picture = PILImage.open(io.BytesIO(data))
+            if picture.format in ("WMF", "EMF"):  # Pillow draws them only on Windows
+                raise ResourceError(f"a Windows metafile ({picture.format}: Office's drawings and pasted charts), "
+                                    "which cannot be drawn here: save it as PNG")
             width, height = picture.size
             if width * height > MAX_PIXELS:
                 raise ResourceError(f"{width}×{height} pixels is over the {MAX_PIXELS // 1_000_000} MP limit")
@@ -77,18 +85,22 @@ def prepare_image(data: bytes) -> Image:
         except (PILImage.DecompressionBombError, PILImage.DecompressionBombWarning):
             raise ResourceError("too many pixels (decompression bomb)") from None
         except PILImage.UnidentifiedImageError:
-            raise ResourceError("not an image (or of a format Pillow cannot read)") from None
+            raise ResourceError(_not_an_image(data)) from None
         except Exception as exc:  # Pillow raises many types for corrupt data
             raise ResourceError(f"not a readable image: truncated or damaged ({type(exc).__name__})") from None
     fmt = picture.format or ""
     transposed = ImageOps.exif_transpose(picture)
     needs_work = (fmt not in _OUTPUT_TYPES or transposed is not picture
-                  or max(width, height) > MAX_EDGE or picture.mode not in ("RGB", "RGBA", "L", "P", "LA"))
+                  or _scale(width, height) < 1 or picture.mode not in ("RGB", "RGBA", "L", "P", "LA"))
     if not needs_work:
         return Image(data, _OUTPUT_TYPES[fmt], width, height)
     picture = transposed
-    if max(picture.size) > MAX_EDGE:
-        picture.thumbnail((MAX_EDGE, MAX_EDGE))
+    scale = _scale(*picture.size)
+    if scale < 1 and max(picture.size) * scale <= MAX_EDGE:
+        picture.thumbnail((MAX_EDGE, MAX_EDGE))  # as before long pictures kept their width: the same bytes
+    elif scale < 1:
+        picture = picture.resize((max(1, round(picture.size[0] * scale)), max(1, round(picture.size[1] * scale))),
+                                 PILImage.Resampling.BICUBIC, reducing_gap=2.0)
     out = io.BytesIO()
     if fmt == "JPEG" and picture.mode in ("RGB", "L", "CMYK"):
         picture.convert("RGB" if picture.mode == "CMYK" else picture.mode).save(out, "JPEG", quality=88)
@@ -99,6 +111,40 @@ def prepare_image(data: bytes) -> Image:
         picture.save(out, "PNG", optimize=False)
         media = "image/png"
     return Image(out.getvalue(), media, picture.size[0], picture.size[1])
+
+
+def _scale(width: int, height: int) -> float:
+    """How much a picture is scaled down: to MAX_EDGE on its long edge, except that a tall one keeps its
+    width up to LONG_PICTURE_WIDTH (and MAX_KEPT_PIXELS in all): editions show it cut into pieces at
+    the text width (`pieces`). A wide one needs no more than MAX_EDGE across the text."""
+    scale = min(1.0, MAX_EDGE / max(width, height))
+    if height > width and width * scale < LONG_PICTURE_WIDTH:
+        scale = max(scale, min(1.0, LONG_PICTURE_WIDTH / width, (MAX_KEPT_PIXELS / (width * height)) ** 0.5))
+    return scale
+
+
+def pieces(image: Image, max_ratio: float) -> tuple[Image, ...]:
+    """A long picture cut across into pieces at most half `max_ratio` times as tall as wide, so that each
+    shows at the full text width and a page (or a screen) can end between two of them; scaled whole
+    to the edition's figure height, a 750×9000 px 长图 was a strip 2 cm wide. A picture stays whole
+    when, at the figure height, it would be a third of the width or more, and when it is no taller
+    than LONG_PICTURE_RATIO times its width: a portrait photo, a phone's screenshot."""
+    if max_ratio <= 0 or image.height <= image.width * max(max_ratio * 3, LONG_PICTURE_RATIO):
+        return (image,)
+    count = -(-image.height // max(1, int(image.width * max_ratio / 2)))  # half-height pieces fill a page better
+    picture = PILImage.open(io.BytesIO(image.data))
+    picture.load()
+    out: list[Image] = []
+    for index in range(count):
+        top, bottom = image.height * index // count, image.height * (index + 1) // count
+        piece = picture.crop((0, top, image.width, bottom))
+        buffer = io.BytesIO()
+        if image.media_type == "image/jpeg":
+            piece.save(buffer, "JPEG", quality=88)
+        else:
+            piece.save(buffer, "PNG")
+        out.append(Image(buffer.getvalue(), image.media_type, image.width, bottom - top))
+    return tuple(out)
 
 
 _DEEP_GREY = ("I;16", "I;16B", "I;16L", "I;16N", "I", "F")
@@ -118,6 +164,23 @@ def _eight_bit_grey(picture: PILImage.Image) -> PILImage.Image:
         scale, offset = 1 / 257, 0.0
     wide = picture.convert("F" if picture.mode == "F" else "I")
     return wide.point(lambda value: value * scale + offset).convert("L")
+
+
+_HEIF_BRANDS = {b"heic", b"heix", b"hevc", b"hevx", b"heim", b"heis", b"hevm", b"hevs", b"mif1", b"msf1"}
+
+
+def _not_an_image(data: bytes) -> str:
+    """Why bytes Pillow cannot open are no picture, in the words an editor can act on."""
+    head = data[:512].lstrip().lower()
+    if not head:
+        return "an empty file, not an image"
+    if head.startswith((b"<!doctype html", b"<html", b"<head", b"<body", b"<h1", b"<title")) or b"<html" in head:
+        return "a web page (an error page?), not an image"
+    if data[4:8] == b"ftyp" and data[8:12] in _HEIF_BRANDS:
+        return "a HEIC/HEIF photo (as phones save them), which this installation cannot read: save it as JPEG"
+    if data.startswith(b"%PDF-"):
+        return "a PDF document, not an image"
+    return "not an image (or of a format Pillow cannot read)"
 
 
 def _looks_like_svg(data: bytes) -> bool:

@@ -94,6 +94,14 @@ def _padding(vertical_horizontal: list[float]) -> str:
     return f"{vertical:g}em {horizontal:g}em"
 
 
+def screen_figure_ratio(theme: Theme) -> float:
+    """Height over width of the largest picture a screen shows at its full width (the theme's e-reader
+    page as the screen, pictures at most `figure.max_height_vh` of it): the EPUB and the HTML page cut
+    a long picture into pieces of this shape (`resources.images.pieces`)."""
+    width, height = theme.ereader.page_size_mm
+    return theme.figure.max_height_vh / 100 * height / width
+
+
 def article_css(theme: Theme, *, size_pt: float | None = None, relative: bool = False) -> str:
     """Rules for the article markup of `writers/html.py`, from the theme's tokens. The numbers left
     here have no counterpart in the DOCX: the missing-image placeholder's box (Word draws its own),
@@ -160,6 +168,9 @@ article:lang(ja) p {{ text-indent: {text.japanese_indent_em:g}em; }}
 a {{ color: {colors.accent}; text-decoration: none; }}
 figure {{ margin: {_em(theme.figure.space_em)} 0; text-align: center; break-inside: avoid; page-break-inside: avoid; }}
 figure img {{ max-width: 100%; max-height: {image_height}; width: auto; height: auto; }}
+figure.long-picture {{ break-inside: auto; page-break-inside: auto; }}
+figure.long-picture img {{ display: block; margin: 0 auto; }}
+img.inline {{ max-width: 100%; max-height: {image_height}; }}
 figcaption {{ font-size: {caption_size}; color: {colors.muted}; line-height: {theme.caption.line_height:g};
   margin-top: {_em(theme.caption.space_before_em)}; text-indent: 0; text-align: center; hyphens: manual; }}
 .figure-label, .table-label {{ font-family: {fonts['headings']}; font-weight: {headings.weight}; }}

@@ -44,15 +44,22 @@ class Figures:
     def figure(self, figure: m.Figure, caption_runs: list[Element], link: Link, in_body: bool) -> list[Element]:
         """The picture (or its placeholder) and its caption paragraph. Pictures are placed only in the
         main document part (`in_body`); elsewhere, as in a footnote, the placeholder stands in."""
-        resolved = self.gate.image(figure.src)
+        resolved = self.gate.pieces(figure.src, self.max_height / self.max_width)
         alt = figure_alternative(figure, self.theme, self.lang)
-        if isinstance(resolved, Image) and in_body:
-            visual = el("w:p", el("w:pPr", el("w:pStyle", val="Figure")), self.picture(resolved, alt))
+        if not isinstance(resolved, Placeholder) and in_body:
+            # a long picture's pieces, one paragraph each (a page may end between them): the first
+            # describes the whole, the others are decorative
+            last = len(resolved) - 1
+            visual = [el("w:p", el("w:pPr", el("w:pStyle", val="Figure"),
+                                   el("w:keepNext", val="0") if index < last else None,
+                                   el("w:spacing", before="0") if index else None),
+                         self.picture(piece, alt if not index else "", decorative=bool(index)))
+                      for index, piece in enumerate(resolved)]
         else:
-            visual = self.placeholder(resolved if isinstance(resolved, Placeholder) else Placeholder(figure.src, ""),
-                                      link)
+            visual = [self.placeholder(resolved if isinstance(resolved, Placeholder) else Placeholder(figure.src, ""),
+                                       link)]
         caption = self.caption(figure, caption_runs)
-        return [visual, *self.credit(figure), *([caption] if caption is not None else [])]
+        return [*visual, *self.credit(figure), *([caption] if caption is not None else [])]
 
     def credit(self, figure: m.Figure) -> list[Element]:
         """The credit line under the picture, its runs in the Credit style, apart from the caption."""

@@ -53,6 +53,19 @@ def title_clauses(doc: Document, theme: Theme, options: PdfOptions) -> bool:
                          size_pt=theme.headings.scale[0] * page.size_pt, chinese=is_cjk_language(doc.meta.lang))
 
 
+def image_height_mm(theme: Theme, page: PageBox) -> float:
+    """The tallest a picture is shown on the page."""
+    return min(theme.figure.max_height_mm, page.content_height_mm * 0.62)
+
+
+def figure_ratio(theme: Theme, options: PdfOptions) -> float:
+    """Height over width of the largest picture shown at the full text width: a long picture is cut
+    into pieces of this shape."""
+    page = page_box(theme, options)
+    width = page.width_mm - page.margin_mm[1] - page.margin_mm[3]
+    return image_height_mm(theme, page) / width
+
+
 def css_string(text: str) -> str:
     """`text` as a quoted CSS string."""
     escaped = text.replace("\\", "\\\\").replace('"', '\\"')
@@ -99,7 +112,7 @@ def print_css_parts(doc: Document, theme: Theme, options: PdfOptions) -> tuple[s
     top, right, bottom, left = page.margin_mm
     note_pt = theme.notes.size_em * page.size_pt
     small = min(theme.caption.size_pt, note_pt)  # page furniture: no larger than a caption or a note
-    image_height = min(theme.figure.max_height_mm, page.content_height_mm * 0.62)
+    image_height = image_height_mm(theme, page)
     # Page furniture must fit its margin, also the e-reader's narrow one.
     header_gap, header_pad, footer_pad = min(3.0, top * 0.25), min(1.2, top * 0.12), min(3.0, bottom * 0.3)
     furniture_pt = min(small, (top - header_gap - header_pad) * MM_TO_PT / _FURNITURE_LEADING)
@@ -137,9 +150,12 @@ h1.title {{ bookmark-level: 1; bookmark-label: content(text);{title_width} }}
 .article-body h2, .article-body h3, .article-body h4, .article-body h5, .article-body h6 {{
   break-after: avoid; break-inside: avoid; }}
 figure {{ break-inside: avoid; page-break-inside: avoid; }}
+figure.long-picture {{ break-inside: auto; page-break-inside: auto; }}
 figure img {{ display: block; margin: 0 auto; max-width: 100%; max-height: {image_height:g}mm;
   width: auto; height: auto; image-resolution: from-image; }}
 figcaption {{ break-before: avoid; }}
+/* A picture in a line of text fits the page too: taller than the page, it was cut off at its foot. */
+img.inline {{ max-width: 100%; max-height: {image_height:g}mm; }}
 .image-placeholder {{ break-after: avoid; }}
 /* The address in the body face: one CJK font fewer to subset and embed. */
 .placeholder-src {{ font-family: {fonts['body']}; }}
