@@ -277,3 +277,18 @@ def test_a_related_news_line_over_the_lead_loses_only_itself(tmp_path: Path) -> 
     shown = text(read(tmp_path, page(body, "<title>苹果发布新iPhone 11_新浪科技_新浪网</title>").replace("lang='en'", "lang='zh-CN'")))
     assert "北京时间9月11日凌晨" in shown and "9月20日正式发售" in shown
     assert "相关新闻" not in shown and "英文原声" not in shown
+
+
+def test_paragraphs_between_spacer_blocks_are_paragraphs(tmp_path: Path) -> None:
+    """The Paper (澎湃): the text is loose in one `<div>`, each paragraph ending `<br><div class="contheight">
+    </div>`; cleaning dropped the empty spacers, and the article became one paragraph of line breaks
+    (no first-line indents, the bold subhead a line among them)."""
+    runs = ["“以前花一两元就能充满电，前几天一下子被扣了12元。”吴翔宇自称是共享充电宝的长期用户。",
+            "和吴翔宇有同样感受的人还有很多，“部分充电宝8元每小时”的话题在新浪微博阅读量已经达5600多万。",
+            "<strong>共享充电宝告别1元时代</strong>",
+            "雷越岚回忆，今年9月在福建晋江动车车站借充电宝时，租金5元/小时，当时手机没电，她只能狠下心来。"]
+    body = ("<div class='news_title'><h1>共享充电宝涨价告别1元时代</h1></div><div class='news_txt'>"
+            + "".join(f"{run}<br><div class='contheight'></div>" for run in runs) + "</div>")
+    document = read(tmp_path, page(body, "<title>共享充电宝涨价告别1元时代_澎湃新闻</title>").replace("lang='en'", "lang='zh-CN'"))
+    paragraphs = [m.plain_text(m.block_inlines(b)) for b in document.blocks if isinstance(b, m.Paragraph)]
+    assert [p for p in paragraphs if "吴翔宇" in p or "雷越岚" in p] == [runs[0], runs[1], runs[3]]

@@ -233,6 +233,7 @@ def clean_body(element: Any, kept: Kept, *, logo: str = "", site: str = "", titl
     """A copy of the article's element without left-out blocks, decorations and promotion lines."""
     body = copy.deepcopy(element)
     body.tag = "div"
+    _spacers_as_breaks(body)
     _clean_children(body, kept, logo, site, title)
     _cut_at_more_reading(body)
     _drop_trailing_headings(body)
@@ -304,12 +305,15 @@ def _links_only(element: Any) -> bool:
 def _paragraphs_at_double_breaks(body: Any) -> None:
     """`text<br><br>text`: portals (Korean, Chinese, older CMSs) and blogs separate paragraphs by an empty
     line inside one block; each becomes a paragraph of its own (one `<br>` stays a line break). A
-    blog's post body mixes such text with blocks (a centred caption `<div>`): the blocks stay as they are."""
+    blog's post body mixes such text with blocks (a centred caption `<div>`, an empty spacer): the blocks
+    stay as they are, and the text between them is paragraphs, as a browser shows it."""
     for block in list(body.iter("p", "div")):
         children = list(block)
-        if not any(_double_break(c) for c in children):
-            continue
         has_blocks = any(isinstance(c.tag, str) and c.tag in BLOCKS for c in children)
+        loose = has_blocks and any(normal(text) for text in [block.text, *(c.tail for c in children
+                                                                             if isinstance(c.tag, str) and c.tag in BLOCKS)])
+        if not loose and not any(_double_break(c) for c in children):
+            continue  # The Paper: `text<br><div class="contheight"></div>text<br>`, a spacer between paragraphs
         if block.tag == "p" and has_blocks:
             continue
         items = _split_at_double_breaks(block)
@@ -325,6 +329,24 @@ def _paragraphs_at_double_breaks(body: Any) -> None:
             for child in list(block):
                 block.remove(child)
             block.extend(items)
+
+
+def _spacers_as_breaks(body: Any) -> None:
+    """An empty block between runs of loose text (The Paper: `text<br><div class="contheight"></div>text`)
+    is where a paragraph ends: it becomes an empty line (`<br><br>`), which cleaning keeps."""
+    for block in list(body.iter("div", "p")):
+        parent = block.getparent()
+        if block is body or parent is None or len(block) or normal(block.text or ""):
+            continue
+        before = block.getprevious()
+        text_before = normal((before.tail if before is not None else parent.text) or "")
+        if text_before or (before is not None and before.tag == "br") or normal(block.tail or ""):
+            index = parent.index(block)
+            first, second = lxml_html.Element("br"), lxml_html.Element("br")
+            second.tail = block.tail
+            parent.remove(block)
+            parent.insert(index, first)
+            parent.insert(index + 1, second)
 
 
 def _double_break(child: Any) -> bool:
