@@ -160,6 +160,10 @@ def test_lead_sentences_that_start_like_bylines_stay_in_the_body(tmp_path: Path)
     ("Image: a chart of rates", "Image: a chart of rates", ""),
     ("王某 摄影作品展", "王某 摄影作品展", ""),
     ("拍摄地点在港口", "拍摄地点在港口", ""),
+    # a picture agency at a portal caption's end (The Paper: `共享充电宝。视觉中国 资料`)
+    ("共享充电宝。视觉中国 资料", "共享充电宝。", "视觉中国"),
+    ("港口夜景。东方IC", "港口夜景。", "东方IC"),
+    ("他在视觉中国工作", "他在视觉中国工作", ""),
 ])
 def test_credits_are_split_from_captions(text: str, caption: str, credit: str) -> None:
     assert split_credit(text) == (caption, credit)

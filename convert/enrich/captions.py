@@ -4,7 +4,7 @@ A caption line follows its picture: `（图：…）`, `图：…`, `(Photo: A b
 made the picture and is kept apart from the caption (`Figure.credit`), never merged into it nor lost:
 a line of its own (`摄影：王某`, `攝影：王某`, `(Photo: Reuters)`, `图/文：王某`, `（新华社记者 王某 摄）`,
 `新华社记者 王某 摄`,
-`视觉中国供图`, `Photo by Ann Lee`), or the end of a caption, an alt text or an image title
+`视觉中国供图`, `Photo by Ann Lee`, a picture agency: `…。视觉中国 资料`), or the end of a caption, an alt text or an image title
 (`港口夜景（新华社记者 王某 摄）`, `… evening. Photo by Ravi Shankar for the Ledger.`).
 """
 from __future__ import annotations
@@ -24,6 +24,9 @@ _LABELLED_ZH = re.compile(
 _TAKEN_BY_ZH = re.compile(r"[（(]\s*(?P<who>[^（()）。]{2,40}?)\s*[/／]?\s*(?:摄|攝)\s*[)）]$"
                           r"|(?:^|(?<=[\s。，]))(?P<bare>[^\s。，（()）]{2,12}(?:\s[^\s。，（()）]{2,12}){0,2})(?:\s*[/／]\s*|\s+)(?:摄|攝)$")
 _SUPPLIED_ZH = re.compile(r"[（(]?\s*(?P<who>[^（()）。，\s]{2,20})\s*(?:供图|供圖)\s*[)）]?$")
+# A picture agency a Chinese portal names at a caption's end (`共享充电宝。视觉中国 资料`, `…。东方IC`, `…。CFP供图`)
+_AGENCY_ZH = re.compile(r"(?:^|(?<=[。！？\s]))(?P<who>视觉中国|視覺中國|东方IC|東方IC|IC\s?photo|图虫创意|圖蟲創意|人民视觉|人民視覺|"
+                        r"CFP|新华社发|新華社發|中新社发|中新社發)\s*(?:资料|資料|资料图|資料圖|图|圖)?$", re.I)
 _BY_EN = re.compile(rf"\(?\s*(?:Photo(?:graph)?|Picture|Image)s?\s+(?:by|courtesy\s+of)\s+(?P<who>{_SENTENCE}{{2,80}}?)"
                     r"\s*\)?\.?$", re.I)
 _LABELLED_EN = re.compile(rf"\(?\s*(?:Photo(?:graph)?|Picture|Image|Photo\s+credit|Credit|Courtesy(?:\s+of)?)s?\s*[:：]\s*"
@@ -34,7 +37,7 @@ _CREDIT_WORDS = {"for", "of", "the", "and", "via", "de", "van", "von", "y", "da"
 def split_credit(text: str) -> tuple[str, str]:
     """(caption, credit): the credit a caption ends with, taken off it; ('text', '') when it has none."""
     text = " ".join(text.split())
-    for pattern in (_PICTURE_FROM, _TAKEN_BY_ZH, _LABELLED_ZH, _SUPPLIED_ZH, _BY_EN, _LABELLED_EN):
+    for pattern in (_PICTURE_FROM, _TAKEN_BY_ZH, _LABELLED_ZH, _SUPPLIED_ZH, _BY_EN, _LABELLED_EN, _AGENCY_ZH):
         match = pattern.search(text)
         if match is None:
             continue
