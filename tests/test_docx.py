@@ -60,7 +60,9 @@ def editions(tmp_path_factory: pytest.TempPathFactory) -> dict[Path, Edition]:
     for article, (document, data, target) in built.items():
         pdf = target.with_suffix(".pdf")
         assert pdf.is_file(), f"LibreOffice made no PDF of {target.name}"
-        text = subprocess.run([pdftotext, "-enc", "UTF-8", str(pdf), "-"], check=True, capture_output=True).stdout
+        # -raw: the text in the order LibreOffice drew it; pdftotext's reading order takes the em between a
+        # headline's clauses (`動工　2031年`) for a gap between columns and moves the rest of the line below
+        text = subprocess.run([pdftotext, "-raw", "-enc", "UTF-8", str(pdf), "-"], check=True, capture_output=True).stdout
         out[article] = Edition(document, data, text.decode("utf-8"))
     return out
 

@@ -124,4 +124,5 @@ def test_a_titles_clauses_are_joined_for_word_to_break_between_them() -> None:
     text = "".join(re.findall(r"<w:t[^>]*>([^<]*)</w:t>", title))
     assert "運\u200d輸\u200d及\u200d物\u200d流\u200d局" in text and "市\u200d民\u200d負\u200d擔" in text
     assert unjoined(text).replace("\u3000", " ") == "九巴申請加價4.8% 運輸及物流局：會「審慎考慮」市民負擔"
-    assert re.search("%\u200d?\u00a0? ", text) and " \u200d" not in text  # free at the space between them
+    # free at the ideographic space the writer set between them
+    assert re.search("%\u200d?\u00a0?\u3000運", text) and "\u3000\u200d" not in text

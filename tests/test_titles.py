@@ -200,3 +200,12 @@ def test_the_first_line_of_a_plain_text_file_is_its_headline(tmp_path: Path) -> 
     doc = convert.read(str(path))
     assert doc.meta.title == "Storm closes schools across the county"
     assert "Schools were closed on Friday." in m.visible_text(doc)
+
+
+def test_an_ideographic_space_between_a_headlines_clauses_is_kept(tmp_path: Path) -> None:
+    """`三讀通過　「這是…」`: the em a Chinese headline sets between its clauses became an ASCII space (or
+    nothing, before a bracket), and the clause break the headline writers hold it by was lost."""
+    for heading in ("# 「國會改革」三讀通過　「這是民主的勝利」", "---\ntitle: 「國會改革」三讀通過　 「這是民主的勝利」\n---"):
+        path = tmp_path / "a.md"
+        path.write_text(heading + "\n\n立法院今日三讀通過國會改革法案，朝野立委在議場內外對峙。\n", encoding="utf-8")
+        assert convert.read(str(path), offline=True).meta.title == "「國會改革」三讀通過\u3000「這是民主的勝利」"

@@ -34,12 +34,12 @@ UNSEEN = ROOT / "tests" / "data" / "unseen"
 MM = 72 / 25.4
 # file: (language, glyph standard of its faces, title, authors, date)
 ARTICLES = {
-    "hk-harbourfront.md": ("zh-HK", "HK", "灣仔海濱新單車徑下月開放 市民：「終於唔使同啲車爭路」", ("黃家朗",),
+    "hk-harbourfront.md": ("zh-HK", "HK", "灣仔海濱新單車徑下月開放\u3000市民：「終於唔使同啲車爭路」", ("黃家朗",),
                            "2024-03-05T15:15"),
     "cn-quarterly.md": ("zh-CN", "SC", "锦程银行2024年三季报：净利润同比增长6.8%，不良率降至1.12%", ("周文博",),
                         "2024-10-29T19:45"),
     "web-paste.txt": ("zh-CN", "SC", "暑期“研学游”火了，家长却直呼“看不懂”……", (), "2024-07-16T08:30"),
-    "tw-feature.md": ("zh-TW", "TC", "老街書店「最後一夜」 店主：『堅持』不是口號", ("林佳蓉",), "2024-11-02T21:40"),
+    "tw-feature.md": ("zh-TW", "TC", "老街書店「最後一夜」\u3000店主：『堅持』不是口號", ("林佳蓉",), "2024-11-02T21:40"),
 }
 EDITIONS = [("pdf", "print"), ("pdf", "ereader"), ("epub", "horizontal"), ("epub", "vertical"), ("docx", "horizontal"),
             ("docx", "ereader")]

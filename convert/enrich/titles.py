@@ -58,7 +58,7 @@ def choose_title(doc: m.Document, source: Path) -> m.Document:
 def _titled(doc: m.Document, text: str, blocks: list[m.Block], index: int | None, source: Path) -> m.Document:
     """The document titled `text`, shortened. The block the title came from (at `index`) leaves the
     body, unless shortening cut its text; a given title that was cut joins the body whole, as a heading."""
-    full = " ".join(text.split())
+    full = m.collapse_spaces(text)
     title = m.shorten(full)
     if title != full:
         warn(f"{source.name}: the title is {len(full)} characters long; every edition shows its first {len(title)}, "
