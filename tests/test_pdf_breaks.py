@@ -221,3 +221,21 @@ def test_a_range_with_a_compound_unit_leaves_no_short_line() -> None:
     assert lines[index].text.endswith("约50～61") and lines[index + 1].text.startswith("km/h）")
     # left 2.4 pt (0.21 em) short: the gaps are at their bound, as before; 15.4 pt before
     assert right - lines[index].right_edge() < 0.25 * size
+
+
+def test_an_issues_article_headline_breaks_between_its_clauses_as_its_own_pdf(tmp_path: Path) -> None:
+    # In an issue each article's `h1` took the issue's balancing (none) and no held clauses: the
+    # greedy layout broke `九巴申請加價4.8%　運輸及` / `物流局：…` inside the second clause
+    from convert.builder.collection import collect
+
+    collected = collect([BREAKS / "tw-legislature.md", BREAKS / "hk-bus-fare.md"], ["pdf"], tmp_path,
+                        title="Issue", offline=True)
+    assert collected.ok, [(a.source, a.error) for a in collected.articles]
+    theme = load_theme()
+    size = theme.text.size_pt * theme.headings.scale[0]
+    data = collected.editions[0].output.read_bytes()  # type: ignore[union-attr]
+    lines = [line.text for line in pdf_lines(data) if abs(line.size - size) < 0.2]
+    assert ["九巴申請加價4.8%", "運輸及物流局：會「審慎考慮」市民負擔"] == \
+        [text for text in lines if text.startswith("九巴") or text.startswith("運輸及")], lines
+    assert lines[:len(lines) // 2] and headline(BREAKS / "tw-legislature.md", "print") == \
+        [text for text in lines if text in headline(BREAKS / "tw-legislature.md", "print")]

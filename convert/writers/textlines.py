@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from PIL import features
 
+from ..model import collapse_spaces
 from ..scripts import (break_tokens, compressed_marks, gap_positions, has_han, heading_clauses, heading_words, keep_together,
                        mark_kind, quoted_phrase_edges)
 
@@ -35,7 +36,7 @@ def wrap(text: str, font, width: float, cjk: Spacing = NO_SPACING,  # type: igno
     lines: list[str] = []
     current = ""
     last = ""  # the token `current` ends with
-    text = " ".join(text.split())
+    text = collapse_spaces(text)  # a headline's ideographic space between its clauses kept: it is an em wide
     groups = list(_break_groups(text, clauses))
     held = clause_spans(text) if clauses else []
     hints = [position for position in quoted_phrase_edges(text) if not any(a < position < b for a, b in held)] \

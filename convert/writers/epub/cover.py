@@ -14,7 +14,7 @@ from PIL import Image, ImageDraw, ImageFont
 
 from ...dates import format_date
 from ...errors import warn
-from ...model import Meta
+from ...model import Meta, collapse_spaces
 from ...resources.fonts import FontFile, stack_font
 from ...scripts import direction, han_standard, is_chinese, is_cjk_language
 from ...theme import Theme
@@ -117,7 +117,7 @@ def _draw_contents(draw: ImageDraw.ImageDraw, titles: tuple[str, ...], face: Fon
             _draw_lines(draw, ["…"], font, x, y, colors.muted, 1.6)
             return
         line = (_wrap(title, font, width - step, spacing) or [""])[0]
-        if line != " ".join(title.split()):
+        if line != collapse_spaces(title):
             line = line.rstrip(" ,.;:，、；：") + "…"
         size = getattr(font, "size", 16)
         dot = size // 3

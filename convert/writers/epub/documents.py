@@ -141,7 +141,7 @@ def toc_entries(doc: m.Document, href: str = TEXT_PAGE, *, nested: bool = False)
     """The article's title (the top of the text, the document `href`), then its headings nested by
     level; never empty (an empty TOC is EPUBCheck's RSC-005). `nested`: the headings under the title
     (an edition of many articles), not beside it, and the title's line in the article's language."""
-    entries = [TocEntry(" ".join(doc.meta.title.split()) or doc.meta.title, href,
+    entries = [TocEntry(m.collapse_spaces(doc.meta.title) or doc.meta.title, href,
                         lang=(doc.meta.lang or "en") if nested else "")]
     top = entries[0].children if nested else entries
     headings = [b for b in doc.body if isinstance(b, m.Heading) and b.id and m.plain_text(b.content).strip()]

@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 from functools import lru_cache
 
+from ...model import collapse_spaces
 from ...resources.fonts import stack_font
 from ...scripts import heading_clauses, phrase_spaces
 from ...theme import Theme
@@ -27,7 +28,7 @@ def balanced_title_width(title: str, theme: Theme, *, measure_pt: float, size_pt
     """The `max-width` in pt that sets `title` (in the headline's font, `size_pt`) in as few lines as
     the full `measure_pt` does, of even length; None when it takes one line or cannot be measured.
     With `clauses`, the headline's clauses are held whole (`holds_clauses`)."""
-    title = " ".join(title.split())
+    title = collapse_spaces(title)
     font = _title_font(title, theme, size_pt, chinese)
     if font is None:
         return None
@@ -58,7 +59,7 @@ def holds_clauses(title: str, theme: Theme, *, measure_pt: float, size_pt: float
     are held whole, each on one line, so that it breaks between them: when it has some, each fits the
     full measure, and held they take no more lines than the headline broken anywhere. A greedy layout
     never puts a shorter first clause alone on a line, whatever width balancing gives it."""
-    title = " ".join(title.split())
+    title = collapse_spaces(title)
     font = _title_font(title, theme, size_pt, chinese)
     if font is None or not chinese or not heading_clauses(title):
         return False
@@ -92,7 +93,7 @@ def _preferred(wrapped, font, spacing: Spacing, count: int, narrowest: float,  #
     phrase boundary the writer marked), then the narrowest (the most even). The headline is given a
     width inside that range, away from its ends where the layout turns into another (`…4月起台北` /
     `到左營`, one character of the next line pulled up), as far as the slack allows."""
-    text = " ".join(title.split())
+    text = collapse_spaces(title)
 
     def layout(width: float) -> tuple[str, ...]:
         return tuple(wrapped(width))

@@ -9,7 +9,7 @@ from html import escape
 
 from typing import TYPE_CHECKING
 
-from ...model import Document
+from ...model import Document, collapse_spaces
 from ...scripts import is_cjk_language
 from ...theme import Theme
 from ...theme.css import article_css, font_stacks
@@ -53,6 +53,15 @@ def title_clauses(doc: Document, theme: Theme, options: PdfOptions) -> bool:
                          size_pt=theme.headings.scale[0] * page.size_pt, chinese=is_cjk_language(doc.meta.lang))
 
 
+def title_width(doc: Document, theme: Theme, options: PdfOptions, clauses: bool) -> float | None:
+    """The headline's `max-width` in pt that sets its lines of even length (`balance.balanced_title_width`,
+    its clauses held with `clauses`); None: the full measure."""
+    page = page_box(theme, options)
+    return balanced_title_width(doc.meta.title, theme, measure_pt=(page.width_mm - page.margin_mm[1] - page.margin_mm[3]) * MM_TO_PT,
+                                size_pt=theme.headings.scale[0] * page.size_pt,
+                                chinese=is_cjk_language(doc.meta.lang), clauses=clauses)
+
+
 def image_height_mm(theme: Theme, page: PageBox) -> float:
     """The tallest a picture is shown on the page."""
     return min(theme.figure.max_height_mm, page.content_height_mm * 0.62)
@@ -92,7 +101,7 @@ def running_header_html(doc: Document, theme: Theme) -> str:
     header = running_header(doc.meta, theme.page.header)
     if not header:
         return ""
-    return f'<div class="{RUNNING_HEADER}" aria-hidden="true">{escape(" ".join(header.split()), quote=False)}</div>'
+    return f'<div class="{RUNNING_HEADER}" aria-hidden="true">{escape(collapse_spaces(header), quote=False)}</div>'
 
 
 def print_css(doc: Document, theme: Theme, options: PdfOptions) -> str:
@@ -118,10 +127,8 @@ def print_css_parts(doc: Document, theme: Theme, options: PdfOptions) -> tuple[s
     furniture_pt = min(small, (top - header_gap - header_pad) * MM_TO_PT / _FURNITURE_LEADING)
     header_rule = (f"content: element({RUNNING_HEADER}); border-bottom: 0.5pt solid {colors.rule};"
                    if header else "content: none;")
-    balanced = balanced_title_width(doc.meta.title, theme, measure_pt=(page.width_mm - left - right) * MM_TO_PT,
-                                    size_pt=theme.headings.scale[0] * page.size_pt,
-                                    chinese=is_cjk_language(doc.meta.lang), clauses=title_clauses(doc, theme, options))
-    title_width = f" max-width: {balanced:g}pt;" if balanced else ""
+    balanced = title_width(doc, theme, options, title_clauses(doc, theme, options))
+    width_rule = f" max-width: {balanced:g}pt;" if balanced else ""
     return article_css(theme, size_pt=page.size_pt), f"""
 @page {{
   size: {page.width_mm:g}mm {page.height_mm:g}mm;
@@ -146,7 +153,7 @@ html {{ orphans: 2; widows: 2; }}
    of one paragraph, not a paragraph of one line (an interview's answer on a page of its own, its
    question on the page before); the page breaks before the block ahead of it instead. */
 .article-body > p:last-child {{ break-before: avoid; }}
-h1.title {{ bookmark-level: 1; bookmark-label: content(text);{title_width} }}
+h1.title {{ bookmark-level: 1; bookmark-label: content(text);{width_rule} }}
 .article-body h2, .article-body h3, .article-body h4, .article-body h5, .article-body h6 {{
   break-after: avoid; break-inside: avoid; }}
 figure {{ break-inside: avoid; page-break-inside: avoid; }}

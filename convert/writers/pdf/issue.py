@@ -9,6 +9,7 @@ sections (`h2`); the contents is a bookmark of its own.
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from html import escape
 
 from ... import model as m
@@ -20,7 +21,7 @@ from ...wording import labels, name_list
 from ..base import IssueContext, options_of
 from ..cjk import Typesetting, typeset, typesetting
 from ..html import HtmlStyle, article_html, lang_attributes, page_html
-from .css import RUNNING_HEADER, css_string, page_box
+from .css import RUNNING_HEADER, css_string, page_box, title_clauses, title_width
 from .metadata import metadata_tags
 
 CONTENTS_ID = "contents"
@@ -39,16 +40,19 @@ def write_pdf_issue(collection: m.Collection, ictx: IssueContext) -> bytes:
     fetcher = GateFetcher()
     parts = [cover_html(collection, theme), contents_html(collection, theme)]
     compress = False
+    widths: dict[str, float | None] = {}
     for index, (key, doc) in enumerate(zip(collection.keys, collection.articles)):
         ctx = ictx.article(index, collection)
         with about(ctx.source_name or doc.meta.title):
-            setting = typesetting(doc, theme)
+            held = title_clauses(doc, theme, options)  # each headline set as its own PDF sets it
+            widths[key] = title_width(doc, theme, options, held)
+            setting = replace(typesetting(doc, theme), clauses="held" if held else "")
             compress = compress or setting.compress
             body = typeset(article_html(doc, ctx, HtmlStyle(notes="footnote", image_url=fetcher.url_for)), setting)
             head = typeset(running_head_html(doc), setting)
         parts.append(f'<div class="issue-article" id="{escape(key)}">\n{head}\n{body}\n</div>')
     issue = issue_document(collection)
-    sheets = (*print_css_parts(issue, theme, options), issue_css(collection, theme, options))
+    sheets = (*print_css_parts(issue, theme, options), issue_css(collection, theme, options, widths))
     css = "" if stylesheets.standalone(sheets) else "".join(sheets)  # else parsed as the articles' are
     page = page_html(issue, "\n".join(parts), css, head_extra=metadata_tags(issue, ictx.source_date_epoch))
     cjk = theme.cjk
@@ -61,7 +65,7 @@ def write_pdf_issue(collection: m.Collection, ictx: IssueContext) -> bytes:
 
 def running_head_html(doc: m.Document) -> str:
     """The article's title as the running head of its pages, tagged with its language."""
-    title = escape(" ".join(m.shorten(doc.meta.title, 120).split()), quote=False)
+    title = escape(m.shorten(doc.meta.title, 120), quote=False)
     return f'<div class="{RUNNING_HEADER}" aria-hidden="true"{lang_attributes(doc.meta.lang or "en")}>{title}</div>'
 
 
@@ -113,8 +117,10 @@ def contents_html(collection: m.Collection, theme: Theme) -> str:
             "<ol>\n" + "\n".join(items) + "\n</ol>\n</nav>")
 
 
-def issue_css(collection: m.Collection, theme: Theme, options: object) -> str:
-    """What the issue adds to the single article's print CSS (which comes first)."""
+def issue_css(collection: m.Collection, theme: Theme, options: object,
+              title_widths: dict[str, float | None] | None = None) -> str:
+    """What the issue adds to the single article's print CSS (which comes first): with `title_widths`,
+    each article's headline balanced as its own PDF's is (the print CSS balances the issue's title)."""
     page = page_box(theme, options)  # type: ignore[arg-type]
     fonts = font_stacks(theme, chinese=collection.is_chinese, lang=collection.meta.lang)
     colors = theme.colors
@@ -124,6 +130,8 @@ def issue_css(collection: m.Collection, theme: Theme, options: object) -> str:
     scripts = script_font_rules(theme, headings=(".toc-title",))
     opening = ("@page article:nth(1 of article) { @top-center { content: none; border: none; } }"
                if new_page else "")
+    headlines = "".join(f'.issue-article[id={css_string(key)}] h1.title {{ max-width: {f"{width:g}pt" if width else "none"}; }}\n'
+                        for key, width in (title_widths or {}).items())
     return f"""
 /* The running head: the title of the article on the page (the one opening there, else the last). */
 @page {{ @top-center {{ content: element({RUNNING_HEADER}, {'first-except' if new_page else 'first'}); }} }}
@@ -154,4 +162,4 @@ h2.contents-title {{ bookmark-level: 1; bookmark-label: content(text); font-fami
 {'' if new_page else f'.issue-article + .issue-article {{ margin-top: 2.5em; padding-top: 1.5em; border-top: 1pt solid {colors.rule}; }}'}
 /* Bookmarks two levels deep: the article, then its sections. */
 .article-body h3, .article-body h4, .article-body h5, .article-body h6 {{ bookmark-level: none; }}
-""" + scripts
+""" + headlines + scripts
