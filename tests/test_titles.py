@@ -209,3 +209,12 @@ def test_an_ideographic_space_between_a_headlines_clauses_is_kept(tmp_path: Path
         path = tmp_path / "a.md"
         path.write_text(heading + "\n\n立法院今日三讀通過國會改革法案，朝野立委在議場內外對峙。\n", encoding="utf-8")
         assert convert.read(str(path), offline=True).meta.title == "「國會改革」三讀通過\u3000「這是民主的勝利」"
+
+
+def test_no_heading_is_more_than_one_level_below_the_one_before(tmp_path: Path) -> None:
+    # `##` before the article's first `#` section opened the body at h3 (the `#`s shifted to h2), and a
+    # `####` under a `#` skipped two levels: Ace's heading-order finding on every such EPUB
+    text = "# 标题\n\n正文第一段。\n\n## 引子\n\n正文。\n\n# 第一部分\n\n正文。\n\n#### 细节\n\n正文。\n\n## 第二节\n\n正文。\n"
+    doc = convert.read(str(write(tmp_path, "a.md", text)), offline=True)
+    assert [(b.level, m.plain_text(b.content)) for b in doc.blocks if isinstance(b, m.Heading)] == \
+        [(2, "引子"), (2, "第一部分"), (3, "细节"), (3, "第二节")]

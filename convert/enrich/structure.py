@@ -15,13 +15,25 @@ from .conventions import is_junk_alt
 
 def nest_headings(doc: m.Document) -> m.Document:
     """Body headings start at level 2: level 1 belongs to the article's title. The levels shift as one,
-    so an article whose headings start at `###` (its `##` became the title) skips no level."""
+    so an article whose headings start at `###` (its `##` became the title) skips no level; and no
+    heading is more than one level below the one before it (the title counts as level 1): a `##` that
+    comes before the article's first `#` section would otherwise open the body at h3, skipping a level
+    as screen readers and Ace's heading-order rule do not allow."""
     levels = [b.level for b in m.walk_blocks(doc.blocks) if isinstance(b, m.Heading)]
-    if not levels or min(levels) == 2:
+    if not levels:
         return doc
     shift = 2 - min(levels)
-    return replace(doc, blocks=tuple(map_blocks(
-        doc.blocks, lambda b: replace(b, level=min(b.level + shift, 6)) if isinstance(b, m.Heading) else b)))
+    previous = 1
+
+    def nested(block: m.Block) -> m.Block:
+        nonlocal previous
+        if not isinstance(block, m.Heading):
+            return block
+        level = min(block.level + shift, 6, previous + 1)
+        previous = level
+        return replace(block, level=level) if level != block.level else block
+
+    return replace(doc, blocks=tuple(map_blocks(doc.blocks, nested)))
 
 
 def detect_language(doc: m.Document) -> m.Document:
