@@ -12,10 +12,74 @@ def table_widths(table: m.Table, theme: Theme, chinese: bool) -> list[float]:
     """`column_widths` for a table of an article (`chinese` or not) set in `theme`, in every edition
     alike: sized to hold its unbreakable pieces at the narrowest it is laid out, the e-reader page's
     measure (a DOCX, whose page a reader may narrow, is given the same shares)."""
+    return column_widths(table, _narrowest_em(theme), theme.table.cell_padding_em[1], chinese=chinese)
+
+
+def _narrowest_em(theme: Theme) -> float:
+    """The e-reader page's measure in em of a table's text: the narrowest a table is laid out."""
     page_width, _ = theme.ereader.page_size_mm
     _, right, _, left = theme.ereader.margin_mm
-    narrowest = (page_width - left - right) * 72 / 25.4 / (theme.ereader.size_pt * theme.table.size_em)
-    return column_widths(table, narrowest, theme.table.cell_padding_em[1], chinese=chinese)
+    return (page_width - left - right) * 72 / 25.4 / (theme.ereader.size_pt * theme.table.size_em)
+
+
+_FULL = 0.98  # of the measure a group of columns may take: what the text measure and WeasyPrint round differently
+# A table is split only when its pieces need more than this of the measure: `unbreakable_width` counts a Latin
+# letter or a digit 1.15 half-em (a face sets most in 0.9 to 1.0), so a table a little over fits as it is.
+_SPLIT = 1.15
+
+
+def column_groups(table: m.Table, theme: Theme, chinese: bool, measure_em: float = 0.0) -> list[list[int]]:
+    """The columns of a table too wide for the narrowest page it is laid out on (its unbreakable pieces,
+    `unbreakable_width`, side by side need more than the e-reader's measure: twelve months of figures),
+    as groups that each fit, every group led by the first column (the rows' names), in the order of the
+    columns; [] when the table fits or its rows differ in length (spans). `measure_em`: the edition's
+    measure in em of the table's text (the print page's is wider), else the e-reader page's. Numbers are
+    never broken and never run into the next column."""
+    floors = _floors(table, measure_em or _narrowest_em(theme), theme.table.cell_padding_em[1], chinese)
+    if not floors or len(floors) < 3 or sum(floors) <= _SPLIT:
+        return []
+    def fits(columns: list[int]) -> bool:
+        return floors[0] + sum(floors[i] for i in columns) <= _FULL
+
+    greedy: list[list[int]] = []
+    for index in range(1, len(floors)):
+        if greedy and fits([*greedy[-1], index]):
+            greedy[-1].append(index)
+        else:
+            greedy.append([index])
+    # as many groups, of even size where they fit so (seven months and five -> six and six)
+    count, rest = divmod(len(floors) - 1, len(greedy))
+    even, start = [], 1
+    for number in range(len(greedy)):
+        size = count + (number < rest)
+        even.append(list(range(start, start + size)))
+        start += size
+    groups = even if all(fits(group) for group in even) else greedy
+    return [[0, *group] for group in groups] if len(groups) > 1 else []
+
+
+def table_part(table: m.Table, columns: list[int]) -> m.Table:
+    """`table` with only `columns`, in their order (a group of `column_groups`)."""
+    def cells(rows: tuple[tuple[m.TableCell, ...], ...]) -> tuple[tuple[m.TableCell, ...], ...]:
+        return tuple(tuple(row[index] for index in columns) for row in rows)
+
+    return m.Table(header=cells(table.header), body=cells(table.body), caption=table.caption, id=table.id,
+                   number=table.number)
+
+
+def _floors(table: m.Table, narrowest_em: float, padding_em: float, chinese: bool) -> list[float]:
+    """Each column's least share of a table `narrowest_em` wide: its widest unbreakable piece and the
+    cells' padding; [] when rows differ in length (spans)."""
+    rows = table.header + table.body
+    counts = {sum(cell.colspan for cell in row) for row in rows}
+    if len(counts) != 1 or any(cell.colspan > 1 for row in rows for cell in row) or narrowest_em <= 0:
+        return []
+    least = [0.0] * counts.pop()  # half-em units
+    for row in rows:
+        for index, cell in enumerate(row):
+            text = " ".join(m.plain_text(m.block_inlines(b)) for b in cell.content)
+            least[index] = max(least[index], unbreakable_width(text, chinese) + 4 * padding_em)
+    return [units / (2 * narrowest_em) for units in least]
 
 
 def column_widths(table: m.Table, narrowest_em: float = 0.0, padding_em: float = 0.0,
@@ -34,18 +98,15 @@ def column_widths(table: m.Table, narrowest_em: float = 0.0, padding_em: float =
     counts = {sum(cell.colspan for cell in row) for row in rows}
     if len(counts) != 1 or any(cell.colspan > 1 for row in rows for cell in row):
         return []
-    columns = counts.pop()
-    weights = [4.0] * columns
-    least = [0.0] * columns  # half-em units
+    weights = [4.0] * counts.pop()
     for row in rows:
         for index, cell in enumerate(row):
             text = " ".join(m.plain_text(m.block_inlines(b)) for b in cell.content)
             width = sum(2 if is_wide(ch) else 1 for ch in text)  # a Han character is two Latin wide
             weights[index] = max(weights[index], min(float(width), 40.0))
-            least[index] = max(least[index], unbreakable_width(text, chinese) + 4 * padding_em)
     shares = [w / sum(weights) for w in weights]
     if narrowest_em > 0:
-        shares = _at_least(shares, [units / (2 * narrowest_em) for units in least])
+        shares = _at_least(shares, _floors(table, narrowest_em, padding_em, chinese))
     return [round(100 * share, 1) for share in shares]
 
 

@@ -20,7 +20,7 @@ from ..theme.css import screen_css, screen_figure_ratio, vertical_css
 from ..wording import byline, byline_text, credit_text, labels
 from .base import EditionOptions, WriteContext, Writer, check_direction, figure_alternative, options_of
 from .cjk import typeset, typesetting
-from .columns import table_widths
+from .columns import column_groups, table_part, table_widths
 
 NoteStyle = Literal["end", "footnote", "epub"]
 
@@ -32,6 +32,7 @@ class HtmlStyle:
     notes: NoteStyle = "end"
     image_url: Callable[[Image], str] = lambda image: data_uri(image)
     piece_ratio: float = 0.0  # a long picture is cut into pieces this tall for their width (0: kept whole)
+    table_measure_em: float = 0.0  # the measure in em of a table's text (0: the e-reader page's), `column_groups`
 
 
 def data_uri(image: Image) -> str:
@@ -213,11 +214,21 @@ class _Renderer:
         return f"<{tag}{start}>\n" + "\n".join(items) + f"\n</{tag}>"
 
     def table(self, table: m.Table) -> str:
-        ident = f' id="{escape(table.id)}"' if table.id else ""
+        groups = column_groups(table, self.theme, self.doc.is_chinese, self.style.table_measure_em)
+        if groups:  # too wide for a page: a table per group of columns, each led by the rows' names
+            return "\n".join(self._table(table_part(table, columns), continued=index > 0)
+                             for index, columns in enumerate(groups))
+        return self._table(table)
+
+    def _table(self, table: m.Table, continued: bool = False) -> str:
+        """A table; `continued`: the next group of a wide table's columns, labelled `表1（续）`."""
+        ident = f' id="{escape(table.id)}"' if table.id and not continued else ""
         parts = [f"<table{ident}>"]
-        caption = self.inlines(table.caption)
+        caption = "" if continued else self.inlines(table.caption)
         if table.number:
             label, separator = self.theme.figure_label_parts(table.number, self.lang, "table")
+            if continued:
+                label = labels(self.lang)["continued"].format(label=label)
             caption = f'<span class="table-label">{self.text(label)}</span>' + (
                 self.text(separator) + caption if caption else "")
         if caption:

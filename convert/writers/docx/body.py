@@ -24,7 +24,7 @@ from .lists import Numbering
 from .runs import TextRuns
 from .notes import Footnotes, reference_run
 from .styles import LIST_STYLE_LEVELS, Tokens
-from ..columns import table_widths
+from ..columns import column_groups, table_part, table_widths
 from .tables import table_rows
 from .ooxml import (Element, append, attrs, bookmark, bookmark_name, clean, el, run_properties, spacing,
                        text_runs, twips)
@@ -241,10 +241,21 @@ class BodyWriter:
         return out
 
     def table(self, table: m.Table, scope: Scope) -> list[Element]:
+        theme = self.tokens.theme
+        groups = column_groups(table, theme, self.doc.is_chinese,
+                               self.text_width_twips / 20 / (theme.text.size_pt * theme.table.size_em))
+        if groups:  # too wide for a page: a table per group of columns, each led by the rows' names
+            return [part for index, columns in enumerate(groups)
+                    for part in self._table(table_part(table, columns), scope, continued=index > 0)]
+        return self._table(table, scope)
+
+    def _table(self, table: m.Table, scope: Scope, continued: bool = False) -> list[Element]:
         out = []
-        caption = self.figures.table_caption(table, self.inlines(table.caption, scope))
+        caption = self.figures.table_caption(table, [] if continued else self.inlines(table.caption, scope),
+                                             continued=continued)
         if caption is not None:
-            self.mark(caption, table.id)
+            if not continued:
+                self.mark(caption, table.id)
             out.append(caption)
         cell_scope = replace(scope, level=-1)
         widths = table_widths(table, self.tokens.theme, self.doc.is_chinese)

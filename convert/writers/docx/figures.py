@@ -73,8 +73,16 @@ class Figures:
         return numbered_caption(self.theme, self.lang, "figure", figure.number, text,
                                 restart=self._first("figure", figure.number))
 
-    def table_caption(self, table: m.Table, text: list[Element]) -> Element | None:
-        """`表 1　…` above the table, kept with it on its page."""
+    def table_caption(self, table: m.Table, text: list[Element], continued: bool = False) -> Element | None:
+        """`表 1　…` above the table, kept with it on its page; `continued`: `表1（续）` above the next
+        group of a wide table's columns, plain text (no field: Word's count goes on as the article's)."""
+        if continued:
+            if table.number is None:
+                return None
+            label, _ = self.theme.figure_label_parts(table.number, self.lang, "table")
+            return el("w:p", el("w:pPr", el("w:pStyle", val="Caption"), el("w:keepNext")),
+                      *text_runs(labels(self.lang)["continued"].format(label=label),
+                                 el("w:rPr", el("w:rStyle", val="CaptionLabel"))))
         return numbered_caption(self.theme, self.lang, "table", table.number, text, keep_next=True,
                                 restart=self._first("table", table.number))
 

@@ -62,6 +62,12 @@ def title_width(doc: Document, theme: Theme, options: PdfOptions, clauses: bool)
                                 chinese=is_cjk_language(doc.meta.lang), clauses=clauses)
 
 
+def table_measure_em(theme: Theme, options: PdfOptions) -> float:
+    """The page's measure in em of a table's text (`columns.column_groups`)."""
+    page = page_box(theme, options)
+    return (page.width_mm - page.margin_mm[1] - page.margin_mm[3]) * MM_TO_PT / (page.size_pt * theme.table.size_em)
+
+
 def image_height_mm(theme: Theme, page: PageBox) -> float:
     """The tallest a picture is shown on the page."""
     return min(theme.figure.max_height_mm, page.content_height_mm * 0.62)

@@ -21,7 +21,7 @@ from ...wording import labels, name_list
 from ..base import IssueContext, options_of
 from ..cjk import Typesetting, typeset, typesetting
 from ..html import HtmlStyle, article_html, lang_attributes, page_html
-from .css import RUNNING_HEADER, css_string, page_box, title_clauses, title_width
+from .css import RUNNING_HEADER, css_string, page_box, table_measure_em, title_clauses, title_width
 from .metadata import metadata_tags
 
 CONTENTS_ID = "contents"
@@ -48,7 +48,8 @@ def write_pdf_issue(collection: m.Collection, ictx: IssueContext) -> bytes:
             widths[key] = title_width(doc, theme, options, held)
             setting = replace(typesetting(doc, theme), clauses="held" if held else "")
             compress = compress or setting.compress
-            body = typeset(article_html(doc, ctx, HtmlStyle(notes="footnote", image_url=fetcher.url_for)), setting)
+            body = typeset(article_html(doc, ctx, HtmlStyle(notes="footnote", image_url=fetcher.url_for,
+                                                            table_measure_em=table_measure_em(theme, options))), setting)
             head = typeset(running_head_html(doc), setting)
         parts.append(f'<div class="issue-article" id="{escape(key)}">\n{head}\n{body}\n</div>')
     issue = issue_document(collection)
