@@ -292,3 +292,37 @@ def test_paragraphs_between_spacer_blocks_are_paragraphs(tmp_path: Path) -> None
     document = read(tmp_path, page(body, "<title>共享充电宝涨价告别1元时代_澎湃新闻</title>").replace("lang='en'", "lang='zh-CN'"))
     paragraphs = [m.plain_text(m.block_inlines(b)) for b in document.blocks if isinstance(b, m.Paragraph)]
     assert [p for p in paragraphs if "吴翔宇" in p or "雷越岚" in p] == [runs[0], runs[1], runs[3]]
+
+
+def zh_page(body: str, title: str, head: str = "") -> str:
+    return page(body, f"<title>{title}</title>{head}").replace("lang='en'", "lang='zh-CN'")
+
+
+def test_a_section_number_on_its_own_line_numbers_the_heading_under_it(tmp_path: Path) -> None:
+    """ifeng (凤凰网) sets each section's number in bold on a line of its own, over the bold section title
+    (`**1**` / `**全国名校长在小地方遇难题**`): each number became a heading of its own."""
+    runs = ["杭州市学军中学校长陈立群要退休了，有民办高中开出年薪两百多万挖他，他却做了一个决定。",
+            "来台江前，他最放心不下90岁的母亲，老母亲得知儿子要去支教，非常支持。",
+            "“一所学校最重要的学生是老师。”他用“雷霆手段”唤醒老师们的责任心。"]
+    body = (f"<div class='main_content'><h1>他放弃百万年薪来到这里</h1><p>{runs[0]}</p>"
+            f"<p><strong>1</strong></p><p><strong>全国名校长在小地方遇难题</strong></p><p>{runs[1]}</p>"
+            f"<p><strong>2</strong></p><p><strong>爱与责任</strong></p><p>{runs[2]}</p></div>")
+    document = read(tmp_path, zh_page(body, "他放弃百万年薪来到这里_凤凰网"))
+    headings = [m.plain_text(b.content) for b in document.blocks if isinstance(b, m.Heading)]
+    assert headings == ["1 全国名校长在小地方遇难题", "2 爱与责任"]
+
+
+def test_a_call_to_vote_over_a_portals_article_is_left_out(tmp_path: Path) -> None:
+    """Sina puts a campaign's call above the article (`…火热进行中！【点击投票】Pick你心目中的商业领袖`);
+    a bracketed `【点击…】` button is no sentence of an article."""
+    lead = "新京报快讯（记者 裴剑飞）今日（12月28日）有网友爆料，有60万个“12306账号”和410万条联系人数据在暗网低价出售。"
+    rest = ["今晚，中国铁路总公司通过官方微博发布辟谣消息称：网传信息不实，铁路12306网站未发生用户信息泄漏。",
+            "铁路部门提醒广大旅客，请通过铁路12306官方网站和“铁路12306”客户端购票，避免非正常渠道购票带来的风险。"]
+    promo = ("<div class='new_style_article'><p>“只有潮水退了才知道谁在裸泳”，一张榜单尽显中国经济的“大事”与“大势”！"
+             "“2018十大经济年度人物评选”火热进行中！【<a href='/vote'>点击投票</a>】Pick你心目中的商业领袖</p></div>")
+    body = (f"<h1>60万“12306账号”外泄？</h1><div class='article-content'>{promo}<div class='article' id='artibody'>"
+            + "".join(f"<p>　　{p}</p>" for p in (lead, *rest)) + "</div></div>")
+    shown = text(read(tmp_path, zh_page(body, "60万“12306账号”外泄？_新浪网")))
+    assert "裴剑飞" in shown and "非正常渠道购票" in shown
+    assert "点击投票" not in shown and "裸泳" not in shown
+
