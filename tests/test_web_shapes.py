@@ -326,3 +326,26 @@ def test_a_call_to_vote_over_a_portals_article_is_left_out(tmp_path: Path) -> No
     assert "裴剑飞" in shown and "非正常渠道购票" in shown
     assert "点击投票" not in shown and "裸泳" not in shown
 
+
+def test_an_author_field_of_labels_or_an_address_template_names_nobody(tmp_path: Path) -> None:
+    """trafilatura read authors where the page names none: the labels of a copyright box (`版权声明`,
+    `复制链接`), and `Email Com` out of a template's `<meta name="author" content="name, email@gmail.com">`;
+    a site's `CSDN.NET` came back as `CSDN NET`, which no longer matched the site."""
+    article = "".join(f"<p>　　{p}</p>" for p in (
+        "2019年8月22日，第三届知道安全论坛在北京鸟巢举行，参会人数超过了700人。",
+        "活动得到北京锦龙信安的大力赞助，并吸引了国内众多安全组织和科技媒体的参与。",
+        "论坛上，知道创宇发布了新版ZoomEye，可以搜索全球联网的设备和网站组件。"))
+    copyright_box = ("<div class='authorbio'><ul class='spostinfo'><li><strong>版权声明</strong> 来源：当代商报 "
+                     "时间：2019-09-23 14:34:05 作者：</li><li><strong>复制链接</strong> http://www.example.cn/1.html</li></ul></div>")
+    for head, extra in (("", copyright_box), ("<meta name='author' content='name, email@gmail.com'>", ""),
+                        ("<meta name='author' content='CSDN.NET'>", "")):
+        body = f"<article><h1>第三届知道安全论坛鸟巢举办</h1>{article}</article>{extra}"
+        document = read(tmp_path, zh_page(body, "第三届知道安全论坛鸟巢举办-CSDN.NET", head))
+        assert document.meta.authors == (), (head, extra, document.meta.authors)
+
+
+def test_a_forum_posts_byline_names_the_poster_as_the_page_writes_it() -> None:
+    """A forum's `<p class="author">von lupa am 26/10/13, 03:48 pm</p>`: the name, not the date after `am`."""
+    for byline in ("von lupa am 26/10/13, 03:48 pm", "by lupa on 26/10/13, 03:48 pm", "par lupa le 26/10/13"):
+        meta = page_metadata(parse(page(f"<h1>Forums-Regeln</h1><p class='author'>{byline}</p><p>{PARAGRAPHS[0]}</p>")))
+        assert meta.authors == ("lupa",), (byline, meta.authors)

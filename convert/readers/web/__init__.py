@@ -179,9 +179,10 @@ def _fill_from_trafilatura(meta: PageMeta, document: Any, tree: Any) -> None:
     if not meta.title and found.get("title"):
         meta.title, meta.found["title"] = web_meta.clean_title(found["title"], meta.site), "trafilatura"
     if not meta.authors and found.get("author"):
+        shown = _page_words(tree)
         names = web_meta.person_names(tuple(n for part in str(found["author"]).split(";")
-                                            if not web_meta.is_editor_line(part) for n in split_names(part)),
-                                      meta.site, meta.title)
+                                            if not web_meta.is_editor_line(part) for n in split_names(part)
+                                            if normal(n) in shown), meta.site, meta.title)
         if names:
             meta.authors, meta.found["authors"] = names, "trafilatura"
     if not meta.site and found.get("sitename"):
@@ -192,6 +193,14 @@ def _fill_from_trafilatura(meta: PageMeta, document: Any, tree: Any) -> None:
         meta.date = _htmldate(tree)
         if meta.date:
             meta.found["date"] = "htmldate"
+
+
+def _page_words(tree: Any) -> str:
+    """The page's text and its meta tags' values, white space collapsed: trafilatura's author must be
+    written there as it gives it. It rewrites what it reads (`Www Example Cn` out of a link's address,
+    `Email Com` out of `email@gmail.com`, `Lupa` out of `lupa`), and a name it made up is nobody's."""
+    values = [e.get("content") or "" for e in tree.iter("meta")]
+    return normal(" ".join([*tree.itertext(), *values]))
 
 
 def _time_from_the_page(meta: PageMeta, prepared: Any, article: Any) -> None:

@@ -44,6 +44,11 @@ _FOLLOW = re.compile(r"(?:\s*\+?\s*(?:关注|關注|订阅|訂閱|Follow))?\s*[:
 # What a byline template shows when it has no name (`<span class="author">name</span>`, `未知`: unknown)
 _NO_NAME = {"name", "author", "admin", "administrator", "user", "null", "none", "undefined", "unknown", "未知",
             "我已授权", "我已授權"}
+# `… am 26/10/13, 03:48 pm`, `… on 12 March 2024`: when a byline's post was written, after its name
+_BYLINE_WHEN = re.compile(r"\s+(?:am|um|on|at|le|el|il|op)\s+\d.*$", re.I)
+# The labels of a page's boxes and buttons (`版权声明`, `复制链接`), which trafilatura can take for a name
+_LABEL_WORDS = re.compile(r"版权|版權|声明|聲明|链接|鏈接|复制|複製|转载|轉載|评论|評論|登录|登錄|注册|註冊|首页|首頁|"
+                          r"举报|舉報|打印|收藏|来源|來源|字号|字號|关闭|關閉")
 _HAN_NAME = re.compile(f"^[{IDEOGRAPHS}·]{{2,5}}$")
 _WECHAT_VAR = re.compile(r"""\bvar\s+(ct|create_time|nickname|msg_title|msg_desc|publish_time)\s*=\s*"""
                          r"""(?:htmlDecode\()?\s*(["'])(.*?)\2""")
@@ -375,6 +380,7 @@ def split_names(text: str) -> tuple[str, ...]:
     text = _FOLLOW.sub("", text)  # `中国广州发布 关注`: the account's follow button; `黄斌汉：`
     text = split_leading_date(text.strip())[0]  # `2025年3月19日 14時05分　文：佐藤美咲`: the name
     text = split_trailing_date(_BYLINE_LABEL.sub("", text.strip()))[0]  # `张三 2025-03-12`: the name
+    text = _BYLINE_WHEN.sub("", text)  # a forum's `von lupa am 26/10/13, 03:48 pm`: the name
     text = re.sub(rf"\s*[/／|｜\s]\s*[{IDEOGRAPHS}]{{2,6}}(?:报道|報道|報導)$", "", text)  # `记者 王某／北京报道`
     text = re.sub(r"\s*(?:报道|報道|報導|摄影|攝影|整理|编译|/?\s*文)$", "", text)
     text = re.sub(r"\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+", "", text)  # `김민준 기자 mj@hangang.example`: no address
@@ -407,6 +413,8 @@ def _is_person(name: str, site: str, title: str) -> bool:
     if folded in _NO_NAME or any(ch.isdigit() for ch in name):  # `股市行情 总篇数919篇`: an author card's counts
         return False
     if _ORGANISATION.search(name):  # `article:author` = 中国新闻网, Reuters: the source, not a person
+        return False
+    if _LABEL_WORDS.search(name):  # `版权声明`: a box's label
         return False
     return not (site and (folded in site.casefold() or site.casefold() in folded))
 
