@@ -90,12 +90,16 @@ def read_page(html: str, *, url: str = "", extract: bool = True, name: str = "pa
 
 
 def _extract(tree: Any, meta: PageMeta, url: str, name: str) -> Any | None:
-    unpruned, _ = web_body.kept_texts(web_body.prepare(tree, furniture=False), url or None, metadata=False)
+    # The page read twice: whole (the furniture kept), then pruned. When pruning took the article away,
+    # the whole page's reading is the article's, as it was already made: it is not prepared and read
+    # again. trafilatura's metadata comes from the pruned reading either way (it does not depend on
+    # which text was kept, and the pruned page has less furniture to take a byline from).
+    whole = web_body.prepare(tree, furniture=False)
+    unpruned, _ = web_body.kept_texts(whole, url or None, metadata=False)
     prepared = web_body.prepare(tree, article=web_body.Kept(unpruned))
     texts, document = web_body.kept_texts(prepared, url or None)
     if _changed_its_mind(texts, unpruned):
-        prepared = web_body.prepare(tree, furniture=False)
-        texts, document = web_body.kept_texts(prepared, url or None)
+        prepared, texts = whole, unpruned
     _fill_from_trafilatura(meta, document, tree)
     kept = web_body.Kept(texts)
     article = web_body.article_element(prepared, kept) if texts else None
