@@ -371,3 +371,25 @@ def test_a_page_is_prepared_and_read_once_whole_and_once_pruned(monkeypatch) -> 
         found = read_page(page(body), name="page.html")
         assert found.extracted and "14-kilometre detour" in found.html
         assert calls == {"prepare": 2, "kept_texts": 2}, (changed, calls)
+
+
+def test_a_ranking_of_other_articles_beside_a_short_article_is_no_part_of_it(tmp_path: Path) -> None:
+    """NetEase (网易): trafilatura keeps the side column's rankings (`跟贴排行`, each line a number, a
+    linked headline and a count) beside a short article; the article was widened to the column holding
+    both, and the PDF printed 30 other headlines, book teasers and shop links under the story."""
+    runs = ["新京报讯2019年篮球世界杯17-32名排位赛，中国男篮以77比73战胜韩国队，保住进军东京奥运会的希望。",
+            "比赛中一个镜头引起了大家的注意，周琦在一次暂停后准备上场时，姚明拉住他在耳边叮嘱了几句。",
+            "比赛第三节还剩8分多钟，姚明在周琦上场前叮嘱道：“你就专注好自己的发挥，不要走底线。”"]
+    headlines = ["成龙参观张北草原天路当地下通知封路？官方回应", "河南马戏团脱逃老虎到动物园时已死亡 死因待鉴定",
+                 "男子夜晚尾随搭讪女孩 被拒后暴踹其面部殴打20秒", "高校现“天价热水”1吨70元 校方：已调整为1吨55元",
+                 "海尔员工被开除背后：规范上百条 有人代打卡被开除", "杭州又现巨响及振动 浙江地震局：未监测到地震活动",
+                 "纽约著名地标华尔街铜牛被砸 引来更多游客围观", "国庆70周年庆祝活动首次联合演练：阅兵方队亮相"]
+    ranking = "".join(f"<li><em>{n}</em><a href='/r{n}'>{h}</a><span>{60000 + n * 317}</span></li>"
+                      for n, h in enumerate(headlines, 1))
+    body = ("<div class='post_content'><div class='post_main'><h1>姚明对周琦说了啥？周琦上下半场判若两人</h1>"
+            "<div class='post_text'>" + "".join(f"<p>　　{r}</p>" for r in runs) + "</div></div>"
+            f"<div class='post_side'><h2>跟贴排行</h2><ul class='rank'>{ranking}</ul>"
+            f"<h2>点击排行</h2><ul class='rank'>{ranking.replace('/r', '/c')}</ul></div></div>")
+    shown = text(read(tmp_path, zh_page(body, "姚明对周琦说了啥？周琦上下半场判若两人_网易新闻")))
+    assert "77比73" in shown and "不要走底线" in shown
+    assert "跟贴排行" not in shown and "华尔街铜牛" not in shown

@@ -190,6 +190,8 @@ def article_element(tree: Any, kept: Kept, share: float = 0.8) -> Any | None:
             chars = len(bare)
         else:  # a blog's post body: paragraphs as loose text between `<br>`s, each a kept text of its own
             chars = sum(len(t) for t in kept.long if t in own or t in bare)
+        if chars and _mostly_links(element, own):
+            continue  # a teaser or a ranking (`<li><em>1</em><a>标题</a></li>`) trafilatura kept beside the article
         if chars:
             total += chars
             ancestors = list(element.iterancestors())
@@ -203,6 +205,20 @@ def article_element(tree: Any, kept: Kept, share: float = 0.8) -> Any | None:
     if common.tag in _INLINE_PARENTS and common.getparent() is not None:
         common = common.getparent()
     return common
+
+
+def _mostly_links(element: Any, own: str) -> bool:
+    """Whether most of a block's own text is the text of its links: a line of a list of other articles,
+    which cannot widen the article to the column (or the page) that holds the list."""
+    linked = sum(len(normal(a.text_content())) for a in element.iter("a") if _block_above(a) is element)
+    return linked >= 0.7 * len(own)
+
+
+def _block_above(element: Any) -> Any:
+    parent = element.getparent()
+    while parent is not None and parent.tag not in BLOCKS:
+        parent = parent.getparent()
+    return parent
 
 
 _INLINE_PARENTS = {"p", "li", "td", "th", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6"}
