@@ -393,3 +393,13 @@ def test_a_ranking_of_other_articles_beside_a_short_article_is_no_part_of_it(tmp
     shown = text(read(tmp_path, zh_page(body, "姚明对周琦说了啥？周琦上下半场判若两人_网易新闻")))
     assert "77比73" in shown and "不要走底线" in shown
     assert "跟贴排行" not in shown and "华尔街铜牛" not in shown
+
+
+def test_a_meta_title_cut_at_an_unescaped_quote_gives_way_to_the_headline() -> None:
+    """NetEase wrote `<meta property="og:title" content="男孩因不想上补习班 写"救命啊"纸团抛出引来警察">`: the
+    headline's own quotation mark ends the attribute, and the title was `男孩因不想上补习班 写`."""
+    headline = '男孩因不想上补习班 写"救命啊"纸团抛出引来警察'
+    head = ('<title>男孩因不想上补习班 写"救命啊"纸团抛出引来警察_网易新闻</title>'
+            '<meta property="og:title" content="男孩因不想上补习班 写" 救命啊"纸团抛出引来警察"="">')
+    meta = page_metadata(parse(page(f"<h1>{headline}</h1><p>华龙网-新重庆客户端讯 今（9）日……</p>", head)))
+    assert meta.title == headline

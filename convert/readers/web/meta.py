@@ -113,6 +113,9 @@ def page_metadata(tree: Any, page_url: str = "") -> PageMeta:
     if (headline := _single_h1(tree)) and meta.title.startswith(headline) \
             and _TITLE_SEPARATORS.match(meta.title[len(headline):]):
         meta.title, meta.found["title"] = headline, "h1"  # `Headline - BBC News` as og:title, no site named
+    if (headline := _single_h1(tree)) and len(headline) > len(meta.title) and headline.startswith(meta.title) \
+            and headline[len(meta.title)] in "\"'":
+        meta.title, meta.found["title"] = headline, "h1"  # `content="…写"救命啊"纸团…"`: the quote ended the attribute
     if not site and (site := site_from_title(_head_title(tree), meta.title)):
         meta.found["site"] = "title"
     if not site and meta.found.get("title") == "title" and (named := _SITE_SUFFIX.match(meta.title)) \
