@@ -403,3 +403,28 @@ def test_a_meta_title_cut_at_an_unescaped_quote_gives_way_to_the_headline() -> N
             '<meta property="og:title" content="男孩因不想上补习班 写" 救命啊"纸团抛出引来警察"="">')
     meta = page_metadata(parse(page(f"<h1>{headline}</h1><p>华龙网-新重庆客户端讯 今（9）日……</p>", head)))
     assert meta.title == headline
+
+
+def test_a_chinese_portals_article_ends_at_its_editors_line(tmp_path: Path) -> None:
+    """Sina: under `责任编辑：吴金明` come the account's box (`新浪新闻公众号`, `更多猛料！欢迎扫描左方二维码…`), a
+    line of headlines per channel and the feedback and copyright lines, inside the article's column, and
+    trafilatura keeps them as paragraphs: the PDF printed 70 lines of the portal after the story."""
+    runs = ["出狱了。据港媒刚刚消息，“陈同佳案”当事人陈同佳今日（23日）近9时在西贡壁屋监狱刑满出狱，并向潘晓颖家人鞠躬致歉。",
+            "香港媒体直播显示，陈同佳走出监狱后，在劝他赴台自首的牧师管浩鸣的白色汽车停下。他首先面对媒体镜头鞠躬。",
+            "说完这些话后，陈同佳上车离开了现场。"]
+    channels = "".join(f"<p>【{c}】 {h}</p>" for c, h in (("新闻", "一个月内 91岁的朱镕基第二次给他们写……"),
+                                                       ("军事", "出鞘：国庆阅兵坦克真的“简配”了？"),
+                                                       ("财经", "绿地员工不买房将被除名？"),
+                                                       ("教育", "国考报名进入尾声 近80万人已通过资格……")))
+    body = ("<div class='article-content' id='article_content'><h1>陈同佳刑满出狱 向潘晓颖家人鞠躬致歉</h1>"
+            "<div class='article' id='artibody'>" + "".join(f"<p>　　{r}</p>" for r in runs)
+            + "<p class='show_author'>责任编辑：吴金明 </p></div>"
+            "<div class='wx-info'><span>新浪新闻公众号</span><p>更多猛料！欢迎扫描左方二维码关注新浪新闻官方微信（xinlang-xinwen）</p></div>"
+            f"<div class='channels'>{channels}</div>"
+            "<div class='feedback'><p>新浪新闻意见反馈留言板 400-052-0066 欢迎批评指正</p>"
+            "<p>Copyright © 1996-2019 SINA Corporation, All Rights Reserved 新浪公司 版权所有</p></div></div>")
+    document = read(tmp_path, zh_page(body, "陈同佳刑满出狱 向潘晓颖家人鞠躬致歉_新浪新闻"))
+    shown = text(document)
+    assert "西贡壁屋监狱" in shown and "上车离开了现场" in shown and document.meta.editor == "吴金明"
+    for junk in ("公众号", "更多猛料", "朱镕基", "意见反馈", "Copyright"):
+        assert junk not in shown, junk

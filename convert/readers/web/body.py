@@ -250,6 +250,7 @@ def clean_body(element: Any, kept: Kept, *, logo: str = "", site: str = "", titl
     body = copy.deepcopy(element)
     body.tag = "div"
     _spacers_as_breaks(body)
+    _cut_after_editor_line(body)  # before cleaning: trafilatura seldom keeps the line itself
     _clean_children(body, kept, logo, site, title)
     _cut_at_more_reading(body)
     _drop_trailing_headings(body)
@@ -293,6 +294,28 @@ def _cut_at_more_reading(body: Any) -> None:
             node.getparent().remove(following)
         node = node.getparent()
     remove(element)
+
+
+# `责任编辑：吴金明`, `[责任编辑：韩保林 PK155]`: a Chinese portal's last line of the article
+_EDITOR_LINE = re.compile(r"^[（(【\[［]?\s*(?:责任编辑|責任編輯|责编|責編)\s*[:：].{1,30}$")
+
+
+def _cut_after_editor_line(body: Any) -> None:
+    """Everything after the editor's line that closes a Chinese portal's article (`责任编辑：吴金明`): the
+    blocks trafilatura kept after it are the portal's (Sina's `新浪新闻公众号` box, its channel headlines,
+    its feedback and copyright lines). The line stays, for the conventions to read the editor from."""
+    total = len(normal(body.text_content())) or 1
+    for element in body.iter("p", "div"):
+        if _EDITOR_LINE.match(" ".join(element.text_content().split())) \
+                and _text_before(body, element) >= min(100, total / 2):
+            break
+    else:
+        return
+    node = element
+    while node is not None and node is not body:
+        for following in list(node.itersiblings()):
+            node.getparent().remove(following)
+        node = node.getparent()
 
 
 def _text_before(body: Any, element: Any) -> int:
