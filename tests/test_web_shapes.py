@@ -428,3 +428,11 @@ def test_a_chinese_portals_article_ends_at_its_editors_line(tmp_path: Path) -> N
     assert "西贡壁屋监狱" in shown and "上车离开了现场" in shown and document.meta.editor == "吴金明"
     for junk in ("公众号", "更多猛料", "朱镕基", "意见反馈", "Copyright"):
         assert junk not in shown, junk
+
+
+def test_a_reporter_who_compiled_the_article_is_named_without_the_word() -> None:
+    """Changjiang Daily (长江网): `长江网10月4日讯（记者陈智 整合）`: `整合` (compiled) became a second author."""
+    from convert.enrich.bylines import lead_dateline, reporter_fields
+
+    assert reporter_fields("记者陈智 整合")["authors"] == ("陈智",)
+    assert lead_dateline("长江网10月4日讯（记者陈智 整合） 国庆中秋长假过半，外媒关注武汉的热情不减。")["authors"] == ("陈智",)
