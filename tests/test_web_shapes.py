@@ -416,18 +416,20 @@ def test_a_chinese_portals_article_ends_at_its_editors_line(tmp_path: Path) -> N
                                                        ("军事", "出鞘：国庆阅兵坦克真的“简配”了？"),
                                                        ("财经", "绿地员工不买房将被除名？"),
                                                        ("教育", "国考报名进入尾声 近80万人已通过资格……")))
-    body = ("<div class='article-content' id='article_content'><h1>陈同佳刑满出狱 向潘晓颖家人鞠躬致歉</h1>"
-            "<div class='article' id='artibody'>" + "".join(f"<p>　　{r}</p>" for r in runs)
-            + "<p class='show_author'>责任编辑：吴金明 </p></div>"
-            "<div class='wx-info'><span>新浪新闻公众号</span><p>更多猛料！欢迎扫描左方二维码关注新浪新闻官方微信（xinlang-xinwen）</p></div>"
-            f"<div class='channels'>{channels}</div>"
-            "<div class='feedback'><p>新浪新闻意见反馈留言板 400-052-0066 欢迎批评指正</p>"
-            "<p>Copyright © 1996-2019 SINA Corporation, All Rights Reserved 新浪公司 版权所有</p></div></div>")
-    document = read(tmp_path, zh_page(body, "陈同佳刑满出狱 向潘晓颖家人鞠躬致歉_新浪新闻"))
-    shown = text(document)
-    assert "西贡壁屋监狱" in shown and "上车离开了现场" in shown and document.meta.editor == "吴金明"
-    for junk in ("公众号", "更多猛料", "朱镕基", "意见反馈", "Copyright"):
-        assert junk not in shown, junk
+    # Sina's `<p class="show_author">`; Guancha's (观察者网) list of the original title and the editor
+    for editor_line in ("<p class='show_author'>责任编辑：吴金明 </p>",
+                        "<ul class='article-other'><li>原标题：陈同佳刑满出狱</li><li>责任编辑:\n 吴金明&nbsp;</li></ul>"):
+        body = ("<div class='article-content' id='article_content'><h1>陈同佳刑满出狱 向潘晓颖家人鞠躬致歉</h1>"
+                "<div class='article' id='artibody'>" + "".join(f"<p>　　{r}</p>" for r in runs) + editor_line + "</div>"
+                "<div class='wx-info'><span>新浪新闻公众号</span><p>更多猛料！欢迎扫描左方二维码关注新浪新闻官方微信（xinlang-xinwen）</p></div>"
+                f"<div class='channels'>{channels}</div>"
+                "<div class='feedback'><p>新浪新闻意见反馈留言板 400-052-0066 欢迎批评指正</p>"
+                "<p>Copyright © 1996-2019 SINA Corporation, All Rights Reserved 新浪公司 版权所有</p></div></div>")
+        document = read(tmp_path, zh_page(body, "陈同佳刑满出狱 向潘晓颖家人鞠躬致歉_新浪新闻"))
+        shown = text(document)
+        assert "西贡壁屋监狱" in shown and "上车离开了现场" in shown and document.meta.editor == "吴金明"
+        for junk in ("公众号", "更多猛料", "朱镕基", "意见反馈", "Copyright"):
+            assert junk not in shown, (editor_line, junk)
 
 
 def test_a_reporter_who_compiled_the_article_is_named_without_the_word() -> None:

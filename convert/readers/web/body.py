@@ -305,7 +305,7 @@ def _cut_after_editor_line(body: Any) -> None:
     blocks trafilatura kept after it are the portal's (Sina's `新浪新闻公众号` box, its channel headlines,
     its feedback and copyright lines). The line stays, for the conventions to read the editor from."""
     total = len(normal(body.text_content())) or 1
-    for element in body.iter("p", "div"):
+    for element in body.iter("p", "div", "li"):
         if _EDITOR_LINE.match(" ".join(element.text_content().split())) \
                 and _text_before(body, element) >= min(100, total / 2):
             break
