@@ -438,3 +438,16 @@ def test_a_reporter_who_compiled_the_article_is_named_without_the_word() -> None
 
     assert reporter_fields("记者陈智 整合")["authors"] == ("陈智",)
     assert lead_dateline("长江网10月4日讯（记者陈智 整合） 国庆中秋长假过半，外媒关注武汉的热情不减。")["authors"] == ("陈智",)
+
+
+def test_a_headings_link_to_the_front_page_is_the_sites_logo_not_the_headline(tmp_path: Path) -> None:
+    """Shanxi's government portal: `<h1><a href="/"><span class="hide">山西省人民政府网站</span></a></h1>` is its
+    logo; as the page's lone `<h1>` it was taken for the headline, and the article was titled with the site."""
+    runs = ["跨越千山万水，行程近两万公里，山西品牌丝路行首次登陆巴西，刷新“走出去”的新纪录。",
+            "举办山西品牌丝路行（南美站）活动，是我省贯彻落实重要讲话精神的具体行动。",
+            "巴西华人协会会长张伟表示，圣保罗有20多万华商，双方将用好这一平台。"]
+    body = ("<div class='logo'><h1><a href='/'><span class='hide'>山西省人民政府网站</span></a></h1></div>"
+            "<div class='detail'><h2>山西品牌丝路行（南美站）正式启动</h2>" + "".join(f"<p>{r}</p>" for r in runs) + "</div>")
+    document = read(tmp_path, zh_page(body, "山西品牌丝路行（南美站）正式启动 - 山西省人民政府门户网站"))
+    assert document.meta.title == "山西品牌丝路行（南美站）正式启动"
+    assert "山西省人民政府网站" not in text(document)

@@ -12,6 +12,7 @@ import email.utils
 import html
 import json
 import re
+import urllib.parse
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Iterable
@@ -268,9 +269,20 @@ def _json_ld_headline(article: dict[str, Any], tree: Any, tags: dict[str, str]) 
 
 
 def _single_h1(tree: Any) -> str:
-    headings = [text_of(h) for h in tree.iter("h1")]
+    headings = [text_of(h) for h in tree.iter("h1") if not _is_logo(h)]
     headings = [h for h in headings if h]
     return headings[0] if len(set(headings)) == 1 else ""
+
+
+def _is_logo(heading: Any) -> bool:
+    """`<h1><a href="/"><span class="hide">山西省人民政府网站</span></a></h1>`: a heading that is all one link to
+    the site's front page is its logo (its name, often hidden behind a picture), not the headline."""
+    links = heading.findall(".//a")
+    if len(links) != 1 or text_of(links[0]) != text_of(heading):
+        return False
+    address = urllib.parse.urlsplit((links[0].get("href") or "").strip())
+    return bool(links[0].get("href") is not None and not address.query
+                and re.fullmatch(r"/?(?:index\.\w+)?|\.?/?", address.path))
 
 
 def _head_title(tree: Any) -> str:
