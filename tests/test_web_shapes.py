@@ -451,3 +451,17 @@ def test_a_headings_link_to_the_front_page_is_the_sites_logo_not_the_headline(tm
     document = read(tmp_path, zh_page(body, "山西品牌丝路行（南美站）正式启动 - 山西省人民政府门户网站"))
     assert document.meta.title == "山西品牌丝路行（南美站）正式启动"
     assert "山西省人民政府网站" not in text(document)
+
+
+def test_a_labelled_author_field_among_the_articles_details_names_the_author() -> None:
+    """Securities Times (证券时报网): `<div class="info">2019-09-26 12:11<span>来源：证券时报网</span>
+    <span>作者：李在山</span></div>`; no class says author, and the article had none."""
+    body = ("<div class='intal_tit'><h2>午间公告：天奇股份中标广汽丰田项目</h2><div class='info'>2019-09-26 12:11"
+            "<span>来源：证券时报网</span><span>作者：李在山</span></div></div><div class='txt_con'><p>证券时报e公司讯……</p></div>")
+    meta = page_metadata(parse(page(body, "<title>午间公告：天奇股份中标广汽丰田项目_证券时报网</title>")))
+    assert meta.authors == ("李在山",)
+    # Sohu's link after the names; `网络整理` (compiled from the web) names nobody
+    for field, authors in (("<p>作者：余毅菁 向雪妮<a href='/'><span>返回搜狐，查看更多</span></a></p>", ("余毅菁", "向雪妮")),
+                           ("<span>作者：网络整理</span>", ())):
+        meta = page_metadata(parse(page(body.replace("<span>作者：李在山</span>", field), "<title>午间公告</title>")))
+        assert meta.authors == authors, (field, meta.authors)

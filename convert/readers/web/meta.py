@@ -44,7 +44,7 @@ _NEXT_FIELD = re.compile(r"(?<=\S)\s*(?:发布时间|發佈時間|发布于|發�
 _FOLLOW = re.compile(r"(?:\s*\+?\s*(?:关注|關注|订阅|訂閱|Follow))?\s*[:：]?\s*$", re.I)
 # What a byline template shows when it has no name (`<span class="author">name</span>`, `未知`: unknown)
 _NO_NAME = {"name", "author", "admin", "administrator", "user", "null", "none", "undefined", "unknown", "未知",
-            "我已授权", "我已授權"}
+            "我已授权", "我已授權", "网络", "網絡", "網路", "佚名", "匿名"}  # `作者：网络整理`: compiled from the web
 # `… am 26/10/13, 03:48 pm`, `… on 12 March 2024`: when a byline's post was written, after its name
 _BYLINE_WHEN = re.compile(r"\s+(?:am|um|on|at|le|el|il|op)\s+\d.*$", re.I)
 # The labels of a page's boxes and buttons (`版权声明`, `复制链接`), which trafilatura can take for a name
@@ -371,7 +371,19 @@ def _byline_elements(tree: Any) -> tuple[str, ...]:
             continue  # Sina's `<p class="show_author">责任编辑：张明 SN225</p>`: the editor (`page_editor`)
         if text and len(text) <= 80 and (names := split_names(text)):
             return names
+    for element in tree.iter("span", "em", "i", "font", "p", "div", "li"):
+        # `<div class="info">2019-09-26 12:11<span>来源：证券时报网</span><span>作者：李在山</span></div>`
+        text = text_of(element)
+        if _AUTHOR_FIELD.match(own := " ".join((element.text or "").split())):
+            text = own  # `作者：余毅菁 向雪妮<a>返回搜狐，查看更多</a>`: the link is no name
+        if text and len(text) <= 30 and _AUTHOR_FIELD.match(text) and not element.xpath(
+                'ancestor::*[re:test(@class, "comment|discuss", "i")]', namespaces={"re": "http://exslt.org/regular-expressions"}):
+            return split_names(text)
     return ()
+
+
+# A Chinese page's labelled author field, in an element of its own
+_AUTHOR_FIELD = re.compile(r"^(?:作者|作\s+者)\s*[:：]\s*\S")
 
 
 def _byline_date(tree: Any) -> str:
