@@ -465,3 +465,18 @@ def test_a_labelled_author_field_among_the_articles_details_names_the_author() -
                            ("<span>作者：网络整理</span>", ())):
         meta = page_metadata(parse(page(body.replace("<span>作者：李在山</span>", field), "<title>午间公告</title>")))
         assert meta.authors == authors, (field, meta.authors)
+
+
+def test_recommendations_for_you_under_the_article_are_left_out(tmp_path: Path) -> None:
+    """Securities Times: `<h2>为你推荐</h2>` over teasers with their summaries and times, which trafilatura
+    keeps as paragraphs after the article."""
+    runs = ["证券时报e公司讯，当升科技：9614.5万元竞得常州市工业用地，将为公司常州锂电新材料产业基地提供用地。",
+            "运达股份：确定为节能风电公司两风电场项目的风力发电机组设备供应商，中标价7亿元。",
+            "天奇股份：确认中标广汽丰田公司涂装车间工程内搬送设备等项目，中标额6962万元。"]
+    teasers = "".join(f"<dl><dt><a href='/t{n}'>{t}</a></dt><dd><p>{d}</p></dd><dd>2019-09-30 07:42</dd></dl>" for n, (t, d) in enumerate((
+        ("金融委最新定调！鼓励境外资金进入境内金融市场", "十一国庆假期前，金融委召开会议，部署了一系列金融领域下一步的重点工作，释放出明确的信号。"),
+        ("黄金周后A股怎么走，从数据预知这9大行业胜率高", "今天是国庆节前最后一个交易日，持股还是持币过节又成为投资者面临的选择题，数据给出了答案。"))))
+    body = ("<div class='box_left'><h2>午间公告：天奇股份中标广汽丰田项目</h2><div class='txt_con'>"
+            + "".join(f"<p>{r}</p>" for r in runs) + f"</div><div class='tuijian'><h2>为你推荐</h2>{teasers}</div></div>")
+    shown = text(read(tmp_path, zh_page(body, "午间公告：天奇股份中标广汽丰田项目_证券时报网")))
+    assert "中标额6962万元" in shown and "为你推荐" not in shown and "金融委" not in shown

@@ -264,7 +264,7 @@ def clean_body(element: Any, kept: Kept, *, logo: str = "", site: str = "", titl
 MORE_READING = re.compile(
     r"^(?:推荐阅读|推薦閱讀|相关阅读|相關閱讀|相关新闻|相關新聞|相关文章|相關文章|相关报道|相關報導|延伸阅读|延伸閱讀|"
     r"热点推荐|熱點推薦|精彩推荐|精彩推薦|热门推荐|熱門推薦|猜你喜欢|猜你喜歡|往期回顾|往期回顧|往期推荐|往期推薦|"
-    r"更多阅读|更多閱讀|热门文章|熱門文章|今日推荐|今日推薦|"
+    r"更多阅读|更多閱讀|热门文章|熱門文章|今日推荐|今日推薦|为你推荐|為你推薦|相关推荐|相關推薦|大家都在看|"
     r"Related(?: (?:stories|articles|news|coverage|content|posts|reading))?|Read (?:more|next|also)|More (?:stories|news)"
     r"|Recommended(?: (?:for you|stories|reading))?|You (?:may|might) also like|Most (?:read|popular))\s*[:：]?$", re.I)
 
