@@ -480,3 +480,16 @@ def test_recommendations_for_you_under_the_article_are_left_out(tmp_path: Path) 
             + "".join(f"<p>{r}</p>" for r in runs) + f"</div><div class='tuijian'><h2>为你推荐</h2>{teasers}</div></div>")
     shown = text(read(tmp_path, zh_page(body, "午间公告：天奇股份中标广汽丰田项目_证券时报网")))
     assert "中标额6962万元" in shown and "为你推荐" not in shown and "金融委" not in shown
+
+
+def test_a_picture_whose_alt_is_the_headline_has_no_caption(tmp_path: Path) -> None:
+    """NetEase and Toutiao set each picture's alt to the headline: every figure was captioned with it."""
+    headline = '英国独立游戏，经典游戏规则与RPG成长冒险元素结合体验'
+    runs = ["FreeCell Quest是一款以经典纸牌游戏空当接龙为核心玩法，融入了大量RPG成长元素的独立游戏。",
+            "游戏的故事设定在中世纪的Selvarin大陆，一个邪恶的巫师统治了这里，玩家要打败他。",
+            "游戏在Steam售价36元，支持Windows和MAC，暂时没有简体中文。"]
+    body = (f"<article><h1>{headline}</h1><p>{runs[0]}</p><p><img src='https://p1.example.cn/a.jpg' alt='{headline}'></p>"
+            f"<p>{runs[1]}</p><p><img src='https://p1.example.cn/b.jpg' alt='{headline.replace('，', ', ')}'></p><p>{runs[2]}</p></article>")
+    document = read(tmp_path, zh_page(body, f"{headline}_今日头条"))
+    figures = [b for b in document.blocks if isinstance(b, m.Figure)]
+    assert len(figures) == 2 and all(not f.caption and not f.alt for f in figures)
