@@ -493,3 +493,14 @@ def test_a_picture_whose_alt_is_the_headline_has_no_caption(tmp_path: Path) -> N
     document = read(tmp_path, zh_page(body, f"{headline}_今日头条"))
     figures = [b for b in document.blocks if isinstance(b, m.Figure)]
     assert len(figures) == 2 and all(not f.caption and not f.alt for f in figures)
+
+
+def test_a_caption_ending_in_a_video_still_is_the_pictures_caption_and_credit(tmp_path: Path) -> None:
+    """NetEase: `姚明场边支招周琦。视频截图` under a picture stayed a paragraph after a bare `图1`."""
+    runs = ["新京报讯2019年篮球世界杯17-32名排位赛，中国男篮以77比73战胜韩国队，保住进军东京奥运会的希望。",
+            "比赛中一个镜头引起了大家的注意，周琦在一次暂停后准备上场时，姚明拉住他在耳边叮嘱了几句。"]
+    body = (f"<article><h1>姚明对周琦说了啥？</h1><p><img src='https://cms.example.cn/a.jpeg'></p>"
+            f"<p>姚明场边支招周琦。视频截图</p><p>{runs[0]}</p><p>{runs[1]}</p></article>")
+    document = read(tmp_path, zh_page(body, "姚明对周琦说了啥？_网易新闻"))
+    figure = next(b for b in document.blocks if isinstance(b, m.Figure))
+    assert (m.plain_text(figure.caption), figure.credit) == ("姚明场边支招周琦。", "视频截图")
