@@ -504,3 +504,14 @@ def test_a_caption_ending_in_a_video_still_is_the_pictures_caption_and_credit(tm
     document = read(tmp_path, zh_page(body, "姚明对周琦说了啥？_网易新闻"))
     figure = next(b for b in document.blocks if isinstance(b, m.Figure))
     assert (m.plain_text(figure.caption), figure.credit) == ("姚明场边支招周琦。", "视频截图")
+
+
+def test_a_bold_source_or_editor_line_is_no_section_title(tmp_path: Path) -> None:
+    """NetEase's `**来源：无锡交警**` and EDN China's `**责编：Demi Xia**` after the text (another source or
+    editor than the page names, so they stay in the text) became section headings at the article's end."""
+    runs = ["5月10日起，江阴大桥将半幅封闭施工22天，京沪高速施工就将进入第二阶段。",
+            "施工阶段，货车如需出行，江阴市内G312、S229、S340等道路桥梁技术状况皆满足货车通行要求。"]
+    for line in ("来源：无锡交警", "责编：Demi Xia"):
+        body = f"<article><h1>京沪高速封闭</h1><p>{runs[0]}</p><p>{runs[1]}</p><p><strong>{line}</strong></p></article>"
+        document = read(tmp_path, zh_page(body, "京沪高速封闭_网易订阅", "<meta name='author' content='王某'>"))
+        assert not any(isinstance(b, m.Heading) for b in document.blocks), line

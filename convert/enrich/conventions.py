@@ -260,6 +260,8 @@ def _as_section_title(block: m.Block) -> m.Block:
     text = m.plain_text(only.content).strip()
     if not text or len(text) > SECTION_TITLE_MAX or text.endswith(_SENTENCE_END) or "\n" in text:
         return block
+    if byline_fields(text):  # a bold `来源：无锡交警`, `责编：Demi Xia` closing the article is no section's title
+        return block
     return m.Heading(2, only.content)
 
 
