@@ -515,3 +515,15 @@ def test_a_bold_source_or_editor_line_is_no_section_title(tmp_path: Path) -> Non
         body = f"<article><h1>京沪高速封闭</h1><p>{runs[0]}</p><p>{runs[1]}</p><p><strong>{line}</strong></p></article>"
         document = read(tmp_path, zh_page(body, "京沪高速封闭_网易订阅", "<meta name='author' content='王某'>"))
         assert not any(isinstance(b, m.Heading) for b in document.blocks), line
+
+
+def test_a_news_sites_reporter_line_and_a_written_by_line_are_bylines(tmp_path: Path) -> None:
+    """ifeng republishing The Paper opens with `**澎湃新闻记者 段彦超 廖艳**`, Huanqiu with `**执笔/叨叨姐、胡一刀&李小飞刀**`
+    (written by): both became the article's first section heading."""
+    runs = ["7岁小花（化名）“眼睛被塞纸”事件，仍有许多疑问。11月22日，河南许昌禹州市官方人士表示，调查组仍在工作中。",
+            "禹州市教体局曾通报称，学生小刚（化名）向小花眼睛里塞了纸片，小刚家说是拿纸往小花眼睛上“蹭了蹭”。"]
+    for line, authors in (("澎湃新闻记者 段彦超 廖艳", ("段彦超", "廖艳")), ("执笔/叨叨姐、胡一刀&李小飞刀", ("叨叨姐", "胡一刀", "李小飞刀"))):
+        body = f"<article><h1>女童眼睛被塞几十片纸</h1><p><strong>{line}</strong></p><p>{runs[0]}</p><p>{runs[1]}</p></article>"
+        document = read(tmp_path, zh_page(body, "女童眼睛被塞几十片纸_凤凰网"))
+        assert document.meta.authors == authors and not any(isinstance(b, m.Heading) for b in document.blocks), line
+
