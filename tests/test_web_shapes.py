@@ -527,3 +527,26 @@ def test_a_news_sites_reporter_line_and_a_written_by_line_are_bylines(tmp_path: 
         document = read(tmp_path, zh_page(body, "女童眼睛被塞几十片纸_凤凰网"))
         assert document.meta.authors == authors and not any(isinstance(b, m.Heading) for b in document.blocks), line
 
+
+
+
+def test_leaving_out_a_list_of_links_loses_no_lead_beside_it() -> None:
+    """Lists of links trafilatura kept no longer count toward where the article is (NetEase's side
+    rankings); but when leaving them out narrows the article past a lead it kept (BUND Naturschutz: the
+    lead above the text body, beside a list of links), the article stays as wide as the lists made it."""
+    from convert.readers.web.body import Kept, article_element
+    from convert.readers.web.dom import normal
+
+    lead = ("Der BUND Naturschutz bedauert, dass das Gespräch zwischen Minister Habeck und "
+            "Ministerpräsident Söder nicht dazu geführt hat, dass sich Bayern bewegt.")
+    items = ["Windkraft in Bayern braucht mehr Flächen", "Moore schützen heißt Klima schützen",
+             "Neue Studie zum Artensterben an der Isar", "Volksbegehren Artenvielfalt: eine Bilanz"]
+    links = "".join(f"<li><a href='/{n}'>{item}</a></li>" for n, item in enumerate(items))
+    body = (f"<div class='article'><p class='teaser'>{lead}</p><ul class='subnav'>{links}</ul>"
+            "<div class='rte'>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS) + "</div></div>")
+    kept = Kept([normal(t) for t in (lead, *items, *PARAGRAPHS)])
+    assert article_element(parse(page(body)), kept).get("class") == "article"
+    # the same lists beside the article, in a column of their own: they no longer widen it
+    body = (f"<div class='columns'><div class='article'><p class='teaser'>{lead}</p><div class='rte'>"
+            + "".join(f"<p>{p}</p>" for p in PARAGRAPHS) + f"</div></div><ul class='side'>{links}</ul></div>")
+    assert article_element(parse(page(body)), Kept([normal(t) for t in (lead, *items, *PARAGRAPHS)])).get("class") == "article"

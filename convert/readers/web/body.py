@@ -174,10 +174,21 @@ class Kept:
 
 def article_element(tree: Any, kept: Kept, share: float = 0.8) -> Any | None:
     """The deepest element holding `share` of the text trafilatura kept (a stray kept line elsewhere
-    on the page must not widen the article to the whole page)."""
-    tally: dict[Any, int] = {}
-    depth: dict[Any, int] = {}
-    total = 0
+    on the page must not widen the article to the whole page). Lists of links trafilatura kept (a side
+    column's rankings, `<li><em>1</em><a>标题</a></li>`) do not count, unless leaving them out loses
+    prose it kept (a lead of 80 characters) from the article: then the element is as they widen it."""
+    blocks = list(_kept_blocks(tree, kept))
+    whole = _deepest(blocks, share)
+    focused = _deepest([(e, c) for e, c in blocks if not (e.tag == "li" and _link_list(e.getparent()))], share)
+    if focused is None or whole is None or focused is whole or not _contains(whole, focused):
+        return whole
+    lost = any(c >= 80 and _contains(whole, e) and not _contains(focused, e) and not _contains(e, focused)
+               and not (e.tag == "li" and _link_list(e.getparent())) for e, c in blocks)
+    return whole if lost else focused
+
+
+def _kept_blocks(tree: Any, kept: Kept) -> Any:
+    """Each block with text trafilatura kept, and how many of its own characters it kept."""
     for element in tree.iter(*BLOCKS):
         own = normal(_own_text(element))
         if not own:
@@ -190,14 +201,19 @@ def article_element(tree: Any, kept: Kept, share: float = 0.8) -> Any | None:
             chars = len(bare)
         else:  # a blog's post body: paragraphs as loose text between `<br>`s, each a kept text of its own
             chars = sum(len(t) for t in kept.long if t in own or t in bare)
-        if chars and _mostly_links(element, own):
-            continue  # a teaser or a ranking (`<li><em>1</em><a>标题</a></li>`) trafilatura kept beside the article
         if chars:
-            total += chars
-            ancestors = list(element.iterancestors())
-            for level, ancestor in enumerate([element, *ancestors]):
-                tally[ancestor] = tally.get(ancestor, 0) + chars
-                depth[ancestor] = len(ancestors) - level
+            yield element, chars
+
+
+def _deepest(blocks: list[tuple[Any, int]], share: float) -> Any | None:
+    tally: dict[Any, int] = {}
+    depth: dict[Any, int] = {}
+    total = sum(chars for _, chars in blocks)
+    for element, chars in blocks:
+        ancestors = list(element.iterancestors())
+        for level, ancestor in enumerate([element, *ancestors]):
+            tally[ancestor] = tally.get(ancestor, 0) + chars
+            depth[ancestor] = len(ancestors) - level
     candidates = [e for e, chars in tally.items() if total and chars >= share * total]
     if not candidates:
         return None
@@ -207,18 +223,15 @@ def article_element(tree: Any, kept: Kept, share: float = 0.8) -> Any | None:
     return common
 
 
-def _mostly_links(element: Any, own: str) -> bool:
-    """Whether most of a block's own text is the text of its links: a line of a list of other articles,
-    which cannot widen the article to the column (or the page) that holds the list."""
-    linked = sum(len(normal(a.text_content())) for a in element.iter("a") if _block_above(a) is element)
-    return linked >= 0.7 * len(own)
-
-
-def _block_above(element: Any) -> Any:
-    parent = element.getparent()
-    while parent is not None and parent.tag not in BLOCKS:
-        parent = parent.getparent()
-    return parent
+def _link_list(parent: Any) -> bool:
+    """Whether `parent` is a list of links (three items or more, most of them mostly their link's text):
+    a list of other articles, which cannot widen the article to the column (or the page) holding it."""
+    items = [i for i in parent if i.tag == "li"] if parent is not None else []
+    linked = 0
+    for item in items:
+        text = len(normal(item.text_content()))
+        linked += bool(text) and sum(len(normal(a.text_content())) for a in item.iter("a")) >= 0.7 * text
+    return linked >= 3 and linked * 2 >= len(items)
 
 
 _INLINE_PARENTS = {"p", "li", "td", "th", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6"}
