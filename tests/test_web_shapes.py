@@ -292,3 +292,261 @@ def test_paragraphs_between_spacer_blocks_are_paragraphs(tmp_path: Path) -> None
     document = read(tmp_path, page(body, "<title>共享充电宝涨价告别1元时代_澎湃新闻</title>").replace("lang='en'", "lang='zh-CN'"))
     paragraphs = [m.plain_text(m.block_inlines(b)) for b in document.blocks if isinstance(b, m.Paragraph)]
     assert [p for p in paragraphs if "吴翔宇" in p or "雷越岚" in p] == [runs[0], runs[1], runs[3]]
+
+
+def zh_page(body: str, title: str, head: str = "") -> str:
+    return page(body, f"<title>{title}</title>{head}").replace("lang='en'", "lang='zh-CN'")
+
+
+def test_a_section_number_on_its_own_line_numbers_the_heading_under_it(tmp_path: Path) -> None:
+    """ifeng (凤凰网) sets each section's number in bold on a line of its own, over the bold section title
+    (`**1**` / `**全国名校长在小地方遇难题**`): each number became a heading of its own."""
+    runs = ["杭州市学军中学校长陈立群要退休了，有民办高中开出年薪两百多万挖他，他却做了一个决定。",
+            "来台江前，他最放心不下90岁的母亲，老母亲得知儿子要去支教，非常支持。",
+            "“一所学校最重要的学生是老师。”他用“雷霆手段”唤醒老师们的责任心。"]
+    body = (f"<div class='main_content'><h1>他放弃百万年薪来到这里</h1><p>{runs[0]}</p>"
+            f"<p><strong>1</strong></p><p><strong>全国名校长在小地方遇难题</strong></p><p>{runs[1]}</p>"
+            f"<p><strong>2</strong></p><p><strong>爱与责任</strong></p><p>{runs[2]}</p></div>")
+    document = read(tmp_path, zh_page(body, "他放弃百万年薪来到这里_凤凰网"))
+    headings = [m.plain_text(b.content) for b in document.blocks if isinstance(b, m.Heading)]
+    assert headings == ["1 全国名校长在小地方遇难题", "2 爱与责任"]
+
+
+def test_a_call_to_vote_over_a_portals_article_is_left_out(tmp_path: Path) -> None:
+    """Sina puts a campaign's call above the article (`…火热进行中！【点击投票】Pick你心目中的商业领袖`);
+    a bracketed `【点击…】` button is no sentence of an article."""
+    lead = "新京报快讯（记者 裴剑飞）今日（12月28日）有网友爆料，有60万个“12306账号”和410万条联系人数据在暗网低价出售。"
+    rest = ["今晚，中国铁路总公司通过官方微博发布辟谣消息称：网传信息不实，铁路12306网站未发生用户信息泄漏。",
+            "铁路部门提醒广大旅客，请通过铁路12306官方网站和“铁路12306”客户端购票，避免非正常渠道购票带来的风险。"]
+    promo = ("<div class='new_style_article'><p>“只有潮水退了才知道谁在裸泳”，一张榜单尽显中国经济的“大事”与“大势”！"
+             "“2018十大经济年度人物评选”火热进行中！【<a href='/vote'>点击投票</a>】Pick你心目中的商业领袖</p></div>")
+    body = (f"<h1>60万“12306账号”外泄？</h1><div class='article-content'>{promo}<div class='article' id='artibody'>"
+            + "".join(f"<p>　　{p}</p>" for p in (lead, *rest)) + "</div></div>")
+    shown = text(read(tmp_path, zh_page(body, "60万“12306账号”外泄？_新浪网")))
+    assert "裴剑飞" in shown and "非正常渠道购票" in shown
+    assert "点击投票" not in shown and "裸泳" not in shown
+
+
+def test_an_author_field_of_labels_or_an_address_template_names_nobody(tmp_path: Path) -> None:
+    """trafilatura read authors where the page names none: the labels of a copyright box (`版权声明`,
+    `复制链接`), and `Email Com` out of a template's `<meta name="author" content="name, email@gmail.com">`;
+    a site's `CSDN.NET` came back as `CSDN NET`, which no longer matched the site."""
+    article = "".join(f"<p>　　{p}</p>" for p in (
+        "2019年8月22日，第三届知道安全论坛在北京鸟巢举行，参会人数超过了700人。",
+        "活动得到北京锦龙信安的大力赞助，并吸引了国内众多安全组织和科技媒体的参与。",
+        "论坛上，知道创宇发布了新版ZoomEye，可以搜索全球联网的设备和网站组件。"))
+    copyright_box = ("<div class='authorbio'><ul class='spostinfo'><li><strong>版权声明</strong> 来源：当代商报 "
+                     "时间：2019-09-23 14:34:05 作者：</li><li><strong>复制链接</strong> http://www.example.cn/1.html</li></ul></div>")
+    for head, extra in (("", copyright_box), ("<meta name='author' content='name, email@gmail.com'>", ""),
+                        ("<meta name='author' content='CSDN.NET'>", "")):
+        body = f"<article><h1>第三届知道安全论坛鸟巢举办</h1>{article}</article>{extra}"
+        document = read(tmp_path, zh_page(body, "第三届知道安全论坛鸟巢举办-CSDN.NET", head))
+        assert document.meta.authors == (), (head, extra, document.meta.authors)
+
+
+def test_a_forum_posts_byline_names_the_poster_as_the_page_writes_it() -> None:
+    """A forum's `<p class="author">von lupa am 26/10/13, 03:48 pm</p>`: the name, not the date after `am`."""
+    for byline in ("von lupa am 26/10/13, 03:48 pm", "by lupa on 26/10/13, 03:48 pm", "par lupa le 26/10/13"):
+        meta = page_metadata(parse(page(f"<h1>Forums-Regeln</h1><p class='author'>{byline}</p><p>{PARAGRAPHS[0]}</p>")))
+        assert meta.authors == ("lupa",), (byline, meta.authors)
+
+
+def test_a_page_is_prepared_and_read_once_whole_and_once_pruned(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """When pruning the furniture took the article away, the reader fell back to the whole page by
+    preparing and reading it a third time, though it had just read it (a 760 kB WeChat page: 1.1 s, then
+    0.5 s once the first reading was kept)."""
+    from convert.readers.web import body as web_body, read_page
+    import convert.readers.web as web
+
+    calls = {"prepare": 0, "kept_texts": 0}
+    for name in calls:
+        def counted(*args, _original=getattr(web_body, name), _name=name, **kwargs):  # type: ignore[no-untyped-def]
+            calls[_name] += 1
+            return _original(*args, **kwargs)
+        monkeypatch.setattr(web_body, name, counted)
+    body = "<article><h1>Bridge to close for eight weeks</h1>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS) + "</article>"
+    for changed in (False, True):
+        monkeypatch.setattr(web, "_changed_its_mind", lambda pruned, unpruned, _changed=changed: _changed)
+        calls.update(prepare=0, kept_texts=0)
+        found = read_page(page(body), name="page.html")
+        assert found.extracted and "14-kilometre detour" in found.html
+        assert calls == {"prepare": 2, "kept_texts": 2}, (changed, calls)
+
+
+def test_a_ranking_of_other_articles_beside_a_short_article_is_no_part_of_it(tmp_path: Path) -> None:
+    """NetEase (网易): trafilatura keeps the side column's rankings (`跟贴排行`, each line a number, a
+    linked headline and a count) beside a short article; the article was widened to the column holding
+    both, and the PDF printed 30 other headlines, book teasers and shop links under the story."""
+    runs = ["新京报讯2019年篮球世界杯17-32名排位赛，中国男篮以77比73战胜韩国队，保住进军东京奥运会的希望。",
+            "比赛中一个镜头引起了大家的注意，周琦在一次暂停后准备上场时，姚明拉住他在耳边叮嘱了几句。",
+            "比赛第三节还剩8分多钟，姚明在周琦上场前叮嘱道：“你就专注好自己的发挥，不要走底线。”"]
+    headlines = ["成龙参观张北草原天路当地下通知封路？官方回应", "河南马戏团脱逃老虎到动物园时已死亡 死因待鉴定",
+                 "男子夜晚尾随搭讪女孩 被拒后暴踹其面部殴打20秒", "高校现“天价热水”1吨70元 校方：已调整为1吨55元",
+                 "海尔员工被开除背后：规范上百条 有人代打卡被开除", "杭州又现巨响及振动 浙江地震局：未监测到地震活动",
+                 "纽约著名地标华尔街铜牛被砸 引来更多游客围观", "国庆70周年庆祝活动首次联合演练：阅兵方队亮相"]
+    ranking = "".join(f"<li><em>{n}</em><a href='/r{n}'>{h}</a><span>{60000 + n * 317}</span></li>"
+                      for n, h in enumerate(headlines, 1))
+    body = ("<div class='post_content'><div class='post_main'><h1>姚明对周琦说了啥？周琦上下半场判若两人</h1>"
+            "<div class='post_text'>" + "".join(f"<p>　　{r}</p>" for r in runs) + "</div></div>"
+            f"<div class='post_side'><h2>跟贴排行</h2><ul class='rank'>{ranking}</ul>"
+            f"<h2>点击排行</h2><ul class='rank'>{ranking.replace('/r', '/c')}</ul></div></div>")
+    shown = text(read(tmp_path, zh_page(body, "姚明对周琦说了啥？周琦上下半场判若两人_网易新闻")))
+    assert "77比73" in shown and "不要走底线" in shown
+    assert "跟贴排行" not in shown and "华尔街铜牛" not in shown
+
+
+def test_a_meta_title_cut_at_an_unescaped_quote_gives_way_to_the_headline() -> None:
+    """NetEase wrote `<meta property="og:title" content="男孩因不想上补习班 写"救命啊"纸团抛出引来警察">`: the
+    headline's own quotation mark ends the attribute, and the title was `男孩因不想上补习班 写`."""
+    headline = '男孩因不想上补习班 写"救命啊"纸团抛出引来警察'
+    head = ('<title>男孩因不想上补习班 写"救命啊"纸团抛出引来警察_网易新闻</title>'
+            '<meta property="og:title" content="男孩因不想上补习班 写" 救命啊"纸团抛出引来警察"="">')
+    meta = page_metadata(parse(page(f"<h1>{headline}</h1><p>华龙网-新重庆客户端讯 今（9）日……</p>", head)))
+    assert meta.title == headline
+
+
+def test_a_chinese_portals_article_ends_at_its_editors_line(tmp_path: Path) -> None:
+    """Sina: under `责任编辑：吴金明` come the account's box (`新浪新闻公众号`, `更多猛料！欢迎扫描左方二维码…`), a
+    line of headlines per channel and the feedback and copyright lines, inside the article's column, and
+    trafilatura keeps them as paragraphs: the PDF printed 70 lines of the portal after the story."""
+    runs = ["出狱了。据港媒刚刚消息，“陈同佳案”当事人陈同佳今日（23日）近9时在西贡壁屋监狱刑满出狱，并向潘晓颖家人鞠躬致歉。",
+            "香港媒体直播显示，陈同佳走出监狱后，在劝他赴台自首的牧师管浩鸣的白色汽车停下。他首先面对媒体镜头鞠躬。",
+            "说完这些话后，陈同佳上车离开了现场。"]
+    channels = "".join(f"<p>【{c}】 {h}</p>" for c, h in (("新闻", "一个月内 91岁的朱镕基第二次给他们写……"),
+                                                       ("军事", "出鞘：国庆阅兵坦克真的“简配”了？"),
+                                                       ("财经", "绿地员工不买房将被除名？"),
+                                                       ("教育", "国考报名进入尾声 近80万人已通过资格……")))
+    # Sina's `<p class="show_author">`; Guancha's (观察者网) list of the original title and the editor
+    for editor_line in ("<p class='show_author'>责任编辑：吴金明 </p>",
+                        "<ul class='article-other'><li>原标题：陈同佳刑满出狱</li><li>责任编辑:\n 吴金明&nbsp;</li></ul>"):
+        body = ("<div class='article-content' id='article_content'><h1>陈同佳刑满出狱 向潘晓颖家人鞠躬致歉</h1>"
+                "<div class='article' id='artibody'>" + "".join(f"<p>　　{r}</p>" for r in runs) + editor_line + "</div>"
+                "<div class='wx-info'><span>新浪新闻公众号</span><p>更多猛料！欢迎扫描左方二维码关注新浪新闻官方微信（xinlang-xinwen）</p></div>"
+                f"<div class='channels'>{channels}</div>"
+                "<div class='feedback'><p>新浪新闻意见反馈留言板 400-052-0066 欢迎批评指正</p>"
+                "<p>Copyright © 1996-2019 SINA Corporation, All Rights Reserved 新浪公司 版权所有</p></div></div>")
+        document = read(tmp_path, zh_page(body, "陈同佳刑满出狱 向潘晓颖家人鞠躬致歉_新浪新闻"))
+        shown = text(document)
+        assert "西贡壁屋监狱" in shown and "上车离开了现场" in shown and document.meta.editor == "吴金明"
+        for junk in ("公众号", "更多猛料", "朱镕基", "意见反馈", "Copyright"):
+            assert junk not in shown, (editor_line, junk)
+
+
+def test_a_reporter_who_compiled_the_article_is_named_without_the_word() -> None:
+    """Changjiang Daily (长江网): `长江网10月4日讯（记者陈智 整合）`: `整合` (compiled) became a second author."""
+    from convert.enrich.bylines import lead_dateline, reporter_fields
+
+    assert reporter_fields("记者陈智 整合")["authors"] == ("陈智",)
+    assert lead_dateline("长江网10月4日讯（记者陈智 整合） 国庆中秋长假过半，外媒关注武汉的热情不减。")["authors"] == ("陈智",)
+
+
+def test_a_headings_link_to_the_front_page_is_the_sites_logo_not_the_headline(tmp_path: Path) -> None:
+    """Shanxi's government portal: `<h1><a href="/"><span class="hide">山西省人民政府网站</span></a></h1>` is its
+    logo; as the page's lone `<h1>` it was taken for the headline, and the article was titled with the site."""
+    runs = ["跨越千山万水，行程近两万公里，山西品牌丝路行首次登陆巴西，刷新“走出去”的新纪录。",
+            "举办山西品牌丝路行（南美站）活动，是我省贯彻落实重要讲话精神的具体行动。",
+            "巴西华人协会会长张伟表示，圣保罗有20多万华商，双方将用好这一平台。"]
+    body = ("<div class='logo'><h1><a href='/'><span class='hide'>山西省人民政府网站</span></a></h1></div>"
+            "<div class='detail'><h2>山西品牌丝路行（南美站）正式启动</h2>" + "".join(f"<p>{r}</p>" for r in runs) + "</div>")
+    document = read(tmp_path, zh_page(body, "山西品牌丝路行（南美站）正式启动 - 山西省人民政府门户网站"))
+    assert document.meta.title == "山西品牌丝路行（南美站）正式启动"
+    assert "山西省人民政府网站" not in text(document)
+
+
+def test_a_labelled_author_field_among_the_articles_details_names_the_author() -> None:
+    """Securities Times (证券时报网): `<div class="info">2019-09-26 12:11<span>来源：证券时报网</span>
+    <span>作者：李在山</span></div>`; no class says author, and the article had none."""
+    body = ("<div class='intal_tit'><h2>午间公告：天奇股份中标广汽丰田项目</h2><div class='info'>2019-09-26 12:11"
+            "<span>来源：证券时报网</span><span>作者：李在山</span></div></div><div class='txt_con'><p>证券时报e公司讯……</p></div>")
+    meta = page_metadata(parse(page(body, "<title>午间公告：天奇股份中标广汽丰田项目_证券时报网</title>")))
+    assert meta.authors == ("李在山",)
+    # Sohu's link after the names; `网络整理` (compiled from the web) names nobody
+    for field, authors in (("<p>作者：余毅菁 向雪妮<a href='/'><span>返回搜狐，查看更多</span></a></p>", ("余毅菁", "向雪妮")),
+                           ("<span>作者：网络整理</span>", ())):
+        meta = page_metadata(parse(page(body.replace("<span>作者：李在山</span>", field), "<title>午间公告</title>")))
+        assert meta.authors == authors, (field, meta.authors)
+
+
+def test_recommendations_for_you_under_the_article_are_left_out(tmp_path: Path) -> None:
+    """Securities Times: `<h2>为你推荐</h2>` over teasers with their summaries and times, which trafilatura
+    keeps as paragraphs after the article."""
+    runs = ["证券时报e公司讯，当升科技：9614.5万元竞得常州市工业用地，将为公司常州锂电新材料产业基地提供用地。",
+            "运达股份：确定为节能风电公司两风电场项目的风力发电机组设备供应商，中标价7亿元。",
+            "天奇股份：确认中标广汽丰田公司涂装车间工程内搬送设备等项目，中标额6962万元。"]
+    teasers = "".join(f"<dl><dt><a href='/t{n}'>{t}</a></dt><dd><p>{d}</p></dd><dd>2019-09-30 07:42</dd></dl>" for n, (t, d) in enumerate((
+        ("金融委最新定调！鼓励境外资金进入境内金融市场", "十一国庆假期前，金融委召开会议，部署了一系列金融领域下一步的重点工作，释放出明确的信号。"),
+        ("黄金周后A股怎么走，从数据预知这9大行业胜率高", "今天是国庆节前最后一个交易日，持股还是持币过节又成为投资者面临的选择题，数据给出了答案。"))))
+    body = ("<div class='box_left'><h2>午间公告：天奇股份中标广汽丰田项目</h2><div class='txt_con'>"
+            + "".join(f"<p>{r}</p>" for r in runs) + f"</div><div class='tuijian'><h2>为你推荐</h2>{teasers}</div></div>")
+    shown = text(read(tmp_path, zh_page(body, "午间公告：天奇股份中标广汽丰田项目_证券时报网")))
+    assert "中标额6962万元" in shown and "为你推荐" not in shown and "金融委" not in shown
+
+
+def test_a_picture_whose_alt_is_the_headline_has_no_caption(tmp_path: Path) -> None:
+    """NetEase and Toutiao set each picture's alt to the headline: every figure was captioned with it."""
+    headline = '英国独立游戏，经典游戏规则与RPG成长冒险元素结合体验'
+    runs = ["FreeCell Quest是一款以经典纸牌游戏空当接龙为核心玩法，融入了大量RPG成长元素的独立游戏。",
+            "游戏的故事设定在中世纪的Selvarin大陆，一个邪恶的巫师统治了这里，玩家要打败他。",
+            "游戏在Steam售价36元，支持Windows和MAC，暂时没有简体中文。"]
+    body = (f"<article><h1>{headline}</h1><p>{runs[0]}</p><p><img src='https://p1.example.cn/a.jpg' alt='{headline}'></p>"
+            f"<p>{runs[1]}</p><p><img src='https://p1.example.cn/b.jpg' alt='{headline.replace('，', ', ')}'></p><p>{runs[2]}</p></article>")
+    document = read(tmp_path, zh_page(body, f"{headline}_今日头条"))
+    figures = [b for b in document.blocks if isinstance(b, m.Figure)]
+    assert len(figures) == 2 and all(not f.caption and not f.alt for f in figures)
+
+
+def test_a_caption_ending_in_a_video_still_is_the_pictures_caption_and_credit(tmp_path: Path) -> None:
+    """NetEase: `姚明场边支招周琦。视频截图` under a picture stayed a paragraph after a bare `图1`."""
+    runs = ["新京报讯2019年篮球世界杯17-32名排位赛，中国男篮以77比73战胜韩国队，保住进军东京奥运会的希望。",
+            "比赛中一个镜头引起了大家的注意，周琦在一次暂停后准备上场时，姚明拉住他在耳边叮嘱了几句。"]
+    body = (f"<article><h1>姚明对周琦说了啥？</h1><p><img src='https://cms.example.cn/a.jpeg'></p>"
+            f"<p>姚明场边支招周琦。视频截图</p><p>{runs[0]}</p><p>{runs[1]}</p></article>")
+    document = read(tmp_path, zh_page(body, "姚明对周琦说了啥？_网易新闻"))
+    figure = next(b for b in document.blocks if isinstance(b, m.Figure))
+    assert (m.plain_text(figure.caption), figure.credit) == ("姚明场边支招周琦。", "视频截图")
+
+
+def test_a_bold_source_or_editor_line_is_no_section_title(tmp_path: Path) -> None:
+    """NetEase's `**来源：无锡交警**` and EDN China's `**责编：Demi Xia**` after the text (another source or
+    editor than the page names, so they stay in the text) became section headings at the article's end."""
+    runs = ["5月10日起，江阴大桥将半幅封闭施工22天，京沪高速施工就将进入第二阶段。",
+            "施工阶段，货车如需出行，江阴市内G312、S229、S340等道路桥梁技术状况皆满足货车通行要求。"]
+    for line in ("来源：无锡交警", "责编：Demi Xia"):
+        body = f"<article><h1>京沪高速封闭</h1><p>{runs[0]}</p><p>{runs[1]}</p><p><strong>{line}</strong></p></article>"
+        document = read(tmp_path, zh_page(body, "京沪高速封闭_网易订阅", "<meta name='author' content='王某'>"))
+        assert not any(isinstance(b, m.Heading) for b in document.blocks), line
+
+
+def test_a_news_sites_reporter_line_and_a_written_by_line_are_bylines(tmp_path: Path) -> None:
+    """ifeng republishing The Paper opens with `**澎湃新闻记者 段彦超 廖艳**`, Huanqiu with `**执笔/叨叨姐、胡一刀&李小飞刀**`
+    (written by): both became the article's first section heading."""
+    runs = ["7岁小花（化名）“眼睛被塞纸”事件，仍有许多疑问。11月22日，河南许昌禹州市官方人士表示，调查组仍在工作中。",
+            "禹州市教体局曾通报称，学生小刚（化名）向小花眼睛里塞了纸片，小刚家说是拿纸往小花眼睛上“蹭了蹭”。"]
+    for line, authors in (("澎湃新闻记者 段彦超 廖艳", ("段彦超", "廖艳")), ("执笔/叨叨姐、胡一刀&李小飞刀", ("叨叨姐", "胡一刀", "李小飞刀"))):
+        body = f"<article><h1>女童眼睛被塞几十片纸</h1><p><strong>{line}</strong></p><p>{runs[0]}</p><p>{runs[1]}</p></article>"
+        document = read(tmp_path, zh_page(body, "女童眼睛被塞几十片纸_凤凰网"))
+        assert document.meta.authors == authors and not any(isinstance(b, m.Heading) for b in document.blocks), line
+
+
+
+
+def test_leaving_out_a_list_of_links_loses_no_lead_beside_it() -> None:
+    """Lists of links trafilatura kept no longer count toward where the article is (NetEase's side
+    rankings); but when leaving them out narrows the article past a lead it kept (BUND Naturschutz: the
+    lead above the text body, beside a list of links), the article stays as wide as the lists made it."""
+    from convert.readers.web.body import Kept, article_element
+    from convert.readers.web.dom import normal
+
+    lead = ("Der BUND Naturschutz bedauert, dass das Gespräch zwischen Minister Habeck und "
+            "Ministerpräsident Söder nicht dazu geführt hat, dass sich Bayern bewegt.")
+    items = ["Windkraft in Bayern braucht mehr Flächen", "Moore schützen heißt Klima schützen",
+             "Neue Studie zum Artensterben an der Isar", "Volksbegehren Artenvielfalt: eine Bilanz"]
+    links = "".join(f"<li><a href='/{n}'>{item}</a></li>" for n, item in enumerate(items))
+    body = (f"<div class='article'><p class='teaser'>{lead}</p><ul class='subnav'>{links}</ul>"
+            "<div class='rte'>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS) + "</div></div>")
+    kept = Kept([normal(t) for t in (lead, *items, *PARAGRAPHS)])
+    assert article_element(parse(page(body)), kept).get("class") == "article"
+    # the same lists beside the article, in a column of their own: they no longer widen it
+    body = (f"<div class='columns'><div class='article'><p class='teaser'>{lead}</p><div class='rte'>"
+            + "".join(f"<p>{p}</p>" for p in PARAGRAPHS) + f"</div></div><ul class='side'>{links}</ul></div>")
+    assert article_element(parse(page(body)), Kept([normal(t) for t in (lead, *items, *PARAGRAPHS)])).get("class") == "article"

@@ -21,14 +21,14 @@ _EDITOR_WORD = r"(?:责任编辑|責任編輯|责编|責編|编辑|編輯)"
 _EDITOR = re.compile(rf"^(?:(?:{_EDITOR_WORD}|Editor|Edited by)(?:\s*[:：]\s*|\s+)(.+)"
                      f"|{_EDITOR_WORD}([{_H}·]{{2,4}}))$", re.I)
 # `نویسنده: X` (Persian), `تحریر: X` (Urdu), `लेखक: X` (Hindi), `Автор: X` (Russian) too
-_AUTHOR = re.compile(r"^(?:作者|撰文|文|Author|Reporter|نویسنده|تحریر|लेखक|Автор)\s*[:：/／|｜]\s*(.+)$", re.I)
+_AUTHOR = re.compile(r"^(?:作者|撰文|执笔|執筆|文|Author|Reporter|نویسنده|تحریر|लेखक|Автор)\s*[:：/／|｜]\s*(.+)$", re.I)
 _BY = re.compile(r"^(?:(?:Written|Story|Words|Reporting)\s+)?[Bb]y\s+([A-Z].+)$")
 _SOURCE = re.compile(r"^(?:来源|來源|出处|Source)\s*[:：]\s*(.+)$", re.I)
 _URL = re.compile(r"^https?://\S+$")
 _ROLE = r"(?:特约|特約|实习|實習|首席|驻\S{1,4}|駐\S{1,4})?(?:记者|記者|通讯员|通訊員)"
 _AGENCIES = (r"新华社|新華社|中央社|中央通訊社|中新社|中新网|中新網|人民网|人民網|央视网|央視網|央视|央視|路透社|法新社|美联社|美聯社|"
              r"共同社|塔斯社|韩联社|韓聯社|本报|本報|本台|本刊|本网|本網")
-_OUTLET = rf"(?:{_AGENCIES}|[{_H}]{{1,5}}(?:报|報|网|網|台))"
+_OUTLET = rf"(?:{_AGENCIES}|[{_H}]{{1,5}}(?:报|報|网|網|台)|[{_H}]{{1,4}}(?:新闻|新聞))"  # `澎湃新闻记者 段彦超`
 # Taiwan's papers bracket the line: `〔記者王某／台北報導〕`.
 # `记者 | 许嘉宁`: a magazine's bar between the role and the name, as `文 | X` has.
 _REPORTER = re.compile(rf"^[（(〔［\[]?\s*(?:{_OUTLET})?{_ROLE}\s*[:：/／|｜]?\s*(?P<rest>[^（()）〔〕]+?)\s*[)）〕］\]]?$")
@@ -47,7 +47,8 @@ _ROLE_WORD = re.compile(rf"\s*{_ROLE}\s*[:：]?\s*")
 _ANOTHER_FIELD = re.compile(rf"\s[{_H}]{{2,4}}\s*[:：]")  # `作者：王某 编辑：张三`: fields read one by one
 _PICTURES_LABEL = re.compile(r"\s+(?:图|圖|摄影|攝影|图片|圖片)\s*[:：/／|｜]\s*")
 # A role standing between names (`作者：孙蕾 实习生 刘畅`) names no one.
-_ROLE_ALONE = re.compile(rf"^(?:{_ROLE}|实习生|實習生|见习记者|見習記者|摄影|攝影)$")
+# what the reporter did after the name (`记者陈智 整合`: compiled by): no name
+_ROLE_ALONE = re.compile(rf"^(?:{_ROLE}|实习生|實習生|见习记者|見習記者|摄影|攝影|整合|整理|编译|編譯|综合|綜合)$")
 _DATELINE = re.compile(
     rf"^(?P<outlet>{_AGENCIES}|[{_H}]{{1,5}}?(?:报|報))?(?P<place>[{_H}]{{2,8}}?)\s*"
     r"(?:(?P<year>\d{4})\s*年\s*)?(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日\s*(?P<wire>电|電|讯|訊|消息)?"

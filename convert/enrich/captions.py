@@ -26,7 +26,9 @@ _TAKEN_BY_ZH = re.compile(r"[（(]\s*(?P<who>[^（()）。]{2,40}?)\s*[/／]?\s*
 _SUPPLIED_ZH = re.compile(r"[（(]?\s*(?P<who>[^（()）。，\s]{2,20})\s*(?:供图|供圖)\s*[)）]?$")
 # A picture agency a Chinese portal names at a caption's end (`共享充电宝。视觉中国 资料`, `…。东方IC`, `…。CFP供图`)
 _AGENCY_ZH = re.compile(r"(?:^|(?<=[。！？\s]))(?P<who>视觉中国|視覺中國|东方IC|東方IC|IC\s?photo|图虫创意|圖蟲創意|人民视觉|人民視覺|"
-                        r"CFP|新华社发|新華社發|中新社发|中新社發)\s*(?:资料|資料|资料图|資料圖|图|圖)?$", re.I)
+                        r"CFP|新华社发|新華社發|中新社发|中新社發|"
+                        # `姚明场边支招周琦。视频截图`: a still from a video (or the web) is where the picture is from
+                        r"视频截图|視頻截圖|视频截屏|網路截圖|网络截图|網絡截圖)\s*(?:资料|資料|资料图|資料圖|图|圖)?$", re.I)
 _BY_EN = re.compile(rf"\(?\s*(?:Photo(?:graph)?|Picture|Image)s?\s+(?:by|courtesy\s+of)\s+(?P<who>{_SENTENCE}{{2,80}}?)"
                     r"\s*\)?\.?$", re.I)
 _LABELLED_EN = re.compile(rf"\(?\s*(?:Photo(?:graph)?|Picture|Image|Photo\s+credit|Credit|Courtesy(?:\s+of)?)s?\s*[:：]\s*"

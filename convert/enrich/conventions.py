@@ -54,6 +54,7 @@ def apply_conventions(doc: m.Document) -> m.Document:
     blocks, found = _take_closing(blocks, found, doc.meta)
     blocks = _drop_trailing_decoration(blocks)
     blocks = [_as_section_title(b) for b in blocks]
+    blocks = _section_numbers_into_titles(blocks)
     blocks = _numbered_section_titles(blocks)
     blocks = _speaker_labels(blocks)
     notes: list[m.Footnote] = list(doc.footnotes)
@@ -259,7 +260,31 @@ def _as_section_title(block: m.Block) -> m.Block:
     text = m.plain_text(only.content).strip()
     if not text or len(text) > SECTION_TITLE_MAX or text.endswith(_SENTENCE_END) or "\n" in text:
         return block
+    if byline_fields(text):  # a bold `来源：无锡交警`, `责编：Demi Xia` closing the article is no section's title
+        return block
     return m.Heading(2, only.content)
+
+
+# A section's number alone on its line (`1`, `02`, `一`, `III.`), over its title
+_SECTION_NUMBER = re.compile(r"^(?:\d{1,2}|[一二三四五六七八九十]{1,3}|[IVX]{1,4})[.、．]?$")
+
+
+def _section_numbers_into_titles(blocks: list[m.Block]) -> list[m.Block]:
+    """A bold section number on a line of its own over the section's bold title (ifeng's `**1**` /
+    `**全国名校长在小地方遇难题**`) numbers that title (`1 全国名校长…`): alone it was a heading of its own,
+    `1`, over the real one. A bold number over no title stays a line of the text."""
+    blocks = list(blocks)
+    out: list[m.Block] = []
+    for index, block in enumerate(blocks):
+        following = blocks[index + 1] if index + 1 < len(blocks) else None
+        if isinstance(block, m.Heading) and _SECTION_NUMBER.match(m.plain_text(block.content).strip()):
+            if isinstance(following, m.Heading) and not _SECTION_NUMBER.match(m.plain_text(following.content).strip()):
+                blocks[index + 1] = replace(following, content=(m.Text(m.plain_text(block.content).strip() + " "),
+                                                                *following.content))
+                continue
+            block = m.Paragraph((m.Strong(block.content),))
+        out.append(block)
+    return out
 
 
 _NUMERALS = "一二三四五六七八九十"

@@ -55,12 +55,24 @@ def clean_alternatives(doc: m.Document) -> m.Document:
             return replace(node, alt="")
         return node
 
+    headline = _words(doc.meta.title)
+
     def clean(block: m.Block) -> m.Block:
         if isinstance(block, m.Figure) and block.alt and is_junk_alt(block.alt):
             block = replace(block, alt="")
+        if isinstance(block, m.Figure) and block.alt and headline and _words(block.alt) == headline:
+            # NetEase and Toutiao give every picture the headline as its alt: no caption, and nothing
+            # the picture shows
+            caption = () if _words(m.plain_text(block.caption)) == headline else block.caption
+            block = replace(block, alt="", caption=caption)
         return map_block_inlines(block, clean_inline)
 
     return replace(doc, blocks=tuple(map_blocks(doc.blocks, clean)))
+
+
+def _words(text: str) -> str:
+    """The letters and digits of `text` (quotation marks and spaces differ between a title and an alt)."""
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
 
 
 def normalise_lang(tag: str) -> str:

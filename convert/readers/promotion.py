@@ -13,6 +13,8 @@ PROMOTION = re.compile(
     # `〔點我看更多自由時報新聞〕`, `更多精彩内容请下载客户端`
     r"|.{0,6}(?:看更多|更多新聞|更多新闻|更多精彩).{0,16}"
     # `分享、点赞、在看，3连3连！`: two or more of the buttons named in one short line
+    # `…评选火热进行中！【点击投票】Pick你心目中的商业领袖`: a bracketed button in a short line is a call, not a sentence
+    r"|.{0,100}[【\[［]\s*(?:点击|點擊)[^】\]］]{1,8}[】\]］].{0,40}"
     r"|.{0,10}(?:分享|转发|轉發|点赞|點讚|在看|收藏)[、，,和与與及\s]*(?:分享|转发|轉發|点赞|點讚|在看|收藏).{0,20}"
     r"|(?:Advertisement|广告|廣告|Sponsored|Read more|阅读原文|閱讀原文))$", re.I)
 

@@ -90,12 +90,16 @@ def read_page(html: str, *, url: str = "", extract: bool = True, name: str = "pa
 
 
 def _extract(tree: Any, meta: PageMeta, url: str, name: str) -> Any | None:
-    unpruned, _ = web_body.kept_texts(web_body.prepare(tree, furniture=False), url or None, metadata=False)
+    # The page read twice: whole (the furniture kept), then pruned. When pruning took the article away,
+    # the whole page's reading is the article's, as it was already made: it is not prepared and read
+    # again. trafilatura's metadata comes from the pruned reading either way (it does not depend on
+    # which text was kept, and the pruned page has less furniture to take a byline from).
+    whole = web_body.prepare(tree, furniture=False)
+    unpruned, _ = web_body.kept_texts(whole, url or None, metadata=False)
     prepared = web_body.prepare(tree, article=web_body.Kept(unpruned))
     texts, document = web_body.kept_texts(prepared, url or None)
     if _changed_its_mind(texts, unpruned):
-        prepared = web_body.prepare(tree, furniture=False)
-        texts, document = web_body.kept_texts(prepared, url or None)
+        prepared, texts = whole, unpruned
     _fill_from_trafilatura(meta, document, tree)
     kept = web_body.Kept(texts)
     article = web_body.article_element(prepared, kept) if texts else None
@@ -179,9 +183,10 @@ def _fill_from_trafilatura(meta: PageMeta, document: Any, tree: Any) -> None:
     if not meta.title and found.get("title"):
         meta.title, meta.found["title"] = web_meta.clean_title(found["title"], meta.site), "trafilatura"
     if not meta.authors and found.get("author"):
+        shown = _page_words(tree)
         names = web_meta.person_names(tuple(n for part in str(found["author"]).split(";")
-                                            if not web_meta.is_editor_line(part) for n in split_names(part)),
-                                      meta.site, meta.title)
+                                            if not web_meta.is_editor_line(part) for n in split_names(part)
+                                            if normal(n) in shown), meta.site, meta.title)
         if names:
             meta.authors, meta.found["authors"] = names, "trafilatura"
     if not meta.site and found.get("sitename"):
@@ -192,6 +197,14 @@ def _fill_from_trafilatura(meta: PageMeta, document: Any, tree: Any) -> None:
         meta.date = _htmldate(tree)
         if meta.date:
             meta.found["date"] = "htmldate"
+
+
+def _page_words(tree: Any) -> str:
+    """The page's text and its meta tags' values, white space collapsed: trafilatura's author must be
+    written there as it gives it. It rewrites what it reads (`Www Example Cn` out of a link's address,
+    `Email Com` out of `email@gmail.com`, `Lupa` out of `lupa`), and a name it made up is nobody's."""
+    values = [e.get("content") or "" for e in tree.iter("meta")]
+    return normal(" ".join([*tree.itertext(), *values]))
 
 
 def _time_from_the_page(meta: PageMeta, prepared: Any, article: Any) -> None:

@@ -174,10 +174,21 @@ class Kept:
 
 def article_element(tree: Any, kept: Kept, share: float = 0.8) -> Any | None:
     """The deepest element holding `share` of the text trafilatura kept (a stray kept line elsewhere
-    on the page must not widen the article to the whole page)."""
-    tally: dict[Any, int] = {}
-    depth: dict[Any, int] = {}
-    total = 0
+    on the page must not widen the article to the whole page). Lists of links trafilatura kept (a side
+    column's rankings, `<li><em>1</em><a>标题</a></li>`) do not count, unless leaving them out loses
+    prose it kept (a lead of 80 characters) from the article: then the element is as they widen it."""
+    blocks = list(_kept_blocks(tree, kept))
+    whole = _deepest(blocks, share)
+    focused = _deepest([(e, c) for e, c in blocks if not (e.tag == "li" and _link_list(e.getparent()))], share)
+    if focused is None or whole is None or focused is whole or not _contains(whole, focused):
+        return whole
+    lost = any(c >= 80 and _contains(whole, e) and not _contains(focused, e) and not _contains(e, focused)
+               and not (e.tag == "li" and _link_list(e.getparent())) for e, c in blocks)
+    return whole if lost else focused
+
+
+def _kept_blocks(tree: Any, kept: Kept) -> Any:
+    """Each block with text trafilatura kept, and how many of its own characters it kept."""
     for element in tree.iter(*BLOCKS):
         own = normal(_own_text(element))
         if not own:
@@ -191,11 +202,18 @@ def article_element(tree: Any, kept: Kept, share: float = 0.8) -> Any | None:
         else:  # a blog's post body: paragraphs as loose text between `<br>`s, each a kept text of its own
             chars = sum(len(t) for t in kept.long if t in own or t in bare)
         if chars:
-            total += chars
-            ancestors = list(element.iterancestors())
-            for level, ancestor in enumerate([element, *ancestors]):
-                tally[ancestor] = tally.get(ancestor, 0) + chars
-                depth[ancestor] = len(ancestors) - level
+            yield element, chars
+
+
+def _deepest(blocks: list[tuple[Any, int]], share: float) -> Any | None:
+    tally: dict[Any, int] = {}
+    depth: dict[Any, int] = {}
+    total = sum(chars for _, chars in blocks)
+    for element, chars in blocks:
+        ancestors = list(element.iterancestors())
+        for level, ancestor in enumerate([element, *ancestors]):
+            tally[ancestor] = tally.get(ancestor, 0) + chars
+            depth[ancestor] = len(ancestors) - level
     candidates = [e for e, chars in tally.items() if total and chars >= share * total]
     if not candidates:
         return None
@@ -203,6 +221,17 @@ def article_element(tree: Any, kept: Kept, share: float = 0.8) -> Any | None:
     if common.tag in _INLINE_PARENTS and common.getparent() is not None:
         common = common.getparent()
     return common
+
+
+def _link_list(parent: Any) -> bool:
+    """Whether `parent` is a list of links (three items or more, most of them mostly their link's text):
+    a list of other articles, which cannot widen the article to the column (or the page) holding it."""
+    items = [i for i in parent if i.tag == "li"] if parent is not None else []
+    linked = 0
+    for item in items:
+        text = len(normal(item.text_content()))
+        linked += bool(text) and sum(len(normal(a.text_content())) for a in item.iter("a")) >= 0.7 * text
+    return linked >= 3 and linked * 2 >= len(items)
 
 
 _INLINE_PARENTS = {"p", "li", "td", "th", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6"}
@@ -234,6 +263,7 @@ def clean_body(element: Any, kept: Kept, *, logo: str = "", site: str = "", titl
     body = copy.deepcopy(element)
     body.tag = "div"
     _spacers_as_breaks(body)
+    _cut_after_editor_line(body)  # before cleaning: trafilatura seldom keeps the line itself
     _clean_children(body, kept, logo, site, title)
     _cut_at_more_reading(body)
     _drop_trailing_headings(body)
@@ -247,7 +277,7 @@ def clean_body(element: Any, kept: Kept, *, logo: str = "", site: str = "", titl
 MORE_READING = re.compile(
     r"^(?:推荐阅读|推薦閱讀|相关阅读|相關閱讀|相关新闻|相關新聞|相关文章|相關文章|相关报道|相關報導|延伸阅读|延伸閱讀|"
     r"热点推荐|熱點推薦|精彩推荐|精彩推薦|热门推荐|熱門推薦|猜你喜欢|猜你喜歡|往期回顾|往期回顧|往期推荐|往期推薦|"
-    r"更多阅读|更多閱讀|热门文章|熱門文章|今日推荐|今日推薦|"
+    r"更多阅读|更多閱讀|热门文章|熱門文章|今日推荐|今日推薦|为你推荐|為你推薦|相关推荐|相關推薦|大家都在看|"
     r"Related(?: (?:stories|articles|news|coverage|content|posts|reading))?|Read (?:more|next|also)|More (?:stories|news)"
     r"|Recommended(?: (?:for you|stories|reading))?|You (?:may|might) also like|Most (?:read|popular))\s*[:：]?$", re.I)
 
@@ -277,6 +307,28 @@ def _cut_at_more_reading(body: Any) -> None:
             node.getparent().remove(following)
         node = node.getparent()
     remove(element)
+
+
+# `责任编辑：吴金明`, `[责任编辑：韩保林 PK155]`: a Chinese portal's last line of the article
+_EDITOR_LINE = re.compile(r"^[（(【\[［]?\s*(?:责任编辑|責任編輯|责编|責編)\s*[:：].{1,30}$")
+
+
+def _cut_after_editor_line(body: Any) -> None:
+    """Everything after the editor's line that closes a Chinese portal's article (`责任编辑：吴金明`): the
+    blocks trafilatura kept after it are the portal's (Sina's `新浪新闻公众号` box, its channel headlines,
+    its feedback and copyright lines). The line stays, for the conventions to read the editor from."""
+    total = len(normal(body.text_content())) or 1
+    for element in body.iter("p", "div", "li"):
+        if _EDITOR_LINE.match(" ".join(element.text_content().split())) \
+                and _text_before(body, element) >= min(100, total / 2):
+            break
+    else:
+        return
+    node = element
+    while node is not None and node is not body:
+        for following in list(node.itersiblings()):
+            node.getparent().remove(following)
+        node = node.getparent()
 
 
 def _text_before(body: Any, element: Any) -> int:

@@ -12,6 +12,7 @@ import email.utils
 import html
 import json
 import re
+import urllib.parse
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Iterable
@@ -43,7 +44,12 @@ _NEXT_FIELD = re.compile(r"(?<=\S)\s*(?:发布时间|發佈時間|发布于|發�
 _FOLLOW = re.compile(r"(?:\s*\+?\s*(?:关注|關注|订阅|訂閱|Follow))?\s*[:：]?\s*$", re.I)
 # What a byline template shows when it has no name (`<span class="author">name</span>`, `未知`: unknown)
 _NO_NAME = {"name", "author", "admin", "administrator", "user", "null", "none", "undefined", "unknown", "未知",
-            "我已授权", "我已授權"}
+            "我已授权", "我已授權", "网络", "網絡", "網路", "佚名", "匿名"}  # `作者：网络整理`: compiled from the web
+# `… am 26/10/13, 03:48 pm`, `… on 12 March 2024`: when a byline's post was written, after its name
+_BYLINE_WHEN = re.compile(r"\s+(?:am|um|on|at|le|el|il|op)\s+\d.*$", re.I)
+# The labels of a page's boxes and buttons (`版权声明`, `复制链接`), which trafilatura can take for a name
+_LABEL_WORDS = re.compile(r"版权|版權|声明|聲明|链接|鏈接|复制|複製|转载|轉載|评论|評論|登录|登錄|注册|註冊|首页|首頁|"
+                          r"举报|舉報|打印|收藏|来源|來源|字号|字號|关闭|關閉")
 _HAN_NAME = re.compile(f"^[{IDEOGRAPHS}·]{{2,5}}$")
 _WECHAT_VAR = re.compile(r"""\bvar\s+(ct|create_time|nickname|msg_title|msg_desc|publish_time)\s*=\s*"""
                          r"""(?:htmlDecode\()?\s*(["'])(.*?)\2""")
@@ -108,6 +114,9 @@ def page_metadata(tree: Any, page_url: str = "") -> PageMeta:
     if (headline := _single_h1(tree)) and meta.title.startswith(headline) \
             and _TITLE_SEPARATORS.match(meta.title[len(headline):]):
         meta.title, meta.found["title"] = headline, "h1"  # `Headline - BBC News` as og:title, no site named
+    if (headline := _single_h1(tree)) and len(headline) > len(meta.title) and headline.startswith(meta.title) \
+            and headline[len(meta.title)] in "\"'":
+        meta.title, meta.found["title"] = headline, "h1"  # `content="…写"救命啊"纸团…"`: the quote ended the attribute
     if not site and (site := site_from_title(_head_title(tree), meta.title)):
         meta.found["site"] = "title"
     if not site and meta.found.get("title") == "title" and (named := _SITE_SUFFIX.match(meta.title)) \
@@ -260,9 +269,20 @@ def _json_ld_headline(article: dict[str, Any], tree: Any, tags: dict[str, str]) 
 
 
 def _single_h1(tree: Any) -> str:
-    headings = [text_of(h) for h in tree.iter("h1")]
+    headings = [text_of(h) for h in tree.iter("h1") if not _is_logo(h)]
     headings = [h for h in headings if h]
     return headings[0] if len(set(headings)) == 1 else ""
+
+
+def _is_logo(heading: Any) -> bool:
+    """`<h1><a href="/"><span class="hide">山西省人民政府网站</span></a></h1>`: a heading that is all one link to
+    the site's front page is its logo (its name, often hidden behind a picture), not the headline."""
+    links = heading.findall(".//a")
+    if len(links) != 1 or text_of(links[0]) != text_of(heading):
+        return False
+    address = urllib.parse.urlsplit((links[0].get("href") or "").strip())
+    return bool(links[0].get("href") is not None and not address.query
+                and re.fullmatch(r"/?(?:index\.\w+)?|\.?/?", address.path))
 
 
 def _head_title(tree: Any) -> str:
@@ -351,7 +371,19 @@ def _byline_elements(tree: Any) -> tuple[str, ...]:
             continue  # Sina's `<p class="show_author">责任编辑：张明 SN225</p>`: the editor (`page_editor`)
         if text and len(text) <= 80 and (names := split_names(text)):
             return names
+    for element in tree.iter("span", "em", "i", "font", "p", "div", "li"):
+        # `<div class="info">2019-09-26 12:11<span>来源：证券时报网</span><span>作者：李在山</span></div>`
+        text = text_of(element)
+        if _AUTHOR_FIELD.match(own := " ".join((element.text or "").split())):
+            text = own  # `作者：余毅菁 向雪妮<a>返回搜狐，查看更多</a>`: the link is no name
+        if text and len(text) <= 30 and _AUTHOR_FIELD.match(text) and not element.xpath(
+                'ancestor::*[re:test(@class, "comment|discuss", "i")]', namespaces={"re": "http://exslt.org/regular-expressions"}):
+            return split_names(text)
     return ()
+
+
+# A Chinese page's labelled author field, in an element of its own
+_AUTHOR_FIELD = re.compile(r"^(?:作者|作\s+者)\s*[:：]\s*\S")
 
 
 def _byline_date(tree: Any) -> str:
@@ -375,6 +407,7 @@ def split_names(text: str) -> tuple[str, ...]:
     text = _FOLLOW.sub("", text)  # `中国广州发布 关注`: the account's follow button; `黄斌汉：`
     text = split_leading_date(text.strip())[0]  # `2025年3月19日 14時05分　文：佐藤美咲`: the name
     text = split_trailing_date(_BYLINE_LABEL.sub("", text.strip()))[0]  # `张三 2025-03-12`: the name
+    text = _BYLINE_WHEN.sub("", text)  # a forum's `von lupa am 26/10/13, 03:48 pm`: the name
     text = re.sub(rf"\s*[/／|｜\s]\s*[{IDEOGRAPHS}]{{2,6}}(?:报道|報道|報導)$", "", text)  # `记者 王某／北京报道`
     text = re.sub(r"\s*(?:报道|報道|報導|摄影|攝影|整理|编译|/?\s*文)$", "", text)
     text = re.sub(r"\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+", "", text)  # `김민준 기자 mj@hangang.example`: no address
@@ -407,6 +440,8 @@ def _is_person(name: str, site: str, title: str) -> bool:
     if folded in _NO_NAME or any(ch.isdigit() for ch in name):  # `股市行情 总篇数919篇`: an author card's counts
         return False
     if _ORGANISATION.search(name):  # `article:author` = 中国新闻网, Reuters: the source, not a person
+        return False
+    if _LABEL_WORDS.search(name):  # `版权声明`: a box's label
         return False
     return not (site and (folded in site.casefold() or site.casefold() in folded))
 
