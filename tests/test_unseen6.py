@@ -1,0 +1,59 @@
+"""A sixth round of inputs nothing before had (`tests/data/unseen6/`), and what probe 5 left: a
+`一、二、三、` list, a chart's credit (`制图：`), a tracking pixel among the photos, an article that is one
+line or a table only.
+
+What they showed was wrong is tested at the step that now reads it right."""
+from __future__ import annotations
+
+import io
+import re
+import subprocess
+import zipfile
+from pathlib import Path
+
+from PIL import Image as PILImage
+
+import convert
+from convert.errors import collect_warnings
+
+from conftest import ROOT
+
+UNSEEN = ROOT / "tests" / "data" / "unseen6"
+
+
+def _picture(path: Path, size: tuple[int, int], colour: str = "steelblue") -> None:
+    PILImage.new("RGB", size, colour).save(path)
+
+
+def _pdf_text(data: bytes) -> str:
+    return subprocess.run(["pdftotext", "-", "-"], input=data, capture_output=True, check=True).stdout.decode()
+
+
+# ---------------------------------------------------------------- pictures that show nothing
+
+
+def _tracked(tmp_path: Path) -> Path:
+    _picture(tmp_path / "photo.jpg", (400, 300))
+    _picture(tmp_path / "pixel.png", (1, 1), "white")
+    _picture(tmp_path / "spacer.gif", (600, 1), "white")
+    article = tmp_path / "tracked.md"
+    article.write_text("# 新区公园开放\n\n![游客在湖边散步](photo.jpg)\n\n![](pixel.png)\n\n![跟踪](spacer.gif)\n\n"
+                       "公园面积约120公顷。![](pixel.png)\n\n![夜景灯光](photo.jpg)\n", encoding="utf-8")
+    return article
+
+
+def test_a_tracking_pixel_is_no_figure(tmp_path: Path) -> None:
+    """A web page's 1×1 tracking pixel and a 600×1 spacer were numbered figures over nothing (`图 2`,
+    `图 3`), and the photo after them `图 4`."""
+    article = _tracked(tmp_path)
+    with collect_warnings() as warnings:
+        pdf = convert.convert(article, to="pdf", offline=True)
+    assert re.findall(r"^图\s*(\d)", _pdf_text(pdf), re.M) == ["1", "2"]
+    assert sum("tracking pixel" in w for w in warnings) == 2  # said once per picture
+    with zipfile.ZipFile(io.BytesIO(convert.convert(article, to="docx", offline=True))) as word:  # type: ignore[arg-type]
+        body = word.read("word/document.xml").decode()
+    assert body.count("<pic:pic") == 2
+    assert re.findall(r"SEQ 图[^<]*</w:instrText>.*?<w:t[^>]*>(\d+)</w:t>", body, re.S) == ["1", "2"]
+    with zipfile.ZipFile(io.BytesIO(convert.convert(article, to="epub", offline=True))) as book:  # type: ignore[arg-type]
+        text = " ".join(book.read(n).decode() for n in book.namelist() if n.endswith(".xhtml"))
+    assert re.findall(r'<figure id="(fig-\d)"', text) == ["fig-1", "fig-2"] and text.count("<img") == 2
