@@ -523,8 +523,14 @@ def byline_text(part: BylinePart, lang: str) -> str:
     return f"{part.label}{separator}{part.value}"
 
 
+_OWN_ROLES = {"制图", "製圖", "绘图", "繪圖"}  # `enrich.captions.DRAWN_ROLES`: the roles a credit keeps
+
+
 def credit_text(credit: str, lang: str) -> str:
-    """A picture's credit as shown under it: `摄影：新华社记者 王某`, `Photo: Reuters`."""
+    """A picture's credit as shown under it: `摄影：新华社记者 王某`, `Photo: Reuters`; a credit that names
+    its own role (a chart's `制图：王某`) as it is."""
+    if credit.split("：", 1)[0] in _OWN_ROLES:
+        return credit
     separator = labels(lang)["label_separator"]
     return f"{labels(lang)['credit']}{': ' if separator == ' ' else separator}{credit}"
 

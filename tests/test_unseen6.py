@@ -14,6 +14,7 @@ from pathlib import Path
 from PIL import Image as PILImage
 
 import convert
+from convert import model as m
 from convert.errors import collect_warnings
 
 from conftest import ROOT
@@ -57,3 +58,23 @@ def test_a_tracking_pixel_is_no_figure(tmp_path: Path) -> None:
     with zipfile.ZipFile(io.BytesIO(convert.convert(article, to="epub", offline=True))) as book:  # type: ignore[arg-type]
         text = " ".join(book.read(n).decode() for n in book.namelist() if n.endswith(".xhtml"))
     assert re.findall(r'<figure id="(fig-\d)"', text) == ["fig-1", "fig-2"] and text.count("<img") == 2
+
+
+# ---------------------------------------------------------------- a chart's credit
+
+
+def test_a_charts_maker_is_its_credit(tmp_path: Path) -> None:
+    """`（制图：张三）` stayed in the caption, and `制图/王五` lost `制` to a credit `图/王五` (`王五`, shown
+    as `摄影：王五`): a chart is drawn, not photographed; its credit keeps its own role."""
+    _picture(tmp_path / "chart.png", (600, 400))
+    article = tmp_path / "charts.md"
+    article.write_text("# 今冬供暖面积再扩大\n\n全市供暖面积达到3.2亿平方米。\n\n![供暖示意图（制图：张三）](chart.png)\n\n"
+                       "![全市管网分布 制图/王五](chart.png)\n\n![各区供暖面积](chart.png)\n\n（新华社发 王琪 制图）\n\n"
+                       "![面積](chart.png)\n\n製圖：陳大文\n\n![港口夜景（新华社记者 李明 摄）](chart.png)\n", encoding="utf-8")
+    doc = convert.read(str(article))
+    assert [(m.plain_text(f.caption), f.credit) for f in doc.figures] == [
+        ("供暖示意图", "制图：张三"), ("全市管网分布", "制图：王五"), ("各区供暖面积", "制图：新华社发 王琪"),
+        ("面積", "製圖：陳大文"), ("港口夜景", "新华社记者 李明")]
+    text = _pdf_text(convert.convert(article, to="pdf", offline=True))  # type: ignore[arg-type]
+    assert "制图：张三" in text and "摄影：新华社记者 李明" in text and "摄影：制图" not in text
+    assert "制图：新华社发 王琪" in text and "摄影：张三" not in text
