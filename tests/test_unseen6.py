@@ -78,3 +78,26 @@ def test_a_charts_maker_is_its_credit(tmp_path: Path) -> None:
     text = _pdf_text(convert.convert(article, to="pdf", offline=True))  # type: ignore[arg-type]
     assert "制图：张三" in text and "摄影：新华社记者 李明" in text and "摄影：制图" not in text
     assert "制图：新华社发 王琪" in text and "摄影：张三" not in text
+
+
+# ---------------------------------------------------------------- an article with no headline
+
+
+def test_a_chinese_article_without_a_headline_is_titled_by_its_first_sentence(tmp_path: Path) -> None:
+    """A one-line notice or a table alone was titled after its file name: `News 0412`, `Table`, an
+    English name on a Chinese article's cover, contents and running header."""
+    cases = {
+        "news-0412.md": ("今天上午，市气象台发布暴雨橙色预警信号，预计未来三小时全市大部分地区将出现50毫米以上降水，"
+                         "请市民注意防范。\n", "今天上午，市气象台发布暴雨橙色预警信号"),
+        "tz.md": ("明日停水。\n", "明日停水"),
+        "table.md": ("| 城市 | GDP（亿元） | 增速 |\n|---|---|---|\n| 北京 | 43760 | 5.2% |\n", "城市、GDP（亿元）、增速"),
+        "市政府通知.md": ("明日停水。\n", "市政府通知"),  # a Chinese file name is the writer's own title
+    }
+    for name, (text, title) in cases.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        doc = convert.read(str(tmp_path / name))
+        assert doc.meta.title == title, name
+        assert len(doc.body) == 1, name  # the sentence, or the table, stays in the body
+    english = tmp_path / "storm.md"
+    english.write_text("Schools were closed on Friday as a storm brought heavy snow.\n", encoding="utf-8")
+    assert convert.read(str(english)).meta.title == "Storm"
