@@ -101,3 +101,63 @@ def test_a_chinese_article_without_a_headline_is_titled_by_its_first_sentence(tm
     english = tmp_path / "storm.md"
     english.write_text("Schools were closed on Friday as a storm brought heavy snow.\n", encoding="utf-8")
     assert convert.read(str(english)).meta.title == "Storm"
+
+
+# ---------------------------------------------------------------- lists numbered 一、二、三、
+
+
+def test_a_word_list_numbered_in_chinese_keeps_its_numbers() -> None:
+    """WPS's `chineseCounting` list (`一、增开…`) came out `1. 2. 3.` in every edition: pandoc knows no
+    Chinese numbers. Its numbers are written into the items, as Word shows them."""
+    wps = ROOT / "tests" / "data" / "unseen5" / "wps-newsroom.docx"
+    doc = convert.read(str(wps))
+    texts = [m.plain_text(b.content) for b in doc.body if isinstance(b, m.Paragraph)]
+    assert texts[2:5] == ["一、增开早高峰加班列车", "二、缩短行车间隔至2分钟", "三、试点错峰出行优惠"]
+    assert not any(isinstance(b, m.ListBlock) for b in doc.body)
+    assert "一、增开早高峰加班列车" in _pdf_text(convert.convert(wps, to="pdf", offline=True))  # type: ignore[arg-type]
+    with zipfile.ZipFile(io.BytesIO(convert.convert(wps, to="docx", offline=True))) as word:  # type: ignore[arg-type]
+        body = word.read("word/document.xml").decode()
+    assert "一、增开早高峰加班列车" in body and "<w:numPr>" not in body
+
+
+def test_chinese_list_numbers_count_as_word_counts() -> None:
+    from convert.readers.docx_numbers import counting, written_numbers
+
+    assert [counting(n) for n in (1, 10, 11, 20, 21, 100, 105, 110)] == [
+        "一", "十", "十一", "二十", "二十一", "一百", "一百零五", "一百一十"]
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    numbering = (f'<w:numbering {w}><w:abstractNum w:abstractNumId="0">'
+                 '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>'
+                 '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl>'
+                 '<w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%3."/></w:lvl>'
+                 '</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>'
+                 '<w:num w:numId="2"><w:abstractNumId w:val="0"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="9"/>'
+                 '</w:lvlOverride></w:num></w:numbering>').encode()
+
+    def p(num: int, level: int, text: str) -> str:
+        return (f'<w:p><w:pPr><w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="{num}"/></w:numPr></w:pPr>'
+                f'<w:r><w:t>{text}</w:t></w:r></w:p>')
+
+    document = (f'<w:document {w}><w:body>' + p(1, 0, "甲") + p(1, 1, "乙") + p(1, 1, "丙") + p(1, 2, "丁")
+                + p(1, 0, "戊") + p(1, 1, "己") + p(2, 0, "庚") + '</w:body></w:document>').encode()
+    from lxml import etree
+
+    root = etree.fromstring(written_numbers(document, numbering))
+    lines = ["".join(p.itertext()) for p in root.iter("{*}p")]
+    assert lines == ["一、甲", "（一）乙", "（二）丙", "丁", "二、戊", "（一）己", "九、庚"]
+    assert len(root.findall(".//{*}numPr")) == 1  # the decimal item stays a list's
+
+
+def test_a_list_whose_items_carry_their_own_numbers(tmp_path: Path) -> None:
+    """`- 一、提高认识` was drawn `• 一、提高认识`, two numbers on a line; and three `一、` lines one under the
+    other, a list's items, were made three section headings with nothing under them."""
+    article = tmp_path / "own.md"
+    article.write_text("# 市政府部署今冬供暖工作\n\n会议要求：\n\n- 一、提高认识\n- 二、压实责任\n- 三、强化督查\n\n"
+                       "会议指出：\n\n1. （一）加强监测\n2. （二）及时回应\n\n工作安排：\n\n一、检修管网\n二、落实补贴\n\n"
+                       "- 一位市民\n- 二号线乘客\n", encoding="utf-8")
+    doc = convert.read(str(article))
+    kinds = [(type(b).__name__, m.plain_text(m.block_inlines(b))) for b in doc.body]
+    assert kinds[1:4] == [("Paragraph", "一、提高认识"), ("Paragraph", "二、压实责任"), ("Paragraph", "三、强化督查")]
+    assert kinds[5:7] == [("Paragraph", "（一）加强监测"), ("Paragraph", "（二）及时回应")]
+    assert [kind for kind, _ in kinds[8:]] == ["Paragraph", "ListBlock"]  # pandoc joins the two lines
+    assert not any(isinstance(b, m.Heading) for b in doc.body)
