@@ -161,3 +161,49 @@ def test_a_list_whose_items_carry_their_own_numbers(tmp_path: Path) -> None:
     assert kinds[5:7] == [("Paragraph", "（一）加强监测"), ("Paragraph", "（二）及时回应")]
     assert [kind for kind, _ in kinds[8:]] == ["Paragraph", "ListBlock"]  # pandoc joins the two lines
     assert not any(isinstance(b, m.Heading) for b in doc.body)
+
+
+# ---------------------------------------------------------------- a long picture that fits a page
+
+
+def test_a_long_picture_legible_on_one_page_is_shown_whole(tmp_path: Path) -> None:
+    """A 750×2400 infographic was cut into pieces at the full text width, over three pages, each cut
+    through its lines; shown most of a page tall it is a third of the text width, legible, whole."""
+    from convert.resources.images import pieces, prepare_image
+
+    def image(size: tuple[int, int]):  # type: ignore[no-untyped-def]
+        out = io.BytesIO()
+        PILImage.new("RGB", size, "white").save(out, "PNG")
+        return prepare_image(out.getvalue())
+
+    a4, a4_tall = 110 / 170, 0.8 * (297 - 22 - 24) / 170  # the default theme's figure and page
+    assert len(pieces(image((750, 2400)), a4, a4_tall)) == 1
+    assert len(pieces(image((750, 2400)), a4)) > 1  # no page to fit: cut, as before
+    assert len(pieces(image((750, 9000)), a4, a4_tall)) > 1 and len(pieces(image((300, 6000)), a4, a4_tall)) > 1
+
+    _picture(tmp_path / "long.png", (750, 2400))
+    article = tmp_path / "long.md"
+    article.write_text("# 一图读懂政府工作报告\n\n今年的报告提出十项民生举措。\n\n![一图读懂十大民生举措](long.png)\n\n完。\n",
+                       encoding="utf-8")
+    import pikepdf
+
+    with pikepdf.open(io.BytesIO(convert.convert(article, to="pdf", offline=True))) as pdf:  # type: ignore[arg-type]
+        shown = [(float(operands[0]), float(operands[3])) for page in pdf.pages
+                 for operands, operator in pikepdf.parse_content_stream(page, "cm")
+                 if abs(float(operands[0])) > 50 and abs(float(operands[3])) > 50]
+    shown = [(abs(w) * 0.75, abs(h) * 0.75) for w, h in shown]  # WeasyPrint draws in CSS px: 0.75 pt
+    text_width, figure_height = 170 * 72 / 25.4, 110 * 72 / 25.4
+    assert len(shown) == 1 and shown[0][1] > figure_height * 1.5 and shown[0][0] >= text_width / 3 - 1
+    with zipfile.ZipFile(io.BytesIO(convert.convert(article, to="epub", offline=True))) as book:  # type: ignore[arg-type]
+        chapter = " ".join(book.read(n).decode() for n in book.namelist() if n.endswith(".xhtml"))
+    assert '<figure id="fig-1" class="tall-picture">' in chapter and chapter.count("<img") == 1
+    assert "figure.tall-picture img" in book_css(convert.convert(article, to="epub", offline=True))  # type: ignore[arg-type]
+    with zipfile.ZipFile(io.BytesIO(convert.convert(article, to="docx", offline=True))) as word:  # type: ignore[arg-type]
+        body = word.read("word/document.xml").decode()
+    heights = [int(cy) for cy in re.findall(r'<wp:extent cx="\d+" cy="(\d+)"', body)]
+    assert len(heights) == 1 and heights[0] > 110 * 36000 * 1.5
+
+
+def book_css(epub: bytes) -> str:
+    with zipfile.ZipFile(io.BytesIO(epub)) as book:
+        return " ".join(book.read(n).decode() for n in book.namelist() if n.endswith(".css"))
