@@ -1140,3 +1140,11 @@ def script_gaps(text: str) -> str:
     sides = gap_sides(text)
     return "".join(f'<span class="sg-{sides[i]}">{escape(char, quote=False)}</span>'
                    if i in sides else escape(char, quote=False) for i, char in enumerate(text))
+
+
+# The number Chinese copy writes before an item of a list (`一、`, `（一）`, `１．`, `1、`, `①`, `第一条`); not
+# a number the text goes on with (`1、2月份`, `５．２％`, `一、二等奖`).
+_COUNTING = "一二三四五六七八九十百零〇"
+OWN_NUMBER = re.compile(
+    rf"^\s*(?:[{_COUNTING}]+[、．]|[（(][{_COUNTING}0-9０-９]+[)）]|[0-9０-９]+[、．]|[①-⑳㈠-㈩]"
+    rf"|第[{_COUNTING}0-9０-９]+[条條章节節部点點项項])(?![0-9０-９{_COUNTING}])")

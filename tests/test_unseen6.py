@@ -159,7 +159,8 @@ def test_a_list_whose_items_carry_their_own_numbers(tmp_path: Path) -> None:
     kinds = [(type(b).__name__, m.plain_text(m.block_inlines(b))) for b in doc.body]
     assert kinds[1:4] == [("Paragraph", "一、提高认识"), ("Paragraph", "二、压实责任"), ("Paragraph", "三、强化督查")]
     assert kinds[5:7] == [("Paragraph", "（一）加强监测"), ("Paragraph", "（二）及时回应")]
-    assert [kind for kind, _ in kinds[8:]] == ["Paragraph", "ListBlock"]  # pandoc joins the two lines
+    assert kinds[8:10] == [("Paragraph", "一、检修管网"), ("Paragraph", "二、落实补贴")]  # lines, not heads
+    assert isinstance(doc.body[10], m.ListBlock)  # `一位` is no number
     assert not any(isinstance(b, m.Heading) for b in doc.body)
 
 
@@ -207,3 +208,28 @@ def test_a_long_picture_legible_on_one_page_is_shown_whole(tmp_path: Path) -> No
 def book_css(epub: bytes) -> str:
     with zipfile.ZipFile(io.BytesIO(epub)) as book:
         return " ".join(book.read(n).decode() for n in book.namelist() if n.endswith(".css"))
+
+
+# ---------------------------------------------------------------- the six new articles
+
+
+def _read(name: str) -> m.Document:
+    return convert.read(str(UNSEEN / name))
+
+
+def _texts(doc: m.Document) -> list[tuple[str, str]]:
+    return [(type(b).__name__, m.plain_text(m.block_inlines(b))) for b in doc.body]
+
+
+def test_numbered_lines_typed_one_under_the_other_stay_lines(tmp_path: Path) -> None:
+    """`１．消费持续回暖` and its `（１）…` `（２）…` typed on lines of their own were joined into one run-on
+    paragraph (Markdown joins a paragraph's lines, and drops the break between two Chinese characters)."""
+    texts = _texts(_read("fullwidth.md"))
+    start = texts.index(("Paragraph", "1．消费持续回暖"))
+    assert [text for _, text in texts[start:start + 7]] == [
+        "1．消费持续回暖", "（1）社会消费品零售总额增长7.8%；", "（2）网上零售额增长12.1%。", "2．投资稳中有进",
+        "（1）固定资产投资增长4.5%；", "（2）高技术产业投资增长18.9%。", "3．外贸结构优化"]
+    article = tmp_path / "wrapped.md"  # a paragraph wrapped where a number goes on is one paragraph
+    article.write_text("# 标题\n\n今年一季度，全市新能源汽车销量比去年\n1、2月份合计还多，其中一款车型获评\n一、二等奖，"
+                       "详见\n第一条的规定。\n", encoding="utf-8")
+    assert [kind for kind, _ in _texts(convert.read(str(article)))] == ["Paragraph"]

@@ -5,14 +5,8 @@ as the same lines typed without a list marker are read, and as a Word list numbe
 (`readers.docx_numbers`): one way to show the writer's numbering in every edition."""
 from __future__ import annotations
 
-import re
-
 from .. import model as m
-
-_CHINESE = "一二三四五六七八九十百零〇"
-OWN_NUMBER = re.compile(
-    rf"^\s*(?:[{_CHINESE}]+[、．]|[（(][{_CHINESE}0-9０-９]+[)）]|[0-9０-９]+[、．]|[①-⑳㈠-㈩]"
-    rf"|第[{_CHINESE}0-9０-９]+[条條章节節部点點项項])")
+from ..scripts import OWN_NUMBER
 
 
 def _numbered_item(item: tuple[m.Block, ...]) -> bool:

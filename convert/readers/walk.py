@@ -15,6 +15,7 @@ from typing import Any
 from .. import model as m
 from ..dates import parse_date, parse_date_line
 from ..errors import ConvertError, warn
+from ..scripts import OWN_NUMBER
 from .pandoc import MAX_NESTING
 
 _SAFE_LINK_SCHEMES = ("http://", "https://", "mailto:", "#")
@@ -137,6 +138,29 @@ def _front_matter_date(value: str) -> str:
     return ""
 
 
+TEXT_SUFFIXES = (".md", ".markdown", ".txt")  # typed text, whose line breaks the writer typed
+
+
+def _numbered_lines(nodes: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """A paragraph's inlines cut before each line that starts with an item's own number (`１．消费回暖`
+    `（１）零售额增长` typed one under the other, `scripts.OWN_NUMBER`): Markdown joins the lines of a
+    paragraph, and a Chinese list typed so was one run-on paragraph, `1. 消费回暖（1）零售额增长…2. 投资…`.
+    A line break is a SoftBreak, or nothing between two words where `east_asian_line_breaks` dropped
+    it between two CJK characters (a Str after a Str)."""
+    parts: list[list[dict[str, Any]]] = [[]]
+    for index, node in enumerate(nodes):
+        following = nodes[index + 1] if index + 1 < len(nodes) else None
+        numbered = (following is not None and following.get("t") == "Str" and bool(OWN_NUMBER.match(following["c"]))
+                    and not following["c"].startswith("第"))  # `…依照\n第一条的规定`: a clause the text names
+        if numbered and node.get("t") == "SoftBreak" and parts[-1]:
+            parts.append([])
+            continue
+        parts[-1].append(node)
+        if numbered and node.get("t") == "Str":
+            parts.append([])
+    return [part for part in parts if part]
+
+
 class _Builder:
     """Walks pandoc's JSON blocks and inlines into model nodes, collecting footnotes."""
 
@@ -159,6 +183,8 @@ class _Builder:
 
     def block(self, node: dict[str, Any], depth: int) -> list[m.Block]:
         kind, c = node["t"], node.get("c")
+        if kind == "Para" and self.path.suffix.lower() in TEXT_SUFFIXES and len(lines := _numbered_lines(c)) > 1:
+            return [b for line in lines for b in self.block({"t": kind, "c": line}, depth)]
         if kind in ("Para", "Plain"):
             inlines = _trim(self.inlines(c, depth))
             pictures = _pictures_alone(inlines)
