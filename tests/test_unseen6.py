@@ -233,3 +233,19 @@ def test_numbered_lines_typed_one_under_the_other_stay_lines(tmp_path: Path) -> 
     article.write_text("# 标题\n\n今年一季度，全市新能源汽车销量比去年\n1、2月份合计还多，其中一款车型获评\n一、二等奖，"
                        "详见\n第一条的规定。\n", encoding="utf-8")
     assert [kind for kind, _ in _texts(convert.read(str(article)))] == ["Paragraph"]
+
+
+def test_a_line_break_after_a_sentence_starts_a_paragraph(tmp_path: Path) -> None:
+    """`各位居民：<br>春节期间…供水。<br>如遇停水…。` was one paragraph whose later lines stood flush left
+    under its indented first line; two `<br/>` at a paragraph's end were two empty lines. A sign-off's
+    lines (`市自来水公司<br>2024年1月30日`) stay one block."""
+    doc = _read("html-fragments.md")
+    paragraphs = [b.content for b in doc.body if isinstance(b, m.Paragraph)]
+    assert [m.plain_text(p) for p in paragraphs[1:6]] == [
+        "各位居民：", "春节期间（2月9日至2月17日），我公司将正常供水。", "如遇停水，请拨打服务热线：96116。",
+        "请各位居民提前储备少量饮用水，以备不时之需。", "抢修电话24小时有人值守。"]
+    assert [type(node).__name__ for node in paragraphs[-1]] == ["Text", "LineBreak", "Text"]
+    assert not any(isinstance(p[-1], m.LineBreak) for p in paragraphs)
+    english = tmp_path / "notice.md"  # a Latin paragraph's breaks are the writer's layout (an address, a verse)
+    english.write_text("# Notice\n\nDear residents:<br>Water is supplied as usual.<br>Call 96116.\n", encoding="utf-8")
+    assert len(convert.read(str(english)).body) == 1

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from .. import model as m
 from ..readers import Source
+from .breaks import sentence_breaks
 from .chrome import drop_pasted_chrome
 from .collection import assemble
 from .conventions import apply_conventions
@@ -29,6 +30,8 @@ def prepare(source: Source, *, script: str | None = None,
         doc = apply_conventions(doc)
     doc = convert_script(doc, script)
     doc = detect_language(doc)
+    if source.conventions:
+        doc = sentence_breaks(doc)
     doc = normalize_widths(doc)
     doc = pair_quotes(doc, quote_style_for(doc.meta.lang, *quotes))
     for step in (nest_headings, clean_alternatives, assign_ids, number_figures, number_tables):

@@ -361,11 +361,16 @@ def _clean(text: str) -> str:
 
 
 def _trim(inlines: tuple[m.Inline, ...]) -> tuple[m.Inline, ...]:
-    """Drop white space at both ends of inline content."""
+    """Drop white space at both ends of inline content, line breaks too (`抢修电话24小时有人值守。<br/><br/>`:
+    two empty lines at the paragraph's end)."""
     items = list(inlines)
-    while items and isinstance(items[0], m.Text) and not items[0].text.strip():
+
+    def blank(item: m.Inline) -> bool:
+        return isinstance(item, m.LineBreak) or isinstance(item, m.Text) and not item.text.strip()
+
+    while items and blank(items[0]):
         items.pop(0)
-    while items and isinstance(items[-1], m.Text) and not items[-1].text.strip():
+    while items and blank(items[-1]):
         items.pop()
     if items and isinstance(items[0], m.Text):
         items[0] = m.Text(items[0].text.lstrip())
