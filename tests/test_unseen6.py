@@ -249,3 +249,31 @@ def test_a_line_break_after_a_sentence_starts_a_paragraph(tmp_path: Path) -> Non
     english = tmp_path / "notice.md"  # a Latin paragraph's breaks are the writer's layout (an address, a verse)
     english.write_text("# Notice\n\nDear residents:<br>Water is supplied as usual.<br>Call 96116.\n", encoding="utf-8")
     assert len(convert.read(str(english)).body) == 1
+
+
+def test_a_tables_empty_row_labels_join_the_label_above() -> None:
+    """`| 东城区 | 地区生产总值 |…` then `|  | 一般公共预算收入 |…`: the empty label cells were cells of their own,
+    ruled off, so `东城区` seemed to name one row. They join its cell, as in the table copied from; the
+    `合计` row's empty second cell is no label's."""
+    table = next(b for b in _read("table-units.md").body if isinstance(b, m.Table))
+    shape = [[(m.plain_text(m.block_inlines(c.content[0])) if c.content else "", c.rowspan) for c in row][:2]
+             for row in table.body]
+    assert [row[0] for row in shape] == [("东城区", 3), ("一般公共预算收入", 1), ("常住人口", 1), ("西城区", 3),
+                                         ("一般公共预算收入", 1), ("常住人口", 1), ("合计", 1)]
+    assert shape[-1] == [("合计", 1), ("", 1)] and len(table.body[-1]) == 4
+    epub = convert.convert(UNSEEN / "table-units.md", to="epub", offline=True)
+    with zipfile.ZipFile(io.BytesIO(epub)) as book:  # type: ignore[arg-type]
+        chapter = " ".join(book.read(n).decode() for n in book.namelist() if n.endswith(".xhtml"))
+    assert chapter.count('rowspan="3"') == 2
+    with zipfile.ZipFile(io.BytesIO(convert.convert(UNSEEN / "table-units.md", to="docx", offline=True))) as word:  # type: ignore[arg-type]
+        body = word.read("word/document.xml").decode()
+    assert body.count('<w:vMerge w:val="restart"/>') == 2 and body.count("<w:vMerge/>") == 4
+
+
+def test_merging_row_labels_leaves_other_tables_alone(tmp_path: Path) -> None:
+    article = tmp_path / "t.md"
+    article.write_text("# 表\n\n| 名次 | 选手 | 成绩 |\n|---|---|---|\n| 1 | 张三 | 9.8 |\n|  |  |  |\n| 2 | 李四 | 9.9 |\n\n"
+                       "| 项目 | 说明 |\n|---|---|\n| 甲 | 一 |\n|  | 二 |\n", encoding="utf-8")
+    first, second = [b for b in convert.read(str(article)).body if isinstance(b, m.Table)]
+    assert all(c.rowspan == 1 for row in first.body for c in row) and len(first.body[1]) == 3  # a spacer row
+    assert second.body[0][0].rowspan == 2 and len(second.body[1]) == 1
