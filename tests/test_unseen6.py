@@ -277,3 +277,19 @@ def test_merging_row_labels_leaves_other_tables_alone(tmp_path: Path) -> None:
     first, second = [b for b in convert.read(str(article)).body if isinstance(b, m.Table)]
     assert all(c.rowspan == 1 for row in first.body for c in row) and len(first.body[1]) == 3  # a spacer row
     assert second.body[0][0].rowspan == 2 and len(second.body[1]) == 1
+
+
+def test_an_email_address_may_wrap() -> None:
+    """`tongjiju_data@example.gov.cn` was one unbreakable word: on a phone's screen the justified line
+    before it was spread letter by letter (`查 询 ， 或 发 送 邮 件 至`). It breaks before its `@` and
+    periods, as a web address does before its slashes."""
+    from convert.scripts import url_breaks
+
+    text = "或发送邮件至tongjiju_data@example.gov.cn索取，或写信给ann.lee@mail.example.org。"
+    cuts = [text[i] for i in url_breaks(text)]
+    assert cuts == ["_", "@", ".", ".", ".", "@", ".", "."]
+    assert url_breaks("价格为5.2元，比例1:2@会场") == []  # no address, no break
+    epub = convert.convert(UNSEEN / "fullwidth.md", to="epub", offline=True)
+    with zipfile.ZipFile(io.BytesIO(epub)) as book:  # type: ignore[arg-type]
+        chapter = " ".join(book.read(n).decode() for n in book.namelist() if n.endswith(".xhtml"))
+    assert "tongjiju<wbr/>_data<wbr/>@example<wbr/>.gov<wbr/>.cn" in chapter
