@@ -470,9 +470,16 @@ def language_key(lang: str) -> str:
     return primary_language(lang) if primary_language(lang) in _WORDS else "en"
 
 
+# Where a region's press words it otherwise than Taiwan's: Hong Kong's and Macao's papers report `香港報道`
+# (`報導` is Taiwan's); `記者 陳嘉欣 香港報道` was shown `記者：陳嘉欣／香港報導`, the writer's word changed.
+_REGIONAL = {"HK": {"reported_from": "／{place}報道"}, "MO": {"reported_from": "／{place}報道"}}
+
+
 def labels(lang: str) -> dict[str, str]:
     """Every word for `lang` (English for a language without a table of its own)."""
-    return _WORDS[language_key(lang)]
+    words = _WORDS[language_key(lang)]
+    region = lang.replace("_", "-").split("-")[-1].upper() if is_chinese(lang) else ""
+    return {**words, **_REGIONAL[region]} if region in _REGIONAL else words
 
 
 # ---------------------------------------------------------------- the byline

@@ -293,3 +293,13 @@ def test_an_email_address_may_wrap() -> None:
     with zipfile.ZipFile(io.BytesIO(epub)) as book:  # type: ignore[arg-type]
         chapter = " ".join(book.read(n).decode() for n in book.namelist() if n.endswith(".xhtml"))
     assert "tongjiju<wbr/>_data<wbr/>@example<wbr/>.gov<wbr/>.cn" in chapter
+
+
+def test_a_hong_kong_report_keeps_its_word() -> None:
+    """`記者 陳嘉欣 香港報道` was shown `記者：陳嘉欣／香港報導`: Taiwan's word for a Hong Kong paper's."""
+    from convert.wording import labels
+
+    assert _read("hk-cantonese.md").meta.lang == "zh-HK"
+    text = _pdf_text(convert.convert(UNSEEN / "hk-cantonese.md", to="pdf", offline=True))  # type: ignore[arg-type]
+    assert "香港報道" in text and "報導" not in text
+    assert labels("zh-TW")["reported_from"] == "／{place}報導" and labels("zh-Hant-MO")["reported_from"] == "／{place}報道"
