@@ -17,7 +17,7 @@ import convert
 from convert import model as m
 from convert.errors import collect_warnings
 
-from conftest import ROOT
+from conftest import ROOT, every_edition, invalid_editions
 
 UNSEEN = ROOT / "tests" / "data" / "unseen6"
 
@@ -303,3 +303,18 @@ def test_a_hong_kong_report_keeps_its_word() -> None:
     text = _pdf_text(convert.convert(UNSEEN / "hk-cantonese.md", to="pdf", offline=True))  # type: ignore[arg-type]
     assert "香港報道" in text and "報導" not in text
     assert labels("zh-TW")["reported_from"] == "／{place}報導" and labels("zh-Hant-MO")["reported_from"] == "／{place}報道"
+
+
+# ---------------------------------------------------------------- every edition
+
+
+NAMES = ("hk-cantonese.md", "statement.md", "fullwidth.md", "emoji.md", "table-units.md", "html-fragments.md")
+
+
+def _built(name: str, fmt: str, edition: str) -> bytes:
+    return convert.convert(UNSEEN / name, to=fmt, offline=True)  # type: ignore[return-value]
+
+
+def test_every_edition_is_valid(tmp_path: Path) -> None:
+    editions = [("pdf", "print"), ("epub", "horizontal"), ("docx", "horizontal")]
+    assert invalid_editions(every_edition(tmp_path, NAMES, editions, _built)) == {}
