@@ -305,6 +305,40 @@ def test_a_hong_kong_report_keeps_its_word() -> None:
     assert labels("zh-TW")["reported_from"] == "／{place}報導" and labels("zh-Hant-MO")["reported_from"] == "／{place}報道"
 
 
+def test_a_tables_caption_is_centred_in_the_pdf_as_in_the_other_editions() -> None:
+    """The PDF set `表 1` at the table's left edge, where the EPUB (a reader's own style for `caption`)
+    and the DOCX (its Caption style) centre it, as Chinese papers set a table's title."""
+    pdf = convert.convert(UNSEEN / "table-units.md", to="pdf", offline=True)
+    box = subprocess.run(["pdftotext", "-bbox", "-", "-"], input=pdf, capture_output=True, check=True).stdout.decode()
+    page = re.search(r'<page width="([\d.]+)"', box)
+    label = re.search(r'<word xMin="([\d.]+)" yMin="[\d.]+" xMax="[\d.]+" yMax="[\d.]+">表</word>\s*'
+                      r'<word xMin="[\d.]+" yMin="[\d.]+" xMax="([\d.]+)"', box)
+    assert page and label
+    middle = (float(label[1]) + float(label[2])) / 2
+    assert abs(middle - float(page[1]) / 2) < 10  # the default theme's margins are alike left and right
+
+
+def test_a_picture_wrapped_as_old_content_systems_wrap_it(tmp_path: Path) -> None:
+    """`<center>![…](…)</center>` printed the picture's Markdown as text (CommonMark reads none inside an
+    HTML block), and `<img …><br>图：说明` in one `<div>` was a picture set inline at its pixel size, its
+    caption a line of text beside it."""
+    _picture(tmp_path / "photo.jpg", (400, 300))
+    article = tmp_path / "wrapped.md"
+    article.write_text("# 图片居中\n\n<center>![市民在公园晨练](photo.jpg)</center>\n\n<center>\n![第二张](photo.jpg)\n</center>\n\n"
+                       '<div align="center"><img src="photo.jpg" alt="第三张"><br>图：第三张的说明</div>\n\n'
+                       "<font color=\"red\">**重要：**</font>正文内容。\n\n```html\n<center>代码</center>\n```\n", encoding="utf-8")
+    doc = convert.read(str(article))
+    assert [(f.alt, m.plain_text(f.caption)) for f in doc.figures] == [
+        ("市民在公园晨练", "市民在公园晨练"), ("第二张", "第二张"), ("第三张", "第三张的说明")]
+    assert "![" not in m.visible_text(doc) and "正文内容。" in m.visible_text(doc)
+    assert any(isinstance(b, m.CodeBlock) and "<center>代码</center>" in b.text for b in doc.body)  # code as written
+    two = tmp_path / "two.md"  # lines of text between pictures stay one paragraph, with their break
+    two.write_text('# 两图\n\n<div><img src="photo.jpg" alt="甲"><br>第一行<br>第二行<br><img src="photo.jpg" alt="乙"></div>\n',
+                   encoding="utf-8")
+    kinds = [(type(b).__name__, [type(n).__name__ for n in getattr(b, "content", ())]) for b in convert.read(str(two)).body]
+    assert kinds == [("Figure", []), ("Paragraph", ["Text", "LineBreak", "Text"]), ("Figure", [])]
+
+
 # ---------------------------------------------------------------- every edition
 
 

@@ -187,11 +187,7 @@ class _Builder:
             return [b for line in lines for b in self.block({"t": kind, "c": line}, depth)]
         if kind in ("Para", "Plain"):
             inlines = _trim(self.inlines(c, depth))
-            pictures = _pictures_alone(inlines)
-            if pictures:
-                return [m.Figure(src=image.src, caption=(m.Text(image.alt),) if image.alt.strip() else (), alt=image.alt)
-                        for image in pictures]
-            return [m.Paragraph(inlines)] if inlines else []
+            return [b for line in _picture_lines(inlines) for b in _line_blocks(line)] if inlines else []
         if kind == "Header":
             level, (ident, _, _), content = c
             inlines = _trim(self.inlines(content, depth))
@@ -399,6 +395,36 @@ def _heads_columns(row: tuple[m.TableCell, ...]) -> bool:
         if len(text) > 40 or any(isinstance(node, m.NoteRef) for block in cell.content for node in block.content):
             return False
     return True
+
+
+def _picture_lines(inlines: tuple[m.Inline, ...]) -> list[tuple[m.Inline, ...]]:
+    """A paragraph cut at the line breaks around a line that holds pictures only (`<img …><br>图：说明`,
+    as an old content system wraps a photo and its caption in one `<div>`): that line is a figure, its
+    caption line a paragraph the conventions read as the caption. One piece when there is none."""
+    lines: list[list[m.Inline]] = [[]]
+    for node in inlines:
+        if isinstance(node, m.LineBreak):
+            lines.append([])
+        else:
+            lines[-1].append(node)
+    if len(lines) < 2 or not any(_pictures_alone(tuple(line)) for line in lines if line):
+        return [inlines]
+    out: list[list[m.Inline]] = []
+    for line in lines:  # the lines of text between two pictures stay one paragraph, with their breaks
+        if out and out[-1] and not _pictures_alone(tuple(out[-1])) and line and not _pictures_alone(tuple(line)):
+            out[-1].extend([m.LineBreak(), *line])
+        else:
+            out.append(line)
+    return [_trim(tuple(line)) for line in out if _trim(tuple(line))]
+
+
+def _line_blocks(line: tuple[m.Inline, ...]) -> list[m.Block]:
+    """A figure for each picture of a line of pictures only, else the line's paragraph."""
+    pictures = _pictures_alone(line)
+    if pictures:
+        return [m.Figure(src=image.src, caption=(m.Text(image.alt),) if image.alt.strip() else (), alt=image.alt)
+                for image in pictures]
+    return [m.Paragraph(line)]
 
 
 def _pictures_alone(inlines: tuple[m.Inline, ...]) -> list[m.InlineImage]:
