@@ -199,7 +199,8 @@ ul, ol {{ margin: {_em(lists.space_before_em)} 0 {_em(lists.space_after_em)}; pa
 li {{ margin: {_em(lists.item_spacing_em)} 0; }}
 table {{ border-collapse: collapse; width: 100%; table-layout: fixed; margin: {_em(table.space_em)} 0;
   font-size: {_em(table.size_em)}; line-height: {table.line_height:g}; }}
-caption {{ font-size: {table_caption_size}; color: {colors.muted}; caption-side: top; margin-bottom: 0.4em; }}
+caption {{ font-size: {table_caption_size}; color: {colors.muted}; caption-side: top; margin-bottom: 0.4em;
+  text-align: center; }}
 th, td {{ border-bottom: 0.5pt solid {colors.rule}; padding: {_padding(table.cell_padding_em)}; text-align: start;
   vertical-align: top; }}
 thead th {{ border-bottom: 1pt solid {colors.text}; font-family: {fonts['headings']}; }}
