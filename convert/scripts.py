@@ -675,6 +675,9 @@ def hyphenatable_words(text: str) -> list[tuple[int, int]]:
 
 # A web address in running text: a scheme or `www.`, up to a space, a wide character or a quote.
 _URL = re.compile(f"(?:[A-Za-z][A-Za-z0-9+.-]*://|www\\.)[^\\s{WIDE}\"'<>]+")
+# An e-mail address: one word to UAX #14, it wrapped nowhere, and a justified Chinese line before it
+# was spread letter by letter (`查 询 ， 或 发 送 邮 件 至`) on a phone's screen.
+_EMAIL = re.compile(r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 
 
 def url_breaks(text: str) -> list[int]:
@@ -682,8 +685,12 @@ def url_breaks(text: str) -> list[int]:
     Style breaks a URL (6.8.2: after `//`, before a single slash, a period, a hyphen, an underline, a
     question mark, a number sign, a tilde, a percent sign; before or after `=` and `&`): UAX #14 gives
     an address almost no opportunities, and a line before a long one is left short or the address is
-    broken anywhere (`jincheng` / `bank`). No break next to the address's ends."""
+    broken anywhere (`jincheng` / `bank`). No break next to the address's ends. An e-mail address
+    breaks before its `@` and before a period, a hyphen or an underline (6.8.3)."""
     found = []
+    for match in _EMAIL.finditer(text):
+        start, end = match.span()
+        found.extend(index for index in range(start + 1, end - 1) if text[index] in "@._-")
     for match in _URL.finditer(text):
         start, end = match.span()
         while end > start and text[end - 1] in ".,;:!?)]}'\"":  # the sentence's, not the address's
@@ -1140,3 +1147,11 @@ def script_gaps(text: str) -> str:
     sides = gap_sides(text)
     return "".join(f'<span class="sg-{sides[i]}">{escape(char, quote=False)}</span>'
                    if i in sides else escape(char, quote=False) for i, char in enumerate(text))
+
+
+# The number Chinese copy writes before an item of a list (`一、`, `（一）`, `１．`, `1、`, `①`, `第一条`); not
+# a number the text goes on with (`1、2月份`, `５．２％`, `一、二等奖`).
+_COUNTING = "一二三四五六七八九十百零〇"
+OWN_NUMBER = re.compile(
+    rf"^\s*(?:[{_COUNTING}]+[、．]|[（(][{_COUNTING}0-9０-９]+[)）]|[0-9０-９]+[、．]|[①-⑳㈠-㈩]"
+    rf"|第[{_COUNTING}0-9０-９]+[条條章节節部点點项項])(?![0-9０-９{_COUNTING}])")

@@ -470,9 +470,16 @@ def language_key(lang: str) -> str:
     return primary_language(lang) if primary_language(lang) in _WORDS else "en"
 
 
+# Where a region's press words it otherwise than Taiwan's: Hong Kong's and Macao's papers report `香港報道`
+# (`報導` is Taiwan's); `記者 陳嘉欣 香港報道` was shown `記者：陳嘉欣／香港報導`, the writer's word changed.
+_REGIONAL = {"HK": {"reported_from": "／{place}報道"}, "MO": {"reported_from": "／{place}報道"}}
+
+
 def labels(lang: str) -> dict[str, str]:
     """Every word for `lang` (English for a language without a table of its own)."""
-    return _WORDS[language_key(lang)]
+    words = _WORDS[language_key(lang)]
+    region = lang.replace("_", "-").split("-")[-1].upper() if is_chinese(lang) else ""
+    return {**words, **_REGIONAL[region]} if region in _REGIONAL else words
 
 
 # ---------------------------------------------------------------- the byline
@@ -523,8 +530,14 @@ def byline_text(part: BylinePart, lang: str) -> str:
     return f"{part.label}{separator}{part.value}"
 
 
+_OWN_ROLES = {"制图", "製圖", "绘图", "繪圖"}  # `enrich.captions.DRAWN_ROLES`: the roles a credit keeps
+
+
 def credit_text(credit: str, lang: str) -> str:
-    """A picture's credit as shown under it: `摄影：新华社记者 王某`, `Photo: Reuters`."""
+    """A picture's credit as shown under it: `摄影：新华社记者 王某`, `Photo: Reuters`; a credit that names
+    its own role (a chart's `制图：王某`) as it is."""
+    if credit.split("：", 1)[0] in _OWN_ROLES:
+        return credit
     separator = labels(lang)["label_separator"]
     return f"{labels(lang)['credit']}{': ' if separator == ' ' else separator}{credit}"
 

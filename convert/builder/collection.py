@@ -213,7 +213,7 @@ def _load_one(entry: ArticleEntry, options: Options) -> Loaded:
                 changes["date"] = entry.date
             if changes:
                 document = Document(meta=document.meta.with_(**changes), blocks=document.blocks)
-            gate = gate_for(read, document, options)
+            gate, document = gate_for(read, document, options)
         except ConvertError as exc:
             report.error = exc.problem
         except Exception as exc:  # a bug must not take the issue down

@@ -91,7 +91,7 @@ def _built(job: Job, path: Path | str, url: bool) -> JobResult:
                              digest)
         if not url:
             read = replace(read, path=Path(job.article))  # what the writers may name; the folder stays `path`'s
-        gate = single.gate_for(read, document, job.options)
+        gate, document = single.gate_for(read, document, job.options)
     editions = []
     for fmt in job.formats:
         edition = Edition(fmt)

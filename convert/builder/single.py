@@ -13,11 +13,12 @@ from typing import Any, Mapping, Sequence
 
 from .. import registry
 from ..enrich import prepare
+from ..enrich.invisible import without_invisible_pictures
 from ..enrich.script import check_script
 from ..errors import UsageError
 from ..model import Document
 from ..readers import Source, is_url, read_file, read_url
-from ..resources import ResourceGate
+from ..resources import Image, ResourceGate
 from ..theme import Theme, load_theme
 from ..writers.base import VERTICAL, WriteContext
 from .outputs import write_atomic
@@ -126,13 +127,19 @@ def load(source: Path | str, options: Options | None = None) -> tuple[Source, Do
     return read, prepare(read, script=options.script, quotes=quotes)
 
 
-def gate_for(read: Source, document: Document, options: Options) -> ResourceGate:
+def gate_for(read: Source, document: Document, options: Options) -> tuple[ResourceGate, Document]:
     """The article's resource gate, with its figures already fetched (concurrently), so no writer
-    waits on the network one picture at a time."""
+    waits on the network one picture at a time; and the document without the pictures that show
+    nothing (tracking pixels, spacers: `enrich.invisible`), which only the fetched sizes tell."""
     gate = ResourceGate(read.root, embedded=read.embedded, offline=options.offline,
                         allow_private=options.allow_private, cache=options.cache_dir)
     gate.prefetch(figure.src for figure in document.figures)
-    return gate
+
+    def size_of(src: str) -> tuple[int, int] | None:
+        resolved = gate.image(src)
+        return (resolved.width, resolved.height) if isinstance(resolved, Image) else None
+
+    return gate, without_invisible_pictures(document, size_of)
 
 
 def source_date_epoch() -> int | None:
@@ -173,7 +180,8 @@ def convert(source: Path | str, to: str = "html", output: Path | str | None = No
         raise UsageError(f"convert() makes one edition, and {to!r} names {len(names)}; use build() for several")
     check_writer_options(options, names)
     read, document = load(source, options)
-    data = render(document, names[0], context(read, theme, options, gate_for(read, document, options), names[0]))
+    gate, document = gate_for(read, document, options)
+    data = render(document, names[0], context(read, theme, options, gate, names[0]))
     if output is None:
         return data
     write_atomic(Path(output), data)

@@ -99,7 +99,7 @@ def build_editions(article: Path | str, theme: str | Theme, *, offline: bool = T
     options = Options(offline=offline)
     loaded = theme if isinstance(theme, Theme) else load_theme(theme)
     source, document = load(article)
-    gate = gate_for(source, document, options)
+    gate, document = gate_for(source, document, options)
     with collect_warnings():
         return document, {fmt: render(document, fmt, context(source, loaded, options, gate, fmt)) for fmt in formats}
 

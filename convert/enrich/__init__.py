@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from .. import model as m
 from ..readers import Source
+from .breaks import sentence_breaks
 from .chrome import drop_pasted_chrome
 from .collection import assemble
 from .conventions import apply_conventions
@@ -14,6 +15,7 @@ from .quotes import QuoteStyle, pair_quotes, quote_style_for
 from .script import SCRIPTS, convert_script
 from .structure import (assign_ids, clean_alternatives, detect_language, nest_headings, number_figures,
                         number_tables)
+from .tables import merged_row_labels
 from .titles import choose_title
 from .widths import normalize_widths
 
@@ -29,6 +31,8 @@ def prepare(source: Source, *, script: str | None = None,
         doc = apply_conventions(doc)
     doc = convert_script(doc, script)
     doc = detect_language(doc)
+    if source.conventions:
+        doc = merged_row_labels(sentence_breaks(doc))
     doc = normalize_widths(doc)
     doc = pair_quotes(doc, quote_style_for(doc.meta.lang, *quotes))
     for step in (nest_headings, clean_alternatives, assign_ids, number_figures, number_tables):

@@ -4,7 +4,7 @@ A caption line follows its picture: `（图：…）`, `图：…`, `(Photo: A b
 made the picture and is kept apart from the caption (`Figure.credit`), never merged into it nor lost:
 a line of its own (`摄影：王某`, `攝影：王某`, `(Photo: Reuters)`, `图/文：王某`, `（新华社记者 王某 摄）`,
 `新华社记者 王某 摄`,
-`视觉中国供图`, `Photo by Ann Lee`, a picture agency: `…。视觉中国 资料`), or the end of a caption, an alt text or an image title
+`视觉中国供图`, `Photo by Ann Lee`, a picture agency: `…。视觉中国 资料`, a chart's `制图：王某`), or the end of a caption, an alt text or an image title
 (`港口夜景（新华社记者 王某 摄）`, `… evening. Photo by Ravi Shankar for the Ledger.`).
 """
 from __future__ import annotations
@@ -23,6 +23,15 @@ _LABELLED_ZH = re.compile(
     r"\s*[:：/／]\s*(?P<who>[^（()）。]{1,40}?)\s*[)）]?$")
 _TAKEN_BY_ZH = re.compile(r"[（(]\s*(?P<who>[^（()）。]{2,40}?)\s*[/／]?\s*(?:摄|攝)\s*[)）]$"
                           r"|(?:^|(?<=[\s。，]))(?P<bare>[^\s。，（()）]{2,12}(?:\s[^\s。，（()）]{2,12}){0,2})(?:\s*[/／]\s*|\s+)(?:摄|攝)$")
+# A chart or drawing is credited to who drew it (`（制图：张三）`, `製圖／陳大文`, `新华社发 王琪 制图`): the credit
+# keeps its role, shown as written (`wording.credit_text`), where a photo's credit is worded `摄影：`.
+DRAWN_ROLES = ("制图", "製圖", "绘图", "繪圖")
+_ROLE = "|".join(DRAWN_ROLES)
+_DRAWN_ZH = re.compile(
+    rf"[（(]?\s*(?P<role>{_ROLE})\s*[:：/／]\s*(?P<who>[^（()）。]{{1,40}}?)\s*[)）]?$"
+    rf"|[（(]\s*(?P<inside>[^（()）。]{{2,40}}?)\s*[/／]?\s*(?P<role_after>{_ROLE})\s*[)）]$"
+    rf"|(?:^|(?<=[\s。，]))(?P<bare>[^\s。，（()）]{{2,12}}(?:\s[^\s。，（()）]{{2,12}}){{0,2}})(?:\s*[/／]\s*|\s+)"
+    rf"(?P<role_bare>{_ROLE})$")
 _SUPPLIED_ZH = re.compile(r"[（(]?\s*(?P<who>[^（()）。，\s]{2,20})\s*(?:供图|供圖)\s*[)）]?$")
 # A picture agency a Chinese portal names at a caption's end (`共享充电宝。视觉中国 资料`, `…。东方IC`, `…。CFP供图`)
 _AGENCY_ZH = re.compile(r"(?:^|(?<=[。！？\s]))(?P<who>视觉中国|視覺中國|东方IC|東方IC|IC\s?photo|图虫创意|圖蟲創意|人民视觉|人民視覺|"
@@ -39,6 +48,11 @@ _CREDIT_WORDS = {"for", "of", "the", "and", "via", "de", "van", "von", "y", "da"
 def split_credit(text: str) -> tuple[str, str]:
     """(caption, credit): the credit a caption ends with, taken off it; ('text', '') when it has none."""
     text = " ".join(text.split())
+    drawn = _DRAWN_ZH.search(text)  # before `_PICTURE_FROM`, which reads `制图/张三` as `图/张三`
+    if drawn is not None:
+        who = (drawn["who"] or drawn["inside"] or drawn["bare"]).strip(" 　/／")
+        role = drawn["role"] or drawn["role_after"] or drawn["role_bare"]
+        return text[:drawn.start()].rstrip(" 　,，;；—–-"), f"{role}：{who}"
     for pattern in (_PICTURE_FROM, _TAKEN_BY_ZH, _LABELLED_ZH, _SUPPLIED_ZH, _BY_EN, _LABELLED_EN, _AGENCY_ZH):
         match = pattern.search(text)
         if match is None:

@@ -18,6 +18,7 @@ from ..scripts import IDEOGRAPHS, guess_language, is_chinese
 from .bylines import BYLINE_WINDOW, byline_fields, editor_name, lead_dateline, merge_fields, split_names
 from .captions import caption_line, credit_line, split_credit
 from .textnotes import text_notes
+from .lists import own_numbers
 
 SECTION_TITLE_MAX = 40  # characters
 CAPTION_LINE_MAX = 200  # characters of an unlabelled caption line ending in its credit
@@ -55,7 +56,7 @@ def apply_conventions(doc: m.Document) -> m.Document:
     blocks = _drop_trailing_decoration(blocks)
     blocks = [_as_section_title(b) for b in blocks]
     blocks = _section_numbers_into_titles(blocks)
-    blocks = _numbered_section_titles(blocks)
+    blocks = _numbered_section_titles(own_numbers(blocks))
     blocks = _speaker_labels(blocks)
     notes: list[m.Footnote] = list(doc.footnotes)
     if not notes:
@@ -296,7 +297,8 @@ def _numbered_section_titles(blocks: list[m.Block]) -> list[m.Block]:
     """Plain short lines numbered `一、` `二、` … (and `（一）` `（二）` … under them) as section headings,
     when the article numbers at least two so, from one on: a line such as `一、支持企业吸纳就业` is how a
     report or an official document heads its sections, and without a `#` it was a paragraph. A numbered
-    line that is a sentence (`一、申报范围为…小区。`) stays a paragraph."""
+    line that is a sentence (`一、申报范围为…小区。`) stays a paragraph, and so do lines numbered one under
+    the other with no text between them: they are a list's items (`一、增开列车` `二、缩短间隔`), not heads."""
     out = list(blocks)
     for level, pattern in _NUMBERED_HEAD.items():
         heads = {index: match[1] for index, block in enumerate(out)
@@ -304,6 +306,8 @@ def _numbered_section_titles(blocks: list[m.Block]) -> list[m.Block]:
                  and len(text) <= SECTION_TITLE_MAX and not text.endswith(_SENTENCE_END)
                  and not any(isinstance(inline, m.Link) for inline in block.content)}  # type: ignore[union-attr]
         if len(heads) < 2 or next(iter(heads.values()))[-1] != _NUMERALS[0]:  # numbered from one on
+            continue
+        if any(index + 1 in heads for index in heads):  # one under the other, nothing between: a list's items
             continue
         for index in heads:
             out[index] = m.Heading(level, out[index].content)  # type: ignore[union-attr]

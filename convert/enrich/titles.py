@@ -49,10 +49,51 @@ def choose_title(doc: m.Document, source: Path) -> m.Document:
             text = m.plain_text(tuple(i for i in m.block_inlines(blocks[index]) if not isinstance(i, m.NoteRef)))
             return _titled(doc, text, blocks, index, source)
     name = readable_file_name(source)
+    lang = guess_language(m.visible_text(doc))
+    if lang.startswith(("zh", "ja")) and not any(is_wide(ch) for ch in name):
+        sentence = first_sentence(blocks)
+        if sentence:
+            warn(f"{source.name}: no title or heading found; titled {sentence!r} after its first sentence")
+            return _titled(doc, sentence, blocks, None, source)
     if not name:
-        name = labels(guess_language(m.visible_text(doc)))["untitled"]
+        name = labels(lang)["untitled"]
     warn(f"{source.name}: no title or heading found; titled {name!r} after the file name")
     return _titled(doc, name, blocks, None, source)
+
+
+# ---------------------------------------------------------------- a Chinese article's first sentence
+
+FIRST_SENTENCE_MAX = 30  # Han characters: a headline's length; a longer sentence is cut at a clause
+_SENTENCE_END = re.compile(r"[。！？!?]")
+_CLAUSE_END = "，、；：,;:"
+
+
+def first_sentence(blocks: list[m.Block]) -> str:
+    """The opening sentence of a Chinese (or Japanese) article that has no title (one line, a table
+    alone): a file name such as `news-0412` or `Untitled` names no Chinese article. The first
+    paragraph's, else a table's caption or its header cells (`城市、GDP、人口`), to its first full stop
+    and at most `FIRST_SENTENCE_MAX` characters, cut after a whole clause where it can be. It stays in
+    the body: it is the article's text, not a headline."""
+    text = ""
+    for block in m.walk_blocks(tuple(blocks)):
+        if isinstance(block, m.Paragraph) and not _furniture(block):
+            text = line_text(block) or m.plain_text(_without_images(block.content))
+        elif isinstance(block, m.Table):
+            text = m.plain_text(block.caption) or "、".join(
+                m.plain_text(m.block_inlines(cell.content[0])) for cell in (block.header or block.body or ((),))[0]
+                if cell.content and m.plain_text(m.block_inlines(cell.content[0])).strip())
+        text = " ".join(text.split())
+        if text:
+            break
+    stop = _SENTENCE_END.search(text)
+    sentence = text[:stop.start()] if stop else text
+    if len(sentence) <= FIRST_SENTENCE_MAX:
+        return sentence.rstrip(_CLAUSE_END + " ")
+    head = sentence[:FIRST_SENTENCE_MAX]
+    clause = max(head.rfind(mark) for mark in _CLAUSE_END)
+    if clause >= FIRST_SENTENCE_MAX // 3:
+        return head[:clause]
+    return head.rstrip(_CLAUSE_END + " ") + "…"
 
 
 def _titled(doc: m.Document, text: str, blocks: list[m.Block], index: int | None, source: Path) -> m.Document:

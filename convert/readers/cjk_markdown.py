@@ -20,6 +20,11 @@ editor names files, is text to CommonMark (a destination with spaces must be wri
 was lost and its address printed. Such a destination, without a title, is put in angle brackets.
 
 Code and raw HTML are left as they are: pandoc says where they are (`sourcepos`).
+
+Old presentational tags. `<center>![市民晨练](photo.jpg)</center>` and `<font color="red">**通知**</font>`, as
+old content systems and forum editors wrap a picture or a line: CommonMark reads no Markdown inside an
+HTML block, and the picture was printed as its own Markdown text. `<center>` and `<font>` say nothing
+any edition keeps (the HTML cleaner drops them), so they are taken out, outside code, before reading.
 """
 from __future__ import annotations
 
@@ -42,6 +47,25 @@ _SPACED_DESTINATION = re.compile(r"(!?\[[^\]\n]*\]\()([^()<>\n\"']*?[^\s()<>\n\"
 # Code and raw HTML need a backquote, a tilde fence, an angle bracket or a line indented as code.
 _MAYBE_VERBATIM = re.compile(r"[`~<]|^(?: {4}|\t)", re.M)
 _POSITION = re.compile(r"^(\d+):(\d+)-(\d+):(\d+)$")
+_PRESENTATIONAL = re.compile(r"</?(?:center|font)(?:\s[^<>]*)?>", re.I)
+
+
+def unwrap_presentational(text: str, sourcepos_ast: Callable[[str], dict[str, Any]]) -> str:
+    """`text` without `<center>` and `<font>` tags outside code (see the module docstring)."""
+    if not _PRESENTATIONAL.search(text):
+        return text
+    protected = _positions(text, _verbatim_positions(sourcepos_ast(text), raw_html=False)) \
+        if re.search(r"[`~]|^(?: {4}|\t)", text, re.M) else []
+    return _PRESENTATIONAL.sub(lambda match: match.group(0) if any(low <= match.start() < high for low, high in protected)
+                               else "", text)
+
+
+def _positions(text: str, spans: list[tuple[int, int, int, int]]) -> list[tuple[int, int]]:
+    """(line, column, end line, end column) spans as offsets into `text`."""
+    starts = [0]
+    for line in text.split("\n"):
+        starts.append(starts[-1] + len(line) + 1)
+    return [(starts[a - 1] + b - 1, starts[c - 1] + d - 1) for a, b, c, d in spans if c - 1 < len(starts)]
 
 
 def needs_help(text: str) -> bool:
@@ -90,14 +114,17 @@ def _punctuation(char: str) -> bool:
     return bool(char) and unicodedata.category(char)[0] in "PS"
 
 
-def _verbatim_positions(ast: dict[str, Any]) -> list[tuple[int, int, int, int]]:
-    """(line, column, end line, end column) of every code span, code block and raw HTML in `ast`."""
+def _verbatim_positions(ast: dict[str, Any], raw_html: bool = True) -> list[tuple[int, int, int, int]]:
+    """(line, column, end line, end column) of every code span, code block and raw HTML (unless not
+    `raw_html`) in `ast`."""
     found: list[tuple[int, int, int, int]] = []
 
     def verbatim(node: dict[str, Any]) -> bool:
         kind = node.get("t")
         if kind in ("Code", "CodeBlock"):
             return True
+        if not raw_html:
+            return False
         # Raw HTML has no attributes of its own: sourcepos wraps it in a Span (Div) that has them.
         return kind in ("Span", "Div") and bool(node["c"][1]) and all(
             isinstance(child, dict) and child.get("t") in ("RawInline", "RawBlock") for child in node["c"][1])

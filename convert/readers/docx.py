@@ -110,11 +110,12 @@ def _without_unsafe_relationships(path: Path, data: bytes, archive: zipfile.ZipF
     """The archive without unsafe external targets, and with what pandoc would miss restated
     (`docx_shapes`: localized heading style names, floating pictures)."""
     replaced: dict[str, bytes] = {}
+    numbering = next((archive.read(info) for info in infos if info.filename == "word/numbering.xml"), None)
     for info in infos:
         if info.filename.endswith(".rels"):
             cleaned = _clean_relationships(path, archive.read(info))
         else:
-            cleaned = restated(info.filename, archive.read(info)) if info.filename in RESTATED_PARTS else None
+            cleaned = restated(info.filename, archive.read(info), numbering) if info.filename in RESTATED_PARTS else None
         if cleaned is not None:
             replaced[info.filename] = cleaned
     if not replaced:

@@ -8,12 +8,15 @@
 - A floating (anchored) picture inside a paragraph of text: pandoc puts it inline at the start of the
   paragraph, where every edition set a photo as a letter of the text. It is moved into a paragraph of
   its own just before, where it is read as a figure like any other picture.
+- A list numbered in Chinese (`一、`): see `docx_numbers`.
 """
 from __future__ import annotations
 
 import re
 
 from lxml import etree
+
+from .docx_numbers import written_numbers
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
@@ -28,12 +31,14 @@ RESTATED_PARTS = ("word/styles.xml", "word/document.xml")
 MAX_OUTLINE_HEADING = 5  # outline levels 0-5 are headings 1-6; 9 is body text
 
 
-def restated(name: str, xml: bytes) -> bytes | None:
-    """The part rewritten as pandoc reads it, or None when it needs nothing (or is not XML)."""
+def restated(name: str, xml: bytes, numbering: bytes | None = None) -> bytes | None:
+    """The part rewritten as pandoc reads it, or None when it needs nothing (or is not XML);
+    `numbering` is the document's `word/numbering.xml` (`docx_numbers`: lists numbered `一、`)."""
     if name == "word/styles.xml":
         return _styles(xml)
     if name == "word/document.xml":
-        return _floating_pictures(xml)
+        numbered = written_numbers(xml, numbering) if numbering else None
+        return _floating_pictures(numbered or xml) or numbered
     return None
 
 

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ConvertError
-from .cjk_markdown import cjk_friendly, needs_help
+from .cjk_markdown import cjk_friendly, needs_help, unwrap_presentational
 
 PANDOC_API = (1, 23)  # the pandoc-types version whose JSON `walk` reads
 MAX_NESTING = 60
@@ -71,6 +71,8 @@ def markdown_ast(path: Path, text: str) -> dict[str, Any]:
     `sanitize`, and comes back through pandoc's HTML reader; the front matter stays from the first pass."""
     if path.suffix.lower() == ".txt":
         text = lines_as_paragraphs(bullet_lines(text))
+    text = unwrap_presentational(text, lambda source: json.loads(  # `<center>![…](…)</center>`
+        _pandoc_run(path, ["-f", MARKDOWN + "+sourcepos", "-t", "json"], source)))
     if needs_help(text):  # `**“加粗”**文字`, `#标题`: see `cjk_markdown`
         text = cjk_friendly(text, lambda source: json.loads(
             _pandoc_run(path, ["-f", MARKDOWN + "+sourcepos", "-t", "json"], source)))

@@ -15,6 +15,7 @@ from typing import Any
 from .. import model as m
 from ..dates import parse_date, parse_date_line
 from ..errors import ConvertError, warn
+from ..scripts import OWN_NUMBER
 from .pandoc import MAX_NESTING
 
 _SAFE_LINK_SCHEMES = ("http://", "https://", "mailto:", "#")
@@ -137,6 +138,29 @@ def _front_matter_date(value: str) -> str:
     return ""
 
 
+TEXT_SUFFIXES = (".md", ".markdown", ".txt")  # typed text, whose line breaks the writer typed
+
+
+def _numbered_lines(nodes: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """A paragraph's inlines cut before each line that starts with an item's own number (`１．消费回暖`
+    `（１）零售额增长` typed one under the other, `scripts.OWN_NUMBER`): Markdown joins the lines of a
+    paragraph, and a Chinese list typed so was one run-on paragraph, `1. 消费回暖（1）零售额增长…2. 投资…`.
+    A line break is a SoftBreak, or nothing between two words where `east_asian_line_breaks` dropped
+    it between two CJK characters (a Str after a Str)."""
+    parts: list[list[dict[str, Any]]] = [[]]
+    for index, node in enumerate(nodes):
+        following = nodes[index + 1] if index + 1 < len(nodes) else None
+        numbered = (following is not None and following.get("t") == "Str" and bool(OWN_NUMBER.match(following["c"]))
+                    and not following["c"].startswith("第"))  # `…依照\n第一条的规定`: a clause the text names
+        if numbered and node.get("t") == "SoftBreak" and parts[-1]:
+            parts.append([])
+            continue
+        parts[-1].append(node)
+        if numbered and node.get("t") == "Str":
+            parts.append([])
+    return [part for part in parts if part]
+
+
 class _Builder:
     """Walks pandoc's JSON blocks and inlines into model nodes, collecting footnotes."""
 
@@ -159,13 +183,11 @@ class _Builder:
 
     def block(self, node: dict[str, Any], depth: int) -> list[m.Block]:
         kind, c = node["t"], node.get("c")
+        if kind == "Para" and self.path.suffix.lower() in TEXT_SUFFIXES and len(lines := _numbered_lines(c)) > 1:
+            return [b for line in lines for b in self.block({"t": kind, "c": line}, depth)]
         if kind in ("Para", "Plain"):
             inlines = _trim(self.inlines(c, depth))
-            pictures = _pictures_alone(inlines)
-            if pictures:
-                return [m.Figure(src=image.src, caption=(m.Text(image.alt),) if image.alt.strip() else (), alt=image.alt)
-                        for image in pictures]
-            return [m.Paragraph(inlines)] if inlines else []
+            return [b for line in _picture_lines(inlines) for b in _line_blocks(line)] if inlines else []
         if kind == "Header":
             level, (ident, _, _), content = c
             inlines = _trim(self.inlines(content, depth))
@@ -335,11 +357,16 @@ def _clean(text: str) -> str:
 
 
 def _trim(inlines: tuple[m.Inline, ...]) -> tuple[m.Inline, ...]:
-    """Drop white space at both ends of inline content."""
+    """Drop white space at both ends of inline content, line breaks too (`抢修电话24小时有人值守。<br/><br/>`:
+    two empty lines at the paragraph's end)."""
     items = list(inlines)
-    while items and isinstance(items[0], m.Text) and not items[0].text.strip():
+
+    def blank(item: m.Inline) -> bool:
+        return isinstance(item, m.LineBreak) or isinstance(item, m.Text) and not item.text.strip()
+
+    while items and blank(items[0]):
         items.pop(0)
-    while items and isinstance(items[-1], m.Text) and not items[-1].text.strip():
+    while items and blank(items[-1]):
         items.pop()
     if items and isinstance(items[0], m.Text):
         items[0] = m.Text(items[0].text.lstrip())
@@ -368,6 +395,36 @@ def _heads_columns(row: tuple[m.TableCell, ...]) -> bool:
         if len(text) > 40 or any(isinstance(node, m.NoteRef) for block in cell.content for node in block.content):
             return False
     return True
+
+
+def _picture_lines(inlines: tuple[m.Inline, ...]) -> list[tuple[m.Inline, ...]]:
+    """A paragraph cut at the line breaks around a line that holds pictures only (`<img …><br>图：说明`,
+    as an old content system wraps a photo and its caption in one `<div>`): that line is a figure, its
+    caption line a paragraph the conventions read as the caption. One piece when there is none."""
+    lines: list[list[m.Inline]] = [[]]
+    for node in inlines:
+        if isinstance(node, m.LineBreak):
+            lines.append([])
+        else:
+            lines[-1].append(node)
+    if len(lines) < 2 or not any(_pictures_alone(tuple(line)) for line in lines if line):
+        return [inlines]
+    out: list[list[m.Inline]] = []
+    for line in lines:  # the lines of text between two pictures stay one paragraph, with their breaks
+        if out and out[-1] and not _pictures_alone(tuple(out[-1])) and line and not _pictures_alone(tuple(line)):
+            out[-1].extend([m.LineBreak(), *line])
+        else:
+            out.append(line)
+    return [_trim(tuple(line)) for line in out if _trim(tuple(line))]
+
+
+def _line_blocks(line: tuple[m.Inline, ...]) -> list[m.Block]:
+    """A figure for each picture of a line of pictures only, else the line's paragraph."""
+    pictures = _pictures_alone(line)
+    if pictures:
+        return [m.Figure(src=image.src, caption=(m.Text(image.alt),) if image.alt.strip() else (), alt=image.alt)
+                for image in pictures]
+    return [m.Paragraph(line)]
 
 
 def _pictures_alone(inlines: tuple[m.Inline, ...]) -> list[m.InlineImage]:

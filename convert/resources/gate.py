@@ -49,7 +49,7 @@ class ResourceGate:
         self.allow_private = allow_private
         self.cache = Path(cache) if cache is not None else cache_dir()
         self._memo: dict[str, Image | Placeholder] = {}
-        self._pieces: dict[tuple[str, float], tuple[Image, ...]] = {}
+        self._pieces: dict[tuple[str, float, float], tuple[Image, ...]] = {}
         self.local_reads: dict[Path, str | None] = {}  # file -> sha256 of its bytes (None: unread), for rebuilds
         self.remote_failures: set[str] = set()  # worth another try on the next build
         self._lock = threading.Lock()
@@ -73,16 +73,17 @@ class ResourceGate:
             self._memo.setdefault(src, result)
             return self._memo[src]
 
-    def pieces(self, src: str, max_ratio: float) -> tuple[Image, ...] | Placeholder:
-        """`image(src)`, a long picture cut into pieces no taller than `max_ratio` × their width."""
+    def pieces(self, src: str, max_ratio: float, tall_ratio: float = 0.0) -> tuple[Image, ...] | Placeholder:
+        """`image(src)`, a long picture cut into pieces no taller than `max_ratio` × their width
+        (`images.pieces`, whole when `images.shown_tall` up to `tall_ratio`)."""
         resolved = self.image(src)
         if isinstance(resolved, Placeholder):
             return resolved
-        key = (src, round(max_ratio, 4))
+        key = (src, round(max_ratio, 4), round(tall_ratio, 4))
         with self._lock:
             if key in self._pieces:
                 return self._pieces[key]
-        cut = images.pieces(resolved, max_ratio)
+        cut = images.pieces(resolved, max_ratio, tall_ratio)
         with self._lock:
             return self._pieces.setdefault(key, cut)
 

@@ -25,6 +25,12 @@ MAX_EDGE = 2400  # larger images are scaled down: no edition needs more
 LONG_PICTURE_WIDTH = 1080
 MAX_KEPT_PIXELS = 8_000_000  # what a long picture may keep after scaling
 LONG_PICTURE_RATIO = 2.5  # taller than this for its width: a long picture (a phone's screenshot is up to 2.22)
+# A long picture that, shown as tall as a page allows (`tall_ratio`), is still this share of the text
+# width is shown whole so, on one page, no cut through a line of it: the bar a picture shown at the
+# figure height meets (`is_long`), where a 750 px infographic's 28 px letters are 2 mm, a caption's
+# size, on an A4 page. Narrower, it is cut into pieces shown at the text width.
+TALL_PICTURE_WIDTH = 1 / 3
+TALL_PAGE_SHARE = 0.8  # of a page's text height, the most a whole long picture takes (its caption under it)
 _OUTPUT_TYPES = {"PNG": "image/png", "JPEG": "image/jpeg"}
 _STRICT_LOADING = threading.Lock()
 
@@ -123,13 +129,26 @@ def _scale(width: int, height: int) -> float:
     return scale
 
 
-def pieces(image: Image, max_ratio: float) -> tuple[Image, ...]:
+def is_long(image: Image, max_ratio: float) -> bool:
+    """Too tall to show whole at the figure height (`max_ratio`: its height over the text width) and
+    be a third of the text width or more, and taller than LONG_PICTURE_RATIO times its width (a
+    portrait photo, a phone's screenshot are not long)."""
+    return max_ratio > 0 and image.height > image.width * max(max_ratio * 3, LONG_PICTURE_RATIO)
+
+
+def shown_tall(image: Image, max_ratio: float, tall_ratio: float) -> bool:
+    """A long picture shown whole, up to `tall_ratio` times the text width tall (most of a page, where
+    the figure height is less than half of one): there it is TALL_PICTURE_WIDTH of the text width or more."""
+    return is_long(image, max_ratio) and tall_ratio > 0 and image.width * tall_ratio >= image.height * TALL_PICTURE_WIDTH
+
+
+def pieces(image: Image, max_ratio: float, tall_ratio: float = 0.0) -> tuple[Image, ...]:
     """A long picture cut across into pieces at most half `max_ratio` times as tall as wide, so that each
     shows at the full text width and a page (or a screen) can end between two of them; scaled whole
     to the edition's figure height, a 750×9000 px 长图 was a strip 2 cm wide. A picture stays whole
-    when, at the figure height, it would be a third of the width or more, and when it is no taller
-    than LONG_PICTURE_RATIO times its width: a portrait photo, a phone's screenshot."""
-    if max_ratio <= 0 or image.height <= image.width * max(max_ratio * 3, LONG_PICTURE_RATIO):
+    when it is not long (`is_long`), and when it is `shown_tall` (cut, a 750×2400 px one was three
+    pieces at the full width over two pages, each cut through its text)."""
+    if not is_long(image, max_ratio) or shown_tall(image, max_ratio, tall_ratio):
         return (image,)
     count = -(-image.height // max(1, int(image.width * max_ratio / 2)))  # half-height pieces fill a page better
     picture = PILImage.open(io.BytesIO(image.data))

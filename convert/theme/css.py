@@ -102,6 +102,15 @@ def screen_figure_ratio(theme: Theme) -> float:
     return theme.figure.max_height_vh / 100 * height / width
 
 
+TALL_PICTURE_VH = 90  # a long picture shown whole on a screen (`resources.images.shown_tall`): most of it
+
+
+def screen_tall_ratio(theme: Theme) -> float:
+    """Height over width of the tallest long picture shown whole on the theme's e-reader screen."""
+    width, height = theme.ereader.page_size_mm
+    return TALL_PICTURE_VH / 100 * height / width
+
+
 def article_css(theme: Theme, *, size_pt: float | None = None, relative: bool = False) -> str:
     """Rules for the article markup of `writers/html.py`, from the theme's tokens. The numbers left
     here have no counterpart in the DOCX: the missing-image placeholder's box (Word draws its own),
@@ -170,6 +179,7 @@ figure {{ margin: {_em(theme.figure.space_em)} 0; text-align: center; break-insi
 figure img {{ max-width: 100%; max-height: {image_height}; width: auto; height: auto; }}
 figure.long-picture {{ break-inside: auto; page-break-inside: auto; }}
 figure.long-picture img {{ display: block; margin: 0 auto; }}
+figure.tall-picture img {{ max-height: {TALL_PICTURE_VH}vh; }}
 img.inline {{ max-width: 100%; max-height: {image_height}; }}
 figcaption {{ font-size: {caption_size}; color: {colors.muted}; line-height: {theme.caption.line_height:g};
   margin-top: {_em(theme.caption.space_before_em)}; text-indent: 0; text-align: center; hyphens: manual; }}
@@ -189,7 +199,8 @@ ul, ol {{ margin: {_em(lists.space_before_em)} 0 {_em(lists.space_after_em)}; pa
 li {{ margin: {_em(lists.item_spacing_em)} 0; }}
 table {{ border-collapse: collapse; width: 100%; table-layout: fixed; margin: {_em(table.space_em)} 0;
   font-size: {_em(table.size_em)}; line-height: {table.line_height:g}; }}
-caption {{ font-size: {table_caption_size}; color: {colors.muted}; caption-side: top; margin-bottom: 0.4em; }}
+caption {{ font-size: {table_caption_size}; color: {colors.muted}; caption-side: top; margin-bottom: 0.4em;
+  text-align: center; }}
 th, td {{ border-bottom: 0.5pt solid {colors.rule}; padding: {_padding(table.cell_padding_em)}; text-align: start;
   vertical-align: top; }}
 thead th {{ border-bottom: 1pt solid {colors.text}; font-family: {fonts['headings']}; }}

@@ -13,10 +13,11 @@ from typing import Callable, Literal
 
 from .. import model as m
 from ..resources import Image, Placeholder
+from ..resources.images import shown_tall
 from ..scripts import (HAN_TEXT_RUN, LONG_UNBROKEN_RUN, detect_script, direction, is_east_asian,
                        is_latin_passage, starts_cluster, url_breaks)
 from ..theme import Theme
-from ..theme.css import screen_css, screen_figure_ratio, vertical_css
+from ..theme.css import screen_css, screen_figure_ratio, screen_tall_ratio, vertical_css
 from ..wording import byline, byline_text, credit_text, labels
 from .base import EditionOptions, WriteContext, Writer, check_direction, figure_alternative, options_of
 from .cjk import typeset, typesetting
@@ -33,6 +34,7 @@ class HtmlStyle:
     image_url: Callable[[Image], str] = lambda image: data_uri(image)
     piece_ratio: float = 0.0  # a long picture is cut into pieces this tall for their width (0: kept whole)
     table_measure_em: float = 0.0  # the measure in em of a table's text (0: the e-reader page's), `column_groups`
+    tall_ratio: float = 0.0  # ... unless it is legible shown whole this tall (`images.shown_tall`)
 
 
 def data_uri(image: Image) -> str:
@@ -44,7 +46,8 @@ def write_html(doc: m.Document, ctx: WriteContext) -> bytes:
     options = options_of(ctx, EditionOptions)
     check_direction(doc, ctx, options)
     vertical = options.vertical
-    body = typeset(article_html(doc, ctx, HtmlStyle(piece_ratio=screen_figure_ratio(ctx.theme))),
+    body = typeset(article_html(doc, ctx, HtmlStyle(piece_ratio=screen_figure_ratio(ctx.theme),
+                                                   tall_ratio=screen_tall_ratio(ctx.theme))),
                    typesetting(doc, ctx.theme, check_fonts=False, browser=True, vertical=vertical))
     css = screen_css(ctx.theme) + (vertical_css(ctx.theme) + _VERTICAL_SCREEN if vertical else "")
     return page_html(doc, body, css).encode("utf-8")
@@ -173,7 +176,7 @@ class _Renderer:
             label, separator = self.theme.figure_label_parts(figure.number, self.lang)
             caption_html = f'<span class="figure-label">{self.text(label)}</span>' + (
                 self.text(separator) + caption_html if caption_html else "")
-        resolved = self.ctx.gate.pieces(figure.src, self.style.piece_ratio)
+        resolved = self.ctx.gate.pieces(figure.src, self.style.piece_ratio, self.style.tall_ratio)
         alt = figure_alternative(figure, self.theme, self.lang)
         kind = ""
         if isinstance(resolved, Placeholder):
@@ -182,7 +185,8 @@ class _Renderer:
             # a long picture's pieces: the first describes the whole, the others are decorative
             visual = "\n".join(f'<img src="{escape(self.style.image_url(piece))}" alt="{escape(alt if not index else "")}" '
                                f'width="{piece.width}" height="{piece.height}" />' for index, piece in enumerate(resolved))
-            kind = ' class="long-picture"' if len(resolved) > 1 else ""
+            kind = (' class="long-picture"' if len(resolved) > 1 else ' class="tall-picture"'
+                    if shown_tall(resolved[0], self.style.piece_ratio, self.style.tall_ratio) else "")
         ident = f' id="{escape(figure.id)}"' if figure.id else ""
         caption = f"<figcaption>{caption_html}</figcaption>" if caption_html else ""
         return f"<figure{ident}{kind}>\n{visual}\n{self.credit(figure)}{caption}\n</figure>"

@@ -20,6 +20,7 @@ from docx.shared import Mm
 
 from ... import model as m
 from ...resources import Image, Placeholder, ResourceGate
+from ...resources.images import TALL_PAGE_SHARE, shown_tall
 from ...theme import Theme
 from ...wording import credit_text, labels
 from ..base import figure_alternative
@@ -36,6 +37,8 @@ class Figures:
         self.word, self.gate, self.theme, self.lang = word, gate, theme, lang
         self.max_width = text_width_emu
         self.max_height = Mm(theme.figure.max_height_mm)
+        section = word.sections[0]  # a long picture shown whole (`images.shown_tall`) takes most of a page
+        self.tall_height = int((section.page_height - section.top_margin - section.bottom_margin) * TALL_PAGE_SHARE)
         # In an issue: the article's first figure and first table set Word's SEQ count to their number
         # (`\r n`), so Word counts as the issue does, whichever label (图, Figure) each article uses.
         self.reset_at_first = False
@@ -44,7 +47,7 @@ class Figures:
     def figure(self, figure: m.Figure, caption_runs: list[Element], link: Link, in_body: bool) -> list[Element]:
         """The picture (or its placeholder) and its caption paragraph. Pictures are placed only in the
         main document part (`in_body`); elsewhere, as in a footnote, the placeholder stands in."""
-        resolved = self.gate.pieces(figure.src, self.max_height / self.max_width)
+        resolved = self.gate.pieces(figure.src, self.max_height / self.max_width, self.tall_height / self.max_width)
         alt = figure_alternative(figure, self.theme, self.lang)
         if not isinstance(resolved, Placeholder) and in_body:
             # a long picture's pieces, one paragraph each (a page may end between them): the first
@@ -53,7 +56,9 @@ class Figures:
             visual = [el("w:p", el("w:pPr", el("w:pStyle", val="Figure"),
                                    el("w:keepNext", val="0") if index < last else None,
                                    el("w:spacing", before="0") if index else None),
-                         self.picture(piece, alt if not index else "", decorative=bool(index)))
+                         self.picture(piece, alt if not index else "", decorative=bool(index),
+                                      tall=shown_tall(piece, self.max_height / self.max_width,
+                                                      self.tall_height / self.max_width)))
                       for index, piece in enumerate(resolved)]
         else:
             visual = [self.placeholder(resolved if isinstance(resolved, Placeholder) else Placeholder(figure.src, ""),
@@ -107,11 +112,12 @@ class Figures:
             return [self.picture(resolved, node.alt, decorative=not node.alt.strip())]
         return text_runs(f"[{node.alt or labels(self.lang)['placeholder']}]")
 
-    def picture(self, image: Image, alt: str, decorative: bool = False) -> Element:
-        """A run holding the picture at its CSS size, shrunk to fit the text width and the figure height;
-        described by `alt`, or marked decorative (what the other editions say with `alt=""`)."""
+    def picture(self, image: Image, alt: str, decorative: bool = False, tall: bool = False) -> Element:
+        """A run holding the picture at its CSS size, shrunk to fit the text width and the figure height
+        (most of the page's for a `tall` one); described by `alt`, or marked decorative (what the other
+        editions say with `alt=""`)."""
         width, height = image.width * EMU_PER_PX, image.height * EMU_PER_PX
-        scale = min(1.0, self.max_width / width, self.max_height / height)
+        scale = min(1.0, self.max_width / width, (self.tall_height if tall else self.max_height) / height)
         inline = self.word.part.new_pic_inline(io.BytesIO(image.data), round(width * scale), round(height * scale))
         inline.docPr.set("descr", clean(alt))
         if decorative:

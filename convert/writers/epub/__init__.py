@@ -20,7 +20,7 @@ from ...dates import ZIP_EPOCH, edition_time, published
 from ...errors import ConvertError
 from ...resources import Image
 from ...scripts import direction
-from ...theme.css import screen_figure_ratio
+from ...theme.css import screen_figure_ratio, screen_tall_ratio
 from ...wording import labels, site_name
 from ..base import EditionOptions, WriteContext, Writer, check_direction, options_of
 from ..cjk import typeset, typesetting
@@ -56,7 +56,8 @@ def write_epub(doc: m.Document, ctx: WriteContext) -> bytes:
     try:
         # The reading system's fonts set the text unless ours are embedded: only ours can be checked.
         article = typeset(article_html(doc, ctx, HtmlStyle(notes="epub", image_url=image_url,
-                                                            piece_ratio=screen_figure_ratio(ctx.theme))),
+                                                            piece_ratio=screen_figure_ratio(ctx.theme),
+                                                            tall_ratio=screen_tall_ratio(ctx.theme))),
                           typesetting(doc, ctx.theme, check_fonts=options.embed_fonts, browser=True,
                                       vertical=options.vertical))
         text = docs.article_document(doc, article)

@@ -29,7 +29,7 @@ from ...theme import PAGE_SIZES_MM
 from ..base import PDF_VARIANTS, VERTICAL, WriteContext, Writer, options_of
 from ..cjk import typeset, typesetting
 from ..html import HtmlStyle, article_html, page_html
-from .css import figure_ratio, print_css_parts, running_header_html, table_measure_em, title_clauses
+from .css import figure_ratio, print_css_parts, running_header_html, table_measure_em, tall_ratio, title_clauses
 from .justify import LineOptions
 from .marks import proportional_marks, set_proportional
 from .metadata import metadata_tags, plain_bookmarks, producer
@@ -81,6 +81,7 @@ def write_pdf(doc: m.Document, ctx: WriteContext) -> bytes:
     fetcher = GateFetcher()
     article = article_html(doc, ctx, HtmlStyle(notes="footnote", image_url=fetcher.url_for,
                                                piece_ratio=figure_ratio(ctx.theme, options),
+                                               tall_ratio=tall_ratio(ctx.theme, options),
                                                table_measure_em=table_measure_em(ctx.theme, options)))
     cjk_text = is_cjk_language(doc.meta.lang)  # Chinese or Japanese: set between characters, marks compressed
     setting = replace(typesetting(doc, ctx.theme), keep_ids=cjk_text,

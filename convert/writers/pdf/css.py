@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from ...model import Document, collapse_spaces
 from ...scripts import is_cjk_language
 from ...theme import Theme
+from ...resources.images import TALL_PAGE_SHARE
 from ...theme.css import article_css, font_stacks
 from ...wording import labels, running_header
 from .balance import balanced_title_width, holds_clauses
@@ -79,6 +80,17 @@ def figure_ratio(theme: Theme, options: PdfOptions) -> float:
     page = page_box(theme, options)
     width = page.width_mm - page.margin_mm[1] - page.margin_mm[3]
     return image_height_mm(theme, page) / width
+
+
+def tall_height_mm(page: PageBox) -> float:
+    """The tallest a long picture shown whole is (`resources.images.shown_tall`): most of the page."""
+    return page.content_height_mm * TALL_PAGE_SHARE
+
+
+def tall_ratio(theme: Theme, options: PdfOptions) -> float:
+    """Height over width of the tallest long picture shown whole."""
+    page = page_box(theme, options)
+    return tall_height_mm(page) / (page.width_mm - page.margin_mm[1] - page.margin_mm[3])
 
 
 def css_string(text: str) -> str:
@@ -168,6 +180,7 @@ figure img {{ display: block; margin: 0 auto; max-width: 100%; max-height: {imag
   width: auto; height: auto; image-resolution: from-image; }}
 figcaption {{ break-before: avoid; }}
 /* A picture in a line of text fits the page too: taller than the page, it was cut off at its foot. */
+figure.tall-picture img {{ max-height: {tall_height_mm(page):g}mm; }}
 img.inline {{ max-width: 100%; max-height: {image_height:g}mm; }}
 .image-placeholder {{ break-after: avoid; }}
 /* The address in the body face: one CJK font fewer to subset and embed. */

@@ -1,0 +1,141 @@
+"""A Word list numbered in Chinese (`一、二、三、`, `（一）`, `甲、乙`, `①`), kept as the writer numbered it.
+
+Pandoc knows decimal, roman and alphabetic list numbers only: a WPS document's `chineseCounting` list
+(`一、增开列车`) came out `1. 增开列车` in every edition. Each such paragraph gets its number written
+out at its start, as Word shows it (its level's `lvlText`, `%1、`, with the counts in the level's
+format), and loses its list numbering: it is read as the paragraph `一、增开列车`, as Chinese copy
+types it, identical in every edition and reader. Lists numbered 1, 2, 3 stay lists.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable
+
+from lxml import etree
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+_DIGITS = "零一二三四五六七八九"
+_LEGAL = "零壹贰叁肆伍陆柒捌玖"
+_STEMS = "甲乙丙丁戊己庚辛壬癸"
+_BRANCHES = "子丑寅卯辰巳午未申酉戌亥"
+
+
+def counting(n: int, digits: str = _DIGITS, ten: str = "十", hundred: str = "百") -> str:
+    """1 一, 10 十, 11 十一, 21 二十一, 105 一百零五; beyond 999 in digits."""
+    if n < 0 or n > 999:
+        return str(n)
+    if n < 10:
+        return digits[n]
+    if n < 20:
+        return ten + (digits[n % 10] if n % 10 else "")
+    if n < 100:
+        return digits[n // 10] + ten + (digits[n % 10] if n % 10 else "")
+    rest = n % 100
+    tail = "" if not rest else digits[0] + digits[rest] if rest < 10 else (
+        digits[rest // 10] + ten + (digits[rest % 10] if rest % 10 else ""))
+    return digits[n // 100] + hundred + tail
+
+
+def _cycle(symbols: str) -> Callable[[int], str]:
+    return lambda n: symbols[(n - 1) % len(symbols)] if n > 0 else str(n)
+
+
+FORMATS: dict[str, Callable[[int], str]] = {
+    "chineseCounting": counting, "chineseCountingThousand": counting, "taiwaneseCounting": counting,
+    "taiwaneseCountingThousand": counting, "japaneseCounting": counting,
+    "chineseLegalSimplified": lambda n: counting(n, _LEGAL, "拾", "佰"),
+    "ideographTraditional": _cycle(_STEMS), "ideographZodiac": _cycle(_BRANCHES),
+    "ideographDigital": lambda n: "".join(_DIGITS[int(d)] if d != "0" else "〇" for d in str(n)),
+    "decimalEnclosedCircle": lambda n: chr(0x2460 + n - 1) if 1 <= n <= 20 else str(n),
+    "decimalEnclosedCircleChinese": lambda n: chr(0x2460 + n - 1) if 1 <= n <= 20 else str(n),
+    "decimalFullWidth": lambda n: "".join(chr(0xFF10 + int(d)) for d in str(n)),
+}
+
+
+@dataclass(frozen=True)
+class _Level:
+    fmt: str
+    text: str
+    start: int
+
+
+def _val(node: etree._Element | None, default: str = "") -> str:
+    return node.get(f"{{{W}}}val", default) if node is not None else default
+
+
+def _int(text: str, default: int) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        return default
+
+
+def _definitions(numbering: bytes) -> dict[str, tuple[str, dict[int, _Level]]]:
+    """numId -> (the key its counts run under, its levels)."""
+    root = etree.fromstring(numbering, _PARSER)
+    abstract: dict[str, dict[int, _Level]] = {}
+    for node in root.iterfind(f"{{{W}}}abstractNum"):
+        levels = {}
+        for lvl in node.iterfind(f"{{{W}}}lvl"):
+            levels[_int(lvl.get(f"{{{W}}}ilvl", "0"), 0)] = _Level(
+                _val(lvl.find(f"{{{W}}}numFmt"), "decimal"), _val(lvl.find(f"{{{W}}}lvlText")),
+                _int(_val(lvl.find(f"{{{W}}}start"), "1"), 1))
+        abstract[node.get(f"{{{W}}}abstractNumId", "")] = levels
+    out = {}
+    for num in root.iterfind(f"{{{W}}}num"):
+        num_id, base = num.get(f"{{{W}}}numId", ""), _val(num.find(f"{{{W}}}abstractNumId"))
+        levels = dict(abstract.get(base, {}))
+        overridden = False
+        for override in num.iterfind(f"{{{W}}}lvlOverride"):
+            level = _int(override.get(f"{{{W}}}ilvl", "0"), 0)
+            start = override.find(f"{{{W}}}startOverride")
+            if start is not None and level in levels:
+                levels[level] = _Level(levels[level].fmt, levels[level].text, _int(_val(start), 1))
+                overridden = True
+        out[num_id] = (f"num{num_id}" if overridden else f"abstract{base}", levels)
+    return out
+
+
+def written_numbers(document: bytes, numbering: bytes) -> bytes | None:
+    """`document.xml` with Chinese list numbers written into their paragraphs; None when it has none."""
+    try:
+        definitions = _definitions(numbering)
+        root = etree.fromstring(document, _PARSER)
+    except etree.XMLSyntaxError:
+        return None  # pandoc reports a broken part itself
+    counts: dict[str, dict[int, int]] = {}
+    changed = False
+    for paragraph in root.iter(f"{{{W}}}p"):
+        number = paragraph.find(f"{{{W}}}pPr/{{{W}}}numPr")
+        if number is None:
+            continue
+        num_id = _val(number.find(f"{{{W}}}numId"))
+        if num_id not in definitions:
+            continue
+        key, levels = definitions[num_id]
+        level = _int(_val(number.find(f"{{{W}}}ilvl"), "0"), 0)
+        if level not in levels:
+            continue
+        count = counts.setdefault(key, {})
+        count[level] = count.get(level, levels[level].start - 1) + 1
+        for deeper in [d for d in count if d > level]:
+            del count[deeper]  # a new item restarts the levels under it
+        if levels[level].fmt not in FORMATS:
+            continue
+
+        def shown(match: re.Match[str]) -> str:
+            at = int(match[1]) - 1
+            spec = levels.get(at)
+            value = count.get(at, spec.start if spec else 1)
+            return FORMATS.get(spec.fmt if spec else "", str)(value)  # type: ignore[arg-type]
+
+        label = re.sub(r"%([1-9])", shown, levels[level].text)
+        number.getparent().remove(number)
+        if label:
+            run = etree.Element(f"{{{W}}}r")
+            etree.SubElement(run, f"{{{W}}}t").text = label
+            paragraph.find(f"{{{W}}}pPr").addnext(run)
+        changed = True
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True) if changed else None
