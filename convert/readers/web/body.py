@@ -301,11 +301,7 @@ def _cut_at_more_reading(body: Any) -> None:
             remove(following)
         remove(block)
         return
-    node = element
-    while node is not None and node is not body:
-        for following in list(node.itersiblings()):
-            node.getparent().remove(following)
-        node = node.getparent()
+    _cut_after(body, element)
     remove(element)
 
 
@@ -324,6 +320,11 @@ def _cut_after_editor_line(body: Any) -> None:
             break
     else:
         return
+    _cut_after(body, element)
+
+
+def _cut_after(body: Any, element: Any) -> None:
+    """Remove everything in `body` that follows `element` in reading order."""
     node = element
     while node is not None and node is not body:
         for following in list(node.itersiblings()):
