@@ -271,7 +271,7 @@ def test_the_credit_style_comes_from_the_theme() -> None:
     ("（记者 赵六）", {"authors": ("赵六",), "reported": True}),
     ("记者 王某 通讯员 李某", {"authors": ("王某", "李某"), "reported": True}),
     ("新华社北京11月26日电", {"place": "北京", "source_site": "新华社", "dateline": "新华社北京11月26日电"}),
-    ("新华社北京11月26日电（记者 王某 李某）", {"place": "北京", "source_site": "新华社", "authors": ("王某", "李某"),
+    ("新华社北京11月26日电（记者 王某 李某）", {"place": "北京", "source_site": "新华社", "authors": ("王某", "李某"), "reported": True,
                                       "dateline": "新华社北京11月26日电"}),
     ("本报上海2024年3月5日电", {"place": "上海", "date": "2024-03-05", "dateline": "本报上海2024年3月5日电"}),
     ("By Ann Lee and Bo Chen", {"authors": ("Ann Lee", "Bo Chen")}),
@@ -294,8 +294,9 @@ def test_reporter_and_dateline_lines(line: str, fields: dict) -> None:
 
 
 @pytest.mark.parametrize("lead, fields", [
-    ("新华社北京11月26日电（记者 王某）国家统计局今天发布数据……", {"place": "北京", "source_site": "新华社", "authors": ("王某",)}),
-    ("本报讯（记者 王某）昨天，港口……", {"authors": ("王某",)}),
+    ("新华社北京11月26日电（记者 王某）国家统计局今天发布数据……",
+     {"place": "北京", "source_site": "新华社", "authors": ("王某",), "reported": True}),
+    ("本报讯（记者 王某）昨天，港口……", {"authors": ("王某",), "reported": True}),  # the byline says 记者
     ("RIVERTON — Mayor Elena Vasquez on Tuesday unveiled a plan.", {"place": "Riverton"}),
     ("BEIJING, Nov. 26 (Xinhua) -- China's exports rose.", {"place": "Beijing", "source_site": "Xinhua"}),
     ("The mayor — who spoke on Tuesday — unveiled a plan.", {}),
@@ -305,7 +306,7 @@ def test_reporter_and_dateline_lines(line: str, fields: dict) -> None:
     ("【明報專訊】港鐵東鐵綫今早發生訊號故障", {"source_site": "明報"}),
     ("【香港01訊】港鐵今早", {"source_site": "香港01"}),
     ("【环球网快讯】据报道", {"source_site": "环球网"}),
-    ("【本报讯】（记者 王某）今天", {"authors": ("王某",)}),
+    ("【本报讯】（记者 王某）今天", {"authors": ("王某",), "reported": True}),
     ("【快讯】今天凌晨", {}),
     ("【独家】今天凌晨", {}),
 ])

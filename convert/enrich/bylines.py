@@ -198,6 +198,8 @@ def dateline_fields(text: str) -> dict[str, object]:
         fields["source_site"] = outlet
     if reporters:
         fields["authors"] = reporters
+        if re.search(_ROLE, groups["reporters"]) and re.search("[记記]者", groups["reporters"]):
+            fields["reported"] = True  # `（记者 王某）`: the paper's reporters, as the byline says
     if groups.get("year"):
         fields["date"] = f"{int(groups['year']):04d}-{int(groups['month']):02d}-{int(groups['day']):02d}"
     return fields
