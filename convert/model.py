@@ -88,7 +88,12 @@ class Heading:
 
 @dataclass(frozen=True)
 class Paragraph:
+    """A paragraph; `role` "salutation": the addressees opening a notice or a letter (`各位用户：`),
+    set unindented; "signoff": the issuer's name or the date that closes a notice or a statement
+    (`东城区自来水有限公司` / `2024年5月1日`), set flush with the end of the line."""
+
     content: tuple[Inline, ...]
+    role: str = ""
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from .structure import (assign_ids, clean_alternatives, detect_language, nest_he
                         number_tables)
 from .tables import merged_row_labels
 from .titles import choose_title
+from .letters import mark_letter_parts
 from .widths import normalize_widths
 
 
@@ -32,7 +33,7 @@ def prepare(source: Source, *, script: str | None = None,
     doc = convert_script(doc, script)
     doc = detect_language(doc)
     if source.conventions:
-        doc = merged_row_labels(sentence_breaks(doc))
+        doc = mark_letter_parts(merged_row_labels(sentence_breaks(doc)))
     doc = normalize_widths(doc)
     doc = pair_quotes(doc, quote_style_for(doc.meta.lang, *quotes))
     for step in (nest_headings, clean_alternatives, assign_ids, number_figures, number_tables):

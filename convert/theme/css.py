@@ -174,6 +174,10 @@ article:lang(zh) p, article:lang(ja) p {{ margin: 0 0 {text.paragraph_spacing_em
 article:lang(ja) p {{ text-indent: {text.japanese_indent_em:g}em; }}
 {_cjk_unindented}
 .article-body li p, td p, th p {{ text-indent: 0; }}
+/* A notice's addressees, unindented, and its issuer and date, flush with the line's end (the foot of a
+   vertical column): `enrich.letters`. */
+.article-body p.salutation {{ text-indent: 0; }}
+.article-body p.signoff {{ text-indent: 0; text-align: end; break-before: avoid; }}
 a {{ color: {colors.accent}; text-decoration: none; }}
 figure {{ margin: {_em(theme.figure.space_em)} 0; text-align: center; break-inside: avoid; page-break-inside: avoid; }}
 figure img {{ max-width: 100%; max-height: {image_height}; width: auto; height: auto; }}

@@ -148,7 +148,8 @@ class _Renderer:
 
     def block(self, block: m.Block) -> str:
         if isinstance(block, m.Paragraph):
-            return f"<p{self.latin_lang(block.content)}>{self.inlines(block.content)}</p>"
+            role = f' class="{block.role}"' if block.role else ""
+            return f"<p{role}{self.latin_lang(block.content)}>{self.inlines(block.content)}</p>"
         if isinstance(block, m.Heading):
             level = min(block.level, 6)
             ident = f' id="{escape(block.id)}"' if block.id else ""
