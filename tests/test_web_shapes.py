@@ -550,3 +550,25 @@ def test_leaving_out_a_list_of_links_loses_no_lead_beside_it() -> None:
     body = (f"<div class='columns'><div class='article'><p class='teaser'>{lead}</p><div class='rte'>"
             + "".join(f"<p>{p}</p>" for p in PARAGRAPHS) + f"</div></div><ul class='side'>{links}</ul></div>")
     assert article_element(parse(page(body)), Kept([normal(t) for t in (lead, *items, *PARAGRAPHS)])).get("class") == "article"
+
+
+NEWS_RUNS = ["证券时报e公司讯，当升科技：9614.5万元竞得常州市工业用地，将为公司常州锂电新材料产业基地提供用地。",
+             "运达股份：确定为节能风电公司两风电场项目的风力发电机组设备供应商，中标价7亿元。",
+             "天奇股份：确认中标广汽丰田公司涂装车间工程内搬送设备等项目，中标额6962万元。"]
+
+
+def test_a_sites_template_pictures_are_no_figures(tmp_path: Path) -> None:
+    """A news site draws its QR codes, app banners and a strip under its disclaimer from its template's
+    folders (`/templates/…/css/…/gzh1.png`, `/static/…/TopTitle.gif`, `/skin/…`, `…/images/wx.png`): they
+    became 图1, 图2, one captioned with the disclaimer. A picture uploaded to a dated folder stays."""
+    body = ("<div class='box_left'><p><img src='http://img.example.cn/templates/site/css/2018site/news/gzh1.png'></p>"
+            "<p><img src='/static/site/fix_imgs/TopTitle.gif' width='950'></p><h2>午间公告：天奇股份中标广汽丰田项目</h2>"
+            "<div class='txt_con'>" + "".join(f"<p>{r}</p>" for r in NEWS_RUNS[:2])
+            + "<p><img src='/static/upload/2019/0926/photo.jpg'></p><p><img src='/skin/default/share_weibo.png'>"
+            "<img src='http://www.example.cn/xl2017/images/wx.png'></p>" + f"<p>{NEWS_RUNS[2]}</p></div>"
+            "<div class='notice'><p>声明：本网力求信息真实、准确，文章提及内容仅供参考，不构成实质性投资建议，据此操作风险自担。</p>"
+            "<img src='http://img.example.cn/templates/site/css/2018site/news/pic3.gif'></div></div>")
+    document = read(tmp_path, zh_page(body, "午间公告：天奇股份中标广汽丰田项目_证券时报网"))
+    figures = [b for b in m.walk_blocks(document.blocks) if isinstance(b, m.Figure)]
+    assert [f.src.rsplit("/", 1)[-1] for f in figures] == ["photo.jpg"]
+    assert "中标额6962万元" in text(document)
