@@ -572,3 +572,24 @@ def test_a_sites_template_pictures_are_no_figures(tmp_path: Path) -> None:
     figures = [b for b in m.walk_blocks(document.blocks) if isinstance(b, m.Figure)]
     assert [f.src.rsplit("/", 1)[-1] for f in figures] == ["photo.jpg"]
     assert "中标额6962万元" in text(document)
+
+
+def test_a_line_of_the_bylines_fields_over_the_article_is_read_and_not_printed(tmp_path: Path) -> None:
+    """A news page's line under its headline holds the date, the source, the author and the editor in any
+    order, glued (`2019-09-26 12:11来源：证券时报网作者：李在山`) or apart, among its buttons (`字号：大 中 小`,
+    `打印`): it was printed again as the article's first paragraph (a field was not read, or `来源：` took
+    all that followed it as the source). Its fields are the byline's when the page's markup has none."""
+    lines = ["2024-05-01 10:30来源：证券时报网作者：张三",
+             "发布时间：2024-05-01 10:30 | 来源：证券时报网 | 作者：张三 | 编辑：李四",
+             "来源：证券时报网 2024-05-01 10:30 作者：张三 字号：大 中 小 【打印】 分享到："]
+    article = "".join(f"<p>{r}</p>" for r in NEWS_RUNS)
+    layouts = ("<div class='box_left'><div class='intal_tit'><h2>午间公告：天奇股份中标广汽丰田项目</h2>"
+               "<div class='info'>{}</div></div><div class='txt_con'>" + article + "</div></div>",  # above the article
+               "<article><h1>午间公告：天奇股份中标广汽丰田项目</h1><p>{}</p>" + article + "</article>")  # inside it
+    for n, (line, layout) in enumerate((line, layout) for line in lines for layout in layouts):
+        document = read(tmp_path, zh_page(layout.format(line), "午间公告：天奇股份中标广汽丰田项目"), f"p{n}.html")
+        first = m.plain_text(m.block_inlines(next(b for b in document.blocks if isinstance(b, m.Paragraph))))
+        assert first == NEWS_RUNS[0], line
+        assert document.meta.authors == ("张三",) and document.meta.date == "2024-05-01T10:30", line
+        assert document.meta.source_site == "证券时报网", line
+
