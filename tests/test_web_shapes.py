@@ -593,3 +593,13 @@ def test_a_line_of_the_bylines_fields_over_the_article_is_read_and_not_printed(t
         assert document.meta.authors == ("张三",) and document.meta.date == "2024-05-01T10:30", line
         assert document.meta.source_site == "证券时报网", line
 
+
+def test_an_unsigned_articles_author_field_names_nobody(tmp_path: Path) -> None:
+    """`作者：网络整理` (compiled from the web), `作者：佚名` (anonymous) in the line of fields under the headline:
+    no author's name, though the line is the byline's, and is not printed."""
+    for n, nobody in enumerate(("网络整理", "佚名")):
+        body = (f"<div class='cover-text'><h4>午间公告：天奇股份中标广汽丰田项目</h4><div><span>时间：2019-09-25</span> "
+                f"<span>作者：{nobody}</span></div></div><div class='txt_con'>" + "".join(f"<p>{r}</p>" for r in NEWS_RUNS)
+                + "</div>")
+        document = read(tmp_path, zh_page(body, "午间公告：天奇股份中标广汽丰田项目"), f"p{n}.html")
+        assert document.meta.authors == () and nobody not in text(document)
