@@ -550,3 +550,56 @@ def test_leaving_out_a_list_of_links_loses_no_lead_beside_it() -> None:
     body = (f"<div class='columns'><div class='article'><p class='teaser'>{lead}</p><div class='rte'>"
             + "".join(f"<p>{p}</p>" for p in PARAGRAPHS) + f"</div></div><ul class='side'>{links}</ul></div>")
     assert article_element(parse(page(body)), Kept([normal(t) for t in (lead, *items, *PARAGRAPHS)])).get("class") == "article"
+
+
+NEWS_RUNS = ["证券时报e公司讯，当升科技：9614.5万元竞得常州市工业用地，将为公司常州锂电新材料产业基地提供用地。",
+             "运达股份：确定为节能风电公司两风电场项目的风力发电机组设备供应商，中标价7亿元。",
+             "天奇股份：确认中标广汽丰田公司涂装车间工程内搬送设备等项目，中标额6962万元。"]
+
+
+def test_a_sites_template_pictures_are_no_figures(tmp_path: Path) -> None:
+    """A news site draws its QR codes, app banners and a strip under its disclaimer from its template's
+    folders (`/templates/…/css/…/gzh1.png`, `/static/…/TopTitle.gif`, `/skin/…`, `…/images/wx.png`): they
+    became 图1, 图2, one captioned with the disclaimer. A picture uploaded to a dated folder stays."""
+    body = ("<div class='box_left'><p><img src='http://img.example.cn/templates/site/css/2018site/news/gzh1.png'></p>"
+            "<p><img src='/static/site/fix_imgs/TopTitle.gif' width='950'></p><h2>午间公告：天奇股份中标广汽丰田项目</h2>"
+            "<div class='txt_con'>" + "".join(f"<p>{r}</p>" for r in NEWS_RUNS[:2])
+            + "<p><img src='/static/upload/2019/0926/photo.jpg'></p><p><img src='/skin/default/share_weibo.png'>"
+            "<img src='http://www.example.cn/xl2017/images/wx.png'></p>" + f"<p>{NEWS_RUNS[2]}</p></div>"
+            "<div class='notice'><p>声明：本网力求信息真实、准确，文章提及内容仅供参考，不构成实质性投资建议，据此操作风险自担。</p>"
+            "<img src='http://img.example.cn/templates/site/css/2018site/news/pic3.gif'></div></div>")
+    document = read(tmp_path, zh_page(body, "午间公告：天奇股份中标广汽丰田项目_证券时报网"))
+    figures = [b for b in m.walk_blocks(document.blocks) if isinstance(b, m.Figure)]
+    assert [f.src.rsplit("/", 1)[-1] for f in figures] == ["photo.jpg"]
+    assert "中标额6962万元" in text(document)
+
+
+def test_a_line_of_the_bylines_fields_over_the_article_is_read_and_not_printed(tmp_path: Path) -> None:
+    """A news page's line under its headline holds the date, the source, the author and the editor in any
+    order, glued (`2019-09-26 12:11来源：证券时报网作者：李在山`) or apart, among its buttons (`字号：大 中 小`,
+    `打印`): it was printed again as the article's first paragraph (a field was not read, or `来源：` took
+    all that followed it as the source). Its fields are the byline's when the page's markup has none."""
+    lines = ["2024-05-01 10:30来源：证券时报网作者：张三",
+             "发布时间：2024-05-01 10:30 | 来源：证券时报网 | 作者：张三 | 编辑：李四",
+             "来源：证券时报网 2024-05-01 10:30 作者：张三 字号：大 中 小 【打印】 分享到："]
+    article = "".join(f"<p>{r}</p>" for r in NEWS_RUNS)
+    layouts = ("<div class='box_left'><div class='intal_tit'><h2>午间公告：天奇股份中标广汽丰田项目</h2>"
+               "<div class='info'>{}</div></div><div class='txt_con'>" + article + "</div></div>",  # above the article
+               "<article><h1>午间公告：天奇股份中标广汽丰田项目</h1><p>{}</p>" + article + "</article>")  # inside it
+    for n, (line, layout) in enumerate((line, layout) for line in lines for layout in layouts):
+        document = read(tmp_path, zh_page(layout.format(line), "午间公告：天奇股份中标广汽丰田项目"), f"p{n}.html")
+        first = m.plain_text(m.block_inlines(next(b for b in document.blocks if isinstance(b, m.Paragraph))))
+        assert first == NEWS_RUNS[0], line
+        assert document.meta.authors == ("张三",) and document.meta.date == "2024-05-01T10:30", line
+        assert document.meta.source_site == "证券时报网", line
+
+
+def test_an_unsigned_articles_author_field_names_nobody(tmp_path: Path) -> None:
+    """`作者：网络整理` (compiled from the web), `作者：佚名` (anonymous) in the line of fields under the headline:
+    no author's name, though the line is the byline's, and is not printed."""
+    for n, nobody in enumerate(("网络整理", "佚名")):
+        body = (f"<div class='cover-text'><h4>午间公告：天奇股份中标广汽丰田项目</h4><div><span>时间：2019-09-25</span> "
+                f"<span>作者：{nobody}</span></div></div><div class='txt_con'>" + "".join(f"<p>{r}</p>" for r in NEWS_RUNS)
+                + "</div>")
+        document = read(tmp_path, zh_page(body, "午间公告：天奇股份中标广汽丰田项目"), f"p{n}.html")
+        assert document.meta.authors == () and nobody not in text(document)

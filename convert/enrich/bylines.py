@@ -48,7 +48,9 @@ _ANOTHER_FIELD = re.compile(rf"\s[{_H}]{{2,4}}\s*[:：]")  # `作者：王某 �
 _PICTURES_LABEL = re.compile(r"\s+(?:图|圖|摄影|攝影|图片|圖片)\s*[:：/／|｜]\s*")
 # A role standing between names (`作者：孙蕾 实习生 刘畅`) names no one.
 # what the reporter did after the name (`记者陈智 整合`: compiled by): no name
-_ROLE_ALONE = re.compile(rf"^(?:{_ROLE}|实习生|實習生|见习记者|見習記者|摄影|攝影|整合|整理|编译|編譯|综合|綜合)$")
+# nor does an unsigned article's `作者：佚名`, `作者：网络整理` (compiled from the web), `作者：未知`.
+_ROLE_ALONE = re.compile(rf"^(?:{_ROLE}|实习生|實習生|见习记者|見習記者|摄影|攝影|整合|整理|编译|編譯|综合|綜合|"
+                         r"(?:网络|網絡|网上|網上)(?:整理|转载|轉載)?|佚名|匿名|未知|网友|網友)$")
 _DATELINE = re.compile(
     rf"^(?P<outlet>{_AGENCIES}|[{_H}]{{1,5}}?(?:报|報))?(?P<place>[{_H}]{{2,8}}?)\s*"
     r"(?:(?P<year>\d{4})\s*年\s*)?(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日\s*(?P<wire>电|電|讯|訊|消息)?"
@@ -77,12 +79,21 @@ _COUNTER = re.compile(r"^(?:(?:阅读|閱讀|浏览|瀏覽|点击|點擊|播放)
                       r"|[\d.,]+[kKmM万萬]?\+?\s*(?:views?|reads?|次阅读|次閱讀|次浏览|次瀏覽))$", re.I)
 # Where one line holds several labelled fields apart (`发布时间：… 来源：… 作者：…`): before each label.
 _FIELD_SPLIT = re.compile(rf"\s{{2,}}|　+|\s*[|｜]\s*|\s+(?=[{_H}]{{2,4}}\s*[:：])")
+# The labels of a page's byline line, which some pages glue to the field before (`2019-09-26 12:11来源：证券时报网作者：李在山`)
+_FIELD_LABEL = re.compile(
+    r"(?:发布时间|發佈時間|发布日期|發佈日期|发表时间|發表時間|更新时间|更新時間|时间|時間|日期|来源|來源|出处|出處|"
+    r"作者|撰文|记者|記者|责任编辑|責任編輯|责编|責編|编辑|編輯|(?:浏览|瀏覽|阅读|閱讀|点击|點擊)(?:量|数|數|次数|次數)?)\s*[:：]")
+# The page's buttons beside its byline: `字号：大 中 小`, `【打印】`, `分享到：`, `[关闭窗口]`
+_BUTTONS = re.compile(r"[【\[［]?\s*(?:(?:字号|字號|字体|字體)\s*[:：]?\s*(?:[大中小]\s*){2,3}|打印|列印|收藏|关闭窗口|關閉窗口|"
+                      r"关闭|關閉|分享(?:到|至)?\s*[:：]?)\s*[】\]］]?")
 
 
 def byline_fields(text: str, *, chinese: bool | None = None) -> dict[str, object]:
     """The metadata a byline line gives, or {} when the line is not one."""
     if not text or len(text) > 120:
         return {}
+    if (fields := _labelled_fields(text, chinese)) is not None:
+        return fields
     if match := _EDITOR.match(text):
         return {"editor": editor_name(match[1] or match[2])}
     if (match := _AUTHOR.match(text)) and not _ANOTHER_FIELD.search(match[1]):
@@ -104,7 +115,8 @@ def byline_fields(text: str, *, chinese: bool | None = None) -> dict[str, object
         value = match[1].strip()
         if _URL.match(value):
             return {"source_url": value} if valid_link(value) else {}
-        return {"source_site": value}
+        site, date = split_trailing_date(value, chinese=chinese)  # `来源：新华网 2024-05-01 10:30`
+        return {"source_site": site, "date": date} if date and site else {"source_site": value}
     if _URL.match(text) and valid_link(text):
         return {"source_url": text}
     if date := parse_date_line(text, chinese=chinese):
@@ -123,6 +135,28 @@ def byline_fields(text: str, *, chinese: bool | None = None) -> dict[str, object
             merged = merge_fields(merged, fields)
         return merged
     return _dated_byline(text, chinese)
+
+
+def _labelled_fields(text: str, chinese: bool | None) -> dict[str, object] | None:
+    """A page's byline line of several fields, each labelled (`发布时间：… 来源：… 作者：…`), or a date and
+    labelled fields after it, in any order, glued or apart, among its buttons (`字号：大 中 小`, `打印`): the
+    fields it states, or None when it is not such a line (a field of it that reads as none, one label
+    alone). A line of buttons alone is furniture of the byline block (`counter`, as a view count is)."""
+    bare = _BUTTONS.sub(" ", text)
+    if bare != text and not bare.strip(" |｜/·"):
+        return {"counter": text}
+    starts = [match.start() for match in _FIELD_LABEL.finditer(bare)]
+    if not starts or (len(starts) == 1 and starts[0] == 0 and bare == text):
+        return None
+    merged: dict[str, object] = {}
+    for part in (bare[a:b] for a, b in zip([0, *starts], [*starts, len(bare)])):
+        part = part.strip(" \t|｜/·")
+        if not part:
+            continue
+        if _FIELD_LABEL.search(part[1:]) or not (fields := byline_fields(part, chinese=chinese)):
+            return None
+        merged = merge_fields(merged, fields)
+    return merged or None
 
 
 def editor_name(text: str) -> str:

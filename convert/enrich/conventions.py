@@ -13,7 +13,7 @@ import re
 from dataclasses import fields, replace
 
 from .. import model as m
-from ..dates import parse_date_line
+from ..dates import has_time, parse_date_line
 from ..scripts import IDEOGRAPHS, guess_language, is_chinese
 from .bylines import BYLINE_WINDOW, byline_fields, editor_name, lead_dateline, merge_fields, split_names
 from .captions import caption_line, credit_line, split_credit
@@ -341,7 +341,11 @@ def _speaker_labels(blocks: list[m.Block]) -> list[m.Block]:
 
 
 def _merge(given: m.Meta, found: dict[str, object]) -> m.Meta:
-    """Front matter (`given`) wins; what the conventions found fills the gaps."""
+    """Front matter (`given`) wins; what the conventions found fills the gaps. A day given without its time
+    takes the time a byline line shows for that day (`2024-05-01 10:30 来源：…` under a page's headline)."""
     changes = {f.name: found[f.name] for f in fields(given)
                if f.name in found and found[f.name] and not getattr(given, f.name)}
+    date = str(found.get("date") or "")
+    if given.date and not has_time(given.date) and has_time(date) and date[:10] == given.date[:10]:
+        changes["date"] = date
     return replace(given, **changes)

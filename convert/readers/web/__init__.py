@@ -113,10 +113,11 @@ def _extract(tree: Any, meta: PageMeta, url: str, name: str) -> Any | None:
     _drop_repeated_dek(body, meta)
     _headline_over_head_title(body, meta)
     _drop_byline_block(body, meta)
-    if line := _reporter_line(prepared, article):
-        paragraph = lxml_html.Element("p")
-        paragraph.text = line
-        body.insert(0, paragraph)
+    for line in (_fields_line(prepared, article), _reporter_line(prepared, article)):
+        if line:
+            paragraph = lxml_html.Element("p")
+            paragraph.text = line
+            body.insert(0, paragraph)
     return body
 
 
@@ -173,6 +174,25 @@ def _reporter_line(prepared: Any, article: Any) -> str:
         if isinstance(node.tag, str) and node.tag not in ("script", "style", "title", "head", "a"):
             text = normal(node.text_content())
             if len(text) <= 40 and _REPORTER_LINE.match(text):
+                return text
+    return ""
+
+
+_FIELD_LABELS = re.compile(r"(?:来源|來源|作者|编辑|編輯|责编|責編)\s*[:：]")
+
+
+def _fields_line(prepared: Any, article: Any) -> str:
+    """The line of byline fields the page shows between its top and the article's body (`2019-09-26 12:11
+    来源：证券时报网作者：李在山` under the headline), or '': it opens the body, where the article conventions
+    read its fields into the byline and take it out, as they do when the line is inside the article."""
+    from ...enrich.bylines import byline_fields  # the one reading of byline lines (the reader runs first)
+    for node in prepared.iter():
+        if node is article:
+            break
+        if isinstance(node.tag, str) and node.tag not in ("script", "style", "title", "head", "a"):
+            text = text_of(node)
+            if 8 <= len(text) <= 120 and _FIELD_LABELS.search(text) and len(fields := byline_fields(text)) >= 2 \
+                    and fields.keys() & {"authors", "source_site", "editor"}:
                 return text
     return ""
 

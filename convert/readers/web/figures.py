@@ -15,7 +15,12 @@ from .dom import _NORMAL, BLOCKS, class_words, normal, remove
 
 _DECORATION_WORDS = {"logo", "icon", "icons", "avatar", "pixel", "spacer", "sprite", "badge", "qrcode", "qr",
                      "emoji", "gravatar", "favicon", "tracking", "beacon", "blank", "loading", "placeholder",
-                     "divider", "follow", "banner", "stat", "counter", "author-photo", "headshot"}
+                     "divider", "follow", "banner", "stat", "counter", "author-photo", "headshot", "share", "wx",
+                     "weixin", "erweima", "ewm"}
+# A site template's own folders (`/templates/stcn/css/…/pic3.gif`, `/static/images/…`, `/skin/…`): a picture
+# kept there is the site's, drawn on every page; an article's pictures are uploaded, usually to dated folders.
+_TEMPLATE_FOLDERS = {"template", "templates", "skin", "skins", "theme", "themes", "css", "style", "styles", "static"}
+_UPLOAD_FOLDER = re.compile(r"^(?:upload\w*|attach\w*|files?|media|(?:19|20)\d{2}(?:[-_]?\d{2}){0,2}|\d{4,8})$")
 
 
 def is_decoration(image: Any, logo: str = "", site: str = "") -> bool:
@@ -34,9 +39,17 @@ def is_decoration(image: Any, logo: str = "", site: str = "") -> bool:
     if words & _DECORATION_WORDS or path.endswith((".ico", ".svg")) or _PAGER.search(path):
         return True
     alt = (image.get("alt") or "").strip()
+    if not alt and _in_template_folder(path):
+        return True
     if not alt and _WECHAT_GIF.search(src):
         return True  # WeChat's animated banners ("follow us", dividers, arrows) carry no text
     return bool((site and alt and alt.casefold() == site.casefold()) or _DECORATION_ALT.search(alt))
+
+
+def _in_template_folder(path: str) -> bool:
+    """Whether the picture lies in a site template's folder and none an upload's (`/static/upload/2019/…`)."""
+    folders = [f for f in path.split("/")[:-1] if f]
+    return bool(set(folders) & _TEMPLATE_FOLDERS) and not any(_UPLOAD_FOLDER.match(f) for f in folders)
 
 
 # A pager's button (`/img/next_page.jpg` under the text of People's Daily pages)
