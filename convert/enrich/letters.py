@@ -9,6 +9,7 @@ import re
 from dataclasses import replace
 
 from .. import model as m
+from ..scripts import has_han
 
 _HAN_NUMBER = "〇○零一二三四五六七八九十"
 # A date alone: `2024年5月1日`, `二〇二四年五月一日`, `2024-05-01`, `2024.5.1`.
@@ -82,4 +83,4 @@ def _lines(paragraph: m.Paragraph) -> list[str]:
 
 def _issuer(line: str) -> bool:
     return (0 < len(line) <= _ISSUER_CHARS and not line.endswith(_SENTENCE_END) and not _DATE.match(line)
-            and re.search("[\u4e00-\u9fff]", line) is not None)
+            and has_han(line))
