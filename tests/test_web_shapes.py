@@ -603,3 +603,21 @@ def test_an_unsigned_articles_author_field_names_nobody(tmp_path: Path) -> None:
                 + "</div>")
         document = read(tmp_path, zh_page(body, "午间公告：天奇股份中标广汽丰田项目"), f"p{n}.html")
         assert document.meta.authors == () and nobody not in text(document)
+
+
+def test_a_headline_set_as_a_paragraph_under_a_longer_page_title_is_the_title(tmp_path: Path) -> None:
+    # The page's <title> adds a column's name before (`明日股市预测——`) or the site's after a space
+    # (`… 湖南省中医药研究院附属医院`); the page's own headline is a paragraph, not an <h1>: it was printed
+    # again under the longer title as the article's first paragraph
+    for title, headline in (("明日股市预测——最新出炉联合国贸发报告：全球经济增长率降至2.3%",
+                             "最新出炉联合国贸发报告：全球经济增长率降至2.3%"),
+                            ("我院举办2019年中药专业技能大赛 湖南省中医药研究院附属医院", "我院举办2019年中药专业技能大赛")):
+        page = tmp_path / "page.html"
+        page.write_text(f"<html><head><meta charset='utf-8'><title>{title}</title></head><body>"
+                        f"<div class='main'><p class='tit'>{headline}</p>"
+                        + "<p>联合国贸发会议发布了年度报告，即使忽略最坏的下行风险，全球经济增长率也将降低。一些大型新兴经济体已经陷入衰退，"
+                          "而一些发达经济体距离衰退仅一步之遥。随着全球需求疲软，全球贸易增长也将严重减缓。</p>" * 3
+                        + "</div></body></html>", encoding="utf-8")
+        doc = convert.read(str(page), offline=True)
+        assert doc.meta.title == headline
+        assert all(m.plain_text(m.block_inlines(b)) != headline for b in doc.blocks)  # not printed twice

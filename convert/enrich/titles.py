@@ -205,7 +205,19 @@ def _drop_repeated_heading(blocks: list[m.Block], title: str, *, page: bool) -> 
         text = " ".join(m.plain_text(heading.content).split())
         if _leading(blocks, index) and (_same(text, title) or page and _with_site_name(title, text)):
             return blocks[:index] + blocks[index + 1:], title if _same(text, title) else text
+    if page:  # a page's headline set as a paragraph (`<p class="title">`, a `<div>`): the first one
+        index = next((i for i, b in enumerate(blocks) if isinstance(b, m.Paragraph)), None)
+        if index is not None and _leading(blocks, index):
+            text = " ".join(m.plain_text(blocks[index].content).split())
+            if _headline(text) and (_same(text, title) or _with_site_name(title, text, spaced=True)):
+                return blocks[:index] + blocks[index + 1:], title if _same(text, title) else text
     return blocks, title
+
+
+def _headline(text: str) -> bool:
+    """A line that reads as a headline: short, one line, not a sentence's end."""
+    return 0 < sum(2 if is_wide(ch) else 1 for ch in text) <= HEADLINE_MAX_WIDTH and "\n" not in text \
+        and not text.endswith(_NOT_HEADLINE_END) and not _SENTENCE_INSIDE.search(text)
 
 
 def _key(text: str) -> str:
@@ -216,13 +228,17 @@ def _same(a: str, b: str) -> bool:
     return _key(a) == _key(b)
 
 
-def _with_site_name(title: str, headline: str) -> bool:
-    """`title` is `headline` and a site's name joined by ` | `, ` - `, `_`, ` – ` or ` — `, either way round."""
+def _with_site_name(title: str, headline: str, *, spaced: bool = False) -> bool:
+    """`title` is `headline` and a site's name joined by ` | `, ` - `, `_`, ` – ` or ` — `, either way round;
+    with `spaced`, also a name of at most 20 characters after a space (`…专业技能大赛 湖南省中医药研究院附属医院`)."""
     whole, part = _key(title), _key(headline)
     if not part or len(part) >= len(whole):
         return False
     if whole.startswith(part):
-        return bool(re.match(f"^[{_SITE_SEPARATORS}]\\s*\\S", whole[len(part):].lstrip()))
+        rest = whole[len(part):]
+        if spaced and rest[:1].isspace() and len(rest.strip()) <= 20 and not _SENTENCE_INSIDE.search(rest):
+            return True
+        return bool(re.match(f"^[{_SITE_SEPARATORS}]\\s*\\S", rest.lstrip()))
     if whole.endswith(part):
         return bool(re.search(f"\\S\\s*[{_SITE_SEPARATORS}]$", whole[:-len(part)].rstrip()))
     return False
