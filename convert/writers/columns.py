@@ -15,11 +15,16 @@ def table_widths(table: m.Table, theme: Theme, chinese: bool) -> list[float]:
     return column_widths(table, _narrowest_em(theme), theme.table.cell_padding_em[1], chinese=chinese)
 
 
+def table_text_em(measure_pt: float, size_pt: float, theme: Theme) -> float:
+    """A measure of `measure_pt` in em of a table's text, in an edition whose text is `size_pt`."""
+    return measure_pt / (size_pt * theme.table.size_em)
+
+
 def _narrowest_em(theme: Theme) -> float:
     """The e-reader page's measure in em of a table's text: the narrowest a table is laid out."""
     page_width, _ = theme.ereader.page_size_mm
     _, right, _, left = theme.ereader.margin_mm
-    return (page_width - left - right) * 72 / 25.4 / (theme.ereader.size_pt * theme.table.size_em)
+    return table_text_em((page_width - left - right) * 72 / 25.4, theme.ereader.size_pt, theme)
 
 
 _FULL = 0.98  # of the measure a group of columns may take: what the text measure and WeasyPrint round differently
@@ -38,6 +43,7 @@ def column_groups(table: m.Table, theme: Theme, chinese: bool, measure_em: float
     floors = _floors(table, measure_em or _narrowest_em(theme), theme.table.cell_padding_em[1], chinese)
     if not floors or len(floors) < 3 or sum(floors) <= _SPLIT:
         return []
+
     def fits(columns: list[int]) -> bool:
         return floors[0] + sum(floors[i] for i in columns) <= _FULL
 
@@ -67,15 +73,23 @@ def table_part(table: m.Table, columns: list[int]) -> m.Table:
                    number=table.number)
 
 
+def _column_count(table: m.Table) -> int:
+    """How many columns the table has; 0 when its rows differ in length or a cell spans columns."""
+    rows = table.header + table.body
+    counts = {sum(cell.colspan for cell in row) for row in rows}
+    if len(counts) != 1 or any(cell.colspan > 1 for row in rows for cell in row):
+        return 0
+    return counts.pop()
+
+
 def _floors(table: m.Table, narrowest_em: float, padding_em: float, chinese: bool) -> list[float]:
     """Each column's least share of a table `narrowest_em` wide: its widest unbreakable piece and the
     cells' padding; [] when rows differ in length (spans)."""
-    rows = table.header + table.body
-    counts = {sum(cell.colspan for cell in row) for row in rows}
-    if len(counts) != 1 or any(cell.colspan > 1 for row in rows for cell in row) or narrowest_em <= 0:
+    columns = _column_count(table)
+    if not columns or narrowest_em <= 0:
         return []
-    least = [0.0] * counts.pop()  # half-em units
-    for row in rows:
+    least = [0.0] * columns  # half-em units
+    for row in table.header + table.body:
         for index, cell in enumerate(row):
             text = " ".join(m.plain_text(m.block_inlines(b)) for b in cell.content)
             least[index] = max(least[index], unbreakable_width(text, chinese) + 4 * padding_em)
@@ -94,12 +108,11 @@ def column_widths(table: m.Table, narrowest_em: float = 0.0, padding_em: float =
     keeps them) plus the cells' padding `padding_em` needs in a table `narrowest_em` wide (em of the
     table's text): numbers must not break inside, nor run into the next column.
     """
-    rows = table.header + table.body
-    counts = {sum(cell.colspan for cell in row) for row in rows}
-    if len(counts) != 1 or any(cell.colspan > 1 for row in rows for cell in row):
+    columns = _column_count(table)
+    if not columns:
         return []
-    weights = [4.0] * counts.pop()
-    for row in rows:
+    weights = [4.0] * columns
+    for row in table.header + table.body:
         for index, cell in enumerate(row):
             text = " ".join(m.plain_text(m.block_inlines(b)) for b in cell.content)
             width = sum(2 if is_wide(ch) else 1 for ch in text)  # a Han character is two Latin wide

@@ -24,7 +24,7 @@ from .lists import Numbering
 from .runs import TextRuns
 from .notes import Footnotes, reference_run
 from .styles import LIST_STYLE_LEVELS, Tokens
-from ..columns import column_groups, table_part, table_widths
+from ..columns import column_groups, table_part, table_text_em, table_widths
 from .tables import table_rows
 from .ooxml import (Element, append, attrs, bookmark, bookmark_name, clean, el, run_properties, spacing,
                        text_runs, twips)
@@ -247,7 +247,7 @@ class BodyWriter:
     def table(self, table: m.Table, scope: Scope) -> list[Element]:
         theme = self.tokens.theme
         groups = column_groups(table, theme, self.doc.is_chinese,
-                               self.text_width_twips / 20 / (theme.text.size_pt * theme.table.size_em))
+                               table_text_em(self.text_width_twips / 20, theme.text.size_pt, theme))
         if groups:  # too wide for a page: a table per group of columns, each led by the rows' names
             return [part for index, columns in enumerate(groups)
                     for part in self._table(table_part(table, columns), scope, continued=index > 0)]

@@ -15,6 +15,7 @@ from ...theme import Theme
 from ...resources.images import TALL_PAGE_SHARE
 from ...theme.css import article_css, font_stacks
 from ...wording import labels, running_header
+from ..columns import table_text_em
 from .balance import balanced_title_width, holds_clauses
 
 if TYPE_CHECKING:
@@ -37,6 +38,11 @@ class PageBox:
     def content_height_mm(self) -> float:
         return self.height_mm - self.margin_mm[0] - self.margin_mm[2]
 
+    @property
+    def content_width_mm(self) -> float:
+        """The measure: the page's width inside its margins."""
+        return self.width_mm - self.margin_mm[1] - self.margin_mm[3]
+
 
 def page_box(theme: Theme, options: PdfOptions) -> PageBox:
     """The page of the requested edition: the theme's print page (or `--page-size`), or the e-reader's."""
@@ -50,7 +56,7 @@ def page_box(theme: Theme, options: PdfOptions) -> PageBox:
 def title_clauses(doc: Document, theme: Theme, options: PdfOptions) -> bool:
     """Whether the headline is set broken between its clauses (`balance.holds_clauses`) on this page."""
     page = page_box(theme, options)
-    return holds_clauses(doc.meta.title, theme, measure_pt=(page.width_mm - page.margin_mm[1] - page.margin_mm[3]) * MM_TO_PT,
+    return holds_clauses(doc.meta.title, theme, measure_pt=page.content_width_mm * MM_TO_PT,
                          size_pt=theme.headings.scale[0] * page.size_pt, chinese=is_cjk_language(doc.meta.lang))
 
 
@@ -58,7 +64,7 @@ def title_width(doc: Document, theme: Theme, options: PdfOptions, clauses: bool)
     """The headline's `max-width` in pt that sets its lines of even length (`balance.balanced_title_width`,
     its clauses held with `clauses`); None: the full measure."""
     page = page_box(theme, options)
-    return balanced_title_width(doc.meta.title, theme, measure_pt=(page.width_mm - page.margin_mm[1] - page.margin_mm[3]) * MM_TO_PT,
+    return balanced_title_width(doc.meta.title, theme, measure_pt=page.content_width_mm * MM_TO_PT,
                                 size_pt=theme.headings.scale[0] * page.size_pt,
                                 chinese=is_cjk_language(doc.meta.lang), clauses=clauses)
 
@@ -66,7 +72,7 @@ def title_width(doc: Document, theme: Theme, options: PdfOptions, clauses: bool)
 def table_measure_em(theme: Theme, options: PdfOptions) -> float:
     """The page's measure in em of a table's text (`columns.column_groups`)."""
     page = page_box(theme, options)
-    return (page.width_mm - page.margin_mm[1] - page.margin_mm[3]) * MM_TO_PT / (page.size_pt * theme.table.size_em)
+    return table_text_em(page.content_width_mm * MM_TO_PT, page.size_pt, theme)
 
 
 def image_height_mm(theme: Theme, page: PageBox) -> float:
@@ -78,7 +84,7 @@ def figure_ratio(theme: Theme, options: PdfOptions) -> float:
     """Height over width of the largest picture shown at the full text width: a long picture is cut
     into pieces of this shape."""
     page = page_box(theme, options)
-    width = page.width_mm - page.margin_mm[1] - page.margin_mm[3]
+    width = page.content_width_mm
     return image_height_mm(theme, page) / width
 
 
@@ -90,7 +96,7 @@ def tall_height_mm(page: PageBox) -> float:
 def tall_ratio(theme: Theme, options: PdfOptions) -> float:
     """Height over width of the tallest long picture shown whole."""
     page = page_box(theme, options)
-    return tall_height_mm(page) / (page.width_mm - page.margin_mm[1] - page.margin_mm[3])
+    return tall_height_mm(page) / page.content_width_mm
 
 
 def css_string(text: str) -> str:
