@@ -193,6 +193,7 @@ class Meta:
 
     title: str = ""
     subtitle: str = ""
+    kicker: str = ""  # a short line set above the title (引题, `独家`, `ANALYSIS`)
     authors: tuple[str, ...] = ()
     editor: str = ""
     date: str = ""  # ISO 8601: YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS]
@@ -285,7 +286,7 @@ def plain_text(inlines: tuple[Inline, ...]) -> str:
 
 def visible_text(doc: Document) -> str:
     """All the text a reader of any edition sees, for tests and language detection."""
-    lines = [doc.meta.title, doc.meta.subtitle, doc.meta.dateline, doc.meta.editor, *doc.meta.authors]
+    lines = [doc.meta.kicker, doc.meta.title, doc.meta.subtitle, doc.meta.dateline, doc.meta.editor, *doc.meta.authors]
     for block in walk_blocks(doc.blocks):
         if isinstance(block, CodeBlock):
             lines.append(block.text)

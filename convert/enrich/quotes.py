@@ -43,8 +43,8 @@ def quote_style_for(lang: str, hans: QuoteStyle, hant: QuoteStyle) -> QuoteStyle
 
 
 def pair_quotes(doc: m.Document, style: QuoteStyle = "curly") -> m.Document:
-    """`doc` with the quotation marks of its Chinese text paired and set in `style`: the title, subtitle
-    and description, the byline's names, every block's text, captions, credits and alt text."""
+    """`doc` with the quotation marks of its Chinese text paired and set in `style`: the kicker, title,
+    subtitle and description, the byline's names, every block's text, captions, credits and alt text."""
     return rewrite_text(doc, lambda pieces: requote(pieces, style))
 
 
@@ -53,12 +53,12 @@ Rewrite = Callable[[list[str]], list[str]]
 
 def rewrite_text(doc: m.Document, rewrite: Rewrite) -> m.Document:
     """`doc` with `rewrite` applied to each run of its text (the pieces of one run in order; it returns
-    them, each as long as before): the title, subtitle and description, the byline's names, every
+    them, each as long as before): the kicker, title, subtitle and description, the byline's names, every
     block's text, captions, credits and alt text."""
     def text(value: str) -> str:
         return rewrite([value])[0] if value else value
 
-    meta = replace(doc.meta, title=text(doc.meta.title), subtitle=text(doc.meta.subtitle),
+    meta = replace(doc.meta, title=text(doc.meta.title), subtitle=text(doc.meta.subtitle), kicker=text(doc.meta.kicker),
                    description=text(doc.meta.description), dateline=text(doc.meta.dateline),
                    editor=text(doc.meta.editor), authors=tuple(text(a) for a in doc.meta.authors))
 

@@ -88,7 +88,7 @@ def _converter(steps: tuple[str, ...], corners: bool) -> Callable[[str], str]:
 
 # ---------------------------------------------------------------- every text a reader sees
 
-_META_TEXT = ("title", "subtitle", "editor", "source_site", "description", "disclaimer", "place", "dateline")
+_META_TEXT = ("title", "subtitle", "kicker", "editor", "source_site", "description", "disclaimer", "place", "dateline")
 
 
 def map_text(doc: m.Document, fn: Callable[[str], str]) -> m.Document:

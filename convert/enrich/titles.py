@@ -98,17 +98,71 @@ def first_sentence(blocks: list[m.Block]) -> str:
 
 def _titled(doc: m.Document, text: str, blocks: list[m.Block], index: int | None, source: Path) -> m.Document:
     """The document titled `text`, shortened. The block the title came from (at `index`) leaves the
-    body, unless shortening cut its text; a given title that was cut joins the body whole, as a heading."""
+    body, unless shortening cut its text; a given title that was cut joins the body whole, as a heading.
+    A headline taken from the body brings its kicker and subtitle along (`_headline_parts`)."""
     full = m.collapse_spaces(text)
     title = m.shorten(full)
+    meta = replace(doc.meta, title=title)
     if title != full:
         warn(f"{source.name}: the title is {len(full)} characters long; every edition shows its first {len(title)}, "
              f"and the body keeps the whole")
         if index is None:
             blocks = [m.Heading(1, (m.Text(full),)), *blocks]
     elif index is not None:
-        blocks = blocks[:index] + blocks[index + 1:]
-    return m.Document(meta=replace(doc.meta, title=title), blocks=tuple(blocks) + doc.footnotes)
+        blocks, meta = _headline_parts(blocks, index, meta)
+    return m.Document(meta=meta, blocks=tuple(blocks) + doc.footnotes)
+
+
+# ---------------------------------------------------------------- kicker and subtitle
+
+SUBTITLE_MAX_CHARS = 60
+_SUBTITLE_DASH = re.compile(r"^(?:——|—|－－|--)(?=[^\s—－-])")  # `——记中国农业大学科技小院`
+
+
+def _headline_parts(blocks: list[m.Block], index: int, meta: m.Meta) -> tuple[list[m.Block], m.Meta]:
+    """The body without the headline at `index`, and `meta` with the lines set with it: the kicker
+    (引题, `独家`, `ANALYSIS`: one or two short lines straight above it, which the writer set before the
+    headline, so they are not the body's first paragraph), and the subtitle straight under it (副题: a
+    line opened by a dash, `——中国农业大学师生助力乡村振兴纪实`, or a lower heading with the byline
+    right under it). What the front matter gives wins."""
+    start = index
+    while start > 0 and index - start < KICKERS_ALLOWED and (line := _short_line(blocks[start - 1])) \
+            and not line.endswith(_NOT_HEADLINE_END) and not _furniture(blocks[start - 1]):
+        start -= 1
+    kicker = " ".join(_short_line(block) for block in blocks[start:index]) if not meta.kicker else ""
+    after = index + 1
+    subtitle = _subtitle(blocks, after) if not meta.subtitle else ""
+    if subtitle:
+        after += 1
+    if kicker:
+        meta = replace(meta, kicker=m.collapse_spaces(kicker))
+    else:
+        start = index
+    if subtitle:
+        meta = replace(meta, subtitle=subtitle)
+    return blocks[:start] + blocks[after:], meta
+
+
+def _short_line(block: m.Block) -> str:
+    """The one short line of text a paragraph or heading holds, else ''."""
+    text = line_text(block) if isinstance(block, m.Paragraph) else (
+        " ".join(m.plain_text(block.content).split()) if isinstance(block, m.Heading) else "")
+    return text if len(text) <= KICKER_MAX_CHARS and "\n" not in text else ""
+
+
+def _subtitle(blocks: list[m.Block], at: int) -> str:
+    if at >= len(blocks):
+        return ""
+    block = blocks[at]
+    text = line_text(block) if isinstance(block, m.Paragraph) else (
+        " ".join(m.plain_text(block.content).split()) if isinstance(block, m.Heading) else "")
+    if not text or len(text) > SUBTITLE_MAX_CHARS or text.endswith(_NOT_HEADLINE_END[:3]):
+        return ""
+    if _SUBTITLE_DASH.match(text):
+        return m.collapse_spaces(text)
+    if isinstance(block, m.Heading) and at + 1 < len(blocks) and byline_fields(line_text(blocks[at + 1])):
+        return m.collapse_spaces(text)
+    return ""
 
 
 # ---------------------------------------------------------------- where a title stands

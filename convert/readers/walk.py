@@ -117,7 +117,7 @@ def _meta(values: dict[str, Any]) -> m.Meta:
     if source_url and not valid_link(source_url):
         warn(f"front matter: ignored the source URL {source_url[:80]}, which is not a valid web address")
         source_url = ""
-    return m.Meta(title=title, subtitle=subtitle, authors=authors,
+    return m.Meta(title=title, subtitle=subtitle, kicker=text("kicker"), authors=authors,
                   editor=text("editor"), date=_front_matter_date(text("date")),
                   source_url=source_url,
                   source_site=text("source", "site", "source-site", "publisher"),

@@ -46,7 +46,7 @@ _SCRIPT_LANGS = (
     # Thai and Devanagari likewise, each language its own script's face first
     *(((tag,), False, tag) for tag in TALL_SCRIPT_LANGUAGES),
 )
-_HEADING_SELECTORS = ("h1.title", ".article-header .subtitle", *(f".article-body h{n}" for n in range(2, 7)),
+_HEADING_SELECTORS = ("h1.title", ".article-header .subtitle", ".article-header .kicker", *(f".article-body h{n}" for n in range(2, 7)),
                       ".figure-label", ".table-label", "thead th")
 _MONO_SELECTORS = ("code", "pre", ".placeholder-src")
 
@@ -159,6 +159,9 @@ h1.title {{ font-family: {fonts['headings']}; font-size: {headings.scale[0]:g}em
   margin: 0 0 {_em(headings.title_space_after_em)}; text-align: start; hyphens: manual; }}
 .article-header .subtitle {{ font-family: {fonts['headings']}; font-size: {_em(theme.subtitle.size_em)};
   color: {colors.muted}; margin: 0 0 {_em(theme.subtitle.space_after_em)}; text-indent: 0; }}
+.article-header .kicker {{ font-family: {fonts['headings']}; font-size: {_em(theme.kicker.size_em)};
+  font-weight: {headings.weight}; color: {colors.accent}; margin: 0 0 {_em(theme.kicker.space_after_em)};
+  text-indent: 0; text-align: start; break-after: avoid; }}
 .article-header .byline {{ font-size: {_em(theme.byline.size_em)}; color: {colors.muted}; text-indent: 0; margin: 0;
   padding-bottom: {_em(theme.byline.rule_gap_em)}; border-bottom: 0.5pt solid {colors.rule}; text-align: start; }}
 .byline a {{ color: {colors.muted}; }}
@@ -273,6 +276,7 @@ table .pc {{ font-feature-settings: "halt" 1; }}
 .article-header {{ margin: 0; margin-block-end: {_em(theme.byline.space_after_em)}; }}
 h1.title {{ margin: 0; margin-block-end: {_em(headings.title_space_after_em)}; }}
 .article-header .subtitle {{ margin: 0; margin-block-end: {_em(theme.subtitle.space_after_em)}; }}
+.article-header .kicker {{ margin: 0; margin-block-end: {_em(theme.kicker.space_after_em)}; }}
 .article-header .byline {{ padding: 0; padding-block-end: {_em(theme.byline.rule_gap_em)}; border: none;
   border-block-end: 0.5pt solid {colors.rule}; }}
 .article-body h2, .article-body h3, .article-body h4, .article-body h5, .article-body h6 {{
@@ -340,7 +344,7 @@ def gap_space_css(theme: Theme) -> str:
         width = space_width_em(face) if face else None
         return f"{gap - width:.3g}em" if width is not None else "normal"
 
-    headings = ", ".join(["h1 .sg", *(f"h{level} .sg" for level in range(2, 7)), ".subtitle .sg", "thead th .sg",
+    headings = ", ".join(["h1 .sg", *(f"h{level} .sg" for level in range(2, 7)), ".subtitle .sg", ".kicker .sg", "thead th .sg",
                           ".figure-label .sg", ".table-label .sg"])
     return (".sg::before { content: \" \"; }\n"
             f".sg {{ word-spacing: {spacing('body', False)}; }}\n"

@@ -139,6 +139,15 @@ class Subtitle(_Section):
 
 
 @section
+class Kicker(_Section):
+    """The kicker (引题, `独家`, `ANALYSIS`): a short line set above the title, in the headings' face at
+    their weight, smaller than the title, in the accent colour."""
+
+    size_em: Annotated[float, Bounds(ge=0.5, le=3.0)] = 1.1
+    space_after_em: Spacing = 0.3
+
+
+@section
 class Byline(_Section):
     """The byline and the rule under it, which closes the article's header."""
 
@@ -326,6 +335,7 @@ class Theme(_Section):
     text: Text
     headings: Headings
     subtitle: Subtitle
+    kicker: Kicker = field(default_factory=Kicker)
     byline: Byline
     colors: Colors
     caption: Caption

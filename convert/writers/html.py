@@ -106,6 +106,8 @@ class _Renderer:
     def header(self) -> str:
         meta = self.doc.meta
         parts = ['<header class="article-header">']
+        if meta.kicker:
+            parts.append(f'<p class="kicker">{self.text(meta.kicker)}</p>')
         if meta.title:
             parts.append(f'<h1 class="title">{self.text(meta.title)}</h1>')
         if meta.subtitle:

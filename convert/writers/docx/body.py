@@ -115,6 +115,8 @@ class BodyWriter:
     def header(self, scope: Scope) -> list[Element]:
         meta = self.doc.meta
         out = []
+        if meta.kicker:
+            out.append(self.paragraph("Kicker", (m.Text(meta.kicker),), scope))
         if meta.title:
             out.append(self.paragraph(self.title_style, (m.Text(meta.title),), replace(scope, style=self.title_style)))
         if meta.subtitle:

@@ -179,6 +179,7 @@ def paragraph_styles(t: Tokens, numbering: dict[str, int]) -> list[StyleSpec]:
         if indent_em else el("w:ind", firstLine=0)
     title_size = theme.headings.scale[0] * t.size
     subtitle_size, byline_size = t.text_size(theme.subtitle.size_em), t.text_size(theme.byline.size_em)
+    kicker_size = t.text_size(theme.kicker.size_em)
     code_size, table_size = t.text_size(code.size_em), t.text_size(table.size_em)
     notice_size, note_size = t.text_size(notice.size_em), t.text_size(theme.notes.size_em)
     caption = theme.caption.size_pt
@@ -199,6 +200,11 @@ def paragraph_styles(t: Tokens, numbering: dict[str, int]) -> list[StyleSpec]:
                   rpr=(t.body.rfonts(), t.color(colors.text), *size(t.size))),
         StyleSpec("BodyText", "Body Text", next_style="BodyText",
                   ppr=(spacing(after=paragraph_gap), first_line, el("w:jc", val="both" if text.justify else "left"))),
+        StyleSpec("Kicker", "Kicker", next_style="Title",
+                  ppr=(el("w:keepNext"), spacing(before=0, after=t.em(theme.kicker.space_after_em, kicker_size),
+                                                 line=t.em(theme.headings.title_line_height, kicker_size)),
+                       el("w:jc", val="left")),
+                  rpr=(t.headings.rfonts(), *t.bold, t.color(colors.accent), *size(kicker_size))),
         StyleSpec("Title", "Title", next_style="Subtitle",
                   ppr=(el("w:keepNext"), heading_start(),
                        spacing(before=0, after=t.em(theme.headings.title_space_after_em, title_size),

@@ -15,7 +15,7 @@ from ...theme import Theme
 from .documents import NS
 
 _HEADING_XPATH = (".//x:h1|.//x:h2|.//x:h3|.//x:h4|.//x:h5|.//x:h6|.//x:thead//x:th"
-                  "|.//*[@class='figure-label']|.//*[@class='subtitle']")
+                  "|.//*[@class='figure-label']|.//*[@class='subtitle']|.//*[@class='kicker']")
 # Half-width and vertical forms: compressed punctuation (`pc` spans ask for halt, in columns vhal), vertical text.
 _KEPT_FEATURES = ("halt", "vhal", "palt", "vpal", "vert", "vrt2", "chws", "vchw")
 _MONO_XPATH = ".//x:code|.//x:pre|.//*[@class='placeholder-src']"
