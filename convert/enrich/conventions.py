@@ -30,6 +30,9 @@ _CLOSING_EDITOR = re.compile(r"^[（(【\[［]\s*(?:责任编辑|責任編輯|�
 # `原标题：…` above a reprinted article's lead: the lead's dateline is in the paragraph after it
 _ORIGINAL_TITLE = re.compile(r"^(?:原标题|原標題|原题|原題)\s*[:：]")
 _END_MARK = re.compile(r"^(?:[（(【\[]\s*(?:完|全文完|全文結束|全文结束|END)\s*[)）】\]]|[-—–_=*~·\s]*(?:END|完)[-—–_=*~·\s]*)$", re.I)
+# `编者按：…`, `【编者按】…`, `編者按：…`, `编者的话：…`, `Editor's note: …` opening the article
+_EDITOR_NOTE = re.compile(r"^(?:[【\[［]\s*)?(?:编者按|編者按|编者的话|編者的話|编者注|編者註|Editor['’]s note)"
+                          r"\s*(?:[】\]］]\s*[:：]?|[:：]|(?<=note):?\s)", re.I)
 _KEYWORDS = re.compile(r"^(?:关键字|关键词|關鍵字|關鍵詞|Keywords|Tags)\s*[:：]\s*(.*)$", re.I | re.S)
 _DISCLAIMER = re.compile(
     r"(本文系.{0,12}供稿|仅供参考|僅供參考|不构成(?:任何)?投资建议|不構成投資建議|仅代表作者|僅代表作者|"
@@ -49,7 +52,9 @@ def apply_conventions(doc: m.Document) -> m.Document:
     """Return `doc` with byline, captions, credits, section titles and closing lines in their places."""
     blocks = list(doc.body)
     chinese = is_chinese(doc.meta.lang or guess_language(m.visible_text(doc)))
+    blocks, note = _take_editor_note(blocks)
     blocks, found = _take_byline(blocks, chinese)
+    blocks = ([note] if note else []) + blocks
     found = merge_fields(found, _lead_dateline(blocks))
     blocks = _attach_captions(blocks)
     blocks, found = _take_closing(blocks, found, doc.meta)
@@ -126,6 +131,15 @@ def _take_byline(blocks: list[m.Block], chinese: bool) -> tuple[list[m.Block], d
         found = merge_fields(found, fields)
         end += 1
     return blocks[:start] + blocks[end:], found
+
+
+def _take_editor_note(blocks: list[m.Block]) -> tuple[list[m.Block], m.Notice | None]:
+    """The editor's note (编者按) among the first blocks, as a notice that opens the body (the byline
+    lines around it are read as if it were not there), and the blocks without it."""
+    for index, block in enumerate(blocks[:BYLINE_WINDOW + 1]):
+        if isinstance(block, m.Paragraph) and _EDITOR_NOTE.match(m.plain_text(block.content).strip()):
+            return blocks[:index] + blocks[index + 1:], m.Notice(block.content, kind="editor-note")
+    return blocks, None
 
 
 def _lead_dateline(blocks: list[m.Block]) -> dict[str, object]:

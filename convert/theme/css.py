@@ -215,6 +215,8 @@ thead th {{ border-bottom: 1pt solid {colors.text}; font-family: {fonts['heading
   padding: {_padding(notice.padding_em)}; margin: {_em(notice.space_before_em)} 0 0;
   border-left: 2pt solid {colors.accent}; }}
 .notice p {{ margin: 0; text-indent: 0; }}
+/* The editor's note (编者按) opens the body: the notice's space is set under it instead. */
+.article-body > .notice-editor-note:first-child {{ margin: 0 0 {_em(notice.space_before_em)}; }}
 /* Right-to-left text (`dir="rtl"`: Arabic, Hebrew, ...): the indents and rules on the other side. */
 [dir="rtl"] blockquote {{ padding: 0 {_em(theme.quote.indent_em)} 0 0; border-left: none;
   border-right: 2pt solid {colors.rule}; }}
@@ -299,6 +301,7 @@ table {{ -epub-writing-mode: horizontal-tb; -webkit-writing-mode: horizontal-tb;
   margin: 0 {_em(table.space_em)}; width: auto; max-width: 100%; table-layout: auto; break-inside: avoid; }}
 .notice {{ margin: 0; margin-block-start: {_em(notice.space_before_em)}; {_logical_padding(notice.padding_em)}
   border: none; border-inline-start: 2pt solid {colors.accent}; }}
+.article-body > .notice-editor-note:first-child {{ margin: 0; margin-block-end: {_em(notice.space_before_em)}; }}
 .footnotes {{ margin: 0; margin-block-start: 2em; }}
 """
 

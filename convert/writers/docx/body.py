@@ -174,7 +174,7 @@ class BodyWriter:
         if isinstance(block, m.HorizontalRule):
             return [el("w:p", el("w:pPr", el("w:pStyle", val="HorizontalRule")))]
         if isinstance(block, m.Notice):
-            return [self.paragraph("Notice", block.content, scope)]
+            return [self.paragraph("EditorNote" if block.kind == "editor-note" else "Notice", block.content, scope)]
         return []  # footnote definitions are written into the footnotes part
 
     def paragraph(self, style: str, inlines: tuple[m.Inline, ...], scope: Scope,

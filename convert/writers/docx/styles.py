@@ -278,6 +278,9 @@ def paragraph_styles(t: Tokens, numbering: dict[str, int]) -> list[StyleSpec]:
                        el("w:ind", left=twips(notice_pad[1] + bar), right=twips(notice_pad[1]), firstLine=0),
                        el("w:jc", val="left")),
                   rpr=(t.color(colors.muted), *size(notice_size))),
+        StyleSpec("EditorNote", "Editor's Note", based_on="Notice", next_style="BodyText",  # 编者按, opening the body
+                  ppr=(spacing(before=0, after=t.em(notice.space_before_em, notice_size),
+                               line=t.em(text.line_height, notice_size)),), quick=False),
         # The rule is the bottom border of a paragraph set at half the body size: that paragraph's
         # own line makes up the other half of the space above the rule.
         StyleSpec("HorizontalRule", "Horizontal Rule", next_style="BodyText",

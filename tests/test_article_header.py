@@ -1,5 +1,6 @@
-"""A headline's kicker (引题) above it and subtitle (副题) under it, as Chinese papers set them: read from
-the lines around the body's headline, and shown in that order above the byline in every edition."""
+"""The article's header as Chinese papers set it: the kicker (引题) above the headline and the subtitle (副题)
+under it, read from the lines around the body's headline and shown in that order above the byline, and the
+editor's note (编者按) set apart at the body's head, in every edition."""
 from __future__ import annotations
 
 import subprocess
@@ -125,3 +126,56 @@ def test_docx_kicker_paragraph_above_the_title(editions: dict[str, Path]) -> Non
     assert paragraphs[0] == ("Kicker", "坚持创新驱动 服务乡村振兴")
     assert paragraphs[1][0] == "Title" and paragraphs[2][0] == "Subtitle"
     assert paragraphs[0][1] not in [text for _, text in paragraphs[1:]]
+
+
+NOTE_FIRST = """# 一座小城的“文旅突围”
+
+编者按：今年以来，多地文旅“出圈”。本报推出系列报道，记录基层干部群众的探索与实践。
+
+本报记者 王五
+
+11月的淳安，千岛湖畔游人如织。
+"""
+
+
+@pytest.mark.parametrize("opening", ["编者按：", "【编者按】", "編者按：", "Editor's note: "])
+def test_editor_note_opens_the_body_as_a_notice(tmp_path: Path, opening: str) -> None:
+    """The editor's note is set apart at the body's head, and the byline under it is still read."""
+    from convert import model as m
+
+    _, doc = load(_write(tmp_path, NOTE_FIRST.replace("编者按：", opening)))
+    assert isinstance(doc.body[0], m.Notice) and doc.body[0].kind == "editor-note"
+    assert m.plain_text(doc.body[0].content).replace("’", "'").startswith(opening.strip())
+    assert doc.meta.authors == ("王五",)
+    assert _first_paragraph(doc) != "本报记者 王五" and m.plain_text(m.block_inlines(doc.body[1])).startswith("11月")
+
+
+def test_editor_note_does_not_hide_the_lead_dateline(tmp_path: Path) -> None:
+    _, doc = load(_write(tmp_path, "# 一座小城\n\n编者按：本报推出系列报道。\n\n"
+                                   "新华社杭州11月20日电（记者 王五）11月的淳安，千岛湖畔游人如织。\n"))
+    assert doc.meta.authors == ("王五",) and doc.meta.place == "杭州"
+
+
+def test_a_paragraph_quoting_an_editor_note_stays_text(tmp_path: Path) -> None:
+    from convert import model as m
+
+    _, doc = load(_write(tmp_path, "# 一座小城\n\n他说，编者按：这种写法很常见。\n"))
+    assert not any(isinstance(block, m.Notice) for block in doc.body)
+
+
+def test_editor_note_in_every_edition(tmp_path: Path) -> None:
+    source = _write(tmp_path, NOTE_FIRST)
+    epub = Path(convert(source, to="epub", output=tmp_path / "a.epub", offline=True))
+    with zipfile.ZipFile(epub) as book:
+        chapter = next(text for name in book.namelist() if name.endswith(".xhtml")
+                       and 'class="article-body"' in (text := book.read(name).decode()))
+    body = chapter[chapter.index('class="article-body"'):]
+    assert body.index('notice-editor-note') < body.index("编者按") < body.index("淳安")
+    docx = Path(convert(source, to="docx", output=tmp_path / "a.docx", offline=True))
+    styles = [(p.style.name, p.text) for p in Word(str(docx)).paragraphs if p.text.strip()]
+    note = next(i for i, (style, text) in enumerate(styles) if text.startswith("编者按"))
+    assert styles[note][0] == "Editor's Note"
+    assert note < next(i for i, (_, text) in enumerate(styles) if "淳安" in text)
+    pdf = Path(convert(source, to="pdf", output=tmp_path / "a.pdf", offline=True))
+    text = subprocess.run(["pdftotext", "-raw", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert text.index("记者：王五") < text.index("编者按") < text.index("的淳安")
