@@ -33,6 +33,9 @@ _END_MARK = re.compile(r"^(?:[（(【\[]\s*(?:完|全文完|全文結束|全文�
 # `编者按：…`, `【编者按】…`, `編者按：…`, `编者的话：…`, `Editor's note: …` opening the article
 _EDITOR_NOTE = re.compile(r"^(?:[【\[［]\s*)?(?:编者按|編者按|编者的话|編者的話|编者注|編者註|Editor['’]s note)"
                           r"\s*(?:[】\]］]\s*[:：]?|[:：]|(?<=note):?\s)", re.I)
+# `《 人民日报 》（ 2024年11月26日 第 01 版）`: the paper and the day a reprinted article appeared
+_PRINTED_IN = re.compile(r"^(?:(?:来源|來源|稿源)\s*[:：]\s*)?《\s*(?P<site>[^《》]{1,30}?)\s*》\s*[（(]\s*(?P<date>[^()（）]{6,20}?)"
+                         r"\s*(?:第\s*[0-9０-９]{1,3}\s*版)?\s*[)）]$")
 _KEYWORDS = re.compile(r"^(?:关键字|关键词|關鍵字|關鍵詞|Keywords|Tags)\s*[:：]\s*(.*)$", re.I | re.S)
 _DISCLAIMER = re.compile(
     r"(本文系.{0,12}供稿|仅供参考|僅供參考|不构成(?:任何)?投资建议|不構成投資建議|仅代表作者|僅代表作者|"
@@ -168,10 +171,10 @@ def _attach_captions(blocks: list[m.Block]) -> list[m.Block]:
                 attached.add("caption")
                 continue
             caption, credit = split_credit(text)
-            if not attached and not previous.caption and not previous.credit and caption and credit \
+            if not attached and not previous.credit and caption and credit \
                     and len(text) <= CAPTION_LINE_MAX:
                 # `4月18日，工人在大桥上作业。新华社记者 王松 摄`: the line under a picture a wire's caption
-                # is, ending in its credit, unlabelled
+                # is, ending in its credit, unlabelled; it outranks the picture's alt text (`![…](…)`'s caption)
                 out[-1] = replace(previous, caption=(m.Text(caption),), credit=credit)
                 attached.update(("caption", "credit"))
                 continue
@@ -227,6 +230,8 @@ def _closing_fields(text: str) -> dict[str, object]:
         return {}
     if match := _CLOSING_EDITOR.match(text):
         return {"editor": editor_name(match[1])}
+    if (match := _PRINTED_IN.match(text)) and (date := parse_date_line(match["date"])):
+        return {"source_site": match["site"], "date": date}
     if match := _REUTERS_CLOSING.match(text):
         authors = split_names(match["authors"]) + (split_names(match["more"]) if match["more"] else ())
         return {"authors": authors, **({"editor": match["editor"].strip()} if match["editor"] else {})}

@@ -1,0 +1,46 @@
+"""Shapes of pasted Chinese news copy read into their places: a wire caption (ending in its credit) under a
+picture whose alt text already made a caption, and the line naming the paper and the day a reprint appeared."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from convert import model as m
+from convert.builder.single import load
+
+
+def _load(tmp_path: Path, text: str) -> m.Document:
+    path = tmp_path / "article.md"
+    path.write_text(text, encoding="utf-8")
+    return load(path)[1]
+
+
+def test_wire_caption_under_a_picture_outranks_its_alt_text(tmp_path: Path) -> None:
+    doc = _load(tmp_path, "# 外贸数据\n\n海关总署25日发布数据。\n\n![海关工作人员查验进口货物。](pic.png)\n\n"
+                          "图为海关工作人员在青岛港查验进口货物。新华社记者 李紫恒 摄\n\n民营企业进出口增长。\n")
+    figure = next(b for b in doc.body if isinstance(b, m.Figure))
+    assert m.plain_text(figure.caption) == "图为海关工作人员在青岛港查验进口货物。"
+    assert figure.credit == "新华社记者 李紫恒"
+    assert not any("李紫恒" in m.plain_text(m.block_inlines(b)) for b in doc.body if isinstance(b, m.Paragraph))
+
+
+def test_a_paragraph_under_a_picture_without_a_credit_stays_text(tmp_path: Path) -> None:
+    doc = _load(tmp_path, "# 外贸数据\n\n![青岛港](pic.png)\n\n海关工作人员在青岛港查验进口货物。\n")
+    figure = next(b for b in doc.body if isinstance(b, m.Figure))
+    assert m.plain_text(figure.caption) == "青岛港"
+    assert m.plain_text(m.block_inlines(doc.body[-1])) == "海关工作人员在青岛港查验进口货物。"
+
+
+@pytest.mark.parametrize("line", ["《 人民日报 》（ 2024年11月26日 第 01 版）", "《人民日报》（2024年11月26日第1版）",
+                                  "来源：《人民日报》（2024年11月26日）"])
+def test_printed_in_line_gives_the_paper_and_the_day(tmp_path: Path, line: str) -> None:
+    doc = _load(tmp_path, f"# 外贸数据\n\n海关总署25日发布数据。\n\n民营企业进出口增长。\n\n{line}\n")
+    assert doc.meta.source_site == "人民日报" and doc.meta.date == "2024-11-26"
+    assert "人民日报" not in m.visible_text(m.Document(blocks=doc.body))
+
+
+def test_a_book_title_in_brackets_closing_the_text_stays(tmp_path: Path) -> None:
+    doc = _load(tmp_path, "# 书评\n\n这部小说值得一读。\n\n《长日将尽》（石黑一雄著）\n")
+    assert doc.meta.source_site == ""
+    assert "长日将尽" in m.plain_text(m.block_inlines(doc.body[-1]))
