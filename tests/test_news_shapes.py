@@ -1,5 +1,5 @@
 """Shapes of pasted Chinese news copy read into their places: a wire caption (ending in its credit) under a
-picture whose alt text already made a caption, and the line naming the paper and the day a reprint appeared."""
+picture whose alt text already made a caption, the line naming the paper and the day a reprint appeared, and the Central News Agency's closing line."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -44,3 +44,15 @@ def test_a_book_title_in_brackets_closing_the_text_stays(tmp_path: Path) -> None
     doc = _load(tmp_path, "# 书评\n\n这部小说值得一读。\n\n《长日将尽》（石黑一雄著）\n")
     assert doc.meta.source_site == ""
     assert "长日将尽" in m.plain_text(m.block_inlines(doc.body[-1]))
+
+
+def test_cna_closing_editor_line_with_its_minguo_day(tmp_path: Path) -> None:
+    doc = _load(tmp_path, "# 立法院三讀通過\n\n（中央社記者陳家倫台北26日電）立法院今天三讀通過相關條例。\n\n"
+                          "行政院表示將於3個月內施行。\n\n（編輯：張均懋）1131126\n")
+    assert doc.meta.editor == "張均懋" and doc.meta.date == "2024-11-26"
+    assert "1131126" not in m.visible_text(m.Document(blocks=doc.body))
+
+
+def test_a_closing_editor_line_with_another_number_stays(tmp_path: Path) -> None:
+    doc = _load(tmp_path, "# 立法院三讀通過\n\n立法院今天三讀通過相關條例。\n\n（編輯：張均懋）1139999\n")
+    assert "1139999" in m.visible_text(m.Document(blocks=doc.body))

@@ -26,7 +26,9 @@ CLOSING_WINDOW = 3  # blocks at the end in which closing lines are looked for
 END_MARK_WINDOW = 6  # blocks at the end in which `（完）` is looked for (notes written as text may follow it)
 
 # `（责任编辑：X）`, and the portals' bracketed `【责任编辑：X】`, `[责任编辑：X]`, `［責任編輯：X］`
-_CLOSING_EDITOR = re.compile(r"^[（(【\[［]\s*(?:责任编辑|責任編輯|责编|責編|编辑|編輯)\s*[:：]\s*(.+?)\s*[)）】\]］]$")
+# ... and the Central News Agency's `（編輯：張均懋）1131126`: the day in the Minguo calendar (民國113年11月26日)
+_CLOSING_EDITOR = re.compile(r"^[（(【\[［]\s*(?:责任编辑|責任編輯|责编|責編|编辑|編輯)\s*[:：]\s*(.+?)\s*[)）】\]］]"
+                             r"(?:\s*(?P<minguo>1\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])))?$")
 # `原标题：…` above a reprinted article's lead: the lead's dateline is in the paragraph after it
 _ORIGINAL_TITLE = re.compile(r"^(?:原标题|原標題|原题|原題)\s*[:：]")
 _END_MARK = re.compile(r"^(?:[（(【\[]\s*(?:完|全文完|全文結束|全文结束|END)\s*[)）】\]]|[-—–_=*~·\s]*(?:END|完)[-—–_=*~·\s]*)$", re.I)
@@ -229,7 +231,9 @@ def _closing_fields(text: str) -> dict[str, object]:
     if not text:
         return {}
     if match := _CLOSING_EDITOR.match(text):
-        return {"editor": editor_name(match[1])}
+        day = match["minguo"]
+        return {"editor": editor_name(match[1]),
+                **({"date": f"{int(day[:3]) + 1911}-{day[3:5]}-{day[5:]}"} if day else {})}
     if (match := _PRINTED_IN.match(text)) and (date := parse_date_line(match["date"])):
         return {"source_site": match["site"], "date": date}
     if match := _REUTERS_CLOSING.match(text):
