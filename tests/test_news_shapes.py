@@ -1,5 +1,6 @@
 """Shapes of pasted Chinese news copy read into their places: a wire caption (ending in its credit) under a
-picture whose alt text already made a caption, the line naming the paper and the day a reprint appeared, and the Central News Agency's closing line."""
+picture whose alt text already made a caption, the line naming the paper and the day a reprint appeared, the
+Central News Agency's closing line, Xinhua's feature dateline, and magazines' barred byline fields."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -56,3 +57,24 @@ def test_cna_closing_editor_line_with_its_minguo_day(tmp_path: Path) -> None:
 def test_a_closing_editor_line_with_another_number_stays(tmp_path: Path) -> None:
     doc = _load(tmp_path, "# 立法院三讀通過\n\n立法院今天三讀通過相關條例。\n\n（編輯：張均懋）1139999\n")
     assert "1139999" in m.visible_text(m.Document(blocks=doc.body))
+
+
+def test_xinhua_feature_dateline_with_its_title(tmp_path: Path) -> None:
+    doc = _load(tmp_path, "# 科技小院扎根田间地头\n\n新华社北京11月26日电 题：科技小院扎根田间地头\n\n"
+                          "新华社记者 王五 李六\n\n初冬时节，走进河北曲周县的科技小院。\n")
+    assert doc.meta.dateline == "新华社北京11月26日电" and doc.meta.place == "北京"
+    assert doc.meta.authors == ("王五", "李六")
+    assert m.plain_text(m.block_inlines(doc.body[0])) == "初冬时节，走进河北曲周县的科技小院。"
+
+
+def test_magazine_bars_and_an_outlets_editor(tmp_path: Path) -> None:
+    doc = _load(tmp_path, "# 一家县城咖啡馆的生意经\n\n文｜王小二\n\n界面新闻编辑 | 李四\n\n来源｜36氪（ID：wow36kr）\n\n"
+                          "封面来源｜IC photo\n\n在县城开咖啡馆，曾被认为是一门生意。\n")
+    assert doc.meta.authors == ("王小二",) and doc.meta.editor == "李四" and doc.meta.source_site == "36氪"
+    assert [m.plain_text(m.block_inlines(b)) for b in doc.body] == ["在县城开咖啡馆，曾被认为是一门生意。"]
+
+
+@pytest.mark.parametrize("line", ["编辑部认为这是好事。", "新闻编辑室的故事", "题图背后的故事很长"])
+def test_sentences_that_start_like_labels_stay(tmp_path: Path, line: str) -> None:
+    doc = _load(tmp_path, f"# 标题\n\n{line}\n\n正文第二段。\n")
+    assert m.plain_text(m.block_inlines(doc.body[0])) == line

@@ -18,17 +18,23 @@ _H = IDEOGRAPHS
 
 # A separator must follow the word, or `编辑部认为…` and `Editorial boards…` would be bylines.
 _EDITOR_WORD = r"(?:责任编辑|責任編輯|责编|責編|编辑|編輯)"
-_EDITOR = re.compile(rf"^(?:(?:{_EDITOR_WORD}|Editor|Edited by)(?:\s*[:：]\s*|\s+)(.+)"
-                     f"|{_EDITOR_WORD}([{_H}·]{{2,4}}))$", re.I)
 # `نویسنده: X` (Persian), `تحریر: X` (Urdu), `लेखक: X` (Hindi), `Автор: X` (Russian) too
 _AUTHOR = re.compile(r"^(?:作者|撰文|执笔|執筆|文|Author|Reporter|نویسنده|تحریر|लेखक|Автор)\s*[:：/／|｜]\s*(.+)$", re.I)
 _BY = re.compile(r"^(?:(?:Written|Story|Words|Reporting)\s+)?[Bb]y\s+([A-Z].+)$")
-_SOURCE = re.compile(r"^(?:来源|來源|出处|Source)\s*[:：]\s*(.+)$", re.I)
+_SOURCE = re.compile(r"^(?:来源|來源|出处|Source)\s*[:：|｜]\s*(.+)$", re.I)
+_ACCOUNT_ID = re.compile(r"\s*[（(]\s*(?:ID|微信号|微信號|公众号|公眾號)\s*[:：]\s*[\w.-]+\s*[)）]$", re.I)  # `36氪（ID：wow36kr）`
+# The credit of a picture the copy does not hold (`封面来源｜IC photo`, `题图：视觉中国`, `头图来源：…`)
+_ABSENT_PICTURE_CREDIT = re.compile(r"^(?:封面|题图|題圖|头图|頭圖|首图|首圖)(?:图片|圖片)?(?:来源|來源|图|圖)?\s*[:：|｜/／]\s*\S")
+# Xinhua's dateline over a feature repeats its title: `新华社北京11月26日电 题：科技小院扎根田间地头`
+_WIRE_TITLE = re.compile(r"\s+(?:题|題)\s*[:：].*$")
 _URL = re.compile(r"^https?://\S+$")
 _ROLE = r"(?:特约|特約|实习|實習|首席|驻\S{1,4}|駐\S{1,4})?(?:记者|記者|通讯员|通訊員)"
 _AGENCIES = (r"新华社|新華社|中央社|中央通訊社|中新社|中新网|中新網|人民网|人民網|央视网|央視網|央视|央視|路透社|法新社|美联社|美聯社|"
              r"共同社|塔斯社|韩联社|韓聯社|本报|本報|本台|本刊|本网|本網")
 _OUTLET = rf"(?:{_AGENCIES}|[{_H}]{{1,5}}(?:报|報|网|網|台)|[{_H}]{{1,4}}(?:新闻|新聞))"  # `澎湃新闻记者 段彦超`
+# `编辑：X`, `编辑 | X`, and an outlet's `界面新闻编辑 | X` (its own reporter line's twin)
+_EDITOR = re.compile(rf"^(?:(?:(?:{_OUTLET})?{_EDITOR_WORD}|Editor|Edited by)(?:\s*[:：/／|｜]\s*|\s+)(.+)"
+                     f"|{_EDITOR_WORD}([{_H}·]{{2,4}}))$", re.I)
 # Taiwan's papers bracket the line: `〔記者王某／台北報導〕`.
 # `记者 | 许嘉宁`: a magazine's bar between the role and the name, as `文 | X` has.
 _REPORTER = re.compile(rf"^[（(〔［\[]?\s*(?:{_OUTLET})?{_ROLE}\s*[:：/／|｜]?\s*(?P<rest>[^（()）〔〕]+?)\s*[)）〕］\]]?$")
@@ -108,11 +114,13 @@ def byline_fields(text: str, *, chinese: bool | None = None) -> dict[str, object
         return {"authors": names}  # `By Tuesday, all flights…` is a sentence, not a byline
     if fields := reporter_fields(text):
         return fields
-    if (fields := dateline_fields(text)) and fields.get("whole"):
+    if (fields := dateline_fields(line := _WIRE_TITLE.sub("", text))) and fields.get("whole"):
         fields.pop("whole")
-        return {**fields, "dateline": text.split("（")[0].split("(")[0].strip() or text.strip("（()） ")}
+        return {**fields, "dateline": line.split("（")[0].split("(")[0].strip() or line.strip("（()） ")}
+    if _ABSENT_PICTURE_CREDIT.match(text):
+        return {"absent_picture_credit": text}  # no field of the article's: the line goes
     if match := _SOURCE.match(text):
-        value = match[1].strip()
+        value = _ACCOUNT_ID.sub("", match[1].strip())
         if _URL.match(value):
             return {"source_url": value} if valid_link(value) else {}
         site, date = split_trailing_date(value, chinese=chinese)  # `来源：新华网 2024-05-01 10:30`
