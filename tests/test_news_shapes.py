@@ -1,6 +1,7 @@
 """Shapes of pasted Chinese news copy read into their places: a wire caption (ending in its credit) under a
 picture whose alt text already made a caption, the line naming the paper and the day a reprint appeared, the
-Central News Agency's closing line, Xinhua's feature dateline, and magazines' barred byline fields."""
+Central News Agency's closing line, Xinhua's feature dateline, magazines' barred byline fields, caption lines that
+point at their picture (`▲`), and bracketed section labels (`【记者观察】`)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -78,3 +79,27 @@ def test_magazine_bars_and_an_outlets_editor(tmp_path: Path) -> None:
 def test_sentences_that_start_like_labels_stay(tmp_path: Path, line: str) -> None:
     doc = _load(tmp_path, f"# 标题\n\n{line}\n\n正文第二段。\n")
     assert m.plain_text(m.block_inlines(doc.body[0])) == line
+
+
+@pytest.mark.parametrize("mark", ["▲", "↑", "△ "])
+def test_a_line_pointing_at_the_picture_is_its_caption(tmp_path: Path, mark: str) -> None:
+    doc = _load(tmp_path, f"# 青岛港\n\n![](pic.png)\n\n{mark}11月25日，青岛港前湾集装箱码头一派繁忙。\n\n前10个月，吞吐量增长。\n")
+    figure = next(b for b in doc.body if isinstance(b, m.Figure))
+    assert m.plain_text(figure.caption) == "11月25日，青岛港前湾集装箱码头一派繁忙。"
+    assert len(doc.body) == 2
+
+
+def test_a_pointer_line_away_from_a_picture_stays_text(tmp_path: Path) -> None:
+    doc = _load(tmp_path, "# 青岛港\n\n前10个月，吞吐量增长。\n\n▲ 航线网络持续加密\n")
+    assert m.plain_text(m.block_inlines(doc.body[-1])) == "▲ 航线网络持续加密"
+
+
+def test_a_bracketed_label_alone_is_a_section_title(tmp_path: Path) -> None:
+    doc = _load(tmp_path, "# 青岛港\n\n前10个月，吞吐量增长。\n\n【记者观察】\n\n港口服务不断优化。\n\n【完】\n")
+    assert isinstance(doc.body[1], m.Heading) and m.plain_text(doc.body[1].content) == "【记者观察】"
+    assert not any("【完】" in m.plain_text(m.block_inlines(b)) for b in doc.body)
+
+
+def test_a_bracketed_sentence_or_button_is_no_section_title(tmp_path: Path) -> None:
+    doc = _load(tmp_path, "# 青岛港\n\n前10个月，吞吐量增长。\n\n【港口服务不断优化，效率提升。】\n\n更多内容。\n")
+    assert not any(isinstance(b, m.Heading) for b in doc.body)

@@ -21,7 +21,7 @@ _EDITOR_WORD = r"(?:责任编辑|責任編輯|责编|責編|编辑|編輯)"
 # `نویسنده: X` (Persian), `تحریر: X` (Urdu), `लेखक: X` (Hindi), `Автор: X` (Russian) too
 _AUTHOR = re.compile(r"^(?:作者|撰文|执笔|執筆|文|Author|Reporter|نویسنده|تحریر|लेखक|Автор)\s*[:：/／|｜]\s*(.+)$", re.I)
 _BY = re.compile(r"^(?:(?:Written|Story|Words|Reporting)\s+)?[Bb]y\s+([A-Z].+)$")
-_SOURCE = re.compile(r"^(?:来源|來源|出处|Source)\s*[:：|｜]\s*(.+)$", re.I)
+_SOURCE = re.compile(r"^(?:(?:本文|文章|稿件)?(?:来源|來源)|出处|Source)\s*[:：|｜]\s*(.+)$", re.I)
 _ACCOUNT_ID = re.compile(r"\s*[（(]\s*(?:ID|微信号|微信號|公众号|公眾號)\s*[:：]\s*[\w.-]+\s*[)）]$", re.I)  # `36氪（ID：wow36kr）`
 # The credit of a picture the copy does not hold (`封面来源｜IC photo`, `题图：视觉中国`, `头图来源：…`)
 _ABSENT_PICTURE_CREDIT = re.compile(r"^(?:封面|题图|題圖|头图|頭圖|首图|首圖)(?:图片|圖片)?(?:来源|來源|图|圖)?\s*[:：|｜/／]\s*\S")

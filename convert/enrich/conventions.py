@@ -35,6 +35,9 @@ _END_MARK = re.compile(r"^(?:[（(【\[]\s*(?:完|全文完|全文結束|全文�
 # `编者按：…`, `【编者按】…`, `編者按：…`, `编者的话：…`, `Editor's note: …` opening the article
 _EDITOR_NOTE = re.compile(r"^(?:[【\[［]\s*)?(?:编者按|編者按|编者的话|編者的話|编者注|編者註|Editor['’]s note)"
                           r"\s*(?:[】\]］]\s*[:：]?|[:：]|(?<=note):?\s)", re.I)
+_POINTER = re.compile(r"^[▲△▼▽↑↓]\s*(?=\S)")  # `▲11月25日，青岛港…`: the caption of the picture above
+# `【记者观察】`, `【延伸阅读】` alone on a line: a section's label
+_BRACKET_LABEL = re.compile(r"^【[^【】。，,.!?！？；;：:]{2,12}】$")
 # `《 人民日报 》（ 2024年11月26日 第 01 版）`: the paper and the day a reprinted article appeared
 _PRINTED_IN = re.compile(r"^(?:(?:来源|來源|稿源)\s*[:：]\s*)?《\s*(?P<site>[^《》]{1,30}?)\s*》\s*[（(]\s*(?P<date>[^()（）]{6,20}?)"
                          r"\s*(?:第\s*[0-9０-９]{1,3}\s*版)?\s*[)）]$")
@@ -155,18 +158,21 @@ def _lead_dateline(blocks: list[m.Block]) -> dict[str, object]:
 
 
 def _attach_captions(blocks: list[m.Block]) -> list[m.Block]:
-    """Caption and credit lines into the picture above them; credits ending a caption split off it."""
+    """Caption and credit lines into the picture above them; credits ending a caption split off it. A
+    line opened by a mark pointing at the picture (`▲`, `↑`) is its caption, without the mark."""
     out: list[m.Block] = []
     attached: set[str] = set()  # what the figure at out[-1] has taken from lines below it
     for block in blocks:
         previous = out[-1] if out else None
         text = line_text(block)
         if isinstance(previous, m.Figure) and text:
+            pointer = _POINTER.match(text)
+            text = text[pointer.end():] if pointer else text
             if "credit" not in attached and (credit := credit_line(text)):
                 out[-1] = replace(previous, credit=credit)
                 attached.add("credit")
                 continue
-            if "caption" not in attached and (caption := caption_line(text)):
+            if "caption" not in attached and (caption := caption_line(text) or (text if pointer else "")):
                 caption, credit = split_credit(caption)
                 out[-1] = replace(previous, caption=(m.Text(caption),) if caption else (),
                                   credit=previous.credit or credit)
@@ -276,9 +282,13 @@ def _drop_trailing_decoration(blocks: list[m.Block]) -> list[m.Block]:
 
 
 def _as_section_title(block: m.Block) -> m.Block:
+    """A short bold line, or a bracketed label alone (`【记者观察】`), is a section's title."""
     if not isinstance(block, m.Paragraph) or len(block.content) != 1:
         return block
     only = block.content[0]
+    if isinstance(only, m.Text) and _BRACKET_LABEL.match(only.text.strip()) and not byline_fields(only.text.strip()) \
+            and not _END_MARK.match(only.text.strip()):
+        return m.Heading(2, (m.Text(only.text.strip()),))
     if not isinstance(only, m.Strong):
         return block
     text = m.plain_text(only.content).strip()
