@@ -1,7 +1,8 @@
 """Shapes of pasted Chinese news copy read into their places: a wire caption (ending in its credit) under a
 picture whose alt text already made a caption, the line naming the paper and the day a reprint appeared, the
 Central News Agency's closing line, Xinhua's feature dateline, magazines' barred byline fields, caption lines that
-point at their picture (`▲`), and bracketed section labels (`【记者观察】`)."""
+point at their picture (`▲`), bracketed section labels (`【记者观察】`), and a table's numbered caption over it and
+its notes under it."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -103,3 +104,40 @@ def test_a_bracketed_label_alone_is_a_section_title(tmp_path: Path) -> None:
 def test_a_bracketed_sentence_or_button_is_no_section_title(tmp_path: Path) -> None:
     doc = _load(tmp_path, "# 青岛港\n\n前10个月，吞吐量增长。\n\n【港口服务不断优化，效率提升。】\n\n更多内容。\n")
     assert not any(isinstance(b, m.Heading) for b in doc.body)
+
+
+TABLE = "| 省份 | GDP（亿元） |\n|---|---:|\n| 广东 | 102,316 |\n| 江苏 | 99,938 |\n"
+
+
+@pytest.mark.parametrize("line", ["表1　主要省份GDP", "表 1：主要省份GDP", "表一 主要省份GDP", "Table 1. 主要省份GDP"])
+def test_a_numbered_line_over_a_table_is_its_caption(tmp_path: Path, line: str) -> None:
+    doc = _load(tmp_path, f"# 前三季度GDP\n\n国家统计局公布数据。\n\n{line}\n\n{TABLE}\n后文。\n")
+    table = next(b for b in doc.body if isinstance(b, m.Table))
+    assert m.plain_text(table.caption) == "主要省份GDP" and table.number == 1
+    assert "表1" not in m.visible_text(m.Document(blocks=doc.body)).replace(" ", "")
+
+
+def test_notes_and_source_under_a_table_are_its_notes(tmp_path: Path) -> None:
+    doc = _load(tmp_path, f"# 前三季度GDP\n\n注：这一段不在表格下。\n\n{TABLE}\n注：增速按不变价格计算。\n\n"
+                          "数据来源：国家统计局\n\n后文说明了原因。\n")
+    roles = [(b.role, m.plain_text(b.content)[:4]) for b in doc.body if isinstance(b, m.Paragraph)]
+    assert roles == [("", "注：这一"), ("table-note", "注：增速"), ("table-note", "数据来源"), ("", "后文说明")]
+
+
+def test_table_notes_in_every_edition(tmp_path: Path) -> None:
+    import zipfile
+
+    from docx import Document as Word
+
+    from convert.builder.single import convert
+
+    source = tmp_path / "article.md"
+    source.write_text(f"# 前三季度GDP\n\n国家统计局公布数据。\n\n表1　主要省份GDP\n\n{TABLE}\n注：增速按不变价格计算。\n", encoding="utf-8")
+    docx = Path(convert(source, to="docx", output=tmp_path / "a.docx", offline=True))
+    styles = {p.text[:4]: p.style.name for p in Word(str(docx)).paragraphs}
+    assert styles.get("注：增速") == "Table Note"
+    epub = Path(convert(source, to="epub", output=tmp_path / "a.epub", offline=True))
+    with zipfile.ZipFile(epub) as book:
+        chapter = next(text for name in book.namelist() if name.endswith(".xhtml")
+                       and "<table" in (text := book.read(name).decode()))
+    assert chapter.index("</table>") < chapter.index('<p class="table-note"') < chapter.index("按不变价格")

@@ -180,6 +180,11 @@ article:lang(ja) p {{ text-indent: {text.japanese_indent_em:g}em; }}
 /* A notice's addressees, unindented, and its issuer and date, flush with the line's end (the foot of a
    vertical column): `enrich.letters`. */
 .article-body p.salutation {{ text-indent: 0; }}
+/* A table's notes and source (`注：…`, `数据来源：…`), set as its text is, close under it. */
+.article-body p.table-note {{ font-size: {_em(table.size_em)}; line-height: {table.line_height:g}; color: {colors.muted};
+  text-indent: 0; margin-top: {-0.7 * table.space_em:g}em; margin-bottom: 0; }}
+.article-body p.table-note + p.table-note {{ margin-top: 0; }}
+.article-body p.table-note + :not(.table-note) {{ margin-top: {_em(table.space_em * table.size_em)}; }}
 .article-body p.signoff {{ text-indent: 0; text-align: end; break-before: avoid; }}
 a {{ color: {colors.accent}; text-decoration: none; }}
 figure {{ margin: {_em(theme.figure.space_em)} 0; text-align: center; break-inside: avoid; page-break-inside: avoid; }}

@@ -102,7 +102,7 @@ class BodyWriter:
         previous = None
         out = []
         for element in _separate_tables(elements):
-            if previous is not None and previous.tag == qn("w:tbl"):
+            if previous is not None and previous.tag == qn("w:tbl") and not _styled(element, "TableNote"):
                 _space(element, before=below_table)  # a table's margin below, as in the PDF edition
             out.append(element)
             previous = element
@@ -143,6 +143,8 @@ class BodyWriter:
         if isinstance(block, m.Paragraph):
             if self.doc.is_chinese and is_latin_passage(m.plain_text(block.content)):
                 return [self.paragraph(scope.style, block.content, scope, fmt=Format(latin_face=self.latin_face))]
+            if block.role == "table-note":
+                return [self.paragraph("TableNote", block.content, scope)]
             if block.role:  # a notice's addressees, unindented; its issuer and date, flush right (`enrich.letters`)
                 return [self.paragraph(scope.style, block.content, scope,
                                        *([el("w:jc", val="right")] if block.role == "signoff" else []),
@@ -317,6 +319,11 @@ class BodyWriter:
         elif url:
             attrs(link, r_id=scope.part.relate_to(url, RT.HYPERLINK, is_external=True))
         return link
+
+
+def _styled(paragraph: Element, style: str) -> bool:
+    found = paragraph.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+    return found is not None and found.get(qn("w:val")) == style
 
 
 def _space(paragraph: Element, *, before: float | None = None, after: float | None = None) -> None:

@@ -288,6 +288,11 @@ def paragraph_styles(t: Tokens, numbering: dict[str, int]) -> list[StyleSpec]:
                        spacing(before=t.em(theme.divider.space_em / 2), after=t.em(theme.divider.space_em),
                                line=1.0, rule="auto")),
                   rpr=tuple(size(t.em(0.5))), quick=False),
+        StyleSpec("TableNote", "Table Note", next_style="BodyText",  # `注：…`, `数据来源：…` under a table
+                  ppr=(spacing(before=t.em(0.3 * table.space_em, table_size), after=t.em(table.space_em, table_size),
+                               line=t.em(table.line_height, table_size)),
+                       el("w:contextualSpacing"), el("w:ind", firstLine=0, firstLineChars=0), el("w:jc", val="left")),
+                  rpr=(t.color(colors.muted), *size(table_size)), quick=False),
         StyleSpec("TableContents", "Table Contents",
                   ppr=(spacing(before=0, after=0, line=t.em(table.line_height, table_size)), el("w:jc", val="left")),
                   rpr=tuple(size(table_size)), quick=False),
