@@ -179,3 +179,11 @@ def test_editor_note_in_every_edition(tmp_path: Path) -> None:
     pdf = Path(convert(source, to="pdf", output=tmp_path / "a.pdf", offline=True))
     text = subprocess.run(["pdftotext", "-raw", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     assert text.index("记者：王五") < text.index("编者按") < text.index("的淳安")
+
+
+def test_a_heading_typed_above_the_headline_stays_a_heading(tmp_path: Path) -> None:
+    from convert import model as m
+
+    _, doc = load(_write(tmp_path, "## 要闻\n\n# 科技小院扎根田间地头\n\n初冬时节，走进科技小院。\n"))
+    assert doc.meta.kicker == ""
+    assert any(isinstance(b, m.Heading) and m.plain_text(b.content) == "要闻" for b in doc.body)

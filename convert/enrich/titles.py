@@ -144,9 +144,9 @@ def _headline_parts(blocks: list[m.Block], index: int, meta: m.Meta) -> tuple[li
 
 
 def _short_line(block: m.Block) -> str:
-    """The one short line of text a paragraph or heading holds, else ''."""
-    text = line_text(block) if isinstance(block, m.Paragraph) else (
-        " ".join(m.plain_text(block.content).split()) if isinstance(block, m.Heading) else "")
+    """The one short line of text a paragraph holds (plain or bold), else '': a heading the writer typed
+    above the headline stays a heading, as every heading of the input does."""
+    text = line_text(block)
     return text if len(text) <= KICKER_MAX_CHARS and "\n" not in text else ""
 
 
