@@ -182,6 +182,10 @@ _ZONE = (rf"(?P<zone>{_BEIJING}|[(（]?\s*(?:UTC|GMT)\s*(?:[+-]\s*\d{{1,2}}(?::?
 _DATE_LINE = re.compile(
     rf"^{_LABEL}(?P<zone0>{_BEIJING}\s*)?(?:{_NUMERIC_DAY}|{_ENGLISH_DAY}){_WEEKDAY}"
     rf"(?:[\sT,]*(?:at\s+)?{_CLOCK})?(?:\s*{_ZONE})?\s*$", re.I)
+# The time first, then the day: `Updated 3:45 PM EST, Tue November 26, 2024` (CNN's pages)
+_CLOCK_FIRST = re.compile(
+    rf"^{_LABEL}{_CLOCK}(?:\s*{_ZONE})?[\s,]+(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+)?"
+    rf"(?:{_NUMERIC_DAY}|{_ENGLISH_DAY})\s*$", re.I)
 _OFFSET = re.compile(r"([+-])\s*(\d{1,2})(?::?(\d{2}))?")
 
 
@@ -190,7 +194,8 @@ def parse_date_line(text: str, *, chinese: bool | None = None) -> str:
     10:57 北京时间`, `March 12, 2025, 8:30 a.m. EST`, `2024-11-18 09:42 (UTC+8)`), in ISO 8601: a day,
     a time, or a time with its offset when the line names a zone; '' when `text` is no such line.
     `chinese` says whether the article is Chinese (for `CST`); by default, whether the line is."""
-    match = _DATE_LINE.match(" ".join(text.split()))
+    line = " ".join(text.split())
+    match = _DATE_LINE.match(line) or _CLOCK_FIRST.match(line)
     if not match:
         return ""
     parts = match.groupdict()
@@ -216,7 +221,7 @@ def parse_date_line(text: str, *, chinese: bool | None = None) -> str:
     iso = stamp.strftime("%Y-%m-%dT%H:%M" + (":%S" if second is not None else ""))
     if chinese is None:
         chinese = has_han(text)
-    zone = zone_offset(parts["zone"] or parts["zone0"] or "", chinese=chinese)
+    zone = zone_offset(parts.get("zone") or parts.get("zone0") or "", chinese=chinese)
     return iso + (_offset_text(zone) if zone is not None else "")
 
 

@@ -21,6 +21,8 @@ _EDITOR_WORD = r"(?:责任编辑|責任編輯|责编|責編|编辑|編輯)"
 # `نویسنده: X` (Persian), `تحریر: X` (Urdu), `लेखक: X` (Hindi), `Автор: X` (Russian) too
 _AUTHOR = re.compile(r"^(?:作者|撰文|执笔|執筆|文|Author|Reporter|نویسنده|تحریر|लेखक|Автор)\s*[:：/／|｜]\s*(.+)$", re.I)
 _BY = re.compile(r"^(?:(?:Written|Story|Words|Reporting)\s+)?[Bb]y\s+([A-Z].+)$")
+_BY_WIRE = re.compile(r"^(?P<names>.+?)(?:\s*[,|｜/]\s*|\s+)(?P<outlet>(?:The\s+)?(?:Associated Press|AP|Reuters|AFP|"
+                      r"Agence France-Presse|Bloomberg(?: News)?|CNN|BBC News|Xinhua|Kyodo News|Yonhap|dpa|UPI))$")
 _SOURCE = re.compile(r"^(?:(?:本文|文章|稿件)?(?:来源|來源)|出处|Source)\s*[:：|｜]\s*(.+)$", re.I)
 _ACCOUNT_ID = re.compile(r"\s*[（(]\s*(?:ID|微信号|微信號|公众号|公眾號)\s*[:：]\s*[\w.-]+\s*[)）]$", re.I)  # `36氪（ID：wow36kr）`
 # The credit of a picture the copy does not hold (`封面来源｜IC photo`, `题图：视觉中国`, `头图来源：…`)
@@ -110,8 +112,8 @@ def byline_fields(text: str, *, chinese: bool | None = None) -> dict[str, object
         return {"authors": tuple(n for n in names if not _ROLE_ALONE.match(n))}
     if (match := _BY.match(text)) and (dated := _dated_byline(text, chinese)):
         return dated  # `By Jane Ortiz March 12, 2025`
-    if (match := _BY.match(text)) and _capitalised(names := split_names(match[1])):
-        return {"authors": names}  # `By Tuesday, all flights…` is a sentence, not a byline
+    if (match := _BY.match(text)) and _capitalised(names := split_names((by := _by_outlet(match[1]))[0])):
+        return {"authors": names, **({"source_site": by[1]} if by[1] else {})}  # `By Tuesday, …` is a sentence
     if fields := reporter_fields(text):
         return fields
     if (fields := dateline_fields(line := _WIRE_TITLE.sub("", text))) and fields.get("whole"):
@@ -321,6 +323,22 @@ def _is_name(name: str) -> bool:
     if _WEEKDAY.match(name):
         return False
     return bool(_HAN_NAME.match(name) and name[0] not in _NOT_A_SURNAME or _LATIN_NAME.match(name))
+
+
+def _by_outlet(names: str) -> tuple[str, str]:
+    """The names of a `By` line and the outlet after them, if any: a wire named after the last name
+    (`JANE DOE and JOHN ROE Associated Press`, `Jane Doe, Reuters`, `Jane Doe | AFP`), or the title-case
+    words after names set in capitals, as AP sets its bylines (`By JANE DOE Riverton Courier`)."""
+    if match := _BY_WIRE.match(names):
+        return match["names"], match["outlet"]
+    words = names.split()
+    caps = 0
+    while caps < len(words) and (words[caps].isupper() or words[caps] in ("and", "&")):
+        caps += 1
+    rest = words[caps:]
+    if caps >= 2 and rest and all(word[:1].isupper() and not word.isupper() for word in rest):
+        return " ".join(words[:caps]), " ".join(rest)
+    return names, ""
 
 
 def _capitalised(names: tuple[str, ...]) -> bool:
