@@ -187,3 +187,15 @@ def test_a_heading_typed_above_the_headline_stays_a_heading(tmp_path: Path) -> N
     _, doc = load(_write(tmp_path, "## 要闻\n\n# 科技小院扎根田间地头\n\n初冬时节，走进科技小院。\n"))
     assert doc.meta.kicker == ""
     assert any(isinstance(b, m.Heading) and m.plain_text(b.content) == "要闻" for b in doc.body)
+
+
+def test_check_style_reads_the_page_of_an_article_with_a_kicker(tmp_path: Path) -> None:
+    """The top margin is read from the title's box; under a kicker that box is lower, so the margin is
+    only bounded above by it (a kicker is no margin mismatch)."""
+    from convert.checks import consistency
+
+    body = "".join(f"\n第{n}段：科技小院是中国农业大学在2009年首创的农业技术推广模式，研究生常年住在村里，"
+                   "与农民同吃同住同劳动，把论文写在大地上，至今已在全国建立了1,200多个，覆盖主要农业产区。\n"
+                   for n in range(1, 7))
+    reports = consistency.check_style([_write(tmp_path, REPORT + body)], ["default"], offline=True, show=None)
+    assert reports and all(report.ok for report in reports)

@@ -16,7 +16,7 @@
 - page: the media box; left and right margins from the extent of body text (justified lines reach
   the right margin; a full-width closing mark counts to half an em after its start, since a line's
   end sets it half width and pdfplumber's `x1` is the glyph's nominal width), the top margin from
-  the title's bookmark (the top of the first box on page 1), the bottom margin as bounds: above the
+  the title's bookmark (the top of the first box on page 1; an upper bound under a kicker), the bottom margin as bounds: above the
   page number's top, below the lowest text or image of every page the article continues after.
 """
 from __future__ import annotations
@@ -29,7 +29,7 @@ from typing import Any, Callable, Iterable
 
 from ... import model as m
 from ...scripts import direction, mark_kind, rtl_letter
-from . import (BODY_SAMPLE, MM_PER_PT, ONE_LINE_EACH, CaptionSeen, HeadingSeen, PageSeen, Reading, code_lines,
+from . import (BODY_SAMPLE, MM_PER_PT, Margin, ONE_LINE_EACH, CaptionSeen, HeadingSeen, PageSeen, Reading, code_lines,
                dominant, family_name, hex_color, list_item_starts, median, normalize, notices, paragraph_starts,
                squeeze, table_cells)
 
@@ -188,7 +188,7 @@ def read_pdf(data: bytes, doc: m.Document, families: Iterable[str]) -> Reading:
                             for level, title, page_index, top in outline]
         left = _Start(float(pages[0].width), False).edge(pages, reading.body_size_pt) if rtl and pages else edge
         reading.captions = _captions(stream, doc)
-        reading.page = _page(pages, reading, outline, left)
+        reading.page = _page(pages, reading, outline, left, kicker=bool(doc.meta.kicker))
     return reading
 
 
@@ -460,7 +460,7 @@ def _label_start(stream: _Stream, caption_start: int, number: int) -> int:
 
 
 def _page(pages: list[Any], reading: Reading, outline: list[tuple[int, str, int, float]],
-          left: float | None) -> PageSeen:
+          left: float | None, *, kicker: bool = False) -> PageSeen:
     first = pages[0]
     width, height = float(first.width), float(first.height)
     size = reading.body_size_pt
@@ -472,8 +472,10 @@ def _page(pages: list[Any], reading: Reading, outline: list[tuple[int, str, int,
     def mm(value: float | None) -> float | None:
         return round(value * MM_PER_PT, 2) if value is not None else None
 
+    # under a kicker the title's box is not the first: the margin is then at most the space above it
+    top_margin: Margin = (None, mm(top)) if kicker else mm(top)
     return PageSeen(round(width * MM_PER_PT, 1), round(height * MM_PER_PT, 1),
-                    (mm(top), mm(right), _bottom_margin(pages), mm(left)), bottom_is_bound=True)
+                    (top_margin, mm(right), _bottom_margin(pages), mm(left)), bottom_is_bound=True)
 
 
 def _advance_end(char: dict[str, Any]) -> float:
