@@ -199,3 +199,18 @@ def test_check_style_reads_the_page_of_an_article_with_a_kicker(tmp_path: Path) 
                    for n in range(1, 7))
     reports = consistency.check_style([_write(tmp_path, REPORT + body)], ["default"], offline=True, show=None)
     assert reports and all(report.ok for report in reports)
+
+
+def test_editor_note_label_on_its_own_line(tmp_path: Path) -> None:
+    from convert import model as m
+
+    _, doc = load(_write(tmp_path, "# 一座小城\n\n【编者按】\n\n今年以来，多地文旅“出圈”。\n\n本报记者 王五\n\n11月的淳安，游人如织。\n"))
+    assert isinstance(doc.body[0], m.Notice)
+    assert m.plain_text(doc.body[0].content) == "【编者按】今年以来，多地文旅“出圈”。"
+    assert doc.meta.authors == ("王五",) and len(doc.body) == 2
+
+
+@pytest.mark.parametrize("line", ["[链接](http://example.com/a)", "**[专题](http://example.com/a)**", "——", "2024"])
+def test_links_and_rules_above_the_headline_are_no_kicker(tmp_path: Path, line: str) -> None:
+    _, doc = load(_write(tmp_path, f"{line}\n\n# 科技小院扎根田间地头\n\n初冬时节，走进科技小院。\n"))
+    assert doc.meta.kicker == ""

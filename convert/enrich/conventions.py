@@ -149,8 +149,14 @@ def _take_editor_note(blocks: list[m.Block]) -> tuple[list[m.Block], m.Notice | 
     """The editor's note (编者按) among the first blocks, as a notice that opens the body (the byline
     lines around it are read as if it were not there), and the blocks without it."""
     for index, block in enumerate(blocks[:BYLINE_WINDOW + 1]):
-        if isinstance(block, m.Paragraph) and _EDITOR_NOTE.match(m.plain_text(block.content).strip()):
+        text = m.plain_text(block.content).strip() if isinstance(block, m.Paragraph) else ""
+        if not (label := _EDITOR_NOTE.match(text)):
+            continue
+        following = blocks[index + 1] if index + 1 < len(blocks) else None
+        if text[label.end():].strip() or not isinstance(following, m.Paragraph):
             return blocks[:index] + blocks[index + 1:], m.Notice(block.content, kind="editor-note")
+        # the label on a line of its own (`【编者按】`), the note in the paragraph under it
+        return blocks[:index] + blocks[index + 2:], m.Notice((*block.content, *following.content), kind="editor-note")
     return blocks, None
 
 

@@ -144,10 +144,18 @@ def _headline_parts(blocks: list[m.Block], index: int, meta: m.Meta) -> tuple[li
 
 
 def _short_line(block: m.Block) -> str:
-    """The one short line of text a paragraph holds (plain or bold), else '': a heading the writer typed
-    above the headline stays a heading, as every heading of the input does."""
+    """The one short line of words a paragraph holds (plain or bold, no link), else '': a heading the
+    writer typed above the headline stays a heading, as every heading of the input does, and a link or a
+    rule of dashes is no kicker."""
     text = line_text(block)
-    return text if len(text) <= KICKER_MAX_CHARS and "\n" not in text else ""
+    if not text or len(text) > KICKER_MAX_CHARS or "\n" in text or _has_link(m.block_inlines(block)) \
+            or not any(unicodedata.category(ch).startswith("L") for ch in text):
+        return ""
+    return text
+
+
+def _has_link(inlines: tuple[m.Inline, ...]) -> bool:
+    return any(isinstance(node, m.Link) or _has_link(m.inline_children(node)) for node in inlines)
 
 
 def _subtitle(blocks: list[m.Block], at: int) -> str:
