@@ -343,4 +343,3 @@ def _by_outlet(names: str) -> tuple[str, str]:
 
 def _capitalised(names: tuple[str, ...]) -> bool:
     """Every word of every name starts with a capital, bar particles such as `van` or `de`."""
-    return all(word[0].isupper() or word in _NAME_PARTICLES for name in names for word in name.split())
