@@ -621,3 +621,22 @@ def test_a_headline_set_as_a_paragraph_under_a_longer_page_title_is_the_title(tm
         doc = convert.read(str(page), offline=True)
         assert doc.meta.title == headline
         assert all(m.plain_text(m.block_inlines(b)) != headline for b in doc.blocks)  # not printed twice
+
+
+def test_a_breadcrumb_and_a_line_of_fields_with_a_counter_under_it_are_not_printed(tmp_path: Path) -> None:
+    """A hospital's page: a house icon and `位置：首页 > 新闻动态` over the headline, then `来源：本站原创 作者：…`
+    and `时间：… 浏览：33` on two lines (a view counter among the fields). The breadcrumb became a figure
+    captioned with it, and the two lines the first paragraph; `本站原创` (the site's own) names no source."""
+    crumb = ("<table class='pos'><tr><td><img src='/labels/MyPosition02/img/house.png'></td>"
+             "<td>位置：<a href='/'>首页</a>&nbsp;&gt;&nbsp;<a href='/news'>新闻动态</a></td></tr></table>")
+    for n, separator in enumerate(("<br>", "&nbsp;&nbsp;")):
+        fields = f"来源：本站原创&nbsp;&nbsp;作者：医技药剂党支部{separator}时间：2019年10月31日 23:00&nbsp;&nbsp;浏览：<span>33</span>"
+        body = (f"<div class='main'>{crumb}<div class='title'>我院举办2019年中药专业技能大赛</div>"
+                f"<div class='title_blow'>{fields}</div><div class='content'>"
+                + "".join(f"<p>{r}</p>" for r in NEWS_RUNS) + "</div></div>")
+        document = read(tmp_path, zh_page(body, "我院举办2019年中药专业技能大赛"), f"p{n}.html")
+        shown = text(document)
+        assert "位置" not in shown and "浏览" not in shown and "本站原创" not in shown, separator
+        assert not any(isinstance(b, m.Figure) for b in document.blocks), separator
+        assert document.meta.authors == ("医技药剂党支部",) and document.meta.date == "2019-10-31T23:00", separator
+        assert document.meta.source_site != "本站原创", separator

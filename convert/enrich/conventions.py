@@ -120,12 +120,31 @@ def _take_byline(blocks: list[m.Block], chinese: bool) -> tuple[list[m.Block], d
     found: dict[str, object] = {}
     end = start
     for block in blocks[start:start + BYLINE_WINDOW]:
-        fields = byline_fields(line_text(block), chinese=chinese)
+        fields: dict[str, object] = {}
+        for line in _lines_of(block):  # a page's block of fields set on two lines (`来源：… 作者：…<br>时间：… 浏览：33`)
+            if not (more := byline_fields(line, chinese=chinese)):
+                fields = {}
+                break
+            fields = merge_fields(fields, more)
         if not fields:
             break
         found = merge_fields(found, fields)
         end += 1
     return blocks[:start] + blocks[end:], found
+
+
+def _lines_of(block: m.Block) -> list[str]:
+    """The lines of a plain paragraph (`line_text`), split at its line breaks; [] for any other block."""
+    if not isinstance(block, m.Paragraph):
+        return []
+    lines: list[list[m.Inline]] = [[]]
+    for node in block.content:
+        if isinstance(node, m.LineBreak):
+            lines.append([])
+        else:
+            lines[-1].append(node)
+    texts = [line_text(m.Paragraph(tuple(line))) for line in lines]
+    return texts if all(texts) else []
 
 
 def _lead_dateline(blocks: list[m.Block]) -> dict[str, object]:

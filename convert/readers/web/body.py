@@ -65,6 +65,7 @@ def prepare(tree: Any, *, furniture: bool = True, article: Kept | None = None) -
             image.set("src", srcset.split(",")[0].split()[0])
     body = tree.find("body")
     scope = body if body is not None else tree
+    _drop_breadcrumbs(scope)
     page_chars = len(normal(scope.text_content())) or 1
     for element in list(scope.iter()):
         if not isinstance(element.tag, str) or element.getparent() is None or element.tag in ("html", "body"):
@@ -79,6 +80,27 @@ def prepare(tree: Any, *, furniture: bool = True, article: Kept | None = None) -
                 and not _holds_the_article(element, page_chars) and not _article_text(element, article):
             element.drop_tree()
     return tree
+
+
+# A breadcrumb named by its label (`位置：首页 > 新闻动态`, `当前位置：`, `You are here:`), not by its class
+_BREADCRUMB = re.compile(r"^(?:当前位置|當前位置|当前的位置|您的位置|你的位置|您现在的位置|你现在的位置|您當前的位置|"
+                         r"现在位置|所在位置|位置|位址|You are here)\s*[:：]", re.I)
+
+
+def _drop_breadcrumbs(scope: Any) -> None:
+    """A line of links labelled as the page's place in the site (`位置：首页 > 新闻动态`), with the block around
+    it that holds nothing else to read (a table row with a house icon beside it): a site's furniture,
+    which became a figure captioned with the breadcrumb when the article's element held it."""
+    for element in list(scope.iter(*BLOCKS)):
+        text = normal(element.text_content())
+        if element.getparent() is None or not _BREADCRUMB.match(text) or len(text) > 80 or element.find(".//a") is None:
+            continue
+        if any(_BREADCRUMB.match(normal(child.text_content())) for child in element if isinstance(child.tag, str)):
+            continue  # the innermost block holding the label is the breadcrumb
+        while element.getparent() is not None and element.getparent() is not scope \
+                and normal(element.getparent().text_content()) == text:
+            element = element.getparent()
+        remove(element)
 
 
 def _is_text(element: Any) -> bool:
