@@ -640,3 +640,31 @@ def test_a_breadcrumb_and_a_line_of_fields_with_a_counter_under_it_are_not_print
         assert not any(isinstance(b, m.Figure) for b in document.blocks), separator
         assert document.meta.authors == ("医技药剂党支部",) and document.meta.date == "2019-10-31T23:00", separator
         assert document.meta.source_site != "本站原创", separator
+
+
+PIXEL = "data:image/gif;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVQImWNgYGBgAAAABQABh6FO1AAAAABJRU5ErkJggg=="
+
+
+def test_a_wechat_articles_interface_pictures_are_no_figures_and_its_own_pictures_stay(tmp_path: Path) -> None:
+    """A saved WeChat article: its pictures wait behind a placeholder pixel (`src="data:…"`, the address in
+    `data-src`, `class="img_loading"`), which dropped every one of them as a loading spinner; while the
+    client's own interface pictures (a `pic_like_comment.png` from its `htmledition` folder, a template's
+    pixel with no address, an icon sized in its style) and the account's QR code over `长按识别二维码` /
+    `微信扫一扫` became figures."""
+    shot = "https://mmbiz.qpic.cn/mmbiz_png/AbC{}/640?wx_fmt=png"
+    body = ("<div class='rich_media_area_primary'><h1 class='rich_media_title'>一日一技：在 Python 中实现延迟调用</h1>"
+            "<div id='js_content' class='rich_media_content'>"
+            f"<p>{NEWS_RUNS[0]}</p><figure><img class='rich_pages img_loading' data-ratio='0.9' data-w='818' "
+            f"data-src='{shot.format(1)}' src='{PIXEL}'></figure><p>{NEWS_RUNS[1]}</p>"
+            f"<p><img class='img_loading' data-src='{shot.format(2)}' src='{PIXEL}' style='width: 558px; height: 506px'></p>"
+            f"<p>{NEWS_RUNS[2]}</p><p><img src='/res/icon/arrow.png' style='width: 16px; height: 16px'></p>"
+            f"<p><img data-src='{shot.format('qr1')}'></p><p>长按识别二维码 关注我们</p>"
+            f"<section><img data-src='{shot.format('qr2')}'><p>微信扫一扫<br>关注该公众号</p></section>"
+            "</div></div><div class='like_comment'><img class='like_comment_pic' "
+            "src='//res.wx.qq.com/mmbizwap/zh_CN/htmledition/images/pic/appmsg/pic_like_comment492329.png'>"
+            "<p>前往“发现”-“看一看”浏览“朋友在看”</p></div>"
+            f"<img style='width:#width#px !important;' class='img_loading' src='{PIXEL}'>")
+    document = read(tmp_path, zh_page(body, "一日一技：在 Python 中实现延迟调用"))
+    figures = [b.src for b in m.walk_blocks(document.blocks) if isinstance(b, m.Figure)]
+    assert figures == [shot.format(1), shot.format(2)]
+    assert "扫" not in text(document) and "看一看" not in text(document)

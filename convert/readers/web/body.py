@@ -23,7 +23,7 @@ from lxml import html as lxml_html
 
 from ..promotion import PROMOTION as _PROMOTION
 from .dom import _NORMAL, BLOCKS, class_words, is_hidden, normal, reading, remove
-from .figures import figures_from_wrappers, is_decoration, keep_only_figures, kept_images
+from .figures import drop_scan_codes, figures_from_wrappers, is_decoration, keep_only_figures, kept_images
 
 # Class and id words of page furniture; a class `post_comment` or `ad-slot` splits into its words.
 BOILERPLATE_WORDS = {
@@ -286,6 +286,7 @@ def clean_body(element: Any, kept: Kept, *, logo: str = "", site: str = "", titl
     body.tag = "div"
     _spacers_as_breaks(body)
     _cut_after_editor_line(body)  # before cleaning: trafilatura seldom keeps the line itself
+    drop_scan_codes(body)  # before cleaning: it takes the prompt lines out as promotion
     _clean_children(body, kept, logo, site, title)
     _cut_at_more_reading(body)
     _drop_trailing_headings(body)
