@@ -668,3 +668,18 @@ def test_a_wechat_articles_interface_pictures_are_no_figures_and_its_own_picture
     figures = [b.src for b in m.walk_blocks(document.blocks) if isinstance(b, m.Figure)]
     assert figures == [shot.format(1), shot.format(2)]
     assert "扫" not in text(document) and "看一看" not in text(document)
+
+
+def test_a_plain_html_files_one_top_heading_is_its_title_over_another_head_title(tmp_path: Path) -> None:
+    """A plain HTML file (no site around it) whose `<title>` says something else than its one `<h1>`
+    (`Notes – draft 3` over `<h1>Bridge to close for eight weeks</h1>`) was titled by the `<title>`, the
+    headline kept as a heading under it. Two `<h1>`s are sections: the `<title>` names the page."""
+    article = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    for n, (headings, title) in enumerate(((["Bridge to close for eight weeks"], "Bridge to close for eight weeks"),
+                                           (["The closure", "The detour"], "Notes – draft 3"))):
+        body = "".join(f"<h1>{h}</h1>{article}" for h in headings)
+        document = read(tmp_path, f"<html><head><title>Notes – draft 3</title></head><body>{body}</body></html>",
+                        f"p{n}.html")
+        assert document.meta.title == title
+        assert [m.plain_text(b.content) for b in document.blocks if isinstance(b, m.Heading)] == \
+            [h for h in headings if h != title]
