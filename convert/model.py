@@ -90,7 +90,8 @@ class Heading:
 class Paragraph:
     """A paragraph; `role` "salutation": the addressees opening a notice or a letter (`各位用户：`),
     set unindented; "signoff": the issuer's name or the date that closes a notice or a statement
-    (`东城区自来水有限公司` / `2024年5月1日`), set flush with the end of the line."""
+    (`东城区自来水有限公司` / `2024年5月1日`), set flush with the end of the line; "centered" and "flush-end":
+    a short paragraph its page set centred (a kicker, a verse) or flush right."""
 
     content: tuple[Inline, ...]
     role: str = ""

@@ -683,3 +683,42 @@ def test_a_plain_html_files_one_top_heading_is_its_title_over_another_head_title
         assert document.meta.title == title
         assert [m.plain_text(b.content) for b in document.blocks if isinstance(b, m.Heading)] == \
             [h for h in headings if h != title]
+
+
+VERSE_PAGE = """<html><head><meta charset='utf-8'><title>静夜思</title></head><body><h1>静夜思</h1>
+<p>李白的这首诗写于唐玄宗开元十四年九月十五日左右，当时诗人二十六岁，寓居扬州旅舍，望月思乡，写下了这首诗。</p>
+<div style="text-align: center"><p>床前明月光，疑是地上霜。</p><p>举头望明月，低头思故乡。</p></div>
+<p>全诗语言清新朴素，韵味含蓄无穷，千百年来广为传诵，至今仍是中国人最熟悉的一首思乡之作。</p>
+<p align="right">——摘自《唐诗选读》</p>
+<p>编者按：本文选自中学语文课本的课外阅读材料，供同学们在课余时间诵读和欣赏，欢迎大家踊跃投稿交流心得。</p></body></html>"""
+
+
+def test_short_paragraphs_a_page_sets_centred_or_flush_right_keep_it_in_every_edition(tmp_path: Path) -> None:
+    """`<div style="text-align: center">` around a verse, `<p align="right">` for a source line: every
+    edition set them as text paragraphs, indented two characters. A page that centres its whole
+    article (its long paragraphs too) centres nothing: that is its layout, not the text's."""
+    import io
+    import zipfile
+
+    import docx
+
+    path = tmp_path / "verse.html"
+    path.write_text(VERSE_PAGE, encoding="utf-8")
+    document = convert.read(str(path), offline=True)
+    roles = {m.plain_text(b.content): b.role for b in document.blocks if isinstance(b, m.Paragraph)}
+    assert roles["床前明月光，疑是地上霜。"] == roles["举头望明月，低头思故乡。"] == "centered"
+    assert roles["——摘自《唐诗选读》"] == "flush-end"
+    assert [role for text, role in roles.items() if len(text) > 30] == ["", "", ""]
+    with zipfile.ZipFile(io.BytesIO(convert.convert(path, to="epub", offline=True))) as book:  # type: ignore[arg-type]
+        xhtml = book.read("EPUB/text.xhtml").decode()
+        css = "".join(book.read(n).decode() for n in book.namelist() if n.endswith(".css"))
+    assert xhtml.count('class="centered"') == 2 and xhtml.count('class="flush-end"') == 1
+    assert "p.centered" in css and "p.flush-end" in css
+    paragraphs = docx.Document(io.BytesIO(convert.convert(path, to="docx", offline=True))).paragraphs  # type: ignore[arg-type]
+    aligned = {p.text: p.alignment for p in paragraphs}
+    assert aligned["床前明月光，疑是地上霜。"] == docx.enum.text.WD_ALIGN_PARAGRAPH.CENTER
+    assert aligned["——摘自《唐诗选读》"] == docx.enum.text.WD_ALIGN_PARAGRAPH.RIGHT
+    # the whole article centred, long paragraphs and short: the site's layout
+    centred = VERSE_PAGE.replace("<body>", "<body><div align='center'>").replace("</body>", "</div></body>")
+    path.write_text(centred.replace('<p align="right">', "<p>"), encoding="utf-8")
+    assert all(not b.role for b in convert.read(str(path), offline=True).blocks if isinstance(b, m.Paragraph))

@@ -12,6 +12,7 @@ import nh3
 
 from ..errors import warn
 from ..scripts import is_wide
+from .walk import ALIGN_CLASS
 
 _TAGS = (nh3.ALLOWED_TAGS | {"section", "tfoot", "figure", "figcaption"}) - {"map", "area"}
 _GENERIC = {"id", "lang", "class", "role", "title", "dir"}
@@ -38,7 +39,7 @@ def sanitize_html(html: str, source: str) -> str:
     for finding in sorted(_find_unsafe(html)):
         warn(f"{source}: dropped {finding} from raw HTML")
     return nh3.clean(
-        _ruby_as_text(_without_hidden(html)),
+        _ruby_as_text(_alignment_marked(_without_hidden(html))),
         tags=_TAGS,
         clean_content_tags=_DROPPED_WITH_CONTENT,
         attributes=_ATTRIBUTES,
@@ -68,6 +69,61 @@ def _ruby_as_text(html: str) -> str:
         return f"{base}{'（' if wide else ' ('}{' '.join(readings)}{'）' if wide else ')'}"
 
     return _RUBY.sub(text, html) if "<ruby" in html.lower() else html
+
+
+ALIGNED_MAX_WIDTH = 80  # a paragraph set centred or flush right: at most 80 Latin characters or 40 Han ones
+_MAYBE_ALIGNED = re.compile(r"\balign\s*=|text-align", re.I)
+_STYLE_ALIGN = re.compile(r"(?:^|;)\s*text-align\s*:\s*([a-z-]+)", re.I)
+_ALIGNMENTS = {"center": "center", "middle": "center", "right": "end", "end": "end"}
+
+
+def _alignment_marked(html: str) -> str:
+    """`html` with each short paragraph the page sets centred or flush right (`<p align="right">`, `style=
+    "text-align: center"`, on it or on a block around it) wrapped in a `<div class="convert-align-…">`,
+    which pandoc keeps and the sanitizer's allow-list does not strip: a notice's issuer and date, a
+    centred kicker or verse. An alignment that a long paragraph has too is the site's layout (a whole
+    article centred), kept nowhere."""
+    if not _MAYBE_ALIGNED.search(html):
+        return html
+    from lxml import etree
+    from lxml import html as lxml_html
+
+    from .web.dom import normal, parse_html
+
+    try:
+        root = parse_html(html)
+    except (etree.ParserError, ValueError):
+        return html
+    found: list[tuple[object, str]] = []
+    for paragraph in root.iter("p", "div"):
+        if paragraph.find(".//p") is not None or paragraph.find(".//div") is not None or not normal(paragraph.text_content()):
+            continue  # a paragraph is the innermost block of text
+        align = next((a for a in (_alignment(e) for e in (paragraph, *paragraph.iterancestors())) if a is not None), "")
+        if align:
+            found.append((paragraph, align))
+    layout = {align for paragraph, align in found if _width(normal(paragraph.text_content())) > ALIGNED_MAX_WIDTH}
+    marked = [(p, a) for p, a in found if a not in layout]
+    for paragraph, align in marked:
+        wrapper = lxml_html.Element("div")
+        wrapper.set("class", ALIGN_CLASS + align)
+        paragraph.addprevious(wrapper)
+        wrapper.tail, paragraph.tail = paragraph.tail, None
+        wrapper.append(paragraph)
+    return lxml_html.tostring(root, encoding="unicode") if marked else html
+
+
+def _alignment(element: object) -> str | None:
+    """"center" or "end" for a block set so, "" for one set otherwise (left, justified), None if unsaid."""
+    value = element.get("align") or ""  # type: ignore[attr-defined]
+    if match := _STYLE_ALIGN.search(element.get("style") or ""):  # type: ignore[attr-defined]
+        value = match[1]
+    if element.tag == "center":  # type: ignore[attr-defined]
+        value = value or "center"
+    return _ALIGNMENTS.get(value.strip().lower(), "") if value else None
+
+
+def _width(text: str) -> int:
+    return sum(2 if is_wide(ch) else 1 for ch in text)
 
 
 _MAYBE_HIDDEN = re.compile(r"\bhidden\b|display\s*:\s*none", re.I)

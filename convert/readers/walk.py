@@ -18,6 +18,8 @@ from ..errors import ConvertError, warn
 from ..scripts import OWN_NUMBER
 from .pandoc import MAX_NESTING
 
+ALIGN_CLASS = "convert-align-"  # + "center" / "end": `sanitize`'s wrapper around a paragraph the page aligns
+
 _SAFE_LINK_SCHEMES = ("http://", "https://", "mailto:", "#")
 _HOST_LABEL = re.compile(r"^[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?$", re.I)
 _MAIL_ADDRESS = re.compile(r"^[^\s@]+@[^\s@]+$")
@@ -234,7 +236,12 @@ class _Builder:
         if kind == "Figure":
             return self.figure(c, depth)
         if kind == "Div":
-            return self.blocks(c[1], depth)
+            blocks = self.blocks(c[1], depth)
+            aligned = [k[len(ALIGN_CLASS):] for k in c[0][1] if k.startswith(ALIGN_CLASS)]  # `sanitize`'s mark
+            if aligned:
+                role = {"center": "centered", "end": "flush-end"}.get(aligned[0], "")
+                blocks = [replace(b, role=role) if isinstance(b, m.Paragraph) and not b.role else b for b in blocks]
+            return blocks
         if kind == "RawBlock":
             warn(f"{self.path.name}: dropped a raw {c[0]} block")
             return []

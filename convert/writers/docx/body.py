@@ -141,9 +141,11 @@ class BodyWriter:
         if isinstance(block, m.Paragraph):
             if self.doc.is_chinese and is_latin_passage(m.plain_text(block.content)):
                 return [self.paragraph(scope.style, block.content, scope, fmt=Format(latin_face=self.latin_face))]
-            if block.role:  # a notice's addressees, unindented; its issuer and date, flush right (`enrich.letters`)
+            if block.role:  # a notice's addressees, unindented; its issuer and date, flush right (`enrich.letters`);
+                # a line the page set centred or flush right
+                justify = {"signoff": "right", "flush-end": "right", "centered": "center"}.get(block.role)
                 return [self.paragraph(scope.style, block.content, scope,
-                                       *([el("w:jc", val="right")] if block.role == "signoff" else []),
+                                       *([el("w:jc", val=justify)] if justify else []),
                                        el("w:ind", firstLine=0, firstLineChars=0))]
             return [self.paragraph(scope.style, block.content, scope)]
         if isinstance(block, m.Heading):
