@@ -6,13 +6,14 @@ what it takes out, so the editor learns why something vanished.
 from __future__ import annotations
 
 import re
+from html import escape, unescape
 from html.parser import HTMLParser
 
 import nh3
 
 from ..errors import warn
 from ..scripts import is_wide
-from .walk import ALIGN_CLASS
+from .walk import ALIGN_CLASS, RUBY_CLASS
 
 _TAGS = (nh3.ALLOWED_TAGS | {"section", "tfoot", "figure", "figcaption"}) - {"map", "area"}
 _GENERIC = {"id", "lang", "class", "role", "title", "dir"}
@@ -39,7 +40,7 @@ def sanitize_html(html: str, source: str) -> str:
     for finding in sorted(_find_unsafe(html)):
         warn(f"{source}: dropped {finding} from raw HTML")
     return nh3.clean(
-        _ruby_as_text(_alignment_marked(_without_hidden(html))),
+        _ruby_as_spans(_alignment_marked(_without_hidden(html))),
         tags=_TAGS,
         clean_content_tags=_DROPPED_WITH_CONTENT,
         attributes=_ATTRIBUTES,
@@ -53,22 +54,27 @@ _RUBY = re.compile(r"<ruby\b[^>]*>(.*?)</ruby\s*>", re.S | re.I)
 _RUBY_PARENTHESIS = re.compile(r"<rp\b[^>]*>.*?</rp\s*>", re.S | re.I)
 _RUBY_TEXT = re.compile(r"<rt\b[^>]*>(.*?)</rt\s*>", re.S | re.I)
 _RUBY_TAGS = re.compile(r"</?(?:rb|rtc)\b[^>]*>", re.I)
+_TAG = re.compile(r"<[^>]*>")
 
 
-def _ruby_as_text(html: str) -> str:
-    """`<ruby>北<rt>běi</rt>京<rt>jīng</rt></ruby>` as `北京（běi jīng）`: no edition sets ruby (pandoc
-    reads it as `北běi京jīng`, the reading run into the word), so the reading follows the word in
-    brackets, as a paper prints a pronunciation. A ruby's own `<rp>` brackets give way to these."""
-    def text(match: re.Match[str]) -> str:
-        inner = _RUBY_PARENTHESIS.sub("", match[1])
-        readings = [" ".join(r.split()) for r in _RUBY_TEXT.findall(inner) if r.strip()]
-        base = _RUBY_TAGS.sub("", _RUBY_TEXT.sub("", inner)).strip()
-        if not readings:
-            return base
-        wide = any(is_wide(ch) for ch in base)
-        return f"{base}{'（' if wide else ' ('}{' '.join(readings)}{'）' if wide else ')'}"
+def _ruby_as_spans(html: str) -> str:
+    """`<ruby>北<rt>běi</rt>京<rt>jīng</rt></ruby>` as one `<span class="convert-ruby" title="běi">北</span>` a pair,
+    which pandoc keeps (it reads ruby as `北běi京jīng`, the reading run into the word) and `walk` reads as
+    `model.Ruby`. Bases set apart from their readings (`<rb>北</rb><rb>京</rb><rt>běi</rt><rt>jīng</rt>`) are
+    one ruby with the readings joined; a ruby's own `<rp>` brackets go (each edition sets its own)."""
+    def spans(match: re.Match[str]) -> str:
+        parts = _RUBY_TEXT.split(_RUBY_PARENTHESIS.sub("", match[1]))
+        bases, readings = parts[0::2], [" ".join(_TAG.sub("", r).split()) for r in parts[1::2]]
+        tail = bases.pop()  # the text after the last reading has none
+        if not any(readings):
+            return _RUBY_TAGS.sub("", "".join(bases) + tail)
+        if any(not _TAG.sub("", base).strip() for base in bases):  # `<rb>`s first, then the `<rt>`s
+            bases, readings = ["".join(bases)], [" ".join(r for r in readings if r)]
+        out = [f'<span class="{RUBY_CLASS}" title="{escape(unescape(reading))}">{_RUBY_TAGS.sub("", base)}</span>' if reading
+               else _RUBY_TAGS.sub("", base) for base, reading in zip(bases, readings)]
+        return "".join(out) + _RUBY_TAGS.sub("", tail)
 
-    return _RUBY.sub(text, html) if "<ruby" in html.lower() else html
+    return _RUBY.sub(spans, html) if "<ruby" in html.lower() else html
 
 
 ALIGNED_MAX_WIDTH = 80  # a paragraph set centred or flush right: at most 80 Latin characters or 40 Han ones

@@ -19,6 +19,7 @@ from ..scripts import OWN_NUMBER
 from .pandoc import MAX_NESTING
 
 ALIGN_CLASS = "convert-align-"  # + "center" / "end": `sanitize`'s wrapper around a paragraph the page aligns
+RUBY_CLASS = "convert-ruby"  # `sanitize`'s span for a ruby's text, its reading in the span's title
 
 _SAFE_LINK_SCHEMES = ("http://", "https://", "mailto:", "#")
 _HOST_LABEL = re.compile(r"^[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?$", re.I)
@@ -308,7 +309,10 @@ class _Builder:
         if kind in ("Underline", "SmallCaps"):
             return list(self.inlines(c, depth))
         if kind == "Span":
-            return list(self.inlines(c[1], depth))
+            (_, classes, attributes), content = c
+            if RUBY_CLASS in classes and (reading := dict(attributes).get("title", "").strip()):
+                return [m.Ruby(self.inlines(content, depth), _clean(reading))]
+            return list(self.inlines(content, depth))
         if kind == "Cite":
             return list(self.inlines(c[1], depth))
         if kind == "Quoted":
