@@ -288,7 +288,9 @@ class _Builder:
         for node in nodes:
             for inline in self.inline(node, depth):
                 if isinstance(inline, m.Text) and out and isinstance(out[-1], m.Text):
-                    out[-1] = m.Text(out[-1].text + inline.text)
+                    # a space inside a span's edge and one outside it (`<span>爱否科技 </span> <span>`) are one
+                    text = inline.text[1:] if out[-1].text.endswith(" ") and inline.text.startswith(" ") else inline.text
+                    out[-1] = m.Text(out[-1].text + text)
                 elif not (isinstance(inline, m.Text) and not inline.text):
                     out.append(inline)
         return tuple(out)
