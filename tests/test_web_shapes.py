@@ -722,3 +722,10 @@ def test_short_paragraphs_a_page_sets_centred_or_flush_right_keep_it_in_every_ed
     centred = VERSE_PAGE.replace("<body>", "<body><div align='center'>").replace("</body>", "</div></body>")
     path.write_text(centred.replace('<p align="right">', "<p>"), encoding="utf-8")
     assert all(not b.role for b in convert.read(str(path), offline=True).blocks if isinstance(b, m.Paragraph))
+
+
+def test_a_place_line_in_the_article_is_no_breadcrumb(tmp_path: Path) -> None:
+    """A breadcrumb is a trail of links (`位置：首页 > 新闻动态`); a venue's `位置：<a>朝阳区</a>` in the text stays."""
+    body = ("<article><h1>我院举办2019年中药专业技能大赛</h1>" + "".join(f"<p>{r}</p>" for r in NEWS_RUNS)
+            + "<p>位置：<a href='/map'>长沙市岳麓区麓山路58号</a></p></article>")
+    assert "长沙市岳麓区麓山路58号" in text(read(tmp_path, zh_page(body, "我院举办2019年中药专业技能大赛")))

@@ -86,6 +86,8 @@ def prepare(tree: Any, *, furniture: bool = True, article: Kept | None = None) -
 _BREADCRUMB = re.compile(r"^(?:当前位置|當前位置|当前的位置|您的位置|你的位置|您现在的位置|你现在的位置|您當前的位置|"
                          r"现在位置|所在位置|位置|位址|You are here)\s*[:：]", re.I)
 
+_TRAIL = re.compile(r"[>›»→/＞]")
+
 
 def _drop_breadcrumbs(scope: Any) -> None:
     """A line of links labelled as the page's place in the site (`位置：首页 > 新闻动态`), with the block around
@@ -93,8 +95,10 @@ def _drop_breadcrumbs(scope: Any) -> None:
     which became a figure captioned with the breadcrumb when the article's element held it."""
     for element in list(scope.iter(*BLOCKS)):
         text = normal(element.text_content())
-        if element.getparent() is None or not _BREADCRUMB.match(text) or len(text) > 80 or element.find(".//a") is None:
-            continue
+        links = element.findall(".//a")
+        if element.getparent() is None or not _BREADCRUMB.match(text) or len(text) > 80 or not links \
+                or (len(links) < 2 and not _TRAIL.search(text)):
+            continue  # `位置：<a>朝阳区</a>` in a venue's listing is no trail of pages
         if any(_BREADCRUMB.match(normal(child.text_content())) for child in element if isinstance(child.tag, str)):
             continue  # the innermost block holding the label is the breadcrumb
         while element.getparent() is not None and element.getparent() is not scope \
