@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from html import escape, unescape
 from html.parser import HTMLParser
+from typing import Any
 
 import nh3
 
@@ -100,7 +101,7 @@ def _alignment_marked(html: str) -> str:
         root = parse_html(html)
     except (etree.ParserError, ValueError):
         return html
-    found: list[tuple[object, str]] = []
+    found: list[tuple[Any, str]] = []
     for paragraph in root.iter("p", "div"):
         if paragraph.find(".//p") is not None or paragraph.find(".//div") is not None or not normal(paragraph.text_content()):
             continue  # a paragraph is the innermost block of text
@@ -118,12 +119,12 @@ def _alignment_marked(html: str) -> str:
     return lxml_html.tostring(root, encoding="unicode") if marked else html
 
 
-def _alignment(element: object) -> str | None:
+def _alignment(element: Any) -> str | None:
     """"center" or "end" for a block set so, "" for one set otherwise (left, justified), None if unsaid."""
-    value = element.get("align") or ""  # type: ignore[attr-defined]
-    if match := _STYLE_ALIGN.search(element.get("style") or ""):  # type: ignore[attr-defined]
+    value = element.get("align") or ""
+    if match := _STYLE_ALIGN.search(element.get("style") or ""):
         value = match[1]
-    if element.tag == "center":  # type: ignore[attr-defined]
+    if element.tag == "center":
         value = value or "center"
     return _ALIGNMENTS.get(value.strip().lower(), "") if value else None
 
