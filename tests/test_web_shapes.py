@@ -729,3 +729,15 @@ def test_a_place_line_in_the_article_is_no_breadcrumb(tmp_path: Path) -> None:
     body = ("<article><h1>我院举办2019年中药专业技能大赛</h1>" + "".join(f"<p>{r}</p>" for r in NEWS_RUNS)
             + "<p>位置：<a href='/map'>长沙市岳麓区麓山路58号</a></p></article>")
     assert "长沙市岳麓区麓山路58号" in text(read(tmp_path, zh_page(body, "我院举办2019年中药专业技能大赛")))
+
+
+def test_a_picture_whose_address_waits_in_data_img_url_is_a_figure(tmp_path: Path) -> None:
+    """tagDiv's WordPress themes keep a picture's address in `data-img-url` behind a placeholder `data:` PNG:
+    the placeholder, a decoration, took the picture with it."""
+    before, after = ("".join(f"<p>{p}</p>" for p in part) for part in (PARAGRAPHS[:2], PARAGRAPHS[2:]))
+    body = (f"<article><h1>Bridge to close for eight weeks</h1>{before}<p><img class='entry-thumb' "
+            f"src='{PIXEL}' data-img-url='https://example.com/wp-content/uploads/2022/05/bridge-218x150.png' "
+            f"width='218' height='150'></p>{after}</article>")
+    document = read(tmp_path, page(body))
+    assert [b.src for b in document.blocks if isinstance(b, m.Figure)] == \
+        ["https://example.com/wp-content/uploads/2022/05/bridge-218x150.png"]

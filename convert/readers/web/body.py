@@ -35,7 +35,7 @@ BOILERPLATE_WORDS = {
     "author-bio", "statement", "print", "tags", "tag", "topics", "next", "prev", "pagination", "more", "hot",
 }
 _LAZY_SOURCES = ("data-src", "data-original", "data-lazy-src", "data-actualsrc", "data-url", "data-echo",
-                 "data-lazyload", "data-original-src")
+                 "data-lazyload", "data-original-src", "data-img-url")
 
 _NOISE_TAGS = ("script", "style", "noscript", "template", "iframe", "form", "button", "input", "select",
                "textarea", "svg", "canvas", "object", "embed", "video", "audio", "link", "meta")
