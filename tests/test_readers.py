@@ -413,3 +413,11 @@ def test_a_space_at_a_spans_edge_and_one_beside_it_are_one_space() -> None:
     edge and one outside it (`<span>爱否科技 </span> <span>昨天</span>`) came out as two."""
     doc = read_text("<p><span>爱否科技 </span> <span> 昨天</span> | <span>打印 </span> |</p>", fmt="html").document
     assert m.plain_text(doc.blocks[0].content) == "爱否科技 昨天 | 打印 |"
+
+
+def test_a_block_marked_as_the_main_one_does_not_lose_the_rest() -> None:
+    """pandoc reads only the inside of a `role="main"` block, as of `<main>`: a saved page's headline,
+    picture and byline before its `<div class="content" role="main">` were lost (caymancompass.com)."""
+    doc = read_text("<div><p>Headline above</p></div><div role='main'><p>The text.</p></div><p>After it.</p>",
+                    fmt="html").document
+    assert [m.plain_text(b.content) for b in doc.blocks] == ["Headline above", "The text.", "After it."]

@@ -17,7 +17,8 @@ from ..scripts import is_wide
 from .walk import ALIGN_CLASS, RUBY_CLASS
 
 _TAGS = (nh3.ALLOWED_TAGS | {"section", "tfoot", "figure", "figcaption"}) - {"map", "area"}
-_GENERIC = {"id", "lang", "class", "role", "title", "dir"}
+# No `role`: pandoc reads only the inside of a `role="main"` block (as of `<main>`), losing the rest
+_GENERIC = {"id", "lang", "class", "title", "dir"}
 _ATTRIBUTES = {
     "*": _GENERIC,
     "a": {"href", "hreflang"},
