@@ -6,6 +6,7 @@ Nothing here knows pandoc, HTML or any output format.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field, replace
 from typing import Iterator, Union
 
@@ -73,8 +74,17 @@ class InlineImage:
     alt: str = ""
 
 
+@dataclass(frozen=True)
+class Ruby:
+    """Text with its reading set over it (`<ruby>漢<rt>hàn</rt></ruby>`: pinyin, furigana, zhuyin). An edition
+    that cannot set ruby prints the reading in brackets after the text (`ruby_as_text`)."""
+
+    content: tuple[Inline, ...]
+    reading: str
+
+
 Inline = Union[Text, Emphasis, Strong, Strikeout, Superscript, Subscript, Code, Link, LineBreak,
-               NoteRef, InlineImage]
+               NoteRef, InlineImage, Ruby]
 
 # ---------------------------------------------------------------- blocks
 
@@ -90,7 +100,9 @@ class Heading:
 class Paragraph:
     """A paragraph; `role` "salutation": the addressees opening a notice or a letter (`各位用户：`),
     set unindented; "signoff": the issuer's name or the date that closes a notice or a statement
-    (`东城区自来水有限公司` / `2024年5月1日`), set flush with the end of the line."""
+    (`东城区自来水有限公司` / `2024年5月1日`), set flush with the end of the line; "centered" and "flush-end":
+    a short paragraph its page set centred (a kicker, a verse) or flush right; "table-note": a note or
+    source line under a table (`注：…`, `数据来源：…`), set as the table's text is."""
 
     content: tuple[Inline, ...]
     role: str = ""
@@ -269,8 +281,36 @@ def block_inlines(block: Block) -> tuple[Inline, ...]:
     return ()
 
 
+def ruby_as_text(inlines: tuple[Inline, ...]) -> tuple[Inline, ...]:
+    """`inlines` with each run of ruby as its text and the readings after it in brackets (`漢字（hàn zì）`,
+    `Tokyo (とうきょう)`): how an edition that cannot set ruby prints it, and what a reader is shown."""
+    if not any(isinstance(node, Ruby) for node in inlines):
+        return inlines
+    out: list[Inline] = []
+    run: list[Ruby] = []
+
+    def flush() -> None:
+        if run:
+            base = tuple(node for ruby in run for node in ruby.content)
+            wide = any(unicodedata.east_asian_width(ch) in "WF" for ch in plain_text(base))
+            reading = " ".join(ruby.reading for ruby in run)
+            out.extend((*base, Text(f"（{reading}）" if wide else f" ({reading})")))
+            run.clear()
+
+    for node in inlines:
+        if isinstance(node, Ruby):
+            run.append(node)
+        else:
+            flush()
+            out.append(node)
+    flush()
+    return tuple(out)
+
+
 def plain_text(inlines: tuple[Inline, ...]) -> str:
-    """The visible text of inline content (images show nothing, line breaks a newline)."""
+    """The visible text of inline content (images show nothing, line breaks a newline, ruby its text
+    and the reading in brackets)."""
+    inlines = ruby_as_text(inlines)
     parts: list[str] = []
     for node in inlines:
         if isinstance(node, (Text, Code)):

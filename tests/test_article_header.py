@@ -214,3 +214,12 @@ def test_editor_note_label_on_its_own_line(tmp_path: Path) -> None:
 def test_links_and_rules_above_the_headline_are_no_kicker(tmp_path: Path, line: str) -> None:
     _, doc = load(_write(tmp_path, f"{line}\n\n# 科技小院扎根田间地头\n\n初冬时节，走进科技小院。\n"))
     assert doc.meta.kicker == ""
+
+
+def test_an_editor_note_closing_the_article_stays_in_place(tmp_path: Path) -> None:
+    from convert import model as m
+
+    _, doc = load(_write(tmp_path, "# 静夜思\n\n李白的这首诗写于开元十四年。\n\n床前明月光，疑是地上霜。\n\n"
+                                   "编者按：本文选自中学语文课本的课外阅读材料。\n"))
+    assert isinstance(doc.body[-1], m.Notice) or m.plain_text(m.block_inlines(doc.body[-1])).startswith("编者按")
+    assert not isinstance(doc.body[0], m.Notice)

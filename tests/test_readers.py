@@ -406,3 +406,18 @@ def test_headings_typed_without_the_space_after_the_hashes() -> None:
     assert any(isinstance(b, m.Paragraph) and m.plain_text(b.content) == "#hashtag 不变" for b in doc.blocks)
     topic = read_text("# 题\n\n#两会# 代表委员热议民生。\n").document.blocks[1]  # a Weibo topic, no heading
     assert isinstance(topic, m.Paragraph) and m.plain_text(topic.content) == "#两会# 代表委员热议民生。"
+
+
+def test_a_space_at_a_spans_edge_and_one_beside_it_are_one_space() -> None:
+    """pandoc keeps an HTML page's `<span>`s (the sanitizer marks ruby with one): a space inside a span's
+    edge and one outside it (`<span>爱否科技 </span> <span>昨天</span>`) came out as two."""
+    doc = read_text("<p><span>爱否科技 </span> <span> 昨天</span> | <span>打印 </span> |</p>", fmt="html").document
+    assert m.plain_text(doc.blocks[0].content) == "爱否科技 昨天 | 打印 |"
+
+
+def test_a_block_marked_as_the_main_one_does_not_lose_the_rest() -> None:
+    """pandoc reads only the inside of a `role="main"` block, as of `<main>`: a saved page's headline,
+    picture and byline before its `<div class="content" role="main">` were lost (caymancompass.com)."""
+    doc = read_text("<div><p>Headline above</p></div><div role='main'><p>The text.</p></div><p>After it.</p>",
+                    fmt="html").document
+    assert [m.plain_text(b.content) for b in doc.blocks] == ["Headline above", "The text.", "After it."]

@@ -621,3 +621,123 @@ def test_a_headline_set_as_a_paragraph_under_a_longer_page_title_is_the_title(tm
         doc = convert.read(str(page), offline=True)
         assert doc.meta.title == headline
         assert all(m.plain_text(m.block_inlines(b)) != headline for b in doc.blocks)  # not printed twice
+
+
+def test_a_breadcrumb_and_a_line_of_fields_with_a_counter_under_it_are_not_printed(tmp_path: Path) -> None:
+    """A hospital's page: a house icon and `位置：首页 > 新闻动态` over the headline, then `来源：本站原创 作者：…`
+    and `时间：… 浏览：33` on two lines (a view counter among the fields). The breadcrumb became a figure
+    captioned with it, and the two lines the first paragraph; `本站原创` (the site's own) names no source."""
+    crumb = ("<table class='pos'><tr><td><img src='/labels/MyPosition02/img/house.png'></td>"
+             "<td>位置：<a href='/'>首页</a>&nbsp;&gt;&nbsp;<a href='/news'>新闻动态</a></td></tr></table>")
+    for n, separator in enumerate(("<br>", "&nbsp;&nbsp;")):
+        fields = f"来源：本站原创&nbsp;&nbsp;作者：医技药剂党支部{separator}时间：2019年10月31日 23:00&nbsp;&nbsp;浏览：<span>33</span>"
+        body = (f"<div class='main'>{crumb}<div class='title'>我院举办2019年中药专业技能大赛</div>"
+                f"<div class='title_blow'>{fields}</div><div class='content'>"
+                + "".join(f"<p>{r}</p>" for r in NEWS_RUNS) + "</div></div>")
+        document = read(tmp_path, zh_page(body, "我院举办2019年中药专业技能大赛"), f"p{n}.html")
+        shown = text(document)
+        assert "位置" not in shown and "浏览" not in shown and "本站原创" not in shown, separator
+        assert not any(isinstance(b, m.Figure) for b in document.blocks), separator
+        assert document.meta.authors == ("医技药剂党支部",) and document.meta.date == "2019-10-31T23:00", separator
+        assert document.meta.source_site != "本站原创", separator
+
+
+PIXEL = "data:image/gif;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVQImWNgYGBgAAAABQABh6FO1AAAAABJRU5ErkJggg=="
+
+
+def test_a_wechat_articles_interface_pictures_are_no_figures_and_its_own_pictures_stay(tmp_path: Path) -> None:
+    """A saved WeChat article: its pictures wait behind a placeholder pixel (`src="data:…"`, the address in
+    `data-src`, `class="img_loading"`), which dropped every one of them as a loading spinner; while the
+    client's own interface pictures (a `pic_like_comment.png` from its `htmledition` folder, a template's
+    pixel with no address, an icon sized in its style) and the account's QR code over `长按识别二维码` /
+    `微信扫一扫` became figures."""
+    shot = "https://mmbiz.qpic.cn/mmbiz_png/AbC{}/640?wx_fmt=png"
+    body = ("<div class='rich_media_area_primary'><h1 class='rich_media_title'>一日一技：在 Python 中实现延迟调用</h1>"
+            "<div id='js_content' class='rich_media_content'>"
+            f"<p>{NEWS_RUNS[0]}</p><figure><img class='rich_pages img_loading' data-ratio='0.9' data-w='818' "
+            f"data-src='{shot.format(1)}' src='{PIXEL}'></figure><p>{NEWS_RUNS[1]}</p>"
+            f"<p><img class='img_loading' data-src='{shot.format(2)}' src='{PIXEL}' style='width: 558px; height: 506px'></p>"
+            f"<p>{NEWS_RUNS[2]}</p><p><img src='/res/icon/arrow.png' style='width: 16px; height: 16px'></p>"
+            f"<p><img data-src='{shot.format('qr1')}'></p><p>长按识别二维码 关注我们</p>"
+            f"<section><img data-src='{shot.format('qr2')}'><p>微信扫一扫<br>关注该公众号</p></section>"
+            "</div></div><div class='like_comment'><img class='like_comment_pic' "
+            "src='//res.wx.qq.com/mmbizwap/zh_CN/htmledition/images/pic/appmsg/pic_like_comment492329.png'>"
+            "<p>前往“发现”-“看一看”浏览“朋友在看”</p></div>"
+            f"<img style='width:#width#px !important;' class='img_loading' src='{PIXEL}'>")
+    document = read(tmp_path, zh_page(body, "一日一技：在 Python 中实现延迟调用"))
+    figures = [b.src for b in m.walk_blocks(document.blocks) if isinstance(b, m.Figure)]
+    assert figures == [shot.format(1), shot.format(2)]
+    assert "扫" not in text(document) and "看一看" not in text(document)
+
+
+def test_a_plain_html_files_one_top_heading_is_its_title_over_another_head_title(tmp_path: Path) -> None:
+    """A plain HTML file (no site around it) whose `<title>` says something else than its one `<h1>`
+    (`Notes – draft 3` over `<h1>Bridge to close for eight weeks</h1>`) was titled by the `<title>`, the
+    headline kept as a heading under it. Two `<h1>`s are sections: the `<title>` names the page."""
+    article = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    for n, (headings, title) in enumerate(((["Bridge to close for eight weeks"], "Bridge to close for eight weeks"),
+                                           (["The closure", "The detour"], "Notes – draft 3"))):
+        body = "".join(f"<h1>{h}</h1>{article}" for h in headings)
+        document = read(tmp_path, f"<html><head><title>Notes – draft 3</title></head><body>{body}</body></html>",
+                        f"p{n}.html")
+        assert document.meta.title == title
+        assert [m.plain_text(b.content) for b in document.blocks if isinstance(b, m.Heading)] == \
+            [h for h in headings if h != title]
+
+
+VERSE_PAGE = """<html><head><meta charset='utf-8'><title>静夜思</title></head><body><h1>静夜思</h1>
+<p>李白的这首诗写于唐玄宗开元十四年九月十五日左右，当时诗人二十六岁，寓居扬州旅舍，望月思乡，写下了这首诗。</p>
+<div style="text-align: center"><p>床前明月光，疑是地上霜。</p><p>举头望明月，低头思故乡。</p></div>
+<p>全诗语言清新朴素，韵味含蓄无穷，千百年来广为传诵，至今仍是中国人最熟悉的一首思乡之作。</p>
+<p align="right">——摘自《唐诗选读》</p>
+<p>编者按：本文选自中学语文课本的课外阅读材料，供同学们在课余时间诵读和欣赏，欢迎大家踊跃投稿交流心得。</p></body></html>"""
+
+
+def test_short_paragraphs_a_page_sets_centred_or_flush_right_keep_it_in_every_edition(tmp_path: Path) -> None:
+    """`<div style="text-align: center">` around a verse, `<p align="right">` for a source line: every
+    edition set them as text paragraphs, indented two characters. A page that centres its whole
+    article (its long paragraphs too) centres nothing: that is its layout, not the text's."""
+    import io
+    import zipfile
+
+    import docx
+
+    path = tmp_path / "verse.html"
+    path.write_text(VERSE_PAGE, encoding="utf-8")
+    document = convert.read(str(path), offline=True)
+    roles = {m.plain_text(b.content): b.role for b in document.blocks if isinstance(b, m.Paragraph)}
+    assert roles["床前明月光，疑是地上霜。"] == roles["举头望明月，低头思故乡。"] == "centered"
+    assert roles["——摘自《唐诗选读》"] == "flush-end"
+    assert [role for text, role in roles.items() if len(text) > 30] == ["", "", ""]
+    with zipfile.ZipFile(io.BytesIO(convert.convert(path, to="epub", offline=True))) as book:  # type: ignore[arg-type]
+        xhtml = book.read("EPUB/text.xhtml").decode()
+        css = "".join(book.read(n).decode() for n in book.namelist() if n.endswith(".css"))
+    assert xhtml.count('class="centered"') == 2 and xhtml.count('class="flush-end"') == 1
+    assert "p.centered" in css and "p.flush-end" in css
+    paragraphs = docx.Document(io.BytesIO(convert.convert(path, to="docx", offline=True))).paragraphs  # type: ignore[arg-type]
+    aligned = {p.text: p.alignment for p in paragraphs}
+    assert aligned["床前明月光，疑是地上霜。"] == docx.enum.text.WD_ALIGN_PARAGRAPH.CENTER
+    assert aligned["——摘自《唐诗选读》"] == docx.enum.text.WD_ALIGN_PARAGRAPH.RIGHT
+    # the whole article centred, long paragraphs and short: the site's layout
+    centred = VERSE_PAGE.replace("<body>", "<body><div align='center'>").replace("</body>", "</div></body>")
+    path.write_text(centred.replace('<p align="right">', "<p>"), encoding="utf-8")
+    assert all(not b.role for b in convert.read(str(path), offline=True).blocks if isinstance(b, m.Paragraph))
+
+
+def test_a_place_line_in_the_article_is_no_breadcrumb(tmp_path: Path) -> None:
+    """A breadcrumb is a trail of links (`位置：首页 > 新闻动态`); a venue's `位置：<a>朝阳区</a>` in the text stays."""
+    body = ("<article><h1>我院举办2019年中药专业技能大赛</h1>" + "".join(f"<p>{r}</p>" for r in NEWS_RUNS)
+            + "<p>位置：<a href='/map'>长沙市岳麓区麓山路58号</a></p></article>")
+    assert "长沙市岳麓区麓山路58号" in text(read(tmp_path, zh_page(body, "我院举办2019年中药专业技能大赛")))
+
+
+def test_a_picture_whose_address_waits_in_data_img_url_is_a_figure(tmp_path: Path) -> None:
+    """tagDiv's WordPress themes keep a picture's address in `data-img-url` behind a placeholder `data:` PNG:
+    the placeholder, a decoration, took the picture with it."""
+    before, after = ("".join(f"<p>{p}</p>" for p in part) for part in (PARAGRAPHS[:2], PARAGRAPHS[2:]))
+    body = (f"<article><h1>Bridge to close for eight weeks</h1>{before}<p><img class='entry-thumb' "
+            f"src='{PIXEL}' data-img-url='https://example.com/wp-content/uploads/2022/05/bridge-218x150.png' "
+            f"width='218' height='150'></p>{after}</article>")
+    document = read(tmp_path, page(body))
+    assert [b.src for b in document.blocks if isinstance(b, m.Figure)] == \
+        ["https://example.com/wp-content/uploads/2022/05/bridge-218x150.png"]

@@ -45,5 +45,5 @@ def _split(paragraph: m.Paragraph) -> list[m.Paragraph]:
         if line and isinstance(line[-1], m.Text):
             line[-1] = m.Text(line[-1].text.rstrip())
         if m.plain_text(tuple(line)).strip() or any(isinstance(node, m.InlineImage) for node in line):
-            out.append(m.Paragraph(tuple(line)))
+            out.append(replace(paragraph, content=tuple(line)))  # its role (`centered`) too
     return out

@@ -82,6 +82,8 @@ _WEEKDAY = re.compile(r"^(?:星期|礼拜|禮拜|周|週)[一二三四五六日�
 # What follows `记者` in a sentence rather than a name (`记者们`, `记者看到`, `记者手记`); never a surname.
 _NOT_A_SURNAME = set("们了看从在对获发注采手观调走探证表又也就还会日近今昨随见问询到来去与同跟等将已正的是有说称指认")
 _LATIN_NAME = re.compile(r"^[A-Z][\w'’.\-]*(?:\s+[\w'’.\-]+){0,4}$")
+# `来源：本站原创` (the site's own, original), `来源：本网`: the page's own site, named by no name
+_OWN_SOURCE = re.compile(r"^(?:本站|本網|本网|本刊|本报|本報)?(?:原创|原創|首发|首發)?$|^(?:本站|本網|本网)$")
 # A web page's counter beside its byline (`阅读量：12,806`, `浏览次数：3万`, `1.2k views`): page furniture.
 _COUNTER = re.compile(r"^(?:(?:阅读|閱讀|浏览|瀏覽|点击|點擊|播放)(?:量|数|數|次数|次數)?\s*[:：]?\s*[\d.,，万萬]+\+?\s*(?:次|人次)?"
                       r"|[\d.,]+[kKmM万萬]?\+?\s*(?:views?|reads?|次阅读|次閱讀|次浏览|次瀏覽))$", re.I)
@@ -123,6 +125,8 @@ def byline_fields(text: str, *, chinese: bool | None = None) -> dict[str, object
         return {"absent_picture_credit": text}  # no field of the article's: the line goes
     if match := _SOURCE.match(text):
         value = _ACCOUNT_ID.sub("", match[1].strip())
+        if _OWN_SOURCE.match(value):
+            return {"counter": text}  # a line of the byline block that names no source
         if _URL.match(value):
             return {"source_url": value} if valid_link(value) else {}
         site, date = split_trailing_date(value, chinese=chinese)  # `来源：新华网 2024-05-01 10:30`
@@ -343,3 +347,4 @@ def _by_outlet(names: str) -> tuple[str, str]:
 
 def _capitalised(names: tuple[str, ...]) -> bool:
     """Every word of every name starts with a capital, bar particles such as `van` or `de`."""
+    return all(word[0].isupper() or word in _NAME_PARTICLES for name in names for word in name.split())

@@ -137,7 +137,12 @@ def _take_byline(blocks: list[m.Block], chinese: bool) -> tuple[list[m.Block], d
     found: dict[str, object] = {}
     end = start
     for block in blocks[start:start + BYLINE_WINDOW]:
-        fields = byline_fields(line_text(block), chinese=chinese)
+        fields: dict[str, object] = {}
+        for line in _lines_of(block):  # a page's block of fields set on two lines (`来源：… 作者：…<br>时间：… 浏览：33`)
+            if not (more := byline_fields(line, chinese=chinese)):
+                fields = {}
+                break
+            fields = merge_fields(fields, more)
         if not fields:
             break
         found = merge_fields(found, fields)
@@ -146,18 +151,34 @@ def _take_byline(blocks: list[m.Block], chinese: bool) -> tuple[list[m.Block], d
 
 
 def _take_editor_note(blocks: list[m.Block]) -> tuple[list[m.Block], m.Notice | None]:
-    """The editor's note (编者按) among the first blocks, as a notice that opens the body (the byline
-    lines around it are read as if it were not there), and the blocks without it."""
+    """The editor's note (编者按) opening the article, under byline lines at most, as a notice that opens
+    the body (the byline lines around it are read as if it were not there), and the blocks without it."""
     for index, block in enumerate(blocks[:BYLINE_WINDOW + 1]):
         text = m.plain_text(block.content).strip() if isinstance(block, m.Paragraph) else ""
         if not (label := _EDITOR_NOTE.match(text)):
-            continue
+            if byline_fields(line_text(block)):
+                continue
+            break
         following = blocks[index + 1] if index + 1 < len(blocks) else None
         if text[label.end():].strip() or not isinstance(following, m.Paragraph):
             return blocks[:index] + blocks[index + 1:], m.Notice(block.content, kind="editor-note")
         # the label on a line of its own (`【编者按】`), the note in the paragraph under it
         return blocks[:index] + blocks[index + 2:], m.Notice((*block.content, *following.content), kind="editor-note")
     return blocks, None
+
+
+def _lines_of(block: m.Block) -> list[str]:
+    """The lines of a plain paragraph (`line_text`), split at its line breaks; [] for any other block."""
+    if not isinstance(block, m.Paragraph):
+        return []
+    lines: list[list[m.Inline]] = [[]]
+    for node in block.content:
+        if isinstance(node, m.LineBreak):
+            lines.append([])
+        else:
+            lines[-1].append(node)
+    texts = [line_text(m.Paragraph(tuple(line))) for line in lines]
+    return texts if all(texts) else []
 
 
 def _lead_dateline(blocks: list[m.Block]) -> dict[str, object]:

@@ -28,7 +28,7 @@ MAX_NESTING = 60
 PANDOC_TIMEOUT_S = 120
 # news: $ is money, not TeX; `:name:` is text, not an emoji
 MARKDOWN = "commonmark_x+east_asian_line_breaks-implicit_figures-tex_math_dollars-emoji"
-HTML = "html-raw_html-native_divs-native_spans"
+HTML = "html-raw_html"
 
 
 def pandoc_version() -> str:

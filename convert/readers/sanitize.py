@@ -6,15 +6,19 @@ what it takes out, so the editor learns why something vanished.
 from __future__ import annotations
 
 import re
+from html import escape, unescape
 from html.parser import HTMLParser
+from typing import Any
 
 import nh3
 
 from ..errors import warn
 from ..scripts import is_wide
+from .walk import ALIGN_CLASS, RUBY_CLASS
 
 _TAGS = (nh3.ALLOWED_TAGS | {"section", "tfoot", "figure", "figcaption"}) - {"map", "area"}
-_GENERIC = {"id", "lang", "class", "role", "title", "dir"}
+# No `role`: pandoc reads only the inside of a `role="main"` block (as of `<main>`), losing the rest
+_GENERIC = {"id", "lang", "class", "title", "dir"}
 _ATTRIBUTES = {
     "*": _GENERIC,
     "a": {"href", "hreflang"},
@@ -38,7 +42,7 @@ def sanitize_html(html: str, source: str) -> str:
     for finding in sorted(_find_unsafe(html)):
         warn(f"{source}: dropped {finding} from raw HTML")
     return nh3.clean(
-        _ruby_as_text(_without_hidden(html)),
+        _ruby_as_spans(_alignment_marked(_without_hidden(html))),
         tags=_TAGS,
         clean_content_tags=_DROPPED_WITH_CONTENT,
         attributes=_ATTRIBUTES,
@@ -52,22 +56,82 @@ _RUBY = re.compile(r"<ruby\b[^>]*>(.*?)</ruby\s*>", re.S | re.I)
 _RUBY_PARENTHESIS = re.compile(r"<rp\b[^>]*>.*?</rp\s*>", re.S | re.I)
 _RUBY_TEXT = re.compile(r"<rt\b[^>]*>(.*?)</rt\s*>", re.S | re.I)
 _RUBY_TAGS = re.compile(r"</?(?:rb|rtc)\b[^>]*>", re.I)
+_TAG = re.compile(r"<[^>]*>")
 
 
-def _ruby_as_text(html: str) -> str:
-    """`<ruby>北<rt>běi</rt>京<rt>jīng</rt></ruby>` as `北京（běi jīng）`: no edition sets ruby (pandoc
-    reads it as `北běi京jīng`, the reading run into the word), so the reading follows the word in
-    brackets, as a paper prints a pronunciation. A ruby's own `<rp>` brackets give way to these."""
-    def text(match: re.Match[str]) -> str:
-        inner = _RUBY_PARENTHESIS.sub("", match[1])
-        readings = [" ".join(r.split()) for r in _RUBY_TEXT.findall(inner) if r.strip()]
-        base = _RUBY_TAGS.sub("", _RUBY_TEXT.sub("", inner)).strip()
-        if not readings:
-            return base
-        wide = any(is_wide(ch) for ch in base)
-        return f"{base}{'（' if wide else ' ('}{' '.join(readings)}{'）' if wide else ')'}"
+def _ruby_as_spans(html: str) -> str:
+    """`<ruby>北<rt>běi</rt>京<rt>jīng</rt></ruby>` as one `<span class="convert-ruby" title="běi">北</span>` a pair,
+    which pandoc keeps (it reads ruby as `北běi京jīng`, the reading run into the word) and `walk` reads as
+    `model.Ruby`. Bases set apart from their readings (`<rb>北</rb><rb>京</rb><rt>běi</rt><rt>jīng</rt>`) are
+    one ruby with the readings joined; a ruby's own `<rp>` brackets go (each edition sets its own)."""
+    def spans(match: re.Match[str]) -> str:
+        parts = _RUBY_TEXT.split(_RUBY_PARENTHESIS.sub("", match[1]))
+        bases, readings = parts[0::2], [" ".join(_TAG.sub("", r).split()) for r in parts[1::2]]
+        tail = bases.pop()  # the text after the last reading has none
+        if not any(readings):
+            return _RUBY_TAGS.sub("", "".join(bases) + tail)
+        if any(not _TAG.sub("", base).strip() for base in bases):  # `<rb>`s first, then the `<rt>`s
+            bases, readings = ["".join(bases)], [" ".join(r for r in readings if r)]
+        out = [f'<span class="{RUBY_CLASS}" title="{escape(unescape(reading))}">{_RUBY_TAGS.sub("", base)}</span>' if reading
+               else _RUBY_TAGS.sub("", base) for base, reading in zip(bases, readings)]
+        return "".join(out) + _RUBY_TAGS.sub("", tail)
 
-    return _RUBY.sub(text, html) if "<ruby" in html.lower() else html
+    return _RUBY.sub(spans, html) if "<ruby" in html.lower() else html
+
+
+ALIGNED_MAX_WIDTH = 80  # a paragraph set centred or flush right: at most 80 Latin characters or 40 Han ones
+_MAYBE_ALIGNED = re.compile(r"\balign\s*=|text-align", re.I)
+_STYLE_ALIGN = re.compile(r"(?:^|;)\s*text-align\s*:\s*([a-z-]+)", re.I)
+_ALIGNMENTS = {"center": "center", "middle": "center", "right": "end", "end": "end"}
+
+
+def _alignment_marked(html: str) -> str:
+    """`html` with each short paragraph the page sets centred or flush right (`<p align="right">`, `style=
+    "text-align: center"`, on it or on a block around it) wrapped in a `<div class="convert-align-…">`,
+    which pandoc keeps and the sanitizer's allow-list does not strip: a notice's issuer and date, a
+    centred kicker or verse. An alignment that a long paragraph has too is the site's layout (a whole
+    article centred), kept nowhere."""
+    if not _MAYBE_ALIGNED.search(html):
+        return html
+    from lxml import etree
+    from lxml import html as lxml_html
+
+    from .web.dom import normal, parse_html
+
+    try:
+        root = parse_html(html)
+    except (etree.ParserError, ValueError):
+        return html
+    found: list[tuple[Any, str]] = []
+    for paragraph in root.iter("p", "div"):
+        if paragraph.find(".//p") is not None or paragraph.find(".//div") is not None or not normal(paragraph.text_content()):
+            continue  # a paragraph is the innermost block of text
+        align = next((a for a in (_alignment(e) for e in (paragraph, *paragraph.iterancestors())) if a is not None), "")
+        if align:
+            found.append((paragraph, align))
+    layout = {align for paragraph, align in found if _width(normal(paragraph.text_content())) > ALIGNED_MAX_WIDTH}
+    marked = [(p, a) for p, a in found if a not in layout]
+    for paragraph, align in marked:
+        wrapper = lxml_html.Element("div")
+        wrapper.set("class", ALIGN_CLASS + align)
+        paragraph.addprevious(wrapper)
+        wrapper.tail, paragraph.tail = paragraph.tail, None
+        wrapper.append(paragraph)
+    return lxml_html.tostring(root, encoding="unicode") if marked else html
+
+
+def _alignment(element: Any) -> str | None:
+    """"center" or "end" for a block set so, "" for one set otherwise (left, justified), None if unsaid."""
+    value = element.get("align") or ""
+    if match := _STYLE_ALIGN.search(element.get("style") or ""):
+        value = match[1]
+    if element.tag == "center":
+        value = value or "center"
+    return _ALIGNMENTS.get(value.strip().lower(), "") if value else None
+
+
+def _width(text: str) -> int:
+    return sum(2 if is_wide(ch) else 1 for ch in text)
 
 
 _MAYBE_HIDDEN = re.compile(r"\bhidden\b|display\s*:\s*none", re.I)

@@ -18,6 +18,9 @@ from ..errors import ConvertError, warn
 from ..scripts import OWN_NUMBER
 from .pandoc import MAX_NESTING
 
+ALIGN_CLASS = "convert-align-"  # + "center" / "end": `sanitize`'s wrapper around a paragraph the page aligns
+RUBY_CLASS = "convert-ruby"  # `sanitize`'s span for a ruby's text, its reading in the span's title
+
 _SAFE_LINK_SCHEMES = ("http://", "https://", "mailto:", "#")
 _HOST_LABEL = re.compile(r"^[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?$", re.I)
 _MAIL_ADDRESS = re.compile(r"^[^\s@]+@[^\s@]+$")
@@ -234,7 +237,12 @@ class _Builder:
         if kind == "Figure":
             return self.figure(c, depth)
         if kind == "Div":
-            return self.blocks(c[1], depth)
+            blocks = self.blocks(c[1], depth)
+            aligned = [k[len(ALIGN_CLASS):] for k in c[0][1] if k.startswith(ALIGN_CLASS)]  # `sanitize`'s mark
+            if aligned:
+                role = {"center": "centered", "end": "flush-end"}.get(aligned[0], "")
+                blocks = [replace(b, role=role) if isinstance(b, m.Paragraph) and not b.role else b for b in blocks]
+            return blocks
         if kind == "RawBlock":
             warn(f"{self.path.name}: dropped a raw {c[0]} block")
             return []
@@ -280,7 +288,9 @@ class _Builder:
         for node in nodes:
             for inline in self.inline(node, depth):
                 if isinstance(inline, m.Text) and out and isinstance(out[-1], m.Text):
-                    out[-1] = m.Text(out[-1].text + inline.text)
+                    # a space inside a span's edge and one outside it (`<span>爱否科技 </span> <span>`) are one
+                    text = inline.text[1:] if out[-1].text.endswith(" ") and inline.text.startswith(" ") else inline.text
+                    out[-1] = m.Text(out[-1].text + text)
                 elif not (isinstance(inline, m.Text) and not inline.text):
                     out.append(inline)
         return tuple(out)
@@ -301,7 +311,10 @@ class _Builder:
         if kind in ("Underline", "SmallCaps"):
             return list(self.inlines(c, depth))
         if kind == "Span":
-            return list(self.inlines(c[1], depth))
+            (_, classes, attributes), content = c
+            if RUBY_CLASS in classes and (reading := dict(attributes).get("title", "").strip()):
+                return [m.Ruby(self.inlines(content, depth), _clean(reading))]
+            return list(self.inlines(content, depth))
         if kind == "Cite":
             return list(self.inlines(c[1], depth))
         if kind == "Quoted":

@@ -186,6 +186,9 @@ article:lang(ja) p {{ text-indent: {text.japanese_indent_em:g}em; }}
 .article-body p.table-note + p.table-note {{ margin-top: 0; }}
 .article-body p.table-note + :not(.table-note) {{ margin-top: {_em(table.space_em * table.size_em)}; }}
 .article-body p.signoff {{ text-indent: 0; text-align: end; break-before: avoid; }}
+/* A short paragraph the page set centred (a kicker, a verse) or flush right: `readers.sanitize`. */
+.article-body p.centered {{ text-indent: 0; text-align: center; }}
+.article-body p.flush-end {{ text-indent: 0; text-align: end; }}
 a {{ color: {colors.accent}; text-decoration: none; }}
 figure {{ margin: {_em(theme.figure.space_em)} 0; text-align: center; break-inside: avoid; page-break-inside: avoid; }}
 figure img {{ max-width: 100%; max-height: {image_height}; width: auto; height: auto; }}

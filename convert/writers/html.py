@@ -15,7 +15,7 @@ from .. import model as m
 from ..resources import Image, Placeholder
 from ..resources.images import shown_tall
 from ..scripts import (HAN_TEXT_RUN, LONG_UNBROKEN_RUN, detect_script, direction, is_east_asian,
-                       is_latin_passage, starts_cluster, url_breaks)
+                       is_latin_passage, is_wide, starts_cluster, url_breaks)
 from ..theme import Theme
 from ..theme.css import screen_css, screen_figure_ratio, screen_tall_ratio, vertical_css
 from ..wording import byline, byline_text, credit_text, labels
@@ -35,6 +35,7 @@ class HtmlStyle:
     piece_ratio: float = 0.0  # a long picture is cut into pieces this tall for their width (0: kept whole)
     table_measure_em: float = 0.0  # the measure in em of a table's text (0: the e-reader page's), `column_groups`
     tall_ratio: float = 0.0  # ... unless it is legible shown whole this tall (`images.shown_tall`)
+    ruby: bool = True  # False: the edition cannot set ruby (WeasyPrint sets `<rt>` inline), readings in brackets
 
 
 def data_uri(image: Image) -> str:
@@ -269,6 +270,8 @@ class _Renderer:
 
     # ------------------------------------------------------------ inlines
     def inlines(self, inlines: tuple[m.Inline, ...]) -> str:
+        if not self.style.ruby:
+            inlines = m.ruby_as_text(inlines)
         return "".join(self.inline(i) for i in inlines)
 
     def inline(self, node: m.Inline) -> str:
@@ -289,6 +292,10 @@ class _Renderer:
                 return f'<span class="inline-placeholder">[{escape(node.alt or labels(self.lang)["placeholder"])}]</span>'
             return (f'<img class="inline" src="{escape(self.style.image_url(resolved))}" '
                     f'alt="{escape(node.alt)}" />')
+        if isinstance(node, m.Ruby):  # the brackets for a reader whose browser sets no ruby
+            open_mark, close_mark = ("（", "）") if any(is_wide(ch) for ch in m.plain_text(node.content)) else ("(", ")")
+            return (f"<ruby>{self.inlines(node.content)}<rp>{open_mark}</rp><rt>{self.text(node.reading)}</rt>"
+                    f"<rp>{close_mark}</rp></ruby>")
         tag = _INLINE_TAGS.get(type(node))
         if tag:
             return f"<{tag}>{self.inlines(node.content)}</{tag}>"  # type: ignore[union-attr]

@@ -42,7 +42,9 @@ class Page:
     """An article taken out of a page: HTML for the sanitizer and pandoc, and its metadata."""
 
     html: str
-    meta: PageMeta | None  # None: the page's head is read as for any HTML file (`<title>`, `<meta>`)
+    # None: the page's head is read as for any HTML file (`<title>`, `<meta>`); a page that is no whole
+    # page has at most its title here (`_top_heading`)
+    meta: PageMeta | None
     extracted: bool  # False: the page was kept whole (a fragment, a clean page, or --no-extract)
 
 
@@ -86,7 +88,27 @@ def read_page(html: str, *, url: str = "", extract: bool = True, name: str = "pa
     if base or (whole and tree.xpath("//img[starts-with(@src, '//')]")):
         web_body.absolute_addresses(tree, base or "https:", only_scheme_relative=not base)
         html = lxml_html.tostring(tree, encoding="unicode")
+    if meta is None and (headline := _top_heading(tree)):
+        meta = PageMeta(title=headline, found={"title": "h1"})
     return Page(html, meta, False)
+
+
+def _top_heading(tree: Any) -> str:
+    """The headline of a page that is no whole page, when its `<title>` says something else: its one
+    `<h1>`, opening the body (at most a kicker's 80 characters before it). A reader takes the heading
+    at the top for the title; the `<title>` is the browser tab's (`Notes – draft 3`). Several `<h1>`s
+    are the sections of a longer page, which its `<title>` names."""
+    body, head = tree.find("body"), web_meta.head_title(tree)
+    headings = [h for h in body.iter("h1") if text_of(h)] if body is not None else []
+    if len(headings) != 1 or not head or normal(text_of(headings[0])) == normal(head):
+        return ""
+    before, around = 0, set(headings[0].iterancestors())  # an ancestor's tail follows the heading
+    for node in body.iter():
+        if node is headings[0]:
+            return text_of(node) if before <= 80 else ""
+        if isinstance(node.tag, str) and node.tag not in ("script", "style", "template"):
+            before += len(normal(node.text or "")) + (0 if node in around else len(normal(node.tail or "")))
+    return ""
 
 
 def _extract(tree: Any, meta: PageMeta, url: str, name: str) -> Any | None:

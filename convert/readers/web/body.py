@@ -23,7 +23,7 @@ from lxml import html as lxml_html
 
 from ..promotion import PROMOTION as _PROMOTION
 from .dom import _NORMAL, BLOCKS, class_words, is_hidden, normal, reading, remove
-from .figures import figures_from_wrappers, is_decoration, keep_only_figures, kept_images
+from .figures import drop_scan_codes, figures_from_wrappers, is_decoration, keep_only_figures, kept_images
 
 # Class and id words of page furniture; a class `post_comment` or `ad-slot` splits into its words.
 BOILERPLATE_WORDS = {
@@ -35,7 +35,7 @@ BOILERPLATE_WORDS = {
     "author-bio", "statement", "print", "tags", "tag", "topics", "next", "prev", "pagination", "more", "hot",
 }
 _LAZY_SOURCES = ("data-src", "data-original", "data-lazy-src", "data-actualsrc", "data-url", "data-echo",
-                 "data-lazyload", "data-original-src")
+                 "data-lazyload", "data-original-src", "data-img-url")
 
 _NOISE_TAGS = ("script", "style", "noscript", "template", "iframe", "form", "button", "input", "select",
                "textarea", "svg", "canvas", "object", "embed", "video", "audio", "link", "meta")
@@ -65,6 +65,7 @@ def prepare(tree: Any, *, furniture: bool = True, article: Kept | None = None) -
             image.set("src", srcset.split(",")[0].split()[0])
     body = tree.find("body")
     scope = body if body is not None else tree
+    _drop_breadcrumbs(scope)
     page_chars = len(normal(scope.text_content())) or 1
     for element in list(scope.iter()):
         if not isinstance(element.tag, str) or element.getparent() is None or element.tag in ("html", "body"):
@@ -79,6 +80,31 @@ def prepare(tree: Any, *, furniture: bool = True, article: Kept | None = None) -
                 and not _holds_the_article(element, page_chars) and not _article_text(element, article):
             element.drop_tree()
     return tree
+
+
+# A breadcrumb named by its label (`位置：首页 > 新闻动态`, `当前位置：`, `You are here:`), not by its class
+_BREADCRUMB = re.compile(r"^(?:当前位置|當前位置|当前的位置|您的位置|你的位置|您现在的位置|你现在的位置|您當前的位置|"
+                         r"现在位置|所在位置|位置|位址|You are here)\s*[:：]", re.I)
+
+_TRAIL = re.compile(r"[>›»→/＞]")
+
+
+def _drop_breadcrumbs(scope: Any) -> None:
+    """A line of links labelled as the page's place in the site (`位置：首页 > 新闻动态`), with the block around
+    it that holds nothing else to read (a table row with a house icon beside it): a site's furniture,
+    which became a figure captioned with the breadcrumb when the article's element held it."""
+    for element in list(scope.iter(*BLOCKS)):
+        text = normal(element.text_content())
+        links = element.findall(".//a")
+        if element.getparent() is None or not _BREADCRUMB.match(text) or len(text) > 80 or not links \
+                or (len(links) < 2 and not _TRAIL.search(text)):
+            continue  # `位置：<a>朝阳区</a>` in a venue's listing is no trail of pages
+        if any(_BREADCRUMB.match(normal(child.text_content())) for child in element if isinstance(child.tag, str)):
+            continue  # the innermost block holding the label is the breadcrumb
+        while element.getparent() is not None and element.getparent() is not scope \
+                and normal(element.getparent().text_content()) == text:
+            element = element.getparent()
+        remove(element)
 
 
 def _is_text(element: Any) -> bool:
@@ -264,6 +290,7 @@ def clean_body(element: Any, kept: Kept, *, logo: str = "", site: str = "", titl
     body.tag = "div"
     _spacers_as_breaks(body)
     _cut_after_editor_line(body)  # before cleaning: trafilatura seldom keeps the line itself
+    drop_scan_codes(body)  # before cleaning: it takes the prompt lines out as promotion
     _clean_children(body, kept, logo, site, title)
     _cut_at_more_reading(body)
     _drop_trailing_headings(body)

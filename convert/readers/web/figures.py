@@ -23,20 +23,30 @@ _TEMPLATE_FOLDERS = {"template", "templates", "skin", "skins", "theme", "themes"
 _UPLOAD_FOLDER = re.compile(r"^(?:upload\w*|attach\w*|files?|media|(?:19|20)\d{2}(?:[-_]?\d{2}){0,2}|\d{4,8})$")
 
 
+# A lazy loader's state in an image's class (`img_loading`, `lazyload`): it says nothing of the picture
+_LOADER_WORDS = {"loading", "placeholder", "blank", "lazy", "lazyload"}
+# The platform's own interface pictures (WeChat's client draws from `res.wx.qq.com/mmbizwap/…/htmledition/`)
+_INTERFACE_FOLDERS = {"htmledition", "mmbizwap"}
+_PLACEHOLDER_DATA_CHARS = 300  # a `data:` address this short is a placeholder pixel, not a picture
+
+
 def is_decoration(image: Any, logo: str = "", site: str = "") -> bool:
-    """A site logo, an icon, a tracking pixel, a QR code, a divider strip: never a figure."""
+    """A site logo, an icon, a tracking pixel, a QR code, a divider strip, an interface picture (a
+    placeholder pixel still waiting for its address, a picture from the platform's interface folder):
+    never a figure."""
     src = (image.get("src") or "").strip()
-    if not src or src == logo:
+    if not src or src == logo or (src.startswith("data:") and len(src) < _PLACEHOLDER_DATA_CHARS):
         return True
-    width, height = _size(image.get("width")), _size(image.get("height"))
+    width, height = _size(image.get("width")) or _styled(image, "width"), _size(image.get("height")) or _styled(image, "height")
     if (width and width <= 100 and (not height or height <= 100)) or (height and height <= 100 and not width):
         return True
     ratio = _number(image.get("data-ratio"))
     if (ratio and ratio < 0.15) or (width and height and height / width < 0.15):
         return True
     path = urllib.parse.urlsplit(src).path.lower()
-    words = class_words(image) | set(re.split(r"[/_\-.\s]+", path))
-    if words & _DECORATION_WORDS or path.endswith((".ico", ".svg")) or _PAGER.search(path):
+    folders = set(path.split("/")[:-1])
+    words = (class_words(image) - _LOADER_WORDS) | set(re.split(r"[/_\-.\s]+", path))
+    if folders & _INTERFACE_FOLDERS or words & _DECORATION_WORDS or path.endswith((".ico", ".svg")) or _PAGER.search(path):
         return True
     alt = (image.get("alt") or "").strip()
     if not alt and _in_template_folder(path):
@@ -60,6 +70,12 @@ _DECORATION_ALT = re.compile(r"^(?:.{0,30}\b(?:logo|icon)\b.{0,30}|二维码|二
 
 def _size(value: str | None) -> int:
     match = re.match(r"\s*(\d+)\s*(?:px)?\s*$", value or "")
+    return int(match[1]) if match else 0
+
+
+def _styled(image: Any, side: str) -> int:
+    """The width or height an image's style gives it in pixels (`style="width: 16px"`), else 0."""
+    match = re.search(rf"(?:^|;)\s*{side}\s*:\s*(\d+)(?:\.\d+)?px", image.get("style") or "")
     return int(match[1]) if match else 0
 
 
@@ -133,3 +149,27 @@ def figures_from_wrappers(body: Any, logo: str, site: str) -> None:
 
 
 _CAPTION_MARK = re.compile(r"^[（(\[【]?\s*(?:图|圖|图片|圖片|Photo|Image|Picture|Figure|Fig\.?)\s*\d*\s*[:：]", re.I)
+
+
+# A line asking to scan the picture beside it (`长按识别二维码`, `微信扫一扫 关注该公众号`, `Scan the QR code`)
+_SCAN_PROMPT = re.compile(r"扫一扫|掃一掃|(?:长按|長按|扫描|掃描|扫码|掃碼|识别|識別).{0,8}(?:二维码|二維碼|小程序|关注|關注)|"
+                          r"(?:二维码|二維碼)|\bscan\b.{0,20}\b(?:QR|code)\b|\bQR[- ]?code\b", re.I)
+_PROMPT_CHARS = 40
+
+
+def drop_scan_codes(body: Any) -> None:
+    """Pictures with a line asking to scan them in the same block or the block just before or after
+    (an account's QR code at the end of a WeChat article, a site's `扫码关注`): QR codes, whatever their
+    address. A longer text around them is the article's and says nothing of the picture."""
+    for image in list(body.iter("img")):
+        block = next((a for a in image.iterancestors() if a.tag in BLOCKS), body)
+        near = [block] if block is not body else []
+        for sibling in (block.getprevious(), block.getnext()) if block is not body else ():
+            if sibling is not None and isinstance(sibling.tag, str):
+                near.append(sibling)
+        for element in near:
+            text = normal(element.text_content())
+            if text and len(text) <= _PROMPT_CHARS and _SCAN_PROMPT.search(text):
+                remove(image)
+                break
+

@@ -110,14 +110,14 @@ def page_metadata(tree: Any, page_url: str = "") -> PageMeta:
     meta.title = clean_title(_first(meta, "title", (_json_ld_headline(article, tree, tags), "json-ld"),
                                     (tags.get("og:title"), "og"), (tags.get("twitter:title"), "twitter"),
                                     (wechat.get("msg_title"), "wechat"), (_single_h1(tree), "h1"),
-                                    (_head_title(tree), "title")), site)
+                                    (head_title(tree), "title")), site)
     if (headline := _single_h1(tree)) and meta.title.startswith(headline) \
             and _TITLE_SEPARATORS.match(meta.title[len(headline):]):
         meta.title, meta.found["title"] = headline, "h1"  # `Headline - BBC News` as og:title, no site named
     if (headline := _single_h1(tree)) and len(headline) > len(meta.title) and headline.startswith(meta.title) \
             and headline[len(meta.title)] in "\"'":
         meta.title, meta.found["title"] = headline, "h1"  # `content="…写"救命啊"纸团…"`: the quote ended the attribute
-    if not site and (site := site_from_title(_head_title(tree), meta.title)):
+    if not site and (site := site_from_title(head_title(tree), meta.title)):
         meta.found["site"] = "title"
     if not site and meta.found.get("title") == "title" and (named := _SITE_SUFFIX.match(meta.title)) \
             and (_ORGANISATION.search(named["site"]) or named["mark"] in "_|｜" and len(named["site"]) <= 12):
@@ -264,7 +264,7 @@ def _json_ld_headline(article: dict[str, Any], tree: Any, tags: dict[str, str]) 
     headline, name = _name(article.get("headline")), _name(article.get("name"))
     if not headline or not name or headline == name:
         return headline or name
-    shown = " ".join((_head_title(tree), tags.get("og:title", ""), *(text_of(h) for h in tree.iter("h1")))).casefold()
+    shown = " ".join((head_title(tree), tags.get("og:title", ""), *(text_of(h) for h in tree.iter("h1")))).casefold()
     return name if name.casefold() in shown and headline.casefold() not in shown else headline
 
 
@@ -285,7 +285,7 @@ def _is_logo(heading: Any) -> bool:
                 and re.fullmatch(r"/?(?:index\.\w+)?|\.?/?", address.path))
 
 
-def _head_title(tree: Any) -> str:
+def head_title(tree: Any) -> str:
     titles = tree.xpath("//head/title|//title")
     return text_of(titles[0]) if titles else ""
 

@@ -26,8 +26,8 @@ from .notes import Footnotes, reference_run
 from .styles import LIST_STYLE_LEVELS, Tokens
 from ..columns import column_groups, table_part, table_text_em, table_widths
 from .tables import table_rows
-from .ooxml import (Element, append, attrs, bookmark, bookmark_name, clean, el, run_properties, spacing,
-                       text_runs, twips)
+from .ooxml import (Element, append, attrs, bookmark, bookmark_name, clean, el, half_points, run_properties, size,
+                       spacing, text_runs, twips)
 
 
 @dataclass(frozen=True)
@@ -145,9 +145,11 @@ class BodyWriter:
                 return [self.paragraph(scope.style, block.content, scope, fmt=Format(latin_face=self.latin_face))]
             if block.role == "table-note":
                 return [self.paragraph("TableNote", block.content, scope)]
-            if block.role:  # a notice's addressees, unindented; its issuer and date, flush right (`enrich.letters`)
+            if block.role:  # a notice's addressees, unindented; its issuer and date, flush right (`enrich.letters`);
+                # a line the page set centred or flush right
+                justify = {"signoff": "right", "flush-end": "right", "centered": "center"}.get(block.role)
                 return [self.paragraph(scope.style, block.content, scope,
-                                       *([el("w:jc", val="right")] if block.role == "signoff" else []),
+                                       *([el("w:jc", val=justify)] if justify else []),
                                        el("w:ind", firstLine=0, firstLineChars=0))]
             return [self.paragraph(scope.style, block.content, scope)]
         if isinstance(block, m.Heading):
@@ -300,6 +302,9 @@ class BodyWriter:
             return [reference_run(word_id)]
         if isinstance(node, m.InlineImage):
             return self.figures.inline_image(node, in_body=scope.part is self.word.part)
+        if isinstance(node, m.Ruby):
+            return [ruby_run(self.inlines(node.content, scope, fmt), node.reading, self.tokens.theme.text.size_pt,
+                             self.lang)]
         wrapped = {m.Emphasis: {"italic": True}, m.Strong: {"bold": True}, m.Strikeout: {"strike": True},
                    m.Superscript: {"position": "superscript"}, m.Subscript: {"position": "subscript"}}
         changes = wrapped.get(type(node))
@@ -350,4 +355,15 @@ def _separate_tables(elements: list[Element]) -> list[Element]:
     if out and out[-1].tag == qn("w:tbl"):
         out.append(el("w:p"))
     return out
+
+
+def ruby_run(base: list[Element], reading: str, size_pt: float, lang: str) -> Element:
+    """Word's ruby (its phonetic guide): `reading` set over the runs of `base`, at half the text's size."""
+    reading_pt = size_pt / 2
+    return el("w:r", el("w:ruby",
+                        el("w:rubyPr", el("w:rubyAlign", val="center"), el("w:hps", val=half_points(reading_pt)),
+                           el("w:hpsRaise", val=half_points(size_pt)), el("w:hpsBaseText", val=half_points(size_pt)),
+                           el("w:lid", val=lang)),
+                        el("w:rt", *text_runs(reading, run_properties(*size(reading_pt)))),
+                        el("w:rubyBase", *base)))
 
