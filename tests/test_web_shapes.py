@@ -741,3 +741,33 @@ def test_a_picture_whose_address_waits_in_data_img_url_is_a_figure(tmp_path: Pat
     document = read(tmp_path, page(body))
     assert [b.src for b in document.blocks if isinstance(b, m.Figure)] == \
         ["https://example.com/wp-content/uploads/2022/05/bridge-218x150.png"]
+
+
+RMRB_PAGE = """<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>科技小院扎根田间地头--人民日报</title>
+<meta property="og:title" content="科技小院扎根田间地头"></head><body>
+<div class="nav"><a href="/">首页</a> <a href="/a">要闻</a></div>
+<div class="article"><h3>坚持创新驱动 服务乡村振兴</h3><h1>科技小院扎根田间地头</h1>
+<h2 class="sub">——中国农业大学师生助力乡村振兴纪实</h2>
+<p class="sec">本报记者 张三　《人民日报》（2024年11月26日 第 01 版）</p>
+<div id="ozoom"><p>初冬时节，走进河北曲周县的科技小院，几名研究生正在田间查看小麦出苗情况。“今年的苗情比去年好。”研究生李四说。</p>
+<p>科技小院是中国农业大学在2009年首创的农业技术推广模式，至今已在全国建立了1,200多个，覆盖主要农业产区，带动农民增收。</p>
+<p>研究生们常年住在村里，与农民同吃同住同劳动，把论文写在大地上。他们说，这里是最好的课堂。</p></div></div>
+<div class="footer">人民网版权所有</div></body></html>"""
+
+
+def test_a_papers_kicker_over_its_headline_and_its_printed_in_byline(tmp_path: Path) -> None:
+    """People's Daily sets its 引题 as an <h3> over the <h1>: it was the body's first heading, and the
+    byline line under it (`本报记者 张三　《人民日报》（2024年11月26日 第 01 版）`) went unread."""
+    doc = read(tmp_path, RMRB_PAGE)
+    assert doc.meta.kicker == "坚持创新驱动 服务乡村振兴"
+    assert doc.meta.subtitle == "——中国农业大学师生助力乡村振兴纪实"
+    assert doc.meta.authors == ("张三",) and doc.meta.source_site == "人民日报" and doc.meta.date == "2024-11-26"
+    assert not any(isinstance(b, m.Heading) for b in doc.body)
+    assert m.plain_text(m.block_inlines(doc.body[0])).startswith("初冬时节")
+
+
+def test_a_link_or_sentence_over_the_headline_is_no_kicker(tmp_path: Path) -> None:
+    html = RMRB_PAGE.replace("<h3>坚持创新驱动 服务乡村振兴</h3>", '<p><a href="/topic">乡村振兴专题</a></p>')
+    assert read(tmp_path, html).meta.kicker == ""
+    html = RMRB_PAGE.replace("<h3>坚持创新驱动 服务乡村振兴</h3>", "<p>本文转载自新华社。</p>")
+    assert read(tmp_path, html, "b.html").meta.kicker == ""

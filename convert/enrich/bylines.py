@@ -88,7 +88,10 @@ _OWN_SOURCE = re.compile(r"^(?:本站|本網|本网|本刊|本报|本報)?(?:原
 _COUNTER = re.compile(r"^(?:(?:阅读|閱讀|浏览|瀏覽|点击|點擊|播放)(?:量|数|數|次数|次數)?\s*[:：]?\s*[\d.,，万萬]+\+?\s*(?:次|人次)?"
                       r"|[\d.,]+[kKmM万萬]?\+?\s*(?:views?|reads?|次阅读|次閱讀|次浏览|次瀏覽))$", re.I)
 # Where one line holds several labelled fields apart (`发布时间：… 来源：… 作者：…`): before each label.
-_FIELD_SPLIT = re.compile(rf"\s{{2,}}|　+|\s*[|｜]\s*|\s+(?=[{_H}]{{2,4}}\s*[:：])")
+# `《 人民日报 》（ 2024年11月26日 第 01 版）`: the paper and the day a reprinted article appeared
+_PRINTED_IN = re.compile(r"^(?:(?:来源|來源|稿源)\s*[:：]\s*)?《\s*(?P<site>[^《》]{1,30}?)\s*》\s*[（(]\s*(?P<date>[^()（）]{6,20}?)"
+                         r"\s*(?:第\s*[0-9０-９]{1,3}\s*版)?\s*[)）]$")
+_FIELD_SPLIT = re.compile(rf"\s{{2,}}|　+|\s*[|｜]\s*|\s+(?=[{_H}]{{2,4}}\s*[:：])|\s+(?=《[^《》]+》\s*[（(])")
 # The labels of a page's byline line, which some pages glue to the field before (`2019-09-26 12:11来源：证券时报网作者：李在山`)
 _FIELD_LABEL = re.compile(
     r"(?:发布时间|發佈時間|发布日期|發佈日期|发表时间|發表時間|更新时间|更新時間|时间|時間|日期|来源|來源|出处|出處|"
@@ -139,6 +142,8 @@ def byline_fields(text: str, *, chinese: bool | None = None) -> dict[str, object
         return _wechat_header(wechat, chinese)
     if _COUNTER.match(text.translate(_FULL_WIDTH_DIGITS).replace("，", ",")):
         return {"counter": text}  # no field of the article's, but a line of its byline block
+    if fields := printed_in(text):
+        return fields
     parts = _FIELD_SPLIT.split(text)
     if len(parts) > 1:
         merged: dict[str, object] = {}
@@ -327,6 +332,14 @@ def _is_name(name: str) -> bool:
     if _WEEKDAY.match(name):
         return False
     return bool(_HAN_NAME.match(name) and name[0] not in _NOT_A_SURNAME or _LATIN_NAME.match(name))
+
+
+def printed_in(text: str) -> dict[str, object]:
+    """The paper and the day of a `《人民日报》（2024年11月26日 第 01 版）` line, else {}."""
+    if (match := _PRINTED_IN.match(text)) and (date := parse_date_line(match["date"])):
+        return {"source_site": match["site"], "date": date}
+    return {}
+
 
 
 def _by_outlet(names: str) -> tuple[str, str]:

@@ -15,7 +15,7 @@ from dataclasses import fields, replace
 from .. import model as m
 from ..dates import has_time, parse_date_line
 from ..scripts import IDEOGRAPHS, guess_language, is_chinese
-from .bylines import BYLINE_WINDOW, byline_fields, editor_name, lead_dateline, merge_fields, split_names
+from .bylines import BYLINE_WINDOW, byline_fields, editor_name, lead_dateline, merge_fields, printed_in, split_names
 from .captions import caption_line, credit_line, split_credit
 from .textnotes import text_notes
 from .lists import own_numbers
@@ -42,9 +42,6 @@ _TABLE_NOTE = re.compile(r"^(?:注|註|说明|說明|备注|備註|(?:数据|數
 _POINTER = re.compile(r"^[▲△▼▽↑↓]\s*(?=\S)")  # `▲11月25日，青岛港…`: the caption of the picture above
 # `【记者观察】`, `【延伸阅读】` alone on a line: a section's label
 _BRACKET_LABEL = re.compile(r"^【[^【】。，,.!?！？；;：:]{2,12}】$")
-# `《 人民日报 》（ 2024年11月26日 第 01 版）`: the paper and the day a reprinted article appeared
-_PRINTED_IN = re.compile(r"^(?:(?:来源|來源|稿源)\s*[:：]\s*)?《\s*(?P<site>[^《》]{1,30}?)\s*》\s*[（(]\s*(?P<date>[^()（）]{6,20}?)"
-                         r"\s*(?:第\s*[0-9０-９]{1,3}\s*版)?\s*[)）]$")
 _KEYWORDS = re.compile(r"^(?:关键字|关键词|關鍵字|關鍵詞|Keywords|Tags)\s*[:：]\s*(.*)$", re.I | re.S)
 _DISCLAIMER = re.compile(
     r"(本文系.{0,12}供稿|仅供参考|僅供參考|不构成(?:任何)?投资建议|不構成投資建議|仅代表作者|僅代表作者|"
@@ -287,8 +284,8 @@ def _closing_fields(text: str) -> dict[str, object]:
         day = match["minguo"]
         return {"editor": editor_name(match[1]),
                 **({"date": f"{int(day[:3]) + 1911}-{day[3:5]}-{day[5:]}"} if day else {})}
-    if (match := _PRINTED_IN.match(text)) and (date := parse_date_line(match["date"])):
-        return {"source_site": match["site"], "date": date}
+    if fields := printed_in(text):
+        return fields
     if match := _REUTERS_CLOSING.match(text):
         authors = split_names(match["authors"]) + (split_names(match["more"]) if match["more"] else ())
         return {"authors": authors, **({"editor": match["editor"].strip()} if match["editor"] else {})}

@@ -340,12 +340,14 @@ def _drop_byline_block(body: Any, meta: PageMeta) -> None:
 
 
 def _drop_repeated_dek(body: Any, meta: PageMeta) -> None:
-    """A first paragraph that repeats the headline or the dek shown under it."""
-    for element in body.iter("p", "h1", "h2"):
+    """The first paragraphs or headings that repeat the headline, the dek shown under it or the kicker
+    above it."""
+    repeated = {normal(value) for value in (meta.title, meta.subtitle, meta.kicker) if value}
+    for element in list(body.iter("p", "h1", "h2", "h3", "h4"))[:3]:
         text = normal(element.text_content())
-        if text and text in {normal(meta.title), normal(meta.subtitle)}:
-            element.getparent().remove(element)
-        break
+        if not text or text not in repeated:
+            break
+        element.getparent().remove(element)
 
 
 def _serialise(body: Any, lang: str) -> str:

@@ -63,6 +63,7 @@ class PageMeta:
 
     title: str = ""
     subtitle: str = ""
+    kicker: str = ""
     description: str = ""
     authors: tuple[str, ...] = ()
     editor: str = ""
@@ -82,7 +83,8 @@ class PageMeta:
             return {"t": "MetaString", "c": value}
 
         values: dict[str, Any] = {}
-        for key, value in (("title", self.title), ("subtitle", self.subtitle), ("description", self.description),
+        for key, value in (("title", self.title), ("subtitle", self.subtitle), ("kicker", self.kicker),
+                           ("description", self.description),
                            ("editor", self.editor), ("date", self.date), ("source", self.site),
                            ("source-url", self.url), ("lang", self.lang)):
             if value:
@@ -127,6 +129,7 @@ def page_metadata(tree: Any, page_url: str = "") -> PageMeta:
                               (tags.get("og:description"), "og"), (tags.get("description"), "meta"),
                               (wechat.get("msg_desc"), "wechat"))
     meta.subtitle = visible_dek(tree, meta.title)
+    meta.kicker = visible_kicker(tree, meta.title)
     meta.authors = _authors(meta, article, tags, tree, site)
     meta.editor = page_editor(tree)
     meta.date = _first(meta, "date", (iso_datetime(article.get("datePublished")), "json-ld"),
@@ -311,11 +314,37 @@ def visible_dek(tree: Any, title: str) -> str:
     return ""
 
 
+KICKER_MAX_CHARS = 40
+_KICKER_END = tuple("。．.;；,，:：、!！?？")
+
+
+def visible_kicker(tree: Any, title: str) -> str:
+    """The kicker the page sets straight above its headline (People's Daily's `<h3>` 引题 over the `<h1>`,
+    a `.kicker`, `.overline` or `.eyebrow`): a short line of words, no link, no sentence."""
+    headline = _headline_element(tree, title)
+    if headline is None:
+        return ""
+    before = headline.getprevious()
+    while before is not None and not isinstance(before.tag, str):
+        before = before.getprevious()  # a comment
+    if before is None or before.tag not in ("h2", "h3", "h4", "h5", "h6", "p", "div", "span"):
+        return ""
+    text = text_of(before)
+    if not 2 <= len(text) <= KICKER_MAX_CHARS or text.endswith(_KICKER_END) or before.xpath(".//a|.//img") \
+            or not any(ch.isalpha() for ch in text):
+        return ""
+    return text
+
+
+def _headline_element(tree: Any, title: str) -> Any:
+    return next((h for h in tree.iter("h1", "h2", "h3") if title and text_of(h) == title), None)
+
+
 def _after_headline(element: Any, title: str) -> bool:
     """Whether `element` follows the headline in the page (a `.sub` ticker item before it is no dek);
     true when no heading holds just the headline."""
     tree = element.getroottree()
-    headline = next((h for h in tree.iter("h1", "h2", "h3") if title and text_of(h) == title), None)
+    headline = _headline_element(tree, title)
     if headline is None:
         return True
     for node in tree.iter():
