@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 import convert
+from convert.checks.typography import Line, kept_lead, split_numbers
 from convert.enrich.minus import minus_signs
 from formats import docx_text, epub_text, html_text, pdf_text, squeeze
 
@@ -41,3 +42,36 @@ def test_latin_text_keeps_its_hyphen_minus(tmp_path: Path) -> None:
     source = tmp_path / "a.md"
     source.write_text("# Quarterly results\n\nRevenue fell -2.3% on the year.\n", encoding="utf-8")
     assert "-2.3%" in html_text(convert.convert(source, to="html", offline=True))  # type: ignore[arg-type]
+
+
+# ---------------------------------------------------------------- the measures: what is a number, what a line could take
+
+
+def _line(top: float, text: str) -> Line:
+    return Line(0, top, tuple({"text": ch, "x0": 20 + 10 * i, "x1": 30 + 10 * i, "size": 10.0, "top": top}
+                              for i, ch in enumerate(text)))
+
+
+def test_digits_in_a_name_or_a_web_address_are_no_number_to_split() -> None:
+    def split(end: str, start: str, units: bool = True) -> list[str]:
+        return split_numbers([_line(100, end), _line(117, start)], units=units)
+
+    assert split("受COVID-19", "疫情影响，客流") == []  # a name: a break after it parts no figure from a unit
+    assert split("详情可登录http://example.com/report-2024", ".pdf查询", units=False) == []
+    assert split("news.example.cn/a/20240601/123456", ".shtml查询", units=False) == []
+    assert split("新款iPhone15", "在杭州首发") == []
+    # numbers still are
+    assert split("排名第36", "位，较去年") == ["p1 排名第36 / 位，较去年"]
+    assert split("营收增长12", ".5%，环比", units=False) == ["p1 营收增长12 / .5%，环比"]
+    assert split("总投资1,2", "00亿元", units=False) == ["p1 总投资1,2 / 00亿元"]
+
+
+def test_the_lead_a_line_could_not_give_up_holds_a_currency_a_code_and_an_address_piece() -> None:
+    def lead(text: str) -> str:
+        return text[:kept_lead(text)]
+
+    assert lead("¥4,544，全天成交额") == "¥4,544，"  # a currency is one with its number
+    assert lead("（603695.SH）股价收于") == "（603695.SH）"  # a stock code is one word
+    assert lead(".pdf查询，陈") == ".pdf"  # an address breaks before its next `.` or `/`, not inside a piece
+    assert lead("/20240601/123456.shtml") == "/20240601"
+    assert lead("COVID-19疫情影响") == "COVID-19"  # a word, not the Han text after it
