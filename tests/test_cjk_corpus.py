@@ -9,7 +9,7 @@ import pytest
 import convert
 from convert.checks.typography import Line, kept_lead, split_numbers
 from convert.enrich.minus import minus_signs
-from formats import docx_text, epub_text, html_text, pdf_text, squeeze
+from formats import docx_text, epub_text, html_text, pdf_text, poppler, squeeze
 
 MINUS = "\u2212"
 
@@ -75,3 +75,18 @@ def test_the_lead_a_line_could_not_give_up_holds_a_currency_a_code_and_an_addres
     assert lead(".pdf查询，陈") == ".pdf"  # an address breaks before its next `.` or `/`, not inside a piece
     assert lead("/20240601/123456.shtml") == "/20240601"
     assert lead("COVID-19疫情影响") == "COVID-19"  # a word, not the Han text after it
+
+
+# ---------------------------------------------------------------- the PDF's text layer
+
+
+def test_an_ellipsized_running_head_leaves_the_bodys_ellipses_their_text(tmp_path: Path) -> None:
+    """The e-reader's running head is ellipsized (`…提速低空…`): Pango draws its `…` with the hidden text
+    (`经济`) as its cluster, and every `……` of the body after the first head was extracted as `经济经济`."""
+    plain = "各地纷纷出台政策支持产业发展，推动相关产业高质量发展，多个项目陆续落地。\n\n" * 14
+    later = "业内人士认为，这一轮调整……仍将持续一段时间。\n\n" * 4
+    source = tmp_path / "a.md"
+    source.write_text(f"# 第4届跨境电商论坛开幕，哈尔滨城市更新提速低空经济\n\n{plain}{later}", encoding="utf-8")
+    text = poppler("pdftotext", convert.convert(source, to="pdf", offline=True, edition="ereader"))  # type: ignore[arg-type]
+    assert "提速低空…" in text  # the running head is ellipsized: the case is made
+    assert text.count("调整……仍将") == 4 and "经济经济" not in text
