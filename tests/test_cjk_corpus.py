@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 import convert
-from convert.checks.typography import Line, kept_lead, split_numbers
+from convert.checks.typography import Line, kept_lead, pdf_lines, ragged_lines, split_numbers
 from convert.enrich.minus import minus_signs
 from formats import docx_text, epub_text, html_text, pdf_text, poppler, squeeze
 
@@ -90,3 +90,27 @@ def test_an_ellipsized_running_head_leaves_the_bodys_ellipses_their_text(tmp_pat
     text = poppler("pdftotext", convert.convert(source, to="pdf", offline=True, edition="ereader"))  # type: ignore[arg-type]
     assert "提速低空…" in text  # the running head is ellipsized: the case is made
     assert text.count("调整……仍将") == 4 and "经济经济" not in text
+
+
+# ---------------------------------------------------------------- breaks: a range with its unit
+
+
+def test_a_range_with_a_unit_may_break_after_its_dash_rather_than_leave_the_line_short(tmp_path: Path) -> None:
+    """`…预计` / `2018—2023年内建成`: the range and its unit were kept whole, and the e-reader's line before
+    it was left 3.6 em short. As a last resort the dash ends the line (`预计2018—` / `2023年`), the
+    second number kept with its unit, as a range with no unit already did."""
+    from convert.theme import load_theme
+
+    source = tmp_path / "a.md"
+    source.write_text("# 项目进展\n\n上午8:00，青岛跨境电商大会在会展中心开幕，星河半导体（600038.SH）股价收于"
+                      "2025年12月24日，全天成交额58个百分点。该项目总投资59.3万元，预计2018—2023年内建成投产。\n",
+                      encoding="utf-8")
+    lines = pdf_lines(convert.convert(source, to="pdf", offline=True, edition="ereader"))  # type: ignore[arg-type]
+    theme = load_theme()
+    mm = 72 / 25.4
+    size, margins = theme.ereader.size_pt, theme.ereader.margin_mm
+    short = ragged_lines(lines, size, margins[3] * mm, (theme.ereader.page_size_mm[0] - margins[1]) * mm,
+                         theme.text.indent_em * size, tolerance=0.5 * size)
+    assert short == []
+    assert any(line.text.endswith("2018—") for line in lines)  # the case is made: the range is at a line's end
+    assert split_numbers(lines, units=False) == []
