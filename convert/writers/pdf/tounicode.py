@@ -141,19 +141,30 @@ ELLIPSIS = "\u2026"
 
 
 def own_characters(clusters: Counter[tuple[tuple[int, ...], str]], font_data: bytes, index: int = 0) -> dict[int, str]:
-    """The text of each glyph drawn alone that was given another text somewhere: the character whose
-    nominal glyph it is, where it was given that one, or is the ellipsis. Pango draws the `…` of an
-    ellipsized line (`text-overflow: ellipsis`, the e-reader's running head) with the text it hides as
-    its cluster (`…提速低空…` for `…提速低空经济`), and the first text given to a glyph is WeasyPrint's:
-    every `……` of the body after the first running head was extracted, searched and read `经济经济`."""
+    """The text of each glyph drawn alone that was given several texts: of those that are one character
+    whose nominal glyph it is, the one given most often; else the ellipsis, if it is its glyph. Pango
+    draws the `…` of an ellipsized line (`text-overflow: ellipsis`, the e-reader's running head) with
+    the text it hides as its cluster (`…提速低空…` for `…提速低空经济`), and the first text given to a
+    glyph is WeasyPrint's: every `……` of the body after the first running head read `经济经济`."""
+    import uharfbuzz as hb
+
     alone: dict[int, Counter[str]] = {}
     for (glyphs, text), count in clusters.items():
         if len(glyphs) == 1 and text:
             alone.setdefault(glyphs[0], Counter())[text] += count
-    chars = {char for texts in alone.values() if len(texts) > 1 for text in texts for char in text} | {ELLIPSIS}
-    nominal = _nominal_glyphs(font_data, index, chars)
-    return {glyph: nominal[glyph] for glyph, texts in alone.items()
-            if glyph in nominal and (nominal[glyph] in texts or nominal[glyph] == ELLIPSIS) and len(texts) > 1}
+    mixed = {glyph: texts for glyph, texts in alone.items() if len(texts) > 1}
+    if not mixed:
+        return {}
+    font = hb.Font(hb.Face(font_data, index))
+    found = {}
+    for glyph, texts in mixed.items():
+        own = [(count, text) for text, count in texts.items()
+               if len(text) == 1 and font.get_nominal_glyph(ord(text)) == glyph]
+        if own:
+            found[glyph] = max(own)[1]
+        elif font.get_nominal_glyph(ord(ELLIPSIS)) == glyph:
+            found[glyph] = ELLIPSIS
+    return found
 
 
 def shared_out(clusters: Counter[tuple[tuple[int, ...], str]], font_data: bytes, index: int = 0) -> dict[int, str]:
