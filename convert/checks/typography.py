@@ -15,7 +15,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..scripts import CENTRED_IN_TRADITIONAL, CJK_LETTER, OPENING_MARKS, WORD_JOINER, adjacent_marks, mark_kind, unjoined
+from ..scripts import (CENTRED_IN_TRADITIONAL, CJK_LETTER, OPENING_MARKS, WIDE, WORD_JOINER, adjacent_marks, mark_kind,
+                       unjoined)
 
 HALF_BELOW_EM = 0.75  # a mark advancing less than this is set half width
 _DIGITS = re.compile(r"[0-9０-９]")
@@ -177,11 +178,13 @@ def split_numbers(lines: list[Line], units: bool = True) -> list[str]:
         if not start:
             continue
         ends_number = bool(_DIGITS.match(end[-1])) or (end[-1] in ".,．" and len(end) > 1 and _DIGITS.match(end[-2]))
+        ends_number = ends_number and not _ends_in_a_name(unjoined(end))  # `COVID-19`, `report-2024`: no quantity
         unit = (CJK_LETTER.match(start[0]) or _LATIN_UNIT.match(start)) and not _RACE_TIME_END.search(unjoined(end))
         # `10秒` / `08` never; `2024—` / `2026` as a unit goes down: the PDF's refit may, as its last resort
         goes_on = _NUMBER_GOES_ON.search(unjoined(end)) if _DIGITS.match(start[0]) else None
         inside = goes_on is not None and (units or not _RANGE_END.search(goes_on.group(0)))
-        if inside or ends_number and (_DIGITS.match(start[0]) or start[0] in "%‰％.," or (units and unit)):
+        goes_on_after = start[0] in "%‰％" or start[0] in ".,．" and len(start) > 1 and _DIGITS.match(start[1])
+        if inside or ends_number and (_DIGITS.match(start[0]) or goes_on_after or (units and unit)):
             if abs(following.top - line.top) < 3 * line.size:
                 found.append(f"p{line.page + 1} {end[-8:]} / {start[:6]}")
     return found
@@ -193,6 +196,18 @@ _NUMBER_GOES_ON = re.compile(r"[0-9０-９%‰％][-–—～~〜]$|[0-9０-９]
 _RANGE_END = re.compile(r"[-–—～~〜]$")
 _RACE_TIME_END = re.compile(r"[0-9０-９][秒分][0-9０-９]+$|[0-9]['’′][0-9]+(?:[\"”″][0-9]+)?$")  # takes no unit
 _LATIN_UNIT = re.compile(r"[A-Za-z]{1,4}(?![A-Za-z])")  # `pct`, `bp`, `GW`: as `scripts.number_parts` reads one
+# The last run of Latin letters, digits and an address's or a code's punctuation on a line: with a letter
+# in it, its digits are part of a name (`COVID-19`, `iPhone15`, `…/report-2024`, `t20240515`), not a quantity.
+_LATIN_TOKEN_END = re.compile(r"[A-Za-z0-9./:_\-?#=&~]+$")
+
+
+def _ends_in_a_name(text: str) -> bool:
+    """Whether the digits ending `text` belong to a name or a web address, not a number (a split after
+    `COVID-19` or inside `…/report-2024.pdf` parts no figure from its unit)."""
+    token = _LATIN_TOKEN_END.search(text)
+    return token is not None and re.search("[A-Za-z]", token.group(0)) is not None
+
+
 _CELL_GAP_EM = 0.8  # a table's cells are padded: the text of two cells of a row stands about 1 em apart or more
 _CELL_PITCH_EM = 1.8  # a cell's next line is within this of the line before; the next row, below its padding
 
@@ -468,10 +483,20 @@ def browser_gaps(line: list) -> list[float]:
             if CJK_LETTER.match(a[0]) and CJK_LETTER.match(b[0])]
 
 
+# A sign or a currency before a number is one with it (UAX #14: PR × NU): `¥4,544`, `−5.5%`.
+_SIGNS = "¥￥$＄€£₩+＋−"
+# A Latin word up to the next wide character (`COVID-19`, `iPhone`); a piece of a web address that a line
+# starts with (`.pdf`, `/20240601`): a browser breaks an address before its next `/` or `.`
+# (`scripts.url_breaks`), not inside the piece.
+_LATIN_WORD = re.compile(f"[A-Za-z0-9][^\\s{WIDE}]*")
+_ADDRESS_PIECE = re.compile(r"[./\-_?#~%=&]+[A-Za-z0-9]*")
+
+
 def kept_lead(text: str) -> int:
     """How many characters at a line's start no browser could break inside (spaces are not in a
-    measured line): opening marks with what follows them, a number with the head of its unit (what
-    the EPUB keeps: `9000多亿` of `9000多亿元`, `scripts.unit_head`), a Latin word, inline code
+    measured line): opening marks with what follows them, a sign or currency with its number (`¥4,544`),
+    a number with the head of its unit (what
+    the EPUB keeps: `9000多亿` of `9000多亿元`, `scripts.unit_head`), a Latin word or a piece of a web address, inline code
     (U+FFFC) or else one character, and the closing marks after it, which cannot start a line; a
     quotation mark right after them continues the run (UAX #14 breaks on neither side of a quotation
     mark between marks)."""
@@ -479,13 +504,14 @@ def kept_lead(text: str) -> int:
 
     index = 0
     while index < len(text):
-        while index < len(text) and text[index] in OPENING_MARKS + "([{":
+        while index < len(text) and text[index] in OPENING_MARKS + "([{" + _SIGNS:
             index += 1
         rest = text[index:]
         heads = [(start, unit_head(rest, number_end, end)) for start, number_end, end in number_parts(rest, True)]
         groups = keep_together(rest, heads, soft=True, latin_units=True)
-        word = re.match(r"[A-Za-z0-9][^\s\u3000-\u303f\uff00-\uffef]*", rest)
-        index += groups[0][1] if groups and groups[0][0] == 0 else len(word.group(0)) if word else min(1, len(rest))
+        word = _LATIN_WORD.match(rest) or _ADDRESS_PIECE.match(rest)
+        kept = groups[0][1] if groups and groups[0][0] == 0 else 0  # `603695.SH`: the number, and the word it is in
+        index += max(kept, len(word.group(0)) if word else min(1, len(rest)))
         while index < len(text) and text[index] in CLOSING_MARKS + CLOSING_PUNCTUATION:
             index += 1
         if not (index < len(text) and text[index] in "“‘" and text[index - 1] in CLOSING_MARKS):

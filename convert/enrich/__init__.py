@@ -18,6 +18,7 @@ from .structure import (assign_ids, clean_alternatives, detect_language, nest_he
 from .tables import merged_row_labels
 from .titles import choose_title
 from .letters import mark_letter_parts
+from .minus import set_minus_signs
 from .widths import normalize_widths
 
 
@@ -35,7 +36,7 @@ def prepare(source: Source, *, script: str | None = None,
     if source.conventions:
         doc = mark_letter_parts(merged_row_labels(sentence_breaks(doc)))
     doc = normalize_widths(doc)
-    doc = pair_quotes(doc, quote_style_for(doc.meta.lang, *quotes))
+    doc = set_minus_signs(pair_quotes(doc, quote_style_for(doc.meta.lang, *quotes)))
     for step in (nest_headings, clean_alternatives, assign_ids, number_figures, number_tables):
         doc = step(doc)
     return doc

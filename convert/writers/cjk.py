@@ -338,8 +338,8 @@ class _Block:
                 for position in _before(text, start, squeeze.get(ident, ())):
                     classes[position] = "pc"
                 pieces = [(a, b) for a, b in soft if start <= a and b <= end] if ident in setting.soft else [(start, end)]
-                if ident in setting.soft and pieces == [(start, end)]:  # a range with no unit to give up breaks
-                    # after its dash instead (`pdf.refit`'s last resort)
+                if ident in setting.soft:  # a range breaks after its dash too (`pdf.refit`'s last resort), its
+                    # second number kept with the unit (`2018—` / `2023年`) when the first alone is what fits
                     pieces = [piece for a, b in pieces for piece in _split(a, b, range_breaks(text, a, b))]
                 for number, (a, b) in enumerate(pieces):
                     if number and pieces[number - 1][1] == a and text[a - 1].isalnum() and text[a].isalnum():

@@ -96,10 +96,11 @@ def refits(document: Any, options: LineOptions, done: Refits | None = None) -> R
         if number is None and compound:  # a compound unit's number goes up alone (`（约50～61` / `km/h）`)
             number = gap + _head_width(box, compound)
         dashes = range_breaks(text)
-        if number is None and dashes:  # a range whose dash may end the line (`2024—` / `2026`): its first part goes up
-            number = gap + _head_width(box, dashes[0])
+        head = gap + _head_width(box, dashes[0]) if dashes else None  # a range's dash may end the line (`2024—`
+        if number is None:  # / `2026`): its first part goes up, after the number without its unit would not
+            number, head = head, None
         marks = _marks(line)
-        for width, soft in ((whole, False), (number, True)):
+        for width, soft in ((whole, False), (number, True), (head, True)):
             if width is None:
                 continue
             chosen = _enough(([] if soft else trailing) + marks, width - _slack(line))

@@ -126,6 +126,7 @@ def _build_fonts_dictionary(pdf: Any, fonts: Any, *args: Any, **kwargs: Any) -> 
             recorder.close()
             to_unicode = dict(recorder)
             try:
+                to_unicode.update(own_characters(recorder.clusters, font.file_content, font.index))
                 to_unicode.update(shared_out(recorder.clusters, font.file_content, font.index))
             except Exception as exc:  # noqa: BLE001 - the page is right either way; only its text layer is WeasyPrint's
                 family = getattr(font, "family", b"")
@@ -134,6 +135,36 @@ def _build_fonts_dictionary(pdf: Any, fonts: Any, *args: Any, **kwargs: Any) -> 
                      f"(it could not be shared out by glyph: {type(exc).__name__})")
             font.to_unicode = to_unicode
     return _originals["build"](pdf, fonts, *args, **kwargs)
+
+
+ELLIPSIS = "\u2026"
+
+
+def own_characters(clusters: Counter[tuple[tuple[int, ...], str]], font_data: bytes, index: int = 0) -> dict[int, str]:
+    """The text of each glyph drawn alone that was given several texts: of those that are one character
+    whose nominal glyph it is, the one given most often; else the ellipsis, if it is its glyph. Pango
+    draws the `…` of an ellipsized line (`text-overflow: ellipsis`, the e-reader's running head) with
+    the text it hides as its cluster (`…提速低空…` for `…提速低空经济`), and the first text given to a
+    glyph is WeasyPrint's: every `……` of the body after the first running head read `经济经济`."""
+    import uharfbuzz as hb
+
+    alone: dict[int, Counter[str]] = {}
+    for (glyphs, text), count in clusters.items():
+        if len(glyphs) == 1 and text:
+            alone.setdefault(glyphs[0], Counter())[text] += count
+    mixed = {glyph: texts for glyph, texts in alone.items() if len(texts) > 1}
+    if not mixed:
+        return {}
+    font = hb.Font(hb.Face(font_data, index))
+    found = {}
+    for glyph, texts in mixed.items():
+        own = [(count, text) for text, count in texts.items()
+               if len(text) == 1 and font.get_nominal_glyph(ord(text)) == glyph]
+        if own:
+            found[glyph] = max(own)[1]
+        elif font.get_nominal_glyph(ord(ELLIPSIS)) == glyph:
+            found[glyph] = ELLIPSIS
+    return found
 
 
 def shared_out(clusters: Counter[tuple[tuple[int, ...], str]], font_data: bytes, index: int = 0) -> dict[int, str]:
