@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 import convert
 from convert import model as m
 from convert.readers.web.meta import page_metadata, parse, split_names
@@ -771,3 +773,25 @@ def test_a_link_or_sentence_over_the_headline_is_no_kicker(tmp_path: Path) -> No
     assert read(tmp_path, html).meta.kicker == ""
     html = RMRB_PAGE.replace("<h3>坚持创新驱动 服务乡村振兴</h3>", "<p>本文转载自新华社。</p>")
     assert read(tmp_path, html, "b.html").meta.kicker == ""
+
+
+def test_a_kicker_named_by_its_class_in_any_language(tmp_path: Path) -> None:
+    body = ("<article><p class='kicker'>Analysis</p><h1>Bridge to close for eight weeks</h1>"
+            "<p>By Jane Doe</p><p>The river bridge will close for repairs from Monday, the council said on Tuesday, "
+            "and buses will run every ten minutes in its place.</p><p>Work on the deck begins in the spring, "
+            "when the river is low enough for the barges to reach the piers.</p></article>")
+    assert read(tmp_path, page(body)).meta.kicker == "Analysis"
+
+
+@pytest.mark.parametrize("label", ["<p>Aktuelles</p>", "<p class='kicker'>12.12.2022, 08:30 Uhr</p>"])
+def test_a_bare_label_or_a_date_over_a_headline_is_no_kicker(tmp_path: Path, label: str) -> None:
+    body = (f"<article>{label}<h1>Bridge to close for eight weeks</h1>"
+            "<p>The river bridge will close for repairs from Monday, the council said on Tuesday, "
+            "and buses will run every ten minutes in its place.</p><p>Work on the deck begins in the spring, "
+            "when the river is low enough for the barges to reach the piers.</p></article>")
+    assert read(tmp_path, page(body)).meta.kicker == ""
+
+
+def test_a_dated_line_over_a_chinese_headline_is_no_kicker(tmp_path: Path) -> None:
+    html = RMRB_PAGE.replace("<h3>坚持创新驱动 服务乡村振兴</h3>", "<p>2024年11月26日 10:30</p>")
+    assert read(tmp_path, html).meta.kicker == ""

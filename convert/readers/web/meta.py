@@ -19,7 +19,7 @@ from typing import Any, Iterable
 
 
 from ...dates import UTC_PLUS_8, split_leading_date, split_trailing_date
-from ...scripts import IDEOGRAPHS
+from ...scripts import IDEOGRAPHS, has_han
 from .dom import parse_html
 
 ARTICLE_TYPES = {"newsarticle", "article", "reportagenewsarticle", "analysisnewsarticle", "blogposting",
@@ -316,11 +316,18 @@ def visible_dek(tree: Any, title: str) -> str:
 
 KICKER_MAX_CHARS = 40
 _KICKER_END = tuple("。．.;；,，:：、!！?？")
+_KICKER_CLASS = re.compile(r"(?:^|[\s_-])(?:kicker|overline|eyebrow|supertitle|pretitle|pre-title|dachzeile|roofline|"
+                           r"topline|surtitre|yinti)(?:$|[\s_-])", re.I)
+# a date or a time in the line (`7. oktober 2020`, `12.12.2022, 08:30 Uhr`, `2024年11月26日`): page furniture
+_DATED = re.compile(r"\d{1,2}\.\s?(?:\d{1,2}\.|[^\W\d]+)\s?\d{4}|\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}|\d{1,2}:\d{2}"
+                    r"|[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}")
 
 
 def visible_kicker(tree: Any, title: str) -> str:
-    """The kicker the page sets straight above its headline (People's Daily's `<h3>` 引题 over the `<h1>`,
-    a `.kicker`, `.overline` or `.eyebrow`): a short line of words, no link, no sentence."""
+    """The kicker the page sets straight above its headline: one its markup names so (`.kicker`,
+    `.overline`, `.eyebrow`, German `.dachzeile`), or in a Chinese page the short line of words there
+    (People's Daily's `<h3>` 引题 over the `<h1>`): no link, no sentence, no date (a dated line or a bare
+    label over a headline is the page's furniture more often than not)."""
     headline = _headline_element(tree, title)
     if headline is None:
         return ""
@@ -329,9 +336,11 @@ def visible_kicker(tree: Any, title: str) -> str:
         before = before.getprevious()  # a comment
     if before is None or before.tag not in ("h2", "h3", "h4", "h5", "h6", "p", "div", "span"):
         return ""
+    if not _KICKER_CLASS.search(before.get("class") or "") and not has_han(title):
+        return ""
     text = text_of(before)
     if not 2 <= len(text) <= KICKER_MAX_CHARS or text.endswith(_KICKER_END) or before.xpath(".//a|.//img") \
-            or not any(ch.isalpha() for ch in text):
+            or not any(ch.isalpha() for ch in text) or _DATED.search(text):
         return ""
     return text
 
