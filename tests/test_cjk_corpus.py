@@ -114,3 +114,10 @@ def test_a_range_with_a_unit_may_break_after_its_dash_rather_than_leave_the_line
     assert short == []
     assert any(line.text.endswith("2018—") for line in lines)  # the case is made: the range is at a line's end
     assert split_numbers(lines, units=False) == []
+
+
+def test_a_range_between_numbers_with_units_keeps_its_dash() -> None:
+    """`2016年-2018年`, `5月20日-31日` (GNE's 163 and qq pages) are ranges: no sign after a number's unit."""
+    for text in ("同比科技2016年-2018年的营业收入", "5月20日-31日，匝道封闭", "1万元-2万元", "3岁-6岁儿童"):
+        assert minus_signs(text) == text
+    assert minus_signs("利润为-3.2亿元，气温-5℃") == f"利润为{MINUS}3.2亿元，气温{MINUS}5℃"
