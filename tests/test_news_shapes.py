@@ -36,7 +36,7 @@ def test_a_paragraph_under_a_picture_without_a_credit_stays_text(tmp_path: Path)
 
 
 @pytest.mark.parametrize("line", ["《 人民日报 》（ 2024年11月26日 第 01 版）", "《人民日报》（2024年11月26日第1版）",
-                                  "来源：《人民日报》（2024年11月26日）"])
+                                  "来源：《人民日报》（2024年11月26日）", "《人民日报》（2024年11月26日　01版）"])
 def test_printed_in_line_gives_the_paper_and_the_day(tmp_path: Path, line: str) -> None:
     doc = _load(tmp_path, f"# 外贸数据\n\n海关总署25日发布数据。\n\n民营企业进出口增长。\n\n{line}\n")
     assert doc.meta.source_site == "人民日报" and doc.meta.date == "2024-11-26"

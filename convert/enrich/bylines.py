@@ -90,7 +90,7 @@ _COUNTER = re.compile(r"^(?:(?:阅读|閱讀|浏览|瀏覽|点击|點擊|播放)
 # Where one line holds several labelled fields apart (`发布时间：… 来源：… 作者：…`): before each label.
 # `《 人民日报 》（ 2024年11月26日 第 01 版）`: the paper and the day a reprinted article appeared
 _PRINTED_IN = re.compile(r"^(?:(?:来源|來源|稿源)\s*[:：]\s*)?《\s*(?P<site>[^《》]{1,30}?)\s*》\s*[（(]\s*(?P<date>[^()（）]{6,20}?)"
-                         r"\s*(?:第\s*[0-9０-９]{1,3}\s*版)?\s*[)）]$")
+                         r"\s*(?:(?:第\s*)?[0-9０-９]{1,3}\s*版)?\s*[)）]$")
 _FIELD_SPLIT = re.compile(rf"\s{{2,}}|　+|\s*[|｜]\s*|\s+(?=[{_H}]{{2,4}}\s*[:：])|\s+(?=《[^《》]+》\s*[（(])")
 # The labels of a page's byline line, which some pages glue to the field before (`2019-09-26 12:11来源：证券时报网作者：李在山`)
 _FIELD_LABEL = re.compile(
