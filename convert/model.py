@@ -272,6 +272,17 @@ def inline_children(node: Inline) -> tuple[Inline, ...]:
     return getattr(node, "content", ()) if not isinstance(node, (Text, Code)) else ()
 
 
+def split_lines(inlines: tuple[Inline, ...]) -> list[tuple[Inline, ...]]:
+    """`inlines` cut at their line breaks (`<br>`), the breaks left out: one tuple per line."""
+    lines: list[list[Inline]] = [[]]
+    for node in inlines:
+        if isinstance(node, LineBreak):
+            lines.append([])
+        else:
+            lines[-1].append(node)
+    return [tuple(line) for line in lines]
+
+
 def block_inlines(block: Block) -> tuple[Inline, ...]:
     """The inline content a block holds directly (not that of nested blocks)."""
     if isinstance(block, (Heading, Paragraph, Notice)):

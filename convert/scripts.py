@@ -430,6 +430,11 @@ def is_wide(char: str) -> bool:
     return bool(WIDE_RUN.fullmatch(char))
 
 
+def display_width(text: str) -> int:
+    """`text`'s width in Latin characters: a wide character (Han, kana, CJK punctuation) counts two."""
+    return sum(2 if is_wide(ch) else 1 for ch in text)
+
+
 def has_han(text: str) -> bool:
     return bool(HAN.search(text))
 

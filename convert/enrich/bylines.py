@@ -341,7 +341,6 @@ def printed_in(text: str) -> dict[str, object]:
     return {}
 
 
-
 def _by_outlet(names: str) -> tuple[str, str]:
     """The names of a `By` line and the outlet after them, if any: a wire named after the last name
     (`JANE DOE and JOHN ROE Associated Press`, `Jane Doe, Reuters`, `Jane Doe | AFP`), or the title-case

@@ -168,13 +168,7 @@ def _lines_of(block: m.Block) -> list[str]:
     """The lines of a plain paragraph (`line_text`), split at its line breaks; [] for any other block."""
     if not isinstance(block, m.Paragraph):
         return []
-    lines: list[list[m.Inline]] = [[]]
-    for node in block.content:
-        if isinstance(node, m.LineBreak):
-            lines.append([])
-        else:
-            lines[-1].append(node)
-    texts = [line_text(m.Paragraph(tuple(line))) for line in lines]
+    texts = [line_text(m.Paragraph(line)) for line in m.split_lines(block.content)]
     return texts if all(texts) else []
 
 

@@ -72,13 +72,7 @@ def mark_sign_offs(doc: m.Document) -> m.Document:
 
 def _lines(paragraph: m.Paragraph) -> list[str]:
     """The paragraph's lines, split at its line breaks, white space collapsed."""
-    lines: list[list[m.Inline]] = [[]]
-    for node in paragraph.content:
-        if isinstance(node, m.LineBreak):
-            lines.append([])
-        else:
-            lines[-1].append(node)
-    return [text for text in (" ".join(m.plain_text(tuple(line)).split()) for line in lines) if text]
+    return [text for text in (" ".join(m.plain_text(line).split()) for line in m.split_lines(paragraph.content)) if text]
 
 
 def _issuer(line: str) -> bool:

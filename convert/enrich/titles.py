@@ -16,7 +16,7 @@ from pathlib import Path
 
 from .. import model as m
 from ..errors import warn
-from ..scripts import guess_language, is_wide
+from ..scripts import display_width, guess_language, is_wide
 from ..wording import labels
 from .bylines import BYLINE_WINDOW, byline_fields
 from .conventions import is_caption_line, line_text
@@ -125,22 +125,17 @@ def _headline_parts(blocks: list[m.Block], index: int, meta: m.Meta) -> tuple[li
     headline, so they are not the body's first paragraph), and the subtitle straight under it (副题: a
     line opened by a dash, `——中国农业大学师生助力乡村振兴纪实`, or a lower heading with the byline
     right under it). What the front matter gives wins."""
-    start = index
-    while start > 0 and index - start < KICKERS_ALLOWED and (line := _short_line(blocks[start - 1])) \
-            and not line.endswith(_NOT_HEADLINE_END) and not _furniture(blocks[start - 1]):
-        start -= 1
-    kicker = " ".join(_short_line(block) for block in blocks[start:index]) if not meta.kicker else ""
-    after = index + 1
-    subtitle = _subtitle(blocks, after) if not meta.subtitle else ""
-    if subtitle:
-        after += 1
+    kicker: list[str] = []
+    while not meta.kicker and len(kicker) < KICKERS_ALLOWED and index > len(kicker) \
+            and (line := _short_line(blocks[index - len(kicker) - 1])) and not line.endswith(_NOT_HEADLINE_END) \
+            and not _furniture(blocks[index - len(kicker) - 1]):
+        kicker.insert(0, line)
+    subtitle = "" if meta.subtitle else _subtitle(blocks, index + 1)
     if kicker:
-        meta = replace(meta, kicker=m.collapse_spaces(kicker))
-    else:
-        start = index
+        meta = replace(meta, kicker=m.collapse_spaces(" ".join(kicker)))
     if subtitle:
         meta = replace(meta, subtitle=subtitle)
-    return blocks[:start] + blocks[after:], meta
+    return blocks[:index - len(kicker)] + blocks[index + 1 + bool(subtitle):], meta
 
 
 def _short_line(block: m.Block) -> str:
@@ -162,8 +157,7 @@ def _subtitle(blocks: list[m.Block], at: int) -> str:
     if at >= len(blocks):
         return ""
     block = blocks[at]
-    text = line_text(block) if isinstance(block, m.Paragraph) else (
-        " ".join(m.plain_text(block.content).split()) if isinstance(block, m.Heading) else "")
+    text = " ".join(m.plain_text(block.content).split()) if isinstance(block, m.Heading) else line_text(block)
     if not text or len(text) > SUBTITLE_MAX_CHARS or text.endswith(_NOT_HEADLINE_END[:3]):
         return ""
     if _SUBTITLE_DASH.match(text):
@@ -248,7 +242,7 @@ def _headline_line(blocks: list[m.Block]) -> int | None:
 
 def reads_as_headline(text: str) -> bool:
     """One short line with a few letters that does not end like a sentence or a label."""
-    width = sum(2 if is_wide(ch) else 1 for ch in text)
+    width = display_width(text)
     letters = sum(1 for ch in text if unicodedata.category(ch).startswith("L"))
     trails_off = text.endswith(_ELLIPSIS)
     if trails_off and _SENTENCE_INSIDE.search(text.rstrip("".join(_ELLIPSIS) + ".")):
@@ -278,7 +272,7 @@ def _drop_repeated_heading(blocks: list[m.Block], title: str, *, page: bool) -> 
 
 def _headline(text: str) -> bool:
     """A line that reads as a headline: short, one line, not a sentence's end."""
-    return 0 < sum(2 if is_wide(ch) else 1 for ch in text) <= HEADLINE_MAX_WIDTH and "\n" not in text \
+    return 0 < display_width(text) <= HEADLINE_MAX_WIDTH and "\n" not in text \
         and not text.endswith(_NOT_HEADLINE_END) and not _SENTENCE_INSIDE.search(text)
 
 

@@ -13,7 +13,7 @@ from typing import Any
 import nh3
 
 from ..errors import warn
-from ..scripts import is_wide
+from ..scripts import display_width
 from .walk import ALIGN_CLASS, RUBY_CLASS
 
 _TAGS = (nh3.ALLOWED_TAGS | {"section", "tfoot", "figure", "figcaption"}) - {"map", "area"}
@@ -42,7 +42,7 @@ def sanitize_html(html: str, source: str) -> str:
     for finding in sorted(_find_unsafe(html)):
         warn(f"{source}: dropped {finding} from raw HTML")
     return nh3.clean(
-        _ruby_as_spans(_alignment_marked(_without_hidden(html))),
+        _ruby_as_spans(_tree_passes(html)),
         tags=_TAGS,
         clean_content_tags=_DROPPED_WITH_CONTENT,
         attributes=_ATTRIBUTES,
@@ -85,23 +85,36 @@ _STYLE_ALIGN = re.compile(r"(?:^|;)\s*text-align\s*:\s*([a-z-]+)", re.I)
 _ALIGNMENTS = {"center": "center", "middle": "center", "right": "end", "end": "end"}
 
 
-def _alignment_marked(html: str) -> str:
-    """`html` with each short paragraph the page sets centred or flush right (`<p align="right">`, `style=
-    "text-align: center"`, on it or on a block around it) wrapped in a `<div class="convert-align-…">`,
-    which pandoc keeps and the sanitizer's allow-list does not strip: a notice's issuer and date, a
-    centred kicker or verse. An alignment that a long paragraph has too is the site's layout (a whole
-    article centred), kept nowhere."""
-    if not _MAYBE_ALIGNED.search(html):
+def _tree_passes(html: str) -> str:
+    """`html` without its hidden elements and with its aligned paragraphs marked (`_without_hidden`,
+    `_alignment_marked`): the page parsed once for both, and only when it may have either."""
+    hidden, aligned = bool(_MAYBE_HIDDEN.search(html)), bool(_MAYBE_ALIGNED.search(html))
+    if not hidden and not aligned:
         return html
     from lxml import etree
     from lxml import html as lxml_html
 
-    from .web.dom import normal, parse_html
+    from .web.dom import parse_html
 
     try:
         root = parse_html(html)
     except (etree.ParserError, ValueError):
         return html
+    changed = hidden and _without_hidden(root)
+    changed = (aligned and _alignment_marked(root)) or changed
+    return lxml_html.tostring(root, encoding="unicode") if changed else html
+
+
+def _alignment_marked(root: Any) -> bool:
+    """Each short paragraph the page sets centred or flush right (`<p align="right">`, `style="text-align:
+    center"`, on it or on a block around it) wrapped in a `<div class="convert-align-…">`, which pandoc
+    keeps and the sanitizer's allow-list does not strip: a notice's issuer and date, a centred kicker or
+    verse. An alignment that a long paragraph has too is the site's layout (a whole article centred),
+    kept nowhere. Whether any was."""
+    from lxml import html as lxml_html
+
+    from .web.dom import normal
+
     found: list[tuple[Any, str]] = []
     for paragraph in root.iter("p", "div"):
         if paragraph.find(".//p") is not None or paragraph.find(".//div") is not None or not normal(paragraph.text_content()):
@@ -109,7 +122,7 @@ def _alignment_marked(html: str) -> str:
         align = next((a for a in (_alignment(e) for e in (paragraph, *paragraph.iterancestors())) if a is not None), "")
         if align:
             found.append((paragraph, align))
-    layout = {align for paragraph, align in found if _width(normal(paragraph.text_content())) > ALIGNED_MAX_WIDTH}
+    layout = {align for paragraph, align in found if display_width(normal(paragraph.text_content())) > ALIGNED_MAX_WIDTH}
     marked = [(p, a) for p, a in found if a not in layout]
     for paragraph, align in marked:
         wrapper = lxml_html.Element("div")
@@ -117,7 +130,7 @@ def _alignment_marked(html: str) -> str:
         paragraph.addprevious(wrapper)
         wrapper.tail, paragraph.tail = paragraph.tail, None
         wrapper.append(paragraph)
-    return lxml_html.tostring(root, encoding="unicode") if marked else html
+    return bool(marked)
 
 
 def _alignment(element: Any) -> str | None:
@@ -130,36 +143,23 @@ def _alignment(element: Any) -> str | None:
     return _ALIGNMENTS.get(value.strip().lower(), "") if value else None
 
 
-def _width(text: str) -> int:
-    return sum(2 if is_wide(ch) else 1 for ch in text)
-
-
 _MAYBE_HIDDEN = re.compile(r"\bhidden\b|display\s*:\s*none", re.I)
 
 
-def _without_hidden(html: str) -> str:
-    """`html` without its hidden elements (a page's `<p hidden>`, a template's `display: none`), which
+def _without_hidden(root: Any) -> bool:
+    """The page without its hidden elements (a page's `<p hidden>`, a template's `display: none`), which
     nh3 would keep with their text; as it is when nothing is hidden, or when everything is (a page
-    a script shows: its text is the article)."""
-    if not _MAYBE_HIDDEN.search(html):
-        return html
-    from lxml import etree
-    from lxml import html as lxml_html
+    a script shows: its text is the article). Whether any was removed."""
+    from .web.dom import is_hidden, normal, remove
 
-    from .web.dom import is_hidden, normal, parse_html, remove
-
-    try:
-        root = parse_html(html)
-    except (etree.ParserError, ValueError):
-        return html
     found = [e for e in root.iter() if isinstance(e.tag, str) and is_hidden(e)]
     inside = set(found)
     hidden = [e for e in found if not any(a in inside for a in e.iterancestors())]  # the outermost ones
     if not hidden or sum(len(normal(e.text_content())) for e in hidden) >= len(normal(root.text_content())):
-        return html
+        return False
     for element in hidden:
         remove(element)
-    return lxml_html.tostring(root, encoding="unicode")
+    return True
 
 
 def _find_unsafe(html: str) -> set[str]:

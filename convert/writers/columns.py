@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from .. import model as m
-from ..scripts import HAN_TEXT_RUN, WIDE, heading_words, is_wide, keep_together
+from ..scripts import HAN_TEXT_RUN, WIDE, display_width, heading_words, is_wide, keep_together
 from ..theme import Theme
 
 
@@ -115,7 +115,7 @@ def column_widths(table: m.Table, narrowest_em: float = 0.0, padding_em: float =
     for row in table.header + table.body:
         for index, cell in enumerate(row):
             text = " ".join(m.plain_text(m.block_inlines(b)) for b in cell.content)
-            width = sum(2 if is_wide(ch) else 1 for ch in text)  # a Han character is two Latin wide
+            width = display_width(text)  # a Han character is two Latin wide
             weights[index] = max(weights[index], min(float(width), 40.0))
     shares = [w / sum(weights) for w in weights]
     if narrowest_em > 0:
