@@ -1,5 +1,6 @@
 """`builder.warm`: what a build's writers import on first use is imported on a thread while pandoc reads the
-article — only libraries, only what is not loaded yet, jieba only for an article with Han characters."""
+article — only libraries, only what is not loaded yet, jieba only for an article with Han characters (in a
+child process when the build's process is single-threaded: `convert.segmenter`, tests/test_segmenter.py)."""
 from __future__ import annotations
 
 import json
@@ -23,7 +24,9 @@ thread = warm_up(Path(sys.argv[1]), sys.argv[2].split(","))
 if thread is not None:
     thread.join()
 after = {name: name in sys.modules for name in ("docx", "rjieba", "uharfbuzz")}
-print(json.dumps({"before": before, "after": after, "again": warm_up(Path(sys.argv[1]), sys.argv[2].split(",")) is None}))
+from convert import segmenter
+print(json.dumps({"before": before, "after": after, "child": segmenter._child is not None,
+                  "again": warm_up(Path(sys.argv[1]), sys.argv[2].split(",")) is None}))
 """
 
 
@@ -32,16 +35,18 @@ def warmed(article: str, formats: str) -> dict[str, dict[str, bool]]:
     return json.loads(done.stdout)
 
 
-def test_a_chinese_docx_build_loads_python_docx_and_jieba_ahead() -> None:
+def test_a_chinese_docx_build_loads_python_docx_ahead_and_jieba_in_a_child() -> None:
     seen = warmed(str(CHINESE), "docx")
     assert seen["before"] == {"docx": False, "rjieba": False, "uharfbuzz": False}  # convert's import left them
-    assert seen["after"] == {"docx": True, "rjieba": True, "uharfbuzz": True}
-    assert seen["again"]  # all loaded: a batch's next article starts no thread
+    assert seen["after"] == {"docx": True, "rjieba": False, "uharfbuzz": True}  # jieba's dictionary: the child's
+    assert seen["child"]
+    assert seen["again"]  # all loaded: a batch's next article starts no thread, and no second child
 
 
 def test_an_english_epub_build_loads_no_segmenter() -> None:
     seen = warmed(str(ENGLISH), "epub")
     assert seen["after"] == {"docx": False, "rjieba": False, "uharfbuzz": True}
+    assert not seen["child"]
 
 
 def test_writers_name_libraries_only() -> None:
