@@ -2,10 +2,13 @@
 from __future__ import annotations
 
 import argparse
+import atexit
 import contextlib
 import json
 import logging
+import os
 import sys
+import threading
 import time
 from collections import Counter
 from pathlib import Path
@@ -45,6 +48,28 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _main(argv)
     finally:
         regex_cache.store()  # the patterns this run compiled, for the next (nothing once they are kept)
+
+
+def command() -> None:
+    """The `convert` command (its console script, `python -m convert`): `main`, then an exit that skips
+    Python's finalization, which frees every object of every module one by one (~0.035 s of a lone run's
+    0.4 s) when the process is about to end anyway. What an exit must do is done first: other threads
+    joined, output flushed, the `atexit` functions run (logging's, temporary folders', the segmenter's).
+    Where `atexit` cannot run them from here (not CPython), the usual exit."""
+    code = main()
+    run_exit_functions = getattr(atexit, "_run_exitfuncs", None)
+    if sys.implementation.name != "cpython" or run_exit_functions is None:
+        sys.exit(code)
+    for thread in threading.enumerate():
+        if thread is not threading.current_thread() and not thread.daemon:
+            thread.join()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a closed pipe or stream
+            code = code or 120  # what Python's own exit returns when its flush fails
+    run_exit_functions()
+    os._exit(code)
 
 
 def _main(argv: Sequence[str] | None) -> int:

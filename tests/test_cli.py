@@ -155,3 +155,31 @@ def test_a_small_batch_summary_is_plain_aligned_text_without_rich(tmp_path: Path
         return sum(2 if "\u4e00" <= ch <= "\u9fff" else 1 for ch in line[:line.index(f"  {word}") + 2])
     assert cell(rows[0], "html") == cell(rows[1], "docx") == cell(header, "format")
     assert [row.split()[-1] for row in rows] == ["built", "built"]
+
+
+EXIT = """
+import atexit, sys, tempfile, threading, time
+from convert.cli import command
+folder = tempfile.TemporaryDirectory()  # removed by its finalizer, which atexit runs
+open(sys.argv[1], "w").write(folder.name)
+atexit.register(lambda: print("atexit ran", file=sys.stderr))
+late = []
+threading.Thread(target=lambda: (time.sleep(0.3), late.append(1), print("thread done"))).start()
+sys.argv = ["convert", *sys.argv[2:]]
+print("x" * 200_000)  # buffered when stdout is a pipe: flushed before the process ends
+command()
+"""
+
+
+@pytest.mark.parametrize("args, code", [(["--to", "html", str(SEEDS / "zh-news-harbor" / "article.md")], 0),
+                                        (["--to", "nonsense", str(SEEDS / "zh-news-harbor" / "article.md")], 2)])
+def test_the_command_exits_with_its_code_after_what_an_exit_must_do(tmp_path: Path, args: list[str], code: int) -> None:
+    """`cli.command` ends the process without Python's finalization, but only after its threads are joined,
+    its output flushed and its atexit functions run (a temporary folder's finalizer among them)."""
+    record = tmp_path / "folder.txt"
+    done = subprocess.run([sys.executable, "-c", EXIT, str(record), *args, "-o", str(tmp_path / "out"), "-q"],
+                          capture_output=True, text=True, timeout=120, cwd=ROOT)
+    assert done.returncode == code, done.stderr
+    assert "x" * 200_000 in done.stdout and "thread done" in done.stdout
+    assert "atexit ran" in done.stderr
+    assert not Path(record.read_text()).exists()
