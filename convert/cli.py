@@ -14,7 +14,7 @@ from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator, Sequence
 
-from . import regex_cache
+from . import regex_cache, segmenter
 
 regex_cache.restore()  # before the imports below compile their patterns
 
@@ -55,7 +55,9 @@ def command() -> None:
     Python's finalization, which frees every object of every module one by one (~0.035 s of a lone run's
     0.4 s) when the process is about to end anyway. What an exit must do is done first: other threads
     joined, output flushed, the `atexit` functions run (logging's, temporary folders', the segmenter's).
-    Where `atexit` cannot run them from here (not CPython), the usual exit."""
+    Where `atexit` cannot run them from here (not CPython), the usual exit. The command's process may
+    build jieba's dictionary in a child (`segmenter`)."""
+    segmenter.allow()
     code = main()
     run_exit_functions = getattr(atexit, "_run_exitfuncs", None)
     if sys.implementation.name != "cpython" or run_exit_functions is None:

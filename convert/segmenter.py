@@ -6,9 +6,10 @@ article for as long, so a lone run waited for it. `start` forks a child instead,
 dictionary on the other core while pandoc runs, then does the run's segmentation (`run`) and sends the
 answers back over a pipe: a few dozen calls per article, each a heading's or a paragraph's words.
 
-Only a process that is single-threaded when its article starts forks (forking a threaded one is unsafe),
-on a system with `os.fork`, once: a batch's workers load rjieba themselves (`executors.local.PRELOAD`),
-and a Dask worker has threads. Whenever the child cannot answer (it failed, it was killed), `run` does the
+Only the `convert` command forks (`allow`, from `cli.command`: a library user's process gets no child it
+did not ask for), only while it is single-threaded (forking a threaded process is unsafe), on a system with
+`os.fork`, once: a batch's workers load rjieba themselves (`executors.local.PRELOAD`), and a Dask worker
+has threads. Whenever the child cannot answer (it failed, it was killed), `run` does the
 work in the process itself, as it always did; what it answers is the same either way.
 """
 from __future__ import annotations
@@ -46,6 +47,13 @@ class _Child:
 
 
 _child: _Child | None = None
+_allowed = False
+
+
+def allow() -> None:
+    """Let `start` fork: the command's own process, never a library user's."""
+    global _allowed
+    _allowed = True
 
 
 def start(load: Callable[[], None]) -> bool:
@@ -54,7 +62,7 @@ def start(load: Callable[[], None]) -> bool:
     global _child
     if _child is not None:
         return True
-    if not hasattr(os, "fork") or threading.active_count() != 1 or "rjieba" in sys.modules:
+    if not _allowed or not hasattr(os, "fork") or threading.active_count() != 1 or "rjieba" in sys.modules:
         return False
     request_read, request_write = os.pipe()
     answer_read, answer_write = os.pipe()

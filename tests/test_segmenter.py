@@ -14,6 +14,8 @@ from convert.scripts import heading_words, load_segmenter, number_parts
 if sys.argv[1] == "threaded":
     stop = threading.Event()
     threading.Thread(target=stop.wait, daemon=True).start()
+if sys.argv[1] != "library":
+    segmenter.allow()  # as the command does
 started = segmenter.start(load_segmenter)
 texts = ["香港特区政府今天公布新的港口发展规划", "2024年前三季度营收增长12.5%，净利润达3.6亿元", "物流局发布三季报"]
 def answers():
@@ -58,6 +60,12 @@ def test_a_killed_child_costs_only_time() -> None:
 
 def test_a_process_with_threads_does_not_fork() -> None:
     seen = run("threaded")
+    assert not seen["started"] and not seen["child"]
+    assert seen["rjieba_here"] and seen["first"] == expected()
+
+
+def test_a_library_users_process_does_not_fork() -> None:
+    seen = run("library")
     assert not seen["started"] and not seen["child"]
     assert seen["rjieba_here"] and seen["first"] == expected()
 

@@ -19,19 +19,22 @@ WARM = """
 import json, sys
 from pathlib import Path
 from convert.builder.warm import warm_up
+from convert import segmenter
+if sys.argv[3] == "command":
+    segmenter.allow()
 before = {name: name in sys.modules for name in ("docx", "rjieba", "uharfbuzz")}
 thread = warm_up(Path(sys.argv[1]), sys.argv[2].split(","))
 if thread is not None:
     thread.join()
 after = {name: name in sys.modules for name in ("docx", "rjieba", "uharfbuzz")}
-from convert import segmenter
 print(json.dumps({"before": before, "after": after, "child": segmenter._child is not None,
                   "again": warm_up(Path(sys.argv[1]), sys.argv[2].split(",")) is None}))
 """
 
 
-def warmed(article: str, formats: str) -> dict[str, dict[str, bool]]:
-    done = subprocess.run([sys.executable, "-c", WARM, article, formats], capture_output=True, text=True, check=True)
+def warmed(article: str, formats: str, process: str = "command") -> dict[str, dict[str, bool]]:
+    done = subprocess.run([sys.executable, "-c", WARM, article, formats, process], capture_output=True, text=True,
+                          check=True)
     return json.loads(done.stdout)
 
 
@@ -41,6 +44,11 @@ def test_a_chinese_docx_build_loads_python_docx_ahead_and_jieba_in_a_child() -> 
     assert seen["after"] == {"docx": True, "rjieba": False, "uharfbuzz": True}  # jieba's dictionary: the child's
     assert seen["child"]
     assert seen["again"]  # all loaded: a batch's next article starts no thread, and no second child
+
+
+def test_a_library_users_chinese_build_loads_jieba_on_the_thread() -> None:
+    seen = warmed(str(CHINESE), "epub", process="library")
+    assert seen["after"] == {"docx": False, "rjieba": True, "uharfbuzz": True} and not seen["child"]
 
 
 def test_an_english_epub_build_loads_no_segmenter() -> None:
