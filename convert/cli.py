@@ -14,9 +14,10 @@ from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator, Sequence
 
-from . import regex_cache, segmenter
+from . import dataclass_cache, regex_cache, segmenter
 
 regex_cache.restore()  # before the imports below compile their patterns
+dataclass_cache.restore()  # and their dataclasses' methods
 
 from . import registry  # noqa: E402
 from .builder import MAX_ARTICLES_PER_WORKER  # noqa: E402
@@ -48,6 +49,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _main(argv)
     finally:
         regex_cache.store()  # the patterns this run compiled, for the next (nothing once they are kept)
+        dataclass_cache.store()  # and the dataclasses' methods
 
 
 def command() -> None:

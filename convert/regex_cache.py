@@ -16,15 +16,13 @@ a library user's `re` is left alone.
 from __future__ import annotations
 
 import hashlib
-import marshal
 import os
 import re
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
-from .cache import cache_dir
+from .cache import cache_dir, read_marshal, write_marshal
 
 TESTED = ((3, 11),)  # Python versions whose `re._compiler`, `re._cache` and `_sre.compile` this was tested on
 MAX_PATTERNS = 1500  # beyond this (patterns built from article text), the file keeps this run's alone
@@ -44,11 +42,8 @@ def _path() -> Path:
 
 
 def _read(path: Path) -> list[tuple[Any, ...]]:
-    try:
-        version, entries = marshal.loads(path.read_bytes())
-    except Exception:  # none yet, or damaged: compiled again and replaced
-        return []
-    return entries if version == sys.version and isinstance(entries, list) else []
+    entries = read_marshal(path, sys.version)
+    return entries if isinstance(entries, list) else []
 
 
 def restore() -> int:
@@ -115,14 +110,7 @@ def store() -> int:
         if len(kept) + len(new) > MAX_PATTERNS:
             kept = [entry for entry in kept if _key(entry) in _stored]
         entries = list({_key(entry): entry for entry in kept + new}.values())  # two runs may add the same
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".patterns-")
-        try:
-            with os.fdopen(handle, "wb") as out:
-                out.write(marshal.dumps((sys.version, entries)))
-            os.replace(temporary, path)
-        except Exception:
-            Path(temporary).unlink(missing_ok=True)
+        if not write_marshal(path, sys.version, entries):
             return 0
         _stored.update(_key(entry) for entry in new)
         return len(new)
