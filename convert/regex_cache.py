@@ -25,7 +25,10 @@ from typing import Any
 from .cache import cache_dir, read_marshal, write_marshal
 
 TESTED = ((3, 11),)  # Python versions whose `re._compiler`, `re._cache` and `_sre.compile` this was tested on
-MAX_PATTERNS = 1500  # beyond this (patterns built from article text), the file keeps this run's alone
+# At most as many as `re`'s cache holds (512), less room for the patterns compiled before `restore`: a pattern
+# further down the file would never be restored. The newest come first, so the patterns a run keeps
+# compiling again (its modules', not an earlier article's or a test's) move up and stay.
+MAX_PATTERNS = 480
 _stored: set[tuple[Any, ...]] = set()  # the keys of the patterns kept in the file
 _owner: int | None = None
 
@@ -106,10 +109,8 @@ def store() -> int:
         if not new:
             return 0
         path = _path()
-        kept = _read(path)
-        if len(kept) + len(new) > MAX_PATTERNS:
-            kept = [entry for entry in kept if _key(entry) in _stored]
-        entries = list({_key(entry): entry for entry in kept + new}.values())  # two runs may add the same
+        entries = list({_key(entry): entry for entry in new + _read(path)}.values())  # two runs may add the same
+        entries = entries[:MAX_PATTERNS]
         if not write_marshal(path, sys.version, entries):
             return 0
         _stored.update(_key(entry) for entry in new)

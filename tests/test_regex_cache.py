@@ -88,3 +88,20 @@ def test_a_pattern_is_kept_only_if_rebuilt_exactly() -> None:
     if regex_cache.usable():
         entry = regex_cache._entry((str, "(?P<x>a)+", 0), re.compile("(?P<x>a)+"))
         assert entry is not None and entry[6] == {"x": 1}
+
+
+@pytest.mark.skipif(not regex_cache.usable(), reason=f"re internals of Python {sys.version_info[:2]} not tested")
+def test_the_file_keeps_what_re_can_hold_newest_first(tmp_path: Path) -> None:
+    """Patterns an earlier process compiled (a test's, an article's) must not crowd out the command's own:
+    the file holds no more than `restore` can put in re's cache, and a run's new patterns come first."""
+    cache = tmp_path / "cache"
+    crowd = ("import re, convert.cli, sys\nfrom convert import regex_cache\n"
+             "[re.compile(f'crowd{n}[a-z]+') for n in range(600)]\nregex_cache.store()")
+    run(cache, "-c", crowd)
+    stored, = (cache / "patterns").iterdir()
+    assert len(regex_cache._read(stored)) == regex_cache.MAX_PATTERNS
+    run(cache, "-m", "convert", "--to", "epub", str(SEED), "-o", str(tmp_path / "out"), "--offline", "-q")
+    after = json.loads(run(cache, "-c", CHECK).stdout)
+    assert after["restored"] > 100 and after["bad"] == [], after
+    kept = [entry[1] for entry in regex_cache._read(stored)]
+    assert len(kept) <= regex_cache.MAX_PATTERNS < 512 and not kept[0].startswith("crowd")
