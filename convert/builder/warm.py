@@ -17,8 +17,7 @@ import threading
 from pathlib import Path
 from typing import Sequence
 
-from .. import registry
-from .. import segmenter
+from .. import registry, segmenter
 from ..scripts import has_han, load_segmenter
 
 _PEEK_BYTES = 1 << 16  # enough of an article to tell whether it is Chinese
