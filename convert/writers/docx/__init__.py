@@ -85,4 +85,4 @@ def _write_issue(collection: m.Collection, ictx: object) -> bytes:
 
 WRITER = Writer(name="docx", suffix=".docx", description="editable Word document in Word's own styles",
                 write=write_docx, check=check, options=DocxOptions, write_collection=_write_issue,
-                libraries=("docx", "uharfbuzz"))
+                libraries=("docx",))  # HarfBuzz: only the first time a font is read here (`resources.fonts`)

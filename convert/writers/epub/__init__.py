@@ -190,5 +190,6 @@ def _write_issue(collection: m.Collection, ictx: object) -> bytes:
 
 
 WRITER = Writer(name="epub", suffix=".epub", description="EPUB 3 e-book (reflowable, with cover and TOC)",
-                write=write_epub, options=EpubOptions, write_collection=_write_issue,
-                libraries=("uharfbuzz",))
+                write=write_epub, options=EpubOptions, write_collection=_write_issue)
+# No library to warm up: HarfBuzz reads a font only the first time on this machine (`resources.fonts`) or to
+# embed its subset (`--embed-fonts`), and ebooklib comes with this module.
