@@ -427,8 +427,9 @@ def _at_least(minimum: int) -> Any:
 
 
 class _Watch:
-    """The batch as it runs: on a terminal, a progress bar (articles done/total, rate, time left);
-    and each warning as it comes, naming its article. Rich is imported only once there is a bar."""
+    """The batch as it runs: on a terminal, a progress bar (articles done/total, rate, time left) when
+    there is more than one article to build; and each warning as it comes, naming its article. Rich is
+    imported only once there is a bar (~0.04 s: a lone article's bar would only ever say 0/1)."""
 
     def __init__(self, bar: bool, warnings: bool) -> None:
         self.bar = bar
@@ -447,7 +448,7 @@ class _Watch:
 
     def planned(self, plan: Plan) -> None:
         self.where = plan.where
-        if not self.bar or not plan.to_build:
+        if not self.bar or plan.to_build < 2:
             return
         from rich.console import Console
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn

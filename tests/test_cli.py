@@ -1,6 +1,7 @@
 """The command line: exit codes, one-line errors, batches that survive a bad article, output names."""
 from __future__ import annotations
 
+import json
 import re
 
 import shutil
@@ -183,3 +184,24 @@ def test_the_command_exits_with_its_code_after_what_an_exit_must_do(tmp_path: Pa
     assert "x" * 200_000 in done.stdout and "thread done" in done.stdout
     assert "atexit ran" in done.stderr
     assert not Path(record.read_text()).exists()
+
+
+TERMINAL = """
+import io, json, sys
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+out, sys.stderr = sys.stderr, Terminal()
+from convert.cli import main
+code = main(sys.argv[1:])
+print(json.dumps({"code": code, "rich": "rich" in sys.modules, "bar": "converting" in sys.stderr.getvalue()}), file=out)
+"""
+
+
+@pytest.mark.parametrize("articles, bar", [(["zh-news-harbor"], False), (["zh-news-harbor", "en-budget-report"], True)])
+def test_a_terminal_shows_a_progress_bar_for_more_than_one_article(tmp_path: Path, articles: list[str], bar: bool) -> None:
+    """A lone article's bar would only ever say 0/1, and importing rich for it costs ~0.04 s."""
+    done = subprocess.run([sys.executable, "-c", TERMINAL, "--to", "html", *(str(SEEDS / a / "article.md") for a in articles),
+                           "-o", str(tmp_path / "out"), "--offline"], capture_output=True, text=True, timeout=300, cwd=ROOT)
+    seen = json.loads(done.stderr.strip().splitlines()[-1])
+    assert seen == {"code": 0, "rich": bar, "bar": bar}
