@@ -39,7 +39,7 @@ def _fingerprint(function: Callable[..., Any]) -> str:
 
 
 def usable() -> bool:
-    create = getattr(dataclasses, "_create_fn", None)
+    create = _original or getattr(dataclasses, "_create_fn", None)  # Python's own, wrapped here or not
     tested = TESTED.get((sys.version_info.major, sys.version_info.minor))
     return (sys.implementation.name == "cpython" and create is not None and tested is not None
             and _fingerprint(create) == tested)

@@ -104,5 +104,9 @@ def test_an_untested_python_leaves_dataclasses_alone(tmp_path: Path) -> None:
 def test_a_changed_create_fn_is_not_wrapped(monkeypatch: pytest.MonkeyPatch) -> None:
     import dataclasses
 
+    usable = dataclass_cache.usable()
+    import convert.cli  # noqa: F401  (wraps `_create_fn` where it is usable)
+    assert dataclass_cache.usable() == usable  # it asks about Python's own, wrapped or not
+    monkeypatch.setattr(dataclass_cache, "_original", None)
     monkeypatch.setattr(dataclasses, "_create_fn", lambda *args, **kwargs: None)
     assert not dataclass_cache.usable()
