@@ -8,19 +8,14 @@ option to one writer touches that writer only.
 """
 from __future__ import annotations
 
-import contextvars
-import threading
-from concurrent.futures import Future
 from dataclasses import dataclass, field, fields
-from typing import Any, Callable, Mapping, TypeVar
+from typing import Any, Callable, Mapping
 
 from ..errors import ConvertError, UsageError
 from ..model import Collection, Document, Figure, plain_text
 from ..resources import ResourceGate
 from ..scripts import direction
 from ..theme import Theme
-
-T = TypeVar("T")
 
 # The `edition` setting every writer shares. `horizontal` (each format's default), `print` and `ereader`
 # (the PDF's page sizes) set the text in horizontal lines; `vertical` sets it in vertical columns read right
@@ -131,21 +126,3 @@ def figure_alternative(figure: Figure, theme: Theme, lang: str) -> str:
     if text or figure.number is None:
         return text
     return theme.figure_label(figure.number, "", lang)
-
-
-def in_background(function: Callable[..., T], *args: Any, **kwargs: Any) -> Future[T]:
-    """`function(*args, **kwargs)` on a thread of its own, in the caller's context (its warnings reach the
-    caller's collector); `.result()` waits for it and raises what it raised. For work that spends most of
-    its time outside the GIL (Pillow drawing and encoding the EPUB's cover), done while the writer builds
-    the rest: on a lone run's idle second core it costs no wall time."""
-    future: Future[T] = Future()
-    context = contextvars.copy_context()
-
-    def work() -> None:
-        try:
-            future.set_result(context.run(function, *args, **kwargs))
-        except BaseException as exc:  # handed to the caller, who raises it
-            future.set_exception(exc)
-
-    threading.Thread(target=work, name="convert-background", daemon=True).start()
-    return future

@@ -22,7 +22,7 @@ from ...resources import Image
 from ...scripts import direction
 from ...theme.css import screen_figure_ratio, screen_tall_ratio
 from ...wording import labels, site_name
-from ..base import EditionOptions, WriteContext, Writer, check_direction, in_background, options_of
+from ..base import EditionOptions, WriteContext, Writer, check_direction, options_of
 from ..cjk import typeset, typesetting
 from ..html import HtmlStyle, article_html
 from ..package import rezip
@@ -53,7 +53,6 @@ def write_epub(doc: m.Document, ctx: WriteContext) -> bytes:
 
     options = options_of(ctx, EpubOptions)
     check_direction(doc, ctx, options)
-    cover = in_background(cover_png, doc.meta, ctx.theme, publication=ctx.publication)
     try:
         # The reading system's fonts set the text unless ours are embedded: only ours can be checked.
         article = typeset(article_html(doc, ctx, HtmlStyle(notes="epub", image_url=image_url,
@@ -91,7 +90,7 @@ def write_epub(doc: m.Document, ctx: WriteContext) -> bytes:
                                 content=docs.stylesheet(ctx.theme, font_face_css(fonts),
                                                         chinese=doc.is_chinese, lang=doc.meta.lang,
                                                         vertical=options.vertical).encode("utf-8")))
-    book.set_cover(docs.COVER_IMAGE, cover.result(), create_page=False)
+    book.set_cover(docs.COVER_IMAGE, cover_png(doc.meta, ctx.theme, publication=ctx.publication), create_page=False)
     pages = [_Xhtml("cover", docs.COVER_PAGE, coverpage, title, properties=["svg"]),
              _Xhtml("text", docs.TEXT_PAGE, text, title)]
     for item in pages:
