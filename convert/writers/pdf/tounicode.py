@@ -22,7 +22,8 @@ their characters (Devanagari `दि`, drawn `ि` first), the text comes out in
 What is patched: the name `Font` in `weasyprint.pdf.stream` and `build_fonts_dictionary` in
 `weasyprint.pdf`, only on a version in `weasy.TESTED` and only inside `exact_text()`. Should the font
 objects not be what this expects, the text layer is WeasyPrint's own. The same patched `Font` reads its
-file only when it is needed (`fontdata`, with `get_hb_object_data` in `weasyprint.pdf.fonts`).
+file only when it is needed (`fontdata`, with `get_hb_object_data` in `weasyprint.pdf.fonts`) and subsets
+a CJK face in one pass (`subset`).
 """
 from __future__ import annotations
 
@@ -35,6 +36,7 @@ from typing import Any
 
 from ...errors import warn
 from .fontdata import deferred_data, deferring
+from .subset import one_pass_subset
 from .weasy import untested_weasyprint
 
 _lock = threading.Lock()
@@ -97,7 +99,7 @@ def exact_text() -> Iterator[None]:
         if _active == 0:
             _originals.update(Font=stream_module.Font, build=pdf_module.build_fonts_dictionary,
                               data=fonts_module.get_hb_object_data)
-            stream_module.Font = _recording_font(deferred_data(_originals["Font"], _originals["data"]))
+            stream_module.Font = _recording_font(one_pass_subset(deferred_data(_originals["Font"], _originals["data"])))
             pdf_module.build_fonts_dictionary = _build_fonts_dictionary
             fonts_module.get_hb_object_data = deferring(_originals["data"])
         _active += 1
