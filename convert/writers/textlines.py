@@ -137,7 +137,15 @@ def halt_features(half: bool) -> list[str] | None:
 
 
 def line_width(line: str, font, cjk: Spacing, *, halve_end: bool = True) -> float:  # type: ignore[no-untyped-def]
-    """The width `line` is set in, in the font's pixels."""
+    """The width `line` is set in, in the font's pixels; remembered by a font that has `line_widths` (a dict:
+    breaking one title at many widths measures the same lines again and again)."""
+    widths = getattr(font, "line_widths", None)
+    key = (line, cjk, halve_end)
+    if widths is not None and key in widths:
+        return widths[key]  # type: ignore[no-any-return]
     size = getattr(font, "size", 16)
-    return sum(gap * size + font.getlength(text, features=halt_features(half))
-               for text, half, gap in line_runs(line, cjk, halve_end=halve_end))
+    width = sum(gap * size + font.getlength(text, features=halt_features(half))
+                for text, half, gap in line_runs(line, cjk, halve_end=halve_end))
+    if widths is not None:
+        widths[key] = width
+    return width

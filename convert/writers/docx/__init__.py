@@ -31,22 +31,19 @@ class DocxOptions(EditionOptions):
 
 
 def write_docx(doc: m.Document, ctx: WriteContext) -> bytes:
-    import docx
-
     from ...dates import edition_time
     from ..package import rezip
     from .body import BodyWriter
     from .lists import Numbering
     from .notes import Footnotes
-    from .page import prune_template, set_core_properties, set_up_page
+    from .page import new_document, set_core_properties, set_up_page
     from .styles import apply_theme, faces
     from .runs import TextRuns
     from .vertical import horizontal_tables, set_vertical
 
     options = options_of(ctx, DocxOptions)
     check_direction(doc, ctx, options)
-    word = docx.Document()
-    prune_template(word)
+    word = new_document()
     numbering = Numbering(word, ctx.theme, faces(ctx.theme.stack("body"), "roman", chinese=False).latin)
     tokens = apply_theme(word, ctx.theme, chinese=doc.is_chinese, lang=doc.meta.lang,
                          numbering=numbering.style_ids)

@@ -35,14 +35,12 @@ _TOC_LEVELS = 2
 
 
 def write_docx_issue(collection: m.Collection, ictx: IssueContext) -> bytes:
-    import docx
-
     from ..package import rezip
     from . import DocxOptions
     from .body import BodyWriter
     from .lists import Numbering
     from .notes import Footnotes
-    from .page import prune_template, set_core_properties, set_up_page
+    from .page import new_document, set_core_properties, set_up_page
     from .styles import Tokens, apply_theme, define_styles, faces
 
     options = options_of(ictx, DocxOptions)
@@ -51,8 +49,7 @@ def write_docx_issue(collection: m.Collection, ictx: IssueContext) -> bytes:
                          "article at a time")
     theme, meta = ictx.theme, collection.meta
     lang = meta.lang or "en"
-    word = docx.Document()
-    prune_template(word)
+    word = new_document()
     numbering = Numbering(word, theme, faces(theme.stack("body"), "roman", chinese=False).latin)
     tokens = apply_theme(word, theme, chinese=collection.is_chinese, lang=lang, numbering=numbering.style_ids)
     issue = m.Document(meta=meta)

@@ -3,6 +3,8 @@
 """
 from __future__ import annotations
 
+import copy
+import functools
 from datetime import datetime
 
 from docx.document import Document as WordDocument
@@ -16,6 +18,21 @@ from .ooxml import Element, clean, el, field_runs, text_runs
 
 _DROPPED_RELATIONSHIPS = (RT.THUMBNAIL, "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects")
 _PROPERTY_LIMIT = 255  # python-docx refuses longer core property values
+
+
+def new_document() -> WordDocument:
+    """python-docx's template, pruned (`prune_template`): parsed once per process and copied for each
+    edition, which takes half the time of parsing its parts again (5 against 10 ms)."""
+    return copy.deepcopy(_template())
+
+
+@functools.lru_cache(maxsize=1)
+def _template() -> WordDocument:
+    import docx
+
+    document = docx.Document()
+    prune_template(document)
+    return document
 
 
 def prune_template(document: WordDocument) -> None:

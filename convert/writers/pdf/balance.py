@@ -158,6 +158,7 @@ class _Measured:
         self.font = font
         self.size = font.size
         self.lengths: dict[tuple[str, tuple[str, ...]], float] = {}
+        self.line_widths: dict[tuple[str, Spacing, bool], float] = {}  # `textlines.line_width`'s
 
     def getlength(self, text: str, features: list[str] | None = None) -> float:
         key = (text, tuple(features or ()))

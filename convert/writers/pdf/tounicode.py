@@ -21,7 +21,9 @@ their characters (Devanagari `दि`, drawn `ि` first), the text comes out in
 
 What is patched: the name `Font` in `weasyprint.pdf.stream` and `build_fonts_dictionary` in
 `weasyprint.pdf`, only on a version in `weasy.TESTED` and only inside `exact_text()`. Should the font
-objects not be what this expects, the text layer is WeasyPrint's own.
+objects not be what this expects, the text layer is WeasyPrint's own. The same patched `Font` reads its
+file only when it is needed (`fontdata`, with `get_hb_object_data` in `weasyprint.pdf.fonts`) and subsets
+a CJK face in one pass (`subset`).
 """
 from __future__ import annotations
 
@@ -29,10 +31,12 @@ import contextlib
 import threading
 import unicodedata
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from ...errors import warn
+from .fontdata import deferred_data, deferring
+from .subset import one_pass_subset
 from .weasy import untested_weasyprint
 
 _lock = threading.Lock()
@@ -88,13 +92,16 @@ def exact_text() -> Iterator[None]:
         yield
         return
     import weasyprint.pdf as pdf_module
+    import weasyprint.pdf.fonts as fonts_module
     import weasyprint.pdf.stream as stream_module
 
     with _lock:
         if _active == 0:
-            _originals.update(Font=stream_module.Font, build=pdf_module.build_fonts_dictionary)
-            stream_module.Font = _recording_font(_originals["Font"])
+            _originals.update(Font=stream_module.Font, build=pdf_module.build_fonts_dictionary,
+                              data=fonts_module.get_hb_object_data)
+            stream_module.Font = _recording_font(one_pass_subset(deferred_data(_originals["Font"], _originals["data"])))
             pdf_module.build_fonts_dictionary = _build_fonts_dictionary
+            fonts_module.get_hb_object_data = deferring(_originals["data"])
         _active += 1
     try:
         yield
@@ -106,6 +113,8 @@ def exact_text() -> Iterator[None]:
                     pdf_module.build_fonts_dictionary = _originals["build"]
                 if getattr(stream_module.Font, "recording", False):
                     stream_module.Font = _originals["Font"]
+                if getattr(fonts_module.get_hb_object_data, "deferring", False):
+                    fonts_module.get_hb_object_data = _originals["data"]
 
 
 def _recording_font(font_class: type) -> type:
@@ -126,8 +135,9 @@ def _build_fonts_dictionary(pdf: Any, fonts: Any, *args: Any, **kwargs: Any) -> 
             recorder.close()
             to_unicode = dict(recorder)
             try:
-                to_unicode.update(own_characters(recorder.clusters, font.file_content, font.index))
-                to_unicode.update(shared_out(recorder.clusters, font.file_content, font.index))
+                data = _FileOf(font)  # read only if a glyph needs the font's cmap (`fontdata`)
+                to_unicode.update(own_characters(recorder.clusters, data, font.index))
+                to_unicode.update(shared_out(recorder.clusters, data, font.index))
             except Exception as exc:  # noqa: BLE001 - the page is right either way; only its text layer is WeasyPrint's
                 family = getattr(font, "family", b"")
                 name = family.decode(errors="replace") if isinstance(family, bytes) else str(family)
@@ -137,10 +147,27 @@ def _build_fonts_dictionary(pdf: Any, fonts: Any, *args: Any, **kwargs: Any) -> 
     return _originals["build"](pdf, fonts, *args, **kwargs)
 
 
+class _FileOf:
+    """A font's file, read when first called for."""
+
+    def __init__(self, font: Any) -> None:
+        self.font = font
+
+    def __call__(self) -> bytes:
+        return self.font.file_content  # type: ignore[no-any-return]
+
+
+FontData = bytes | Callable[[], bytes]
+
+
+def _data(font_data: FontData) -> bytes:
+    return font_data() if callable(font_data) else font_data
+
+
 ELLIPSIS = "\u2026"
 
 
-def own_characters(clusters: Counter[tuple[tuple[int, ...], str]], font_data: bytes, index: int = 0) -> dict[int, str]:
+def own_characters(clusters: Counter[tuple[tuple[int, ...], str]], font_data: FontData, index: int = 0) -> dict[int, str]:
     """The text of each glyph drawn alone that was given several texts: of those that are one character
     whose nominal glyph it is, the one given most often; else the ellipsis, if it is its glyph. Pango
     draws the `…` of an ellipsized line (`text-overflow: ellipsis`, the e-reader's running head) with
@@ -155,7 +182,7 @@ def own_characters(clusters: Counter[tuple[tuple[int, ...], str]], font_data: by
     mixed = {glyph: texts for glyph, texts in alone.items() if len(texts) > 1}
     if not mixed:
         return {}
-    font = hb.Font(hb.Face(font_data, index))
+    font = hb.Font(hb.Face(_data(font_data), index))
     found = {}
     for glyph, texts in mixed.items():
         own = [(count, text) for text, count in texts.items()
@@ -167,7 +194,7 @@ def own_characters(clusters: Counter[tuple[tuple[int, ...], str]], font_data: by
     return found
 
 
-def shared_out(clusters: Counter[tuple[tuple[int, ...], str]], font_data: bytes, index: int = 0) -> dict[int, str]:
+def shared_out(clusters: Counter[tuple[tuple[int, ...], str]], font_data: FontData, index: int = 0) -> dict[int, str]:
     """The text of each glyph drawn in a cluster of several glyphs: what it stands for in most of its uses
     (`clusters` counts each (glyphs, text) drawn)."""
     several = [(glyphs, text) for glyphs, text in clusters if len(glyphs) > 1]
@@ -230,11 +257,11 @@ def _share(glyphs: tuple[int, ...], text: str, nominal: dict[int, str], known: d
     return parts
 
 
-def _nominal_glyphs(font_data: bytes, index: int, chars: set[str]) -> dict[int, str]:
+def _nominal_glyphs(font_data: FontData, index: int, chars: set[str]) -> dict[int, str]:
     """Glyph id -> the character of `chars` whose nominal glyph it is (the first in code order)."""
     import uharfbuzz as hb
 
-    font = hb.Font(hb.Face(font_data, index))
+    font = hb.Font(hb.Face(_data(font_data), index))
     glyphs: dict[int, str] = {}
     for char in sorted(chars):
         glyph = font.get_nominal_glyph(ord(char))
