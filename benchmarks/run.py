@@ -144,9 +144,10 @@ def timed(commands: list[list[str]], cwd: Path, env: dict[str, str]) -> tuple[fl
 
 
 def ours(fmt: str, inputs: list[Path], outdir: Path) -> list[list[str]]:
-    """As a user runs it (the summary table printed, to /dev/null here)."""
-    convert = str(Path(sys.executable).with_name("convert"))
-    return [[convert, "--to", fmt, *map(str, inputs), "-o", str(outdir), "--force", "--offline", "--jobs", "1"]]
+    """As a user runs it (the summary table printed, to /dev/null here): `python -P -m convert`, what the
+    installed script runs, so that `PYTHONPATH` alone decides which tree (`--against`) is timed."""
+    return [[sys.executable, "-P", "-m", "convert", "--to", fmt, *map(str, inputs), "-o", str(outdir), "--force",
+             "--offline", "--jobs", "1"]]
 
 
 def plain(fmt: str, article: Path, outdir: Path, pandoc: str) -> list[list[str]]:
