@@ -522,3 +522,21 @@ def test_an_independent_reader_opens_it(books: dict[str, bytes], tmp_path: Path)
     assert authors == ["Margaret O’Donnell", "Ravi Shankar"]
     plain = pypandoc.convert_file(str(path), "plain", format="epub", extra_args=["--wrap=none"])
     assert "Mayor Elena Vasquez on Tuesday unveiled" in plain
+
+
+def test_ebooklibs_zip_is_not_deflated_before_rezip_deflates_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`rezip` reads every entry back and deflates it once: ebooklib's own zip is written uncompressed
+    (its `compresslevel` 0), not deflated for nothing first."""
+    import convert.writers.epub as epub_writer
+    from convert.builder import convert as convert_one
+
+    seen: list[bytes] = []
+    real = epub_writer.rezip
+    monkeypatch.setattr(epub_writer, "rezip", lambda package, *a, **k: seen.append(package) or real(package, *a, **k))
+    book = convert_one(SEEDS / "zh-news-harbor" / "article.md", to="epub")
+    with zipfile.ZipFile(io.BytesIO(seen[0])) as written:
+        text = written.getinfo("EPUB/text.xhtml")
+        assert text.compress_size >= text.file_size  # stored in deflate's blocks, not compressed
+    with zipfile.ZipFile(io.BytesIO(book)) as final:
+        text = final.getinfo("EPUB/text.xhtml")
+        assert text.compress_type == zipfile.ZIP_DEFLATED and text.compress_size < text.file_size / 2
