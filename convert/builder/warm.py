@@ -27,7 +27,7 @@ def warm_up(article: Path | str, formats: Sequence[str]) -> threading.Thread | N
     """Start importing what the writers of `formats` and, for an article with Han characters, Chinese word
     segmentation need; None when all of it is loaded already (a batch's later articles)."""
     libraries = [name for fmt in formats for name in registry.get(fmt).libraries if name not in sys.modules]
-    chinese = "rjieba" not in sys.modules and _has_han(article) and not segment_ahead(article)
+    chinese = "rjieba" not in sys.modules and _has_han(article) and not segmenter.start(load_segmenter)
     if not libraries and not chinese:
         return None
     thread = threading.Thread(target=_load, args=(libraries, chinese), name="convert-warm-up", daemon=True)
