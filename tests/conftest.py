@@ -6,6 +6,8 @@ import functools
 import http.server
 import os
 import shutil
+import subprocess
+import sys
 import threading
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
@@ -88,6 +90,13 @@ def http_root(tmp_path: Path) -> Iterator[tuple[str, Path]]:
     root.mkdir()
     with serving_folder(root) as base:
         yield base, root
+
+
+def python_with_cache(cache: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """This Python run with `args` in a fresh process whose cache folder is `cache` (the command's start-up
+    caches: tests/test_regex_cache.py, tests/test_dataclass_cache.py)."""
+    env = dict(os.environ, CONVERT_CACHE_DIR=str(cache))
+    return subprocess.run([sys.executable, *args], env=env, capture_output=True, text=True, check=True)
 
 
 def convert_bytes(path: Path, fmt: str, **options: object) -> bytes:

@@ -4,8 +4,6 @@ unusual leaves `dataclasses` as it is."""
 from __future__ import annotations
 
 import json
-import os
-import subprocess
 import sys
 from pathlib import Path
 
@@ -14,6 +12,7 @@ import pytest
 from convert import dataclass_cache
 
 from conftest import SEEDS
+from conftest import python_with_cache as run
 
 SEED = SEEDS / "zh-news-harbor" / "article.md"
 
@@ -56,11 +55,6 @@ print(json.dumps({"wrapped": wrapped, "kept": kept_before, "new": new_before,
                   "same": behaviour(ours) == behaviour(theirs), "behaviour": behaviour(ours),
                   "model_from_kept": model.Paragraph.__init__.__code__.co_filename}))
 """
-
-
-def run(cache: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ, CONVERT_CACHE_DIR=str(cache))
-    return subprocess.run([sys.executable, *args], env=env, capture_output=True, text=True, check=True)
 
 
 @pytest.mark.skipif(not dataclass_cache.usable(), reason=f"dataclasses of Python {sys.version} not tested")

@@ -3,9 +3,7 @@ patterns `re` would compile, and anything unusual leaves `re` to compile as usua
 from __future__ import annotations
 
 import json
-import os
 import re
-import subprocess
 import sys
 from pathlib import Path
 
@@ -14,6 +12,7 @@ import pytest
 from convert import regex_cache
 
 from conftest import SEEDS
+from conftest import python_with_cache as run
 
 SEED = SEEDS / "zh-news-harbor" / "article.md"
 
@@ -41,11 +40,6 @@ for key in stored:
 print(json.dumps({"stored": len(stored), "restored": sum(key in cache for key in stored), "bad": bad,
                   "is_cached": re.compile(stored[0][1], stored[0][2]) is cache[stored[0]] if stored else None}))
 """
-
-
-def run(cache: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ, CONVERT_CACHE_DIR=str(cache))
-    return subprocess.run([sys.executable, *args], env=env, capture_output=True, text=True, check=True)
 
 
 @pytest.mark.skipif(not regex_cache.usable(), reason=f"re internals of Python {sys.version_info[:2]} not tested")
