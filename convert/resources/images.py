@@ -1,4 +1,5 @@
-"""Image bytes made safe for every writer: PNG or JPEG, bounded in bytes and pixels, upright, not too large.
+"""Image bytes made safe for every writer: PNG or JPEG, bounded in bytes and pixels, upright, not too large,
+without metadata (`metadata`).
 
 Pillow checks and normalises what the gate read (decompression bombs and truncated or corrupt files
 are refused); SVG is rasterised by CairoSVG with outside access off; inline `data:image` URLs are
@@ -15,7 +16,9 @@ import warnings
 from dataclasses import dataclass
 
 from PIL import Image as PILImage
-from PIL import ImageFile, ImageOps
+from PIL import ExifTags, ImageFile, ImageOps
+
+from .metadata import without_metadata
 
 MAX_IMAGE_BYTES = 25 * 1024 * 1024
 MAX_PIXELS = 40_000_000  # beyond this an image is treated as a decompression bomb
@@ -95,12 +98,13 @@ def prepare_image(data: bytes) -> Image:
         except Exception as exc:  # Pillow raises many types for corrupt data
             raise ResourceError(f"not a readable image: truncated or damaged ({type(exc).__name__})") from None
     fmt = picture.format or ""
-    transposed = ImageOps.exif_transpose(picture)
-    needs_work = (fmt not in _OUTPUT_TYPES or transposed is not picture
-                  or _scale(width, height) < 1 or picture.mode not in ("RGB", "RGBA", "L", "P", "LA"))
-    if not needs_work:
-        return Image(data, _OUTPUT_TYPES[fmt], width, height)
-    picture = transposed
+    turned = picture.getexif().get(ExifTags.Base.Orientation, 1) in range(2, 9)  # what exif_transpose turns
+    if not (fmt not in _OUTPUT_TYPES or turned or _scale(width, height) < 1
+            or picture.mode not in ("RGB", "RGBA", "L", "P", "LA")):
+        kept = without_metadata(data, fmt)  # the file's own bytes: a JPEG drawn again loses detail
+        if kept is not None:
+            return Image(kept, _OUTPUT_TYPES[fmt], width, height)
+    picture = ImageOps.exif_transpose(picture)  # drawn again: upright, and without its metadata
     scale = _scale(*picture.size)
     if scale < 1 and max(picture.size) * scale <= MAX_EDGE:
         picture.thumbnail((MAX_EDGE, MAX_EDGE))  # as before long pictures kept their width: the same bytes
@@ -110,13 +114,14 @@ def prepare_image(data: bytes) -> Image:
     out = io.BytesIO()
     if fmt == "JPEG" and picture.mode in ("RGB", "L", "CMYK"):
         picture.convert("RGB" if picture.mode == "CMYK" else picture.mode).save(out, "JPEG", quality=88)
-        media = "image/jpeg"
+        fmt = "JPEG"
     else:
         if picture.mode not in ("RGB", "RGBA", "L", "LA", "P"):
             picture = _eight_bit_grey(picture).convert("RGBA")
         picture.save(out, "PNG", optimize=False)
-        media = "image/png"
-    return Image(out.getvalue(), media, picture.size[0], picture.size[1])
+        fmt = "PNG"
+    drawn = out.getvalue()  # Pillow writes a JPEG's comment and XMP again: left out here too
+    return Image(without_metadata(drawn, fmt) or drawn, _OUTPUT_TYPES[fmt], picture.size[0], picture.size[1])
 
 
 def _scale(width: int, height: int) -> float:
