@@ -1,3 +1,3 @@
-from .cli import command
+from .launch import command
 
 command()

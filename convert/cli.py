@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, Iterator, Sequence
 
 from . import dataclass_cache, regex_cache, segmenter
 
-regex_cache.restore()  # before the imports below compile their patterns
+regex_cache.restore()  # before the imports below compile their patterns (done already by `launch`)
 dataclass_cache.restore()  # and their dataclasses' methods
 
 from . import registry  # noqa: E402
@@ -53,7 +53,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def command() -> None:
-    """The `convert` command (its console script, `python -m convert`): `main`, then an exit that skips
+    """The `convert` command once `launch.command` has started it: `main`, then an exit that skips
     Python's finalization, which frees every object of every module one by one (~0.035 s of a lone run's
     0.4 s) when the process is about to end anyway. What an exit must do is done first: other threads
     joined, output flushed, the `atexit` functions run (logging's, temporary folders', the segmenter's).

@@ -52,7 +52,7 @@ def _read(path: Path) -> list[tuple[Any, ...]]:
 def restore() -> int:
     """Seed `re`'s cache with the patterns stored by earlier runs; how many were restored."""
     global _owner
-    if not usable():
+    if not usable() or _owner == os.getpid():  # restored already (`launch`, then `cli`)
         return 0
     try:
         import _sre

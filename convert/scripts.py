@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import math
+import os
 import re
 import unicodedata
 from collections import Counter
@@ -439,6 +440,16 @@ def display_width(text: str) -> int:
 
 def has_han(text: str) -> bool:
     return bool(HAN.search(text))
+
+
+def file_has_han(path: str | os.PathLike[str], peek: int = 1 << 16) -> bool:
+    """Whether the start of a text file (its first `peek` bytes, enough to tell a Chinese article) holds
+    Han characters; False when it cannot be read."""
+    try:
+        with open(path, "rb") as handle:
+            return has_han(handle.read(peek).decode("utf-8", "ignore"))
+    except OSError:
+        return False
 
 
 def break_tokens(text: str) -> list[str]:

@@ -6,7 +6,7 @@ article for as long, so a lone run waited for it. `start` forks a child instead,
 dictionary on the other core while pandoc runs, then does the run's segmentation (`run`) and sends the
 answers back over a pipe: a few dozen calls per article, each a heading's or a paragraph's words.
 
-Only the `convert` command forks (`allow`, from `cli.command`: a library user's process gets no child it
+Only the `convert` command forks (`allow`, from `launch.command`: a library user's process gets no child it
 did not ask for), only while it is single-threaded (forking a threaded process is unsafe), on a system with
 `os.fork`, once: a batch's workers load rjieba themselves (`executors.local.PRELOAD`), and a Dask worker
 has threads. Whenever the child cannot answer (it failed, it was killed), `run` does the
@@ -54,6 +54,11 @@ def allow() -> None:
     """Let `start` fork: the command's own process, never a library user's."""
     global _allowed
     _allowed = True
+
+
+def running() -> bool:
+    """Whether a child was forked (it may have died since: `run` then does the work here)."""
+    return _child is not None
 
 
 def start(load: Callable[[], None]) -> bool:

@@ -76,3 +76,53 @@ def test_the_command_leaves_no_child_behind(tmp_path) -> None:
                            "-o", str(tmp_path), "-q"], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr  # returned at all: no child held its output pipes open
     assert (tmp_path / "zh-news-harbor.epub").stat().st_size > 10_000
+
+
+LAUNCH = """
+import atexit, json, sys
+from convert import launch, segmenter
+calls = []
+real = segmenter.start
+def start(load):
+    calls.append("convert.cli" in sys.modules)
+    return real(load)
+segmenter.start = start
+atexit.register(lambda: print(json.dumps(calls), file=sys.stderr))  # the command runs them before it exits
+sys.argv = ["convert", *sys.argv[1:]]
+launch.command()
+"""
+
+
+def _launch_calls(*arguments: str) -> list[bool]:
+    done = subprocess.run([sys.executable, "-c", LAUNCH, *arguments], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stderr.strip().splitlines()[-1])
+
+
+def test_the_command_forks_before_it_imports_the_library(tmp_path) -> None:
+    chinese = tmp_path / "zh.md"
+    chinese.write_text("# 港口发展规划\n\n香港特区政府今天公布新的港口发展规划。\n", encoding="utf-8")
+    calls = _launch_calls("--to", "html", str(chinese), "-o", str(tmp_path / "out"), "-q")
+    assert calls[:1] == [False]  # asked once, before `convert.cli` (and the rest of the library) was imported
+    assert (tmp_path / "out" / "zh.html").is_file()
+    english = tmp_path / "en.md"
+    english.write_text("# Harbour plan\n\nThe government published a plan today.\n", encoding="utf-8")
+    assert _launch_calls("--to", "html", str(english), "-o", str(tmp_path / "out"), "-q") == []  # nothing to segment
+
+
+def test_the_lone_article_is_the_one_argument_naming_a_text_file(tmp_path) -> None:
+    from convert.launch import TEXT_SUFFIXES, lone_article
+    from convert.readers import SUFFIX_FORMATS
+
+    assert set(TEXT_SUFFIXES) == {suffix for suffix, fmt in SUFFIX_FORMATS.items() if fmt != "docx"}
+
+    (tmp_path / "a.md").write_text("x")
+    (tmp_path / "B.HTML").write_text("x")
+    (tmp_path / "c.docx").write_bytes(b"PK")
+    (tmp_path / "out").mkdir()
+    a, b, c = str(tmp_path / "a.md"), str(tmp_path / "B.HTML"), str(tmp_path / "c.docx")
+    assert lone_article(["--to", "epub", a, "-o", str(tmp_path / "out")]) == a
+    assert lone_article([b]) == b
+    assert lone_article([a, b]) is None  # a batch
+    assert lone_article([c]) is None  # a zip: nothing to peek at
+    assert lone_article([str(tmp_path / "missing.md"), str(tmp_path / "out")]) is None

@@ -119,7 +119,7 @@ def test_sdist_and_wheel_hold_every_module_and_theme(built: Built) -> None:
     assert [s for s in styles if f"convert/styles/{s}" not in in_wheel] == []
     assert not {n for n in in_wheel if n.split("/")[0] in ("styles", "tests", "seeds")}
     assert f"\nVersion: {VERSION}\n" in metadata and "\nLicense-Expression: MIT\n" in metadata
-    assert "convert = convert.cli:command" in entry_points
+    assert "convert = convert.launch:command" in entry_points
     with tarfile.open(built.sdist) as sdist:
         in_sdist = {name.split("/", 1)[1] for name in sdist.getnames() if "/" in name}
     assert [m for m in modules if m not in in_sdist] == []

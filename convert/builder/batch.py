@@ -27,7 +27,6 @@ from .job import Job, JobResult, run_job
 from .manifest import Manifest, edition_key
 from .outputs import check_output_folder, check_outputs, edition_path, find_articles, output_names, write_atomic
 from .single import Options, Outcome, check_writer_options, formats_from, source_date_epoch
-from .warm import segment_ahead
 
 ProgressHook = Callable[[Outcome], None]
 MAX_ARTICLES_PER_WORKER = 200  # a worker process is replaced after this many articles (0: never)
@@ -81,8 +80,6 @@ def build(inputs: Sequence[Path | str], formats: Sequence[str], outdir: Path | s
     `max_articles_per_worker` articles (0: never). Ctrl-C raises BatchInterrupted after clean-up.
     """
     options = options or Options()
-    if len(inputs) == 1 and not is_url(inputs[0]) and Path(inputs[0]).is_file():
-        segment_ahead(Path(inputs[0]))  # a lone article: jieba's dictionary built while this loads the rest
     if jobs is not None and jobs < 1:
         raise UsageError(f"jobs must be at least 1, not {jobs}")
     if max_articles_per_worker < 0:
