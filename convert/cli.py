@@ -14,7 +14,7 @@ from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator, Sequence
 
-from . import dataclass_cache, regex_cache, segmenter
+from . import dataclass_cache, forks, regex_cache
 
 regex_cache.restore()  # before the imports below compile their patterns (done already by `launch`)
 dataclass_cache.restore()  # and their dataclasses' methods
@@ -58,8 +58,8 @@ def command() -> None:
     0.4 s) when the process is about to end anyway. What an exit must do is done first: other threads
     joined, output flushed, the `atexit` functions run (logging's, temporary folders', the segmenter's).
     Where `atexit` cannot run them from here (not CPython), the usual exit. The command's process may
-    build jieba's dictionary in a child (`segmenter`)."""
-    segmenter.allow()
+    hand work to forked children (`forks`)."""
+    forks.allow()
     code = main()
     run_exit_functions = getattr(atexit, "_run_exitfuncs", None)
     if sys.implementation.name != "cpython" or run_exit_functions is None:

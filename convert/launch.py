@@ -13,7 +13,7 @@ import os
 import sys
 from typing import Sequence
 
-from . import dataclass_cache, regex_cache, segmenter
+from . import dataclass_cache, forks, regex_cache, segmenter
 
 TEXT_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm")  # the readers' text inputs (not .docx: a zip)
 
@@ -22,7 +22,7 @@ def command() -> None:
     """The `convert` command (its console script, `python -m convert`)."""
     regex_cache.restore()  # before any of our modules compiles its patterns
     dataclass_cache.restore()  # and makes its dataclasses
-    segmenter.allow()  # the command's own process: it may fork
+    forks.allow()  # the command's own process: it may fork (`segmenter`, the EPUB's cover)
     article = lone_article(sys.argv[1:])
     if article is not None:
         from .scripts import file_has_han, load_segmenter

@@ -6,25 +6,22 @@ article for as long, so a lone run waited for it. `start` forks a child instead,
 dictionary on the other core while pandoc runs, then does the run's segmentation (`run`) and sends the
 answers back over a pipe: a few dozen calls per article, each a heading's or a paragraph's words.
 
-Only the `convert` command forks (`allow`, from `launch.command`: a library user's process gets no child it
-did not ask for), only while it is single-threaded (forking a threaded process is unsafe), on a system with
-`os.fork`, once: a batch's workers load rjieba themselves (`executors.local.PRELOAD`), and a Dask worker
+Only the `convert` command forks, only while it is single-threaded (`forks`), once: a batch's workers load
+rjieba themselves (`executors.local.PRELOAD`), and a Dask worker
 has threads. Whenever the child cannot answer (it failed, it was killed), `run` does the
 work in the process itself, as it always did; what it answers is the same either way.
 """
 from __future__ import annotations
 
 import atexit
-import os
 import pickle
-import signal
-import struct
 import sys
 import threading
 from typing import Any, Callable, TypeVar
 
+from . import forks
+
 T = TypeVar("T")
-_HEADER = struct.Struct("<I")
 
 
 class _Child:
@@ -35,25 +32,10 @@ class _Child:
         self.lock = threading.Lock()  # one call at a time on the pipes (the writers of a job may be threads)
 
     def close(self) -> None:
-        for fd in (self.requests, self.answers):
-            try:
-                os.close(fd)
-            except OSError:
-                pass
-        try:
-            os.waitpid(self.pid, 0)  # it ends on the closed pipe
-        except ChildProcessError:
-            pass
+        forks.end(self.pid, self.requests, self.answers)
 
 
 _child: _Child | None = None
-_allowed = False
-
-
-def allow() -> None:
-    """Let `start` fork: the command's own process, never a library user's."""
-    global _allowed
-    _allowed = True
 
 
 def running() -> bool:
@@ -67,23 +49,12 @@ def start(load: Callable[[], None]) -> bool:
     global _child
     if _child is not None:
         return True
-    if not _allowed or not hasattr(os, "fork") or threading.active_count() != 1 or "rjieba" in sys.modules:
+    if "rjieba" in sys.modules:
         return False
-    request_read, request_write = os.pipe()
-    answer_read, answer_write = os.pipe()
-    try:
-        pid = os.fork()
-    except OSError:
-        for fd in (request_read, request_write, answer_read, answer_write):
-            os.close(fd)
+    child = forks.fork_child(lambda requests, answers: _serve(load, requests, answers))
+    if child is None:
         return False
-    if pid == 0:  # the child: it never returns from here
-        os.close(request_write)
-        os.close(answer_read)
-        _serve(load, request_read, answer_write)
-    os.close(request_read)
-    os.close(answer_write)
-    _child = _Child(pid, request_write, answer_read)
+    _child = _Child(*child)
     atexit.register(_stop)
     return True
 
@@ -96,8 +67,8 @@ def run(function: Callable[..., T], *args: Any) -> T:
     if child is not None:
         with child.lock:
             try:
-                _send(child.requests, (function, args))
-                ok, value = _receive(child.answers)
+                forks.send(child.requests, (function, args))
+                ok, value = forks.receive(child.answers)
             except (OSError, EOFError, pickle.PickleError):
                 ok, value = False, None
         if ok:
@@ -116,44 +87,14 @@ def _stop() -> None:
 
 
 def _serve(load: Callable[[], None], requests: int, answers: int) -> None:
-    try:
-        signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle; the pipe ends us
-        devnull = os.open(os.devnull, os.O_RDWR)
-        for fd in (0, 1, 2):  # hold no pipe a caller of the parent reads to its end
-            os.dup2(devnull, fd)
-        load()
-        while True:
-            try:
-                function, args = _receive(requests)
-            except EOFError:
-                break
-            try:
-                answer = (True, function(*args))
-            except Exception:
-                answer = (False, None)
-            _send(answers, answer)
-    finally:
-        os._exit(0)  # none of the parent's clean-up (atexit, buffered output) runs twice
-
-
-def _send(fd: int, value: Any) -> None:
-    data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-    view = memoryview(_HEADER.pack(len(data)) + data)
-    while view:
-        view = view[os.write(fd, view):]
-
-
-def _receive(fd: int) -> Any:
-    (size,) = _HEADER.unpack(_read(fd, _HEADER.size))
-    return pickle.loads(_read(fd, size))
-
-
-def _read(fd: int, size: int) -> bytes:
-    chunks, left = [], size
-    while left:
-        chunk = os.read(fd, left)
-        if not chunk:
-            raise EOFError
-        chunks.append(chunk)
-        left -= len(chunk)
-    return b"".join(chunks)
+    load()
+    while True:
+        try:
+            function, args = forks.receive(requests)
+        except EOFError:
+            break
+        try:
+            answer = (True, function(*args))
+        except Exception:
+            answer = (False, None)
+        forks.send(answers, answer)

@@ -527,7 +527,7 @@ def test_an_independent_reader_opens_it(books: dict[str, bytes], tmp_path: Path)
 def test_ebooklibs_zip_is_not_deflated_before_rezip_deflates_it(monkeypatch: pytest.MonkeyPatch) -> None:
     """`rezip` reads every entry back and deflates it once: ebooklib's own zip is written uncompressed
     (its `compresslevel` 0), not deflated for nothing first."""
-    import convert.writers.epub as epub_writer
+    import convert.writers.epub.book as epub_writer
     from convert.builder import convert as convert_one
 
     seen: list[bytes] = []

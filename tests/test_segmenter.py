@@ -9,13 +9,13 @@ import sys
 
 SCRIPT = """
 import json, os, signal, sys, threading
-from convert import segmenter
+from convert import forks, segmenter
 from convert.scripts import heading_words, load_segmenter, number_parts
 if sys.argv[1] == "threaded":
     stop = threading.Event()
     threading.Thread(target=stop.wait, daemon=True).start()
 if sys.argv[1] != "library":
-    segmenter.allow()  # as the command does
+    forks.allow()  # as the command does
 started = segmenter.start(load_segmenter)
 texts = ["香港特区政府今天公布新的港口发展规划", "2024年前三季度营收增长12.5%，净利润达3.6亿元", "物流局发布三季报"]
 def answers():

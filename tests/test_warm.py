@@ -19,9 +19,9 @@ WARM = """
 import json, sys
 from pathlib import Path
 from convert.builder.warm import warm_up
-from convert import segmenter
+from convert import forks, segmenter
 if sys.argv[3] == "command":
-    segmenter.allow()
+    forks.allow()
 before = {name: name in sys.modules for name in ("docx", "rjieba", "uharfbuzz")}
 thread = warm_up(Path(sys.argv[1]), sys.argv[2].split(","))
 if thread is not None:
@@ -65,3 +65,23 @@ def test_writers_name_libraries_only() -> None:
 
 def test_a_library_that_fails_to_import_is_left_to_its_writer() -> None:
     warm._load(["convert_no_such_library"], chinese=False)  # no exception: the writer's own import reports it
+
+
+LOAD_WRITER = """
+import json, sys
+import convert.cli  # what the command has imported before it loads its writers
+from convert import registry
+writer = registry.get(sys.argv[1])
+print(json.dumps({"libraries": list(writer.libraries),
+                  "loaded": [name for name in writer.libraries if name in sys.modules]}))
+"""
+
+
+def test_loading_a_writer_leaves_its_libraries_to_the_warm_up() -> None:
+    """A writer imports what it names in `libraries` on first write, not when it is loaded: loaded before
+    pandoc starts, it would import them on the reading thread, not on the warm-up thread during pandoc."""
+    for name in registry.names():
+        done = subprocess.run([sys.executable, "-c", LOAD_WRITER, name], capture_output=True, text=True, check=True)
+        seen = json.loads(done.stdout)
+        assert seen["loaded"] == [], (name, seen)
+    assert "ebooklib.epub" in registry.get("epub").libraries

@@ -3,35 +3,16 @@
 The article markup is the HTML writer's (`notes="epub"` gives EPUB 3 noteref/footnote asides), one
 document with the title block at its top, wrapped in complete XHTML documents built and checked
 here (see `documents`). ebooklib assembles the package (metadata, manifest, spine, NCX); its zip is
-then repacked so that the same input gives the same bytes (see `writers/package.py`). The generated
-cover is `cover`, the package metadata `metadata`, optional embedded font subsets `fonts`.
+then repacked so that the same input gives the same bytes (see `writers/package.py`). The package is
+assembled in `book`, the generated cover is `cover`, the package metadata `metadata`, optional embedded
+font subsets `fonts`.
 """
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass
-from datetime import datetime
-
-from ebooklib import epub
-from lxml import etree
 
 from ... import model as m
-from ...dates import ZIP_EPOCH, edition_time, published
-from ...errors import ConvertError
-from ...resources import Image
-from ...scripts import direction
-from ...theme.css import screen_figure_ratio, screen_tall_ratio
-from ...wording import labels, site_name
-from ..base import EditionOptions, WriteContext, Writer, check_direction, options_of
-from ..cjk import typeset, typesetting
-from ..html import HtmlStyle, article_html
-from ..package import rezip
-from . import documents as docs
-from .cover import COVER_SIZE, cover_png, cover_text
-from .fonts import EmbeddedFont, embedded_fonts, font_face_css
-from .metadata import accessibility, identifier, image_uses
-
-IMAGE_DIR = "images"
+from ..base import EditionOptions, WriteContext, Writer
 
 
 @dataclass(frozen=True)
@@ -43,147 +24,9 @@ class EpubOptions(EditionOptions):
 
 
 def write_epub(doc: m.Document, ctx: WriteContext) -> bytes:
-    lang = doc.meta.lang or "en"
-    title = doc.meta.title
-    images: dict[str, Image] = {}
+    from .book import write_book  # here, not above: its libraries are imported ahead (`WRITER.libraries`)
 
-    def image_url(image: Image) -> str:
-        images.setdefault(image.name, image)
-        return f"{IMAGE_DIR}/{image.name}"
-
-    options = options_of(ctx, EpubOptions)
-    check_direction(doc, ctx, options)
-    try:
-        # The reading system's fonts set the text unless ours are embedded: only ours can be checked.
-        article = typeset(article_html(doc, ctx, HtmlStyle(notes="epub", image_url=image_url,
-                                                            piece_ratio=screen_figure_ratio(ctx.theme),
-                                                            tall_ratio=screen_tall_ratio(ctx.theme))),
-                          typesetting(doc, ctx.theme, check_fonts=options.embed_fonts, browser=True,
-                                      vertical=options.vertical))
-        text = docs.article_document(doc, article)
-        entries = docs.toc_entries(doc)
-        nav = docs.nav_page(doc, entries)
-        shown = cover_text(doc.meta, ctx.publication)
-        cover_alt = " · ".join(v for v in (shown["title"], shown["date"], shown["source"]) if v)
-        coverpage = docs.cover_page(doc, cover_alt, COVER_SIZE)
-    except docs.XhtmlError as exc:
-        raise ConvertError(ctx.source_name or title, f"cannot build the EPUB: {exc}") from None
-    fonts = (embedded_fonts(ctx.theme, [text, nav], chinese=doc.is_chinese, lang=doc.meta.lang)
-             if options.embed_fonts else [])
-
-    book = epub.EpubBook()
-    book.set_identifier(identifier(doc))
-    book.set_title(title)
-    book.set_language(lang)
-    _people(book, doc)
-    for name, value in (("date", published(doc.meta)), ("publisher", ctx.publication or site_name(doc.meta)),
-                        ("source", doc.meta.source_url),
-                        ("description", doc.meta.description)):
-        if value:
-            book.add_metadata("DC", name, value)
-    for keyword in doc.meta.keywords:
-        book.add_metadata("DC", "subject", keyword)
-    for prop, value in accessibility(doc, image_uses(doc, ctx.gate)):
-        book.add_metadata(None, "meta", value, {"property": prop})
-
-    book.add_item(epub.EpubItem(uid="style", file_name=docs.STYLESHEET, media_type="text/css",
-                                content=docs.stylesheet(ctx.theme, font_face_css(fonts),
-                                                        chinese=doc.is_chinese, lang=doc.meta.lang,
-                                                        vertical=options.vertical).encode("utf-8")))
-    book.set_cover(docs.COVER_IMAGE, cover_png(doc.meta, ctx.theme, publication=ctx.publication), create_page=False)
-    pages = [_Xhtml("cover", docs.COVER_PAGE, coverpage, title, properties=["svg"]),
-             _Xhtml("text", docs.TEXT_PAGE, text, title)]
-    for item in pages:
-        book.add_item(item)
-    book.add_item(_Xhtml("nav", docs.NAV_PAGE, nav, title, properties=["nav"]))
-    book.add_item(epub.EpubNcx())
-    add_images_and_fonts(book, images, fonts)
-    book.toc = _ncx_toc(entries)
-    book.spine = pages
-    if options.vertical or direction(doc.meta.lang) == "rtl":
-        book.set_direction("rtl")  # the spine's page-progression-direction: pages turn leftwards
-    words = labels(lang)
-    book.guide = [{"type": "cover", "href": docs.COVER_PAGE, "title": words["cover"]},
-                  {"type": "text", "href": docs.TEXT_PAGE, "title": words["text"]}]
-
-    return packaged(book, edition_time(doc.meta, ctx.source_date_epoch), lang)
-
-
-def add_images_and_fonts(book: epub.EpubBook, images: dict[str, Image], fonts: list[EmbeddedFont]) -> None:
-    """The pictures (in name order) and the embedded fonts, as package items."""
-    for name in sorted(images):
-        image = images[name]
-        book.add_item(epub.EpubImage(uid="img-" + name.rsplit(".", 1)[0].removeprefix("img-"),
-                                     file_name=f"{IMAGE_DIR}/{name}", media_type=image.media_type,
-                                     content=image.data))
-    for number, font in enumerate(fonts, 1):
-        book.add_item(epub.EpubItem(uid=f"font-{number}", file_name=font.file_name, media_type=font.media_type,
-                                    content=font.data))
-
-
-def packaged(book: epub.EpubBook, edited: datetime, lang: str) -> bytes:
-    """The book as a reproducible zip: every date the edition's time (`dcterms:modified`, the zip's
-    entries; never before 1980), the mimetype first and stored, the package document's language set.
-    ebooklib's own zip is written uncompressed (its `compresslevel` 0): `rezip` reads every entry back and
-    deflates it, so compressing it first was ~0.009 s of work thrown away."""
-    stamp = max(edited, ZIP_EPOCH)
-    buffer = io.BytesIO()
-    epub.write_epub(buffer, book, {"mtime": stamp.replace(tzinfo=None),
-                                   "epub3_pages": False, "epub3_landmark": False, "raise_exceptions": True,
-                                   "compresslevel": 0})
-    return rezip(buffer.getvalue(), stamp, first="mimetype", stored=frozenset({"mimetype"}),
-                 rewrite={OPF_PATH: lambda opf: package_language(opf, lang)})
-
-
-OPF_PATH = "EPUB/content.opf"
-
-
-def package_language(opf: bytes, lang: str) -> bytes:
-    """The package document with `xml:lang` on its root, the language of its metadata (titles, names,
-    the accessibility summary): what Ace's epub-lang asks for, and ebooklib does not write."""
-    root = etree.fromstring(opf, etree.XMLParser(resolve_entities=False, no_network=True))
-    root.set("{http://www.w3.org/XML/1998/namespace}lang", lang)
-    return etree.tostring(root, xml_declaration=True, encoding="utf-8")
-
-
-def _people(book: epub.EpubBook, doc: m.Document) -> None:
-    """Authors as dc:creator (role aut); the editor too, as creator when there is no author."""
-    people = [(name, "aut") for name in doc.meta.authors]
-    if doc.meta.editor:
-        people.append((doc.meta.editor, "edt"))
-    for number, (name, role) in enumerate(people, 1):
-        element = "creator" if role == "aut" or not doc.meta.authors else "contributor"
-        book.add_metadata("DC", element, name, {"id": f"{element}-{number}"})
-        book.add_metadata(None, "meta", role, {"refines": f"#{element}-{number}", "property": "role",
-                                                "scheme": "marc:relators"})
-
-
-def _ncx_toc(entries: list[docs.TocEntry]) -> list[object]:
-    """The same entries as nav.xhtml, in ebooklib's form, for the NCX."""
-    counter = iter(range(1, 10_000))
-
-    def convert(level: list[docs.TocEntry]) -> list[object]:
-        out: list[object] = []
-        for entry in level:
-            link = epub.Link(entry.href, entry.title, f"navpoint-{next(counter)}")
-            out.append((link, convert(entry.children)) if entry.children else link)
-        return out
-
-    return convert(entries)
-
-
-class _Xhtml(epub.EpubHtml):
-    """A content document packaged as we built it: ebooklib would re-parse it as HTML and rebuild
-    `<head>`, dropping what it does not know."""
-
-    def __init__(self, uid: str, file_name: str, tree: etree._ElementTree, title: str,
-                 properties: list[str] | None = None) -> None:
-        super().__init__(uid=uid, file_name=file_name, media_type="application/xhtml+xml", title=title)
-        self.content = docs.serialize(tree)
-        self.properties = list(properties or [])
-
-    def get_content(self, default: bytes | None = None) -> bytes:
-        return self.content
+    return write_book(doc, ctx)
 
 
 def _write_issue(collection: m.Collection, ictx: object) -> bytes:
@@ -191,7 +34,9 @@ def _write_issue(collection: m.Collection, ictx: object) -> bytes:
     return write_epub_issue(collection, ictx)  # type: ignore[arg-type]
 
 
+# ebooklib (with lxml) and Pillow's drawing, which `book` imports, ~0.012 s: imported on the warm-up thread while
+# pandoc reads the article. HarfBuzz reads a font only the first time on this machine (`resources.fonts`) or to
+# embed its subset (`--embed-fonts`).
 WRITER = Writer(name="epub", suffix=".epub", description="EPUB 3 e-book (reflowable, with cover and TOC)",
-                write=write_epub, options=EpubOptions, write_collection=_write_issue)
-# No library to warm up: HarfBuzz reads a font only the first time on this machine (`resources.fonts`) or to
-# embed its subset (`--embed-fonts`), and ebooklib comes with this module.
+                write=write_epub, options=EpubOptions, write_collection=_write_issue,
+                libraries=("ebooklib.epub", "lxml.etree", "PIL.ImageDraw", "PIL.ImageFont"))

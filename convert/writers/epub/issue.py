@@ -20,7 +20,8 @@ from ...wording import labels
 from ..base import IssueContext, options_of
 from ..cjk import typeset, typesetting
 from ..html import HtmlStyle, article_html
-from . import IMAGE_DIR, EpubOptions, _ncx_toc, _Xhtml, add_images_and_fonts, packaged
+from . import EpubOptions
+from .book import IMAGE_DIR, Xhtml, add_images_and_fonts, ncx_toc, packaged
 from . import documents as docs
 from .cover import COVER_SIZE, cover_png
 from .fonts import embedded_fonts_of, font_face_css
@@ -107,15 +108,15 @@ def write_epub_issue(collection: m.Collection, ictx: IssueContext) -> bytes:
     titles = tuple(doc.meta.title for doc in collection.articles)
     book.set_cover(docs.COVER_IMAGE, cover_png(meta, ictx.theme, publication=collection.publication,
                                                contents=titles), create_page=False)
-    cover = _Xhtml("cover", docs.COVER_PAGE, coverpage, meta.title, properties=["svg"])
-    contents = _Xhtml("nav", docs.NAV_PAGE, nav, words["contents"], properties=["nav"])
-    articles = [_Xhtml(f"article-{index + 1:03d}", article_file(index), text, doc.meta.title)
+    cover = Xhtml("cover", docs.COVER_PAGE, coverpage, meta.title, properties=["svg"])
+    contents = Xhtml("nav", docs.NAV_PAGE, nav, words["contents"], properties=["nav"])
+    articles = [Xhtml(f"article-{index + 1:03d}", article_file(index), text, doc.meta.title)
                 for index, (doc, text) in enumerate(zip(collection.articles, texts))]
     for item in (cover, contents, *articles):
         book.add_item(item)
     book.add_item(epub.EpubNcx())
     add_images_and_fonts(book, images, fonts)
-    book.toc = _ncx_toc(entries)
+    book.toc = ncx_toc(entries)
     book.spine = [cover, contents, *articles]
     if options.vertical or direction(collection.meta.lang) == "rtl":
         book.set_direction("rtl")  # pages turn leftwards

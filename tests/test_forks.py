@@ -1,0 +1,87 @@
+"""`convert.forks`: work a lone run hands to a forked child gives the value the process would make itself;
+a child that fails costs only the time; only the command's own, single-threaded process forks; a value never
+asked for leaves no child behind. Each case runs in a fresh interpreter (pytest's own process has threads)."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+from conftest import SEEDS
+
+SCRIPT = """
+import json, os, sys, threading
+from convert import forks
+case = sys.argv[1]
+if case != "library":
+    forks.allow()
+if case == "threaded":
+    stop = threading.Event()
+    threading.Thread(target=stop.wait, daemon=True).start()
+parent = os.getpid()
+def made():  # where it was made, and something big enough to fill a pipe
+    if case == "failing" and os.getpid() != parent:
+        raise RuntimeError("the child fails")
+    if case == "killed" and os.getpid() != parent:
+        os.kill(os.getpid(), 9)
+    return {"pid": os.getpid(), "data": bytes(range(256)) * 4096}
+later = forks.later(made)
+forked = later._child is not None
+if case == "abandoned":
+    del later  # never asked: the child must end, not wait on its full pipe for ever
+    print(json.dumps({"forked": forked, "children": os.popen(f"pgrep -P {parent}").read().split()}))
+    sys.exit(0)
+value = later.result()
+print(json.dumps({"forked": forked, "in_child": value["pid"] != parent, "same": value["data"] == bytes(range(256)) * 4096,
+                  "children": os.popen(f"pgrep -P {parent}").read().split()}))
+"""
+
+
+def run(case: str) -> dict:
+    done = subprocess.run([sys.executable, "-c", SCRIPT, case], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    seen = json.loads(done.stdout)
+    seen["children"] = [pid for pid in seen["children"] if pid.isdigit()]
+    return seen
+
+
+def test_the_commands_process_makes_a_value_in_a_child() -> None:
+    seen = run("command")
+    assert seen["forked"] and seen["in_child"] and seen["same"]
+    assert len(seen["children"]) <= 1  # the pgrep itself; the child was reaped
+
+
+def test_a_failing_or_killed_child_costs_only_time() -> None:
+    for case in ("failing", "killed"):
+        seen = run(case)
+        assert seen["forked"] and not seen["in_child"] and seen["same"], case  # made again, here
+
+
+def test_a_library_users_or_threaded_process_does_not_fork() -> None:
+    for case in ("library", "threaded"):
+        seen = run(case)
+        assert not seen["forked"] and not seen["in_child"] and seen["same"], case
+
+
+def test_a_value_never_asked_for_leaves_no_child() -> None:
+    seen = run("abandoned")
+    assert seen["forked"] and len(seen["children"]) <= 1
+
+
+def test_the_commands_epub_is_the_librarys(tmp_path: Path, monkeypatch) -> None:
+    """The command draws the EPUB's cover in a child; the library, in its own process: the same bytes."""
+    from convert.builder import convert
+
+    article = SEEDS / "zh-news-harbor" / "article.md"
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1700000000"}
+    done = subprocess.run([sys.executable, "-m", "convert", "--to", "epub", str(article), "-o", str(tmp_path), "-q"],
+                          capture_output=True, text=True, timeout=120, env=env)
+    assert done.returncode == 0, done.stderr
+    commands = (tmp_path / "zh-news-harbor.epub").read_bytes()
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    assert commands == convert(article, to="epub")
+    with zipfile.ZipFile(tmp_path / "zh-news-harbor.epub") as book:
+        assert book.read("EPUB/cover.png").startswith(b"\x89PNG")
