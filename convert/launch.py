@@ -29,6 +29,9 @@ def command() -> None:
 
         if file_has_han(article):
             segmenter.start(load_segmenter)
+    from .resources.fonts import list_families_ahead
+
+    list_families_ahead()  # the theme's check reads it (`theme.load`); after the fork: the child holds no pipe
     from .cli import command as run
 
     run()

@@ -29,8 +29,6 @@ import importlib.util
 import json
 import os
 import pickle
-import shutil
-import subprocess
 import sys
 import tempfile
 import tomllib
@@ -41,6 +39,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..installed import entry_points
+from ..resources.fonts import installed_families
 from . import schema
 from .schema import Theme, ThemeError, validate
 
@@ -323,12 +322,3 @@ def _check_fonts(theme: Theme, shown: str) -> None:
         if not any(family.casefold() in installed for family in stack):
             raise ThemeError(f"{shown}: fonts.{role}: none of {', '.join(stack)} is installed; expected at least "
                              f"one installed font family (see `fc-list : family`)")
-
-
-@lru_cache(maxsize=1)
-def installed_families() -> frozenset[str] | None:
-    """Font family names fontconfig knows, case-folded; None when fontconfig is missing."""
-    if not shutil.which("fc-list"):
-        return None
-    listing = subprocess.run(["fc-list", ":", "family"], capture_output=True, text=True).stdout
-    return frozenset(name.strip().casefold() for line in listing.splitlines() for name in line.split(","))
