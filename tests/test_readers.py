@@ -279,6 +279,19 @@ def test_valid_links_stay_links() -> None:
     assert len([i for i in doc.blocks[0].content if isinstance(i, m.Link)]) == 5
 
 
+def test_an_ascii_host_is_checked_without_the_idna_codec() -> None:
+    """Importing the codec (with stringprep) costs a lone run ~0.005 s; an ASCII name needs only the label
+    rule, which is what IDNA checks of it (1 to 63 characters)."""
+    import subprocess
+    import sys
+
+    script = ("import sys; from convert.readers.walk import valid_link; "
+              "ok = [valid_link(u) for u in ('http://example.org/a', 'http://' + 'a' * 64 + '.org', 'http://a..b.org')]; "
+              "print(ok, 'encodings.idna' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["[True,", "False,", "False]", "False"]
+
+
 def test_invalid_urls_never_reach_an_edition(tmp_path: Path) -> None:
     """EPUBCheck accepts the book and the DOCX holds no relationship to an invalid target."""
     import io
