@@ -112,3 +112,20 @@ def test_no_edition_carries_a_photos_metadata(tmp_path: Path, fmt: str) -> None:
     reader = formats.of(fmt)
     assert SECRET not in reader.carried(data)  # type: ignore[arg-type]
     assert "Phone 12" not in reader.carried(data)  # type: ignore[arg-type]
+
+
+def test_a_kept_jpeg_is_still_checked_whole() -> None:
+    """A JPEG kept as it is is checked at an eighth of its size (`draft`), which reads all its coded data:
+    a cut one is still refused, and one the walk does not understand is drawn again at its full size."""
+    from convert.resources.images import ResourceError
+
+    source = _photo()
+    end = source.index(b"\xff\xd9") + 2
+    with pytest.raises(ResourceError, match="truncated or damaged"):
+        prepare_image(source[:int(end * 0.6)])
+    plain = io.BytesIO()
+    Image.new("RGB", (320, 200), "#3a6ea5").save(plain, "JPEG", quality=90)
+    no_end = prepare_image(plain.getvalue()[:-2])  # no end-of-image marker: libjpeg reads it, the walk does not
+    assert (no_end.width, no_end.height) == (320, 200) and no_end.data.endswith(b"\xff\xd9")
+    with Image.open(io.BytesIO(no_end.data)) as drawn:
+        assert drawn.size == (320, 200)

@@ -83,6 +83,9 @@ def prepare_image(data: bytes) -> Image:
             width, height = picture.size
             if width * height > MAX_PIXELS:
                 raise ResourceError(f"{width}×{height} pixels is over the {MAX_PIXELS // 1_000_000} MP limit")
+            if picture.format == "JPEG" and not _drawn_again(picture, width, height):
+                # Kept as it is: checked at an eighth of its size, which still reads all of its coded data.
+                picture.draft(picture.mode, (max(1, width // 8), max(1, height // 8)))
             with _STRICT_LOADING:
                 saved, ImageFile.LOAD_TRUNCATED_IMAGES = ImageFile.LOAD_TRUNCATED_IMAGES, False
                 try:
@@ -98,12 +101,13 @@ def prepare_image(data: bytes) -> Image:
         except Exception as exc:  # Pillow raises many types for corrupt data
             raise ResourceError(f"not a readable image: truncated or damaged ({type(exc).__name__})") from None
     fmt = picture.format or ""
-    turned = picture.getexif().get(ExifTags.Base.Orientation, 1) in range(2, 9)  # what exif_transpose turns
-    if not (fmt not in _OUTPUT_TYPES or turned or _scale(width, height) < 1
-            or picture.mode not in ("RGB", "RGBA", "L", "P", "LA")):
+    if not _drawn_again(picture, width, height):
         kept = without_metadata(data, fmt)  # the file's own bytes: a JPEG drawn again loses detail
         if kept is not None:
             return Image(kept, _OUTPUT_TYPES[fmt], width, height)
+        if picture.size != (width, height):  # checked at a smaller size (`draft`): read again, whole
+            picture = PILImage.open(io.BytesIO(data))
+            picture.load()
     picture = ImageOps.exif_transpose(picture)  # drawn again: upright, and without its metadata
     scale = _scale(*picture.size)
     if scale < 1 and max(picture.size) * scale <= MAX_EDGE:
@@ -122,6 +126,14 @@ def prepare_image(data: bytes) -> Image:
         fmt = "PNG"
     drawn = out.getvalue()  # Pillow writes a JPEG's comment and XMP again: left out here too
     return Image(without_metadata(drawn, fmt) or drawn, _OUTPUT_TYPES[fmt], picture.size[0], picture.size[1])
+
+
+def _drawn_again(picture: PILImage.Image, width: int, height: int) -> bool:
+    """Whether a picture must be drawn again (another format or mode, turned, too large); else its own
+    bytes are kept. A JPEG's EXIF is read with its header; other formats' may need the picture loaded."""
+    turned = picture.getexif().get(ExifTags.Base.Orientation, 1) in range(2, 9)  # what exif_transpose turns
+    return (picture.format not in _OUTPUT_TYPES or turned or _scale(width, height) < 1
+            or picture.mode not in ("RGB", "RGBA", "L", "P", "LA"))
 
 
 def _scale(width: int, height: int) -> float:
