@@ -85,3 +85,36 @@ def test_the_commands_epub_is_the_librarys(tmp_path: Path, monkeypatch) -> None:
     assert commands == convert(article, to="epub")
     with zipfile.ZipFile(tmp_path / "zh-news-harbor.epub") as book:
         assert book.read("EPUB/cover.png").startswith(b"\x89PNG")
+
+
+COUNT_FORKS = """
+import atexit, json, sys
+from convert import forks, launch
+calls = []
+real = forks.fork_child
+def fork_child(work):
+    child = real(work)
+    calls.append(child is not None)
+    return child
+forks.fork_child = fork_child
+atexit.register(lambda: print(json.dumps(sum(calls)), file=sys.stderr))  # the command runs them before it exits
+sys.argv = ["convert", *sys.argv[1:]]
+launch.command()
+"""
+
+
+def _forks_of(*arguments: str) -> int:
+    done = subprocess.run([sys.executable, "-c", COUNT_FORKS, *arguments], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stderr.strip().splitlines()[-1])
+
+
+def test_a_lone_epub_draws_its_cover_in_a_child_and_a_batch_does_not(tmp_path: Path) -> None:
+    """In a batch built in this process (`--jobs 1`), a fork per article costs more than it saves."""
+    news = tmp_path / "news"
+    for name in ("one", "two"):
+        (news / name).mkdir(parents=True)
+        (news / name / "article.md").write_text(f"# Harbour plan {name}\n\nThe council met today.\n", encoding="utf-8")
+    assert _forks_of("--to", "epub", str(news / "one" / "article.md"), "-o", str(tmp_path / "lone"), "-q") == 1
+    assert _forks_of("--jobs", "1", "--to", "epub", str(news), "-o", str(tmp_path / "batch"), "-q") == 0
+    assert len(list((tmp_path / "batch").glob("*.epub"))) == 2

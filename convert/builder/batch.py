@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Callable, Protocol, Sequence
 
+from .. import forks
 from ..errors import UsageError
 from ..readers import is_url
 from ..resources import cache_dir
@@ -111,6 +112,8 @@ def build(inputs: Sequence[Path | str], formats: Sequence[str], outdir: Path | s
                 stale.append(fmt)
         if stale:
             pending.append(Job(article, stems[article], tuple(stale), theme, options, epoch))
+    if len(pending) > 1:
+        forks.forbid()  # children per article cost this process more than they save (`forks.forbid`)
     order = {fmt: index for index, fmt in enumerate(names)}
 
     def in_order() -> list[Outcome]:
