@@ -10,6 +10,8 @@ import io
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from PIL import Image, ImageCms, ImageDraw
 
 from convert import registry
@@ -129,3 +131,25 @@ def test_a_kept_jpeg_is_still_checked_whole() -> None:
     assert (no_end.width, no_end.height) == (320, 200) and no_end.data.endswith(b"\xff\xd9")
     with Image.open(io.BytesIO(no_end.data)) as drawn:
         assert drawn.size == (320, 200)
+
+
+_SAMPLES = {"JPEG": _photo(progressive=True), "PNG": None}
+
+
+def _png_sample() -> bytes:
+    out = io.BytesIO()
+    Image.new("P", (40, 30), 3).save(out, "PNG", transparency=0)
+    return out.getvalue()
+
+
+@settings(max_examples=300, deadline=None)
+@given(fmt=st.sampled_from(["JPEG", "PNG"]), cuts=st.lists(st.tuples(st.integers(0, 10**6), st.binary(max_size=6)),
+                                                          max_size=4))
+def test_the_walk_takes_any_bytes(fmt: str, cuts: list[tuple[int, bytes]]) -> None:
+    """Damaged files (bytes replaced, cut, inserted): the walk ends, with bytes or None, never an error."""
+    data = bytearray(_SAMPLES["JPEG"] if fmt == "JPEG" else _png_sample())
+    for at, piece in cuts:
+        at %= len(data) + 1
+        data[at:at + len(piece) % 3] = piece
+    kept = without_metadata(bytes(data), fmt)
+    assert kept is None or isinstance(kept, bytes)
