@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 from datetime import datetime
+from typing import Callable, Mapping
 
 from ebooklib import epub
 from lxml import etree
@@ -80,7 +81,7 @@ def write_book(doc: m.Document, ctx: WriteContext) -> bytes:
                                 content=docs.stylesheet(ctx.theme, font_face_css(fonts),
                                                         chinese=doc.is_chinese, lang=doc.meta.lang,
                                                         vertical=options.vertical).encode("utf-8")))
-    book.set_cover(docs.COVER_IMAGE, cover.result(), create_page=False)
+    book.set_cover(docs.COVER_IMAGE, b"", create_page=False)  # its bytes: when the zip is rewritten (`packaged`)
     pages = [Xhtml("cover", docs.COVER_PAGE, coverpage, title, properties=["svg"]),
              Xhtml("text", docs.TEXT_PAGE, text, title)]
     for item in pages:
@@ -96,7 +97,8 @@ def write_book(doc: m.Document, ctx: WriteContext) -> bytes:
     book.guide = [{"type": "cover", "href": docs.COVER_PAGE, "title": words["cover"]},
                   {"type": "text", "href": docs.TEXT_PAGE, "title": words["text"]}]
 
-    return packaged(book, edition_time(doc.meta, ctx.source_date_epoch), lang)
+    return packaged(book, edition_time(doc.meta, ctx.source_date_epoch), lang,
+                    late={f"EPUB/{docs.COVER_IMAGE}": cover.result})
 
 
 def add_images_and_fonts(book: epub.EpubBook, images: dict[str, Image], fonts: list[EmbeddedFont]) -> None:
@@ -111,18 +113,22 @@ def add_images_and_fonts(book: epub.EpubBook, images: dict[str, Image], fonts: l
                                     content=font.data))
 
 
-def packaged(book: epub.EpubBook, edited: datetime, lang: str) -> bytes:
+def packaged(book: epub.EpubBook, edited: datetime, lang: str,
+             late: Mapping[str, Callable[[], bytes]] | None = None) -> bytes:
     """The book as a reproducible zip: every date the edition's time (`dcterms:modified`, the zip's
     entries; never before 1980), the mimetype first and stored, the package document's language set.
     ebooklib's own zip is written uncompressed (its `compresslevel` 0): `rezip` reads every entry back and
-    deflates it, so compressing it first was ~0.009 s of work thrown away."""
+    deflates it, so compressing it first was ~0.009 s of work thrown away. An entry named in `late` is
+    packed empty by ebooklib and given its bytes as the zip is rewritten: the cover, drawn meanwhile by a
+    child (`forks.later`), is asked for as late as it can be."""
     stamp = max(edited, ZIP_EPOCH)
     buffer = io.BytesIO()
     epub.write_epub(buffer, book, {"mtime": stamp.replace(tzinfo=None),
                                    "epub3_pages": False, "epub3_landmark": False, "raise_exceptions": True,
                                    "compresslevel": 0})
-    return rezip(buffer.getvalue(), stamp, first="mimetype", stored=frozenset({"mimetype"}),
-                 rewrite={OPF_PATH: lambda opf: package_language(opf, lang)})
+    rewrite: dict[str, Callable[[bytes], bytes]] = {OPF_PATH: lambda opf: package_language(opf, lang)}
+    rewrite.update({name: (lambda _, make=make: make()) for name, make in (late or {}).items()})
+    return rezip(buffer.getvalue(), stamp, first="mimetype", stored=frozenset({"mimetype"}), rewrite=rewrite)
 
 
 OPF_PATH = "EPUB/content.opf"
