@@ -87,3 +87,27 @@ def test_a_later_lone_run_needs_no_harfbuzz_and_writes_the_same(tmp_path: Path, 
     # HarfBuzz read the fonts' features the first time only (the EPUB asks whether they have `halt`)
     assert outputs[0][0] is (fmt == "epub") and outputs[1][0] is False
     assert outputs[0][1] == outputs[1][1]
+
+
+LOOK_UP = """
+import json, sys
+from convert.resources import fonts
+requests = [("Noto Serif CJK SC", True), ("Noto Sans CJK SC", False), ("No Such Family", False)]
+if sys.argv[1] == "ahead":
+    fonts.look_up_ahead(requests)
+    started = {family: asked.poll() for (family, _), asked in fonts._asked.items()}  # None: still running
+else:
+    started = {}
+found = [fonts.system_font(family, bold) for family, bold in requests]
+print(json.dumps({"found": [[f.path, f.index, f.family] if f else None for f in found], "started": started}))
+"""
+
+
+def test_fonts_looked_up_ahead_are_the_same_fonts() -> None:
+    """`look_up_ahead` starts `fc-match` for several faces at once (the EPUB's cover asks for two); the answers
+    are those of one lookup at a time, a family fontconfig only substitutes included."""
+    seen = {case: json.loads(subprocess.run([sys.executable, "-c", LOOK_UP, case], capture_output=True, text=True,
+                                            check=True).stdout) for case in ("ahead", "one by one")}
+    assert seen["ahead"]["found"] == seen["one by one"]["found"]
+    assert seen["ahead"]["found"][0] and seen["ahead"]["found"][1] and seen["ahead"]["found"][2] is None
+    assert len(seen["ahead"]["started"]) == 3  # all three asked before the first answer was read

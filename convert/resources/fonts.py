@@ -2,7 +2,7 @@
 
 Used wherever a font file itself is needed rather than a family name: the EPUB cover (Pillow), the
 embedded font subsets (HarfBuzz) and the proof sheets' labels. Each lookup runs `fc-match` once per
-process.
+process; `look_up_ahead` starts several at once.
 
 What a face's file says of itself (its OpenType features, its space's width) is read with HarfBuzz once per
 machine and kept in the cache folder, keyed by the file's path, face, size and modification time: a lone
@@ -16,7 +16,7 @@ import subprocess
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterable
 
 from ..cache import cache_dir, read_marshal, write_marshal
 
@@ -32,17 +32,53 @@ class FontFile:
     family: str
 
 
-@lru_cache(maxsize=64)
+_found: dict[tuple[str, bool], FontFile | None] = {}  # (family, bold) -> what fontconfig said, once per process
+_asked: dict[tuple[str, bool], subprocess.Popen[str]] = {}  # `fc-match` started ahead (`look_up_ahead`)
+
+
+def look_up_ahead(requests: Iterable[tuple[str, bool]]) -> None:
+    """Start `fc-match` for each (family, bold) not looked up yet, all at once (~0.006 s each): `system_font`
+    reads their answers."""
+    for request in requests:
+        if request not in _found and request not in _asked:
+            try:
+                _asked[request] = subprocess.Popen(_fc_match(*request), stdout=subprocess.PIPE,
+                                                   stderr=subprocess.DEVNULL, text=True)
+            except OSError:
+                return
+
+
 def system_font(family: str, bold: bool = False) -> FontFile | None:
     """The file fontconfig uses for `family`, or None when only a substitute would be found."""
+    request = (family, bold)
+    if request not in _found:
+        _found[request] = _answer(family, _asked.pop(request, None) or _run(family, bold))
+    return _found[request]
+
+
+def _fc_match(family: str, bold: bool) -> list[str]:
     pattern = f"{family}:weight=bold" if bold else f"{family}:weight=regular"
+    return ["fc-match", "-f", "%{file}\n%{index}\n%{family}", pattern]
+
+
+def _run(family: str, bold: bool) -> subprocess.Popen[str] | None:
     try:
-        out = subprocess.run(["fc-match", "-f", "%{file}\n%{index}\n%{family}", pattern],
-                             capture_output=True, text=True, timeout=10, check=True).stdout
-    except (OSError, subprocess.SubprocessError):
+        return subprocess.Popen(_fc_match(family, bold), stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    except OSError:
+        return None
+
+
+def _answer(family: str, asked: subprocess.Popen[str] | None) -> FontFile | None:
+    if asked is None:
+        return None
+    try:
+        out = asked.communicate(timeout=10)[0]
+    except subprocess.TimeoutExpired:
+        asked.kill()
+        asked.communicate()
         return None
     lines = out.split("\n")
-    if len(lines) < 3 or not lines[0]:
+    if asked.returncode != 0 or len(lines) < 3 or not lines[0]:
         return None
     families = [name.strip().lower() for name in lines[2].split(",")]
     if family.strip().lower() not in families:

@@ -17,7 +17,7 @@ from PIL import Image, ImageDraw, ImageFont
 from ...dates import format_date
 from ...errors import warn
 from ...model import Meta, collapse_spaces
-from ...resources.fonts import FontFile, stack_font
+from ...resources.fonts import FontFile, look_up_ahead, stack_font
 from ...scripts import direction, han_standard, is_chinese, is_cjk_language
 from ...theme import Theme
 from ...wording import byline, byline_text
@@ -102,8 +102,10 @@ def cover_drawing(meta: Meta, theme: Theme, size: tuple[int, int] = COVER_SIZE, 
     compress = is_chinese(meta.lang) and theme.cjk.compress_punctuation
     spacing: Spacing = (theme.text.script_gap_em, compress, han_standard(meta.lang) in ("TC", "HK"),
                         compress and theme.cjk.heading_line_start_opening == "half")
-    heading_font = _loader(theme.script_stack("headings", cjk, meta.lang), bold=True)
-    body_font = _loader(theme.script_stack("body", cjk, meta.lang), bold=False)
+    headings, body = theme.script_stack("headings", cjk, meta.lang), theme.script_stack("body", cjk, meta.lang)
+    look_up_ahead([(headings[0], True), (body[0], False)] if headings and body else [])  # both at once
+    heading_font = _loader(headings, bold=True)
+    body_font = _loader(body, bold=False)
     end = width - margin if direction(meta.lang) == "rtl" else None  # right-to-left: lines end at the right margin
 
     # A band of the accent colour at the top carries the source, like a newspaper's masthead.
