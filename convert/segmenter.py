@@ -7,13 +7,14 @@ dictionary on the other core while pandoc runs, then does the run's segmentation
 answers back over a pipe: a few dozen calls per article, each a heading's or a paragraph's words.
 
 Only the `convert` command forks, only while it is single-threaded (`forks`), once: a batch's workers load
-rjieba themselves (`executors.local.PRELOAD`), and a Dask worker
-has threads. Whenever the child cannot answer (it failed, it was killed), `run` does the
-work in the process itself, as it always did; what it answers is the same either way.
+rjieba themselves (`executors.local.PRELOAD`), and a Dask worker has threads. Whenever the child cannot answer
+(it failed, it was killed), `run` does the work in the process itself, as it always did; what it answers is
+the same either way.
 """
 from __future__ import annotations
 
 import atexit
+import os
 import pickle
 import sys
 import threading
@@ -30,6 +31,7 @@ class _Child:
     def __init__(self, pid: int, requests: int, answers: int) -> None:
         self.pid, self.requests, self.answers = pid, requests, answers
         self.lock = threading.Lock()  # one call at a time on the pipes (the writers of a job may be threads)
+        self.owner = os.getpid()  # a process forked from it (`forks.later`) shares the pipes: it must not talk
 
     def close(self) -> None:
         forks.end(self.pid, self.requests, self.answers)
@@ -64,7 +66,7 @@ def run(function: Callable[..., T], *args: Any) -> T:
     by reference), else here."""
     global _child
     child = _child
-    if child is not None:
+    if child is not None and child.owner == os.getpid():
         with child.lock:
             try:
                 forks.send(child.requests, (function, args))
@@ -76,7 +78,7 @@ def run(function: Callable[..., T], *args: Any) -> T:
         if _child is child:  # it is gone, or failed: the rest of the run segments here
             _child = None
             child.close()
-    return function(*args)
+    return function(*args)  # (in a process forked from the owner: here too, its parent's child left alone)
 
 
 def _stop() -> None:

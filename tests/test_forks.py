@@ -118,3 +118,32 @@ def test_a_lone_epub_draws_its_cover_in_a_child_and_a_batch_does_not(tmp_path: P
     assert _forks_of("--to", "epub", str(news / "one" / "article.md"), "-o", str(tmp_path / "lone"), "-q") == 1
     assert _forks_of("--jobs", "1", "--to", "epub", str(news), "-o", str(tmp_path / "batch"), "-q") == 0
     assert len(list((tmp_path / "batch").glob("*.epub"))) == 2
+
+
+GRANDCHILD = """
+import json, sys
+from convert import forks, segmenter
+from convert.scripts import heading_words, load_segmenter
+forks.allow()
+segmenter.start(load_segmenter)
+text = "香港特区政府今天公布新的港口发展规划"
+def words():
+    return [text[a:b] for a, b in heading_words(text)], "rjieba" in sys.modules
+first = words()
+later = forks.later(words)
+forked = later._child is not None
+print(json.dumps({"first": first, "forked": forked, "there": later.result(), "after": words()}))
+"""
+
+
+def test_a_forked_child_segments_on_its_own() -> None:
+    """A process forked from the one that owns the segmenting child shares its pipes: a call from it would
+    interleave with its parent's. It segments in its own process (the same words), and the parent's child
+    goes on answering."""
+    done = subprocess.run([sys.executable, "-c", GRANDCHILD], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    seen = json.loads(done.stdout)
+    assert seen["forked"]
+    assert seen["first"][1] is False and seen["after"][1] is False  # the parent: its child's words
+    assert seen["there"] == [seen["first"][0], True]  # the forked one: the same words, segmented there
+    assert "港口" in seen["first"][0]
