@@ -117,6 +117,24 @@ def test_a_numbered_line_over_a_table_is_its_caption(tmp_path: Path, line: str) 
     assert "表1" not in m.visible_text(m.Document(blocks=doc.body)).replace(" ", "")
 
 
+@pytest.mark.parametrize("over, under", [("表：主要省份GDP", ""), ("", "表：主要省份GDP"), ("", "（表：主要省份GDP）"),
+                                         ("", "表2　主要省份GDP"), ("表1　主要省份GDP", "表：另一行说明")])
+def test_a_caption_line_beside_a_table_is_its_caption(tmp_path: Path, over: str, under: str) -> None:
+    """Scraped news gives a table its caption unnumbered (`表：…`), and often under it; one over it wins."""
+    doc = _load(tmp_path, f"# 前三季度GDP\n\n国家统计局公布数据。\n\n{over}\n\n{TABLE}\n{under}\n\n后文。\n")
+    table = next(b for b in doc.body if isinstance(b, m.Table))
+    assert m.plain_text(table.caption) == "主要省份GDP" and table.number == 1
+    shown = m.visible_text(m.Document(blocks=doc.body))
+    assert "表：主要" not in shown and "表2" not in shown
+    assert ("表：另一行说明" in shown) == (under == "表：另一行说明")  # a table has one caption
+
+
+def test_a_sentence_after_a_table_is_no_caption(tmp_path: Path) -> None:
+    doc = _load(tmp_path, f"# 前三季度GDP\n\n{TABLE}\n表现最好的是广东。\n")
+    table = next(b for b in doc.body if isinstance(b, m.Table))
+    assert not table.caption and "表现最好的是广东。" in m.visible_text(m.Document(blocks=doc.body))
+
+
 def test_notes_and_source_under_a_table_are_its_notes(tmp_path: Path) -> None:
     doc = _load(tmp_path, f"# 前三季度GDP\n\n注：这一段不在表格下。\n\n{TABLE}\n注：增速按不变价格计算。\n\n"
                           "数据来源：国家统计局\n\n后文说明了原因。\n")

@@ -35,8 +35,11 @@ _END_MARK = re.compile(r"^(?:[（(【\[]\s*(?:完|全文完|全文結束|全文�
 # `编者按：…`, `【编者按】…`, `編者按：…`, `编者的话：…`, `Editor's note: …` opening the article
 _EDITOR_NOTE = re.compile(r"^(?:[【\[［]\s*)?(?:编者按|編者按|编者的话|編者的話|编者注|編者註|Editor['’]s note)"
                           r"\s*(?:[】\]］]\s*[:：]?|[:：]|(?<=note):?\s)", re.I)
-# `表1　主要省份GDP`, `表 2：…`, `Table 3. …` on the line over a table: its caption (the edition numbers it)
-_TABLE_CAPTION = re.compile(r"^(?:表|Table)\s*[0-9０-９一二三四五六七八九十]{1,3}\s*(?:[.:：．、]\s*|\s+|(?=[^\x00-\x7f]))(?P<caption>\S.{0,80})$")
+# `表1　主要省份GDP`, `表 2：…`, `Table 3. …`, `表：…` on the line over a table, or under it (`（表：…）` too):
+# its caption (the edition numbers it)
+_TABLE_CAPTION = re.compile(r"^(?:表|Table)\s*(?:[0-9０-９一二三四五六七八九十]{1,3}\s*(?:[.:：．、]\s*|\s+|(?=[^\x00-\x7f]))"
+                            r"|[:：]\s*)(?P<caption>\S.{0,80})$")
+_BRACKETED = re.compile(r"^[（(](?P<inner>.*)[）)]$")
 # `注：…`, `数据来源：…`, `Source: …` under a table: its notes, set as the table's text is
 _TABLE_NOTE = re.compile(r"^(?:注|註|说明|說明|备注|備註|(?:数据|數據|资料|資料)?(?:来源|來源)|Notes?|Sources?)\s*[:：]\s*\S", re.I)
 _POINTER = re.compile(r"^[▲△▼▽↑↓]\s*(?=\S)")  # `▲11月25日，青岛港…`: the caption of the picture above
@@ -218,19 +221,33 @@ def _attach_captions(blocks: list[m.Block]) -> list[m.Block]:
 
 
 def _table_captions_and_notes(blocks: list[m.Block]) -> list[m.Block]:
-    """A table's numbered caption line over it (`表1　主要省份GDP`) into the table, and the notes and
-    source lines under it (`注：…`, `数据来源：…`) marked as its notes (role `table-note`)."""
+    """A table's caption line over it (`表1　主要省份GDP`, `表：…`) or, when it has none, right under it
+    (`表：…`, `（表：…）`) into the table, and the notes and source lines under it (`注：…`, `数据来源：…`)
+    marked as its notes (role `table-note`)."""
     out: list[m.Block] = []
     for block in blocks:
         previous = out[-1] if out else None
-        if isinstance(block, m.Table) and not block.caption and (match := _TABLE_CAPTION.match(line_text(previous))):
+        if isinstance(block, m.Table) and not block.caption and (match := _table_caption(previous)):
             out[-1] = replace(block, caption=(m.Text(match["caption"].strip()),))
+            continue
+        if isinstance(previous, m.Table) and not previous.caption and isinstance(block, m.Paragraph) \
+                and not block.role and (match := _table_caption(block)):
+            out[-1] = replace(previous, caption=(m.Text(match["caption"].strip()),))
             continue
         after_table = isinstance(previous, m.Table) or (isinstance(previous, m.Paragraph) and previous.role == "table-note")
         if after_table and isinstance(block, m.Paragraph) and not block.role and _TABLE_NOTE.match(line_text(block)):
             block = replace(block, role="table-note")
         out.append(block)
     return out
+
+
+def _table_caption(block: m.Block | None) -> re.Match[str] | None:
+    """The caption a paragraph gives a table beside it, bracketed or not."""
+    if not isinstance(block, m.Paragraph):
+        return None
+    text = line_text(block)
+    bracketed = _BRACKETED.match(text)
+    return _TABLE_CAPTION.match(bracketed["inner"].strip() if bracketed else text)
 
 
 def _credit_out_of_caption(figure: m.Figure) -> m.Figure:
