@@ -763,6 +763,7 @@ def joined_numbers(text: str, joiner: str = NO_WIDTH_NON_BREAK, words: bool = Fa
             inserts.update(index for index in range(number_end + 1, end) if is_wide(text[index]) or is_wide(text[index - 1]))
         elif end > number_end:
             spaces.update(index for index in range(number_end, end) if text[index] == " ")
+    inserts.update(start + 2 for start, _ in stock_suffixes(text))  # after the hyphen of `寒武纪-U`
     if words:
         inserts.update(index for start, end in heading_words(text) for index in range(start + 1, end))
     gaps = set(gap_positions(text)) if gap else set()  # inside a number narrower (`NUMBER_GAP`)
@@ -838,6 +839,16 @@ def compound_units(text: str) -> list[tuple[int, int]]:
     return [match.span() for match in _COMPOUND_UNIT.finditer(text)]
 
 
+# A listed company's short name with its board's suffix (`寒武纪-U`, `九号公司-WD`, `百济神州－U`): no break
+# after the hyphen, which line breaking allows.
+_STOCK_SUFFIX = re.compile(f"[{IDEOGRAPHS}][-－][A-Z]{{1,2}}(?![A-Za-z0-9])")
+
+
+def stock_suffixes(text: str) -> list[tuple[int, int]]:
+    """Spans of the company names' suffixes in `text`, each with the name's last character (`纪-U`)."""
+    return [match.span() for match in _STOCK_SUFFIX.finditer(text)]
+
+
 _COMPOUND_NUMBER = re.compile("[+\\-−]?[0-9]+(?:[.,][0-9]+)*")
 
 
@@ -865,14 +876,15 @@ def keep_together(text: str, words: list[tuple[int, int]] | None = None, soft: b
     """Spans [start, end) of `text` that a line must not break inside: numbers with their units (with
     `soft`, the numbers alone: `number_parts`, which `latin_units` is passed to), compound units of
     measure with their numbers (`1.2m/s`, `compound_units`; with `loose_compounds`, the number and
-    the unit each whole, apart: the PDF's refit, as its last resort, `（约50～61` / `km/h）`), the last
-    line's two units, and (for headings and table cells) the `words` given. Overlapping spans are
+    the unit each whole, apart: the PDF's refit, as its last resort, `（约50～61` / `km/h）`), a company
+    name's board suffix (`寒武纪-U`), the last line's two units, and (for headings and table cells) the
+    `words` given. Overlapping spans are
     merged; touching ones are not (a line may break between them)."""
     numbers = [(start, number_end if soft else end) for start, number_end, end in number_parts(text, latin_units)]
     compounds = compound_units(text)
     if loose_compounds:
         compounds = [piece for start, end in compounds for piece in _compound_pieces(text, start, end)]
-    spans = numbers + compounds + [span for span in [last_line_tail(text)] if span] + list(words or [])
+    spans = numbers + compounds + stock_suffixes(text) + [span for span in [last_line_tail(text)] if span] + list(words or [])
     merged: list[tuple[int, int]] = []
     for start, end in sorted(span for span in spans if span[1] - span[0] > 1):
         if merged and start < merged[-1][1]:

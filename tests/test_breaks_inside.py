@@ -123,3 +123,24 @@ def test_the_korean_pdf_breaks_at_spaces_only(edition: str) -> None:
     assert len(lines) > 20 and "\u2060" not in text  # the running header too has no joiner to copy
     split = [(a.split()[-1], b.split()[0]) for a, b in zip(lines, lines[1:]) if a.split()[-1] + b.split()[0] in words]
     assert split == []
+
+
+STOCKS = "".join(f"{'涨' * (k % 23)}寒武纪-U{'跌' * (k % 7)}九号公司-WD，" for k in range(40))
+
+
+def test_a_company_names_board_suffix_stays_with_it(tmp_path: Path) -> None:
+    """`寒武纪-U` (a 科创板 company not yet in profit): line breaking allows a break after the hyphen; no
+    edition takes it. Forty names at every offset of a line."""
+    assert [STOCKS[a:b] for a, b in keep_together(STOCKS)][:2] == ["纪-U", "司-WD"]
+    assert joined_numbers("寒武纪-U涨") == "寒武纪-\u200dU涨"
+    source = tmp_path / "article.md"
+    source.write_text(f"# 科创板\n\n{STOCKS}\n", encoding="utf-8")
+    texts = [line.text for line in pdf_lines(convert.convert(source, to="pdf", offline=True))]  # type: ignore[arg-type]
+    ends = [(text[-3:], after[:2]) for text, after in zip(texts, texts[1:])]
+    assert len(texts) > 20
+    assert not [pair for pair in ends if pair[0].endswith(("-", "－")) or pair[1].startswith(("-", "－"))], ends
+    with zipfile.ZipFile(io.BytesIO(convert.convert(source, to="epub", offline=True))) as book:  # type: ignore[arg-type]
+        book.extractall(tmp_path / "book")
+    blocks = browser_blocks(next((tmp_path / "book").rglob("text.xhtml")), 360)
+    shown = ["".join(char[0] for char in line) for block in blocks for line in block["lines"]]
+    assert not [text for text in shown if text.endswith(("-", "－"))], shown
