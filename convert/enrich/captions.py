@@ -4,7 +4,7 @@ A caption line follows its picture: `（图：…）`, `图：…`, `(Photo: A b
 made the picture and is kept apart from the caption (`Figure.credit`), never merged into it nor lost:
 a line of its own (`摄影：王某`, `攝影：王某`, `(Photo: Reuters)`, `图/文：王某`, `（新华社记者 王某 摄）`,
 `新华社记者 王某 摄`,
-`视觉中国供图`, `Photo by Ann Lee`, a picture agency: `…。视觉中国 资料`, a chart's `制图：王某`), or the end of a caption, an alt text or an image title
+`视觉中国供图`, `中央氣象署提供`, `Photo by Ann Lee`, a picture agency: `…。视觉中国 资料`, a chart's `制图：王某`), or the end of a caption, an alt text or an image title
 (`港口夜景（新华社记者 王某 摄）`, `… evening. Photo by Ravi Shankar for the Ledger.`).
 """
 from __future__ import annotations
@@ -32,7 +32,10 @@ _DRAWN_ZH = re.compile(
     rf"|[（(]\s*(?P<inside>[^（()）。]{{2,40}}?)\s*[/／]?\s*(?P<role_after>{_ROLE})\s*[)）]$"
     rf"|(?:^|(?<=[\s。，]))(?P<bare>[^\s。，（()）]{{2,12}}(?:\s[^\s。，（()）]{{2,12}}){{0,2}})(?:\s*[/／]\s*|\s+)"
     rf"(?P<role_bare>{_ROLE})$")
-_SUPPLIED_ZH = re.compile(r"[（(]?\s*(?P<who>[^（()）。，\s]{2,20})\s*(?:供图|供圖)\s*[)）]?$")
+# `视觉中国供图`, `（受访者供图）`, and `中央氣象署提供`, `（照片由讀者提供）`: who supplied the picture. `提供` is a
+# common verb: the one who supplied stands alone, after a sentence, a clause, a label, a bracket or `由`.
+_SUPPLIED_ZH = re.compile(r"(?:^|(?<=[。！？，,；;\s（(：:／/]))[（(]?\s*(?:(?:图片|圖片|照片|相片)?由\s*)?"
+                          r"(?P<who>[^（()）。，：:／/\s为為向给給替帮幫由对對]{2,20})\s*(?:供图|供圖|提供)\s*[)）]?$")
 # A picture agency a Chinese portal names at a caption's end (`共享充电宝。视觉中国 资料`, `…。东方IC`, `…。CFP供图`)
 _AGENCY_ZH = re.compile(r"(?:^|(?<=[。！？\s]))(?P<who>视觉中国|視覺中國|东方IC|東方IC|IC\s?photo|图虫创意|圖蟲創意|人民视觉|人民視覺|"
                         r"CFP|新华社发|新華社發|中新社发|中新社發|"
