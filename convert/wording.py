@@ -535,8 +535,8 @@ _OWN_ROLES = {"制图", "製圖", "绘图", "繪圖"}  # `enrich.captions.DRAWN_
 
 def credit_text(credit: str, lang: str) -> str:
     """A picture's credit as shown under it: `摄影：新华社记者 王某`, `Photo: Reuters`; a credit that names
-    its own role (a chart's `制图：王某`) as it is."""
-    if credit.split("：", 1)[0] in _OWN_ROLES:
+    its own role (a chart's `制图：王某`, a supplier's `中央氣象署提供`) as it is."""
+    if credit.split("：", 1)[0] in _OWN_ROLES or credit.endswith("提供"):  # `中央氣象署提供`: supplied, not taken
         return credit
     separator = labels(lang)["label_separator"]
     return f"{labels(lang)['credit']}{': ' if separator == ' ' else separator}{credit}"

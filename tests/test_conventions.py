@@ -116,8 +116,10 @@ def test_a_caption_line_that_only_credits_keeps_the_alt_as_the_caption(tmp_path:
     path.write_text("# 颱風\n\n正文。\n\n![颱風路徑潛勢預報圖](a.png)\n\n（圖：中央氣象署提供）\n\n"
                     "![港口夜景](b.png)\n\n（圖：港口夜景全貌，讀者提供）\n\n結尾。\n", encoding="utf-8")
     doc = convert.read(str(path))
-    assert [(m.plain_text(f.caption), f.credit) for f in doc.figures] == [("颱風路徑潛勢預報圖", "中央氣象署"),
-                                                                           ("港口夜景全貌", "讀者")]
+    assert [(m.plain_text(f.caption), f.credit) for f in doc.figures] == [("颱風路徑潛勢預報圖", "中央氣象署提供"),
+                                                                           ("港口夜景全貌", "讀者提供")]
+    from convert.wording import credit_text
+    assert credit_text("中央氣象署提供", "zh-TW") == "中央氣象署提供" and credit_text("王某", "zh-TW") == "攝影：王某"
 
 
 def test_junk_alt_text() -> None:
@@ -162,9 +164,9 @@ def test_lead_sentences_that_start_like_bylines_stay_in_the_body(tmp_path: Path)
     ("图/文：王某", "", "王某"),
     ("视觉中国供图", "", "视觉中国"),
     ("（受访者供图）", "", "受访者"),
-    ("中央氣象署提供", "", "中央氣象署"),  # who supplied it: Taiwan's and Hong Kong's papers credit so
-    ("（照片由讀者提供）", "", "讀者"),
-    ("港口夜景。市政府提供", "港口夜景。", "市政府"),
+    ("中央氣象署提供", "", "中央氣象署提供"),  # who supplied it (Taiwan's and Hong Kong's papers), shown so
+    ("（照片由讀者提供）", "", "讀者提供"),
+    ("港口夜景。市政府提供", "港口夜景。", "市政府提供"),
     ("免费接驳车由市政府提供", "免费接驳车由市政府提供", ""),  # a sentence, not a credit
     ("市政府为市民提供", "市政府为市民提供", ""),
     ("(Photo: Reuters)", "", "Reuters"),

@@ -35,7 +35,7 @@ _DRAWN_ZH = re.compile(
 # `视觉中国供图`, `（受访者供图）`, and `中央氣象署提供`, `（照片由讀者提供）`: who supplied the picture. `提供` is a
 # common verb: the one who supplied stands alone, after a sentence, a clause, a label, a bracket or `由`.
 _SUPPLIED_ZH = re.compile(r"(?:^|(?<=[。！？，,；;\s（(：:／/]))[（(]?\s*(?:(?:图片|圖片|照片|相片)?由\s*)?"
-                          r"(?P<who>[^（()）。，：:／/\s为為向给給替帮幫由对對]{2,20})\s*(?:供图|供圖|提供)\s*[)）]?$")
+                          r"(?P<who>[^（()）。，：:／/\s为為向给給替帮幫由对對]{2,20})\s*(?P<supplied>供图|供圖|提供)\s*[)）]?$")
 # A picture agency a Chinese portal names at a caption's end (`共享充电宝。视觉中国 资料`, `…。东方IC`, `…。CFP供图`)
 _AGENCY_ZH = re.compile(r"(?:^|(?<=[。！？\s]))(?P<who>视觉中国|視覺中國|东方IC|東方IC|IC\s?photo|图虫创意|圖蟲創意|人民视觉|人民視覺|"
                         r"CFP|新华社发|新華社發|中新社发|中新社發|"
@@ -64,6 +64,8 @@ def split_credit(text: str) -> tuple[str, str]:
                match.groupdict().get("bare") or "").strip(" 　/／")
         if not who or (pattern is _LABELLED_EN and not _credit_like(who)):
             continue
+        if match.groupdict().get("supplied") == "提供":
+            who += "提供"  # kept so: the picture was supplied, not taken, by them (`wording.credit_text`)
         caption = text[:match.start()].rstrip(" 　,，;；—–-")
         return caption, who
     return text, ""
