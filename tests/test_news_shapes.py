@@ -159,3 +159,18 @@ def test_table_notes_in_every_edition(tmp_path: Path) -> None:
         chapter = next(text for name in book.namelist() if name.endswith(".xhtml")
                        and "<table" in (text := book.read(name).decode()))
     assert chapter.index("</table>") < chapter.index('<p class="table-note"') < chapter.index("按不变价格")
+
+
+def test_a_reporters_line_under_the_lead_is_the_byline(tmp_path: Path) -> None:
+    """Hong Kong's papers open with `【明報專訊】…` and name the reporter under that lead."""
+    lead = "【明報專訊】港鐵將軍澳綫今早發生信號故障，逾1.2萬名乘客受影響。"
+    doc = _load(tmp_path, f"# 港鐵故障\n\n{lead}\n\n記者 陳嘉欣 香港報道\n\n據了解，事發時正值繁忙時間。\n")
+    assert (doc.meta.authors, doc.meta.place, doc.meta.reported) == (("陳嘉欣",), "香港", True)
+    assert "記者 陳嘉欣" not in m.visible_text(m.Document(blocks=doc.body))
+    # not further down, not when the top named the author, and not a sentence that mentions a reporter
+    later = _load(tmp_path, f"# 港鐵故障\n\n{lead}\n\n據了解，事發時正值繁忙時間。\n\n記者 陳嘉欣 香港報道\n")
+    assert later.meta.authors == () and "記者 陳嘉欣" in m.visible_text(m.Document(blocks=later.body))
+    top = _load(tmp_path, f"# 港鐵故障\n\n記者 李明\n\n{lead}\n\n記者 陳嘉欣 香港報道\n")
+    assert top.meta.authors == ("李明",)
+    said = _load(tmp_path, f"# 港鐵故障\n\n{lead}\n\n記者向港鐵查詢，港鐵未有回應。\n")
+    assert said.meta.authors == ()

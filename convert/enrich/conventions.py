@@ -132,7 +132,8 @@ def is_caption_line(text: str) -> bool:
 
 
 def _take_byline(blocks: list[m.Block], chinese: bool) -> tuple[list[m.Block], dict[str, object]]:
-    """Byline lines at the top, or under a first heading kept because it differs from the given title."""
+    """Byline lines at the top, or under a first heading kept because it differs from the given title; a
+    reporter's line under the lead."""
     start = 1 if blocks and isinstance(blocks[0], m.Heading) else 0
     found: dict[str, object] = {}
     end = start
@@ -147,7 +148,16 @@ def _take_byline(blocks: list[m.Block], chinese: bool) -> tuple[list[m.Block], d
             break
         found = merge_fields(found, fields)
         end += 1
-    return blocks[:start] + blocks[end:], found
+    blocks = blocks[:start] + blocks[end:]
+    # Under the lead, where Hong Kong's papers put it (`【明報專訊】…` / `記者 陳嘉欣 香港報道`): a reporter's
+    # line alone, when the top gave no author.
+    lead, under = (blocks[start], blocks[start + 1]) if start + 1 < len(blocks) else (None, None)
+    if "authors" not in found and isinstance(lead, m.Paragraph) and isinstance(under, m.Paragraph):
+        fields = byline_fields(line_text(under), chinese=chinese)
+        if fields.get("reported") and fields.get("authors") and set(fields) <= {"authors", "reported", "place"}:
+            found = merge_fields(found, fields)
+            blocks = blocks[:start + 1] + blocks[start + 2:]
+    return blocks, found
 
 
 def _take_editor_note(blocks: list[m.Block]) -> tuple[list[m.Block], m.Notice | None]:
