@@ -99,6 +99,18 @@ def python_with_cache(cache: Path, *args: str) -> subprocess.CompletedProcess[st
     return subprocess.run([sys.executable, *args], env=env, capture_output=True, text=True, check=True)
 
 
+def seed_built_with_cache(cache: Path, fmt: str, out: Path) -> None:
+    """The command makes the harbour seed's `fmt` edition in `out`, its start-up caches in `cache`."""
+    python_with_cache(cache, "-m", "convert", "--to", fmt, str(SEEDS / "zh-news-harbor" / "article.md"), "-o", str(out),
+                      "--offline", "-q")
+
+
+def damage_kept_file(folder: Path) -> None:
+    """Overwrite the one file a start-up cache keeps in `folder` with bytes that are no marshal data."""
+    stored, = folder.iterdir()
+    stored.write_bytes(b"\x00not marshal")
+
+
 def convert_bytes(path: Path, fmt: str, **options: object) -> bytes:
     """One edition of one article, as bytes (through the library API)."""
     import convert

@@ -12,6 +12,7 @@ import pytest
 from convert import dataclass_cache
 
 from conftest import SEEDS
+from conftest import damage_kept_file, seed_built_with_cache
 from conftest import python_with_cache as run
 
 SEED = SEEDS / "zh-news-harbor" / "article.md"
@@ -63,24 +64,23 @@ def test_a_later_run_runs_the_code_an_earlier_one_compiled(tmp_path: Path) -> No
     before = json.loads(run(cache, "-c", CHECK).stdout)
     assert before["wrapped"] and before["kept"] == 0 and before["new"] > 300  # every dataclass compiled here
     assert before["same"], before["behaviour"]
-    run(cache, "-m", "convert", "--to", "epub", str(SEED), "-o", str(tmp_path / "out"), "--offline", "-q")
+    seed_built_with_cache(cache, "epub", tmp_path / "out")
     stored, = (cache / "dataclasses").iterdir()
     after = json.loads(run(cache, "-c", CHECK).stdout)
     assert after["kept"] > 300 and after["new"] == 0, after  # the command's imports: nothing compiled again
     assert after["same"], after["behaviour"]
     written = stored.stat().st_mtime_ns
-    run(cache, "-m", "convert", "--to", "epub", str(SEED), "-o", str(tmp_path / "again"), "--offline", "-q")
+    seed_built_with_cache(cache, "epub", tmp_path / "again")
     assert stored.stat().st_mtime_ns == written  # nothing new: the file is not written again
 
 
 @pytest.mark.skipif(not dataclass_cache.usable(), reason=f"dataclasses of Python {sys.version} not tested")
 def test_a_damaged_file_is_ignored_and_replaced(tmp_path: Path) -> None:
     cache = tmp_path / "cache"
-    run(cache, "-m", "convert", "--to", "docx", str(SEED), "-o", str(tmp_path / "out"), "--offline", "-q")
-    stored, = (cache / "dataclasses").iterdir()
-    stored.write_bytes(b"\x00not marshal")
+    seed_built_with_cache(cache, "docx", tmp_path / "out")
+    damage_kept_file(cache / "dataclasses")
     assert json.loads(run(cache, "-c", CHECK).stdout)["kept"] == 0
-    run(cache, "-m", "convert", "--to", "docx", str(SEED), "-o", str(tmp_path / "again"), "--offline", "-q")
+    seed_built_with_cache(cache, "docx", tmp_path / "again")
     assert json.loads(run(cache, "-c", CHECK).stdout)["kept"] > 300
 
 

@@ -12,6 +12,7 @@ import pytest
 from convert import regex_cache
 
 from conftest import SEEDS
+from conftest import damage_kept_file, seed_built_with_cache
 from conftest import python_with_cache as run
 
 SEED = SEEDS / "zh-news-harbor" / "article.md"
@@ -47,24 +48,23 @@ def test_a_later_run_gets_the_patterns_re_compiles(tmp_path: Path) -> None:
     cache = tmp_path / "cache"
     before = json.loads(run(cache, "-c", CHECK).stdout)
     assert before["stored"] == 0  # nothing kept yet: `re` compiled everything
-    run(cache, "-m", "convert", "--to", "epub", str(SEED), "-o", str(tmp_path / "out"), "--offline", "-q")
+    seed_built_with_cache(cache, "epub", tmp_path / "out")
     stored, = (cache / "patterns").iterdir()
     after = json.loads(run(cache, "-c", CHECK).stdout)
     assert after["stored"] > 100 and after["restored"] > 100, after  # the Han-range patterns of every module
     assert after["bad"] == [] and after["is_cached"] is True
     written = stored.stat().st_mtime_ns
-    run(cache, "-m", "convert", "--to", "epub", str(SEED), "-o", str(tmp_path / "again"), "--offline", "-q")
+    seed_built_with_cache(cache, "epub", tmp_path / "again")
     assert stored.stat().st_mtime_ns == written  # nothing new: the file is not written again
 
 
 @pytest.mark.skipif(not regex_cache.usable(), reason=f"re internals of Python {sys.version_info[:2]} not tested")
 def test_a_damaged_file_is_ignored_and_replaced(tmp_path: Path) -> None:
     cache = tmp_path / "cache"
-    run(cache, "-m", "convert", "--to", "docx", str(SEED), "-o", str(tmp_path / "out"), "--offline", "-q")
-    stored, = (cache / "patterns").iterdir()
-    stored.write_bytes(b"\x00not marshal")
+    seed_built_with_cache(cache, "docx", tmp_path / "out")
+    damage_kept_file(cache / "patterns")
     assert json.loads(run(cache, "-c", CHECK).stdout)["stored"] == 0
-    run(cache, "-m", "convert", "--to", "docx", str(SEED), "-o", str(tmp_path / "again"), "--offline", "-q")
+    seed_built_with_cache(cache, "docx", tmp_path / "again")
     assert json.loads(run(cache, "-c", CHECK).stdout)["restored"] > 100
 
 
@@ -94,7 +94,7 @@ def test_the_file_keeps_what_re_can_hold_newest_first(tmp_path: Path) -> None:
     run(cache, "-c", crowd)
     stored, = (cache / "patterns").iterdir()
     assert len(regex_cache._read(stored)) == regex_cache.MAX_PATTERNS
-    run(cache, "-m", "convert", "--to", "epub", str(SEED), "-o", str(tmp_path / "out"), "--offline", "-q")
+    seed_built_with_cache(cache, "epub", tmp_path / "out")
     after = json.loads(run(cache, "-c", CHECK).stdout)
     assert after["restored"] > 100 and after["bad"] == [], after
     kept = [entry[1] for entry in regex_cache._read(stored)]
