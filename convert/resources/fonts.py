@@ -41,11 +41,10 @@ def look_up_ahead(requests: Iterable[tuple[str, bool]]) -> None:
     reads their answers."""
     for request in requests:
         if request not in _found and request not in _asked:
-            try:
-                _asked[request] = subprocess.Popen(_fc_match(*request), stdout=subprocess.PIPE,
-                                                   stderr=subprocess.DEVNULL, text=True)
-            except OSError:
+            asked = _run(*request)
+            if asked is None:
                 return
+            _asked[request] = asked
 
 
 def system_font(family: str, bold: bool = False) -> FontFile | None:
@@ -105,13 +104,11 @@ def list_families_ahead() -> None:
 def installed_families() -> frozenset[str] | None:
     """Font family names fontconfig knows, case-folded; None when fontconfig is missing."""
     global _listing
+    list_families_ahead()  # unless the command started it already
     started, _listing = _listing, None
-    if started is not None:
-        listing = started.communicate()[0]
-    elif shutil.which("fc-list"):
-        listing = subprocess.run(["fc-list", ":", "family"], capture_output=True, text=True).stdout
-    else:
+    if started is None:
         return None
+    listing = started.communicate()[0]
     return frozenset(name.strip().casefold() for line in listing.splitlines() for name in line.split(","))
 
 
