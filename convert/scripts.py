@@ -878,8 +878,7 @@ def keep_together(text: str, words: list[tuple[int, int]] | None = None, soft: b
     measure with their numbers (`1.2m/s`, `compound_units`; with `loose_compounds`, the number and
     the unit each whole, apart: the PDF's refit, as its last resort, `（约50～61` / `km/h）`), a company
     name's board suffix (`寒武纪-U`), the last line's two units, and (for headings and table cells) the
-    `words` given. Overlapping spans are
-    merged; touching ones are not (a line may break between them)."""
+    `words` given. Overlapping spans are merged; touching ones are not (a line may break between them)."""
     numbers = [(start, number_end if soft else end) for start, number_end, end in number_parts(text, latin_units)]
     compounds = compound_units(text)
     if loose_compounds:

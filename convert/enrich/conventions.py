@@ -209,8 +209,8 @@ def _attach_captions(blocks: list[m.Block]) -> list[m.Block]:
                 continue
             if "caption" not in attached and (caption := caption_line(text) or (text if pointer else "")):
                 caption, credit = split_credit(caption)  # `（圖：中央氣象署提供）`: a credit only, the alt stays
-                out[-1] = replace(previous, caption=(m.Text(caption),) if caption else () if not credit else
-                                  previous.caption, credit=previous.credit or credit)
+                shown = (m.Text(caption),) if caption else previous.caption if credit else ()
+                out[-1] = replace(previous, caption=shown, credit=previous.credit or credit)
                 attached.add("caption")
                 continue
             caption, credit = split_credit(text)
