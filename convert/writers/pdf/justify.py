@@ -257,8 +257,9 @@ def _justify_cjk_line(context: Any, line: Any, extra_width: float, options: Line
     text reads worse than a short line. False when it has no gaps to stretch."""
     from weasyprint.formatting_structure import boxes
 
-    texts = [box for box in leaves(line) if isinstance(box, boxes.TextBox) and box.text and _stretchable(box)]
-    gaps = sum(_gaps(box) for box in texts) + _boundary_gaps(line)
+    line_leaves = list(leaves(line))
+    texts = [box for box in line_leaves if isinstance(box, boxes.TextBox) and box.text and _stretchable(box)]
+    gaps = sum(_gaps(box) for box in texts) + _boundary_gaps(line_leaves)
     spaces = sum(_spaces(box) for box in texts)
     hidden = sum(_hidden_width(box) for box in texts)
     if gaps <= 0 or hidden >= extra_width:
@@ -269,7 +270,7 @@ def _justify_cjk_line(context: Any, line: Any, extra_width: float, options: Line
     word = spacing
     if spaces and room > gaps * spacing:
         word = max(spacing, min(spacing + (room - gaps * spacing) / spaces, options.max_space_stretch_em * size))
-    _Stretcher(context, spacing, word).apply(line, 0.0)
+    _Stretcher(context, line, spacing, word).apply(line, 0.0)
     line.cjk_slack = extra_width  # for `refit`: what the line lacked, and lacks still (a copy keeps them)
     line.cjk_short = room - gaps * spacing - spaces * (word - spacing)
     return True
@@ -349,17 +350,30 @@ def leaves(box: Any) -> Iterator[Any]:
         yield box
 
 
-def _edge_char(box: Any, last: bool) -> str:
+def _leaf_edges(leaf: Any) -> tuple[str, str]:
+    """A leaf's first and last character: an image or inline block counts as one object character, an
+    empty text box as none."""
     from weasyprint.formatting_structure import boxes
 
-    found = list(leaves(box))
-    for leaf in reversed(found) if last else found:
-        if isinstance(leaf, boxes.TextBox):
-            if leaf.text:
-                return leaf.text[-1] if last else leaf.text[0]
-        else:
-            return "\ufffc"
-    return ""
+    if isinstance(leaf, boxes.TextBox):
+        return (leaf.text[0], leaf.text[-1]) if leaf.text else ("", "")
+    return "\ufffc", "\ufffc"
+
+
+def _first_chars(box: Any, found: dict[int, str]) -> str:
+    """The first character of `box` and of every box inside it, by `id`, in one walk of the line."""
+    from weasyprint.formatting_structure import boxes
+
+    if not isinstance(box, (boxes.LineBox, boxes.InlineBox)):
+        first = _leaf_edges(box)[0]
+    else:
+        first = ""
+        for child in box.children:
+            if child.is_in_normal_flow():
+                char = _first_chars(child, found)
+                first = first or char
+    found[id(box)] = first
+    return first
 
 
 def _gap_between(before: str, after: str) -> bool:
@@ -368,27 +382,27 @@ def _gap_between(before: str, after: str) -> bool:
     return takes_space(before) or takes_space(after)
 
 
-def _boundary_gaps(line: Any) -> int:
-    from weasyprint.formatting_structure import boxes
-
-    chars = [(_edge_char(leaf, False), _edge_char(leaf, True)) for leaf in leaves(line)
-             if not isinstance(leaf, boxes.TextBox) or leaf.text]
+def _boundary_gaps(line_leaves: list[Any]) -> int:
+    """How many of the gaps between one leaf and the next take the line's spacing (`_gap_between`)."""
+    chars = [edges for edges in map(_leaf_edges, line_leaves) if edges[0]]
     return sum(_gap_between(chars[i][1], chars[i + 1][0]) for i in range(len(chars) - 1))
 
 
 class _Stretcher:
     """Moves and widens the boxes of one line, like WeasyPrint's `add_word_spacing`."""
 
-    def __init__(self, context: Any, spacing: float, word: float) -> None:
+    def __init__(self, context: Any, line: Any, spacing: float, word: float) -> None:
         self.context = context
         self.spacing = spacing
         self.word = word  # the spacing of a space
         self.previous = ""  # the last character placed on the line so far
+        self.first: dict[int, str] = {}  # each box's first character, by id
+        _first_chars(line, self.first)
 
     def apply(self, box: Any, x_advance: float) -> float:
         from weasyprint.formatting_structure import boxes
 
-        first = _edge_char(box, last=False)
+        first = self.first[id(box)]
         if first and _gap_between(self.previous, first):
             x_advance += self.spacing  # the gap opens before the box, outside its margins
         if first:
