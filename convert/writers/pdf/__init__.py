@@ -135,6 +135,7 @@ def render_pdf(page: str, fetcher: Any, *, variant: str = DEFAULT_VARIANT, lines
     import_weasyprint()
     from weasyprint import HTML
 
+    from .deflate import deflate_streams
     from .justify import justifying
     from .tounicode import exact_text
 
@@ -143,6 +144,7 @@ def render_pdf(page: str, fetcher: Any, *, variant: str = DEFAULT_VARIANT, lines
     def finisher(document: Any, pdf: Any) -> None:
         _name_producer(document, pdf)
         finish_tags(document, pdf, pdfa=variant.startswith("pdf/a"))
+        deflate_streams(pdf)  # last: the streams are final
 
     with justifying(lines), _weasyprint_problems_as_warnings():
         sheets = parsed_stylesheets(stylesheets) or None
