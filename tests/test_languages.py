@@ -106,6 +106,19 @@ def test_japanese_and_korean_take_their_own_faces(tmp_path: Path, text: str, lan
     assert CJK_FACE.search(defaults.find(f"{W}rFonts").get(f"{W}eastAsia")).group(1) == standard
 
 
+@pytest.mark.parametrize("phrase, standard", [("臺灣的颱風季節", "TC"), ("上海的码头", "SC")])
+def test_a_han_run_in_an_english_article_takes_the_faces_of_its_script(tmp_path: Path, phrase: str,
+                                                                       standard: str) -> None:
+    """The run is a span of its own language (class `lang`, which the stylesheet's rules name, so that
+    WeasyPrint matches them against such spans only): in the PDF it is set in the theme's CJK face of
+    its script, not in whatever face fontconfig falls back to for Han in English text."""
+    source = _article(tmp_path, "en.md", f"# Harbour notes\n\nThe locals call it {phrase}, and the name "
+                                          f"stuck with visitors as well.\n\n**A heading with {phrase}**\n")
+    html = convert.convert(source, to="html", offline=True).decode()  # type: ignore[union-attr]
+    assert re.search(r'<span class="lang" lang="zh-(Hant|CN)"', html)
+    assert _pdf_faces(convert.convert(source, to="pdf", offline=True), tmp_path) == {standard}  # type: ignore[arg-type]
+
+
 def _words(pdf: Path) -> list[tuple[str, float, float, float]]:
     """(word, xMin, xMax, yMin) of every word poppler reads on the first page."""
     out = subprocess.run(["pdftotext", "-f", "1", "-l", "1", "-bbox", str(pdf), "-"], check=True,

@@ -17,7 +17,7 @@ from ..resources.images import shown_tall
 from ..scripts import (HAN_TEXT_RUN, LONG_UNBROKEN_RUN, detect_script, direction, is_east_asian,
                        is_latin_passage, is_wide, starts_cluster, url_breaks)
 from ..theme import Theme
-from ..theme.css import screen_css, screen_figure_ratio, screen_tall_ratio, vertical_css
+from ..theme.css import LANG_SPAN, screen_css, screen_figure_ratio, screen_tall_ratio, vertical_css
 from ..wording import byline, byline_text, credit_text, labels
 from .base import EditionOptions, WriteContext, Writer, check_direction, figure_alternative, options_of
 from .cjk import typeset, typesetting
@@ -316,12 +316,14 @@ class _Renderer:
     def text(self, text: str) -> str:
         """Escaped text; Han runs in an article not in Chinese, Japanese or Korean get lang="zh-CN" (or
         zh-Hant where the article's Han text is Traditional) so fonts pick glyphs of that script. (Kanji
-        in a Japanese article are Japanese: they keep the article's language, and its JP faces.)"""
+        in a Japanese article are Japanese: they keep the article's language, and its JP faces.) Such a
+        span's class is `LANG_SPAN` (`theme.css.script_font_rules`)."""
         escaped = breakable(text)
         if self.east_asian or not HAN_TEXT_RUN.search(escaped):
             return escaped
         lang = self.han_lang
-        return HAN_TEXT_RUN.sub(lambda run: f'<span lang="{lang}">{run.group(0)}</span>', escaped)
+        return HAN_TEXT_RUN.sub(lambda run: f'<span class="{LANG_SPAN}" lang="{lang}">{run.group(0)}</span>',
+                                  escaped)
 
     def latin_lang(self, content: tuple[m.Inline, ...]) -> str:
         """` lang="en"` for a paragraph of a Chinese article written wholly in Latin script (an English
