@@ -1067,8 +1067,7 @@ def _chinese_words(text: str, longest: int) -> list[tuple[int, int]]:
 def _chinese_words_here(text: str, longest: int) -> list[tuple[int, int]]:
     import rjieba
 
-    simplified = opencc("t2s").convert(text)  # jieba's dictionary is Simplified (`座車` / `站`, not `座` / `車站`)
-    segmented = simplified if len(simplified) == len(text) else text
+    segmented = _simplified(text)  # jieba's dictionary is Simplified (`座車` / `站`, not `座` / `車站`)
     spans, position = [], 0
     tokens = _time_words(rjieba.cut(segmented), rjieba.has_word)
     for index, word in enumerate(tokens):
@@ -1116,6 +1115,64 @@ def _time_words(tokens: list[str], known: Callable[[str], bool]) -> list[str]:
         else:
             merged.append(token)
     return merged
+
+
+# GB/T 15834 §4.13: one em dash (一字线) joins the names of places or bodies (`上海—济州—福冈`, `中国—东盟`,
+# `沪—昆高铁`); two (`——`) are the dash of a sentence. A lone dash of pasted copy is the latter, except
+# between two names or in a chain of them.
+_LONE_DASH = re.compile(f"(?<=[{IDEOGRAPHS}])[—–](?=[{IDEOGRAPHS}])")
+_NAME_TAGS = {"ns", "nt", "nz", "j"}  # jieba's tags: a place, a body, another proper name, an abbreviation
+# What follows a pair of places a dash joins (`北京—雄安城际铁路`, `武汉—孝感城际`) when jieba does not
+# tag the second one a name.
+_JOINED_BY = ("城际", "高铁", "铁路", "高速", "公路", "航线", "航班", "班列", "动车", "峰会", "博览会", "走廊", "通道",
+              "管道", "合作", "关系")
+_BETWEEN_NAMES = re.compile("[，。、；：？！,.;:?!（）()“”「」]")  # a mark: not one name to the next
+_CHAINED_NAME = 5  # a dash, then at most four characters to the next one
+
+
+def joining_dashes(text: str) -> set[int]:
+    """Indexes of the lone dashes (`—`, or `–`, with Han characters right beside them) that join two
+    names: two or more a short name apart (`上海—济州—福冈`), or one with a name on its left and a name, or a
+    place followed by a word of what joins places (`城际`, `航线`, `峰会`), on its right (jieba's
+    part-of-speech tags: `中国—东盟`, `北京—雄安城际铁路`). `门线—经`, `他说—我们`, `大桥—连接三地`: none."""
+    dashes = [match.start() for match in _LONE_DASH.finditer(text)]
+    if not dashes:
+        return set()
+    joined: set[int] = set()
+    # A chain joins names of a few characters; a pair of dashes around an aside holds a longer phrase
+    # (`家乡—一个小山村—如今`).
+    for first, second in zip(dashes, dashes[1:]):
+        if second - first <= _CHAINED_NAME and not _BETWEEN_NAMES.search(text, first, second):
+            joined.update((first, second))
+    if len(joined) < len(dashes):
+        words = segmenter.run(_tagged_words_here, text)
+        ends = {end: tag for _, end, tag in words}
+        starts = {start: (end, tag) for start, end, tag in words}
+        for index in set(dashes) - joined:
+            after = starts.get(index + 1)
+            if ends.get(index) not in _NAME_TAGS or after is None:
+                continue
+            end, tag = after  # on the right, jieba tags some places as people's names (`臺北—高雄`)
+            if tag in _NAME_TAGS or tag == "nr" or _simplified(text).startswith(_JOINED_BY, end):
+                joined.add(index)
+    return joined
+
+
+def _simplified(text: str) -> str:
+    """The text in Simplified characters where that keeps its length (jieba's dictionary is Simplified)."""
+    simplified = opencc("t2s").convert(text)
+    return simplified if len(simplified) == len(text) else text
+
+
+def _tagged_words_here(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, jieba's part-of-speech tag) of each word of the text (segmented in Simplified)."""
+    import rjieba
+
+    words, position = [], 0
+    for word, tag in rjieba.tag(_simplified(text)):
+        words.append((position, position + len(word), tag))
+        position += len(word)
+    return words if position == len(text) else []
 
 
 # ---------------------------------------------------------------- justification and gaps

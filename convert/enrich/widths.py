@@ -12,7 +12,8 @@
   `患者;` become `：` `？` `；`; a mark after a number takes the full width only where Chinese follows
   (`增长3.2%,同比`), so times, scores and lists of numbers (`22:47`, `3:1`, `1,2`) keep theirs.
 - A range's ASCII tilde between numbers is the wave dash of GB/T 15834 §4.13 (`6~8℃` -> `6～8℃`); a
-  pasted dash or ellipsis beside Chinese text is the two-em one (`--`, `—` -> `——`; `...`, `。。。` -> `……`).
+  pasted dash or ellipsis beside Chinese text is the two-em one (`--`, `—` -> `——`; `...`, `。。。` -> `……`),
+  except a dash that joins names (`上海—济州—福冈`, `中国—东盟`: `scripts.joining_dashes`), which is one em.
 - A space the paste left beside full-width punctuation (`286μg/m³ ，`, `记者： 您`) or just inside
   ASCII brackets (`( Leonid Slutsky )`) is dropped: the mark's own blank is the space.
 
@@ -24,7 +25,7 @@ import re
 import unicodedata
 
 from .. import model as m
-from ..scripts import HAN, IDEOGRAPHS
+from ..scripts import HAN, IDEOGRAPHS, joining_dashes
 from .quotes import rewrite_text
 
 _FULL_WIDTH_ALPHANUMERIC = re.compile("[０-９Ａ-Ｚａ-ｚ]")
@@ -70,11 +71,16 @@ _ELLIPSIS = re.compile(f"(?<={_CHINESE_BEFORE}){_DOTS}|{_DOTS}(?=[{IDEOGRAPHS}])
 def dashes_and_ellipses(text: str) -> dict[int, str]:
     """Replacements (index -> text, '' to drop) that make a pasted dash or ellipsis beside Chinese text
     the two-em mark: `好转...但` -> `好转……但`, `门线--经`, `门线–经` and `门线—经` -> `门线——经`. A dash between numbers
-    (`GB 3095—2012`) is a range and stays."""
+    (`GB 3095—2012`) is a range and stays; one that joins names (`中国—东盟`) stays one em."""
     replaced: dict[int, str] = {}
+    joining = joining_dashes(text) if "—" in text or "–" in text else set()
     for pattern, mark in ((_DASH, "——"), (_ELLIPSIS, "……")):
         for match in pattern.finditer(text):
             if match.group() == mark:
+                continue
+            if match.start() in joining:  # one em joins names (`上海—济州`); an en dash there becomes it
+                if match.group() == "–":
+                    replaced[match.start()] = "—"
                 continue
             replaced.update(dict.fromkeys(range(match.start(), match.end()), ""))
             replaced[match.start()] = mark
