@@ -63,8 +63,10 @@ _DATELINE = re.compile(
     rf"^(?P<outlet>{_AGENCIES}|[{_H}]{{1,5}}?(?:报|報))?(?P<place>[{_H}]{{2,8}}?)\s*"
     r"(?:(?P<year>\d{4})\s*年\s*)?(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日\s*(?P<wire>电|電|讯|訊|消息)?"
     r"\s*(?:[（(](?P<reporters>[^（()）]{1,60})[)）])?")
+# Since 2022 the line ends with the province the post was sent from (`… 18:30 浙江`, `… 发表于浙江`).
 _WECHAT_HEADER = re.compile(r"^(?:原创|原創)\s+(?P<names>[^\d\s]\S*(?:\s+[^\d\s]\S*)?)"
-                            r"(?:\s+(?P<date>\d{4}\s*[-年/.]\s*\d{1,2}.*))?$")
+                            r"(?:\s+(?P<date>\d{4}\s*[-年/.]\s*\d{1,2}.*?))?"
+                            rf"(?:\s+(?:发表于|發表於)?[{_H}]{{2,3}})?$")
 _STAFF_CODE = re.compile(r"\s+[A-Z]{1,4}\d{2,6}$")  # Sina's `责任编辑：张明 SN225`
 _FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 _NEWS_FLASH = re.compile(rf"^(?P<outlet>{_AGENCIES})(?:讯|訊)\s*(?:[（(](?P<reporters>[^（()）]{{1,60}})[)）])?")
@@ -186,7 +188,7 @@ def editor_name(text: str) -> str:
 def _wechat_header(match: re.Match[str], chinese: bool | None) -> dict[str, object]:
     """`原创 城建观察 2025-04-02 07:30`, `原创 李想 滨江发布 昨天`: the line a WeChat article opens with, pasted:
     the author when it names two, the account (the site), the time."""
-    names = match["names"].split()
+    names = list(dict.fromkeys(match["names"].split()))  # `原创 城市观察 城市观察`: the account wrote it
     date = parse_date_line(match["date"], chinese=chinese) if match["date"] else ""
     if len(names) > 2 or match["date"] and not date:
         return {}

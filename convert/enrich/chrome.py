@@ -20,7 +20,8 @@ _QR_ADDRESS = re.compile(r"qr_?code|qrcode|/qr/|erweima|二维码", re.I)
 
 
 def drop_pasted_chrome(doc: m.Document) -> m.Document:
-    """`doc` without the promotion lines at its top and its end, and the "more reading" links."""
+    """`doc` without the promotion lines at its top and its end, and the "more reading" links (or their
+    titles, which is what a link becomes when the page is pasted as text)."""
     body = list(doc.body)
     head = 0
     while head < min(LEAD_WINDOW, len(body)) and _promotion(_text(body[head])):
@@ -31,7 +32,7 @@ def drop_pasted_chrome(doc: m.Document) -> m.Document:
     links_follow = False
     for block in body[tail_from:]:
         text = _text(block)
-        if links_follow and _only_links(block):
+        if links_follow and (_only_links(block) or _link_title(block)):
             continue
         links_follow = bool(_MORE_READING.match(text))
         if links_follow or _promotion(text) or _qr_code(block):
@@ -59,6 +60,17 @@ def _only_links(block: m.Block) -> bool:
         return False
     content = [i for i in block.content if not (isinstance(i, m.Text) and not i.text.strip())]
     return len(content) == 1 and isinstance(content[0], m.Link)
+
+
+_TITLE_MAX = 40
+_SENTENCE_END = tuple("。！？!?；;：:…")
+
+
+def _link_title(block: m.Block) -> bool:
+    """A line that was a link before it was pasted as text: a title alone (`杭州地铁三期规划获批，这些区域迎来利好`),
+    short, not a sentence."""
+    text = _text(block)
+    return isinstance(block, m.Paragraph) and 0 < len(text) <= _TITLE_MAX and not text.endswith(_SENTENCE_END)
 
 
 def _qr_code(block: m.Block) -> bool:
