@@ -609,8 +609,10 @@ def _unit_end(text: str, end: int, word_end: int) -> int:
     """Where the unit of a number ends whose first character ends at `end` and starts a word that
     jieba's segmentation ends at `word_end`: that word's end, unless its next character starts a
     longer dictionary word running past it, which is the next phrase's (`2024年` / `前三季度`, where
-    jieba segments `年前` / `三季度`; but `3年前`, `2024年底`)."""
-    if word_end <= end or _word_running_past(text, end, word_end) is None:
+    jieba segments `年前` / `三季度`; but `3年前`, `2024年底`). A word that starts with no unit or measure
+    word is whole (`01 额度`)."""
+    if word_end <= end or text[end - 1] not in _MEASURE_WORDS \
+            or _word_running_past(text, end, word_end) is None:
         return word_end if word_end > end else end
     return end
 
@@ -1080,7 +1082,8 @@ def _chinese_words_here(text: str, longest: int) -> list[tuple[int, int]]:
             continue
         after_number = start and _DIGIT_BEFORE.search(text, 0, start)
         if 2 <= len(word) <= longest and all(CJK_LETTER.match(ch) for ch in text[start:position]):
-            phrase = _word_running_past(text, start + 1, position) if after_number else None
+            unit_first = after_number and segmented[start] in _MEASURE_WORDS  # `2024` `年前` `三季度`
+            phrase = _word_running_past(text, start + 1, position) if unit_first else None
             spans.append((start, position) if phrase is None else (start + 1, phrase))
         elif len(word) == 1 and CJK_LETTER.match(text[start]) and not after_number and not (
                 index + 1 < len(tokens) and len(tokens[index + 1]) > 2):  # `上` `月光如水`: no `上月`
@@ -1088,6 +1091,13 @@ def _chinese_words_here(text: str, longest: int) -> list[tuple[int, int]]:
             if phrase is not None and phrase - start <= longest:
                 spans.append((start, phrase))
     return spans
+
+
+# Units and measure words (量词) that follow a number: only a word that starts with one may be the unit
+# and the start of the next word (`2024年前三季度`: `年` / `前三季度`, though jieba segments `年前`); a word after a
+# section's number that starts with another character is one word (`01 额度提高`: `额度`, never `额` / `度提高`).
+_MEASURE_WORDS = set("个個位名人家户戶次件台臺辆輛架艘只隻头頭匹条條张張本部篇份项項元角分亿億万萬千百十年月日天时時"
+                     "秒周週岁歲届屆期号號层層楼樓栋棟座所间間套股手倍成批场場起例吨噸米克斤里亩畝升度斤轮輪款")
 
 
 # A character that ends the name of an office or body (`运输署`, `物流局`, `交通部`, `客运站`), which jieba

@@ -48,3 +48,64 @@ def test_a_lone_dash_of_a_sentence_still_takes_two_ems(text: str, expected: str)
 def test_the_route_reaches_every_edition_with_one_em_dashes() -> None:
     doc = convert.prepare(read_text("# 邮轮\n\n该船已开通上海—济州—福冈、上海—长崎等6条航线，中国—东盟合作持续深化。\n"))
     assert m.plain_text(doc.body[0].content) == "该船已开通上海—济州—福冈、上海—长崎等6条航线，中国—东盟合作持续深化。"  # type: ignore[attr-defined]
+
+
+# ---------------------------------------------------------------- a WeChat post, pasted
+
+WECHAT = """点击上方蓝字 关注我们
+
+# 重磅！这座城市宣布：公积金贷款最高额度提高到120万元
+
+原创 城市观察 城市观察 2024年11月26日 18:30 浙江
+
+11月26日，杭州市住房公积金管理中心发布《关于调整住房公积金贷款政策的通知》，自12月1日起施行。
+
+**01 额度提高**
+
+缴存职工家庭购买首套住房的，公积金贷款最高额度由原来的100万元提高至120万元。
+
+你怎么看？欢迎在评论区留言👇
+
+END
+
+往期推荐
+
+杭州地铁三期规划获批，这些区域迎来利好
+
+2024年杭州人才新政全文来了
+"""
+
+
+def test_a_wechat_header_that_ends_with_the_province_gives_the_account_and_the_time() -> None:
+    """Since 2022 WeChat prints where a post was sent from after its time; the header stayed a paragraph."""
+    doc = convert.prepare(read_text(WECHAT))
+    assert doc.meta.source_site == "城市观察" and not doc.meta.authors  # the account wrote it: named twice
+    assert doc.meta.date == "2024-11-26T18:30"
+    texts = [m.plain_text(m.block_inlines(block)) for block in doc.body]
+    assert not any("原创" in text for text in texts)
+
+
+def test_the_call_for_comments_and_the_titles_of_more_reading_are_dropped() -> None:
+    """Pasted as text, the "more reading" links are plain titles; they stayed under the article."""
+    doc = convert.prepare(read_text(WECHAT))
+    texts = [m.plain_text(m.block_inlines(block)) for block in doc.body]
+    assert texts[-1].startswith("缴存职工家庭")
+    assert not any("评论区" in text or "地铁" in text or "人才新政" in text for text in texts)
+
+
+def test_a_sentence_about_comments_stays() -> None:
+    doc = convert.prepare(read_text("# 标题\n\n正文第一段，说明情况。\n\n编辑部欢迎读者来信。\n\n欢迎在评论区留言。\n"))
+    texts = [m.plain_text(m.block_inlines(block)) for block in doc.body]
+    assert "编辑部欢迎读者来信。" in texts
+
+
+def test_a_section_number_does_not_split_the_word_after_it() -> None:
+    """`01 额度提高`: jieba's dictionary has `度提高`, and the word after a number was split as if `额` were its
+    unit (`01 额` / `度提高`), so the heading could break inside `额度`. Only a unit or measure word may be."""
+    from convert.scripts import heading_words, number_parts
+
+    text = "01 额度提高"
+    assert [text[a:b] for a, b in heading_words(text)] == ["额度", "提高"]
+    assert [text[a:e] for a, _, e in number_parts(text, True)] == ["01 额度"]
+    text = "2024年前三季度营收"  # a measure word: the unit, and the next phrase's start, as before
+    assert [text[a:e] for a, _, e in number_parts(text, True)] == ["2024年"]
