@@ -102,7 +102,8 @@ class Paragraph:
     set unindented; "signoff": the issuer's name or the date that closes a notice or a statement
     (`东城区自来水有限公司` / `2024年5月1日`), set flush with the end of the line; "centered" and "flush-end":
     a short paragraph its page set centred (a kicker, a verse) or flush right; "table-note": a note or
-    source line under a table (`注：…`, `数据来源：…`), set as the table's text is."""
+    source line under a table (`注：…`, `数据来源：…`), set as the table's text is; "aligned": lines the writer
+    lined up with ideographic spaces (`附件：1.…` / `　　　2.…`), set unindented so the spaces line them up."""
 
     content: tuple[Inline, ...]
     role: str = ""

@@ -109,3 +109,51 @@ def test_a_section_number_does_not_split_the_word_after_it() -> None:
     assert [text[a:e] for a, _, e in number_parts(text, True)] == ["01 额度"]
     text = "2024年前三季度营收"  # a measure word: the unit, and the next phrase's start, as before
     assert [text[a:e] for a, _, e in number_parts(text, True)] == ["2024年"]
+
+
+# ---------------------------------------------------------------- a government notice
+
+NOTICE = """# 关于推动制造业数字化转型的实施意见
+
+各区人民政府，市政府各部门：
+
+为深入贯彻落实国家关于加快推进制造业数字化转型的决策部署，结合本市实际，提出如下意见。
+
+本意见自2025年1月1日起施行，有效期5年。
+
+附件：1.重点任务分工表
+　　　2.政策申报指南
+
+XX市人民政府
+2024年11月20日
+
+（此件公开发布）
+"""
+
+
+def test_lines_lined_up_with_ideographic_spaces_stay_lines_set_unindented(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Markdown joined `　　　2.政策申报指南` to the line above (`east_asian_line_breaks` drops the break
+    between two CJK characters): the attachments read as one line with a hole in it."""
+    doc = convert.prepare(read_text(NOTICE))
+    attachments = next(b for b in doc.body if m.plain_text(b.content).startswith("附件"))  # type: ignore[attr-defined]
+    assert attachments.role == "aligned"  # type: ignore[attr-defined]
+    lines = [m.plain_text(line) for line in m.split_lines(attachments.content)]  # type: ignore[attr-defined]
+    assert lines == ["附件：1.重点任务分工表", "\u3000\u3000\u30002.政策申报指南"]
+    (tmp_path / "notice.md").write_text(NOTICE, encoding="utf-8")
+    html = convert.convert(tmp_path / "notice.md", to="html", offline=True).decode()  # type: ignore[union-attr]
+    assert '<p class="aligned">附件' in html and "<br />\u3000\u3000\u30002." in html
+
+
+def test_the_issuer_and_date_typed_one_under_the_other_sign_off_above_a_note() -> None:
+    """Markdown makes the two lines one (`XX市人民政府 2024年11月20日`), and the note under them
+    (`（此件公开发布）`) hid them from the sign-off: they were a body paragraph, flush left."""
+    doc = convert.prepare(read_text(NOTICE))
+    *_, signoff, note = doc.body
+    assert signoff.role == "signoff"  # type: ignore[attr-defined]
+    assert [m.plain_text(line) for line in m.split_lines(signoff.content)] == ["XX市人民政府", "2024年11月20日"]  # type: ignore[attr-defined]
+    assert m.plain_text(note.content) == "（此件公开发布）" and not note.role  # type: ignore[attr-defined]
+
+
+def test_a_sentence_ending_with_a_date_is_no_sign_off() -> None:
+    doc = convert.prepare(read_text("# 标题\n\n正文第一段，说明情况。\n\n会议定于 2024年11月20日\n"))
+    assert not doc.body[-1].role  # type: ignore[attr-defined]

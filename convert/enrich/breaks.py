@@ -31,6 +31,18 @@ def _blocks(blocks: tuple[m.Block, ...]) -> tuple[m.Block, ...]:
     return tuple(out)
 
 
+def _aligned(paragraph: m.Paragraph) -> m.Paragraph:
+    """The paragraph set unindented (role `aligned`) when a line after a break starts with ideographic spaces,
+    which the writer typed to line it up under the line before (`附件：1.重点任务分工表` / `　　　2.政策申报指南`):
+    under a first line indented two characters, the spaces line it up two characters short."""
+    if paragraph.role:
+        return paragraph
+    lines = m.split_lines(paragraph.content)
+    if any(m.plain_text(line).startswith("\u3000") for line in lines[1:]):
+        return replace(paragraph, role="aligned")
+    return paragraph
+
+
 def _split(paragraph: m.Paragraph) -> list[m.Paragraph]:
     lines: list[list[m.Inline]] = [[]]
     for node in paragraph.content:
@@ -45,5 +57,5 @@ def _split(paragraph: m.Paragraph) -> list[m.Paragraph]:
         if line and isinstance(line[-1], m.Text):
             line[-1] = m.Text(line[-1].text.rstrip())
         if m.plain_text(tuple(line)).strip() or any(isinstance(node, m.InlineImage) for node in line):
-            out.append(replace(paragraph, content=tuple(line)))  # its role (`centered`) too
+            out.append(_aligned(replace(paragraph, content=tuple(line))))  # its role (`centered`) too
     return out

@@ -19,6 +19,12 @@ _SENTENCE_END = tuple("。！？!?：:；;，,、…」』”)")
 _ISSUER_CHARS = 30
 
 
+_ISSUER_AND_DATE = re.compile(rf"^(?P<issuer>\S.{{0,{_ISSUER_CHARS}}}?)\s+(?P<date>{_DATE.pattern[1:-1]})$")
+# On one line with the date, the issuer is told from a sentence by its name: a body's (`…人民政府`, `…有限公司`).
+_BODY_NAME = re.compile(r"(?:政府|委员会|委員會|委|局|厅|廳|部|办公室|辦公室|办|辦|中心|公司|集团|集團|协会|協會|学会|學會|"
+                        r"银行|銀行|医院|醫院|学校|學校|大学|大學|学院|學院|研究院|研究所|院|会|會|站|处|處|署|社|馆|館|"
+                        r"指挥部|指揮部|组|組|物业|物業|街道|村|社区|社區)$")
+_NOTE = re.compile(r"^[（(][^（()）]{2,40}[)）]$")
 _SALUTATION = re.compile(r"^[^。！？!?，,；;：:\s]{2,20}[：:]$")
 
 
@@ -42,14 +48,22 @@ def mark_sign_offs(doc: m.Document) -> m.Document:
     """`doc` with its sign-off paragraphs given the role `signoff`: a Chinese article's last paragraph a
     date alone, after one or two short lines that are no sentence (the issuer: no closing punctuation,
     at most 30 characters); or one paragraph of such lines broken by line breaks (`市自来水公司<br>
-    2024年1月30日`)."""
+    2024年1月30日`), or typed on one line, a space apart, where the issuer is a body's name (`XX市人民政府
+    2024年11月20日`, which is also what Markdown makes of the two lines typed one under the other). A note in
+    brackets may follow (`（此件公开发布）`)."""
     if not doc.is_chinese:
         return doc
     blocks = list(doc.blocks)
     last = max((i for i, b in enumerate(blocks) if not isinstance(b, m.Footnote)), default=-1)
+    if last > 1 and isinstance(blocks[last], m.Paragraph) and _NOTE.match(" ".join(_lines(blocks[last]))):
+        last -= 1  # a notice's note under its date (`（此件公开发布）`)
     if last < 1 or not isinstance(blocks[last], m.Paragraph):
         return doc
     lines = _lines(blocks[last])
+    if len(lines) == 1 and (joined := _ISSUER_AND_DATE.match(lines[0])) and _issuer(joined["issuer"]) \
+            and _BODY_NAME.search(joined["issuer"]):
+        blocks[last] = replace(blocks[last], content=(m.Text(joined["issuer"]), m.LineBreak(), m.Text(joined["date"])))
+        lines = _lines(blocks[last])  # `XX市人民政府 2024年11月20日`: the two lines, typed as one paragraph
     if len(lines) > 1:  # issuer and date in one paragraph, broken into lines
         if _DATE.match(lines[-1]) and all(_issuer(line) for line in lines[:-1]) and len(lines) <= 3:
             blocks[last] = replace(blocks[last], role="signoff")

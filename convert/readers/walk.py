@@ -166,6 +166,14 @@ def _numbered_lines(nodes: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
     return [part for part in parts if part]
 
 
+def _aligned_line(before: dict[str, Any], node: dict[str, Any]) -> bool:
+    """Whether `node` starts a typed line that ideographic spaces indent to line up under the one before
+    (`附件：1.重点任务分工表` / `　　　2.政策申报指南`): a line of its own, which Markdown joined to the one
+    before (a SoftBreak; or nothing, where `east_asian_line_breaks` dropped it between two CJK characters)."""
+    return (node.get("t") == "Str" and node["c"].startswith("\u3000")
+            and before.get("t") in ("Str", "SoftBreak"))
+
+
 class _Builder:
     """Walks pandoc's JSON blocks and inlines into model nodes, collecting footnotes."""
 
@@ -287,7 +295,11 @@ class _Builder:
     def inlines(self, nodes: list[dict[str, Any]], depth: int) -> tuple[m.Inline, ...]:
         depth = self._deeper(depth)
         out: list[m.Inline] = []
-        for node in nodes:
+        for index, node in enumerate(nodes):
+            if index and _aligned_line(nodes[index - 1], node):
+                if out and isinstance(out[-1], m.Text):
+                    out[-1] = m.Text(out[-1].text.rstrip(" "))  # the SoftBreak's space
+                out.append(m.LineBreak())
             for inline in self.inline(node, depth):
                 if isinstance(inline, m.Text) and out and isinstance(out[-1], m.Text):
                     # a space inside a span's edge and one outside it (`<span>爱否科技 </span> <span>`) are one

@@ -185,7 +185,7 @@ article:lang(ja) p {{ text-indent: {text.japanese_indent_em:g}em; }}
 .article-body li p, td p, th p {{ text-indent: 0; }}
 /* A notice's addressees, unindented, and its issuer and date, flush with the line's end (the foot of a
    vertical column): `enrich.letters`. */
-.article-body p.salutation {{ text-indent: 0; }}
+.article-body p.salutation, .article-body p.aligned {{ text-indent: 0; }}
 /* A table's notes and source (`注：…`, `数据来源：…`), set as its text is, close under it. */
 .article-body p.table-note {{ font-size: {_em(table.size_em)}; line-height: {table.line_height:g}; color: {colors.muted};
   text-indent: 0; margin-top: {-0.7 * table.space_em:g}em; margin-bottom: 0; }}
