@@ -17,7 +17,7 @@ _WORDS: dict[str, dict[str, str]] = {
     "zh": {
         "editor": "编辑", "authors": "作者", "source": "来源", "placeholder": "图片无法显示",
         "notes": "注释", "contents": "目录", "page": "第 {page} 页 / 共 {pages} 页",
-        "reporter": "记者", "reported_from": "／{place}报道",
+        "reporter": "记者", "reported_from": "\u3000{place}报道",  # `记者：王某　北京报道`; the slash is Taiwan's
         "figure": "图", "table": "表", "continued": "{label}（续）", "list_separator": "、", "label_separator": "：",
         "credit": "摄影", "untitled": "无标题",
         # editions of many articles (convert collect): the masthead and the contents

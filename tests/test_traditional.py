@@ -288,7 +288,7 @@ def test_script_is_part_of_the_editions_key() -> None:
 
 @pytest.mark.parametrize("lang, place, expected", [
     ("zh-TW", "台北", "記者：陳怡君／台北報導"),
-    ("zh-CN", "北京", "记者：陈怡君／北京报道"),
+    ("zh-CN", "北京", "记者：陈怡君\u3000北京报道"),  # the mainland's papers put no slash there (`记者 王某 北京报道`)
     ("zh-TW", "", "記者：陳怡君"),
     ("en", "Riverton", "By 陳怡君, Riverton"),
 ])
