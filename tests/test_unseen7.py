@@ -2,6 +2,10 @@
 government notice; and what they showed was wrong, tested at the step that now reads it right."""
 from __future__ import annotations
 
+import io
+import re
+import zipfile
+
 import pytest
 
 import convert
@@ -157,3 +161,36 @@ def test_the_issuer_and_date_typed_one_under_the_other_sign_off_above_a_note() -
 def test_a_sentence_ending_with_a_date_is_no_sign_off() -> None:
     doc = convert.prepare(read_text("# 标题\n\n正文第一段，说明情况。\n\n会议定于 2024年11月20日\n"))
     assert not doc.body[-1].role  # type: ignore[attr-defined]
+
+
+# ---------------------------------------------------------------- a table of figures
+
+STANDINGS = """# 积分榜
+
+| 排名 | 球队 | 积分 | 净胜球 | 备注 |
+|---|---|---|---|---|
+| 1 | 上海海港 | 68 | +41 | — |
+| 2 | 上海申花 | 65 | +35 | — |
+| 3 | 成都蓉城 | 59 | 24.5% | 升级 |
+
+| 项目 | 金额 |
+|---|:-:|
+| 研发 | 3,006亿元 |
+"""
+
+
+def test_columns_of_figures_are_set_flush_right_head_and_all(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A Markdown table without `---:` set its figures flush left (`68` under `6`): a column that holds only
+    figures (a sign, separators, a per cent or a unit) is right-aligned, its heading with it; a column
+    of words, one of dashes only, and one the writer aligned are left as they are."""
+    doc = convert.prepare(read_text(STANDINGS))
+    standings, amounts = (b for b in doc.body if isinstance(b, m.Table))
+    assert [cell.align for cell in standings.header[0]] == ["right", "", "right", "right", ""]
+    assert {tuple(cell.align for cell in row) for row in standings.body} == {("right", "", "right", "right", "")}
+    assert [cell.align for cell in amounts.body[0]] == ["", "center"]  # the writer's own
+    (tmp_path / "t.md").write_text(STANDINGS, encoding="utf-8")
+    html = convert.convert(tmp_path / "t.md", to="html", offline=True).decode()  # type: ignore[union-attr]
+    assert re.search(r'<td style="text-align: right">(<span class="nobr">)?68<', html)
+    document = zipfile.ZipFile(io.BytesIO(convert.convert(tmp_path / "t.md", to="docx", offline=True))).read(  # type: ignore[arg-type]
+        "word/document.xml").decode()
+    assert document.count('w:jc w:val="right"') >= 12  # 3 columns × (head + 3 rows)

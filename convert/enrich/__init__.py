@@ -1,8 +1,8 @@
-"""Passes that enrich the model after reading, in order: pasted page furniture out, the title (always: no edition is untitled),
-the news-article conventions (byline, captions and credits, closing lines; unless the article turns them
-off), then the structure every writer relies on (language, heading levels, text alternatives, ids,
-figure and table numbers), the widths of Chinese text's letters, digits and brackets, and its quotation
-marks."""
+"""Passes that enrich the model after reading, in order: pasted page furniture out, the title (always: no
+edition is untitled), the news-article conventions (byline, captions and credits, closing lines; unless the
+article turns them off), then the structure every writer relies on (language, heading levels, text
+alternatives, ids, figure and table numbers, columns of figures set flush right), the widths of Chinese
+text's letters, digits and brackets, and its quotation marks."""
 from __future__ import annotations
 
 from .. import model as m
@@ -15,7 +15,7 @@ from .quotes import QuoteStyle, pair_quotes, quote_style_for
 from .script import SCRIPTS, convert_script
 from .structure import (assign_ids, clean_alternatives, detect_language, nest_headings, number_figures,
                         number_tables)
-from .tables import merged_row_labels
+from .tables import figure_columns, merged_row_labels
 from .titles import choose_title
 from .letters import mark_letter_parts
 from .minus import set_minus_signs
@@ -37,7 +37,7 @@ def prepare(source: Source, *, script: str | None = None,
         doc = mark_letter_parts(merged_row_labels(sentence_breaks(doc)))
     doc = normalize_widths(doc)
     doc = set_minus_signs(pair_quotes(doc, quote_style_for(doc.meta.lang, *quotes)))
-    for step in (nest_headings, clean_alternatives, assign_ids, number_figures, number_tables):
+    for step in (nest_headings, clean_alternatives, assign_ids, number_figures, number_tables, figure_columns):
         doc = step(doc)
     return doc
 
