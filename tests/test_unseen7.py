@@ -194,3 +194,16 @@ def test_columns_of_figures_are_set_flush_right_head_and_all(tmp_path) -> None: 
     document = zipfile.ZipFile(io.BytesIO(convert.convert(tmp_path / "t.md", to="docx", offline=True))).read(  # type: ignore[arg-type]
         "word/document.xml").decode()
     assert document.count('w:jc w:val="right"') >= 12  # 3 columns × (head + 3 rows)
+
+
+def test_an_interviews_closing_reporter_line_is_its_byline() -> None:
+    """`（本报记者 刘洋 采访整理）` under a Q&A: `采访整理` (interviewed and wrote up) is what the reporter did,
+    no name; the line stayed at the foot of the text and the byline named no one."""
+    from convert.enrich.bylines import reporter_fields
+
+    assert reporter_fields("（本报记者 刘洋 采访整理）") == {"authors": ("刘洋",), "reported": True}
+    assert reporter_fields("記者 林佳蓉 採訪") == {"authors": ("林佳蓉",), "reported": True}
+    doc = convert.prepare(read_text("# 专访：量子计算\n\n**记者：** 您如何评价？\n\n**张明：** 意义重大。\n\n"
+                                    "（本报记者 刘洋 采访整理）\n"))
+    assert doc.meta.authors == ("刘洋",)
+    assert "刘洋" not in m.plain_text(m.block_inlines(doc.body[-1]))

@@ -57,7 +57,7 @@ _PICTURES_LABEL = re.compile(r"\s+(?:图|圖|摄影|攝影|图片|圖片)\s*[:�
 # A role standing between names (`作者：孙蕾 实习生 刘畅`) names no one.
 # what the reporter did after the name (`记者陈智 整合`: compiled by): no name
 # nor does an unsigned article's `作者：佚名`, `作者：网络整理` (compiled from the web), `作者：未知`.
-_ROLE_ALONE = re.compile(rf"^(?:{_ROLE}|实习生|實習生|见习记者|見習記者|摄影|攝影|整合|整理|编译|編譯|综合|綜合|"
+_ROLE_ALONE = re.compile(rf"^(?:{_ROLE}|实习生|實習生|见习记者|見習記者|摄影|攝影|整合|整理|采访整理|採訪整理|采访|採訪|编译|編譯|综合|綜合|"
                          r"(?:网络|網絡|网上|網上)(?:整理|转载|轉載)?|佚名|匿名|未知|网友|網友)$")
 _DATELINE = re.compile(
     rf"^(?P<outlet>{_AGENCIES}|[{_H}]{{1,5}}?(?:报|報))?(?P<place>[{_H}]{{2,8}}?)\s*"
