@@ -207,3 +207,23 @@ def test_an_interviews_closing_reporter_line_is_its_byline() -> None:
                                     "（本报记者 刘洋 采访整理）\n"))
     assert doc.meta.authors == ("刘洋",)
     assert "刘洋" not in m.plain_text(m.block_inlines(doc.body[-1]))
+
+
+def test_a_docx_line_that_ends_at_a_break_is_not_spread_to_the_margin(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A justified paragraph's line before a line break (`附件：1.重点任务分工表`) was spread across the page
+    by LibreOffice (and Word) letter by letter; the PDF and the EPUB set such a line as a last line.
+    Word's compatibility setting `doNotExpandShiftReturn`, which LibreOffice reads too."""
+    import subprocess
+
+    from docx_layout import libreoffice_pdfs
+
+    (tmp_path / "notice.md").write_text(NOTICE, encoding="utf-8")
+    data = convert.convert(tmp_path / "notice.md", to="docx", offline=True)
+    settings = zipfile.ZipFile(io.BytesIO(data)).read("word/settings.xml").decode()  # type: ignore[arg-type]
+    assert "<w:doNotExpandShiftReturn/>" in settings
+    pdf = libreoffice_pdfs({"notice": data}, tmp_path / "lo")["notice"]  # type: ignore[dict-item]
+    words = subprocess.run(["pdftotext", "-bbox", "-", "-"], input=pdf, capture_output=True, check=True).stdout.decode()
+    found = [(float(y), text) for y, text in re.findall(r'<word xMin="[\d.]+" yMin="([\d.]+)"[^>]*>([^<]+)</word>', words)]
+    top = next(y for y, text in found if text.startswith("附件"))
+    line = [text for y, text in found if abs(y - top) < 1]
+    assert len(line) <= 2 and "".join(line) == "附件：1.重点任务分工表", line  # spread, it is ten words

@@ -501,3 +501,9 @@ def _settings(document: WordDocument, t: Tokens) -> None:
     theme_lang = settings.find(qn("w:themeFontLang"))
     if theme_lang is not None:
         theme_lang.set(qn("w:eastAsia"), east_asian_lang(t.lang))
+    compat = settings.find(qn("w:compat"))
+    if compat is not None and compat.find(qn("w:doNotExpandShiftReturn")) is None:
+        # A line that ends at a line break is not spread to the margin in a justified paragraph, as in the
+        # PDF and the EPUB (CSS treats it as a last line): `附件：1.重点任务分工表` / `　　　2.…` was set
+        # `附　件　：　1.　重…`. First in `w:compat`: the schema puts it before `w:useFELayout`.
+        compat.insert(0, el("w:doNotExpandShiftReturn"))
