@@ -227,3 +227,29 @@ def test_a_docx_line_that_ends_at_a_break_is_not_spread_to_the_margin(tmp_path) 
     top = next(y for y, text in found if text.startswith("附件"))
     line = [text for y, text in found if abs(y - top) < 1]
     assert len(line) <= 2 and "".join(line) == "附件：1.重点任务分工表", line  # spread, it is ten words
+
+
+# ---------------------------------------------------------------- a Weibo news post
+
+WEIBO = """# #杭州亚运会#中国队金牌数突破200枚！
+
+【#杭州亚运会#中国队金牌数突破200枚】据@央视新闻 消息，10月7日下午，林雨薇以12秒74的成绩夺冠。
+
+截至发稿，中国代表团共获得200金111银71铜。
+
+#亚运会# #中国骄傲#
+"""
+
+
+def test_a_weibo_posts_repeated_title_and_closing_topics_leave_the_text() -> None:
+    """The post repeats its headline in brackets at the top of its text, and ends with a line of topics:
+    both were body text. The topics are the article's keywords."""
+    doc = convert.prepare(read_text(WEIBO))
+    texts = [m.plain_text(m.block_inlines(block)) for block in doc.body]
+    assert texts[0].startswith("据@央视新闻") and len(texts) == 2
+    assert doc.meta.keywords == ("亚运会", "中国骄傲")
+
+
+def test_a_bracketed_lead_that_is_not_the_title_stays() -> None:
+    doc = convert.prepare(read_text("# 港口集团发布三年行动方案\n\n【独家】据报道，港口集团近日发布方案。\n"))
+    assert m.plain_text(m.block_inlines(doc.body[0])).startswith("【独家】")

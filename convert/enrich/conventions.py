@@ -45,6 +45,7 @@ _TABLE_NOTE = re.compile(r"^(?:注|註|说明|說明|备注|備註|(?:数据|數
 _POINTER = re.compile(r"^[▲△▼▽↑↓]\s*(?=\S)")  # `▲11月25日，青岛港…`: the caption of the picture above
 # `【记者观察】`, `【延伸阅读】` alone on a line: a section's label
 _BRACKET_LABEL = re.compile(r"^【[^【】。，,.!?！？；;：:]{2,12}】$")
+_TOPICS = re.compile(r"^(?:#[^#\s]{1,30}#\s*)+$")  # a line of Weibo topics only
 _KEYWORDS = re.compile(r"^(?:关键字|关键词|關鍵字|關鍵詞|Keywords|Tags)\s*[:：]\s*(.*)$", re.I | re.S)
 _DISCLAIMER = re.compile(
     r"(本文系.{0,12}供稿|仅供参考|僅供參考|不构成(?:任何)?投资建议|不構成投資建議|仅代表作者|僅代表作者|"
@@ -66,7 +67,7 @@ def apply_conventions(doc: m.Document) -> m.Document:
     chinese = is_chinese(doc.meta.lang or guess_language(m.visible_text(doc)))
     blocks, note = _take_editor_note(blocks)
     blocks, found = _take_byline(blocks, chinese)
-    blocks = ([note] if note else []) + blocks
+    blocks = ([note] if note else []) + _without_repeated_title(blocks, doc.meta.title)
     found = merge_fields(found, _lead_dateline(blocks))
     blocks = _table_captions_and_notes(_attach_captions(blocks))
     blocks, found = _take_closing(blocks, found, doc.meta)
@@ -79,6 +80,26 @@ def apply_conventions(doc: m.Document) -> m.Document:
     if not notes:
         blocks, notes = text_notes(blocks)
     return m.Document(meta=_merge(_given_bylines(doc.meta), found), blocks=tuple(blocks) + tuple(notes))
+
+
+_BRACKETED_LEAD = re.compile(r"^\s*【([^【】]{2,80})】\s*")
+_TITLE_NOISE = re.compile(r"[#\s！!？?。：:，,“”\"'‘’「」]")
+
+
+def _without_repeated_title(blocks: list[m.Block], title: str) -> list[m.Block]:
+    """A Weibo post opens its text with its title in brackets (`【#杭州亚运会#中国队金牌数突破200枚】据…`):
+    under the headline, the bracketed repeat is dropped; a bracketed lead that says something else stays."""
+    first = next((i for i, b in enumerate(blocks) if isinstance(b, m.Paragraph)), None)
+    if first is None or not title or not blocks[first].content \
+            or not isinstance(head := blocks[first].content[0], m.Text):  # type: ignore[attr-defined]
+        return blocks
+    match = _BRACKETED_LEAD.match(head.text)
+    if not match or _TITLE_NOISE.sub("", match[1]) != _TITLE_NOISE.sub("", title):
+        return blocks
+    rest = (m.Text(head.text[match.end():]), *blocks[first].content[1:])  # type: ignore[attr-defined]
+    if not m.plain_text(rest).strip():
+        return blocks
+    return blocks[:first] + [replace(blocks[first], content=rest)] + blocks[first + 1:]
 
 
 def _given_bylines(meta: m.Meta) -> m.Meta:
@@ -273,7 +294,8 @@ def _credit_out_of_caption(figure: m.Figure) -> m.Figure:
 def _take_closing(blocks: list[m.Block], found: dict[str, object],
                   given: m.Meta) -> tuple[list[m.Block], dict[str, object]]:
     """Closing lines out of the body: `（编辑：X）` (the editor, never an author), `来源：X`, `（记者 X）`,
-    `Reporting by X; Editing by Y`, keywords, and disclaimers set apart as notices."""
+    `Reporting by X; Editing by Y`, keywords (or a line of Weibo topics, `#亚运会# #中国骄傲#`), and
+    disclaimers set apart as notices."""
     blocks = _split_closing_suffix(blocks)
     out: list[m.Block] = []
     keywords: tuple[str, ...] = ()
@@ -289,6 +311,9 @@ def _take_closing(blocks: list[m.Block], found: dict[str, object],
                 continue
         if match := _KEYWORDS.match(text):
             keywords += tuple(k for k in re.split(r"[\s,，、;；]+", match[1]) if k)
+            continue
+        if index >= closing_from and _TOPICS.match(text):  # `#亚运会# #中国骄傲#`: a Weibo post's topics
+            keywords += tuple(re.findall(r"#([^#\s]+)#", text))
             continue
         if text and len(text) <= 200 and _DISCLAIMER.search(text):
             disclaimers.append(text)
