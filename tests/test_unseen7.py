@@ -253,3 +253,12 @@ def test_a_weibo_posts_repeated_title_and_closing_topics_leave_the_text() -> Non
 def test_a_bracketed_lead_that_is_not_the_title_stays() -> None:
     doc = convert.prepare(read_text("# 港口集团发布三年行动方案\n\n【独家】据报道，港口集团近日发布方案。\n"))
     assert m.plain_text(m.block_inlines(doc.body[0])).startswith("【独家】")
+
+
+def test_a_taiwan_papers_further_reading_in_brackets_leaves_with_its_titles() -> None:
+    """`【延伸閱讀】` and the related story's title under it (a link, pasted as text) closed the article
+    as a section of its own."""
+    doc = convert.prepare(read_text("# 台積電法說會\n\n台積電今日舉行法人說明會，預估營收季增約13%。\n\n"
+                                    "資料來源：台積電\n\n【延伸閱讀】\n\n台積電ADR收盤大漲9.8% 市值首度突破1兆美元\n"))
+    texts = [m.plain_text(m.block_inlines(block)) for block in doc.body]
+    assert not any("延伸閱讀" in text or "ADR" in text for text in texts), texts

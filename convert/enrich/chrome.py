@@ -13,9 +13,9 @@ from ..readers.promotion import is_promotion
 
 LEAD_WINDOW = 3  # blocks at the top in which a "follow us" line is looked for
 TAIL_WINDOW = 15  # blocks at the end in which the account's closing furniture is looked for
-# `往期推荐`, `推荐阅读`, `相关阅读`, `延伸阅读` …: a list of links to the account's other articles follows
-_MORE_READING = re.compile(r"^[\s▼▽↓·•—\-=*#]*(?:往期推荐|往期回顾|往期精彩|推荐阅读|相关阅读|相關閱讀|热文推荐|熱文推薦|精彩推荐|"
-                           r"精彩推薦|延伸阅读|延伸閱讀|猜你喜欢|更多阅读)[\s▼▽↓·•—\-=*#：:]*$")
+# `往期推荐`, `推荐阅读`, `相关阅读`, `【延伸閱讀】` …: a list of links to the account's (or paper's) other articles follows
+_MORE_READING = re.compile(r"^[\s▼▽↓·•—\-=*#【〔\[]*(?:往期推荐|往期回顾|往期精彩|推荐阅读|相关阅读|相關閱讀|热文推荐|熱文推薦|精彩推荐|"
+                           r"精彩推薦|延伸阅读|延伸閱讀|猜你喜欢|更多阅读)[\s▼▽↓·•—\-=*#：:】〕\]]*$")
 _QR_ADDRESS = re.compile(r"qr_?code|qrcode|/qr/|erweima|二维码", re.I)
 
 
