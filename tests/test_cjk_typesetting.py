@@ -204,13 +204,17 @@ def test_seed_pages_break_with_two_lines_either_side(user_seed: Path) -> None:
 
 
 def test_page_break_splits_count_each_side() -> None:
-    def line(page: int, top: float, x0: float) -> Line:
-        return Line(page, top, ({"text": "甲", "x0": x0, "x1": x0 + 10, "size": 10.0, "top": top},))
+    def line(page: int, top: float, x0: float, x1: float = 200) -> Line:
+        return Line(page, top, ({"text": "甲", "x0": x0, "x1": x0 + 10, "size": 10.0, "top": top},
+                                {"text": "乙", "x0": x1 - 10, "x1": x1, "size": 10.0, "top": top}))
 
     lines = [line(0, 700, 40), line(0, 716, 20), line(0, 732, 20),  # a paragraph: indent, then two lines
-             line(1, 50, 20),  # one line after the break: a widow
+             line(1, 50, 20, 120),  # one line after the break: a widow
              line(1, 66, 40), line(1, 82, 20), line(1, 400, 20)]  # a new paragraph; a far line is not its
-    assert page_break_splits(lines, 10.0, 20, 20) == [("甲", 3, 1)]
+    assert page_break_splits(lines, 10.0, 20, 20) == [("甲乙", 3, 1)]
+    # A paragraph whose last line stops short ends at the break: an unindented one (`附件：…`) starts the page.
+    lines = [line(0, 700, 40), line(0, 716, 20, 120), line(1, 50, 20), line(1, 66, 20, 90)]
+    assert page_break_splits(lines, 10.0, 20, 20) == []
 
 
 def test_running_head_has_the_body_gap(user_seed: Path) -> None:

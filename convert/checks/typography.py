@@ -253,9 +253,13 @@ def page_break_splits(lines: list[Line], size: float, left: float, indent: float
 
     A paragraph is a run of lines in the body `size` that starts at `left` + `indent` (its first-line
     indent) and continues at `left`, each within two lines' pitch of the one before on its page, or
-    at the top of the next page; a line starting anywhere else (a list, a quote, a table) ends it."""
+    at the top of the next page after a line that reached the right margin (one that stops short is a
+    paragraph's last: an unindented one, `附件：…`, may start the next page); a line starting anywhere
+    else (a list, a quote, a table) ends it."""
     splits: list[tuple[str, int, int]] = []
     paragraph: list[Line] = []
+    body = [line for line in lines if abs(line.size - size) < 0.05 and line.chars]
+    right = max((line.chars[-1]["x1"] for line in body), default=0.0)
 
     def close() -> None:
         pages = collections.Counter(line.page for line in paragraph)
@@ -264,11 +268,11 @@ def page_break_splits(lines: list[Line], size: float, left: float, indent: float
             splits.append((paragraph[0].text[:8], counts[0], counts[-1]))
         paragraph.clear()
 
-    for line in (line for line in lines if abs(line.size - size) < 0.05):
+    for line in body:
         starts = abs(line.x0 - left - indent) < 1 and indent > 0
         continues = abs(line.x0 - left) < 1 and bool(paragraph) and (
             (line.page == paragraph[-1].page and line.top - paragraph[-1].top < 2.2 * size)
-            or line.page == paragraph[-1].page + 1)
+            or line.page == paragraph[-1].page + 1 and paragraph[-1].chars[-1]["x1"] > right - size)
         if starts or not continues:
             close()
         if starts or continues:
