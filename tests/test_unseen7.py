@@ -262,3 +262,13 @@ def test_a_taiwan_papers_further_reading_in_brackets_leaves_with_its_titles() ->
                                     "資料來源：台積電\n\n【延伸閱讀】\n\n台積電ADR收盤大漲9.8% 市值首度突破1兆美元\n"))
     texts = [m.plain_text(m.block_inlines(block)) for block in doc.body]
     assert not any("延伸閱讀" in text or "ADR" in text for text in texts), texts
+
+
+def test_in_a_web_page_a_new_line_before_ideographic_spaces_is_no_line(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Only typed text keeps its lines: in a page's markup a new line is a space, whatever follows it."""
+    page = tmp_path / "page.html"
+    page.write_text("<html><body><h1>标题</h1><p>第一句。<br>\n\u3000\u3000第二句话。</p><p>甲\n\u3000\u3000乙</p>"
+                    "</body></html>", encoding="utf-8")
+    doc = convert.read(str(page), offline=True)
+    assert not any(isinstance(node, m.LineBreak) for block in doc.body for node in block.content)  # type: ignore[attr-defined]
+    assert [m.plain_text(block.content) for block in doc.body] == ["第一句。", "第二句话。", "甲 \u3000\u3000乙"]  # type: ignore[attr-defined]

@@ -169,7 +169,8 @@ def _numbered_lines(nodes: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
 def _aligned_line(before: dict[str, Any], node: dict[str, Any]) -> bool:
     """Whether `node` starts a typed line that ideographic spaces indent to line up under the one before
     (`附件：1.重点任务分工表` / `　　　2.政策申报指南`): a line of its own, which Markdown joined to the one
-    before (a SoftBreak; or nothing, where `east_asian_line_breaks` dropped it between two CJK characters)."""
+    before (a SoftBreak; or nothing, where `east_asian_line_breaks` dropped it between two CJK characters).
+    Only in typed text (`TEXT_SUFFIXES`): in a web page a new line of the markup is a space."""
     return (node.get("t") == "Str" and node["c"].startswith("\u3000")
             and before.get("t") in ("Str", "SoftBreak"))
 
@@ -295,9 +296,11 @@ class _Builder:
     def inlines(self, nodes: list[dict[str, Any]], depth: int) -> tuple[m.Inline, ...]:
         depth = self._deeper(depth)
         out: list[m.Inline] = []
+        typed = self.path.suffix.lower() in TEXT_SUFFIXES  # a web page's lines are its markup's, not typed
         for index, node in enumerate(nodes):
-            if index and _aligned_line(nodes[index - 1], node):
-                if out and isinstance(out[-1], m.Text):
+            if typed and index and _aligned_line(nodes[index - 1], node) and out \
+                    and not isinstance(out[-1], m.LineBreak):
+                if isinstance(out[-1], m.Text):
                     out[-1] = m.Text(out[-1].text.rstrip(" "))  # the SoftBreak's space
                 out.append(m.LineBreak())
             for inline in self.inline(node, depth):
