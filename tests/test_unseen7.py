@@ -272,3 +272,18 @@ def test_in_a_web_page_a_new_line_before_ideographic_spaces_is_no_line(tmp_path)
     doc = convert.read(str(page), offline=True)
     assert not any(isinstance(node, m.LineBreak) for block in doc.body for node in block.content)  # type: ignore[attr-defined]
     assert [m.plain_text(block.content) for block in doc.body] == ["第一句。", "第二句话。", "甲 \u3000\u3000乙"]  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('他说："这是"暗伤"吗？"', "他说：“这是‘暗伤’吗？”"),  # a quotation inside a quotation, all in ASCII marks
+    ('"这是"关键"的一步。"', "“这是‘关键’的一步。”"),
+    ('他说"好"，她说"不"。', "他说“好”，她说“不”。"),  # two quotations, one after the other
+    ('狂奔的龙湖集团"暗伤"曝露', "狂奔的龙湖集团“暗伤”曝露"),
+    ('新区"智慧港口"一期投产。据介绍（下称"调度系统"），年', "新区“智慧港口”一期投产。据介绍（下称“调度系统”），年"),  # terms
+])
+def test_ascii_quotes_nested_in_a_quotation_take_single_marks(text: str, expected: str) -> None:
+    """GB/T 15834 §4.1: a quote inside a quote takes single marks. The inner pair of ASCII marks was taken
+    for a close and an open (`“这是”暗伤“吗？”`)."""
+    from convert.enrich.quotes import requote
+
+    assert "".join(requote([text])) == expected

@@ -5,8 +5,9 @@ smart quotes decide a mark's side from the spaces around it, and Chinese has non
 pair may come out the same (`“暗伤“`, `”暗伤”`); Korean puts its particles right after a quote
 (`"조치"라고` came out `“조치“라고`). This pass decides again, for the marks that stand in such text (a
 Han character, kana, Hangul or Chinese punctuation beside them): from the punctuation around a mark
-(`：“`, `”。`), else by turns. The marks come out as the theme asks for the article's script: curly
-(`“ ‘ ’ ”`) or corner brackets (`「 『 』 」`, Taiwan's and Hong Kong's standard), or corner brackets by kind
+(`：“`, `”。`), else by turns; a pair between letters inside a quotation that closes after them is a quote
+inside it (`他说："这是"暗伤"吗？"`), set in single marks as GB/T 15834 nests them (`“这是‘暗伤’吗？”`). The
+marks come out as the theme asks for the article's script: curly (`“ ‘ ’ ”`) or corner brackets (`「 『 』 」`, Taiwan's and Hong Kong's standard), or corner brackets by kind
 (`『 」` for `“ ‘`: the mainland's vertical text, GB/T 15834-2011); corner brackets the text already has are
 kept and count for nesting.
 
@@ -113,7 +114,9 @@ def requote(pieces: list[str], style: QuoteStyle = "curly") -> list[str]:
             if latin:
                 changes[index] = "”" if kind == "double" else "’"  # it closes an English quote
                 continue
-        changes[index] = _glyph(style, kind, opening, level)
+        # GB/T 15834 §4.1: a quotation inside a quotation takes single marks (`“这是‘暗伤’吗？”`)
+        inside = kind == "double" and ("double", False) in open_marks[:level if opening else len(open_marks)]
+        changes[index] = _glyph(style, "single" if inside and style == "curly" else kind, opening, level)
     if not changes:
         return pieces
     out, start = [], 0
@@ -155,7 +158,28 @@ def _opens(text: str, index: int, kind: str, open_marks: list[str]) -> bool:
         return True
     left = text[index - 1] if index > 0 else ""
     right = text[index + 1] if index + 1 < len(text) else ""
-    return left in _OPENS_AFTER and right not in _CLOSES_BEFORE
+    return left in _OPENS_AFTER and right not in _CLOSES_BEFORE or _nested_opening(text, index, kind)
+
+
+def _nested_opening(text: str, index: int, kind: str) -> bool:
+    """Whether a mark between two letters, while a quote of its kind is open, opens a quote inside it: the
+    open quote is a quotation of speech (it opened after a colon, or opens the text) that closes after the
+    end of a sentence with the text's last mark of the kind, and one more mark between stands between
+    letters too (`他说："这是"暗伤"吗？"`: `暗伤` is quoted inside the quotation). Otherwise such a mark closes
+    the open quote, as before (`"好"，她说"不"`, `"智慧港口"一期…（下称"调度系统"）`)."""
+    marks = _DOUBLE if kind == "double" else _SINGLE
+    if not (_EAST_ASIAN_LETTER.match(text[index - 1] if index else "")
+            and _EAST_ASIAN_LETTER.match(text[index + 1] if index + 1 < len(text) else "")):
+        return False
+    opened = next((position for position in range(index - 1, -1, -1) if text[position] in marks), None)
+    following = [position for position in range(index + 1, len(text)) if text[position] in marks]
+    if opened is None or (opened and text[opened - 1] not in "：:\n") or len(following) != 2:
+        return False
+    inner, outer = following
+    after_outer = text[outer + 1] if outer + 1 < len(text) else ""
+    return (bool(_EAST_ASIAN_LETTER.match(text[inner - 1])) and inner + 1 < len(text)
+            and bool(_EAST_ASIAN_LETTER.match(text[inner + 1]) or text[inner + 1] in _CLOSES_BEFORE)
+            and after_outer in _CLOSES_BEFORE and text[outer - 1] in "。？！?!…")
 
 
 def _close(open_marks: list[tuple[str, bool]], kind: str) -> bool:
