@@ -7,9 +7,9 @@ pair may come out the same (`“暗伤“`, `”暗伤”`); Korean puts its par
 Han character, kana, Hangul or Chinese punctuation beside them): from the punctuation around a mark
 (`：“`, `”。`), else by turns; a pair between letters inside a quotation that closes after them is a quote
 inside it (`他说："这是"暗伤"吗？"`), set in single marks as GB/T 15834 nests them (`“这是‘暗伤’吗？”`). The
-marks come out as the theme asks for the article's script: curly (`“ ‘ ’ ”`) or corner brackets (`「 『 』 」`, Taiwan's and Hong Kong's standard), or corner brackets by kind
-(`『 」` for `“ ‘`: the mainland's vertical text, GB/T 15834-2011); corner brackets the text already has are
-kept and count for nesting.
+marks come out as the theme asks for the article's script: curly (`“ ‘ ’ ”`) or corner brackets (`「 『 』 」`,
+Taiwan's and Hong Kong's standard), or corner brackets by kind (`『 」` for `“ ‘`: the mainland's vertical
+text, GB/T 15834-2011); corner brackets the text already has are kept and count for nesting.
 
 Left alone: marks in Latin text (English quotes stay pandoc's), apostrophes between letters (`O'Neill`,
 `Tom's`), code, link addresses.

@@ -64,7 +64,8 @@ _NO_FIGURE = re.compile(r"^[—–\-…/]{1,3}$")
 
 def figure_columns(doc: m.Document) -> m.Document:
     """`doc` with the columns of its tables that hold only figures set flush right (see the module)."""
-    return replace(doc, blocks=tuple(map_blocks(doc.blocks, lambda b: _flush_right(b) if isinstance(b, m.Table) else b)))
+    return replace(doc, blocks=tuple(map_blocks(doc.blocks,
+                                                lambda b: _flush_right(b) if isinstance(b, m.Table) else b)))
 
 
 def _text(cell: m.TableCell) -> str:

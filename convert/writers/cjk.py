@@ -444,7 +444,7 @@ class _Block:
         runs: dict[int, int] = {}
         for start in sorted(position for position, name in classes.items() if name == "sg-l"):
             end = start + 1
-            while end < len(text) and end not in classes and not text[end].isspace() and not CJK_LETTER.match(text[end]):
+            while end < len(text) and end not in classes and not (text[end].isspace() or CJK_LETTER.match(text[end])):
                 end += 1
             if (end < len(text) and classes.get(end) == "sg-r" and self.where[start][0] == self.where[end][0]
                     and not any(position in opens for position in range(start + 1, end + 1))
