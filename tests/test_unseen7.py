@@ -287,3 +287,15 @@ def test_ascii_quotes_nested_in_a_quotation_take_single_marks(text: str, expecte
     from convert.enrich.quotes import requote
 
     assert "".join(requote([text])) == expected
+
+
+def test_lines_indented_with_ideographic_spaces_are_paragraphs(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Text copied from Word or a Chinese page into a .txt has one paragraph per line, each indented with two
+    ideographic spaces, and no blank line between: Markdown made them one run-on paragraph with holes in it
+    (`…说明情况。　　第二段…`). Each line is a paragraph of its own, its indent left to the edition."""
+    source = tmp_path / "pasted.txt"
+    source.write_text("标题：测试\n\n　　第一段内容，说明情况。\n　　第二段内容，继续说明。\n　　第三段：\n　　1.项目一\n",
+                      encoding="utf-8")
+    doc = convert.read(str(source))
+    assert [m.plain_text(m.block_inlines(b)) for b in doc.body] == [
+        "第一段内容，说明情况。", "第二段内容，继续说明。", "第三段：", "1.项目一"]
