@@ -11,6 +11,7 @@ import pytest
 import convert
 from convert import model as m
 from convert.enrich.widths import dashes_and_ellipses
+from convert.errors import collect_warnings
 from convert.readers import read_text
 
 
@@ -299,3 +300,19 @@ def test_lines_indented_with_ideographic_spaces_are_paragraphs(tmp_path) -> None
     doc = convert.read(str(source))
     assert [m.plain_text(m.block_inlines(b)) for b in doc.body] == [
         "第一段内容，说明情况。", "第二段内容，继续说明。", "第三段：", "1.项目一"]
+
+
+def test_a_weibo_post_pasted_without_a_heading_is_titled_by_its_bracketed_headline(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Pasted as text, the post has no `#` heading: its title was its first sentence, cut
+    (`【#杭州亚运会#中国队金牌数突破200枚】据@央视新闻 消息…`). The bracketed headline is the title, its topic
+    marks dropped, and the lead loses the repeat; a wire's flash mark in brackets is no headline."""
+    source = tmp_path / "weibo.txt"
+    source.write_text("【#杭州亚运会#中国队金牌数突破200枚】据@央视新闻 消息，林雨薇以12秒74的成绩夺冠。\n\n"
+                      "截至发稿，中国代表团共获得200金111银71铜。\n\n#亚运会# #中国骄傲#\n", encoding="utf-8")
+    with collect_warnings():
+        doc = convert.read(str(source))
+    assert doc.meta.title == "杭州亚运会中国队金牌数突破200枚"
+    assert m.plain_text(m.block_inlines(doc.body[0])).startswith("据@央视新闻")
+    source.write_text("【新华社北京11月27日电】记者27日从有关部门获悉，邮轮完成第100个航次。\n", encoding="utf-8")
+    with collect_warnings():
+        assert convert.read(str(source)).meta.title.startswith("【新华社北京11月27日电】记者")  # its first sentence

@@ -48,6 +48,8 @@ def choose_title(doc: m.Document, source: Path) -> m.Document:
         if index is not None:
             text = m.plain_text(tuple(i for i in m.block_inlines(blocks[index]) if not isinstance(i, m.NoteRef)))
             return _titled(doc, text, blocks, index, source)
+    if bracketed := _bracketed_headline(blocks):
+        return _titled(doc, bracketed, blocks, None, source)
     name = readable_file_name(source)
     lang = guess_language(m.visible_text(doc))
     if lang.startswith(("zh", "ja")) and not any(is_wide(ch) for ch in name):
@@ -59,6 +61,27 @@ def choose_title(doc: m.Document, source: Path) -> m.Document:
         name = labels(lang)["untitled"]
     warn(f"{source.name}: no title or heading found; titled {name!r} after the file name")
     return _titled(doc, name, blocks, None, source)
+
+
+# ---------------------------------------------------------------- a Weibo post's headline in brackets
+
+# `【#杭州亚运会#中国队金牌数突破200枚】据@央视新闻 消息，…`: a news account's post opens its text with its
+# headline in brackets. Not a wire's or paper's flash mark (`【明報專訊】`, `【环球网快讯】`) nor a label
+# (`【独家】`, `【编者按】`).
+_BRACKETED_HEADLINE = re.compile(r"^\s*【([^【】]{8,60})】\s*\S")
+_FLASH_MARK = re.compile(r"(?:讯|訊|电|電|报道|報道|报导|報導)$")
+_TOPIC = re.compile(r"#([^#\s]{1,30})#")
+
+
+def _bracketed_headline(blocks: list[m.Block]) -> str:
+    """The headline a post puts in brackets at the head of its first paragraph, its topics' `#` marks
+    dropped (`杭州亚运会中国队金牌数突破200枚`); '' when the first paragraph opens otherwise. The paragraph
+    keeps its text: the conventions drop the repeat under the headline."""
+    first = next((b for b in blocks if isinstance(b, m.Paragraph) and not _furniture(b)), None)
+    match = _BRACKETED_HEADLINE.match(m.plain_text(first.content)) if first is not None else None
+    if not match or _FLASH_MARK.search(match[1]) or not any(is_wide(ch) for ch in match[1]):
+        return ""
+    return _TOPIC.sub(r"\1", match[1]).strip()
 
 
 # ---------------------------------------------------------------- a Chinese article's first sentence
