@@ -1097,7 +1097,7 @@ def _chinese_words_here(text: str, longest: int) -> list[tuple[int, int]]:
 # and the start of the next word (`2024年前三季度`: `年` / `前三季度`, though jieba segments `年前`); a word after a
 # section's number that starts with another character is one word (`01 额度提高`: `额度`, never `额` / `度提高`).
 _MEASURE_WORDS = set("个個位名人家户戶次件台臺辆輛架艘只隻头頭匹条條张張本部篇份项項元角分亿億万萬千百十年月日天时時"
-                     "秒周週岁歲届屆期号號层層楼樓栋棟座所间間套股手倍成批场場起例吨噸米克斤里亩畝升度斤轮輪款")
+                     "秒周週岁歲届屆期号號层層楼樓栋棟座所间間套股手倍成批场場起例吨噸米克斤里亩畝升度轮輪款")
 
 
 # A character that ends the name of an office or body (`运输署`, `物流局`, `交通部`, `客运站`), which jieba
@@ -1158,13 +1158,17 @@ def joining_dashes(text: str) -> set[int]:
         words = segmenter.run(_tagged_words_here, text)
         ends = {end: tag for _, end, tag in words}
         starts = {start: (end, tag) for start, end, tag in words}
+        simplified = ""  # made when first needed
         for index in set(dashes) - joined:
             after = starts.get(index + 1)
             if ends.get(index) not in _NAME_TAGS or after is None:
                 continue
             end, tag = after  # on the right, jieba tags some places as people's names (`臺北—高雄`)
-            if tag in _NAME_TAGS or tag == "nr" or _simplified(text).startswith(_JOINED_BY, end):
-                joined.add(index)
+            if tag not in _NAME_TAGS and tag != "nr":
+                simplified = simplified or _simplified(text)
+                if not simplified.startswith(_JOINED_BY, end):
+                    continue
+            joined.add(index)
     return joined
 
 

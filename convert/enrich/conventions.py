@@ -45,7 +45,8 @@ _TABLE_NOTE = re.compile(r"^(?:注|註|说明|說明|备注|備註|(?:数据|數
 _POINTER = re.compile(r"^[▲△▼▽↑↓]\s*(?=\S)")  # `▲11月25日，青岛港…`: the caption of the picture above
 # `【记者观察】`, `【延伸阅读】` alone on a line: a section's label
 _BRACKET_LABEL = re.compile(r"^【[^【】。，,.!?！？；;：:]{2,12}】$")
-_TOPICS = re.compile(r"^(?:#[^#\s]{1,30}#\s*)+$")  # a line of Weibo topics only
+TOPIC = re.compile(r"#([^#\s]{1,30})#")  # a Weibo topic (`#亚运会#`)
+_TOPICS = re.compile(rf"^(?:{TOPIC.pattern}\s*)+$")  # a line of topics only
 _KEYWORDS = re.compile(r"^(?:关键字|关键词|關鍵字|關鍵詞|Keywords|Tags)\s*[:：]\s*(.*)$", re.I | re.S)
 _DISCLAIMER = re.compile(
     r"(本文系.{0,12}供稿|仅供参考|僅供參考|不构成(?:任何)?投资建议|不構成投資建議|仅代表作者|僅代表作者|"
@@ -313,7 +314,7 @@ def _take_closing(blocks: list[m.Block], found: dict[str, object],
             keywords += tuple(k for k in re.split(r"[\s,，、;；]+", match[1]) if k)
             continue
         if index >= closing_from and _TOPICS.match(text):  # `#亚运会# #中国骄傲#`: a Weibo post's topics
-            keywords += tuple(re.findall(r"#([^#\s]+)#", text))
+            keywords += tuple(TOPIC.findall(text))
             continue
         if text and len(text) <= 200 and _DISCLAIMER.search(text):
             disclaimers.append(text)

@@ -13,13 +13,14 @@ from ..scripts import has_han
 
 _HAN_NUMBER = "〇○零一二三四五六七八九十"
 # A date alone: `2024年5月1日`, `二〇二四年五月一日`, `2024-05-01`, `2024.5.1`.
-_DATE = re.compile(rf"^(?:\d{{4}}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日|[{_HAN_NUMBER}]{{4}}年[{_HAN_NUMBER}]{{1,2}}月"
-                   rf"[{_HAN_NUMBER}]{{1,3}}日|\d{{4}}[-./]\d{{1,2}}[-./]\d{{1,2}})$")
+_A_DATE = (rf"(?:\d{{4}}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日|[{_HAN_NUMBER}]{{4}}年[{_HAN_NUMBER}]{{1,2}}月"
+           rf"[{_HAN_NUMBER}]{{1,3}}日|\d{{4}}[-./]\d{{1,2}}[-./]\d{{1,2}})")
+_DATE = re.compile(f"^{_A_DATE}$")
 _SENTENCE_END = tuple("。！？!?：:；;，,、…」』”)")
 _ISSUER_CHARS = 30
 
 
-_ISSUER_AND_DATE = re.compile(rf"^(?P<issuer>\S.{{0,{_ISSUER_CHARS}}}?)\s+(?P<date>{_DATE.pattern[1:-1]})$")
+_ISSUER_AND_DATE = re.compile(rf"^(?P<issuer>\S.{{0,{_ISSUER_CHARS}}}?)\s+(?P<date>{_A_DATE})$")
 # On one line with the date, the issuer is told from a sentence by its name: a body's (`…人民政府`, `…有限公司`).
 _BODY_NAME = re.compile(r"(?:政府|委员会|委員會|委|局|厅|廳|部|办公室|辦公室|办|辦|中心|公司|集团|集團|协会|協會|学会|學會|"
                         r"银行|銀行|医院|醫院|学校|學校|大学|大學|学院|學院|研究院|研究所|院|会|會|站|处|處|署|社|馆|館|"

@@ -19,7 +19,7 @@ from ..errors import warn
 from ..scripts import display_width, guess_language, is_wide
 from ..wording import labels
 from .bylines import BYLINE_WINDOW, byline_fields
-from .conventions import is_caption_line, line_text
+from .conventions import TOPIC, is_caption_line, line_text
 
 HEADLINE_MAX_WIDTH = 100  # a headline line at most: 100 Latin characters or 50 Han ones
 KICKER_MAX_CHARS = 40  # a short line above the title (`独家`, `FOR IMMEDIATE RELEASE`) ...
@@ -70,7 +70,6 @@ def choose_title(doc: m.Document, source: Path) -> m.Document:
 # (`【独家】`, `【编者按】`).
 _BRACKETED_HEADLINE = re.compile(r"^\s*【([^【】]{8,60})】\s*\S")
 _FLASH_MARK = re.compile(r"(?:讯|訊|电|電|报道|報道|报导|報導)$")
-_TOPIC = re.compile(r"#([^#\s]{1,30})#")
 
 
 def _bracketed_headline(blocks: list[m.Block]) -> str:
@@ -81,7 +80,7 @@ def _bracketed_headline(blocks: list[m.Block]) -> str:
     match = _BRACKETED_HEADLINE.match(m.plain_text(first.content)) if first is not None else None
     if not match or _FLASH_MARK.search(match[1]) or not any(is_wide(ch) for ch in match[1]):
         return ""
-    return _TOPIC.sub(r"\1", match[1]).strip()
+    return TOPIC.sub(r"\1", match[1]).strip()
 
 
 # ---------------------------------------------------------------- a Chinese article's first sentence

@@ -73,7 +73,7 @@ def dashes_and_ellipses(text: str) -> dict[int, str]:
     the two-em mark: `好转...但` -> `好转……但`, `门线--经`, `门线–经` and `门线—经` -> `门线——经`. A dash between numbers
     (`GB 3095—2012`) is a range and stays; one that joins names (`中国—东盟`) stays one em."""
     replaced: dict[int, str] = {}
-    joining = joining_dashes(text) if "—" in text or "–" in text else set()
+    joining = joining_dashes(text)
     for pattern, mark in ((_DASH, "——"), (_ELLIPSIS, "……")):
         for match in pattern.finditer(text):
             if match.group() == mark:

@@ -180,6 +180,7 @@ class _Builder:
 
     def __init__(self, path: Path) -> None:
         self.path = path
+        self.typed = path.suffix.lower() in TEXT_SUFFIXES  # its line breaks are the writer's, not markup's
         self.notes: list[m.Footnote] = []
 
     def _deeper(self, depth: int) -> int:
@@ -197,7 +198,7 @@ class _Builder:
 
     def block(self, node: dict[str, Any], depth: int) -> list[m.Block]:
         kind, c = node["t"], node.get("c")
-        if kind == "Para" and self.path.suffix.lower() in TEXT_SUFFIXES and len(lines := _numbered_lines(c)) > 1:
+        if kind == "Para" and self.typed and len(lines := _numbered_lines(c)) > 1:
             return [b for line in lines for b in self.block({"t": kind, "c": line}, depth)]
         if kind in ("Para", "Plain"):
             inlines = _trim(self.inlines(c, depth))
@@ -296,9 +297,8 @@ class _Builder:
     def inlines(self, nodes: list[dict[str, Any]], depth: int) -> tuple[m.Inline, ...]:
         depth = self._deeper(depth)
         out: list[m.Inline] = []
-        typed = self.path.suffix.lower() in TEXT_SUFFIXES  # a web page's lines are its markup's, not typed
         for index, node in enumerate(nodes):
-            if typed and index and _aligned_line(nodes[index - 1], node) and out \
+            if self.typed and index and _aligned_line(nodes[index - 1], node) and out \
                     and not isinstance(out[-1], m.LineBreak):
                 if isinstance(out[-1], m.Text):
                     out[-1] = m.Text(out[-1].text.rstrip(" "))  # the SoftBreak's space
