@@ -11,7 +11,9 @@
 - Punctuation after a Chinese word is the full-width one (GB/T 15834): `专家提醒:PM2.5`, `注意?`,
   `患者;` become `：` `？` `；`; a mark after a number takes the full width only where Chinese follows
   (`增长3.2%,同比`), so times, scores and lists of numbers (`22:47`, `3:1`, `1,2`) keep theirs.
-- A range's ASCII tilde between numbers is the wave dash of GB/T 15834 §4.13 (`6~8℃` -> `6～8℃`); a
+- A range's ASCII tilde between numbers is the wave dash of GB/T 15834 §4.13 (`6~8℃` -> `6～8℃`), and so
+  is its hyphen where the numbers are values (`30%-40%`, `7万-8万元`, `3-5年`), and a range of years or
+  months (`2024-2026年`, `1-10月`) takes the one-em dash §4.13 gives a span of time (`2024—2026年`); a
   pasted dash or ellipsis beside Chinese text is the two-em one (`--`, `—` -> `——`; `...`, `。。。` -> `……`),
   except a dash that joins names (`上海—济州—福冈`, `中国—东盟`: `scripts.joining_dashes`), which is one em.
 - A space the paste left beside full-width punctuation (`286μg/m³ ，`, `记者： 您`) or just inside
@@ -25,7 +27,7 @@ import re
 import unicodedata
 
 from .. import model as m
-from ..scripts import HAN, IDEOGRAPHS, joining_dashes
+from ..scripts import HAN, IDEOGRAPHS, has_han, joining_dashes
 from .quotes import rewrite_text
 
 _FULL_WIDTH_ALPHANUMERIC = re.compile("[０-９Ａ-Ｚａ-ｚ]")
@@ -45,7 +47,7 @@ def _rewrite(pieces: list[str]) -> list[str]:
     changed = half_width_alphanumerics(joined)
     changed = full_width_brackets(changed)
     changed = full_width_punctuation(changed)
-    changed = range_tildes(changed)
+    changed = range_hyphens(range_tildes(changed))
     replaced = {**dict.fromkeys(stray_spaces(changed), ""), **dashes_and_ellipses(changed)}
     if changed == joined and not replaced:
         return pieces
@@ -135,6 +137,43 @@ _RANGE_TILDE = re.compile("(?<=[0-9%‰℃°])~(?=[0-9])")
 def range_tildes(text: str) -> str:
     """`6~8℃`, `30%~50%`: the tilde between numbers as the wave dash `～`. The text keeps its length."""
     return _RANGE_TILDE.sub("～", text) if "~" in text else text
+
+
+# A hyphen or an en dash between two numbers (`30%-40%`, `7万-8万元`, `2024-2026年`): not after a letter, a
+# digit or a sign that makes it a code, a date, a time or a phone number (`GB/T 15834-2011`, `2024-11-20`,
+# `010-8888`, `9:00-17:00`), nor before a third part (`400-820-8820`).
+_RANGE_HYPHEN = re.compile(r"(?<![A-Za-z0-9_.\-–/:#+])(?<![A-Za-z] )(?P<left>(?:[1-9][0-9]*|0)(?:\.[0-9]+)?)(?P<left_unit>[%‰℃°]|[万萬亿億])?"
+                           r"[-–](?P<right>(?:[1-9][0-9]*|0)(?:\.[0-9]+)?)(?![0-9.,]|[-–][0-9])(?P<after>.?)")
+# What follows a range of values (`3-5年`, `5-10分钟`, `7万-8万元`, `5-10km`). A house number is no range
+# (`88-1号`, `3-5号楼`: building 3, door 5), nor a score (`以2-1击败`).
+_VALUE_UNITS = set("个個位名人家户戶次件台臺辆輛架艘只隻头頭匹条條张張本部篇份项項元角分亿億万萬千百十年天时時秒周週岁歲届屆"
+                   "期倍成批场場例吨噸米克斤里亩畝升度轮輪款级級%‰℃°") | set("kmgstKMGTWV")
+
+
+def range_hyphens(text: str) -> str:
+    """`30%-40%`, `7万-8万元`, `3-5年` -> `30%～40%`, `7万～8万元`, `3～5年`: a range of values takes the wave
+    dash; `2024-2026年`, `1-10月` -> `2024—2026年`, `1—10月`: a span of years or months takes the one-em
+    dash (GB/T 15834 §4.13). Only a rising range is one (`88-1号` is an address). The text keeps its length."""
+    if "-" not in text and "–" not in text:
+        return text
+    chars = list(text)
+    for match in _RANGE_HYPHEN.finditer(text):
+        left, right, unit, after = float(match["left"]), float(match["right"]), match["left_unit"], match["after"]
+        if left >= right:
+            continue
+        if _years(match["left"], match["right"]) and (after == "年" or has_han(after)) \
+                or after == "月" and right <= 12 and left == int(left) and right == int(right):
+            dash = "—"
+        elif unit and after == unit or not unit and after in _VALUE_UNITS:
+            dash = "～"
+        else:
+            continue
+        chars[match.start("right") - 1] = dash
+    return "".join(chars)
+
+
+def _years(left: str, right: str) -> bool:
+    return left.isdigit() and right.isdigit() and len(left) == len(right) == 4 and 1000 <= int(left) < int(right) <= 2999
 
 
 def stray_spaces(text: str) -> set[int]:

@@ -1,0 +1,47 @@
+"""An eighth round of inputs nothing before had: a company's quarterly results (ranges of figures), a tech
+blog post (its byline line of fields), a portal's page reprinting a wire story, an essay with a verse; and
+what they showed was wrong, tested at the step that now reads it right."""
+from __future__ import annotations
+
+import pytest
+
+import convert
+from convert import model as m
+from convert.enrich.widths import range_hyphens
+from convert.readers import read_text
+
+# ---------------------------------------------------------------- ranges of figures (GB/T 15834 §4.13)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("碳酸锂价格回落至7万-8万元/吨", "碳酸锂价格回落至7万～8万元/吨"),
+    ("复合增长率将达到30%-40%。", "复合增长率将达到30%～40%。"),
+    ("净息差处于1.80%–1.90%目标区间", "净息差处于1.80%～1.90%目标区间"),  # an en dash too
+    ("预计3-5年内", "预计3～5年内"),
+    ("排名第3-5名", "排名第3～5名"),
+    ("阵风5-6级", "阵风5～6级"),
+    ("续航5-10km", "续航5～10km"),
+    ("预计2024-2026年储能电池出货量", "预计2024—2026年储能电池出货量"),  # a span of years: one em
+    ("1-10月份，全国规模以上工业增加值", "1—10月份，全国规模以上工业增加值"),  # of months too
+    ("3-6个月", "3～6个月"),  # a number of months is a value
+])
+def test_a_range_of_figures_takes_the_wave_dash_and_a_span_of_time_the_one_em_dash(text: str, expected: str) -> None:
+    """Pasted copy joins a range with a hyphen; Chinese typesetting sets a range of values with the wave
+    dash and a span of years or months with the one-em dash, both set apart from a minus or a code."""
+    assert range_hyphens(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "GB/T 15834-2011", "2024-11-20发布", "电话010-12345678", "热线400-820-8820", "9:00-17:00", "COVID-19疫情",
+    "F-16战机", "以2-1击败对手", "88-1号", "3-5号楼", "Windows 10-11", "2024-26年", "比分3-5", "1.80-1.90",
+])
+def test_a_hyphen_that_is_no_range_of_figures_stays(text: str) -> None:
+    """A code, a date, a phone or house number, a score, a falling pair, or a pair with no unit after it."""
+    assert range_hyphens(text) == text
+
+
+def test_the_ranges_reach_the_edition() -> None:
+    doc = convert.prepare(read_text("# 三季报\n\n营收增长30%-40%，预计2024-2026年保持增长。\n"))
+    assert m.plain_text(doc.body[0].content) == "营收增长30%～40%，预计2024—2026年保持增长。"  # type: ignore[attr-defined]
+
+
