@@ -7,6 +7,7 @@ import pytest
 
 import convert
 from convert import model as m
+from convert.enrich.bylines import byline_fields
 from convert.enrich.widths import range_hyphens
 from convert.readers import read_text
 
@@ -43,5 +44,27 @@ def test_a_hyphen_that_is_no_range_of_figures_stays(text: str) -> None:
 def test_the_ranges_reach_the_edition() -> None:
     doc = convert.prepare(read_text("# 三季报\n\n营收增长30%-40%，预计2024-2026年保持增长。\n"))
     assert m.plain_text(doc.body[0].content) == "营收增长30%～40%，预计2024—2026年保持增长。"  # type: ignore[attr-defined]
+
+
+# ---------------------------------------------------------------- a blog's byline line
+
+
+def test_a_byline_of_fields_set_apart_by_bars_gives_the_author_and_the_date() -> None:
+    """`作者：李想 | 2024-11-20 | 阅读时间 8 分钟` was one author, named with the date and the reading time."""
+    assert byline_fields("作者：李想 | 2024-11-20 | 阅读时间 8 分钟", chinese=True) == {
+        "authors": ("李想",), "date": "2024-11-20", "counter": "阅读时间 8 分钟"}
+    doc = convert.prepare(read_text("# 迁移记\n\n*作者：李想 | 2024-11-20 | 阅读时间 8 分钟*\n\n过去一年，我们迁移了核心模块。\n"))
+    assert doc.meta.authors == ("李想",) and doc.meta.date == "2024-11-20"
+    assert [m.plain_text(m.block_inlines(b)) for b in doc.body] == ["过去一年，我们迁移了核心模块。"]
+
+
+@pytest.mark.parametrize("text", ["阅读时间 8 分钟", "预计阅读：5分钟", "约3分钟读完", "6 min read"])
+def test_a_reading_time_is_furniture_of_the_byline(text: str) -> None:
+    assert byline_fields(text, chinese=True) == {"counter": text}
+
+
+def test_a_bar_before_a_part_that_is_no_field_keeps_the_author_line_as_it_was() -> None:
+    assert byline_fields("文 | 许嘉宁", chinese=True) == {"authors": ("许嘉宁",)}
+    assert byline_fields("作者：王某　李某", chinese=True) == {"authors": ("王某", "李某")}
 
 

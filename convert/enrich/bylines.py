@@ -87,8 +87,11 @@ _LATIN_NAME = re.compile(r"^[A-Z][\w'’.\-]*(?:\s+[\w'’.\-]+){0,4}$")
 # `来源：本站原创` (the site's own, original), `来源：本网`: the page's own site, named by no name
 _OWN_SOURCE = re.compile(r"^(?:本站|本網|本网|本刊|本报|本報)?(?:原创|原創|首发|首發)?$|^(?:本站|本網|本网)$")
 # A web page's counter beside its byline (`阅读量：12,806`, `浏览次数：3万`, `1.2k views`): page furniture.
+# Its reading time too (`阅读时间 8 分钟`, `预计阅读：5分钟`, `约3分钟读完`, `6 min read`).
 _COUNTER = re.compile(r"^(?:(?:阅读|閱讀|浏览|瀏覽|点击|點擊|播放)(?:量|数|數|次数|次數)?\s*[:：]?\s*[\d.,，万萬]+\+?\s*(?:次|人次)?"
-                      r"|[\d.,]+[kKmM万萬]?\+?\s*(?:views?|reads?|次阅读|次閱讀|次浏览|次瀏覽))$", re.I)
+                      r"|[\d.,]+[kKmM万萬]?\+?\s*(?:views?|reads?|次阅读|次閱讀|次浏览|次瀏覽)"
+                      r"|(?:预计|預計)?(?:阅读|閱讀)(?:时间|時間|时长|時長|需要|需)?\s*[:：]?\s*(?:约|約)?\s*\d{1,3}\s*(?:分钟|分鐘|min)"
+                      r"|(?:约|約)?\s*\d{1,3}\s*(?:分钟|分鐘)\s*(?:读完|讀完|阅读|閱讀)|\d{1,3}\s*min(?:ute)?s?\s+read)$", re.I)
 # Where one line holds several labelled fields apart (`发布时间：… 来源：… 作者：…`): before each label.
 # `《 人民日报 》（ 2024年11月26日 第 01 版）`: the paper and the day a reprinted article appeared
 _PRINTED_IN = re.compile(r"^(?:(?:来源|來源|稿源)\s*[:：]\s*)?《\s*(?P<site>[^《》]{1,30}?)\s*》\s*[（(]\s*(?P<date>[^()（）]{6,20}?)"
@@ -112,6 +115,8 @@ def byline_fields(text: str, *, chinese: bool | None = None) -> dict[str, object
     if match := _EDITOR.match(text):
         return {"editor": editor_name(match[1] or match[2])}
     if (match := _AUTHOR.match(text)) and not _ANOTHER_FIELD.search(match[1]):
+        if ("|" in match[1] or "｜" in match[1]) and (fields := _fields_apart(text, chinese)):
+            return fields  # `作者：李想 | 2024-11-20 | 阅读时间 8 分钟`
         if dated := _dated_byline(text, chinese):
             return dated  # `作者：李四 2024年1月5日`
         # `文/许嘉宁 图/李四`: the pictures' credit is a name of the byline too
@@ -146,16 +151,22 @@ def byline_fields(text: str, *, chinese: bool | None = None) -> dict[str, object
         return {"counter": text}  # no field of the article's, but a line of its byline block
     if fields := printed_in(text):
         return fields
+    return _fields_apart(text, chinese) or _dated_byline(text, chinese)
+
+
+def _fields_apart(text: str, chinese: bool | None) -> dict[str, object]:
+    """A line of byline fields set apart by bars or wide spaces (`记者 王某 | 2024-11-20 | 阅读 3 分钟`): what
+    they state when every part is one, else {}."""
     parts = _FIELD_SPLIT.split(text)
-    if len(parts) > 1:
-        merged: dict[str, object] = {}
-        for part in parts:
-            fields = byline_fields(part, chinese=chinese)
-            if not fields:
-                return {}
-            merged = merge_fields(merged, fields)
-        return merged
-    return _dated_byline(text, chinese)
+    if len(parts) < 2:
+        return {}
+    merged: dict[str, object] = {}
+    for part in parts:
+        fields = byline_fields(part, chinese=chinese)
+        if not fields:
+            return {}
+        merged = merge_fields(merged, fields)
+    return merged
 
 
 def _labelled_fields(text: str, chinese: bool | None) -> dict[str, object] | None:
