@@ -68,3 +68,24 @@ def test_a_bar_before_a_part_that_is_no_field_keeps_the_author_line_as_it_was() 
     assert byline_fields("作者：王某　李某", chinese=True) == {"authors": ("王某", "李某")}
 
 
+# ---------------------------------------------------------------- a portal's page reprinting a wire story
+
+PORTAL = """<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8">
+<title>秋粮收购进度过半 多地启动最低收购价执行预案_新浪新闻</title><meta name="author" content="新浪财经"></head>
+<body><div class="nav"><a href="/">首页</a> | <a href="/news">新闻</a></div><article>
+<h1>秋粮收购进度过半 多地启动最低收购价执行预案</h1>
+<p>新华社北京11月26日电（记者 于文静）记者从国家粮食和物资储备局获悉，截至11月25日，主产区各类粮食企业累计收购秋粮1.2亿吨，收购进度过半。</p>
+<p>今年秋粮收购呈现“新粮上市集中、收购主体多元、价格总体稳定”的特点。其中，中晚稻收购4100万吨，玉米收购6200万吨。</p>
+<p>国家粮食和物资储备局有关负责人表示，目前安徽、江西等5省已在部分地区启动中晚稻最低收购价执行预案。</p>
+</article><div class="related"><h3>相关阅读</h3><a href="/a1">全国秋粮收获进度超九成</a></div>
+<div class="footer">Copyright © 1996-2024 SINA Corporation 新浪公司 版权所有</div></body></html>"""
+
+
+def test_a_portals_channel_is_no_author_and_the_wire_reporter_is(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """`<meta name="author" content="新浪财经">` names the portal's finance channel; the byline read
+    `记者：新浪财经　北京报道`, the reporter the dateline names left out."""
+    (page := tmp_path / "page.html").write_text(PORTAL, encoding="utf-8")
+    doc = convert.read(str(page))
+    assert doc.meta.authors == ("于文静",) and doc.meta.place == "北京"
+
+

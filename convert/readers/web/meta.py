@@ -34,7 +34,10 @@ _BYLINE_LABEL = re.compile(r"^(?:(?:本报|本刊|特约)?(?:作者|记者|記�
 _EDITOR = re.compile(rf"(?:责任编辑|責任編輯|责编|責編|編輯|编辑)\s*[:：]\s*"
                      rf"([{IDEOGRAPHS}·]{{2,5}}(?:[、，,][{IDEOGRAPHS}·]{{2,5}})*|[A-Z][\w.' -]{{1,40}}?)"
                      r"(?=$|[\s_（(）)　|｜,，;；])")
-_ORGANISATION = re.compile(rf"(?:[{IDEOGRAPHS}](?:网|社|报|台)|新闻|日报|晚报|早报|频道|杂志|传媒|集团|公司|网站|客户端|"
+# A portal's channel names no person either (`新浪财经`, `网易科技`, `腾讯体育`).
+_ORGANISATION = re.compile(rf"(?:[{IDEOGRAPHS}](?:网|網|社|报|報|台|臺)|新闻|新聞|日报|日報|晚报|晚報|早报|早報|频道|頻道|杂志|雜誌|"
+                           r"传媒|傳媒|集团|集團|公司|网站|網站|客户端|客戶端|财经|財經|科技|体育|體育|娱乐|娛樂|汽车|汽車|"
+                           r"军事|軍事|资讯|資訊|视频|視頻|编辑部|編輯部|"
                            r"\b(?:News|Press|Times|Post|Media|Agency|Reuters|Newspapers?|Magazine|Network)\b)$", re.I)
 # `武汉的声音：…英雄的城！-新华网`: a news organisation's name after the last dash, bar or underscore
 # (an underscore or a bar is no headline's punctuation: what follows one is the site, `…封闭！_网易订阅`)
