@@ -89,3 +89,42 @@ def test_a_portals_channel_is_no_author_and_the_wire_reporter_is(tmp_path) -> No
     assert doc.meta.authors == ("于文静",) and doc.meta.place == "北京"
 
 
+# ---------------------------------------------------------------- an essay: a verse and its closing note
+
+ESSAY = """# 故乡的秋天
+
+秋天总是从村口那棵老槐树开始的。
+
+> 空山新雨后，天气晚来秋。\\
+> 明月松间照，清泉石上流。
+>
+> ——王维《山居秋暝》
+
+如今离家二十年，每到秋天，总会想起那棵树。
+
+*2024年秋，写于北京*
+"""
+
+
+def test_a_quotations_attribution_and_an_essays_closing_note_are_set_flush_right(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Both were indented body lines, set as the text around them."""
+    doc = convert.prepare(read_text(ESSAY))
+    quote = next(b for b in doc.body if isinstance(b, m.BlockQuote))
+    assert [p.role for p in quote.content][-2:] == ["", "flush-end"]  # type: ignore[attr-defined]
+    assert doc.body[-1].role == "signoff"  # type: ignore[attr-defined]
+    (essay := tmp_path / "essay.md").write_text(ESSAY, encoding="utf-8")
+    html = convert.convert(essay, to="html", offline=True)
+    html = html if isinstance(html, str) else html.decode()
+    assert '<p class="flush-end">——王维' in html and '<p class="signoff">' in html
+
+
+@pytest.mark.parametrize("text", ["他说，这本书作于1949年", "我们于是出发了。", "2024年我们于北京举办了大会，共有3000人参加。"])
+def test_a_closing_sentence_is_no_note_of_where_it_was_written(text: str) -> None:
+    doc = convert.prepare(read_text(f"# 标题\n\n第一段正文，说明情况。\n\n{text}\n"))
+    assert doc.body[-1].role == ""  # type: ignore[attr-defined]
+
+
+def test_a_quotation_that_ends_with_its_own_words_keeps_them_as_set() -> None:
+    doc = convert.prepare(read_text("# 标题\n\n> 第一句话。\n>\n> 第二句话，不是出处。\n\n正文。\n"))
+    quote = next(b for b in doc.body if isinstance(b, m.BlockQuote))
+    assert [p.role for p in quote.content] == ["", ""]  # type: ignore[attr-defined]

@@ -2,7 +2,11 @@
 addressees on a line of their own at the start (`各位用户：`), which Chinese pages set flush with the start
 of the line, unindented; the issuer's name and the date on lines of their own at the end
 (`东城区自来水有限公司` / `2024年5月1日`), set flush with its end. As pasted they are body paragraphs, each
-indented two characters like the text around them."""
+indented two characters like the text around them.
+
+Two lines of other copy are set flush with the end of the line as well: an essay's closing note of when
+and where it was written (`2024年秋，写于北京`), and the attribution closing a quotation set apart
+(`——王维《山居秋暝》`, `— Donald Knuth`)."""
 from __future__ import annotations
 
 import re
@@ -26,13 +30,19 @@ _BODY_NAME = re.compile(r"(?:政府|委员会|委員會|委|局|厅|廳|部|办�
                         r"银行|銀行|医院|醫院|学校|學校|大学|大學|学院|學院|研究院|研究所|院|会|會|站|处|處|署|社|馆|館|"
                         r"指挥部|指揮部|组|組|物业|物業|街道|村|社区|社區)$")
 _NOTE = re.compile(r"^[（(][^（()）]{2,40}[)）]$")
+# `2024年秋，写于北京`, `（写于2024年国庆）`, `二〇二四年十月于上海`: when and where an essay was written
+_WRITTEN = re.compile(rf"^[（(]?(?:(?:(?:\d{{4}}|[{_HAN_NUMBER}]{{4}})\s*年[^。！？!?，,]{{0,6}}[，,\s]?)?"
+                      r"(?:写|寫|作|草|完稿|定稿|改|修改|改定)(?:于|於)[^\s。！？!?，,]{1,16}"
+                      rf"|(?:\d{{4}}|[{_HAN_NUMBER}]{{4}})\s*年[^。！？!?，,]{{0,8}}?(?:于|於)[^\s。！？!?，,]{{2,10}})[)）]?$")
+# `——王维《山居秋暝》`, `— Donald Knuth`: who said the quotation above it
+_ATTRIBUTION = re.compile(r"^(?:——|—|―|--)\s*\S.{0,40}$")
 _SALUTATION = re.compile(r"^[^。！？!?，,；;：:\s]{2,20}[：:]$")
 
 
 def mark_letter_parts(doc: m.Document) -> m.Document:
     """`mark_sign_offs`, then a first paragraph that only names the addressees (`各位用户：`, `尊敬的客户：`,
     at most 20 characters ending with a colon, a paragraph after it) given the role `salutation`."""
-    doc = mark_sign_offs(doc)
+    doc = mark_sign_offs(mark_attributions(doc))
     if not doc.is_chinese:
         return doc
     blocks = list(doc.blocks)
@@ -61,6 +71,9 @@ def mark_sign_offs(doc: m.Document) -> m.Document:
     if last < 1 or not isinstance(blocks[last], m.Paragraph):
         return doc
     lines = _lines(blocks[last])
+    if len(lines) == 1 and _WRITTEN.match(lines[0]):
+        blocks[last] = replace(blocks[last], role="signoff")  # `2024年秋，写于北京` closing an essay
+        return replace(doc, blocks=tuple(blocks))
     if len(lines) == 1 and (joined := _ISSUER_AND_DATE.match(lines[0])) and _issuer(joined["issuer"]) \
             and _BODY_NAME.search(joined["issuer"]):
         blocks[last] = replace(blocks[last], content=(m.Text(joined["issuer"]), m.LineBreak(), m.Text(joined["date"])))
@@ -83,6 +96,22 @@ def mark_sign_offs(doc: m.Document) -> m.Document:
     for index in (*issuers, last):
         blocks[index] = replace(blocks[index], role="signoff")
     return replace(doc, blocks=tuple(blocks))
+
+
+def mark_attributions(doc: m.Document) -> m.Document:
+    """`doc` with the last paragraph of each quotation set apart given the role `flush-end` when it only
+    says whose words they are (`——王维《山居秋暝》`), after the words themselves."""
+    return replace(doc, blocks=tuple(_attributed(block) for block in doc.blocks))
+
+
+def _attributed(block: m.Block) -> m.Block:
+    if not isinstance(block, m.BlockQuote) or len(block.content) < 2:
+        return block
+    last = block.content[-1]
+    if not isinstance(last, m.Paragraph) or last.role or len(lines := _lines(last)) != 1 \
+            or not _ATTRIBUTION.match(lines[0]):
+        return block
+    return replace(block, content=(*block.content[:-1], replace(last, role="flush-end")))
 
 
 def _lines(paragraph: m.Paragraph) -> list[str]:
