@@ -128,3 +128,34 @@ def test_a_quotation_that_ends_with_its_own_words_keeps_them_as_set() -> None:
     doc = convert.prepare(read_text("# 标题\n\n> 第一句话。\n>\n> 第二句话，不是出处。\n\n正文。\n"))
     quote = next(b for b in doc.body if isinstance(b, m.BlockQuote))
     assert [p.role for p in quote.content] == ["", ""]  # type: ignore[attr-defined]
+
+
+# ---------------------------------------------------------------- a headline of two clauses, in the DOCX
+
+
+def _docx_title(path) -> str:  # type: ignore[no-untyped-def]
+    import zipfile
+
+    from lxml import etree
+
+    body = etree.fromstring(zipfile.ZipFile(path).read("word/document.xml"))
+    ns = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main"}
+    title = body.xpath('//w:p[w:pPr/w:pStyle/@w:val="Title"]', namespaces=ns)[0]
+    text = "".join("\n" if node.tag.endswith("}br") else node.text or ""
+                   for node in title.iter() if node.tag.endswith(("}t", "}br")))
+    return "\n".join("".join(ch for ch in line if ch.isalnum() or ch in "%") for line in text.split("\n"))
+
+
+def test_a_docx_headline_too_long_for_a_line_breaks_between_its_clauses(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """LibreOffice broke `…新能源业务收入首` / `破千亿`: it breaks between Han characters held by joiners.
+    The PDF and the EPUB break between the clauses; now the DOCX does, with a line break."""
+    (source := tmp_path / "a.md").write_text(
+        "# 前三季度净利润同比增长12.3%　新能源业务收入首破千亿\n\n正文第一段。\n", encoding="utf-8")
+    out = convert.convert(source, to="docx", output=tmp_path / "a.docx", offline=True)
+    assert _docx_title(out) == "前三季度净利润同比增长123%\n新能源业务收入首破千亿"  # letters and digits, line by line
+
+
+def test_a_docx_headline_that_fits_its_line_is_not_broken(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    (source := tmp_path / "a.md").write_text("# 净利润增长12.3%　收入首破千亿\n\n正文第一段。\n", encoding="utf-8")
+    out = convert.convert(source, to="docx", output=tmp_path / "a.docx", offline=True)
+    assert "\n" not in _docx_title(out)

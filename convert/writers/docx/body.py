@@ -118,7 +118,7 @@ class BodyWriter:
         if meta.kicker:
             out.append(self.paragraph("Kicker", (m.Text(meta.kicker),), scope))
         if meta.title:
-            out.append(self.paragraph(self.title_style, (m.Text(meta.title),), replace(scope, style=self.title_style)))
+            out.append(self.paragraph(self.title_style, self.title_lines(meta.title), replace(scope, style=self.title_style)))
         if meta.subtitle:
             out.append(self.paragraph("Subtitle", (m.Text(meta.subtitle),), scope))
         items: list[Element] = []
@@ -195,12 +195,38 @@ class BodyWriter:
         return joined_numbers(text, words=words, gap="\u00a0" if self.tokens.theme.text.script_gap_em > 0 else "",
                               held=self.title_clauses(text) if title else [])
 
+    def title_lines(self, text: str) -> tuple[m.Inline, ...]:
+        """The title, broken between its held clauses where it takes more than one line (`…增长12.3%` /
+        `新能源业务收入首破千亿`), as the PDF and the EPUB break it: LibreOffice breaks a line between Han
+        characters held by joiners (`…收入首` / `破千亿`)."""
+        spans = self.title_clauses(text) if self.doc.is_chinese else []
+        if not spans or set_width_em(text) <= self.title_line_em:
+            return (m.Text(text),)
+        lines: list[list[tuple[int, int]]] = [[]]
+        width = 0.0
+        for start, end in spans:
+            clause = set_width_em(text[start:end])
+            if lines[-1] and width + clause > self.title_line_em:
+                lines.append([])
+                width = 0.0
+            lines[-1].append((start, end))
+            width += clause
+        out: list[m.Inline] = []
+        for line in lines:
+            out += [m.LineBreak()] * bool(out) + [m.Text(text[line[0][0]:line[-1][1]])]
+        return tuple(out)
+
+    @property
+    def title_line_em(self) -> float:
+        """The title's line in ems of its size, an em to spare."""
+        theme = self.tokens.theme
+        return self.text_width_twips / 20 / (theme.headings.scale[0] * theme.text.size_pt) - 1
+
     def title_clauses(self, text: str) -> list[tuple[int, int]]:
         """The clauses of a title (`scripts.heading_clauses`) that Word and LibreOffice are to keep on one
         line each, so that it breaks between them (`九巴申請加價4.8%` / `運輸及物流局：…`): when each fits
         the line (widths by `set_width_em`, with an em to spare) and held they take no more lines."""
-        theme = self.tokens.theme
-        line_em = self.text_width_twips / 20 / (theme.headings.scale[0] * theme.text.size_pt) - 1
+        line_em = self.title_line_em
         spans = [(start, start + len(text[start:end].rstrip())) for start, end in heading_clauses(text)]
         if not spans or any(set_width_em(text[start:end]) > line_em for start, end in spans) or \
                 clause_line_cost(text, spans, line_em, line_em) > 0:
