@@ -159,3 +159,38 @@ def test_a_docx_headline_that_fits_its_line_is_not_broken(tmp_path) -> None:  # 
     (source := tmp_path / "a.md").write_text("# 净利润增长12.3%　收入首破千亿\n\n正文第一段。\n", encoding="utf-8")
     out = convert.convert(source, to="docx", output=tmp_path / "a.docx", offline=True)
     assert "\n" not in _docx_title(out)
+
+
+# ---------------------------------------------------------------- a news site's page: its byline in JSON-LD
+
+
+def test_a_json_ld_author_named_with_the_outlet_and_role_is_the_reporter() -> None:
+    """`"author": {"name": "澎湃新闻记者 何梦舒"}` was no person (it holds the site's name), and the byline
+    named no reporter."""
+    from convert.readers.web.meta import split_names
+
+    assert split_names("澎湃新闻记者 何梦舒") == ("何梦舒",)
+    assert split_names("新华社记者 王某") == ("王某",)
+
+
+@pytest.mark.parametrize("name", ["李志文", "张文", "张台文"])
+def test_a_name_that_ends_with_wen_keeps_it(name: str) -> None:
+    """`文` after a name and a slash or a space says who wrote it (`王某/文`); a name may end with it."""
+    from convert.readers.web.meta import split_names
+
+    assert split_names(name) == (name,)
+    assert split_names(f"{name}/文") == (name,) and split_names(f"{name} 文") == (name,)
+
+
+@pytest.mark.parametrize("line", ["（本文来自澎湃新闻，更多原创资讯请下载“澎湃新闻”APP）", "扫码下载澎湃新闻客户端，阅读更多深度报道"])
+def test_a_call_to_install_the_sites_app_is_promotion(line: str) -> None:
+    from convert.readers.promotion import is_promotion
+
+    assert is_promotion(line)
+
+
+@pytest.mark.parametrize("line", ["用户可下载“国家反诈中心”APP进行举报。", "公司推出的APP下载量突破1亿次，更多功能将陆续上线。"])
+def test_a_sentence_about_an_app_is_no_promotion(line: str) -> None:
+    from convert.readers.promotion import is_promotion
+
+    assert not is_promotion(line)

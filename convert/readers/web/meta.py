@@ -29,7 +29,10 @@ _DATE_META = ("article:published_time", "og:article:published_time", "og:release
               "pubdate", "publishdate", "publish-date", "publication_date", "date", "dc.date.issued",
               "dc.date", "dcterms.created", "sailthru.date", "parsely-pub-date", "weibo: article:create_at")
 _TITLE_SEPARATORS = re.compile(r"\s+[|｜\-–—:·•]\s+|\s*[_｜|]\s*|\s+::\s+|\s*-{2,}\s*|\s*——\s*")
-_BYLINE_LABEL = re.compile(r"^(?:(?:本报|本刊|特约)?(?:作者|记者|記者|撰文|文|通讯员|通訊員)|Posted by|By|Written by|Author|Reporter|Von|Par|Por|Door)"
+# `澎湃新闻记者 何梦舒`, `新华社记者 王某`: an outlet's name before the role (JSON-LD's author says so)
+_BYLINE_LABEL = re.compile(rf"^(?:(?:本报|本刊|特约)?(?:作者|记者|記者|撰文|文|通讯员|通訊員)"
+                           rf"|[{IDEOGRAPHS}]{{1,6}}?(?:新闻|新聞|日报|日報|晚报|晚報|网|網|社|报|報|台)(?:记者|記者|通讯员|通訊員)"
+                           r"|Posted by|By|Written by|Author|Reporter|Von|Par|Por|Door)"
                            r"(?:\s*[:：/／|]\s*|\s+|(?<=[^A-Za-z])\s*)", re.I)
 _EDITOR = re.compile(rf"(?:责任编辑|責任編輯|责编|責編|編輯|编辑)\s*[:：]\s*"
                      rf"([{IDEOGRAPHS}·]{{2,5}}(?:[、，,][{IDEOGRAPHS}·]{{2,5}})*|[A-Z][\w.' -]{{1,40}}?)"
@@ -450,7 +453,7 @@ def split_names(text: str) -> tuple[str, ...]:
     text = split_trailing_date(_BYLINE_LABEL.sub("", text.strip()))[0]  # `张三 2025-03-12`: the name
     text = _BYLINE_WHEN.sub("", text)  # a forum's `von lupa am 26/10/13, 03:48 pm`: the name
     text = re.sub(rf"\s*[/／|｜\s]\s*[{IDEOGRAPHS}]{{2,6}}(?:报道|報道|報導)$", "", text)  # `记者 王某／北京报道`
-    text = re.sub(r"\s*(?:报道|報道|報導|摄影|攝影|整理|编译|/?\s*文)$", "", text)
+    text = re.sub(r"\s*(?:报道|報道|報導|摄影|攝影|整理|编译)$|(?:\s*/\s*|\s+)文$", "", text)  # `王某 文`; `李志文` is a name
     text = re.sub(r"\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+", "", text)  # `김민준 기자 mj@hangang.example`: no address
     text = re.sub(r"(?<=[가-힣])\s*(?:기자|특파원|통신원)(?=$|\s*[,·/])", "", text)  # Korean: `김민준 기자`, the name
     names: list[str] = []
