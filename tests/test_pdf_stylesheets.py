@@ -31,7 +31,8 @@ def test_articles_come_out_the_same_with_the_stylesheet_parsed_once(monkeypatch:
     before = stylesheets._parse.cache_info()
     parsed = [convert.convert(path, to="pdf", offline=True) for path in ARTICLES]
     after = stylesheets._parse.cache_info()
-    assert after.misses > before.misses and after.hits > before.hits  # parsed, and reused by a later article
+    # reused by a later article (parsed here, or by a test before this one: the cache is the process's)
+    assert after.hits > before.hits and after.currsize >= 1
 
     pages: list[str] = []
     real = pdf_writer.render_pdf

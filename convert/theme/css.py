@@ -27,6 +27,8 @@ def font_stacks(theme: Theme, *, chinese: bool = True, lang: str = "") -> dict[s
         "headings": css_font_stack(theme.script_stack("headings", chinese, lang),
                                    "serif" if theme.fonts.headings == "serif" else "sans-serif"),
         "mono": css_font_stack(theme.script_stack("mono", chinese, lang), "monospace"),
+        "emphasis": css_font_stack(theme.script_stack("emphasis", chinese, lang),
+                                   "serif" if theme.emphasis_stack == "serif" else "sans-serif"),
     }
 
 
@@ -52,6 +54,7 @@ _SCRIPT_LANGS = (
 _HEADING_SELECTORS = ("h1.title", ".article-header .subtitle", ".article-header .kicker", *(f".article-body h{n}" for n in range(2, 7)),
                       ".figure-label", ".table-label", "thead th")
 _MONO_SELECTORS = ("code", "pre", ".placeholder-src")
+_EMPHASIS_SELECTORS = ("em", "i")
 
 
 def script_font_rules(theme: Theme, headings: tuple[str, ...] = ()) -> str:
@@ -88,6 +91,8 @@ def script_font_rules(theme: Theme, headings: tuple[str, ...] = ()) -> str:
 {at(heading_selectors + spans_in_headings)} {{ font-family: {stacks['headings']}; }}
 {at(_MONO_SELECTORS)} {{ font-family: {stacks['mono']}; }}
 """)
+        if chinese:  # Han text has no italic: emphasis upright in the other stack (`Fonts.emphasis`)
+            rules.append(f"{at(_EMPHASIS_SELECTORS)} {{ font-style: normal; font-family: {stacks['emphasis']}; }}\n")
     return "\n" + "".join(rules)
 
 

@@ -87,6 +87,10 @@ class RegionalFonts(_Section):
 class Fonts(_Section):
     body: Literal["serif", "sans"] = "serif"
     headings: Literal["serif", "sans"] = "sans"
+    # Emphasis in Chinese, Japanese and Korean text: Han characters have no italic (a browser or Word slants
+    # them, WeasyPrint does not, so emphasis vanished from the PDF); the text is set upright in the other
+    # stack (黑体 in 宋体 text, 宋体 in 黑体 text), or the stack named here.
+    emphasis: Literal["serif", "sans", ""] = ""
     serif: FontStack
     sans: FontStack
     mono: FontStack
@@ -362,12 +366,12 @@ class Theme(_Section):
         the fields, so that keying the manifest needs no pydantic."""
         return _json(self)
 
-    def stack(self, role: Literal["body", "headings", "mono"], lang: str = "") -> list[str]:
+    def stack(self, role: Literal["body", "headings", "mono", "emphasis"], lang: str = "") -> list[str]:
         """The font stack of `role` for an article in `lang`: the theme's stack, or for Traditional Chinese
         (`zh-TW`, `zh-HK`, `zh-Hant`) the stack of its regional standard (`[fonts.tc]`, `[fonts.hk]`,
         else derived by `scripts.regional_families`), so Han text takes the TC or HK face and its centred
         punctuation."""
-        key = "mono" if role == "mono" else getattr(self.fonts, role)
+        key = "mono" if role == "mono" else self.emphasis_stack if role == "emphasis" else getattr(self.fonts, role)
         stack = list(getattr(self.fonts, key))
         standard = han_standard(lang)
         if standard == "SC":
@@ -380,7 +384,13 @@ class Theme(_Section):
             stack = list(traditional)
         return list(dict.fromkeys(name for family in stack for name in regional_families(family, standard)))
 
-    def script_stack(self, role: Literal["body", "headings", "mono"], chinese: bool, lang: str = "") -> list[str]:
+    @property
+    def emphasis_stack(self) -> Literal["serif", "sans"]:
+        """The stack that sets emphasis in CJK text (`Fonts.emphasis`): the one the body is not set in."""
+        return self.fonts.emphasis or ("sans" if self.fonts.body == "serif" else "serif")
+
+    def script_stack(self, role: Literal["body", "headings", "mono", "emphasis"], chinese: bool,
+                     lang: str = "") -> list[str]:
         """The stack in the order an article's script wants: as written for Chinese (the CJK face first,
         so Latin letters and quotes match the Han text); Latin faces first for other articles (real
         italics, proportional quotes); Japanese and Korean as Chinese; an Arabic-script article's face

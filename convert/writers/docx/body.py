@@ -52,12 +52,16 @@ class Format:
     code: bool = False
     link: bool = False
     latin_face: str = ""  # an English passage in a Chinese article: its Latin face, and language en-US
+    emphasis_face: str = ""  # emphasis in Chinese text: upright, in the theme's other stack (`Fonts.emphasis`)
 
     def rpr(self) -> Element | None:
         style = "Hyperlink" if self.link else "VerbatimChar" if self.code else None
         face = "" if self.code else self.latin_face
+        emphasis = "" if self.code else self.emphasis_face
+        fonts = ({"ascii": face or emphasis, "hAnsi": face or emphasis, "cs": face or emphasis}
+                 | ({"eastAsia": emphasis} if emphasis else {})) if face or emphasis else {}
         return run_properties(el("w:rStyle", val=style) if style else None,
-                              el("w:rFonts", ascii=face, hAnsi=face, cs=face) if face else None,
+                              el("w:rFonts", **fonts) if fonts else None,
                               *((el("w:b"), el("w:bCs")) if self.bold else ()),
                               *((el("w:i"), el("w:iCs")) if self.italic else ()),
                               el("w:strike") if self.strike else None,
@@ -234,6 +238,11 @@ class BodyWriter:
         return spans
 
     @property
+    def emphasis_face(self) -> str:
+        """The face of emphasis in Chinese text: the first of the theme's other stack (`Fonts.emphasis`)."""
+        return self.tokens.theme.stack("emphasis", self.lang)[0]
+
+    @property
     def latin_face(self) -> str:
         """The body's first Latin face: Word and LibreOffice set “ ’ of a CJK face full width in English."""
         stack = self.tokens.theme.stack("body", self.lang)
@@ -331,7 +340,8 @@ class BodyWriter:
         if isinstance(node, m.Ruby):
             return [ruby_run(self.inlines(node.content, scope, fmt), node.reading, self.tokens.theme.text.size_pt,
                              self.lang)]
-        wrapped = {m.Emphasis: {"italic": True}, m.Strong: {"bold": True}, m.Strikeout: {"strike": True},
+        emphasis = {"emphasis_face": self.emphasis_face} if self.doc.is_chinese and not fmt.latin_face else {"italic": True}
+        wrapped = {m.Emphasis: emphasis, m.Strong: {"bold": True}, m.Strikeout: {"strike": True},
                    m.Superscript: {"position": "superscript"}, m.Subscript: {"position": "subscript"}}
         changes = wrapped.get(type(node))
         if changes is None:

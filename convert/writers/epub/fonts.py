@@ -19,6 +19,7 @@ _HEADING_XPATH = (".//x:h1|.//x:h2|.//x:h3|.//x:h4|.//x:h5|.//x:h6|.//x:thead//x
 # Half-width and vertical forms: compressed punctuation (`pc` spans ask for halt, in columns vhal), vertical text.
 _KEPT_FEATURES = ("halt", "vhal", "palt", "vpal", "vert", "vrt2", "chws", "vchw")
 _MONO_XPATH = ".//x:code|.//x:pre|.//*[@class='placeholder-src']"
+_EMPHASIS_XPATH = ".//x:em|.//x:i"  # set in the other stack in Chinese text (`Fonts.emphasis`)
 
 
 @dataclass(frozen=True)
@@ -48,7 +49,9 @@ def embedded_fonts_of(theme: Theme, groups: list[tuple[list[etree._ElementTree],
         roles = [("body", theme.script_stack("body", chinese, lang), False, 400, everything),
                  ("headings", theme.script_stack("headings", chinese, lang), True, theme.headings.weight,
                   _chars(trees, _HEADING_XPATH)),
-                 ("mono", theme.script_stack("mono", chinese, lang), False, 400, _chars(trees, _MONO_XPATH))]
+                 ("mono", theme.script_stack("mono", chinese, lang), False, 400, _chars(trees, _MONO_XPATH)),
+                 *([("emphasis", theme.script_stack("emphasis", chinese, lang), False, 400,
+                     _chars(trees, _EMPHASIS_XPATH))] if chinese else [])]
         for role, families, bold, weight, chars in roles:
             if not chars:
                 continue
