@@ -253,3 +253,10 @@ def test_emphasis_in_english_text_stays_italic(tmp_path) -> None:  # type: ignor
     (source := tmp_path / "a.md").write_text("# Title\n\nSome *stressed* words.\n", encoding="utf-8")
     docx = convert.convert(source, to="docx", output=tmp_path / "a.docx", offline=True)
     assert "<w:i/>" in zipfile.ZipFile(docx).read("word/document.xml").decode()
+
+
+def test_an_attachment_line_above_the_issuer_is_no_part_of_the_sign_off() -> None:
+    """`附件：优秀新闻作品推荐表` / `总编辑室` / `2025年12月1日`: the attachment was set flush right with them."""
+    doc = convert.prepare(read_text("# 通知\n\n现将有关事项通知如下。\n\n联系人：王敏。\n\n附件：优秀新闻作品推荐表\n\n"
+                                    "总编辑室\n\n2025年12月1日\n"))
+    assert [b.role for b in doc.body[-3:]] == ["", "signoff", "signoff"]  # type: ignore[attr-defined]

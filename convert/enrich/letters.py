@@ -120,5 +120,7 @@ def _lines(paragraph: m.Paragraph) -> list[str]:
 
 
 def _issuer(line: str) -> bool:
+    """A body's name: short, no sentence, no date, and no label before a colon (`附件：推荐表` above the
+    issuer is the notice's attachment, set as its text is)."""
     return (0 < len(line) <= _ISSUER_CHARS and not line.endswith(_SENTENCE_END) and not _DATE.match(line)
-            and has_han(line))
+            and has_han(line) and "：" not in line and ":" not in line)
