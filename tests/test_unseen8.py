@@ -260,3 +260,19 @@ def test_an_attachment_line_above_the_issuer_is_no_part_of_the_sign_off() -> Non
     doc = convert.prepare(read_text("# 通知\n\n现将有关事项通知如下。\n\n联系人：王敏。\n\n附件：优秀新闻作品推荐表\n\n"
                                     "总编辑室\n\n2025年12月1日\n"))
     assert [b.role for b in doc.body[-3:]] == ["", "signoff", "signoff"]  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(("line", "editor"), [
+    ("编辑：孙丽  审核：赵强", "孙丽"),
+    ("责任编辑：李跃群　审核：王强　终审：张伟", "李跃群"),
+    ("责任编辑：张三　来源：新华网", "张三"),
+])
+def test_the_desks_other_credits_beside_the_editor_are_not_the_editors_name(line: str, editor: str) -> None:
+    """`编辑：孙丽  审核：赵强` gave the editor `孙丽 审核：赵强`; a line led by `责任编辑：` was never read field by
+    field, since its label holds `编辑：`, which was taken for a second label inside the field."""
+    assert byline_fields(line, chinese=True)["editor"] == editor
+
+
+def test_a_reviewers_line_alone_is_furniture_and_a_sentence_is_not() -> None:
+    assert byline_fields("审核：赵强", chinese=True) == {"counter": "审核：赵强"}
+    assert byline_fields("审核：必须严格把关。", chinese=True) == {}

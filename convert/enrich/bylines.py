@@ -100,7 +100,12 @@ _FIELD_SPLIT = re.compile(rf"\s{{2,}}|　+|\s*[|｜]\s*|\s+(?=[{_H}]{{2,4}}\s*[:
 # The labels of a page's byline line, which some pages glue to the field before (`2019-09-26 12:11来源：证券时报网作者：李在山`)
 _FIELD_LABEL = re.compile(
     r"(?:发布时间|發佈時間|发布日期|發佈日期|发表时间|發表時間|更新时间|更新時間|时间|時間|日期|来源|來源|出处|出處|"
-    r"作者|撰文|记者|記者|责任编辑|責任編輯|责编|責編|编辑|編輯|(?:浏览|瀏覽|阅读|閱讀|点击|點擊)(?:量|数|數|次数|次數)?)\s*[:：]")
+    r"作者|撰文|记者|記者|责任编辑|責任編輯|责编|責編|编辑|編輯|(?:浏览|瀏覽|阅读|閱讀|点击|點擊)(?:量|数|數|次数|次數)?|"
+    r"审核|審核|审校|審校|校对|校對|终审|終審|复审|複審|初审|初審|监制|監製|统筹|統籌)\s*[:：]")
+# The desk's other credits beside the editor (`编辑：孙丽　审核：赵强`): who checked it, who oversaw it. The
+# page prints them under the article; an edition's byline names its writers and editor.
+_STAFF = re.compile(r"^(?:审核|審核|审校|審校|校对|校對|终审|終審|复审|複審|初审|初審|监制|監製|统筹|統籌)\s*[:：]\s*"
+                    rf"[{_H}·A-Za-z .、，,]{{1,30}}$")
 # The page's buttons beside its byline: `字号：大 中 小`, `【打印】`, `分享到：`, `[关闭窗口]`
 _BUTTONS = re.compile(r"[【\[［]?\s*(?:(?:字号|字號|字体|字體)\s*[:：]?\s*(?:[大中小]\s*){2,3}|打印|列印|收藏|关闭窗口|關閉窗口|"
                       r"关闭|關閉|分享(?:到|至)?\s*[:：]?)\s*[】\]］]?")
@@ -147,6 +152,8 @@ def byline_fields(text: str, *, chinese: bool | None = None) -> dict[str, object
         return {"date": date}
     if wechat := _WECHAT_HEADER.match(text):
         return _wechat_header(wechat, chinese)
+    if _STAFF.match(text):
+        return {"counter": text}  # no field of the article's: a credit of the desk's
     if _COUNTER.match(text.translate(_FULL_WIDTH_DIGITS).replace("，", ",")):
         return {"counter": text}  # no field of the article's, but a line of its byline block
     if fields := printed_in(text):
@@ -182,10 +189,11 @@ def _labelled_fields(text: str, chinese: bool | None) -> dict[str, object] | Non
         return None
     merged: dict[str, object] = {}
     for part in (bare[a:b] for a, b in zip([0, *starts], [*starts, len(bare)])):
-        part = part.strip(" \t|｜/·")
+        part = part.strip(" \t|｜/·\u3000")
         if not part:
             continue
-        if _FIELD_LABEL.search(part[1:]) or not (fields := byline_fields(part, chinese=chinese)):
+        head = _FIELD_LABEL.match(part)  # `责任编辑：` holds `编辑：`: a second label starts after the first
+        if _FIELD_LABEL.search(part, head.end() if head else 1) or not (fields := byline_fields(part, chinese=chinese)):
             return None
         merged = merge_fields(merged, fields)
     return merged or None
