@@ -1261,6 +1261,8 @@ def script_gaps(text: str) -> str:
 # The number Chinese copy writes before an item of a list (`一、`, `（一）`, `１．`, `1、`, `①`, `第一条`); not
 # a number the text goes on with (`1、2月份`, `５．２％`, `一、二等奖`).
 _COUNTING = "一二三四五六七八九十百零〇"
+# A bullet typed as a character before a line's item (`•第一点`, `● 第二点`); a middle dot only before a space
+TYPED_BULLET = re.compile(r"^\s*(?:([•●◦▪▫◆◇■□►▶➤✓✔])\s*|([·・])(?:\s+|$))")
 OWN_NUMBER = re.compile(
     rf"^\s*(?:[{_COUNTING}]+[、．]|[（(][{_COUNTING}0-9０-９]+[)）]|[0-9０-９]+[、．]|[①-⑳㈠-㈩]"
     rf"|第[{_COUNTING}0-9０-９]+[条條章节節部点點项項])(?![0-9０-９{_COUNTING}])")

@@ -276,3 +276,35 @@ def test_the_desks_other_credits_beside_the_editor_are_not_the_editors_name(line
 def test_a_reviewers_line_alone_is_furniture_and_a_sentence_is_not() -> None:
     assert byline_fields("审核：赵强", chinese=True) == {"counter": "审核：赵强"}
     assert byline_fields("审核：必须严格把关。", chinese=True) == {}
+
+
+# ---------------------------------------------------------------- bullets typed as characters; a paper's byline mark
+
+
+@pytest.mark.parametrize("text", [
+    "# 访谈\n\n正文。\n\n• 第一点：续航\n• 第二点：智驾\n\n结尾。\n",  # typed one under the other
+    "# 访谈\n\n正文。\n\n● 第一点：续航\n\n● 第二点：智驾\n\n结尾。\n",  # a paragraph each
+    "# 访谈\n\n正文。\n\n· 第一点：续航\n· 第二点：智驾\n\n结尾。\n",
+])
+def test_lines_that_start_with_a_typed_bullet_are_a_list(text: str) -> None:
+    """Markdown knows `•` for no list marker: `• 第一点：续航 • 第二点：智驾` was one paragraph."""
+    doc = convert.prepare(read_text(text))
+    assert [type(b).__name__ for b in doc.body] == ["Paragraph", "ListBlock", "Paragraph"]
+    items = doc.body[1].items  # type: ignore[attr-defined]
+    assert [m.plain_text(item[0].content) for item in items] == ["第一点：续航", "第二点：智驾"]
+
+
+@pytest.mark.parametrize("text", [
+    "# 标题\n\n正文。\n\n• 只有一点\n\n结尾。\n",  # one is no list
+    "# 标题\n\n● 第一点\n\n■ 第二点\n",  # two kinds of bullet
+    "# 标题\n\n阿卜杜拉·本·扎耶德到访。\n\n·他说\n",  # a middle dot in a name, one before a word
+])
+def test_a_lone_bullet_or_a_middle_dot_makes_no_list(text: str) -> None:
+    doc = convert.prepare(read_text(text))
+    assert not any(isinstance(b, m.ListBlock) for b in doc.body)
+
+
+def test_a_papers_mark_before_its_byline_is_no_part_of_it() -> None:
+    """`■本报记者 王某` stayed a paragraph, and the article named no author."""
+    doc = convert.prepare(read_text("# 标题\n\n■本报记者 王某\n\n正文第一段。\n"))
+    assert doc.meta.authors == ("王某",) and len(doc.body) == 1

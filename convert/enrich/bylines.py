@@ -111,10 +111,15 @@ _BUTTONS = re.compile(r"[【\[［]?\s*(?:(?:字号|字號|字体|字體)\s*[:：
                       r"关闭|關閉|分享(?:到|至)?\s*[:：]?)\s*[】\]］]?")
 
 
+# A paper's mark before its byline (`■本报记者 王某`, `◎ 记者 李四`)
+_LEAD_MARK = re.compile(r"^[■□●○◎◆◇★☆]\s*(?=\S)")
+
+
 def byline_fields(text: str, *, chinese: bool | None = None) -> dict[str, object]:
     """The metadata a byline line gives, or {} when the line is not one."""
     if not text or len(text) > 120:
         return {}
+    text = _LEAD_MARK.sub("", text)
     if (fields := _labelled_fields(text, chinese)) is not None:
         return fields
     if match := _EDITOR.match(text):

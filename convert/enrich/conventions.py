@@ -18,7 +18,7 @@ from ..scripts import IDEOGRAPHS, guess_language, is_chinese
 from .bylines import BYLINE_WINDOW, byline_fields, editor_name, lead_dateline, merge_fields, printed_in, split_names
 from .captions import caption_line, credit_line, split_credit
 from .textnotes import text_notes
-from .lists import own_numbers
+from .lists import own_numbers, typed_bullets
 
 SECTION_TITLE_MAX = 40  # characters
 CAPTION_LINE_MAX = 200  # characters of an unlabelled caption line ending in its credit
@@ -75,7 +75,7 @@ def apply_conventions(doc: m.Document) -> m.Document:
     blocks = _drop_trailing_decoration(blocks)
     blocks = [_as_section_title(b) for b in blocks]
     blocks = _section_numbers_into_titles(blocks)
-    blocks = _numbered_section_titles(own_numbers(blocks))
+    blocks = _numbered_section_titles(typed_bullets(own_numbers(blocks)))
     blocks = _speaker_labels(blocks)
     notes: list[m.Footnote] = list(doc.footnotes)
     if not notes:

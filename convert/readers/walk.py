@@ -15,7 +15,7 @@ from typing import Any
 from .. import model as m
 from ..dates import parse_date, parse_date_line
 from ..errors import ConvertError, warn
-from ..scripts import OWN_NUMBER
+from ..scripts import OWN_NUMBER, TYPED_BULLET
 from .pandoc import MAX_NESTING
 
 ALIGN_CLASS = "convert-align-"  # + "center" / "end": `sanitize`'s wrapper around a paragraph the page aligns
@@ -149,14 +149,16 @@ TEXT_SUFFIXES = (".md", ".markdown", ".txt")  # typed text, whose line breaks th
 def _numbered_lines(nodes: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
     """A paragraph's inlines cut before each line that starts with an item's own number (`１．消费回暖`
     `（１）零售额增长` typed one under the other, `scripts.OWN_NUMBER`): Markdown joins the lines of a
-    paragraph, and a Chinese list typed so was one run-on paragraph, `1. 消费回暖（1）零售额增长…2. 投资…`.
+    paragraph, and a Chinese list typed so was one run-on paragraph, `1. 消费回暖（1）零售额增长…2. 投资…`;
+    or with a bullet typed as a character (`• 第一点` / `• 第二点`, `scripts.TYPED_BULLET`).
     A line break is a SoftBreak, or nothing between two words where `east_asian_line_breaks` dropped
     it between two CJK characters (a Str after a Str)."""
     parts: list[list[dict[str, Any]]] = [[]]
     for index, node in enumerate(nodes):
         following = nodes[index + 1] if index + 1 < len(nodes) else None
-        numbered = (following is not None and following.get("t") == "Str" and bool(OWN_NUMBER.match(following["c"]))
-                    and not following["c"].startswith("第"))  # `…依照\n第一条的规定`: a clause the text names
+        numbered = (following is not None and following.get("t") == "Str"
+                    and (bool(OWN_NUMBER.match(following["c"])) and not following["c"].startswith("第")
+                         or bool(TYPED_BULLET.match(following["c"]))))  # `…依照\n第一条的规定`: a clause the text names
         if numbered and node.get("t") == "SoftBreak" and parts[-1]:
             parts.append([])
             continue
