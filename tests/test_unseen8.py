@@ -308,3 +308,16 @@ def test_a_papers_mark_before_its_byline_is_no_part_of_it() -> None:
     """`■本报记者 王某` stayed a paragraph, and the article named no author."""
     doc = convert.prepare(read_text("# 标题\n\n■本报记者 王某\n\n正文第一段。\n"))
     assert doc.meta.authors == ("王某",) and len(doc.body) == 1
+
+
+# ---------------------------------------------------------------- Hong Kong's Big5
+
+
+def test_a_text_in_hong_kongs_big5_is_decoded(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Big5-HKSCS holds the characters of Hong Kong's names and speech (`𨋢`, a lift); the file was refused
+    as no known encoding."""
+    text = "# 香港：邨、峯與𨋢\n\n港島某屋邨的𨋢（升降機）維修，居民「苦不堪言」。\n"
+    (source := tmp_path / "a.txt").write_bytes(text.encode("big5hkscs"))
+    doc = convert.read(str(source))
+    assert doc.meta.title == "香港：邨、峯與𨋢" and doc.meta.lang == "zh-HK"
+    assert m.plain_text(doc.body[0].content) == "港島某屋邨的𨋢（升降機）維修，居民「苦不堪言」。"  # type: ignore[attr-defined]

@@ -21,7 +21,7 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 # Legacy encodings a newsroom meets; charset-normalizer picks among them by how the text reads.
-_LEGACY = ["gb18030", "big5", "shift_jis", "euc_kr", "cp1252"]
+_LEGACY = ["gb18030", "big5", "big5hkscs", "shift_jis", "euc_kr", "cp1252"]  # Hong Kong's Big5 too (`𨋢`, `邨`)
 _MAX_CHAOS = 0.25
 _SAMPLE = 64 * 1024  # bytes looked at to tell text from binary
 # Control characters no article means: C0 but tab, newline, carriage return and form feed; DEL.
