@@ -20,7 +20,8 @@ from conftest import ROOT
 from docx_layout import MEASURES_MM, layouts
 
 SAMPLE = ROOT / "tests" / "data" / "breaks" / "harbour-sprint.md"
-WHOLE = ["9秒83", "10秒08", "1分23秒45", "3:1", "2-1", "10–15", "2024-2025", "3～5", "2024—2025"]
+# The sample's `2024-2025年度` is set `2024—2025年度` (a span of years: `enrich.widths.range_hyphens`).
+WHOLE = ["9秒83", "10秒08", "1分23秒45", "3:1", "2-1", "10–15", "2024—2025年度", "3～5", "2024—2025赛季"]
 
 
 @pytest.mark.parametrize("text, group", [("他跑出10秒08，", "10秒08"), ("用时1分23秒45，", "1分23秒45"),
