@@ -321,3 +321,11 @@ def test_a_text_in_hong_kongs_big5_is_decoded(tmp_path) -> None:  # type: ignore
     doc = convert.read(str(source))
     assert doc.meta.title == "香港：邨、峯與𨋢" and doc.meta.lang == "zh-HK"
     assert m.plain_text(doc.body[0].content) == "港島某屋邨的𨋢（升降機）維修，居民「苦不堪言」。"  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("closing", ["（编辑：孙丽　审核：赵强）", "责任编辑：孙丽　审核：王强　终审：张伟"])
+def test_a_closing_editors_line_with_the_desks_credits_gives_the_editor_and_leaves(closing: str) -> None:
+    """`（编辑：孙丽　审核：赵强）` gave the editor `孙丽　审核：赵强`; without brackets the line stayed in the text."""
+    doc = convert.prepare(read_text(f"# 标题\n\n正文第一段，说明情况。\n\n{closing}\n"))
+    assert doc.meta.editor == "孙丽"
+    assert [m.plain_text(m.block_inlines(b)) for b in doc.body] == ["正文第一段，说明情况。"]

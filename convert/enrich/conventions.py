@@ -329,15 +329,16 @@ def _closing_fields(text: str) -> dict[str, object]:
         return {}
     if match := _CLOSING_EDITOR.match(text):
         day = match["minguo"]
-        return {"editor": editor_name(match[1]),
+        inner = byline_fields(text[1:match.end(1)].strip(), chinese=True)  # `编辑：孙丽　审核：赵强`: the editor alone
+        return {"editor": str(inner.get("editor") or editor_name(match[1])),
                 **({"date": f"{int(day[:3]) + 1911}-{day[3:5]}-{day[5:]}"} if day else {})}
     if fields := printed_in(text):
         return fields
     if match := _REUTERS_CLOSING.match(text):
         authors = split_names(match["authors"]) + (split_names(match["more"]) if match["more"] else ())
         return {"authors": authors, **({"editor": match["editor"].strip()} if match["editor"] else {})}
-    fields = byline_fields(text)
-    if set(fields) <= {"editor", "source_site"} or (text.startswith(("（", "(")) and set(fields) <= {"authors", "place", "reported"}):
+    fields = byline_fields(text)  # `编辑：X　审核：Y`: the desk's other credits (`counter`) go with the line
+    if set(fields) - {"counter"} <= {"editor", "source_site"} or (text.startswith(("（", "(")) and set(fields) <= {"authors", "place", "reported"}):
         return fields  # a bare `责任编辑：X`, or `（记者 X）`
     return {}
 
