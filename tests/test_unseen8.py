@@ -329,3 +329,21 @@ def test_a_closing_editors_line_with_the_desks_credits_gives_the_editor_and_leav
     doc = convert.prepare(read_text(f"# 标题\n\n正文第一段，说明情况。\n\n{closing}\n"))
     assert doc.meta.editor == "孙丽"
     assert [m.plain_text(m.block_inlines(b)) for b in doc.body] == ["正文第一段，说明情况。"]
+
+
+# ---------------------------------------------------------------- a Taiwan paper's page
+
+
+def test_a_reporters_place_is_not_the_word_for_a_report_sent_at_once() -> None:
+    """`記者簡永祥／台北即時報導`: the place is 台北; it was `台北即時` (即時, at once)."""
+    assert byline_fields("記者簡永祥／台北即時報導", chinese=True)["place"] == "台北"
+    assert byline_fields("記者陳怡君／台北報導", chinese=True)["place"] == "台北"
+
+
+@pytest.mark.parametrize("line", ["▪ 延伸閱讀：台積電美國廠進度超前", "• 延伸阅读：如何选购新能源车", "● 相關新聞｜油價下週調降"])
+def test_a_bulleted_line_pointing_at_another_article_is_promotion(line: str) -> None:
+    """Two `▪ 延伸閱讀：…` lines closing a page's text became a list of the titles of other articles."""
+    from convert.readers.promotion import is_promotion
+
+    assert is_promotion(line) and not is_promotion("延伸阅读这本书的人很多。")
+    assert not is_promotion("延伸阅读：地铁错峰出行优惠如何申领？")  # a newsroom's sidebar (`tests/test_unseen5.py`)

@@ -44,6 +44,8 @@ _REPORTER = re.compile(rf"^[（(〔［\[]?\s*(?:{_OUTLET})?{_ROLE}\s*[:：/／|�
 _REPORTER_PLACE = re.compile(
     rf"^(?P<names>.+?)(?:\s+|\s*[/／|｜]\s*)(?:(?:发自|發自)?(?P<place>[{_H}]{{2,8}}?)(?:报道|報道|報導)"
     rf"|(?:发自|發自)(?P<sent_from>[{_H}]{{2,8}}))$")
+# `台北即時報導`, `北京电`: a report sent at once from the place, which the word after it does not name
+_LIVE = re.compile(r"(?<=..)(?:即時|即时|电|電)$")
 # `綜合報導`: compiled from several sources, no place.
 _NO_PLACE = {"综合", "綜合", "联合", "聯合", "特稿", "专题", "專題", "摄影", "攝影", "图片", "圖片"}  # `摄影报道`: a photo story
 # Central News Agency's dateline names its reporters before the place and the day alone:
@@ -249,7 +251,7 @@ def reporter_fields(text: str) -> dict[str, object]:
     rest, place = match["rest"].strip(), ""
     if located := _REPORTER_PLACE.match(rest):
         rest, place = located["names"], located["place"] or located["sent_from"]
-        place = "" if place in _NO_PLACE else place
+        place = "" if place in _NO_PLACE else _LIVE.sub("", place)
     names = tuple(n for part in _ROLE_WORD.split(rest) if part for n in split_names(part) if not _ROLE_ALONE.match(n))
     if not names or not all(_is_name(n) for n in names):
         return {}  # `记者会上，发言人表示…` opens a sentence

@@ -23,6 +23,10 @@ PROMOTION = re.compile(
     # `…评选火热进行中！【点击投票】Pick你心目中的商业领袖`: a bracketed button in a short line is a call, not a sentence
     r"|.{0,100}[【\[［]\s*(?:点击|點擊)[^】\]］]{1,8}[】\]］].{0,40}"
     r"|.{0,10}(?:分享|转发|轉發|点赞|點讚|在看|收藏)[、，,和与與及\s]*(?:分享|转发|轉發|点赞|點讚|在看|收藏).{0,20}"
+    # `▪ 延伸閱讀：台積電美國廠進度超前`: a page's bulleted pointer to another article (without the bullet, a
+    # newsroom's sidebar may say `延伸阅读：…` over what it holds, and stays)
+    r"|[▪•●■◆►▶]\s*(?:延伸閱讀|延伸阅读|相关阅读|相關閱讀|推荐阅读|推薦閱讀|相关报道|相關報導|相关新闻|相關新聞|"
+    r"更多报道|更多報導)\s*[:：｜|].{1,80}"
     r"|(?:Advertisement|广告|廣告|Sponsored|Read more|阅读原文|閱讀原文))$", re.I)
 
 
