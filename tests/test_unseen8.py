@@ -347,3 +347,12 @@ def test_a_bulleted_line_pointing_at_another_article_is_promotion(line: str) -> 
 
     assert is_promotion(line) and not is_promotion("延伸阅读这本书的人很多。")
     assert not is_promotion("延伸阅读：地铁错峰出行优惠如何申领？")  # a newsroom's sidebar (`tests/test_unseen5.py`)
+
+
+def test_a_docx_headline_that_just_fits_its_line_once_marks_are_compressed_is_not_broken(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """`专访｜“我们不是在造车，而是在造一台会跑的电脑”` fits the line in LibreOffice, its adjacent marks
+    compressed; the DOCX broke it after `，`, the estimate counting each mark a whole em."""
+    (source := tmp_path / "a.md").write_text("# 专访｜“我们不是在造车，而是在造一台会跑的电脑”\n\n正文第一段。\n",
+                                             encoding="utf-8")
+    out = convert.convert(source, to="docx", output=tmp_path / "a.docx", offline=True)
+    assert "\n" not in _docx_title(out)

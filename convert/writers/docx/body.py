@@ -17,7 +17,7 @@ from docx.oxml.ns import qn
 from ... import model as m
 from ...resources import ResourceGate
 from ...scripts import (clause_line_cost, direction, heading_clauses, is_cjk_family, is_latin_passage, joined_numbers,
-                         set_width_em)
+                         mark_kind, set_width_em)
 from ...wording import byline, byline_text
 from .figures import Figures
 from .lists import Numbering
@@ -39,6 +39,12 @@ class Scope:
     style: str = "BodyText"
     level: int = -1  # list nesting depth
     in_note: bool = False
+
+
+def _compressed_width(text: str) -> float:
+    """`set_width_em` less the half em that each pair of adjacent full-width marks gives up (`｜“`, `”，`),
+    as Word and LibreOffice compress them (`characterSpacingControl`)."""
+    return set_width_em(text) - 0.5 * sum(1 for a, b in zip(text, text[1:]) if mark_kind(a) and mark_kind(b))
 
 
 @dataclass(frozen=True)
@@ -204,13 +210,14 @@ class BodyWriter:
         `新能源业务收入首破千亿`), as the PDF and the EPUB break it: LibreOffice breaks a line between Han
         characters held by joiners (`…收入首` / `破千亿`)."""
         spans = self.title_clauses(text) if self.doc.is_chinese else []
-        if not spans or set_width_em(text) <= self.title_line_em:
+        line = self.title_line_em + 1  # the whole line: a title that may just fit is left to fit
+        if not spans or _compressed_width(text) <= line:
             return (m.Text(text),)
         lines: list[list[tuple[int, int]]] = [[]]
         width = 0.0
         for start, end in spans:
-            clause = set_width_em(text[start:end])
-            if lines[-1] and width + clause > self.title_line_em:
+            clause = _compressed_width(text[start:end])
+            if lines[-1] and width + clause > line:
                 lines.append([])
                 width = 0.0
             lines[-1].append((start, end))
