@@ -36,18 +36,13 @@ def typed_bullets(blocks: list[m.Block]) -> list[m.Block]:
     the bullets left to the list."""
     out: list[m.Block] = []
     run: list[m.Paragraph] = []
-    mark = ""
     for block in [*blocks, None]:
-        bullet = _bullet(block)
-        if run and bullet and bullet == mark:
+        if run and _bullet(block) and _bullet(block) == _bullet(run[0]):
             run.append(block)  # type: ignore[arg-type]
             continue
-        if len(run) > 1:
-            out.append(m.ListBlock(tuple((_without_bullet(p),) for p in run)))
-        else:
-            out.extend(run)
-        run, mark = ([block], bullet) if bullet else ([], "")  # type: ignore[list-item]
-        if not bullet and block is not None:
+        out.extend([m.ListBlock(tuple((_without_bullet(p),) for p in run))] if len(run) > 1 else run)
+        run = [block] if _bullet(block) else []  # type: ignore[list-item]
+        if not run and block is not None:
             out.append(block)
     return out
 

@@ -210,21 +210,21 @@ class BodyWriter:
         `新能源业务收入首破千亿`), as the PDF and the EPUB break it: LibreOffice breaks a line between Han
         characters held by joiners (`…收入首` / `破千亿`)."""
         spans = self.title_clauses(text) if self.doc.is_chinese else []
-        line = self.title_line_em + 1  # the whole line: a title that may just fit is left to fit
-        if not spans or _compressed_width(text) <= line:
+        measure = self.title_line_em + 1  # the whole line: a title that may just fit is left to fit
+        if not spans or _compressed_width(text) <= measure:
             return (m.Text(text),)
         lines: list[list[tuple[int, int]]] = [[]]
         width = 0.0
         for start, end in spans:
             clause = _compressed_width(text[start:end])
-            if lines[-1] and width + clause > line:
+            if lines[-1] and width + clause > measure:
                 lines.append([])
                 width = 0.0
             lines[-1].append((start, end))
             width += clause
         out: list[m.Inline] = []
-        for line in lines:
-            out += [m.LineBreak()] * bool(out) + [m.Text(text[line[0][0]:line[-1][1]])]
+        for clauses in lines:
+            out += [m.LineBreak()] * bool(out) + [m.Text(text[clauses[0][0]:clauses[-1][1]])]
         return tuple(out)
 
     @property
