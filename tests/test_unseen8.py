@@ -356,3 +356,24 @@ def test_a_docx_headline_that_just_fits_its_line_once_marks_are_compressed_is_no
                                              encoding="utf-8")
     out = convert.convert(source, to="docx", output=tmp_path / "a.docx", offline=True)
     assert "\n" not in _docx_title(out)
+
+
+def test_an_epub_with_embedded_fonts_carries_the_faces_of_its_bold_and_its_emphasis(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """`--embed-fonts` subset the body, heading and code faces: bold body text had no face of its own in
+    the book (a reader honouring the book's fonts made it up), nor emphasis in the other face."""
+    import io
+    import zipfile
+
+    from fontTools.ttLib import TTFont
+
+    (source := tmp_path / "a.md").write_text(EMPHASIS, encoding="utf-8")
+    book = zipfile.ZipFile(io.BytesIO(convert.convert(source, to="epub", offline=True, embed_fonts=True)))  # type: ignore[arg-type]
+    fonts = {name: book.read(name) for name in book.namelist() if name.startswith("EPUB/fonts/")}
+
+    def covers(name: str, text: str) -> bool:
+        return {ord(ch) for ch in text} <= set(TTFont(io.BytesIO(fonts[name])).getBestCmap())
+
+    assert covers("EPUB/fonts/noto-serif-cjk-sc-700.otf", "加粗的话")
+    assert covers("EPUB/fonts/noto-sans-cjk-sc-400.otf", "需要强调的话重点")
+    css = book.read("EPUB/style.css").decode()
+    assert css.count("@font-face") == len(fonts) == 4

@@ -19,6 +19,7 @@ _HEADING_XPATH = (".//x:h1|.//x:h2|.//x:h3|.//x:h4|.//x:h5|.//x:h6|.//x:thead//x
 # Half-width and vertical forms: compressed punctuation (`pc` spans ask for halt, in columns vhal), vertical text.
 _KEPT_FEATURES = ("halt", "vhal", "palt", "vpal", "vert", "vrt2", "chws", "vchw")
 _MONO_XPATH = ".//x:code|.//x:pre|.//*[@class='placeholder-src']"
+_BOLD_XPATH = ".//x:p//x:strong|.//x:p//x:b|.//x:li//x:strong|.//x:td//x:strong|.//x:th"  # bold in the body's face
 _EMPHASIS_XPATH = ".//x:em|.//x:i"  # set in the other stack in Chinese text (`Fonts.emphasis`)
 
 
@@ -33,9 +34,9 @@ class EmbeddedFont:
 
 def embedded_fonts(theme: Theme, trees: list[etree._ElementTree], *, chinese: bool = True,
                    lang: str = "") -> list[EmbeddedFont]:
-    """A subset of the body, heading (and, when code is shown, mono) fonts of the theme, each the first
-    installed face of its stack in the article's script order and regional standard (`Theme.script_stack`:
-    the TC face for Traditional Chinese)."""
+    """A subset of the body (its bold too, where the text has bold), heading (and, when code is shown,
+    mono) fonts of the theme, each the first installed face of its stack in the article's script order
+    and regional standard (`Theme.script_stack`: the TC face for Traditional Chinese)."""
     return embedded_fonts_of(theme, [(trees, chinese, lang)])
 
 
@@ -50,6 +51,7 @@ def embedded_fonts_of(theme: Theme, groups: list[tuple[list[etree._ElementTree],
                  ("headings", theme.script_stack("headings", chinese, lang), True, theme.headings.weight,
                   _chars(trees, _HEADING_XPATH)),
                  ("mono", theme.script_stack("mono", chinese, lang), False, 400, _chars(trees, _MONO_XPATH)),
+                 ("bold body", theme.script_stack("body", chinese, lang), True, 700, _chars(trees, _BOLD_XPATH)),
                  *([("emphasis", theme.script_stack("emphasis", chinese, lang), False, 400,
                      _chars(trees, _EMPHASIS_XPATH))] if chinese else [])]
         for role, families, bold, weight, chars in roles:
