@@ -377,3 +377,9 @@ def test_an_epub_with_embedded_fonts_carries_the_faces_of_its_bold_and_its_empha
     assert covers("EPUB/fonts/noto-sans-cjk-sc-400.otf", "需要强调的话重点")
     css = book.read("EPUB/style.css").decode()
     assert css.count("@font-face") == len(fonts) == 4
+
+
+def test_taiwans_and_hong_kongs_copy_keeps_its_range_hyphens() -> None:
+    """GB/T 15834 is the mainland's standard; Taiwan's and Hong Kong's papers print `1-10月`, `30%-40%`."""
+    doc = convert.prepare(read_text("# 標題\n\n台積電今年1-10月營收約2.35兆元，年增30%-40%。\n"))
+    assert m.plain_text(doc.body[0].content) == "台積電今年1-10月營收約2.35兆元，年增30%-40%。"  # type: ignore[attr-defined]

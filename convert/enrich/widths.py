@@ -13,7 +13,8 @@
   (`增长3.2%,同比`), so times, scores and lists of numbers (`22:47`, `3:1`, `1,2`) keep theirs.
 - A range's ASCII tilde between numbers is the wave dash of GB/T 15834 §4.13 (`6~8℃` -> `6～8℃`), and so
   is its hyphen where the numbers are values (`30%-40%`, `7万-8万元`, `3-5年`), and a range of years or
-  months (`2024-2026年`, `1-10月`) takes the one-em dash §4.13 gives a span of time (`2024—2026年`); a
+  months (`2024-2026年`, `1-10月`) takes the one-em dash §4.13 gives a span of time (`2024—2026年`), in
+  Simplified text (Taiwan's and Hong Kong's copy keeps its hyphens: the standard is the mainland's); a
   pasted dash or ellipsis beside Chinese text is the two-em one (`--`, `—` -> `——`; `...`, `。。。` -> `……`),
   except a dash that joins names (`上海—济州—福冈`, `中国—东盟`: `scripts.joining_dashes`), which is one em.
 - A space the paste left beside full-width punctuation (`286μg/m³ ，`, `记者： 您`) or just inside
@@ -25,9 +26,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import partial
 
 from .. import model as m
-from ..scripts import HAN, IDEOGRAPHS, has_han, joining_dashes
+from ..scripts import HAN, IDEOGRAPHS, han_standard, has_han, joining_dashes
 from .quotes import rewrite_text
 
 _FULL_WIDTH_ALPHANUMERIC = re.compile("[０-９Ａ-Ｚａ-ｚ]")
@@ -39,15 +41,17 @@ def normalize_widths(doc: m.Document) -> m.Document:
     """`doc` with the widths of its Chinese text's letters, digits and brackets as above."""
     if not doc.is_chinese:
         return doc
-    return rewrite_text(doc, _rewrite)
+    # GB/T 15834's marks for a range are the mainland's: Taiwan and Hong Kong copy keeps its own hyphens
+    return rewrite_text(doc, partial(_rewrite, ranges=han_standard(doc.meta.lang) == "SC"))
 
 
-def _rewrite(pieces: list[str]) -> list[str]:
+def _rewrite(pieces: list[str], ranges: bool = True) -> list[str]:
     joined = "".join(pieces)
     changed = half_width_alphanumerics(joined)
     changed = full_width_brackets(changed)
     changed = full_width_punctuation(changed)
-    changed = range_hyphens(range_tildes(changed))
+    changed = range_tildes(changed)
+    changed = range_hyphens(changed) if ranges else changed
     replaced = {**dict.fromkeys(stray_spaces(changed), ""), **dashes_and_ellipses(changed)}
     if changed == joined and not replaced:
         return pieces
