@@ -383,3 +383,15 @@ def test_taiwans_and_hong_kongs_copy_keeps_its_range_hyphens() -> None:
     """GB/T 15834 is the mainland's standard; Taiwan's and Hong Kong's papers print `1-10月`, `30%-40%`."""
     doc = convert.prepare(read_text("# 標題\n\n台積電今年1-10月營收約2.35兆元，年增30%-40%。\n"))
     assert m.plain_text(doc.body[0].content) == "台積電今年1-10月營收約2.35兆元，年增30%-40%。"  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(("line", "caption", "credit"), [
+    ("资料图（新华社发）", "资料图", "新华社发"),
+    ("港口夜景（视觉中国）", "港口夜景", "视觉中国"),
+])
+def test_a_picture_agency_in_brackets_ends_a_caption_as_its_credit(line: str, caption: str, credit: str) -> None:
+    """`资料图（新华社发）` under a picture stayed a body paragraph: the agency was read only after a sentence
+    end or a space."""
+    from convert.enrich.captions import split_credit
+
+    assert split_credit(line) == (caption, credit)

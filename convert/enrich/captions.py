@@ -37,10 +37,12 @@ _DRAWN_ZH = re.compile(
 _SUPPLIED_ZH = re.compile(r"(?:^|(?<=[。！？，,；;\s（(：:／/]))[（(]?\s*(?:(?:图片|圖片|照片|相片)?由\s*)?"
                           r"(?P<who>[^（()）。，：:／/\s为為向给給替帮幫由对對]{2,20})\s*(?P<supplied>供图|供圖|提供)\s*[)）]?$")
 # A picture agency a Chinese portal names at a caption's end (`共享充电宝。视觉中国 资料`, `…。东方IC`, `…。CFP供图`)
-_AGENCY_ZH = re.compile(r"(?:^|(?<=[。！？\s]))(?P<who>视觉中国|視覺中國|东方IC|東方IC|IC\s?photo|图虫创意|圖蟲創意|人民视觉|人民視覺|"
-                        r"CFP|新华社发|新華社發|中新社发|中新社發|"
-                        # `姚明场边支招周琦。视频截图`: a still from a video (or the web) is where the picture is from
-                        r"视频截图|視頻截圖|视频截屏|網路截圖|网络截图|網絡截圖)\s*(?:资料|資料|资料图|資料圖|图|圖)?$", re.I)
+_AGENCIES_ZH = (r"(?P<who>视觉中国|視覺中國|东方IC|東方IC|IC\s?photo|图虫创意|圖蟲創意|人民视觉|人民視覺|"
+                r"CFP|新华社发|新華社發|中新社发|中新社發|"
+                # `姚明场边支招周琦。视频截图`: a still from a video (or the web) is where the picture is from
+                r"视频截图|視頻截圖|视频截屏|網路截圖|网络截图|網絡截圖)\s*(?:资料|資料|资料图|資料圖|图|圖)?")
+_AGENCY_ZH = re.compile(rf"(?:^|(?<=[。！？\s])){_AGENCIES_ZH}$", re.I)
+_BRACKETED_AGENCY_ZH = re.compile(rf"[（(]\s*{_AGENCIES_ZH}\s*[)）]$", re.I)  # `资料图（新华社发）`
 _BY_EN = re.compile(rf"\(?\s*(?:Photo(?:graph)?|Picture|Image)s?\s+(?:by|courtesy\s+of)\s+(?P<who>{_SENTENCE}{{2,80}}?)"
                     r"\s*\)?\.?$", re.I)
 _LABELLED_EN = re.compile(rf"\(?\s*(?:Photo(?:graph)?|Picture|Image|Photo\s+credit|Credit|Courtesy(?:\s+of)?)s?\s*[:：]\s*"
@@ -56,7 +58,8 @@ def split_credit(text: str) -> tuple[str, str]:
         who = (drawn["who"] or drawn["inside"] or drawn["bare"]).strip(" 　/／")
         role = drawn["role"] or drawn["role_after"] or drawn["role_bare"]
         return text[:drawn.start()].rstrip(" 　,，;；—–-"), f"{role}：{who}"
-    for pattern in (_PICTURE_FROM, _TAKEN_BY_ZH, _LABELLED_ZH, _SUPPLIED_ZH, _BY_EN, _LABELLED_EN, _AGENCY_ZH):
+    for pattern in (_PICTURE_FROM, _TAKEN_BY_ZH, _LABELLED_ZH, _SUPPLIED_ZH, _BY_EN, _LABELLED_EN, _AGENCY_ZH,
+                    _BRACKETED_AGENCY_ZH):
         match = pattern.search(text)
         if match is None:
             continue
