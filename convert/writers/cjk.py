@@ -471,7 +471,7 @@ class _Block:
             if runs and position in runs:
                 run_end = runs[position]
                 pieces.append(f'<span class="{classes[position]}">{shown}')
-            elif position in classes and position > run_end:
+            elif position in classes:  # none inside a run (`gap_runs`)
                 pieces.append(f'<span class="{classes[position]}">{shown}</span>')
             else:
                 pieces.append(shown)

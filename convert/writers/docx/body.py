@@ -16,8 +16,8 @@ from docx.oxml.ns import qn
 
 from ... import model as m
 from ...resources import ResourceGate
-from ...scripts import (clause_line_cost, direction, heading_clauses, is_cjk_family, is_latin_passage, joined_numbers,
-                         mark_kind, set_width_em)
+from ...scripts import (clause_line_cost, compressed_marks, direction, heading_clauses, is_cjk_family, is_latin_passage,
+                         joined_numbers, set_width_em)
 from ...wording import byline, byline_text
 from .figures import Figures
 from .lists import Numbering
@@ -42,9 +42,9 @@ class Scope:
 
 
 def _compressed_width(text: str) -> float:
-    """`set_width_em` less the half em that each pair of adjacent full-width marks gives up (`｜“`, `”，`),
-    as Word and LibreOffice compress them (`characterSpacingControl`)."""
-    return set_width_em(text) - 0.5 * sum(1 for a, b in zip(text, text[1:]) if mark_kind(a) and mark_kind(b))
+    """`set_width_em` less the half em of each mark an adjacent one compresses (`scripts.compressed_marks`:
+    `｜“`, `”，`), as Word and LibreOffice compress them (`characterSpacingControl`)."""
+    return set_width_em(text) - 0.5 * len(compressed_marks(text))
 
 
 @dataclass(frozen=True)
