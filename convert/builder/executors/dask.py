@@ -85,8 +85,11 @@ class DaskExecutor(Executor):
         config = {"distributed.scheduler.allowed-failures": 0,  # run_jobs retries a job whose worker died
                   "distributed.scheduler.worker-saturation": 1.0}  # no article waits behind another on a worker
         with dask.config.set(config), ignoring_interrupts():  # the workers started now inherit it
+            # Dask's own errors stay off the terminal: a failed article comes back as its result and is
+            # reported with it, and a Ctrl-C on a loaded machine can close the scheduler while a worker's
+            # heartbeat is on its way, which a worker logs as an ERROR with a traceback.
             self._cluster = LocalCluster(n_workers=self.workers, threads_per_worker=1, processes=True,
-                                         dashboard_address=None, silence_logs=logging.ERROR)
+                                         dashboard_address=None, silence_logs=logging.CRITICAL)
             self._client = Client(self._cluster, set_as_default=False)
 
     def _check_versions(self) -> None:
