@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime, timedelta, timezone
+from typing import Iterator
 
 from .model import Meta
 from .scripts import has_han, is_chinese, primary_language
@@ -172,7 +173,7 @@ _NUMERIC_DAY = r"(?P<y>\d{4})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{
 _MONTH_NAME = r"(?P<mn>[A-Za-z]{3,9})\.?"
 _ENGLISH_DAY = (rf"(?:{_MONTH_NAME}\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{{4}})"
                 rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mn2>[A-Za-z]{{3,9}})\.?,?\s+(?P<y2>\d{{4}}))")
-_WEEKDAY = (r"(?:\s*(?:星期|周|週|礼拜|禮拜)[一二三四五六日天]|\s*(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)"
+_WEEKDAY = (r"(?:\s*[(（]?(?:星期|周|週|礼拜|禮拜)[一二三四五六日天][)）]?|\s*(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)"
             r"(?:day)?\.?,?)?")
 _PERIOD = r"(?P<period>上午|下午|早上|早晨|中午|晚上|晚间|凌晨|傍晚|夜间)?"
 _CLOCK = (rf"{_PERIOD}\s*(?P<h>\d{{1,2}})\s*(?:[:：]\s*(?P<mi>\d{{2}})(?:\s*[:：]\s*(?P<s>\d{{2}}))?|[点點时時]\s*(?:(?P<mi2>\d{{1,2}})\s*分)?)"
@@ -187,6 +188,8 @@ _CLOCK_FIRST = re.compile(
     rf"^{_LABEL}{_CLOCK}(?:\s*{_ZONE})?[\s,]+(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+)?"
     rf"(?:{_NUMERIC_DAY}|{_ENGLISH_DAY})\s*$", re.I)
 _OFFSET = re.compile(r"([+-])\s*(\d{1,2})(?::?(\d{2}))?")
+# A day and its time inside a longer text (a page's header): `2024年11月28日星期四 12:30`, `2024-04-15 下午3:15`
+_DAY_AND_TIME = re.compile(rf"(?<!\d){_NUMERIC_DAY}{_WEEKDAY}[\sT,]*{_CLOCK}", re.I)
 
 
 def parse_date_line(text: str, *, chinese: bool | None = None) -> str:
@@ -223,6 +226,13 @@ def parse_date_line(text: str, *, chinese: bool | None = None) -> str:
         chinese = has_han(text)
     zone = zone_offset(parts.get("zone") or parts.get("zone0") or "", chinese=chinese)
     return iso + (_offset_text(zone) if zone is not None else "")
+
+
+def date_times_in(text: str) -> Iterator[str]:
+    """Each day with its time inside `text`, as the line shows it (no zone), in ISO 8601."""
+    for match in _DAY_AND_TIME.finditer(text):
+        if "T" in (iso := parse_date_line(match.group(0), chinese=True)):
+            yield iso
 
 
 def split_trailing_date(text: str, *, chinese: bool | None = None) -> tuple[str, str]:

@@ -513,18 +513,49 @@ _SHARED_MARKS = re.compile("[\u00b7\u2010-\u2027\u2030-\u205e]+")
 
 def east_asian_marks(text: str) -> list[tuple[int, int]]:
     """(start, end) of each run of shared marks in `text` that belongs to Chinese text: a wide character
-    (Han or a full-width mark) stands right before or after it, past any spaces. `“暗伤”`, `马克·吐温`,
-    `——` and `……` between Han words are; `"OK"` and `3–5` in Latin text are not."""
-    found = []
-    for match in _SHARED_MARKS.finditer(text):
-        start, end = match.span()
-        while start and text[start - 1].isspace():
-            start -= 1
-        while end < len(text) and text[end].isspace():
-            end += 1
-        if (start and is_wide(text[start - 1])) or (end < len(text) and is_wide(text[end])):
-            found.append(match.span())
-    return found
+    (Han or a full-width mark) stands right before or after it, past any spaces, or it holds a quotation
+    mark whose partner does (`“OK”他说`: both marks). `“暗伤”`, `马克·吐温`, `——` and `……` between Han
+    words are; `"OK"` and `3–5` in Latin text are not."""
+    runs = [match.span() for match in _SHARED_MARKS.finditer(text)]
+    wide = {run for run in runs if _beside_wide(text, *run)}
+    for first, second in _quote_pairs(text, runs):
+        if first in wide or second in wide:
+            wide.update((first, second))
+    return [run for run in runs if run in wide]
+
+
+def latin_marks(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each run of shared marks in `text`, a Chinese article's, that belongs to Latin
+    text: not East Asian (`east_asian_marks`) and touching a Latin letter or digit (`don’t`, `“hello”`
+    in an English sentence). A CJK face, first in a Chinese article's fonts, draws them full width
+    (`don’ t`); the DOCX sets them in its Latin face already."""
+    wide = set(east_asian_marks(text))
+    return [(start, end) for start, end in (match.span() for match in _SHARED_MARKS.finditer(text))
+            if (start, end) not in wide and ((start and _LATIN_OR_DIGIT.match(text[start - 1]))
+                                             or (end < len(text) and _LATIN_OR_DIGIT.match(text[end])))]
+
+
+_LATIN_OR_DIGIT = re.compile(f"[{_LATIN_LETTERS}0-9]")
+
+
+def _beside_wide(text: str, start: int, end: int) -> bool:
+    while start and text[start - 1].isspace():
+        start -= 1
+    while end < len(text) and text[end].isspace():
+        end += 1
+    return bool((start and is_wide(text[start - 1])) or (end < len(text) and is_wide(text[end])))
+
+
+def _quote_pairs(text: str, runs: list[tuple[int, int]]) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """The runs holding each pair of “ ” (and ‘ ’, where a ‘ is open: else ’ is an apostrophe)."""
+    pairs, open_at = [], {"\u201c": [], "\u2018": []}
+    for run in runs:
+        for char in text[run[0]:run[1]]:
+            if char in open_at:
+                open_at[char].append(run)
+            elif char in "\u201d\u2019" and open_at[opening := "\u201c" if char == "\u201d" else "\u2018"]:
+                pairs.append((open_at[opening].pop(), run))
+    return pairs
 
 
 # ---------------------------------------------------------------- breaks

@@ -169,13 +169,19 @@ def _find_unsafe(html: str) -> set[str]:
     return finder.found
 
 
+# What a page's head holds and never shows: nothing a reader misses when it goes
+_HEAD_ONLY = {"html", "head", "title", "meta", "link", "base", "style"}
+
+
 class _UnsafeFinder(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.found: set[str] = set()
+        self.in_head = True  # until the body or anything a body holds: `<meta charset>` needs no `<head>`
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _DROPPED_WITH_CONTENT:
+        self.in_head = self.in_head and tag in _HEAD_ONLY
+        if tag in _DROPPED_WITH_CONTENT and not self.in_head:
             self.found.add(f"<{tag}>")
         for name, value in attrs:
             if name.startswith("on"):

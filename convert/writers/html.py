@@ -15,7 +15,7 @@ from .. import model as m
 from ..resources import Image, Placeholder
 from ..resources.images import shown_tall
 from ..scripts import (HAN_TEXT_RUN, LONG_UNBROKEN_RUN, detect_script, direction, is_east_asian,
-                       is_latin_passage, is_wide, starts_cluster, url_breaks)
+                       is_latin_passage, is_wide, latin_marks, starts_cluster, url_breaks)
 from ..theme import Theme
 from ..theme.css import LANG_SPAN, screen_css, screen_figure_ratio, screen_tall_ratio, vertical_css
 from ..wording import byline, byline_text, credit_text, labels
@@ -317,7 +317,13 @@ class _Renderer:
         """Escaped text; Han runs in an article not in Chinese, Japanese or Korean get lang="zh-CN" (or
         zh-Hant where the article's Han text is Traditional) so fonts pick glyphs of that script. (Kanji
         in a Japanese article are Japanese: they keep the article's language, and its JP faces.) Such a
-        span's class is `LANG_SPAN` (`theme.css.script_font_rules`)."""
+        span's class is `LANG_SPAN` (`theme.css.script_font_rules`). In a Chinese article, marks of
+        Latin text (`don’t`) are tagged English the same way: its CJK faces come first and draw them
+        full width."""
+        if self.chinese and (marks := latin_marks(text)):
+            cuts = [0, *(edge for run in marks for edge in run), len(text)]
+            return "".join(f'<span class="{LANG_SPAN}" lang="en">{text[start:end]}</span>' if index % 2
+                           else breakable(text[start:end]) for index, (start, end) in enumerate(zip(cuts, cuts[1:])))
         escaped = breakable(text)
         if self.east_asian or not HAN_TEXT_RUN.search(escaped):
             return escaped

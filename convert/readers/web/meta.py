@@ -18,7 +18,7 @@ from datetime import datetime
 from typing import Any, Iterable
 
 
-from ...dates import UTC_PLUS_8, split_leading_date, split_trailing_date
+from ...dates import UTC_PLUS_8, date_times_in, split_leading_date, split_trailing_date
 from ...scripts import IDEOGRAPHS, has_han
 from .dom import parse_html
 
@@ -230,22 +230,11 @@ def wechat_variables(tree: Any) -> dict[str, str]:
     return found
 
 
-_VISIBLE_TIME = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*(\d{1,2})[:：](\d{2})(?:[:：](\d{2}))?")
-
-
 def visible_time(texts: Iterable[str], day: str = "") -> str:
-    """The first `2024年06月06日05:52` / `2024-04-15 10:32` among `texts` (on `day`, when given), as the
-    page shows it (no zone: the page states none)."""
-    for text in texts:
-        for match in _VISIBLE_TIME.finditer(text or ""):
-            year, month, dayn, hour, minute, second = (int(g) if g else 0 for g in match.groups())
-            try:
-                moment = datetime(year, month, dayn, hour, minute, second)
-            except ValueError:
-                continue
-            if not day or moment.strftime("%Y-%m-%d") == day:
-                return moment.isoformat(timespec="seconds" if second else "minutes")
-    return ""
+    """The first day with its time among `texts`, adjacent ones read together (`2024年06月06日05:52`,
+    `2024-04-15 10:32`, `2024年11月28日星期四 下午3:15`), on `day` when given, as the page shows it (no
+    zone: the page states none)."""
+    return next((found for found in date_times_in(" ".join(texts)) if not day or found[:10] == day), "")
 
 
 def _wechat_time(wechat: dict[str, str]) -> str:
