@@ -108,3 +108,69 @@ def test_an_html_articles_head_is_no_dropped_content(tmp_path: Path) -> None:
     with collect_warnings() as warnings:
         convert.read(str(odd))
     assert any("dropped <meta>" in w for w in warnings)
+
+
+# ---------------------------------------------------------------- a WeChat post pasted, a notice typed
+
+WECHAT = """点击上方蓝字关注我们\u200b
+
+# 一座小城的咖啡生意
+
+\u200b\u200b编者按：过去三年，县城咖啡店数量增长了两倍多。我们走访了西南一座小城。
+
+文 | 陈小雨　　图 | 受访者提供
+
+早上八点，27岁的刘畅已经在店里忙碌。她的咖啡店开在老城区的一条巷子里。
+
+👇👇👇
+
+![](cup.png)
+
+▲刘畅在店里制作咖啡
+
+“刚开始一天只卖十几杯，”她说。
+"""
+
+
+def test_a_pasted_wechat_posts_invisible_spaces_editors_note_and_picture_credit(tmp_path: Path) -> None:
+    """`\\u200b\\u200b编者按：` was no editor's note (the zero-width spaces opened the paragraph), `图 |
+    受访者提供` (provided by the interviewee) was an author, and `👇👇👇` a paragraph of the text."""
+    from convert import model as m
+
+    (tmp_path / "cup.png").write_bytes(_PNG)
+    (source := tmp_path / "wechat.md").write_text(WECHAT, encoding="utf-8")
+    doc = convert.read(str(source))
+    assert doc.meta.authors == ("陈小雨",)
+    assert isinstance(doc.body[0], m.Notice) and m.plain_text(doc.body[0].content).startswith("编者按：过去三年")
+    texts = [m.plain_text(m.block_inlines(b)) for b in doc.body if isinstance(b, m.Paragraph)]
+    assert texts == ["早上八点，27岁的刘畅已经在店里忙碌。她的咖啡店开在老城区的一条巷子里。", "“刚开始一天只卖十几杯，”她说。"]
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("文 | 陈小雨　　图 | 受访者提供", {"authors": ("陈小雨",), "counter": "图 | 受访者提供"}),
+    ("作者：陈小雨　图片：视觉中国", {"authors": ("陈小雨",), "counter": "图片：视觉中国"}),
+    ("撰文：陈小雨　摄影：李四", {"authors": ("陈小雨", "李四")}),  # a photographer is named, as `文/X 图/Y` is
+    ("文字 | 陈小雨　编辑 | 王五", {"authors": ("陈小雨",), "editor": "王五"}),
+    ("文｜陈小雨　　编辑｜王五　　审核｜赵强", {"authors": ("陈小雨",), "editor": "王五", "counter": "审核｜赵强"}),
+    ("图：刘畅在店里制作咖啡", {}),  # a caption
+])
+def test_a_magazines_byline_line_of_labelled_credits(line: str, expected: dict[str, object]) -> None:
+    from convert.enrich.bylines import byline_fields
+
+    assert byline_fields(line, chinese=True) == expected
+
+
+def test_a_notices_attachments_typed_one_under_the_other_with_ascii_numbers() -> None:
+    """`附件：1. 任务清单` / `      2. 责任人名单`: Markdown ran the two into one line; in English text a line
+    that opens with a number (`version` / `2. The results`) stays joined."""
+    from convert import model as m
+    from convert.readers import read_text
+
+    doc = convert.prepare(read_text("# 通知\n\n正文。\n\n附件：1. 中心城区易涝点改造任务清单\n      2. 排水防涝工作责任人名单\n\n"
+                                    "We tested it in version\n2. The results follow.\n"))
+    assert [m.plain_text(m.block_inlines(b)) for b in doc.body] == [
+        "正文。", "附件：1. 中心城区易涝点改造任务清单", "2. 排水防涝工作责任人名单", "We tested it in version 2. The results follow."]
+
+
+_PNG = bytes.fromhex("89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c63f8cfc0f01f0005"
+                     "0001ff5ba3e0a90000000049454e44ae426082")

@@ -19,7 +19,7 @@ _H = IDEOGRAPHS
 # A separator must follow the word, or `编辑部认为…` and `Editorial boards…` would be bylines.
 _EDITOR_WORD = r"(?:责任编辑|責任編輯|责编|責編|编辑|編輯)"
 # `نویسنده: X` (Persian), `تحریر: X` (Urdu), `लेखक: X` (Hindi), `Автор: X` (Russian) too
-_AUTHOR = re.compile(r"^(?:作者|撰文|执笔|執筆|文|Author|Reporter|نویسنده|تحریر|लेखक|Автор)\s*[:：/／|｜]\s*(.+)$", re.I)
+_AUTHOR = re.compile(r"^(?:作者|撰文|执笔|執筆|文字|文|Author|Reporter|نویسنده|تحریر|लेखक|Автор)\s*[:：/／|｜]\s*(.+)$", re.I)
 _BY = re.compile(r"^(?:(?:Written|Story|Words|Reporting)\s+)?[Bb]y\s+([A-Z].+)$")
 _BY_WIRE = re.compile(r"^(?P<names>.+?)(?:\s*[,|｜/]\s*|\s+)(?P<outlet>(?:The\s+)?(?:Associated Press|AP|Reuters|AFP|"
                       r"Agence France-Presse|Bloomberg(?: News)?|CNN|BBC News|Xinhua|Kyodo News|Yonhap|dpa|UPI))$")
@@ -60,7 +60,12 @@ _PICTURES_LABEL = re.compile(r"\s+(?:图|圖|摄影|攝影|图片|圖片)\s*[:�
 # what the reporter did after the name (`记者陈智 整合`: compiled by): no name
 # nor does an unsigned article's `作者：佚名`, `作者：网络整理` (compiled from the web), `作者：未知`.
 _ROLE_ALONE = re.compile(rf"^(?:{_ROLE}|实习生|實習生|见习记者|見習記者|摄影|攝影|整合|整理|采访整理|採訪整理|采访|採訪|编译|編譯|综合|綜合|"
-                         r"(?:网络|網絡|网上|網上)(?:整理|转载|轉載)?|佚名|匿名|未知|网友|網友)$")
+                         r"(?:网络|網絡|网上|網上)(?:整理|转载|轉載)?|佚名|匿名|未知|网友|網友|"
+                         # a picture's source, no one's name: `图 | 受访者提供`, `图：视觉中国`
+                         rf"[{_H}]{{0,8}}(?:提供|供图|供圖)|(?:网络|網絡)?(?:图片|圖片)|资料图|資料圖|视觉中国|視覺中國|"
+                         r"图虫创意|圖蟲創意|IC\s?[Pp]hoto)$")
+# A credit of the article's pictures in its byline line (`撰文：陈小雨　摄影：李四`, `图片：受访者提供`)
+_PICTURE_CREDIT = re.compile(r"^(?:图|圖|图片|圖片|摄影|攝影|供图|供圖|配图|配圖)\s*[:：/／|｜]\s*(.+)$")
 _DATELINE = re.compile(
     rf"^(?P<outlet>{_AGENCIES}|[{_H}]{{1,5}}?(?:报|報))?(?P<place>[{_H}]{{2,8}}?)\s*"
     r"(?:(?P<year>\d{4})\s*年\s*)?(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日\s*(?P<wire>电|電|讯|訊|消息)?"
@@ -98,6 +103,7 @@ _COUNTER = re.compile(r"^(?:(?:阅读|閱讀|浏览|瀏覽|点击|點擊|播放)
 # `《 人民日报 》（ 2024年11月26日 第 01 版）`: the paper and the day a reprinted article appeared
 _PRINTED_IN = re.compile(r"^(?:(?:来源|來源|稿源)\s*[:：]\s*)?《\s*(?P<site>[^《》]{1,30}?)\s*》\s*[（(]\s*(?P<date>[^()（）]{6,20}?)"
                          r"\s*(?:(?:第\s*)?[0-9０-９]{1,3}\s*版)?\s*[)）]$")
+_WIDE_SPLIT = re.compile(r"\s{2,}|　+")
 _FIELD_SPLIT = re.compile(rf"\s{{2,}}|　+|\s*[|｜]\s*|\s+(?=[{_H}]{{2,4}}\s*[:：])|\s+(?=《[^《》]+》\s*[（(])")
 # The labels of a page's byline line, which some pages glue to the field before (`2019-09-26 12:11来源：证券时报网作者：李在山`)
 _FIELD_LABEL = re.compile(
@@ -106,7 +112,7 @@ _FIELD_LABEL = re.compile(
     r"审核|審核|审校|審校|校对|校對|终审|終審|复审|複審|初审|初審|监制|監製|统筹|統籌)\s*[:：]")
 # The desk's other credits beside the editor (`编辑：孙丽　审核：赵强`): who checked it, who oversaw it. The
 # page prints them under the article; an edition's byline names its writers and editor.
-_STAFF = re.compile(r"^(?:审核|審核|审校|審校|校对|校對|终审|終審|复审|複審|初审|初審|监制|監製|统筹|統籌)\s*[:：]\s*"
+_STAFF = re.compile(r"^(?:审核|審核|审校|審校|校对|校對|终审|終審|复审|複審|初审|初審|监制|監製|统筹|統籌)\s*[:：|｜]\s*"
                     rf"[{_H}·A-Za-z .、，,]{{1,30}}$")
 # The page's buttons beside its byline: `字号：大 中 小`, `【打印】`, `分享到：`, `[关闭窗口]`
 _BUTTONS = re.compile(r"[【\[［]?\s*(?:(?:字号|字號|字体|字體)\s*[:：]?\s*(?:[大中小]\s*){2,3}|打印|列印|收藏|关闭窗口|關閉窗口|"
@@ -165,22 +171,34 @@ def byline_fields(text: str, *, chinese: bool | None = None) -> dict[str, object
         return {"counter": text}  # no field of the article's, but a line of its byline block
     if fields := printed_in(text):
         return fields
+    if credit := _PICTURE_CREDIT.match(text):
+        return _picture_credit(text, credit[1])
     return _fields_apart(text, chinese) or _dated_byline(text, chinese)
+
+
+def _picture_credit(text: str, value: str) -> dict[str, object]:
+    """The photographer, a name of the byline as `文/许嘉宁 图/李四` has it; a source that is no one
+    (`受访者提供`, `视觉中国`), a line of the byline block that states no field; {} when it is neither
+    (`图：刘畅在店里制作咖啡` is a caption)."""
+    names = split_names(value)
+    if names and all(_ROLE_ALONE.match(n) for n in names):
+        return {"counter": text}
+    return {"authors": names} if names and all(_is_name(n) for n in names) else {}
 
 
 def _fields_apart(text: str, chinese: bool | None) -> dict[str, object]:
     """A line of byline fields set apart by bars or wide spaces (`记者 王某 | 2024-11-20 | 阅读 3 分钟`): what
-    they state when every part is one, else {}."""
-    parts = _FIELD_SPLIT.split(text)
-    if len(parts) < 2:
-        return {}
-    merged: dict[str, object] = {}
-    for part in parts:
-        fields = byline_fields(part, chinese=chinese)
-        if not fields:
-            return {}
-        merged = merge_fields(merged, fields)
-    return merged
+    they state when every part is one, else {}. Wide spaces alone are tried first: a field may take a
+    bar after its label (`文字 | 陈小雨　编辑 | 王五`)."""
+    for split in (_WIDE_SPLIT, _FIELD_SPLIT):
+        merged: dict[str, object] = {}
+        for part in (parts := split.split(text)):
+            if len(parts) < 2 or not (fields := byline_fields(part, chinese=chinese)):
+                break
+            merged = merge_fields(merged, fields)
+        else:
+            return merged
+    return {}
 
 
 def _labelled_fields(text: str, chinese: bool | None) -> dict[str, object] | None:

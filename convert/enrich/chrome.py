@@ -16,13 +16,16 @@ TAIL_WINDOW = 15  # blocks at the end in which the account's closing furniture i
 # `往期推荐`, `推荐阅读`, `相关阅读`, `【延伸閱讀】` …: a list of links to the account's (or paper's) other articles follows
 _MORE_READING = re.compile(r"^[\s▼▽↓·•—\-=*#【〔\[]*(?:往期推荐|往期回顾|往期精彩|推荐阅读|相关阅读|相關閱讀|热文推荐|熱文推薦|精彩推荐|"
                            r"精彩推薦|延伸阅读|延伸閱讀|猜你喜欢|更多阅读)[\s▼▽↓·•—\-=*#：:】〕\]]*$")
+# A line of hands or arrows pointing at what follows (`👇👇👇` above a picture, `▼` over a list): anywhere
+_POINTING = re.compile("[\\s\U0001F446-\U0001F449\u261D\u2B05-\u2B07\u2190-\u2193\u21E9\u21D3\u25B2\u25BC\u25B3\u25BD"
+                       "\U0001F53B\U0001F53D\u27A1\uFE0F\U0001F3FB-\U0001F3FF]+")
 _QR_ADDRESS = re.compile(r"qr_?code|qrcode|/qr/|erweima|二维码", re.I)
 
 
 def drop_pasted_chrome(doc: m.Document) -> m.Document:
     """`doc` without the promotion lines at its top and its end, and the "more reading" links (or their
     titles, which is what a link becomes when the page is pasted as text)."""
-    body = list(doc.body)
+    body = [block for block in doc.body if not _POINTING.fullmatch(_text(block))]
     head = 0
     while head < min(LEAD_WINDOW, len(body)) and _promotion(_text(body[head])):
         head += 1
@@ -38,7 +41,7 @@ def drop_pasted_chrome(doc: m.Document) -> m.Document:
         if links_follow or _promotion(text) or _qr_code(block):
             continue
         kept.append(block)
-    if head == 0 and len(kept) == len(doc.body):
+    if head == 0 and len(kept) == len(doc.body):  # nothing taken, pointing lines neither
         return doc
     return m.Document(meta=doc.meta, blocks=tuple(kept) + doc.footnotes)
 

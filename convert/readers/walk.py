@@ -15,7 +15,7 @@ from typing import Any
 from .. import model as m
 from ..dates import parse_date, parse_date_line
 from ..errors import ConvertError, warn
-from ..scripts import OWN_NUMBER, TYPED_BULLET
+from ..scripts import OWN_NUMBER, TYPED_BULLET, is_wide
 from .pandoc import MAX_NESTING
 
 ALIGN_CLASS = "convert-align-"  # + "center" / "end": `sanitize`'s wrapper around a paragraph the page aligns
@@ -143,7 +143,8 @@ def _front_matter_date(value: str) -> str:
     return ""
 
 
-TEXT_SUFFIXES = (".md", ".markdown", ".txt")  # typed text, whose line breaks the writer typed
+TEXT_SUFFIXES = (".md", ".markdown", ".txt")
+_ASCII_ITEM = re.compile(r"[0-9]{1,2}[.)]")  # typed text, whose line breaks the writer typed
 
 
 def _numbered_lines(nodes: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
@@ -158,7 +159,10 @@ def _numbered_lines(nodes: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
         following = nodes[index + 1] if index + 1 < len(nodes) else None
         numbered = (following is not None and following.get("t") == "Str"
                     and (bool(OWN_NUMBER.match(following["c"])) and not following["c"].startswith("第")
-                         or bool(TYPED_BULLET.match(following["c"]))))  # `…依照\n第一条的规定`: a clause the text names
+                         or bool(TYPED_BULLET.match(following["c"]))  # `…依照\n第一条的规定`: a clause the text names
+                         # `附件：1. 任务清单` / `      2. 责任人名单`: an ASCII number and a space open a typed line
+                         or node.get("t") == "SoftBreak" and bool(_ASCII_ITEM.fullmatch(following["c"]))
+                         and _chinese_item(nodes[index + 2:index + 4])))
         if numbered and node.get("t") == "SoftBreak" and parts[-1]:
             parts.append([])
             continue
@@ -166,6 +170,13 @@ def _numbered_lines(nodes: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
         if numbered and node.get("t") == "Str":
             parts.append([])
     return [part for part in parts if part]
+
+
+def _chinese_item(after: list[dict[str, Any]]) -> bool:
+    """Whether the nodes after an ASCII item number are a space and Chinese text: `2. The` in English text
+    wrapped after `version` is no item."""
+    return (len(after) == 2 and after[0].get("t") == "Space" and after[1].get("t") == "Str"
+            and is_wide(after[1]["c"][0]))
 
 
 def _aligned_line(before: dict[str, Any], node: dict[str, Any]) -> bool:
@@ -388,22 +399,28 @@ def _clean(text: str) -> str:
     return text.translate(_CONTROL)
 
 
+# White space and the invisible characters a pasted WeChat post opens its paragraphs with (`\u200b\u200b编者按：`)
+_SPACE = "\\s\u200b\u200c\u200d\u2060\ufeff"
+_EDGE_SPACE = re.compile(f"[{_SPACE}]+")
+_LEADING_SPACE, _TRAILING_SPACE = re.compile(f"^[{_SPACE}]+"), re.compile(f"[{_SPACE}]+$")
+
+
 def _trim(inlines: tuple[m.Inline, ...]) -> tuple[m.Inline, ...]:
     """Drop white space at both ends of inline content, line breaks too (`抢修电话24小时有人值守。<br/><br/>`:
     two empty lines at the paragraph's end)."""
     items = list(inlines)
 
     def blank(item: m.Inline) -> bool:
-        return isinstance(item, m.LineBreak) or isinstance(item, m.Text) and not item.text.strip()
+        return isinstance(item, m.LineBreak) or isinstance(item, m.Text) and not _EDGE_SPACE.sub("", item.text)
 
     while items and blank(items[0]):
         items.pop(0)
     while items and blank(items[-1]):
         items.pop()
     if items and isinstance(items[0], m.Text):
-        items[0] = m.Text(items[0].text.lstrip())
+        items[0] = m.Text(_LEADING_SPACE.sub("", items[0].text))
     if items and isinstance(items[-1], m.Text):
-        items[-1] = m.Text(items[-1].text.rstrip())
+        items[-1] = m.Text(_TRAILING_SPACE.sub("", items[-1].text))
     # `<strong>　　审批时间缩短一半</strong>`: a pasted page's full-width indent inside the bold (or the
     # link) that opens or ends the paragraph, which would indent its heading or bold line
     for index in {0, len(items) - 1} if items else ():

@@ -93,6 +93,7 @@ class _Renderer:
         self.lang = doc.meta.lang or "en"
         self.chinese = doc.is_chinese
         self.east_asian = is_east_asian(self.lang)
+        self.in_latin_passage = False  # inside a paragraph tagged English (`latin_lang`)
         self.notes = {note.id: note for note in doc.footnotes}
 
     # ------------------------------------------------------------ document
@@ -152,7 +153,13 @@ class _Renderer:
     def block(self, block: m.Block) -> str:
         if isinstance(block, m.Paragraph):
             role = f' class="{block.role}"' if block.role else ""
-            return f"<p{role}{self.latin_lang(block.content)}>{self.inlines(block.content)}</p>"
+            if latin := self.latin_lang(block.content):  # its marks are English already
+                self.in_latin_passage = True
+                try:
+                    return f"<p{role}{latin}>{self.inlines(block.content)}</p>"
+                finally:
+                    self.in_latin_passage = False
+            return f"<p{role}>{self.inlines(block.content)}</p>"
         if isinstance(block, m.Heading):
             level = min(block.level, 6)
             ident = f' id="{escape(block.id)}"' if block.id else ""
@@ -320,7 +327,7 @@ class _Renderer:
         span's class is `LANG_SPAN` (`theme.css.script_font_rules`). In a Chinese article, marks of
         Latin text (`don’t`) are tagged English the same way: its CJK faces come first and draw them
         full width."""
-        if self.chinese and (marks := latin_marks(text)):
+        if self.chinese and not self.in_latin_passage and (marks := latin_marks(text)):
             cuts = [0, *(edge for run in marks for edge in run), len(text)]
             return "".join(f'<span class="{LANG_SPAN}" lang="en">{text[start:end]}</span>' if index % 2
                            else breakable(text[start:end]) for index, (start, end) in enumerate(zip(cuts, cuts[1:])))
