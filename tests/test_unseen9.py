@@ -174,3 +174,20 @@ def test_a_notices_attachments_typed_one_under_the_other_with_ascii_numbers() ->
 
 _PNG = bytes.fromhex("89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c63f8cfc0f01f0005"
                      "0001ff5ba3e0a90000000049454e44ae426082")
+
+
+@pytest.mark.parametrize(("line", "addressed"), [
+    ("各区人民政府，市政府各委、办、局：", True),
+    ("各省、自治区、直辖市人民政府，国务院各部委、各直属机构：", True),
+    ("市教育局，各区县教育局：", True),
+    ("记者了解到，今年的情况是：", False),  # a sentence that leads into the next paragraph
+    ("据介绍，主要措施包括：", False),
+])
+def test_a_notices_addressees_listed_with_commas_are_set_flush(line: str, addressed: bool) -> None:
+    """GB/T 9704 sets the addressees (主送机关) flush with the start of the line; a list of them with
+    commas was indented as body text (only a short line without commas was read as the salutation)."""
+    from convert import model as m
+    from convert.readers import read_text
+
+    doc = convert.prepare(read_text(f"# 关于做好排水防涝工作的通知\n\n{line}\n\n为切实做好今年汛期城市排水防涝工作，现通知如下。\n"))
+    assert isinstance(doc.body[0], m.Paragraph) and (doc.body[0].role == "salutation") == addressed

@@ -37,6 +37,10 @@ _WRITTEN = re.compile(rf"^[（(]?(?:(?:(?:\d{{4}}|[{_HAN_NUMBER}]{{4}})\s*年[^�
 # `——王维《山居秋暝》`, `— Donald Knuth`: who said the quotation above it
 _ATTRIBUTION = re.compile(r"^(?:——|—|―|--)\s*\S.{0,40}$")
 _SALUTATION = re.compile(r"^[^。！？!?，,；;：:\s]{2,20}[：:]$")
+# A notice's list of addressees (主送机关), bodies set apart by commas: `各区人民政府，市政府各委、办、局：`,
+# `各省、自治区、直辖市人民政府，国务院各部委、各直属机构：`; its last one a body or a group of people.
+_ADDRESSEES = re.compile(r"^[^。！？!?；;：:\s]{2,60}[：:]$")
+_GROUP = re.compile(r"(?:单位|單位|部门|部門|机构|機構|企业|企業|人员|人員|同志|居民|业主|業主|用户|用戶)们?$")
 
 
 def mark_letter_parts(doc: m.Document) -> m.Document:
@@ -50,9 +54,18 @@ def mark_letter_parts(doc: m.Document) -> m.Document:
     if first is None or not isinstance(blocks[first], m.Paragraph) or first + 1 >= len(blocks):
         return doc
     lines = _lines(blocks[first])
-    if len(lines) == 1 and _SALUTATION.match(lines[0]) and isinstance(blocks[first + 1], m.Paragraph):
+    if len(lines) == 1 and _addressees(lines[0]) and isinstance(blocks[first + 1], m.Paragraph):
         blocks[first] = replace(blocks[first], role="salutation")
     return replace(doc, blocks=tuple(blocks))
+
+
+def _addressees(line: str) -> bool:
+    """Whether `line` only names whom the text addresses: a short line ending with a colon (`各位用户：`),
+    or bodies listed with commas, the last a body's name (not `记者了解到，今年的情况是：`)."""
+    if _SALUTATION.match(line):
+        return True
+    last = re.split(r"[，,、]", line[:-1])[-1]
+    return bool(_ADDRESSEES.match(line) and (_BODY_NAME.search(last) or _GROUP.search(last)))
 
 
 def mark_sign_offs(doc: m.Document) -> m.Document:
