@@ -191,3 +191,48 @@ def test_a_notices_addressees_listed_with_commas_are_set_flush(line: str, addres
 
     doc = convert.prepare(read_text(f"# 关于做好排水防涝工作的通知\n\n{line}\n\n为切实做好今年汛期城市排水防涝工作，现通知如下。\n"))
     assert isinstance(doc.body[0], m.Paragraph) and (doc.body[0].role == "salutation") == addressed
+
+
+# ---------------------------------------------------------------- an old government site laid out in tables
+
+GOVERNMENT_PAGE = """<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312">
+<title>关于加强排水防涝工作的通知_通知公告_某某市人民政府门户网站</title>
+<meta name="ArticleTitle" content="关于加强排水防涝工作的通知"><meta name="PubDate" content="2024-05-20 16:30">
+<meta name="ContentSource" content="市政府办公厅"><meta name="SiteName" content="某某市人民政府门户网站">
+<meta name="ColumnName" content="通知公告"></head><body>
+<table width="1000"><tr><td><img src="banner.jpg"> <a href="/">首页</a> | <a href="/zwgk">政务公开</a> |
+<a href="/zwfw">政务服务</a> | <a href="/hdjl">互动交流</a></td></tr></table>
+<table width="1000"><tr><td>当前位置：<a href="/">首页</a> &gt; <a href="/zwgk">政务公开</a> &gt; <a href="/tzgg">通知公告</a></td></tr></table>
+<table width="1000" class="main">
+<tr><td class="bt" align="center"><font size="5"><b>关于加强排水防涝工作的通知</b></font></td></tr>
+<tr><td align="center">发布日期：2024-05-20　　来源：市政府办公厅　　【字体：大 中 小】　　【打印】</td></tr>
+<tr><td id="zoom">
+<p>各区人民政府，市政府各委、办、局：</p>
+<p>　　为切实做好今年汛期城市排水防涝工作，保障人民群众生命财产安全，经市政府同意，现就有关事项通知如下。</p>
+<p>　　<strong>一、突出工作重点</strong></p>
+<p>　　2024年底前，全面完成中心城区127处易涝点改造任务，新建改造雨水管网120公里。各区要健全工作机制，汛期实行24小时值班制度。</p>
+<table border="1"><tr><td><p>区</p></td><td><p>易涝点</p></td></tr><tr><td><p>东城区</p></td><td><p>42</p></td></tr>
+<tr><td><p>西城区</p></td><td><p>85</p></td></tr></table>
+<p align="right">市人民政府办公厅</p><p align="right">2024年5月20日</p>
+</td></tr></table>
+<table width="1000"><tr><td><a href="/map">网站地图</a> | <a href="/lxwm">联系我们</a><br>
+主办：某某市人民政府办公厅　网站标识码：1234000001　京ICP备12345678号</td></tr></table>
+</body></html>"""
+
+
+def test_an_old_government_page_laid_out_in_tables_gives_its_notice(tmp_path: Path) -> None:
+    """No class named its furniture, so the page was read as an article, whole: four tables of banner,
+    breadcrumb, headline and footer. A Chinese site's licence number says it is a site's page; its
+    layout tables are blocks; its fields are the ones the guideline for government sites names."""
+    from convert import model as m
+
+    (page := tmp_path / "notice.html").write_bytes(GOVERNMENT_PAGE.encode("gb2312"))
+    doc = convert.read(str(page))
+    assert (doc.meta.title, doc.meta.date, doc.meta.source_site) == ("关于加强排水防涝工作的通知", "2024-05-20T16:30", "市政府办公厅")
+    kinds = [type(b).__name__ for b in doc.body]
+    assert kinds == ["Paragraph", "Paragraph", "Heading", "Paragraph", "Table", "Paragraph", "Paragraph"], kinds
+    assert [getattr(b, "role", "") for b in doc.body] == ["salutation", "", "", "", "", "signoff", "signoff"]
+    table = doc.body[4]
+    assert isinstance(table, m.Table) and len(table.body) + len(table.header) == 3  # the figures stay a table
+    text = m.visible_text(doc)
+    assert "ICP" not in text and "当前位置" not in text and "政务服务" not in text

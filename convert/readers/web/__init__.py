@@ -33,6 +33,10 @@ CHROME_WORDS = {"nav", "navbar", "navigation", "menu", "gnb", "lnb", "snb", "top
 # A WeChat article, saved or pasted: its text in `#js_content`, its account, time, "follow us" lines, QR
 # codes and "more reading" lists around and under it, and none of them marked as navigation or footer.
 _WECHAT_XPATH = "//*[@id='js_content' or contains(concat(' ', normalize-space(@class), ' '), ' rich_media_content ')]"
+# What only a site's own furniture says, on a page laid out without a class to tell it by (an old
+# government site's tables): a Chinese site's licence number (`京ICP备12345678号`, `京公网安备 1101…号`),
+# the breadcrumb's `当前位置：`
+_SITE_TEXT = re.compile(r"ICP[备備证證]\s*\d|公网安备|公網安備|(?:当前|當前|您的|您现在的|您現在的)位置\s*[:：]")
 _CHROME_XPATH = ("//nav|//*[@role='navigation' or @role='banner' or @role='contentinfo']"
                  "|//*[self::header or self::footer or self::aside][not(ancestor::article)][count(.//a[@href]) >= 2]")
 
@@ -52,7 +56,7 @@ def is_whole_page(tree: Any) -> bool:
     """A page with site furniture around its article (as opposed to a fragment or a clean article)."""
     if tree.find("body") is None or not text_of(tree.find("body")):
         return False
-    if tree.xpath(_CHROME_XPATH) or tree.xpath(_WECHAT_XPATH):
+    if tree.xpath(_CHROME_XPATH) or tree.xpath(_WECHAT_XPATH) or _SITE_TEXT.search(text_of(tree.find("body"))):
         return True
     furniture = sum(1 for e in tree.iter() if isinstance(e.tag, str) and e.tag not in ("html", "body")
                     and class_words(e) & web_body.BOILERPLATE_WORDS)

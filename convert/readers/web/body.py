@@ -65,6 +65,7 @@ def prepare(tree: Any, *, furniture: bool = True, article: Kept | None = None) -
             image.set("src", srcset.split(",")[0].split()[0])
     body = tree.find("body")
     scope = body if body is not None else tree
+    _unwrap_layout_tables(scope)
     _drop_breadcrumbs(scope)
     page_chars = len(normal(scope.text_content())) or 1
     for element in list(scope.iter()):
@@ -80,6 +81,41 @@ def prepare(tree: Any, *, furniture: bool = True, article: Kept | None = None) -
                 and not _holds_the_article(element, page_chars) and not _article_text(element, article):
             element.drop_tree()
     return tree
+
+
+_TABLE_PARTS = ("table", "thead", "tbody", "tfoot", "tr", "td", "th")
+LAYOUT_CELL_CHARS = 150  # a cell of paragraphs longer than this holds text, not a figure
+
+
+def _unwrap_layout_tables(scope: Any) -> None:
+    """Tables that lay a page out, as blocks: an old site (a government's) sets its banner, its
+    breadcrumb, the headline, the article and the footer each in a table, and trafilatura kept them as
+    tables of the article. A table lays out when each row has one cell, or when a cell holds a heading,
+    a table, or paragraphs of some length (a table of figures exported from Word has a `<p>` in each
+    short cell). The innermost first, so that a data table inside a layout cell stays a table."""
+    for table in reversed(list(scope.iter("table"))):
+        rows = [row for row in table.iter("tr") if _own(row, table)]
+        cells = [cell for row in rows for cell in row if isinstance(cell.tag, str) and cell.tag in ("td", "th")]
+        single = all(sum(1 for c in row if isinstance(c.tag, str) and c.tag in ("td", "th")) <= 1 for row in rows)
+        if not cells or not (single or any(_lays_out(cell) for cell in cells)):
+            continue
+        for element in [table, *(e for e in table.iter(*_TABLE_PARTS[1:]) if _own(e, table))]:
+            element.tag = "div"
+            for attribute in ("width", "height", "align", "valign", "border", "cellpadding", "cellspacing",
+                              "colspan", "rowspan", "bgcolor"):
+                element.attrib.pop(attribute, None)
+
+
+def _lays_out(cell: Any) -> bool:
+    if cell.find(".//table") is not None or any(cell.find(f".//h{n}") is not None for n in range(1, 7)):
+        return True
+    return len(normal(cell.text_content())) > LAYOUT_CELL_CHARS and any(
+        cell.find(f".//{tag}") is not None for tag in ("p", "div", "ul", "ol", "blockquote"))
+
+
+def _own(element: Any, table: Any) -> bool:
+    """Whether `element` (a row, a cell) belongs to `table` itself, not to a table inside it."""
+    return next(element.iterancestors("table"), None) is table
 
 
 # A breadcrumb named by its label (`位置：首页 > 新闻动态`, `当前位置：`, `You are here:`), not by its class

@@ -113,11 +113,16 @@ def page_metadata(tree: Any, page_url: str = "") -> PageMeta:
     article = json_ld_article(tree)
     wechat = wechat_variables(tree)
 
+    # A Chinese government site's page names its fields as the national guideline for such sites asks
+    # (`ArticleTitle`, `PubDate`, `ContentSource`, `SiteName`, `ColumnName`): the source it shows is its
+    # `ContentSource` (`来源：市政府办公厅`), the portal its `SiteName`
     site = _first(meta, "site", (wechat.get("nickname"), "wechat"), (tags.get("og:site_name"), "og"),
-                  (_name(article.get("publisher")), "json-ld"), (tags.get("application-name"), "meta"))
+                  (_name(article.get("publisher")), "json-ld"), (tags.get("contentsource"), "government"),
+                  (tags.get("sitename"), "government"), (tags.get("application-name"), "meta"))
     meta.title = clean_title(_first(meta, "title", (_json_ld_headline(article, tree, tags), "json-ld"),
                                     (tags.get("og:title"), "og"), (tags.get("twitter:title"), "twitter"),
-                                    (wechat.get("msg_title"), "wechat"), (_single_h1(tree), "h1"),
+                                    (wechat.get("msg_title"), "wechat"), (tags.get("articletitle"), "government"),
+                                    (_single_h1(tree), "h1"),
                                     (head_title(tree), "title")), site)
     if (headline := _single_h1(tree)) and meta.title.startswith(headline) \
             and _TITLE_SEPARATORS.match(meta.title[len(headline):]):
@@ -143,7 +148,7 @@ def page_metadata(tree: Any, page_url: str = "") -> PageMeta:
                        (_wechat_time(wechat), "wechat"), (_time_element(tree), "time"),
                        (_byline_date(tree), "byline"))
     meta.section = _first(meta, "section", (_text_value(article.get("articleSection")), "json-ld"),
-                          (tags.get("article:section"), "og"))
+                          (tags.get("article:section"), "og"), (tags.get("columnname"), "government"))
     meta.url = _first(meta, "url", (_canonical(tree), "canonical"), (tags.get("og:url"), "og"),
                       (_text_value(article.get("url")), "json-ld"), (page_url, "address"))
     meta.lang = _first(meta, "lang", *((value, source) for value, source in (
