@@ -236,3 +236,41 @@ def test_an_old_government_page_laid_out_in_tables_gives_its_notice(tmp_path: Pa
     assert isinstance(table, m.Table) and len(table.body) + len(table.header) == 3  # the figures stay a table
     text = m.visible_text(doc)
     assert "ICP" not in text and "当前位置" not in text and "政务服务" not in text
+
+
+# ---------------------------------------------------------------- a forum's thread
+
+FORUM_PAGE = """<html><head><meta charset="utf-8"><title>老街的记忆 - 城市文史论坛</title></head><body>
+<div class="nav"><a href="/">首页</a> <a href="/bbs">论坛</a> <a href="/wenshi">文史</a> <a href="/login">登录</a></div>
+<div class="post"><h2 class="post-title">老街的记忆</h2>
+<div class="post-info">楼主：老城故事　发表于 2024-10-12 21:05</div>
+<div class="post-content">
+　　我家住在老街的尽头，门前有一棵百年的老槐树。小时候，每到夏天，街坊们就搬着竹椅在树下乘凉，讲古论今。<br><br>
+　　那时候街上有一家铁匠铺，打铁的师傅姓周，大家都叫他周师傅。他的铺子从早到晚叮叮当当响个不停，火星四溅。<br><br>
+　　后来老街改造，铁匠铺拆了，老槐树也移走了。如今走在宽阔的马路上，我常常想起那些叮当声和蝉鸣声。
+</div>
+<div class="pages">共3页: 上一页 <a href="?p=1">1</a> <a href="?p=2">2</a> <a href="?p=3">3</a> <a href="?p=2">下一页</a></div></div>
+<div class="reply"><div class="reply-author">游客甲</div><div class="reply-content">写得真好，我也是在老街长大的。</div></div>
+<div class="footer"><a href="/about">关于我们</a> © 2024 城市文史论坛</div></body></html>"""
+
+
+def test_a_forum_threads_poster_is_its_author_and_its_page_links_go(tmp_path: Path) -> None:
+    """The first reply's `<div class="reply-author">` named the author, and `共3页: 上一页 1 2 3 下一页`
+    closed the text; the thread's poster is `楼主：老城故事`."""
+    from convert import model as m
+
+    (page := tmp_path / "thread.html").write_text(FORUM_PAGE, encoding="utf-8")
+    doc = convert.read(str(page))
+    assert doc.meta.authors == ("老城故事",) and doc.meta.date == "2024-10-12T21:05"
+    texts = [m.plain_text(m.block_inlines(b)) for b in doc.body]
+    assert len(texts) == 3 and texts[-1].startswith("后来老街改造"), texts
+
+
+@pytest.mark.parametrize(("line", "links"), [
+    ("共3页：上一页 1 2 3 下一页", True), ("首页 上一页 [1] [2] 下一页 尾页", True), ("上一页 下一页", True),
+    ("上一页：国足输了", False), ("1 2 3", False), ("第1页", False),
+])
+def test_a_multi_page_articles_page_links_are_no_text(line: str, links: bool) -> None:
+    from convert.readers.promotion import is_promotion
+
+    assert is_promotion(line) == links

@@ -27,6 +27,9 @@ PROMOTION = re.compile(
     # newsroom's sidebar may say `延伸阅读：…` over what it holds, and stays)
     r"|[▪•●■◆►▶]\s*(?:延伸閱讀|延伸阅读|相关阅读|相關閱讀|推荐阅读|推薦閱讀|相关报道|相關報導|相关新闻|相關新聞|"
     r"更多报道|更多報導)\s*[:：｜|].{1,80}"
+    # a multi-page article's page links (`共3页：上一页 1 2 3 下一页`, `首页 上一页 [1] [2] 下一页 尾页`)
+    r"|(?=.{0,60}(?:上一|下一)[页頁])(?:共\s*\d+\s*[页頁][:：]?\s*)?"
+    r"(?:(?:首[页頁]|上一[页頁]|下一[页頁]|尾[页頁]|末[页頁]|[\[［]?\d{1,3}[\]］]?)[\s|｜]*){2,}"
     r"|(?:Advertisement|广告|廣告|Sponsored|Read more|阅读原文|閱讀原文))$", re.I)
 
 

@@ -30,7 +30,7 @@ _DATE_META = ("article:published_time", "og:article:published_time", "og:release
               "dc.date", "dcterms.created", "sailthru.date", "parsely-pub-date", "weibo: article:create_at")
 _TITLE_SEPARATORS = re.compile(r"\s+[|｜\-–—:·•]\s+|\s*[_｜|]\s*|\s+::\s+|\s*-{2,}\s*|\s*——\s*")
 # `澎湃新闻记者 何梦舒`, `新华社记者 王某`: an outlet's name before the role (JSON-LD's author says so)
-_BYLINE_LABEL = re.compile(rf"^(?:(?:本报|本刊|特约)?(?:作者|记者|記者|撰文|文|通讯员|通訊員)"
+_BYLINE_LABEL = re.compile(rf"^(?:(?:本报|本刊|特约)?(?:作者|记者|記者|撰文|文|通讯员|通訊員)|楼主|樓主"
                            rf"|[{IDEOGRAPHS}]{{1,6}}?(?:新闻|新聞|日报|日報|晚报|晚報|网|網|社|报|報|台)(?:记者|記者|通讯员|通訊員)"
                            r"|Posted by|By|Written by|Author|Reporter|Von|Par|Por|Door)"
                            r"(?:\s*[:：/／|]\s*|\s+|(?<=[^A-Za-z])\s*)", re.I)
@@ -401,9 +401,9 @@ def _byline_elements(tree: Any) -> tuple[str, ...]:
         return tuple(dict.fromkeys(linked))
     for element in tree.xpath('//*[@itemprop="author"]|//*[re:test(@class, "(^|[\\s_-])(author|byline|writer|reporter)'
                               '($|[\\s_-])", "i")]', namespaces={"re": "http://exslt.org/regular-expressions"}):
-        if element.xpath('ancestor::*[re:test(@class, "comment|discuss|related|recommend", "i")]',
+        if element.xpath('ancestor-or-self::*[re:test(@class, "comment|discuss|related|recommend|repl(?:y|ies)", "i")]',
                          namespaces={"re": "http://exslt.org/regular-expressions"}):
-            continue
+            continue  # a comment's or a forum reply's author (`<div class="reply-author">`)
         text = text_of(element)
         if is_editor_line(text):
             continue  # Sina's `<p class="show_author">责任编辑：张明 SN225</p>`: the editor (`page_editor`)
@@ -421,7 +421,7 @@ def _byline_elements(tree: Any) -> tuple[str, ...]:
 
 
 # A Chinese page's labelled author field, in an element of its own
-_AUTHOR_FIELD = re.compile(r"^(?:作者|作\s+者)\s*[:：]\s*\S")
+_AUTHOR_FIELD = re.compile(r"^(?:作者|作\s+者|楼主|樓主)\s*[:：]\s*\S")  # a forum thread's 楼主: its poster
 
 
 def _byline_date(tree: Any) -> str:
@@ -445,6 +445,7 @@ def split_names(text: str) -> tuple[str, ...]:
     text = _FOLLOW.sub("", text)  # `中国广州发布 关注`: the account's follow button; `黄斌汉：`
     text = split_leading_date(text.strip())[0]  # `2025年3月19日 14時05分　文：佐藤美咲`: the name
     text = split_trailing_date(_BYLINE_LABEL.sub("", text.strip()))[0]  # `张三 2025-03-12`: the name
+    text = re.sub(r"\s*(?:发表于|發表於|发布于|發佈於)$", "", text)  # `楼主：老城故事　发表于 2024-10-12`
     text = _BYLINE_WHEN.sub("", text)  # a forum's `von lupa am 26/10/13, 03:48 pm`: the name
     text = re.sub(rf"\s*[/／|｜\s]\s*[{IDEOGRAPHS}]{{2,6}}(?:报道|報道|報導)$", "", text)  # `记者 王某／北京报道`
     text = re.sub(r"\s*(?:报道|報道|報導|摄影|攝影|整理|编译)$|(?:\s*/\s*|\s+)文$", "", text)  # `王某 文`; `李志文` is a name
