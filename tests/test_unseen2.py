@@ -80,7 +80,7 @@ def test_sports_report_keeps_scores_times_and_figures() -> None:
     text = m.visible_text(doc)
     assert "以1′58″27夺得" in text and "陈冠锋以10″15获得" in text  # race times, not quotation marks
     assert "主场3:1逆转" in text and "1:0领先" in text and "33,452" in text
-    assert "斯卢茨基(Leonid Slutsky)用" in text and "田径：吴艾嘉" in text
+    assert "斯卢茨基（Leonid Slutsky）用" in text and "田径：吴艾嘉" in text  # brackets by Han text: full width
     assert doc.meta.editor == "赵敏" and doc.meta.reported
     headings = [m.plain_text(b.content) for b in doc.body if isinstance(b, m.Heading)]
     tables = [b for b in doc.body if isinstance(b, m.Table)]

@@ -274,3 +274,22 @@ def test_a_multi_page_articles_page_links_are_no_text(line: str, links: bool) ->
     from convert.readers.promotion import is_promotion
 
     assert is_promotion(line) == links
+
+
+# ---------------------------------------------------------------- brackets around codes in Chinese text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("贵州茅台(600519.SH)上涨1.2%", "贵州茅台（600519.SH）上涨1.2%"),
+    ("人工智能(AI)正在改变新闻业", "人工智能（AI）正在改变新闻业"),
+    ("(1)加快设施建设", "（1）加快设施建设"),
+    ("Python(3.11)发布", "Python(3.11)发布"),  # bound to a Latin word: a version, a call
+    ("f(x)的值", "f(x)的值"),
+    ("调用 f(x) 函数", "调用 f(x) 函数"),
+])
+def test_ascii_brackets_by_han_text_become_full_width(text: str, expected: str) -> None:
+    """Only brackets holding Han text were set full width: `贵州茅台(600519.SH)` kept its ASCII ones,
+    which a Chinese paper sets `（600519.SH）`."""
+    from convert.enrich.widths import full_width_brackets
+
+    assert full_width_brackets(text) == expected
