@@ -293,3 +293,35 @@ def test_ascii_brackets_by_han_text_become_full_width(text: str, expected: str) 
     from convert.enrich.widths import full_width_brackets
 
     assert full_width_brackets(text) == expected
+
+
+# ---------------------------------------------------------------- a team's weekly report in Markdown
+
+REPORT = """# 项目周报
+
+- [x] 完成数据清洗脚本
+- [ ] 撰写技术文档
+
+日活跃用户达到 1.2 万[^1]，环比增长 15%。
+{raw}
+[^1]: 数据来源：后台统计，截至 11 月 24 日。
+"""
+
+
+@pytest.mark.parametrize("raw", ["", "<!-- 内部备注：不要公开 -->\n", "第二段<br>换行。\n"])
+def test_footnotes_and_task_boxes_survive_raw_html(raw: str) -> None:
+    """With any raw HTML in the article (a comment, a `<br>`), it went through pandoc's HTML writer and
+    reader, which keep no footnotes: the note became a list at the end with a `↩︎` link, its call a
+    bare number. And `- [x]` stayed text (`commonmark_x`'s `fancy_lists` keeps `task_lists` from
+    reading it)."""
+    from convert import model as m
+    from convert.readers import read_text
+
+    doc = convert.prepare(read_text(REPORT.format(raw=raw)))
+    assert [b.number for b in doc.footnotes] == [1]
+    assert m.plain_text(m.block_inlines(doc.footnotes[0].content[0])) == "数据来源：后台统计，截至 11 月 24 日。"
+    paragraph = next(b for b in doc.body if isinstance(b, m.Paragraph))
+    assert any(isinstance(i, m.NoteRef) for i in paragraph.content)
+    assert not any(isinstance(b, m.HorizontalRule) for b in doc.body) and "↩" not in m.visible_text(doc)
+    tasks = next(b for b in doc.body if isinstance(b, m.ListBlock))
+    assert [m.plain_text(m.block_inlines(item[0])) for item in tasks.items] == ["☒ 完成数据清洗脚本", "☐ 撰写技术文档"]

@@ -81,10 +81,67 @@ def markdown_ast(path: Path, text: str) -> dict[str, Any]:
     if '"t":"RawBlock"' in out or '"t":"RawInline"' in out:  # quotes inside JSON strings are escaped
         from .sanitize import sanitize_html  # lxml and nh3: for raw HTML only
 
-        html = _pandoc_run(path, ["-f", MARKDOWN, "-t", "html5"], text)
-        ast["blocks"] = _pandoc_json(path, sanitize_html(html, path.name), HTML)["blocks"]
-    ast["blocks"] = table_captions(ast["blocks"])
+        notes: list[Any] = []
+        marked = json.dumps({**ast, "blocks": _notes_as_marks(ast["blocks"], notes)})
+        html = _pandoc_run(path, ["-f", "json", "-t", "html5"], marked)
+        ast["blocks"] = _marks_as_notes(_pandoc_json(path, sanitize_html(html, path.name), HTML)["blocks"], notes)
+    ast["blocks"] = table_captions(_task_boxes(ast["blocks"]))  # after the round trip, where a box would go
     return ast
+
+
+_CHECKED = ({"t": "Str", "c": "[x]"}, {"t": "Str", "c": "[X]"})
+_UNCHECKED = [{"t": "Str", "c": "["}, {"t": "Space"}, {"t": "Str", "c": "]"}]
+
+
+def _task_boxes(node: Any) -> Any:
+    """Task list items (`- [x] 完成`, `- [ ] 撰写`) with the boxes pandoc's `task_lists` gives (☒, ☐): in
+    `commonmark_x` (pandoc 3.9) the `fancy_lists` extension keeps `task_lists` from reading them, and
+    `[x]` stayed text."""
+    if isinstance(node, list):
+        return [_task_boxes(item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    if node.get("t") == "BulletList":
+        items = []
+        for item in node["c"]:
+            first = item[0] if item and item[0].get("t") in ("Plain", "Para") else None
+            inlines = first["c"] if first else []
+            box = ("☒" if inlines[:1] and inlines[0] in _CHECKED and inlines[1:2] == [{"t": "Space"}] else
+                   "☐" if inlines[:4] == [*_UNCHECKED, {"t": "Space"}] else "")
+            if first is not None and box:
+                rest = inlines[1:] if box == "☒" else inlines[3:]
+                item = [{**first, "c": [{"t": "Str", "c": box}, *rest]}, *item[1:]]
+            items.append(_task_boxes(item))
+        return {**node, "c": items}
+    return {key: _task_boxes(value) for key, value in node.items()}
+
+
+NOTE_CLASS = "convert-note"  # a footnote's place through the HTML round trip, which keeps no notes
+
+
+def _notes_as_marks(node: Any, notes: list[Any]) -> Any:
+    """`node` with each footnote (`Note`) replaced by a span of its number, the note kept in `notes`:
+    pandoc's HTML writer sets notes as a list of links at the end, which its HTML reader reads back as
+    a list, the notes lost (`[^1]` in an article with a `<br>` or a comment in it)."""
+    if isinstance(node, list):
+        return [_notes_as_marks(item, notes) for item in node]
+    if isinstance(node, dict):
+        if node.get("t") == "Note":
+            notes.append(node)
+            return {"t": "Span", "c": [["", [NOTE_CLASS], []], [{"t": "Str", "c": str(len(notes) - 1)}]]}
+        return {key: _notes_as_marks(value, notes) for key, value in node.items()}
+    return node
+
+
+def _marks_as_notes(node: Any, notes: list[Any]) -> Any:
+    if isinstance(node, list):
+        return [_marks_as_notes(item, notes) for item in node]
+    if isinstance(node, dict):
+        if node.get("t") == "Span" and NOTE_CLASS in node["c"][0][1]:
+            index = "".join(i.get("c", "") for i in node["c"][1] if i.get("t") == "Str")
+            return notes[int(index)] if index.isdigit() and int(index) < len(notes) else {"t": "Str", "c": ""}
+        return {key: _marks_as_notes(value, notes) for key, value in node.items()}
+    return node
 
 
 _FRONT_MATTER = re.compile(r"\A---\n.*?\n(?:---|\.\.\.)\n", re.S)
