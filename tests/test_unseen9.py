@@ -325,3 +325,48 @@ def test_footnotes_and_task_boxes_survive_raw_html(raw: str) -> None:
     assert not any(isinstance(b, m.HorizontalRule) for b in doc.body) and "↩" not in m.visible_text(doc)
     tasks = next(b for b in doc.body if isinstance(b, m.ListBlock))
     assert [m.plain_text(m.block_inlines(item[0])) for item in tasks.items] == ["☒ 完成数据清洗脚本", "☐ 撰写技术文档"]
+
+
+# ---------------------------------------------------------------- a notice copied out of a PDF
+
+FROM_PDF = """关于开展2024年度安全生产大检查的通知
+
+各乡镇人民政府，县直各有关单位：
+为深入贯彻落实安全生产工作部署，切实防范化解重大安全风险，坚
+决遏制重特大事故发生，县政府决定开展安全生产大检查。现将有关事项通知如下：
+一、检查时间
+2024年6月1日至6月30日。
+
+— 1 —
+
+二、检查范围
+全县所有生产经营单位，重点是危险化学品、建筑施工、道路交通、
+消防等重点行业领域。
+
+第 2 页 共 3 页
+"""
+
+
+def test_a_notice_copied_out_of_a_pdf_keeps_its_blocks(tmp_path: Path) -> None:
+    """Its lines joined into run-on paragraphs (`一、检查时间 2024年6月1日…`, the addressees and the text),
+    and its page numbers (`— 1 —`) stood between them."""
+    from convert import model as m
+
+    (source := tmp_path / "notice.txt").write_text(FROM_PDF, encoding="utf-8")
+    doc = convert.read(str(source))
+    blocks = [(type(b).__name__, getattr(b, "role", ""), m.plain_text(m.block_inlines(b))[:8]) for b in doc.body]
+    assert blocks == [("Paragraph", "salutation", "各乡镇人民政府，"), ("Paragraph", "", "为深入贯彻落实安"),
+                      ("Heading", "", "一、检查时间"), ("Paragraph", "", "2024年6月1"),
+                      ("Heading", "", "二、检查范围"), ("Paragraph", "", "全县所有生产经营")]
+
+
+@pytest.mark.parametrize("text", [
+    "他说：\n“我们会继续努力。”这是他第三次参加比赛。\n",  # a quotation after the colon: one paragraph
+    "（一）加快设施建设。2024年底前，全面完成中心城区\n127处易涝点改造任务。\n",  # a numbered sentence, not a heading
+])
+def test_a_typed_line_that_ends_no_block(text: str) -> None:
+    from convert import model as m
+    from convert.readers import read_text
+
+    doc = convert.prepare(read_text("# 标题\n\n正文第一段。\n\n" + text))
+    assert len(doc.body) == 2 and isinstance(doc.body[1], m.Paragraph)

@@ -19,13 +19,18 @@ _MORE_READING = re.compile(r"^[\s▼▽↓·•—\-=*#【〔\[]*(?:往期推荐
 # A line of hands or arrows pointing at what follows (`👇👇👇` above a picture, `▼` over a list): anywhere
 _POINTING = re.compile("[\\s\U0001F446-\U0001F449\u261D\u2B05-\u2B07\u2190-\u2193\u21E9\u21D3\u25B2\u25BC\u25B3\u25BD"
                        "\U0001F53B\U0001F53D\u27A1\uFE0F\U0001F3FB-\U0001F3FF]+")
+# A page's number, which text copied out of a PDF brings along between paragraphs (`— 2 —`, GB/T 9704's
+# form; `第 3 页 共 10 页`, `- 4 -`)
+_PAGE_NUMBER = re.compile(r"[—–－-]\s*\d{1,4}\s*[—–－-]|第\s*\d{1,4}\s*[页頁]\s*[,，/／]?\s*共\s*\d{1,4}\s*[页頁]"
+                          r"|Page\s+\d{1,4}\s+of\s+\d{1,4}", re.I)
 _QR_ADDRESS = re.compile(r"qr_?code|qrcode|/qr/|erweima|二维码", re.I)
 
 
 def drop_pasted_chrome(doc: m.Document) -> m.Document:
     """`doc` without the promotion lines at its top and its end, and the "more reading" links (or their
-    titles, which is what a link becomes when the page is pasted as text)."""
-    body = [block for block in doc.body if not _POINTING.fullmatch(_text(block))]
+    titles, which is what a link becomes when the page is pasted as text); without lines of pointing
+    hands and page numbers anywhere."""
+    body = [block for block in doc.body if not _POINTING.fullmatch(text := _text(block)) and not _PAGE_NUMBER.fullmatch(text)]
     head = 0
     while head < min(LEAD_WINDOW, len(body)) and _promotion(_text(body[head])):
         head += 1

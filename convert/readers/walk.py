@@ -151,10 +151,14 @@ def _numbered_lines(nodes: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
     """A paragraph's inlines cut before each line that starts with an item's own number (`１．消费回暖`
     `（１）零售额增长` typed one under the other, `scripts.OWN_NUMBER`): Markdown joins the lines of a
     paragraph, and a Chinese list typed so was one run-on paragraph, `1. 消费回暖（1）零售额增长…2. 投资…`;
-    or with a bullet typed as a character (`• 第一点` / `• 第二点`, `scripts.TYPED_BULLET`).
+    or with a bullet typed as a character (`• 第一点` / `• 第二点`, `scripts.TYPED_BULLET`). Cut after a
+    line too that is a numbered heading (`一、检查时间`: short, no closing mark) or that opens the
+    paragraph naming its addressees (`各乡镇人民政府，县直各有关单位：`), as text pasted from a PDF has them.
     A line break is a SoftBreak, or nothing between two words where `east_asian_line_breaks` dropped
     it between two CJK characters (a Str after a Str)."""
     parts: list[list[dict[str, Any]]] = [[]]
+    line: list[dict[str, Any]] = []  # the current line's nodes
+    first_line = True
     for index, node in enumerate(nodes):
         following = nodes[index + 1] if index + 1 < len(nodes) else None
         numbered = (following is not None and following.get("t") == "Str"
@@ -163,13 +167,37 @@ def _numbered_lines(nodes: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
                          # `附件：1. 任务清单` / `      2. 责任人名单`: an ASCII number and a space open a typed line
                          or node.get("t") == "SoftBreak" and bool(_ASCII_ITEM.fullmatch(following["c"]))
                          and _chinese_item(nodes[index + 2:index + 4])))
-        if numbered and node.get("t") == "SoftBreak" and parts[-1]:
+        boundary = node.get("t") == "SoftBreak" or (node.get("t") == "Str" and following is not None
+                                                      and following.get("t") == "Str")
+        if node.get("t") != "SoftBreak":
+            line.append(node)
+        ends = boundary and following is not None and _closing_line(line, first_line, following)
+        if boundary:
+            line, first_line = [], False
+        if (numbered or ends) and node.get("t") == "SoftBreak" and parts[-1]:
             parts.append([])
             continue
         parts[-1].append(node)
-        if numbered and node.get("t") == "Str":
+        if (numbered or ends) and node.get("t") == "Str":
             parts.append([])
     return [part for part in parts if part]
+
+
+_HEADING_LINE_CHARS = 20
+_ADDRESSEE_LINE_CHARS = 40
+
+
+def _closing_line(line: list[dict[str, Any]], first: bool, following: dict[str, Any]) -> bool:
+    """Whether a typed paragraph's line ends a block of its own: a numbered heading (`一、检查时间`), or
+    a first line naming the addressees, ending with a colon, not before a quotation (`他说：` / `“…”`)."""
+    text = "".join(n["c"] if n.get("t") == "Str" else " " for n in line if n.get("t") in ("Str", "Space")).strip()
+    if not text or text[-1] in "。！？；，、.!?;,":
+        return False
+    if OWN_NUMBER.match(text) and not text.startswith("第") and len(text) <= _HEADING_LINE_CHARS and text[-1] not in "：:":
+        return True
+    opens_quote = following.get("t") == "Quoted" or following.get("t") == "Str" and following["c"][:1] in "“「『\"'‘"
+    return (first and text[-1] in "：:" and len(text) <= _ADDRESSEE_LINE_CHARS and not opens_quote
+            and not re.search("[。！？]", text))
 
 
 def _chinese_item(after: list[dict[str, Any]]) -> bool:
