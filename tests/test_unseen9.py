@@ -370,3 +370,14 @@ def test_a_typed_line_that_ends_no_block(text: str) -> None:
 
     doc = convert.prepare(read_text("# 标题\n\n正文第一段。\n\n" + text))
     assert len(doc.body) == 2 and isinstance(doc.body[1], m.Paragraph)
+
+
+@pytest.mark.parametrize(("line", "button"), [
+    ("【纠错】", True), ("[打印] [关闭]", True), ("返回顶部", True), ("【打印本页】【关闭窗口】", True),
+    ("纠错是一种能力", False), ("打印机销量增长", False),
+])
+def test_a_pages_buttons_copied_under_the_text_are_no_text(line: str, button: bool) -> None:
+    """Xinhua's `【纠错】` button, pasted under the article, became its last section heading."""
+    from convert.readers.promotion import is_promotion
+
+    assert is_promotion(line) == button
