@@ -46,7 +46,7 @@ def drop_pasted_chrome(doc: m.Document) -> m.Document:
         if links_follow or _promotion(text) or _qr_code(block):
             continue
         kept.append(block)
-    if head == 0 and len(kept) == len(doc.body):  # nothing taken, pointing lines neither
+    if head == 0 and len(kept) == len(doc.body):  # nothing was taken
         return doc
     return m.Document(meta=doc.meta, blocks=tuple(kept) + doc.footnotes)
 

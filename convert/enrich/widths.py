@@ -221,8 +221,8 @@ def full_width_brackets(text: str) -> str:
     """ASCII parentheses in Chinese text, as full-width ones: a pair holding Han text, or one that a Han
     character stands right before, or after when no letter or digit is bound to it before (`贵州茅台(600519.SH)`,
     `人工智能(AI)`, `(1)加快建设`), as the mainland's and Taiwan's press set them; `Python(3.11)发布` and
-    `f(x)的值` stay. The text keeps
-    its length. A pair must be whole in `text` (an unmatched bracket is left as it is)."""
+    `f(x)的值` stay. The text keeps its length. A pair must be whole in `text` (an unmatched bracket is left
+    as it is)."""
     if "(" not in text:
         return text
     chars = list(text)

@@ -143,8 +143,8 @@ def _front_matter_date(value: str) -> str:
     return ""
 
 
-TEXT_SUFFIXES = (".md", ".markdown", ".txt")
-_ASCII_ITEM = re.compile(r"[0-9]{1,2}[.)]")  # typed text, whose line breaks the writer typed
+TEXT_SUFFIXES = (".md", ".markdown", ".txt")  # typed text, whose line breaks the writer typed
+_ASCII_ITEM = re.compile(r"[0-9]{1,2}[.)]")  # `2.` opening a typed line of a Chinese list
 
 
 def _numbered_lines(nodes: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
