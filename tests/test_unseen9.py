@@ -381,3 +381,36 @@ def test_a_pages_buttons_copied_under_the_text_are_no_text(line: str, button: bo
     from convert.readers.promotion import is_promotion
 
     assert is_promotion(line) == button
+
+
+# ---------------------------------------------------------------- emphasis inside a heading
+
+HEADING_EMPHASIS = "# 老街故事\n\n## 为什么*保护*比拆除更难\n\n正文里有一处*需要强调的话*。\n"
+
+
+def test_emphasis_in_a_chinese_heading_is_set_in_the_stack_the_headings_are_not(tmp_path: Path) -> None:
+    """Emphasis in Chinese text is set upright in the body's other stack (黑体 in 宋体 text); in a heading,
+    already set in 黑体, that was the heading's own face, and the emphasis vanished."""
+    import zipfile
+
+    import pdfplumber
+
+    (source := tmp_path / "a.md").write_text(HEADING_EMPHASIS, encoding="utf-8")
+    out = convert.convert(source, to="pdf", output=tmp_path / "a.pdf", offline=True)
+    with pdfplumber.open(out) as pdf:
+        chars = [c for page in pdf.pages for c in page.chars]
+    text = "".join(c["text"] for c in chars)
+
+    def faces(phrase: str) -> set[str]:
+        start = text.index(phrase)
+        return {re.sub(r"^[A-Z]{6}\+", "", c["fontname"]) for c in chars[start:start + len(phrase)]}
+
+    assert faces("保护") == {"Noto-Serif-CJK-SC-Bold"} and faces("比拆除") == {"Noto-Sans-CJK-SC-Bold"}
+    assert faces("需要强调的话") == {"Noto-Sans-CJK-SC"}  # the body's emphasis as before
+    docx = convert.convert(source, to="docx", output=tmp_path / "a.docx", offline=True)
+    xml = zipfile.ZipFile(docx).read("word/document.xml").decode()
+    run = xml[:xml.rindex("保护")]
+    assert 'w:eastAsia="Noto Serif CJK SC"' in run[run.rindex("<w:r>"):]
+    epub = convert.convert(source, to="epub", output=tmp_path / "a.epub", offline=True, embed_fonts=True)
+    names = zipfile.ZipFile(epub).namelist()
+    assert "EPUB/fonts/noto-serif-cjk-sc-700.otf" in names  # the heading's emphasis, bold, embedded

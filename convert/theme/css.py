@@ -29,6 +29,8 @@ def font_stacks(theme: Theme, *, chinese: bool = True, lang: str = "") -> dict[s
         "mono": css_font_stack(theme.script_stack("mono", chinese, lang), "monospace"),
         "emphasis": css_font_stack(theme.script_stack("emphasis", chinese, lang),
                                    "serif" if theme.emphasis_stack == "serif" else "sans-serif"),
+        "heading_emphasis": css_font_stack(theme.script_stack("heading_emphasis", chinese, lang),
+                                           "serif" if theme.heading_emphasis_stack == "serif" else "sans-serif"),
     }
 
 
@@ -93,6 +95,8 @@ def script_font_rules(theme: Theme, headings: tuple[str, ...] = ()) -> str:
 """)
         if chinese:  # Han text has no italic: emphasis upright in the other stack (`Fonts.emphasis`)
             rules.append(f"{at(_EMPHASIS_SELECTORS)} {{ font-style: normal; font-family: {stacks['emphasis']}; }}\n")
+            in_headings = tuple(f"{heading} {em}" for heading in heading_selectors for em in _EMPHASIS_SELECTORS)
+            rules.append(f"{at(in_headings)} {{ font-family: {stacks['heading_emphasis']}; }}\n")
     return "\n" + "".join(rules)
 
 

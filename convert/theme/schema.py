@@ -366,12 +366,13 @@ class Theme(_Section):
         the fields, so that keying the manifest needs no pydantic."""
         return _json(self)
 
-    def stack(self, role: Literal["body", "headings", "mono", "emphasis"], lang: str = "") -> list[str]:
+    def stack(self, role: Literal["body", "headings", "mono", "emphasis", "heading_emphasis"], lang: str = "") -> list[str]:
         """The font stack of `role` for an article in `lang`: the theme's stack, or for Traditional Chinese
         (`zh-TW`, `zh-HK`, `zh-Hant`) the stack of its regional standard (`[fonts.tc]`, `[fonts.hk]`,
         else derived by `scripts.regional_families`), so Han text takes the TC or HK face and its centred
         punctuation."""
-        key = "mono" if role == "mono" else self.emphasis_stack if role == "emphasis" else getattr(self.fonts, role)
+        key = ("mono" if role == "mono" else self.emphasis_stack if role == "emphasis"
+               else self.heading_emphasis_stack if role == "heading_emphasis" else getattr(self.fonts, role))
         stack = list(getattr(self.fonts, key))
         standard = han_standard(lang)
         if standard == "SC":
@@ -389,7 +390,13 @@ class Theme(_Section):
         """The stack that sets emphasis in CJK text (`Fonts.emphasis`): the one the body is not set in."""
         return self.fonts.emphasis or ("sans" if self.fonts.body == "serif" else "serif")
 
-    def script_stack(self, role: Literal["body", "headings", "mono", "emphasis"], chinese: bool,
+    @property
+    def heading_emphasis_stack(self) -> Literal["serif", "sans"]:
+        """The stack that sets emphasis in a CJK heading: the one the headings are not set in (emphasis in
+        the body's other stack vanished in a heading already set in it)."""
+        return "sans" if self.fonts.headings == "serif" else "serif"
+
+    def script_stack(self, role: Literal["body", "headings", "mono", "emphasis", "heading_emphasis"], chinese: bool,
                      lang: str = "") -> list[str]:
         """The stack in the order an article's script wants: as written for Chinese (the CJK face first,
         so Latin letters and quotes match the Han text); Latin faces first for other articles (real

@@ -39,6 +39,7 @@ class Scope:
     style: str = "BodyText"
     level: int = -1  # list nesting depth
     in_note: bool = False
+    heading: bool = False  # inside a heading, whose emphasis takes the stack the headings are not set in
 
 
 def _compressed_width(text: str) -> float:
@@ -164,7 +165,7 @@ class BodyWriter:
             return [self.paragraph(scope.style, block.content, scope)]
         if isinstance(block, m.Heading):
             paragraph = self.paragraph(f"Heading{min(max(block.level - 1 + self.heading_shift, 1), 6)}",
-                                       block.content, scope)
+                                       block.content, replace(scope, heading=True))
             self.mark(paragraph, block.id)
             return [paragraph]
         if isinstance(block, m.Figure):
@@ -248,6 +249,11 @@ class BodyWriter:
     def emphasis_face(self) -> str:
         """The face of emphasis in Chinese text: the first of the theme's other stack (`Fonts.emphasis`)."""
         return self.tokens.theme.stack("emphasis", self.lang)[0]
+
+    @property
+    def heading_emphasis_face(self) -> str:
+        """... in a heading: the first of the stack the headings are not set in."""
+        return self.tokens.theme.stack("heading_emphasis", self.lang)[0]
 
     @property
     def latin_face(self) -> str:
@@ -347,7 +353,8 @@ class BodyWriter:
         if isinstance(node, m.Ruby):
             return [ruby_run(self.inlines(node.content, scope, fmt), node.reading, self.tokens.theme.text.size_pt,
                              self.lang)]
-        emphasis = {"emphasis_face": self.emphasis_face} if self.doc.is_chinese and not fmt.latin_face else {"italic": True}
+        face = self.heading_emphasis_face if scope.heading else self.emphasis_face
+        emphasis = {"emphasis_face": face} if self.doc.is_chinese and not fmt.latin_face else {"italic": True}
         wrapped = {m.Emphasis: emphasis, m.Strong: {"bold": True}, m.Strikeout: {"strike": True},
                    m.Superscript: {"position": "superscript"}, m.Subscript: {"position": "subscript"}}
         changes = wrapped.get(type(node))

@@ -21,6 +21,8 @@ _KEPT_FEATURES = ("halt", "vhal", "palt", "vpal", "vert", "vrt2", "chws", "vchw"
 _MONO_XPATH = ".//x:code|.//x:pre|.//*[@class='placeholder-src']"
 _BOLD_XPATH = ".//x:p//x:strong|.//x:p//x:b|.//x:li//x:strong|.//x:td//x:strong|.//x:th"  # bold in the body's face
 _EMPHASIS_XPATH = ".//x:em|.//x:i"  # set in the other stack in Chinese text (`Fonts.emphasis`)
+# ... and in a heading, in the stack the headings are not set in (`Theme.heading_emphasis_stack`), bold
+_HEADING_EMPHASIS_XPATH = "|".join(f"{heading}//x:{tag}" for heading in _HEADING_XPATH.split("|") for tag in ("em", "i"))
 
 
 @dataclass(frozen=True)
@@ -53,7 +55,9 @@ def embedded_fonts_of(theme: Theme, groups: list[tuple[list[etree._ElementTree],
                  ("mono", theme.script_stack("mono", chinese, lang), False, 400, _chars(trees, _MONO_XPATH)),
                  ("bold body", theme.script_stack("body", chinese, lang), True, 700, _chars(trees, _BOLD_XPATH)),
                  *([("emphasis", theme.script_stack("emphasis", chinese, lang), False, 400,
-                     _chars(trees, _EMPHASIS_XPATH))] if chinese else [])]
+                     _chars(trees, _EMPHASIS_XPATH)),
+                    ("heading emphasis", theme.script_stack("heading_emphasis", chinese, lang), True,
+                     theme.headings.weight, _chars(trees, _HEADING_EMPHASIS_XPATH))] if chinese else [])]
         for role, families, bold, weight, chars in roles:
             if not chars:
                 continue
