@@ -414,3 +414,14 @@ def test_emphasis_in_a_chinese_heading_is_set_in_the_stack_the_headings_are_not(
     epub = convert.convert(source, to="epub", output=tmp_path / "a.epub", offline=True, embed_fonts=True)
     names = zipfile.ZipFile(epub).namelist()
     assert "EPUB/fonts/noto-serif-cjk-sc-700.otf" in names  # the heading's emphasis, bold, embedded
+
+
+@pytest.mark.parametrize(("credit", "shown"), [
+    ("資料照片", "資料照片"), ("警方供图", "警方供图"), ("视频截图", "视频截图"), ("中央氣象署提供", "中央氣象署提供"),
+    ("記者王小明", "攝影：記者王小明"),
+])
+def test_a_credit_naming_a_source_takes_no_photographers_label(credit: str, shown: str) -> None:
+    """`（圖／資料照片）` (a file picture) was credited `攝影：資料照片`, naming a photographer who is none."""
+    from convert.wording import credit_text
+
+    assert credit_text(credit, "zh-TW") == shown
