@@ -425,3 +425,15 @@ def test_a_credit_naming_a_source_takes_no_photographers_label(credit: str, show
     from convert.wording import credit_text
 
     assert credit_text(credit, "zh-TW") == shown
+
+
+@pytest.mark.parametrize("depth", [100, 400, 900])
+@pytest.mark.parametrize("tail", ["文字\n", "文字<br>[^1]\n\n[^1]: 注\n"])
+def test_a_deeply_nested_article_is_refused_with_its_reason(tmp_path: Path, depth: int, tail: str) -> None:
+    """The passes over pandoc's JSON that read task boxes and carry notes through the raw-HTML round trip
+    recursed past Python's limit on 400 nested quotations: an internal error instead of the reason."""
+    from convert.errors import ConvertError
+
+    (source := tmp_path / "deep.md").write_text("# 深\n\n" + "> " * depth + tail, encoding="utf-8")
+    with pytest.raises(ConvertError, match="nests deeper than"):
+        convert.read(str(source))
