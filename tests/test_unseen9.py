@@ -437,3 +437,12 @@ def test_a_deeply_nested_article_is_refused_with_its_reason(tmp_path: Path, dept
     (source := tmp_path / "deep.md").write_text("# 深\n\n" + "> " * depth + tail, encoding="utf-8")
     with pytest.raises(ConvertError, match="nests deeper than"):
         convert.read(str(source))
+
+
+@pytest.mark.parametrize("text", ["上一页 " + "1" * 26 + "x", "关闭 " * 15 + "x", "2024-11-28" + " " * 3000 + "x"])
+def test_the_new_line_patterns_read_hostile_text_in_one_pass(text: str) -> None:
+    """Each of these took seconds (growing exponentially with the run) before the patterns were made
+    to read every piece one way only, or the white space was collapsed first."""
+    from convert.readers.promotion import is_promotion
+
+    assert not is_promotion(text) and list(date_times_in(text)) == []
