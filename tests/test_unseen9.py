@@ -446,3 +446,57 @@ def test_the_new_line_patterns_read_hostile_text_in_one_pass(text: str) -> None:
     from convert.readers.promotion import is_promotion
 
     assert not is_promotion(text) and list(date_times_in(text)) == []
+
+
+# ---------------------------------------------------------------- a page saved as one file (MHTML)
+
+
+def _mhtml(html: str, picture: bytes) -> bytes:
+    """An MHTML file as Chrome writes one: the page quoted-printable, the picture base64, each part named
+    by the address it came from."""
+    import base64
+    import quopri
+
+    boundary = "----MultipartBoundary--q1w2e3----"
+    return (f'From: <Saved by Blink>\r\nSnapshot-Content-Location: https://news.example.hk/a/1.html\r\n'
+            f'MIME-Version: 1.0\r\nContent-Type: multipart/related;\r\n\ttype="text/html";\r\n\tboundary="{boundary}"\r\n\r\n\r\n'
+            f"--{boundary}\r\nContent-Type: text/html\r\nContent-ID: <frame-1@mhtml.blink>\r\n"
+            f"Content-Transfer-Encoding: quoted-printable\r\nContent-Location: https://news.example.hk/a/1.html\r\n\r\n"
+            f"{quopri.encodestring(html.encode('utf-8')).decode('ascii')}\r\n"
+            f"--{boundary}\r\nContent-Type: image/png\r\nContent-Transfer-Encoding: base64\r\n"
+            f"Content-Location: https://news.example.hk/img/p.png\r\n\r\n{base64.encodebytes(picture).decode()}\r\n"
+            f"--{boundary}--\r\n").encode("ascii")
+
+
+def test_a_page_saved_as_one_file_is_read_with_its_pictures(tmp_path: Path) -> None:
+    """Chrome's and Edge's "Webpage, Single File" (.mhtml) was refused as an unsupported input. Its picture
+    comes out of the file, offline; the address it was saved from is the source."""
+    import zipfile
+
+    from convert import model as m
+
+    page = PAGE.format(date="2024年11月28日星期四 12:30").replace(
+        "<p>港鐵表示", '<figure><img src="../img/p.png" alt="月台"><figcaption>大圍站月台擠滿乘客。</figcaption></figure><p>港鐵表示')
+    import io
+
+    from PIL import Image
+
+    picture = io.BytesIO()
+    Image.new("RGB", (320, 200), (90, 120, 160)).save(picture, "PNG")
+    (saved := tmp_path / "page.mhtml").write_bytes(_mhtml(page, picture.getvalue()))
+    doc = convert.read(str(saved), offline=True)
+    assert doc.meta.title == "港鐵東鐵綫今晨信號故障" and doc.meta.source_url == "https://news.example.hk/a/1.html"
+    figure = next(b for b in doc.body if isinstance(b, m.Figure))
+    assert figure.src == "https://news.example.hk/img/p.png"
+    with collect_warnings() as warnings:
+        epub = convert.convert(saved, to="epub", output=tmp_path / "page.epub", offline=True)
+    assert warnings == []  # no picture missing, none fetched
+    assert any(n.startswith("EPUB/images/") for n in zipfile.ZipFile(epub).namelist())
+
+
+def test_a_file_named_mhtml_that_holds_no_page_is_refused(tmp_path: Path) -> None:
+    from convert.errors import ConvertError
+
+    (saved := tmp_path / "page.mhtml").write_text("<p>只是一段文字</p>", encoding="utf-8")
+    with pytest.raises(ConvertError, match="not an MHTML file"):
+        convert.read(str(saved))

@@ -41,7 +41,7 @@ def choose_title(doc: m.Document, source: Path) -> m.Document:
     blocks = list(doc.body)
     given = doc.meta.title.strip()
     if given:
-        blocks, given = _drop_repeated_heading(blocks, given, page=source.suffix.lower() in (".html", ".htm"))
+        blocks, given = _drop_repeated_heading(blocks, given, page=source.suffix.lower() in (".html", ".htm", ".mhtml", ".mht"))
         return _titled(doc, given, blocks, None, source)
     for pick in (_first_h1, _lone_first_heading, _headline_line):
         index = pick(blocks)

@@ -23,7 +23,7 @@ from .walk import to_document
 
 MAX_INPUT_BYTES = 20 * 1024 * 1024
 SUFFIX_FORMATS = {".md": "markdown", ".markdown": "markdown", ".txt": "markdown", ".html": "html",
-                  ".htm": "html", ".docx": "docx"}
+                  ".htm": "html", ".mhtml": "mhtml", ".mht": "mhtml", ".docx": "docx"}
 
 
 @dataclass(frozen=True)
@@ -73,6 +73,11 @@ def read_file(path: Path | str, *, extract: bool = True) -> Source:
         from .web.charset import page_text
 
         ast = _page_ast(path, page_text(data, "", path), "", extract)
+    elif fmt == "mhtml":  # a page saved as one file: its pictures inside it
+        from .web.mhtml import unpack
+
+        saved = unpack(data, path)
+        ast, embedded = _page_ast(path, saved.html, saved.url, extract, name=path.name), saved.resources
     else:
         ast = markdown_ast(path, decode_text(data, path))
     return _source(path, ast, embedded)
@@ -133,12 +138,12 @@ def read_text(text: str, *, name: str = "<string>", root: Path | str = ".", fmt:
     return _source(path, ast, {})
 
 
-def _page_ast(path: Path, html: str, url: str, extract: bool) -> dict:
+def _page_ast(path: Path, html: str, url: str, extract: bool, name: str = "") -> dict:
     """An HTML input's AST: a whole web page reduced to its article first (unless `extract` is off),
     its metadata from the page (JSON-LD, Open Graph, ...) over that of its `<title>`."""
     from .web import read_page  # lxml's HTML tools and the page heuristics, for HTML inputs only
 
-    page = read_page(html, url=url, extract=extract, name=url or path.name)
+    page = read_page(html, url=url, extract=extract, name=name or url or path.name)
     ast = html_ast(path, page.html)
     if page.meta is not None:
         ast["meta"] = {**ast.get("meta", {}), **page.meta.as_pandoc()}
