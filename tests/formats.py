@@ -33,6 +33,7 @@ import unicodedata
 import warnings
 import zipfile
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Callable
 
 import pytest
@@ -158,6 +159,20 @@ def pdf_carried(data: bytes) -> str:
         _pdf_object_text(obj, out)
     out.extend(pdf_pages(data))  # the text drawn, furniture included
     return "\n".join(out)
+
+
+def pdf_faces(path: Path) -> Callable[[str], set[str]]:
+    """The faces (subset prefix dropped) the PDF at `path` sets the first occurrence of a phrase in."""
+    import pdfplumber
+
+    with pdfplumber.open(path) as pdf:
+        chars = [c for page in pdf.pages for c in page.chars]
+    text = "".join(c["text"] for c in chars)
+
+    def faces(phrase: str) -> set[str]:
+        start = text.index(phrase)
+        return {re.sub(r"^[A-Z]{6}\+", "", c["fontname"]) for c in chars[start:start + len(phrase)]}
+    return faces
 
 
 def pdf_pages(data: bytes) -> list[str]:

@@ -204,19 +204,11 @@ EMPHASIS = "# 强调的写法\n\n正文里有一处*需要强调的话*，还有
 def test_emphasis_in_chinese_text_is_set_upright_in_the_other_face_in_the_pdf(tmp_path) -> None:  # type: ignore[no-untyped-def]
     """WeasyPrint slants no Han face: `*需要强调的话*` came out as the text around it, its emphasis lost
     (while a browser and Word slant it). Now it is set in the other stack (黑体 in 宋体 text) everywhere."""
-    import re
-
-    import pdfplumber
+    from formats import pdf_faces
 
     (source := tmp_path / "a.md").write_text(EMPHASIS, encoding="utf-8")
     out = convert.convert(source, to="pdf", output=tmp_path / "a.pdf", offline=True)
-    with pdfplumber.open(out) as pdf:
-        chars = [c for page in pdf.pages for c in page.chars]
-    text = "".join(c["text"] for c in chars)
-
-    def faces(phrase: str) -> set[str]:
-        start = text.index(phrase)
-        return {re.sub(r"^[A-Z]{6}\+", "", c["fontname"]) for c in chars[start:start + len(phrase)]}
+    faces = pdf_faces(out)
 
     assert faces("需要强调的话") == {"Noto-Sans-CJK-SC"} and faces("重点") == {"Noto-Sans-CJK-SC"}
     assert faces("正文里有一处") == {"Noto-Serif-CJK-SC"} and faces("加粗的话") == {"Noto-Serif-CJK-SC-Bold"}

@@ -393,17 +393,11 @@ def test_emphasis_in_a_chinese_heading_is_set_in_the_stack_the_headings_are_not(
     already set in 黑体, that was the heading's own face, and the emphasis vanished."""
     import zipfile
 
-    import pdfplumber
+    from formats import pdf_faces
 
     (source := tmp_path / "a.md").write_text(HEADING_EMPHASIS, encoding="utf-8")
     out = convert.convert(source, to="pdf", output=tmp_path / "a.pdf", offline=True)
-    with pdfplumber.open(out) as pdf:
-        chars = [c for page in pdf.pages for c in page.chars]
-    text = "".join(c["text"] for c in chars)
-
-    def faces(phrase: str) -> set[str]:
-        start = text.index(phrase)
-        return {re.sub(r"^[A-Z]{6}\+", "", c["fontname"]) for c in chars[start:start + len(phrase)]}
+    faces = pdf_faces(out)
 
     assert faces("保护") == {"Noto-Serif-CJK-SC-Bold"} and faces("比拆除") == {"Noto-Sans-CJK-SC-Bold"}
     assert faces("需要强调的话") == {"Noto-Sans-CJK-SC"}  # the body's emphasis as before
