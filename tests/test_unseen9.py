@@ -494,3 +494,24 @@ def test_a_file_named_mhtml_that_holds_no_page_is_refused(tmp_path: Path) -> Non
     (saved := tmp_path / "page.mhtml").write_text("<p>只是一段文字</p>", encoding="utf-8")
     with pytest.raises(ConvertError, match="not an MHTML file"):
         convert.read(str(saved))
+
+
+# ---------------------------------------------------------------- a portal's photo gallery
+
+GALLERY = """<html><head><meta charset="utf-8"><title>组图：初雪后的故宫_新闻频道_某某网</title>
+<meta property="og:title" content="组图：初雪后的故宫"><meta property="og:site_name" content="某某网"></head><body>
+<div class="nav"><a href="/">首页</a><a href="/news">新闻</a><a href="/photo">图片</a><a href="/video">视频</a></div>
+<div class="gallery"><h1>组图：初雪后的故宫</h1><div class="info">2024-11-26 09:12 来源：某某网 {credit}</div>
+<div class="pic"><img src="a.png" alt=""><p class="desc">11月26日，游客在故宫博物院内拍摄雪景。 摄影：赵六</p></div>
+<div class="pic"><img src="b.png" alt=""><p class="desc">雪后的角楼银装素裹，吸引了众多摄影爱好者前来拍摄。</p></div>
+<div class="pic"><img src="c.png" alt=""><p class="desc">一名小朋友在太和殿广场上堆雪人，玩得十分开心。</p></div></div>
+<div class="footer"><a href="/about">关于我们</a> 版权所有</div></body></html>"""
+
+
+@pytest.mark.parametrize(("credit", "authors"), [("摄影：王五", ("王五",)), ("", ())])
+def test_a_gallerys_photographer_in_its_line_of_fields_is_its_author(tmp_path: Path, credit: str,
+                                                                     authors: tuple[str, ...]) -> None:
+    """`2024-11-26 09:12 来源：某某网 摄影：王五` named no one; a picture's own credit in its caption
+    (`… 摄影：赵六`) is no author of the page."""
+    (page := tmp_path / "gallery.html").write_text(GALLERY.format(credit=credit), encoding="utf-8")
+    assert convert.read(str(page), offline=True).meta.authors == authors

@@ -417,7 +417,19 @@ def _byline_elements(tree: Any) -> tuple[str, ...]:
         if text and len(text) <= 30 and _AUTHOR_FIELD.match(text) and not element.xpath(
                 'ancestor::*[re:test(@class, "comment|discuss", "i")]', namespaces={"re": "http://exslt.org/regular-expressions"}):
             return split_names(text)
+    for element in tree.iter("span", "em", "i", "font", "p", "div", "li"):
+        # `<div class="info">2024-11-26 09:12 来源：某某网 摄影：王五</div>`: a gallery's photographer, in a
+        # line of fields (the byline names a photographer beside the writer, as `文/X 图/Y` does)
+        text = text_of(element)
+        if text and len(text) <= 80 and (field := _LABELLED_AUTHOR.search(text)) and not element.xpath(
+                'ancestor-or-self::*[self::figure or self::figcaption or re:test(@class, '
+                '"comment|discuss|repl(?:y|ies)|caption|desc|pic|img|photo|figure", "i")]',
+                namespaces={"re": "http://exslt.org/regular-expressions"}):
+            return split_names(field[1])  # (a picture's own credit, in its caption, names no author)
     return ()
+
+
+_LABELLED_AUTHOR = re.compile(r"(?:^|\s)(?:作者|撰文|摄影|攝影)\s*[:：]\s*(\S{2,20}?)(?=$|\s|[|｜])")
 
 
 # A Chinese page's labelled author field, in an element of its own
