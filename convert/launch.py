@@ -15,7 +15,7 @@ from typing import Sequence
 
 from . import dataclass_cache, forks, regex_cache, segmenter
 
-TEXT_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm")  # the readers' text inputs (not .docx: a zip)
+TEXT_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm")  # the readers' text inputs (not .docx, a zip, nor .mhtml, encoded parts)
 
 
 def command() -> None:

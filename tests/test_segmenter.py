@@ -114,7 +114,7 @@ def test_the_lone_article_is_the_one_argument_naming_a_text_file(tmp_path) -> No
     from convert.launch import TEXT_SUFFIXES, lone_article
     from convert.readers import SUFFIX_FORMATS
 
-    assert set(TEXT_SUFFIXES) == {suffix for suffix, fmt in SUFFIX_FORMATS.items() if fmt != "docx"}
+    assert set(TEXT_SUFFIXES) == {suffix for suffix, fmt in SUFFIX_FORMATS.items() if fmt not in ("docx", "mhtml")}
 
     (tmp_path / "a.md").write_text("x")
     (tmp_path / "B.HTML").write_text("x")
