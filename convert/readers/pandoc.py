@@ -18,7 +18,7 @@ import subprocess
 from functools import lru_cache
 from importlib.util import find_spec
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from ..errors import ConvertError
 from .cjk_markdown import cjk_friendly, needs_help, unwrap_presentational
@@ -89,70 +89,72 @@ def markdown_ast(path: Path, text: str) -> dict[str, Any]:
     return ast
 
 
-_CHECKED = ({"t": "Str", "c": "[x]"}, {"t": "Str", "c": "[X]"})
-_UNCHECKED = [{"t": "Str", "c": "["}, {"t": "Space"}, {"t": "Str", "c": "]"}]
-
-
 # How deep the passes over pandoc's JSON go: past it the article nests deeper than `MAX_NESTING` blocks,
 # which `walk` refuses (a Python recursion that deep would fail first)
 _AST_DEPTH = 4 * MAX_NESTING
 
 
-def _task_boxes(node: Any, depth: int = 0) -> Any:
-    """Task list items (`- [x] 完成`, `- [ ] 撰写`) with the boxes pandoc's `task_lists` gives (☒, ☐): in
-    `commonmark_x` (pandoc 3.9) the `fancy_lists` extension keeps `task_lists` from reading them, and
-    `[x]` stayed text."""
+def _rewritten(node: Any, change: Callable[[dict[str, Any]], Any], depth: int = 0) -> Any:
+    """`node` (pandoc's JSON) with `change` applied to each object in it, outermost first, and the walk
+    going on into what `change` returns; down to `_AST_DEPTH`."""
     if depth > _AST_DEPTH:
         return node
     if isinstance(node, list):
-        return [_task_boxes(item, depth + 1) for item in node]
+        return [_rewritten(item, change, depth + 1) for item in node]
     if not isinstance(node, dict):
         return node
-    if node.get("t") == "BulletList":
-        items = []
-        for item in node["c"]:
-            first = item[0] if item and item[0].get("t") in ("Plain", "Para") else None
-            inlines = first["c"] if first else []
-            box = ("☒" if inlines[:1] and inlines[0] in _CHECKED and inlines[1:2] == [{"t": "Space"}] else
-                   "☐" if inlines[:4] == [*_UNCHECKED, {"t": "Space"}] else "")
-            if first is not None and box:
-                rest = inlines[1:] if box == "☒" else inlines[3:]
-                item = [{**first, "c": [{"t": "Str", "c": box}, *rest]}, *item[1:]]
-            items.append(_task_boxes(item, depth + 1))
-        return {**node, "c": items}
-    return {key: _task_boxes(value, depth + 1) for key, value in node.items()}
+    return {key: _rewritten(value, change, depth + 1) for key, value in change(node).items()}
+
+
+_CHECKED = ({"t": "Str", "c": "[x]"}, {"t": "Str", "c": "[X]"})
+_UNCHECKED = [{"t": "Str", "c": "["}, {"t": "Space"}, {"t": "Str", "c": "]"}]
+
+
+def _task_boxes(blocks: list[Any]) -> list[Any]:
+    """Task list items (`- [x] 完成`, `- [ ] 撰写`) with the boxes pandoc's `task_lists` gives (☒, ☐): in
+    `commonmark_x` (pandoc 3.9) the `fancy_lists` extension keeps `task_lists` from reading them, and
+    `[x]` stayed text."""
+    return _rewritten(blocks, _boxed)
+
+
+def _boxed(node: dict[str, Any]) -> dict[str, Any]:
+    if node.get("t") != "BulletList":
+        return node
+    items = []
+    for item in node["c"]:
+        first = item[0] if item and item[0].get("t") in ("Plain", "Para") else None
+        inlines = first["c"] if first else []
+        box = ("☒" if inlines[:1] and inlines[0] in _CHECKED and inlines[1:2] == [{"t": "Space"}] else
+               "☐" if inlines[:4] == [*_UNCHECKED, {"t": "Space"}] else "")
+        if first is not None and box:
+            rest = inlines[1:] if box == "☒" else inlines[3:]
+            item = [{**first, "c": [{"t": "Str", "c": box}, *rest]}, *item[1:]]
+        items.append(item)
+    return {**node, "c": items}
 
 
 NOTE_CLASS = "convert-note"  # a footnote's place through the HTML round trip, which keeps no notes
 
 
-def _notes_as_marks(node: Any, notes: list[Any], depth: int = 0) -> Any:
-    """`node` with each footnote (`Note`) replaced by a span of its number, the note kept in `notes`:
+def _notes_as_marks(blocks: list[Any], notes: list[Any]) -> list[Any]:
+    """`blocks` with each footnote (`Note`) replaced by a span of its number, the note kept in `notes`:
     pandoc's HTML writer sets notes as a list of links at the end, which its HTML reader reads back as
     a list, the notes lost (`[^1]` in an article with a `<br>` or a comment in it)."""
-    if depth > _AST_DEPTH:
-        return node
-    if isinstance(node, list):
-        return [_notes_as_marks(item, notes, depth + 1) for item in node]
-    if isinstance(node, dict):
-        if node.get("t") == "Note":
-            notes.append(node)
-            return {"t": "Span", "c": [["", [NOTE_CLASS], []], [{"t": "Str", "c": str(len(notes) - 1)}]]}
-        return {key: _notes_as_marks(value, notes, depth + 1) for key, value in node.items()}
-    return node
+    def mark(node: dict[str, Any]) -> dict[str, Any]:
+        if node.get("t") != "Note":
+            return node
+        notes.append(node)
+        return {"t": "Span", "c": [["", [NOTE_CLASS], []], [{"t": "Str", "c": str(len(notes) - 1)}]]}
+    return _rewritten(blocks, mark)
 
 
-def _marks_as_notes(node: Any, notes: list[Any], depth: int = 0) -> Any:
-    if depth > _AST_DEPTH:
-        return node
-    if isinstance(node, list):
-        return [_marks_as_notes(item, notes, depth + 1) for item in node]
-    if isinstance(node, dict):
-        if node.get("t") == "Span" and NOTE_CLASS in node["c"][0][1]:
-            index = "".join(i.get("c", "") for i in node["c"][1] if i.get("t") == "Str")
-            return notes[int(index)] if index.isdigit() and int(index) < len(notes) else {"t": "Str", "c": ""}
-        return {key: _marks_as_notes(value, notes, depth + 1) for key, value in node.items()}
-    return node
+def _marks_as_notes(blocks: list[Any], notes: list[Any]) -> list[Any]:
+    def note(node: dict[str, Any]) -> dict[str, Any]:
+        if node.get("t") != "Span" or NOTE_CLASS not in node["c"][0][1]:
+            return node
+        index = "".join(i.get("c", "") for i in node["c"][1] if i.get("t") == "Str")
+        return notes[int(index)] if index.isdigit() and int(index) < len(notes) else {"t": "Str", "c": ""}
+    return _rewritten(blocks, note)
 
 
 _FRONT_MATTER = re.compile(r"\A---\n.*?\n(?:---|\.\.\.)\n", re.S)
