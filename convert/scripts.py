@@ -516,12 +516,7 @@ def east_asian_marks(text: str) -> list[tuple[int, int]]:
     (Han or a full-width mark) stands right before or after it, past any spaces, or it holds a quotation
     mark whose partner does (`“OK”他说`: both marks). `“暗伤”`, `马克·吐温`, `——` and `……` between Han
     words are; `"OK"` and `3–5` in Latin text are not."""
-    runs = [match.span() for match in _SHARED_MARKS.finditer(text)]
-    wide = {run for run in runs if _beside_wide(text, *run)}
-    for first, second in _quote_pairs(text, runs):
-        if first in wide or second in wide:
-            wide.update((first, second))
-    return [run for run in runs if run in wide]
+    return [run for run, wide in _shared_mark_runs(text) if wide]
 
 
 def latin_marks(text: str) -> list[tuple[int, int]]:
@@ -529,10 +524,19 @@ def latin_marks(text: str) -> list[tuple[int, int]]:
     text: not East Asian (`east_asian_marks`) and touching a Latin letter or digit (`don’t`, `“hello”`
     in an English sentence). A CJK face, first in a Chinese article's fonts, draws them full width
     (`don’ t`); the DOCX sets them in its Latin face already."""
-    wide = set(east_asian_marks(text))
-    return [(start, end) for start, end in (match.span() for match in _SHARED_MARKS.finditer(text))
-            if (start, end) not in wide and ((start and _LATIN_OR_DIGIT.match(text[start - 1]))
-                                             or (end < len(text) and _LATIN_OR_DIGIT.match(text[end])))]
+    return [(start, end) for (start, end), wide in _shared_mark_runs(text)
+            if not wide and ((start and _LATIN_OR_DIGIT.match(text[start - 1]))
+                             or (end < len(text) and _LATIN_OR_DIGIT.match(text[end])))]
+
+
+def _shared_mark_runs(text: str) -> list[tuple[tuple[int, int], bool]]:
+    """Each run of shared marks in `text`, and whether it belongs to Chinese text (`east_asian_marks`)."""
+    runs = [match.span() for match in _SHARED_MARKS.finditer(text)]
+    wide = {run for run in runs if _beside_wide(text, *run)}
+    for first, second in _quote_pairs(text, runs):
+        if first in wide or second in wide:
+            wide.update((first, second))
+    return [(run, run in wide) for run in runs]
 
 
 _LATIN_OR_DIGIT = re.compile(f"[{_LATIN_LETTERS}0-9]")

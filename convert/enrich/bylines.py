@@ -104,7 +104,7 @@ _COUNTER = re.compile(r"^(?:(?:阅读|閱讀|浏览|瀏覽|点击|點擊|播放)
 _PRINTED_IN = re.compile(r"^(?:(?:来源|來源|稿源)\s*[:：]\s*)?《\s*(?P<site>[^《》]{1,30}?)\s*》\s*[（(]\s*(?P<date>[^()（）]{6,20}?)"
                          r"\s*(?:(?:第\s*)?[0-9０-９]{1,3}\s*版)?\s*[)）]$")
 _WIDE_SPLIT = re.compile(r"\s{2,}|　+")
-_FIELD_SPLIT = re.compile(rf"\s{{2,}}|　+|\s*[|｜]\s*|\s+(?=[{_H}]{{2,4}}\s*[:：])|\s+(?=《[^《》]+》\s*[（(])")
+_FIELD_SPLIT = re.compile(rf"{_WIDE_SPLIT.pattern}|\s*[|｜]\s*|\s+(?=[{_H}]{{2,4}}\s*[:：])|\s+(?=《[^《》]+》\s*[（(])")
 # The labels of a page's byline line, which some pages glue to the field before (`2019-09-26 12:11来源：证券时报网作者：李在山`)
 _FIELD_LABEL = re.compile(
     r"(?:发布时间|發佈時間|发布日期|發佈日期|发表时间|發表時間|更新时间|更新時間|时间|時間|日期|来源|來源|出处|出處|"

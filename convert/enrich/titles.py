@@ -16,6 +16,7 @@ from pathlib import Path
 
 from .. import model as m
 from ..errors import warn
+from ..readers import SUFFIX_FORMATS
 from ..scripts import display_width, guess_language, is_wide
 from ..wording import labels
 from .bylines import BYLINE_WINDOW, byline_fields
@@ -41,7 +42,8 @@ def choose_title(doc: m.Document, source: Path) -> m.Document:
     blocks = list(doc.body)
     given = doc.meta.title.strip()
     if given:
-        blocks, given = _drop_repeated_heading(blocks, given, page=source.suffix.lower() in (".html", ".htm", ".mhtml", ".mht"))
+        page = SUFFIX_FORMATS.get(source.suffix.lower()) in ("html", "mhtml")  # a web page, saved either way
+        blocks, given = _drop_repeated_heading(blocks, given, page=page)
         return _titled(doc, given, blocks, None, source)
     for pick in (_first_h1, _lone_first_heading, _headline_line):
         index = pick(blocks)
