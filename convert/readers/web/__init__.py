@@ -54,9 +54,10 @@ class Page:
 
 def is_whole_page(tree: Any) -> bool:
     """A page with site furniture around its article (as opposed to a fragment or a clean article)."""
-    if tree.find("body") is None or not text_of(tree.find("body")):
+    body = tree.find("body")
+    if body is None or not (text := text_of(body)):
         return False
-    if tree.xpath(_CHROME_XPATH) or tree.xpath(_WECHAT_XPATH) or _SITE_TEXT.search(text_of(tree.find("body"))):
+    if tree.xpath(_CHROME_XPATH) or tree.xpath(_WECHAT_XPATH) or _SITE_TEXT.search(text):
         return True
     furniture = sum(1 for e in tree.iter() if isinstance(e.tag, str) and e.tag not in ("html", "body")
                     and class_words(e) & web_body.BOILERPLATE_WORDS)
