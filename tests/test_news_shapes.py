@@ -167,8 +167,10 @@ def test_a_reporters_line_under_the_lead_is_the_byline(tmp_path: Path) -> None:
     doc = _load(tmp_path, f"# 港鐵故障\n\n{lead}\n\n記者 陳嘉欣 香港報道\n\n據了解，事發時正值繁忙時間。\n")
     assert (doc.meta.authors, doc.meta.place, doc.meta.reported) == (("陳嘉欣",), "香港", True)
     assert "記者 陳嘉欣" not in m.visible_text(m.Document(blocks=doc.body))
-    # not further down, not when the top named the author, and not a sentence that mentions a reporter
-    later = _load(tmp_path, f"# 港鐵故障\n\n{lead}\n\n據了解，事發時正值繁忙時間。\n\n記者 陳嘉欣 香港報道\n")
+    # not further down (short of the report's end, where it signs it), not when the top named the
+    # author, and not a sentence that mentions a reporter
+    more = "".join(f"第{n}段，事發時正值繁忙時間。\n\n" for n in range(3))
+    later = _load(tmp_path, f"# 港鐵故障\n\n{lead}\n\n據了解，事發時正值繁忙時間。\n\n記者 陳嘉欣 香港報道\n\n{more}")
     assert later.meta.authors == () and "記者 陳嘉欣" in m.visible_text(m.Document(blocks=later.body))
     top = _load(tmp_path, f"# 港鐵故障\n\n記者 李明\n\n{lead}\n\n記者 陳嘉欣 香港報道\n")
     assert top.meta.authors == ("李明",)

@@ -153,7 +153,7 @@ def test_word_east_asian_language() -> None:
     ("2025年3月12日 下午3:15", {"date": "2025-03-12T15:15"}),
     ("2025-03-12 上午10:05", {"date": "2025-03-12T10:05"}),
     ("中央社記者陳怡君台北12日電", {"authors": ("陳怡君",), "place": "台北", "source_site": "中央社",
-                                    "dateline": "中央社記者陳怡君台北12日電"}),
+                                    "reported": True, "dateline": "中央社記者陳怡君台北12日電"}),
 ])
 def test_traditional_byline_lines(line: str, expected: dict[str, object]) -> None:
     assert byline_fields(line, chinese=True) == expected
@@ -161,7 +161,7 @@ def test_traditional_byline_lines(line: str, expected: dict[str, object]) -> Non
 
 def test_traditional_datelines_and_credits() -> None:
     assert lead_dateline("（中央社記者王某、李某華盛頓11日專電）美國政府") == {
-        "authors": ("王某", "李某"), "place": "華盛頓", "source_site": "中央社"}
+        "authors": ("王某", "李某"), "place": "華盛頓", "source_site": "中央社", "reported": True}
     assert lead_dateline("新华社北京11月26日电（记者 王某）北京")["authors"] == ("王某",)  # the wire's form stands
     assert split_credit("（攝影：林志豪）") == ("", "林志豪")
     assert split_credit("圖／林志豪攝") == ("", "林志豪")

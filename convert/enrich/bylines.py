@@ -49,10 +49,11 @@ _LIVE = re.compile(r"(?<=..)(?:即時|即时|电|電)$")
 # `綜合報導`: compiled from several sources, no place.
 _NO_PLACE = {"综合", "綜合", "联合", "聯合", "特稿", "专题", "專題", "摄影", "攝影", "图片", "圖片"}  # `摄影报道`: a photo story
 # Central News Agency's dateline names its reporters before the place and the day alone:
-# `中央社記者陳怡君台北12日電`, `（中央社記者王某、李某華盛頓11日專電）`, `中央社台北12日電`.
+# `中央社記者陳怡君台北12日電`, `（中央社記者王某、李某華盛頓11日專電）`, `中央社台北12日電`; portals reprinting
+# it bracket it as a flash: `【中央社記者陳怡君台北28日電】`.
 _CNA_DATELINE = re.compile(
-    rf"^[（(]?(?P<outlet>{_AGENCIES}){_ROLE}?(?P<names>(?:[{_H}]{{2,3}}、)*)(?P<rest>[{_H}]{{2,8}}?)"
-    r"(?:(?P<month>\d{1,2})月)?(?P<day>\d{1,2})日(?:专电|專電|电|電)[)）]?")
+    rf"^[（(【]?(?P<outlet>{_AGENCIES}){_ROLE}?(?P<names>(?:[{_H}]{{2,3}}、)*)(?P<rest>[{_H}]{{2,8}}?)"
+    r"(?:(?P<month>\d{1,2})月)?(?P<day>\d{1,2})日(?:专电|專電|电|電)[)）】]?")
 _ROLE_WORD = re.compile(rf"\s*{_ROLE}\s*[:：]?\s*")
 _ANOTHER_FIELD = re.compile(rf"\s[{_H}]{{2,4}}\s*[:：]")  # `作者：王某 编辑：张三`: fields read one by one
 _PICTURES_LABEL = re.compile(r"\s+(?:图|圖|摄影|攝影|图片|圖片)\s*[:：/／|｜]\s*")
@@ -328,6 +329,8 @@ def _cna_dateline(text: str) -> dict[str, object]:
                                  "source_site": match["outlet"]}
     if names:
         fields["authors"] = tuple(names)
+        if has_role and re.search("[记記]者", text[:match.start("names")]):
+            fields["reported"] = True  # the agency's own reporters: `記者：陳怡君` in the byline
     return fields
 
 

@@ -304,7 +304,7 @@ def _take_closing(blocks: list[m.Block], found: dict[str, object],
     closing_from = len(blocks) - CLOSING_WINDOW
     for index, block in enumerate(blocks):
         text = line_text(block)
-        if index >= closing_from and (fields := _closing_fields(text)):
+        if index >= closing_from and (fields := _closing_fields(text, signed=bool(found.get("authors")))):
             # a closing line naming another editor or source than the page's own stays in the text
             if all(not fields.get(key) or not (known := str(found.get(key) or getattr(given, key)))
                    or fields[key] == known for key in ("editor", "source_site")):
@@ -324,7 +324,9 @@ def _take_closing(blocks: list[m.Block], found: dict[str, object],
     return out, {**found, "keywords": keywords, "disclaimer": " ".join(disclaimers)}
 
 
-def _closing_fields(text: str) -> dict[str, object]:
+def _closing_fields(text: str, *, signed: bool = False) -> dict[str, object]:
+    """What a closing line states; a reporter's line unbracketed (Hong Kong's `記者　李嘉欣`) only when
+    the top of the article named no author (`signed`)."""
     if not text:
         return {}
     if match := _CLOSING_EDITOR.match(text):
@@ -338,8 +340,9 @@ def _closing_fields(text: str) -> dict[str, object]:
         authors = split_names(match["authors"]) + (split_names(match["more"]) if match["more"] else ())
         return {"authors": authors, **({"editor": match["editor"].strip()} if match["editor"] else {})}
     fields = byline_fields(text)  # `编辑：X　审核：Y`: the desk's other credits (`counter`) go with the line
-    if set(fields) - {"counter"} <= {"editor", "source_site"} or (text.startswith(("（", "(")) and set(fields) <= {"authors", "place", "reported"}):
-        return fields  # a bare `责任编辑：X`, or `（记者 X）`
+    if set(fields) - {"counter"} <= {"editor", "source_site"} or set(fields) <= {"authors", "place", "reported"} \
+            and (text.startswith(("（", "(")) or fields.get("reported") and not signed):
+        return fields  # a bare `责任编辑：X`, `（记者 X）`, or Hong Kong's `記者　李嘉欣` closing the report
     return {}
 
 
