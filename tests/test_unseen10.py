@@ -48,3 +48,176 @@ def test_a_reporter_signing_under_the_report_is_its_author(tmp_path: Path, closi
     doc = convert.read(str(path))
     assert doc.meta.authors == authors
     assert (closing in convert.model.visible_text(doc)) == (not authors)
+
+
+# ---------------------------------------------------------------- BBC's labels for screen readers
+
+BBC_PAGE = """<!DOCTYPE html><html lang="zh-Hans"><head><meta charset="utf-8">
+<title>气候变化：全球冰川融化速度创新高 - BBC News 中文</title>
+<meta property="og:site_name" content="BBC News 中文"></head><body>
+<header role="banner"><nav><ul><li><a href="/">主页</a></li><li><a href="/world">国际</a></li></ul></nav></header>
+<main role="main"><h1>气候变化：全球冰川融化速度创新高</h1>
+<div><ul role="list"><li><span class="bbc-1ff36h2">{author_label}</span><span>马特·麦格拉思（Matt McGrath）</span></li>
+<li><span class="bbc-1ff36h2">Role，</span><span>BBC环境事务记者</span></li></ul></div>
+<time datetime="2024-03-19">2024年3月19日</time>
+<figure><div><img src="glacier.png" alt="瑞士阿莱奇冰川" width="800" height="450"><p role="text">
+<span class="bbc-m04vo2">图像来源，</span><span lang="en-GB">Getty Images</span></p></div>
+<figcaption><span class="bbc-m04vo2">图像加注文字，</span><p>瑞士阿莱奇冰川是阿尔卑斯山最大的冰川。</p></figcaption></figure>
+<div><p>世界气象组织周二发布的报告显示，2023年全球冰川损失的冰量为有记录以来最多，这是连续第二年创下纪录。</p></div>
+<div><p>报告说，2023年是有记录以来最热的一年，全球平均气温比工业化前水平高出约1.45摄氏度。</p></div>
+</main><footer role="contentinfo"><a href="/a">关于</a><a href="/b">隐私</a></footer></body></html>"""
+
+
+def test_bbcs_byline_list_and_labelled_caption_and_credit(tmp_path: Path) -> None:
+    """BBC's pages label the byline, a picture's caption and its source for screen readers (`作者，`,
+    `图像加注文字，`, `图像来源，`): the byline was a list at the top with the date line under it, the
+    picture's source was lost and its caption kept its label."""
+    (tmp_path / "glacier.png").write_bytes(_png())
+    (page := tmp_path / "bbc.html").write_text(BBC_PAGE.format(author_label="作者，"), encoding="utf-8")
+    doc = convert.read(str(page))
+    assert doc.meta.authors == ("马特·麦格拉思（Matt McGrath）",)
+    figure = next(b for b in doc.body if isinstance(b, convert.model.Figure))
+    assert (convert.model.plain_text(figure.caption), figure.credit) == ("瑞士阿莱奇冰川是阿尔卑斯山最大的冰川。", "Getty Images")
+    text = convert.model.visible_text(doc)
+    assert not any(word in text for word in ("作者，", "Role", "图像", "2024年3月19日"))
+    assert isinstance(doc.body[0], convert.model.Figure)
+
+
+def test_a_list_that_is_no_byline_stays_at_the_top(tmp_path: Path) -> None:
+    (tmp_path / "glacier.png").write_bytes(_png())
+    page = BBC_PAGE.format(author_label="要点：").replace("Role，", "第二点：")
+    (path := tmp_path / "bbc.html").write_text(page, encoding="utf-8")
+    doc = convert.read(str(path))
+    assert doc.meta.authors == () and isinstance(doc.body[0], convert.model.ListBlock)
+
+
+@pytest.mark.parametrize(("caption", "shown", "credit"), [
+    ("Image caption, A glacier in the Alps. Image source, Getty Images", "A glacier in the Alps.", "Getty Images"),
+    ("圖像加註文字，瑞士的冰川。 圖像來源，Reuters", "瑞士的冰川。", "Reuters"),
+    ("图像来源，EPA", "", "EPA"),
+    ("他说图像来源不清楚。", "他说图像来源不清楚。", ""),  # no label: a sentence
+])
+def test_bbcs_caption_labels_in_a_figure_of_markdown(tmp_path: Path, caption: str, shown: str, credit: str) -> None:
+    (tmp_path / "a.png").write_bytes(_png())
+    (path := tmp_path / "a.md").write_text(f"# 冰川\n\n![{caption}](a.png)\n\n正文第一段。\n", encoding="utf-8")
+    figure = next(b for b in convert.read(str(path)).body if isinstance(b, convert.model.Figure))
+    assert (convert.model.plain_text(figure.caption), figure.credit) == (shown, credit)
+
+
+@pytest.mark.parametrize(("inside", "caption"), [
+    ('<img src="a.png" alt="港口"><p>港口夜景。（新华社记者 王某 摄）</p>', "港口夜景。"),  # no figcaption
+    ('<div><img src="a.png" alt="港口"><p>新华社记者 王某 摄</p></div><figcaption>港口夜景。</figcaption>', "港口夜景。"),
+])
+def test_text_beside_a_figures_picture_is_its_caption_or_credit(tmp_path: Path, inside: str, caption: str) -> None:
+    (tmp_path / "a.png").write_bytes(_png())
+    html = f"<html><body><h1>港口</h1><figure>{inside}</figure><p>正文第一段，港口运转正常。</p></body></html>"
+    (path := tmp_path / "a.html").write_text(html, encoding="utf-8")
+    doc = convert.read(str(path))
+    figure = next(b for b in doc.body if isinstance(b, convert.model.Figure))
+    assert (convert.model.plain_text(figure.caption), figure.credit) == (caption, "新华社记者 王某")
+    assert "王某" not in convert.model.visible_text(convert.model.Document(blocks=tuple(
+        b for b in doc.body if not isinstance(b, convert.model.Figure))))
+
+
+# ---------------------------------------------------------------- a portal page's header and calls
+
+
+BAIJIAHAO = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>90后小伙返乡种草莓，年销售额突破200万</title></head>
+<body><div id="header"><a href="https://www.baidu.com/">百度首页</a><a href="/login">登录</a></div>
+<div class="article" id="article"><div class="article-title"><h2>90后小伙返乡种草莓，年销售额突破200万</h2></div>
+<div class="article-source"><p class="author-name">乡村振兴观察</p><span class="date">发布时间: 11-26</span></div>
+<div class="article-content">
+<p><span class="bjh-p">冬日的皖南，大棚里的草莓已经挂满枝头，前来采摘的游客络绎不绝。</span></p>
+<p><span class="bjh-p">今年29岁的程浩，2019年从上海辞职回到安徽黄山老家，流转了30亩土地种草莓。</span></p>
+<p><span class="bjh-p">五年过去，他的草莓园已发展到120亩，年销售额突破200万元，还带动周边20多户村民就业。</span></p>
+<p><span class="bjh-p">你觉得年轻人返乡创业靠谱吗？欢迎在评论区留言讨论！</span></p></div>
+<div class="article-end"><p>举报/反馈</p></div></div>
+<div class="recommend"><h3>相关推荐</h3><a href="/x">返乡青年的新农人之路</a></div></body></html>"""
+
+
+def test_a_page_whose_header_is_a_div_named_header_is_reduced_to_its_article(tmp_path: Path) -> None:
+    """Baidu's Baijiahao page has no `<nav>` nor `<header>`: its `<div id="header">` of links is the
+    site's, and the page was read whole (`百度首页登录`, `举报/反馈`, its recommendations)."""
+    (page := tmp_path / "bjh.html").write_text(BAIJIAHAO, encoding="utf-8")
+    text = convert.model.visible_text(convert.read(str(page)))
+    assert "草莓园已发展到120亩" in text
+    assert not any(junk in text for junk in ("百度首页", "举报", "相关推荐", "新农人之路", "评论区"))
+
+
+@pytest.mark.parametrize(("line", "promotion"), [
+    ("你觉得年轻人返乡创业靠谱吗？欢迎在评论区留言讨论！", True),
+    ("对此你怎么看？欢迎留言", True),
+    ("不用抽 不用搶 現在用APP看新聞 保證天天中獎　點我下載APP　按我看活動辦法", True),
+    ("☆自由時報電子報APP☆ 歡迎下載", True),
+    ("市府歡迎下載「台北通」APP申辦，並表示將持續優化功能。", False),
+    ("他问大家：你们来过吗？欢迎欢迎，这里是我们的新家。", False),
+])
+def test_calls_for_comments_and_app_downloads(line: str, promotion: bool) -> None:
+    from convert.readers.promotion import is_promotion
+
+    assert is_promotion(line) == promotion
+
+
+def _png() -> bytes:
+    from PIL import Image
+    import io
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (800, 450), (40, 90, 160)).save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+# ---------------------------------------------------------------- pasted Chinese text's indents and footers
+
+
+def _read_md(tmp_path: Path, text: str) -> convert.model.Document:
+    (path := tmp_path / "a.md").write_text(text, encoding="utf-8")
+    return convert.read(str(path))
+
+
+def test_chinese_paragraphs_indented_by_four_spaces_are_no_code(tmp_path: Path) -> None:
+    """A first-line indent typed with spaces made the whole article an indented code block."""
+    doc = _read_md(tmp_path, "# 标题\n\n    北京时间11月28日，国家统计局发布数据，**前三季度**GDP同比增长4.8%。\n\n"
+                             "\t“分季度看，一季度增长5.3%。”\n\n普通段落。\n\n    def f(x):\n        return x\n\n"
+                             "    # 注释：这是代码\n    x = 1\n\n```\n    北京时间，围栏里的原样文字。\n```\n")
+    kinds = [(type(b).__name__, convert.model.plain_text(convert.model.block_inlines(b))[:6]
+              if isinstance(b, convert.model.Paragraph) else getattr(b, "text", "")[:10]) for b in doc.body]
+    assert kinds == [("Paragraph", "北京时间11"), ("Paragraph", "“分季度看，"), ("Paragraph", "普通段落。"),
+                     ("CodeBlock", "def f(x):\n"), ("CodeBlock", "    北京时间，围")]
+    assert "# 注释：这是代码\nx = 1" in doc.body[3].text  # one code block with the function above it
+    assert any(isinstance(i, convert.model.Strong) for i in doc.body[0].content)  # read as Markdown
+
+
+@pytest.mark.parametrize("rule", ["————————————————", "─────────", "= = = = =", "～～～～"])
+def test_a_typed_divider_line_is_a_rule(tmp_path: Path, rule: str) -> None:
+    doc = _read_md(tmp_path, f"# 标题\n\n第一段正文。\n\n{rule}\n\n第二段正文。\n")
+    assert [type(b).__name__ for b in doc.body] == ["Paragraph", "HorizontalRule", "Paragraph"]
+
+
+def test_a_chinese_dash_is_no_rule(tmp_path: Path) -> None:
+    doc = _read_md(tmp_path, "# 标题\n\n第一段正文。\n\n——\n\n第二段正文。\n")
+    assert [type(b).__name__ for b in doc.body] == ["Paragraph", "Paragraph", "Paragraph"]
+
+
+def test_a_blogs_licence_and_source_link_under_the_text(tmp_path: Path) -> None:
+    doc = _read_md(tmp_path, "# Python 3.13 正式发布\n\nPython 3.13 于 10 月 7 日正式发布。\n\n————————————————\n\n"
+                             "                            版权声明：本文为博主原创文章，遵循 CC 4.0 BY-SA 版权协议，"
+                             "转载请附上原文出处链接和本声明。\n\n原文链接：https://blog.csdn.net/example/article/details/1\n")
+    assert doc.meta.source_url == "https://blog.csdn.net/example/article/details/1"
+    assert [type(b).__name__ for b in doc.body] == ["Paragraph", "HorizontalRule", "Notice"]
+    assert "原文链接" not in convert.model.visible_text(doc)
+
+
+@pytest.mark.parametrize(("footer", "site", "rights"), [
+    ("作者：林间观鸟人\n链接：https://www.zhihu.com/question/1/answer/2\n来源：知乎\n"
+     "著作权归作者所有。商业转载请联系作者获得授权，非商业转载请注明出处。", "知乎", "著作权归作者所有。"),
+    ("作者：林间观鸟人\n链接：https://www.jianshu.com/p/abc\n来源：简书\n"
+     "简书著作权归作者所有，任何形式的转载都请联系作者获得授权并注明出处。", "简书", "简书著作权归作者所有，"),
+])
+def test_the_footer_zhihu_and_jianshu_append_to_copied_text(tmp_path: Path, footer: str, site: str, rights: str) -> None:
+    doc = _read_md(tmp_path, f"# 为什么城市里的鸟越来越多了？\n\n北京的鸟类记录已经增加到515种。\n\n{footer}\n")
+    assert (doc.meta.authors, doc.meta.source_site) == (("林间观鸟人",), site)
+    assert doc.meta.source_url.startswith("https://www.")
+    notice = doc.body[-1]
+    assert isinstance(notice, convert.model.Notice) and convert.model.plain_text(notice.content).startswith(rights)
+    assert "链接" not in convert.model.visible_text(doc)

@@ -20,6 +20,10 @@ _H = IDEOGRAPHS
 _EDITOR_WORD = r"(?:责任编辑|責任編輯|责编|責編|编辑|編輯)"
 # `نویسنده: X` (Persian), `تحریر: X` (Urdu), `लेखक: X` (Hindi), `Автор: X` (Russian) too
 _AUTHOR = re.compile(r"^(?:作者|撰文|执笔|執筆|文字|文|Author|Reporter|نویسنده|تحریر|लेखक|Автор)\s*[:：/／|｜]\s*(.+)$", re.I)
+# BBC's byline, labelled for screen readers with a comma: `作者，马特·麦格拉思`, `Author, Matt McGrath`, and the
+# author's post under it, its label untranslated (`Role，BBC环境事务记者`): one name, nothing after it.
+_AUTHOR_COMMA = re.compile(r"^(?:作者|Author)\s*[，,]\s*([^，,。；;:：]{2,40})$")
+_ROLE_LINE = re.compile(r"^Role\s*[，,]\s*[^，,。；;]{2,40}$")
 _BY = re.compile(r"^(?:(?:Written|Story|Words|Reporting)\s+)?[Bb]y\s+([A-Z].+)$")
 _BY_WIRE = re.compile(r"^(?P<names>.+?)(?:\s*[,|｜/]\s*|\s+)(?P<outlet>(?:The\s+)?(?:Associated Press|AP|Reuters|AFP|"
                       r"Agence France-Presse|Bloomberg(?: News)?|CNN|BBC News|Xinhua|Kyodo News|Yonhap|dpa|UPI))$")
@@ -30,6 +34,13 @@ _ABSENT_PICTURE_CREDIT = re.compile(r"^(?:封面|题图|題圖|头图|頭圖|首
 # Xinhua's dateline over a feature repeats its title: `新华社北京11月26日电 题：科技小院扎根田间地头`
 _WIRE_TITLE = re.compile(r"\s+(?:题|題)\s*[:：].*$")
 _URL = re.compile(r"^https?://\S+$")
+# `原文链接：https://…` (a blog's copy), `链接：https://…` (Zhihu's)
+_SOURCE_LINK = re.compile(r"^(?:原文|本文)?(?:链接|鏈接|連結|地址|網址|网址)\s*[:：]\s*(https?://\S+)$")
+# What Zhihu and Jianshu append to text copied from them, its lines run together once pasted:
+# `作者：X 链接：https://… 来源：知乎 著作权归作者所有。商业转载请联系作者获得授权，非商业转载请注明出处。`
+_COPY_FOOTER = re.compile(r"^作者\s*[:：]\s*(?P<author>[^\s:：]{1,30}?)\s*(?:链接|鏈接|連結)\s*[:：]\s*(?P<url>https?://\S+?)"
+                          r"\s*(?:来源|來源)\s*[:：]\s*(?P<site>[^\s。，:：]{1,20}?)"
+                          r"\s*(?P<rights>(?:(?P=site))?(?:著作权|著作權)(?:归|歸)作者所有.*)?$")  # Jianshu's repeats the site
 _ROLE = r"(?:特约|特約|实习|實習|首席|驻\S{1,4}|駐\S{1,4})?(?:记者|記者|通讯员|通訊員)"
 _AGENCIES = (r"新华社|新華社|中央社|中央通訊社|中新社|中新网|中新網|人民网|人民網|央视网|央視網|央视|央視|路透社|法新社|美联社|美聯社|"
              r"共同社|塔斯社|韩联社|韓聯社|本报|本報|本台|本刊|本网|本網")
@@ -133,6 +144,10 @@ def byline_fields(text: str, *, chinese: bool | None = None) -> dict[str, object
         return fields
     if match := _EDITOR.match(text):
         return {"editor": editor_name(match[1] or match[2])}
+    if match := _AUTHOR_COMMA.match(text):
+        return {"authors": (match[1].strip(),)}
+    if _ROLE_LINE.match(text):
+        return {"counter": text}  # a line of the byline block that states no field
     if (match := _AUTHOR.match(text)) and not _ANOTHER_FIELD.search(match[1]):
         if ("|" in match[1] or "｜" in match[1]) and (fields := _fields_apart(text, chinese)):
             return fields  # `作者：李想 | 2024-11-20 | 阅读时间 8 分钟`
@@ -162,6 +177,8 @@ def byline_fields(text: str, *, chinese: bool | None = None) -> dict[str, object
         return {"source_site": site, "date": date} if date and site else {"source_site": value}
     if _URL.match(text) and valid_link(text):
         return {"source_url": text}
+    if (match := _SOURCE_LINK.match(text)) and valid_link(match[1]):
+        return {"source_url": match[1]}
     if date := parse_date_line(text, chinese=chinese):
         return {"date": date}
     if wechat := _WECHAT_HEADER.match(text):
@@ -358,6 +375,15 @@ def lead_dateline(text: str) -> dict[str, object]:
     if match["agency"]:
         found["source_site"] = match["agency"].strip()
     return found
+
+
+def copy_footer(text: str) -> tuple[dict[str, object], str]:
+    """The fields of the footer Zhihu and Jianshu append to copied text, and its rights sentence;
+    ({}, '') when `text` is none."""
+    match = _COPY_FOOTER.match(text)
+    if match is None or not valid_link(match["url"]):
+        return {}, ""
+    return {"authors": (match["author"],), "source_url": match["url"], "source_site": match["site"]}, match["rights"] or ""
 
 
 def split_names(text: str) -> tuple[str, ...]:

@@ -11,9 +11,12 @@ from __future__ import annotations
 
 import re
 
+# BBC's pages label a caption and its credit for screen readers, and the labels come along with the text:
+# `图像加注文字，…` / `圖像加註文字，…` / `Image caption, …`, `图像来源，Getty Images` / `Image source, Getty Images`.
 CAPTION = re.compile(
     r"^[（(\[【]\s*(?:图|圖|图片|圖片|Photo|Image|Picture|Figure|Fig\.?)\s*\d*\s*[:：]\s*(.+?)\s*[)）\]】]$"
-    r"|^(?:图|圖|图片|圖片)\s*\d*\s*[:：]\s*(.+)$", re.I | re.S)
+    r"|^(?:图|圖|图片|圖片)\s*\d*\s*[:：]\s*(.+)$"
+    r"|^(?:图像加注文字|圖像加註文字|Image caption)\s*[，,:：]\s*(.+)$", re.I | re.S)
 _SENTENCE = r"(?:[^.。!?！？]|\.(?!\s|$))"  # text within one sentence (`J. Smith`, `Getty Images/AFP`)
 # Taiwan's papers credit with `圖／X攝` (taken by X) or `圖／X` (from X): a caption line never reads so.
 _PICTURE_FROM = re.compile(r"[（(]?\s*(?:圖|图|照片|相片)\s*[/／]\s*(?!文)(?P<who>[^（()）。/／]{2,40}?)\s*(?:攝|摄)?\s*[)）]?$")
@@ -47,6 +50,8 @@ _BY_EN = re.compile(rf"\(?\s*(?:Photo(?:graph)?|Picture|Image)s?\s+(?:by|courtes
                     r"\s*\)?\.?$", re.I)
 _LABELLED_EN = re.compile(rf"\(?\s*(?:Photo(?:graph)?|Picture|Image|Photo\s+credit|Credit|Courtesy(?:\s+of)?)s?\s*[:：]\s*"
                           rf"(?P<who>{_SENTENCE}{{2,80}}?)\s*\)?\.?$", re.I)
+_SOURCE_LABELLED = re.compile(r"(?:^|(?<=[。！？.!?\s]))(?:图像来源|圖像來源|Image source)\s*[，,:：]\s*"
+                              r"(?P<who>[^。，,]{2,80}?)\s*$", re.I)
 _CREDIT_WORDS = {"for", "of", "the", "and", "via", "de", "van", "von", "y", "da", "di", "le", "la", "courtesy", "&", "/"}
 
 
@@ -58,8 +63,8 @@ def split_credit(text: str) -> tuple[str, str]:
         who = (drawn["who"] or drawn["inside"] or drawn["bare"]).strip(" 　/／")
         role = drawn["role"] or drawn["role_after"] or drawn["role_bare"]
         return text[:drawn.start()].rstrip(" 　,，;；—–-"), f"{role}：{who}"
-    for pattern in (_PICTURE_FROM, _TAKEN_BY_ZH, _LABELLED_ZH, _SUPPLIED_ZH, _BY_EN, _LABELLED_EN, _AGENCY_ZH,
-                    _BRACKETED_AGENCY_ZH):
+    for pattern in (_SOURCE_LABELLED, _PICTURE_FROM, _TAKEN_BY_ZH, _LABELLED_ZH, _SUPPLIED_ZH, _BY_EN, _LABELLED_EN,
+                    _AGENCY_ZH, _BRACKETED_AGENCY_ZH):
         match = pattern.search(text)
         if match is None:
             continue
@@ -83,7 +88,7 @@ def credit_line(text: str) -> str:
 def caption_line(text: str) -> str:
     """The caption a caption line (`（图：…）`, `(Photo: …)`, `图：…`) holds, else ''."""
     match = CAPTION.match(text) if text else None
-    return (match[1] or match[2] or "").strip() if match else ""
+    return (match[1] or match[2] or match[3] or "").strip() if match else ""
 
 
 def _credit_like(who: str) -> bool:

@@ -15,7 +15,8 @@ from dataclasses import fields, replace
 from .. import model as m
 from ..dates import has_time, parse_date_line
 from ..scripts import IDEOGRAPHS, guess_language, is_chinese
-from .bylines import BYLINE_WINDOW, byline_fields, editor_name, lead_dateline, merge_fields, printed_in, split_names
+from .bylines import (BYLINE_WINDOW, byline_fields, copy_footer, editor_name, lead_dateline, merge_fields, printed_in,
+                      split_names)
 from .captions import caption_line, credit_line, split_credit
 from .textnotes import text_notes
 from .lists import own_numbers, typed_bullets
@@ -49,7 +50,7 @@ TOPIC = re.compile(r"#([^#\s]{1,30})#")  # a Weibo topic (`#亚运会#`)
 _TOPICS = re.compile(rf"^(?:{TOPIC.pattern}\s*)+$")  # a line of topics only
 _KEYWORDS = re.compile(r"^(?:关键字|关键词|關鍵字|關鍵詞|Keywords|Tags)\s*[:：]\s*(.*)$", re.I | re.S)
 _DISCLAIMER = re.compile(
-    r"(本文系.{0,12}供稿|仅供参考|僅供參考|不构成(?:任何)?投资建议|不構成投資建議|仅代表作者|僅代表作者|"
+    r"(本文系.{0,12}供稿|^版权声明\s*[:：]|^版權聲明\s*[:：]|仅供参考|僅供參考|不构成(?:任何)?投资建议|不構成投資建議|仅代表作者|僅代表作者|"
     r"免责声明|免責聲明|^Disclaimer\s*:|does not constitute (?:investment|financial) advice|"
     r"^This (?:article|content) (?:is|was) (?:sponsored|provided by))", re.I)
 _JUNK_ALT = re.compile(
@@ -200,7 +201,12 @@ def _take_editor_note(blocks: list[m.Block]) -> tuple[list[m.Block], m.Notice | 
 
 
 def _lines_of(block: m.Block) -> list[str]:
-    """The lines of a plain paragraph (`line_text`), split at its line breaks; [] for any other block."""
+    """The lines of a plain paragraph (`line_text`), split at its line breaks, or of a list of them
+    (a page's byline set as a list: BBC's `<li>作者，X</li><li>Role，Y</li>`); [] for any other block."""
+    if isinstance(block, m.ListBlock):
+        items = [item[0] for item in block.items if len(item) == 1]
+        lines = [line for item in items for line in _lines_of(item)]
+        return lines if len(items) == len(block.items) and all(lines) else []
     if not isinstance(block, m.Paragraph):
         return []
     texts = [line_text(m.Paragraph(line)) for line in m.split_lines(block.content)]
@@ -286,8 +292,11 @@ def _credit_out_of_caption(figure: m.Figure) -> m.Figure:
     """A figure whose caption (from its alt text or image title) ends in a credit: the credit apart."""
     caption, credit = split_credit(m.plain_text(figure.caption))
     if not credit:
+        if (labelled := caption_line(caption)) and labelled != caption:
+            return replace(figure, caption=(m.Text(labelled),))  # `图像加注文字，…`: the label goes
         return figure
     alt, alt_credit = split_credit(figure.alt)
+    caption = caption_line(caption) or caption
     return replace(figure, caption=(m.Text(caption),) if caption else (), credit=credit,
                    alt=alt if alt_credit else figure.alt)
 
@@ -304,6 +313,12 @@ def _take_closing(blocks: list[m.Block], found: dict[str, object],
     closing_from = len(blocks) - CLOSING_WINDOW
     for index, block in enumerate(blocks):
         text = line_text(block)
+        if index >= closing_from and (footer := copy_footer(text))[0]:
+            found = merge_fields(found, footer[0])  # Zhihu's `作者：X 链接：… 来源：知乎 著作权归作者所有。…`
+            if footer[1]:
+                disclaimers.append(footer[1])
+                out.append(m.Notice((m.Text(footer[1]),)))
+            continue
         if index >= closing_from and (fields := _closing_fields(text, signed=bool(found.get("authors")))):
             # a closing line naming another editor or source than the page's own stays in the text
             if all(not fields.get(key) or not (known := str(found.get(key) or getattr(given, key)))
@@ -340,7 +355,7 @@ def _closing_fields(text: str, *, signed: bool = False) -> dict[str, object]:
         authors = split_names(match["authors"]) + (split_names(match["more"]) if match["more"] else ())
         return {"authors": authors, **({"editor": match["editor"].strip()} if match["editor"] else {})}
     fields = byline_fields(text)  # `编辑：X　审核：Y`: the desk's other credits (`counter`) go with the line
-    if set(fields) - {"counter"} <= {"editor", "source_site"} or set(fields) <= {"authors", "place", "reported"} \
+    if set(fields) - {"counter"} <= {"editor", "source_site", "source_url"} or set(fields) <= {"authors", "place", "reported"} \
             and (text.startswith(("（", "(")) or fields.get("reported") and not signed):
         return fields  # a bare `责任编辑：X`, `（记者 X）`, or Hong Kong's `記者　李嘉欣` closing the report
     return {}

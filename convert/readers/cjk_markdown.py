@@ -21,6 +21,12 @@ was lost and its address printed. Such a destination, without a title, is put in
 
 Code and raw HTML are left as they are: pandoc says where they are (`sourcepos`).
 
+Indented prose. Chinese text pasted with each paragraph indented by four spaces or a tab (a first-line
+indent typed with spaces, as forums and plain-text copies carry it) is an indented code block to
+CommonMark: the article came out as code. Such a block, outside lists and quotes, whose every line opens
+with a CJK letter or mark, a digit or an opening quote or bracket and is mostly CJK, is unindented; code
+(`def f():`, `# 注释`) and fenced blocks stay code.
+
 Old presentational tags. `<center>![市民晨练](photo.jpg)</center>` and `<font color="red">**通知**</font>`, as
 old content systems and forum editors wrap a picture or a line: CommonMark reads no Markdown inside an
 HTML block, and the picture was printed as its own Markdown text. `<center>` and `<font>` say nothing
@@ -48,6 +54,43 @@ _SPACED_DESTINATION = re.compile(r"(!?\[[^\]\n]*\]\()([^()<>\n\"']*?[^\s()<>\n\"
 _MAYBE_VERBATIM = re.compile(r"[`~<]|^(?: {4}|\t)", re.M)
 _POSITION = re.compile(r"^(\d+):(\d+)-(\d+):(\d+)$")
 _PRESENTATIONAL = re.compile(r"</?(?:center|font)(?:\s[^<>]*)?>", re.I)
+
+
+# A line indented as code that opens with CJK text
+_INDENTED_CJK = re.compile(f"^(?: {{4}}|\\t)[ \\t\u3000]*[{CJK_LETTERS}{CJK_PUNCTUATION}]", re.M)
+_PROSE_LINE = re.compile(f"^[{CJK_LETTERS}{CJK_PUNCTUATION}0-9“‘「『（(《〈【]")
+_CJK_CHAR = re.compile(f"[{CJK_LETTERS}{CJK_PUNCTUATION}]")
+
+
+def unindent_prose(text: str, sourcepos_ast: Callable[[str], dict[str, Any]]) -> str:
+    """`text` with Chinese prose indented as code unindented (see the module docstring)."""
+    if not _INDENTED_CJK.search(text):
+        return text
+    lines = text.split("\n")
+    for node in sourcepos_ast(text).get("blocks", []):
+        # sourcepos wraps a block in a Div holding its position when the block has no attributes of its own
+        inner = node["c"][1][0] if node.get("t") == "Div" and len(node["c"][1]) == 1 else node
+        if inner.get("t") != "CodeBlock" or not _is_prose(inner["c"][1]):
+            continue
+        # `3:5-5:1;5:5-6:1`: the block's pieces, line by line; an end at column 1 is the line before's end
+        position = next((v for k, v in inner["c"][0][2] + node["c"][0][2] if k == "data-pos"), "")
+        pieces = [_POSITION.match(piece) for piece in position.split(";")]
+        if not pieces or None in pieces:
+            continue
+        first = int(pieces[0][1]) - 1  # type: ignore[index]
+        last = int(pieces[-1][3]) - (2 if pieces[-1][4] == "1" else 1)  # type: ignore[index]
+        if lines[first].lstrip().startswith(("```", "~~~")):
+            continue  # fenced: code as the writer marked it
+        for index in range(first, min(last + 1, len(lines))):
+            lines[index] = lines[index].lstrip(" \t")
+    return "\n".join(lines)
+
+
+def _is_prose(code: str) -> bool:
+    lines = [line.strip() for line in code.split("\n") if line.strip()]
+    chars = sum(len(line.replace(" ", "")) for line in lines)
+    return bool(lines) and all(_PROSE_LINE.match(line) for line in lines) \
+        and len(_CJK_CHAR.findall(code)) * 2 >= chars
 
 
 def unwrap_presentational(text: str, sourcepos_ast: Callable[[str], dict[str, Any]]) -> str:

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from ..errors import ConvertError
-from .cjk_markdown import cjk_friendly, needs_help, unwrap_presentational
+from .cjk_markdown import cjk_friendly, needs_help, unindent_prose, unwrap_presentational
 
 PANDOC_API = (1, 23)  # the pandoc-types version whose JSON `walk` reads
 MAX_NESTING = 60
@@ -72,6 +72,8 @@ def markdown_ast(path: Path, text: str) -> dict[str, Any]:
     if path.suffix.lower() == ".txt":
         text = lines_as_paragraphs(bullet_lines(text))
     text = unwrap_presentational(text, lambda source: json.loads(  # `<center>![…](…)</center>`
+        _pandoc_run(path, ["-f", MARKDOWN + "+sourcepos", "-t", "json"], source)))
+    text = unindent_prose(text, lambda source: json.loads(  # Chinese paragraphs indented by four spaces
         _pandoc_run(path, ["-f", MARKDOWN + "+sourcepos", "-t", "json"], source)))
     if needs_help(text):  # `**“加粗”**文字`, `#标题`: see `cjk_markdown`
         text = cjk_friendly(text, lambda source: json.loads(

@@ -24,6 +24,9 @@ RUBY_CLASS = "convert-ruby"  # `sanitize`'s span for a ruby's text, its reading 
 _SAFE_LINK_SCHEMES = ("http://", "https://", "mailto:", "#")
 _HOST_LABEL = re.compile(r"^[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?$", re.I)
 _MAIL_ADDRESS = re.compile(r"^[^\s@]+@[^\s@]+$")
+# A line of dashes or box-drawing rules typed as a divider, which Markdown reads as no rule (it wants `---`)
+_RULE_LINE = re.compile(r"(?:[—―─━═－＝＿=~～]\s*){4,}")
+_FIGURE_TEXT_MAX = 200  # characters of text beside a figure's picture that are still its caption and credit
 
 
 def valid_link(url: str) -> bool:
@@ -243,6 +246,8 @@ class _Builder:
             return [b for line in lines for b in self.block({"t": kind, "c": line}, depth)]
         if kind in ("Para", "Plain"):
             inlines = _trim(self.inlines(c, depth))
+            if len(inlines) == 1 and isinstance(inlines[0], m.Text) and _RULE_LINE.fullmatch(inlines[0].text):
+                return [m.HorizontalRule()]  # `————————` (CSDN's line over its licence)
             return [b for line in _picture_lines(inlines) for b in _line_blocks(line)] if inlines else []
         if kind == "Header":
             level, (ident, _, _), content = c
@@ -305,9 +310,17 @@ class _Builder:
         (ident, _, _), (_, caption_blocks), content = c
         caption = _trim(tuple(i for b in self.blocks(caption_blocks, depth) for i in m.block_inlines(b)))
         inner = self.blocks(content, depth)
-        if len(inner) == 1 and isinstance(inner[0], m.Figure):
-            found = inner[0]
-            return [m.Figure(src=found.src, caption=caption, alt=found.alt, id=ident)]
+        pictures = [b for b in inner if isinstance(b, m.Figure)]
+        beside = [b.content for b in inner if isinstance(b, m.Paragraph)]
+        if len(pictures) == 1 and len(pictures) + len(beside) == len(inner) \
+                and sum(len(m.plain_text(t)) for t in beside) <= _FIGURE_TEXT_MAX:
+            # Short text beside the picture inside the figure is the figure's: its credit (BBC's
+            # `<p>图像来源，Getty Images</p>` by the image), or its caption where no figcaption is.
+            found = pictures[0]
+            own = found.caption if m.plain_text(found.caption) != found.alt else ()  # a nested figure's
+            parts = [part for part in (caption, own, *beside) if part]
+            joined = tuple(i for n, part in enumerate(parts) for i in ((m.Text(" "),) if n else ()) + tuple(part))
+            return [m.Figure(src=found.src, caption=joined, alt=found.alt, id=ident)]
         return inner + ([m.Paragraph(caption)] if caption else [])
 
     def table(self, c: list[Any], depth: int) -> m.Table:

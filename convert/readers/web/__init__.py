@@ -37,8 +37,12 @@ _WECHAT_XPATH = "//*[@id='js_content' or contains(concat(' ', normalize-space(@c
 # government site's tables): a Chinese site's licence number (`京ICP备12345678号`, `京公网安备 1101…号`),
 # the breadcrumb's `当前位置：`
 _SITE_TEXT = re.compile(r"ICP[备備证證]\s*\d|公网安备|公網安備|(?:当前|當前|您的|您现在的|您現在的)位置\s*[:：]")
+# A page's header is also a `<div id="header">` (Baidu's, Sina's): named so whole, not as a part of a word
+# (`article-header` is the article's).
 _CHROME_XPATH = ("//nav|//*[@role='navigation' or @role='banner' or @role='contentinfo']"
-                 "|//*[self::header or self::footer or self::aside][not(ancestor::article)][count(.//a[@href]) >= 2]")
+                 "|//*[self::header or self::footer or self::aside or @id='header'"
+                 " or contains(concat(' ', normalize-space(@class), ' '), ' header ')]"
+                 "[not(ancestor::article)][count(.//a[@href]) >= 2]")
 
 
 @dataclass(frozen=True)
