@@ -221,3 +221,37 @@ def test_the_footer_zhihu_and_jianshu_append_to_copied_text(tmp_path: Path, foot
     notice = doc.body[-1]
     assert isinstance(notice, convert.model.Notice) and convert.model.plain_text(notice.content).startswith(rights)
     assert "链接" not in convert.model.visible_text(doc)
+
+
+# ---------------------------------------------------------------- a note in a vertical e-book
+
+VERTICAL_NOTE = """# 夜雨寄北
+
+君問歸期未有期[^1]，巴山夜雨漲秋池。何當共剪西窗燭，卻話巴山夜雨時。這首詩寫於唐宣宗大中五年。
+
+[^1]: 一說此詩為寄妻之作，亦有人認為是寄友人。
+"""
+
+_STYLES_SCRIPT = """
+const pick = (selector) => { const e = document.querySelector(selector); const s = getComputedStyle(e);
+  return [s.textOrientation, s.textUnderlinePosition, s.textCombineUpright]; };
+const out = document.createElement('pre'); out.id = 'convert-measure';
+out.textContent = JSON.stringify({back: pick('.footnote-back'), ref: pick('.noteref'), refnum: pick('.noteref .tcy')});
+document.body.appendChild(out);
+"""
+
+
+def test_a_notes_way_back_stands_upright_in_a_vertical_ebook(tmp_path: Path, chromium: str) -> None:
+    """The note's backlink (↩) lay on its side in the column, and the links' underlines ran on the left of
+    it, where no side line goes in Chinese or Japanese vertical text; the note's number is one upright cell."""
+    import zipfile
+
+    from convert.checks.typography import _measure
+
+    (source := tmp_path / "poem.md").write_text(VERTICAL_NOTE, encoding="utf-8")
+    epub = convert.convert(str(source), to="epub", output=str(tmp_path / "poem.epub"), edition="vertical", offline=True)
+    with zipfile.ZipFile(epub) as book:
+        book.extractall(tmp_path / "book")
+    styles = _measure(next((tmp_path / "book").rglob("text.xhtml")), _STYLES_SCRIPT, (800, 600), chromium)
+    assert styles["back"][:2] == ["upright", "right"]
+    assert styles["ref"][1] == "right" and styles["refnum"][2] == "all"

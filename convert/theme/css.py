@@ -294,6 +294,12 @@ html {{ -epub-writing-mode: vertical-rl; -webkit-writing-mode: vertical-rl; writ
 .pc {{ font-feature-settings: "vhal" 1; }}
 table .pc {{ font-feature-settings: "halt" 1; }}
 .tcy {{ -epub-text-combine: horizontal; -webkit-text-combine: horizontal; text-combine-upright: all; }}
+/* A note's number is upright in one cell as a short number is, beside the column (it lay on its side);
+   the note's way back (↩) is upright too. */
+.noteref {{ -epub-text-combine: horizontal; -webkit-text-combine: horizontal; text-combine-upright: all; }}
+.footnote-back {{ -epub-text-orientation: upright; -webkit-text-orientation: upright; text-orientation: upright; }}
+/* A link's underline runs on the right of the column, where Chinese and Japanese set side lines (傍线). */
+a {{ -webkit-text-underline-position: right; text-underline-position: right; }}
 .sg-l, .sg-r, .sg-lr {{ margin-left: 0; margin-right: 0; }}
 .sg-l {{ margin-inline-start: {gap:g}em; }}
 .sg-r {{ margin-inline-end: {gap:g}em; }}
