@@ -136,6 +136,16 @@ class ListBlock:
     start: int = 1
 
 
+CHECKED_BOX, UNCHECKED_BOX = "☒", "☐"  # a task list's boxes (`- [x] 完成`, `- [ ] 撰写`), as pandoc's `task_lists` gives them
+
+
+def is_task_list(block: ListBlock) -> bool:
+    """A bulleted list whose every item opens with a task's box: the boxes stand where the bullets would."""
+    return not block.ordered and bool(block.items) and all(
+        item and isinstance(item[0], Paragraph) and item[0].content and isinstance(item[0].content[0], Text)
+        and item[0].content[0].text[:1] in (CHECKED_BOX, UNCHECKED_BOX) for item in block.items)
+
+
 @dataclass(frozen=True)
 class TableCell:
     content: tuple[Block, ...]

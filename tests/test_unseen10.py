@@ -255,3 +255,26 @@ def test_a_notes_way_back_stands_upright_in_a_vertical_ebook(tmp_path: Path, chr
     styles = _measure(next((tmp_path / "book").rglob("text.xhtml")), _STYLES_SCRIPT, (800, 600), chromium)
     assert styles["back"][:2] == ["upright", "right"]
     assert styles["ref"][1] == "right" and styles["refnum"][2] == "all"
+
+
+# ---------------------------------------------------------------- a task list's boxes
+
+TASKS = "# 项目周报\n\n## 本周完成\n\n- [x] 完成数据清洗脚本\n- [x] 上线新版推荐算法\n- [ ] 撰写技术文档\n\n## 下周\n\n- 发布\n- [x] 一项\n"
+
+
+def test_a_task_lists_boxes_stand_where_its_bullets_would(tmp_path: Path) -> None:
+    """Bullets and boxes both were shown (`· ☒ 完成…`); the boxes came from two fonts fontconfig picked
+    (OpenSymbol's ☒ beside Noto Sans Symbols2's ☐), unlike in weight."""
+    from docx import Document as Word
+
+    from tests.formats import pdf_faces
+
+    (source := tmp_path / "tasks.md").write_text(TASKS, encoding="utf-8")
+    html = Path(convert.convert(str(source), to="html", output=str(tmp_path / "t.html"), offline=True)).read_text("utf-8")
+    assert html.count('<ul class="task-list">') == 1  # the second list has a bulleted item
+    word = Word(convert.convert(str(source), to="docx", output=str(tmp_path / "t.docx"), offline=True))
+    items = [p for p in word.paragraphs if p.text[:1] in "☒☐"]
+    assert len(items) == 4 and all(p._p.pPr.numPr is None for p in items[:3])
+    assert all(p._p.pPr.numPr is not None for p in word.paragraphs if p.text in ("发布", "☒ 一项"))  # a list of both
+    faces = pdf_faces(Path(convert.convert(str(source), to="pdf", output=str(tmp_path / "t.pdf"), offline=True)))
+    assert faces("☒") == faces("☐") == {"Noto-Sans-Symbols2"}

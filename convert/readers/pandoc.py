@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from ..errors import ConvertError
+from ..model import CHECKED_BOX, UNCHECKED_BOX
 from .cjk_markdown import cjk_friendly, needs_help, unindent_prose, unwrap_presentational
 
 PANDOC_API = (1, 23)  # the pandoc-types version whose JSON `walk` reads
@@ -126,10 +127,10 @@ def _boxed(node: dict[str, Any]) -> dict[str, Any]:
     for item in node["c"]:
         first = item[0] if item and item[0].get("t") in ("Plain", "Para") else None
         inlines = first["c"] if first else []
-        box = ("☒" if inlines[:1] and inlines[0] in _CHECKED and inlines[1:2] == [{"t": "Space"}] else
-               "☐" if inlines[:4] == [*_UNCHECKED, {"t": "Space"}] else "")
+        box = (CHECKED_BOX if inlines[:1] and inlines[0] in _CHECKED and inlines[1:2] == [{"t": "Space"}] else
+               UNCHECKED_BOX if inlines[:4] == [*_UNCHECKED, {"t": "Space"}] else "")
         if first is not None and box:
-            rest = inlines[1:] if box == "☒" else inlines[3:]
+            rest = inlines[1:] if box == CHECKED_BOX else inlines[3:]
             item = [{**first, "c": [{"t": "Str", "c": box}, *rest]}, *item[1:]]
         items.append(item)
     return {**node, "c": items}

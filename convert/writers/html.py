@@ -220,6 +220,7 @@ class _Renderer:
     def list_block(self, block: m.ListBlock) -> str:
         tag = "ol" if block.ordered else "ul"
         start = f' start="{block.start}"' if block.ordered and block.start != 1 else ""
+        start += ' class="task-list"' if m.is_task_list(block) else ""
         items = []
         for item in block.items:
             if len(item) == 1 and isinstance(item[0], m.Paragraph):

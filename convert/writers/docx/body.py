@@ -282,15 +282,16 @@ class BodyWriter:
         if not block.items:  # `<ul></ul>` in an HTML article: nothing to show
             return []
         level = min(scope.level + 1, 8)
-        num_id = self.numbering.new_list(block.ordered, block.start)
+        tasks = m.is_task_list(block)  # the boxes stand where the bullets would: the items are indented, unbulleted
+        num_id = 0 if tasks else self.numbering.new_list(block.ordered, block.start)
         suffix = str(min(level, LIST_STYLE_LEVELS - 1) + 1) if level else ""
-        item_style = f"List{'Number' if block.ordered else 'Bullet'}{suffix}"
+        item_style = f"List{'Continue' if tasks else 'Number' if block.ordered else 'Bullet'}{suffix}"
         inner = replace(scope, style=f"ListContinue{suffix}", level=level)
         out: list[Element] = []
         for item in block.items:
             first, rest = (item[0], item[1:]) if item and isinstance(item[0], m.Paragraph) else (None, item)
-            number = el("w:numPr", el("w:ilvl", val=level), el("w:numId", val=num_id))
-            out.append(self.paragraph(item_style, first.content if first else (), scope, number))
+            number = [] if tasks else [el("w:numPr", el("w:ilvl", val=level), el("w:numId", val=num_id))]
+            out.append(self.paragraph(item_style, first.content if first else (), scope, *number))
             out += self.blocks(rest, inner)
         if level == 0:  # the list's own margins above and below, as in the PDF edition
             lists = self.tokens.theme.lists
