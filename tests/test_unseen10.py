@@ -278,3 +278,15 @@ def test_a_task_lists_boxes_stand_where_its_bullets_would(tmp_path: Path) -> Non
     assert all(p._p.pPr.numPr is not None for p in word.paragraphs if p.text in ("发布", "☒ 一项"))  # a list of both
     faces = pdf_faces(Path(convert.convert(str(source), to="pdf", output=str(tmp_path / "t.pdf"), offline=True)))
     assert faces("☒") == faces("☐") == {"Noto-Sans-Symbols2"}
+
+
+@pytest.mark.parametrize(("line", "heading"), [
+    ("📌 **新规一：个税专项附加扣除标准提高**", "📌 新规一：个税专项附加扣除标准提高"),
+    ("▶ **延迟退休正式实施**", "▶ 延迟退休正式实施"),
+    ("👉 **点击这里查看全文，马上就能知道答案了。**", ""),  # a sentence: no title
+    ("据介绍 **延迟退休**", ""),  # words before the bold: no ornament
+])
+def test_a_bold_line_after_an_ornament_is_a_section_title(tmp_path: Path, line: str, heading: str) -> None:
+    doc = _read_md(tmp_path, f"# 新规\n\n第一段正文，说明背景。\n\n{line}\n\n第二段正文。\n")
+    headings = [convert.model.plain_text(b.content) for b in doc.body if isinstance(b, convert.model.Heading)]
+    assert headings == ([heading] if heading else [])

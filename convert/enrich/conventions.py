@@ -391,9 +391,22 @@ def _drop_trailing_decoration(blocks: list[m.Block]) -> list[m.Block]:
     return out
 
 
+# Symbols and pictographs a pasted post marks its section titles with (`📌 **新规一：…**`, `▶ **…**`, `◆ **…**`)
+_ORNAMENT = re.compile("[\\s\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\u25A0-\u25FF\uFE0F\u200D]+")
+
+
 def _as_section_title(block: m.Block) -> m.Block:
-    """A short bold line, or a bracketed label alone (`【记者观察】`), is a section's title."""
-    if not isinstance(block, m.Paragraph) or len(block.content) != 1:
+    """A short bold line, or a bracketed label alone (`【记者观察】`), is a section's title; a bold line
+    after an ornament (`📌 **新规一：…**`) too, the ornament kept."""
+    if not isinstance(block, m.Paragraph):
+        return block
+    content = block.content
+    if len(content) == 2 and isinstance(content[0], m.Text) and isinstance(content[1], m.Strong) \
+            and _ORNAMENT.fullmatch(content[0].text) and content[0].text.strip():
+        title = _as_section_title(m.Paragraph((content[1],)))
+        return replace(title, content=(m.Text(content[0].text.strip() + " "), *title.content)) \
+            if isinstance(title, m.Heading) else block
+    if len(content) != 1:
         return block
     only = block.content[0]
     if isinstance(only, m.Text) and _BRACKET_LABEL.match(only.text.strip()) and not byline_fields(only.text.strip()) \
