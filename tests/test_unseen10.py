@@ -290,3 +290,28 @@ def test_a_bold_line_after_an_ornament_is_a_section_title(tmp_path: Path, line: 
     doc = _read_md(tmp_path, f"# 新规\n\n第一段正文，说明背景。\n\n{line}\n\n第二段正文。\n")
     headings = [convert.model.plain_text(b.content) for b in doc.body if isinstance(b, convert.model.Heading)]
     assert headings == ([heading] if heading else [])
+
+
+# ---------------------------------------------------------------- bold and italics set by style
+
+GOOGLE_DOCS = """<html><head><meta content="text/html; charset=UTF-8" http-equiv="content-type">
+<style type="text/css">.c1{font-weight:700}.c2{font-style:italic}.c0{padding-top:0pt;line-height:1.15}
+p .c4{color:#333}div.c6{font-weight:700}</style></head>
+<body class="c7 doc-content"><h1 class="c0">城市更新进入“微改造”时代</h1>
+<p class="c0"><span class="c1">老旧小区改造提速</span></p>
+<p class="c0"><span>今年以来，全市共启动项目</span><span class="c1">312个</span><span>，惠及居民</span>
+<span style="font-weight: bold">12.6万户</span><span class="c6">，</span><span class="c4">总投资约</span>
+<span style="font-weight:400">48亿元</span>。</p>
+<p class="c0"><span class="c2">本文数据截至11月20日。</span></p></body></html>"""
+
+
+def test_bold_and_italics_set_by_style_or_by_a_class_stay(tmp_path: Path) -> None:
+    """Google Docs' export makes its bold and italics by classes of its own style sheet; pages set them
+    by a span's style: the cleaner kept no style, and a bold section title came out as a plain line."""
+    M = convert.model
+    (page := tmp_path / "doc.html").write_text(GOOGLE_DOCS, encoding="utf-8")
+    body = convert.read(str(page)).body
+    assert isinstance(body[0], M.Heading) and M.plain_text(body[0].content) == "老旧小区改造提速"
+    bold = [M.plain_text(i.content) for i in body[1].content if isinstance(i, M.Strong)]
+    assert bold == ["312个", "12.6万户"]  # not `div.c6`'s (a div's rule), not the weight of 400
+    assert isinstance(body[2].content[0], M.Emphasis)

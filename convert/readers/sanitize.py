@@ -89,7 +89,8 @@ def _tree_passes(html: str) -> str:
     """`html` without its hidden elements and with its aligned paragraphs marked (`_without_hidden`,
     `_alignment_marked`): the page parsed once for both, and only when it may have either."""
     hidden, aligned = bool(_MAYBE_HIDDEN.search(html)), bool(_MAYBE_ALIGNED.search(html))
-    if not hidden and not aligned:
+    styled = bool(_EMPHASIS_STYLE.search(html))
+    if not hidden and not aligned and not styled:
         return html
     from lxml import etree
     from lxml import html as lxml_html
@@ -102,7 +103,40 @@ def _tree_passes(html: str) -> str:
         return html
     changed = hidden and _without_hidden(root)
     changed = (aligned and _alignment_marked(root)) or changed
+    changed = (styled and _styled_emphasis(root)) or changed
     return lxml_html.tostring(root, encoding="unicode") if changed else html
+
+
+# Bold and italics a page sets by style (`<span style="font-weight:700">`), or by a class its own style
+# sheet makes bold (Google Docs' export: `.c1{font-weight:700}`): the cleaner keeps no style, and the
+# emphasis was lost (a bold section title came out as a plain line).
+_EMPHASIS_STYLE = re.compile(r"font-weight\s*:\s*(?:bold|bolder|[6-9]00)\b|font-style\s*:\s*italic\b", re.I)
+_BOLD_STYLE = re.compile(r"font-weight\s*:\s*(?:bold|bolder|[6-9]00)\b", re.I)
+_ITALIC_STYLE = re.compile(r"font-style\s*:\s*italic\b", re.I)
+_CLASS_RULE = re.compile(r"(?:(?<=[}\s,;])|^)\.([A-Za-z_][\w-]*)\s*\{([^{}]*)\}")
+
+
+def _styled_emphasis(root: Any) -> bool:
+    """Each `span` or `font` the page sets bold or italic by its style (or by a class of a one-class rule
+    of its `<style>`) wrapped inside in `<strong>` or `<em>`. Whether any was."""
+    from lxml import html as lxml_html
+
+    rules: dict[str, str] = {}
+    for sheet in root.iter("style"):
+        for name, declarations in _CLASS_RULE.findall(sheet.text or ""):
+            rules[name] = rules.get(name, "") + ";" + declarations
+    changed = False
+    for element in list(root.iter("span", "font")):
+        style = (element.get("style") or "") + "".join(rules.get(name, "") for name in (element.get("class") or "").split())
+        for pattern, tag in ((_BOLD_STYLE, "strong"), (_ITALIC_STYLE, "em")):
+            if pattern.search(style) and (element.text or len(element)):
+                wrapper = lxml_html.Element(tag)
+                wrapper.text, element.text = element.text, None
+                for child in list(element):
+                    wrapper.append(child)
+                element.append(wrapper)
+                changed = True
+    return changed
 
 
 def _alignment_marked(root: Any) -> bool:
