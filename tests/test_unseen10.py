@@ -315,3 +315,43 @@ def test_bold_and_italics_set_by_style_or_by_a_class_stay(tmp_path: Path) -> Non
     bold = [M.plain_text(i.content) for i in body[1].content if isinstance(i, M.Strong)]
     assert bold == ["312个", "12.6万户"]  # not `div.c6`'s (a div's rule), not the weight of 400
     assert isinstance(body[2].content[0], M.Emphasis)
+
+
+# ---------------------------------------------------------------- a notice's attachments
+
+NOTICE = """# 关于进一步加强城市排水防涝工作的通知
+
+各区人民政府，市政府各委、办、局：
+
+为切实做好今年汛期城市排水防涝工作，现就有关事项通知如下。
+
+各区政府是本辖区排水防涝工作的责任主体，对工作不力、造成严重后果的，依法依规追究责任。
+
+附件：1. 中心城区易涝点改造任务清单
+      2. 排水防涝工作责任人名单
+      3. 应急物资储备表
+
+市人民政府办公厅
+
+2024年5月20日
+"""
+
+
+def test_a_notices_attachments_line_up_under_the_first_number(tmp_path: Path) -> None:
+    """GB/T 9704 sets a notice's second attachment's number under the first's (`附件：1.…` / `　　　2.…`):
+    typed with ASCII spaces, each was a paragraph of its own, indented as text."""
+    import pdfplumber
+
+    M = convert.model
+    (source := tmp_path / "notice.md").write_text(NOTICE, encoding="utf-8")
+    doc = convert.read(str(source))
+    attachments = next(b for b in doc.body if isinstance(b, M.Paragraph) and M.plain_text(b.content).startswith("附件"))
+    assert attachments.role == "aligned" and len(M.split_lines(attachments.content)) == 3
+    assert [b.role for b in doc.body[-2:]] == ["signoff", "signoff"]
+    pdf = convert.convert(str(source), to="pdf", output=str(tmp_path / "n.pdf"), offline=True)
+    with pdfplumber.open(pdf) as book:
+        chars = book.pages[0].chars
+    starts = [next(c["x0"] for c in chars if c["text"] == digit and abs(c["top"] - line["top"]) < 1)
+              for digit, line in (("1", next(c for c in chars if c["text"] == "附")),
+                                  *((d, next(c for c in chars if c["text"] == d and c["x0"] < 200)) for d in "23"))]
+    assert max(starts) - min(starts) < 1, starts

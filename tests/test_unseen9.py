@@ -169,7 +169,8 @@ def test_a_notices_attachments_typed_one_under_the_other_with_ascii_numbers() ->
     doc = convert.prepare(read_text("# 通知\n\n正文。\n\n附件：1. 中心城区易涝点改造任务清单\n      2. 排水防涝工作责任人名单\n\n"
                                     "We tested it in version\n2. The results follow.\n"))
     assert [m.plain_text(m.block_inlines(b)) for b in doc.body] == [
-        "正文。", "附件：1. 中心城区易涝点改造任务清单", "2. 排水防涝工作责任人名单", "We tested it in version 2. The results follow."]
+        "正文。", "附件：1. 中心城区易涝点改造任务清单\n\u3000\u3000\u30002. 排水防涝工作责任人名单",  # one under the other
+        "We tested it in version 2. The results follow."]
 
 
 _PNG = bytes.fromhex("89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c63f8cfc0f01f0005"

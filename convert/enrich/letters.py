@@ -13,7 +13,7 @@ import re
 from dataclasses import replace
 
 from .. import model as m
-from ..scripts import has_han
+from ..scripts import display_width, has_han
 
 _HAN_NUMBER = "〇○零一二三四五六七八九十"
 # A date alone: `2024年5月1日`, `二〇二四年五月一日`, `2024-05-01`, `2024.5.1`.
@@ -46,9 +46,9 @@ _GROUP = re.compile(r"(?:单位|單位|部门|部門|机构|機構|企业|企業
 def mark_letter_parts(doc: m.Document) -> m.Document:
     """`mark_sign_offs`, then a first paragraph that only names the addressees (`各位用户：`, `尊敬的客户：`,
     at most 20 characters ending with a colon, a paragraph after it) given the role `salutation`."""
-    doc = mark_sign_offs(mark_attributions(doc))
     if not doc.is_chinese:
-        return doc
+        return mark_sign_offs(mark_attributions(doc))
+    doc = mark_sign_offs(mark_attributions(attachment_lists(doc)))
     blocks = list(doc.blocks)
     first = next((i for i, b in enumerate(blocks) if not isinstance(b, m.Figure)), None)
     if first is None or not isinstance(blocks[first], m.Paragraph) or first + 1 >= len(blocks):
@@ -57,6 +57,35 @@ def mark_letter_parts(doc: m.Document) -> m.Document:
     if len(lines) == 1 and _addressees(lines[0]) and isinstance(blocks[first + 1], m.Paragraph):
         blocks[first] = replace(blocks[first], role="salutation")
     return replace(doc, blocks=tuple(blocks))
+
+
+# A notice's list of attachments (GB/T 9704 §7.3.4): `附件：1. 任务清单`, then `2. 责任人名单` under it
+_FIRST_ATTACHMENT = re.compile(r"^(?P<label>附件\s*[：:]\s*)1\s*[.．、]")
+_ATTACHMENT = re.compile(r"^(?P<n>\d{1,2})\s*[.．、]\s*\S")
+
+
+def attachment_lists(doc: m.Document) -> m.Document:
+    """A notice's attachments listed one paragraph each (`附件：1. …`, `2. …`) as one paragraph of lines,
+    each number under the first one (GB/T 9704: `2.` under `1.`): the lines after the first open with
+    as many ideographic spaces as the label `附件：` is wide, and the paragraph is `aligned`, as if the
+    writer had typed them so."""
+    blocks = list(doc.blocks)
+    out: list[m.Block] = []
+    index = 0
+    while index < len(blocks):
+        block = blocks[index]
+        first = _lines(block) if isinstance(block, m.Paragraph) and not block.role else []
+        label = _FIRST_ATTACHMENT.match(first[0]) if len(first) == 1 else None
+        number, content = 2, list(block.content) if label else []
+        while label and index + 1 < len(blocks) and isinstance(following := blocks[index + 1], m.Paragraph) \
+                and not following.role and len(lines := _lines(following)) == 1 \
+                and (item := _ATTACHMENT.match(lines[0])) and int(item["n"]) == number:
+            indent = "\u3000" * round(display_width(label["label"].rstrip()) / 2)
+            content += [m.LineBreak(), m.Text(indent), *following.content]
+            number, index = number + 1, index + 1
+        out.append(replace(block, content=tuple(content), role="aligned") if number > 2 else block)
+        index += 1
+    return replace(doc, blocks=tuple(out)) if len(out) != len(blocks) else doc
 
 
 def _addressees(line: str) -> bool:
