@@ -110,10 +110,13 @@ def _main(argv: Sequence[str] | None) -> int:
     started = time.monotonic()
     interrupted = False
     try:
-        with watch, _warnings_told_by(watch):
-            outcomes = build(inputs, args.to or ["html"], args.output, options, jobs=args.jobs, force=args.force,
-                             executor=args.executor, max_articles_per_worker=args.max_articles_per_worker,
-                             events=watch)
+        single = _edition_file(args, inputs)
+        with watch, _warnings_told_by(watch), _into_file(single) as folder:
+            outcomes = build(inputs, [single[0]] if single else args.to or ["html"], folder or args.output, options,
+                             jobs=args.jobs, force=args.force or bool(single), executor=args.executor,
+                             max_articles_per_worker=args.max_articles_per_worker, events=watch)
+            if single:
+                outcomes = _moved_to(outcomes, single[1])
     except UsageError as exc:
         print(f"convert: error: {exc}", file=sys.stderr)
         return 2
@@ -149,6 +152,56 @@ def _main(argv: Sequence[str] | None) -> int:
     return status
 
 
+def _edition_file(args: argparse.Namespace, inputs: list[str]) -> tuple[str, Path] | None:
+    """`-o report.pdf`, as pandoc's `-o` names its output: (the format the suffix names, the file) when
+    `-o` is no folder and ends in an edition's suffix; a UsageError when it cannot name the one edition
+    the request makes (another format asked for, or several articles). None: `-o` is the folder."""
+    from .builder.outputs import find_articles
+    from .builder.single import formats_from
+
+    output: Path = args.output
+    fmt = next((name for name in registry.names() if registry.get(name).suffix == output.suffix.lower()), None)
+    if fmt is None or output.is_dir():
+        return None
+    if args.to and formats_from(args.to) != [fmt]:
+        raise UsageError(f"-o {output} names one {fmt} edition, and --to asks for {', '.join(formats_from(args.to))}; "
+                         "give a folder, or that one format")
+    if (count := len(find_articles(inputs))) != 1:
+        raise UsageError(f"-o {output} names one edition, and the input holds {count} articles; give a folder")
+    return fmt, output
+
+
+@contextlib.contextmanager
+def _into_file(single: tuple[str, Path] | None) -> Iterator[Path | None]:
+    """A hidden folder beside the file `-o` names, for the edition to be built in before it is moved
+    there (removed afterwards, with whatever an interrupted build left in it); None for a folder."""
+    import shutil
+    import tempfile
+
+    if single is None:
+        yield None
+        return
+    single[1].absolute().parent.mkdir(parents=True, exist_ok=True)
+    folder = Path(tempfile.mkdtemp(prefix=".convert-", dir=single[1].absolute().parent))
+    try:
+        yield folder
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _moved_to(outcomes: list[Any], target: Path) -> list[Any]:
+    """The one edition built moved (atomically: a rename in the same folder) to the file `-o` names."""
+    import dataclasses
+
+    moved = []
+    for outcome in outcomes:
+        if outcome.ok and outcome.output is not None:
+            os.replace(outcome.output, target)
+            outcome = dataclasses.replace(outcome, output=target)
+        moved.append(outcome)
+    return moved
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="convert",
@@ -162,7 +215,8 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--to", action="append", metavar="FORMAT",
                         help="output format, repeatable or comma-separated; 'all' for every format (default: html)")
     parser.add_argument("-o", "--output", type=Path, default=DEFAULT_OUTDIR, metavar="OUTDIR",
-                        help=f"folder for the editions (default: ./{DEFAULT_OUTDIR})")
+                        help=f"folder for the editions (default: ./{DEFAULT_OUTDIR}); or, for one article in "
+                             "one format, the edition's file (-o report.pdf: --to is then read from its suffix)")
     parser.add_argument("--style", metavar="NAME|PATH",
                         help="a theme's name (shipped, installed or in ~/.config/convert/styles) or a theme file "
                              "(see --list-styles; default: the profile's theme, else default)")

@@ -355,3 +355,47 @@ def test_a_notices_attachments_line_up_under_the_first_number(tmp_path: Path) ->
               for digit, line in (("1", next(c for c in chars if c["text"] == "附")),
                                   *((d, next(c for c in chars if c["text"] == d and c["x0"] < 200)) for d in "23"))]
     assert max(starts) - min(starts) < 1, starts
+
+
+# ---------------------------------------------------------------- `-o report.pdf`
+
+
+def _cli(*args: str, cwd: Path) -> "subprocess.CompletedProcess[str]":
+    import subprocess
+    import sys
+
+    return subprocess.run([sys.executable, "-m", "convert", "--offline", *args], capture_output=True, text=True,
+                          cwd=cwd, timeout=300)
+
+
+def test_o_naming_an_editions_file_writes_that_file(tmp_path: Path) -> None:
+    """`convert a.md -o report.pdf`, as pandoc is used, made a folder named `report.pdf` holding `a.html`."""
+    from pypdf import PdfReader
+
+    (tmp_path / "a.md").write_text("# 港口复航\n\n港口今日恢复通航，首批货轮已经靠泊。\n", encoding="utf-8")
+    done = _cli("a.md", "-o", "out/report.pdf", "--json", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "out" / "report.pdf").is_file() and sorted(p.name for p in (tmp_path / "out").iterdir()) == ["report.pdf"]
+    assert "港口今日恢复通航" in PdfReader(tmp_path / "out" / "report.pdf").pages[0].extract_text()
+    assert '"report.pdf"' in done.stdout or "out/report.pdf" in done.stdout
+    assert _cli("a.md", "-o", "b.epub", "--to", "epub", cwd=tmp_path).returncode == 0 and (tmp_path / "b.epub").is_file()
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (("a.md", "-o", "r.docx", "--to", "pdf"), "-o r.docx names one docx edition, and --to asks for pdf"),
+    (("a.md", "b.md", "-o", "r.docx"), "-o r.docx names one edition, and the input holds 2 articles"),
+])
+def test_o_naming_a_file_that_cannot_hold_the_editions_is_a_usage_error(tmp_path: Path, args: tuple[str, ...],
+                                                                         message: str) -> None:
+    for name in ("a.md", "b.md"):
+        (tmp_path / name).write_text("# 标题\n\n正文。\n", encoding="utf-8")
+    done = _cli(*args, cwd=tmp_path)
+    assert done.returncode == 2 and message in done.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.md", "b.md"]  # nothing written, no folder left
+
+
+def test_o_naming_a_file_for_a_bad_article_leaves_nothing(tmp_path: Path) -> None:
+    (tmp_path / "bad.docx").write_bytes(b"\xff\xfe not a word file")
+    done = _cli("bad.docx", "-o", "r.pdf", cwd=tmp_path)
+    assert done.returncode == 1 and "bad.docx: not a valid .docx file" in done.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.docx"]
