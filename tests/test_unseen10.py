@@ -399,3 +399,16 @@ def test_o_naming_a_file_for_a_bad_article_leaves_nothing(tmp_path: Path) -> Non
     done = _cli("bad.docx", "-o", "r.pdf", cwd=tmp_path)
     assert done.returncode == 1 and "bad.docx: not a valid .docx file" in done.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.docx"]
+
+
+def test_paragraphs_written_as_double_breaks_with_typed_indents(tmp_path: Path) -> None:
+    """An old page's paragraphs in one `<p>`, set apart by `<br><br>`, each indented by ideographic spaces:
+    the second and third were set unindented (`aligned`, as if the spaces lined them up under a line),
+    opening with the spaces and an empty line."""
+    M = convert.model
+    (page := tmp_path / "a.html").write_text(
+        "<h1>冬季供暖今日启动</h1>\n<p>　　今天起，全市正式进入供暖季。<br><br>　　据介绍，今年供暖季将持续到明年3月15日<br><br>"
+        "　　市民如遇暖气不热，可拨打12345热线反映。</p>\n", encoding="utf-8")
+    body = convert.read(str(page)).body
+    assert [(b.role, M.plain_text(b.content)) for b in body] == [
+        ("", "今天起，全市正式进入供暖季。"), ("", "据介绍，今年供暖季将持续到明年3月15日"), ("", "市民如遇暖气不热，可拨打12345热线反映。")]

@@ -1,8 +1,10 @@
 """Forced line breaks in Chinese paragraphs, as pasted from a WeChat editor or typed as `<br>` in
 Markdown: `各位居民：<br>春节期间…供水。<br>如遇停水…。` is three paragraphs written as one. Every
 edition set the lines after a break flush left under an indented first line, the way no Chinese page
-sets a paragraph. A break after the end of a sentence (or a colon, a closing quote after one) starts a
-new paragraph; a break elsewhere (`市自来水公司<br>2024年1月30日`, an address, a verse) stays a break."""
+sets a paragraph. A break after the end of a sentence (or a colon, a closing quote after one), or two
+breaks in a row (a blank line: `…<br><br>　　据…`, the old pages' paragraphs, each opening with its
+indent typed as ideographic spaces), starts a new paragraph; a break elsewhere (`市自来水公司<br>
+2024年1月30日`, an address, a verse) stays a break."""
 from __future__ import annotations
 
 from dataclasses import replace
@@ -45,9 +47,14 @@ def _aligned(paragraph: m.Paragraph) -> m.Paragraph:
 
 def _split(paragraph: m.Paragraph) -> list[m.Paragraph]:
     lines: list[list[m.Inline]] = [[]]
-    for node in paragraph.content:
-        if isinstance(node, m.LineBreak) and lines[-1] and m.plain_text(tuple(lines[-1])).rstrip().endswith(SENTENCE_END):
-            lines.append([])
+    content = paragraph.content
+    for index, node in enumerate(content):
+        if isinstance(node, m.LineBreak) and not lines[-1] and len(lines) > 1:
+            continue  # a blank line between two paragraphs (`…。<br><br>　　据…`)
+        if isinstance(node, m.LineBreak) and lines[-1] and (
+                m.plain_text(tuple(lines[-1])).rstrip().endswith(SENTENCE_END)
+                or index + 1 < len(content) and isinstance(content[index + 1], m.LineBreak)):
+            lines.append([])  # after a sentence, or before a blank line: a paragraph ends
         else:
             lines[-1].append(node)
     out = []
