@@ -412,3 +412,42 @@ def test_paragraphs_written_as_double_breaks_with_typed_indents(tmp_path: Path) 
     body = convert.read(str(page)).body
     assert [(b.role, M.plain_text(b.content)) for b in body] == [
         ("", "今天起，全市正式进入供暖季。"), ("", "据介绍，今年供暖季将持续到明年3月15日"), ("", "市民如遇暖气不热，可拨打12345热线反映。")]
+
+
+# ---------------------------------------------------------------- a portal's page names the article's source
+
+SINA = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>新能源汽车下乡活动启动 首批车型公布_新浪财经_新浪网</title>
+{mediaid}</head><body>
+<div class="top-nav"><a href="/">新浪首页</a><a href="/n">新闻</a><a href="/s">体育</a><a href="/f">财经</a></div>
+<div class="main-content"><h1 class="main-title">新能源汽车下乡活动启动 首批车型公布</h1>
+<div class="date-source"><span class="date">2024年06月01日 09:15</span>{shown}</div>
+<div class="article" id="artibody">
+<p>　　5月31日，工业和信息化部等五部门联合发布通知，启动2024年新能源汽车下乡活动，共有99款车型入选。</p>
+<p>　　据了解，本次活动将持续至2024年12月，在山西、吉林、江苏等地举办若干场专场活动。</p>
+<p>　　业内人士认为，新能源汽车下乡将进一步释放农村消费潜力，带动相关产业发展。</p>
+<div class="appendQr_wrap"><p>海量资讯、精准解读，尽在新浪财经APP</p></div>
+<p>来源：证券日报</p>
+<p class="show_author">责任编辑：王翔 </p></div></div>
+<div id="footer">新浪简介｜About Sina｜广告服务 Copyright © 1996-2024 SINA Corporation</div></body></html>"""
+
+
+@pytest.mark.parametrize(("mediaid", "shown"), [
+    ("", '<a href="/m" class="source ent-source">证券日报</a>'),  # Sina shows it beside the date
+    ('<meta name="mediaid" content="证券日报">', ""),  # Sina and Sohu name it in a meta tag
+])
+def test_a_portals_page_names_the_outlet_the_article_came_from(tmp_path: Path, mediaid: str, shown: str) -> None:
+    """A portal's page hosts another outlet's article: its source was the portal (`新浪网`, from the title),
+    and the article's own closing `来源：证券日报` stayed in the text as a line, naming another source."""
+    (page := tmp_path / "sina.html").write_text(SINA.format(mediaid=mediaid, shown=shown), encoding="utf-8")
+    doc = convert.read(str(page))
+    assert (doc.meta.source_site, doc.meta.editor) == ("证券日报", "王翔")
+    text = convert.model.visible_text(doc)
+    assert "来源" not in text and "APP" not in text and "释放农村消费潜力" in text
+
+
+def test_a_pictures_source_is_no_articles_source(tmp_path: Path) -> None:
+    page = SINA.format(mediaid="", shown="").replace(
+        '<p>　　据了解', '<figure><img src="a.jpg" width="600" height="400"><figcaption><span class="source">视觉中国</span>'
+        '</figcaption></figure><p>　　据了解')
+    (path := tmp_path / "sina.html").write_text(page, encoding="utf-8")
+    assert convert.read(str(path)).meta.source_site != "视觉中国"

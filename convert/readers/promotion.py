@@ -22,6 +22,8 @@ PROMOTION = re.compile(
     # site's app (a sentence about an app, `用户可下载“国家反诈中心”APP举报`, asks for no more reading)
     r"|.{0,20}(?:更多|閱讀更多).{0,10}(?:下载|下載).{0,12}(?:客户端|客戶端|APP)[)）]?"
     r"|.{0,6}(?:下载|下載).{0,12}(?:客户端|客戶端|APP)[，,\s]*(?:阅读|閱讀|获取|獲取|查看|看)更多.{0,10}"
+    # `海量资讯、精准解读，尽在新浪财经APP`
+    r"|[^。！？]{0,20}(?:尽在|盡在)[^。！？]{0,12}(?:APP|客户端|客戶端)"
     # the Liberty Times' `不用抽 不用搶 現在用APP看新聞 保證天天中獎　點我下載APP`, `☆自由時報電子報APP☆ 歡迎下載`:
     # a button asking to install the app, no sentence
     r"|[^。！？]{0,50}(?:點我|点我|按我|歡迎|欢迎)\s*(?:下載|下载)[^。！？]{0,50}"

@@ -75,6 +75,9 @@ class PageMeta:
     editor: str = ""
     date: str = ""
     site: str = ""
+    # The outlet a portal's page names as the article's source (Sina's and Sohu's `<meta name="mediaid">`,
+    # the `来源` beside the date, `<a class="source">证券日报</a>`), where the site only hosts it
+    source: str = ""
     section: str = ""
     url: str = ""
     lang: str = ""
@@ -91,7 +94,7 @@ class PageMeta:
         values: dict[str, Any] = {}
         for key, value in (("title", self.title), ("subtitle", self.subtitle), ("kicker", self.kicker),
                            ("description", self.description),
-                           ("editor", self.editor), ("date", self.date), ("source", self.site),
+                           ("editor", self.editor), ("date", self.date), ("source", self.source or self.site),
                            ("source-url", self.url), ("lang", self.lang)):
             if value:
                 values[key] = string(value)
@@ -136,6 +139,7 @@ def page_metadata(tree: Any, page_url: str = "") -> PageMeta:
             and (_ORGANISATION.search(named["site"]) or named["mark"] in "_|｜" and len(named["site"]) <= 12):
         meta.title, site, meta.found["site"] = named["headline"], named["site"], "title"  # `标题-新华网`, no meta
     meta.site = site
+    meta.source = _first(meta, "source", (tags.get("mediaid"), "mediaid"), (_shown_source(tree), "shown"))
     meta.description = _first(meta, "description", (article.get("description"), "json-ld"),
                               (tags.get("og:description"), "og"), (tags.get("description"), "meta"),
                               (wechat.get("msg_desc"), "wechat"))
@@ -569,6 +573,20 @@ def _keywords(tags: dict[str, str], article: dict[str, Any]) -> tuple[str, ...]:
     for source in (tags.get("keywords", ""), tags.get("news_keywords", ""), _text_value(article.get("keywords"))):
         words.extend(w.strip() for w in re.split(r"[,，、;；]", source) if w.strip())
     return tuple(dict.fromkeys(words))
+
+
+_SOURCE_LABEL = re.compile(r"^(?:来源|來源|稿源|Source)\s*[:：]\s*", re.I)
+
+
+def _shown_source(tree: Any) -> str:
+    """The source a page shows in an element of its own class `source` (`<a class="source">证券日报</a>`
+    beside the date), a short name, not inside a figure (a picture's source) nor the article's text."""
+    for element in tree.xpath("//body//*[contains(concat(' ', normalize-space(@class), ' '), ' source ')]"
+                              "[not(ancestor::figure)][not(ancestor::p)][not(.//img)]"):
+        text = _SOURCE_LABEL.sub("", text_of(element))
+        if 2 <= len(text) <= 20 and not re.search(r"[。！？!?，,；;\d]", text):
+            return text
+    return ""
 
 
 def _first(meta: PageMeta, name: str, *candidates: tuple[Any, str]) -> str:
