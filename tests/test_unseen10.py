@@ -3,6 +3,8 @@ a Hong Kong report signed under its text, articles in Japanese, Korean and Arabi
 UTF-16 Markdown file; and what they showed was wrong, tested at the step that now reads it right."""
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -360,10 +362,7 @@ def test_a_notices_attachments_line_up_under_the_first_number(tmp_path: Path) ->
 # ---------------------------------------------------------------- `-o report.pdf`
 
 
-def _cli(*args: str, cwd: Path) -> "subprocess.CompletedProcess[str]":
-    import subprocess
-    import sys
-
+def _cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "convert", "--offline", *args], capture_output=True, text=True,
                           cwd=cwd, timeout=300)
 
