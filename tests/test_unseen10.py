@@ -450,3 +450,24 @@ def test_a_pictures_source_is_no_articles_source(tmp_path: Path) -> None:
         '</figcaption></figure><p>　　据了解')
     (path := tmp_path / "sina.html").write_text(page, encoding="utf-8")
     assert convert.read(str(path)).meta.source_site != "视觉中国"
+
+
+@pytest.mark.parametrize(("lead", "expected"), [
+    ("中新网11月28日电 据日本共同社报道，日本政府28日宣布…", {"source_site": "中新网"}),  # an outlet, no place
+    ("中国日报网11月28日电 综合外媒报道，…", {"source_site": "中国日报网"}),
+    ("烟台11月28日电（记者王浩宇）烟台港今年…", {"place": "烟台", "authors": ("王浩宇",), "reported": True}),
+    ("新京报讯（记者 王浩宇 实习生 李明）11月28日，…", {"source_site": "新京报", "authors": ("王浩宇", "李明"),
+                                              "reported": True}),
+    ("央视网消息：11月28日，国家统计局发布…", {"source_site": "央视网"}),
+    ("据新华社电 国家统计局28日发布数据…", {"source_site": "新华社"}),
+    ("据介绍，人民网消息称…", {}),
+])
+def test_datelines_of_outlets_that_name_no_place(lead: str, expected: dict[str, object]) -> None:
+    assert lead_dateline(lead) == expected
+
+
+def test_a_reporters_line_naming_the_paper_before_each_role() -> None:
+    from convert.enrich.bylines import byline_fields
+
+    assert byline_fields("光明日报记者 王浩宇 光明日报通讯员 李明", chinese=True) == {
+        "authors": ("王浩宇", "李明"), "reported": True}  # `光明日报` was an author

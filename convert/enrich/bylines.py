@@ -65,7 +65,7 @@ _NO_PLACE = {"综合", "綜合", "联合", "聯合", "特稿", "专题", "專題
 _CNA_DATELINE = re.compile(
     rf"^[（(【]?(?P<outlet>{_AGENCIES}){_ROLE}?(?P<names>(?:[{_H}]{{2,3}}、)*)(?P<rest>[{_H}]{{2,8}}?)"
     r"(?:(?P<month>\d{1,2})月)?(?P<day>\d{1,2})日(?:专电|專電|电|電)[)）】]?")
-_ROLE_WORD = re.compile(rf"\s*{_ROLE}\s*[:：]?\s*")
+_ROLE_WORD = re.compile(rf"\s*(?:{_OUTLET})?{_ROLE}\s*[:：]?\s*")  # `光明日报通讯员` between two names too
 _ANOTHER_FIELD = re.compile(rf"\s[{_H}]{{2,4}}\s*[:：]")  # `作者：王某 编辑：张三`: fields read one by one
 _PICTURES_LABEL = re.compile(r"\s+(?:图|圖|摄影|攝影|图片|圖片)\s*[:：/／|｜]\s*")
 # A role standing between names (`作者：孙蕾 实习生 刘畅`) names no one.
@@ -88,7 +88,11 @@ _WECHAT_HEADER = re.compile(r"^(?:原创|原創)\s+(?P<names>[^\d\s]\S*(?:\s+[^\
                             rf"(?:\s+(?:发表于|發表於)?[{_H}]{{2,3}})?$")
 _STAFF_CODE = re.compile(r"\s+[A-Z]{1,4}\d{2,6}$")  # Sina's `责任编辑：张明 SN225`
 _FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
-_NEWS_FLASH = re.compile(rf"^(?P<outlet>{_AGENCIES})(?:讯|訊)\s*(?:[（(](?P<reporters>[^（()）]{{1,60}})[)）])?")
+# An outlet's name alone, never a city's (`烟台`, `邢台` end as `电视台` does)
+_OUTLET_NAME = rf"(?:{_AGENCIES}|[{_H}]{{1,5}}(?:报|報|网|網|电视台|電視台)|[{_H}]{{1,4}}(?:新闻|新聞))"
+_NEWS_FLASH = re.compile(rf"^(?P<outlet>{_OUTLET_NAME})(?:讯|訊)\s*(?:[（(](?P<reporters>[^（()）]{{1,60}})[)）])?")  # `新京报讯（记者 X）`
+# An outlet's report with no place: `央视网消息：…`, `据新华社电 …`
+_OUTLET_SAYS = re.compile(rf"^(?:(?P<outlet>{_OUTLET_NAME})消息\s*[:：]|据(?P<wire>{_AGENCIES})(?:电|電)(?=[\s　]))")
 # Hong Kong's and the mainland's papers bracket it: `【明報專訊】`, `【香港01訊】`, `【环球网快讯】`, `【本报讯】`.
 _BRACKETED_FLASH = re.compile(r"^【(?P<outlet>[^【】\s]{2,12}?)(?:专讯|專訊|快讯|快訊|讯|訊|电|電)】\s*"
                               r"(?:[（(](?P<reporters>[^（()）]{1,60})[)）])?")
@@ -302,8 +306,12 @@ def dateline_fields(text: str) -> dict[str, object]:
         return cna
     match = _DATELINE.match(text) or _NEWS_FLASH.match(text) or _BRACKETED_FLASH.match(text)
     if not match:
+        if says := _OUTLET_SAYS.match(text):
+            return {"whole": not text[says.end():].strip(), "source_site": says["outlet"] or says["wire"]}
         return {}
     groups = match.groupdict()
+    if groups.get("place") and not groups.get("outlet") and re.fullmatch(_OUTLET_NAME, groups["place"]):
+        groups = {**groups, "outlet": groups["place"], "place": ""}  # `中新网11月28日电`: an outlet, no place
     reporters = _reporters(groups["reporters"]) if groups.get("reporters") else ()
     if "wire" in groups and not groups["wire"] and not reporters:
         return {}  # `北京12月16日（韩洁、王优玲）` is a dateline; `北京12月16日举行` is a sentence
