@@ -471,3 +471,20 @@ def test_a_reporters_line_naming_the_paper_before_each_role() -> None:
 
     assert byline_fields("光明日报记者 王浩宇 光明日报通讯员 李明", chinese=True) == {
         "authors": ("王浩宇", "李明"), "reported": True}  # `光明日报` was an author
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("撰稿：王浩宇 | 摄影：李明 | 编辑：张三", {"authors": ("王浩宇", "李明"), "editor": "张三"}),
+    ("文/图 王浩宇", {"authors": ("王浩宇",)}),  # was `图 王浩宇`
+    ("图/文 王浩宇", {"authors": ("王浩宇",)}),
+    ("文／图：王浩宇 李明", {"authors": ("王浩宇", "李明")}),
+    ("图文：王浩宇", {"authors": ("王浩宇",)}),
+    ("策划：李明 统筹：张三 文字：王浩宇", {"counter": "策划：李明", "authors": ("王浩宇",)}),
+    ("视频：王浩宇", {"counter": "视频：王浩宇"}),  # a credit of the desk's, no writer of the text
+    ("图文 并茂的报道很多", {}),
+    ("文 艺演出将于今晚举行", {}),
+])
+def test_more_labelled_credits_of_a_byline(line: str, expected: dict[str, object]) -> None:
+    from convert.enrich.bylines import byline_fields
+
+    assert byline_fields(line, chinese=True) == expected

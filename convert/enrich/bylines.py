@@ -19,7 +19,12 @@ _H = IDEOGRAPHS
 # A separator must follow the word, or `编辑部认为…` and `Editorial boards…` would be bylines.
 _EDITOR_WORD = r"(?:责任编辑|責任編輯|责编|責編|编辑|編輯)"
 # `نویسنده: X` (Persian), `تحریر: X` (Urdu), `लेखक: X` (Hindi), `Автор: X` (Russian) too
-_AUTHOR = re.compile(r"^(?:作者|撰文|执笔|執筆|文字|文|Author|Reporter|نویسنده|تحریر|लेखक|Автор)\s*[:：/／|｜]\s*(.+)$", re.I)
+_AUTHOR = re.compile(r"^(?:作者|撰文|撰稿|采写|採寫|执笔|執筆|文字|"
+                     # `文/图 X`, `图文：X`: words and pictures both the writer's
+                     r"文\s*[/／、]\s*[图圖]|[图圖]\s*[/／、]\s*文|[图圖]文|"
+                     r"文|Author|Reporter|نویسنده|تحریر|लेखक|Автор)\s*[:：/／|｜]\s*(.+)$", re.I)
+# ... with a space after it: `文/图 王浩宇`, names only
+_WORDS_AND_PICTURES = re.compile(r"^(?:文\s*[/／、]\s*[图圖]|[图圖]\s*[/／、]\s*文|[图圖]文)\s+(.+)$")
 # BBC's byline, labelled for screen readers with a comma: `作者，马特·麦格拉思`, `Author, Matt McGrath`, and the
 # author's post under it, its label untranslated (`Role，BBC环境事务记者`): one name, nothing after it.
 _AUTHOR_COMMA = re.compile(r"^(?:作者|Author)\s*[，,]\s*([^，,。；;:：]{2,40})$")
@@ -128,7 +133,9 @@ _FIELD_LABEL = re.compile(
     r"审核|審核|审校|審校|校对|校對|终审|終審|复审|複審|初审|初審|监制|監製|统筹|統籌)\s*[:：]")
 # The desk's other credits beside the editor (`编辑：孙丽　审核：赵强`): who checked it, who oversaw it. The
 # page prints them under the article; an edition's byline names its writers and editor.
-_STAFF = re.compile(r"^(?:审核|審核|审校|審校|校对|校對|终审|終審|复审|複審|初审|初審|监制|監製|统筹|統籌)\s*[:：|｜]\s*"
+# ... and who planned, produced, designed or filmed it (`策划：X`, `视频：Y`, `海报：Z`): none of the text's writers
+_STAFF = re.compile(r"^(?:审核|審核|审校|審校|校对|校對|终审|終審|复审|複審|初审|初審|监制|監製|统筹|統籌|策划|策劃|主编|主編|"
+                    r"出品|制作|製作|设计|設計|剪辑|剪輯|视频|視頻|海报|海報|美编|美編)\s*[:：|｜]\s*"
                     rf"[{_H}·A-Za-z .、，,]{{1,30}}$")
 # The page's buttons beside its byline: `字号：大 中 小`, `【打印】`, `分享到：`, `[关闭窗口]`
 _BUTTONS = re.compile(r"[【\[［]?\s*(?:(?:字号|字號|字体|字體)\s*[:：]?\s*(?:[大中小]\s*){2,3}|打印|列印|收藏|关闭窗口|關閉窗口|"
@@ -152,6 +159,8 @@ def byline_fields(text: str, *, chinese: bool | None = None) -> dict[str, object
         return {"authors": (match[1].strip(),)}
     if _ROLE_LINE.match(text):
         return {"counter": text}  # a line of the byline block that states no field
+    if (match := _WORDS_AND_PICTURES.match(text)) and (names := split_names(match[1])) and all(map(_is_name, names)):
+        return {"authors": names}
     if (match := _AUTHOR.match(text)) and not _ANOTHER_FIELD.search(match[1]):
         if ("|" in match[1] or "｜" in match[1]) and (fields := _fields_apart(text, chinese)):
             return fields  # `作者：李想 | 2024-11-20 | 阅读时间 8 分钟`
