@@ -160,8 +160,13 @@ def _edition_file(args: argparse.Namespace, inputs: list[str]) -> tuple[str, Pat
     from .builder.single import formats_from
 
     output: Path = args.output
-    fmt = next((name for name in registry.names() if registry.get(name).suffix == output.suffix.lower()), None)
-    if fmt is None or output.is_dir():
+    suffix = output.suffix.lower()
+    if not suffix or output.is_dir():
+        return None
+    # a writer named as its suffix is that suffix's (the built-ins), and is not imported to find out
+    fmt = next((name for name in registry.names() if "." + name == suffix), None) or next(
+        (name for name in registry.names() if registry.get(name).suffix == suffix), None)
+    if fmt is None:
         return None
     if args.to and formats_from(args.to) != [fmt]:
         raise UsageError(f"-o {output} names one {fmt} edition, and --to asks for {', '.join(formats_from(args.to))}; "
