@@ -488,3 +488,13 @@ def test_more_labelled_credits_of_a_byline(line: str, expected: dict[str, object
     from convert.enrich.bylines import byline_fields
 
     assert byline_fields(line, chinese=True) == expected
+
+
+@pytest.mark.parametrize(("line", "notice"), [
+    ("图片来源网络，侵删", True),
+    ("部分图片来源于网络，如有侵权请联系删除。", True),
+    ("法院认为，如有侵权行为，应当依法承担责任。", False),  # a sentence of the report
+])
+def test_a_posts_note_on_borrowed_pictures_is_a_notice(tmp_path: Path, line: str, notice: bool) -> None:
+    doc = _read_md(tmp_path, f"# 标题\n\n第一段正文，说明背景。\n\n第二段正文。\n\n{line}\n")
+    assert isinstance(doc.body[-1], convert.model.Notice) == notice
