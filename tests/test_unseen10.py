@@ -498,3 +498,18 @@ def test_more_labelled_credits_of_a_byline(line: str, expected: dict[str, object
 def test_a_posts_note_on_borrowed_pictures_is_a_notice(tmp_path: Path, line: str, notice: bool) -> None:
     doc = _read_md(tmp_path, f"# 标题\n\n第一段正文，说明背景。\n\n第二段正文。\n\n{line}\n")
     assert isinstance(doc.body[-1], convert.model.Notice) == notice
+
+
+@pytest.mark.parametrize(("line", "caption"), [
+    ("图1 某老旧小区改造后外景", "某老旧小区改造后外景"),
+    ("圖 2-1　各區項目分布", "各區項目分布"),
+    ("图1显示，今年增长明显。", ""),  # a sentence: the picture keeps no caption, the line stays
+])
+def test_a_reports_numbered_caption_under_its_picture(tmp_path: Path, line: str, caption: str) -> None:
+    """A report's picture is captioned `图1 …` under it, numbered; each edition numbers its figures itself,
+    and the line stayed text under a figure with no caption (`图 1` over `图1 某…`)."""
+    (tmp_path / "a.png").write_bytes(_png())
+    doc = _read_md(tmp_path, f"# 调研报告\n\n今年以来，全市共启动项目86个。\n\n![](a.png)\n\n{line}\n\n资金缺口较大。\n")
+    figure = next(b for b in doc.body if isinstance(b, convert.model.Figure))
+    assert convert.model.plain_text(figure.caption) == caption
+    assert (line in convert.model.visible_text(doc)) == (not caption)

@@ -16,7 +16,9 @@ import re
 CAPTION = re.compile(
     r"^[（(\[【]\s*(?:图|圖|图片|圖片|Photo|Image|Picture|Figure|Fig\.?)\s*\d*\s*[:：]\s*(.+?)\s*[)）\]】]$"
     r"|^(?:图|圖|图片|圖片)\s*\d*\s*[:：]\s*(.+)$"
-    r"|^(?:图像加注文字|圖像加註文字|Image caption)\s*[，,:：]\s*(.+)$", re.I | re.S)
+    r"|^(?:图像加注文字|圖像加註文字|Image caption)\s*[，,:：]\s*(.+)$"
+    # a report's numbered caption under its picture, numbered as the edition numbers it: `图1 外景`, `圖 2-1　…`
+    r"|^(?:图|圖)\s*\d{1,3}(?:[-.．]\d{1,3})?(?:\s+|　)(?=\S)(.+)$", re.I | re.S)
 _SENTENCE = r"(?:[^.。!?！？]|\.(?!\s|$))"  # text within one sentence (`J. Smith`, `Getty Images/AFP`)
 # Taiwan's papers credit with `圖／X攝` (taken by X) or `圖／X` (from X): a caption line never reads so.
 _PICTURE_FROM = re.compile(r"[（(]?\s*(?:圖|图|照片|相片)\s*[/／]\s*(?!文)(?P<who>[^（()）。/／]{2,40}?)\s*(?:攝|摄)?\s*[)）]?$")
@@ -88,7 +90,7 @@ def credit_line(text: str) -> str:
 def caption_line(text: str) -> str:
     """The caption a caption line (`（图：…）`, `(Photo: …)`, `图：…`) holds, else ''."""
     match = CAPTION.match(text) if text else None
-    return (match[1] or match[2] or match[3] or "").strip() if match else ""
+    return (match[1] or match[2] or match[3] or match[4] or "").strip() if match else ""
 
 
 def _credit_like(who: str) -> bool:
