@@ -513,3 +513,14 @@ def test_a_reports_numbered_caption_under_its_picture(tmp_path: Path, line: str,
     figure = next(b for b in doc.body if isinstance(b, convert.model.Figure))
     assert convert.model.plain_text(figure.caption) == caption
     assert (line in convert.model.visible_text(doc)) == (not caption)
+
+
+def test_a_text_file_of_lines_indented_by_four_spaces(tmp_path: Path) -> None:
+    """Each line a paragraph, indented with ASCII spaces, no blank line: the indents made the lines
+    Markdown's continuation lines, and the whole file one paragraph, its title run into the text."""
+    (path := tmp_path / "a.txt").write_text("标题在这里\n    北京时间11月28日，国家统计局发布数据。\n"
+                                            "    分季度看，一季度增长5.3%。\n    第三段内容在这里。\n", encoding="utf-8")
+    doc = convert.read(str(path))
+    assert doc.meta.title == "标题在这里"
+    assert [convert.model.plain_text(b.content) for b in doc.body] == [
+        "北京时间11月28日，国家统计局发布数据。", "分季度看，一季度增长5.3%。", "第三段内容在这里。"]

@@ -22,6 +22,7 @@ from typing import Any, Callable
 
 from ..errors import ConvertError
 from ..model import CHECKED_BOX, UNCHECKED_BOX
+from ..scripts import CJK_LETTERS, CJK_PUNCTUATION
 from .cjk_markdown import cjk_friendly, needs_help, unindent_prose, unwrap_presentational
 
 PANDOC_API = (1, 23)  # the pandoc-types version whose JSON `walk` reads
@@ -161,7 +162,9 @@ def _marks_as_notes(blocks: list[Any], notes: list[Any]) -> list[Any]:
 
 
 _FRONT_MATTER = re.compile(r"\A---\n.*?\n(?:---|\.\.\.)\n", re.S)
-_BLOCK_MARKUP = re.compile(r"^(?: {4}|\t| {0,3}(?:[|>]|```|~~~|[-*+][ \t]|\d{1,9}[.)][ \t]|[-=_*]{3,}\s*$))")
+# (a line indented as code that opens with CJK text is a paragraph's typed indent: `cjk_markdown.unindent_prose`)
+_BLOCK_MARKUP = re.compile(f"^(?:(?: {{4}}|\\t)(?![ \\t\u3000]*[{CJK_LETTERS}{CJK_PUNCTUATION}])"
+                           r"| {0,3}(?:[|>]|```|~~~|[-*+][ \t]|\d{1,9}[.)][ \t]|[-=_*]{3,}\s*$))")
 
 
 def lines_as_paragraphs(text: str) -> str:
