@@ -524,3 +524,31 @@ def test_a_text_file_of_lines_indented_by_four_spaces(tmp_path: Path) -> None:
     assert doc.meta.title == "标题在这里"
     assert [convert.model.plain_text(b.content) for b in doc.body] == [
         "北京时间11月28日，国家统计局发布数据。", "分季度看，一季度增长5.3%。", "第三段内容在这里。"]
+
+
+# ---------------------------------------------------------------- a Hong Kong portal's page
+
+HK01 = """<!DOCTYPE html><html lang="zh-HK"><head><meta charset="utf-8">
+<title>天文台：今明兩日最低氣溫跌至12度　市區有霜凍警告 | 香港01 | 社會新聞</title>
+<meta property="og:site_name" content="香港01"><meta property="og:title" content="天文台：今明兩日最低氣溫跌至12度　市區有霜凍警告">
+<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle",
+"headline":"天文台：今明兩日最低氣溫跌至12度　市區有霜凍警告","datePublished":"2024-11-28T07:30:00+08:00",
+"author":[{"@type":"Person","name":"陳嘉欣"}],"publisher":{"@type":"Organization","name":"香港01"}}</script></head><body>
+<header><nav><a href="/">首頁</a><a href="/zone/1">港聞</a><a href="/zone/2">娛樂</a></nav></header>
+<main><article><h1>天文台：今明兩日最低氣溫跌至12度　市區有霜凍警告</h1>
+<p>天文台表示，一股強烈東北季候風正影響廣東沿岸，預料今明兩日市區最低氣溫約12度，新界再低兩三度。</p>
+<p>天文台高級科學主任李鴻泰表示：「市民外出時應穿著足夠禦寒衣物，長者及長期病患者要特別留意。」</p>
+<p>【延伸閱讀】<a href="/x">寒冷天氣警告生效　各區開放臨時避寒中心（附地址）</a></p>
+<p>另外，天文台已發出霜凍警告，提醒農友採取預防措施。</p>
+<p>上一篇：<a href="/y">港鐵東涌綫延線工程進展</a></p>
+</article></main><footer><a href="/about">關於我們</a><a href="/privacy">私隱政策</a></footer></body></html>"""
+
+
+def test_a_hong_kong_portals_page(tmp_path: Path) -> None:
+    """The headline's two clauses keep the full-width space between them (it was made an ASCII space);
+    the bracketed `【延伸閱讀】` link and the `上一篇：` link are the page's, not the article's."""
+    (page := tmp_path / "hk01.html").write_text(HK01, encoding="utf-8")
+    doc = convert.read(str(page))
+    assert doc.meta.title == "天文台：今明兩日最低氣溫跌至12度\u3000市區有霜凍警告"
+    text = convert.model.visible_text(doc)
+    assert "霜凍警告，提醒農友" in text and "延伸閱讀" not in text and "上一篇" not in text

@@ -104,7 +104,7 @@ def test_byline_opening_with_its_date() -> None:
     date, and the line stayed in the body too."""
     doc = read("jp-sakura-sjis.html")
     assert (doc.meta.title, doc.meta.authors, doc.meta.date, doc.meta.lang) == \
-        ("東京で桜が開花 平年より5日早く", ("佐藤美咲",), "2025-03-19T14:05", "ja")
+        ("東京で桜が開花\u3000平年より5日早く", ("佐藤美咲",), "2025-03-19T14:05", "ja")
     text = m.visible_text(doc)
     assert "文：佐藤美咲" not in text and text.count("気象庁は19日") == 1
     for chrome in ("ログイン", "シェアする", "関連記事", "大阪でも開花間近", "無断転載"):

@@ -35,6 +35,10 @@ PROMOTION = re.compile(
     # newsroom's sidebar may say `延伸阅读：…` over what it holds, and stays)
     r"|[▪•●■◆►▶]\s*(?:延伸閱讀|延伸阅读|相关阅读|相關閱讀|推荐阅读|推薦閱讀|相关报道|相關報導|相关新闻|相關新聞|"
     r"更多报道|更多報導)\s*[:：｜|].{1,80}"
+    # ... or in brackets (`【延伸閱讀】寒冷天氣警告生效…`), and the links to the articles before and after
+    # this one (`上一篇：…`, `下一篇：…`)
+    r"|【\s*(?:延伸閱讀|延伸阅读|相关阅读|相關閱讀|推荐阅读|推薦閱讀|相关报道|相關報導|相关新闻|相關新聞)\s*】\s*[:：]?.{1,80}"
+    r"|(?:上一篇|下一篇|上一則|下一則|上一条|下一条|上一條|下一條)(?:文章|新闻|新聞)?\s*[:：].{1,80}"
     # a multi-page article's page links (`共3页：上一页 1 2 3 下一页`, `首页 上一页 [1] [2] 下一页 尾页`)
     # (each piece one way only: a run of digits read as pieces of one to three tried every split, and a
     # failed match took seconds on `上一页 111…1x`)

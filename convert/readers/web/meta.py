@@ -60,6 +60,12 @@ _HAN_NAME = re.compile(f"^[{IDEOGRAPHS}·]{{2,5}}$")
 _WECHAT_VAR = re.compile(r"""\bvar\s+(ct|create_time|nickname|msg_title|msg_desc|publish_time)\s*=\s*"""
                          r"""(?:htmlDecode\()?\s*(["'])(.*?)\2""")
 _WHITESPACE = re.compile(r"\s+")
+
+
+def _spaced(match: re.Match[str]) -> str:
+    """A run of white space as one space; an ideographic one where the run holds one (`…12度　市區…`: the
+    space a Chinese headline sets between its two clauses, full width)."""
+    return "\u3000" if "\u3000" in match.group(0) else " "
 _LANGUAGE_TAG = re.compile(r"^(?!utf|gb|big5|iso|windows|ascii)[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$", re.I)
 
 
@@ -106,7 +112,7 @@ class PageMeta:
 
 
 def text_of(element: Any) -> str:
-    return _WHITESPACE.sub(" ", element.text_content()).strip()
+    return _WHITESPACE.sub(_spaced, element.text_content()).strip()
 
 
 def page_metadata(tree: Any, page_url: str = "") -> PageMeta:
@@ -174,7 +180,7 @@ def meta_tags(tree: Any) -> dict[str, str]:
     found: dict[str, str] = {}
     for element in tree.iter("meta"):
         key = (element.get("property") or element.get("name") or element.get("http-equiv") or "").strip().lower()
-        value = unescaped(_WHITESPACE.sub(" ", element.get("content") or "").strip())
+        value = unescaped(_WHITESPACE.sub(_spaced, element.get("content") or "").strip())
         if key and value:
             found.setdefault(key, value)
     return found
@@ -524,7 +530,7 @@ def page_editor(tree: Any) -> str:
 
 def clean_title(title: str, site: str) -> str:
     """The headline without the site's name around it: `Story | Courier`, `标题_网易财经`."""
-    title = _WHITESPACE.sub(" ", title).strip()
+    title = _WHITESPACE.sub(_spaced, title).strip()
     if not site or site.casefold() not in title.casefold() or title.casefold() == site.casefold():
         return title
     parts = [p.strip() for p in _TITLE_SEPARATORS.split(title) if p.strip()]
@@ -591,7 +597,7 @@ def _shown_source(tree: Any) -> str:
 
 def _first(meta: PageMeta, name: str, *candidates: tuple[Any, str]) -> str:
     for value, source in candidates:
-        text = _WHITESPACE.sub(" ", _text_value(value)).strip()
+        text = _WHITESPACE.sub(_spaced, _text_value(value)).strip()
         if text:
             meta.found[name] = source
             return text
@@ -610,8 +616,8 @@ def _name(value: Any) -> str:
     if isinstance(value, list):
         return _name(value[0]) if value else ""
     if isinstance(value, dict):
-        return _WHITESPACE.sub(" ", str(value.get("name") or "")).strip()
-    return _WHITESPACE.sub(" ", str(value or "")).strip()
+        return _WHITESPACE.sub(_spaced, str(value.get("name") or "")).strip()
+    return _WHITESPACE.sub(_spaced, str(value or "")).strip()
 
 
 def _image_url(value: Any) -> str:
