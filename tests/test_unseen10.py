@@ -552,3 +552,20 @@ def test_a_hong_kong_portals_page(tmp_path: Path) -> None:
     assert doc.meta.title == "天文台：今明兩日最低氣溫跌至12度\u3000市區有霜凍警告"
     text = convert.model.visible_text(doc)
     assert "霜凍警告，提醒農友" in text and "延伸閱讀" not in text and "上一篇" not in text
+
+
+def test_a_video_is_shown_by_its_poster_and_its_fallback_text_goes(tmp_path: Path) -> None:
+    """`<video>` vanished without a word, and the text a browser shows in its place
+    (`您的浏览器不支持视频播放`) was printed as the article's."""
+    from convert.errors import collect_warnings
+
+    (tmp_path / "poster.jpg").write_bytes(_png())
+    (page := tmp_path / "a.html").write_text(
+        '<h1>台风登陆现场</h1><p>台风今天下午在广东湛江登陆，最大风力14级。</p><video src="a.mp4" poster="poster.jpg" '
+        'controls><source src="a.mp4">您的浏览器不支持视频播放</video><audio src="b.mp3">不支持音频</audio>'
+        '<p>当地已转移群众5万人。</p>', encoding="utf-8")
+    with collect_warnings() as warnings:
+        doc = convert.read(str(page))
+    assert [type(b).__name__ for b in doc.body] == ["Paragraph", "Figure", "Paragraph"]
+    assert doc.body[1].src == "poster.jpg" and "支持" not in convert.model.visible_text(doc)
+    assert sorted(w.split(": ", 1)[1] for w in warnings) == ["dropped <audio> from raw HTML", "dropped <video> from raw HTML"]

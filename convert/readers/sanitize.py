@@ -32,13 +32,14 @@ _ATTRIBUTES = {
 }
 _URL_SCHEMES = {"http", "https", "mailto", "data"}  # data: survives only as an image source (see below)
 _DROPPED_WITH_CONTENT = {"script", "style", "iframe", "object", "embed", "noscript", "template", "frame",
-                         "frameset", "applet", "svg", "math", "form", "link", "meta", "base"}
+                         "frameset", "applet", "svg", "math", "form", "link", "meta", "base", "video", "audio"}
 _URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "data", "poster", "srcset"}
 
 
 def sanitize_html(html: str, source: str) -> str:
     """Return `html` with scripts, frames, event handlers and unsafe URLs removed (warning for each kind),
     and what a reader is not shown (`web.dom.is_hidden`) left out."""
+    html = _VIDEO.sub(_poster, html) if "<video" in html.lower() else html
     for finding in sorted(_find_unsafe(html)):
         warn(f"{source}: dropped {finding} from raw HTML")
     return nh3.clean(
@@ -194,6 +195,18 @@ def _without_hidden(root: Any) -> bool:
     for element in hidden:
         remove(element)
     return True
+
+
+# A video no edition plays is dropped with a warning, as an `<iframe>` player is, and with it the text a
+# browser shows in its place (`您的浏览器不支持视频播放`); the picture its page shows before it plays
+# (`poster`) stands before it, as a paper prints a still.
+_VIDEO = re.compile(r"<video\b[^>]*>", re.I)
+_POSTER = re.compile(r"\bposter\s*=\s*([\"'])([^\"'<>]+)\1", re.I)
+
+
+def _poster(match: re.Match[str]) -> str:
+    poster = _POSTER.search(match.group(0))
+    return (f'<p><img src="{poster[2]}" alt="" /></p>' if poster else "") + match.group(0)
 
 
 def _find_unsafe(html: str) -> set[str]:
