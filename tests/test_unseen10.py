@@ -569,3 +569,11 @@ def test_a_video_is_shown_by_its_poster_and_its_fallback_text_goes(tmp_path: Pat
     assert [type(b).__name__ for b in doc.body] == ["Paragraph", "Figure", "Paragraph"]
     assert doc.body[1].src == "poster.jpg" and "支持" not in convert.model.visible_text(doc)
     assert sorted(w.split(": ", 1)[1] for w in warnings) == ["dropped <audio> from raw HTML", "dropped <video> from raw HTML"]
+
+
+@pytest.mark.parametrize("tail", ["O网页链接 L北京日报的微博视频 \u200b\u200b\u200b收起全文d", " 展开全文c", "O网页链接"])
+def test_a_pasted_weibo_posts_cards_and_fold_switch_go(tmp_path: Path, tail: str) -> None:
+    doc = _read_md(tmp_path, "【#北京今冬首场降雪#】今天凌晨，北京迎来今冬首场降雪，延庆等地积雪明显。"
+                             f"#北京下雪了# 市民出行请注意安全。{tail}\n")
+    assert doc.meta.title == "北京今冬首场降雪"
+    assert convert.model.plain_text(doc.body[0].content).endswith("市民出行请注意安全。")

@@ -7,6 +7,7 @@ last ones, never a paragraph that merely mentions a QR code."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from .. import model as m
 from ..readers.promotion import is_promotion
@@ -26,11 +27,18 @@ _PAGE_NUMBER = re.compile(r"[—–－-]\s*\d{1,4}\s*[—–－-]|第\s*\d{1,4}\
 _QR_ADDRESS = re.compile(r"qr_?code|qrcode|/qr/|erweima|二维码", re.I)
 
 
+# What a Weibo post brings along when its text is copied: the icons of its link and video cards, copied as
+# letters (`O网页链接`, `L北京日报的微博视频`), and its fold switch (`收起全文d`, `展开全文c`)
+_WEIBO_CARDS = re.compile(r"[ \u200b]*(?:O网页链接|O網頁鏈接|L[^\s。！？，]{1,30}的微博视频|L[^\s。！？，]{1,30}的微博視頻|"
+                          r"收起全文d|展开全文c|展開全文c|收起d|展开c)(?=[\s\u200b]|$)[ \u200b]*")
+
+
 def drop_pasted_chrome(doc: m.Document) -> m.Document:
     """`doc` without the promotion lines at its top and its end, and the "more reading" links (or their
     titles, which is what a link becomes when the page is pasted as text); without lines of pointing
-    hands and page numbers anywhere."""
-    body = [block for block in doc.body if not _POINTING.fullmatch(text := _text(block)) and not _PAGE_NUMBER.fullmatch(text)]
+    hands and page numbers anywhere, nor a Weibo post's cards and fold switch in its text."""
+    blocks = [_without_weibo_cards(block) for block in doc.body]
+    body = [block for block in blocks if not _POINTING.fullmatch(text := _text(block)) and not _PAGE_NUMBER.fullmatch(text)]
     head = 0
     while head < min(LEAD_WINDOW, len(body)) and _promotion(_text(body[head])):
         head += 1
@@ -46,9 +54,19 @@ def drop_pasted_chrome(doc: m.Document) -> m.Document:
         if links_follow or _promotion(text) or _qr_code(block):
             continue
         kept.append(block)
-    if head == 0 and len(kept) == len(doc.body):  # nothing was taken
+    if head == 0 and len(kept) == len(doc.body) and all(a is b for a, b in zip(kept, doc.body)):  # nothing was taken
         return doc
     return m.Document(meta=doc.meta, blocks=tuple(kept) + doc.footnotes)
+
+
+def _without_weibo_cards(block: m.Block) -> m.Block:
+    if not isinstance(block, m.Paragraph) or not any(isinstance(i, m.Text) and _WEIBO_CARDS.search(i.text)
+                                                     for i in block.content):
+        return block
+    content = tuple(m.Text(_WEIBO_CARDS.sub(" ", i.text)) if isinstance(i, m.Text) else i for i in block.content)
+    if isinstance(content[-1], m.Text):
+        content = (*content[:-1], m.Text(content[-1].text.rstrip()))
+    return replace(block, content=content)
 
 
 def _promotion(text: str) -> bool:
