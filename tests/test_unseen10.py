@@ -562,12 +562,13 @@ def test_a_video_is_shown_by_its_poster_and_its_fallback_text_goes(tmp_path: Pat
     (tmp_path / "poster.jpg").write_bytes(_png())
     (page := tmp_path / "a.html").write_text(
         '<h1>台风登陆现场</h1><p>台风今天下午在广东湛江登陆，最大风力14级。</p><video src="a.mp4" poster="poster.jpg" '
-        'controls><source src="a.mp4">您的浏览器不支持视频播放</video><audio src="b.mp3">不支持音频</audio>'
-        '<p>当地已转移群众5万人。</p>', encoding="utf-8")
+        'controls><source src="a.mp4">您的浏览器不支持视频播放</video><p>视频：记者在湛江拍摄的画面。</p>'
+        '<audio src="b.mp3">不支持音频</audio><p>当地已转移群众5万人。</p>', encoding="utf-8")
     with collect_warnings() as warnings:
         doc = convert.read(str(page))
     assert [type(b).__name__ for b in doc.body] == ["Paragraph", "Figure", "Paragraph"]
     assert doc.body[1].src == "poster.jpg" and "支持" not in convert.model.visible_text(doc)
+    assert convert.model.plain_text(doc.body[1].caption) == "记者在湛江拍摄的画面。"  # its `视频：` line
     assert sorted(w.split(": ", 1)[1] for w in warnings) == ["dropped <audio> from raw HTML", "dropped <video> from raw HTML"]
 
 
@@ -577,3 +578,12 @@ def test_a_pasted_weibo_posts_cards_and_fold_switch_go(tmp_path: Path, tail: str
                              f"#北京下雪了# 市民出行请注意安全。{tail}\n")
     assert doc.meta.title == "北京今冬首场降雪"
     assert convert.model.plain_text(doc.body[0].content).endswith("市民出行请注意安全。")
+
+
+@pytest.mark.parametrize(("lead", "expected"), [
+    ("【記者王大明/台北報導】台北市政府今天宣布…", {"authors": ("王大明",), "reported": True, "place": "台北"}),
+    ("〔記者王大明／新北報導〕新北市政府今天宣布…", {"authors": ("王大明",), "reported": True, "place": "新北"}),
+    ("【记者连线】今天我们来到现场…", {}),  # a section's label, no reporter
+])
+def test_a_taiwan_papers_reporter_line_in_a_portals_brackets(lead: str, expected: dict[str, object]) -> None:
+    assert lead_dateline(lead) == expected

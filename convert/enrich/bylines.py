@@ -101,7 +101,7 @@ _OUTLET_SAYS = re.compile(rf"^(?:(?P<outlet>{_OUTLET_NAME})消息\s*[:：]|据(?
 # Hong Kong's and the mainland's papers bracket it: `【明報專訊】`, `【香港01訊】`, `【环球网快讯】`, `【本报讯】`.
 _BRACKETED_FLASH = re.compile(r"^【(?P<outlet>[^【】\s]{2,12}?)(?:专讯|專訊|快讯|快訊|讯|訊|电|電)】\s*"
                               r"(?:[（(](?P<reporters>[^（()）]{1,60})[)）])?")
-_BRACKETED_REPORTER = re.compile(r"^[〔［\[]([^〔〕［］\[\]]{2,40})[〕］\]]")
+_BRACKETED_REPORTER = re.compile(r"^[〔［\[【]([^〔〕［］\[\]【】]{2,40})[〕］\]】]")  # a portal's reprint: `【記者X/台北報導】`
 _ENGLISH_DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z.'\- ]{1,30}[A-Z.])(?:,\s*[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?)?"
     r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\((?P<agency>[A-Za-z][A-Za-z .&]{1,30})\))?\s*(?:—|–|--)\s*\S")
@@ -383,7 +383,8 @@ def lead_dateline(text: str) -> dict[str, object]:
     if fields := dateline_fields(text):
         fields.pop("whole", None)
         return fields
-    if (bracketed := _BRACKETED_REPORTER.match(text)) and (fields := reporter_fields(bracketed[1])):
+    if (bracketed := _BRACKETED_REPORTER.match(text)) and (fields := reporter_fields(bracketed[1])) \
+            and (not text.startswith("【") or fields.get("place")):  # `【记者连线】` is a section's label
         return fields  # `〔記者陳怡君／台北報導〕台北捷運…`: Taiwan's papers open the lead so
     match = _ENGLISH_DATELINE.match(text)
     if not match:

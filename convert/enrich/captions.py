@@ -15,7 +15,7 @@ import re
 # `图像加注文字，…` / `圖像加註文字，…` / `Image caption, …`, `图像来源，Getty Images` / `Image source, Getty Images`.
 CAPTION = re.compile(
     r"^[（(\[【]\s*(?:图|圖|图片|圖片|Photo|Image|Picture|Figure|Fig\.?)\s*\d*\s*[:：]\s*(.+?)\s*[)）\]】]$"
-    r"|^(?:图|圖|图片|圖片)\s*\d*\s*[:：]\s*(.+)$"
+    r"|^(?:图|圖|图片|圖片|视频|視頻)\s*\d*\s*[:：]\s*(.+)$"  # `视频：…` under a video's poster picture
     r"|^(?:图像加注文字|圖像加註文字|Image caption)\s*[，,:：]\s*(.+)$"
     # a report's numbered caption under its picture, numbered as the edition numbers it: `图1 外景`, `圖 2-1　…`
     r"|^(?:图|圖)\s*\d{1,3}(?:[-.．]\d{1,3})?(?:\s+|　)(?=\S)(.+)$", re.I | re.S)
