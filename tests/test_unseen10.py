@@ -587,3 +587,12 @@ def test_a_pasted_weibo_posts_cards_and_fold_switch_go(tmp_path: Path, tail: str
 ])
 def test_a_taiwan_papers_reporter_line_in_a_portals_brackets(lead: str, expected: dict[str, object]) -> None:
     assert lead_dateline(lead) == expected
+
+
+def test_a_headlines_full_width_space_still_finds_the_site_in_the_title(tmp_path: Path) -> None:
+    """The headline kept its full-width space while the `<title>` it opens lost it: the site after the
+    headline there (`… | 香港01`) was no longer found."""
+    page = HK01.replace('<meta property="og:site_name" content="香港01">', "").replace(
+        '"publisher":{"@type":"Organization","name":"香港01"}', '"inLanguage":"zh-HK"').replace(" | 社會新聞", "")
+    (path := tmp_path / "hk01.html").write_text(page, encoding="utf-8")
+    assert convert.read(str(path)).meta.source_site == "香港01"

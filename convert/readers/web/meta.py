@@ -60,12 +60,6 @@ _HAN_NAME = re.compile(f"^[{IDEOGRAPHS}·]{{2,5}}$")
 _WECHAT_VAR = re.compile(r"""\bvar\s+(ct|create_time|nickname|msg_title|msg_desc|publish_time)\s*=\s*"""
                          r"""(?:htmlDecode\()?\s*(["'])(.*?)\2""")
 _WHITESPACE = re.compile(r"\s+")
-
-
-def _spaced(match: re.Match[str]) -> str:
-    """A run of white space as one space; an ideographic one where the run holds one (`…12度　市區…`: the
-    space a Chinese headline sets between its two clauses, full width)."""
-    return "\u3000" if "\u3000" in match.group(0) else " "
 _LANGUAGE_TAG = re.compile(r"^(?!utf|gb|big5|iso|windows|ascii)[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$", re.I)
 
 
@@ -111,8 +105,15 @@ class PageMeta:
         return values
 
 
+def _collapsed(text: str) -> str:
+    """`text` with each run of white space one space, an ideographic one where the run holds one
+    (`…12度　市區…`: the space a Chinese headline sets between its two clauses, full width), and none
+    at its ends: how every field of a page is read and compared."""
+    return _WHITESPACE.sub(lambda run: "\u3000" if "\u3000" in run.group(0) else " ", text).strip()
+
+
 def text_of(element: Any) -> str:
-    return _WHITESPACE.sub(_spaced, element.text_content()).strip()
+    return _collapsed(element.text_content())
 
 
 def page_metadata(tree: Any, page_url: str = "") -> PageMeta:
@@ -180,7 +181,7 @@ def meta_tags(tree: Any) -> dict[str, str]:
     found: dict[str, str] = {}
     for element in tree.iter("meta"):
         key = (element.get("property") or element.get("name") or element.get("http-equiv") or "").strip().lower()
-        value = unescaped(_WHITESPACE.sub(_spaced, element.get("content") or "").strip())
+        value = unescaped(_collapsed(element.get("content") or ""))
         if key and value:
             found.setdefault(key, value)
     return found
@@ -530,7 +531,7 @@ def page_editor(tree: Any) -> str:
 
 def clean_title(title: str, site: str) -> str:
     """The headline without the site's name around it: `Story | Courier`, `标题_网易财经`."""
-    title = _WHITESPACE.sub(_spaced, title).strip()
+    title = _collapsed(title)
     if not site or site.casefold() not in title.casefold() or title.casefold() == site.casefold():
         return title
     parts = [p.strip() for p in _TITLE_SEPARATORS.split(title) if p.strip()]
@@ -544,7 +545,7 @@ def has_time(iso: str) -> bool:
 
 def site_from_title(title_tag: str, headline: str) -> str:
     """`沿海港口…码头--经济·科技--人民网`: what follows the headline in the `<title>`, its last part."""
-    title_tag = _WHITESPACE.sub(" ", title_tag).strip()
+    title_tag = _collapsed(title_tag)  # as the headline is: `12度　市區` is in `12度　市區… | 香港01`
     if not headline or not title_tag.startswith(headline) or title_tag == headline:
         return ""
     # `标题-新华网`: a hyphen with no spaces is no separator inside a headline, but it is after one
@@ -597,7 +598,7 @@ def _shown_source(tree: Any) -> str:
 
 def _first(meta: PageMeta, name: str, *candidates: tuple[Any, str]) -> str:
     for value, source in candidates:
-        text = _WHITESPACE.sub(_spaced, _text_value(value)).strip()
+        text = _collapsed(_text_value(value))
         if text:
             meta.found[name] = source
             return text
@@ -616,8 +617,8 @@ def _name(value: Any) -> str:
     if isinstance(value, list):
         return _name(value[0]) if value else ""
     if isinstance(value, dict):
-        return _WHITESPACE.sub(_spaced, str(value.get("name") or "")).strip()
-    return _WHITESPACE.sub(_spaced, str(value or "")).strip()
+        return _collapsed(str(value.get("name") or ""))
+    return _collapsed(str(value or ""))
 
 
 def _image_url(value: Any) -> str:
