@@ -19,12 +19,12 @@ _H = IDEOGRAPHS
 # A separator must follow the word, or `编辑部认为…` and `Editorial boards…` would be bylines.
 _EDITOR_WORD = r"(?:责任编辑|責任編輯|责编|責編|编辑|編輯)"
 # `نویسنده: X` (Persian), `تحریر: X` (Urdu), `लेखक: X` (Hindi), `Автор: X` (Russian) too
-_AUTHOR = re.compile(r"^(?:作者|撰文|撰稿|采写|採寫|执笔|執筆|文字|"
-                     # `文/图 X`, `图文：X`: words and pictures both the writer's
-                     r"文\s*[/／、]\s*[图圖]|[图圖]\s*[/／、]\s*文|[图圖]文|"
+# `文/图 X`, `图文：X`: words and pictures both the writer's
+_WORDS_AND_PICTURES_LABEL = r"(?:文\s*[/／、]\s*[图圖]|[图圖]\s*[/／、]\s*文|[图圖]文)"
+_AUTHOR = re.compile(rf"^(?:作者|撰文|撰稿|采写|採寫|执笔|執筆|文字|{_WORDS_AND_PICTURES_LABEL}|"
                      r"文|Author|Reporter|نویسنده|تحریر|लेखक|Автор)\s*[:：/／|｜]\s*(.+)$", re.I)
 # ... with a space after it: `文/图 王浩宇`, names only
-_WORDS_AND_PICTURES = re.compile(r"^(?:文\s*[/／、]\s*[图圖]|[图圖]\s*[/／、]\s*文|[图圖]文)\s+(.+)$")
+_WORDS_AND_PICTURES = re.compile(rf"^{_WORDS_AND_PICTURES_LABEL}\s+(.+)$")
 # BBC's byline, labelled for screen readers with a comma: `作者，马特·麦格拉思`, `Author, Matt McGrath`, and the
 # author's post under it, its label untranslated (`Role，BBC环境事务记者`): one name, nothing after it.
 _AUTHOR_COMMA = re.compile(r"^(?:作者|Author)\s*[，,]\s*([^，,。；;:：]{2,40})$")

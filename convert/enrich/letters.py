@@ -77,10 +77,10 @@ def attachment_lists(doc: m.Document) -> m.Document:
         first = _lines(block) if isinstance(block, m.Paragraph) and not block.role else []
         label = _FIRST_ATTACHMENT.match(first[0]) if len(first) == 1 else None
         number, content = 2, list(block.content) if label else []
+        indent = "\u3000" * round(display_width(label["label"].rstrip()) / 2) if label else ""
         while label and index + 1 < len(blocks) and isinstance(following := blocks[index + 1], m.Paragraph) \
                 and not following.role and len(lines := _lines(following)) == 1 \
                 and (item := _ATTACHMENT.match(lines[0])) and int(item["n"]) == number:
-            indent = "\u3000" * round(display_width(label["label"].rstrip()) / 2)
             content += [m.LineBreak(), m.Text(indent), *following.content]
             number, index = number + 1, index + 1
         out.append(replace(block, content=tuple(content), role="aligned") if number > 2 else block)

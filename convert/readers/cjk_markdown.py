@@ -56,8 +56,9 @@ _POSITION = re.compile(r"^(\d+):(\d+)-(\d+):(\d+)$")
 _PRESENTATIONAL = re.compile(r"</?(?:center|font)(?:\s[^<>]*)?>", re.I)
 
 
-# A line indented as code that opens with CJK text
-_INDENTED_CJK = re.compile(f"^(?: {{4}}|\\t)[ \\t\u3000]*[{CJK_LETTERS}{CJK_PUNCTUATION}]", re.M)
+CODE_INDENT = r"(?: {4}|\t)"  # what makes a line indented code to CommonMark
+CJK_OPENING = f"[ \\t\u3000]*[{CJK_LETTERS}{CJK_PUNCTUATION}]"  # ... and CJK text after it, past more indent
+_INDENTED_CJK = re.compile(f"^{CODE_INDENT}{CJK_OPENING}", re.M)  # a line indented as code that opens with CJK text
 _PROSE_LINE = re.compile(f"^[{CJK_LETTERS}{CJK_PUNCTUATION}0-9“‘「『（(《〈【]")
 _CJK_CHAR = re.compile(f"[{CJK_LETTERS}{CJK_PUNCTUATION}]")
 

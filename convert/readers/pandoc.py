@@ -22,8 +22,7 @@ from typing import Any, Callable
 
 from ..errors import ConvertError
 from ..model import CHECKED_BOX, UNCHECKED_BOX
-from ..scripts import CJK_LETTERS, CJK_PUNCTUATION
-from .cjk_markdown import cjk_friendly, needs_help, unindent_prose, unwrap_presentational
+from .cjk_markdown import CJK_OPENING, CODE_INDENT, cjk_friendly, needs_help, unindent_prose, unwrap_presentational
 
 PANDOC_API = (1, 23)  # the pandoc-types version whose JSON `walk` reads
 MAX_NESTING = 60
@@ -73,13 +72,13 @@ def markdown_ast(path: Path, text: str) -> dict[str, Any]:
     `sanitize`, and comes back through pandoc's HTML reader; the front matter stays from the first pass."""
     if path.suffix.lower() == ".txt":
         text = lines_as_paragraphs(bullet_lines(text))
-    text = unwrap_presentational(text, lambda source: json.loads(  # `<center>![…](…)</center>`
-        _pandoc_run(path, ["-f", MARKDOWN + "+sourcepos", "-t", "json"], source)))
-    text = unindent_prose(text, lambda source: json.loads(  # Chinese paragraphs indented by four spaces
-        _pandoc_run(path, ["-f", MARKDOWN + "+sourcepos", "-t", "json"], source)))
+    def sourcepos_ast(source: str) -> dict[str, Any]:  # where code and raw HTML are, for `cjk_markdown`
+        return json.loads(_pandoc_run(path, ["-f", MARKDOWN + "+sourcepos", "-t", "json"], source))
+
+    text = unwrap_presentational(text, sourcepos_ast)  # `<center>![…](…)</center>`
+    text = unindent_prose(text, sourcepos_ast)  # Chinese paragraphs indented by four spaces
     if needs_help(text):  # `**“加粗”**文字`, `#标题`: see `cjk_markdown`
-        text = cjk_friendly(text, lambda source: json.loads(
-            _pandoc_run(path, ["-f", MARKDOWN + "+sourcepos", "-t", "json"], source)))
+        text = cjk_friendly(text, sourcepos_ast)
     out = _pandoc_run(path, ["-f", MARKDOWN, "-t", "json"], text)
     ast = _parse_ast(path, out)
     if '"t":"RawBlock"' in out or '"t":"RawInline"' in out:  # quotes inside JSON strings are escaped
@@ -163,7 +162,7 @@ def _marks_as_notes(blocks: list[Any], notes: list[Any]) -> list[Any]:
 
 _FRONT_MATTER = re.compile(r"\A---\n.*?\n(?:---|\.\.\.)\n", re.S)
 # (a line indented as code that opens with CJK text is a paragraph's typed indent: `cjk_markdown.unindent_prose`)
-_BLOCK_MARKUP = re.compile(f"^(?:(?: {{4}}|\\t)(?![ \\t\u3000]*[{CJK_LETTERS}{CJK_PUNCTUATION}])"
+_BLOCK_MARKUP = re.compile(f"^(?:{CODE_INDENT}(?!{CJK_OPENING})"
                            r"| {0,3}(?:[|>]|```|~~~|[-*+][ \t]|\d{1,9}[.)][ \t]|[-=_*]{3,}\s*$))")
 
 

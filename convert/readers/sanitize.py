@@ -39,7 +39,7 @@ _URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "data", 
 def sanitize_html(html: str, source: str) -> str:
     """Return `html` with scripts, frames, event handlers and unsafe URLs removed (warning for each kind),
     and what a reader is not shown (`web.dom.is_hidden`) left out."""
-    html = _VIDEO.sub(_poster, html) if "<video" in html.lower() else html
+    html = _VIDEO.sub(_poster, html)
     for finding in sorted(_find_unsafe(html)):
         warn(f"{source}: dropped {finding} from raw HTML")
     return nh3.clean(
@@ -111,9 +111,9 @@ def _tree_passes(html: str) -> str:
 # Bold and italics a page sets by style (`<span style="font-weight:700">`), or by a class its own style
 # sheet makes bold (Google Docs' export: `.c1{font-weight:700}`): the cleaner keeps no style, and the
 # emphasis was lost (a bold section title came out as a plain line).
-_EMPHASIS_STYLE = re.compile(r"font-weight\s*:\s*(?:bold|bolder|[6-9]00)\b|font-style\s*:\s*italic\b", re.I)
 _BOLD_STYLE = re.compile(r"font-weight\s*:\s*(?:bold|bolder|[6-9]00)\b", re.I)
 _ITALIC_STYLE = re.compile(r"font-style\s*:\s*italic\b", re.I)
+_EMPHASIS_STYLE = re.compile(f"{_BOLD_STYLE.pattern}|{_ITALIC_STYLE.pattern}", re.I)
 _CLASS_RULE = re.compile(r"(?:(?<=[}\s,;])|^)\.([A-Za-z_][\w-]*)\s*\{([^{}]*)\}")
 
 
