@@ -34,6 +34,13 @@ class Strikeout:
 
 
 @dataclass(frozen=True)
+class Highlight:
+    """Marked text (`==重点==`, `<mark>`), set on the theme's highlight colour."""
+
+    content: tuple[Inline, ...]
+
+
+@dataclass(frozen=True)
 class Superscript:
     content: tuple[Inline, ...]
 
@@ -83,7 +90,7 @@ class Ruby:
     reading: str
 
 
-Inline = Union[Text, Emphasis, Strong, Strikeout, Superscript, Subscript, Code, Link, LineBreak,
+Inline = Union[Text, Emphasis, Strong, Strikeout, Highlight, Superscript, Subscript, Code, Link, LineBreak,
                NoteRef, InlineImage, Ruby]
 
 # ---------------------------------------------------------------- blocks

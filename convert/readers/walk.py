@@ -16,7 +16,7 @@ from .. import model as m
 from ..dates import parse_date, parse_date_line
 from ..errors import ConvertError, warn
 from ..scripts import OWN_NUMBER, TYPED_BULLET, is_wide
-from .pandoc import MAX_NESTING
+from .pandoc import HIGHLIGHT_CLASS, MAX_NESTING
 
 ALIGN_CLASS = "convert-align-"  # + "center" / "end": `sanitize`'s wrapper around a paragraph the page aligns
 RUBY_CLASS = "convert-ruby"  # `sanitize`'s span for a ruby's text, its reading in the span's title
@@ -385,6 +385,8 @@ class _Builder:
             (_, classes, attributes), content = c
             if RUBY_CLASS in classes and (reading := dict(attributes).get("title", "").strip()):
                 return [m.Ruby(self.inlines(content, depth), _clean(reading))]
+            if HIGHLIGHT_CLASS in classes:
+                return [m.Highlight(self.inlines(content, depth))]
             return list(self.inlines(content, depth))
         if kind == "Cite":
             return list(self.inlines(c[1], depth))

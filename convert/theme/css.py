@@ -227,6 +227,7 @@ pre {{ background: {colors.code_background}; padding: {_padding(code.padding_em)
 hr {{ border: none; border-top: 0.5pt solid {colors.rule}; margin: {_em(theme.divider.space_em)} 0; }}
 ul, ol {{ margin: {_em(lists.space_before_em)} 0 {_em(lists.space_after_em)}; padding-left: {_em(lists.indent_em)}; }}
 ul.task-list {{ list-style: none; }}
+mark {{ background: {colors.highlight}; color: inherit; }}
 li {{ margin: {_em(lists.item_spacing_em)} 0; }}
 table {{ border-collapse: collapse; width: 100%; table-layout: fixed; margin: {_em(table.space_em)} 0;
   font-size: {_em(table.size_em)}; line-height: {table.line_height:g}; }}

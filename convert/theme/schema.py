@@ -169,6 +169,7 @@ class Colors(_Section):
     rule: Color
     notice_background: Color
     code_background: Color
+    highlight: Color = "#f8e9a1"  # behind marked text (`==重点==`, `<mark>`)
 
 
 def _caption_format(value: str) -> str:

@@ -381,8 +381,8 @@ def breakable(text: str) -> str:
     return "<wbr />".join(parts)
 
 
-_INLINE_TAGS = {m.Emphasis: "em", m.Strong: "strong", m.Strikeout: "s", m.Superscript: "sup",
-                m.Subscript: "sub"}
+_INLINE_TAGS = {m.Emphasis: "em", m.Strong: "strong", m.Strikeout: "s", m.Highlight: "mark",
+                m.Superscript: "sup", m.Subscript: "sub"}
 
 
 WRITER = Writer(name="html", suffix=".html", description="self-contained HTML5 page (images inlined)",

@@ -26,7 +26,7 @@ from .notes import Footnotes, reference_run
 from .styles import LIST_STYLE_LEVELS, Tokens
 from ..columns import column_groups, table_part, table_text_em, table_widths
 from .tables import table_rows
-from .ooxml import (Element, append, attrs, bookmark, bookmark_name, clean, el, half_points, run_properties, size,
+from .ooxml import (Element, append, attrs, bookmark, bookmark_name, clean, el, half_points, run_properties, shading, size,
                        spacing, text_runs, twips)
 
 
@@ -55,6 +55,7 @@ class Format:
     bold: bool = False
     italic: bool = False
     strike: bool = False
+    shade: str = ""  # a background colour (marked text)
     position: str = ""  # superscript | subscript
     code: bool = False
     link: bool = False
@@ -72,6 +73,7 @@ class Format:
                               *((el("w:b"), el("w:bCs")) if self.bold else ()),
                               *((el("w:i"), el("w:iCs")) if self.italic else ()),
                               el("w:strike") if self.strike else None,
+                              shading(self.shade) if self.shade else None,
                               el("w:vertAlign", val=self.position) if self.position else None,
                               el("w:lang", val="en-US") if face else None)
 
@@ -357,6 +359,7 @@ class BodyWriter:
         face = self.heading_emphasis_face if scope.heading else self.emphasis_face
         emphasis = {"emphasis_face": face} if self.doc.is_chinese and not fmt.latin_face else {"italic": True}
         wrapped = {m.Emphasis: emphasis, m.Strong: {"bold": True}, m.Strikeout: {"strike": True},
+                   m.Highlight: {"shade": self.tokens.theme.colors.highlight},
                    m.Superscript: {"position": "superscript"}, m.Subscript: {"position": "subscript"}}
         changes = wrapped.get(type(node))
         if changes is None:

@@ -1,0 +1,93 @@
+"""An eleventh round of inputs nothing before had: Obsidian's and Typora's highlights (`==重点==`), and
+what they showed was wrong, tested at the step that now reads it right."""
+
+import zipfile
+from pathlib import Path
+
+import pdfplumber
+import pytest
+from docx import Document as Word
+from docx.oxml.ns import qn
+
+import convert
+from convert import model as m
+from convert.theme import load_theme
+
+# ---------------------------------------------------------------- highlights
+
+
+def _highlighted(doc: m.Document) -> list[str]:
+    found: list[str] = []
+
+    def visit(inlines: tuple[m.Inline, ...]) -> None:
+        for node in inlines:
+            if isinstance(node, m.Highlight):
+                found.append(m.plain_text(node.content))
+            visit(m.inline_children(node))
+    for block in m.walk_blocks(doc.blocks):
+        visit(m.block_inlines(block))
+    return found
+
+
+MARKED = """# 标注
+
+这是==重点内容==，还有==**加粗的重点**==。代码 `x == y` 不变，式子 a == b 也不变，==没有配对的也不变。
+
+- 列表里的==高亮==
+- ==一== 与 ==二==
+
+| 项目 | 说明 |
+|---|---|
+| 甲 | ==表格里的标注== |
+
+English ==highlighted words== here.
+"""
+
+
+def test_markdown_highlights_are_marked_text(tmp_path: Path) -> None:
+    """`==…==` (Obsidian, Typora, pandoc's `mark`) printed its equals signs: `commonmark_x` has no `mark`."""
+    (path := tmp_path / "a.md").write_text(MARKED, encoding="utf-8")
+    doc = convert.read(str(path))
+    assert _highlighted(doc) == ["重点内容", "加粗的重点", "高亮", "一", "二", "表格里的标注", "highlighted words"]
+    text = m.visible_text(doc)
+    assert "x == y" in text and "a == b" in text and "==没有配对的也不变" in text
+    assert "==重点" not in text and "标注==" not in text
+
+
+@pytest.mark.parametrize("text", ["a == b == c", "==", "x ==y == z", "a ==== b", "a ==\nb== c"])
+def test_equals_signs_that_mark_nothing_stay_text(tmp_path: Path, text: str) -> None:
+    (path := tmp_path / "a.md").write_text(f"# 题\n\n{text}\n", encoding="utf-8")
+    doc = convert.read(str(path))
+    assert not _highlighted(doc)
+    assert m.visible_text(doc).count("=") == text.count("=")
+
+
+def test_a_pages_mark_is_marked_text(tmp_path: Path) -> None:
+    (path := tmp_path / "a.html").write_text(
+        "<html><head><title>标注</title></head><body><article><h1>标注</h1>"
+        "<p>会议强调，<mark>要把安全放在首位</mark>，确保万无一失。</p></article></body></html>", encoding="utf-8")
+    assert _highlighted(convert.read(str(path))) == ["要把安全放在首位"]
+
+
+def test_every_edition_sets_highlights_on_the_themes_colour(tmp_path: Path) -> None:
+    (source := tmp_path / "a.md").write_text(MARKED, encoding="utf-8")
+    colour = load_theme("default").colors.highlight.lstrip("#").upper()
+    html = Path(convert.convert(str(source), to="html", output=str(tmp_path / "a.html"), offline=True)).read_text("utf-8")
+    assert "<mark>重点内容</mark>" in html and f"mark {{ background: #{colour.lower()}" in html.lower()
+    epub = convert.convert(str(source), to="epub", output=str(tmp_path / "a.epub"), offline=True)
+    with zipfile.ZipFile(epub) as book:
+        assert any("<mark>重点内容</mark>" in book.read(name).decode("utf-8") for name in book.namelist()
+                   if name.endswith(".xhtml"))
+    word = Word(convert.convert(str(source), to="docx", output=str(tmp_path / "a.docx"), offline=True))
+    shaded = [run.text for p in word.paragraphs for run in p.runs
+              if (shd := run._r.find(f"{qn('w:rPr')}/{qn('w:shd')}")) is not None and shd.get(qn("w:fill")) == colour]
+    assert shaded[:3] == ["重点内容", "加粗的重点", "高亮"]
+    pdf = convert.convert(str(source), to="pdf", output=str(tmp_path / "a.pdf"), offline=True)
+    rgb = tuple(int(colour[i:i + 2], 16) / 255 for i in (0, 2, 4))
+    with pdfplumber.open(pdf) as book:
+        page = book.pages[0]
+        filled = [r for r in page.rects if r.get("fill") and r.get("non_stroking_color")
+                  and all(abs(a - b) < 0.01 for a, b in zip(r["non_stroking_color"], rgb))]
+        behind = ["".join(c["text"] for c in page.chars if r["x0"] <= (c["x0"] + c["x1"]) / 2 <= r["x1"]
+                          and r["top"] <= (c["top"] + c["bottom"]) / 2 <= r["bottom"]) for r in filled]
+    assert behind[:3] == ["重点内容", "加粗的重点", "高亮"]
