@@ -1,5 +1,6 @@
 """An eleventh round of inputs nothing before had: Obsidian's and Typora's highlights (`==重点==`), and
 what they showed was wrong, tested at the step that now reads it right."""
+from __future__ import annotations
 
 import zipfile
 from pathlib import Path
