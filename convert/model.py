@@ -225,6 +225,7 @@ class Meta:
     subtitle: str = ""
     kicker: str = ""  # a short line set above the title (引题, `独家`, `ANALYSIS`)
     authors: tuple[str, ...] = ()
+    author_note: str = ""  # who the author is, as a commentary's byline says (`中国人民大学经济学院教授`)
     editor: str = ""
     date: str = ""  # ISO 8601: YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS]
     source_url: str = ""
@@ -355,7 +356,8 @@ def plain_text(inlines: tuple[Inline, ...]) -> str:
 
 def visible_text(doc: Document) -> str:
     """All the text a reader of any edition sees, for tests and language detection."""
-    lines = [doc.meta.kicker, doc.meta.title, doc.meta.subtitle, doc.meta.dateline, doc.meta.editor, *doc.meta.authors]
+    lines = [doc.meta.kicker, doc.meta.title, doc.meta.subtitle, doc.meta.dateline, doc.meta.editor, *doc.meta.authors,
+             doc.meta.author_note]
     for block in walk_blocks(doc.blocks):
         if isinstance(block, CodeBlock):
             lines.append(block.text)

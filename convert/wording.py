@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from .dates import format_date
 from .model import Meta
-from .scripts import han_script, is_chinese, primary_language
+from .scripts import han_script, is_chinese, is_wide, primary_language
 
 _WORDS: dict[str, dict[str, str]] = {
     "zh": {
@@ -508,7 +508,8 @@ def byline(meta: Meta) -> list[BylinePart]:
         place = words["reported_from"].format(place=meta.place) if meta.place else ""
         parts.append(BylinePart("authors", words["reporter"], name_list(meta.authors, meta.lang) + place))
     elif meta.authors:
-        parts.append(BylinePart("authors", words["authors"], name_list(meta.authors, meta.lang)))
+        note = meta.author_note and (f"（{meta.author_note}）" if is_wide(meta.author_note[0]) else f" ({meta.author_note})")
+        parts.append(BylinePart("authors", words["authors"], name_list(meta.authors, meta.lang) + note))
     if meta.editor:
         parts.append(BylinePart("editor", words["editor"], meta.editor))
     if meta.dateline:

@@ -92,3 +92,45 @@ def test_every_edition_sets_highlights_on_the_themes_colour(tmp_path: Path) -> N
         behind = ["".join(c["text"] for c in page.chars if r["x0"] <= (c["x0"] + c["x1"]) / 2 <= r["x1"]
                           and r["top"] <= (c["top"] + c["bottom"]) / 2 <= r["bottom"]) for r in filled]
     assert behind[:3] == ["重点内容", "加粗的重点", "高亮"]
+
+
+# ---------------------------------------------------------------- a commentary's author and who they are
+
+COMMENTARY = """# 港口复苏的信号
+
+{byline}
+
+今年以来，全国港口货物吞吐量稳步增长，集装箱航线持续加密，外贸进出口回升向好。
+
+业内人士认为，港口是经济的晴雨表。
+"""
+
+
+@pytest.mark.parametrize(("byline", "authors", "note"), [
+    ("本文作者：张三，系中国人民大学经济学院教授", ("张三",), "中国人民大学经济学院教授"),
+    ("作者：张三，系中国人民大学经济学院教授。", ("张三",), "中国人民大学经济学院教授"),
+    ("文｜张三（中国人民大学经济学院教授）", ("张三",), "中国人民大学经济学院教授"),
+    ("作者：欧阳明，现任某科技公司首席执行官", ("欧阳明",), "现任某科技公司首席执行官"),
+    ("作者：张三，李四", ("张三", "李四"), ""),  # two authors, no note
+    ("作者：张三，李四，王五", ("张三", "李四", "王五"), ""),
+    ("作者：陈一舟（Chen Yizhou）", ("陈一舟（Chen Yizhou）",), ""),  # a name in two scripts
+])
+def test_a_commentarys_author_is_named_apart_from_who_they_are(tmp_path: Path, byline: str,
+                                                                authors: tuple[str, ...], note: str) -> None:
+    """`作者：张三，系中国人民大学经济学院教授` made the note a second author; `本文作者：` was no byline."""
+    (path := tmp_path / "a.md").write_text(COMMENTARY.format(byline=byline), encoding="utf-8")
+    doc = convert.read(str(path))
+    assert (doc.meta.authors, doc.meta.author_note) == (authors, note)
+    assert byline not in m.visible_text(doc)
+
+
+def test_the_byline_says_who_the_author_is_and_the_metadata_names_them(tmp_path: Path) -> None:
+    (source := tmp_path / "a.md").write_text(COMMENTARY.format(byline="本文作者：张三，系中国人民大学经济学院教授"),
+                                             encoding="utf-8")
+    word = Word(convert.convert(str(source), to="docx", output=str(tmp_path / "a.docx"), offline=True))
+    assert "作者：张三（中国人民大学经济学院教授）" in [p.text for p in word.paragraphs]
+    assert word.core_properties.author == "张三"
+    epub = convert.convert(str(source), to="epub", output=str(tmp_path / "a.epub"), offline=True)
+    with zipfile.ZipFile(epub) as book:
+        opf = next(book.read(n).decode("utf-8") for n in book.namelist() if n.endswith(".opf"))
+    assert ">张三</dc:creator>" in opf

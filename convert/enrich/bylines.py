@@ -21,8 +21,11 @@ _EDITOR_WORD = r"(?:责任编辑|責任編輯|责编|責編|编辑|編輯)"
 # `نویسنده: X` (Persian), `تحریر: X` (Urdu), `लेखक: X` (Hindi), `Автор: X` (Russian) too
 # `文/图 X`, `图文：X`: words and pictures both the writer's
 _WORDS_AND_PICTURES_LABEL = r"(?:文\s*[/／、]\s*[图圖]|[图圖]\s*[/／、]\s*文|[图圖]文)"
-_AUTHOR = re.compile(rf"^(?:作者|撰文|撰稿|采写|採寫|执笔|執筆|文字|{_WORDS_AND_PICTURES_LABEL}|"
+_AUTHOR = re.compile(rf"^(?:(?:本文)?作者|撰文|撰稿|采写|採寫|执笔|執筆|文字|{_WORDS_AND_PICTURES_LABEL}|"
                      r"文|Author|Reporter|نویسنده|تحریر|लेखक|Автор)\s*[:：/／|｜]\s*(.+)$", re.I)
+# A commentary's author and who they are: `张三，系中国人民大学教授`, `张三（中国人民大学教授）`
+_AUTHOR_NOTE = re.compile(r"^(?P<name>[^，,（()）、]{2,30}?)\s*(?:[，,]\s*(?:系|為|为|是)?(?P<said>[^，,]{4,60}?)[。.]?"
+                          r"|[（(](?P<bracketed>[^（()）]{4,60})[)）])$")
 # ... with a space after it: `文/图 王浩宇`, names only
 _WORDS_AND_PICTURES = re.compile(rf"^{_WORDS_AND_PICTURES_LABEL}\s+(.+)$")
 # BBC's byline, labelled for screen readers with a comma: `作者，马特·麦格拉思`, `Author, Matt McGrath`, and the
@@ -166,6 +169,8 @@ def byline_fields(text: str, *, chinese: bool | None = None) -> dict[str, object
             return fields  # `作者：李想 | 2024-11-20 | 阅读时间 8 分钟`
         if dated := _dated_byline(text, chinese):
             return dated  # `作者：李四 2024年1月5日`
+        if (noted := _noted_author(match[1])) is not None:
+            return noted
         # `文/许嘉宁 图/李四`: the pictures' credit is a name of the byline too
         names = split_names(_PICTURES_LABEL.sub("、", match[1]))
         return {"authors": tuple(n for n in names if not _ROLE_ALONE.match(n))}
@@ -205,6 +210,18 @@ def byline_fields(text: str, *, chinese: bool | None = None) -> dict[str, object
     if credit := _PICTURE_CREDIT.match(text):
         return _picture_credit(text, credit[1])
     return _fields_apart(text, chinese) or _dated_byline(text, chinese)
+
+
+def _noted_author(value: str) -> dict[str, object] | None:
+    """One author and a note on who they are (`张三，系中国人民大学经济学院教授`), or None: the note was
+    taken for a second author. A bracketed name in another script (`陈一舟（Chen Yizhou）`) is no note."""
+    match = _AUTHOR_NOTE.match(value.strip())
+    if not match or not _is_name(match["name"]):
+        return None
+    note = (match["said"] or match["bracketed"]).strip()
+    if not re.search(f"[{_H}]", note) or _ROLE_ALONE.match(note) or _is_name(note) and match["said"]:
+        return None
+    return {"authors": (match["name"],), "author_note": note}
 
 
 def _picture_credit(text: str, value: str) -> dict[str, object]:
