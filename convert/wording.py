@@ -475,6 +475,22 @@ def language_key(lang: str) -> str:
 _REGIONAL = {"HK": {"reported_from": "／{place}報道"}, "MO": {"reported_from": "／{place}報道"}}
 
 
+# A callout's or alert's heading where its writer gave none (`> [!WARNING]`), by its kind; English for the rest
+_CALLOUTS = {
+    "zh": {"note": "注", "tip": "提示", "important": "重要", "warning": "警告", "caution": "注意", "info": "信息",
+           "todo": "待办", "abstract": "摘要", "summary": "摘要", "question": "问题", "example": "示例",
+           "quote": "引述", "danger": "危险", "success": "完成", "failure": "失败", "bug": "问题"},
+    "zh-Hant": {"note": "註", "tip": "提示", "important": "重要", "warning": "警告", "caution": "注意", "info": "資訊",
+                "todo": "待辦", "abstract": "摘要", "summary": "摘要", "question": "問題", "example": "示例",
+                "quote": "引述", "danger": "危險", "success": "完成", "failure": "失敗", "bug": "問題"},
+}
+
+
+def callout_label(kind: str, lang: str) -> str:
+    """`注` / `Note`: the heading of a callout of `kind` (`note`, `warning`, …) that has no title of its own."""
+    return _CALLOUTS.get(language_key(lang), {}).get(kind) or kind.replace("-", " ").capitalize()
+
+
 def labels(lang: str) -> dict[str, str]:
     """Every word for `lang` (English for a language without a table of its own)."""
     words = _WORDS[language_key(lang)]

@@ -134,3 +134,75 @@ def test_the_byline_says_who_the_author_is_and_the_metadata_names_them(tmp_path:
     with zipfile.ZipFile(epub) as book:
         opf = next(book.read(n).decode("utf-8") for n in book.namelist() if n.endswith(".opf"))
     assert ">张三</dc:creator>" in opf
+
+
+# ---------------------------------------------------------------- a reporter's notes app
+
+NOTES = """---
+title: 听证会采访笔记
+---
+
+> [!NOTE] 采访背景
+> 11月19日上午，市发展改革委召开城市轨道交通票价调整听证会。
+
+> [!WARNING]
+> 以下数据为现场记录，需与发改委核对。
+
+> [!tip]- 可折叠的提示
+> 折叠的内容。
+
+听证会提出两套方案%%私人：会后再约专访%%，核心都是起步价不变。
+
+![[线路图.png]]
+
+参见 [[2023年公交票价调整]] 和 [[轨道交通补贴|补贴测算]]。同比增长5%%，环比增长3%%。
+
+%%
+这一段是私人备注：邹处长会后说可以再约一次专访。
+%%
+
+```
+代码里的 %% 不是备注 %%
+```
+"""
+
+
+def test_a_notes_apps_comments_never_reach_an_edition(tmp_path: Path) -> None:
+    """Obsidian's `%% … %%` is a comment the app never shows: it was printed, a private note published."""
+    (folder := tmp_path / "vault").mkdir()
+    (path := folder / "笔记.md").write_text(NOTES, encoding="utf-8")
+    text = m.visible_text(convert.read(str(path)))
+    assert "私人" not in text and "邹处长" not in text
+    assert "听证会提出两套方案，核心都是起步价不变。" in text
+    assert "同比增长5%%，环比增长3%%。" in text  # doubled percent signs are no comment
+    assert "代码里的 %% 不是备注 %%" in text
+
+
+def test_a_notes_apps_links_pictures_and_callouts(tmp_path: Path) -> None:
+    from PIL import Image
+
+    (folder := tmp_path / "vault").mkdir()
+    (folder / "attachments").mkdir()
+    Image.new("RGB", (64, 40), (30, 90, 160)).save(folder / "attachments" / "线路图.png")
+    (path := folder / "笔记.md").write_text(NOTES, encoding="utf-8")
+    doc = convert.read(str(path))
+    text = m.visible_text(doc)
+    assert "参见 2023年公交票价调整 和 补贴测算。" in text and "[[" not in text
+    figures = [b for b in m.walk_blocks(doc.blocks) if isinstance(b, m.Figure)]
+    assert [f.src for f in figures] == ["attachments/线路图.png"]
+    quotes = [b for b in doc.blocks if isinstance(b, m.BlockQuote)]
+    headings = [m.plain_text(m.block_inlines(q.content[0])) for q in quotes]
+    assert headings == ["采访背景", "警告", "可折叠的提示"]  # the writer's title, else the kind in the text's language
+    assert all(isinstance(q.content[0].content[0], m.Strong) for q in quotes)  # type: ignore[attr-defined]
+    assert "[!" not in text and "Warning" not in text
+    assert m.plain_text(m.block_inlines(quotes[0].content[1])).startswith("11月19日上午")
+    pdf = convert.convert(str(path), to="pdf", output=str(tmp_path / "a.pdf"), offline=True)
+    with pdfplumber.open(pdf) as book:
+        assert any(page.images for page in book.pages)
+
+
+def test_a_github_alert_in_english_keeps_its_english_heading(tmp_path: Path) -> None:
+    (path := tmp_path / "a.md").write_text("# Notes\n\n> [!IMPORTANT]\n> Check the figures with the ministry.\n",
+                                           encoding="utf-8")
+    quote = next(b for b in convert.read(str(path)).blocks if isinstance(b, m.BlockQuote))
+    assert m.plain_text(m.block_inlines(quote.content[0])) == "Important"

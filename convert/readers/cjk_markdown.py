@@ -98,10 +98,17 @@ def unwrap_presentational(text: str, sourcepos_ast: Callable[[str], dict[str, An
     """`text` without `<center>` and `<font>` tags outside code (see the module docstring)."""
     if not _PRESENTATIONAL.search(text):
         return text
-    protected = _positions(text, _verbatim_positions(sourcepos_ast(text), raw_html=False)) \
-        if re.search(r"[`~]|^(?: {4}|\t)", text, re.M) else []
+    protected = code_offsets(text, sourcepos_ast)
     return _PRESENTATIONAL.sub(lambda match: match.group(0) if any(low <= match.start() < high for low, high in protected)
                                else "", text)
+
+
+def code_offsets(text: str, sourcepos_ast: Callable[[str], dict[str, Any]]) -> list[tuple[int, int]]:
+    """Where in `text` its code spans and blocks are, as (start, end) offsets: no pandoc run where there
+    can be none."""
+    if not re.search(r"[`~]|^(?: {4}|\t)", text, re.M):
+        return []
+    return _positions(text, _verbatim_positions(sourcepos_ast(text), raw_html=False))
 
 
 def _positions(text: str, spans: list[tuple[int, int, int, int]]) -> list[tuple[int, int]]:

@@ -22,15 +22,18 @@ from typing import Any, Callable
 
 from ..errors import ConvertError
 from ..model import CHECKED_BOX, UNCHECKED_BOX
-from .cjk_markdown import CJK_OPENING, CODE_INDENT, cjk_friendly, needs_help, unindent_prose, unwrap_presentational
+from .cjk_markdown import (CJK_OPENING, CODE_INDENT, cjk_friendly, code_offsets, needs_help, unindent_prose,
+                           unwrap_presentational)
+from .notes_apps import rewritten as notes_apps_rewritten
+from .notes_apps import prepared as notes_apps_prepared
 
 PANDOC_API = (1, 23)  # the pandoc-types version whose JSON `walk` reads
 MAX_NESTING = 60
 PANDOC_TIMEOUT_S = 120
 # news: $ is money, not TeX; `:name:` is text, not an emoji
-MARKDOWN = "commonmark_x+east_asian_line_breaks-implicit_figures-tex_math_dollars-emoji"
+# ... and `[[笔记|文字]]` is a link between notes (`notes_apps`)
+MARKDOWN = "commonmark_x+east_asian_line_breaks-implicit_figures-tex_math_dollars-emoji+wikilinks_title_after_pipe"
 HTML = "html-raw_html"
-HIGHLIGHT_CLASS = "mark"  # pandoc's span for `<mark>`, and for Markdown's `==…==` (`_highlights`)
 
 
 def pandoc_version() -> str:
@@ -78,6 +81,7 @@ def markdown_ast(path: Path, text: str) -> dict[str, Any]:
 
     text = unwrap_presentational(text, sourcepos_ast)  # `<center>![…](…)</center>`
     text = unindent_prose(text, sourcepos_ast)  # Chinese paragraphs indented by four spaces
+    text = notes_apps_prepared(text, lambda source: code_offsets(source, sourcepos_ast))  # `%% … %%`, `> [!NOTE] 标题`
     if needs_help(text):  # `**“加粗”**文字`, `#标题`: see `cjk_markdown`
         text = cjk_friendly(text, sourcepos_ast)
     out = _pandoc_run(path, ["-f", MARKDOWN, "-t", "json"], text)
@@ -89,7 +93,8 @@ def markdown_ast(path: Path, text: str) -> dict[str, Any]:
         marked = json.dumps({**ast, "blocks": _notes_as_marks(ast["blocks"], notes)})
         html = _pandoc_run(path, ["-f", "json", "-t", "html5"], marked)
         ast["blocks"] = _marks_as_notes(_pandoc_json(path, sanitize_html(html, path.name), HTML)["blocks"], notes)
-    ast["blocks"] = table_captions(_highlights(_task_boxes(ast["blocks"])))  # after the round trip, where a box would go
+    ast["blocks"] = table_captions(_task_boxes(ast["blocks"]))  # after the round trip, where a box would go
+    ast["blocks"] = _rewritten(ast["blocks"], lambda node: notes_apps_rewritten(node, path.parent))
     return ast
 
 
@@ -135,62 +140,6 @@ def _boxed(node: dict[str, Any]) -> dict[str, Any]:
             item = [{**first, "c": [{"t": "Str", "c": box}, *rest]}, *item[1:]]
         items.append(item)
     return {**node, "c": items}
-
-
-def _highlights(blocks: list[Any]) -> list[Any]:
-    """`==重点==` (Obsidian's, Typora's and pandoc Markdown's highlight, which `commonmark_x` lacks) as
-    pandoc's highlight span, in every run of inlines; code keeps its `==`, and a `==` no pair closes
-    (`a == b`) stays text."""
-    return _rewritten(blocks, _highlighted)
-
-
-_MARK = re.compile(r"(?<![=\\])==(?!=)")
-_INLINE_LISTS = {"Para": None, "Plain": None, "Emph": None, "Strong": None, "Strikeout": None,
-                 "Header": 2, "Span": 1, "Link": 1, "Quoted": 1}  # where a node's inlines are in its "c"
-
-
-def _highlighted(node: dict[str, Any]) -> dict[str, Any]:
-    place = _INLINE_LISTS.get(node.get("t", ""), -1)
-    if place == -1:
-        return node
-    inlines = node["c"] if place is None else node["c"][place]
-    if not isinstance(inlines, list) or not any(i.get("t") == "Str" and "==" in i["c"] for i in inlines):
-        return node
-    marked = _paired_marks(inlines)
-    return {**node, "c": marked if place is None else [*node["c"][:place], marked, *node["c"][place + 1:]]}
-
-
-def _paired_marks(inlines: list[Any]) -> list[Any]:
-    pieces: list[Any] = []  # pandoc's inlines, with each `==` a None between them
-    for item in inlines:
-        if item.get("t") != "Str" or "==" not in item["c"]:
-            pieces.append(item)
-            continue
-        for index, text in enumerate(_MARK.split(item["c"])):
-            if index:
-                pieces.append(None)
-            if text:
-                pieces.append({"t": "Str", "c": text})
-
-    def blank(piece: Any) -> bool:
-        return piece is None or piece.get("t") in ("Space", "SoftBreak", "LineBreak")
-
-    out: list[Any] = []
-    opened: int | None = None  # where in `out` the `==` that may open a highlight is
-    for index, piece in enumerate(pieces):
-        if piece is not None:
-            out.append(piece)
-            continue
-        before = pieces[index - 1] if index else None
-        after = pieces[index + 1] if index + 1 < len(pieces) else None
-        if opened is not None and not blank(before) and len(out) > opened + 1:
-            out[opened:] = [{"t": "Span", "c": [["", [HIGHLIGHT_CLASS], []], out[opened + 1:]]}]
-            opened = None
-            continue
-        if not blank(after):
-            opened = len(out)
-        out.append({"t": "Str", "c": "=="})  # text, unless a pair closes it
-    return out
 
 
 NOTE_CLASS = "convert-note"  # a footnote's place through the HTML round trip, which keeps no notes

@@ -15,8 +15,10 @@ from typing import Any
 from .. import model as m
 from ..dates import parse_date, parse_date_line
 from ..errors import ConvertError, warn
-from ..scripts import OWN_NUMBER, TYPED_BULLET, is_wide
-from .pandoc import HIGHLIGHT_CLASS, MAX_NESTING
+from ..scripts import OWN_NUMBER, TYPED_BULLET, guess_language, is_wide
+from ..wording import callout_label
+from .notes_apps import CALLOUT_CLASS, HIGHLIGHT_CLASS
+from .pandoc import MAX_NESTING
 
 ALIGN_CLASS = "convert-align-"  # + "center" / "end": `sanitize`'s wrapper around a paragraph the page aligns
 RUBY_CLASS = "convert-ruby"  # `sanitize`'s span for a ruby's text, its reading in the span's title
@@ -296,6 +298,8 @@ class _Builder:
             return self.figure(c, depth)
         if kind == "Div":
             blocks = self.blocks(c[1], depth)
+            if CALLOUT_CLASS in c[0][1]:  # a note-taking app's callout: a quote under its heading
+                return [m.BlockQuote((_callout_heading(c[0], blocks), *blocks))]
             aligned = [k[len(ALIGN_CLASS):] for k in c[0][1] if k.startswith(ALIGN_CLASS)]  # `sanitize`'s mark
             if aligned:
                 role = {"center": "centered", "end": "flush-end"}.get(aligned[0], "")
@@ -423,6 +427,14 @@ class _Builder:
         if kind == "RawInline":
             warn(f"{self.path.name}: dropped raw {c[0]} text")
         return []
+
+
+def _callout_heading(attributes: list[Any], blocks: list[m.Block]) -> m.Paragraph:
+    (_, classes, pairs) = attributes
+    kind = next((k for k in classes if k != CALLOUT_CLASS), "note")
+    text = " ".join(m.plain_text(m.block_inlines(b)) for b in m.walk_blocks(tuple(blocks)))
+    title = _clean(dict(pairs).get("title", "")) or callout_label(kind, guess_language(text))
+    return m.Paragraph((m.Strong((m.Text(title),)),))
 
 
 _WRAPPERS = {"Emph": m.Emphasis, "Strong": m.Strong, "Strikeout": m.Strikeout,
