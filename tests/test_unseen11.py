@@ -206,3 +206,66 @@ def test_a_github_alert_in_english_keeps_its_english_heading(tmp_path: Path) -> 
                                            encoding="utf-8")
     quote = next(b for b in convert.read(str(path)).blocks if isinstance(b, m.BlockQuote))
     assert m.plain_text(m.block_inlines(quote.content[0])) == "Important"
+
+
+# ---------------------------------------------------------------- a WeChat article pasted as text
+
+WECHAT_PASTE = """县城里的“小饭桌”：一个托管班的十年
+原创 刘思远 南方周末 2024年11月22日 18:30 广东
+点击上方蓝字关注我们
+
+原标题：县城“小饭桌”生存实录：从20个孩子到3家店
+来源：南方周末
+作者：刘思远
+实习生：黄可欣
+
+下午4点10分，湖南省邵阳县塘渡口镇第二小学的放学铃刚响，46岁的谢春梅就已经站在校门口。
+
+这是谢春梅经营托管班的第十年。2014年，她在镇上租下一套两室一厅，最初只接了5个孩子。
+
+晚上7点半，最后一个孩子被奶奶接走。“孩子们吃得好，家长在外面才放心。”
+
+—END—
+
+往期推荐
+县城婚礼，彩礼18万8还算少的？
+“我在县城开了一家书店”
+
+编辑：杨静茹
+责任编辑：张晓宇
+审核：陈立
+
+分享、点赞、在看，三连走起！
+"""
+
+
+@pytest.mark.parametrize("blank_lines", [False, True])
+def test_a_wechat_article_pasted_as_text_is_its_story(tmp_path: Path, blank_lines: bool) -> None:
+    """The headline ran into the account's line and `点击上方蓝字关注我们` (the title was all three), the
+    reprint's header lines into one paragraph, and the recommended titles and the second editor stayed."""
+    text = WECHAT_PASTE.replace("\n", "\n\n") if blank_lines else WECHAT_PASTE
+    (path := tmp_path / "paste.txt").write_text(text, encoding="utf-8")
+    doc = convert.read(str(path))
+    meta = doc.meta
+    assert (meta.title, meta.authors, meta.editor, meta.source_site, meta.date) == (
+        "县城里的“小饭桌”：一个托管班的十年", ("刘思远", "黄可欣"), "杨静茹", "南方周末", "2024-11-22T18:30")
+    paragraphs = [m.plain_text(b.content) for b in doc.body if isinstance(b, m.Paragraph)]
+    assert paragraphs[0].startswith("下午4点10分") and paragraphs[-1].startswith("晚上7点半")
+    assert len(paragraphs) == 3
+
+
+def test_short_chinese_lines_between_blank_lines_stay_apart(tmp_path: Path) -> None:
+    """A notice's two issuers, typed one under the other, were set as one line (`市住房和城乡建设委员会市应急管理局`)."""
+    (path := tmp_path / "notice.txt").write_text(
+        "关于开展燃气安全专项检查的通知\n\n各区住房城乡建设委：\n\n现将有关事项通知如下。请认真贯彻执行。\n\n"
+        "市住房和城乡建设委员会\n市应急管理局\n2024年11月25日\n", encoding="utf-8")
+    doc = convert.read(str(path))
+    assert [(b.role, m.plain_text(b.content)) for b in doc.body[-3:]] == [  # type: ignore[union-attr]
+        ("signoff", "市住房和城乡建设委员会"), ("signoff", "市应急管理局"), ("signoff", "2024年11月25日")]
+
+
+def test_a_latin_texts_wrapped_lines_stay_one_paragraph(tmp_path: Path) -> None:
+    (path := tmp_path / "a.txt").write_text("Title\n\nThe port reopened on Monday after\nthree weeks of repairs.\n",
+                                            encoding="utf-8")
+    assert [m.plain_text(b.content) for b in convert.read(str(path)).body] == [  # type: ignore[union-attr]
+        "The port reopened on Monday after three weeks of repairs."]

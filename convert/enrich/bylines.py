@@ -21,7 +21,7 @@ _EDITOR_WORD = r"(?:责任编辑|責任編輯|责编|責編|编辑|編輯)"
 # `نویسنده: X` (Persian), `تحریر: X` (Urdu), `लेखक: X` (Hindi), `Автор: X` (Russian) too
 # `文/图 X`, `图文：X`: words and pictures both the writer's
 _WORDS_AND_PICTURES_LABEL = r"(?:文\s*[/／、]\s*[图圖]|[图圖]\s*[/／、]\s*文|[图圖]文)"
-_AUTHOR = re.compile(rf"^(?:(?:本文)?作者|撰文|撰稿|采写|採寫|执笔|執筆|文字|{_WORDS_AND_PICTURES_LABEL}|"
+_AUTHOR = re.compile(rf"^(?:(?:本文)?作者|实习生|實習生|撰文|撰稿|采写|採寫|执笔|執筆|文字|{_WORDS_AND_PICTURES_LABEL}|"
                      r"文|Author|Reporter|نویسنده|تحریر|लेखक|Автор)\s*[:：/／|｜]\s*(.+)$", re.I)
 # A commentary's author and who they are: `张三，系中国人民大学教授`, `张三（中国人民大学教授）`
 _AUTHOR_NOTE = re.compile(r"^(?P<name>[^，,（()）、]{2,30}?)\s*(?:[，,]\s*(?:系|為|为|是)?(?P<said>[^，,]{4,60}?)[。.]?"
@@ -94,6 +94,7 @@ _DATELINE = re.compile(
 _WECHAT_HEADER = re.compile(r"^(?:原创|原創)\s+(?P<names>[^\d\s]\S*(?:\s+[^\d\s]\S*)?)"
                             r"(?:\s+(?P<date>\d{4}\s*[-年/.]\s*\d{1,2}.*?))?"
                             rf"(?:\s+(?:发表于|發表於)?[{_H}]{{2,3}})?$")
+_ORIGINAL_TITLE = re.compile(r"^(?:原标题|原標題|原题|原題)\s*[:：]\s*\S")
 _STAFF_CODE = re.compile(r"\s+[A-Z]{1,4}\d{2,6}$")  # Sina's `责任编辑：张明 SN225`
 _FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 # An outlet's name alone, never a city's (`烟台`, `邢台` end as `电视台` does)
@@ -203,6 +204,8 @@ def byline_fields(text: str, *, chinese: bool | None = None) -> dict[str, object
         return _wechat_header(wechat, chinese)
     if _STAFF.match(text):
         return {"counter": text}  # no field of the article's: a credit of the desk's
+    if _ORIGINAL_TITLE.match(text):
+        return {"counter": text}  # a reprint's note of its first headline, which this edition does not print
     if _COUNTER.match(text.translate(_FULL_WIDTH_DIGITS).replace("，", ",")):
         return {"counter": text}  # no field of the article's, but a line of its byline block
     if fields := printed_in(text):

@@ -11,6 +11,7 @@ from dataclasses import replace
 
 from .. import model as m
 from ..readers.promotion import is_promotion
+from .bylines import byline_fields
 
 LEAD_WINDOW = 3  # blocks at the top in which a "follow us" line is looked for
 TAIL_WINDOW = 15  # blocks at the end in which the account's closing furniture is looked for
@@ -39,10 +40,9 @@ def drop_pasted_chrome(doc: m.Document) -> m.Document:
     hands and page numbers anywhere, nor a Weibo post's cards and fold switch in its text."""
     blocks = [_without_weibo_cards(block) for block in doc.body]
     body = [block for block in blocks if not _POINTING.fullmatch(text := _text(block)) and not _PAGE_NUMBER.fullmatch(text)]
-    head = 0
-    while head < min(LEAD_WINDOW, len(body)) and _promotion(_text(body[head])):
-        head += 1
-    body = body[head:]
+    lead = [block for block in body[:LEAD_WINDOW] if not _promotion(_text(block))]  # under the headline too
+    head = min(LEAD_WINDOW, len(body)) - len(lead)
+    body = lead + body[LEAD_WINDOW:]
     tail_from = max(0, len(body) - TAIL_WINDOW)
     kept: list[m.Block] = body[:tail_from]
     links_follow = False
@@ -89,14 +89,15 @@ def _only_links(block: m.Block) -> bool:
 
 
 _TITLE_MAX = 40
-_SENTENCE_END = tuple("。！？!?；;：:…")
+_SENTENCE_END = tuple("。；;：:")  # a headline may ask or exclaim (`县城婚礼，彩礼18万8还算少的？`)
 
 
 def _link_title(block: m.Block) -> bool:
     """A line that was a link before it was pasted as text: a title alone (`杭州地铁三期规划获批，这些区域迎来利好`),
     short, not a sentence."""
     text = _text(block)
-    return isinstance(block, m.Paragraph) and 0 < len(text) <= _TITLE_MAX and not text.endswith(_SENTENCE_END)
+    return isinstance(block, m.Paragraph) and 0 < len(text) <= _TITLE_MAX and not text.endswith(_SENTENCE_END) \
+        and not byline_fields(text)  # `编辑：杨静茹` under the list is the article's
 
 
 def _qr_code(block: m.Block) -> bool:

@@ -311,6 +311,7 @@ def _take_closing(blocks: list[m.Block], found: dict[str, object],
     keywords: tuple[str, ...] = ()
     disclaimers: list[str] = []
     closing_from = len(blocks) - CLOSING_WINDOW
+    closing_stated: set[str] = set()  # the fields a closing line gave
     for index, block in enumerate(blocks):
         text = line_text(block)
         if index >= closing_from and (footer := copy_footer(text))[0]:
@@ -320,9 +321,12 @@ def _take_closing(blocks: list[m.Block], found: dict[str, object],
                 out.append(m.Notice((m.Text(footer[1]),)))
             continue
         if index >= closing_from and (fields := _closing_fields(text, signed=bool(found.get("authors")))):
-            # a closing line naming another editor or source than the page's own stays in the text
+            # a closing line naming another editor or source than the page's own stays in the text; one
+            # more editor under the closing's own (`编辑：X` over `责任编辑：Y`) is a credit of the desk's
             if all(not fields.get(key) or not (known := str(found.get(key) or getattr(given, key)))
-                   or fields[key] == known for key in ("editor", "source_site")):
+                   or fields[key] == known or key in closing_stated for key in ("editor", "source_site")):
+                closing_stated |= {key for key in ("editor", "source_site") if fields.get(key) and not found.get(key)
+                                   and not getattr(given, key)}
                 found = merge_fields(found, fields)
                 continue
         if match := _KEYWORDS.match(text):

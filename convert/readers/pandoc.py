@@ -22,6 +22,7 @@ from typing import Any, Callable
 
 from ..errors import ConvertError
 from ..model import CHECKED_BOX, UNCHECKED_BOX
+from ..scripts import display_width, has_han
 from .cjk_markdown import (CJK_OPENING, CODE_INDENT, cjk_friendly, code_offsets, needs_help, unindent_prose,
                            unwrap_presentational)
 from .notes_apps import rewritten as notes_apps_rewritten
@@ -173,16 +174,41 @@ _BLOCK_MARKUP = re.compile(f"^(?:{CODE_INDENT}(?!{CJK_OPENING})"
 
 
 def lines_as_paragraphs(text: str) -> str:
-    """A plain-text article (.txt) without a single blank line, whose every line is a paragraph (as
-    content systems export it, and as Chinese copy is pasted), keeps its lines apart: the first line
-    is then the headline it is, not the start of one long paragraph. Text that marks blocks as Markdown
-    does (lists, quotes, tables, code, rules) or already separates paragraphs is left as it is."""
+    """A plain-text article (.txt) whose every line is a paragraph (as content systems export it, and as
+    Chinese copy is pasted) keeps its lines apart: the first line is then the headline it is, not the
+    start of one long paragraph. So do the lines of Chinese text between blank lines where Markdown would
+    run them into one: the group at the top (headline, `原创 刘思远 南方周末…`, `点击上方蓝字关注我们`) unless
+    it is one paragraph wrapped to a width, and any group of short lines (`编辑：X` over `审核：Y`, a list of
+    titles). A group of long lines (a paragraph copied out of a PDF, wrapped mid-sentence) is left to
+    `walk`, which cuts it where a line ends a block. Text that marks blocks as Markdown does (lists,
+    quotes, tables, code, rules) is left as it is, and so is Latin text, whose lines wrap its paragraphs."""
     front = _FRONT_MATTER.match(text)
     head, body = (text[:front.end()], text[front.end():]) if front else ("", text)
     lines = body.strip("\n").split("\n")
-    if len(lines) < 3 or any(not line.strip() for line in lines) or any(_BLOCK_MARKUP.match(line) for line in lines):
+    if any(_BLOCK_MARKUP.match(line) for line in lines):
         return text
-    return head + "\n\n".join(lines) + "\n"
+    if len(lines) >= 3 and all(line.strip() for line in lines):
+        return head + "\n\n".join(lines) + "\n"
+    groups = re.split(r"\n[ \t]*\n", body.strip("\n"))
+    apart = [_lines_apart(group, top=index == 0) for index, group in enumerate(groups)]
+    return text if apart == groups else head + "\n\n".join(apart) + "\n"
+
+
+_WRAP_WIDTH = 40  # display columns (20 Han characters): a line this wide may be one a paragraph wraps
+# A line opening with a short label and a colon (`来源：南方周末`, `实习生：黄可欣`, `原标题：…`, `记者：请问…`)
+_LABELLED = re.compile(r"^[ \t\u3000]*[^\s:：，。,.]{1,6}：")
+
+
+def _lines_apart(group: str, *, top: bool) -> str:
+    lines = group.split("\n")
+    if len(lines) < 2 or not all(has_han(line) for line in lines):
+        return group
+    widths = [display_width(line.strip()) for line in lines]
+    if top and not (min(widths[:-1]) >= _WRAP_WIDTH and min(widths[:-1]) >= 0.9 * max(widths[:-1])) \
+            or max(widths) < _WRAP_WIDTH:
+        return "\n\n".join(lines)
+    return "".join(("\n\n" if _LABELLED.match(line) else "\n") + line if index else line
+                   for index, line in enumerate(lines))
 
 
 # A bullet a word processor or web page leaves in pasted text (`• 孕妇及5岁以下儿童;`).
