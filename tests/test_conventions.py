@@ -162,8 +162,9 @@ def test_lead_sentences_that_start_like_bylines_stay_in_the_body(tmp_path: Path)
     ("攝影：王某", "", "王某"),
     ("港口夜景，摄影：王某", "港口夜景", "王某"),
     ("图/文：王某", "", "王某"),
-    ("视觉中国供图", "", "视觉中国"),
-    ("（受访者供图）", "", "受访者"),
+    # who supplied the picture, said so (`摄影：受访者` named the interviewee its photographer; since 2026-11-29)
+    ("视觉中国供图", "", "视觉中国供图"),
+    ("（受访者供图）", "", "受访者供图"),
     ("中央氣象署提供", "", "中央氣象署提供"),  # who supplied it (Taiwan's and Hong Kong's papers), shown so
     ("（照片由讀者提供）", "", "讀者提供"),
     ("港口夜景。市政府提供", "港口夜景。", "市政府提供"),
@@ -223,10 +224,10 @@ def credited(tmp_path: Path) -> Path:
 def test_credits_are_their_own_field(credited: Path) -> None:
     doc = convert.read(str(credited))
     assert [(m.plain_text(f.caption), f.credit) for f in doc.figures] == [
-        ("港口夜景", "新华社记者 王某"), ("岸电接口", "张三"), ("码头", "视觉中国")]
+        ("港口夜景", "新华社记者 王某"), ("岸电接口", "张三"), ("码头", "视觉中国供图")]
     assert doc.figures[0].alt == "港口夜景"  # the credit is no description of the picture
     text = m.visible_text(doc)
-    assert "摄影：张三" not in text and "供图" not in text and text.count("新华社记者 王某") == 1
+    assert "摄影：张三" not in text and text.count("新华社记者 王某") == 1
 
 
 def test_credits_are_styled_apart_from_the_caption_in_every_edition(credited: Path) -> None:
@@ -239,7 +240,7 @@ def test_credits_are_styled_apart_from_the_caption_in_every_edition(credited: Pa
 
     from conftest import convert_bytes
 
-    expected = ["摄影：新华社记者 王某", "摄影：张三", "摄影：视觉中国"]
+    expected = ["摄影：新华社记者 王某", "摄影：张三", "视觉中国供图"]
     page = lxml_html.fromstring(convert_bytes(credited, "html"))
     assert [span.text_content() for span in page.find_class("credit")] == expected
     assert [" ".join(c.text_content().split()) for c in page.iter("figcaption")] == ["图 1 港口夜景", "图 2 岸电接口", "图 3 码头"]

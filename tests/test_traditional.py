@@ -166,7 +166,7 @@ def test_traditional_datelines_and_credits() -> None:
     assert split_credit("（攝影：林志豪）") == ("", "林志豪")
     assert split_credit("圖／林志豪攝") == ("", "林志豪")
     assert split_credit("圖為環狀線（圖／記者林志豪攝）") == ("圖為環狀線", "記者林志豪")
-    assert split_credit("照片來源：中央社") == ("", "中央社")
+    assert split_credit("照片來源：中央社") == ("", "照片來源：中央社")  # where it is from, as the label says
     assert split_credit("图/文：王某") == ("", "王某")
 
 

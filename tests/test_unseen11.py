@@ -269,3 +269,47 @@ def test_a_latin_texts_wrapped_lines_stay_one_paragraph(tmp_path: Path) -> None:
                                             encoding="utf-8")
     assert [m.plain_text(b.content) for b in convert.read(str(path)).body] == [  # type: ignore[union-attr]
         "The port reopened on Monday after three weeks of repairs."]
+
+
+# ---------------------------------------------------------------- credits
+
+@pytest.mark.parametrize(("line", "caption", "shown"), [
+    ("11月28日，新装的电梯投入使用。澎湃新闻记者 顾嘉懿 图", "11月28日，新装的电梯投入使用。", "摄影：澎湃新闻记者 顾嘉懿"),
+    ("正在施工的加装电梯井道。受访者供图", "正在施工的加装电梯井道。", "受访者供图"),  # was `摄影：受访者`
+    ("融资事件统计。图源：IT桔子", "融资事件统计。", "图源：IT桔子"),  # a chart's source, no photographer
+    ("蔡依林將第4度登上台北跨年舞台。（圖／翻攝自蔡依林IG）", "蔡依林將第4度登上台北跨年舞台。", "翻攝自蔡依林IG"),
+    ("北捷跨年夜將42小時不停駛。（圖／資料照）", "北捷跨年夜將42小時不停駛。", "資料照"),
+    ("去年跨年煙火吸引大批人潮。（圖／記者林敬旻攝，下同）", "去年跨年煙火吸引大批人潮。", "摄影：記者林敬旻"),
+    ("城区规划示意图", "城区规划示意图", ""),  # no credit
+])
+def test_a_credit_says_what_its_line_says(line: str, caption: str, shown: str) -> None:
+    from convert.enrich.captions import split_credit
+    from convert.wording import credit_text
+
+    found, credit = split_credit(line)
+    assert (found, credit_text(credit, "zh-CN") if credit else "") == (caption, shown)
+
+
+CREDITED_PAGE = """<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><title>组屋转售价连续上涨</title></head>
+<body><article><h1>组屋转售价连续上涨</h1>
+<p>建屋发展局今天公布的数据显示，第三季组屋转售价按季上涨2.7%，是连续第19个季度上涨。</p>
+<figure><img src="a.png" alt=""><figcaption>{caption}</figcaption></figure>
+<p>分析师认为，明年转售价涨幅将放缓，预计全年上涨4%至6%。</p>
+<p>建屋局表示，将继续推出更多预购组屋单位，以满足市场需求。</p></article></body></html>"""
+
+
+@pytest.mark.parametrize(("caption", "text", "credit"), [
+    ("第三季组屋转售价按季上涨。（档案照片）<span class=\"credit\">（海峡时报）</span>", "第三季组屋转售价按季上涨。（档案照片）", "海峡时报"),
+    ("在深圳的一个港口。<span class=\"photo-credit\">Qilai Shen for The New York Times</span>", "在深圳的一个港口。",
+     "Qilai Shen for The New York Times"),
+    ("<p>蕭爾茨在總理府發表講話</p><span class=\"copyright\">圖像來源: Michael Kappeler/dpa</span>", "蕭爾茨在總理府發表講話",
+     "Michael Kappeler/dpa"),
+])
+def test_a_captions_credit_element_is_the_figures_credit(tmp_path: Path, caption: str, text: str, credit: str) -> None:
+    """Run into the caption: `…講話圖像來源: Michael Kappeler/dpa`, `…（档案照片）（海峡时报）`."""
+    from PIL import Image
+
+    Image.new("RGB", (640, 400), "#3a7").save(tmp_path / "a.png")
+    (path := tmp_path / "page.html").write_text(CREDITED_PAGE.format(lang="zh", caption=caption), encoding="utf-8")
+    [figure] = convert.read(str(path)).figures
+    assert (m.plain_text(figure.caption), figure.credit) == (text, credit)

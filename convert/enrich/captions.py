@@ -21,13 +21,18 @@ CAPTION = re.compile(
     r"|^(?:图|圖)\s*\d{1,3}(?:[-.．]\d{1,3})?(?:\s+|　)(?=\S)(.+)$", re.I | re.S)
 _SENTENCE = r"(?:[^.。!?！？]|\.(?!\s|$))"  # text within one sentence (`J. Smith`, `Getty Images/AFP`)
 # Taiwan's papers credit with `圖／X攝` (taken by X) or `圖／X` (from X): a caption line never reads so.
-_PICTURE_FROM = re.compile(r"[（(]?\s*(?:圖|图|照片|相片)\s*[/／]\s*(?!文)(?P<who>[^（()）。/／]{2,40}?)\s*(?:攝|摄)?\s*[)）]?$")
+# (`記者林敬旻攝，下同`: the same credit for the pictures below, which name none)
+_PICTURE_FROM = re.compile(r"[（(]?\s*(?:圖|图|照片|相片)\s*[/／]\s*(?!文)(?P<who>[^（()）。/／]{2,40}?)\s*(?:攝|摄)?"
+                           r"(?:\s*[，,]\s*下同)?\s*[)）]?$")
+# (a label that says where the picture is from stays with the credit: `图源：IT桔子`, `wording.credit_text`)
+SOURCE_LABELS = ("图片来源", "圖片來源", "照片来源", "照片來源", "图源", "圖源")
 _LABELLED_ZH = re.compile(
-    r"[（(]?\s*(?:摄影|攝影|摄|攝|图/文|圖/文|图／文|圖／文|图文|圖文|图片来源|圖片來源|照片来源|照片來源|图源|圖源|"
+    r"[（(]?\s*(?:摄影|攝影|摄|攝|图/文|圖/文|图／文|圖／文|图文|圖文|(?P<source>" + "|".join(SOURCE_LABELS) + r")|"
     r"图片提供|圖片提供|照片提供|供图|供圖)"
     r"\s*[:：/／]\s*(?P<who>[^（()）。]{1,40}?)\s*[)）]?$")
 _TAKEN_BY_ZH = re.compile(r"[（(]\s*(?P<who>[^（()）。]{2,40}?)\s*[/／]?\s*(?:摄|攝)\s*[)）]$"
-                          r"|(?:^|(?<=[\s。，]))(?P<bare>[^\s。，（()）]{2,12}(?:\s[^\s。，（()）]{2,12}){0,2})(?:\s*[/／]\s*|\s+)(?:摄|攝)$")
+                          r"|(?:^|(?<=[\s。，]))(?P<bare>[^\s。，（()）]{2,12}(?:\s[^\s。，（()）]{2,12}){0,2})(?:\s*[/／]\s*|\s+)"
+                          r"(?:摄|攝|(?<=\s)(?:图|圖))$")  # The Paper's `澎湃新闻记者 顾嘉懿 图`: a picture by X
 # A chart or drawing is credited to who drew it (`（制图：张三）`, `製圖／陳大文`, `新华社发 王琪 制图`): the credit
 # keeps its role, shown as written (`wording.credit_text`), where a photo's credit is worded `摄影：`.
 DRAWN_ROLES = ("制图", "製圖", "绘图", "繪圖")
@@ -74,8 +79,10 @@ def split_credit(text: str) -> tuple[str, str]:
                match.groupdict().get("bare") or "").strip(" 　/／")
         if not who or (pattern is _LABELLED_EN and not _credit_like(who)):
             continue
-        if match.groupdict().get("supplied") == "提供":
-            who += "提供"  # kept so: the picture was supplied, not taken, by them (`wording.credit_text`)
+        if match.groupdict().get("supplied"):
+            who += match["supplied"]  # kept so: the picture was supplied, not taken, by them (`wording.credit_text`)
+        if match.groupdict().get("source"):
+            who = f"{match['source']}：{who}"  # `图源：IT桔子`: where it is from, said so
         caption = text[:match.start()].rstrip(" 　,，;；—–-")
         return caption, who
     return text, ""

@@ -86,12 +86,17 @@ _STYLE_ALIGN = re.compile(r"(?:^|;)\s*text-align\s*:\s*([a-z-]+)", re.I)
 _ALIGNMENTS = {"center": "center", "middle": "center", "right": "end", "end": "end"}
 
 
+_MAYBE_CREDIT = re.compile(r"class=[\"'][^\"']*(?:credit|copyright|photographer|courtesy|source|byline)", re.I)
+
+
 def _tree_passes(html: str) -> str:
-    """`html` without its hidden elements and with its aligned paragraphs marked (`_without_hidden`,
-    `_alignment_marked`): the page parsed once for both, and only when it may have either."""
+    """`html` without its hidden elements and with its aligned paragraphs, styled emphasis and captions'
+    credits marked (`_without_hidden`, `_alignment_marked`, `_styled_emphasis`, `web.figures.mark_credits`):
+    the page parsed once for all, and only when it may have any."""
     hidden, aligned = bool(_MAYBE_HIDDEN.search(html)), bool(_MAYBE_ALIGNED.search(html))
     styled = bool(_EMPHASIS_STYLE.search(html))
-    if not hidden and not aligned and not styled:
+    credited = "<figcaption" in html and bool(_MAYBE_CREDIT.search(html))
+    if not hidden and not aligned and not styled and not credited:
         return html
     from lxml import etree
     from lxml import html as lxml_html
@@ -105,6 +110,10 @@ def _tree_passes(html: str) -> str:
     changed = hidden and _without_hidden(root)
     changed = (aligned and _alignment_marked(root)) or changed
     changed = (styled and _styled_emphasis(root)) or changed
+    if credited:
+        from .web.figures import mark_credits
+
+        changed = mark_credits(root) or changed
     return lxml_html.tostring(root, encoding="unicode") if changed else html
 
 

@@ -22,6 +22,7 @@ from .pandoc import MAX_NESTING
 
 ALIGN_CLASS = "convert-align-"  # + "center" / "end": `sanitize`'s wrapper around a paragraph the page aligns
 RUBY_CLASS = "convert-ruby"  # `sanitize`'s span for a ruby's text, its reading in the span's title
+CREDIT_CLASS = "convert-credit"  # `web.figures.mark_credits`' span for a page's credit element in a caption
 
 _SAFE_LINK_SCHEMES = ("http://", "https://", "mailto:", "#")
 _HOST_LABEL = re.compile(r"^[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?$", re.I)
@@ -312,6 +313,9 @@ class _Builder:
 
     def figure(self, c: list[Any], depth: int) -> list[m.Block]:
         (ident, _, _), (_, caption_blocks), content = c
+        credits: list[Any] = []  # the page's credit elements in the caption (`web.figures.mark_credits`)
+        caption_blocks = _without_credits(caption_blocks, credits)
+        credit = _credit(m.plain_text(tuple(i for node in credits for i in self.inlines(node, depth))))
         caption = _trim(tuple(i for b in self.blocks(caption_blocks, depth) for i in m.block_inlines(b)))
         inner = self.blocks(content, depth)
         pictures = [b for b in inner if isinstance(b, m.Figure)]
@@ -324,7 +328,8 @@ class _Builder:
             own = found.caption if m.plain_text(found.caption) != found.alt else ()  # a nested figure's
             parts = [part for part in (caption, own, *beside) if part]
             joined = tuple(i for n, part in enumerate(parts) for i in ((m.Text(" "),) if n else ()) + tuple(part))
-            return [m.Figure(src=found.src, caption=joined, alt=found.alt, id=ident)]
+            return [m.Figure(src=found.src, caption=joined, alt=found.alt, id=ident, credit=credit or found.credit)]
+        caption = caption + ((m.Text(" " + credit),) if credit else ())
         return inner + ([m.Paragraph(caption)] if caption else [])
 
     def table(self, c: list[Any], depth: int) -> m.Table:
@@ -427,6 +432,35 @@ class _Builder:
         if kind == "RawInline":
             warn(f"{self.path.name}: dropped raw {c[0]} text")
         return []
+
+
+def _without_credits(node: Any, credits: list[Any], depth: int = 0) -> Any:
+    """`node` (pandoc's JSON) without the spans marked as credits, whose contents go to `credits`."""
+    if depth > 4 * MAX_NESTING:
+        return node
+    if isinstance(node, list):
+        kept = []
+        for item in node:
+            if isinstance(item, dict) and item.get("t") == "Span" and CREDIT_CLASS in item["c"][0][1]:
+                credits.append(item["c"][1])
+            else:
+                kept.append(_without_credits(item, credits, depth + 1))
+        return kept
+    if isinstance(node, dict):
+        return {key: _without_credits(value, credits, depth + 1) for key, value in node.items()}
+    return node
+
+
+# A credit element's own label or brackets: `圖像來源: X`, `（海峡时报）`, `Photo: X`, `Credit: X`
+_CREDIT_LABEL = re.compile(r"^(?:图像来源|圖像來源|图片来源|圖片來源|图源|圖源|来源|來源|摄影|攝影|图|圖|"
+                           r"Photo(?:graph)?|Image|Picture|Credit|Source)s?\s*[:：，,/／|｜]\s*", re.I)
+
+
+def _credit(text: str) -> str:
+    text = " ".join(text.split())
+    while len(text) > 2 and text[0] in "（(［[" and text[-1] in "）)］]":
+        text = text[1:-1].strip()
+    return _CREDIT_LABEL.sub("", text).strip()
 
 
 def _callout_heading(attributes: list[Any], blocks: list[m.Block]) -> m.Paragraph:

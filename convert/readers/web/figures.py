@@ -122,6 +122,29 @@ def lead_figure(article: Any, logo: str = "", site: str = "") -> Any | None:
     return None
 
 
+# A caption's element naming who made the picture (`<span class="credit">`, `photo-credit`, DW's `copyright`)
+_CREDIT_WORDS = {"credit", "credits", "copyright", "photographer", "courtesy", "source", "byline"}
+
+
+def mark_credits(body: Any) -> bool:
+    """Each credit element inside a caption as a `walk.CREDIT_CLASS` span, which `walk` takes off the
+    caption as the figure's credit: run into the caption, `…宣布解除林德納的職務圖像來源: Michael Kappeler/dpa`
+    and `…（档案照片）（海峡时报）` were one caption. Whether any was."""
+    from ..walk import CREDIT_CLASS
+
+    marked = False
+    for caption in body.iter("figcaption"):
+        for element in list(caption.iter()):
+            if element is not caption and class_words(element) & _CREDIT_WORDS and normal(element.text_content()) \
+                    and not element.xpath(".//p|.//div"):
+                tail = element.tail
+                element.attrib.clear()
+                element.tag, element.tail = "span", tail
+                element.set("class", CREDIT_CLASS)
+                marked = True
+    return marked
+
+
 def figures_from_wrappers(body: Any, logo: str, site: str) -> None:
     """A layout table or a `div` that holds one picture and a short text (`<table><tr><td><img></td></tr>
     <tr><td class="picdesc">caption</td></tr></table>`, Sina's `img_wrapper`) is a figure with a caption."""
