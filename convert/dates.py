@@ -125,21 +125,29 @@ def format_date(iso: str, lang: str) -> str:
     """`2023年10月30日 10:57` in Chinese (and Japanese), `30 October 2023, 10:57` in English
     (`2025년 3월 12일` in Korean, `12 مارس 2025` in Arabic, `12 במרץ 2025` in Hebrew, `29 जून 2025`,
     `2 апреля 2025`, and Persian and Urdu alike); as given if
-    unparsable. The time is shown as the article states it, in its own zone."""
+    unparsable. The time is shown as the article states it, in its own zone; a time a page gives in
+    another zone (a CMS's UTC, `2024-11-07T08:45Z`) in the zone the language implies (Beijing's, Taipei's
+    and Hong Kong's UTC+8: 16:45), else marked UTC (`08:45 UTC`): shown bare, it read as local time."""
     stamp = parse_date(iso)
     if stamp is None:
         return iso
+    utc = ""
+    if stamp.tzinfo is not None and has_time(iso):
+        if (zone := language_zone(lang)) is not None:
+            stamp = stamp.astimezone(zone)
+        elif stamp.utcoffset() == timedelta(0):
+            utc = " UTC"
     if is_chinese(lang) or primary_language(lang) == "ja":
         text = f"{stamp.year}年{stamp.month}月{stamp.day}日"
-        return text + (f" {stamp:%H:%M}" if has_time(iso) else "")
+        return text + (f" {stamp:%H:%M}{utc}" if has_time(iso) else "")
     if primary_language(lang) == "ko":
-        return f"{stamp.year}년 {stamp.month}월 {stamp.day}일" + (f" {stamp:%H:%M}" if has_time(iso) else "")
-    clock = f"{' ' if primary_language(lang) == 'vi' else ', '}{stamp:%H:%M}" if has_time(iso) else ""
+        return f"{stamp.year}년 {stamp.month}월 {stamp.day}일" + (f" {stamp:%H:%M}{utc}" if has_time(iso) else "")
+    clock = f"{' ' if primary_language(lang) == 'vi' else ', '}{stamp:%H:%M}{utc}" if has_time(iso) else ""
     if primary_language(lang) in _BABEL_LONG:
         return _babel_date(stamp, primary_language(lang)) + clock
     months, comma = _MONTH_NAMES.get(primary_language(lang), (None, ", "))
     text = f"{stamp.day} {months[stamp.month - 1] if months else f'{stamp:%B}'} {stamp.year}"
-    return text + (f"{comma}{stamp:%H:%M}" if has_time(iso) else "")
+    return text + (f"{comma}{stamp:%H:%M}{utc}" if has_time(iso) else "")
 
 
 # Languages whose words `wording` has and whose dates CLDR writes (through Babel, which trafilatura

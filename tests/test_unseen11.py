@@ -313,3 +313,75 @@ def test_a_captions_credit_element_is_the_figures_credit(tmp_path: Path, caption
     (path := tmp_path / "page.html").write_text(CREDITED_PAGE.format(lang="zh", caption=caption), encoding="utf-8")
     [figure] = convert.read(str(path)).figures
     assert (m.plain_text(figure.caption), figure.credit) == (text, credit)
+
+
+# ---------------------------------------------------------------- pages: deks, authors, times, notices
+
+PAGE = """<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><title>{title}</title>
+<meta property="og:title" content="{title}"><meta property="og:site_name" content="新闻网">
+{head}</head><body>
+<header class="site"><nav><a href="/">首页</a><a href="/world">国际</a><a href="/china">中国</a></nav></header>
+<main><article><header><h1>{title}</h1>{dek}</header>
+<div class="rich-text">
+<p>第一段正文。今年以来，全国港口货物吞吐量稳步增长，集装箱航线持续加密，外贸进出口回升向好。</p>
+<p>第二段正文。业内人士认为，港口是经济的晴雨表，吞吐量的增长说明外贸需求正在回暖。</p>
+<p>第三段正文。交通运输部表示，将继续推进港口智能化改造，提升码头作业效率和服务水平。</p>
+{tail}</div></article></main>
+<footer><p>© 2024 新闻网 | <a>隐私声明</a> | <a>联系我们</a></p></footer></body></html>"""
+
+
+def _page(tmp_path: Path, *, lang: str = "zh-CN", title: str = "港口吞吐量稳步增长", head: str = "", dek: str = "",
+          tail: str = "") -> m.Document:
+    (path := tmp_path / "page.html").write_text(PAGE.format(lang=lang, title=title, head=head, dek=dek, tail=tail),
+                                                encoding="utf-8")
+    return convert.read(str(path))
+
+
+@pytest.mark.parametrize(("dek", "subtitle"), [
+    ('<p class="teaser-text">交通运输部数据显示，前十个月全国港口完成货物吞吐量145亿吨，同比增长3.5%。</p>',
+     "交通运输部数据显示，前十个月全国港口完成货物吞吐量145亿吨，同比增长3.5%。"),  # DW's dek
+    ('<h2 class="subtitle">港口观察系列（上）</h2>', "港口观察系列（上）"),  # nine characters: a dek
+])
+def test_a_pages_dek_under_its_headline_is_the_subtitle(tmp_path: Path, dek: str, subtitle: str) -> None:
+    """DW's `.teaser-text` and The Reporter's nine-character `h2.subtitle` were in no edition."""
+    assert _page(tmp_path, dek=dek).meta.subtitle == subtitle
+
+
+def test_the_fuller_byline_of_a_page_names_every_author(tmp_path: Path) -> None:
+    """`article:author` named the first of the two the page's byline names (NYT's `meta name="byline"`)."""
+    head = '<meta property="article:author" content="KEITH BRADSHER"><meta name="byline" content="KEITH BRADSHER, JOY DONG">'
+    assert _page(tmp_path, head=head).meta.authors == ("KEITH BRADSHER", "JOY DONG")
+
+
+@pytest.mark.parametrize("notice", [
+    "© 2024年德國之聲版權聲明：本文所有內容受到著作權法保護，如無德國之聲特別授權，不得擅自使用。",
+    "本文来自微信公众号“智能涌现”（ID：AIEmergence），作者：邓咏仪，编辑：苏建勋，36氪经授权发布。",
+])
+def test_a_rights_line_is_a_notice(tmp_path: Path, notice: str) -> None:
+    doc = _page(tmp_path, tail=f"<p>{notice}</p>")
+    assert [m.plain_text(b.content) for b in doc.blocks if isinstance(b, m.Notice)] == [notice]
+
+
+@pytest.mark.parametrize(("lang", "shown"), [("zh-CN", "2024年11月8日 04:12"), ("zh-TW", "2024年11月8日 04:12"),
+                                             ("en", "7 November 2024, 20:12 UTC")])
+def test_a_time_a_page_gives_in_utc_is_shown_in_the_readers_zone_or_marked(tmp_path: Path, lang: str, shown: str) -> None:
+    """`2024-11-07T20:12:33Z` was shown `2024年11月7日 20:12`, eight hours off for a reader in Beijing or Taipei."""
+    from convert.wording import byline
+
+    doc = _page(tmp_path, lang=lang, head='<meta property="article:published_time" content="2024-11-07T20:12:33Z">')
+    assert doc.meta.date == "2024-11-07T20:12:33Z"  # the metadata keeps the instant as the page gave it
+    assert [p.value for p in byline(doc.meta) if p.kind == "date"] == [shown]
+
+
+def test_an_epub_shows_a_dek_once(tmp_path: Path) -> None:
+    """36Kr's summary is its dek: the EPUB showed it twice, as the subtitle and as the standfirst."""
+    dek = "本轮融资将主要用于人形机器人的量产和海外市场拓展。"
+    (path := tmp_path / "page.html").write_text(PAGE.format(
+        lang="zh-CN", title="港口吞吐量稳步增长", head=f'<meta name="description" content="{dek}">',
+        dek=f'<p class="summary">{dek}</p>', tail=""), encoding="utf-8")
+    epub = convert.convert(str(path), to="epub", output=str(tmp_path / "a.epub"), offline=True)
+    from lxml import html as lxml_html
+
+    with zipfile.ZipFile(epub) as book:
+        text = "".join(lxml_html.fromstring(book.read(n)).text_content() for n in book.namelist() if n.endswith(".xhtml"))
+    assert text.count(dek) == 1

@@ -50,7 +50,8 @@ TOPIC = re.compile(r"#([^#\s]{1,30})#")  # a Weibo topic (`#亚运会#`)
 _TOPICS = re.compile(rf"^(?:{TOPIC.pattern}\s*)+$")  # a line of topics only
 _KEYWORDS = re.compile(r"^(?:关键字|关键词|關鍵字|關鍵詞|Keywords|Tags)\s*[:：]\s*(.*)$", re.I | re.S)
 _DISCLAIMER = re.compile(
-    r"(本文系.{0,12}供稿|^版权声明\s*[:：]|^版權聲明\s*[:：]|侵删|侵刪|如有侵权[，,]?请|如有侵權[，,]?請|仅供参考|僅供參考|不构成(?:任何)?投资建议|不構成投資建議|仅代表作者|僅代表作者|"
+    # `© 2024年德國之聲版權聲明：…`; a reprint's leave (`本文来自微信公众号“X”…，36氪经授权发布。`)
+    r"(本文系.{0,12}供稿|^(?:©[^。：:]{0,20}?)?版[权權][声聲]明\s*[:：]|^本文(?:来自|來自|转载自|轉載自).{0,80}?(?:经|經)授[权權](?:发布|發布|转载|轉載)|侵删|侵刪|如有侵权[，,]?请|如有侵權[，,]?請|仅供参考|僅供參考|不构成(?:任何)?投资建议|不構成投資建議|仅代表作者|僅代表作者|"
     r"免责声明|免責聲明|^Disclaimer\s*:|does not constitute (?:investment|financial) advice|"
     r"^This (?:article|content) (?:is|was) (?:sponsored|provided by))", re.I)
 _JUNK_ALT = re.compile(

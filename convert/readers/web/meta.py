@@ -19,7 +19,7 @@ from typing import Any, Iterable
 
 
 from ...dates import UTC_PLUS_8, date_times_in, split_leading_date, split_trailing_date
-from ...scripts import IDEOGRAPHS, has_han
+from ...scripts import IDEOGRAPHS, display_width, has_han
 from .dom import parse_html
 
 ARTICLE_TYPES = {"newsarticle", "article", "reportagenewsarticle", "analysisnewsarticle", "blogposting",
@@ -313,14 +313,15 @@ def _canonical(tree: Any) -> str:
 
 def visible_dek(tree: Any, title: str) -> str:
     """The standfirst the page shows under its headline (`.dek`, `.standfirst`, `.subtitle`, German
-    papers' `.vorspann`, French `.chapo`, Spanish `.entradilla`/`.bajada`, Italian `.sommario`, …)."""
+    papers' `.vorspann`, French `.chapo`, Spanish `.entradilla`/`.bajada`, Italian `.sommario`, DW's
+    `.teaser-text`, …): five Han characters at least (`偏鄉醫療系列（上）`), or ten letters."""
     for element in tree.xpath('//*[self::p or self::div or self::h2 or self::h3 or self::h4 or self::span]'
                               '[re:test(@class, "(^|[\\s_-])(dek|deck|standfirst|subhead|subheadline|sub-headline|'
                               'subtitle|sub|summary|lede|strapline|vorspann|chapo|chapeau|entradilla|bajada|sumario|'
-                              'sommario|catenaccio)($|[\\s_-])", "i")]',
+                              'sommario|catenaccio|teaser|abstract|excerpt)($|[\\s_-])", "i")]',
                               namespaces={"re": "http://exslt.org/regular-expressions"}):
         text = text_of(element)
-        if 10 <= len(text) <= 400 and text != title and _after_headline(element, title):
+        if 10 <= display_width(text) and len(text) <= 400 and text != title and _after_headline(element, title):
             return text
     return ""
 
@@ -382,15 +383,22 @@ def _authors(meta: PageMeta, article: dict[str, Any], tags: dict[str, str], tree
              site: str) -> tuple[str, ...]:
     people, organisations = _json_ld_people(article.get("author"))
     candidates = [(people, "json-ld")]
-    for key in ("article:author", "og:article:author", "author", "byl", "sailthru.author", "parsely-author"):
+    for key in ("article:author", "og:article:author", "author", "byl", "byline", "sailthru.author", "parsely-author"):
         candidates.append((split_names(tags.get(key, "")), key))
     candidates.append((_byline_elements(tree), "byline"))
-    candidates.append((organisations, "json-ld organisation"))
-    for names, source in candidates:
-        if names := person_names(names, site, meta.title):
-            meta.found["authors"] = source
-            return names
-    return ()
+    found = [(kept, source) for given, source in candidates if (kept := person_names(given, site, meta.title))]
+    if not found and (kept := person_names(organisations, site, meta.title)):
+        found = [(kept, "json-ld organisation")]
+    if not found:
+        return ()
+    names, source = found[0]
+    # a later source naming these and more (`<meta name="byline" content="KEITH BRADSHER, JOY DONG">` where
+    # `article:author` names the first): the fuller list
+    for more, more_source in found[1:]:
+        if {n.casefold() for n in names} < {n.casefold() for n in more}:
+            names, source = more, more_source
+    meta.found["authors"] = source
+    return names
 
 
 def _json_ld_people(value: Any) -> tuple[tuple[str, ...], tuple[str, ...]]:

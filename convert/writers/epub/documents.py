@@ -97,7 +97,8 @@ def article_document(doc: m.Document, article: str, name: str = TEXT_PAGE) -> et
     title = doc.meta.title
     text = parse(page(title, lang, article, body_attrs=' epub:type="bodymatter"'), name)
     header = text.find(".//x:header[@class='article-header']", NS)
-    if header is not None and doc.meta.description and not _repeats_the_lead(doc.meta.description, doc):
+    described = doc.meta.description and " ".join(doc.meta.description.split()) != " ".join(doc.meta.subtitle.split())
+    if header is not None and described and not _repeats_the_lead(doc.meta.description, doc):  # (36Kr: dek = summary)
         standfirst = etree.SubElement(header, f"{{{XHTML_NS}}}p", {"class": "description"})
         standfirst.text = doc.meta.description
     fix_links(text)
