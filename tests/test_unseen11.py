@@ -385,3 +385,30 @@ def test_an_epub_shows_a_dek_once(tmp_path: Path) -> None:
     with zipfile.ZipFile(epub) as book:
         text = "".join(lxml_html.fromstring(book.read(n)).text_content() for n in book.namelist() if n.endswith(".xhtml"))
     assert text.count(dek) == 1
+
+
+# ---------------------------------------------------------------- a page's linked notes
+
+NOTED_PAGE = """<!DOCTYPE html><html lang="zh-Hant"><head><meta charset="utf-8"><title>偏鄉醫療</title></head>
+<body><article><h1>偏鄉醫療</h1>
+<p>兩縣合計的心臟內科專科醫師僅42人<sup><a href="#note-1">1</a></sup>，神經外科醫師更只有17人。</p>
+<p>2023年花東地區共啟動空中轉診136架次<a href="#note-2">[2]</a>。但直升機受天候限制。</p>
+<p>見<a href="#top">1</a>頁首。</p>
+<div class="notes"><h3>註釋</h3><ol>
+<li id="note-1">衛生福利部，〈112年醫事人員執業登記統計〉，2024年5月。<a href="#ref-1">↩</a></li>
+<li id="note-2">內政部空中勤務總隊，〈空中緊急醫療救護任務統計〉，2024年3月。</li>
+</ol></div></article></body></html>"""
+
+
+def test_a_pages_linked_notes_are_footnotes(tmp_path: Path) -> None:
+    """The Reporter's `<sup><a href="#note-1">1</a></sup>` linked to nowhere in every edition, and its notes
+    stayed a list under a `註釋` heading."""
+    (path := tmp_path / "page.html").write_text(NOTED_PAGE, encoding="utf-8")
+    doc = convert.read(str(path))
+    assert [m.plain_text(m.block_inlines(f.content[0])) for f in doc.footnotes] == [
+        "衛生福利部，〈112年醫事人員執業登記統計〉，2024年5月。", "內政部空中勤務總隊，〈空中緊急醫療救護任務統計〉，2024年3月。"]
+    refs = [i for b in doc.body for i in m.block_inlines(b) if isinstance(i, m.NoteRef)]
+    assert [r.number for r in refs] == [1, 2]
+    text = m.visible_text(doc)
+    assert "註釋" not in text and "↩" not in text and not any(isinstance(b, m.ListBlock) for b in doc.body)
+    assert "見1頁首。" in text  # a link to an anchor that holds no note stays text

@@ -263,7 +263,10 @@ def html_ast(path: Path, html: str) -> dict[str, Any]:
     (and the <title> only that: the sanitizer would keep its text as the body's first line)."""
     from .sanitize import sanitize_html
 
+    from .linked_notes import linked_notes
+
     ast = _pandoc_json(path, sanitize_html(_TITLE_ELEMENT.sub("", html), path.name), HTML)
+    ast["blocks"] = linked_notes(ast["blocks"])  # `<sup><a href="#note-1">1</a></sup>` to `<li id="note-1">`
     ast["meta"] = {**_html_head_meta(html), **ast.get("meta", {})}
     return ast
 
