@@ -412,3 +412,11 @@ def test_a_pages_linked_notes_are_footnotes(tmp_path: Path) -> None:
     text = m.visible_text(doc)
     assert "註釋" not in text and "↩" not in text and not any(isinstance(b, m.ListBlock) for b in doc.body)
     assert "見1頁首。" in text  # a link to an anchor that holds no note stays text
+
+
+def test_a_reporters_byline_element_names_the_reporters_not_their_roles(tmp_path: Path) -> None:
+    """The Paper's `<meta name="author">` names the reporter, its byline the intern too: the intern was lost,
+    then `实习生` was taken for a name."""
+    head = '<meta name="author" content="澎湃新闻记者 顾嘉懿">'
+    doc = _page(tmp_path, head=head, dek='<div class="index_author__QCfaE">澎湃新闻记者 顾嘉懿 实习生 林若曦</div>')
+    assert doc.meta.authors == ("顾嘉懿", "林若曦")

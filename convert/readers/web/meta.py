@@ -426,7 +426,7 @@ def _byline_elements(tree: Any) -> tuple[str, ...]:
         text = text_of(element)
         if is_editor_line(text):
             continue  # Sina's `<p class="show_author">责任编辑：张明 SN225</p>`: the editor (`page_editor`)
-        if text and len(text) <= 80 and (names := split_names(text)):
+        if text and len(text) <= 80 and (names := _reporters(text) or split_names(text)):
             return names
     for element in tree.iter("span", "em", "i", "font", "p", "div", "li"):
         # `<div class="info">2019-09-26 12:11<span>来源：证券时报网</span><span>作者：李在山</span></div>`
@@ -446,6 +446,14 @@ def _byline_elements(tree: Any) -> tuple[str, ...]:
                 namespaces={"re": "http://exslt.org/regular-expressions"}):
             return split_names(field[1])  # (a picture's own credit, in its caption, names no author)
     return ()
+
+
+def _reporters(text: str) -> tuple[str, ...]:
+    """The names of a reporters' byline (`澎湃新闻记者 顾嘉懿 实习生 林若曦`: two, no `实习生`), as the article
+    conventions read the same line in the text."""
+    from ...enrich.bylines import reporter_fields  # the one reading of byline lines
+
+    return tuple(reporter_fields(text).get("authors", ()))  # type: ignore[arg-type]
 
 
 _LABELLED_AUTHOR = re.compile(r"(?:^|\s)(?:作者|撰文|摄影|攝影)\s*[:：]\s*(\S{2,20}?)(?=$|\s|[|｜])")
