@@ -420,3 +420,31 @@ def test_a_reporters_byline_element_names_the_reporters_not_their_roles(tmp_path
     head = '<meta name="author" content="澎湃新闻记者 顾嘉懿">'
     doc = _page(tmp_path, head=head, dek='<div class="index_author__QCfaE">澎湃新闻记者 顾嘉懿 实习生 林若曦</div>')
     assert doc.meta.authors == ("顾嘉懿", "林若曦")
+
+
+# ---------------------------------------------------------------- a table of results
+
+RESULTS = """# 全国游泳冠军赛收官
+
+新华社杭州11月24日电 2024年全国游泳冠军赛24日在杭州闭幕。
+
+| 项目 | 冠军 | 代表队 | 成绩 | 亚军 | 成绩 | 季军 | 成绩 |
+|--|--|--|--|--|--|--|--|
+| 男子200米蛙泳 | 覃海洋 | 上海 | 2:07.05 | 董志豪 | 2:08.91 | 杨家驹 | 2:09.44 |
+| 男子1500米自由泳 | 费立纬 | 浙江 | 14:53.30 | 张展硕 | 15:02.18 | 卢尚青 | 15:10.77 |
+| 女子4×100米混合泳接力 | 上海队 | 上海 | 3:56.43 | 浙江队 | 3:57.10 | 广东队 | 3:59.88 |
+| 女子100米蝶泳 | 张雨霏 | 江苏 | 56.21 | 王一淳 | 57.33 | 余依婷 | 57.60 |
+"""
+
+
+def test_a_table_of_race_times_sets_its_times_as_figures_and_its_events_on_one_line(tmp_path: Path) -> None:
+    """Times (`2:07.05`) were set flush left while the other tables' figures stood flush right; and the
+    print page took the e-reader's column floors, which sum past its measure for this table: the events
+    ran three lines deep (`女子 / 4×100米 / 混合泳 / 接力`) beside half-empty columns of times."""
+    (source := tmp_path / "a.md").write_text(RESULTS, encoding="utf-8")
+    [table] = [b for b in convert.read(str(source)).blocks if isinstance(b, m.Table)]
+    assert [cell.align for cell in table.body[0]] == ["", "", "", "right", "", "right", "", "right"]
+    pdf = convert.convert(str(source), to="pdf", output=str(tmp_path / "a.pdf"), offline=True)
+    with pdfplumber.open(pdf) as book:
+        lines = book.pages[0].extract_text().split("\n")
+    assert any("女子4×100米混合泳接力" in line.replace(" ", "") and "3:56.43" in line for line in lines), lines

@@ -56,9 +56,10 @@ def _merged(table: m.Table) -> m.Table:
 
 # A figure in a cell: a sign, a currency, digits with their separators and decimal point, then a per cent,
 # a magnitude or a short unit (`+41`, `-3.5`, `31,248`, `¥1,200`, `58.6%`, `3006亿元`, `1.2倍`); or the dash
-# or dots a table prints for no figure.
+# or dots a table prints for no figure; a time or a race's result (`2:07.05`, `14:53.30`, `1:02:33`, `9.83秒`).
 _NO_FIGURE = re.compile(r"^[—–\-…/]{1,3}$")
-_FIGURE = re.compile(r"^[+\-−±]?[¥$€£￥]?\s?\d[\d,，.\s]*(?:%|‰|％|[十百千万萬亿億]{0,2}[元倍个個人次家吨噸]?)$"
+_FIGURE = re.compile(r"^[+\-−±]?[¥$€£￥]?\s?\d[\d,，.\s]*(?:%|‰|％|[十百千万萬亿億]{0,2}[元倍个個人次家吨噸秒米]?)$"
+                     r"|^\d{1,3}(?::\d{2}){1,2}(?:\.\d{1,3})?$"
                      f"|{_NO_FIGURE.pattern}")
 
 

@@ -8,11 +8,14 @@ from ..scripts import HAN_TEXT_RUN, WIDE, display_width, heading_words, is_wide,
 from ..theme import Theme
 
 
-def table_widths(table: m.Table, theme: Theme, chinese: bool) -> list[float]:
-    """`column_widths` for a table of an article (`chinese` or not) set in `theme`, in every edition
-    alike: sized to hold its unbreakable pieces at the narrowest it is laid out, the e-reader page's
-    measure (a DOCX, whose page a reader may narrow, is given the same shares)."""
-    return column_widths(table, _narrowest_em(theme), theme.table.cell_padding_em[1], chinese=chinese)
+def table_widths(table: m.Table, theme: Theme, chinese: bool, measure_em: float = 0.0) -> list[float]:
+    """`column_widths` for a table of an article (`chinese` or not) set in `theme`: sized to hold its
+    unbreakable pieces on the edition's measure `measure_em` (em of the table's text: the print page's),
+    else the narrowest it is laid out, the e-reader page's measure (a DOCX, whose page a reader may
+    narrow, is given the e-reader's shares). A table the e-reader splits (`column_groups`) is whole on a
+    print page, where the e-reader's floors, summing past the measure, left its first column three lines
+    deep beside half-empty columns of figures."""
+    return column_widths(table, measure_em or _narrowest_em(theme), theme.table.cell_padding_em[1], chinese=chinese)
 
 
 def table_text_em(measure_pt: float, size_pt: float, theme: Theme) -> float:

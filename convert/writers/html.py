@@ -249,7 +249,7 @@ class _Renderer:
                 self.text(separator) + caption if caption else "")
         if caption:
             parts.append(f"<caption>{caption}</caption>")
-        widths = table_widths(table, self.theme, self.doc.is_chinese)
+        widths = table_widths(table, self.theme, self.doc.is_chinese, self.style.table_measure_em)
         if widths:
             parts.append("<colgroup>" + "".join(f'<col style="width: {w:g}%" />' for w in widths) + "</colgroup>")
         if table.header:
