@@ -448,3 +448,30 @@ def test_a_table_of_race_times_sets_its_times_as_figures_and_its_events_on_one_l
     with pdfplumber.open(pdf) as book:
         lines = book.pages[0].extract_text().split("\n")
     assert any("女子4×100米混合泳接力" in line.replace(" ", "") and "3:56.43" in line for line in lines), lines
+
+
+# ---------------------------------------------------------------- a report written in Word
+
+def test_a_docxs_centred_and_flush_right_lines_keep_their_alignment(tmp_path: Path) -> None:
+    """Pandoc's docx reader keeps no alignment: the issuer and date centred under a report's title, and the
+    signature flush right under its text, came out as indented body paragraphs."""
+    import docx
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    word = docx.Document()
+    word.add_paragraph("2024年全市港口运行情况报告", style="Title")
+    for text in ("市交通运输局", "2024年11月25日"):
+        word.add_paragraph(text).alignment = WD_ALIGN_PARAGRAPH.CENTER
+    word.add_paragraph("今年以来，全市港口货物吞吐量稳步增长，集装箱航线持续加密，外贸进出口回升向好。")
+    word.add_paragraph("下一步，我们将继续推进港口智能化改造。").alignment = WD_ALIGN_PARAGRAPH.CENTER  # short: as set
+    word.add_paragraph("确保全年目标任务顺利完成。" * 8).alignment = WD_ALIGN_PARAGRAPH.CENTER  # long: the layout's
+    for text in ("市交通运输局", "2024年11月25日"):
+        word.add_paragraph(text).alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    word.save(path := tmp_path / "report.docx")
+    doc = convert.read(str(path))
+    assert [(b.role, m.plain_text(b.content)[:6]) for b in doc.body] == [  # type: ignore[union-attr]
+        ("centered", "市交通运输局"), ("centered", "2024年1"), ("", "今年以来，全"), ("centered", "下一步，我们"),
+        ("", "确保全年目标"), ("signoff", "市交通运输局"), ("signoff", "2024年1")]
+    out = Word(convert.convert(str(path), to="docx", output=str(tmp_path / "out.docx"), offline=True))
+    centred = [p.text for p in out.paragraphs if p.alignment is not None and p.alignment == WD_ALIGN_PARAGRAPH.CENTER]
+    assert "市交通运输局" in centred

@@ -300,5 +300,10 @@ def docx_ast(path: Path, data: bytes) -> dict[str, Any]:
     """A .docx to pandoc's AST, once `docx.checked_docx` has bounded its size and dropped the external
     relationships it must not follow."""
     from .docx import checked_docx
+    from .docx_alignment import aligned_texts, marked
+    from .walk import ALIGN_CLASS
 
-    return _pandoc_json(path, checked_docx(path, data), "docx")
+    checked = checked_docx(path, data)
+    ast = _pandoc_json(path, checked, "docx")
+    ast["blocks"] = marked(ast["blocks"], aligned_texts(checked), ALIGN_CLASS)  # a centred issuer and date
+    return ast

@@ -1,0 +1,94 @@
+"""The short paragraphs a .docx sets centred or flush right (a report's issuer and date under its title,
+a notice's signature), which pandoc's docx reader does not keep: they came out as body paragraphs,
+indented like the text. Marked here as `sanitize` marks a web page's (a Div of `walk.ALIGN_CLASS`), so
+every edition sets them as the writer did."""
+from __future__ import annotations
+
+import io
+import zipfile
+from typing import Any
+
+from lxml import etree
+
+from ..scripts import display_width
+from .docx_shapes import W
+
+ALIGNED_MAX_WIDTH = 80  # as `sanitize.ALIGNED_MAX_WIDTH`: a longer paragraph's alignment is the layout's
+_ALIGNMENTS = {"center": "center", "right": "end", "end": "end"}  # `w:jc` values; `both`, `left`: none
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+
+
+def aligned_texts(data: bytes) -> list[tuple[str, str]]:
+    """The text of each paragraph of the body, in order, with its alignment when it is short and the
+    document aligns it (directly, or by its style or the style that style is based on): "center", "end"
+    or ""."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            document = etree.fromstring(archive.read("word/document.xml"), _PARSER)
+            names = set(archive.namelist())
+            styles = etree.fromstring(archive.read("word/styles.xml"), _PARSER) if "word/styles.xml" in names else None
+    except (KeyError, zipfile.BadZipFile, etree.XMLSyntaxError, ValueError):
+        return []
+    by_style = _style_alignments(styles) if styles is not None else {}
+    found: list[tuple[str, str]] = []
+    body = document.find(f"{{{W}}}body")
+    for paragraph in body.iterfind(f"{{{W}}}p") if body is not None else ():
+        text = " ".join("".join(t.text or "" for t in paragraph.iter(f"{{{W}}}t")).split())
+        if not text:
+            continue
+        properties = paragraph.find(f"{{{W}}}pPr")
+        jc = properties.find(f"{{{W}}}jc") if properties is not None else None
+        style = properties.find(f"{{{W}}}pStyle") if properties is not None else None
+        value = jc.get(f"{{{W}}}val") if jc is not None else by_style.get(style.get(f"{{{W}}}val", "") if style is not None
+                                                                          else "", "")
+        align = _ALIGNMENTS.get(value or "", "")
+        found.append((text, align if display_width(text) <= ALIGNED_MAX_WIDTH else ""))
+    return found if any(align for _, align in found) else []
+
+
+def _style_alignments(styles: Any) -> dict[str, str]:
+    """Each paragraph style's `w:jc`, its own or its base style's."""
+    own: dict[str, str] = {}
+    based: dict[str, str] = {}
+    for style in styles.iterfind(f"{{{W}}}style"):
+        ident = style.get(f"{{{W}}}styleId", "")
+        jc = style.find(f"{{{W}}}pPr/{{{W}}}jc")
+        if jc is not None:
+            own[ident] = jc.get(f"{{{W}}}val", "")
+        if (base := style.find(f"{{{W}}}basedOn")) is not None:
+            based[ident] = base.get(f"{{{W}}}val", "")
+    return {ident: own.get(ident) or own.get(based.get(ident, ""), "") for ident in {*own, *based}}
+
+
+def marked(blocks: list[Any], aligned: list[tuple[str, str]], align_class: str) -> list[Any]:
+    """`blocks` (pandoc's top-level blocks) with each paragraph the document aligns in a Div of
+    `align_class` + its alignment: pandoc's paragraphs matched to the document's in order, by their text
+    (the same line may be centred under the title and flush right under the text)."""
+    if not aligned:
+        return blocks
+    out, next_index = [], 0
+    for block in blocks:
+        if isinstance(block, dict) and block.get("t") in ("Para", "Plain"):
+            text = " ".join(_text(block["c"]).split())
+            index = next((i for i in range(next_index, len(aligned)) if aligned[i][0] == text), None)
+            if index is not None:
+                next_index = index + 1
+                if align := aligned[index][1]:
+                    block = {"t": "Div", "c": [["", [align_class + align], []], [block]]}
+        out.append(block)
+    return out
+
+
+def _text(inlines: list[Any]) -> str:
+    parts = []
+    for node in inlines:
+        kind = node.get("t")
+        if kind == "Str":
+            parts.append(node["c"])
+        elif kind in ("Space", "SoftBreak", "LineBreak"):
+            parts.append(" ")
+        elif kind in ("Emph", "Strong", "Underline", "Strikeout", "Superscript", "Subscript", "SmallCaps"):
+            parts.append(_text(node["c"]))
+        elif kind in ("Span", "Link", "Quoted"):
+            parts.append(_text(node["c"][1]))
+    return "".join(parts)
