@@ -12,8 +12,8 @@ from lxml import etree
 
 from ..scripts import display_width
 from .docx_shapes import W
+from .walk import ALIGNED_MAX_WIDTH  # a longer paragraph's alignment is the layout's
 
-ALIGNED_MAX_WIDTH = 80  # as `sanitize.ALIGNED_MAX_WIDTH`: a longer paragraph's alignment is the layout's
 _ALIGNMENTS = {"center": "center", "right": "end", "end": "end"}  # `w:jc` values; `both`, `left`: none
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
 

@@ -14,7 +14,7 @@ import nh3
 
 from ..errors import warn
 from ..scripts import display_width
-from .walk import ALIGN_CLASS, RUBY_CLASS
+from .walk import ALIGN_CLASS, ALIGNED_MAX_WIDTH, RUBY_CLASS
 
 _TAGS = (nh3.ALLOWED_TAGS | {"section", "tfoot", "figure", "figcaption"}) - {"map", "area"}
 # No `role`: pandoc reads only the inside of a `role="main"` block (as of `<main>`), losing the rest
@@ -80,7 +80,6 @@ def _ruby_as_spans(html: str) -> str:
     return _RUBY.sub(spans, html) if "<ruby" in html.lower() else html
 
 
-ALIGNED_MAX_WIDTH = 80  # a paragraph set centred or flush right: at most 80 Latin characters or 40 Han ones
 _MAYBE_ALIGNED = re.compile(r"\balign\s*=|text-align", re.I)
 _STYLE_ALIGN = re.compile(r"(?:^|;)\s*text-align\s*:\s*([a-z-]+)", re.I)
 _ALIGNMENTS = {"center": "center", "middle": "center", "right": "end", "end": "end"}

@@ -21,6 +21,7 @@ from .notes_apps import CALLOUT_CLASS, HIGHLIGHT_CLASS
 from .pandoc import MAX_NESTING
 
 ALIGN_CLASS = "convert-align-"  # + "center" / "end": `sanitize`'s wrapper around a paragraph the page aligns
+ALIGNED_MAX_WIDTH = 80  # a paragraph set centred or flush right: at most 80 Latin characters or 40 Han ones
 RUBY_CLASS = "convert-ruby"  # `sanitize`'s span for a ruby's text, its reading in the span's title
 CREDIT_CLASS = "convert-credit"  # `web.figures.mark_credits`' span for a page's credit element in a caption
 
