@@ -475,3 +475,84 @@ def test_a_docxs_centred_and_flush_right_lines_keep_their_alignment(tmp_path: Pa
     out = Word(convert.convert(str(path), to="docx", output=str(tmp_path / "out.docx"), offline=True))
     centred = [p.text for p in out.paragraphs if p.alignment is not None and p.alignment == WD_ALIGN_PARAGRAPH.CENTER]
     assert "市交通运输局" in centred
+
+
+# ---------------------------------------------------------------- a second tester's inputs
+
+def test_a_web_page_saved_as_markdown_is_read_as_a_page(tmp_path: Path) -> None:
+    page = PAGE.format(lang="zh-CN", title="港口吞吐量稳步增长", head="", dek="", tail="")
+    (path := tmp_path / "saved.md").write_text(page, encoding="utf-8")
+    doc = convert.read(str(path))
+    text = m.visible_text(doc)
+    assert doc.meta.title == "港口吞吐量稳步增长" and "首页" not in text and "隐私声明" not in text and "<p>" not in text
+
+
+def test_a_docx_with_no_title_paragraph_takes_its_properties_title(tmp_path: Path) -> None:
+    """It was titled after its first sentence (`新华社宁波1月8日电 记者从…获悉`); a template's title
+    (`文档1`), or one in another script than the text, is no title of its."""
+    import docx
+
+    for title, expected in (("港口集装箱吞吐量创新高", "港口集装箱吞吐量创新高"), ("文档1", None), ("Report", None)):
+        word = docx.Document()
+        word.core_properties.title = title
+        word.add_paragraph("新华社宁波1月8日电 记者从宁波舟山港集团获悉，2023年宁波舟山港完成集装箱吞吐量3530万标准箱。")
+        word.add_paragraph("这是该港集装箱吞吐量连续多年位居全球第三。")
+        word.save(path := tmp_path / "a.docx")
+        got = convert.read(str(path)).meta.title
+        assert got == expected if expected else got.startswith("新华社宁波1月8日电"), (title, got)
+
+
+@pytest.mark.parametrize(("line", "fields"), [
+    ("本文来源：中国新闻网 责任编辑：王凤枝_NN1280", {"source_site": "中国新闻网", "editor": "王凤枝"}),
+    ("2024-08-02 10:12:00　来源: 中国新闻网 举报 0 分享至 微信", {"date": "2024-08-02T10:12:00", "source_site": "中国新闻网"}),
+])
+def test_netease_byline_lines(line: str, fields: dict[str, object]) -> None:
+    from convert.enrich.bylines import byline_fields
+
+    assert byline_fields(line) == fields
+
+
+def test_a_portals_page_credits_the_outlet_it_shows_and_its_closing_lines_go(tmp_path: Path) -> None:
+    """NetEase's `来源: 中国新闻网` beside the date: the page credited `网易新闻`, and its closing
+    `本文来源：中国新闻网` and `责任编辑：王凤枝_NN1280` (a staff code) stayed in the text."""
+    doc = _page(tmp_path, dek='<div class="post_info">2024-08-02 10:12:00　来源: <a>中国新闻网</a> 举报 <a>0</a></div>',
+                tail="<p>本文来源：中国新闻网</p><p>本文来源：中国新闻网 责任编辑：王凤枝_NN1280</p>")
+    assert (doc.meta.source_site, doc.meta.editor) == ("中国新闻网", "王凤枝")
+    assert "本文来源" not in m.visible_text(doc) and "NN1280" not in m.visible_text(doc)
+
+
+def test_an_aggregators_page_credits_the_provider(tmp_path: Path) -> None:
+    head = ('<script type="application/ld+json">{"@type":"NewsArticle","headline":"港口吞吐量稳步增长",'
+            '"provider":{"@type":"Organization","name":"中央社"}}</script>')
+    assert _page(tmp_path, head=head).meta.source_site == "中央社"
+
+
+def test_a_face_or_a_logo_in_a_name_box_is_no_figure(tmp_path: Path) -> None:
+    from PIL import Image
+
+    Image.new("RGB", (400, 300), "#888").save(tmp_path / "face.jpg")
+    dek = ('<div class="author-intro"><img src="face.jpg"><p>王文</p><p>中国人民大学重阳金融研究院执行院长</p></div>'
+           '<div class="caas-attr-provider"><img src="face.jpg" alt="中央社"><span>中央社</span></div>')
+    assert not _page(tmp_path, dek=dek).figures
+
+
+def test_a_reprints_rights_line_is_a_notice(tmp_path: Path) -> None:
+    notice = "本文系观察者网独家稿件，文章内容纯属作者个人观点，不代表平台观点，未经授权，不得转载，否则将追究法律责任。"
+    doc = _page(tmp_path, tail=f"<p><strong>{notice}</strong></p>")
+    assert [m.plain_text(b.content) for b in doc.blocks if isinstance(b, m.Notice)] == [notice]
+
+
+def test_a_reporters_credit_with_摄_run_on_is_split_off_its_caption() -> None:
+    from convert.enrich.captions import split_credit
+
+    assert split_credit("6月12日，求职者了解岗位信息。新华社记者　季春鹏摄") == ("6月12日，求职者了解岗位信息。", "新华社记者 季春鹏")
+    assert split_credit("他是一名记者摄") == ("他是一名记者摄", "")
+
+
+def test_a_cna_closing_with_its_date_code_leaves_the_text() -> None:
+    from convert.enrich.conventions import apply_conventions
+
+    doc = m.Document(meta=m.Meta(title="台積電", lang="zh-TW"), blocks=(
+        m.Paragraph((m.Text("台積電今年第3季合併營收新台幣7596.9億元，優於財測預期。（編輯：林淑媛）1131017"),),),))
+    done = apply_conventions(doc)
+    assert done.meta.editor == "林淑媛" and m.visible_text(done).endswith("優於財測預期。")

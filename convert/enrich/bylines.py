@@ -94,8 +94,8 @@ _DATELINE = re.compile(
 _WECHAT_HEADER = re.compile(r"^(?:原创|原創)\s+(?P<names>[^\d\s]\S*(?:\s+[^\d\s]\S*)?)"
                             r"(?:\s+(?P<date>\d{4}\s*[-年/.]\s*\d{1,2}.*?))?"
                             rf"(?:\s+(?:发表于|發表於)?[{_H}]{{2,3}})?$")
-_ORIGINAL_TITLE = re.compile(r"^(?:原标题|原標題|原题|原題)\s*[:：]\s*\S")
-_STAFF_CODE = re.compile(r"\s+[A-Z]{1,4}\d{2,6}$")  # Sina's `责任编辑：张明 SN225`
+ORIGINAL_TITLE = re.compile(r"^(?:原标题|原標題|原题|原題)\s*[:：]\s*\S")  # a reprint's note of its first headline
+_STAFF_CODE = re.compile(r"(?:\s+|_)[A-Z]{1,4}\d{2,6}$")  # Sina's `责任编辑：张明 SN225`, NetEase's `王凤枝_NN1280`
 _FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 # An outlet's name alone, never a city's (`烟台`, `邢台` end as `电视台` does)
 _OUTLET_NAME = rf"(?:{_AGENCIES}|[{_H}]{{1,5}}(?:报|報|网|網|电视台|電視台)|[{_H}]{{1,4}}(?:新闻|新聞))"
@@ -143,7 +143,8 @@ _STAFF = re.compile(r"^(?:审核|審核|审校|審校|校对|校對|终审|終�
                     rf"[{_H}·A-Za-z .、，,]{{1,30}}$")
 # The page's buttons beside its byline: `字号：大 中 小`, `【打印】`, `分享到：`, `[关闭窗口]`
 _BUTTONS = re.compile(r"[【\[［]?\s*(?:(?:字号|字號|字体|字體)\s*[:：]?\s*(?:[大中小]\s*){2,3}|打印|列印|收藏|关闭窗口|關閉窗口|"
-                      r"关闭|關閉|分享(?:到|至)?\s*[:：]?)\s*[】\]］]?")
+                      r"关闭|關閉|分享(?:到|至)?\s*[:：]?(?:\s*(?:微信|微博|QQ空间|QQ|朋友圈|Facebook|LINE))*|"
+                      r"(?:举报|舉報|檢舉|跟贴|跟帖)\s*\d*)\s*[】\]］]?")  # NetEase's `举报 0 分享至 微信`
 
 
 # A paper's mark before its byline (`■本报记者 王某`, `◎ 记者 李四`)
@@ -186,7 +187,9 @@ def byline_fields(text: str, *, chinese: bool | None = None) -> dict[str, object
         return {**fields, "dateline": line.split("（")[0].split("(")[0].strip() or line.strip("（()） ")}
     if _ABSENT_PICTURE_CREDIT.match(text):
         return {"absent_picture_credit": text}  # no field of the article's: the line goes
-    if match := _SOURCE.match(text):
+    if (match := _SOURCE.match(text)) and _ANOTHER_FIELD.search(match[1]) and (fields := _fields_apart(text, chinese)):
+        return fields  # `本文来源：中国新闻网 责任编辑：王凤枝_NN1280`
+    if match:
         value = _ACCOUNT_ID.sub("", match[1].strip())
         if _OWN_SOURCE.match(value):
             return {"counter": text}  # a line of the byline block that names no source
@@ -204,7 +207,7 @@ def byline_fields(text: str, *, chinese: bool | None = None) -> dict[str, object
         return _wechat_header(wechat, chinese)
     if _STAFF.match(text):
         return {"counter": text}  # no field of the article's: a credit of the desk's
-    if _ORIGINAL_TITLE.match(text):
+    if ORIGINAL_TITLE.match(text):
         return {"counter": text}  # a reprint's note of its first headline, which this edition does not print
     if _COUNTER.match(text.translate(_FULL_WIDTH_DIGITS).replace("，", ",")):
         return {"counter": text}  # no field of the article's, but a line of its byline block

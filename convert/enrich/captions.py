@@ -32,7 +32,10 @@ _LABELLED_ZH = re.compile(
     r"\s*[:：/／]\s*(?P<who>[^（()）。]{1,40}?)\s*[)）]?$")
 _TAKEN_BY_ZH = re.compile(r"[（(]\s*(?P<who>[^（()）。]{2,40}?)\s*[/／]?\s*(?:摄|攝)\s*[)）]$"
                           r"|(?:^|(?<=[\s。，]))(?P<bare>[^\s。，（()）]{2,12}(?:\s[^\s。，（()）]{2,12}){0,2})(?:\s*[/／]\s*|\s+)"
-                          r"(?:摄|攝|(?<=\s)(?:图|圖))$")  # The Paper's `澎湃新闻记者 顾嘉懿 图`: a picture by X
+                          r"(?:摄|攝|(?<=\s)(?:图|圖))$"  # The Paper's `澎湃新闻记者 顾嘉懿 图`: a picture by X
+                          # `新华社记者　季春鹏摄`: a reporter's name with `摄` after it, no space between
+                          r"|(?:^|(?<=[\s。，]))(?P<reporter>[^\s。，（()）]{0,8}(?:记者|記者|通讯员|通訊員)\s?"
+                          r"[^\s。，（()）\d]{2,4})(?:摄|攝)$")
 # A chart or drawing is credited to who drew it (`（制图：张三）`, `製圖／陳大文`, `新华社发 王琪 制图`): the credit
 # keeps its role, shown as written (`wording.credit_text`), where a photo's credit is worded `摄影：`.
 DRAWN_ROLES = ("制图", "製圖", "绘图", "繪圖")
@@ -76,7 +79,7 @@ def split_credit(text: str) -> tuple[str, str]:
         if match is None:
             continue
         who = (match.group("who") if "who" in match.groupdict() and match.group("who") else
-               match.groupdict().get("bare") or "").strip(" 　/／")
+               match.groupdict().get("bare") or match.groupdict().get("reporter") or "").strip(" 　/／")
         if not who or (pattern is _LABELLED_EN and not _credit_like(who)):
             continue
         if match.groupdict().get("supplied"):

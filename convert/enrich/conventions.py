@@ -15,8 +15,8 @@ from dataclasses import fields, replace
 from .. import model as m
 from ..dates import has_time, parse_date_line
 from ..scripts import IDEOGRAPHS, guess_language, is_chinese
-from .bylines import (BYLINE_WINDOW, byline_fields, copy_footer, editor_name, lead_dateline, merge_fields, printed_in,
-                      split_names)
+from .bylines import (BYLINE_WINDOW, ORIGINAL_TITLE, byline_fields, copy_footer, editor_name, lead_dateline,
+                      merge_fields, printed_in, split_names)
 from .captions import caption_line, credit_line, split_credit
 from .textnotes import text_notes
 from .lists import own_numbers, typed_bullets
@@ -30,8 +30,6 @@ END_MARK_WINDOW = 6  # blocks at the end in which `（完）` is looked for (not
 # ... and the Central News Agency's `（編輯：張均懋）1131126`: the day in the Minguo calendar (民國113年11月26日)
 _CLOSING_EDITOR = re.compile(r"^[（(【\[［]\s*(?:责任编辑|責任編輯|责编|責編|编辑|編輯)\s*[:：]\s*(.+?)\s*[)）】\]］]"
                              r"(?:\s*(?P<minguo>1\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])))?$")
-# `原标题：…` above a reprinted article's lead: the lead's dateline is in the paragraph after it
-_ORIGINAL_TITLE = re.compile(r"^(?:原标题|原標題|原题|原題)\s*[:：]")
 _END_MARK = re.compile(r"^(?:[（(【\[]\s*(?:完|全文完|全文結束|全文结束|END)\s*[)）】\]]|[-—–_=*~·\s]*(?:END|完)[-—–_=*~·\s]*)$", re.I)
 # `编者按：…`, `【编者按】…`, `編者按：…`, `编者的话：…`, `Editor's note: …` opening the article
 _EDITOR_NOTE = re.compile(r"^(?:[【\[［]\s*)?(?:编者按|編者按|编者的话|編者的話|编者注|編者註|Editor['’]s note)"
@@ -51,7 +49,7 @@ _TOPICS = re.compile(rf"^(?:{TOPIC.pattern}\s*)+$")  # a line of topics only
 _KEYWORDS = re.compile(r"^(?:关键字|关键词|關鍵字|關鍵詞|Keywords|Tags)\s*[:：]\s*(.*)$", re.I | re.S)
 _DISCLAIMER = re.compile(
     # `© 2024年德國之聲版權聲明：…`; a reprint's leave (`本文来自微信公众号“X”…，36氪经授权发布。`)
-    r"(本文系.{0,12}供稿|^(?:©[^。：:]{0,20}?)?版[权權][声聲]明\s*[:：]|^本文(?:来自|來自|转载自|轉載自).{0,80}?(?:经|經)授[权權](?:发布|發布|转载|轉載)|侵删|侵刪|如有侵权[，,]?请|如有侵權[，,]?請|仅供参考|僅供參考|不构成(?:任何)?投资建议|不構成投資建議|仅代表作者|僅代表作者|"
+    r"(本文系.{0,12}(?:供稿|独家稿件|獨家稿件)|未经(?:授权|许可)[，,]?(?:不得|禁止|请勿)(?:转载|转发)|未經(?:授權|許可)[，,]?(?:不得|禁止|請勿)(?:轉載|轉發)|^(?:©[^。：:]{0,20}?)?版[权權][声聲]明\s*[:：]|^本文(?:来自|來自|转载自|轉載自).{0,80}?(?:经|經)授[权權](?:发布|發布|转载|轉載)|侵删|侵刪|如有侵权[，,]?请|如有侵權[，,]?請|仅供参考|僅供參考|不构成(?:任何)?投资建议|不構成投資建議|仅代表作者|僅代表作者|"
     r"免责声明|免責聲明|^Disclaimer\s*:|does not constitute (?:investment|financial) advice|"
     r"^This (?:article|content) (?:is|was) (?:sponsored|provided by))", re.I)
 _JUNK_ALT = re.compile(
@@ -59,7 +57,8 @@ _JUNK_ALT = re.compile(
     r"(?:image|img|photo|picture|pic|图片|图像|圖片)[\s_-]*\d*)$", re.I)
 _SENTENCE_END = tuple("。！？.!?；;：:,，")
 # `……。（编辑：X）` or `……。（记者 X）` closing the last paragraph itself
-_CLOSING_SUFFIX = re.compile(r"^(?P<text>.*[。.!?！？”」』）)])\s*(?P<closing>[（(][^（()）]{2,40}[)）])$", re.S)
+# (the Central News Agency's closes with its date after the bracket: `（編輯：林淑媛）1131017`)
+_CLOSING_SUFFIX = re.compile(r"^(?P<text>.*[。.!?！？”」』）)])\s*(?P<closing>[（(][^（()）]{2,40}[)）](?:\d{7})?)$", re.S)
 _REUTERS_CLOSING = re.compile(r"^Reporting by (?P<authors>[^;]+?)(?:;\s*Additional reporting by (?P<more>[^;]+?))?"
                               r"(?:;\s*Editing by (?P<editor>[^;]+?))?\.?$", re.I)
 
@@ -217,7 +216,7 @@ def _lines_of(block: m.Block) -> list[str]:
 def _lead_dateline(blocks: list[m.Block]) -> dict[str, object]:
     """Place, outlet and reporters of a dateline opening the lead paragraph, which keeps its text."""
     lead = next((b for b in blocks[:3] if isinstance(b, m.Paragraph)
-                 and not _ORIGINAL_TITLE.match(m.plain_text(b.content).strip())), None)
+                 and not ORIGINAL_TITLE.match(m.plain_text(b.content).strip())), None)  # the lead is after it
     return lead_dateline(m.plain_text(lead.content).strip()) if lead is not None else {}
 
 

@@ -26,6 +26,10 @@ SUFFIX_FORMATS = {".md": "markdown", ".markdown": "markdown", ".txt": "markdown"
                   ".htm": "html", ".mhtml": "mhtml", ".mht": "mhtml", ".docx": "docx"}
 
 
+# An HTML document's opening, after a byte-order mark, white space and comments
+_WHOLE_PAGE = re.compile(rb"^(?:\xef\xbb\xbf)?(?:\s|<!--.*?-->)*<(?:!doctype\s+html|html[\s>])", re.I | re.S)
+
+
 @dataclass(frozen=True)
 class Source:
     """An article read from disk: its document, the folder its resources must stay in, and
@@ -66,6 +70,9 @@ def read_file(path: Path | str, *, extract: bool = True) -> Source:
     except OSError as exc:
         raise ConvertError(path, f"cannot read the file ({exc.strerror or exc})") from None
     embedded: dict[str, bytes] = {}
+    if fmt == "markdown" and _WHOLE_PAGE.match(data[:1024]):
+        fmt = "html"  # a page saved under a text suffix (`.md`): its menus and footer were the article's text
+        warn(f"{path.name}: the file is a web page (HTML), not Markdown or text: read as a page")
     if fmt == "docx":
         ast = docx_ast(path, data)
         embedded = _docx_media(path, data)

@@ -1,16 +1,21 @@
-"""The short paragraphs a .docx sets centred or flush right (a report's issuer and date under its title,
-a notice's signature), which pandoc's docx reader does not keep: they came out as body paragraphs,
-indented like the text. Marked here as `sanitize` marks a web page's (a Div of `walk.ALIGN_CLASS`), so
-every edition sets them as the writer did."""
+"""What pandoc's docx reader does not keep of a .docx, read from its parts:
+
+- the short paragraphs it sets centred or flush right (a report's issuer and date under its title, a
+  notice's signature): they came out as body paragraphs, indented like the text. Marked here as
+  `sanitize` marks a web page's (a Div of `walk.ALIGN_CLASS`), so every edition sets them as written;
+- the title in its properties (`docProps/core.xml`), for a document with no title paragraph: it was
+  titled after its first sentence.
+"""
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from typing import Any
 
 from lxml import etree
 
-from ..scripts import display_width
+from ..scripts import display_width, has_han
 from .docx_shapes import W
 from .walk import ALIGNED_MAX_WIDTH  # a longer paragraph's alignment is the layout's
 
@@ -92,3 +97,24 @@ def _text(inlines: list[Any]) -> str:
         elif kind in ("Span", "Link", "Quoted"):
             parts.append(_text(node["c"][1]))
     return "".join(parts)
+
+
+_CORE_TITLE = "{http://purl.org/dc/elements/1.1/}title"
+_TEMPLATE_TITLE = re.compile(r"^(?:Microsoft Word\s*-|PowerPoint|Document\d*$|Doc\d*$|文档\d*$|新建|无标题|未命名)", re.I)
+
+
+def property_title(data: bytes, blocks: list[Any]) -> str:
+    """The title the document's properties give, when it is one of this document's: not a template's
+    (`Microsoft Word - 1.doc`, `文档1`), and in the body's script (an English title over Chinese text is a
+    template's left behind)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            core = etree.fromstring(archive.read("docProps/core.xml"), _PARSER)
+    except (KeyError, zipfile.BadZipFile, etree.XMLSyntaxError, ValueError):
+        return ""
+    found = core.find(_CORE_TITLE)
+    title = " ".join((found.text or "").split()) if found is not None else ""
+    if not title or _TEMPLATE_TITLE.match(title) or display_width(title) > 2 * ALIGNED_MAX_WIDTH:
+        return ""
+    body = " ".join(_text(b["c"]) for b in blocks[:8] if isinstance(b, dict) and b.get("t") in ("Para", "Plain"))
+    return title if has_han(title) == has_han(body) else ""

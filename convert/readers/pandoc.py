@@ -300,10 +300,13 @@ def docx_ast(path: Path, data: bytes) -> dict[str, Any]:
     """A .docx to pandoc's AST, once `docx.checked_docx` has bounded its size and dropped the external
     relationships it must not follow."""
     from .docx import checked_docx
-    from .docx_alignment import aligned_texts, marked
+    from .docx_alignment import aligned_texts, marked, property_title
     from .walk import ALIGN_CLASS
 
     checked = checked_docx(path, data)
     ast = _pandoc_json(path, checked, "docx")
     ast["blocks"] = marked(ast["blocks"], aligned_texts(checked), ALIGN_CLASS)  # a centred issuer and date
+    if "title" not in ast.get("meta", {}) and not any(b.get("t") == "Header" and b["c"][0] == 1 for b in ast["blocks"]) \
+            and (title := property_title(checked, ast["blocks"])):
+        ast.setdefault("meta", {})["title"] = {"t": "MetaInlines", "c": [{"t": "Str", "c": title}]}
     return ast

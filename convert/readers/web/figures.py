@@ -48,12 +48,29 @@ def is_decoration(image: Any, logo: str = "", site: str = "") -> bool:
     words = (class_words(image) - _LOADER_WORDS) | set(re.split(r"[/_\-.\s]+", path))
     if folders & _INTERFACE_FOLDERS or words & _DECORATION_WORDS or path.endswith((".ico", ".svg")) or _PAGER.search(path):
         return True
+    if _in_a_name_box(image):
+        return True
     alt = (image.get("alt") or "").strip()
     if not alt and _in_template_folder(path):
         return True
     if not alt and _WECHAT_GIF.search(src):
         return True  # WeChat's animated banners ("follow us", dividers, arrows) carry no text
     return bool((site and alt and alt.casefold() == site.casefold()) or _DECORATION_ALT.search(alt))
+
+
+# A small box naming a person or an outlet: an author's card (`author-intro`: photo, name, post), Yahoo's
+# `caas-attr-provider` (the outlet's logo and name): its picture is a face or a logo, never the article's
+_NAME_BOX_WORDS = {"author", "authors", "profile", "provider", "bio", "avatar", "byline", "writer", "columnist"}
+_NAME_BOX_CHARS = 120
+
+
+def _in_a_name_box(image: Any) -> bool:
+    for depth, box in enumerate(image.iterancestors()):
+        if depth >= 3 or box.tag in ("figure", "article", "body"):
+            return False
+        if class_words(box) & _NAME_BOX_WORDS:
+            return len(normal(box.text_content())) <= _NAME_BOX_CHARS
+    return False
 
 
 def _in_template_folder(path: str) -> bool:

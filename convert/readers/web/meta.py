@@ -20,7 +20,7 @@ from typing import Any, Iterable
 
 from ...dates import UTC_PLUS_8, date_times_in, split_leading_date, split_trailing_date
 from ...scripts import IDEOGRAPHS, display_width, has_han
-from .dom import parse_html
+from .dom import class_words, parse_html
 
 ARTICLE_TYPES = {"newsarticle", "article", "reportagenewsarticle", "analysisnewsarticle", "blogposting",
                  "opinionnewsarticle", "reviewnewsarticle", "backgroundnewsarticle", "socialmediaposting",
@@ -146,7 +146,9 @@ def page_metadata(tree: Any, page_url: str = "") -> PageMeta:
             and (_ORGANISATION.search(named["site"]) or named["mark"] in "_|｜" and len(named["site"]) <= 12):
         meta.title, site, meta.found["site"] = named["headline"], named["site"], "title"  # `标题-新华网`, no meta
     meta.site = site
-    meta.source = _first(meta, "source", (tags.get("mediaid"), "mediaid"), (_shown_source(tree), "shown"))
+    meta.source = _first(meta, "source", (tags.get("mediaid"), "mediaid"),
+                         (_name(article.get("sourceOrganization")) or _name(article.get("provider")), "json-ld"),
+                         (_shown_source(tree), "shown"))
     meta.description = _first(meta, "description", (article.get("description"), "json-ld"),
                               (tags.get("og:description"), "og"), (tags.get("description"), "meta"),
                               (wechat.get("msg_desc"), "wechat"))
@@ -603,13 +605,27 @@ _SOURCE_LABEL = re.compile(r"^(?:来源|來源|稿源|Source)\s*[:：]\s*", re.I
 
 def _shown_source(tree: Any) -> str:
     """The source a page shows in an element of its own class `source` (`<a class="source">证券日报</a>`
-    beside the date), a short name, not inside a figure (a picture's source) nor the article's text."""
+    beside the date), a short name, not inside a figure (a picture's source) nor the article's text; or
+    labelled in the line of fields under the headline (NetEase's `<div class="post_info">2024-08-02 10:12:00
+    来源: 中国新闻网 举报</div>`)."""
     for element in tree.xpath("//body//*[contains(concat(' ', normalize-space(@class), ' '), ' source ')]"
                               "[not(ancestor::figure)][not(ancestor::p)][not(.//img)]"):
         text = _SOURCE_LABEL.sub("", text_of(element))
         if 2 <= len(text) <= 20 and not re.search(r"[。！？!?，,；;\d]", text):
             return text
+    for element in tree.xpath("//body//*[self::div or self::span or self::p or self::li]"
+                              "[not(ancestor::figure)][not(ancestor::p)]"):
+        text = text_of(element)
+        if len(text) > 120 or (element.tag != "span" and not class_words(element) & _FIELD_LINE_WORDS):
+            continue  # a labelled field alone in its element (`<span>来源：观察者网</span>`), or in the line of fields
+        found = _LABELLED_SOURCE.fullmatch(text) if element.tag == "span" else _LABELLED_SOURCE.search(text)
+        if found and not re.search(r"[。！？!?，,；;]", found[1]):
+            return found[1]
     return ""
+
+
+_FIELD_LINE_WORDS = {"info", "post_info", "meta", "time", "attr", "date", "pubtime", "article-info", "source"}
+_LABELLED_SOURCE = re.compile(r"(?:^|\s)(?:来源|來源|稿源)\s*[:：]\s*([^\s|｜:：]{2,20})(?=\s|$|[|｜])")
 
 
 def _first(meta: PageMeta, name: str, *candidates: tuple[Any, str]) -> str:
