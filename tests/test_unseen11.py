@@ -556,3 +556,18 @@ def test_a_cna_closing_with_its_date_code_leaves_the_text() -> None:
         m.Paragraph((m.Text("台積電今年第3季合併營收新台幣7596.9億元，優於財測預期。（編輯：林淑媛）1131017"),),),))
     done = apply_conventions(doc)
     assert done.meta.editor == "林淑媛" and m.visible_text(done).endswith("優於財測預期。")
+
+
+def test_an_editor_is_no_author_in_an_editions_metadata(tmp_path: Path) -> None:
+    """`Author: 王凤枝` (the 责任编辑) in the PDF and DOCX of an unsigned NetEase story; the story's author
+    is its outlet. The editor stays one where nothing else names who made it."""
+    from pypdf import PdfReader
+
+    (source := tmp_path / "a.md").write_text("---\ntitle: 港口\neditor: 王凤枝\nsource: 中国新闻网\n---\n\n"
+                                             "港口吞吐量稳步增长。\n", encoding="utf-8")
+    pdf = convert.convert(str(source), to="pdf", output=str(tmp_path / "a.pdf"), offline=True)
+    word = Word(convert.convert(str(source), to="docx", output=str(tmp_path / "a.docx"), offline=True))
+    assert (PdfReader(pdf).metadata.author, word.core_properties.author) == ("中国新闻网", "中国新闻网")
+    (source := tmp_path / "b.md").write_text("---\ntitle: 港口\neditor: 王凤枝\n---\n\n港口吞吐量稳步增长。\n", encoding="utf-8")
+    pdf = convert.convert(str(source), to="pdf", output=str(tmp_path / "b.pdf"), offline=True)
+    assert PdfReader(pdf).metadata.author == "王凤枝"

@@ -67,7 +67,8 @@ def lang_attributes(lang: str) -> str:
 
 def page_html(doc: m.Document, body: str, css: str, *, head_extra: str = "") -> str:
     """A complete HTML5 page around an article element."""
-    meta = [f'<meta name="author" content="{escape(a)}" />' for a in (*doc.meta.authors, doc.meta.editor) if a]
+    people = doc.meta.authors or ((doc.meta.editor,) if doc.meta.editor and not doc.meta.source_site else ())
+    meta = [f'<meta name="author" content="{escape(a)}" />' for a in people]  # `metadata.responsible`
     if doc.meta.description:
         meta.append(f'<meta name="description" content="{escape(doc.meta.description)}" />')
     if doc.meta.keywords:
