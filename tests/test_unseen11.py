@@ -571,3 +571,15 @@ def test_an_editor_is_no_author_in_an_editions_metadata(tmp_path: Path) -> None:
     (source := tmp_path / "b.md").write_text("---\ntitle: 港口\neditor: 王凤枝\n---\n\n港口吞吐量稳步增长。\n", encoding="utf-8")
     pdf = convert.convert(str(source), to="pdf", output=str(tmp_path / "b.pdf"), offline=True)
     assert PdfReader(pdf).metadata.author == "王凤枝"
+
+
+@pytest.mark.parametrize(("line", "authors"), [
+    ("【文/观察者网专栏作者 王文】", ("王文",)),  # was a section title, in the contents
+    ("作者：特约评论员 王文", ("王文",)),  # `特约评论员` was a second author
+    ("文｜本报评论员 李四", ("李四",)),
+    ("【记者连线】", ()),  # a section's label
+])
+def test_a_columnists_byline_names_the_columnist(line: str, authors: tuple[str, ...]) -> None:
+    from convert.enrich.bylines import byline_fields
+
+    assert byline_fields(line).get("authors", ()) == authors

@@ -26,6 +26,8 @@ _AUTHOR = re.compile(rf"^(?:(?:本文)?作者|实习生|實習生|撰文|撰稿|
 # A commentary's author and who they are: `张三，系中国人民大学教授`, `张三（中国人民大学教授）`
 _AUTHOR_NOTE = re.compile(r"^(?P<name>[^，,（()）、]{2,30}?)\s*(?:[，,]\s*(?:系|為|为|是)?(?P<said>[^，,]{4,60}?)[。.]?"
                           r"|[（(](?P<bracketed>[^（()）]{4,60})[)）])$")
+_WRITERS_POST = re.compile(rf"(?:^|(?<=[\s、，,]))[{_H}]{{0,8}}?(?:特约|特約|首席)?(?:专栏作者|專欄作者|专栏作家|專欄作家|"
+                           r"评论员|評論員|撰稿人|观察员|觀察員)\s*(?=\S)")
 # ... with a space after it: `文/图 王浩宇`, names only
 _WORDS_AND_PICTURES = re.compile(rf"^{_WORDS_AND_PICTURES_LABEL}\s+(.+)$")
 # BBC's byline, labelled for screen readers with a comma: `作者，马特·麦格拉思`, `Author, Matt McGrath`, and the
@@ -147,6 +149,7 @@ _BUTTONS = re.compile(r"[【\[［]?\s*(?:(?:字号|字號|字体|字體)\s*[:：
                       r"(?:举报|舉報|檢舉|跟贴|跟帖)\s*\d*)\s*[】\]］]?")  # NetEase's `举报 0 分享至 微信`
 
 
+_WHOLE_BRACKETS = re.compile(r"^[【〔［\[]\s*(.+?)\s*[】〕］\]]$")
 # A paper's mark before its byline (`■本报记者 王某`, `◎ 记者 李四`)
 _LEAD_MARK = re.compile(r"^[■□●○◎◆◇★☆]\s*(?=\S)")
 
@@ -156,6 +159,9 @@ def byline_fields(text: str, *, chinese: bool | None = None) -> dict[str, object
     if not text or len(text) > 120:
         return {}
     text = _LEAD_MARK.sub("", text)
+    if (inner := _WHOLE_BRACKETS.match(text)) and _AUTHOR.match(inner[1]) \
+            and (fields := byline_fields(inner[1], chinese=chinese)).get("authors"):
+        return fields  # `【文/观察者网专栏作者 王文】` (`【记者连线】` is a section's label)
     if (fields := _labelled_fields(text, chinese)) is not None:
         return fields
     if match := _EDITOR.match(text):
@@ -173,8 +179,9 @@ def byline_fields(text: str, *, chinese: bool | None = None) -> dict[str, object
             return dated  # `作者：李四 2024年1月5日`
         if (noted := _noted_author(match[1])) is not None:
             return noted
-        # `文/许嘉宁 图/李四`: the pictures' credit is a name of the byline too
-        names = split_names(_PICTURES_LABEL.sub("、", match[1]))
+        # `文/许嘉宁 图/李四`: the pictures' credit is a name of the byline too; a writer's post before
+        # the name is no name (`文/观察者网专栏作者 王文`, `作者：特约评论员 王文`)
+        names = split_names(_PICTURES_LABEL.sub("、", _WRITERS_POST.sub("", match[1])))
         return {"authors": tuple(n for n in names if not _ROLE_ALONE.match(n))}
     if (match := _BY.match(text)) and (dated := _dated_byline(text, chinese)):
         return dated  # `By Jane Ortiz March 12, 2025`
