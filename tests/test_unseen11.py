@@ -583,3 +583,11 @@ def test_a_columnists_byline_names_the_columnist(line: str, authors: tuple[str, 
     from convert.enrich.bylines import byline_fields
 
     assert byline_fields(line).get("authors", ()) == authors
+
+
+def test_a_missing_glyphs_hint_fits_the_characters() -> None:
+    """`𠀀` (U+20000) was said to need `fonts-noto-color-emoji for emoji`."""
+    from convert.writers.pdf import _font_hint
+
+    assert "hanazono" in _font_hint(["\U00020000"]) and "emoji" not in _font_hint(["\U00020000"])
+    assert "emoji" in _font_hint(["😀"])

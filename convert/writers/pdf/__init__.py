@@ -229,7 +229,18 @@ def _weasyprint_problems_as_warnings() -> Iterator[None]:
         shown = ", ".join(f"{char} (U+{ord(char):04X})" for char in chars[:_UNDRAWN_SHOWN])
         more = f" and {len(chars) - _UNDRAWN_SHOWN} more" if len(chars) > _UNDRAWN_SHOWN else ""
         warn(f"PDF: no font on this machine draws {len(chars)} character(s), shown as empty boxes: "
-             f"{shown}{more} (install a font that has them, such as fonts-noto-color-emoji for emoji)")
+             f"{shown}{more} (install a font that has them, {_font_hint(chars)})")
+
+
+def _font_hint(chars: list[str]) -> str:
+    """Which Debian font package draws such characters: a rare ideograph (CJK Extension B and after,
+    `𠀀`) is no emoji."""
+    hints = []
+    if any(0x20000 <= ord(char) <= 0x3FFFF for char in chars):
+        hints.append("fonts-hanazono for rare ideographs")
+    if any(0x1F000 <= ord(char) <= 0x1FAFF or 0x2600 <= ord(char) <= 0x27BF for char in chars):
+        hints.append("fonts-noto-color-emoji for emoji")
+    return "such as " + " or ".join(hints) if hints else "such as one of the Noto families for that script"
 
 
 def _write_issue(collection: m.Collection, ictx: Any) -> bytes:
