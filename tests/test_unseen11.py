@@ -11,6 +11,7 @@ from docx import Document as Word
 from docx.oxml.ns import qn
 
 import convert
+from convert.errors import collect_warnings
 from convert import model as m
 from convert.theme import load_theme
 
@@ -591,3 +592,25 @@ def test_a_missing_glyphs_hint_fits_the_characters() -> None:
 
     assert "hanazono" in _font_hint(["\U00020000"]) and "emoji" not in _font_hint(["\U00020000"])
     assert "emoji" in _font_hint(["😀"])
+
+
+VIDEO_PAGE = """<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>神舟十八号发射成功_央视网</title></head>
+<body><div class="header_nav"><a>央视网</a><a>新闻</a><a>体育</a><a>综艺</a><a>直播</a></div>
+<div class="playingVideo"><video poster="still.jpg" src="https://example.com/v.m3u8" controls></video></div>
+<div class="video_title"><h1>神舟十八号发射成功</h1><div class="info">来源：央视网 | 2024年04月25日 21:23</div></div>
+<div class="text_box"><p>据中国载人航天工程办公室消息，4月25日20时59分，搭载神舟十八号载人飞船的长征二号F遥十八运载火箭在酒泉卫星发射中心点火发射，约10分钟后，神舟十八号载人飞船与火箭成功分离，进入预定轨道，航天员乘组状态良好，发射取得圆满成功。</p></div>
+<div class="footer">央视网 版权所有 Copyright © 1996-2024</div></body></html>"""
+
+
+def test_a_video_pages_player_is_shown_by_its_still_and_its_fields_line_is_read(tmp_path: Path) -> None:
+    """CCTV's player over the headline was dropped without a word, and the page read as text alone."""
+    from PIL import Image
+
+    Image.new("RGB", (640, 360), "#135").save(tmp_path / "still.jpg")
+    (path := tmp_path / "page.html").write_text(VIDEO_PAGE, encoding="utf-8")
+    with collect_warnings() as warnings:
+        doc = convert.read(str(path))
+    assert [f.src for f in doc.figures] == ["still.jpg"]
+    assert any("poster picture" in w or "dropped <video>" in w for w in warnings), warnings
+    assert (doc.meta.source_site, doc.meta.date) == ("央视网", "2024-04-25T21:23")
+    assert "来源" not in m.visible_text(doc)

@@ -155,9 +155,10 @@ def is_caption_line(text: str) -> bool:
 
 
 def _take_byline(blocks: list[m.Block], chinese: bool) -> tuple[list[m.Block], dict[str, object]]:
-    """Byline lines at the top, or under a first heading kept because it differs from the given title; a
-    reporter's line under the lead."""
+    """Byline lines at the top, or under a first heading kept because it differs from the given title, or
+    under the lead picture (a video page's still over its fields line); a reporter's line under the lead."""
     start = 1 if blocks and isinstance(blocks[0], m.Heading) else 0
+    start += 1 if start < len(blocks) and isinstance(blocks[start], m.Figure) else 0
     found: dict[str, object] = {}
     end = start
     for block in blocks[start:start + BYLINE_WINDOW]:

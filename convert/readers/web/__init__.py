@@ -137,7 +137,7 @@ def _extract(tree: Any, meta: PageMeta, url: str, name: str) -> Any | None:
     if article is None or sum(len(t) for t in texts) < MIN_ARTICLE_CHARS:
         return None
     _time_from_the_page(meta, prepared, article)
-    body = web_body.clean_body(article, kept, logo=meta.publisher_logo, site=meta.site, title=meta.title)
+    body = web_body.clean_body(article, kept, logo=meta.publisher_logo, site=meta.site, title=meta.title, name=name)
     lead = web_figures.lead_figure(article, meta.publisher_logo, meta.site)
     if lead is not None and not _holds_image(body, lead):
         body.insert(0, lead)
@@ -293,8 +293,8 @@ def _base(tree: Any, url: str) -> str:
 
 
 def _holds_image(body: Any, figure: Any) -> bool:
-    sources = {i.get("src") for i in body.iter("img")}
-    return any(i.get("src") in sources for i in figure.iter("img"))
+    sources = {i.get("src") for i in body.iter("img")} | {v.get("poster") for v in body.iter("video")}
+    return any(i.get("src") in sources for i in figure.iter("img")) or figure.get("poster") in sources
 
 
 def _headline_over_head_title(body: Any, meta: PageMeta) -> None:

@@ -19,7 +19,10 @@ import re
 import urllib.parse
 from typing import Any
 
+from lxml import etree
 from lxml import html as lxml_html
+
+from ...errors import warn
 
 from ..promotion import PROMOTION as _PROMOTION
 from .dom import _NORMAL, BLOCKS, class_words, is_hidden, normal, reading, remove
@@ -37,8 +40,9 @@ BOILERPLATE_WORDS = {
 _LAZY_SOURCES = ("data-src", "data-original", "data-lazy-src", "data-actualsrc", "data-url", "data-echo",
                  "data-lazyload", "data-original-src", "data-img-url")
 
+# (a `<video>` stays: `sanitize` shows its poster as a still, or drops it saying so)
 _NOISE_TAGS = ("script", "style", "noscript", "template", "iframe", "form", "button", "input", "select",
-               "textarea", "svg", "canvas", "object", "embed", "video", "audio", "link", "meta")
+               "textarea", "svg", "canvas", "object", "embed", "audio", "link", "meta")
 
 
 # ---------------------------------------------------------------- 1. prepare
@@ -320,11 +324,12 @@ def _contains(ancestor: Any, element: Any) -> bool:
 # ---------------------------------------------------------------- 4. cleaning the body
 
 
-def clean_body(element: Any, kept: Kept, *, logo: str = "", site: str = "", title: str = "") -> Any:
+def clean_body(element: Any, kept: Kept, *, logo: str = "", site: str = "", title: str = "", name: str = "page") -> Any:
     """A copy of the article's element without left-out blocks, decorations and promotion lines."""
     body = copy.deepcopy(element)
     body.tag = "div"
     _spacers_as_breaks(body)
+    _posters_as_pictures(body, name)
     _cut_after_editor_line(body)  # before cleaning: trafilatura seldom keeps the line itself
     drop_scan_codes(body)  # before cleaning: it takes the prompt lines out as promotion
     _clean_children(body, kept, logo, site, title)
@@ -334,6 +339,21 @@ def clean_body(element: Any, kept: Kept, *, logo: str = "", site: str = "", titl
     _free_lone_images(body)
     figures_from_wrappers(body, logo, site)
     return body
+
+
+def _posters_as_pictures(body: Any, name: str) -> None:
+    """Each video shown by its poster, as a paper prints a still (CCTV's player over its headline), the
+    player itself left out, saying so: the cleaning would drop it, text and all, without a word."""
+    for video in list(body.iter("video")):
+        if poster := (video.get("poster") or "").strip():
+            picture = lxml_html.Element("p")
+            etree.SubElement(picture, "img", src=poster, alt="")
+            picture.tail = video.tail
+            video.getparent().replace(video, picture)
+            warn(f"{name}: a video is shown by its poster picture; the video itself is left out")
+        else:
+            remove(video)
+            warn(f"{name}: dropped a video, which no edition plays and which has no poster picture")
 
 
 # The heading of a list of other articles (`推荐阅读`, `相关新闻`, `Related stories`): the article has ended.

@@ -117,8 +117,9 @@ def keep_only_figures(element: Any, logo: str, site: str) -> None:
                 remove(child)
 
 def lead_figure(article: Any, logo: str = "", site: str = "") -> Any | None:
-    """The figure between the headline and the body: the first `<figure>`, `<picture>` or lone picture
-    (not a link's) before the body inside the same story (the enclosing `<article>`, else two levels up)."""
+    """The figure between the headline and the body: the first `<figure>`, `<picture>`, lone picture
+    (not a link's) or video with a poster (CCTV's player) before the body inside the same story (the
+    enclosing `<article>`, else two levels up)."""
     stories = article.xpath("ancestor::article")
     scope = stories[-1] if stories else article.getparent()
     if not stories and scope is not None and scope.getparent() is not None and scope.getparent().tag != "html":
@@ -130,6 +131,10 @@ def lead_figure(article: Any, logo: str = "", site: str = "") -> Any | None:
             return None
         if node.tag in ("figure", "picture") and kept_images(node, logo, site):
             return copy.deepcopy(node)
+        if node.tag == "video" and (node.get("poster") or "").strip():
+            lead = copy.deepcopy(node)  # a video page's player over the headline: `sanitize` shows its poster
+            lead.tail = None
+            return lead
         if node.tag == "img" and not node.xpath("ancestor::figure|ancestor::picture|ancestor::a") \
                 and not is_decoration(node, logo, site):
             wrapper = lxml_html.Element("p")  # a lone picture (a WordPress post thumbnail): a figure of its own
