@@ -614,3 +614,8 @@ def test_a_video_pages_player_is_shown_by_its_still_and_its_fields_line_is_read(
     assert any("poster picture" in w or "dropped <video>" in w for w in warnings), warnings
     assert (doc.meta.source_site, doc.meta.date) == ("央视网", "2024-04-25T21:23")
     assert "来源" not in m.visible_text(doc)
+
+
+def test_a_portals_content_tag_is_no_part_of_the_title(tmp_path: Path) -> None:
+    assert _page(tmp_path, title="[视频]神舟十八号发射成功").meta.title == "神舟十八号发射成功"
+    assert _page(tmp_path, title="【独家】神舟十八号发射成功").meta.title.endswith("神舟十八号发射成功")

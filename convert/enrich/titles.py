@@ -120,11 +120,16 @@ def first_sentence(blocks: list[m.Block]) -> str:
     return head.rstrip(_CLAUSE_END + " ") + "…"
 
 
+# A portal's tag of what kind of item a headline leads to (`[视频]神舟十八号…`, `【组图】`): no edition's word
+_CONTENT_TAG = re.compile(r"^\s*[\[【［](?:视频|視頻|组图|組圖|图集|圖集|直播|音频|音頻|多图|多圖)[\]】］]\s*")
+
+
 def _titled(doc: m.Document, text: str, blocks: list[m.Block], index: int | None, source: Path) -> m.Document:
     """The document titled `text`, shortened. The block the title came from (at `index`) leaves the
     body, unless shortening cut its text; a given title that was cut joins the body whole, as a heading.
     A headline taken from the body brings its kicker and subtitle along (`_headline_parts`)."""
     full = m.collapse_spaces(text)
+    full = _CONTENT_TAG.sub("", full) or full
     title = m.shorten(full)
     meta = replace(doc.meta, title=title)
     if title != full:
