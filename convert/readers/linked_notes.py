@@ -8,9 +8,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from .pandoc import AST_DEPTH as _MAX_DEPTH
+
 _NOTE_NUMBER = re.compile(r"^[\[［(（]?\s*(?:注|註)?\s*\d{1,3}\s*[\]］)）]?$")
 _BACK = re.compile(r"^\s*(?:↩\ufe0e?|↑|\^|返回|回到正文)\s*$")
-_MAX_DEPTH = 240  # as `pandoc._AST_DEPTH`
 
 
 def linked_notes(blocks: list[Any]) -> list[Any]:

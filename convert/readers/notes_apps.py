@@ -125,13 +125,13 @@ def _found(name: str, folder: Path) -> str:
     if "/" in name or (folder / name).exists():
         return name
     for depth in range(1, _EMBED_SEARCH_DEPTH + 1):
-        found = sorted(folder.glob("/".join(["*"] * depth) + "/" + glob_escaped(name)))
+        found = sorted(folder.glob("/".join(["*"] * depth) + "/" + _glob_escaped(name)))
         if found:
             return found[0].relative_to(folder).as_posix()
     return name
 
 
-def glob_escaped(name: str) -> str:
+def _glob_escaped(name: str) -> str:
     return re.sub(r"([*?\[])", r"[\1]", name)
 
 

@@ -101,13 +101,13 @@ def markdown_ast(path: Path, text: str) -> dict[str, Any]:
 
 # How deep the passes over pandoc's JSON go: past it the article nests deeper than `MAX_NESTING` blocks,
 # which `walk` refuses (a Python recursion that deep would fail first)
-_AST_DEPTH = 4 * MAX_NESTING
+AST_DEPTH = 4 * MAX_NESTING
 
 
 def _rewritten(node: Any, change: Callable[[dict[str, Any]], Any], depth: int = 0) -> Any:
     """`node` (pandoc's JSON) with `change` applied to each object in it, outermost first, and the walk
-    going on into what `change` returns; down to `_AST_DEPTH`."""
-    if depth > _AST_DEPTH:
+    going on into what `change` returns; down to `AST_DEPTH`."""
+    if depth > AST_DEPTH:
         return node
     if isinstance(node, list):
         return [_rewritten(item, change, depth + 1) for item in node]

@@ -18,7 +18,7 @@ from ..errors import ConvertError, warn
 from ..scripts import OWN_NUMBER, TYPED_BULLET, guess_language, is_wide
 from ..wording import callout_label
 from .notes_apps import CALLOUT_CLASS, HIGHLIGHT_CLASS
-from .pandoc import MAX_NESTING
+from .pandoc import AST_DEPTH, MAX_NESTING
 
 ALIGN_CLASS = "convert-align-"  # + "center" / "end": `sanitize`'s wrapper around a paragraph the page aligns
 ALIGNED_MAX_WIDTH = 80  # a paragraph set centred or flush right: at most 80 Latin characters or 40 Han ones
@@ -437,7 +437,7 @@ class _Builder:
 
 def _without_credits(node: Any, credits: list[Any], depth: int = 0) -> Any:
     """`node` (pandoc's JSON) without the spans marked as credits, whose contents go to `credits`."""
-    if depth > 4 * MAX_NESTING:
+    if depth > AST_DEPTH:
         return node
     if isinstance(node, list):
         kept = []
