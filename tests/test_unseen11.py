@@ -619,3 +619,10 @@ def test_a_video_pages_player_is_shown_by_its_still_and_its_fields_line_is_read(
 def test_a_portals_content_tag_is_no_part_of_the_title(tmp_path: Path) -> None:
     assert _page(tmp_path, title="[视频]神舟十八号发射成功").meta.title == "神舟十八号发射成功"
     assert _page(tmp_path, title="【独家】神舟十八号发射成功").meta.title.endswith("神舟十八号发射成功")
+
+
+def test_udns_credit_leaves_the_caption() -> None:
+    """UDN's `記者X／攝影` stayed in the caption."""
+    from convert.enrich.captions import split_credit
+
+    assert split_credit("強颱凱米逼近，台北市民排隊購買沙包。記者林俊良／攝影") == ("強颱凱米逼近，台北市民排隊購買沙包。", "記者林俊良")
