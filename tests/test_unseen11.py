@@ -626,3 +626,10 @@ def test_udns_credit_leaves_the_caption() -> None:
     from convert.enrich.captions import split_credit
 
     assert split_credit("強颱凱米逼近，台北市民排隊購買沙包。記者林俊良／攝影") == ("強颱凱米逼近，台北市民排隊購買沙包。", "記者林俊良")
+
+
+def test_a_bilingual_pages_english_headline_is_its_subtitle(tmp_path: Path) -> None:
+    """The NYT Chinese edition's `h1.en-title` was in no edition, though the text was kept in both languages."""
+    dek = '<h1 class="en-title">China’s E.V. Price War Spills Overseas, Squeezing Europe’s Automakers</h1>'
+    doc = _page(tmp_path, title="中国电动车价格战蔓延至海外，欧洲车企承压", dek=dek)
+    assert doc.meta.subtitle == "China’s E.V. Price War Spills Overseas, Squeezing Europe’s Automakers"

@@ -316,11 +316,12 @@ def _canonical(tree: Any) -> str:
 def visible_dek(tree: Any, title: str) -> str:
     """The standfirst the page shows under its headline (`.dek`, `.standfirst`, `.subtitle`, German
     papers' `.vorspann`, French `.chapo`, Spanish `.entradilla`/`.bajada`, Italian `.sommario`, DW's
-    `.teaser-text`, …): five Han characters at least (`偏鄉醫療系列（上）`), or ten letters."""
-    for element in tree.xpath('//*[self::p or self::div or self::h2 or self::h3 or self::h4 or self::span]'
+    `.teaser-text`, the NYT Chinese edition's English headline `h1.en-title`, …): five Han characters at
+    least (`偏鄉醫療系列（上）`), or ten letters."""
+    for element in tree.xpath('//*[self::p or self::div or self::h1 or self::h2 or self::h3 or self::h4 or self::span]'
                               '[re:test(@class, "(^|[\\s_-])(dek|deck|standfirst|subhead|subheadline|sub-headline|'
                               'subtitle|sub|summary|lede|strapline|vorspann|chapo|chapeau|entradilla|bajada|sumario|'
-                              'sommario|catenaccio|teaser|abstract|excerpt)($|[\\s_-])", "i")]',
+                              'sommario|catenaccio|teaser|abstract|excerpt|en-title|title-en)($|[\\s_-])", "i")]',
                               namespaces={"re": "http://exslt.org/regular-expressions"}):
         text = text_of(element)
         if 10 <= display_width(text) and len(text) <= 400 and text != title and _after_headline(element, title):
