@@ -633,3 +633,8 @@ def test_a_bilingual_pages_english_headline_is_its_subtitle(tmp_path: Path) -> N
     dek = '<h1 class="en-title">China’s E.V. Price War Spills Overseas, Squeezing Europe’s Automakers</h1>'
     doc = _page(tmp_path, title="中国电动车价格战蔓延至海外，欧洲车企承压", dek=dek)
     assert doc.meta.subtitle == "China’s E.V. Price War Spills Overseas, Squeezing Europe’s Automakers"
+
+
+def test_xinhuas_publication_time_is_read(tmp_path: Path) -> None:
+    """The time of `<meta name="apub:time" content="2024-04-15 17:32:08">` was lost (the date alone, from the text)."""
+    assert _page(tmp_path, head='<meta name="apub:time" content="2024-04-15 17:32:08">').meta.date == "2024-04-15T17:32:08"

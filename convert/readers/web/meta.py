@@ -27,7 +27,8 @@ ARTICLE_TYPES = {"newsarticle", "article", "reportagenewsarticle", "analysisnews
                  "report", "liveblogposting", "techarticle", "scholarlyarticle"}
 _DATE_META = ("article:published_time", "og:article:published_time", "og:release_date", "datepublished",
               "pubdate", "publishdate", "publish-date", "publication_date", "date", "dc.date.issued",
-              "dc.date", "dcterms.created", "sailthru.date", "parsely-pub-date", "weibo: article:create_at")
+              "dc.date", "dcterms.created", "sailthru.date", "parsely-pub-date", "weibo: article:create_at",
+              "apub:time")  # Xinhua's `<meta name="apub:time" content="2024-04-15 17:32:08">`
 _TITLE_SEPARATORS = re.compile(r"\s+[|｜\-–—:·•]\s+|\s*[_｜|]\s*|\s+::\s+|\s*-{2,}\s*|\s*——\s*")
 # `澎湃新闻记者 何梦舒`, `新华社记者 王某`: an outlet's name before the role (JSON-LD's author says so)
 _BYLINE_LABEL = re.compile(rf"^(?:(?:本报|本刊|特约)?(?:作者|记者|記者|撰文|文|通讯员|通訊員)|楼主|樓主"
