@@ -638,3 +638,12 @@ def test_a_bilingual_pages_english_headline_is_its_subtitle(tmp_path: Path) -> N
 def test_xinhuas_publication_time_is_read(tmp_path: Path) -> None:
     """The time of `<meta name="apub:time" content="2024-04-15 17:32:08">` was lost (the date alone, from the text)."""
     assert _page(tmp_path, head='<meta name="apub:time" content="2024-04-15 17:32:08">').meta.date == "2024-04-15T17:32:08"
+
+
+def test_two_editors_are_two_contributors_of_the_epub(tmp_path: Path) -> None:
+    (source := tmp_path / "a.md").write_text("---\ntitle: 港口\nauthor: 李心萍\neditor: 王震、高雷\n---\n\n港口吞吐量稳步增长。\n",
+                                             encoding="utf-8")
+    epub = convert.convert(str(source), to="epub", output=str(tmp_path / "a.epub"), offline=True)
+    with zipfile.ZipFile(epub) as book:
+        opf = next(book.read(n).decode("utf-8") for n in book.namelist() if n.endswith(".opf"))
+    assert ">王震</dc:contributor>" in opf and ">高雷</dc:contributor>" in opf and ">李心萍</dc:creator>" in opf

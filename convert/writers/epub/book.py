@@ -4,6 +4,7 @@ be imported ahead, while pandoc reads the article (`builder.warm`)."""
 from __future__ import annotations
 
 import io
+import re
 from datetime import datetime
 from typing import Callable, Mapping
 
@@ -145,8 +146,8 @@ def package_language(opf: bytes, lang: str) -> bytes:
 def _people(book: epub.EpubBook, doc: m.Document) -> None:
     """Authors as dc:creator (role aut); the editor too, as creator when there is no author."""
     people = [(name, "aut") for name in doc.meta.authors]
-    if doc.meta.editor:
-        people.append((doc.meta.editor, "edt"))
+    # `王震、高雷`: two editors, each a contributor of their own
+    people += [(name, "edt") for name in re.split(r"\s*[、，,;；]\s*", doc.meta.editor) if name]
     for number, (name, role) in enumerate(people, 1):
         element = "creator" if role == "aut" or not doc.meta.authors else "contributor"
         book.add_metadata("DC", element, name, {"id": f"{element}-{number}"})
