@@ -647,3 +647,28 @@ def test_two_editors_are_two_contributors_of_the_epub(tmp_path: Path) -> None:
     with zipfile.ZipFile(epub) as book:
         opf = next(book.read(n).decode("utf-8") for n in book.namelist() if n.endswith(".opf"))
     assert ">王震</dc:contributor>" in opf and ">高雷</dc:contributor>" in opf and ">李心萍</dc:creator>" in opf
+
+
+MIXED = """# 两岸三地青年交流营开营
+
+7月10日，两岸三地青年交流营在厦门开营，来自大陆、台湾和香港的120名大学生参加。
+
+來自台灣的學生林怡萱說：「這是我第一次來廈門，覺得這裡的海很漂亮。」
+
+主办方介绍，本次交流营为期两周，内容包括文化参访、企业实习和志愿服务。
+"""
+
+
+def test_a_traditional_paragraph_in_a_simplified_article_takes_its_scripts_faces(tmp_path: Path) -> None:
+    """It was tagged zh-CN and set in the SC faces, its marks bottom-left, in every edition."""
+    from formats import pdf_faces
+
+    (source := tmp_path / "a.md").write_text(MIXED, encoding="utf-8")
+    html = Path(convert.convert(str(source), to="html", output=str(tmp_path / "a.html"), offline=True)).read_text("utf-8")
+    assert html.count('<p lang="zh-Hant"') == 1 and '<p lang="zh-Hant" xml:lang="zh-Hant">來自台灣' in html
+    pdf = convert.convert(str(source), to="pdf", output=str(tmp_path / "a.pdf"), offline=True)
+    faces = pdf_faces(Path(pdf))
+    assert faces("這是我第一次來廈門") == {"Noto-Serif-CJK-TC"} and faces("本次交流营为期两周") == {"Noto-Serif-CJK-SC"}
+    word = Word(convert.convert(str(source), to="docx", output=str(tmp_path / "a.docx"), offline=True))
+    runs = {p.text[:4]: p.runs[0]._r.find(f"{qn('w:rPr')}/{qn('w:rFonts')}") for p in word.paragraphs if p.runs}
+    assert runs["來自台灣"].get(qn("w:eastAsia")).endswith("TC") and runs["主办方介"] is None

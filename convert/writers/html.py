@@ -14,7 +14,7 @@ from typing import Callable, Literal
 from .. import model as m
 from ..resources import Image, Placeholder
 from ..resources.images import shown_tall
-from ..scripts import (HAN_TEXT_RUN, LONG_UNBROKEN_RUN, detect_script, direction, is_east_asian,
+from ..scripts import (HAN_TEXT_RUN, LONG_UNBROKEN_RUN, detect_script, direction, han_script, is_east_asian,
                        is_latin_passage, is_wide, latin_marks, starts_cluster, url_breaks)
 from ..theme import Theme
 from ..theme.css import LANG_SPAN, screen_css, screen_figure_ratio, screen_tall_ratio, vertical_css
@@ -160,7 +160,7 @@ class _Renderer:
                     return f"<p{role}{latin}>{self.inlines(block.content)}</p>"
                 finally:
                     self.in_latin_passage = False
-            return f"<p{role}>{self.inlines(block.content)}</p>"
+            return f"<p{role}{self.script_lang(block.content)}>{self.inlines(block.content)}</p>"
         if isinstance(block, m.Heading):
             level = min(block.level, 6)
             ident = f' id="{escape(block.id)}"' if block.id else ""
@@ -345,6 +345,17 @@ class _Renderer:
         passage quoted, `> "What is the point…"`): its quotation marks and apostrophes are then set in
         the Latin face, not as full-width CJK marks (`one’ s`). '' for any other paragraph."""
         return ' lang="en" xml:lang="en"' if self.chinese and is_latin_passage(m.plain_text(content)) else ""
+
+    def script_lang(self, content: tuple[m.Inline, ...]) -> str:
+        """` lang="zh-Hant"` for a paragraph of a Simplified article written in Traditional script (a quoted
+        Taiwan source), ` lang="zh-CN"` for the converse: the paragraph is then set in its own script's
+        faces, punctuation placed by its own standard (it took the article's SC faces, marks bottom-left).
+        '' for any other paragraph, and for one too short for its characters to tell."""
+        if not self.chinese or (script := detect_script(m.plain_text(content))) is None \
+                or script == han_script(self.doc.meta.lang):
+            return ""
+        tag = "zh-Hant" if script == "hant" else "zh-CN"
+        return f' lang="{tag}" xml:lang="{tag}"'
 
     @functools.cached_property
     def han_lang(self) -> str:

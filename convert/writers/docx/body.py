@@ -16,8 +16,8 @@ from docx.oxml.ns import qn
 
 from ... import model as m
 from ...resources import ResourceGate
-from ...scripts import (clause_line_cost, compressed_marks, direction, heading_clauses, is_cjk_family, is_latin_passage,
-                         joined_numbers, set_width_em)
+from ...scripts import (clause_line_cost, compressed_marks, detect_script, direction, han_script, heading_clauses,
+                         is_cjk_family, is_latin_passage, joined_numbers, set_width_em)
 from ...wording import byline, byline_text
 from .figures import Figures
 from .lists import Numbering
@@ -61,6 +61,8 @@ class Format:
     link: bool = False
     latin_face: str = ""  # an English passage in a Chinese article: its Latin face, and language en-US
     emphasis_face: str = ""  # emphasis in Chinese text: upright, in the theme's other stack (`Fonts.emphasis`)
+    han_face: str = ""  # a paragraph in the other Han script (a Traditional quote in a Simplified article): its face
+    han_lang: str = ""  # ... and its language, `zh-TW` or `zh-CN`
 
     def rpr(self) -> Element | None:
         style = "Hyperlink" if self.link else "VerbatimChar" if self.code else None
@@ -68,6 +70,8 @@ class Format:
         emphasis = "" if self.code else self.emphasis_face
         fonts = ({"ascii": face or emphasis, "hAnsi": face or emphasis, "cs": face or emphasis}
                  | ({"eastAsia": emphasis} if emphasis else {})) if face or emphasis else {}
+        if self.han_face and not emphasis:
+            fonts["eastAsia"] = self.han_face
         return run_properties(el("w:rStyle", val=style) if style else None,
                               el("w:rFonts", **fonts) if fonts else None,
                               *((el("w:b"), el("w:bCs")) if self.bold else ()),
@@ -75,7 +79,8 @@ class Format:
                               el("w:strike") if self.strike else None,
                               shading(self.shade) if self.shade else None,
                               el("w:vertAlign", val=self.position) if self.position else None,
-                              el("w:lang", val="en-US") if face else None)
+                              el("w:lang", val="en-US") if face else
+                              el("w:lang", eastAsia=self.han_lang) if self.han_lang else None)
 
 
 class BodyWriter:
@@ -158,6 +163,8 @@ class BodyWriter:
                 return [self.paragraph(scope.style, block.content, scope, fmt=Format(latin_face=self.latin_face))]
             if block.role == "table-note":
                 return [self.paragraph("TableNote", block.content, scope)]
+            if not block.role and (other := self.other_script(block.content)):
+                return [self.paragraph(scope.style, block.content, scope, fmt=other)]
             if block.role:  # a notice's addressees, unindented; its issuer and date, flush right (`enrich.letters`);
                 # a line the page set centred or flush right
                 justify = {"signoff": "right", "flush-end": "right", "centered": "center"}.get(block.role)
@@ -256,6 +263,16 @@ class BodyWriter:
     def heading_emphasis_face(self) -> str:
         """... in a heading: the first of the stack the headings are not set in."""
         return self.tokens.theme.stack("heading_emphasis", self.lang)[0]
+
+    def other_script(self, content: tuple[m.Inline, ...]) -> Format | None:
+        """The format of a paragraph of a Chinese article written in the other Han script (`html.script_lang`):
+        its script's face and language."""
+        if not self.doc.is_chinese or (script := detect_script(m.plain_text(content))) is None \
+                or script == han_script(self.lang):
+            return None
+        tag = "zh-TW" if script == "hant" else "zh-CN"
+        stack = self.tokens.theme.stack("body", tag)
+        return Format(han_face=next((name for name in stack if is_cjk_family(name)), stack[0]), han_lang=tag)
 
     @property
     def latin_face(self) -> str:
