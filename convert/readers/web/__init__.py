@@ -293,7 +293,7 @@ def _base(tree: Any, url: str) -> str:
 
 
 def _holds_image(body: Any, figure: Any) -> bool:
-    sources = {i.get("src") for i in body.iter("img")} | {v.get("poster") for v in body.iter("video")}
+    sources = {i.get("src") for i in body.iter("img")}  # (`clean_body` made each video its poster picture)
     return any(i.get("src") in sources for i in figure.iter("img")) or figure.get("poster") in sources
 
 

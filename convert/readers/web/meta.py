@@ -617,9 +617,10 @@ def _shown_source(tree: Any) -> str:
             return text
     for element in tree.xpath("//body//*[self::div or self::span or self::p or self::li]"
                               "[not(ancestor::figure)][not(ancestor::p)]"):
-        text = text_of(element)
-        if len(text) > 120 or (element.tag != "span" and not class_words(element) & _FIELD_LINE_WORDS):
+        if element.tag != "span" and not class_words(element) & _FIELD_LINE_WORDS:
             continue  # a labelled field alone in its element (`<span>来源：观察者网</span>`), or in the line of fields
+        if len(text := text_of(element)) > 120:
+            continue
         found = _LABELLED_SOURCE.fullmatch(text) if element.tag == "span" else _LABELLED_SOURCE.search(text)
         if found and not re.search(r"[。！？!?，,；;]", found[1]):
             return found[1]
