@@ -356,6 +356,14 @@ def detect_script(text: str) -> str | None:
     return None
 
 
+def other_han_script(text: str, lang: str) -> str | None:
+    """`hant` or `hans` when a paragraph of a Chinese article in `lang` is clearly written in the other Han
+    script (a Traditional quote in a Simplified article), else None: the editions set it in its own
+    script's faces (`writers.html`, `writers.docx`)."""
+    script = detect_script(text)
+    return script if script is not None and script != han_script(lang) else None
+
+
 def detect_region(text: str) -> str | None:
     """`TW` or `HK` for Traditional text whose words or character forms lean to one standard: Taiwan's or
     Hong Kong's places, institutions and vocabulary, written Cantonese, and the variants the two

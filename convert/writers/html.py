@@ -14,8 +14,8 @@ from typing import Callable, Literal
 from .. import model as m
 from ..resources import Image, Placeholder
 from ..resources.images import shown_tall
-from ..scripts import (HAN_TEXT_RUN, LONG_UNBROKEN_RUN, detect_script, direction, han_script, is_east_asian,
-                       is_latin_passage, is_wide, latin_marks, starts_cluster, url_breaks)
+from ..scripts import (HAN_TEXT_RUN, LONG_UNBROKEN_RUN, detect_script, direction, is_east_asian,
+                       is_latin_passage, is_wide, latin_marks, other_han_script, starts_cluster, url_breaks)
 from ..theme import Theme
 from ..theme.css import LANG_SPAN, screen_css, screen_figure_ratio, screen_tall_ratio, vertical_css
 from ..wording import byline, byline_text, credit_text, labels
@@ -68,7 +68,7 @@ def lang_attributes(lang: str) -> str:
 def page_html(doc: m.Document, body: str, css: str, *, head_extra: str = "") -> str:
     """A complete HTML5 page around an article element."""
     people = doc.meta.authors or ((doc.meta.editor,) if doc.meta.editor and not doc.meta.source_site else ())
-    meta = [f'<meta name="author" content="{escape(a)}" />' for a in people]  # `metadata.responsible`
+    meta = [f'<meta name="author" content="{escape(a)}" />' for a in people]  # the PDF's outlet: `pdf.metadata`
     if doc.meta.description:
         meta.append(f'<meta name="description" content="{escape(doc.meta.description)}" />')
     if doc.meta.keywords:
@@ -351,8 +351,7 @@ class _Renderer:
         Taiwan source), ` lang="zh-CN"` for the converse: the paragraph is then set in its own script's
         faces, punctuation placed by its own standard (it took the article's SC faces, marks bottom-left).
         '' for any other paragraph, and for one too short for its characters to tell."""
-        if not self.chinese or (script := detect_script(m.plain_text(content))) is None \
-                or script == han_script(self.doc.meta.lang):
+        if not self.chinese or (script := other_han_script(m.plain_text(content), self.doc.meta.lang)) is None:
             return ""
         tag = "zh-Hant" if script == "hant" else "zh-CN"
         return f' lang="{tag}" xml:lang="{tag}"'

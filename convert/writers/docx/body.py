@@ -16,8 +16,8 @@ from docx.oxml.ns import qn
 
 from ... import model as m
 from ...resources import ResourceGate
-from ...scripts import (clause_line_cost, compressed_marks, detect_script, direction, han_script, heading_clauses,
-                         is_cjk_family, is_latin_passage, joined_numbers, set_width_em)
+from ...scripts import (clause_line_cost, compressed_marks, direction, heading_clauses, is_cjk_family, is_latin_passage,
+                         joined_numbers, other_han_script, set_width_em)
 from ...wording import byline, byline_text
 from .figures import Figures
 from .lists import Numbering
@@ -267,8 +267,7 @@ class BodyWriter:
     def other_script(self, content: tuple[m.Inline, ...]) -> Format | None:
         """The format of a paragraph of a Chinese article written in the other Han script (`html.script_lang`):
         its script's face and language."""
-        if not self.doc.is_chinese or (script := detect_script(m.plain_text(content))) is None \
-                or script == han_script(self.lang):
+        if not self.doc.is_chinese or (script := other_han_script(m.plain_text(content), self.lang)) is None:
             return None
         tag = "zh-TW" if script == "hant" else "zh-CN"
         stack = self.tokens.theme.stack("body", tag)
