@@ -547,9 +547,10 @@ def byline_text(part: BylinePart, lang: str) -> str:
     return f"{part.label}{separator}{part.value}"
 
 
-_OWN_ROLES = {"制图", "製圖", "绘图", "繪圖"}  # `enrich.captions.DRAWN_ROLES`: the roles a credit keeps
-# ... and the labels that say where a picture is from (`图源：IT桔子`), `enrich.captions.SOURCE_LABELS`
-_SOURCE_LABELS = {"图源", "圖源", "图片来源", "圖片來源", "照片来源", "照片來源"}
+# The roles a credit keeps, shown as written (a chart's `制图：张三`), and the labels that say where a picture is
+# from (`图源：IT桔子`): `enrich.captions` reads both off a caption
+DRAWN_ROLES = ("制图", "製圖", "绘图", "繪圖")
+SOURCE_LABELS = ("图片来源", "圖片來源", "照片来源", "照片來源", "图源", "圖源")
 # A credit that says where the picture comes from, not who took it: `中央氣象署提供` (supplied), `新华社发`,
 # `警方供图`, `视频截图` (a still), `翻摄` (a photo of a photo), a file picture (`資料照片`), an illustration
 _SOURCE_ENDINGS = ("提供", "供图", "供圖", "截图", "截圖", "翻摄", "翻攝")
@@ -562,7 +563,7 @@ def credit_text(credit: str, lang: str) -> str:
     """A picture's credit as shown under it: `摄影：新华社记者 王某`, `Photo: Reuters`; a credit that names
     its own role (a chart's `制图：王某`) or its source (`中央氣象署提供`, `資料照片`) as it is: `摄影：資料照片`
     named a photographer who is none."""
-    if credit.split("：", 1)[0] in _OWN_ROLES | _SOURCE_LABELS or credit.endswith(_SOURCE_ENDINGS) \
+    if credit.split("：", 1)[0] in (*DRAWN_ROLES, *SOURCE_LABELS) or credit.endswith(_SOURCE_ENDINGS) \
             or credit.startswith(_SOURCE_OPENINGS) or credit in _SOURCE_CREDITS:
         return credit
     separator = labels(lang)["label_separator"]

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from ..wording import DRAWN_ROLES, SOURCE_LABELS
+
 # BBC's pages label a caption and its credit for screen readers, and the labels come along with the text:
 # `图像加注文字，…` / `圖像加註文字，…` / `Image caption, …`, `图像来源，Getty Images` / `Image source, Getty Images`.
 CAPTION = re.compile(
@@ -25,7 +27,6 @@ _SENTENCE = r"(?:[^.。!?！？]|\.(?!\s|$))"  # text within one sentence (`J. S
 _PICTURE_FROM = re.compile(r"[（(]?\s*(?:圖|图|照片|相片)\s*[/／]\s*(?!文)(?P<who>[^（()）。/／]{2,40}?)\s*(?:攝|摄)?"
                            r"(?:\s*[，,]\s*下同)?\s*[)）]?$")
 # (a label that says where the picture is from stays with the credit: `图源：IT桔子`, `wording.credit_text`)
-SOURCE_LABELS = ("图片来源", "圖片來源", "照片来源", "照片來源", "图源", "圖源")
 _LABELLED_ZH = re.compile(
     r"[（(]?\s*(?:摄影|攝影|摄|攝|图/文|圖/文|图／文|圖／文|图文|圖文|(?P<source>" + "|".join(SOURCE_LABELS) + r")|"
     r"图片提供|圖片提供|照片提供|供图|供圖)"
@@ -38,7 +39,6 @@ _TAKEN_BY_ZH = re.compile(r"[（(]\s*(?P<who>[^（()）。]{2,40}?)\s*[/／]?\s*
                           r"[^\s。，（()）\d]{2,4})(?:摄|攝)$")
 # A chart or drawing is credited to who drew it (`（制图：张三）`, `製圖／陳大文`, `新华社发 王琪 制图`): the credit
 # keeps its role, shown as written (`wording.credit_text`), where a photo's credit is worded `摄影：`.
-DRAWN_ROLES = ("制图", "製圖", "绘图", "繪圖")
 _ROLE = "|".join(DRAWN_ROLES)
 _DRAWN_ZH = re.compile(
     rf"[（(]?\s*(?P<role>{_ROLE})\s*[:：/／]\s*(?P<who>[^（()）。]{{1,40}}?)\s*[)）]?$"
