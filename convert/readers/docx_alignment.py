@@ -15,6 +15,8 @@ from typing import Any
 
 from lxml import etree
 
+from .ast_text import inline_text
+
 from ..scripts import display_width, has_han
 from .docx_shapes import W
 from .walk import ALIGNED_MAX_WIDTH  # a longer paragraph's alignment is the layout's
@@ -74,7 +76,7 @@ def marked(blocks: list[Any], aligned: list[tuple[str, str]], align_class: str) 
     out, next_index = [], 0
     for block in blocks:
         if isinstance(block, dict) and block.get("t") in ("Para", "Plain"):
-            text = " ".join(_text(block["c"]).split())
+            text = " ".join(inline_text(block["c"]).split())
             index = next((i for i in range(next_index, len(aligned)) if aligned[i][0] == text), None)
             if index is not None:
                 next_index = index + 1
@@ -82,21 +84,6 @@ def marked(blocks: list[Any], aligned: list[tuple[str, str]], align_class: str) 
                     block = {"t": "Div", "c": [["", [align_class + align], []], [block]]}
         out.append(block)
     return out
-
-
-def _text(inlines: list[Any]) -> str:
-    parts = []
-    for node in inlines:
-        kind = node.get("t")
-        if kind == "Str":
-            parts.append(node["c"])
-        elif kind in ("Space", "SoftBreak", "LineBreak"):
-            parts.append(" ")
-        elif kind in ("Emph", "Strong", "Underline", "Strikeout", "Superscript", "Subscript", "SmallCaps"):
-            parts.append(_text(node["c"]))
-        elif kind in ("Span", "Link", "Quoted"):
-            parts.append(_text(node["c"][1]))
-    return "".join(parts)
 
 
 _CORE_TITLE = "{http://purl.org/dc/elements/1.1/}title"
@@ -116,5 +103,5 @@ def property_title(data: bytes, blocks: list[Any]) -> str:
     title = " ".join((found.text or "").split()) if found is not None else ""
     if not title or _TEMPLATE_TITLE.match(title) or display_width(title) > 2 * ALIGNED_MAX_WIDTH:
         return ""
-    body = " ".join(_text(b["c"]) for b in blocks[:8] if isinstance(b, dict) and b.get("t") in ("Para", "Plain"))
+    body = " ".join(inline_text(b["c"]) for b in blocks[:8] if isinstance(b, dict) and b.get("t") in ("Para", "Plain"))
     return title if has_han(title) == has_han(body) else ""

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from .ast_text import inline_text
 from .pandoc import AST_DEPTH as _MAX_DEPTH
 
 _NOTE_NUMBER = re.compile(r"^[\[［(（]?\s*(?:注|註)?\s*\d{1,3}\s*[\]］)）]?$")
@@ -75,7 +76,7 @@ def _reference(node: dict[str, Any]) -> str | None:
     if node.get("t") != "Link":
         return None
     url = node["c"][2][0]
-    text = "".join(i.get("c", "") for i in node["c"][1] if i.get("t") == "Str")
+    text = inline_text(node["c"][1])
     return url[1:] if url.startswith("#") and len(url) > 1 and _NOTE_NUMBER.match(text) else None
 
 
@@ -101,7 +102,7 @@ def _unwrapped(inlines: list[Any]) -> list[Any]:
 def _is_back_link(inline: dict[str, Any]) -> bool:
     if inline.get("t") != "Link" or not inline["c"][2][0].startswith("#"):
         return False
-    return bool(_BACK.match("".join(i.get("c", "") for i in inline["c"][1] if i.get("t") == "Str")))
+    return bool(_BACK.match(inline_text(inline["c"][1])))
 
 
 def _without_items(node: Any, used: set[str], depth: int) -> Any:

@@ -13,6 +13,8 @@ import re
 from pathlib import Path
 from typing import Any, Callable
 
+from .ast_text import inline_text
+
 HIGHLIGHT_CLASS = "mark"  # pandoc's span for `<mark>`, and for Markdown's `==…==`
 CALLOUT_CLASS = "convert-callout"  # a callout's Div: its kind a class beside this one, its own title the `title`
 
@@ -156,7 +158,7 @@ def _callout(node: dict[str, Any]) -> dict[str, Any]:
         return node
     rest = first["c"][1:]
     title_end = next((i for i, n in enumerate(rest) if n.get("t") in ("SoftBreak", "LineBreak")), len(rest))
-    title = "".join(n["c"] if n.get("t") == "Str" else " " for n in rest[:title_end] if n.get("t") in ("Str", "Space"))
+    title = inline_text(rest[:title_end])
     body = rest[title_end + 1:]
     return _callout_div(mark[1].lower(), title.strip(), ([{**first, "c": body}] if body else []) + blocks[1:])
 

@@ -23,6 +23,7 @@ from typing import Any, Callable
 from ..errors import ConvertError
 from ..model import CHECKED_BOX, UNCHECKED_BOX
 from ..scripts import display_width, has_han
+from .ast_text import inline_text
 from .cjk_markdown import (CJK_OPENING, CODE_INDENT, cjk_friendly, code_offsets, needs_help, unindent_prose,
                            unwrap_presentational)
 from .notes_apps import rewritten as notes_apps_rewritten
@@ -162,7 +163,7 @@ def _marks_as_notes(blocks: list[Any], notes: list[Any]) -> list[Any]:
     def note(node: dict[str, Any]) -> dict[str, Any]:
         if node.get("t") != "Span" or NOTE_CLASS not in node["c"][0][1]:
             return node
-        index = "".join(i.get("c", "") for i in node["c"][1] if i.get("t") == "Str")
+        index = inline_text(node["c"][1])
         return notes[int(index)] if index.isdigit() and int(index) < len(notes) else {"t": "Str", "c": ""}
     return _rewritten(blocks, note)
 

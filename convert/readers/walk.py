@@ -17,6 +17,7 @@ from ..dates import parse_date, parse_date_line
 from ..errors import ConvertError, warn
 from ..scripts import OWN_NUMBER, TYPED_BULLET, guess_language, is_wide
 from ..wording import callout_label
+from .ast_text import inline_text
 from .notes_apps import CALLOUT_CLASS, HIGHLIGHT_CLASS
 from .pandoc import AST_DEPTH, MAX_NESTING
 
@@ -197,7 +198,7 @@ _ADDRESSEE_LINE_CHARS = 40
 def _closing_line(line: list[dict[str, Any]], first: bool, following: dict[str, Any]) -> bool:
     """Whether a typed paragraph's line ends a block of its own: a numbered heading (`一、检查时间`), or
     a first line naming the addressees, ending with a colon, not before a quotation (`他说：` / `“…”`)."""
-    text = "".join(n["c"] if n.get("t") == "Str" else " " for n in line if n.get("t") in ("Str", "Space")).strip()
+    text = inline_text(line).strip()
     if not text or text[-1] in "。！？；，、.!?;,":
         return False
     if OWN_NUMBER.match(text) and not text.startswith("第") and len(text) <= _HEADING_LINE_CHARS and text[-1] not in "：:":
