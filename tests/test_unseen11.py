@@ -305,6 +305,8 @@ CREDITED_PAGE = """<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8
      "Qilai Shen for The New York Times"),
     ("<p>蕭爾茨在總理府發表講話</p><span class=\"copyright\">圖像來源: Michael Kappeler/dpa</span>", "蕭爾茨在總理府發表講話",
      "Michael Kappeler/dpa"),
+    # where the picture is from, kept as a caption line's `图源：` is (no photographer: not `摄影：IT桔子`)
+    ("融资事件统计<span class=\"credit\">图源: IT桔子</span>", "融资事件统计", "图源：IT桔子"),
 ])
 def test_a_captions_credit_element_is_the_figures_credit(tmp_path: Path, caption: str, text: str, credit: str) -> None:
     """Run into the caption: `…講話圖像來源: Michael Kappeler/dpa`, `…（档案照片）（海峡时报）`."""

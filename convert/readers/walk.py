@@ -16,7 +16,7 @@ from .. import model as m
 from ..dates import parse_date, parse_date_line
 from ..errors import ConvertError, warn
 from ..scripts import OWN_NUMBER, TYPED_BULLET, guess_language, is_wide
-from ..wording import callout_label
+from ..wording import SOURCE_LABELS, callout_label
 from .ast_text import inline_text
 from .notes_apps import CALLOUT_CLASS, HIGHLIGHT_CLASS
 from .pandoc import AST_DEPTH, MAX_NESTING
@@ -454,7 +454,8 @@ def _without_credits(node: Any, credits: list[Any], depth: int = 0) -> Any:
 
 
 # A credit element's own label or brackets: `圖像來源: X`, `（海峡时报）`, `Photo: X`, `Credit: X`
-_CREDIT_LABEL = re.compile(r"^(?:图像来源|圖像來源|图片来源|圖片來源|图源|圖源|来源|來源|摄影|攝影|图|圖|"
+# (a label that says where the picture is from, `图源：X`, stays, as `enrich.captions` keeps it: wording.SOURCE_LABELS)
+_CREDIT_LABEL = re.compile(r"^(?:(?P<source>" + "|".join(SOURCE_LABELS) + r")|图像来源|圖像來源|来源|來源|摄影|攝影|图|圖|"
                            r"Photo(?:graph)?|Image|Picture|Credit|Source)s?\s*[:：，,/／|｜]\s*", re.I)
 
 
@@ -462,7 +463,7 @@ def _credit(text: str) -> str:
     text = " ".join(text.split())
     while len(text) > 2 and text[0] in "（(［[" and text[-1] in "）)］]":
         text = text[1:-1].strip()
-    return _CREDIT_LABEL.sub("", text).strip()
+    return _CREDIT_LABEL.sub(lambda label: f"{label['source']}：" if label["source"] else "", text).strip()
 
 
 def _callout_heading(attributes: list[Any], blocks: list[m.Block]) -> m.Paragraph:
