@@ -241,6 +241,12 @@ class Meta:
     def with_(self, **changes: object) -> Meta:
         return replace(self, **changes)
 
+    @property
+    def responsible(self) -> tuple[str, ...]:
+        """Who an edition's metadata names as its author (the PDF's Author, the DOCX's creator, the HTML's
+        `author`): the authors; for an unsigned story its outlet; else its editor, never beside authors."""
+        return self.authors or tuple(name for name in (self.source_site or self.editor,) if name)
+
 
 @dataclass(frozen=True)
 class Document:

@@ -571,6 +571,8 @@ def test_an_editor_is_no_author_in_an_editions_metadata(tmp_path: Path) -> None:
     pdf = convert.convert(str(source), to="pdf", output=str(tmp_path / "a.pdf"), offline=True)
     word = Word(convert.convert(str(source), to="docx", output=str(tmp_path / "a.docx"), offline=True))
     assert (PdfReader(pdf).metadata.author, word.core_properties.author) == ("中国新闻网", "中国新闻网")
+    page = convert.convert(str(source), to="html", output=str(tmp_path / "a.html"), offline=True)
+    assert '<meta name="author" content="中国新闻网" />' in page.read_text(encoding="utf-8")  # it named no one
     (source := tmp_path / "b.md").write_text("---\ntitle: 港口\neditor: 王凤枝\n---\n\n港口吞吐量稳步增长。\n", encoding="utf-8")
     pdf = convert.convert(str(source), to="pdf", output=str(tmp_path / "b.pdf"), offline=True)
     assert PdfReader(pdf).metadata.author == "王凤枝"

@@ -67,8 +67,7 @@ def lang_attributes(lang: str) -> str:
 
 def page_html(doc: m.Document, body: str, css: str, *, head_extra: str = "") -> str:
     """A complete HTML5 page around an article element."""
-    people = doc.meta.authors or ((doc.meta.editor,) if doc.meta.editor and not doc.meta.source_site else ())
-    meta = [f'<meta name="author" content="{escape(a)}" />' for a in people]  # the PDF's outlet: `pdf.metadata`
+    meta = [f'<meta name="author" content="{escape(a)}" />' for a in doc.meta.responsible]
     if doc.meta.description:
         meta.append(f'<meta name="description" content="{escape(doc.meta.description)}" />')
     if doc.meta.keywords:

@@ -87,7 +87,7 @@ def _page_number_runs(lang: str) -> list[Element]:
 
 def set_core_properties(document: WordDocument, meta: m.Meta, stamp: datetime) -> None:
     properties = document.core_properties
-    authors = "; ".join(meta.authors) or meta.source_site or meta.editor  # an unsigned story's outlet, before its editor
+    authors = "; ".join(meta.responsible)
     values = {"title": meta.title, "author": authors, "subject": meta.description or meta.title,
               "keywords": ", ".join(meta.keywords), "language": meta.lang, "comments": meta.description,
               "identifier": meta.source_url, "last_modified_by": authors}

@@ -24,8 +24,6 @@ def metadata_tags(doc: m.Document, source_date_epoch: int | None) -> str:
     tags = [f'<meta name="generator" content="convert {escape(convert_version)}" />']
     if not meta.description and (summary := article_summary(doc)):
         tags.append(f'<meta name="description" content="{escape(summary)}" />')
-    if not meta.authors and meta.source_site:  # an unsigned story's author is its outlet, before its editor
-        tags.append(f'<meta name="author" content="{escape(meta.source_site)}" />')
     if stamp := created(meta, source_date_epoch):
         tags.append(f'<meta name="dcterms.created" content="{stamp}" />')
         tags.append(f'<meta name="dcterms.modified" content="{stamp}" />')
