@@ -200,6 +200,30 @@ _OFFSET = re.compile(r"([+-])\s*(\d{1,2})(?::?(\d{2}))?")
 _DAY_AND_TIME = re.compile(rf"(?<!\d){_NUMERIC_DAY}{_WEEKDAY}[\sT,]*{_CLOCK}", re.I)
 
 
+# A day written in Chinese numerals, as an older notice or a letter dates itself: `二〇二四年十一月二十日`
+_HAN_DIGITS = {char: value for value, chars in enumerate(("〇○零", "一", "二", "三", "四", "五", "六", "七", "八", "九"))
+               for char in chars}
+_HAN_DAY = re.compile(r"^([〇○零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,2})\s*月\s*([一二三四五六七八九十]{1,3})\s*日$")
+
+
+def _han_number(text: str) -> int:
+    """`十一` 11, `二十` 20, `二十一` 21, `十` 10; digit by digit otherwise (`二〇二四` 2024)."""
+    if "十" in text:
+        tens, _, units = text.partition("十")
+        return (_HAN_DIGITS.get(tens, 0) if tens else 1) * 10 + (_HAN_DIGITS.get(units, 0) if units else 0)
+    return int("".join(str(_HAN_DIGITS[char]) for char in text))
+
+
+def _han_day(line: str) -> str:
+    match = _HAN_DAY.match(line)
+    if not match or match[1].count("十") or match[2].count("十") > 1 or match[3].count("十") > 1:
+        return ""
+    try:
+        return datetime(_han_number(match[1]), _han_number(match[2]), _han_number(match[3])).strftime("%Y-%m-%d")
+    except ValueError:
+        return ""
+
+
 def parse_date_line(text: str, *, chinese: bool | None = None) -> str:
     """A line that is only a date, as articles write one (`2023年10月30日 下午3:15`, `发布时间：2023-10-30
     10:57 北京时间`, `March 12, 2025, 8:30 a.m. EST`, `2024-11-18 09:42 (UTC+8)`), in ISO 8601: a day,
@@ -208,7 +232,7 @@ def parse_date_line(text: str, *, chinese: bool | None = None) -> str:
     line = " ".join(text.split())
     match = _DATE_LINE.match(line) or _CLOCK_FIRST.match(line)
     if not match:
-        return ""
+        return _han_day(line)
     parts = match.groupdict()
     year = parts["y"] or parts["y1"] or parts["y2"]
     month_name = (parts["mn"] or parts["mn2"] or "").lower()

@@ -237,6 +237,7 @@ class Meta:
     place: str = ""
     dateline: str = ""
     reported: bool = False
+    date_signed: bool = False  # `date` is the one the text signs at its end (a notice's): no byline repeats it
 
     def with_(self, **changes: object) -> Meta:
         return replace(self, **changes)

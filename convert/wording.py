@@ -530,7 +530,7 @@ def byline(meta: Meta) -> list[BylinePart]:
         parts.append(BylinePart("editor", words["editor"], meta.editor))
     if meta.dateline:
         parts.append(BylinePart("dateline", "", meta.dateline))
-    if meta.date:
+    if meta.date and not meta.date_signed:
         parts.append(BylinePart("date", "", format_date(meta.date, meta.lang)))
     if meta.source_url or meta.source_site:
         parts.append(BylinePart("source", words["source"], site_name(meta) or meta.source_url, meta.source_url))

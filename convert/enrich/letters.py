@@ -13,6 +13,7 @@ import re
 from dataclasses import replace
 
 from .. import model as m
+from ..dates import parse_date_line
 from ..scripts import display_width, has_han
 
 _HAN_NUMBER = "〇○零一二三四五六七八九十"
@@ -123,6 +124,7 @@ def mark_sign_offs(doc: m.Document) -> m.Document:
     if len(lines) > 1:  # issuer and date in one paragraph, broken into lines
         if _DATE.match(lines[-1]) and all(_issuer(line) for line in lines[:-1]) and len(lines) <= 3:
             blocks[last] = replace(blocks[last], role="signoff")
+            return _dated(replace(doc, blocks=tuple(blocks)), lines[-1])
         return replace(doc, blocks=tuple(blocks))
     if not lines or not _DATE.match(lines[0]):
         return doc
@@ -137,7 +139,16 @@ def mark_sign_offs(doc: m.Document) -> m.Document:
         return doc
     for index in (*issuers, last):
         blocks[index] = replace(blocks[index], role="signoff")
-    return replace(doc, blocks=tuple(blocks))
+    return _dated(replace(doc, blocks=tuple(blocks)), lines[0])
+
+
+def _dated(doc: m.Document, line: str) -> m.Document:
+    """`doc` dated by its sign-off's date when nothing else dates it: a notice's date is the one it signs
+    (`2024年11月20日`, `二〇二四年十一月二十日`), and an edition without one had no date in its metadata. The
+    byline does not repeat it."""
+    if doc.meta.date or not (day := parse_date_line(line, chinese=True)):
+        return doc
+    return replace(doc, meta=doc.meta.with_(date=day, date_signed=True))
 
 
 def mark_attributions(doc: m.Document) -> m.Document:
