@@ -273,10 +273,11 @@ def test_warnings_name_their_article(tmp_path: Path) -> None:
 def test_listing_orders_articles_and_overrides_title_authors_date(tmp_path: Path) -> None:
     listing = tmp_path / "collection.toml"
     seeds = SAMPLES[0].parent.parent
+    third = shutil.copytree(SAMPLES[2].parent, tmp_path / "third") / SAMPLES[2].name  # inside the listing's folder
     listing.write_text(f'''title = "From the listing"
 publication = "Listed Press"
 [[article]]
-path = "{SAMPLES[2]}"
+path = "{third}"
 [[article]]
 path = "{SAMPLES[0].relative_to(seeds)}"
 title = "A new headline"
@@ -286,7 +287,7 @@ date = "2025-01-02"
     shutil.copytree(SAMPLES[0].parent, tmp_path / SAMPLES[0].parent.name)
     collected = collect([listing], ["epub"], tmp_path / "out", offline=True)
     assert collected.ok and collected.title == "From the listing"
-    assert [a.title for a in collected.articles] == [convert.read(str(SAMPLES[2])).meta.title, "A new headline"]
+    assert [a.title for a in collected.articles] == [convert.read(str(third)).meta.title, "A new headline"]
     book = zipfile.ZipFile(collected.editions[0].output)  # type: ignore[arg-type]
     second = "".join(etree.fromstring(book.read("EPUB/article-002.xhtml")).itertext())
     assert "A new headline" in second and "Ann Lee and Bo Chen" in second and "2 January 2025" in second

@@ -12,7 +12,7 @@ Which articles, in which order: the inputs as given (a folder's files in name or
     publication = "Harbour Daily"
 
     [[article]]
-    path = "zh-news-harbor/article.md"  # relative to the listing's folder
+    path = "zh-news-harbor/article.md"  # relative to the listing's folder, and inside it
     title = "A shorter headline"        # optional overrides of what the article says of itself
     authors = ["Ann Lee"]
     date = "2025-03-13"
@@ -171,9 +171,12 @@ def _entries(inputs: Sequence[Path | str]) -> tuple[list[ArticleEntry], Listing]
 
 
 def read_listing(path: Path) -> Listing:
+    """The listing at `path`; a UsageError naming it when it cannot be read, or when an article's path
+    leads outside its folder (`../`, an absolute path, a symlink): a listing handed on with an issue
+    must not make its edition print a file elsewhere on the machine."""
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
-        return Listing(**data)
+        listing = Listing(**data)
     except FileNotFoundError:
         raise UsageError(f"{path}: no such listing") from None
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
@@ -181,6 +184,16 @@ def read_listing(path: Path) -> Listing:
     except ValidationError as exc:
         problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
         raise UsageError(f"{path}: {problems}") from None
+    folder = path.parent.resolve()
+    for entry in listing.article:
+        try:
+            inside = (folder / entry.path).resolve().is_relative_to(folder)
+        except (OSError, ValueError, RuntimeError):  # a NUL in the path, a symlink loop
+            inside = False
+        if not inside:
+            raise UsageError(f"{path}: the article path {entry.path!r} leads outside the listing's folder "
+                             f"{path.parent}; list only articles inside it (copy the article there)")
+    return listing
 
 
 # ---------------------------------------------------------------- the articles
