@@ -680,18 +680,21 @@ def _word_running_past_here(text: str, start: int, beyond: int) -> int | None:
 # After a number: magnitudes, which are part of it (`12.36万亿`: `12.36万` / `亿元` misreads it), and
 # approximations (`9000多亿元`, `1500余件`, `30来岁`), which are the number's too.
 _MAGNITUDES_APPROXIMATE = "十百千万萬亿億兆多余餘来來几幾"
+_WHOLE_UNIT_WIDTH = 8  # a group this wide or narrower (4 em: `4.2万元`, `1500余件`) keeps its whole unit
 
 
-def unit_head(text: str, number_end: int, end: int) -> int:
+def unit_head(text: str, start: int, number_end: int, end: int) -> int:
     """The end of the head of the unit text[number_end:end] after a number (`number_parts`), which no
     line may part from it: the magnitudes and approximations right after the number (`多亿` of `多亿元`,
     `万亿` of `万亿元`, `亿` of `亿吨`, `余` of `余件`), which are the number's own, else the whole unit
     (`位`, `小时`, `分贝`: `4.6小` / `时` misreads). What follows the head may start the next line
     (`9000多亿` / `元`, `1.8亿` / `吨`)."""
-    start = head = number_end + (text[number_end:end].startswith(" "))
-    while start < end and head < len(text) and text[head] in _MAGNITUDES_APPROXIMATE:
+    unit = head = number_end + (text[number_end:end].startswith(" "))
+    while unit < end and head < len(text) and text[head] in _MAGNITUDES_APPROXIMATE:
         head += 1  # on past jieba's unit (`万` / `亿元`)
-    return head if head > start else end
+    if head == unit or display_width(text[start:end]) <= _WHOLE_UNIT_WIDTH:
+        return end  # a short group whole (`4.2万元`, `128.4万辆`): to leave it is no more than a stretch may take
+    return head
 
 
 WORD_JOINER = "\u2060"

@@ -511,7 +511,7 @@ def kept_lead(text: str) -> int:
         while index < len(text) and text[index] in OPENING_MARKS + "([{" + _SIGNS:
             index += 1
         rest = text[index:]
-        heads = [(start, unit_head(rest, number_end, end)) for start, number_end, end in number_parts(rest, True)]
+        heads = [(start, unit_head(rest, start, number_end, end)) for start, number_end, end in number_parts(rest, True)]
         groups = keep_together(rest, heads, soft=True, latin_units=True)
         word = _LATIN_WORD.match(rest) or _ADDRESS_PIECE.match(rest)
         kept = groups[0][1] if groups and groups[0][0] == 0 else 0  # `603695.SH`: the number, and the word it is in

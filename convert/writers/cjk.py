@@ -330,7 +330,7 @@ class _Block:
             soft = keep_together(text, words, soft=True, latin_units=setting.latin_units,
                                  loose_compounds=True) if setting.soft else []
             if setting.unit_heads:  # the numbers whole (`soft`), each with its unit's head as a word
-                words += [(start, unit_head(text, number_end, end))
+                words += [(start, unit_head(text, start, number_end, end))
                           for start, number_end, end in number_parts(text, setting.latin_units)]
             for start, end in keep_together(text, words, soft=setting.unit_heads, latin_units=setting.latin_units):
                 kept.append((start, end))
