@@ -183,7 +183,7 @@ _ENGLISH_DAY = (rf"(?:{_MONTH_NAME}\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<
                 rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mn2>[A-Za-z]{{3,9}})\.?,?\s+(?P<y2>\d{{4}}))")
 _WEEKDAY = (r"(?:\s*[(（]?(?:星期|周|週|礼拜|禮拜)[一二三四五六日天][)）]?|\s*(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)"
             r"(?:day)?\.?,?)?")
-_PERIOD = r"(?P<period>上午|下午|早上|早晨|中午|晚上|晚间|凌晨|傍晚|夜间)?"
+_PERIOD = r"(?P<period>上午|下午|早上|早晨|清晨|中午|晚上|晚间|晚間|凌晨|淩晨|傍晚|夜间|夜間|深夜)?"
 _CLOCK = (rf"{_PERIOD}\s*(?P<h>\d{{1,2}})\s*(?:[:：]\s*(?P<mi>\d{{2}})(?:\s*[:：]\s*(?P<s>\d{{2}}))?|[点點时時]\s*(?:(?P<mi2>\d{{1,2}})\s*分)?)"
           r"\s*(?P<ampm>[AaPp]\.?\s?[Mm]\.?)?")
 _ZONE = (rf"(?P<zone>{_BEIJING}|[(（]?\s*(?:UTC|GMT)\s*(?:[+-]\s*\d{{1,2}}(?::?\d{{2}})?)?\s*[)）]?"
@@ -290,15 +290,17 @@ def split_leading_date(text: str, *, chinese: bool | None = None) -> tuple[str, 
 
 
 def _hour_of_day(hour: int, period: str | None, ampm: str | None) -> int:
-    """`下午3` -> 15, `3 p.m.` -> 15, `12 a.m.` -> 0, `中午1` -> 13; an hour without a period as given."""
-    afternoon = (ampm or "").lower().startswith("p") or period in ("下午", "晚上", "晚间", "傍晚", "夜间")
-    morning = (ampm or "").lower().startswith("a") or period in ("上午", "早上", "早晨", "凌晨")
+    """`下午3` -> 15, `晚間11` -> 23, `3 p.m.` -> 15, `12 a.m.` -> 0, `中午1` -> 13; an hour without a period as given."""
+    afternoon = (ampm or "").lower().startswith("p") or period in ("下午", "晚上", "晚间", "晚間", "傍晚", "夜间", "夜間")
+    morning = (ampm or "").lower().startswith("a") or period in ("上午", "早上", "早晨", "清晨", "凌晨", "淩晨")
     if afternoon and hour < 12:
         return hour + 12
     if morning and hour == 12:
         return 0
     if period == "中午" and hour < 11:
         return hour + 12
+    if period == "深夜":  # late night runs past midnight: `深夜11点` 23:00, `深夜12点` 0:00, `深夜1点` 1:00
+        return 0 if hour == 12 else hour + 12 if 6 <= hour < 12 else hour
     return hour
 
 

@@ -56,3 +56,20 @@ def test_a_signed_date_is_not_repeated_in_the_byline(tmp_path: Path) -> None:
     text = "".join(page.extract_text() for page in PdfReader(pdf).pages)
     assert text.replace(" ", "").count("2024年11月25日") == 1  # under the issuer, not in the byline too
     assert PdfReader(pdf).metadata["/CreationDate"].startswith("D:20241125")
+
+
+@pytest.mark.parametrize(("line", "stamp"), [
+    ("2024年11月24日 晚間11:45", "2024-11-24T23:45"),  # Taiwan's evening: the line was a section heading
+    ("2024年11月24日夜間9:05", "2024-11-24T21:05"), ("2024年11月24日 淩晨1:10", "2024-11-24T01:10"),
+    ("2024年11月24日 清晨6:00", "2024-11-24T06:00"), ("2024年11月24日 深夜11:30", "2024-11-24T23:30"),
+    ("2024年11月24日 深夜12:30", "2024-11-24T00:30"), ("2024年11月24日 深夜1:05", "2024-11-24T01:05"),
+])
+def test_every_part_of_the_day_a_chinese_date_line_names(line: str, stamp: str) -> None:
+    assert parse_date_line(line) == stamp
+
+
+def test_a_bold_taiwan_date_line_is_the_articles_date(tmp_path: Path) -> None:
+    (path := tmp_path / "a.md").write_text("# 中華隊奪冠\n\n**2024年11月24日 晚間11:45**\n\n中華隊今晚在東京巨蛋以4比0擊敗"
+                                          "日本隊，奪得冠軍。\n\n全場比賽精彩。\n", encoding="utf-8")
+    doc = convert.read(str(path))
+    assert doc.meta.date == "2024-11-24T23:45" and not [b for b in doc.body if type(b).__name__ == "Heading"]
