@@ -51,3 +51,30 @@ def test_a_collection_may_list_articles_in_its_subfolders(tmp_path: Path) -> Non
                      f'[[article]]\npath = "{issue / "a" / "article.md"}"\n')
     assert [entry.path for entry in read_listing(listing).article] == ["a/../a/article.md",
                                                                        str(issue / "a" / "article.md")]
+
+
+# ---------------------------------------------------------------- 2. two runs, two articles of one name
+
+
+def test_two_runs_of_two_articles_with_one_name_never_overwrite_each_other(tmp_path: Path,
+                                                                          capsys: pytest.CaptureFixture[str],
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    import json
+
+    monkeypatch.chdir(tmp_path)
+    y = _write(tmp_path / "in" / "y" / "news.md", "# 来自Y的新闻\n\n这是Y文件夹里的文章。\n")
+    x = _write(tmp_path / "in" / "x" / "news.md", "# 来自X的新闻\n\n这是X文件夹里的文章。\n")
+    out = tmp_path / "out"
+    for article in (y, x, y, x):  # each again: it keeps its own name and is up to date
+        assert main(["--offline", "--to", "html", "-q", "-o", str(out), str(article)]) == 0
+    assert "来自Y的新闻" in (out / "news.html").read_text(encoding="utf-8")
+    assert "来自X的新闻" in (out / "news-2.html").read_text(encoding="utf-8")
+    assert sorted(p.name for p in out.glob("*.html")) == ["news-2.html", "news.html"]
+    manifest = json.loads((out / ".convert-manifest.json").read_text(encoding="utf-8"))
+    assert manifest["news.html"]["source"] == str(y) and manifest["news-2.html"]["source"] == str(x)
+    # a run of both, in the other order, gives each the name it had
+    assert main(["--offline", "--to", "html", "--json", "-o", str(out), str(x), str(y)]) == 0
+    summary = json.loads(capsys.readouterr().out)
+    outputs = {a["source"]: a["editions"][0]["output"] for a in summary["articles"]}
+    assert outputs == {str(x): str(out / "news-2.html"), str(y): str(out / "news.html")}
+    assert all(a["editions"][0]["status"] == "up_to_date" for a in summary["articles"])

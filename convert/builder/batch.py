@@ -26,7 +26,8 @@ from .executors import ATTEMPTS, ExecutorFailed, Lost, check_spec, default_worke
 from .executors.base import deferring_interrupts, ignoring_interrupts
 from .job import Job, JobResult, run_job
 from .manifest import Manifest, edition_key
-from .outputs import check_output_folder, check_outputs, edition_path, find_articles, output_names, write_atomic
+from .outputs import (article_key, check_output_folder, check_outputs, edition_path, find_articles, output_names,
+                      write_atomic)
 from .single import Options, Outcome, check_writer_options, formats_from, source_date_epoch
 
 ProgressHook = Callable[[Outcome], None]
@@ -92,11 +93,11 @@ def build(inputs: Sequence[Path | str], formats: Sequence[str], outdir: Path | s
     out = Path(outdir)
     check_output_folder(out)
     articles = find_articles(inputs, exclude=out)
-    stems = output_names(articles)
-    check_outputs(articles, [edition_path(out, stems[a], fmt) for a in articles for fmt in names])
-
     manifest = Manifest(out)
     entries = manifest.load()
+    stems = output_names(articles, manifest.claimed(entries))  # never another run's article's editions
+    check_outputs(articles, [edition_path(out, stems[a], fmt) for a in articles for fmt in names])
+
     _remove_stale_parts(out)
     results: dict[Path | str, list[Outcome]] = {article: [] for article in articles}
     pending: list[Job] = []
@@ -210,7 +211,8 @@ class _Runner:
                         outcome.output, outcome.size = target, len(edition.data)
                         outcome.deps, outcome.key, outcome.retry = deps, key, result.retry
                         self.entries[target.name] = {"key": key, "size": outcome.size, "deps": deps,
-                                                     "source": str(job.article), "retry": outcome.retry}
+                                                     "source": str(job.article), "retry": outcome.retry,
+                                                     "article": article_key(job.article)}
             outcomes.append(outcome)
         return outcomes
 

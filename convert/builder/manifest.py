@@ -17,7 +17,9 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from .. import registry
+from ..readers import is_url
 from ..resources import file_digest
+from .outputs import article_key
 
 MANIFEST = ".convert-manifest.json"
 LOCK = ".convert.lock"
@@ -69,6 +71,22 @@ class Manifest:
             return False
         deps = {dep: self._digest(dep) for dep in entry.get("deps", {})}
         return entry.get("key") == edition_key(fmt, theme, options, self._digest(str(article)), deps)
+
+    def claimed(self, entries: dict[str, Any]) -> dict[str, set[str]]:
+        """The stems of the editions in the folder, each with the articles it was made from (`article`,
+        an absolute path or an address; an older entry's `source`, as it was given, when it still
+        names a file from here)."""
+        stems: dict[str, set[str]] = {}
+        for name, entry in entries.items():
+            if not isinstance(entry, dict):
+                continue
+            owner = entry.get("article") or entry.get("source")
+            if (not entry.get("article") and isinstance(owner, str) and not is_url(owner)
+                    and not Path(owner).is_absolute() and not Path(owner).exists()):
+                continue  # given relative to another working folder: whose it was is not known
+            if isinstance(owner, str) and owner and (self.outdir / name).is_file():
+                stems.setdefault(Path(name).stem, set()).add(article_key(owner))
+        return stems
 
     @contextmanager
     def locked(self) -> Iterator[dict[str, Any]]:

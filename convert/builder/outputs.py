@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import tempfile
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import AbstractSet, Iterable, Mapping, Sequence
 
 from .. import registry
 from ..errors import UsageError
@@ -76,9 +76,14 @@ def _inside(path: str, folder: str) -> bool:
     return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
 
 
-def output_names(articles: Sequence[Path | str]) -> dict[Path | str, str]:
+def output_names(articles: Sequence[Path | str],
+                 claimed: Mapping[str, AbstractSet[str]] | None = None) -> dict[Path | str, str]:
     """A distinct output stem per article: the file stem, or its folder's name for `article.md`; for a
-    web page, the meaningful end of its address's path (`url_stem`)."""
+    web page, the meaningful end of its address's path (`url_stem`). `claimed`: the stems whose
+    editions an earlier run left in the output folder, each with the articles (`article_key`) it
+    was made from: an article keeps the stem it had there, and never takes another article's
+    (`news.html` for y/news.md, then `news-2.html` for x/news.md, in one run as in two)."""
+    taken = {stem.lower(): set(owners) for stem, owners in (claimed or {}).items()}
     names: dict[Path | str, str] = {}
     used: set[str] = set()
     for article in articles:
@@ -88,13 +93,29 @@ def output_names(articles: Sequence[Path | str]) -> dict[Path | str, str]:
             path = Path(article)
             folder = path.absolute().parent.name  # `article.md` given from inside its own folder has no parent name
             base = _safe_stem(folder if path.stem.lower() in GENERIC_STEMS and folder else path.stem)
-        name, n = base, 1
-        while name.lower() in used:
+        key = article_key(article)
+        name, n = _kept(base, key, taken, used), 1
+        while name.lower() in used or not taken.get(name.lower(), set()) <= {key}:
             n += 1
             name = f"{base}-{n}"
         used.add(name.lower())
         names[article] = name
     return names
+
+
+def _kept(base: str, key: str, taken: dict[str, set[str]], used: set[str]) -> str:
+    """The stem the article `key` had in the folder when it is its own alone and free in this run,
+    `base` or a numbered one (`news-2`); else `base`."""
+    lower = base.lower()
+    numbers = [0 if stem == lower else int(stem[len(lower) + 1:]) for stem, owners in taken.items()
+               if owners == {key} and stem not in used
+               and (stem == lower or (stem.startswith(lower + "-") and stem[len(lower) + 1:].isdigit()))]
+    return base if not numbers or min(numbers) == 0 else f"{base}-{min(numbers)}"
+
+
+def article_key(article: Path | str) -> str:
+    """What tells articles apart across runs: a web page's address, a file's absolute path."""
+    return str(article).strip() if is_url(article) else os.path.abspath(article)
 
 
 def _safe_stem(stem: str) -> str:
