@@ -332,6 +332,7 @@ def clean_body(element: Any, kept: Kept, *, logo: str = "", site: str = "", titl
     _posters_as_pictures(body, name)
     _cut_after_editor_line(body)  # before cleaning: trafilatura seldom keeps the line itself
     drop_scan_codes(body)  # before cleaning: it takes the prompt lines out as promotion
+    _drop_boxes_between_paragraphs(body)  # before cleaning: it takes the lines of links out
     _clean_children(body, kept, logo, site, title)
     _cut_at_more_reading(body)
     _drop_trailing_headings(body)
@@ -386,6 +387,39 @@ def _cut_at_more_reading(body: Any) -> None:
         return
     _cut_after(body, element)
     remove(element)
+
+
+def _drop_boxes_between_paragraphs(body: Any) -> None:
+    """A `相关阅读` label with its lines of links between the article's paragraphs (an old portal's
+    `<p><b>相关阅读：</b></p>`, two `<p><a>…</a></p>`, then the article goes on): the box goes, the
+    paragraphs after it stay. Run before cleaning, while the lines of links are still there to tell the
+    box by; `_cut_at_more_reading` ends the article at any such label left."""
+    for element in list(body.iter("p", "div", "h2", "h3", "h4", "h5", "h6")):
+        if element.getparent() is None or not MORE_READING.match(normal(element.text_content())):
+            continue
+        block = _block_of(element, body)
+        if (links := _article_resumes(block)):
+            for following in links:
+                remove(following)
+            remove(block)
+
+
+def _article_resumes(block: Any) -> list[Any]:
+    """The lines of links under a `相关阅读` label `block` when the article's prose goes on after them,
+    else none: the blocks after them are paragraphs of prose (100 characters at least, more than half
+    of them, no line of links among them), as an old portal sets a related box between the article's
+    paragraphs. A list of teasers under its heading is links, each item or each other line."""
+    following = [e for e in block.itersiblings() if isinstance(e.tag, str)]
+    links = 0
+    while links < len(following) and _links_only(following[links]):
+        links += 1
+    rest = [e for e in following[links:] if normal(e.text_content())]
+    if not links or not rest or not all(e.tag in ("p", "div") and not _links_only(e) for e in rest):
+        return []
+    prose = [e for e in rest if e.tag == "p" and not e.findall(".//a")]
+    if sum(len(normal(e.text_content())) for e in prose) < 100 or len(prose) * 2 <= len(rest):
+        return []
+    return following[:links]
 
 
 # `责任编辑：吴金明`, `[责任编辑：韩保林 PK155]`: a Chinese portal's last line of the article
