@@ -20,11 +20,16 @@ from lxml import html as lxml_html
 
 from ...dates import parse_date_line, split_trailing_date
 from ...errors import ConvertError, warn
-from . import body as web_body, figures as web_figures, meta as web_meta
+from ...scripts import has_han
+from . import body as web_body, figures as web_figures, meta as web_meta, state as web_state
 from .dom import class_words, normal
 from .meta import PageMeta, parse, split_names, text_of
 
 MIN_ARTICLE_CHARS = 80  # less than this kept: the extraction failed, keep the page whole
+# What a script-rendered page shows until its scripts run (`<div class="loading">加载中...</div>`) and its
+# logo: no words of an article
+_PLACEHOLDER_WORDS = {"logo", "loading", "loader", "spinner", "skeleton", "placeholder"}
+_LOADING = re.compile(r"^(?:加载中|加載中|載入中|正在加载|正在加載|正在載入|Loading)\W*$", re.I)
 # Site chrome: navigation, and a page header, footer or aside with links in it (pandoc's title block
 # `<header id="title-block-header">` is an article's header: it has none).
 # Chrome named only by its class or id (`<ul class="gnb">`, `<div id="footer">`), outside the article.
@@ -87,13 +92,16 @@ def read_page(html: str, *, url: str = "", extract: bool = True, name: str = "pa
         article = _extract(tree, meta, url, name)
         if article is None:
             article = _json_ld_body(tree)
+        if article is None:
+            article = _state_body(tree, meta)
         if article is not None:
             web_body.absolute_addresses(article, base or "https:", only_scheme_relative=not base)
             return Page(_serialise(article, meta.lang), meta, True)
         if not _text_besides_chrome(tree):
             raise ConvertError(name, "found no article in the page (no text but its menus, headings and footer, "
-                                     "none in its JSON-LD); --no-extract converts the page whole")
-        warn(f"{name}: found no article in the page; it is kept whole (--no-extract says so on purpose)")
+                                     "none in its JSON-LD or its scripts' data); --no-extract converts the page whole")
+        warn(f"{name}: found no article in the page, so the whole page is converted, menus and all "
+             "(--no-extract does so without this warning)")
     if base or (whole and tree.xpath("//img[starts-with(@src, '//')]")):
         web_body.absolute_addresses(tree, base or "https:", only_scheme_relative=not base)
         html = lxml_html.tostring(tree, encoding="unicode")
@@ -174,12 +182,33 @@ def _text_besides_chrome(tree: Any) -> bool:
     `<h1>404</h1>`, a footer) has none, and converting it would print its menus."""
     page = copy.deepcopy(tree.find("body"))
     chrome = page.xpath(_CHROME_XPATH.replace("//", ".//")) + [
-        e for e in page.iter() if isinstance(e.tag, str) and class_words(e) & (CHROME_WORDS | web_body.BOILERPLATE_WORDS)]
+        e for e in page.iter() if isinstance(e.tag, str) and (class_words(e) & (
+            CHROME_WORDS | web_body.BOILERPLATE_WORDS | _PLACEHOLDER_WORDS) or _LOADING.match(text_of(e)))]
     chrome += [e for e in page.iter("h1", "h2", "h3", "h4", "h5", "h6", "script", "style", "noscript", "template")]
     for element in chrome:
         if element.getparent() is not None:
             element.getparent().remove(element)
     return bool(re.search(r"[^\W\d_]", page.text_content()))
+
+
+def _state_body(tree: Any, meta: PageMeta) -> Any | None:
+    """The article a script-rendered page holds in its application state (`web_state`), its fields filling
+    what the page's head left to its `<title>` or to trafilatura's guess (the headline, the site after it
+    in the `<title>`, the dek, the source, the time)."""
+    found = web_state.state_article(tree, chinese=has_han(meta.title) or meta.lang.lower().startswith("zh"))
+    if found is None:
+        return None
+    guessed = ("title", "trafilatura", "")
+    if found.title and meta.found.get("title", "") in guessed:
+        meta.title, meta.found["title"] = found.title, "state"
+        if meta.found.get("site", "") in guessed and (site := web_meta.site_from_title(web_meta.head_title(tree), found.title)):
+            meta.site, meta.found["site"] = site, "title"
+    for name, value in (("description", found.description), ("source", found.source), ("date", found.date)):
+        if value and (not getattr(meta, name) or meta.found.get(name) in ("trafilatura", "htmldate")):
+            setattr(meta, name, value)
+            meta.found[name] = "state"
+    web_figures.figures_from_wrappers(found.body, meta.publisher_logo, meta.site)  # `<div class="pgc-img">` + caption
+    return found.body
 
 
 def _json_ld_body(tree: Any) -> Any | None:
