@@ -73,3 +73,32 @@ def test_a_bold_taiwan_date_line_is_the_articles_date(tmp_path: Path) -> None:
                                           "日本隊，奪得冠軍。\n\n全場比賽精彩。\n", encoding="utf-8")
     doc = convert.read(str(path))
     assert doc.meta.date == "2024-11-24T23:45" and not [b for b in doc.body if type(b).__name__ == "Heading"]
+
+
+@pytest.mark.parametrize(("line", "text"), [
+    ("Plain text with {key=value} braces and {i=1} here.", "Plain text with {key=value} braces and {i=1} here."),
+    ("中文{重点}和{a=b}文字", "中文{重点}和{a=b}文字"),
+    ("公式 $$a_{i} + b_{x=y}$$ 照录", "公式 $$a_{i} + b_{x=y}$$ 照录"),  # maths is shown as typed
+    ('配置项 x{#id .c k="v w"} 生效', '配置项 x{#id .c k="v w"} 生效'),
+])
+def test_braces_in_text_are_kept(tmp_path: Path, line: str, text: str) -> None:
+    """`commonmark_x` reads `{key=value}` after a word as its attributes: the braces and what was in them
+    were gone from every edition, with no warning."""
+    from convert import model as m
+
+    (path := tmp_path / "a.md").write_text(f"# 标题\n\n{line}\n\n![图](a.png){{width=50%}}\n", encoding="utf-8")
+    doc = convert.read(str(path))
+    assert m.plain_text(doc.body[0].content) == text
+    assert doc.figures  # attributes where they belong still are
+
+
+def test_code_keeps_its_indentation_beside_raw_html(tmp_path: Path) -> None:
+    """Raw HTML anywhere in an article sends it through pandoc's HTML writer, whose highlighted code lost
+    every indent (`def f(x):` / `if x:` / `return 1`) and its language (`sourceCode`)."""
+    from convert import model as m
+
+    code = "def f(x):\n    if x:\n        return 1\n    return 0"
+    (path := tmp_path / "a.md").write_text(f"# 代码\n\n说明。\n\n```python\n{code}\n```\n\n<!-- 编辑：核对 -->\n\n结束。\n",
+                                          encoding="utf-8")
+    [block] = [b for b in convert.read(str(path)).body if isinstance(b, m.CodeBlock)]
+    assert (block.text, block.language) == (code, "python")

@@ -93,7 +93,7 @@ def markdown_ast(path: Path, text: str) -> dict[str, Any]:
 
         notes: list[Any] = []
         marked = json.dumps({**ast, "blocks": _notes_as_marks(ast["blocks"], notes)})
-        html = _pandoc_run(path, ["-f", "json", "-t", "html5"], marked)
+        html = _pandoc_run(path, ["-f", "json", "-t", "html5", "--syntax-highlighting=none"], marked)  # code as typed
         ast["blocks"] = _marks_as_notes(_pandoc_json(path, sanitize_html(html, path.name), HTML)["blocks"], notes)
     ast["blocks"] = table_captions(_task_boxes(ast["blocks"]))  # after the round trip, where a box would go
     ast["blocks"] = _rewritten(ast["blocks"], lambda node: notes_apps_rewritten(node, path.parent))

@@ -398,6 +398,8 @@ class _Builder:
                 return [m.Ruby(self.inlines(content, depth), _clean(reading))]
             if HIGHLIGHT_CLASS in classes:
                 return [m.Highlight(self.inlines(content, depth))]
+            if ["wrapper", "1"] in attributes or ("wrapper", "1") in attributes:
+                return [*self.inlines(content, depth), m.Text(_attributes_text(c[0]))]
             return list(self.inlines(content, depth))
         if kind == "Cite":
             return list(self.inlines(c[1], depth))
@@ -451,6 +453,17 @@ def _without_credits(node: Any, credits: list[Any], depth: int = 0) -> Any:
     if isinstance(node, dict):
         return {key: _without_credits(value, credits, depth + 1) for key, value in node.items()}
     return node
+
+
+def _attributes_text(attributes: list[Any]) -> str:
+    """Braces in text as the writer typed them (`with {key=value} braces`, `b_{x=y}`), which `commonmark_x`'s
+    attributes extension took for the attributes of the word or space before them (a `wrapper` span) and
+    which were gone from every edition."""
+    ident, classes, pairs = attributes
+    parts = ([f"#{ident}"] if ident else []) + [f".{name}" for name in classes]
+    parts += [f'{key}="{value}"' if not value or any(ch.isspace() or ch in "\"'{}" for ch in value) else f"{key}={value}"
+              for key, value in pairs if (key, value) != ("wrapper", "1")]
+    return "{" + " ".join(parts) + "}"
 
 
 # A credit element's own label or brackets: `圖像來源: X`, `（海峡时报）`, `Photo: X`, `Credit: X`
