@@ -78,3 +78,83 @@ def test_two_runs_of_two_articles_with_one_name_never_overwrite_each_other(tmp_p
     outputs = {a["source"]: a["editions"][0]["output"] for a in summary["articles"]}
     assert outputs == {str(x): str(out / "news-2.html"), str(y): str(out / "news.html")}
     assert all(a["editions"][0]["status"] == "up_to_date" for a in summary["articles"])
+
+
+# ---------------------------------------------------------------- 3. Ctrl-C while an article's editions are written
+
+
+def test_an_edition_written_as_ctrl_c_comes_is_reported_built(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                              capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+    import os
+    import signal
+
+    from convert.builder import batch
+
+    for n in range(3):
+        _write(tmp_path / "in" / f"a{n}.md", f"# 第{n}篇\n\n这是第{n}篇文章的正文。\n")
+    written: list[Path] = []
+    real = batch.write_atomic
+
+    def interrupted_while_writing(path: Path, data: bytes) -> None:
+        if not written:
+            os.kill(os.getpid(), signal.SIGINT)  # Ctrl-C as the first article's first edition is written
+        real(path, data)
+        written.append(path)
+
+    monkeypatch.setattr(batch, "write_atomic", interrupted_while_writing)
+    out = tmp_path / "out"
+    status = main(["--offline", "--to", "html,docx", "-j", "1", "--json", "-o", str(out), str(tmp_path / "in")])
+    captured = capsys.readouterr()
+    assert status == 130
+    summary = json.loads(captured.out)
+    built = sorted(e["output"] for a in summary["articles"] for e in a["editions"] if e["status"] == "built")
+    manifest = json.loads((out / ".convert-manifest.json").read_text(encoding="utf-8"))
+    on_disk = sorted(str(p) for p in out.iterdir() if not p.name.startswith("."))
+    assert built == sorted(map(str, written)) == on_disk == sorted(str(out / name) for name in manifest)
+    assert summary["interrupted"] and summary["totals"]["built"] == 2 and summary["totals"]["not_built"] == 4
+    assert captured.err.strip().splitlines()[-1] == \
+        "convert: interrupted; the editions already built are kept, 4 not built"
+
+
+# ---------------------------------------------------------------- 4. UTF-16 without a BOM, EUC-JP
+
+CHINESE = "# 港口新闻标题\n\n上海港今年集装箱吞吐量再创新高，达到四千九百万标准箱。ENC\n"
+JAPANESE = "# 東京港のニュース\n\n東京港は今年、コンテナの取扱量が過去最高を記録しました。関係者は喜んでいる。\n"
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_chinese_utf16_without_a_bom_is_read_without_a_warning(encoding: str) -> None:
+    from convert.errors import collect_warnings
+    from convert.readers.decode import decode_text
+
+    with collect_warnings() as warnings:
+        assert decode_text(CHINESE.encode(encoding), "news/a.md") == CHINESE
+    assert warnings == []
+
+
+def test_euc_jp_is_read_as_shift_jis_is() -> None:
+    from convert.readers.decode import decode_text
+
+    assert decode_text(JAPANESE.encode("euc_jp"), "a.md") == JAPANESE
+    assert decode_text(JAPANESE.encode("shift_jis"), "a.md") == JAPANESE
+
+
+def test_utf8_with_a_few_nul_bytes_is_still_utf8() -> None:
+    from convert.readers.decode import decode_text
+
+    data = "# 标题\n\n第一段\x00含有字节。\n\n第二段\x00。\n".encode("utf-8")
+    assert decode_text(data, "a.md") == "# 标题\n\n第一段含有字节。\n\n第二段。\n"
+
+
+def test_a_refused_file_is_refused_in_one_line_without_warnings_before_it() -> None:
+    from convert.errors import ConvertError, collect_warnings
+    from convert.readers.decode import decode_text
+
+    import random
+
+    rng = random.Random(1)
+    noise = bytes(rng.randrange(0x80, 0x100) for _ in range(400)) + b"\n" + b"\x00" * 3  # padded, no encoding
+    with collect_warnings() as warnings, pytest.raises(ConvertError):
+        decode_text(noise, "a.md")
+    assert warnings == []

@@ -143,7 +143,8 @@ def build(inputs: Sequence[Path | str], formats: Sequence[str], outdir: Path | s
                    else replace(job, bundle=bundle_article(job.article)) for job in pending)
         for job, result in run_jobs(where, _job_function(), jobs_in,
                                     follow_up=None if where.shares_disk else runner.reship):
-            results[job.article].extend(runner.write(job, result))
+            with deferring_interrupts():  # the editions written are the editions reported built
+                results[job.article].extend(runner.write(job, result))
             runner.report(job.article, results[job.article])
             if time.monotonic() - runner.flushed > MANIFEST_EVERY_S:
                 runner.flush()

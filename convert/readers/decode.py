@@ -1,4 +1,5 @@
-"""Bytes of a text article to str: BOMs, UTF-8, then GB18030/GBK/Big5 and other legacy encodings.
+"""Bytes of a text article to str: BOMs, UTF-16 without one, UTF-8, then GB18030/GBK/Big5 and other
+legacy encodings (Japanese Shift-JIS and EUC-JP, Korean EUC-KR, Windows-1252).
 
 A text with a few control bytes (a NUL from a broken editor, a form feed, NUL padding left by a crash)
 is still a text: they are removed with a warning naming the file. Only input that is mostly not text
@@ -8,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import unicodedata
 from pathlib import Path
 
 
@@ -21,7 +23,7 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 # Legacy encodings a newsroom meets; charset-normalizer picks among them by how the text reads.
-_LEGACY = ["gb18030", "big5", "big5hkscs", "shift_jis", "euc_kr", "cp1252"]  # Hong Kong's Big5 too (`𨋢`, `邨`)
+_LEGACY = ["gb18030", "big5", "big5hkscs", "shift_jis", "euc_jp", "euc_kr", "cp1252"]  # Hong Kong's Big5 too (`𨋢`, `邨`)
 _MAX_CHAOS = 0.25
 _SAMPLE = 64 * 1024  # bytes looked at to tell text from binary
 # Control characters no article means: C0 but tab, newline, carriage return and form feed; DEL.
@@ -35,7 +37,10 @@ _MOSTLY_INVALID = 0.30
 def decode_text(data: bytes, path: Path | str) -> str:
     """Decode an article's bytes, normalise newlines, remove stray control characters (with a
     warning), and refuse empty or binary input."""
-    text = _decode(data, path)
+    notes: list[str] = []
+    text = _decode(data, path, notes)
+    for note in notes:  # told once the text is read: a refused file is refused in one line
+        warn(note)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise ConvertError(path, "the file is empty (nothing but white space)")
@@ -50,7 +55,7 @@ def decode_text(data: bytes, path: Path | str) -> str:
     return text
 
 
-def _decode(data: bytes, path: Path | str) -> str:
+def _decode(data: bytes, path: Path | str, notes: list[str]) -> str:
     if not data.strip():
         raise ConvertError(path, "the file is empty")
     for bom, encoding in _BOMS:
@@ -67,7 +72,7 @@ def _decode(data: bytes, path: Path | str) -> str:
     if _looks_binary(text_part[:_SAMPLE]):
         raise ConvertError(path, "the file looks binary, not a text article")
     if len(text_part) < len(data):
-        warn(f"{path}: removed {len(data) - len(text_part)} NUL byte(s) padding the end of the file")
+        notes.append(f"{path}: removed {len(data) - len(text_part)} NUL byte(s) padding the end of the file")
         data = text_part
     try:
         return data.decode("utf-8")
@@ -82,16 +87,16 @@ def _decode(data: bytes, path: Path | str) -> str:
     damaged = lenient.count("\ufffd")
     intact = sum(1 for ch in lenient if ord(ch) > 127) - damaged
     if damaged * 200 <= len(lenient) and intact > damaged:  # UTF-8 with a few broken bytes (a cut-off paste)
-        warn(f"{path}: {damaged} invalid UTF-8 byte sequence(s) replaced with U+FFFD")
+        notes.append(f"{path}: {damaged} invalid UTF-8 byte sequence(s) replaced with U+FFFD")
         return lenient
     if stripped := sum(data.count(byte) for byte in _CONTROL):  # they would mislead the detector
-        warn(f"{path}: removed {stripped} control character(s) such as NUL from the text")
+        notes.append(f"{path}: removed {stripped} control character(s) such as NUL from the text")
         data = data.translate(None, bytes(_CONTROL))
     from charset_normalizer import from_bytes  # imported for the rare text that is not UTF-8
 
     best = from_bytes(data, cp_isolation=_LEGACY).best()
     if best is None or best.chaos > _MAX_CHAOS:
-        raise ConvertError(path, "cannot decode the text: not UTF-8, UTF-16 or a known legacy encoding (GB18030, Big5, ...)")
+        raise ConvertError(path, "cannot decode the text: not UTF-8, UTF-16 or a known legacy encoding (GB18030, Big5, Shift-JIS, EUC-JP, ...)")
     return str(best)
 
 
@@ -108,18 +113,35 @@ def _looks_binary(sample: bytes) -> bool:
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
-    """UTF-16 text saved without a byte-order mark: ASCII-range characters leave a NUL in every other
-    byte, on the odd offsets (little-endian) or the even ones (big-endian)."""
+    """UTF-16 text saved without a byte-order mark: each ASCII-range character leaves a NUL in its
+    high byte, on the odd offsets (little-endian) or the even ones (big-endian), and none on the others.
+    English text has them in every other byte; Chinese text only where a newline, a space or a Latin
+    letter stands, so a few NULs all on one side, in bytes that are no UTF-8, are UTF-16 too when they
+    decode to text with lines and no unassigned or private characters."""
     sample = data[:_SAMPLE]
     if len(sample) < 4 or len(data) % 2:
         return None
     even, odd = sample[0::2].count(0), sample[1::2].count(0)
     half = len(sample) // 2
-    if max(even, odd) < half * 0.3 or min(even, odd) > half * 0.02:
+    mostly_ascii = max(even, odd) >= half * 0.3 and min(even, odd) <= half * 0.02
+    if not mostly_ascii and (min(even, odd) or not max(even, odd) or _is_utf8(data)):
         return None
     try:
         text = data.decode("utf-16-be" if even > odd else "utf-16-le")
     except UnicodeDecodeError:
         return None
     control = sum(1 for ch in text if ord(ch) in _CONTROL)
-    return text if control <= len(text) * _SOME_CONTROL else None
+    if control > len(text) * _SOME_CONTROL:
+        return None
+    if not mostly_ascii and ("\n" not in text.rstrip("\x00")
+                             or any(unicodedata.category(ch) in ("Cn", "Co", "Cs") for ch in text)):
+        return None
+    return text
+
+
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True

@@ -114,15 +114,21 @@ def ignoring_interrupts() -> Iterator[None]:
 @contextlib.contextmanager
 def deferring_interrupts() -> Iterator[None]:
     """Ctrl-C held back until the block is done (in the main thread), then raised: an edition written
-    is an edition recorded in the manifest, never one without the other."""
-    if threading.current_thread() is not threading.main_thread():
+    is an edition recorded in the manifest and reported built, never one without the others. A block
+    inside another holds it back for the outer one."""
+    if threading.current_thread() is not threading.main_thread() or _deferring:
         yield
         return
     heard: list[int] = []
     previous = signal.signal(signal.SIGINT, lambda signum, frame: heard.append(signum))
+    _deferring.append(True)
     try:
         yield
     finally:
+        _deferring.pop()
         signal.signal(signal.SIGINT, previous)
     if heard:
         raise KeyboardInterrupt
+
+
+_deferring: list[bool] = []  # a deferring block is open (in the main thread)
