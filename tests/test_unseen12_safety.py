@@ -158,3 +158,64 @@ def test_a_refused_file_is_refused_in_one_line_without_warnings_before_it() -> N
     with collect_warnings() as warnings, pytest.raises(ConvertError):
         decode_text(noise, "a.md")
     assert warnings == []
+
+
+# ---------------------------------------------------------------- 5. a DOCX picture whose part is missing
+
+
+@pytest.mark.parametrize("target", ["../../../../tmp/secret/secret.png", "media/gone.png"])
+def test_a_docx_picture_missing_from_its_package_is_named_in_a_warning(tmp_path: Path, target: str) -> None:
+    import io
+    import re
+    import zipfile
+
+    import docx
+    from PIL import Image
+
+    import convert
+    from convert.errors import collect_warnings
+
+    picture = io.BytesIO()
+    Image.new("RGB", (40, 30), "navy").save(picture, "PNG")
+    document = docx.Document()
+    document.add_heading("港口新闻", 1)
+    document.add_paragraph("导语段落。")
+    document.add_picture(io.BytesIO(picture.getvalue()))
+    document.add_paragraph("结尾段落。")
+    whole = io.BytesIO()
+    document.save(whole)
+    broken = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(whole.getvalue())) as source, zipfile.ZipFile(broken, "w") as out:
+        for name in source.namelist():
+            data = source.read(name)
+            if name == "word/_rels/document.xml.rels":
+                data = re.sub(rb'(Type="[^"]*/image" Target=")[^"]*"', rb'\g<1>' + target.encode() + b'"', data)
+                assert target.encode() in data
+            if not name.startswith("word/media/"):
+                out.writestr(name, data)
+    article = tmp_path / "news.docx"
+    article.write_bytes(broken.getvalue())
+    with collect_warnings() as warnings:
+        document_read = convert.read(str(article))
+    assert any(w.startswith("news.docx: the picture") and target in w and "left out" in w for w in warnings), warnings
+    assert "结尾段落" in str(document_read.blocks)
+
+
+def test_a_whole_docx_picture_gives_no_warning(tmp_path: Path) -> None:
+    import io
+
+    import docx
+    from PIL import Image
+
+    import convert
+    from convert.errors import collect_warnings
+
+    picture = io.BytesIO()
+    Image.new("RGB", (40, 30), "navy").save(picture, "PNG")
+    document = docx.Document()
+    document.add_paragraph("导语段落。")
+    document.add_picture(io.BytesIO(picture.getvalue()))
+    document.save(tmp_path / "news.docx")
+    with collect_warnings() as warnings:
+        convert.read(str(tmp_path / "news.docx"))
+    assert not any("picture" in w for w in warnings), warnings

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import io
 import ipaddress
+import posixpath
 import socket
 import struct
 import urllib.parse
@@ -113,7 +114,7 @@ def _without_unsafe_relationships(path: Path, data: bytes, archive: zipfile.ZipF
     numbering = next((archive.read(info) for info in infos if info.filename == "word/numbering.xml"), None)
     for info in infos:
         if info.filename.endswith(".rels"):
-            cleaned = _clean_relationships(path, archive.read(info))
+            cleaned = _clean_relationships(path, archive.read(info), info.filename, archive)
         else:
             cleaned = restated(info.filename, archive.read(info), numbering) if info.filename in RESTATED_PARTS else None
         if cleaned is not None:
@@ -127,23 +128,66 @@ def _without_unsafe_relationships(path: Path, data: bytes, archive: zipfile.ZipF
     return out.getvalue()
 
 
-def _clean_relationships(path: Path, xml: bytes) -> bytes | None:
-    """The relationships part without unsafe external targets; None when it keeps them all."""
+def _clean_relationships(path: Path, xml: bytes, name: str = "", archive: zipfile.ZipFile | None = None) -> bytes | None:
+    """The relationships part without unsafe external targets, nor pictures pointing at parts the
+    package does not hold (warned: pandoc drops such a picture without a word); None when it keeps
+    them all."""
     try:
         root = etree.fromstring(xml, _SAFE_PARSER)
     except etree.XMLSyntaxError:
         return None  # pandoc reports a broken part itself
     dropped = False
     for relationship in root.iterfind(f"{{{_RELATIONSHIPS_NS}}}Relationship"):
-        if (relationship.get("TargetMode") or "").lower() != "external":
-            continue
         target = (relationship.get("Target") or "").strip()
+        if (relationship.get("TargetMode") or "").lower() != "external":
+            if archive is not None and (relationship.get("Type") or "").endswith("/image"):
+                part = _part_name(name, target)
+                if part is None or part not in archive.NameToInfo:
+                    picture = _picture_name(archive, _source_part(name), relationship.get("Id") or "")
+                    warn(f"{path.name}: the picture {picture} is left out: it points to {target[:80]!r}, "
+                         "which is not in the document (a damaged or hand-made .docx)")
+                    root.remove(relationship)
+                    dropped = True
+            continue
         if unsafe_external_target(target):
             kind = (relationship.get("Type") or "").rsplit("/", 1)[-1] or "relationship"
             warn(f"{path.name}: ignored an external {kind} pointing to {target[:80]}")
             root.remove(relationship)
             dropped = True
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True) if dropped else None
+
+
+def _source_part(rels_name: str) -> str:
+    """The part a relationships part belongs to: `word/_rels/document.xml.rels` -> `word/document.xml`."""
+    folder, _, file = rels_name.rpartition("_rels/")
+    return folder + file.removesuffix(".rels")
+
+
+def _part_name(rels_name: str, target: str) -> str | None:
+    """The package part a relationship's target names, or None when it leads out of the package."""
+    if target.startswith("/"):
+        joined = target.lstrip("/")
+    else:
+        joined = posixpath.join(posixpath.dirname(_source_part(rels_name)), urllib.parse.unquote(target))
+    normal = posixpath.normpath(joined)
+    return None if normal.startswith("../") or normal in ("..", ".") else normal
+
+
+def _picture_name(archive: zipfile.ZipFile, part: str, rid: str) -> str:
+    """How the document names the picture of relationship `rid` (its name or description), for a warning."""
+    try:
+        root = etree.fromstring(archive.read(part), _SAFE_PARSER)
+    except (KeyError, etree.XMLSyntaxError, zipfile.BadZipFile, ValueError):
+        return rid
+    for blip in root.iterfind(".//{*}blip"):
+        if rid in blip.attrib.values():
+            drawing = next((a for a in blip.iterancestors() if etree.QName(a).localname in ("inline", "anchor")), None)
+            names = drawing.iterfind("{*}docPr") if drawing is not None else iter(())
+            for element in names:
+                label = element.get("descr") or element.get("name")
+                if label:
+                    return f"{label!r} ({rid})"
+    return rid
 
 
 def unsafe_external_target(target: str) -> bool:
