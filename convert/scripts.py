@@ -1312,3 +1312,19 @@ TYPED_BULLET = re.compile(r"^\s*(?:([•●◦▪▫◆◇■□►▶➤✓✔]
 OWN_NUMBER = re.compile(
     rf"^\s*(?:[{_COUNTING}]+[、．]|[（(][{_COUNTING}0-9０-９]+[)）]|[0-9０-９]+[、．]|[①-⑳㈠-㈩]"
     rf"|第[{_COUNTING}0-9０-９]+[条條章节節部点點项項])(?![0-9０-９{_COUNTING}])")
+
+
+_VERSE_LINE = re.compile(f"^(?:[{IDEOGRAPHS}]{{4,9}}[，、；。！？]){{1,2}}$")  # `国破山河在，城春草木深。`
+ATTRIBUTION_LINE = re.compile(r"^(?:——|—|--)\s*\S.{0,29}$")  # `——杜甫《偶题》` under a quotation
+
+
+def is_verse(lines: list[str]) -> bool:
+    """Whether lines typed one under the other are verse (`国破山河在，城春草木深。` / `感时花溅泪，恨别鸟惊心。`):
+    two or more, each one or two clauses of 4 to 9 Han characters closed by a mark, the clauses of every
+    line the same length give or take one (a regulated verse's five or seven); or one such line with
+    an attribution under it (`——杜甫《偶题》`)."""
+    verse = lines[:-1] if len(lines) > 1 and ATTRIBUTION_LINE.match(lines[-1]) else lines
+    if not verse or len(lines) < 2 or not all(_VERSE_LINE.match(line) for line in verse):
+        return False
+    clauses = [len(clause) for line in verse for clause in re.split("[，、；。！？]", line) if clause]
+    return max(clauses) - min(clauses) <= 1

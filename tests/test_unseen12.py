@@ -102,3 +102,34 @@ def test_code_keeps_its_indentation_beside_raw_html(tmp_path: Path) -> None:
                                           encoding="utf-8")
     [block] = [b for b in convert.read(str(path)).body if isinstance(b, m.CodeBlock)]
     assert (block.text, block.language) == (code, "python")
+
+
+POEM = "国破山河在，城春草木深。\n感时花溅泪，恨别鸟惊心。\n烽火连三月，家书抵万金。\n白头搔更短，浑欲不胜簪。"
+
+
+@pytest.mark.parametrize("suffix", [".md", ".txt"])
+def test_verse_typed_line_under_line_keeps_its_lines(tmp_path: Path, suffix: str) -> None:
+    """《春望》 typed line under line ran into one paragraph (Markdown joins a paragraph's lines), or in a
+    .txt became four paragraphs, each indented as prose; a quotation's `——杜甫《偶题》` ran into its line."""
+    from convert import model as m
+
+    (path := tmp_path / f"a{suffix}").write_text(
+        f"春望\n\n文｜沈青禾\n\n重读杜甫，是在一个下雨的秋夜：\n\n{POEM}\n\n短短四十个字，写尽了无力。\n\n"
+        "文章千古事，得失寸心知。\n——杜甫《偶题》\n\n雨还没有停。\n", encoding="utf-8")
+    doc = convert.read(str(path))
+    assert (doc.meta.title, doc.meta.authors) == ("春望", ("沈青禾",))  # a two-character headline
+    verse = [b for b in doc.body if isinstance(b, m.Paragraph) and b.role == "centered"]
+    assert [m.plain_text(b.content) for b in verse] == [POEM, "文章千古事，得失寸心知。"]
+    assert [m.plain_text(b.content) for b in doc.body if getattr(b, "role", "") == "flush-end"] == ["——杜甫《偶题》"]
+
+
+@pytest.mark.parametrize("lines", [
+    "编辑：孙丽\n审核：赵强",  # fields, not verse
+    "今年以来，全国港口货物吞吐量稳步增长，集装箱航线持续加密。\n外贸进出口回升向好，业内人士认为这是好事。",  # prose
+    "他说：好。\n我说：不。",  # short, but its clauses differ
+    "第一，稳增长。\n第二，调结构，促改革。",
+    "第一，稳增长。\n第二，调结构。",  # a list typed short
+])
+def test_short_lines_that_are_no_verse_are_not_centred(tmp_path: Path, lines: str) -> None:
+    (path := tmp_path / "a.md").write_text(f"# 标题\n\n正文第一段。\n\n{lines}\n\n正文最后一段。\n", encoding="utf-8")
+    assert not [b for b in convert.read(str(path)).body if getattr(b, "role", "") == "centered"]

@@ -24,7 +24,8 @@ def sentence_breaks(doc: m.Document) -> m.Document:
 def _blocks(blocks: tuple[m.Block, ...]) -> tuple[m.Block, ...]:
     out: list[m.Block] = []
     for block in blocks:
-        if isinstance(block, m.Paragraph) and any(isinstance(node, m.LineBreak) for node in block.content):
+        if isinstance(block, m.Paragraph) and block.role != "centered" \
+                and any(isinstance(node, m.LineBreak) for node in block.content):  # a centred verse keeps its lines
             out.extend(_split(block))
         elif isinstance(block, m.BlockQuote):
             out.append(replace(block, content=_blocks(block.content)))

@@ -276,7 +276,8 @@ def reads_as_headline(text: str) -> bool:
     trails_off = text.endswith(_ELLIPSIS)
     if trails_off and _SENTENCE_INSIDE.search(text.rstrip("".join(_ELLIPSIS) + ".")):
         return False
-    return (width <= HEADLINE_MAX_WIDTH and letters >= 3 and (trails_off or not text.endswith(_NOT_HEADLINE_END))
+    # two Han characters may be a title (`背影`, a poem's `春望`), two Latin letters no headline
+    return (width <= HEADLINE_MAX_WIDTH and (letters >= 3 or letters == 2 and width == 4) and (trails_off or not text.endswith(_NOT_HEADLINE_END))
             and not text.startswith(("(", "（", "[", "【", "http://", "https://")))
 
 

@@ -22,7 +22,7 @@ from typing import Any, Callable
 
 from ..errors import ConvertError
 from ..model import CHECKED_BOX, UNCHECKED_BOX
-from ..scripts import display_width, has_han
+from ..scripts import display_width, has_han, is_verse
 from .ast_text import inline_text
 from .cjk_markdown import (CJK_OPENING, CODE_INDENT, cjk_friendly, code_offsets, needs_help, unindent_prose,
                            unwrap_presentational)
@@ -202,8 +202,8 @@ _LABELLED = re.compile(r"^[ \t\u3000]*[^\s:：，。,.]{1,6}：")
 
 def _lines_apart(group: str, *, top: bool) -> str:
     lines = group.split("\n")
-    if len(lines) < 2 or not all(has_han(line) for line in lines):
-        return group
+    if len(lines) < 2 or not all(has_han(line) for line in lines) or is_verse([line.strip() for line in lines]):
+        return group  # (verse: `walk` keeps its lines in one paragraph)
     widths = [display_width(line.strip()) for line in lines]
     if top and not (min(widths[:-1]) >= _WRAP_WIDTH and min(widths[:-1]) >= 0.9 * max(widths[:-1])) \
             or max(widths) < _WRAP_WIDTH:

@@ -15,7 +15,7 @@ from typing import Any
 from .. import model as m
 from ..dates import parse_date, parse_date_line
 from ..errors import ConvertError, warn
-from ..scripts import OWN_NUMBER, TYPED_BULLET, guess_language, is_wide
+from ..scripts import ATTRIBUTION_LINE, OWN_NUMBER, TYPED_BULLET, guess_language, is_verse, is_wide
 from ..wording import SOURCE_LABELS, callout_label
 from .ast_text import inline_text
 from .notes_apps import CALLOUT_CLASS, HIGHLIGHT_CLASS
@@ -191,6 +191,22 @@ def _numbered_lines(nodes: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
     return [part for part in parts if part]
 
 
+def _verse_lines(nodes: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """The lines of a typed paragraph that is verse (`scripts.is_verse`), which Markdown ran into one
+    line; [] when it is not."""
+    lines: list[list[dict[str, Any]]] = [[]]
+    for index, node in enumerate(nodes):
+        if node.get("t") == "SoftBreak":
+            lines.append([])
+            continue
+        if node.get("t") != "Str":
+            return []
+        lines[-1].append(node)
+        if index + 1 < len(nodes) and nodes[index + 1].get("t") == "Str":  # a break `east_asian_line_breaks` dropped
+            lines.append([])
+    return lines if is_verse([inline_text(line).strip() for line in lines]) else []
+
+
 _HEADING_LINE_CHARS = 20
 _ADDRESSEE_LINE_CHARS = 40
 
@@ -247,6 +263,8 @@ class _Builder:
 
     def block(self, node: dict[str, Any], depth: int) -> list[m.Block]:
         kind, c = node["t"], node.get("c")
+        if kind == "Para" and self.typed and (verse := _verse_lines(c)):
+            return self._verse(verse, depth)
         if kind == "Para" and self.typed and len(lines := _numbered_lines(c)) > 1:
             return [b for line in lines for b in self.block({"t": kind, "c": line}, depth)]
         if kind in ("Para", "Plain"):
@@ -357,6 +375,19 @@ class _Builder:
             header, body = body[:1], body[1:]
         caption = _trim(tuple(i for b in self.blocks(caption_blocks, depth) for i in m.block_inlines(b)))
         return m.Table(header=header, body=body, caption=caption, id=ident)
+
+    def _verse(self, lines: list[list[dict[str, Any]]], depth: int) -> list[m.Block]:
+        """Verse typed line under line, centred with its lines kept; an attribution under it (`——杜甫《偶题》`)
+        a paragraph of its own, flush with the line's end."""
+        attribution = ATTRIBUTION_LINE.match(inline_text(lines[-1]).strip())
+        verse = lines[:-1] if attribution else lines
+        content: list[m.Inline] = []
+        for line in verse:
+            content += [*([m.LineBreak()] if content else []), *self.inlines(line, depth)]
+        out: list[m.Block] = [m.Paragraph(_trim(tuple(content)), role="centered")]
+        if attribution:
+            out.append(m.Paragraph(_trim(self.inlines(lines[-1], depth)), role="flush-end"))
+        return out
 
     # inlines --------------------------------------------------------------
     def inlines(self, nodes: list[dict[str, Any]], depth: int) -> tuple[m.Inline, ...]:
