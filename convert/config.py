@@ -11,13 +11,32 @@ Every key is optional; an unknown key or a wrong type is a UsageError naming the
 """
 from __future__ import annotations
 
+import re
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .errors import UsageError
 
 PROFILE_NAME = "convert.toml"
+# A well-formed BCP 47 tag (RFC 5646 §2.1): language (with extended subtags), script, region, variants,
+# extensions, private use; or a private-use tag alone. Well-formed only: `xx` passes, `en_US!` does not.
+_BCP47 = re.compile(r"""(?ix)
+    (?:(?:[a-z]{2,3}(?:-[a-z]{3}){0,3}|[a-z]{4,8})
+       (?:-[a-z]{4})?
+       (?:-(?:[a-z]{2}|[0-9]{3}))?
+       (?:-(?:[a-z0-9]{5,8}|[0-9][a-z0-9]{3}))*
+       (?:-[0-9a-wy-z](?:-[a-z0-9]{2,8})+)*
+       (?:-x(?:-[a-z0-9]{1,8})+)?
+     | x(?:-[a-z0-9]{1,8})+)""")
+
+
+def language_tag(value: str) -> str | None:
+    """`value` as a well-formed BCP 47 language tag (`en_US` written with a hyphen, `en-US`), or None
+    when it is none (`en_US!`, `xx-INVALID-!!`): every edition's metadata states it, and EPUBCheck
+    and PDF/UA refuse a malformed one."""
+    tag = value.strip().replace("_", "-")
+    return tag if _BCP47.fullmatch(tag) else None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -51,9 +70,16 @@ def load_profile(path: Path | str | None = None, folder: Path | str | None = Non
     data.pop("source", None)
     from pydantic import TypeAdapter, ValidationError
     try:
-        return TypeAdapter(Profile).validate_python({**data, "source": str(path)})
+        profile = TypeAdapter(Profile).validate_python({**data, "source": str(path)})
     except ValidationError as exc:
         problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: "
                              f"{'unknown key' if e['type'] == 'unexpected_keyword_argument' else e['msg']}"
                              for e in exc.errors())
         raise UsageError(f"{path}: {problems}") from None
+    if profile.language:
+        tag = language_tag(profile.language)
+        if tag is None:
+            raise UsageError(f"{path}: language: {profile.language!r} is not a language tag (BCP 47, such as "
+                             "zh-CN, zh-Hant-TW, en)")
+        profile = replace(profile, language=tag)
+    return profile

@@ -219,3 +219,69 @@ def test_a_whole_docx_picture_gives_no_warning(tmp_path: Path) -> None:
     with collect_warnings() as warnings:
         convert.read(str(tmp_path / "news.docx"))
     assert not any("picture" in w for w in warnings), warnings
+
+
+# ---------------------------------------------------------------- 6. front matter: date, language, TOML, scripts
+
+
+def _read(tmp_path: Path, text: str) -> tuple[object, list[str]]:
+    import convert
+    from convert.errors import collect_warnings
+
+    article = _write(tmp_path / "news.md", text)
+    with collect_warnings() as warnings:
+        document = convert.read(str(article))
+    return document, warnings
+
+
+def test_a_front_matter_date_given_as_a_number_is_iso_in_every_edition(tmp_path: Path) -> None:
+    import convert
+
+    document, _ = _read(tmp_path, "---\ntitle: 日期是数字\ndate: 20240315\nauthor: 张三\n---\n\n正文段落。\n")
+    assert document.meta.date == "2024-03-15"  # type: ignore[attr-defined]
+    html = convert.convert(str(tmp_path / "news.md"), to="html", offline=True)
+    assert b'datetime="2024-03-15"' in html and b'datetime="20240315"' not in html
+
+
+@pytest.mark.parametrize("given, lang, warned", [("en_US", "en-US", False), ('"en_US!"', "en", True),
+                                                 ("zh-Hant-TW", "zh-Hant-TW", False)])
+def test_a_front_matter_language_is_a_well_formed_tag_or_told_from_the_text(tmp_path: Path, given: str, lang: str,
+                                                                          warned: bool) -> None:
+    body = "臺灣的港口今年貨櫃吞吐量再創新高。" if lang.startswith("zh") else "Some English body text here."
+    document, warnings = _read(tmp_path, f"---\ntitle: Lang\nlang: {given}\n---\n\n{body}\n")
+    assert document.meta.lang == lang  # type: ignore[attr-defined]
+    assert any(w.startswith("news.md: the language") and "en_US!" in w for w in warnings) == warned
+
+
+def test_a_profile_with_a_malformed_language_is_a_usage_error_naming_it(tmp_path: Path,
+                                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    profile = _write(tmp_path / "convert.toml", 'language = "xx-INVALID-!!"\n')
+    article = _write(tmp_path / "a.md", ARTICLE)
+    assert main(["--offline", "--to", "html", "--config", str(profile), "-o", str(tmp_path / "out"), str(article)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.count("\n") == 0 and str(profile) in err and "xx-INVALID-!!" in err and "language" in err
+    assert not (tmp_path / "out").exists()
+
+
+def test_toml_front_matter_gives_the_same_fields_as_yaml(tmp_path: Path) -> None:
+    document, warnings = _read(tmp_path, '+++\ntitle = "TOML 前言标题"\ndate = 2024-03-15\nauthor = "钱七"\n+++\n\n'
+                                         "正文段落。\n")
+    meta = document.meta  # type: ignore[attr-defined]
+    assert (meta.title, meta.date, meta.authors) == ("TOML 前言标题", "2024-03-15", ("钱七",))
+    assert "+++" not in str(document.blocks)  # type: ignore[attr-defined]
+
+
+def test_a_script_in_a_front_matter_title_goes_with_its_code(tmp_path: Path) -> None:
+    document, warnings = _read(tmp_path, '---\ntitle: "<b>HTML</b> 标题 <script>alert(2)</script>SCRIPTTXT"\n---\n\n正文。\n')
+    assert document.meta.title == "HTML 标题 SCRIPTTXT"  # type: ignore[attr-defined]
+    assert any("script" in w for w in warnings)
+
+
+def test_malformed_front_matter_is_named_with_its_line(tmp_path: Path) -> None:
+    from convert.errors import ConvertError
+
+    with pytest.raises(ConvertError) as caught:
+        _read(tmp_path, '---\ntitle: ok\nauthor: [a, b\n---\n\n正文。\n')
+    message = str(caught.value)
+    assert message.startswith(f"{tmp_path / 'news.md'}: the front matter") and "line 3" in message
+    assert "\n" not in message

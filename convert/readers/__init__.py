@@ -86,7 +86,7 @@ def read_file(path: Path | str, *, extract: bool = True) -> Source:
         saved = unpack(data, path)
         ast, embedded = _page_ast(path, saved.html, saved.url, extract, name=path.name), saved.resources
     else:
-        ast = markdown_ast(path, decode_text(data, path))
+        ast = _markdown_ast(path, decode_text(data, path))
     return _source(path, ast, embedded)
 
 
@@ -141,7 +141,7 @@ def read_text(text: str, *, name: str = "<string>", root: Path | str = ".", fmt:
     if suffix is None:
         raise UsageError(f"cannot read text as {fmt!r}; expected 'markdown' or 'html'")
     path = Path(root) / (Path(name).stem + suffix)
-    ast = markdown_ast(path, text) if fmt == "markdown" else _page_ast(path, text, "", extract)
+    ast = _markdown_ast(path, text) if fmt == "markdown" else _page_ast(path, text, "", extract)
     return _source(path, ast, {})
 
 
@@ -157,14 +157,93 @@ def _page_ast(path: Path, html: str, url: str, extract: bool, name: str = "") ->
     return ast
 
 
+# Front matter: YAML between `---` lines, or TOML between `+++` lines (Hugo's)
+_YAML_FRONT = re.compile(r"\A(?:\ufeff)?---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+_TOML_FRONT = re.compile(r"\A(?:\ufeff)?\+\+\+[ \t]*\n(.*?\n)?\+\+\+[ \t]*(?:\n|\Z)", re.S)
+# An element whose content is code, not text: it goes with its content (as in the body, `sanitize`)
+_CODE_ELEMENT = re.compile(r"<(script|style|noscript|template)\b[^>]*>.*?(?:</\1\s*>|\Z)", re.I | re.S)
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})?)?")
+
+
+def _markdown_ast(path: Path, text: str) -> dict:
+    """`markdown_ast` of the text with its front matter made safe to read: TOML front matter read
+    (tomllib) into the YAML pandoc reads, the same fields; scripts and styles in it removed with
+    their content (pandoc keeps their text in a field: `<script>alert(2)</script>` left `alert(2)`
+    in the headline); and a front matter pandoc cannot read named as such."""
+    text = _toml_front_matter(path, text)
+    if front := _YAML_FRONT.match(text):
+        cleaned, dropped = _CODE_ELEMENT.subn("", front.group(0))
+        if dropped:
+            warn(f"{path.name}: front matter: dropped {dropped} script or style element(s) with their content")
+            text = cleaned + text[front.end():]
+    try:
+        return markdown_ast(path, text)
+    except ConvertError as exc:
+        if front is None or not exc.problem.startswith("pandoc cannot parse it"):
+            raise
+        raise ConvertError(path, f"the front matter (YAML between the --- lines at the top) cannot be read: "
+                                 f"{_yaml_problem(front.group(1) or '') or exc.problem.split(': ', 1)[-1]}") from None
+
+
+def _yaml_problem(yaml_text: str) -> str:
+    """What is wrong with the front matter, and on which line of the file, as PyYAML says it."""
+    import yaml
+
+    try:
+        yaml.safe_load(yaml_text)
+    except yaml.MarkedYAMLError as exc:  # a line of the file: the front matter's, after the opening ---
+        said = "; ".join(" ".join(str(part).split()) for part in (exc.context, exc.problem) if part)
+        mark = exc.context_mark or exc.problem_mark  # where what is unfinished starts
+        return f"line {mark.line + 2}: {said}" if mark is not None else said
+    except yaml.YAMLError as exc:
+        return " ".join(str(exc).split())
+    return ""
+
+
+def _toml_front_matter(path: Path, text: str) -> str:
+    """Hugo's TOML front matter (`+++` lines) as the YAML front matter pandoc reads (JSON is YAML)."""
+    front = _TOML_FRONT.match(text)
+    if front is None:
+        return text
+    import json
+    import tomllib
+
+    try:
+        fields = tomllib.loads(front.group(1) or "")
+    except tomllib.TOMLDecodeError as exc:
+        raise ConvertError(path, f"the front matter (TOML between the +++ lines at the top) cannot be read: {exc}") from None
+    yaml = json.dumps(fields, ensure_ascii=False, default=str)  # dates and times as ISO 8601 text
+    return f"---\n{yaml}\n---\n" + text[front.end():]
+
+
 def _source(path: Path, ast: dict, embedded: dict[str, bytes]) -> Source:
     document, conventions = to_document(path, ast)
+    document = _checked_meta(path, document)
     if not document.meta.title and all(isinstance(block, m.HorizontalRule) for block in document.body):
         raise ConvertError(path, "no article text: nothing but markup, comments or scripts that show nothing")
     if all(isinstance(block, (m.Heading, m.HorizontalRule)) for block in document.body):
         warn(f"{path.name}: the article has no text but its title or headings")
     return Source(path=path, document=document, root=path.parent.resolve(), embedded=embedded,
                   conventions=conventions)
+
+
+def _checked_meta(path: Path, document: m.Document) -> m.Document:
+    """The metadata every edition states, in the one form each needs, decided here once: the date as
+    ISO 8601 with hyphens (`date: 20240315` was `<time datetime="20240315">` in the EPUB), the language
+    a well-formed BCP 47 tag (`en_US` is `en-US`; `en_US!` is warned about and left to detection)."""
+    from ..config import language_tag
+    from ..dates import has_time, parse_date
+
+    meta, changes = document.meta, {}
+    if meta.date and not _ISO_DATE.fullmatch(meta.date) and (stamp := parse_date(meta.date)) is not None:
+        changes["date"] = (stamp.isoformat(timespec="seconds" if stamp.second else "minutes")
+                           if has_time(meta.date) else stamp.date().isoformat())
+    if meta.lang and (tag := language_tag(meta.lang)) != meta.lang:
+        if tag is None:
+            warn(f"{path.name}: the language {meta.lang!r} is not a language tag (BCP 47, such as zh-CN or en); "
+                 "the language is told from the text instead")
+        changes["lang"] = tag or ""
+    return m.Document(meta=meta.with_(**changes), blocks=document.blocks) if changes else document
 
 
 def _docx_media(path: Path, data: bytes) -> dict[str, bytes]:
