@@ -133,3 +133,24 @@ def test_verse_typed_line_under_line_keeps_its_lines(tmp_path: Path, suffix: str
 def test_short_lines_that_are_no_verse_are_not_centred(tmp_path: Path, lines: str) -> None:
     (path := tmp_path / "a.md").write_text(f"# 标题\n\n正文第一段。\n\n{lines}\n\n正文最后一段。\n", encoding="utf-8")
     assert not [b for b in convert.read(str(path)).body if getattr(b, "role", "") == "centered"]
+
+
+@pytest.mark.parametrize(("line", "text"), [
+    ('业内称为"七日游"--商品被买走。', "业内称为“七日游”——商品被买走。"),  # pandoc's en dash after a quotation
+    ("业内称为“七日游”--商品被买走。", "业内称为“七日游”——商品被买走。"),
+    ('他说"好"，2024-2026年如此。', "他说“好”，2024—2026年如此。"),  # a range stays a range
+])
+def test_a_pasted_dash_after_a_quotation_is_the_chinese_dash(tmp_path: Path, line: str, text: str) -> None:
+    from convert import model as m
+
+    (path := tmp_path / "a.md").write_text(f"# 标题\n\n{line}\n", encoding="utf-8")
+    assert m.plain_text(convert.read(str(path)).body[0].content) == text
+
+
+def test_an_ideographic_space_after_a_comma_goes(tmp_path: Path) -> None:
+    """`试玩版，　现场`: a pasted full-width space after a comma showed a gap of 1.5 em; a line's indent
+    after a break stays (a notice's aligned lines)."""
+    from convert import model as m
+
+    (path := tmp_path / "a.md").write_text("# 标题\n\n试玩版，　现场很热闹；　　大家都来了。\n", encoding="utf-8")
+    assert m.plain_text(convert.read(str(path)).body[0].content) == "试玩版，现场很热闹；大家都来了。"
