@@ -131,3 +131,182 @@ def test_a_script_rendered_page_with_no_article_in_its_state_is_an_error(tmp_pat
     state = '<script id="RENDER_DATA" type="application/json">{"data": {"title": "x", "content": "<p>短</p>"}}</script>'
     with pytest.raises(ConvertError, match="found no article in the page"):
         _page(tmp_path, SCRIPT_PAGE.format(state=state))
+
+
+# ---------------------------------------------------------------- 3. a live blog's entries and badge
+
+
+ENTRIES = [("21:45", "台风中心已于21时40分前后在广东台山沿海登陆，登陆时中心附近最大风力14级，中心最低气压955百帕。"),
+           ("21:20", "香港天文台表示，十号飓风信号将维持至少至午夜。天文台录得维多利亚港东部最高阵风每小时167公里。"),
+           ("20:30", "深圳地铁宣布，全线网于20时30分起暂停运营，恢复时间另行通知。此前深圳已实行五停措施。"),
+           ("17:30", "本直播开始。我们将持续更新台风登陆前后的最新情况，请读者留意各地发布的预警信息。")]
+LIVE_PAGE = """<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>直播：台风在广东台山登陆</title></head>
+<body><header class="site-header"><a class="logo">南方+</a><nav><a href="/">首页</a><a href="/gd">广东</a><a href="/live">直播</a></nav></header>
+<main><div class="live-head"><span class="live-badge">直播中</span><h1>直播：台风在广东台山登陆</h1>
+<p class="live-dek">台风7日晚在广东台山沿海登陆，粤港澳多地停工停课，交通大面积停运。</p></div>
+<div class="live-feed">{entries}</div></main>
+<footer><p>南方报业传媒集团 版权所有 <a href="/a">关于</a> <a href="/b">联系</a></p></footer></body></html>"""
+ENTRY = """<article class="live-post"><header class="live-post__header"><time datetime="2025-09-07T{time}:00+08:00">{time}</time>
+<span class="live-post__author">记者 王敏</span></header><div class="live-post__body"><p>{text}</p></div>
+<div class="live-post__share"><a href="#">分享此条</a><a href="#">复制链接</a></div></article>"""
+
+
+def test_a_live_blogs_entries_keep_their_times_and_its_badge_goes(tmp_path: Path) -> None:
+    """Each entry's `<time>` was lost (trafilatura keeps no time alone), and the `直播中` badge over the
+    headline was the kicker and a paragraph of the body."""
+    doc = _page(tmp_path, LIVE_PAGE.format(entries="".join(ENTRY.format(time=t, text=x) for t, x in ENTRIES)))
+    lines = [m.plain_text(m.block_inlines(b)) for b in doc.blocks if isinstance(b, (m.Paragraph, m.Heading))]
+    assert lines == [line for entry in ENTRIES for line in entry]  # each time a line of its own (a bold one: a heading)
+    assert "直播中" not in m.visible_text(doc) and not doc.meta.kicker
+
+
+def test_a_single_storys_time_line_stays_out(tmp_path: Path) -> None:
+    """One `<time>` in an article's header is its date, which the byline shows: no line of its own."""
+    doc = _page(tmp_path, LIVE_PAGE.format(entries=ENTRY.format(time=ENTRIES[0][0], text=ENTRIES[0][1] * 2)))
+    assert "21:45" not in [m.plain_text(m.block_inlines(b)) for b in doc.blocks if isinstance(b, (m.Paragraph, m.Heading))]
+
+
+# ---------------------------------------------------------------- 4, 9, 10. a byline box, a podcast box, pictures
+
+
+TW_TEXT = ["台北市政府18日宣布，捷運環狀線北環段工程進度已達52%，預計2030年底前完工通車，屆時將串連新北市五股、泰山、新莊。",
+           "台北市捷運工程局長在市政會議後的記者會上表示，北環段目前最困難的是穿越基隆河的潛盾段，施工團隊已完成隧道貫通。",
+           "學者認為，軌道建設應與沿線都市更新同步推動，捷運站周邊的容積獎勵若規劃得當，可帶動老舊社區更新。"]
+BBC_PAGE = """<!DOCTYPE html><html lang="zh-Hant"><head><meta charset="utf-8"><title>台北捷運環狀線北環段延至2030年通車 - BBC News 中文</title>
+<meta property="og:site_name" content="BBC News 中文"></head><body>
+<header role="banner"><nav><a href="/">首頁</a><a href="/a">國際</a><a href="/b">兩岸</a></nav></header>
+<main role="main"><div><h1 id="content">台北捷運環狀線北環段延至2030年通車</h1></div>
+<div data-testid="byline"><ul><li><span>作者，</span><span>李思</span></li><li><span>Role，</span><span>BBC中文記者 台北</span></li></ul>
+<time datetime="2025-03-18">2025年3月18日</time><span>更新 2025年3月18日</span></div>
+<figure><div><div><span role="text"><span>圖像來源，</span>Getty Images</span><picture>
+<source srcSet="img/t_small.jpg 480w, img/t.jpg 976w" type="image/webp"/><img alt="捷運工地" src="data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7"
+srcSet="img/t_small.jpg 480w, img/t.jpg 976w" loading="lazy" width="976" height="549"/></picture></div></div>
+<figcaption><span>圖像加註文字，</span>捷運環狀線北環段預計2030年底前完工通車。</figcaption></figure>
+{text}
+<section aria-labelledby="podcast" class="bbc-podcast"><h2>BBC中文播客</h2><p>收聽更多內容：大洋兩岸</p></section>
+</main><footer role="contentinfo"><a href="/">BBC News, 中文</a><ul><li><a href="/t">使用條款</a></li><li><a href="/p">隱私政策</a></li></ul></footer>
+</body></html>"""
+
+
+def test_a_byline_box_a_podcast_box_and_a_lazy_lead_picture(tmp_path: Path) -> None:
+    """BBC's byline box (`作者，李思`, its role, `更新 …`) named no author and its date line opened the body;
+    its podcast box under the text was a heading and a paragraph; its lead picture (a `data:` pixel with
+    a `srcSet`, in boxes inside the figure, its credit beside it) was in no edition."""
+    (tmp_path / "img").mkdir()
+    for name in ("t_small.jpg", "t.jpg"):
+        (tmp_path / "img" / name).write_bytes(b"\xff\xd8\xff")
+    doc = _page(tmp_path, BBC_PAGE.format(text=_paragraphs(TW_TEXT)))
+    assert doc.meta.authors == ("李思",)
+    texts = [m.plain_text(m.block_inlines(b)) for b in doc.blocks if isinstance(b, (m.Paragraph, m.Heading))]
+    assert texts == TW_TEXT
+    figure = doc.blocks[0]
+    assert isinstance(figure, m.Figure) and figure.src.endswith("img/t.jpg")
+    assert (m.plain_text(figure.caption), figure.credit) == ("捷運環狀線北環段預計2030年底前完工通車。", "Getty Images")
+
+
+CNA_PAGE = """<!DOCTYPE html><html lang="zh-Hant"><head><meta charset="utf-8"><title>北環段工程 | 中央社 CNA</title></head><body>
+<div class="nav"><a href="/">首頁</a><a href="/a">政治</a><a href="/b">社會</a></div>
+<div class="centralContent"><h1><span>北環段工程進度過半</span></h1>
+<div class="fullPic"><picture><source srcset="img/cna1.jpg"><img data-src="img/cna1.jpg" src="https://imgcdn.example.com/images/pic_fb.jpg" alt="工地"></picture>
+<div class="picinfo">台北捷運環狀線北環段施工現場。</div></div>
+<div class="paragraph"><p>{first}</p>
+<div class="wrap"><img data-src="img/cna2.jpg" src="https://imgcdn.example.com/images/pic_fb.jpg" alt="局長"><div class="picinfo">捷運局長說明工程進度。</div></div>
+<p>{second}</p><p>{third}</p></div></div>
+<div class="footer"><a href="/about">關於我們</a> <a href="/privacy">隱私權</a> Copyright © 2025 中央通訊社</div></body></html>"""
+
+
+def test_a_lazy_pictures_own_address_beats_the_sites_placeholder(tmp_path: Path) -> None:
+    """CNA's pictures have the site's `pic_fb.jpg` as their `src` and their own in `data-src` (a file
+    beside the saved page): the placeholder was printed, and the lead picture was lost."""
+    doc = _page(tmp_path, CNA_PAGE.format(first=TW_TEXT[0], second=TW_TEXT[1], third=TW_TEXT[2]))
+    figures = [b for b in m.walk_blocks(doc.blocks) if isinstance(b, m.Figure)]
+    assert [Path(f.src).name for f in figures] == ["cna1.jpg", "cna2.jpg"]
+    assert all(p in m.visible_text(doc) for p in TW_TEXT)
+
+
+def test_a_remote_pictures_address_stays_when_its_lazy_one_is_remote_too(tmp_path: Path) -> None:
+    page = CNA_PAGE.format(first=TW_TEXT[0], second=TW_TEXT[1], third=TW_TEXT[2]).replace(
+        'data-src="img/cna2.jpg" src="https://imgcdn.example.com/images/pic_fb.jpg"',
+        'data-src="https://cdn.example.com/a-small.jpg" src="https://cdn.example.com/a.jpg"')
+    doc = _page(tmp_path, page)
+    assert "https://cdn.example.com/a.jpg" in [f.src for f in m.walk_blocks(doc.blocks) if isinstance(f, m.Figure)]
+
+
+# ---------------------------------------------------------------- 5. the headline the page shows
+
+
+HEADLINE_PAGE = """<!DOCTYPE html><html lang="zh"><head><meta charset="utf-8"><title>{head}</title>
+<script type="application/ld+json">{{"@context": "https://schema.org", "@type": "NewsArticle", "headline": "{ld}",
+"datePublished": "2025-03-17T09:00:00+08:00", "description": "旧摘要：将于明日开通。", "publisher": {{"@type": "Organization", "name": "界面新闻"}}}}</script>
+<meta property="og:title" content="{og}"><meta name="description" content="开通后坪山至福田最快38分钟。"></head><body>
+<ul class="header-nav"><li><a href="/">首页</a></li><li><a href="/k">快讯</a></li><li><a href="/c">城市</a></li></ul>
+<div class="article-view"><div class="article-header"><h1>{h1}</h1>
+<div class="article-info"><span class="date">2025/03/18 12:05</span></div></div>
+<div class="article-content">{text}</div></div><div class="footer"><a href="/a">关于</a> <a href="/b">联系</a></div></body></html>"""
+
+
+def test_a_stale_json_ld_headline_gives_way_to_the_one_the_page_shows(tmp_path: Path) -> None:
+    """Jiemian's JSON-LD kept an earlier version's headline, dek and date; the `<h1>` and `og:title` agree
+    on the story's own, and the page shows its time."""
+    shown = "深圳地铁14号线东延段开通，坪山进入“地铁时代”"
+    doc = _page(tmp_path, HEADLINE_PAGE.format(head=shown + "|界面新闻", ld="深圳地铁14号线东延段明日开通", og=shown,
+                                               h1=shown, text=_paragraphs(PARAGRAPHS)))
+    assert (doc.meta.title, doc.meta.date) == (shown, "2025-03-18T12:05")
+    assert doc.meta.description != "旧摘要：将于明日开通。"
+
+
+def test_a_json_ld_headline_cut_short_gives_way_to_the_whole_one(tmp_path: Path) -> None:
+    """RFI: the JSON-LD headline is the `<h1>`'s first clause; the `<h1>` and `og:title` are whole."""
+    whole = "港珠澳大橋首季旅客破700萬人次 「港車北上」帶動跨境自駕遊"
+    doc = _page(tmp_path, HEADLINE_PAGE.format(head=whole, ld="港珠澳大橋首季旅客破700萬人次", og=whole, h1=whole,
+                                               text=_paragraphs(PARAGRAPHS)))
+    assert doc.meta.title.replace(" ", "") == whole.replace(" ", "") and doc.meta.date.startswith("2025-03-17")
+
+
+def test_a_json_ld_headline_the_page_agrees_with_stays(tmp_path: Path) -> None:
+    doc = _page(tmp_path, HEADLINE_PAGE.format(head="央行降准 释放流动性|界面新闻", ld="央行宣布降准0.5个百分点",
+                                               og="央行宣布降准0.5个百分点", h1="央行降准 释放流动性", text=_paragraphs(PARAGRAPHS)))
+    assert doc.meta.title == "央行宣布降准0.5个百分点"
+
+
+PRINT_PAGE = """<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312">
+<title>南方周末 - 打印版 - 降准之后：银行净息差还能守住吗</title></head><body>
+<div class="noprint" id="printbar"><a href="javascript:doPrint()">打印本页</a> | <a href="javascript:window.close()">关闭窗口</a></div>
+<table width="700" align="center"><tr><td><img src="https://example.com/images/logo_print.gif" alt="南方周末"><br>
+<div align="center"><font size="5"><b>降准之后：银行净息差还能守住吗</b></font></div>
+<div align="center">发表时间：2025-03-20 16:42:09</div>
+<div align="center" class="lead">降准释放的资金能否缓解银行的息差压力？多位银行人士给出了不同的答案。</div>
+<div id="content">{text}</div><hr><div align="center">南方周末版权所有，未经书面授权禁止转载。粤ICP备11004365号</div>
+</td></tr></table></body></html>"""
+
+
+def test_a_print_pages_headline_is_the_part_of_its_title_it_shows(tmp_path: Path) -> None:
+    """`<title>南方周末 - 打印版 - 标题</title>` over a `<font size=5><b>` headline: the title was the whole line;
+    the `<div class="lead">` under it was lost."""
+    text = "<br><br>".join(f"\u3000\u3000{p}" for p in PARAGRAPHS)
+    doc = _page(tmp_path, PRINT_PAGE.format(text=text), encoding="gb18030")
+    assert doc.meta.title == "降准之后：银行净息差还能守住吗"
+    assert doc.meta.subtitle == "降准释放的资金能否缓解银行的息差压力？多位银行人士给出了不同的答案。"
+    assert m.visible_text(doc).count("多位银行人士给出了不同的答案") <= 1
+
+
+# ---------------------------------------------------------------- 7, 11. a lead picture's caption, a source
+
+
+LEAD_BOX_PAGE = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>央行全面降准0.5个百分点_金融频道_财新网</title>
+<meta property="og:site_name" content="财新网"></head><body>
+<div class="head_nav"><ul class="nav"><li><a href="/">首页</a></li><li><a href="/j">经济</a></li><li><a href="/r">金融</a></li></ul></div>
+<div class="comMain"><div class="conlf"><div id="conTit"><h1>央行全面降准0.5个百分点</h1>
+<div class="artInfo">2025年03月18日 19:45 <a class="source">来源于 财新网</a></div></div>
+<div class="media pip"><img src="https://img.example.com/2025-03-18/pboc.jpg" alt=""><div class="pip-desc">中国人民银行总部大楼。</div></div>
+<div id="Main_Content_Val" class="text">{text}</div></div></div>
+<div class="footer"><a href="/a">关于我们</a> <a href="/b">联系我们</a></div></body></html>"""
+
+
+def test_a_lead_pictures_caption_in_its_box_is_its_caption(tmp_path: Path) -> None:
+    """A lead picture over the text with its caption beside it in one box (Caixin's `pip-desc`,
+    Jiemian's `article-img`) was printed as `图1` with no caption; `来源于 财新网` was the source."""
+    doc = _page(tmp_path, LEAD_BOX_PAGE.format(text=_paragraphs(PARAGRAPHS)))
+    figure = doc.blocks[0]
+    assert isinstance(figure, m.Figure) and m.plain_text(figure.caption) == "中国人民银行总部大楼。"
+    assert doc.meta.source_site == "财新网"

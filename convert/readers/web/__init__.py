@@ -20,7 +20,7 @@ from lxml import html as lxml_html
 
 from ...dates import parse_date_line, split_trailing_date
 from ...errors import ConvertError, warn
-from ...scripts import has_han
+from ...scripts import has_han, is_chinese
 from . import body as web_body, figures as web_figures, meta as web_meta, state as web_state
 from .dom import class_words, normal
 from .meta import PageMeta, parse, split_names, text_of
@@ -149,6 +149,7 @@ def _extract(tree: Any, meta: PageMeta, url: str, name: str) -> Any | None:
     lead = web_figures.lead_figure(article, meta.publisher_logo, meta.site)
     if lead is not None and not _holds_image(body, lead):
         body.insert(0, lead)
+    web_figures.flatten_figures(body, meta.publisher_logo, meta.site)
     _drop_repeated_dek(body, meta)
     _headline_over_head_title(body, meta)
     _drop_byline_block(body, meta)
@@ -195,7 +196,7 @@ def _state_body(tree: Any, meta: PageMeta) -> Any | None:
     """The article a script-rendered page holds in its application state (`web_state`), its fields filling
     what the page's head left to its `<title>` or to trafilatura's guess (the headline, the site after it
     in the `<title>`, the dek, the source, the time)."""
-    found = web_state.state_article(tree, chinese=has_han(meta.title) or meta.lang.lower().startswith("zh"))
+    found = web_state.state_article(tree, chinese=has_han(meta.title) or is_chinese(meta.lang))
     if found is None:
         return None
     guessed = ("title", "trafilatura", "")
@@ -349,7 +350,16 @@ def _drop_byline_block(body: Any, meta: PageMeta) -> None:
     metadata does: a `class="byline"` block of the authors' names (`2025年3月19日 14時05分　文：佐藤美咲`), or
     any short block whose every field is a date or an author (`입력 2025.01.15 10:32 | 김민준 기자`, `By X |
     March 4, 2025`). The editions print the byline from the metadata, so it would show twice. A time it
-    shows for the metadata's day completes the date."""
+    shows for the metadata's day completes the date. A byline box the page marks as one (BBC's `<div
+    data-testid="byline">` of `作者，李思`, `Role，BBC中文記者 台北` and `2025年3月18日 更新 …`) goes whole when it
+    names every author, above the text."""
+    for element in list(body.iter()):
+        if isinstance(element.tag, str) and element is not body and len(normal(element.text or "")) > 80:
+            break
+        if isinstance(element.tag, str) and _is_byline_box(element) and meta.authors \
+                and len(text := text_of(element)) <= 160 and not list(element.iter("img")) \
+                and all(name in text for name in meta.authors):
+            element.getparent().remove(element)
     for element in list(body.iter()):
         if not isinstance(element.tag, str) or element is body:
             continue
@@ -375,6 +385,11 @@ def _drop_byline_block(body: Any, meta: PageMeta) -> None:
                         dates[0][:10] == meta.date[:10]:
                     meta.date, meta.found["date"] = dates[0], "byline"
                 element.getparent().remove(element)
+
+
+def _is_byline_box(element: Any) -> bool:
+    marks = " ".join(filter(None, (element.get("data-testid"), element.get("data-component"), element.get("itemprop"))))
+    return "byline" in class_words(element) or "byline" in marks.lower()
 
 
 def _drop_repeated_dek(body: Any, meta: PageMeta) -> None:

@@ -25,7 +25,7 @@ from lxml import html as lxml_html
 from ...errors import warn
 
 from ..promotion import PROMOTION as _PROMOTION
-from .dom import _NORMAL, BLOCKS, class_words, is_hidden, normal, reading, remove
+from .dom import _NORMAL, BLOCKS, class_words, is_hidden, is_status_badge, normal, reading, remove
 from .figures import drop_scan_codes, figures_from_wrappers, is_decoration, keep_only_figures, kept_images
 
 # Class and id words of page furniture; a class `post_comment` or `ad-slot` splits into its words.
@@ -36,6 +36,7 @@ BOILERPLATE_WORDS = {
     "consent", "gdpr", "crumb", "crumbs", "breadcrumb", "breadcrumbs", "qrcode", "qr", "jubao", "popup", "modal",
     "dialog", "toolbar", "paywall", "promo", "outbrain", "taboola", "mpda", "sidebar", "widget", "bio",
     "author-bio", "statement", "print", "tags", "tag", "topics", "next", "prev", "pagination", "more", "hot",
+    "podcast", "podcasts",  # BBC's `<section class="bbc-podcast">BBC中文播客 收聽更多內容：…</section>` under the text
 }
 _LAZY_SOURCES = ("data-src", "data-original", "data-lazy-src", "data-actualsrc", "data-url", "data-echo",
                  "data-lazyload", "data-original-src", "data-img-url")
@@ -59,14 +60,21 @@ def prepare(tree: Any, *, furniture: bool = True, article: Kept | None = None) -
         for child in list(amp):
             amp.remove(child)
         amp.tag = "img"
+    shared = _shared_sources(tree)
     for image in tree.iter("img"):
         for attribute in _LAZY_SOURCES:
             if (value := (image.get(attribute) or "").strip()) and not value.startswith("data:"):
-                if not image.get("src") or image.get("src", "").startswith("data:") or "loading" in image.get("src", ""):
+                if _placeholder(image.get("src") or "", value, shared):
                     image.set("src", value)
                 break
-        if not image.get("src") and (srcset := image.get("srcset") or image.get("data-srcset")):
-            image.set("src", srcset.split(",")[0].split()[0])
+        src = (image.get("src") or "").strip()
+        if not src or src.startswith("data:"):
+            # BBC's `<img src="data:…gif" srcSet="a_small.jpg 480w, a.jpg 976w">`, or only its `<picture>`'s `<source>`
+            sets = [image.get("srcset"), image.get("data-srcset")]
+            if (picture := image.getparent()) is not None and picture.tag == "picture":
+                sets += [source.get("srcset") or source.get("data-srcset") for source in picture.iter("source")]
+            if best := next((b for b in map(largest_candidate, sets) if b), ""):
+                image.set("src", best)
     body = tree.find("body")
     scope = body if body is not None else tree
     _unwrap_layout_tables(scope)
@@ -85,6 +93,48 @@ def prepare(tree: Any, *, furniture: bool = True, article: Kept | None = None) -
                 and not _holds_the_article(element, page_chars) and not _article_text(element, article):
             element.drop_tree()
     return tree
+
+
+def _shared_sources(tree: Any) -> set[str]:
+    """The `src` several lazy pictures share, each with its own real address: the site's placeholder."""
+    real: dict[str, set[str]] = {}
+    for image in tree.iter("img"):
+        lazy = next((v for a in _LAZY_SOURCES if (v := (image.get(a) or "").strip())), "")
+        if lazy and (src := (image.get("src") or "").strip()) and src != lazy:
+            real.setdefault(src, set()).add(lazy)
+    return {src for src, addresses in real.items() if len(addresses) >= 2}
+
+
+def _placeholder(src: str, lazy: str, shared: set[str]) -> bool:
+    """Whether a picture's `src` only holds its place until a script sets its lazy address: none, a
+    `data:` pixel, a loader (`loading.gif`), the one the page's other lazy pictures share (CNA's
+    `pic_fb.jpg`), or a remote address where the saved page has its picture as a file beside it
+    (`data-src="img/cna2.jpg"`, as a browser saves a page)."""
+    src = src.strip()
+    if not src or src.startswith("data:") or "loading" in src or src in shared:
+        return True
+    local = not urllib.parse.urlsplit(lazy).scheme and not lazy.startswith("//")
+    remote = urllib.parse.urlsplit(src)
+    return local and remote.scheme in ("http", "https") \
+        and remote.path.rsplit("/", 1)[-1] != urllib.parse.urlsplit(lazy).path.rsplit("/", 1)[-1]  # (not it, resolved)
+
+
+# Between two candidates of a `srcset` (`img/a.jpg 480w, img/a.jpg 976w`): a comma and white space, or a
+# comma after a descriptor (a comma inside an address, `w_300,h_200`, parts nothing)
+_CANDIDATES = re.compile(r",\s+|(?<=\d[wx]),")
+
+
+def largest_candidate(srcset: str | None) -> str:
+    """The address of a `srcset`'s largest picture (by its `976w` or `2x`), else its first; '' for none."""
+    best, size = "", -1.0
+    for candidate in _CANDIDATES.split((srcset or "").strip()):
+        parts = candidate.split()
+        if not parts or parts[0].startswith("data:"):
+            continue
+        found = re.fullmatch(r"(\d+(?:\.\d+)?)[wx]", parts[1]) if len(parts) > 1 else None
+        if (value := float(found[1]) if found else 0.0) > size:
+            best, size = parts[0], value
+    return best
 
 
 _TABLE_PARTS = ("table", "thead", "tbody", "tfoot", "tr", "td", "th")
@@ -333,6 +383,7 @@ def clean_body(element: Any, kept: Kept, *, logo: str = "", site: str = "", titl
     _cut_after_editor_line(body)  # before cleaning: trafilatura seldom keeps the line itself
     drop_scan_codes(body)  # before cleaning: it takes the prompt lines out as promotion
     _drop_boxes_between_paragraphs(body)  # before cleaning: it takes the lines of links out
+    _entry_times(body, kept)  # before cleaning: trafilatura keeps no time alone
     _clean_children(body, kept, logo, site, title)
     _cut_at_more_reading(body)
     _drop_trailing_headings(body)
@@ -340,6 +391,42 @@ def clean_body(element: Any, kept: Kept, *, logo: str = "", site: str = "", titl
     _free_lone_images(body)
     figures_from_wrappers(body, logo, site)
     return body
+
+
+# An element the page reader made itself and cleaning keeps (an entry's time line)
+_OURS = "data-convert-kept"
+_ENTRY_TIME_CHARS = 25  # `21:45`, `9月7日 21:45`, `Sept. 7, 9:45 p.m.`: more is a sentence
+
+
+def _entry_times(body: Any, kept: Kept) -> None:
+    """A live blog's entries (`<article class="live-post">`, `<li class="update">`) each open with the time
+    they were posted (`<header><time datetime=…>21:45</time> 记者 王敏</header>`), which trafilatura keeps
+    for none, and a live report without its times loses its order in time. Where two entries or more
+    of the article each open with a `<time>` outside their text, each keeps it, as a bold line of its
+    own in place of the header that held it."""
+    entries: list[tuple[Any, Any]] = []
+    for time in body.iter("time"):
+        text = " ".join(time.text_content().split())
+        if not text or len(text) > _ENTRY_TIME_CHARS or not re.search(r"\d", text):
+            continue
+        block = next((a for a in time.iterancestors() if a.tag in BLOCKS), None)
+        if block is None or block is body or kept.within(normal(block.text_content())):
+            continue  # a time in a paragraph's text stays in it
+        # the header that holds it: the largest block around it with nothing the article kept
+        while block.getparent() is not None and block.getparent() is not body \
+                and not kept.within(normal(block.getparent().text_content())):
+            block = block.getparent()
+        entry = block.getparent()
+        if entry is None or entry is body or not kept.within(normal(entry.text_content())):
+            continue
+        entries.append((block, text))
+    if len(entries) < 2:
+        return
+    for block, text in entries:
+        line = lxml_html.Element("p", {_OURS: ""})
+        etree.SubElement(line, "strong").text = text
+        line.tail = block.tail
+        block.getparent().replace(block, line)
 
 
 def _posters_as_pictures(body: Any, name: str) -> None:
@@ -609,12 +696,16 @@ def _clean_children(parent: Any, kept: Kept, logo: str, site: str, title: str) -
         if child.tag not in BLOCKS:
             if child.tag == "a" and not normal(child.text_content()) and not list(child.iter("img")):
                 remove(child)
+            elif child.tag == "span" and is_status_badge(child) and not kept.covers(normal(child.text_content())):
+                remove(child)  # `<span class="live-badge">直播中</span>` over a live page's headline
             else:
                 _clean_children(child, kept, logo, site, title)
             continue
         text = normal(child.text_content())
         bare = normal(reading(child))
-        if child.tag == "h1" and text == normal(title):
+        if child.get(_OURS) is not None:
+            del child.attrib[_OURS]
+        elif child.tag == "h1" and text == normal(title):
             remove(child)
         elif text and _PROMOTION.match(_NORMAL.sub(" ", child.text_content()).strip()) and not kept_images(child, logo, site):
             remove(child)

@@ -50,6 +50,19 @@ def class_words(element: Any) -> set[str]:
     return parts | set(words.split())
 
 
+# A badge of a page's state over its headline or an entry (`直播中`, `LIVE`, `独家`): by its class or its words
+_STATUS_WORDS = {"badge", "status", "live", "state", "flag"}
+_STATUS = re.compile(r"^(?:直播中|正在直播|直播|图文直播|圖文直播|現場直播|现场直播|更新中|持续更新|持續更新|已结束|已結束|"
+                     r"回放|LIVE|Live now|Breaking|突发|突發|独家|獨家|快讯|快訊)$", re.I)
+_BADGE_CHARS = 10
+
+
+def is_status_badge(element: Any) -> bool:
+    """A short label of the page's state (`<span class="live-badge">直播中</span>`), no words of the article."""
+    text = " ".join(element.text_content().split())
+    return 0 < len(text) <= _BADGE_CHARS and (bool(_STATUS.match(text)) or bool(class_words(element) & _STATUS_WORDS))
+
+
 def is_hidden(element: Any) -> bool:
     """Not shown to a reader: `hidden`, `aria-hidden="true"`, or a style of `display: none` or
     `visibility: hidden` (a script may show it later; what the page shows without one is the article)."""

@@ -137,11 +137,28 @@ def lead_figure(article: Any, logo: str = "", site: str = "") -> Any | None:
             return lead
         if node.tag == "img" and not node.xpath("ancestor::figure|ancestor::picture|ancestor::a") \
                 and not is_decoration(node, logo, site):
+            if (captioned := _captioned(node, scope, logo, site)) is not None:
+                return captioned
             wrapper = lxml_html.Element("p")  # a lone picture (a WordPress post thumbnail): a figure of its own
             wrapper.append(copy.deepcopy(node))
             wrapper[0].tail = None
             return wrapper
     return None
+
+
+def _captioned(image: Any, scope: Any, logo: str, site: str) -> Any | None:
+    """The lead picture with its caption, when the box around it holds the picture and a short line
+    (Jiemian's `<div class="article-img"><img><p>燕子岭站站台。图片来源：…</p></div>`, Caixin's `<div
+    class="media pip"><img><div class="pip-desc">…</div></div>`): as `figures_from_wrappers` makes it."""
+    box = image.getparent()
+    if box is None or box is scope or box.tag not in ("div", "p", "center", "section") or box.findall(".//a") \
+            or len(list(box.iter("img"))) != 1:
+        return None
+    holder, copied = lxml_html.Element("div"), copy.deepcopy(box)
+    copied.tail = None
+    holder.append(copied)
+    figures_from_wrappers(holder, logo, site)
+    return holder[0] if holder[0] is not copied else None  # (not made a figure: a longer text, not a caption)
 
 
 # A caption's element naming who made the picture (`<span class="credit">`, `photo-credit`, DW's `copyright`)
@@ -171,8 +188,9 @@ def figures_from_wrappers(body: Any, logo: str, site: str) -> None:
     """A layout table or a `div` that holds one picture and a short text (`<table><tr><td><img></td></tr>
     <tr><td class="picdesc">caption</td></tr></table>`, Sina's `img_wrapper`) is a figure with a caption."""
     for wrapper in list(body.iter("table", "div", "center", "section")):
-        if wrapper is body or wrapper.getparent() is None or wrapper.xpath(".//figure|.//ul|.//ol|.//h2|.//h3"):
-            continue
+        if wrapper is body or wrapper.getparent() is None or wrapper.xpath(".//figure|.//ul|.//ol|.//h2|.//h3") \
+                or wrapper.xpath("ancestor::figure"):
+            continue  # (a wrapper inside a figure: BBC's picture box with its credit, the figure's own caption below)
         pictures = kept_images(wrapper, logo, site)
         caption = _NORMAL.sub(" ", wrapper.text_content()).strip()
         if len(pictures) != 1 or not caption or len(caption) > 200 or len(list(wrapper.iter("img"))) != 1:
@@ -218,3 +236,50 @@ def drop_scan_codes(body: Any) -> None:
                 remove(image)
                 break
 
+
+
+_FIGURE_NOTE_CHARS = 80  # a credit beside the picture inside its figure (`圖像來源，Getty Images`) is short
+
+
+def flatten_figures(body: Any, logo: str = "", site: str = "") -> None:
+    """A `<figure>` whose one picture sits in boxes of its own (BBC's `<div><div><span>圖像來源，Getty Images
+    </span><picture><source><img></picture></div></div><figcaption>…`) as a picture and its caption: the
+    boxes made it no figure to pandoc, and the picture, its caption and its credit became paragraphs. A
+    short text beside the picture (its credit) joins the caption, after it."""
+    for figure in list(body.iter("figure")):
+        images = kept_images(figure, logo, site)
+        captions = figure.findall(".//figcaption")
+        if len(images) != 1 or len(captions) > 1 or figure.find(".//figure") is not None \
+                or all(child is images[0] or child.tag == "figcaption" for child in figure):
+            continue
+        caption = captions[0] if captions else None
+        beside = [t for t in (" ".join(x.split()) for x in _texts_outside(figure, caption)) if t]
+        if sum(len(t) for t in beside) > _FIGURE_NOTE_CHARS:
+            continue
+        image = copy.deepcopy(images[0])
+        image.tail = None
+        for attribute in ("srcset", "sizes", "loading"):
+            image.attrib.pop(attribute, None)
+        for child in list(figure):
+            if child is not caption:
+                figure.remove(child)
+        figure.text = None
+        figure.insert(0, image)
+        if beside:
+            if caption is None:
+                caption = etree.SubElement(figure, "figcaption")
+            note = etree.SubElement(caption, "span")
+            note.text = " " + " ".join(beside)
+
+
+def _texts_outside(figure: Any, caption: Any) -> list[str]:
+    """The texts of `figure` outside its caption (the caption's tail is outside it)."""
+    texts = [figure.text or ""]
+    for node in figure.iterdescendants():
+        if caption is not None and caption in node.iterancestors():
+            continue
+        if node is caption or (isinstance(node.tag, str) and node.tag in ("script", "style")):
+            texts.append(node.tail or "")
+        else:
+            texts.extend((node.text or "", node.tail or ""))
+    return texts

@@ -20,7 +20,7 @@ from typing import Any, Iterable
 
 from ...dates import UTC_PLUS_8, date_times_in, split_leading_date, split_trailing_date
 from ...scripts import IDEOGRAPHS, display_width, has_han
-from .dom import class_words, parse_html
+from .dom import class_words, is_status_badge, parse_html
 
 ARTICLE_TYPES = {"newsarticle", "article", "reportagenewsarticle", "analysisnewsarticle", "blogposting",
                  "opinionnewsarticle", "reviewnewsarticle", "backgroundnewsarticle", "socialmediaposting",
@@ -141,6 +141,18 @@ def page_metadata(tree: Any, page_url: str = "") -> PageMeta:
     if (headline := _single_h1(tree)) and len(headline) > len(meta.title) and headline.startswith(meta.title) \
             and headline[len(meta.title)] in "\"'":
         meta.title, meta.found["title"] = headline, "h1"  # `content="…写"救命啊"纸团…"`: the quote ended the attribute
+    stale = False  # the JSON-LD names another headline than the page shows: its dek and date are as old
+    og_title = clean_title(tags.get("og:title", ""), site)
+    if meta.found.get("title") == "json-ld" and (headline := _single_h1(tree)) \
+            and headline.casefold() != meta.title.casefold() \
+            and og_title != meta.title and (headline == og_title
+                 or _collapsed(head_title(tree)).startswith(headline) or headline.startswith(meta.title)):
+        # RFI's JSON-LD headline cut short of its `<h1>` and `og:title`; Jiemian's left from an earlier
+        # version of the story (`…明日开通` over `…开通，坪山进入"地铁时代"`): what the page shows, twice, wins
+        stale = not headline.startswith(meta.title)
+        meta.title, meta.found["title"] = headline, "h1"
+    if meta.found.get("title") == "title" and (shown := _shown_part_of_title(tree, meta.title)):
+        meta.title, meta.found["title"] = shown, "title shown"  # `南方周末 - 打印版 - 标题`, the headline in bold
     if not site and (site := site_from_title(head_title(tree), meta.title)):
         meta.found["site"] = "title"
     if not site and meta.found.get("title") == "title" and (named := _SITE_SUFFIX.match(meta.title)) \
@@ -150,17 +162,17 @@ def page_metadata(tree: Any, page_url: str = "") -> PageMeta:
     meta.source = _first(meta, "source", (tags.get("mediaid"), "mediaid"),
                          (_name(article.get("sourceOrganization")) or _name(article.get("provider")), "json-ld"),
                          (_shown_source(tree), "shown"))
-    meta.description = _first(meta, "description", (article.get("description"), "json-ld"),
+    meta.description = _first(meta, "description", (None if stale else article.get("description"), "json-ld"),
                               (tags.get("og:description"), "og"), (tags.get("description"), "meta"),
                               (wechat.get("msg_desc"), "wechat"))
     meta.subtitle = visible_dek(tree, meta.title)
     meta.kicker = visible_kicker(tree, meta.title)
     meta.authors = _authors(meta, article, tags, tree, site)
     meta.editor = page_editor(tree)
-    meta.date = _first(meta, "date", (iso_datetime(article.get("datePublished")), "json-ld"),
+    meta.date = _first(meta, "date", ("" if stale else iso_datetime(article.get("datePublished")), "json-ld"),
                        *((iso_datetime(tags.get(name)), name) for name in _DATE_META),
                        (_wechat_time(wechat), "wechat"), (_time_element(tree), "time"),
-                       (_byline_date(tree), "byline"))
+                       (_byline_date(tree), "byline"), (_shown_date(tree), "shown"))
     meta.section = _first(meta, "section", (_text_value(article.get("articleSection")), "json-ld"),
                           (tags.get("article:section"), "og"), (tags.get("columnname"), "government"))
     meta.url = _first(meta, "url", (_canonical(tree), "canonical"), (tags.get("og:url"), "og"),
@@ -285,6 +297,23 @@ def _json_ld_headline(article: dict[str, Any], tree: Any, tags: dict[str, str]) 
     return name if name.casefold() in shown and headline.casefold() not in shown else headline
 
 
+_SHOWN_TITLE_MIN_CHARS = 6
+
+
+def _shown_part_of_title(tree: Any, title: str) -> str:
+    """The part of a `<title>` of several (`南方周末 - 打印版 - 降准之后：银行净息差还能守住吗`) that the page
+    shows as a line of its own (an old print page's `<font size=5><b>` headline), the longest such; ''."""
+    parts = sorted({p.strip() for p in _TITLE_SEPARATORS.split(title) if len(p.strip()) >= _SHOWN_TITLE_MIN_CHARS},
+                   key=len, reverse=True)
+    if len(parts) < 2 and (not parts or parts[0] == title):
+        return ""
+    body = tree.find("body")
+    shown = {text_of(e) for e in body.iter() if isinstance(e.tag, str) and e.tag not in ("script", "style", "title")
+             and len(normal_text := " ".join((e.text_content() or "").split())) <= 200 and normal_text} \
+        if body is not None else set()
+    return next((p for p in parts if p in shown and p != title), "")
+
+
 def _single_h1(tree: Any) -> str:
     headings = [text_of(h) for h in tree.iter("h1") if not _is_logo(h)]
     headings = [h for h in headings if h]
@@ -322,7 +351,9 @@ def visible_dek(tree: Any, title: str) -> str:
     for element in tree.xpath('//*[self::p or self::div or self::h1 or self::h2 or self::h3 or self::h4 or self::span]'
                               '[re:test(@class, "(^|[\\s_-])(dek|deck|standfirst|subhead|subheadline|sub-headline|'
                               'subtitle|sub|summary|lede|strapline|vorspann|chapo|chapeau|entradilla|bajada|sumario|'
-                              'sommario|catenaccio|teaser|abstract|excerpt|en-title|title-en)($|[\\s_-])", "i")]',
+                              'sommario|catenaccio|teaser|abstract|excerpt|en-title|title-en)($|[\\s_-])", "i")'
+                              # an old print page's `<div class="lead">` (a class word of its own: `lead-image` is a picture)
+                              ' or re:test(@class, "(^|\\s)lead($|\\s)", "i")]',
                               namespaces={"re": "http://exslt.org/regular-expressions"}):
         text = text_of(element)
         if 10 <= display_width(text) and len(text) <= 400 and text != title and _after_headline(element, title):
@@ -352,9 +383,12 @@ def visible_kicker(tree: Any, title: str) -> str:
         before = before.getprevious()  # a comment
     if before is None or before.tag not in ("h2", "h3", "h4", "h5", "h6", "p", "div", "span"):
         return ""
-    if not _KICKER_CLASS.search(before.get("class") or "") and not has_han(title):
+    named = bool(_KICKER_CLASS.search(before.get("class") or ""))
+    if not named and not has_han(title):
         return ""
     text = text_of(before)
+    if not named and is_status_badge(before):
+        return ""  # a live page's `<span class="live-badge">直播中</span>`: its state, not a kicker
     if not 2 <= len(text) <= KICKER_MAX_CHARS or text.endswith(_KICKER_END) or before.xpath(".//a|.//img") \
             or not any(ch.isalpha() for ch in text) or _DATED.search(text):
         return ""
@@ -464,7 +498,8 @@ _LABELLED_AUTHOR = re.compile(r"(?:^|\s)(?:作者|撰文|摄影|攝影)\s*[:：]
 
 
 # A Chinese page's labelled author field, in an element of its own
-_AUTHOR_FIELD = re.compile(r"^(?:作者|作\s+者|楼主|樓主)\s*[:：]\s*\S")  # a forum thread's 楼主: its poster
+# (BBC's `<li><span>作者，</span><span>李思</span></li>`: a comma after the label)
+_AUTHOR_FIELD = re.compile(r"^(?:作者|作\s+者|楼主|樓主)\s*[:：，]\s*\S")  # a forum thread's 楼主: its poster
 
 
 def _byline_date(tree: Any) -> str:
@@ -475,6 +510,17 @@ def _byline_date(tree: Any) -> str:
         if text and len(text) <= 80:
             if date := split_leading_date(text)[1] or split_trailing_date(text)[1]:
                 return date
+    return ""
+
+
+def _shown_date(tree: Any) -> str:
+    """The date and time a page shows in an element of its own class `date` or `time` (Jiemian's `<span
+    class="date">2025/03/18 12:05</span>`), outside comments; '' when none shows a time."""
+    for element in tree.xpath('//body//*[re:test(@class, "(^|[\\s_-])(date|time|pubtime|publish-time|pub-date)($|[\\s_-])", "i")]'
+                              '[not(ancestor-or-self::*[re:test(@class, "comment|discuss|repl(?:y|ies)|related|hot", "i")])]',
+                              namespaces={"re": "http://exslt.org/regular-expressions"}):
+        if len(text := text_of(element)) <= 40 and (found := next(date_times_in(text), "")):
+            return found
     return ""
 
 
@@ -602,7 +648,8 @@ def _keywords(tags: dict[str, str], article: dict[str, Any]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(words))
 
 
-_SOURCE_LABEL = re.compile(r"^(?:来源|來源|稿源|Source)\s*[:：]\s*", re.I)
+# (Caixin's `<a class="source">来源于 财新网</a>`: `from`, no colon)
+_SOURCE_LABEL = re.compile(r"^(?:(?:来源|來源|稿源|Source)\s*[:：]|来源于|來源於|来自|來自)\s*", re.I)
 
 
 def _shown_source(tree: Any) -> str:
