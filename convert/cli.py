@@ -272,10 +272,11 @@ def _parser() -> argparse.ArgumentParser:
 
 def _with_profile(options: Options, args: argparse.Namespace) -> Options:
     """The build's options with the publication profile's name, and its theme when --style is not given."""
-    from .config import load_profile
+    from .config import load_profile, profile_theme
 
     profile = load_profile(args.config)
-    return options.with_values(publication=profile.publication, theme=args.style or profile.theme or "default")
+    return options.with_values(publication=profile.publication,
+                               theme=args.style or profile_theme(profile) or "default")
 
 
 def _collect(argv: list[str]) -> int:
@@ -437,11 +438,18 @@ def _proof(argv: list[str]) -> int:
 def _configure_logging(quiet: bool, verbose: bool) -> None:
     level = logging.ERROR if quiet else logging.DEBUG if verbose else logging.WARNING
     handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("convert: %(levelname)s: %(message)s"))
+    handler.setFormatter(_Lines())
     logger = logging.getLogger("convert")
     logger.handlers[:] = [handler]
     logger.setLevel(level)
     logger.propagate = False
+
+
+class _Lines(logging.Formatter):
+    """`convert: warning: PATH: …`, as the batch tells its articles' warnings (not `WARNING`)."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return f"convert: {record.levelname.lower()}: {record.getMessage()}"
 
 
 def _list_formats() -> int:

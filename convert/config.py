@@ -52,6 +52,20 @@ class Profile:
     source: str = ""  # the file it was read from ("" for none)
 
 
+def profile_theme(profile: Profile) -> str:
+    """The profile's theme, checked: a UsageError naming the profile when it names no theme that loads
+    (`unknown style 'nonexistent'` named no file)."""
+    if not profile.theme:
+        return ""
+    from .theme import load_theme
+
+    try:
+        load_theme(profile.theme)
+    except UsageError as exc:
+        raise UsageError(f"{profile.source}: theme: {exc}") from None
+    return profile.theme
+
+
 def load_profile(path: Path | str | None = None, folder: Path | str | None = None) -> Profile:
     """The profile at `path`, else `convert.toml` in `folder` (the working folder); an empty profile
     when neither is there. A `path` that does not exist is an error: it was asked for."""

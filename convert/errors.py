@@ -30,7 +30,8 @@ def warn(message: str) -> None:
     """Record a warning for the article being converted, and log it."""
     message = " ".join(message.split())
     if subject := _about.get():
-        message = f"{subject}: {message}"
+        name = subject.replace("\\", "/").rsplit("/", 1)[-1]
+        message = f"{subject}: {message.removeprefix(name + ': ') if name else message}"  # the file named once
     collected = _collector.get()
     if collected is not None and message not in collected:
         collected.append(message)

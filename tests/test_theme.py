@@ -309,7 +309,7 @@ def test_a_damaged_stored_theme_is_validated_again_and_a_bad_theme_never_stored(
     bad = write(tmp_path, 'name = "x"\nextends = "default"\n[text]\nsize_pt = -1\n')
     for _ in range(2):  # the second time too: the error is pydantic's, not a stored answer
         forget_caches()
-        with pytest.raises(ThemeError, match=r"text\.size_pt: input should be greater than 0"):
+        with pytest.raises(ThemeError, match=r"text\.size_pt: input should be greater than or equal to 4"):
             load_theme(bad)
     assert len(_stored(cache)) == 1
     forget_caches()

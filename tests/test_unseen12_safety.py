@@ -285,3 +285,39 @@ def test_malformed_front_matter_is_named_with_its_line(tmp_path: Path) -> None:
     message = str(caught.value)
     assert message.startswith(f"{tmp_path / 'news.md'}: the front matter") and "line 3" in message
     assert "\n" not in message
+
+
+# ---------------------------------------------------------------- 7. messages that name their file
+
+
+def test_collect_warnings_read_as_a_single_articles_do(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    issue = tmp_path / "issue"
+    _write(issue / "a" / "article.md", ARTICLE + '\n<iframe src="https://example.com/x"></iframe>\n')
+    _write(issue / "b" / "article.md", ARTICLE)
+    assert main(["collect", "--offline", "--to", "epub", "--title", "本周", "-o", str(tmp_path / "out"),
+                 str(issue)]) == 0
+    warnings = [line for line in capsys.readouterr().err.splitlines() if "iframe" in line]
+    assert warnings and all(line.startswith(f"convert: warning: {issue / 'a' / 'article.md'}: dropped")
+                            for line in warnings), warnings
+
+
+def test_a_profiles_unknown_theme_is_named_with_the_profile(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    profile = _write(tmp_path / "convert.toml", 'theme = "nonexistent"\n')
+    article = _write(tmp_path / "a.md", ARTICLE)
+    assert main(["--offline", "--to", "html", "--config", str(profile), "-o", str(tmp_path / "out"), str(article)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.startswith(f"convert: error: {profile}: theme: unknown style 'nonexistent'") and "\n" not in err
+    assert main(["collect", "--offline", "--to", "epub", "--title", "T", "--config", str(profile),
+                 "-o", str(tmp_path / "out"), str(article)]) == 2
+    assert f"{profile}: theme: unknown style" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("section, size", [("text", 400), ("text", 0.5), ("caption", 200)])
+def test_a_theme_type_size_out_of_all_reason_is_refused(tmp_path: Path, section: str, size: float,
+                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    theme = _write(tmp_path / "huge.toml", f'extends = "default"\nname = "huge"\n[{section}]\nsize_pt = {size}\n')
+    article = _write(tmp_path / "a.md", ARTICLE)
+    assert main(["--offline", "--to", "html", "--style", str(theme), "-o", str(tmp_path / "out"), str(article)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert str(theme) in err and f"{section}.size_pt" in err and "\n" not in err
+    assert not (tmp_path / "out").exists()

@@ -33,7 +33,7 @@ from typing import Any, Sequence
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .. import registry
-from ..config import load_profile
+from ..config import load_profile, profile_theme
 from ..enrich import assemble
 from ..errors import ConvertError, UsageError, about, collect_warnings
 from ..model import Document, Meta
@@ -131,7 +131,7 @@ def collect(inputs: Sequence[Path | str], to: Sequence[str] | str | None = None,
     profile = load_profile(config)
     options = (options or Options()).with_values(**option_values)
     if theme or profile.theme:
-        options = options.with_values(theme=theme or profile.theme)
+        options = options.with_values(theme=theme or profile_theme(profile))
     requested = [to] if isinstance(to, str) else list(to or profile.editions)
     if not requested:
         raise UsageError("no output format given (--to, or `editions` in the profile)")

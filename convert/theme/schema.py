@@ -51,6 +51,9 @@ class Check:
 
 Color = Annotated[str, Bounds(pattern=r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")]
 Positive = Annotated[float, Bounds(gt=0)]
+# A type size in points: 4 pt (the smallest a note is set in) to 48 pt (a headline's body at poster size);
+# `size_pt = 400` set a body's lines so large that 86 pages cut their glyphs off
+TypeSize = Annotated[float, Bounds(ge=4, le=48)]
 NonNegative = Annotated[float, Bounds(ge=0)]
 FontStack = Annotated[list[Annotated[str, Bounds(min_length=1)]], Bounds(min_length=1)]
 Margins = Annotated[list[NonNegative], Bounds(min_length=4, max_length=4)]
@@ -100,7 +103,7 @@ class Fonts(_Section):
 
 @section
 class Text(_Section):
-    size_pt: Positive
+    size_pt: TypeSize
     line_height: Positive
     indent_em: NonNegative
     latin_indent_em: NonNegative
@@ -190,7 +193,7 @@ class Caption(_Section):
     """How a numbered caption reads: `zh` for Chinese articles, `en` for the others. `{label}` is the
     word for the language (图, Figure; 表, Table for tables: `wording.py`), `{n}` the number."""
 
-    size_pt: Positive
+    size_pt: TypeSize
     zh: CaptionFormat
     en: CaptionFormat
     line_height: Leading
@@ -264,7 +267,7 @@ class Credit(_Section):
     from the caption. `color` is the muted colour unless given; `italic` slants it in Latin-script
     articles only (Han text is never slanted)."""
 
-    size_pt: Positive = 7.5
+    size_pt: TypeSize = 7.5
     color: Color | None = None
     italic: bool = False
     align: Literal["left", "center", "right"] = "right"
@@ -297,7 +300,7 @@ class Page(_Section):
 class EReader(_Section):
     page_size_mm: Annotated[list[Positive], Bounds(min_length=2, max_length=2)]
     margin_mm: Margins
-    size_pt: Positive
+    size_pt: TypeSize
 
 
 @section
