@@ -51,6 +51,17 @@ class Extractor:
     pictures: bool = True
 
 
+# The hyphen WeasyPrint adds where it breaks an English word at a line's end (`Pan-` / `doc`): ASCII's, the
+# PDF's `hyphenate-character` (U+2010 before). A word's own hyphen there (`pass-` / `through`) goes too.
+HYPHENATED = "(?<=[A-Za-z])[-\u2010]\n(?=[a-z])"
+
+
+def unhyphenated(text: str) -> str:
+    """Squeezed text without hyphens, to compare with the PDF's, where a word's own hyphen at a line's end
+    cannot be told from one the layout added."""
+    return re.sub("[-\u2010]", "", text)
+
+
 def squeeze(text: str) -> str:
     """Text compared across editions: NFKC, no whitespace, no soft or line-end hyphens, no zero-width
     joiners (the DOCX's keep numbers with their units: `scripts.joined_numbers`)."""
@@ -184,7 +195,7 @@ def pdf_pages(data: bytes) -> list[str]:
         handle.flush()
         done = subprocess.run([pdftotext, "-enc", "UTF-8", "-raw", handle.name, "-"], capture_output=True,
                               check=True)
-    pages = re.sub("\u2010\n", "", done.stdout.decode("utf-8")).split("\f")
+    pages = re.sub(HYPHENATED, "", done.stdout.decode("utf-8")).split("\f")
     return pages[:-1] if pages and not pages[-1].strip() else pages
 
 

@@ -53,8 +53,9 @@ def pdf_text(data: bytes, raw: bool = False) -> str:
 
 
 def squeeze(text: str) -> str:
-    """Text without whitespace or the hyphens WeasyPrint adds where it hyphenates a word."""
-    return "".join(re.sub("\u2010\n", "", text).split())
+    """Text without whitespace or hyphens: WeasyPrint's where it hyphenates a word (ASCII's, as a word's
+    own at a line's end: `Pan-` / `doc`, `pass-` / `through`) cannot be told apart."""
+    return "".join(re.sub("[-\u2010]", "", text).split())
 
 
 def body_text(path: Path, data: bytes) -> str:

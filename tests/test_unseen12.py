@@ -152,5 +152,6 @@ def test_an_ideographic_space_after_a_comma_goes(tmp_path: Path) -> None:
     after a break stays (a notice's aligned lines)."""
     from convert import model as m
 
-    (path := tmp_path / "a.md").write_text("# 标题\n\n试玩版，　现场很热闹；　　大家都来了。\n", encoding="utf-8")
-    assert m.plain_text(convert.read(str(path)).body[0].content) == "试玩版，现场很热闹；大家都来了。"
+    (path := tmp_path / "a.md").write_text("# 标题\n\n试玩版，　现场很热闹；　　大家都来了（真的。） 在他看来。\n",
+                                          encoding="utf-8")
+    assert m.plain_text(convert.read(str(path)).body[0].content) == "试玩版，现场很热闹；大家都来了（真的。）在他看来。"

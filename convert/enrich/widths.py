@@ -198,6 +198,8 @@ def stray_spaces(text: str) -> set[int]:
         after = text[index + 1] if index + 1 < len(text) else ""
         if before in _WIDE_MARKS - _CLOSING_WIDE or after in _WIDE_MARKS or before == "(" or after == ")":
             dropped.add(index)
+        elif before in _CLOSING_WIDE and index > 1 and text[index - 2] in "。！？" and has_han(after):
+            dropped.add(index)  # after a bracketed sentence (`…不理性”。） 在他看来`): the sentence goes on
     return dropped
 
 

@@ -199,8 +199,9 @@ pre {{ white-space: pre-wrap; overflow-wrap: anywhere; break-inside: auto; }}
 code {{ overflow-wrap: anywhere; }}
 a {{ overflow-wrap: anywhere; }}
 /* An English word in Chinese text (`cjk.Typesetting.hyphenate`) is hyphenated as English: WeasyPrint
-   takes the language to hyphenate in from its `lang` property, which no `:lang()` font rule reads. */
-.hy {{ -weasy-lang: "{LATIN_HYPHENATION}"; hyphens: auto; }}
+   takes the language to hyphenate in from its `lang` property, which no `:lang()` font rule reads. Its
+   hyphen is ASCII's, which the Latin face has: U+2010, the default, came small and raised from a CJK face. */
+.hy {{ -weasy-lang: "{LATIN_HYPHENATION}"; hyphens: auto; hyphenate-character: "-"; }}
 /* A compressed mark its face has no `halt` for, but a proportional form (`marks.proportional_marks`). */
 .pc.pp {{ font-feature-settings: "palt" 1; }}
 .footnote {{ float: footnote; footnote-policy: line; margin-top: 1.2mm; font-size: {note_pt:g}pt;
