@@ -516,6 +516,9 @@ def site_name(meta: Meta) -> str:
     return meta.source_site or urllib.parse.urlsplit(meta.source_url).hostname or ""
 
 
+BYLINE_SEPARATOR = " · "  # between a byline's items, wherever it is shown (the page, the DOCX, the EPUB's cover)
+
+
 def byline(meta: Meta) -> list[BylinePart]:
     """The byline items of an article, in reading order, worded for its language."""
     words = labels(meta.lang)

@@ -155,3 +155,12 @@ def test_an_ideographic_space_after_a_comma_goes(tmp_path: Path) -> None:
     (path := tmp_path / "a.md").write_text("# 标题\n\n试玩版，　现场很热闹；　　大家都来了（真的。） 在他看来。\n",
                                           encoding="utf-8")
     assert m.plain_text(convert.read(str(path)).body[0].content) == "试玩版，现场很热闹；大家都来了（真的。）在他看来。"
+
+
+def test_the_covers_byline_is_parted_as_the_pages_is() -> None:
+    """The page's `北京报道 · 编辑：孙悦` was `北京报道 编辑：孙悦` on the EPUB's cover."""
+    from convert import model as m
+    from convert.writers.epub.cover import cover_text
+
+    meta = m.Meta(title="标题", authors=("王某",), editor="孙悦", lang="zh-CN", place="北京", reported=True)
+    assert cover_text(meta)["people"] == "记者：王某\u3000北京报道 · 编辑：孙悦"

@@ -18,7 +18,7 @@ from ..scripts import (HAN_TEXT_RUN, LONG_UNBROKEN_RUN, detect_script, direction
                        is_latin_passage, is_wide, latin_marks, other_han_script, starts_cluster, url_breaks)
 from ..theme import Theme
 from ..theme.css import LANG_SPAN, screen_css, screen_figure_ratio, screen_tall_ratio, vertical_css
-from ..wording import byline, byline_text, credit_text, labels
+from ..wording import BYLINE_SEPARATOR, byline, byline_text, credit_text, labels
 from .base import EditionOptions, WriteContext, Writer, check_direction, figure_alternative, options_of
 from .cjk import typeset, typesetting
 from .columns import column_groups, table_part, table_widths
@@ -125,7 +125,7 @@ class _Renderer:
                 text = f'<time datetime="{escape(meta.date)}">{text}</time>'
             items.append(f'<span class="byline-{part.kind}">{text}</span>')
         if items:
-            parts.append('<p class="byline">' + '<span class="byline-sep"> · </span>'.join(items) + "</p>")
+            parts.append('<p class="byline">' + f'<span class="byline-sep">{BYLINE_SEPARATOR}</span>'.join(items) + "</p>")
         parts.append("</header>")
         return "\n".join(parts)
 

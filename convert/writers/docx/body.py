@@ -18,7 +18,7 @@ from ... import model as m
 from ...resources import ResourceGate
 from ...scripts import (clause_line_cost, compressed_marks, direction, heading_clauses, is_cjk_family, is_latin_passage,
                          joined_numbers, other_han_script, set_width_em)
-from ...wording import byline, byline_text
+from ...wording import BYLINE_SEPARATOR, byline, byline_text
 from .figures import Figures
 from .lists import Numbering
 from .runs import TextRuns
@@ -142,7 +142,7 @@ class BodyWriter:
         items: list[Element] = []
         for part in byline(meta):
             if items:
-                items += text_runs(" · ")
+                items += text_runs(BYLINE_SEPARATOR)
             text = byline_text(part, self.lang)
             if part.url:
                 items += text_runs(text.removesuffix(part.value))

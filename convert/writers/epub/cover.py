@@ -20,7 +20,7 @@ from ...model import Meta, collapse_spaces
 from ...resources.fonts import FontFile, look_up_ahead, stack_font
 from ...scripts import direction, han_standard, is_chinese, is_cjk_language
 from ...theme import Theme
-from ...wording import byline, byline_text
+from ...wording import BYLINE_SEPARATOR, byline, byline_text
 from ..textlines import NO_SPACING, Spacing
 from ..textlines import halt_features as _features
 from ..textlines import line_runs as _runs
@@ -39,7 +39,7 @@ def cover_text(meta: Meta, publication: str = "") -> dict[str, str]:
     people = [byline_text(parts[kind], lang) for kind in ("authors", "editor") if kind in parts]
     return {"title": meta.title, "subtitle": meta.subtitle,
             "date": format_date(meta.date, lang) if meta.date else "", "source": source,
-            "people": "  ".join(people)}
+            "people": BYLINE_SEPARATOR.join(people)}
 
 
 @dataclass(frozen=True)
