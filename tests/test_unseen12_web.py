@@ -310,3 +310,17 @@ def test_a_lead_pictures_caption_in_its_box_is_its_caption(tmp_path: Path) -> No
     figure = doc.blocks[0]
     assert isinstance(figure, m.Figure) and m.plain_text(figure.caption) == "中国人民银行总部大楼。"
     assert doc.meta.source_site == "财新网"
+
+
+# ---------------------------------------------------------------- 6, 7. a portal's line of fields
+
+
+def test_a_portals_line_of_fields_names_its_source_and_no_comment_link(tmp_path: Path) -> None:
+    """Sohu's line under the headline: `来源：财新网　作者：王小明　林晓　我来说两句(86)`. The comment link was an
+    author's name, and the byline's source was the portal's name in the `<title>` (某某财经)."""
+    fields = ('<tr><td align="center" class="c9">2025年03月18日17:05\u3000\u3000来源：<a href="http://www.caixin.com/">财新网</a>'
+              '\u3000\u3000作者：<a>王小明</a>\u3000<a>林晓</a>\u3000\u3000<a href="#comment">我来说两句(86)</a></td></tr>')
+    page = OLD_PORTAL.format(furniture=FURNITURE, footer=FOOTER, before=_paragraphs(PARAGRAPHS), after=_paragraphs(AFTER))
+    doc = _page(tmp_path, page.replace('<tr><td class="f14"', fields + '<tr><td class="f14"'))
+    assert doc.meta.authors == ("王小明", "林晓") and doc.meta.source_site == "财新网"
+    assert "我来说两句" not in m.visible_text(doc)

@@ -153,7 +153,12 @@ def _extract(tree: Any, meta: PageMeta, url: str, name: str) -> Any | None:
     _drop_repeated_dek(body, meta)
     _headline_over_head_title(body, meta)
     _drop_byline_block(body, meta)
-    for line in (_fields_line(prepared, article), _reporter_line(prepared, article)):
+    fields_line = _fields_line(prepared, article)
+    if fields_line and not meta.source and meta.found.get("site") == "title":  # (a portal's channel, `…-搜狐财经`)
+        from ...enrich.bylines import byline_fields
+        if isinstance(source := byline_fields(fields_line).get("source_site"), str) and source and " " not in source:
+            meta.source, meta.found["source"] = source, "fields line"  # Sohu's `来源：财新网` beside the date
+    for line in (fields_line, _reporter_line(prepared, article)):
         if line:
             paragraph = lxml_html.Element("p")
             paragraph.text = line
@@ -252,10 +257,24 @@ def _fields_line(prepared: Any, article: Any) -> str:
             break
         if isinstance(node.tag, str) and node.tag not in ("script", "style", "title", "head", "a"):
             text = text_of(node)
-            if 8 <= len(text) <= 120 and _FIELD_LABELS.search(text) and len(fields := byline_fields(text)) >= 2 \
-                    and fields.keys() & {"authors", "source_site", "editor"}:
-                return text
+            if 8 <= len(text) <= 120 and _FIELD_LABELS.search(text):
+                text = _without_comment_links(node)  # `作者：王小明　林晓　<a href="#comment">我来说两句(86)</a>`
+                if len(fields := byline_fields(text)) >= 2 and fields.keys() & {"authors", "source_site", "editor"}:
+                    return text
     return ""
+
+
+# A link to the comments in a line of fields (`我来说两句(86)`, `评论(12)`, `86条评论`): no name nor source
+_COMMENT_LINK = re.compile(r"^(?:我来说两句|我來說兩句|我要评论|我要評論|发表评论|發表評論|参与评论|參與評論|评论|評論|留言)"
+                           r"\s{0,3}[（(]?\s{0,3}\d{0,9}\s{0,3}[)）]?$|^\d{1,9}\s{0,3}条?(?:评论|評論)$")
+
+
+def _without_comment_links(node: Any) -> str:
+    line = copy.deepcopy(node)
+    for link in list(line.iter("a")):
+        if _COMMENT_LINK.match(text_of(link)):
+            link.drop_tree()
+    return text_of(line)
 
 
 def _fill_from_trafilatura(meta: PageMeta, document: Any, tree: Any) -> None:
