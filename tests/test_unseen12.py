@@ -164,3 +164,13 @@ def test_the_covers_byline_is_parted_as_the_pages_is() -> None:
 
     meta = m.Meta(title="标题", authors=("王某",), editor="孙悦", lang="zh-CN", place="北京", reported=True)
     assert cover_text(meta)["people"] == "记者：王某\u3000北京报道 · 编辑：孙悦"
+
+
+def test_converting_the_script_leaves_web_addresses_as_they_are(tmp_path: Path) -> None:
+    """`--script hant` printed `https://example.com/軟體/資訊`, an address that does not exist."""
+    from convert import model as m
+
+    (path := tmp_path / "a.md").write_text("# 软件信息\n\n访问 https://example.com/软件/信息 了解，或见<https://example.com/软件/信息>。\n",
+                                          encoding="utf-8")
+    text = m.plain_text(convert.read(str(path), script="hant").body[0].content)
+    assert text.count("https://example.com/软件/信息") == 2 and "軟體" not in text and "訪問" in text

@@ -8,6 +8,7 @@ language tag follows (`zh-TW`, `zh-HK`, `zh-CN`).
 """
 from __future__ import annotations
 
+import re
 import urllib.parse
 from dataclasses import replace
 from typing import Callable
@@ -88,6 +89,20 @@ def _converter(steps: tuple[str, ...], corners: bool) -> Callable[[str], str]:
 
 # ---------------------------------------------------------------- every text a reader sees
 
+# A web address as text shows it, its path in any script (`https://example.com/软件/信息`), up to a space or
+# a mark of the sentence around it
+_ADDRESS = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://[^\s，。、；：！？（）《》「」『』“”‘’<>\"]+")
+
+
+def _outside_addresses(text: str, fn: Callable[[str], str]) -> str:
+    """`fn` applied to `text` but its web addresses, which name a page as it is: `软件` in an address was
+    printed `軟體`, an address that does not exist."""
+    out, start = [], 0
+    for match in _ADDRESS.finditer(text):
+        out += [fn(text[start:match.start()]) if match.start() > start else "", match.group()]
+        start = match.end()
+    return "".join(out) + (fn(text[start:]) if start < len(text) else "")
+
 _META_TEXT = ("title", "subtitle", "kicker", "editor", "source_site", "description", "disclaimer", "place", "dateline")
 
 
@@ -100,7 +115,7 @@ def map_text(doc: m.Document, fn: Callable[[str], str]) -> m.Document:
 
     def inline(node: m.Inline) -> m.Inline:
         if isinstance(node, m.Text):
-            return m.Text(fn(node.text))
+            return m.Text(_outside_addresses(node.text, fn))
         if isinstance(node, m.InlineImage):
             return replace(node, alt=fn(node.alt))
         return node
