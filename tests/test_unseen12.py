@@ -174,3 +174,15 @@ def test_converting_the_script_leaves_web_addresses_as_they_are(tmp_path: Path) 
                                           encoding="utf-8")
     text = m.plain_text(convert.read(str(path), script="hant").body[0].content)
     assert text.count("https://example.com/软件/信息") == 2 and "軟體" not in text and "訪問" in text
+
+
+@pytest.mark.parametrize(("caption", "text", "credit"), [
+    ("台北捷運環狀線北環段施工現場。（中央社記者王飛華攝　114年3月18日）", "台北捷運環狀線北環段施工現場。", "中央社記者王飛華 114年3月18日"),
+    ("中国人民银行总部大楼。图：视觉中国", "中国人民银行总部大楼。", "视觉中国"),  # Caixin's credit after its sentence
+    ("图：港口作业", "图：港口作业", ""),  # a caption line, read as one elsewhere
+    ("他说图：不清楚", "他说图：不清楚", ""),
+])
+def test_a_captions_credit_as_cna_and_caixin_write_it(caption: str, text: str, credit: str) -> None:
+    from convert.enrich.captions import split_credit
+
+    assert split_credit(caption) == (text, credit)

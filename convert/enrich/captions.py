@@ -29,9 +29,12 @@ _PICTURE_FROM = re.compile(r"[（(]?\s*(?:圖|图|照片|相片)\s*[/／]\s*(?!�
 # (a label that says where the picture is from stays with the credit: `图源：IT桔子`, `wording.credit_text`)
 _LABELLED_ZH = re.compile(
     r"[（(]?\s*(?:摄影|攝影|摄|攝|图/文|圖/文|图／文|圖／文|图文|圖文|(?P<source>" + "|".join(SOURCE_LABELS) + r")|"
-    r"图片提供|圖片提供|照片提供|供图|供圖)"
+    r"图片提供|圖片提供|照片提供|供图|供圖"
+    r"|(?<=[。！？]\s)(?:图|圖)|(?<=[。！？])(?:图|圖))"  # `…总部大楼。图：视觉中国`: after the caption's sentence
     r"\s*[:：/／]\s*(?P<who>[^（()）。]{1,40}?)\s*[)）]?$")
-_TAKEN_BY_ZH = re.compile(r"[（(]\s*(?P<who>[^（()）。]{2,40}?)\s*[/／]?\s*(?:摄|攝)\s*[)）]$"
+# (CNA's credit gives the day after it: `（中央社記者王飛華攝　114年3月18日）`, kept with it)
+_TAKEN_BY_ZH = re.compile(r"[（(]\s*(?P<who>[^（()）。]{2,40}?)\s*[/／]?\s*(?:摄|攝)(?P<day>\s*\d{2,4}\s*年\s*\d{1,2}\s*月"
+                          r"\s*\d{1,2}\s*日)?\s*[)）]$"
                           r"|(?:^|(?<=[\s。，]))(?P<bare>[^\s。，（()）]{2,12}(?:\s[^\s。，（()）]{2,12}){0,2})(?:\s*[/／]\s*|\s+)"
                           r"(?:摄影|攝影|摄|攝|(?<=\s)(?:图|圖))$"  # The Paper's `澎湃新闻记者 顾嘉懿 图`; UDN's `記者X／攝影`
                           # `新华社记者　季春鹏摄`: a reporter's name with `摄` after it, no space between
@@ -84,6 +87,8 @@ def split_credit(text: str) -> tuple[str, str]:
             continue
         if match.groupdict().get("supplied"):
             who += match["supplied"]  # kept so: the picture was supplied, not taken, by them (`wording.credit_text`)
+        if match.groupdict().get("day"):
+            who += " " + " ".join(match["day"].split())
         if match.groupdict().get("source"):
             who = f"{match['source']}：{who}"  # `图源：IT桔子`: where it is from, said so
         caption = text[:match.start()].rstrip(" 　,，;；—–-")
