@@ -186,3 +186,25 @@ def test_a_captions_credit_as_cna_and_caixin_write_it(caption: str, text: str, c
     from convert.enrich.captions import split_credit
 
     assert split_credit(caption) == (text, credit)
+
+
+@pytest.mark.parametrize(("line", "authors", "editor", "site"), [
+    ("每经记者｜李可愚 每经编辑｜陈星", ("李可愚",), "陈星", ""),  # a short outlet name before the role (每经)
+    ("凤凰网科技讯 作者｜赵晨", ("赵晨",), "", "凤凰网"),  # a flash's outlet and desk, then the author
+    ("南方周末记者 刘文 南方周末实习生 蔡佳", ("刘文", "蔡佳"), "", ""),  # was one author, titles and all
+    ("界面新闻记者 | 陈晓婷 实习记者 | 何昕", ("陈晓婷", "何昕"), "", ""),  # the second was lost
+])
+def test_a_portals_byline_line_names_its_people(tmp_path: Path, line: str, authors: tuple[str, ...], editor: str,
+                                                 site: str) -> None:
+    """Each line stayed the article's first paragraph, and its article had no author."""
+    (path := tmp_path / "a.md").write_text(f"# 港口吞吐量稳步增长\n\n{line}\n\n今年以来，全国港口货物吞吐量稳步增长。\n\n"
+                                          "第二段正文。\n", encoding="utf-8")
+    doc = convert.read(str(path))
+    assert (doc.meta.authors, doc.meta.editor, doc.meta.source_site, len(doc.body)) == (authors, editor, site, 2)
+
+
+@pytest.mark.parametrize("line", ["记者会上，发言人表示", "这位记者王某说", "本次记者招待会 于周五举行"])
+def test_a_sentence_about_reporters_is_no_byline(line: str) -> None:
+    from convert.enrich.bylines import byline_fields
+
+    assert byline_fields(line, chinese=True) == {}

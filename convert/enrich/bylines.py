@@ -54,7 +54,10 @@ _COPY_FOOTER = re.compile(r"^作者\s*[:：]\s*(?P<author>[^\s:：]{1,30}?)\s*(?
 _ROLE = r"(?:特约|特約|实习|實習|首席|驻\S{1,4}|駐\S{1,4})?(?:记者|記者|通讯员|通訊員)"
 _AGENCIES = (r"新华社|新華社|中央社|中央通訊社|中新社|中新网|中新網|人民网|人民網|央视网|央視網|央视|央視|路透社|法新社|美联社|美聯社|"
              r"共同社|塔斯社|韩联社|韓聯社|本报|本報|本台|本刊|本网|本網")
-_OUTLET = rf"(?:{_AGENCIES}|[{_H}]{{1,5}}(?:报|報|网|網|台)|[{_H}]{{1,4}}(?:新闻|新聞))"  # `澎湃新闻记者 段彦超`
+# `澎湃新闻记者 段彦超`; any short name right before the role and a bar, a colon or a space after it (`每经记者｜李可愚`,
+# `南方周末记者 刘文`, `每经编辑｜陈星`)
+_OUTLET = (rf"(?:{_AGENCIES}|[{_H}]{{1,5}}(?:报|報|网|網|台)|[{_H}]{{1,4}}(?:新闻|新聞)"
+           rf"|[{_H}]{{2,4}}(?=(?:记者|記者|编辑|編輯|实习生|實習生)\s*[|｜:：\s]))")
 # `编辑：X`, `编辑 | X`, and an outlet's `界面新闻编辑 | X` (its own reporter line's twin)
 _EDITOR = re.compile(rf"^(?:(?:(?:{_OUTLET})?{_EDITOR_WORD}|Editor|Edited by)(?:\s*[:：/／|｜]\s*|\s+)(.+)"
                      f"|{_EDITOR_WORD}([{_H}·]{{2,4}}))$", re.I)
@@ -75,7 +78,8 @@ _NO_PLACE = {"综合", "綜合", "联合", "聯合", "特稿", "专题", "專題
 _CNA_DATELINE = re.compile(
     rf"^[（(【]?(?P<outlet>{_AGENCIES}){_ROLE}?(?P<names>(?:[{_H}]{{2,3}}、)*)(?P<rest>[{_H}]{{2,8}}?)"
     r"(?:(?P<month>\d{1,2})月)?(?P<day>\d{1,2})日(?:专电|專電|电|電)[)）】]?")
-_ROLE_WORD = re.compile(rf"\s*(?:{_OUTLET})?{_ROLE}\s*[:：]?\s*")  # `光明日报通讯员` between two names too
+# `光明日报通讯员`, `南方周末实习生` between two names too
+_ROLE_WORD = re.compile(rf"\s*(?:{_OUTLET})?(?:{_ROLE}|实习生|實習生)\s*[:：|｜]?\s*")
 _ANOTHER_FIELD = re.compile(rf"\s[{_H}]{{2,4}}\s*[:：]")  # `作者：王某 编辑：张三`: fields read one by one
 _PICTURES_LABEL = re.compile(r"\s+(?:图|圖|摄影|攝影|图片|圖片)\s*[:：/／|｜]\s*")
 # A role standing between names (`作者：孙蕾 实习生 刘畅`) names no one.
@@ -101,8 +105,10 @@ _STAFF_CODE = re.compile(r"(?:\s+|_)[A-Z]{1,4}\d{2,6}$")  # Sina's `责任编辑
 _FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 # An outlet's name alone, never a city's (`烟台`, `邢台` end as `电视台` does)
 _OUTLET_NAME = rf"(?:{_AGENCIES}|[{_H}]{{1,5}}(?:报|報|网|網|电视台|電視台)|[{_H}]{{1,4}}(?:新闻|新聞))"
-_NEWS_FLASH = re.compile(rf"^(?P<outlet>{_OUTLET_NAME})(?:讯|訊)\s*(?:[（(](?P<reporters>[^（()）]{{1,60}})[)）])?")  # `新京报讯（记者 X）`
+_NEWS_FLASH = re.compile(rf"^(?P<outlet>{_OUTLET_NAME})(?:[{_H}]{{1,4}}?)?(?:讯|訊)\s*(?:[（(](?P<reporters>[^（()）]{{1,60}})[)）])?")  # `新京报讯（记者 X）`
 # An outlet's report with no place: `央视网消息：…`, `据新华社电 …`
+# `凤凰网科技讯 作者｜赵晨`: a flash's outlet and desk, then the byline's fields
+_FLASH_AND_FIELDS = re.compile(rf"^(?P<flash>{_OUTLET_NAME}[{_H}]{{0,4}}?(?:讯|訊))\s+(?P<rest>\S.{{1,60}})$")
 _OUTLET_SAYS = re.compile(rf"^(?:(?P<outlet>{_OUTLET_NAME})消息\s*[:：]|据(?P<wire>{_AGENCIES})(?:电|電)(?=[\s　]))")
 # Hong Kong's and the mainland's papers bracket it: `【明報專訊】`, `【香港01訊】`, `【环球网快讯】`, `【本报讯】`.
 _BRACKETED_FLASH = re.compile(r"^【(?P<outlet>[^【】\s]{2,12}?)(?:专讯|專訊|快讯|快訊|讯|訊|电|電)】\s*"
@@ -132,6 +138,8 @@ _PRINTED_IN = re.compile(r"^(?:(?:来源|來源|稿源)\s*[:：]\s*)?《\s*(?P<s
                          r"\s*(?:(?:第\s*)?[0-9０-９]{1,3}\s*版)?\s*[)）]$")
 _WIDE_SPLIT = re.compile(r"\s{2,}|　+")
 _FIELD_SPLIT = re.compile(rf"{_WIDE_SPLIT.pattern}|\s*[|｜]\s*|\s+(?=[{_H}]{{2,4}}\s*[:：])|\s+(?=《[^《》]+》\s*[（(])")
+# Before each role a field opens with, a bar or colon after it: `界面新闻记者 | 陈晓婷 实习记者 | 何昕`
+_ROLE_SPLIT = re.compile(rf"\s+(?=[{_H}]{{0,6}}?(?:记者|記者|编辑|編輯|作者|实习生|實習生)\s*[|｜:：/／])")
 # The labels of a page's byline line, which some pages glue to the field before (`2019-09-26 12:11来源：证券时报网作者：李在山`)
 _FIELD_LABEL = re.compile(
     r"(?:发布时间|發佈時間|发布日期|發佈日期|发表时间|發表時間|更新时间|更新時間|时间|時間|日期|来源|來源|出处|出處|"
@@ -192,6 +200,9 @@ def byline_fields(text: str, *, chinese: bool | None = None) -> dict[str, object
     if (fields := dateline_fields(line := _WIRE_TITLE.sub("", text))) and fields.get("whole"):
         fields.pop("whole")
         return {**fields, "dateline": line.split("（")[0].split("(")[0].strip() or line.strip("（()） ")}
+    if (flash := _FLASH_AND_FIELDS.match(text)) and (more := byline_fields(flash["rest"], chinese=chinese)) \
+            and (more.get("authors") or more.get("editor")):
+        return merge_fields({k: v for k, v in dateline_fields(flash["flash"]).items() if k != "whole"}, more)
     if _ABSENT_PICTURE_CREDIT.match(text):
         return {"absent_picture_credit": text}  # no field of the article's: the line goes
     if (match := _SOURCE.match(text)) and _ANOTHER_FIELD.search(match[1]) and (fields := _fields_apart(text, chinese)):
@@ -251,7 +262,7 @@ def _fields_apart(text: str, chinese: bool | None) -> dict[str, object]:
     """A line of byline fields set apart by bars or wide spaces (`记者 王某 | 2024-11-20 | 阅读 3 分钟`): what
     they state when every part is one, else {}. Wide spaces alone are tried first: a field may take a
     bar after its label (`文字 | 陈小雨　编辑 | 王五`)."""
-    for split in (_WIDE_SPLIT, _FIELD_SPLIT):
+    for split in (_WIDE_SPLIT, _FIELD_SPLIT, _ROLE_SPLIT):
         merged: dict[str, object] = {}
         for part in (parts := split.split(text)):
             if len(parts) < 2 or not (fields := byline_fields(part, chinese=chinese)):
