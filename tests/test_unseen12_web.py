@@ -324,3 +324,36 @@ def test_a_portals_line_of_fields_names_its_source_and_no_comment_link(tmp_path:
     doc = _page(tmp_path, page.replace('<tr><td class="f14"', fields + '<tr><td class="f14"'))
     assert doc.meta.authors == ("王小明", "林晓") and doc.meta.source_site == "财新网"
     assert "我来说两句" not in m.visible_text(doc)
+
+
+# ---------------------------------------------------------------- promotion between and under the paragraphs
+
+PROMOTED = """<!doctype html><html lang="zh-Hant"><head><meta charset="utf-8"><title>港珠澳大橋首季旅客破700萬</title></head>
+<body><header><nav><a href="/">港聞</a><a href="/s">社會新聞</a><a href="/w">即時國際</a></nav></header>
+<article><div class="category">社會新聞</div><h1>港珠澳大橋首季旅客破700萬</h1>
+{lead}<p>{first}</p>
+<amp-ad width="300" height="250" type="doubleclick"><div placeholder>廣告</div><div fallback>廣告載入失敗</div></amp-ad>
+<p>{second}</p>
+<div class="m-interstitial"><span class="m-interstitial__label">閱讀更多</span><a class="m-interstitial__link" href="/x">澳門賭收連續三個月回升</a></div>
+<p>{third}</p>
+<p class="before_ir">相關新聞請見：</p><p><a href="/y">〈北市〉社子島開發案 環評再補件</a></p>
+<p>{last}</p>
+<div class="suggest_pc boxTitle"><p class="tit">一手掌握經濟脈動</p><a href="/yt">點我訂閱自由財經Youtube頻道</a></div>
+</article><footer><p>© 2025 新聞網 版權所有</p></footer></body></html>"""
+HK_PARAGRAPHS = [
+    "根據入境處數字，3月16日單日經大橋香港口岸出入境的旅客達10.2萬人次，其中約六成為香港居民，車流量亦錄得約1.3萬架次。",
+    "運輸及物流局局長昨日出席立法會會議時表示，政府正與廣東省及澳門特區政府商討進一步優化口岸通關安排。",
+    "不過，有立法會議員關注大橋香港口岸的泊車位不足問題，指停車場在周末經常爆滿，市民被迫在附近違例泊車。",
+    "學者認為，軌道建設應與沿線都市更新同步推動，捷運站周邊的容積獎勵若規劃得當，可望帶動地方發展。",  # 50 characters
+]
+
+
+def test_promotion_between_and_under_the_paragraphs_goes_and_the_text_stays(tmp_path: Path) -> None:
+    """hk01's AMP advertisement's fallback (`廣告載入失敗`) and its category line (the kicker), RFI's `閱讀更多`
+    box, LTN's `相關新聞請見：` (the last paragraph, under it, went with it) and its subscription box were
+    paragraphs of every edition."""
+    first, second, third, last = HK_PARAGRAPHS
+    doc = _page(tmp_path, PROMOTED.format(lead=_paragraphs(PARAGRAPHS), first=first, second=second, third=third,
+                                          last=last))
+    texts = [m.plain_text(m.block_inlines(b)).strip() for b in doc.body]
+    assert texts == PARAGRAPHS + HK_PARAGRAPHS and doc.meta.kicker == "社會新聞"

@@ -22,7 +22,7 @@ from ...dates import parse_date_line, split_trailing_date
 from ...errors import ConvertError, warn
 from ...scripts import has_han, is_chinese
 from . import body as web_body, figures as web_figures, meta as web_meta, state as web_state
-from .dom import class_words, normal
+from .dom import BLOCKS, class_words, normal
 from .meta import PageMeta, parse, split_names, text_of
 
 MIN_ARTICLE_CHARS = 80  # less than this kept: the extraction failed, keep the page whole
@@ -415,7 +415,10 @@ def _drop_repeated_dek(body: Any, meta: PageMeta) -> None:
     """The first paragraphs or headings that repeat the headline, the dek shown under it or the kicker
     above it."""
     repeated = {normal(value) for value in (meta.title, meta.subtitle, meta.kicker) if value}
-    for element in list(body.iter("p", "h1", "h2", "h3", "h4"))[:3]:
+    # the first blocks of text (hk01's `<div class="category">社會新聞</div>`, the kicker, was a paragraph too)
+    leaves = [e for e in body.iter(*BLOCKS) if e is not body and not any(c.tag in BLOCKS for c in e.iterdescendants())
+              and e.text_content().strip()]
+    for element in leaves[:3]:
         text = normal(element.text_content())
         if not text or text not in repeated:
             break

@@ -37,13 +37,17 @@ BOILERPLATE_WORDS = {
     "dialog", "toolbar", "paywall", "promo", "outbrain", "taboola", "mpda", "sidebar", "widget", "bio",
     "author-bio", "statement", "print", "tags", "tag", "topics", "next", "prev", "pagination", "more", "hot",
     "podcast", "podcasts",  # BBC's `<section class="bbc-podcast">BBC中文播客 收聽更多內容：…</section>` under the text
+    "interstitial",  # RFI's `<div class="m-interstitial">閱讀更多 …</div>` between paragraphs
+    "suggest",  # LTN's `<div class="suggest_pc">一手掌握經濟脈動 點我訂閱…</div>`
 }
 _LAZY_SOURCES = ("data-src", "data-original", "data-lazy-src", "data-actualsrc", "data-url", "data-echo",
                  "data-lazyload", "data-original-src", "data-img-url")
 
 # (a `<video>` stays: `sanitize` shows its poster as a still, or drops it saying so)
 _NOISE_TAGS = ("script", "style", "noscript", "template", "iframe", "form", "button", "input", "select",
-               "textarea", "svg", "canvas", "object", "embed", "audio", "link", "meta")
+               "textarea", "svg", "canvas", "object", "embed", "audio", "link", "meta",
+               # an AMP page's advertisements and trackers (`<div fallback>廣告載入失敗</div>` inside was a paragraph)
+               "amp-ad", "amp-embed", "amp-sticky-ad", "amp-auto-ads", "amp-analytics", "amp-pixel")
 
 
 # ---------------------------------------------------------------- 1. prepare
@@ -449,6 +453,7 @@ MORE_READING = re.compile(
     r"^(?:推荐阅读|推薦閱讀|相关阅读|相關閱讀|相关新闻|相關新聞|相关文章|相關文章|相关报道|相關報導|延伸阅读|延伸閱讀|"
     r"热点推荐|熱點推薦|精彩推荐|精彩推薦|热门推荐|熱門推薦|猜你喜欢|猜你喜歡|往期回顾|往期回顧|往期推荐|往期推薦|"
     r"更多阅读|更多閱讀|热门文章|熱門文章|今日推荐|今日推薦|为你推荐|為你推薦|相关推荐|相關推薦|大家都在看|"
+    r"(?:相关新闻|相關新聞|相关报道|相關報導)(?:请见|請見|请看|請看|见|見)|"  # LTN's `相關新聞請見：`
     r"Related(?: (?:stories|articles|news|coverage|content|posts|reading))?|Read (?:more|next|also)|More (?:stories|news)"
     r"|Recommended(?: (?:for you|stories|reading))?|You (?:may|might) also like|Most (?:read|popular))\s*[:：]?$", re.I)
 
@@ -491,9 +496,12 @@ def _drop_boxes_between_paragraphs(body: Any) -> None:
             remove(block)
 
 
+_RESUMED_CHARS = 40  # a sentence of prose: LTN's last paragraph, 75 characters under its related line, was lost
+
+
 def _article_resumes(block: Any) -> list[Any]:
     """The lines of links under a `相关阅读` label `block` when the article's prose goes on after them,
-    else none: the blocks after them are paragraphs of prose (100 characters at least, more than half
+    else none: the blocks after them are paragraphs of prose (`_RESUMED_CHARS` at least, more than half
     of them, no line of links among them), as an old portal sets a related box between the article's
     paragraphs. A list of teasers under its heading is links, each item or each other line."""
     following = [e for e in block.itersiblings() if isinstance(e.tag, str)]
@@ -504,7 +512,7 @@ def _article_resumes(block: Any) -> list[Any]:
     if not links or not rest or not all(e.tag in ("p", "div") and not _links_only(e) for e in rest):
         return []
     prose = [e for e in rest if e.tag == "p" and not e.findall(".//a")]
-    if sum(len(normal(e.text_content())) for e in prose) < 100 or len(prose) * 2 <= len(rest):
+    if sum(len(normal(e.text_content())) for e in prose) < _RESUMED_CHARS or len(prose) * 2 <= len(rest):
         return []
     return following[:links]
 
