@@ -8,6 +8,7 @@ import pytest
 
 import convert
 from convert.dates import parse_date_line
+from convert.errors import collect_warnings
 
 NOTICE = """关于开展冬季城镇燃气安全专项检查的通知
 
@@ -208,3 +209,26 @@ def test_a_sentence_about_reporters_is_no_byline(line: str) -> None:
     from convert.enrich.bylines import byline_fields
 
     assert byline_fields(line, chinese=True) == {}
+
+
+def test_a_note_a_footnote_cites_is_set_inside_it(tmp_path: Path) -> None:
+    """Pandoc nests no note in a note: `[^a]: …参见[^b]。` lost the text of [^b] in every edition, unsaid."""
+    from convert import model as m
+
+    (path := tmp_path / "a.md").write_text("# 标题\n\n正文[^a]。另见[^c]。\n\n[^a]: 第一条注释，参见[^b]。\n[^b]: 内层注释。\n"
+                                          "[^c]: See also[^d].\n[^d]: the inner note.\n\n```\n[^a]: 参见[^b]\n```\n",
+                                          encoding="utf-8")
+    doc = convert.read(str(path))
+    assert [m.plain_text(m.block_inlines(n.content[0])) for n in doc.footnotes] == [
+        "第一条注释，参见（内层注释）。", "See also (the inner note.)."]
+    assert "[^a]: 参见[^b]" in [b.text for b in doc.body if isinstance(b, m.CodeBlock)][0]
+
+
+def test_a_note_the_text_cites_too_stays_its_own_and_the_loss_is_said(tmp_path: Path) -> None:
+    from convert import model as m
+
+    (path := tmp_path / "a.md").write_text("# 标题\n\n正文[^a]，又见[^b]。\n\n[^a]: 参见[^b]。\n[^b]: 内层注释。\n", encoding="utf-8")
+    with collect_warnings() as warnings:
+        doc = convert.read(str(path))
+    assert [m.plain_text(m.block_inlines(n.content[0])) for n in doc.footnotes] == ["参见。", "内层注释。"]
+    assert any("[^a] cites footnote [^b]" in w for w in warnings)

@@ -20,9 +20,9 @@ from importlib.util import find_spec
 from pathlib import Path
 from typing import Any, Callable
 
-from ..errors import ConvertError
+from ..errors import ConvertError, warn
 from ..model import CHECKED_BOX, UNCHECKED_BOX
-from ..scripts import display_width, has_han, is_verse
+from ..scripts import display_width, has_han, is_verse, is_wide
 from .ast_text import inline_text
 from .cjk_markdown import (CJK_OPENING, CODE_INDENT, cjk_friendly, code_offsets, needs_help, unindent_prose,
                            unwrap_presentational)
@@ -84,6 +84,7 @@ def markdown_ast(path: Path, text: str) -> dict[str, Any]:
     text = unwrap_presentational(text, sourcepos_ast)  # `<center>![…](…)</center>`
     text = unindent_prose(text, sourcepos_ast)  # Chinese paragraphs indented by four spaces
     text = notes_apps_prepared(text, lambda source: code_offsets(source, sourcepos_ast))  # `%% … %%`, `> [!NOTE] 标题`
+    text = nested_notes(path, text, lambda source: code_offsets(source, sourcepos_ast))  # `[^a]: 参见[^b]。`
     if needs_help(text):  # `**“加粗”**文字`, `#标题`: see `cjk_markdown`
         text = cjk_friendly(text, sourcepos_ast)
     out = _pandoc_run(path, ["-f", MARKDOWN, "-t", "json"], text)
@@ -172,6 +173,45 @@ _FRONT_MATTER = re.compile(r"\A---\n.*?\n(?:---|\.\.\.)\n", re.S)
 # (a line indented as code that opens with CJK text is a paragraph's typed indent: `cjk_markdown.unindent_prose`)
 _BLOCK_MARKUP = re.compile(f"^(?:{CODE_INDENT}(?!{CJK_OPENING})"
                            r"| {0,3}(?:[|>]|```|~~~|[-*+][ \t]|\d{1,9}[.)][ \t]|[-=_*]{3,}\s*$))")
+
+
+# A footnote's definition, its first line and the indented lines that go on with it
+_NOTE_DEFINITION = re.compile(r"^\[\^(?P<id>[^\]\s]{1,40})\]:[ \t]*(?P<text>[^\n]*(?:\n(?:    |\t)[^\n]*)*)", re.M)
+_NOTE_CALL = re.compile(r"\[\^(?P<id>[^\]\s]{1,40})\](?!:)")
+
+
+def nested_notes(path: Path, text: str, verbatim: Callable[[str], list[tuple[int, int]]]) -> str:
+    """`text` with a note that a footnote cites (`[^a]: 第一条注释，参见[^b]。`) set inside it in brackets
+    (`参见（内层注释）`), when no text but footnotes cites it: pandoc nests no note in a note, and its
+    text was gone from every edition, unsaid. A note the text cites too stays a footnote of its own;
+    the citing note then only lost its call, which is said."""
+    def cited_inside(definitions: dict[str, re.Match[str]]) -> list[tuple[str, re.Match[str]]]:
+        return [(d["id"], call) for d in definitions.values() for call in _NOTE_CALL.finditer(text, d.start("text"), d.end())
+                if call["id"] in definitions and call["id"] != d["id"]]
+
+    if "[^" not in text or not cited_inside({d["id"]: d for d in _NOTE_DEFINITION.finditer(text)}):
+        return text
+    code = verbatim(text)
+    definitions: dict[str, re.Match[str]] = {}
+    for found in _NOTE_DEFINITION.finditer(text):  # the first of each, outside code
+        if not any(a <= found.start() < b for a, b in code):
+            definitions.setdefault(found["id"], found)
+    inside = cited_inside(definitions)
+    spans = [(d.start(), d.end()) for d in definitions.values()]
+    cited_outside = {call["id"] for call in _NOTE_CALL.finditer(text)
+                     if not any(a <= call.start() < b for a, b in spans + code)}
+    out, last = [], 0
+    for outer, call in sorted(inside, key=lambda item: item[1].start()):
+        if any(a <= call.start() < b for a, b in code):
+            continue
+        if call["id"] in cited_outside:
+            warn(f"{path.name}: footnote [^{outer}] cites footnote [^{call['id']}], which no note can hold; the call is left out")
+            continue
+        inner = " ".join(_NOTE_CALL.sub("", definitions[call["id"]]["text"]).split())
+        wide = any(is_wide(char) for char in inner)
+        out += [text[last:call.start()], f"（{inner.rstrip('。')}）" if wide else f" ({inner})"]
+        last = call.end()
+    return "".join(out) + text[last:]
 
 
 def lines_as_paragraphs(text: str) -> str:
