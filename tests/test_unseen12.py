@@ -232,3 +232,18 @@ def test_a_note_the_text_cites_too_stays_its_own_and_the_loss_is_said(tmp_path: 
         doc = convert.read(str(path))
     assert [m.plain_text(m.block_inlines(n.content[0])) for n in doc.footnotes] == ["参见。", "内层注释。"]
     assert any("[^a] cites footnote [^b]" in w for w in warnings)
+
+
+def test_a_raw_html_tables_header_rows_stay_its_header(tmp_path: Path) -> None:
+    """`<th>` rows over a table without `<thead>` were plain rows: the PDF's table had no header cell
+    (pdfua UA-15-003) and its spans no head to hang from."""
+    from convert import model as m
+
+    (path := tmp_path / "a.md").write_text(
+        "# 各港口季度数据\n\n下表列出数据。\n\n<table>\n<tr><th rowspan=\"2\">港口</th><th colspan=\"2\">吞吐量</th></tr>\n"
+        "<tr><th>一季度</th><th>二季度</th></tr>\n<tr><td>上海</td><td>100</td><td>120</td></tr>\n"
+        "<tr><td rowspan=\"2\">宁波</td><td>80</td><td>90</td></tr>\n<tr><td>85</td><td>95</td></tr>\n</table>\n",
+        encoding="utf-8")
+    [table] = [b for b in convert.read(str(path)).body if isinstance(b, m.Table)]
+    spans = [[(m.plain_text(m.block_inlines(c.content[0])), c.colspan, c.rowspan) for c in row] for row in table.header]
+    assert spans == [[("港口", 1, 2), ("吞吐量", 2, 1)], [("一季度", 1, 1), ("二季度", 1, 1)]] and len(table.body) == 3

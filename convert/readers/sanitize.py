@@ -95,7 +95,8 @@ def _tree_passes(html: str) -> str:
     hidden, aligned = bool(_MAYBE_HIDDEN.search(html)), bool(_MAYBE_ALIGNED.search(html))
     styled = bool(_EMPHASIS_STYLE.search(html))
     credited = "<figcaption" in html and bool(_MAYBE_CREDIT.search(html))
-    if not hidden and not aligned and not styled and not credited:
+    headed = "<th" in html
+    if not hidden and not aligned and not styled and not credited and not headed:
         return html
     from lxml import etree
     from lxml import html as lxml_html
@@ -109,11 +110,37 @@ def _tree_passes(html: str) -> str:
     changed = hidden and _without_hidden(root)
     changed = (aligned and _alignment_marked(root)) or changed
     changed = (styled and _styled_emphasis(root)) or changed
+    changed = (headed and _header_rows(root)) or changed
     if credited:
         from .web.figures import mark_credits
 
         changed = mark_credits(root) or changed
     return lxml_html.tostring(root, encoding="unicode") if changed else html
+
+
+def _header_rows(root: Any) -> bool:
+    """Each table's leading rows of header cells only (`<th rowspan="2">港口</th><th colspan="2">吞吐量</th>`
+    over `<th>一季度</th>…`) in a `<thead>`: pandoc reads the `<th>` of a table without one as plain cells,
+    and the table had no header (PDF/UA refuses a table without one) or a first row that lost its span."""
+    changed = False
+    for table in root.iter("table"):
+        if table.find("thead") is not None:
+            continue
+        rows = [row for row in table.iter("tr") if row.getparent() is table or row.getparent().tag == "tbody"]
+        leading = []
+        for row in rows:
+            cells = [cell for cell in row if isinstance(cell.tag, str)]
+            if not cells or any(cell.tag != "th" for cell in cells):
+                break
+            leading.append(row)
+        if not leading or len(leading) == len(rows):
+            continue
+        head = table.makeelement("thead", {})
+        leading[0].addprevious(head) if leading[0].getparent() is table else table.insert(0, head)
+        for row in leading:
+            head.append(row)
+        changed = True
+    return changed
 
 
 # Bold and italics a page sets by style (`<span style="font-weight:700">`), or by a class its own style
