@@ -155,17 +155,23 @@ def is_cjk_family(family: str) -> bool:
     return bool(_CJK_FAMILY.search(family))
 
 
+_SHORT_HAN_TEXT = 60  # Han characters: a headline or a line, where a kanji-heavy Japanese one has few kana
+
+
 def guess_language(text: str) -> str:
     """The language of `text` as far as its letters tell.
 
-    - `ja` where kana stand among the Han characters (one kana to six Han characters or more: Chinese text
-      has none but a quoted Japanese name);
+    - `ja` where kana stand among the Han characters (one kana to six Han characters or more, to three in a
+      longer text: Chinese text has none but a quoted Japanese name or sentence);
     - `zh-CN` where Han text dominates (a Han character weighs about as much as a short Latin word);
     - else the language of the script most letters are in, where the script nearly names it (`ko`, `ar`,
       `fa`, `ur`, `he`, `el`, `th`, `hi`; Cyrillic `ru`, or `uk`, `sr`, `be` by their own letters);
     - `en` for Latin letters or none: the Latin-script languages are not told apart."""
     han, kana = len(HAN.findall(text)), len(_KANA.findall(text))
-    weights = {"en": len(LATIN_LETTER.findall(text)), "ja" if is_japanese_text(text) else "zh-CN": 4 * (han + kana)}
+    # (in a longer text, a kana to three Han characters: Japanese prose has more kana than kanji, and a
+    # Chinese article quoting a Japanese sentence was taken for Japanese at one to six)
+    japanese = is_japanese_text(text) and (han < _SHORT_HAN_TEXT or kana * 3 >= han)
+    weights = {"en": len(LATIN_LETTER.findall(text)), "ja" if japanese else "zh-CN": 4 * (han + kana)}
     for lang, letters, weight in _SCRIPT_LANGUAGES:
         weights[lang] = weight * len(letters.findall(text))
     lang = max(weights, key=lambda name: (weights[name], name == "en"))  # a tie stays English
@@ -362,6 +368,22 @@ def other_han_script(text: str, lang: str) -> str | None:
     script's faces (`writers.html`, `writers.docx`)."""
     script = detect_script(text)
     return script if script is not None and script != han_script(lang) else None
+
+
+_HANGUL_LETTER = re.compile(f"[{HANGUL}]")
+
+
+def other_cjk_language(text: str) -> str | None:
+    """`ja` or `ko` when a paragraph of a Chinese article is written in Japanese (kana among its Han
+    characters) or Korean (Hangul), else None: such a quotation took the article's `zh` tag, so its kanji
+    were drawn in Chinese forms and a screen reader read it as Chinese."""
+    letters = len(CJK_LETTER.findall(text)) or 1
+    kana, hangul = len(_KANA.findall(text)), len(_HANGUL_LETTER.findall(text))
+    if kana >= 3 and kana >= 0.15 * letters:
+        return "ja"
+    if hangul >= 3 and hangul >= 0.5 * letters:
+        return "ko"
+    return None
 
 
 def detect_region(text: str) -> str | None:

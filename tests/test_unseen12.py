@@ -247,3 +247,21 @@ def test_a_raw_html_tables_header_rows_stay_its_header(tmp_path: Path) -> None:
     [table] = [b for b in convert.read(str(path)).body if isinstance(b, m.Table)]
     spans = [[(m.plain_text(m.block_inlines(c.content[0])), c.colspan, c.rowspan) for c in row] for row in table.header]
     assert spans == [[("港口", 1, 2), ("吞吐量", 2, 1)], [("一季度", 1, 1), ("二季度", 1, 1)]] and len(table.body) == 3
+
+
+JAPANESE_AND_KOREAN = ("# 东京来信\n\n今年春天，我收到了一位日本朋友的来信。她在信中回忆了我们一起在东京看樱花的日子，字里行间满是怀念。她写道：\n\n"
+                       "> ありがとうございました。東京の桜はとても綺麗でした。\n\n前几天，一位韩国演员在北京参加电影节活动时，用韩语向现场观众"
+                       "表达了感谢。他说：\n\n> 정말 감사합니다. 다음에 또 만나요.\n\n这些跨越语言的问候，让人感到温暖。\n")
+
+
+def test_a_japanese_or_korean_quotation_in_a_chinese_article_says_its_language(tmp_path: Path) -> None:
+    """Tagged zh-CN with the article: its kanji drawn in Chinese forms, a screen reader reading it as Chinese."""
+    import re
+    import zipfile
+
+    (path := tmp_path / "a.md").write_text(JAPANESE_AND_KOREAN, encoding="utf-8")
+    page = convert.convert(str(path), to="html", output=str(tmp_path / "a.html"), offline=True).read_text(encoding="utf-8")
+    assert re.search(r'<p lang="ja"[^>]*>ありがとう', page) and re.search(r'<p lang="ko"[^>]*>정말', page)
+    word = convert.convert(str(path), to="docx", output=str(tmp_path / "a.docx"), offline=True)
+    xml = zipfile.ZipFile(word).read("word/document.xml").decode("utf-8")
+    assert 'w:eastAsia="ja"' in xml and 'w:eastAsia="ko"' in xml

@@ -15,7 +15,8 @@ from .. import model as m
 from ..resources import Image, Placeholder
 from ..resources.images import shown_tall
 from ..scripts import (HAN_TEXT_RUN, LONG_UNBROKEN_RUN, detect_script, direction, is_east_asian,
-                       is_latin_passage, is_wide, latin_marks, other_han_script, starts_cluster, url_breaks)
+                       is_latin_passage, is_wide, latin_marks, other_cjk_language, other_han_script, starts_cluster,
+                       url_breaks)
 from ..theme import Theme
 from ..theme.css import LANG_SPAN, screen_css, screen_figure_ratio, screen_tall_ratio, vertical_css
 from ..wording import BYLINE_SEPARATOR, byline, byline_text, credit_text, labels
@@ -350,7 +351,11 @@ class _Renderer:
         Taiwan source), ` lang="zh-CN"` for the converse: the paragraph is then set in its own script's
         faces, punctuation placed by its own standard (it took the article's SC faces, marks bottom-left).
         '' for any other paragraph, and for one too short for its characters to tell."""
-        if not self.chinese or (script := other_han_script(m.plain_text(content), self.doc.meta.lang)) is None:
+        if not self.chinese:
+            return ""
+        if (other := other_cjk_language(text := m.plain_text(content))) is not None:
+            return f' lang="{other}" xml:lang="{other}"'  # a Japanese or Korean quotation
+        if (script := other_han_script(text, self.doc.meta.lang)) is None:
             return ""
         tag = "zh-Hant" if script == "hant" else "zh-CN"
         return f' lang="{tag}" xml:lang="{tag}"'

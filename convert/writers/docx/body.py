@@ -17,7 +17,7 @@ from docx.oxml.ns import qn
 from ... import model as m
 from ...resources import ResourceGate
 from ...scripts import (clause_line_cost, compressed_marks, direction, heading_clauses, is_cjk_family, is_latin_passage,
-                         joined_numbers, other_han_script, set_width_em)
+                         joined_numbers, other_cjk_language, other_han_script, set_width_em)
 from ...wording import BYLINE_SEPARATOR, byline, byline_text
 from .figures import Figures
 from .lists import Numbering
@@ -267,9 +267,12 @@ class BodyWriter:
     def other_script(self, content: tuple[m.Inline, ...]) -> Format | None:
         """The format of a paragraph of a Chinese article written in the other Han script (`html.script_lang`):
         its script's face and language."""
-        if not self.doc.is_chinese or (script := other_han_script(m.plain_text(content), self.lang)) is None:
+        if not self.doc.is_chinese:
             return None
-        tag = "zh-TW" if script == "hant" else "zh-CN"
+        if (tag := other_cjk_language(text := m.plain_text(content))) is None:  # (a Japanese or Korean quotation)
+            if (script := other_han_script(text, self.lang)) is None:
+                return None
+            tag = "zh-TW" if script == "hant" else "zh-CN"
         stack = self.tokens.theme.stack("body", tag)
         return Format(han_face=next((name for name in stack if is_cjk_family(name)), stack[0]), han_lang=tag)
 
