@@ -620,6 +620,8 @@ _RACE_TIME_WHOLE = re.compile(f"[+\\-−]?(?:{_RACE_TIME})")
 _LETTER_UNIT = re.compile(f"[{CJK_LETTERS}]|[{_LATIN_SIDE}]+")
 _TRAILING = re.compile(f"[{re.escape(CLOSING_MARKS + CLOSING_PUNCTUATION)}\\s]*$")
 _TAIL_LIMIT = 12  # characters: a longer tail is left to break where it may
+_CLOCK = re.compile(r"[0-9]{1,2}[:：][0-9]{2}")
+_PERIOD_BEFORE = re.compile(r"(?:上午|下午|中午|早上|早晨|清晨|晚上|晚间|晚間|傍晚|凌晨|淩晨|夜间|夜間|深夜) ?$")
 
 
 def number_groups(text: str) -> list[tuple[int, int]]:
@@ -651,7 +653,12 @@ def number_parts(text: str, latin_units: bool = False) -> list[tuple[int, int, i
             end = number_end
         while number_end > match.start() and text[number_end - 1] == " ":
             number_end -= 1
-        found.append((match.start(), number_end, end))
+        start = match.start()
+        if _CLOCK.fullmatch(text, start, number_end):  # a time counts nothing (`8:30发布`: no unit)
+            end = number_end
+            if period := _PERIOD_BEFORE.search(text, 0, start):
+                start = period.start()  # `上午8:30`: the time of day is the clock's (`气象署上午` / `8:30` misreads)
+        found.append((start, number_end, end))
     if any(end > number_end for _, number_end, end in found):
         units = dict(heading_words(text, longest=3))  # where each short Han word starts: its end
         found = [(start, number_end, _unit_end(text, end, units.get(end - 1, end)) if end > number_end else end)

@@ -265,3 +265,27 @@ def test_a_japanese_or_korean_quotation_in_a_chinese_article_says_its_language(t
     word = convert.convert(str(path), to="docx", output=str(tmp_path / "a.docx"), offline=True)
     xml = zipfile.ZipFile(word).read("word/document.xml").decode("utf-8")
     assert 'w:eastAsia="ja"' in xml and 'w:eastAsia="ko"' in xml
+
+
+@pytest.mark.parametrize(("text", "groups"), [
+    ("氣象署上午8:30發布海上警報", ["上午8:30"]),  # the time of day with its clock; a time counts nothing after it
+    ("今天晚上 9:05 开会", ["晚上 9:05"]),
+    ("排名第36位", ["第36位"]),
+])
+def test_a_clock_time_keeps_its_part_of_the_day(text: str, groups: list[str]) -> None:
+    """`氣象署上午` / `8:30 發布` on the cover, a line break between the part of the day and its time."""
+    from convert.scripts import number_parts
+
+    assert [text[start:end] for start, _, end in number_parts(text, True)] == groups
+
+
+def test_the_covers_title_breaks_between_its_clauses() -> None:
+    """`深水埗劏房戶捱` / `租貴　關注組促…` on the EPUB's cover, where the page's headline breaks at the space."""
+    from convert.resources.fonts import stack_font
+    from convert.theme import load_theme
+    from convert.writers.epub.cover import _title_lines
+    from convert.writers.textlines import NO_SPACING
+
+    face = stack_font(load_theme().stack("headings", "zh-HK"), bold=True)
+    _, lines = _title_lines("深水埗劏房戶捱租貴　關注組促政府加快落實「簡樸房」規管", face, 984, 114, NO_SPACING)
+    assert lines[0] == "深水埗劏房戶捱租貴" and not any(line.startswith("租") for line in lines)

@@ -18,7 +18,7 @@ from ...dates import format_date
 from ...errors import warn
 from ...model import Meta, collapse_spaces
 from ...resources.fonts import FontFile, look_up_ahead, stack_font
-from ...scripts import direction, han_standard, is_chinese, is_cjk_language
+from ...scripts import direction, han_standard, heading_clauses, is_chinese, is_cjk_language
 from ...theme import Theme
 from ...wording import BYLINE_SEPARATOR, byline, byline_text
 from ..textlines import NO_SPACING, Spacing
@@ -40,6 +40,30 @@ def cover_text(meta: Meta, publication: str = "") -> dict[str, str]:
     return {"title": meta.title, "subtitle": meta.subtitle,
             "date": format_date(meta.date, lang) if meta.date else "", "source": source,
             "people": BYLINE_SEPARATOR.join(people)}
+
+
+_TITLE_LINES = 6
+_CLAUSE_SHRINK = 0.8  # the smallest share of its size a title may take to keep its clauses whole
+
+
+def _title_lines(title: str, face: FontFile | None, width: int, start: int,  # type: ignore[no-untyped-def]
+                 spacing: Spacing):
+    """The title's font and lines: as large as fits in six lines; where its clauses (`scripts.heading_clauses`,
+    parted by a space) would be broken across lines, a size not much smaller at which each starts a line and
+    each but the longest fits one (`深水埗劏房戶捱租貴` / `關注組促政府加快落實` / …, not `…捱` / `租貴　關注組促`)."""
+    font = _fit(title, face, width, start=start, lines=_TITLE_LINES, cjk=spacing)
+    clauses = [title[a:b].strip() for a, b in heading_clauses(title) if title[a:b].strip()]
+    if len(clauses) < 2:
+        return font, _wrap(title, font, width, spacing)
+    size = getattr(font, "size", start)
+    while size >= getattr(font, "size", start) * _CLAUSE_SHRINK and size > 12:
+        held_font = _font(face, size)
+        wrapped = [_wrap(clause, held_font, width, spacing) for clause in clauses]
+        longest = max(range(len(clauses)), key=lambda i: len(clauses[i]))
+        if sum(map(len, wrapped)) <= _TITLE_LINES and all(len(w) == 1 for i, w in enumerate(wrapped) if i != longest):
+            return held_font, [line for lines in wrapped for line in lines]
+        size = int(size * 0.95)
+    return font, _wrap(title, font, width, spacing)
 
 
 @dataclass(frozen=True)
@@ -118,8 +142,7 @@ def cover_drawing(meta: Meta, theme: Theme, size: tuple[int, int] = COVER_SIZE, 
 
     # The title, as large as fits in at most six lines.
     top = band + int(height * 0.12)
-    font = _fit(text["title"], heading_font, inner, start=int(width * 0.095), lines=6, cjk=spacing)
-    lines = _wrap(text["title"], font, inner, spacing)
+    font, lines = _title_lines(text["title"], heading_font, inner, int(width * 0.095), spacing)
     y = _draw_lines(draw, lines, font, margin, top, colors.heading, 1.3, spacing, end)
     if text["subtitle"]:
         sub_font = _fit(text["subtitle"], body_font, inner, start=int(width * 0.045), lines=3, cjk=spacing)
