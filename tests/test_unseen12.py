@@ -289,3 +289,15 @@ def test_the_covers_title_breaks_between_its_clauses() -> None:
     face = stack_font(load_theme().stack("headings", "zh-HK"), bold=True)
     _, lines = _title_lines("深水埗劏房戶捱租貴　關注組促政府加快落實「簡樸房」規管", face, 984, 114, NO_SPACING)
     assert lines[0] == "深水埗劏房戶捱租貴" and not any(line.startswith("租") for line in lines)
+
+
+@pytest.mark.parametrize(("source", "script", "text"), [
+    ("市政府今天举行新闻发布会，发布了最新的软件产业报告。", "hant-tw", "市政府今天舉行新聞發布會，發布了最新的軟體產業報告。"),
+    ("好多住喺深水埗嘅劏房戶，依家仲未知自己間屋合唔合格。", "hans", "好多住喺深水埗嘅劏房户，依家仲未知自己间屋合唔合格。"),
+])
+def test_converting_the_script_keeps_newsrooms_words(tmp_path: Path, source: str, script: str, text: str) -> None:
+    """Taiwan's phrases gave `新聞釋出會` (`发布` read as software's release); Simplified gave `㓥房`."""
+    from convert import model as m
+
+    (path := tmp_path / "a.md").write_text(f"# 本地新聞\n\n{source}\n", encoding="utf-8")
+    assert m.plain_text(convert.read(str(path), script=script).body[0].content) == text

@@ -77,12 +77,29 @@ def _standard(doc: m.Document) -> str:
 _CURLY = str.maketrans("「」『』", "“”‘’")
 
 
+# Words an OpenCC configuration's phrases turn into another word in news copy, and the form to give them
+# instead: Taiwan's phrases read `发布` as software's release (`新闻发布会` -> `新聞釋出會`). After a
+# conversion to Simplified, Hong Kong's `劏房` keeps its `劏` (OpenCC's `㓥`, a rare character the mainland
+# press does not write either).
+_KEPT_WORDS: dict[str, dict[str, str]] = {"s2twp": {"发布": "發布"}}
+_AFTER: dict[str, dict[str, str]] = {config: {"㓥": "劏"} for config in ("t2s", "tw2s", "tw2sp", "hk2s")}
+
+
 def _converter(steps: tuple[str, ...], corners: bool) -> Callable[[str], str]:
     def convert(text: str) -> str:
         if not has_han(text):
             return text
         for config in steps:
+            # each kept word held by a private-use character, which OpenCC leaves as it is
+            kept = {chr(0xE000 + n): (word, form) for n, (word, form) in enumerate(_KEPT_WORDS.get(config, {}).items())
+                    if word in text}
+            for held, (word, _) in kept.items():
+                text = text.replace(word, held)
             text = opencc(config).convert(text)
+            for held, (_, form) in kept.items():
+                text = text.replace(held, form)
+            for old, new in _AFTER.get(config, {}).items():
+                text = text.replace(old, new)
         return text if corners else text.translate(_CURLY)
     return convert
 
