@@ -1152,6 +1152,15 @@ def _chinese_words_here(text: str, longest: int) -> list[tuple[int, int]]:
         if start < 0:
             continue
         before, position = (spans[-1] if spans else None), start + len(word)
+        if word in _PARTICLES and start and CJK_LETTER.match(text[start - 1]) \
+                and not _DIGIT_BEFORE.search(text, 0, before[0] if before and before[1] == start else start - 1):
+            # `历史的`, `明代的`: a particle goes with the word before it, a line starting with it reads wrong
+            # (not after a number's unit, `2024年` `的`, whose group ends where `number_parts` ends it)
+            if before and before[1] == start:
+                spans[-1] = (before[0], position)
+            else:
+                spans.append((start - 1, position))
+            continue
         if word in _NAME_SUFFIXES and before and before[1] == start and position - before[0] <= longest:
             spans.append((before[0], position))  # `物流` `局`: the bureau's name is whole, `物流局`
             continue
@@ -1178,6 +1187,8 @@ _MEASURE_WORDS = set("个個位名人家户戶次件台臺辆輛架艘只隻头�
 # A character that ends the name of an office or body (`运输署`, `物流局`, `交通部`, `客运站`), which jieba
 # leaves alone after a word its dictionary knows, when it does not know the name: held with that word.
 _NAME_SUFFIXES = set("局署部处厅委院所办站队馆司")
+# Particles that lean on the word before them (的 地 得 之, aspect 了 着 过): no heading line starts with one
+_PARTICLES = set("的地得之了着過过")
 
 
 # Relative time words (下月, 上午, 今年, 本周, 明天): a deictic character and a unit of time. jieba's

@@ -301,3 +301,15 @@ def test_converting_the_script_keeps_newsrooms_words(tmp_path: Path, source: str
 
     (path := tmp_path / "a.md").write_text(f"# 本地新聞\n\n{source}\n", encoding="utf-8")
     assert m.plain_text(convert.read(str(path), script=script).body[0].content) == text
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("当一条有着三百年历史的巷子遇上拆迁", "历史的"),  # the headline's line started `的巷子遇上拆迁…`
+    ("从明代的织造作坊到国营厂", "明代的"),
+    ("一件衣服的七日游", "衣服的"),
+])
+def test_a_headings_particle_goes_with_the_word_before_it(text: str, word: str) -> None:
+    from convert.scripts import heading_words, number_parts
+
+    assert word in [text[a:b] for a, b in heading_words(text)]
+    assert [("2024年的经济")[a:c] for a, _, c in number_parts("2024年的经济", True)] == ["2024年"]  # a unit's group stays
