@@ -802,6 +802,16 @@ def url_breaks(text: str) -> list[int]:
     return sorted(set(found))
 
 
+def address_hyphens(text: str) -> list[int]:
+    """Indexes of the hyphens inside web and e-mail addresses (`auto-expo.example.cn`): a line breaks before
+    such a hyphen (`url_breaks`), never after it, where it would read as a word's (`press@auto-` / `expo`)."""
+    found = []
+    for pattern in (_EMAIL, _URL):
+        for match in pattern.finditer(text):
+            found.extend(index for index in range(match.start() + 1, match.end() - 1) if text[index] == "-")
+    return sorted(set(found))
+
+
 def joined_numbers(text: str, joiner: str = NO_WIDTH_NON_BREAK, words: bool = False, gap: str = "",
                    held: list[tuple[int, int]] = ()) -> str:  # type: ignore[assignment]
     """`text` with a zero-width `joiner` where a line could otherwise break inside a number group of

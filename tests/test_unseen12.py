@@ -313,3 +313,15 @@ def test_a_headings_particle_goes_with_the_word_before_it(text: str, word: str) 
 
     assert word in [text[a:b] for a, b in heading_words(text)]
     assert [("2024年的经济")[a:c] for a, _, c in number_parts("2024年的经济", True)] == ["2024年"]  # a unit's group stays
+
+
+def test_an_address_never_breaks_after_its_hyphen(tmp_path: Path) -> None:
+    """`press@auto-` / `expo.example.cn` read as a hyphenated word; an address breaks before its hyphen
+    (Chicago 6.8.2), or at its other places, and its text stays whole."""
+    import re
+
+    from convert.writers.html import breakable
+
+    markup = breakable("请联系press@auto-expo.example.cn或访问www.auto-expo.example.cn")
+    assert "-<wbr />" not in markup and markup.count("<wbr />-\u2060expo") == 2
+    assert re.sub("<wbr />|\u2060", "", markup) == "请联系press@auto-expo.example.cn或访问www.auto-expo.example.cn"

@@ -14,7 +14,7 @@ from typing import Callable, Literal
 from .. import model as m
 from ..resources import Image, Placeholder
 from ..resources.images import shown_tall
-from ..scripts import (HAN_TEXT_RUN, LONG_UNBROKEN_RUN, detect_script, direction, is_east_asian,
+from ..scripts import (HAN_TEXT_RUN, LONG_UNBROKEN_RUN, WORD_JOINER, address_hyphens, detect_script, direction, is_east_asian,
                        is_latin_passage, is_wide, latin_marks, other_cjk_language, other_han_script, starts_cluster,
                        url_breaks)
 from ..theme import Theme
@@ -388,6 +388,10 @@ def breakable(text: str) -> str:
             if index in cuts or index == run.end():
                 cuts.update(range(piece + 20, index, 20))
                 piece = index
+    if hyphens := address_hyphens(text):  # no break after an address's hyphen (`auto-` / `expo`): a joiner holds it
+        for index in reversed(hyphens):
+            text = text[:index + 1] + WORD_JOINER + text[index + 1:]
+        cuts = {cut + sum(1 for index in hyphens if index < cut) for cut in cuts}
     parts, last = [], 0
     for cut in sorted({_cluster_start(text, c) for c in cuts} - {len(text)}):
         parts.append(escape(text[last:cut], quote=False))
