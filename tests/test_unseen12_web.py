@@ -357,3 +357,29 @@ def test_promotion_between_and_under_the_paragraphs_goes_and_the_text_stays(tmp_
                                           last=last))
     texts = [m.plain_text(m.block_inlines(b)).strip() for b in doc.body]
     assert texts == PARAGRAPHS + HK_PARAGRAPHS and doc.meta.kicker == "社會新聞"
+
+
+MEDIUM = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>What the Cut Taught Me | by Margaret Hale |
+The Night Desk | Medium</title><meta property="og:site_name" content="{site}"><meta name="author" content="Margaret Hale">
+<script type="application/ld+json">{{"@context": "http://schema.org", "@type": "NewsArticle", "headline": "What the Cut
+Taught Me", "datePublished": "2025-02-11T14:03:22Z", "author": {{"@type": "Person", "name": "Margaret Hale"}},
+"publisher": {{"@type": "Organization", "name": "{publisher}"}}}}</script></head><body>
+<nav class="metabar"><a href="/">Medium</a><a href="/write">Write</a><a href="/signin">Sign in</a></nav>
+<article><h1>What the Cut Taught Me</h1>{body}</article>
+<div class="recommended"><h2>Recommended from Medium</h2><a href="/x">10 Prompts for Journalists</a></div>
+<footer><a href="/help">Help</a><a href="/status">Status</a><a href="/about">About</a><a href="/terms">Terms</a></footer>
+</body></html>"""
+ENGLISH = ["The story came in at 11:40 p.m., twenty minutes before the page closed, and it was three hundred words too long.",
+           "We cut the second quote first, then the history, then the paragraph everyone on the desk liked best.",
+           "What was left was shorter and, to my surprise, clearer: the reader lost nothing they needed that night.",
+           "I have thought about that cut for years, because it taught me what a story is for and who it serves."]
+
+
+@pytest.mark.parametrize(("site", "publisher", "source"), [
+    ("Medium", "The Night Desk", "The Night Desk"),  # the publication on the platform, not the platform
+    ("The Courier", "Courier Media Group", "The Courier"),  # a site's own name stays
+])
+def test_a_platforms_article_names_its_publication(tmp_path: Path, site: str, publisher: str, source: str) -> None:
+    body = "".join(f"<p>{p}</p>" for p in ENGLISH)
+    doc = _page(tmp_path, MEDIUM.format(site=site, publisher=publisher, body=body))
+    assert doc.meta.source_site == source

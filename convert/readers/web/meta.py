@@ -117,6 +117,12 @@ def text_of(element: Any) -> str:
     return _collapsed(element.text_content())
 
 
+# Platforms that host publications and writers' own columns: the page's site name is the host's, its
+# JSON-LD publisher (when another) the publication the article appeared in
+_PLATFORMS = {"medium", "substack", "wordpress.com", "blogger", "ghost", "知乎", "知乎专栏", "简书", "百家号", "搜狐号",
+              "网易号", "头条号", "澎湃号", "企鹅号", "一点号", "大风号"}
+
+
 def page_metadata(tree: Any, page_url: str = "") -> PageMeta:
     """Every field the page's own markup states, most trusted source first."""
     meta = PageMeta()
@@ -130,6 +136,9 @@ def page_metadata(tree: Any, page_url: str = "") -> PageMeta:
     site = _first(meta, "site", (wechat.get("nickname"), "wechat"), (tags.get("og:site_name"), "og"),
                   (_name(article.get("publisher")), "json-ld"), (tags.get("contentsource"), "government"),
                   (tags.get("sitename"), "government"), (tags.get("application-name"), "meta"))
+    if site.casefold() in _PLATFORMS and (publication := _collapsed(_text_value(_name(article.get("publisher"))))) \
+            and publication.casefold() not in _PLATFORMS:
+        site, meta.found["site"] = publication, "json-ld"  # `The Night Desk` on Medium: the publication, not the host
     meta.title = clean_title(_first(meta, "title", (_json_ld_headline(article, tree, tags), "json-ld"),
                                     (tags.get("og:title"), "og"), (tags.get("twitter:title"), "twitter"),
                                     (wechat.get("msg_title"), "wechat"), (tags.get("articletitle"), "government"),
