@@ -558,7 +558,7 @@ SOURCE_LABELS = ("图片来源", "圖片來源", "照片来源", "照片來源",
 # `警方供图`, `视频截图` (a still), `翻摄` (a photo of a photo), a file picture (`資料照片`), an illustration
 _SOURCE_ENDINGS = ("提供", "供图", "供圖", "截图", "截圖", "翻摄", "翻攝")
 _SOURCE_OPENINGS = ("翻摄", "翻攝")  # `翻攝自蔡依林IG`: a photo of a screen or a print, from where it was
-_SOURCE_CREDITS = {"资料图", "資料圖", "资料照片", "資料照片", "资料照", "資料照", "档案照片", "檔案照片", "资料图片", "資料圖片", "示意图", "示意圖", "网络图片", "網路圖片",
+SOURCE_CREDITS = {"资料图", "資料圖", "资料照片", "資料照片", "资料照", "資料照", "档案照片", "檔案照片", "资料图片", "資料圖片", "示意图", "示意圖", "网络图片", "網路圖片",
                    "網絡圖片"}
 
 
@@ -567,7 +567,7 @@ def credit_text(credit: str, lang: str) -> str:
     its own role (a chart's `制图：王某`) or its source (`中央氣象署提供`, `資料照片`) as it is: `摄影：資料照片`
     named a photographer who is none."""
     if credit.split("：", 1)[0] in (*DRAWN_ROLES, *SOURCE_LABELS) or credit.endswith(_SOURCE_ENDINGS) \
-            or credit.startswith(_SOURCE_OPENINGS) or credit in _SOURCE_CREDITS:
+            or credit.startswith(_SOURCE_OPENINGS) or credit in SOURCE_CREDITS:
         return credit
     separator = labels(lang)["label_separator"]
     return f"{labels(lang)['credit']}{': ' if separator == ' ' else separator}{credit}"

@@ -325,3 +325,15 @@ def test_an_address_never_breaks_after_its_hyphen(tmp_path: Path) -> None:
     markup = breakable("请联系press@auto-expo.example.cn或访问www.auto-expo.example.cn")
     assert "-<wbr />" not in markup and markup.count("<wbr />-\u2060expo") == 2
     assert re.sub("<wbr />|\u2060", "", markup) == "请联系press@auto-expo.example.cn或访问www.auto-expo.example.cn"
+
+
+@pytest.mark.parametrize(("caption", "text", "credit"), [
+    ("東涌東站月台。（圖：港鐵公司提供）", "東涌東站月台。", "港鐵公司提供"),  # `東涌東站月台。（圖：` was left dangling
+    ("金管局指香港金融體系穩健。（資料圖片）", "金管局指香港金融體系穩健。", "資料圖片"),  # a file picture, said in brackets
+    ("港口。（资料图）", "港口。", "资料图"),
+    ("他提供了帮助（资料）", "他提供了帮助（资料）", ""),
+])
+def test_a_bracketed_source_after_the_caption_is_its_credit(caption: str, text: str, credit: str) -> None:
+    from convert.enrich.captions import split_credit
+
+    assert split_credit(caption) == (text, credit)

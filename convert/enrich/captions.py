@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from ..wording import DRAWN_ROLES, SOURCE_LABELS
+from ..wording import DRAWN_ROLES, SOURCE_CREDITS, SOURCE_LABELS
 
 # BBC's pages label a caption and its credit for screen readers, and the labels come along with the text:
 # `图像加注文字，…` / `圖像加註文字，…` / `Image caption, …`, `图像来源，Getty Images` / `Image source, Getty Images`.
@@ -50,8 +50,11 @@ _DRAWN_ZH = re.compile(
     rf"(?P<role_bare>{_ROLE})$")
 # `视觉中国供图`, `（受访者供图）`, and `中央氣象署提供`, `（照片由讀者提供）`: who supplied the picture. `提供` is a
 # common verb: the one who supplied stands alone, after a sentence, a clause, a label, a bracket or `由`.
-_SUPPLIED_ZH = re.compile(r"(?:^|(?<=[。！？，,；;\s（(：:／/]))[（(]?\s*(?:(?:图片|圖片|照片|相片)?由\s*)?"
+_SUPPLIED_ZH = re.compile(r"(?:^|(?<=[。！？，,；;\s（(：:／/]))[（(]?\s*(?:(?:图|圖)\s*[:：]\s*)?(?:(?:图片|圖片|照片|相片)?由\s*)?"
                           r"(?P<who>[^（()）。，：:／/\s为為向给給替帮幫由对對]{2,20})\s*(?P<supplied>供图|供圖|提供)\s*[)）]?$")
+# A file picture, an illustration, a picture from the web, said in brackets after the caption (`…穩健。（資料圖片）`)
+_FILE_PICTURE = re.compile(r"(?<=[。！？.!?])\s*[（(]\s*(?:(?:图|圖)\s*[:：/／]\s*)?(?P<who>" + "|".join(sorted(SOURCE_CREDITS, key=len, reverse=True))
+                           + r")\s*[)）]$")
 # A picture agency a Chinese portal names at a caption's end (`共享充电宝。视觉中国 资料`, `…。东方IC`, `…。CFP供图`)
 _AGENCIES_ZH = (r"(?P<who>视觉中国|視覺中國|东方IC|東方IC|IC\s?photo|图虫创意|圖蟲創意|人民视觉|人民視覺|"
                 r"CFP|新华社发|新華社發|中新社发|中新社發|"
@@ -77,7 +80,7 @@ def split_credit(text: str) -> tuple[str, str]:
         role = drawn["role"] or drawn["role_after"] or drawn["role_bare"]
         return text[:drawn.start()].rstrip(" 　,，;；—–-"), f"{role}：{who}"
     for pattern in (_SOURCE_LABELLED, _PICTURE_FROM, _TAKEN_BY_ZH, _LABELLED_ZH, _SUPPLIED_ZH, _BY_EN, _LABELLED_EN,
-                    _AGENCY_ZH, _BRACKETED_AGENCY_ZH):
+                    _AGENCY_ZH, _BRACKETED_AGENCY_ZH, _FILE_PICTURE):
         match = pattern.search(text)
         if match is None:
             continue

@@ -290,8 +290,11 @@ def _table_caption(block: m.Block | None) -> re.Match[str] | None:
 
 
 def _credit_out_of_caption(figure: m.Figure) -> m.Figure:
-    """A figure whose caption (from its alt text or image title) ends in a credit: the credit apart."""
+    """A figure whose caption (from its alt text or image title) ends in a credit: the credit apart. A
+    figure that has its credit already (a page's credit element) keeps its caption whole (`…（档案照片）`)."""
     caption, credit = split_credit(m.plain_text(figure.caption))
+    if credit and figure.credit:
+        return figure
     if not credit:
         if (labelled := caption_line(caption)) and labelled != caption:
             return replace(figure, caption=(m.Text(labelled),))  # `图像加注文字，…`: the label goes
