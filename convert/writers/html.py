@@ -37,6 +37,9 @@ class HtmlStyle:
     table_measure_em: float = 0.0  # the measure in em of a table's text (0: the e-reader page's), `column_groups`
     tall_ratio: float = 0.0  # ... unless it is legible shown whole this tall (`images.shown_tall`)
     ruby: bool = True  # False: the edition cannot set ruby (WeasyPrint sets `<rt>` inline), readings in brackets
+    # True: a word joiner holds an address's hyphen to what follows (`breakable`): the PDF, whose text drops
+    # it; a browser's copy of the address would keep it
+    hold_address_hyphens: bool = False
 
 
 def data_uri(image: Image) -> str:
@@ -332,8 +335,9 @@ class _Renderer:
         if self.chinese and not self.in_latin_passage and (marks := latin_marks(text)):
             cuts = [0, *(edge for run in marks for edge in run), len(text)]
             return "".join(f'<span class="{LANG_SPAN}" lang="en">{text[start:end]}</span>' if index % 2
-                           else breakable(text[start:end]) for index, (start, end) in enumerate(zip(cuts, cuts[1:])))
-        escaped = breakable(text)
+                           else breakable(text[start:end], self.style.hold_address_hyphens)
+                           for index, (start, end) in enumerate(zip(cuts, cuts[1:])))
+        escaped = breakable(text, self.style.hold_address_hyphens)
         if self.east_asian or not HAN_TEXT_RUN.search(escaped):
             return escaped
         lang = self.han_lang
@@ -374,7 +378,7 @@ def _cluster_start(text: str, index: int) -> int:
     return index
 
 
-def breakable(text: str) -> str:
+def breakable(text: str, hold_hyphens: bool = False) -> str:
     """Escaped text with `<wbr />` where a web address may break (`scripts.url_breaks`: after `//`,
     before a slash or a period, ...), and every 20 characters of what is left longer than 40 without a
     break (a hash, a hostile 'word'): such runs must wrap, and WeasyPrint finding each break point
@@ -388,7 +392,7 @@ def breakable(text: str) -> str:
             if index in cuts or index == run.end():
                 cuts.update(range(piece + 20, index, 20))
                 piece = index
-    if hyphens := address_hyphens(text):  # no break after an address's hyphen (`auto-` / `expo`): a joiner holds it
+    if hold_hyphens and (hyphens := address_hyphens(text)):  # no break after an address's hyphen (`auto-` / `expo`)
         for index in reversed(hyphens):
             text = text[:index + 1] + WORD_JOINER + text[index + 1:]
         cuts = {cut + sum(1 for index in hyphens if index < cut) for cut in cuts}

@@ -79,7 +79,8 @@ def write_pdf(doc: m.Document, ctx: WriteContext) -> bytes:
     if problem:
         warn(f"SLOW PDF: {problem}; install libharfbuzz-subset0 (see 'convert doctor')")
     fetcher = GateFetcher()
-    article = article_html(doc, ctx, HtmlStyle(notes="footnote", ruby=False, image_url=fetcher.url_for,
+    article = article_html(doc, ctx, HtmlStyle(notes="footnote", ruby=False, hold_address_hyphens=True,
+                                               image_url=fetcher.url_for,
                                                piece_ratio=figure_ratio(ctx.theme, options),
                                                tall_ratio=tall_ratio(ctx.theme, options),
                                                table_measure_em=table_measure_em(ctx.theme, options)))

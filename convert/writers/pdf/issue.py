@@ -48,7 +48,8 @@ def write_pdf_issue(collection: m.Collection, ictx: IssueContext) -> bytes:
             widths[key] = title_width(doc, theme, options, held)
             setting = replace(typesetting(doc, theme), clauses="held" if held else "")
             compress = compress or setting.compress
-            body = typeset(article_html(doc, ctx, HtmlStyle(notes="footnote", ruby=False, image_url=fetcher.url_for,
+            body = typeset(article_html(doc, ctx, HtmlStyle(notes="footnote", ruby=False, hold_address_hyphens=True,
+                                                            image_url=fetcher.url_for,
                                                             table_measure_em=table_measure_em(theme, options))), setting)
             head = typeset(running_head_html(doc), setting)
         parts.append(f'<div class="issue-article" id="{escape(key)}">\n{head}\n{body}\n</div>')
