@@ -338,3 +338,28 @@ def test_a_bracketed_source_after_the_caption_is_its_credit(caption: str, text: 
     from convert.enrich.captions import split_credit
 
     assert split_credit(caption) == (text, credit)
+
+
+def test_an_attribution_a_blank_line_under_verse_signs_off(tmp_path: Path) -> None:
+    """`——杜甫《月夜忆舍弟》` a blank line under the poem was an indented paragraph of prose."""
+    (path := tmp_path / "a.md").write_text(f"# 春望\n\n重读杜甫，是在一个下雨的秋夜：\n\n{POEM}\n\n——杜甫《春望》\n\n雨还没有停。\n",
+                                          encoding="utf-8")
+    roles = [getattr(b, "role", "") for b in convert.read(str(path)).body]
+    assert roles == ["", "centered", "flush-end", ""]
+
+
+@pytest.mark.parametrize(("source", "script", "text"), [
+    ("马拉松项目中，他以2小时05分夺冠。", "hant-tw", "馬拉松項目中，他以2小時05分奪冠。"),  # not 專案, a project
+])
+def test_converting_the_script_keeps_a_sports_event(tmp_path: Path, source: str, script: str, text: str) -> None:
+    from convert import model as m
+
+    (path := tmp_path / "a.md").write_text(f"# 体育新闻\n\n{source}\n", encoding="utf-8")
+    assert m.plain_text(convert.read(str(path), script=script).body[0].content) == text
+
+
+def test_a_hong_kong_finance_report_is_hong_kongs() -> None:
+    """`【明報專訊】`, 恒生指數, 港交所, 本港, HK$: tagged zh-Hant and set in TC faces, not zh-HK's."""
+    from convert.scripts import detect_region
+
+    assert detect_region("【明報專訊】恒生指數昨日收報21133點，港交所成交額1200億元，本港銀行股領漲。") == "HK"

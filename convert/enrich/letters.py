@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from .. import model as m
 from ..dates import parse_date_line
-from ..scripts import display_width, has_han
+from ..scripts import ATTRIBUTION_LINE, display_width, has_han
 
 _HAN_NUMBER = "〇○零一二三四五六七八九十"
 # A date alone: `2024年5月1日`, `二〇二四年五月一日`, `2024-05-01`, `2024.5.1`.
@@ -153,8 +153,15 @@ def _dated(doc: m.Document, line: str) -> m.Document:
 
 def mark_attributions(doc: m.Document) -> m.Document:
     """`doc` with the last paragraph of each quotation set apart given the role `flush-end` when it only
-    says whose words they are (`——王维《山居秋暝》`), after the words themselves."""
-    return replace(doc, blocks=tuple(_attributed(block) for block in doc.blocks))
+    says whose words they are (`——王维《山居秋暝》`), after the words themselves; and such a paragraph right
+    after verse (`walk`'s centred lines), a blank line apart from it."""
+    blocks = [_attributed(block) for block in doc.blocks]
+    for index in range(1, len(blocks)):
+        block, before = blocks[index], blocks[index - 1]
+        if isinstance(block, m.Paragraph) and not block.role and isinstance(before, m.Paragraph) \
+                and before.role == "centered" and ATTRIBUTION_LINE.match(m.plain_text(block.content).strip()):
+            blocks[index] = replace(block, role="flush-end")
+    return replace(doc, blocks=tuple(blocks))
 
 
 def _attributed(block: m.Block) -> m.Block:

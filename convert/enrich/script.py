@@ -81,7 +81,7 @@ _CURLY = str.maketrans("「」『』", "“”‘’")
 # instead: Taiwan's phrases read `发布` as software's release (`新闻发布会` -> `新聞釋出會`). After a
 # conversion to Simplified, Hong Kong's `劏房` keeps its `劏` (OpenCC's `㓥`, a rare character the mainland
 # press does not write either).
-_KEPT_WORDS: dict[str, dict[str, str]] = {"s2twp": {"发布": "發布"}}
+_KEPT_WORDS: dict[str, dict[str, str]] = {"s2twp": {"发布": "發布", "项目": "項目"}}  # (`马拉松项目`: 專案 is a project)
 _AFTER: dict[str, dict[str, str]] = {config: {"㓥": "劏"} for config in ("t2s", "tw2s", "tw2sp", "hk2s")}
 
 
