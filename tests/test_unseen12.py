@@ -363,3 +363,25 @@ def test_a_hong_kong_finance_report_is_hong_kongs() -> None:
     from convert.scripts import detect_region
 
     assert detect_region("【明報專訊】恒生指數昨日收報21133點，港交所成交額1200億元，本港銀行股領漲。") == "HK"
+
+
+def test_a_docx_edition_read_back_has_each_caption_once(tmp_path: Path) -> None:
+    """An editor edits the DOCX and builds again from it: every caption came out twice (the picture's alt
+    text, then Word's caption line `**图 1**　…`), a table's read `表 1　表 1　…`, and the joiners that hold a
+    number to its unit in Word were text (`2024‍ 年`)."""
+    from PIL import Image
+
+    from convert import model as m
+
+    Image.new("RGB", (640, 400), "#3a7").save(tmp_path / "a.png")
+    (tmp_path / "a.md").write_text(
+        "# 港口吞吐量稳步增长\n\n2024年一季度，全国港口货物吞吐量稳步增长。\n\n![2024年一季度集装箱吞吐量走势](a.png)\n\n"
+        "表1　主要港口一季度吞吐量\n\n| 港口 | 吞吐量（万吨） |\n|:--|--:|\n| 上海 | 12,000 |\n| 宁波 | 10,500 |\n\n"
+        "第二段正文，业内人士认为港口是经济的晴雨表。\n", encoding="utf-8")
+    word = convert.convert(str(tmp_path / "a.md"), to="docx", output=str(tmp_path / "b.docx"), offline=True)
+    doc = convert.read(str(word))
+    [figure] = doc.figures
+    [table] = [b for b in doc.body if isinstance(b, m.Table)]
+    assert (m.plain_text(figure.caption), m.plain_text(table.caption)) == ("2024年一季度集装箱吞吐量走势", "主要港口一季度吞吐量")
+    assert not [b for b in doc.body if isinstance(b, m.Paragraph) and m.plain_text(b.content).startswith(("图", "表"))]
+    assert "\u200d" not in m.visible_text(doc) and "2024年一季度" in m.visible_text(doc)

@@ -228,7 +228,7 @@ def _attach_captions(blocks: list[m.Block]) -> list[m.Block]:
     attached: set[str] = set()  # what the figure at out[-1] has taken from lines below it
     for block in blocks:
         previous = out[-1] if out else None
-        text = line_text(block)
+        text = line_text(block) or _bold_labelled(block)
         if isinstance(previous, m.Figure) and text:
             pointer = _POINTER.match(text)
             text = text[pointer.end():] if pointer else text
@@ -257,6 +257,19 @@ def _attach_captions(blocks: list[m.Block]) -> list[m.Block]:
                 block = replace(block, caption=())
         out.append(block)
     return out
+
+
+_BOLD_LABEL = re.compile(r"^(?:图|圖|表|Figure|Table)\s*\d{1,3}$")
+
+
+def _bold_labelled(block: m.Block) -> str:
+    """The text of a caption line whose label is bold (`**图 1**　港口作业`, as Word's captions and this tool's
+    DOCX set them), else ''."""
+    if not isinstance(block, m.Paragraph) or len(block.content) < 2 or not isinstance(block.content[0], m.Strong) \
+            or not _BOLD_LABEL.match(m.plain_text(block.content[0].content).strip()) \
+            or any(not isinstance(i, m.Text) for i in block.content[1:]):
+        return ""
+    return " ".join(m.plain_text(block.content).split())
 
 
 def _table_captions_and_notes(blocks: list[m.Block]) -> list[m.Block]:

@@ -105,14 +105,43 @@ def assign_ids(doc: m.Document) -> m.Document:
     return replace(doc, blocks=blocks)
 
 
+# A caption's own label and number (`图 1　`, `表1：`, `Figure 2. `), which the edition's numbering gives
+# again: a DOCX edition read back, or a report's caption typed with its number
+_OWN_LABEL = re.compile(r"^\s*(?:图|圖|表|Figure|Fig\.|Table)\s*\d{1,3}(?:[-.．]\d{1,3})?(?:\s*[:：.．]\s*|\s+|　)(?=\S)")
+
+
+def _without_own_label(caption: tuple[m.Inline, ...]) -> tuple[m.Inline, ...]:
+    """`caption` without the label and number it opens with (`表 1　表 1　主要港口…` was printed)."""
+    match = _OWN_LABEL.match(m.plain_text(caption))
+    return _dropped(caption, match.end()) if match else caption
+
+
+def _dropped(inlines: tuple[m.Inline, ...], count: int) -> tuple[m.Inline, ...]:
+    """`inlines` without their first `count` characters of text (through bold and the like)."""
+    out: list[m.Inline] = []
+    for node in inlines:
+        if count <= 0:
+            out.append(node)
+        elif isinstance(node, m.Text):
+            out.append(m.Text(node.text[count:])) if len(node.text) > count else None
+            count -= len(node.text)
+        elif (children := m.inline_children(node)) and len(text := m.plain_text(children)) <= count:
+            count -= len(text)  # wholly inside the label: `**图 1**`
+        else:
+            out.append(node)
+            count = 0
+    return tuple(node for node in out if not (isinstance(node, m.Text) and not node.text))
+
+
 def number_figures(doc: m.Document) -> m.Document:
-    """Number the figures 1..n in reading order and give each the id `fig-n`."""
+    """Number the figures 1..n in reading order and give each the id `fig-n`; a caption loses the label and
+    number it was typed with (`图 1　…`), which the edition gives again."""
     counter = itertools.count(1)
 
     def number(block: m.Block) -> m.Block:
         if isinstance(block, m.Figure):
             n = next(counter)
-            return replace(block, number=n, id=f"fig-{n}")
+            return replace(block, number=n, id=f"fig-{n}", caption=_without_own_label(block.caption))
         return block
 
     return replace(doc, blocks=tuple(map_blocks(doc.blocks, number)))
@@ -126,7 +155,7 @@ def number_tables(doc: m.Document) -> m.Document:
     def number(block: m.Block) -> m.Block:
         if isinstance(block, m.Table):
             n = next(counter)
-            return replace(block, number=n, id=block.id or f"tbl-{n}")
+            return replace(block, number=n, id=block.id or f"tbl-{n}", caption=_without_own_label(block.caption))
         return block
 
     return replace(doc, blocks=tuple(map_blocks(doc.blocks, number)))

@@ -15,7 +15,7 @@ from typing import Any
 from .. import model as m
 from ..dates import parse_date, parse_date_line
 from ..errors import ConvertError, warn
-from ..scripts import ATTRIBUTION_LINE, OWN_NUMBER, TYPED_BULLET, guess_language, is_verse, is_wide
+from ..scripts import ATTRIBUTION_LINE, CJK_LETTERS, OWN_NUMBER, TYPED_BULLET, guess_language, is_verse, is_wide
 from ..wording import SOURCE_LABELS, callout_label
 from .ast_text import inline_text
 from .notes_apps import CALLOUT_CLASS, HIGHLIGHT_CLASS
@@ -531,8 +531,16 @@ _ALIGN = {"AlignLeft": "left", "AlignRight": "right", "AlignCenter": "center", "
 _CONTROL = dict.fromkeys([*range(0, 9), 11, 12, *range(14, 32), *range(127, 160), 0xFFFE, 0xFFFF, 0x034F])
 
 
+# The zero-width joiners (and the no-break gap after one) a DOCX edition holds a number to its unit with
+# (`scripts.joined_numbers`: `2024`, U+200D, U+00A0, `年`), found again when such a file is edited and read back: between CJK
+# letters, digits and Latin letters only (an emoji's or an Indic script's joiner is its own)
+_JOINED = f"{CJK_LETTERS}\u3000-\u303f\uff00-\uffef0-9A-Za-z%"  # (CJK marks too: a table heading's `（` `万吨` `）`)
+_JOINER_KEEP = re.compile(f"(?<=[{_JOINED}])\u200d\u2060?[\u00a0\u202f]?(?=[{_JOINED}])")
+
+
 def _clean(text: str) -> str:
-    return text.translate(_CONTROL)
+    text = text.translate(_CONTROL)
+    return _JOINER_KEEP.sub("", text) if "\u200d" in text else text
 
 
 # White space and the invisible characters a pasted WeChat post opens its paragraphs with (`\u200b\u200b编者按：`)
