@@ -385,3 +385,24 @@ def test_a_docx_edition_read_back_has_each_caption_once(tmp_path: Path) -> None:
     assert (m.plain_text(figure.caption), m.plain_text(table.caption)) == ("2024年一季度集装箱吞吐量走势", "主要港口一季度吞吐量")
     assert not [b for b in doc.body if isinstance(b, m.Paragraph) and m.plain_text(b.content).startswith(("图", "表"))]
     assert "\u200d" not in m.visible_text(doc) and "2024年一季度" in m.visible_text(doc)
+
+
+@pytest.mark.parametrize(("line", "promotion"), [
+    ("举报/反馈", True),  # 百家号's button under the text
+    ("Our Standards: The Thomson Reuters Trust Principles.", True),
+    ("他举报了违法行为。", False),
+])
+def test_a_pages_buttons_and_standards_line_are_promotion(line: str, promotion: bool) -> None:
+    from convert.readers.promotion import PROMOTION
+
+    assert bool(PROMOTION.match(line)) is promotion
+
+
+def test_a_platforms_line_under_an_accounts_post_is_a_notice(tmp_path: Path) -> None:
+    from convert import model as m
+
+    (path := tmp_path / "a.md").write_text(
+        "# 县城的年轻人\n\n县城里的年轻人越来越多地选择回乡创业。\n\n这需要政策支持，也需要社会观念的转变。\n\n"
+        "本文为澎湃号作者或机构在澎湃新闻上传并发布，仅代表该作者或机构观点，不代表澎湃新闻的观点或立场。\n", encoding="utf-8")
+    doc = convert.read(str(path))
+    assert isinstance(doc.body[-1], m.Notice) and "澎湃号" not in m.plain_text(m.block_inlines(doc.body[-2]))

@@ -50,6 +50,8 @@ _KEYWORDS = re.compile(r"^(?:关键字|关键词|關鍵字|關鍵詞|Keywords|Ta
 _DISCLAIMER = re.compile(
     # `© 2024年德國之聲版權聲明：…`; a reprint's leave (`本文来自微信公众号“X”…，36氪经授权发布。`)
     r"(本文系.{0,12}(?:供稿|独家稿件|獨家稿件)|未经(?:授权|许可)[，,]?(?:不得|禁止|请勿)(?:转载|转发)|未經(?:授權|許可)[，,]?(?:不得|禁止|請勿)(?:轉載|轉發)|^(?:©[^。：:]{0,20}?)?版[权權][声聲]明\s*[:：]|^本文(?:来自|來自|转载自|轉載自).{0,80}?(?:经|經)授[权權](?:发布|發布|转载|轉載)|侵删|侵刪|如有侵权[，,]?请|如有侵權[，,]?請|仅供参考|僅供參考|不构成(?:任何)?投资建议|不構成投資建議|仅代表作者|僅代表作者|"
+    # a platform's own line under an account's post (`本文为澎湃号作者或机构在澎湃新闻上传并发布，仅代表该作者或机构观点…`)
+    r"仅代表该作者|僅代表該作者|^本文为.{1,12}号作者|^本文為.{1,12}號作者|"
     r"免责声明|免責聲明|^Disclaimer\s*:|does not constitute (?:investment|financial) advice|"
     r"^This (?:article|content) (?:is|was) (?:sponsored|provided by))", re.I)
 _JUNK_ALT = re.compile(

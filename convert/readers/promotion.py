@@ -7,7 +7,7 @@ import re
 
 # A page's button, as its text is copied (`【纠错】`, `[打印]`, `返回顶部`)
 _BUTTON = (r"[【\[［]?(?:纠错|糾錯|打印(?:本页|本頁)?|列印|关闭(?:窗口)?|關閉(?:視窗)?|返回顶部|返回頂部|返回首页|返回首頁|"
-           r"我要纠错|我要糾錯)[】\]］]?")
+           r"我要纠错|我要糾錯|举报\s*/\s*反馈|舉報\s*/\s*反饋|举报|舉報|投诉|投訴)[】\]］]?")  # (百家号's `举报/反馈`)
 PROMOTION = re.compile(
     r"^(?:[-—–_=*~·\s]*(?:END|完|结束|The End)[-—–_=*~·\s]*"
     r"|.{0,12}(?:点击|點擊)(?:上方|下方|蓝字|藍字).{0,30}"
@@ -46,6 +46,8 @@ PROMOTION = re.compile(
     r"(?:(?:首[页頁]|上一[页頁]|下一[页頁]|尾[页頁]|末[页頁]|[\[［]?\d{1,3}(?!\d)[\]］]?)[\s|｜]*){2,}"
     # a page's buttons under the text, copied with it (`【纠错】`, `[打印] [关闭]`, `返回顶部`), one space apart
     rf"|{_BUTTON}(?:\s?{_BUTTON})*"
+    # a wire's line under its story pointing at its standards (`Our Standards: The Thomson Reuters Trust Principles.`)
+    r"|Our Standards\s*:.{0,80}"
     r"|(?:Advertisement|广告|廣告|Sponsored|Read more|阅读原文|閱讀原文))$", re.I)
 
 
