@@ -206,7 +206,7 @@ _HAN_DIGITS = {char: value for value, chars in enumerate(("〇○零", "一", "�
 _HAN_DAY = re.compile(r"^([〇○零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,2})\s*月\s*([一二三四五六七八九十]{1,3})\s*日$")
 
 
-def _han_number(text: str) -> int:
+def han_number(text: str) -> int:
     """`十一` 11, `二十` 20, `二十一` 21, `十` 10; digit by digit otherwise (`二〇二四` 2024)."""
     if "十" in text:
         tens, _, units = text.partition("十")
@@ -219,7 +219,7 @@ def _han_day(line: str) -> str:
     if not match or match[1].count("十") or match[2].count("十") > 1 or match[3].count("十") > 1:
         return ""
     try:
-        return datetime(_han_number(match[1]), _han_number(match[2]), _han_number(match[3])).strftime("%Y-%m-%d")
+        return datetime(han_number(match[1]), han_number(match[2]), han_number(match[3])).strftime("%Y-%m-%d")
     except ValueError:
         return ""
 

@@ -406,3 +406,15 @@ def test_a_platforms_line_under_an_accounts_post_is_a_notice(tmp_path: Path) -> 
         "本文为澎湃号作者或机构在澎湃新闻上传并发布，仅代表该作者或机构观点，不代表澎湃新闻的观点或立场。\n", encoding="utf-8")
     doc = convert.read(str(path))
     assert isinstance(doc.body[-1], m.Notice) and "澎湃号" not in m.plain_text(m.block_inlines(doc.body[-2]))
+
+
+def test_an_obituarys_dateline_and_date_in_chinese_numerals_are_read(tmp_path: Path) -> None:
+    """`**新华社北京十一月二十六日电**` was a section heading and the article had no date."""
+    from convert import model as m
+
+    (path := tmp_path / "a.md").write_text(
+        "# 著名作家某某逝世\n\n**新华社北京十一月二十六日电**\n\n著名作家某某因病医治无效，于二〇二四年十一月二十五日在北京逝世。\n\n"
+        "某某同志的一生，是光辉的一生。\n\n二〇二四年十一月二十五日\n", encoding="utf-8")
+    doc = convert.read(str(path))
+    assert (doc.meta.dateline, doc.meta.source_site, doc.meta.date) == ("新华社北京十一月二十六日电", "新华社", "2024-11-25")
+    assert not [b for b in doc.body if isinstance(b, m.Heading)]

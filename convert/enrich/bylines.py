@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ..dates import parse_date_line, split_trailing_date
+from ..dates import han_number, parse_date_line, split_trailing_date
 from ..readers.walk import valid_link
 from ..scripts import IDEOGRAPHS
 
@@ -94,7 +94,9 @@ _ROLE_ALONE = re.compile(rf"^(?:{_ROLE}|实习生|實習生|见习记者|見習�
 _PICTURE_CREDIT = re.compile(r"^(?:图|圖|图片|圖片|摄影|攝影|供图|供圖|配图|配圖)\s*[:：/／|｜]\s*(.+)$")
 _DATELINE = re.compile(
     rf"^(?P<outlet>{_AGENCIES}|[{_H}]{{1,5}}?(?:报|報))?(?P<place>[{_H}]{{2,8}}?)\s*"
-    r"(?:(?P<year>\d{4})\s*年\s*)?(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日\s*(?P<wire>电|電|讯|訊|消息)?"
+    # (the month and day in Chinese numerals too, as an obituary's or an older wire's: `北京十一月二十六日电`)
+    r"(?:(?P<year>\d{4})\s*年\s*)?(?P<month>\d{1,2}|[一二三四五六七八九十]{1,2})\s*月\s*"
+    r"(?P<day>\d{1,2}|[一二三四五六七八九十]{1,3})\s*日\s*(?P<wire>电|電|讯|訊|消息)?"
     r"\s*(?:[（(](?P<reporters>[^（()）]{1,60})[)）])?")
 # Since 2022 the line ends with the province the post was sent from (`… 18:30 浙江`, `… 发表于浙江`).
 _WECHAT_HEADER = re.compile(r"^(?:原创|原創)\s+(?P<names>[^\d\s]\S*(?:\s+[^\d\s]\S*)?)"
@@ -376,7 +378,8 @@ def dateline_fields(text: str) -> dict[str, object]:
         if re.search(_ROLE, groups["reporters"]) and re.search("[记記]者", groups["reporters"]):
             fields["reported"] = True  # `（记者 王某）`: the paper's reporters, as the byline says
     if groups.get("year"):
-        fields["date"] = f"{int(groups['year']):04d}-{int(groups['month']):02d}-{int(groups['day']):02d}"
+        month, day = (int(v) if v.isdigit() else han_number(v) for v in (groups["month"], groups["day"]))
+        fields["date"] = f"{int(groups['year']):04d}-{month:02d}-{day:02d}"
     return fields
 
 

@@ -135,8 +135,8 @@ def mark_sign_offs(doc: m.Document) -> m.Document:
             issuers.append(index)
         else:
             break
-    if not issuers:
-        return doc
+    if not issuers:  # a date alone under the text (an obituary's, a statement's) dates it, set as it is
+        return _dated(doc, lines[0])
     for index in (*issuers, last):
         blocks[index] = replace(blocks[index], role="signoff")
     return _dated(replace(doc, blocks=tuple(blocks)), lines[0])
