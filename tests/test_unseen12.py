@@ -418,3 +418,13 @@ def test_an_obituarys_dateline_and_date_in_chinese_numerals_are_read(tmp_path: P
     doc = convert.read(str(path))
     assert (doc.meta.dateline, doc.meta.source_site, doc.meta.date) == ("新华社北京十一月二十六日电", "新华社", "2024-11-25")
     assert not [b for b in doc.body if isinstance(b, m.Heading)]
+
+
+@pytest.mark.parametrize(("title", "shown"), [
+    ("林志遠／少子化不是發錢就能解決", "少子化不是發錢就能解決"),  # UDN's column: the byline names him already
+    ("張三：少子化不是發錢就能解決", "張三：少子化不是發錢就能解決"),  # someone else, quoted
+])
+def test_a_columns_headline_loses_its_authors_name(tmp_path: Path, title: str, shown: str) -> None:
+    (path := tmp_path / "a.md").write_text(f"---\ntitle: {title}\nauthor: 林志遠\n---\n\n少子化問題日益嚴重，政府推出多項補助。\n",
+                                          encoding="utf-8")
+    assert convert.read(str(path)).meta.title == shown

@@ -83,7 +83,18 @@ def apply_conventions(doc: m.Document) -> m.Document:
     notes: list[m.Footnote] = list(doc.footnotes)
     if not notes:
         blocks, notes = text_notes(blocks)
-    return m.Document(meta=_merge(_given_bylines(doc.meta), found), blocks=tuple(blocks) + tuple(notes))
+    meta = _merge(_given_bylines(doc.meta), found)
+    return m.Document(meta=_title_without_author(meta), blocks=tuple(blocks) + tuple(notes))
+
+
+def _title_without_author(meta: m.Meta) -> m.Meta:
+    """`meta` without the author's name a columnist's headline opens with (UDN's `林志遠／少子化不是發錢就能解決`,
+    `王文：…`), when the byline names that author."""
+    for author in meta.authors:
+        for mark in ("／", "/", "：", ":"):
+            if meta.title.startswith(author + mark) and len(rest := meta.title[len(author) + 1:].strip()) >= 4:
+                return meta.with_(title=rest)
+    return meta
 
 
 _BRACKETED_LEAD = re.compile(r"^\s*【([^【】]{2,80})】\s*")
