@@ -428,3 +428,16 @@ def test_a_columns_headline_loses_its_authors_name(tmp_path: Path, title: str, s
     (path := tmp_path / "a.md").write_text(f"---\ntitle: {title}\nauthor: 林志遠\n---\n\n少子化問題日益嚴重，政府推出多項補助。\n",
                                           encoding="utf-8")
     assert convert.read(str(path)).meta.title == shown
+
+
+def test_an_undated_docx_edition_states_no_creation_date(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Word showed `created 1980-01-01` (zip's epoch, for a reproducible file), where the PDF and EPUB state none."""
+    from docx import Document as Word
+
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    (path := tmp_path / "a.md").write_text("# 标题\n\n正文一段。\n", encoding="utf-8")
+    word = Word(convert.convert(str(path), to="docx", output=str(tmp_path / "a.docx"), offline=True))
+    assert word.core_properties.created is None and word.core_properties.modified is None
+    (path := tmp_path / "b.md").write_text("---\ndate: 2024-11-26\n---\n\n# 标题\n\n正文一段。\n", encoding="utf-8")
+    word = Word(convert.convert(str(path), to="docx", output=str(tmp_path / "b.docx"), offline=True))
+    assert word.core_properties.created.year == 2024

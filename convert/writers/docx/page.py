@@ -9,9 +9,11 @@ from datetime import datetime
 
 from docx.document import Document as WordDocument
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml.ns import qn
 from docx.shared import Mm
 
 from ... import model as m
+from ...dates import ZIP_EPOCH
 from ...theme import Theme
 from ...wording import labels, running_header
 from .ooxml import Element, clean, el, field_runs, text_runs
@@ -96,3 +98,7 @@ def set_core_properties(document: WordDocument, meta: m.Meta, stamp: datetime) -
             setattr(properties, name, clean(value)[:_PROPERTY_LIMIT])
     properties.revision = 1
     properties.created = properties.modified = stamp
+    if stamp == ZIP_EPOCH.replace(tzinfo=None):  # no date of the article's nor SOURCE_DATE_EPOCH: Word showed
+        for name in ("created", "modified"):    # `created 1980-01-01`, as the PDF and EPUB state none
+            for element in properties._element.findall(qn(f"dcterms:{name}")):  # python-docx sets, never drops, them
+                properties._element.remove(element)
