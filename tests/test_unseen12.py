@@ -441,3 +441,13 @@ def test_an_undated_docx_edition_states_no_creation_date(tmp_path: Path, monkeyp
     (path := tmp_path / "b.md").write_text("---\ndate: 2024-11-26\n---\n\n# 标题\n\n正文一段。\n", encoding="utf-8")
     word = Word(convert.convert(str(path), to="docx", output=str(tmp_path / "b.docx"), offline=True))
     assert word.core_properties.created.year == 2024
+
+
+def test_an_official_documents_title_is_the_one_under_its_masthead(tmp_path: Path) -> None:
+    """Titled `青州市人民政府办公室`, the issuer's masthead; its own title was a section heading."""
+    (path := tmp_path / "a.md").write_text(
+        "# 青州市人民政府办公室\n\n青政办发〔2025〕17号\n\n## 青州市人民政府办公室关于开展2025年度安全生产大检查的通知\n\n"
+        "各镇人民政府、街道办事处：\n\n为深入贯彻落实安全生产责任制，决定在全市范围内开展安全生产大检查。\n", encoding="utf-8")
+    doc = convert.read(str(path))
+    assert (doc.meta.title, doc.meta.kicker) == ("青州市人民政府办公室关于开展2025年度安全生产大检查的通知", "青州市人民政府办公室")
+    assert not [b for b in doc.body if type(b).__name__ == "Heading"]

@@ -38,7 +38,35 @@ _HASH = re.compile(r"^(?=.*\d)(?=.*[a-f])[0-9a-f]{8,}$", re.I)
 
 
 def choose_title(doc: m.Document, source: Path) -> m.Document:
-    """`doc` with `meta.title` set (never empty) and the block it came from out of the body."""
+    """`doc` with `meta.title` set (never empty) and the block it came from out of the body; an official
+    document's title under its issuer's masthead (`_under_masthead`)."""
+    return _under_masthead(_chosen_title(doc, source))
+
+
+# An official document (公文): its issuer's name set large over it as a masthead (`青州市人民政府办公室`), its
+# number (`青政办发〔2025〕17号`), then its title, `…关于…的通知`, which a reader and the index name it by
+_MASTHEAD = re.compile(r"^[^\s，。：:、]{2,24}(?:政府|办公室|辦公室|办公厅|辦公廳|委员会|委員會|局|厅|廳|部|委|院|署|办|辦|"
+                       r"公司|集团|集團|大学|大學|协会|協會|党委|黨委|中心)(?:文件)?$")
+_DOCUMENT_TITLE = re.compile(r"(?:关于|關於).{2,80}(?:通知|通报|通報|决定|決定|意见|意見|办法|辦法|公告|通告|函|报告|報告|"
+                             r"批复|批覆|规定|規定|方案|细则|細則|请示|請示)$")
+
+
+def _under_masthead(doc: m.Document) -> m.Document:
+    """`doc` titled by the document title under its masthead when the title chosen is the masthead: the
+    masthead its kicker, the title's heading out of the body. A notice read from Word was titled
+    `青州市人民政府办公室`, its own title a section heading."""
+    if not _MASTHEAD.match(doc.meta.title) or doc.meta.kicker:
+        return doc
+    blocks = list(doc.body)
+    for index, block in enumerate(blocks[:3]):
+        text = " ".join(m.plain_text(m.block_inlines(block)).split())
+        if isinstance(block, (m.Heading, m.Paragraph)) and _DOCUMENT_TITLE.search(text):
+            meta = doc.meta.with_(title=text, kicker=doc.meta.title)
+            return replace(doc, meta=meta, blocks=tuple(blocks[:index] + blocks[index + 1:]))
+    return doc
+
+
+def _chosen_title(doc: m.Document, source: Path) -> m.Document:
     blocks = list(doc.body)
     given = doc.meta.title.strip()
     if given:
