@@ -451,3 +451,14 @@ def test_an_official_documents_title_is_the_one_under_its_masthead(tmp_path: Pat
     doc = convert.read(str(path))
     assert (doc.meta.title, doc.meta.kicker) == ("青州市人民政府办公室关于开展2025年度安全生产大检查的通知", "青州市人民政府办公室")
     assert not [b for b in doc.body if type(b).__name__ == "Heading"]
+
+
+def test_an_accounts_name_is_no_author_and_its_reporters_line_names_them() -> None:
+    """People's Daily's app: the page's author field named the account (`人民号·山东发布`) and the body's
+    `作者：人民日报记者 宋朝军 王沛` went, read as one name with the role in it."""
+    from convert.enrich.bylines import byline_fields
+    from convert.readers.web.meta import person_names
+
+    assert byline_fields("作者：人民日报记者 宋朝军 王沛", chinese=True) == {"authors": ("宋朝军", "王沛"), "reported": True}
+    assert person_names(("人民号·山东发布",), "人民日报客户端", "") == ()
+    assert person_names(("王沛",), "人民日报客户端", "") == ("王沛",)

@@ -183,6 +183,8 @@ def byline_fields(text: str, *, chinese: bool | None = None) -> dict[str, object
     if (match := _WORDS_AND_PICTURES.match(text)) and (names := split_names(match[1])) and all(map(_is_name, names)):
         return {"authors": names}
     if (match := _AUTHOR.match(text)) and not _ANOTHER_FIELD.search(match[1]):
+        if fields := reporter_fields(match[1]):
+            return fields  # `作者：人民日报记者 宋朝军 王沛`: the paper's reporters, two names
         if ("|" in match[1] or "｜" in match[1]) and (fields := _fields_apart(text, chinese)):
             return fields  # `作者：李想 | 2024-11-20 | 阅读时间 8 分钟`
         if dated := _dated_byline(text, chinese):

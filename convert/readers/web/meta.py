@@ -123,6 +123,10 @@ _PLATFORMS = {"medium", "substack", "wordpress.com", "blogger", "ghost", "知乎
               "网易号", "头条号", "澎湃号", "企鹅号", "一点号", "大风号"}
 
 
+# An account's name on such a platform (`人民号·山东发布`): a page's author field may name it, but no person
+_ACCOUNT = re.compile(r"^(?:人民号|澎湃号|百家号|头条号|企鹅号|网易号|搜狐号|大风号|一点号|新浪号|南方号|封面号)[·・•:：\s]")
+
+
 def page_metadata(tree: Any, page_url: str = "") -> PageMeta:
     """Every field the page's own markup states, most trusted source first."""
     meta = PageMeta()
@@ -571,6 +575,8 @@ def _is_person(name: str, site: str, title: str) -> bool:
     """Not a URL, a site or brand name, the headline, or a sentence."""
     folded = name.casefold()
     if not name or len(name) > 60 or "://" in name or "@" in name or name == title:
+        return False
+    if _ACCOUNT.match(name):  # an account on a platform (`人民号·山东发布`): the article's byline names its writers
         return False
     if not any(ch.isalpha() for ch in name):  # `<meta name="author" content="1004">`: a catalogue number
         return False
