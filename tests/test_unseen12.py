@@ -462,3 +462,14 @@ def test_an_accounts_name_is_no_author_and_its_reporters_line_names_them() -> No
     assert byline_fields("作者：人民日报记者 宋朝军 王沛", chinese=True) == {"authors": ("宋朝军", "王沛"), "reported": True}
     assert person_names(("人民号·山东发布",), "人民日报客户端", "") == ()
     assert person_names(("王沛",), "人民日报客户端", "") == ("王沛",)
+
+
+@pytest.mark.parametrize(("text", "shown"), [
+    ("国产发动机长江-1000A已完成测试", "国产发动机长江-1000A已完成测试"),  # a model's name: was 长江−1000A
+    ("东风-41型导弹", "东风-41型导弹"), ("长征-5号火箭", "长征-5号火箭"),
+    ("同比下降-2.3%", "同比下降\u22122.3%"),  # a negative number keeps its minus sign
+])
+def test_a_models_hyphen_is_no_minus_sign(text: str, shown: str) -> None:
+    from convert.enrich.minus import minus_signs
+
+    assert minus_signs(text) == shown

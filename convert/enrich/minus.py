@@ -11,7 +11,8 @@ number. Every edition takes the text from here: the PDF's text layer, the EPUB a
 Only a sign is changed: a hyphen-minus before a digit that starts the text or follows a space, a Han
 character or Chinese punctuation (`同比-2.3%`, `（-0.07 pct）`, a table cell's `-25.4%`). A hyphen after a
 letter, a digit or another mark stands: `COVID-19`, `2020-2024`, `010-12345678`, `report-2024.pdf`,
-`3%-5%`, and so does one after a number's unit, which is a range's dash (`2016年-2018年`, `5月20日-31日`). Code and link addresses are not text here and stay as written.
+`3%-5%`, and so does one after a number's unit, which is a range's dash (`2016年-2018年`, `5月20日-31日`), or
+one in a model's name (`长江-1000A`, `东风-41型`). Code and link addresses are not text here and stay as written.
 """
 from __future__ import annotations
 
@@ -29,7 +30,9 @@ MINUS = "\u2212"
 _DIGIT = "0-9\uff10-\uff19"
 _SIGN = re.compile(f"(?:(?<=^)|(?<=[\\s({CJK_LETTERS}{CJK_PUNCTUATION}]))(?<![\uff10-\uff19\uff21-\uff3a\uff41-\uff5a"
                    f"\uff05\uff0e\uff0d\uff0f\uff0b\uff3f])(?<![{_DIGIT}][{CJK_LETTERS}])(?<![{_DIGIT}][{CJK_LETTERS}]{{2}})"
-                   f"[-\uff0d](?=[0-9\uff10-\uff19])")
+                   f"[-\uff0d](?=[0-9\uff10-\uff19])"
+                   # not a model's number (`长江-1000A`, `东风-41型`, `长征-5号`): a name's hyphen
+                   r"(?![0-9]+(?:[A-Za-z]|型|号|號))")
 
 
 def minus_signs(text: str) -> str:
