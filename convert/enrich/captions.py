@@ -52,8 +52,9 @@ _DRAWN_ZH = re.compile(
 # common verb: the one who supplied stands alone, after a sentence, a clause, a label, a bracket or `由`.
 _SUPPLIED_ZH = re.compile(r"(?:^|(?<=[。！？，,；;\s（(：:／/]))[（(]?\s*(?:(?:图|圖)\s*[:：]\s*)?(?:(?:图片|圖片|照片|相片)?由\s*)?"
                           r"(?P<who>[^（()）。，：:／/\s为為向给給替帮幫由对對]{2,20})\s*(?P<supplied>供图|供圖|提供)\s*[)）]?$")
-# A file picture, an illustration, a picture from the web, said in brackets after the caption (`…穩健。（資料圖片）`)
-_FILE_PICTURE = re.compile(r"(?<=[。！？.!?])\s*[（(]\s*(?:(?:图|圖)\s*[:：/／]\s*)?(?P<who>" + "|".join(sorted(SOURCE_CREDITS, key=len, reverse=True))
+# A file picture, an illustration, a picture from the web, said in brackets after the caption (`…穩健。（資料圖片）`);
+# the words in one order whatever the set's (a pattern that differs between runs defeats `regex_cache`)
+_FILE_PICTURE = re.compile(r"(?<=[。！？.!?])\s*[（(]\s*(?:(?:图|圖)\s*[:：/／]\s*)?(?P<who>" + "|".join(sorted(SOURCE_CREDITS, key=lambda word: (-len(word), word)))
                            + r")\s*[)）]$")
 # A picture agency a Chinese portal names at a caption's end (`共享充电宝。视觉中国 资料`, `…。东方IC`, `…。CFP供图`)
 _AGENCIES_ZH = (r"(?P<who>视觉中国|視覺中國|东方IC|東方IC|IC\s?photo|图虫创意|圖蟲創意|人民视觉|人民視覺|"
