@@ -162,7 +162,6 @@ _YAML_FRONT = re.compile(r"\A(?:\ufeff)?---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(
 _TOML_FRONT = re.compile(r"\A(?:\ufeff)?\+\+\+[ \t]*\n(.*?\n)?\+\+\+[ \t]*(?:\n|\Z)", re.S)
 # An element whose content is code, not text: it goes with its content (as in the body, `sanitize`)
 _CODE_ELEMENT = re.compile(r"<(script|style|noscript|template)\b[^>]*>.*?(?:</\1\s*>|\Z)", re.I | re.S)
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})?)?")
 
 
 def _markdown_ast(path: Path, text: str) -> dict:
@@ -228,22 +227,18 @@ def _source(path: Path, ast: dict, embedded: dict[str, bytes]) -> Source:
 
 
 def _checked_meta(path: Path, document: m.Document) -> m.Document:
-    """The metadata every edition states, in the one form each needs, decided here once: the date as
-    ISO 8601 with hyphens (`date: 20240315` was `<time datetime="20240315">` in the EPUB), the language
-    a well-formed BCP 47 tag (`en_US` is `en-US`; `en_US!` is warned about and left to detection)."""
+    """The metadata with its language a well-formed BCP 47 tag, which every edition states (`en_US` is
+    `en-US`; `en_US!` is warned about and left to detection). (The date is made ISO 8601 where the
+    front matter is read, `walk._front_matter_date`.)"""
     from ..config import language_tag
-    from ..dates import has_time, parse_date
 
-    meta, changes = document.meta, {}
-    if meta.date and not _ISO_DATE.fullmatch(meta.date) and (stamp := parse_date(meta.date)) is not None:
-        changes["date"] = (stamp.isoformat(timespec="seconds" if stamp.second else "minutes")
-                           if has_time(meta.date) else stamp.date().isoformat())
-    if meta.lang and (tag := language_tag(meta.lang)) != meta.lang:
-        if tag is None:
-            warn(f"{path.name}: the language {meta.lang!r} is not a language tag (BCP 47, such as zh-CN or en); "
-                 "the language is told from the text instead")
-        changes["lang"] = tag or ""
-    return m.Document(meta=meta.with_(**changes), blocks=document.blocks) if changes else document
+    meta = document.meta
+    if not meta.lang or (tag := language_tag(meta.lang)) == meta.lang:
+        return document
+    if tag is None:
+        warn(f"{path.name}: the language {meta.lang!r} is not a language tag (BCP 47, such as zh-CN or en); "
+             "the language is told from the text instead")
+    return m.Document(meta=meta.with_(lang=tag or ""), blocks=document.blocks)
 
 
 def _docx_media(path: Path, data: bytes) -> dict[str, bytes]:

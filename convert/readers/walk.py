@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import model as m
-from ..dates import parse_date, parse_date_line
+from ..dates import has_time, parse_date, parse_date_line
 from ..errors import ConvertError, warn
 from ..scripts import ATTRIBUTION_LINE, CJK_LETTERS, OWN_NUMBER, TYPED_BULLET, guess_language, is_verse, is_wide
 from ..wording import SOURCE_LABELS, callout_label
@@ -138,13 +138,21 @@ def _meta(values: dict[str, Any]) -> m.Meta:
                   description=text("description", "abstract"), disclaimer=text("disclaimer"))
 
 
+# ISO 8601 as every edition's metadata writes it: extended, the date's parts and the time's apart
+_EXTENDED_ISO = re.compile(r"\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})?)?")
+
+
 def _front_matter_date(value: str) -> str:
-    """The front matter's date as ISO 8601, which every edition's metadata needs: ISO as given
-    (`2024-11-18`, `2024-11-18T09:30` with or without its offset), else read as articles write dates (`2023年10月30日`,
-    `2023/10/30`, `Oct 30, 2023`); anything else is left out with a warning (an EPUB's `datetime`
-    holding `不是日期` is invalid)."""
-    if not value or parse_date(value) is not None:
+    """The front matter's date as ISO 8601, which every edition's metadata needs: extended ISO as given
+    (`2024-11-18`, `2024-11-18T09:30` with or without its offset), basic ISO written extended (`date:
+    20240315` was `<time datetime="20240315">` in the EPUB, which EPUBCheck refuses), else read as articles
+    write dates (`2023年10月30日`, `2023/10/30`, `Oct 30, 2023`); anything else is left out with a warning (an
+    EPUB's `datetime` holding `不是日期` is invalid)."""
+    if not value or _EXTENDED_ISO.fullmatch(value):
         return value
+    if (stamp := parse_date(value)) is not None:
+        return (stamp.isoformat(timespec="seconds" if stamp.second else "minutes") if has_time(value)
+                else stamp.date().isoformat())
     if iso := parse_date_line(value):
         return iso
     warn(f"front matter: ignored the date {value[:40]!r}, which is not a date")
