@@ -112,7 +112,7 @@ def compile_bytecode(*trees: Path) -> None:
 
 
 def articles() -> list[Path]:
-    shared = Path(os.environ.get("CONVERT_SHARED_SEEDS") or ROOT.parent / "shared" / "seeds")
+    shared = Path(os.environ.get("CONVERT_SHARED_SEEDS") or ROOT.parent / "shared" / "seeds").resolve()
     seeds = sorted(shared.glob("*.txt")) if shared.is_dir() else []
     return seeds + sorted((ROOT / "seeds").glob("*/article.md"))
 
