@@ -19,12 +19,24 @@ def edge_chain(line: Any, start: bool) -> list[Any]:
 
     chain, box = [], line
     while isinstance(box, (boxes.LineBox, boxes.InlineBox)):
-        children = [child for child in box.children if child.is_in_normal_flow()]
+        children = [child for child in box.children if child.is_in_normal_flow() and not _empty(child)]
         if not children:
             break
         box = children[0] if start else children[-1]
         chain.append(box)
     return chain
+
+
+def _empty(box: Any) -> bool:
+    """An inline box with no text or picture in it: a forced break (`<br>`, whose `::before` holds a
+    newline the line breaker took) or an empty anchor, which is no edge of the line's ink."""
+    from weasyprint.formatting_structure import boxes
+
+    if isinstance(box, boxes.TextBox):
+        return not box.text
+    if isinstance(box, boxes.InlineBox) and not isinstance(box, boxes.InlineReplacedBox):
+        return all(_empty(child) for child in box.children)
+    return False
 
 
 def _gap_margin(box: Any, side: str) -> float:
