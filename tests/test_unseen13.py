@@ -28,3 +28,15 @@ def test_every_line_of_a_centred_stanza_is_centred_alike(tmp_path: Path) -> None
               min(c["x0"] for c in chars) for chars in lines.values()}
     stanza = [starts[line] for line in STANZA.splitlines()]
     assert max(stanza) - min(stanza) < 0.3, stanza
+
+
+@pytest.mark.parametrize(("text", "shown"), [
+    ("歼-20战机和运-20运输机", "歼-20战机和运-20运输机"),  # was 歼−20: a minus sign in a model's name
+    ("殲-20、紅旗-9與米格-29", "殲-20、紅旗-9與米格-29"),
+    ("江苏-3.2%", "江苏\u22123.2%"), ("气温降至-5度", "气温降至\u22125度"),  # figures keep their sign
+    ("直-5℃", "直\u22125℃"), ("同比-20", "同比\u221220"),
+])
+def test_a_series_model_number_keeps_its_hyphen(text: str, shown: str) -> None:
+    from convert.enrich.minus import minus_signs
+
+    assert minus_signs(text) == shown

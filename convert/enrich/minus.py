@@ -12,7 +12,9 @@ Only a sign is changed: a hyphen-minus before a digit that starts the text or fo
 character or Chinese punctuation (`同比-2.3%`, `（-0.07 pct）`, a table cell's `-25.4%`). A hyphen after a
 letter, a digit or another mark stands: `COVID-19`, `2020-2024`, `010-12345678`, `report-2024.pdf`,
 `3%-5%`, and so does one after a number's unit, which is a range's dash (`2016年-2018年`, `5月20日-31日`), or
-one in a model's name (`长江-1000A`, `东风-41型`). Code and link addresses are not text here and stay as written.
+one in a model's name (`长江-1000A`, `东风-41型`), or after a series' name that takes a bare number (`歼-20`,
+`运-20`, `米格-29`): a whole number after those is a model, a decimal or a percentage still a figure
+(`红旗-9` but `江苏-3.2%`). Code and link addresses are not text here and stay as written.
 """
 from __future__ import annotations
 
@@ -35,9 +37,21 @@ _SIGN = re.compile(f"(?:(?<=^)|(?<=[\\s({CJK_LETTERS}{CJK_PUNCTUATION}]))(?<![\u
                    r"(?![0-9]+(?:[A-Za-z]|型|号|號))")
 
 
+# series whose models are named by a bare number after a hyphen (China's aircraft and missiles, Soviet and
+# Russian aircraft as Chinese writes them), Simplified and Traditional
+_SERIES = ("东风", "東風", "红旗", "紅旗", "鹰击", "鷹擊", "巨浪", "长剑", "長劍", "霹雳", "霹靂", "长征", "長征", "空警",
+           "米格", "伊尔", "伊爾", "雅克", "歼", "殲", "轰", "轟", "运", "運", "直", "强", "強", "教", "苏", "蘇", "图", "圖",
+           "安", "卡", "米")
+_MODEL_NUMBER = re.compile(r"[0-9]+(?![0-9.%\u2030\u2103\u00b0\uff05\uff0e度])")
+
+
 def minus_signs(text: str) -> str:
     """`text` with the hyphen-minus of each negative number in Chinese text as U+2212."""
-    return _SIGN.sub(MINUS, text)
+    def sign(match: re.Match[str]) -> str:
+        model = text.endswith(_SERIES, 0, match.start()) and _MODEL_NUMBER.match(text, match.end())
+        return match.group() if model else MINUS
+
+    return _SIGN.sub(sign, text)
 
 
 def set_minus_signs(doc: m.Document) -> m.Document:
