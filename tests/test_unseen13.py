@@ -40,3 +40,44 @@ def test_a_series_model_number_keeps_its_hyphen(text: str, shown: str) -> None:
     from convert.enrich.minus import minus_signs
 
     assert minus_signs(text) == shown
+
+
+WEIBO = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>五年，一万棵树 - 微博</title>
+<meta property="og:title" content="五年，一万棵树"></head><body>
+<div class="WB_global_nav"><a>首页</a><a>视频</a><a>发现</a><a>登录</a></div>
+<div class="WB_artical"><div class="main_toppic"><div class="title">五年，一万棵树</div>
+<div class="W_fl"><em class="W_autocut">治沙少年阿木</em> <span class="time">2025-03-12 20:48</span> <span>阅读数：8.6万</span></div></div>
+<div class="WB_editor_iframe_new" node-type="contentBody">
+<p>3月12日是植树节。今年，我们团队在内蒙古库布其沙漠边缘种下了第一万棵梭梭树。</p>
+<p>这件事要从五年前说起。那时我还在北京一家互联网公司上班，一次出差让我第一次见到了沙尘暴的威力。</p>
+<p>种树远比想象中难。第一年种下的三千棵树，成活率不到四成。我们请教了当地的老牧民和林业专家。</p>
+<p>如今，当年的沙地上已经能看到成片的绿色，一些野兔和沙蜥也回来了。感谢所有支持过我们的人。</p>
+</div>
+<div class="DCI_v2"><p>本文仅代表作者观点，不代表新浪网立场</p></div>
+<div class="WB_feed_handle"><a>转发 362</a><a>评论 511</a><a>赞 4218</a></div>
+<div class="list_box"><div class="WB_text">@阳光小太阳：太感动了，支持！</div><div class="WB_text">@绿色地球：明年想一起去种树</div></div>
+</div></body></html>"""
+
+
+def test_a_posts_meta_line_names_its_poster_and_its_readers_comments_go(tmp_path: Path) -> None:
+    """A Weibo article: its meta line (`<em>poster</em> date 阅读数：8.6万`) stayed the body's first paragraph
+    and the byline named no author; the readers' two comments under the disclaimer were body text."""
+    from convert import model as m
+
+    (path := tmp_path / "weibo.html").write_text(WEIBO, encoding="utf-8")
+    doc = convert.read(str(path))
+    text = m.visible_text(doc)
+    assert doc.meta.authors == ("治沙少年阿木",) and doc.meta.date == "2025-03-12T20:48"
+    assert "阅读数" not in text and "阳光小太阳" not in text and "绿色地球" not in text
+    assert m.plain_text(doc.body[0].content).startswith("3月12日是植树节")
+
+
+@pytest.mark.parametrize(("lines", "kept"), [
+    ("@人民日报：转发。\n\n@新华社：点赞。", True),  # two quoted posts ending an article: its own text
+    ("@甲：一。\n\n@乙：二。\n\n@丙：三。", False),  # three readers' replies under it
+])
+def test_replies_ending_an_article_are_comments_only_in_a_run(tmp_path: Path, lines: str, kept: bool) -> None:
+    from convert import model as m
+
+    (path := tmp_path / "a.md").write_text(f"# 标题在此\n\n正文第一段，说明了事情的经过。\n\n{lines}\n", encoding="utf-8")
+    assert ("@乙" in m.visible_text(convert.read(str(path))) or "@新华社" in m.visible_text(convert.read(str(path)))) == kept

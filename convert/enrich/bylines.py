@@ -237,7 +237,24 @@ def byline_fields(text: str, *, chinese: bool | None = None) -> dict[str, object
         return fields
     if credit := _PICTURE_CREDIT.match(text):
         return _picture_credit(text, credit[1])
-    return _fields_apart(text, chinese) or _dated_byline(text, chinese)
+    return _fields_apart(text, chinese) or _dated_byline(text, chinese) or _posted_by(text, chinese)
+
+
+# A post's meta line: who posted it, when, and how often it was read (Weibo's `治沙少年阿木 2025-03-12 20:48
+# 阅读数：8.6万`): the poster is the post's author, a name of no label, so only a line with all three is one
+_POSTER = re.compile(r"^[^\s:：|｜/／@#（()）【】《》，,。]{2,20}$")
+
+
+def _posted_by(text: str, chinese: bool | None) -> dict[str, object]:
+    """The poster and the date of a post's meta line (name, date, read count), or {}."""
+    words = text.split()
+    for cut in range(len(words) - 1, 1, -1):
+        if _COUNTER.match(" ".join(words[cut:]).translate(_FULL_WIDTH_DIGITS).replace("，", ",")):
+            name, date = split_trailing_date(" ".join(words[:cut]), chinese=chinese)
+            if date and _POSTER.match(name) and not name.isdigit() and not _DESK.search(name):
+                return {"authors": (name,), "date": date}
+            return {}
+    return {}
 
 
 def _noted_author(value: str) -> dict[str, object] | None:

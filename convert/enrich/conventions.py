@@ -75,7 +75,7 @@ def apply_conventions(doc: m.Document) -> m.Document:
     found = merge_fields(found, _lead_dateline(blocks))
     blocks = _table_captions_and_notes(_attach_captions(blocks))
     blocks, found = _take_closing(blocks, found, doc.meta)
-    blocks = _drop_trailing_decoration(blocks)
+    blocks = _drop_trailing_decoration(_drop_reader_comments(blocks))
     blocks = [_as_section_title(b) for b in blocks]
     blocks = _section_numbers_into_titles(blocks)
     blocks = _numbered_section_titles(typed_bullets(own_numbers(blocks)))
@@ -148,13 +148,16 @@ def iso_date(text: str) -> str:
 
 
 def line_text(block: m.Block) -> str:
-    """The text of a paragraph that is plain or wholly bold/emphasised, else ''."""
+    """The text of a paragraph of plain, bold or emphasised text and links (a page's meta line sets its
+    poster's name in `<em>`), else ''."""
     if not isinstance(block, m.Paragraph):
         return ""
     content = block.content
     if len(content) == 1 and isinstance(content[0], (m.Strong, m.Emphasis)):
         content = content[0].content
-    if any(not isinstance(i, (m.Text, m.Link)) for i in content):
+    if any(not isinstance(i, (m.Text, m.Link)) and not (isinstance(i, (m.Strong, m.Emphasis))
+                                                         and all(isinstance(j, m.Text) for j in i.content))
+           for i in content):
         return ""
     return " ".join(m.plain_text(content).split())
 
@@ -408,6 +411,23 @@ def _split_closing_suffix(blocks: list[m.Block]) -> list[m.Block]:
         return blocks
     kept = replace(paragraph, content=paragraph.content[:-1] + (m.Text(match["text"]),))  # type: ignore[union-attr]
     return blocks[:index] + [kept, m.Paragraph((m.Text(match["closing"]),))] + blocks[index + 1:]
+
+
+# A reader's comment a page keeps under a post (Weibo's `@阳光小太阳：太感动了，支持！`): a reply's form
+_READER_COMMENT = re.compile(r"^@[^\s@:：]{1,30}\s*[:：]\s*\S")
+
+
+def _drop_reader_comments(blocks: list[m.Block]) -> list[m.Block]:
+    """`blocks` without the readers' comments ending them: a run of `@name：…` lines after a notice (the
+    post's disclaimer closes its text), or of three or more. An article's own quotations of posts are
+    not at its very end, or are introduced (`网友@X：…`)."""
+    start = len(blocks)
+    while start > 0 and _READER_COMMENT.match(line_text(blocks[start - 1])):
+        start -= 1
+    run = len(blocks) - start
+    if run and (run >= 3 or start > 0 and isinstance(blocks[start - 1], m.Notice)):
+        return blocks[:start]
+    return blocks
 
 
 def _drop_trailing_decoration(blocks: list[m.Block]) -> list[m.Block]:

@@ -244,7 +244,8 @@ def _reporter_line(prepared: Any, article: Any) -> str:
     return ""
 
 
-_FIELD_LABELS = re.compile(r"(?:来源|來源|作者|编辑|編輯|责编|責編)\s*[:：]")
+# (or a read count: a post's meta line, `<em>poster</em> 2025-03-12 20:48 阅读数：8.6万`, labels nothing)
+_FIELD_LABELS = re.compile(r"(?:来源|來源|作者|编辑|編輯|责编|責編)\s*[:：]|(?:阅读|閱讀|浏览|瀏覽)(?:量|数|數)\s*[:：]?\s*\d")
 
 
 def _fields_line(prepared: Any, article: Any) -> str:

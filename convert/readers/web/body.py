@@ -39,6 +39,7 @@ BOILERPLATE_WORDS = {
     "podcast", "podcasts",  # BBC's `<section class="bbc-podcast">BBC中文播客 收聽更多內容：…</section>` under the text
     "interstitial",  # RFI's `<div class="m-interstitial">閱讀更多 …</div>` between paragraphs
     "suggest",  # LTN's `<div class="suggest_pc">一手掌握經濟脈動 點我訂閱…</div>`
+    "nav", "navbar", "navigation", "menu", "topbar",  # a site's menus not in `<nav>` (Weibo's `WB_global_nav`)
 }
 _LAZY_SOURCES = ("data-src", "data-original", "data-lazy-src", "data-actualsrc", "data-url", "data-echo",
                  "data-lazyload", "data-original-src", "data-img-url")
