@@ -81,3 +81,38 @@ def test_replies_ending_an_article_are_comments_only_in_a_run(tmp_path: Path, li
 
     (path := tmp_path / "a.md").write_text(f"# 标题在此\n\n正文第一段，说明了事情的经过。\n\n{lines}\n", encoding="utf-8")
     assert ("@乙" in m.visible_text(convert.read(str(path))) or "@新华社" in m.visible_text(convert.read(str(path)))) == kept
+
+
+@pytest.mark.parametrize("head", [
+    "引题：东部通勤\n\n主题：深圳地铁14号线东延段开通\n\n副题：坪山进入“地铁时代”",  # a paragraph each
+    "【引题】东部通勤  \n【主题】深圳地铁14号线东延段开通  \n【副题】坪山进入“地铁时代”",  # one, lines apart
+    "主標題：深圳地铁14号线东延段开通\n\n副標題：坪山进入“地铁时代”\n\n肩題：东部通勤",
+])
+def test_a_manuscripts_labelled_headline_lines_are_its_headline(tmp_path: Path, head: str) -> None:
+    """A newsroom manuscript labels its headline lines (`引题：`, `主题：`, `副题：`): the edition was titled
+    `引题：东部通勤`, label and all, and the title and subtitle were body paragraphs."""
+    from convert import model as m
+
+    (path := tmp_path / "a.md").write_text(f"{head}\n\n本报记者 陈晓婷\n\n3月18日，深圳地铁14号线东延段正式开通运营。\n",
+                                           encoding="utf-8")
+    doc = convert.read(str(path))
+    assert (doc.meta.kicker, doc.meta.title, doc.meta.subtitle) == ("东部通勤", "深圳地铁14号线东延段开通", "坪山进入“地铁时代”")
+    assert m.plain_text(doc.body[0].content).startswith("3月18日") and doc.meta.authors == ("陈晓婷",)
+
+
+def test_a_labelled_line_without_a_title_line_is_left_as_written(tmp_path: Path) -> None:
+    from convert import model as m
+
+    (path := tmp_path / "a.md").write_text("# 深圳地铁开通\n\n副题：坪山进入地铁时代\n\n正文第一段。\n", encoding="utf-8")
+    doc = convert.read(str(path))
+    assert doc.meta.title == "深圳地铁开通" and "副题：坪山进入地铁时代" in m.visible_text(doc)
+
+
+def test_a_pages_kicker_is_shown_without_its_label(tmp_path: Path) -> None:
+    page = ('<html><head><meta charset="utf-8"><title>深圳地铁14号线东延段开通，坪山进入“地铁时代”_界面新闻</title></head><body>'
+            '<div class="article-header"><p class="article-sub-title">引题：东部通勤</p>'
+            '<h1>深圳地铁14号线东延段开通，坪山进入“地铁时代”</h1></div><div class="article-content">'
+            + "".join(f"<p>第{n}段：3月18日，深圳地铁14号线东延段正式开通运营，坪山区居民的通勤时间大为缩短，市民纷纷前往体验。</p>"
+                      for n in range(1, 6)) + "</div></body></html>")
+    (path := tmp_path / "jiemian.html").write_text(page, encoding="utf-8")
+    assert convert.read(str(path)).meta.kicker == "东部通勤"

@@ -40,7 +40,18 @@ _HASH = re.compile(r"^(?=.*\d)(?=.*[a-f])[0-9a-f]{8,}$", re.I)
 def choose_title(doc: m.Document, source: Path) -> m.Document:
     """`doc` with `meta.title` set (never empty) and the block it came from out of the body; an official
     document's title under its issuer's masthead (`_under_masthead`)."""
-    return _under_masthead(_chosen_title(doc, source))
+    return _without_labels(_under_masthead(_chosen_title(doc, source)))
+
+
+def _without_labels(doc: m.Document) -> m.Document:
+    """`doc` with its kicker and subtitle shown without the label a page typed before them (Jiemian's
+    `<p class="article-sub-title">引题：东部通勤</p>`)."""
+    changes = {}
+    for part in ("kicker", "subtitle"):
+        match = _HEADLINE_LABEL.match(getattr(doc.meta, part))
+        if match and _HEADLINE_LABELS[match["bracketed"] or match["label"]] == part:
+            changes[part] = match["text"]
+    return replace(doc, meta=doc.meta.with_(**changes)) if changes else doc
 
 
 # An official document (公文): its issuer's name set large over it as a masthead (`青州市人民政府办公室`), its
@@ -66,7 +77,48 @@ def _under_masthead(doc: m.Document) -> m.Document:
     return doc
 
 
+# A manuscript's headline lines, labelled as a newsroom types them (`引题：东部通勤`, `主题：…`, `副题：…`,
+# `【肩题】…`): the kicker, the title and the subtitle. The label is never shown.
+_HEADLINE_LABELS = {"引题": "kicker", "引題": "kicker", "肩题": "kicker", "肩題": "kicker", "眉题": "kicker",
+                    "眉題": "kicker", "主题": "title", "主題": "title", "主标题": "title", "主標題": "title",
+                    "标题": "title", "標題": "title", "副题": "subtitle", "副題": "subtitle", "副标题": "subtitle",
+                    "副標題": "subtitle"}
+_LABEL_WORDS = "|".join(sorted(_HEADLINE_LABELS, key=lambda word: (-len(word), word)))
+_HEADLINE_LABEL = re.compile(rf"^(?:【\s*(?P<bracketed>{_LABEL_WORDS})\s*】\s*[:：]?|(?P<label>{_LABEL_WORDS})\s*[:：])"
+                             r"\s*(?P<text>\S.*)$")
+
+
+def _labelled_headline(doc: m.Document) -> m.Document | None:
+    """`doc` with the labelled headline lines opening it out of the body, as its kicker, title and
+    subtitle; None when it opens with none, or a title line another title was given over, or kicker
+    and subtitle lines but no title at all."""
+    parts: dict[str, str] = {}
+    taken = 0
+    for block in doc.body[:4]:
+        lines = [line_text(m.Paragraph(line)) for line in m.split_lines(block.content)] \
+            if isinstance(block, m.Paragraph) else []
+        matches = [_HEADLINE_LABEL.match(line) for line in lines]
+        if not matches or not all(matches):
+            break
+        for match in matches:
+            part = _HEADLINE_LABELS[match["bracketed"] or match["label"]]
+            if part in parts:
+                return None
+            parts[part] = m.collapse_spaces(match["text"])
+        taken += 1
+    given = doc.meta.title.strip()
+    if not parts or ("title" in parts) == bool(given):
+        return None
+    meta = doc.meta.with_(title=given or m.shorten(parts["title"]), kicker=doc.meta.kicker or parts.get("kicker", ""),
+                          subtitle=doc.meta.subtitle or parts.get("subtitle", ""))
+    return m.Document(meta=meta, blocks=doc.body[taken:] + doc.footnotes)
+
+
 def _chosen_title(doc: m.Document, source: Path) -> m.Document:
+    if labelled := _labelled_headline(doc):
+        if not doc.meta.title.strip():
+            return labelled
+        doc = labelled  # the kicker or subtitle over the given title's heading
     blocks = list(doc.body)
     given = doc.meta.title.strip()
     if given:
