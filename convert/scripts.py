@@ -1006,16 +1006,15 @@ def phrase_spaces(text: str) -> list[int]:
     """Indexes of the spaces in `text` that the writer put between phrases: between Han characters or
     marks (`海港 “上海德比”`, `動工　2031年`), or between Han and Latin script where the text runs them
     together elsewhere (`10年來首度調漲 4月起`); not a space the writer puts at every Han/Latin boundary
-    (`用 Python 把`: that is the gap, no phrase boundary)."""
+    (`用 Python 把`: that is the gap, no phrase boundary), nor one inside Latin text (`3.5 GHz`, `Galaxy S25`)."""
     spaced_phrases = _UNSPACED_SCRIPTS.search(text) is not None
     found = []
     for match in re.finditer(r"\s+", text):
         start, end = match.span()
         if not start or end == len(text):
             continue
-        before, after = text[start - 1], text[end]
-        wide = (is_wide(before) or mark_kind(before) is not None) and (is_wide(after) or mark_kind(after) is not None)
-        if spaced_phrases or wide:
+        wide_before, wide_after = (is_wide(char) or mark_kind(char) is not None for char in (text[start - 1], text[end]))
+        if wide_before and wide_after or spaced_phrases and (wide_before or wide_after):
             found.append(start)
     return found
 

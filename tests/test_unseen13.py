@@ -116,3 +116,29 @@ def test_a_pages_kicker_is_shown_without_its_label(tmp_path: Path) -> None:
                       for n in range(1, 6)) + "</div></body></html>")
     (path := tmp_path / "jiemian.html").write_text(page, encoding="utf-8")
     assert convert.read(str(path)).meta.kicker == "东部通勤"
+
+
+PHONE = "新款旗舰手机发布：3.5 GHz芯片、120 Hz屏幕与5,000 mAh电池能否撑起￥5999的定价？"
+
+
+def test_a_space_inside_latin_text_is_no_phrase_space() -> None:
+    from convert.scripts import heading_clauses, phrase_spaces
+
+    assert phrase_spaces(PHONE) == []  # `3.5 GHz`: a number and its unit, not two phrases
+    assert phrase_spaces("10年來首度調漲 4月起") == [8] and phrase_spaces("海港 “上海德比”") == [2]
+    assert all(not PHONE[start:end].startswith(("GHz", "Hz", "mAh")) for start, end in heading_clauses(PHONE))
+
+
+def test_a_headline_with_spaced_units_stays_on_the_page(tmp_path: Path) -> None:
+    """The headline's clauses were cut at each number's space (`3.5 ` / `GHz芯片…`), inside the group that
+    holds `3.5 GHz` together: the first clause's span never closed, the whole headline was held on one
+    line, and the PDF cut it off at the page's edge (`…与 5,000 mA`)."""
+    import pdfplumber
+
+    (path := tmp_path / "phone.md").write_text(f"# {PHONE}\n\n记者 王晓峰\n\n新款手机昨日发布。\n", encoding="utf-8")
+    pdf = convert.convert(str(path), to="pdf", output=str(tmp_path / "p.pdf"), offline=True)
+    with pdfplumber.open(pdf) as document:
+        page = document.pages[0]
+        big = [c for c in page.chars if c["size"] > 15]
+        assert "".join(c["text"] for c in big).replace(" ", "") == PHONE.replace(" ", "")
+        assert max(c["x1"] for c in big) < page.width - 30

@@ -347,6 +347,8 @@ class _Block:
                     if _OBJECT not in text[a:b]:
                         self.group(a, b, opens, closes, around, ident if setting.keep_ids and not number else None)
         clauses = self.clauses(text, setting.clauses)
+        if any(a < edge < b for a, b in kept for span in clauses for edge in span):
+            clauses = []  # a clause's edge inside a group (`3.5` / ` GHz`) would leave its span open: none held
         for start, end in clauses:  # outermost: opened before and closed after any group at its edges
             opens.setdefault(start, []).insert(0, '<span class="clause">')
             closes.setdefault(end - 1, []).append("</span>")
