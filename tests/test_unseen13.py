@@ -142,3 +142,16 @@ def test_a_headline_with_spaced_units_stays_on_the_page(tmp_path: Path) -> None:
         big = [c for c in page.chars if c["size"] > 15]
         assert "".join(c["text"] for c in big).replace(" ", "") == PHONE.replace(" ", "")
         assert max(c["x1"] for c in big) < page.width - 30
+
+
+@pytest.mark.parametrize("name", ["阿贝贝·蒂鲁内什", "基普罗诺‧图瓦", "マイケル・ジョーダン"])
+def test_a_names_interpunct_never_starts_a_line(name: str) -> None:
+    """The e-reader PDF broke `…阿贝贝` / `·蒂鲁内什`: UAX #14 lets a line break before `·` beside Han."""
+    from convert.writers.cjk import Typesetting, typeset
+
+    import re
+
+    out = typeset(f"<p>女子冠军由埃塞俄比亚选手{name}夺得。</p>", Typesetting())
+    at = next(index for index, char in enumerate(name) if char in "·‧・")
+    held = [re.sub("<[^>]+>", "", group) for group in re.findall(r'<span class="nobr"[^>]*>(.*?)</span>', out)]
+    assert any(name[at - 1:at + 1] in group for group in held), out

@@ -32,7 +32,7 @@ from ..scripts import HANGUL, han_standard, is_cjk_family, is_cjk_language, prim
 from ..theme import Theme
 from ..scripts import (CJK_LETTER, CLOSING_MARKS, CLOSING_PUNCTUATION, OPENING_MARKS, OPENING_PUNCTUATION,
                        WORD_JOINER, ZERO_WIDTH_SPACE, compressed_marks, gap_bindings, gap_positions, gap_sides,
-                       heading_clauses, heading_words, hyphenatable_words, keep_together, mark_kind, number_parts, quote_breaks, quoted_phrase_edges,
+                       heading_clauses, heading_words, hyphenatable_words, interpunct_bindings, keep_together, mark_kind, number_parts, quote_breaks, quoted_phrase_edges,
                        range_breaks, clause_line_cost,
                        unit_head, upright_numbers)
 
@@ -325,6 +325,7 @@ class _Block:
             words = heading_words(text) if self.name in _PHRASED else []
             if setting.gaps and setting.bind_gaps:
                 words += gap_bindings(text)
+            words += interpunct_bindings(text)
             words += upright  # no group ends inside an upright number
             squeeze = dict(setting.squeeze)
             soft = keep_together(text, words, soft=True, latin_units=setting.latin_units,
