@@ -1162,9 +1162,10 @@ def _chinese_words_here(text: str, longest: int) -> list[tuple[int, int]]:
         if start < 0:
             continue
         before, position = (spans[-1] if spans else None), start + len(word)
-        if word in _PARTICLES and start and CJK_LETTER.match(text[start - 1]) \
+        if word in _PARTICLES and start and (CJK_LETTER.match(text[start - 1]) or text[start - 1] in CLOSING_MARKS) \
                 and not _DIGIT_BEFORE.search(text, 0, before[0] if before and before[1] == start else start - 1):
-            # `历史的`, `明代的`: a particle goes with the word before it, a line starting with it reads wrong
+            # `历史的`, `明代的`, `“被掐尖”的`: a particle goes with the word (or quote) before it, a line
+            # starting with it reads wrong
             # (not after a number's unit, `2024年` `的`, whose group ends where `number_parts` ends it)
             if before and before[1] == start:
                 spans[-1] = (before[0], position)

@@ -155,3 +155,12 @@ def test_a_names_interpunct_never_starts_a_line(name: str) -> None:
     at = next(index for index, char in enumerate(name) if char in "·‧・")
     held = [re.sub("<[^>]+>", "", group) for group in re.findall(r'<span class="nobr"[^>]*>(.*?)</span>', out)]
     assert any(name[at - 1:at + 1] in group for group in held), out
+
+
+def test_a_particle_after_a_closing_quote_goes_with_it() -> None:
+    """A heading broke `…“被掐尖”` / `的角色互换`: a particle is held to the word before it, but not to a quote."""
+    from convert.scripts import heading_words
+
+    text = "从“掐尖”到“被掐尖”的角色互换"
+    at = text.index("的")
+    assert any(start < at < end for start, end in heading_words(text))
