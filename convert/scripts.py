@@ -602,7 +602,9 @@ def _quote_pairs(text: str, runs: list[tuple[int, int]]) -> list[tuple[tuple[int
 _DIGITS = "[0-9０-９]+"
 _PLAIN_NUMBER = f"{_DIGITS}(?:[.,:／/．]{_DIGITS})*[%‰％℃°]?"
 _RANGE_DASH = "[\\-–—～~〜]"
-_RACE_TIME = (f"(?:{_DIGITS}(?:小时|[时時]))?{_DIGITS}分{_DIGITS}秒(?:{_DIGITS})?|{_DIGITS}秒{_DIGITS}"
+# (its hours, `2小时` / `08分17秒`, are a number with their unit, as a date's year is: a marathon's time is
+# 7 em wide, more than a phone's line can take whole without letter-spacing the line before it)
+_RACE_TIME = (f"{_DIGITS}分{_DIGITS}秒(?:{_DIGITS})?|{_DIGITS}秒{_DIGITS}"
               f"|{_DIGITS}['′’]{_DIGITS}(?:[\"″”]{_DIGITS})?")
 _NUMBER = f"[+\\-−]?(?:{_RACE_TIME}|{_PLAIN_NUMBER}(?:{_RANGE_DASH}[+\\-−]?{_PLAIN_NUMBER})*)"
 # A number with what it counts: an ordinal 第 before it, one Han character after it (a unit or measure

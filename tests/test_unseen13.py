@@ -164,3 +164,13 @@ def test_a_particle_after_a_closing_quote_goes_with_it() -> None:
     text = "从“掐尖”到“被掐尖”的角色互换"
     at = text.index("的")
     assert any(start < at < end for start, end in heading_words(text))
+
+
+def test_a_marathons_time_may_break_after_its_hours() -> None:
+    """`2小时08分17秒` was one unbreakable group, 7 em wide: at a phone's width the EPUB letter-spaced the
+    line before it by up to 0.96 em (`最 终 ， 肯 尼 亚 …`). Its hours are a number with its unit now, as
+    a date's year is; minutes and seconds stay whole."""
+    from convert.scripts import number_groups
+
+    text = "图瓦以2小时08分17秒夺冠"
+    assert [text[a:b] for a, b in number_groups(text)] == ["2小时", "08分17秒"]
