@@ -174,3 +174,16 @@ def test_a_marathons_time_may_break_after_its_hours() -> None:
 
     text = "图瓦以2小时08分17秒夺冠"
     assert [text[a:b] for a, b in number_groups(text)] == ["2小时", "08分17秒"]
+
+
+def test_the_vertical_docx_sets_no_gap_beside_an_upright_number(tmp_path: Path) -> None:
+    """The vertical DOCX set each short number upright (縦中横) and a no-break space after it as the
+    Han/Latin gap: `23 棟` and `10 月 25 日` showed a hole in the column."""
+    import zipfile
+
+    (path := tmp_path / "a.md").write_text("# 老街新貌\n\n記者陳怡君／台北報導\n\n這條老街共有23棟老房子，於10月25日重新開放。\n",
+                                           encoding="utf-8")
+    xml = {edition: zipfile.ZipFile(convert.convert(str(path), to="docx", edition=edition, offline=True,
+                                                    output=str(tmp_path / f"{edition}.docx"))).read("word/document.xml")
+           .decode() for edition in ("horizontal", "vertical")}
+    assert "\u00a0" in xml["horizontal"] and "\u00a0" not in xml["vertical"] and "w:vert=" in xml["vertical"]

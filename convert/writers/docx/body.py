@@ -209,10 +209,12 @@ class BodyWriter:
         """Chinese text with its numbers kept with their units (Word and LibreOffice break its lines,
         `joined_numbers`) and the Han/Latin gap on both sides of them (a no-break space where a joiner
         stops Word's own gap); with `words` (a table's heading, in a narrow column), its words too;
-        with `title`, the title's clauses (`title_clauses`)."""
+        with `title`, the title's clauses (`title_clauses`). The vertical edition has no gap: its short
+        numbers stand upright in the column, as wide as a character, with none beside them."""
         if not self.doc.is_chinese:
             return text
-        return joined_numbers(text, words=words, gap="\u00a0" if self.tokens.theme.text.script_gap_em > 0 else "",
+        spaced = self.tokens.theme.text.script_gap_em > 0 and not self.text.upright
+        return joined_numbers(text, words=words, gap="\u00a0" if spaced else "",
                               held=self.title_clauses(text) if title else [])
 
     def title_lines(self, text: str) -> tuple[m.Inline, ...]:
