@@ -22,6 +22,8 @@ PROMOTION = re.compile(
     # site's app (a sentence about an app, `用户可下载“国家反诈中心”APP举报`, asks for no more reading)
     r"|.{0,20}(?:更多|閱讀更多).{0,10}(?:下载|下載).{0,12}(?:客户端|客戶端|APP)[)）]?"
     r"|.{0,6}(?:下载|下載).{0,12}(?:客户端|客戶端|APP)[，,\s]*(?:阅读|閱讀|获取|獲取|查看|看)更多.{0,10}"
+    # `下载少数派客户端、关注少数派公众号，解锁全新阅读体验`: install the app and follow the account, in one line
+    r"|.{0,6}(?:下载|下載)[^。！？]{0,12}(?:客户端|客戶端|APP)[、，,和及与與\s]*(?:关注|關注)[^。！？]{0,16}(?:公众号|公眾號|微博|账号|帳號)[^。！？]{0,20}"
     # `海量资讯、精准解读，尽在新浪财经APP`
     r"|[^。！？]{0,20}(?:尽在|盡在)[^。！？]{0,12}(?:APP|客户端|客戶端)"
     # the Liberty Times' `不用抽 不用搶 現在用APP看新聞 保證天天中獎　點我下載APP`, `☆自由時報電子報APP☆ 歡迎下載`:
@@ -38,6 +40,9 @@ PROMOTION = re.compile(
     # ... or in brackets (`【延伸閱讀】寒冷天氣警告生效…`), and the links to the articles before and after
     # this one (`上一篇：…`, `下一篇：…`)
     r"|【\s*(?:延伸閱讀|延伸阅读|相关阅读|相關閱讀|推荐阅读|推薦閱讀|相关报道|相關報導|相关新闻|相關新聞)\s*】\s*[:：]?.{1,80}"
+    # ... or in round brackets, a line of its own between paragraphs (Storm Media's `（相關報導：<a>…</a>｜<a>更多文章</a>）`)
+    r"|[（(]\s*(?:延伸閱讀|延伸阅读|相关阅读|相關閱讀|推荐阅读|推薦閱讀|相关报道|相關報導|相关新闻|相關新聞|更多报道|更多報導)"
+    r"\s*[:：][^（()）]{1,120}[)）]"
     r"|(?:上一篇|下一篇|上一則|下一則|上一条|下一条|上一條|下一條)(?:文章|新闻|新聞)?\s*[:：].{1,80}"
     # a multi-page article's page links (`共3页：上一页 1 2 3 下一页`, `首页 上一页 [1] [2] 下一页 尾页`)
     # (each piece one way only: a run of digits read as pieces of one to three tried every split, and a

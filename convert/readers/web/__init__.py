@@ -22,7 +22,7 @@ from ...dates import parse_date_line, split_trailing_date
 from ...errors import ConvertError, warn
 from ...scripts import has_han, is_chinese
 from . import body as web_body, figures as web_figures, meta as web_meta, state as web_state
-from .dom import BLOCKS, class_words, normal
+from .dom import BLOCKS, class_words, component_words, normal
 from .meta import PageMeta, parse, split_names, text_of
 
 MIN_ARTICLE_CHARS = 80  # less than this kept: the extraction failed, keep the page whole
@@ -145,11 +145,14 @@ def _extract(tree: Any, meta: PageMeta, url: str, name: str) -> Any | None:
     if article is None or sum(len(t) for t in texts) < MIN_ARTICLE_CHARS:
         return None
     _time_from_the_page(meta, prepared, article)
+    _warn_of_later_pages(tree, name)
     body = web_body.clean_body(article, kept, logo=meta.publisher_logo, site=meta.site, title=meta.title, name=name)
     lead = web_figures.lead_figure(article, meta.publisher_logo, meta.site)
     if lead is not None and not _holds_image(body, lead):
         body.insert(0, lead)
     web_figures.flatten_figures(body, meta.publisher_logo, meta.site)
+    if (summary := _summary_above(prepared, article, meta)) is not None:
+        body.insert(0, summary)
     _drop_repeated_dek(body, meta)
     _headline_over_head_title(body, meta)
     _drop_byline_block(body, meta)
@@ -164,6 +167,69 @@ def _extract(tree: Any, meta: PageMeta, url: str, name: str) -> Any | None:
             paragraph.text = line
             body.insert(0, paragraph)
     return body
+
+
+# The article's points in brief, listed under its headline (SCMP's `<ul data-qa="GenericArticle-Summary">`)
+_SUMMARY_WORDS = {"summary", "highlights", "keypoints", "takeaways", "bullets", "standfirst", "dek", "abstract"}
+_SUMMARY_CHARS = 600
+
+
+def _summary_above(prepared: Any, article: Any, meta: PageMeta) -> Any | None:
+    """A list of the article's points between its headline and its body, named as a summary and made of
+    sentences (not links), when the dek does not already say it: it opens the body as a list. trafilatura
+    keeps it with neither, and it was lost (SCMP's bullets over every story)."""
+    headline_seen = False
+    for node in prepared.iter():
+        if node is article:
+            return None
+        if not isinstance(node.tag, str):
+            continue
+        if node.tag == "h1":
+            headline_seen = True
+        if node.tag not in ("ul", "ol") or not headline_seen or node.xpath("ancestor::ul|ancestor::ol") \
+                or not (component_words(node) & _SUMMARY_WORDS):
+            continue
+        items = [text_of(li) for li in node.iter("li")]
+        links = sum(len(normal(a.text_content())) for a in node.iter("a"))
+        if len(items) < 1 or any(len(item) < 20 for item in items) or sum(map(len, items)) > _SUMMARY_CHARS \
+                or links * 2 > sum(len(normal(item)) for item in items):
+            continue
+        if meta.subtitle and any(normal(item) in normal(meta.subtitle) for item in items):
+            return None
+        summary = lxml_html.Element(node.tag)
+        for item in items:
+            etree.SubElement(summary, "li").text = item
+        return summary
+    return None
+
+
+# A multi-page article's pager: `第1页/共3页`, `共3页`, `Page 1 of 3`
+_PAGER = re.compile(r"第\s*(?P<page>\d{1,3})\s*[页頁]\s*[/／]?\s*共\s*(?P<pages>\d{1,3})\s*[页頁]"
+                    r"|共\s*(?P<only>\d{1,3})\s*[页頁]"
+                    r"|\bPage\s+(?P<en_page>\d{1,3})\s+of\s+(?P<en_pages>\d{1,3})\b", re.I)
+_PAGER_CHARS = 200
+
+
+def _warn_of_later_pages(tree: Any, name: str) -> None:
+    """A saved page that is one page of an article split over several (China Daily's `第1页/共3页` with links
+    to `…_2.html` and `…_3.html`): the edition holds only this page's part, and says so."""
+    for element in tree.iter("div", "p", "span", "td", "nav", "ul", "center"):
+        text = " ".join(element.text_content().split())
+        if len(text) > _PAGER_CHARS or not (match := _PAGER.search(text)):
+            continue
+        numbers = [int(t) for a in element.iter("a") if (t := " ".join(a.text_content().split())).isdigit()]
+        if not numbers and (element.getparent() is None or len(text) < 12):
+            numbers = [int(t) for a in (element.getparent() if element.getparent() is not None else element).iter("a")
+                       if (t := " ".join(a.text_content().split())).isdigit()]
+        if not numbers:
+            continue  # (`共3页` without links to the pages: a count, not a pager)
+        pages = int(match["pages"] or match["only"] or match["en_pages"])
+        page = int(match["page"] or match["en_page"] or 0) or next(
+            (n for n in range(1, pages + 1) if n not in numbers), 1)
+        if page < pages:
+            warn(f"{name}: this is page {page} of an article of {pages} pages; the pages after it are not in "
+                 "this file, so the edition ends where this page does")
+        return
 
 
 def _changed_its_mind(pruned: list[str], unpruned: list[str]) -> bool:
@@ -416,14 +482,34 @@ def _drop_repeated_dek(body: Any, meta: PageMeta) -> None:
     """The first paragraphs or headings that repeat the headline, the dek shown under it or the kicker
     above it."""
     repeated = {normal(value) for value in (meta.title, meta.subtitle, meta.kicker) if value}
-    # the first blocks of text (hk01's `<div class="category">社會新聞</div>`, the kicker, was a paragraph too)
+    # the first blocks of text (hk01's `<div class="category">社會新聞</div>`, the kicker, was a paragraph too);
+    # a lead picture's caption above them is no text of the body's (NHK's video still over its summary)
     leaves = [e for e in body.iter(*BLOCKS) if e is not body and not any(c.tag in BLOCKS for c in e.iterdescendants())
-              and e.text_content().strip()]
+              and e.text_content().strip() and not e.xpath("ancestor-or-self::figure")]
     for element in leaves[:3]:
         text = normal(element.text_content())
         if not text or text not in repeated:
             break
+        if meta.subtitle and text == normal(meta.subtitle):
+            _drop_dek_label(element)
         element.getparent().remove(element)
+
+
+# A line that only leads in to the dek beside it (The News Lens' `我們想讓你知道的是` over its abstract): short, and
+# ending as a lead-in does (`…的是`, `In short:`), where a byline line (`記者王某／台北報導`) never ends so
+_DEK_LABEL = re.compile(r"^.{2,16}(?:的是|是|[:：])$")
+
+
+def _drop_dek_label(dek: Any) -> None:
+    """The lead-in line beside the dek (or beside the box that holds only the dek)."""
+    box = dek.getparent()
+    alone = box is not None and len([c for c in box if isinstance(c.tag, str)]) == 1
+    for element in (dek, box) if alone else (dek,):
+        for sibling in (element.getprevious(), element.getnext()):
+            if sibling is not None and isinstance(sibling.tag, str) and sibling.tag in ("p", "div", "h2", "h3", "h4") \
+                    and not sibling.xpath(".//img") and _DEK_LABEL.match(text_of(sibling)):
+                sibling.getparent().remove(sibling)
+                return
 
 
 def _serialise(body: Any, lang: str) -> str:

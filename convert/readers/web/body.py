@@ -25,8 +25,9 @@ from lxml import html as lxml_html
 from ...errors import warn
 
 from ..promotion import PROMOTION as _PROMOTION
-from .dom import _NORMAL, BLOCKS, class_words, is_hidden, is_status_badge, normal, reading, remove
-from .figures import drop_scan_codes, figures_from_wrappers, is_decoration, keep_only_figures, kept_images
+from .dom import _NORMAL, BLOCKS, component_words, is_hidden, is_status_badge, normal, reading, remove
+from .figures import (captions_under_pictures, drop_picture_controls, drop_scan_codes, figures_from_wrappers, is_decoration,
+                      keep_only_figures, kept_images, pictures_out_of_lists)
 
 # Class and id words of page furniture; a class `post_comment` or `ad-slot` splits into its words.
 BOILERPLATE_WORDS = {
@@ -95,7 +96,8 @@ def prepare(tree: Any, *, furniture: bool = True, article: Kept | None = None) -
         elif element.tag in _NOISE_TAGS:
             element.drop_tree()
         elif furniture and (_is_furniture(element) or is_hidden(element)) \
-                and not _holds_the_article(element, page_chars) and not _article_text(element, article):
+                and not _holds_the_article(element, page_chars) \
+                and (not _article_text(element, article) or _sign_up_box(element)):
             element.drop_tree()
     return tree
 
@@ -116,12 +118,31 @@ def _placeholder(src: str, lazy: str, shared: set[str]) -> bool:
     `pic_fb.jpg`), or a remote address where the saved page has its picture as a file beside it
     (`data-src="img/cna2.jpg"`, as a browser saves a page)."""
     src = src.strip()
-    if not src or src.startswith("data:") or "loading" in src or src in shared:
+    if not src or src.startswith("data:") or "loading" in src or src in shared or _stand_in(src, lazy):
         return True
     local = not urllib.parse.urlsplit(lazy).scheme and not lazy.startswith("//")
     remote = urllib.parse.urlsplit(src)
     return local and remote.scheme in ("http", "https") \
         and remote.path.rsplit("/", 1)[-1] != urllib.parse.urlsplit(lazy).path.rsplit("/", 1)[-1]  # (not it, resolved)
+
+
+# A placeholder's file name (`grey.gif`, `blank.png`, `spacer.gif`, `1x1.png`, `lazy-placeholder.svg`)
+_STAND_IN_WORDS = {"grey", "gray", "blank", "spacer", "pixel", "transparent", "trans", "placeholder", "lazy",
+                   "lazyload", "loader", "1x1", "empty", "clear", "dot", "default", "holder", "space"}
+
+
+def _stand_in(src: str, lazy: str) -> bool:
+    """A `src` that only stands in for the lazy picture: a file named as a placeholder (IT之家's
+    `grey.gif`, a 1×1 pixel saved beside the page), or a GIF standing for a photograph of another name
+    (`src="img/g.gif" data-original="img/photo.jpg"`)."""
+    name = urllib.parse.urlsplit(src).path.rsplit("/", 1)[-1].lower()
+    real = urllib.parse.urlsplit(lazy).path.rsplit("/", 1)[-1].lower()
+    if not name or name == real:
+        return False
+    stem, _, extension = name.rpartition(".")
+    if set(re.split(r"[_\-.\s]+", stem or extension)) & _STAND_IN_WORDS:
+        return True
+    return extension == "gif" and not real.endswith(".gif")
 
 
 # Between two candidates of a `srcset` (`img/a.jpg 480w, img/a.jpg 976w`): a comma and white space, or a
@@ -233,7 +254,23 @@ def _is_furniture(element: Any) -> bool:
         return True
     if element.tag in ("nav", "aside") or (element.tag in ("header", "footer") and not element.xpath("ancestor::article")):
         return True
-    return bool(class_words(element) & BOILERPLATE_WORDS)
+    return bool(component_words(element) & BOILERPLATE_WORDS) or _skip_link(element)
+
+
+# A box asking the reader to sign up (a newsletter's, a subscription's): named so, it is never the article's
+# prose, however much of its text trafilatura kept (the Guardian's `Sign up to Down to Earth … Privacy Notice`)
+_SIGN_UP_WORDS = {"newsletter", "newsletters", "signup", "subscribe", "subscription", "paywall"}
+
+
+def _sign_up_box(element: Any) -> bool:
+    return bool(component_words(element) & _SIGN_UP_WORDS) and len(normal(element.text_content())) <= 600
+
+
+def _skip_link(element: Any) -> bool:
+    """A link for screen readers past a box in the article (`<a href="#EmailSignup-skip-link-12">skip past
+    newsletter promotion</a>`): it skips what is pruned, and its target is gone."""
+    return element.tag == "a" and (element.get("href") or "").startswith("#") \
+        and bool(re.match(r"(?:skip|jump)\b", " ".join(element.text_content().split()), re.I))
 
 
 # ---------------------------------------------------------------- 2. what trafilatura keeps
@@ -388,6 +425,10 @@ def clean_body(element: Any, kept: Kept, *, logo: str = "", site: str = "", titl
     _cut_after_editor_line(body)  # before cleaning: trafilatura seldom keeps the line itself
     drop_scan_codes(body)  # before cleaning: it takes the prompt lines out as promotion
     _drop_boxes_between_paragraphs(body)  # before cleaning: it takes the lines of links out
+    drop_picture_controls(body)
+    pictures_out_of_lists(body, logo, site)
+    captions_under_pictures(body, logo, site)  # before cleaning: trafilatura keeps no caption line
+    _drop_promotion_boxes(body)  # before cleaning: it takes the promotion line out and leaves its neighbours
     _entry_times(body, kept)  # before cleaning: trafilatura keeps no time alone
     _clean_children(body, kept, logo, site, title)
     _cut_at_more_reading(body)
@@ -480,6 +521,23 @@ def _cut_at_more_reading(body: Any) -> None:
         return
     _cut_after(body, element)
     remove(element)
+
+
+_PROMOTION_BOX_CHARS = 240
+
+
+def _drop_promotion_boxes(body: Any) -> None:
+    """A small box of the site's calls, one of them a promotion line and each a line with a link to the
+    site's own pages (Sspai's closing `<blockquote>`: `下载少数派<a>客户端</a>、关注<a>少数派公众号</a>…` over
+    `实用、好用的<a>正版软件</a>，少数派为你呈现`): the whole box is promotion, not only the line the pattern knows."""
+    for box in list(body.iter("blockquote", "div", "section", "aside")):
+        lines = [c for c in box if isinstance(c.tag, str)]
+        if box is body or box.getparent() is None or not 2 <= len(lines) <= 4 \
+                or len(normal(box.text_content())) > _PROMOTION_BOX_CHARS or normal(box.text or "") \
+                or any(c.tag not in ("p", "div") or c.find(".//a") is None or c.find(".//img") is not None for c in lines):
+            continue
+        if any(_PROMOTION.match(" ".join(c.text_content().split())) for c in lines):
+            remove(box)
 
 
 def _drop_boxes_between_paragraphs(body: Any) -> None:

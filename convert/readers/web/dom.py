@@ -50,6 +50,23 @@ def class_words(element: Any) -> set[str]:
     return parts | set(words.split())
 
 
+# Attributes a page built by components names its parts with (`data-qa="NewsletterSignupPromo"`, Guardian's
+# `data-gu-name`, `data-testid`), where the class names are hashed (`css-1a2b3c`, `dcr-jzxpee`)
+_COMPONENT_ATTRIBUTES = ("data-qa", "data-testid", "data-component", "data-gu-name", "data-module")
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
+
+
+def component_words(element: Any) -> set[str]:
+    """`class_words` and the words of the element's component names and of camel-cased class and id
+    names (`NewsletterSignupPromo`: newsletter, signup, promo; `id="EmailSignup-skip-link-12"`: email, signup)."""
+    names = [element.get("class") or "", element.get("id") or "", *(element.get(a) or "" for a in _COMPONENT_ATTRIBUTES)]
+    words = class_words(element)
+    for name in names:
+        if name:
+            words |= {w for w in re.split(r"[\s_\-]+", _CAMEL.sub(" ", name).lower()) if w}
+    return words
+
+
 # A badge of a page's state over its headline or an entry (`直播中`, `LIVE`, `独家`): by its class or its words
 _STATUS_WORDS = {"badge", "status", "live", "state", "flag"}
 _STATUS = re.compile(r"^(?:直播中|正在直播|直播|图文直播|圖文直播|現場直播|现场直播|更新中|持续更新|持續更新|已结束|已結束|"

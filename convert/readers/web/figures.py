@@ -16,7 +16,8 @@ from .dom import _NORMAL, BLOCKS, class_words, normal, remove
 _DECORATION_WORDS = {"logo", "icon", "icons", "avatar", "pixel", "spacer", "sprite", "badge", "qrcode", "qr",
                      "emoji", "gravatar", "favicon", "tracking", "beacon", "blank", "loading", "placeholder",
                      "divider", "follow", "banner", "stat", "counter", "author-photo", "headshot", "share", "wx",
-                     "weixin", "erweima", "ewm"}
+                     "weixin", "erweima", "ewm",
+                     "headphones", "headphone", "listen"}  # SCMP's `headphones.png` by `Listen to this article`
 # A site template's own folders (`/templates/stcn/css/…/pic3.gif`, `/static/images/…`, `/skin/…`): a picture
 # kept there is the site's, drawn on every page; an article's pictures are uploaded, usually to dated folders.
 _TEMPLATE_FOLDERS = {"template", "templates", "skin", "skins", "theme", "themes", "css", "style", "styles", "static"}
@@ -48,7 +49,7 @@ def is_decoration(image: Any, logo: str = "", site: str = "") -> bool:
     words = (class_words(image) - _LOADER_WORDS) | set(re.split(r"[/_\-.\s]+", path))
     if folders & _INTERFACE_FOLDERS or words & _DECORATION_WORDS or path.endswith((".ico", ".svg")) or _PAGER.search(path):
         return True
-    if _in_a_name_box(image):
+    if _in_a_name_box(image) or _thumbnail(image, width):
         return True
     alt = (image.get("alt") or "").strip()
     if not alt and _in_template_folder(path):
@@ -68,8 +69,39 @@ def _in_a_name_box(image: Any) -> bool:
     for depth, box in enumerate(image.iterancestors()):
         if depth >= 3 or box.tag in ("figure", "article", "body"):
             return False
-        if class_words(box) & _NAME_BOX_WORDS:
+        if class_words(box) & _NAME_BOX_WORDS or (depth <= 1 and _names_its_author(box, image)):
             return len(normal(box.text_content())) <= _NAME_BOX_CHARS
+    return False
+
+
+def _names_its_author(box: Any, image: Any) -> bool:
+    """A box whose text is the byline (an `<address>`, a `rel="author"` link, `itemprop="author"`; the
+    Guardian's hashed `<div class="dcr-1rzz3ao"><img alt="Damian Carrington"><address>…`): its picture,
+    named as the author is, is the author's face."""
+    if len(list(box.iter("img"))) != 1:
+        return False
+    bylines = box.xpath(".//address|.//a[@rel='author']|.//*[@itemprop='author']|.//*[@data-component='meta-byline']")
+    alt = normal(image.get("alt") or "")
+    return bool(bylines) and (not alt or any(alt in normal(b.text_content()) for b in bylines))
+
+
+# A gallery's strip of thumbnails under its slides (`<ul class="thumbnails"><li><a href="#slide0"><img width="120">`)
+_THUMBNAIL_WORDS = {"thumb", "thumbs", "thumbnail", "thumbnails", "thumblist", "thumbnav"}
+_THUMBNAIL_PX = 200
+
+
+def _thumbnail(image: Any, width: int) -> bool:
+    """A gallery's thumbnail: a picture that links to a place in the page (a slide, `href="#slide0"`), or a
+    small one (or one of no stated size) in a box of several named as thumbnails. The slides it stands
+    for are the figures; kept too, each was printed twice, the second time small and uncaptioned."""
+    for depth, box in enumerate(image.iterancestors()):
+        if depth >= 4 or box.tag in ("figure", "article", "body"):
+            return False
+        if box.tag == "a" and (box.get("href") or "").strip().startswith("#") and len((box.get("href") or "").strip()) > 1:
+            return True
+        if class_words(box) & _THUMBNAIL_WORDS and (not width or width <= _THUMBNAIL_PX) \
+                and len(list(box.iter("img"))) >= 2:
+            return True
     return False
 
 
@@ -135,8 +167,8 @@ def lead_figure(article: Any, logo: str = "", site: str = "") -> Any | None:
             lead = copy.deepcopy(node)  # a video page's player over the headline: `sanitize` shows its poster
             lead.tail = None
             return lead
-        if node.tag == "img" and not node.xpath("ancestor::figure|ancestor::picture|ancestor::a") \
-                and not is_decoration(node, logo, site):
+        if node.tag == "img" and not node.xpath("ancestor::figure|ancestor::picture") \
+                and all(picture_link(a) for a in node.iterancestors("a")) and not is_decoration(node, logo, site):
             if (captioned := _captioned(node, scope, logo, site)) is not None:
                 return captioned
             wrapper = lxml_html.Element("p")  # a lone picture (a WordPress post thumbnail): a figure of its own
@@ -151,14 +183,50 @@ def _captioned(image: Any, scope: Any, logo: str, site: str) -> Any | None:
     (Jiemian's `<div class="article-img"><img><p>燕子岭站站台。图片来源：…</p></div>`, Caixin's `<div
     class="media pip"><img><div class="pip-desc">…</div></div>`): as `figures_from_wrappers` makes it."""
     box = image.getparent()
-    if box is None or box is scope or box.tag not in ("div", "p", "center", "section") or box.findall(".//a") \
-            or len(list(box.iter("img"))) != 1:
+    if box is not None and picture_link(box):
+        box = box.getparent()  # (Ming Pao's `<li><a class="fancybox" href="…/gaa1.jpg"><img></a><div>caption</div></li>`)
+    if box is None or box is scope or box.tag not in ("div", "p", "center", "section", "li") \
+            or not all(picture_link(a) for a in box.iter("a")) or len(list(box.iter("img"))) != 1:
         return None
     holder, copied = lxml_html.Element("div"), copy.deepcopy(box)
     copied.tail = None
+    copied.tag = "div" if copied.tag == "li" else copied.tag
+    for link in list(copied.iter("a")):
+        link.drop_tag()
     holder.append(copied)
+    drop_picture_controls(holder)
     figures_from_wrappers(holder, logo, site)
     return holder[0] if holder[0] is not copied else None  # (not made a figure: a longer text, not a caption)
+
+
+_PICTURE_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|avif)$", re.I)
+_LIGHTBOX_WORDS = {"fancybox", "lightbox", "zoom", "photoswipe", "magnific", "enlarge", "popup-image"}
+
+
+def picture_link(link: Any) -> bool:
+    """A link that only opens its picture larger (`<a class="fancybox" href="…/gaa1.jpg"><img src="gaa1_r.jpg"></a>`):
+    the picture is the article's, not a teaser of another page."""
+    if link.tag != "a" or normal(link.text_content()) or len(list(link.iter("img"))) != 1:
+        return False
+    href = urllib.parse.urlsplit((link.get("href") or "").strip()).path
+    return bool(_PICTURE_FILE.search(href)) or bool(class_words(link) & _LIGHTBOX_WORDS)
+
+
+def pictures_out_of_lists(body: Any, logo: str = "", site: str = "") -> None:
+    """A list whose every item is a picture with at most a caption (Ming Pao's `<div class="album_big"><ul>
+    <li><a href="…/gaa2.jpg"><img></a><div class="imgcaption">…</div></li></ul>`): a gallery of figures, not
+    a list; kept as a list, each figure had a bullet and its caption came again as a paragraph."""
+    for listing in list(body.iter("ul", "ol")):
+        items = [child for child in listing if isinstance(child.tag, str)]
+        if not items or any(item.tag != "li" or len(kept_images(item, logo, site)) != 1 or len(list(item.iter("img"))) != 1
+                            or not all(picture_link(a) for a in item.iter("a"))
+                            or len(normal(item.text_content())) > 200 for item in items):
+            continue
+        for item in items:
+            item.tag = "div"
+            for link in list(item.iter("a")):
+                link.drop_tag()
+        listing.tag = "div"
 
 
 # A caption's element naming who made the picture (`<span class="credit">`, `photo-credit`, DW's `copyright`)
@@ -182,6 +250,32 @@ def mark_credits(body: Any) -> bool:
                 element.set("class", CREDIT_CLASS)
                 marked = True
     return marked
+
+
+_COUNTER = re.compile(r"^(\d{1,3})\s*/\s*(\d{1,3})$")
+
+
+# A player's button drawn over its still (NHK's `<p class="play">動画を再生する</p>`, `<span class="btn-play">`)
+_CONTROL_WORDS = {"play", "playbtn", "playbutton", "btn", "button", "controls", "control"}
+_CONTROL_CHARS = 16
+
+
+def drop_picture_controls(body: Any) -> None:
+    """Beside a picture, what is no caption: a gallery slide's counter (`<span class="index">1/6</span>`,
+    the slide's place, which the edition's own numbering gives; left in, the caption read `1/6赤柱正灘…`)
+    and a video player's button over its still (`動画を再生する`, which became the still's caption)."""
+    for element in list(body.iter()):
+        if not isinstance(element.tag, str) or element is body or len(element) or element.tag in ("li", "td"):
+            continue
+        text = " ".join((element.text or "").split())
+        match = _COUNTER.match(text)
+        counter = bool(match) and 0 < int(match[1]) <= int(match[2]) and element.tag != "p"
+        control = 0 < len(text) <= _CONTROL_CHARS and bool(class_words(element) & _CONTROL_WORDS)
+        if not counter and not control:
+            continue
+        box = next((a for i, a in enumerate(element.iterancestors()) if i < 3 and a.find(".//img") is not None), None)
+        if box is not None and (control or normal(box.text_content()) != normal(text)):
+            remove(element)
 
 
 def figures_from_wrappers(body: Any, logo: str, site: str) -> None:
@@ -212,6 +306,119 @@ def figures_from_wrappers(body: Any, logo: str, site: str) -> None:
 
 
 _CAPTION_MARK = re.compile(r"^[（(\[【]?\s*(?:图|圖|图片|圖片|Photo|Image|Picture|Figure|Fig\.?)\s*\d*\s*[:：]", re.I)
+
+
+# A caption's own block by its class (`<p class="pic-desc">`, `img_txt`, `caption`)
+_CAPTION_WORDS = {"caption", "captions", "desc", "pictext", "pictxt", "imgtext", "imgtxt", "picdesc", "imgdesc",
+                  "legend", "tuzhu", "figcaption"}
+_CAPTION_CHARS = 120  # a caption line under a picture; longer is a paragraph
+_SMALL_FONT_PX = 13  # the article's text is 14 px or more; a caption under a picture is set smaller
+_FONT_SIZE = re.compile(r"(?:^|;)\s*font-size\s*:\s*(\d+(?:\.\d+)?)\s*px", re.I)
+_COLOR = re.compile(r"(?:^|;)\s*color\s*:\s*(#[0-9a-f]{3}\b|#[0-9a-f]{6}\b|rgba?\(\s*\d+\s*,\s*\d+\s*,\s*\d+)", re.I)
+_CENTRED = re.compile(r"(?:^|;)\s*text-align\s*:\s*center", re.I)
+
+
+def captions_under_pictures(body: Any, logo: str = "", site: str = "") -> None:
+    """A picture alone in its block with its caption in the block or two right under it, set as a caption
+    is (WeChat's small grey centred line, `<section style="text-align:center"><span style="font-size:12px;
+    color:#888">…</span></section>`, and its credit line `摄影 / 王某` under it; a centred line of its own; a
+    block classed as a caption): a figure with that caption. trafilatura keeps no such line, and cleaning
+    dropped it as text the article left out. Centring tells a caption only where the article's paragraphs
+    are not centred themselves."""
+    centred_text = _mostly_centred(body)
+    for image in list(body.iter("img")):
+        if image.getparent() is None or image.xpath("ancestor::figure|ancestor::a") or is_decoration(image, logo, site):
+            continue
+        holder = image
+        while holder.getparent() is not None and holder.getparent() is not body \
+                and not normal(holder.getparent().text_content()) and len(list(holder.getparent().iter("img"))) == 1:
+            holder = holder.getparent()
+        if holder is image or holder.tag not in BLOCKS or holder.tag in ("td", "th", "li", "tr"):
+            continue  # (a picture in a line of text, or in a table's cell or a list: not this shape)
+        lines: list[Any] = []
+        sibling = holder.getnext()
+        while sibling is not None and len(lines) < 2:
+            if not isinstance(sibling.tag, str) or sibling.tag == "br" or (
+                    sibling.tag in BLOCKS and not normal(sibling.text_content()) and sibling.find(".//img") is None):
+                sibling = sibling.getnext()  # an empty line between them
+                continue
+            if not _caption_block(sibling, centred_text) or normal(holder.tail or ""):
+                break
+            lines.append(sibling)
+            sibling = sibling.getnext()
+        if not lines:
+            continue
+        figure = lxml_html.Element("figure")
+        picture = copy.deepcopy(image)
+        picture.tail = None
+        figure.append(picture)
+        caption = etree.SubElement(figure, "figcaption")
+        caption.text = " ".join(" ".join(line.text_content().split()) for line in lines)
+        figure.tail = lines[-1].tail
+        for line in lines:
+            line.getparent().remove(line)
+        holder.getparent().replace(holder, figure)
+
+
+def _caption_block(block: Any, centred_text: bool) -> bool:
+    """A short block of text set as a caption: smaller type, grey, centred (where the text is not), or
+    classed as one; no picture, heading, list or link in it."""
+    from ..promotion import is_promotion
+
+    if block.tag not in BLOCKS or block.tag in ("ul", "ol", "table", "figure", "h1", "h2", "h3", "h4", "h5", "h6") \
+            or block.xpath(".//img|.//a|.//ul|.//ol|.//table|.//h1|.//h2|.//h3|.//h4|.//h5|.//h6"):
+        return False
+    text = " ".join(block.text_content().split())
+    if not text or len(normal(text)) > _CAPTION_CHARS or is_promotion(text):
+        return False
+    if class_words(block) & _CAPTION_WORDS:
+        return True
+    styled = [e for e in block.iter() if isinstance(e.tag, str) and e.get("style")]
+    texts = [e for e in block.iter() if isinstance(e.tag, str) and normal(e.text or "")]
+    if texts and all(_caption_styled(e) for e in texts):
+        return True
+    return not centred_text and any(_CENTRED.search(e.get("style") or "") or e.get("align") == "center"
+                                    for e in [block, *styled]) \
+        and block.tag in ("p", "section", "div", "center")
+
+
+def _caption_styled(element: Any) -> bool:
+    """Whether the text of `element` is set small or grey (by its own style or one around it, up to its block)."""
+    for node in [element, *element.iterancestors()]:
+        style = node.get("style") or ""
+        if (size := _FONT_SIZE.search(style)) and float(size[1]) <= _SMALL_FONT_PX:
+            return True
+        if (colour := _COLOR.search(style)) and _grey(colour[1]):
+            return True
+        if isinstance(node.tag, str) and node.tag in BLOCKS:
+            return False
+    return False
+
+
+def _grey(colour: str) -> bool:
+    """A light grey (`#888`, `rgb(136, 136, 136)`, `#999999`): a caption's colour, not the text's dark grey."""
+    if colour.startswith("#"):
+        digits = colour[1:]
+        if len(digits) == 3:
+            digits = "".join(c * 2 for c in digits)
+        values = [int(digits[i:i + 2], 16) for i in (0, 2, 4)]
+    else:
+        values = [int(v) for v in re.findall(r"\d+", colour)[:3]]
+    return max(values) - min(values) <= 24 and 110 <= sum(values) / 3 <= 200
+
+
+def _mostly_centred(body: Any) -> bool:
+    """Whether most of the article's paragraphs of some length are centred (an account that centres all)."""
+    centred = plain = 0
+    for block in body.iter("p", "section", "div"):
+        if block.find(".//p") is not None or len(normal(block.text_content())) < 60:
+            continue
+        if any(_CENTRED.search(e.get("style") or "") or e.get("align") == "center"
+               for e in [block, *block.iterancestors()] if e is not body and isinstance(e.tag, str)):
+            centred += 1
+        else:
+            plain += 1
+    return centred > plain
 
 
 # A line asking to scan the picture beside it (`长按识别二维码`, `微信扫一扫 关注该公众号`, `Scan the QR code`)
