@@ -37,6 +37,7 @@ WIDE = CJK_LETTERS + CJK_PUNCTUATION + HANGUL
 # Latin-1's letters without × (U+00D7) and ÷ (U+00F7), which are signs set close to what they join.
 _LATIN_LETTERS = r"A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f"
 _LATIN_SIDE = _LATIN_LETTERS + r"0-9\u0370-\u03ff\u0400-\u04ff"
+_SCRIPT_DIGITS = r"\u00b2\u00b3\u00b9\u2070-\u209f"  # superscripts and subscripts end a Latin word (`CO₂`, `m²`)
 
 HAN = re.compile(f"[{IDEOGRAPHS}]")
 CJK_LETTER = re.compile(f"[{CJK_LETTERS}]")
@@ -68,7 +69,7 @@ def starts_cluster(text: str, index: int) -> bool:
     return True
 _SPACED_RUN = re.compile(f"[{CJK_LETTERS}{CJK_PUNCTUATION}]+")
 _HAN_LATIN = re.compile(f"(?<=[{CJK_LETTERS}])(?=[{_LATIN_SIDE}%‰℃°$€£])"
-                        f"|(?<=[{_LATIN_SIDE}%‰℃°])(?=[{CJK_LETTERS}])")
+                        f"|(?<=[{_LATIN_SIDE}%‰℃°{_SCRIPT_DIGITS}])(?=[{CJK_LETTERS}])")
 # Marks set as connected pairs (——, ……): never pulled apart by justification.
 _UNSTRETCHED = "\u2014\u2015\u2026\u22ef\u2e3a\u2e3b"
 

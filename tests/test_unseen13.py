@@ -187,3 +187,11 @@ def test_the_vertical_docx_sets_no_gap_beside_an_upright_number(tmp_path: Path) 
                                                     output=str(tmp_path / f"{edition}.docx"))).read("word/document.xml")
            .decode() for edition in ("horizontal", "vertical")}
     assert "\u00a0" in xml["horizontal"] and "\u00a0" not in xml["vertical"] and "w:vert=" in xml["vertical"]
+
+
+def test_a_subscript_or_superscript_ends_a_latin_word_for_the_gap() -> None:
+    """`以 CO₂和 CH₄的`: the gap stood before `CO₂` and not after it, the subscript read as no Latin."""
+    from convert.scripts import gap_sides
+
+    text = "以CO₂和CH₄的排放，面积100m²的房子"
+    assert {text[i] + str(i) for i, side in gap_sides(text).items() if "r" in side} == {"₂3", "₄7", "²18"}
