@@ -25,6 +25,7 @@ from convert.readers import read_text
     ("预计2024-2026年储能电池出货量", "预计2024—2026年储能电池出货量"),  # a span of years: one em
     ("1-10月份，全国规模以上工业增加值", "1—10月份，全国规模以上工业增加值"),  # of months too
     ("3-6个月", "3～6个月"),  # a number of months is a value
+    ("开放时间9:00-17:00", "开放时间9:00—17:00"), ("夜班22:00–6:00", "夜班22:00—6:00"),  # a span of the day's time
 ])
 def test_a_range_of_figures_takes_the_wave_dash_and_a_span_of_time_the_one_em_dash(text: str, expected: str) -> None:
     """Pasted copy joins a range with a hyphen; Chinese typesetting sets a range of values with the wave
@@ -33,7 +34,7 @@ def test_a_range_of_figures_takes_the_wave_dash_and_a_span_of_time_the_one_em_da
 
 
 @pytest.mark.parametrize("text", [
-    "GB/T 15834-2011", "2024-11-20发布", "电话010-12345678", "热线400-820-8820", "9:00-17:00", "COVID-19疫情",
+    "GB/T 15834-2011", "2024-11-20发布", "电话010-12345678", "热线400-820-8820", "COVID-19疫情",
     "F-16战机", "以2-1击败对手", "88-1号", "3-5号楼", "Windows 10-11", "2024-26年", "比分3-5", "1.80-1.90",
 ])
 def test_a_hyphen_that_is_no_range_of_figures_stays(text: str) -> None:

@@ -147,7 +147,7 @@ def range_tildes(text: str) -> str:
 
 # A hyphen or an en dash between two numbers (`30%-40%`, `7万-8万元`, `2024-2026年`): not after a letter, a
 # digit or a sign that makes it a code, a date, a time or a phone number (`GB/T 15834-2011`, `2024-11-20`,
-# `010-8888`, `9:00-17:00`), nor before a third part (`400-820-8820`).
+# `010-8888`; a span of times, `9:00-17:00`, is `_CLOCK_RANGE`'s), nor before a third part (`400-820-8820`).
 _RANGE_HYPHEN = re.compile(r"(?<![A-Za-z0-9_.\-–/:#+])(?<![A-Za-z] )(?P<left>(?:[1-9][0-9]*|0)(?:\.[0-9]+)?)(?P<left_unit>[%‰℃°]|[万萬亿億])?"
                            r"[-–](?P<right>(?:[1-9][0-9]*|0)(?:\.[0-9]+)?)(?![0-9.,]|[-–][0-9])(?P<after>.?)")
 # What follows a range of values (`3-5年`, `5-10分钟`, `7万-8万元`, `5-10km`). A house number is no range
@@ -175,7 +175,20 @@ def range_hyphens(text: str) -> str:
         else:
             continue
         chars[match.start("right") - 1] = dash
+    for match in _CLOCK_RANGE.finditer(text):  # `8:00-17:00`: a span of the day's time, the one-em dash
+        if _minutes(match["left"]) != _minutes(match["right"]):  # (`22:00-6:00`: overnight)
+            chars[match.start("right") - 1] = "—"
     return "".join(chars)
+
+
+# Two times of day (`8:00-17:00`, `09:30–11:45`): a span of time, when it runs forward
+_CLOCK_RANGE = re.compile(r"(?<![0-9:.\-–])(?P<left>(?:[01]?[0-9]|2[0-4]):[0-5][0-9])[-–]"
+                          r"(?P<right>(?:[01]?[0-9]|2[0-4]):[0-5][0-9])(?![0-9:]|[-–][0-9])")
+
+
+def _minutes(clock: str) -> int:
+    hours, minutes = clock.split(":")
+    return int(hours) * 60 + int(minutes)
 
 
 def _years(left: str, right: str) -> bool:
