@@ -286,3 +286,16 @@ def test_decorations_by_their_box() -> None:
     images = {i.get("id"): i for i in tree.iter("img")}
     assert web_figures.is_decoration(images["a"]) and web_figures.is_decoration(images["b"])
     assert not web_figures.is_decoration(images["c"]) and web_figures.picture_link(images["c"].getparent())
+
+
+def test_a_gallery_above_the_article_gives_every_slide_not_only_the_first(tmp_path: Path) -> None:
+    """A gallery of captioned slides above a long article (`<div class="photo swiper-slide"><img><div
+    class="caption">…</div></div>` one after another): the first slide was the lead figure and the others,
+    pictures and captions, were lost."""
+    html = _page(ONCC.format(slides="".join(SLIDE.format(n=n) for n in (1, 2, 3)),
+                             thumbs="".join(THUMB.format(n=n) for n in (1, 2, 3)), text=_paragraphs(PARAGRAPHS)), "龍舟競渡")
+    doc = _read(tmp_path, html, tuple(f"img/{n}{s}.jpg" for n in (1, 2, 3) for s in "bs"))
+    figures = _figures(doc)
+    assert [Path(f.src).name for f in figures] == ["1b.jpg", "2b.jpg", "3b.jpg"]
+    assert all(m.plain_text(f.caption).startswith("赤柱正灘") for f in figures)
+    assert PARAGRAPHS[3] in _texts(doc)

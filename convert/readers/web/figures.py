@@ -170,12 +170,35 @@ def lead_figure(article: Any, logo: str = "", site: str = "") -> Any | None:
         if node.tag == "img" and not node.xpath("ancestor::figure|ancestor::picture") \
                 and all(picture_link(a) for a in node.iterancestors("a")) and not is_decoration(node, logo, site):
             if (captioned := _captioned(node, scope, logo, site)) is not None:
-                return captioned
+                slides = _slides(node, scope, logo, site)
+                return slides if slides is not None else captioned
             wrapper = lxml_html.Element("p")  # a lone picture (a WordPress post thumbnail): a figure of its own
             wrapper.append(copy.deepcopy(node))
             wrapper[0].tail = None
             return wrapper
     return None
+
+
+def _slides(image: Any, scope: Any, logo: str, site: str) -> Any | None:
+    """A gallery above the article whose first slide is the lead (on.cc's `<div class="photo swiper-slide">
+    <img><div class="caption">…</div></div>`, one after another): every slide, each a captioned figure, in
+    a block of their own. Only the first was kept, and the others' pictures and captions were lost."""
+    slide = image.getparent()
+    if slide is not None and picture_link(slide):
+        slide = slide.getparent()
+    if slide is None or slide.getparent() is None or slide is scope:
+        return None
+    siblings = [s for s in slide.getparent() if isinstance(s.tag, str)]
+    slides = [s for s in siblings if s.tag == slide.tag and s.get("class") == slide.get("class")]
+    if len(slides) < 2 or len(slides) != len(siblings):
+        return None
+    holder = lxml_html.Element("div")
+    for each in slides:
+        pictures = kept_images(each, logo, site)
+        if len(pictures) != 1 or (figure := _captioned(pictures[0], scope, logo, site)) is None:
+            return None
+        holder.append(figure)
+    return holder
 
 
 def _captioned(image: Any, scope: Any, logo: str, site: str) -> Any | None:
