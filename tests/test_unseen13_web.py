@@ -95,6 +95,11 @@ def test_a_centred_line_under_a_picture_is_its_caption_where_the_text_is_not_cen
     doc = _read(tmp_path, centred, ("img/640.jpeg",))
     assert "彭浦新村加装的电梯于本月正式投入使用。" in _texts(doc)
     assert not any(m.plain_text(f.caption) for f in _figures(doc))
+    line = '<p style="font-size:12px;color:#888">彭浦新村加装的电梯于本月正式投入使用。</p>'
+    small = _wechat(line).replace("<p>", '<p style="font-size:12px;color:#888">')  # an old site's small grey text
+    doc = _read(tmp_path, small, ("img/640.jpeg",))
+    assert "彭浦新村加装的电梯于本月正式投入使用。" in _texts(doc)
+    assert not any(m.plain_text(f.caption) for f in _figures(doc))
 
 
 def test_a_picture_in_an_inline_wrapper_with_a_caption_block_under_it_is_a_figure(tmp_path: Path) -> None:

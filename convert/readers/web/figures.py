@@ -348,7 +348,7 @@ def captions_under_pictures(body: Any, logo: str = "", site: str = "") -> None:
     block classed as a caption): a figure with that caption. trafilatura keeps no such line, and cleaning
     dropped it as text the article left out. Centring tells a caption only where the article's paragraphs
     are not centred themselves."""
-    centred_text = _mostly_centred(body)
+    centred_text, small_text = _article_style(body)
     for image in list(body.iter("img")):
         if image.getparent() is None or image.xpath("ancestor::figure|ancestor::a") or is_decoration(image, logo, site):
             continue
@@ -365,7 +365,7 @@ def captions_under_pictures(body: Any, logo: str = "", site: str = "") -> None:
                     sibling.tag in BLOCKS and not normal(sibling.text_content()) and sibling.find(".//img") is None):
                 sibling = sibling.getnext()  # an empty line between them
                 continue
-            if not _caption_block(sibling, centred_text) or normal(holder.tail or ""):
+            if not _caption_block(sibling, centred_text, small_text) or normal(holder.tail or ""):
                 break
             lines.append(sibling)
             sibling = sibling.getnext()
@@ -383,9 +383,9 @@ def captions_under_pictures(body: Any, logo: str = "", site: str = "") -> None:
         holder.getparent().replace(holder, figure)
 
 
-def _caption_block(block: Any, centred_text: bool) -> bool:
-    """A short block of text set as a caption: smaller type, grey, centred (where the text is not), or
-    classed as one; no picture, heading, list or link in it."""
+def _caption_block(block: Any, centred_text: bool, small_text: bool) -> bool:
+    """A short block of text set as a caption: smaller type or grey, centred (each where the text is not
+    set so), or classed as one; no picture, heading, list or link in it."""
     from ..promotion import is_promotion
 
     if block.tag not in BLOCKS or block.tag in ("ul", "ol", "table", "figure", "h1", "h2", "h3", "h4", "h5", "h6") \
@@ -398,7 +398,7 @@ def _caption_block(block: Any, centred_text: bool) -> bool:
         return True
     styled = [e for e in block.iter() if isinstance(e.tag, str) and e.get("style")]
     texts = [e for e in block.iter() if isinstance(e.tag, str) and normal(e.text or "")]
-    if texts and all(_caption_styled(e) for e in texts):
+    if not small_text and texts and all(_caption_styled(e) for e in texts):
         return True
     return not centred_text and any(_CENTRED.search(e.get("style") or "") or e.get("align") == "center"
                                     for e in [block, *styled]) \
@@ -430,18 +430,19 @@ def _grey(colour: str) -> bool:
     return max(values) - min(values) <= 24 and 110 <= sum(values) / 3 <= 200
 
 
-def _mostly_centred(body: Any) -> bool:
-    """Whether most of the article's paragraphs of some length are centred (an account that centres all)."""
-    centred = plain = 0
+def _article_style(body: Any) -> tuple[bool, bool]:
+    """Whether most of the article's paragraphs of some length are centred (an account that centres all),
+    and whether most are set small or grey themselves (an old site's 12 px text): then that says no caption."""
+    centred = small = plain = 0
     for block in body.iter("p", "section", "div"):
         if block.find(".//p") is not None or len(normal(block.text_content())) < 60:
             continue
-        if any(_CENTRED.search(e.get("style") or "") or e.get("align") == "center"
-               for e in [block, *block.iterancestors()] if e is not body and isinstance(e.tag, str)):
-            centred += 1
-        else:
-            plain += 1
-    return centred > plain
+        plain += 1
+        centred += any(_CENTRED.search(e.get("style") or "") or e.get("align") == "center"
+                       for e in [block, *block.iterancestors()] if e is not body and isinstance(e.tag, str))
+        texts = [e for e in block.iter() if isinstance(e.tag, str) and normal(e.text or "")]
+        small += bool(texts) and all(_caption_styled(e) for e in texts)
+    return centred * 2 > plain, small * 2 > plain
 
 
 # A line asking to scan the picture beside it (`长按识别二维码`, `微信扫一扫 关注该公众号`, `Scan the QR code`)
