@@ -195,3 +195,17 @@ def test_a_subscript_or_superscript_ends_a_latin_word_for_the_gap() -> None:
 
     text = "以CO₂和CH₄的排放，面积100m²的房子"
     assert {text[i] + str(i) for i, side in gap_sides(text).items() if "r" in side} == {"₂3", "₄7", "²18"}
+
+
+def test_a_theme_may_ask_for_a_docx_without_joiners(tmp_path: Path) -> None:
+    """Three testers flagged the DOCX's invisible joiners (U+200D), which Word's Find and a copy carry:
+    a theme may now ask for plain text."""
+    import zipfile
+
+    (path := tmp_path / "a.md").write_text("# 标题\n\n全市共有36位代表，投资1.8亿元。\n", encoding="utf-8")
+    (theme := tmp_path / "plain.toml").write_text('name = "plain"\nextends = "default"\n\n[cjk]\ndocx_joiners = false\n',
+                                                  encoding="utf-8")
+    xml = {style: zipfile.ZipFile(convert.convert(str(path), to="docx", offline=True, theme=style,
+                                                  output=str(tmp_path / f"{Path(style).stem}.docx")))
+           .read("word/document.xml").decode() for style in ("default", str(theme))}
+    assert "\u200d" in xml["default"] and "\u200d" not in xml[str(theme)] and "36位代表" in xml[str(theme)]

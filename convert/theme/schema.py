@@ -324,6 +324,9 @@ class Cjk(_Section):
     max_stretch_em: Annotated[float, Bounds(ge=0, le=1.0)]  # most justification widens a gap between characters
     max_space_stretch_em: Annotated[float, Bounds(ge=0, le=2.0)]  # then most it widens a space between Latin words
     upright_digits: Annotated[int, Bounds(ge=0, le=4)]  # vertical text: numbers this short stand upright in one cell
+    # DOCX: numbers held to their units by invisible joiners (U+200D), which Word's Find and a copy carry;
+    # false: plain text, which Word and LibreOffice may break between a number and its unit
+    docx_joiners: bool
 
 
 def _json(value: Any) -> Any:

@@ -210,8 +210,9 @@ class BodyWriter:
         `joined_numbers`) and the Han/Latin gap on both sides of them (a no-break space where a joiner
         stops Word's own gap); with `words` (a table's heading, in a narrow column), its words too;
         with `title`, the title's clauses (`title_clauses`). The vertical edition has no gap: its short
-        numbers stand upright in the column, as wide as a character, with none beside them."""
-        if not self.doc.is_chinese:
+        numbers stand upright in the column, as wide as a character, with none beside them. A theme may
+        ask for none of it (`cjk.docx_joiners = false`): the text is then as the article has it."""
+        if not self.doc.is_chinese or not self.tokens.theme.cjk.docx_joiners:
             return text
         spaced = self.tokens.theme.text.script_gap_em > 0 and not self.text.upright
         return joined_numbers(text, words=words, gap="\u00a0" if spaced else "",
