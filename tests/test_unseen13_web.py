@@ -278,6 +278,7 @@ def test_a_saved_page_of_a_paged_article_says_the_rest_is_not_there(tmp_path: Pa
     assert any("page 1 of an article of 3 pages" in w for w in warnings)
     with collect_warnings() as warnings:
         _read(tmp_path, _page(f'<div id="Content">{_paragraphs(PARAGRAPHS)}</div>'))
+        _read(tmp_path, _page(f'<div id="Content">{_paragraphs(PARAGRAPHS)}</div><div class="comments">{pager}</div>'))
     assert not any("pages" in w for w in warnings)
 
 

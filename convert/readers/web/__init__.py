@@ -208,6 +208,7 @@ _PAGER = re.compile(r"第\s*(?P<page>\d{1,3})\s*[页頁]\s*[/／]?\s*共\s*(?P<p
                     r"|共\s*(?P<only>\d{1,3})\s*[页頁]"
                     r"|\bPage\s+(?P<en_page>\d{1,3})\s+of\s+(?P<en_pages>\d{1,3})\b", re.I)
 _PAGER_CHARS = 200
+_COMMENT_WORDS = {"comment", "comments", "reply", "replies", "discuss", "disqus", "forum"}
 
 
 def _warn_of_later_pages(tree: Any, name: str) -> None:
@@ -215,8 +216,9 @@ def _warn_of_later_pages(tree: Any, name: str) -> None:
     to `…_2.html` and `…_3.html`): the edition holds only this page's part, and says so."""
     for element in tree.iter("div", "p", "span", "td", "nav", "ul", "center"):
         text = " ".join(element.text_content().split())
-        if len(text) > _PAGER_CHARS or not (match := _PAGER.search(text)):
-            continue
+        if len(text) > _PAGER_CHARS or not (match := _PAGER.search(text)) \
+                or any(component_words(a) & _COMMENT_WORDS for a in [element, *element.iterancestors()]):
+            continue  # (the readers' comments' pages are no pages of the article)
         numbers = [int(t) for a in element.iter("a") if (t := " ".join(a.text_content().split())).isdigit()]
         if not numbers and (element.getparent() is None or len(text) < 12):
             numbers = [int(t) for a in (element.getparent() if element.getparent() is not None else element).iter("a")
