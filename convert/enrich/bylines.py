@@ -21,7 +21,8 @@ _EDITOR_WORD = r"(?:责任编辑|責任編輯|责编|責編|编辑|編輯)"
 # `نویسنده: X` (Persian), `تحریر: X` (Urdu), `लेखक: X` (Hindi), `Автор: X` (Russian) too
 # `文/图 X`, `图文：X`: words and pictures both the writer's
 _WORDS_AND_PICTURES_LABEL = r"(?:文\s*[/／、]\s*[图圖]|[图圖]\s*[/／、]\s*文|[图圖]文)"
-_AUTHOR = re.compile(rf"^(?:(?:本文)?作者|实习生|實習生|撰文|撰稿|采写|採寫|执笔|執筆|文字|{_WORDS_AND_PICTURES_LABEL}|"
+# `报导：潘家辉` (Malaysia's and Singapore's papers label the reporter so)
+_AUTHOR = re.compile(rf"^(?:(?:本文)?作者|实习生|實習生|撰文|撰稿|采写|採寫|执笔|執筆|文字|报导|報導|报道|報道|{_WORDS_AND_PICTURES_LABEL}|"
                      r"文|Author|Reporter|نویسنده|تحریر|लेखक|Автор)\s*[:：/／|｜]\s*(.+)$", re.I)
 # A commentary's author and who they are: `张三，系中国人民大学教授`, `张三（中国人民大学教授）`
 _AUTHOR_NOTE = re.compile(r"^(?P<name>[^，,（()）、]{2,30}?)\s*(?:[，,]\s*(?:系|為|为|是)?(?P<said>[^，,]{4,60}?)[。.]?"
@@ -40,7 +41,11 @@ _BY_WIRE = re.compile(r"^(?P<names>.+?)(?:\s*[,|｜/]\s*|\s+)(?P<outlet>(?:The\s
 _SOURCE = re.compile(r"^(?:(?:本文|文章|稿件)?(?:来源|來源)|出处|Source)\s*[:：|｜]\s*(.+)$", re.I)
 _ACCOUNT_ID = re.compile(r"\s*[（(]\s*(?:ID|微信号|微信號|公众号|公眾號)\s*[:：]\s*[\w.-]+\s*[)）]$", re.I)  # `36氪（ID：wow36kr）`
 # The credit of a picture the copy does not hold (`封面来源｜IC photo`, `题图：视觉中国`, `头图来源：…`)
-_ABSENT_PICTURE_CREDIT = re.compile(r"^(?:封面|题图|題圖|头图|頭圖|首图|首圖)(?:图片|圖片)?(?:来源|來源|图|圖)?\s*[:：|｜/／]\s*\S")
+_ABSENT_PICTURE_CREDIT = re.compile(r"^(?:封面|题图|題圖|头图|頭圖|首图|首圖)(?:图片|圖片)?(?:来源|來源|来自|來自|图|圖)?\s*[:：|｜/／]\s*\S")
+# A reprint's note of the account it came from (`本文来自微信公众号：新消费日报（ID：xinxiaofei2018）`): its source
+_REPRINTED_FROM = re.compile(r"^(?:本文|文章|稿件)?(?:来自|來自|转载自|轉載自|转自|轉自)(?:微信)?(?:公众号|公眾號)?\s*[:：]\s*(.+)$")
+# Two characters of a name padded to the width of three, as Chinese papers set it (`记者 张 敏`, `编辑：刘　洋`)
+_PADDED_NAME = re.compile(rf"(?<![\w·])([{IDEOGRAPHS}])[ \u3000]([{IDEOGRAPHS}])(?![\w·])")
 # Xinhua's dateline over a feature repeats its title: `新华社北京11月26日电 题：科技小院扎根田间地头`
 _WIRE_TITLE = re.compile(r"\s+(?:题|題)\s*[:：].*$")
 _URL = re.compile(r"^https?://\S+$")
@@ -146,12 +151,14 @@ _ROLE_SPLIT = re.compile(rf"\s+(?=[{_H}]{{0,6}}?(?:记者|記者|编辑|編輯|�
 _FIELD_LABEL = re.compile(
     r"(?:发布时间|發佈時間|发布日期|發佈日期|发表时间|發表時間|更新时间|更新時間|时间|時間|日期|来源|來源|出处|出處|"
     r"作者|撰文|记者|記者|责任编辑|責任編輯|责编|責編|编辑|編輯|(?:浏览|瀏覽|阅读|閱讀|点击|點擊)(?:量|数|數|次数|次數)?|"
-    r"审核|審核|审校|審校|校对|校對|终审|終審|复审|複審|初审|初審|监制|監製|统筹|統籌)\s*[:：]")
+    r"审核|審核|审校|審校|校对|校對|终审|終審|复审|複審|初审|初審|监制|監製|统筹|統籌)\s*[:：]"
+    # the desk's credits take a bar or a slash after the label as often (`编辑：刘畅 校对 | 孙晴`)
+    r"|(?<=\s)(?:审核|審核|审校|審校|校对|校對|终审|終審|复审|複審|初审|初審|监制|監製|统筹|統籌)\s*[|｜/／]")
 # The desk's other credits beside the editor (`编辑：孙丽　审核：赵强`): who checked it, who oversaw it. The
 # page prints them under the article; an edition's byline names its writers and editor.
 # ... and who planned, produced, designed or filmed it (`策划：X`, `视频：Y`, `海报：Z`): none of the text's writers
 _STAFF = re.compile(r"^(?:审核|審核|审校|審校|校对|校對|终审|終審|复审|複審|初审|初審|监制|監製|统筹|統籌|策划|策劃|主编|主編|"
-                    r"出品|制作|製作|设计|設計|剪辑|剪輯|视频|視頻|海报|海報|美编|美編)\s*[:：|｜]\s*"
+                    r"出品|制作|製作|设计|設計|剪辑|剪輯|视频|視頻|海报|海報|美编|美編)\s*[:：|｜/／]\s*"
                     rf"[{_H}·A-Za-z .、，,]{{1,30}}$")
 # The page's buttons beside its byline: `字号：大 中 小`, `【打印】`, `分享到：`, `[关闭窗口]`
 _BUTTONS = re.compile(r"[【\[［]?\s*(?:(?:字号|字號|字体|字體)\s*[:：]?\s*(?:[大中小]\s*){2,3}|打印|列印|收藏|关闭窗口|關閉窗口|"
@@ -172,6 +179,8 @@ def byline_fields(text: str, *, chinese: bool | None = None) -> dict[str, object
     if (inner := _WHOLE_BRACKETS.match(text)) and _AUTHOR.match(inner[1]) \
             and (fields := byline_fields(inner[1], chinese=chinese)).get("authors"):
         return fields  # `【文/观察者网专栏作者 王文】` (`【记者连线】` is a section's label)
+    if ("，" in text or "," in text) and (fields := _comma_fields(text, chinese)):
+        return fields
     if (fields := _labelled_fields(text, chinese)) is not None:
         return fields
     if match := _EDITOR.match(text):
@@ -207,6 +216,10 @@ def byline_fields(text: str, *, chinese: bool | None = None) -> dict[str, object
     if (flash := _FLASH_AND_FIELDS.match(text)) and (more := byline_fields(flash["rest"], chinese=chinese)) \
             and (more.get("authors") or more.get("editor")):
         return merge_fields({k: v for k, v in dateline_fields(flash["flash"]).items() if k != "whole"}, more)
+    # `【本报讯】记者 许文静`, `【明報專訊】記者 梁嘉欣`: a paper's bracketed flash on the reporter's own line
+    if (flash := _BRACKETED_FLASH.match(text)) and not flash["reporters"] and (rest := text[flash.end():].strip()) \
+            and (more := reporter_fields(rest) or _labelled_author(rest, chinese)):
+        return merge_fields({k: v for k, v in dateline_fields(flash[0].strip()).items() if k != "whole"}, more)
     if _ABSENT_PICTURE_CREDIT.match(text):
         return {"absent_picture_credit": text}  # no field of the article's: the line goes
     if (match := _SOURCE.match(text)) and _ANOTHER_FIELD.search(match[1]) and (fields := _fields_apart(text, chinese)):
@@ -237,7 +250,28 @@ def byline_fields(text: str, *, chinese: bool | None = None) -> dict[str, object
         return fields
     if credit := _PICTURE_CREDIT.match(text):
         return _picture_credit(text, credit[1])
+    if match := _REPRINTED_FROM.match(text):
+        return {"source_site": _ACCOUNT_ID.sub("", match[1].strip())}
     return _fields_apart(text, chinese) or _dated_byline(text, chinese) or _posted_by(text, chinese)
+
+
+def _labelled_author(text: str, chinese: bool | None) -> dict[str, object]:
+    fields = byline_fields(text, chinese=chinese) if _AUTHOR.match(text) else {}
+    return fields if set(fields) <= {"authors", "author_note"} and fields.get("authors") else {}
+
+
+def _comma_fields(text: str, chinese: bool | None) -> dict[str, object]:
+    """A reprint's note of labelled fields in a sentence, commas between (`本文来自微信公众号：新消费日报（ID：…），
+    作者：林晓，编辑：周舟，题图来自：视觉中国`): what they state when every part is a field and one names a person."""
+    parts = [part for part in re.split(r"\s*[，,]\s*", text) if part]
+    if len(parts) < 2 or not all(re.search("[:：|｜/／]", part) for part in parts):
+        return {}
+    merged: dict[str, object] = {}
+    for part in parts:
+        if not (fields := byline_fields(part, chinese=chinese)):
+            return {}
+        merged = merge_fields(merged, fields)
+    return merged if merged.get("authors") or merged.get("editor") else {}
 
 
 # A post's meta line: who posted it, when, and how often it was read (Weibo's `治沙少年阿木 2025-03-12 20:48
@@ -318,8 +352,15 @@ def _labelled_fields(text: str, chinese: bool | None) -> dict[str, object] | Non
 
 
 def editor_name(text: str) -> str:
-    """The editor's name without the staff code a portal prints after it (`张明 SN225`, `王某 JK001`)."""
-    return _STAFF_CODE.sub("", text.strip())
+    """The editor's name without the staff code a portal prints after it (`张明 SN225`, `王某 JK001`), and
+    unpadded (`刘 洋`: a two-character name set three wide)."""
+    return unpadded(_STAFF_CODE.sub("", text.strip()))
+
+
+def unpadded(names: str) -> str:
+    """`张 敏`, `刘　洋` -> `张敏`, `刘洋`: a two-character name padded with a space to the width of three,
+    as Chinese papers set a byline; other names as they are."""
+    return _PADDED_NAME.sub(r"\1\2", names)
 
 
 def _wechat_header(match: re.Match[str], chinese: bool | None) -> dict[str, object]:
@@ -471,6 +512,7 @@ def split_names(text: str) -> tuple[str, ...]:
     """`王晓明 李华`, `A, B and C`, `陈一舟（Chen Yizhou）` -> the names, each whole."""
     names: list[str] = []
     for part in re.split(r"\s*(?:[,，、/／;；]|\band\b|&)\s*", text.strip()):
+        part = unpadded(part)  # `张 敏`: one name
         pieces = part.split()
         if len(pieces) > 1 and all(_HAN_NAME.match(p) for p in pieces):
             # space-separated Chinese names; a desk before a name is the name's (`经济部 孙立`), no author
@@ -482,6 +524,11 @@ def split_names(text: str) -> tuple[str, ...]:
         elif part:
             names.append(part)
     return tuple(names)
+
+
+def is_name(name: str) -> bool:
+    """A person's name: two to five Han characters (a surname first), or a capitalised Latin one."""
+    return _is_name(name)
 
 
 def _is_name(name: str) -> bool:

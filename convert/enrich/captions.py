@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from ..scripts import IDEOGRAPHS
 from ..wording import DRAWN_ROLES, SOURCE_CREDITS, SOURCE_LABELS
 
 # BBC's pages label a caption and its credit for screen readers, and the labels come along with the text:
@@ -30,7 +31,8 @@ _PICTURE_FROM = re.compile(r"[（(]?\s*(?:圖|图|照片|相片)\s*[/／]\s*(?!�
 _LABELLED_ZH = re.compile(
     r"[（(]?\s*(?:摄影|攝影|摄|攝|图/文|圖/文|图／文|圖／文|图文|圖文|(?P<source>" + "|".join(SOURCE_LABELS) + r")|"
     r"图片提供|圖片提供|照片提供|供图|供圖"
-    r"|(?<=[。！？]\s)(?:图|圖)|(?<=[。！？])(?:图|圖))"  # `…总部大楼。图：视觉中国`: after the caption's sentence
+    r"|(?<=[。！？]\s)(?:图|圖)|(?<=[。！？])(?:图|圖)"  # `…总部大楼。图：视觉中国`: after the caption's sentence
+    r"|(?<=[。！？][（(])(?:图|圖)|(?<=[。！？]\s[（(])(?:图|圖))"  # `…计划。（图：首相署）`, bracketed
     r"\s*[:：/／]\s*(?P<who>[^（()）。]{1,40}?)\s*[)）]?$")
 # (CNA's credit gives the day after it: `（中央社記者王飛華攝　114年3月18日）`, kept with it)
 _TAKEN_BY_ZH = re.compile(r"[（(]\s*(?P<who>[^（()）。]{2,40}?)\s*[/／]?\s*(?:摄|攝)(?P<day>\s*\d{2,4}\s*年\s*\d{1,2}\s*月"
@@ -69,6 +71,7 @@ _LABELLED_EN = re.compile(rf"\(?\s*(?:Photo(?:graph)?|Picture|Image|Photo\s+cred
                           rf"(?P<who>{_SENTENCE}{{2,80}}?)\s*\)?\.?$", re.I)
 _SOURCE_LABELLED = re.compile(r"(?:^|(?<=[。！？.!?\s]))(?:图像来源|圖像來源|Image source)\s*[，,:：]\s*"
                               r"(?P<who>[^。，,]{2,80}?)\s*$", re.I)
+_HAN = re.compile(f"[{IDEOGRAPHS}]{{2,12}}$")  # a Han word among a credit's (a Taiwanese agency's name)
 _CREDIT_WORDS = {"for", "of", "the", "and", "via", "de", "van", "von", "y", "da", "di", "le", "la", "courtesy", "&", "/"}
 
 
@@ -116,4 +119,4 @@ def _credit_like(who: str) -> bool:
     """`Reuters`, `Ann Lee/Getty Images`, `Xinhua`: names, not a description such as `A bus at dusk`."""
     words = who.replace("/", " / ").split()
     return 0 < len(words) <= 8 and all(w[0].isupper() or w[0].isdigit() or w.lower() in _CREDIT_WORDS
-                                       for w in words)
+                                       or _HAN.match(w) for w in words)  # `Shutterstock / 達志影像`: an agency

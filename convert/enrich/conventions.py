@@ -15,10 +15,11 @@ from dataclasses import fields, replace
 from .. import model as m
 from ..dates import has_time, parse_date_line
 from ..scripts import IDEOGRAPHS, guess_language, is_chinese
-from .bylines import (BYLINE_WINDOW, ORIGINAL_TITLE, byline_fields, copy_footer, editor_name, lead_dateline,
+from .bylines import (BYLINE_WINDOW, ORIGINAL_TITLE, byline_fields, copy_footer, editor_name, is_name, lead_dateline,
                       merge_fields, printed_in, split_names)
 from .captions import caption_line, credit_line, split_credit
 from .textnotes import text_notes
+from ..wording import name_list
 from .lists import own_numbers, typed_bullets
 
 SECTION_TITLE_MAX = 40  # characters
@@ -61,6 +62,7 @@ _SENTENCE_END = tuple("。！？.!?；;：:,，")
 # `……。（编辑：X）` or `……。（记者 X）` closing the last paragraph itself
 # (the Central News Agency's closes with its date after the bracket: `（編輯：林淑媛）1131017`)
 _CLOSING_SUFFIX = re.compile(r"^(?P<text>.*[。.!?！？”」』）)])\s*(?P<closing>[（(][^（()）]{2,40}[)）](?:\d{7})?)$", re.S)
+_PHOTOGRAPHER = re.compile(r"^(?:摄影|攝影|摄|攝)\s*[:：]\s*(.+)$")
 _REUTERS_CLOSING = re.compile(r"^Reporting by (?P<authors>[^;]+?)(?:;\s*Additional reporting by (?P<more>[^;]+?))?"
                               r"(?:;\s*Editing by (?P<editor>[^;]+?))?\.?$", re.I)
 
@@ -321,6 +323,8 @@ def _table_caption(block: m.Block | None) -> re.Match[str] | None:
 def _credit_out_of_caption(figure: m.Figure) -> m.Figure:
     """A figure whose caption (from its alt text or image title) ends in a credit: the credit apart. A
     figure that has its credit already (a page's credit element) keeps its caption whole (`…（档案照片）`)."""
+    if (pointer := _POINTER.match(shown := m.plain_text(figure.caption))) and shown[pointer.end():].strip():
+        figure = replace(figure, caption=(m.Text(shown[pointer.end():]),))  # `<figcaption>▲…`: the mark goes
     caption, credit = split_credit(m.plain_text(figure.caption))
     if credit and figure.credit:
         return figure
@@ -353,6 +357,11 @@ def _take_closing(blocks: list[m.Block], found: dict[str, object],
                 disclaimers.append(footer[1])
                 out.append(m.Notice((m.Text(footer[1]),)))
             continue
+        if index >= closing_from and (names := _closing_photographer(text)) \
+                and any(isinstance(b, m.Figure) and not b.credit for b in out):
+            # the credit of the pictures above that name none; with no picture, a name of the byline
+            out = [replace(b, credit=name_list(names, given.lang or "zh")) if isinstance(b, m.Figure) and not b.credit else b for b in out]
+            continue
         if index >= closing_from and (fields := _closing_fields(text, signed=bool(found.get("authors")))):
             # a closing line naming another editor or source than the page's own stays in the text; one
             # more editor under the closing's own (`编辑：X` over `责任编辑：Y`) is a credit of the desk's
@@ -362,6 +371,8 @@ def _take_closing(blocks: list[m.Block], found: dict[str, object],
                                    and not getattr(given, key)}
                 found = merge_fields(found, fields)
                 continue
+        if index >= closing_from and _repeats(byline_fields(text), found, given):
+            continue  # a reprint's note repeated at the end (`本文来自微信公众号：X，作者：Y`), as the top gave it
         if match := _KEYWORDS.match(text):
             keywords += tuple(k for k in re.split(r"[\s,，、;；]+", match[1]) if k)
             continue
@@ -374,6 +385,23 @@ def _take_closing(blocks: list[m.Block], found: dict[str, object],
             continue
         out.append(block)
     return out, {**found, "keywords": keywords, "disclaimer": " ".join(disclaimers)}
+
+
+def _closing_photographer(text: str) -> tuple[str, ...]:
+    """The names of a closing `（攝影：郭子豪）`, the credit of the article's pictures, else ()."""
+    if (bracketed := _BRACKETED.match(text)) and (credit := _PHOTOGRAPHER.match(bracketed["inner"].strip())) \
+            and (names := split_names(credit[1])) and all(map(is_name, names)):
+        return names
+    return ()
+
+
+def _repeats(fields: dict[str, object], found: dict[str, object], given: m.Meta) -> bool:
+    """Whether a line's byline fields, authors and one more field at least, say only what is known."""
+    if not fields.get("authors") or len(fields) < 2 or set(fields) - {"authors", "source_site", "editor", "counter"}:
+        return False
+    authors = set(found.get("authors") or ()) | set(given.authors)  # type: ignore[arg-type]
+    return set(fields["authors"]) <= authors and all(  # type: ignore[arg-type]
+        fields[key] in (found.get(key), getattr(given, key)) for key in ("source_site", "editor") if key in fields)
 
 
 def _closing_fields(text: str, *, signed: bool = False) -> dict[str, object]:
@@ -391,6 +419,8 @@ def _closing_fields(text: str, *, signed: bool = False) -> dict[str, object]:
     if match := _REUTERS_CLOSING.match(text):
         authors = split_names(match["authors"]) + (split_names(match["more"]) if match["more"] else ())
         return {"authors": authors, **({"editor": match["editor"].strip()} if match["editor"] else {})}
+    if names := _closing_photographer(text):
+        return {"authors": names}  # `（攝影：郭子豪）`: who took the article's pictures, a name of its byline
     fields = byline_fields(text)  # `编辑：X　审核：Y`: the desk's other credits (`counter`) go with the line
     if set(fields) - {"counter"} <= {"editor", "source_site", "source_url"} or set(fields) <= {"authors", "place", "reported"} \
             and (text.startswith(("（", "(")) or fields.get("reported") and not signed):
@@ -555,6 +585,11 @@ def _merge(given: m.Meta, found: dict[str, object]) -> m.Meta:
     takes the time a byline line shows for that day (`2024-05-01 10:30 来源：…` under a page's headline)."""
     changes = {f.name: found[f.name] for f in fields(given)
                if f.name in found and found[f.name] and not getattr(given, f.name)}
+    # the text's byline naming the given authors and more (`（记者 马越 王琳）` under `<meta name="author"
+    # content="王琳">`): the fuller list, in the text's order
+    more = tuple(found.get("authors") or ())  # type: ignore[arg-type]
+    if given.authors and set(given.authors) < set(more):
+        changes["authors"] = more
     date = str(found.get("date") or "")
     if given.date and not has_time(given.date) and has_time(date) and date[:10] == given.date[:10]:
         changes["date"] = date

@@ -173,13 +173,16 @@ def _nested_opening(text: str, index: int, kind: str) -> bool:
         return False
     opened = next((position for position in range(index - 1, -1, -1) if text[position] in marks), None)
     following = [position for position in range(index + 1, len(text)) if text[position] in marks]
-    if opened is None or (opened and text[opened - 1] not in "：:\n") or len(following) != 2:
+    if opened is None or (opened and text[opened - 1] not in "：:\n") or len(following) < 2:
         return False
-    inner, outer = following
+    inner, outer = following[:2]
     after_outer = text[outer + 1] if outer + 1 < len(text) else ""
+    # (with more quotes after it, the quotation closes with the next mark but one straight after a sentence's
+    # end: `”说这是”坏了祖宗的规矩”。”李国华笑着说，”…”`, a Word paste's marks all alike)
     return (bool(_EAST_ASIAN_LETTER.match(text[inner - 1])) and inner + 1 < len(text)
             and bool(_EAST_ASIAN_LETTER.match(text[inner + 1]) or text[inner + 1] in _CLOSES_BEFORE)
-            and after_outer in _CLOSES_BEFORE and text[outer - 1] in "。？！?!…")
+            and (after_outer in _CLOSES_BEFORE or len(following) > 2 and inner + 1 < outer)
+            and text[outer - 1] in "。？！?!…")
 
 
 def _close(open_marks: list[tuple[str, bool]], kind: str) -> bool:

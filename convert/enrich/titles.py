@@ -193,10 +193,35 @@ def first_sentence(blocks: list[m.Block]) -> str:
     sentence = text[:stop.start()] if stop else text
     if len(sentence) <= FIRST_SENTENCE_MAX:
         return sentence.rstrip(_CLAUSE_END + " ")
-    head = sentence[:FIRST_SENTENCE_MAX]
-    clause = max(head.rfind(mark) for mark in _CLAUSE_END)
-    if clause >= FIRST_SENTENCE_MAX // 3:
-        return head[:clause]
+    return _clauses(sentence[:FIRST_SENTENCE_MAX])
+
+
+_OPENING = "“‘「『《〈（(【〔"
+_CLOSING = "”’」』》〉）)】〕"
+_FIRST_CLAUSE_MIN = 4  # characters: `昨天下午三点左右` is a clause, `据悉` no headline
+
+
+def _clauses(head: str) -> str:
+    """The whole clauses `head` (a sentence cut to a headline's length) opens with: cut at its last
+    clause's end outside quotes and brackets, the first clause at least (`昨天下午三点左右`); with no such
+    end, after the last quote closed (`自称“快递客服”…`) or before one left open (never `自称“快…`), and
+    marked as cut."""
+    depth, opened, closed, ends = 0, -1, -1, []
+    for index, char in enumerate(head):
+        if char in _OPENING:
+            opened = index if depth == 0 else opened
+            depth += 1
+        elif char in _CLOSING:
+            depth = max(depth - 1, 0)
+            closed = index + 1 if depth == 0 else closed
+        elif char in _CLAUSE_END and depth == 0:
+            ends.append(index)
+    if ends and ends[-1] >= _FIRST_CLAUSE_MIN:
+        return head[:ends[-1]]
+    if depth and opened >= FIRST_SENTENCE_MAX // 3:
+        head = head[:opened]
+    elif closed >= FIRST_SENTENCE_MAX // 3:
+        head = head[:closed]
     return head.rstrip(_CLAUSE_END + " ") + "…"
 
 

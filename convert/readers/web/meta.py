@@ -32,12 +32,13 @@ _DATE_META = ("article:published_time", "og:article:published_time", "og:release
 _TITLE_SEPARATORS = re.compile(r"\s+[|｜\-–—:·•]\s+|\s*[_｜|]\s*|\s+::\s+|\s*-{2,}\s*|\s*——\s*")
 # `澎湃新闻记者 何梦舒`, `新华社记者 王某`: an outlet's name before the role (JSON-LD's author says so)
 _BYLINE_LABEL = re.compile(rf"^(?:(?:本报|本刊|特约)?(?:作者|记者|記者|撰文|文|通讯员|通訊員)|楼主|樓主"
+                           r"|(?:报导|報導|报道|報道)(?=\s*[:：])"  # Malaysia's `报导：潘家辉`
                            rf"|[{IDEOGRAPHS}]{{1,6}}?(?:新闻|新聞|日报|日報|晚报|晚報|网|網|社|报|報|台)(?:记者|記者|通讯员|通訊員)"
                            r"|Posted by|By|Written by|Author|Reporter|Von|Par|Por|Door)"
                            r"(?:\s*[:：/／|]\s*|\s+|(?<=[^A-Za-z])\s*)", re.I)
 _EDITOR = re.compile(rf"(?:责任编辑|責任編輯|责编|責編|編輯|编辑)\s*[:：]\s*"
                      rf"([{IDEOGRAPHS}·]{{2,5}}(?:[、，,][{IDEOGRAPHS}·]{{2,5}})*|[A-Z][\w.' -]{{1,40}}?)"
-                     r"(?=$|[\s_（(）)　|｜,，;；])")
+                     r"(?=$|[\s_（(）)　|｜,，;；】\]］])")  # `【责任编辑：齐磊】`
 # A portal's channel names no person either (`新浪财经`, `网易科技`, `腾讯体育`).
 _ORGANISATION = re.compile(rf"(?:[{IDEOGRAPHS}](?:网|網|社|报|報|台|臺)|新闻|新聞|日报|日報|晚报|晚報|早报|早報|频道|頻道|杂志|雜誌|"
                            r"传媒|傳媒|集团|集團|公司|网站|網站|客户端|客戶端|财经|財經|科技|体育|體育|娱乐|娛樂|汽车|汽車|"
@@ -47,7 +48,7 @@ _ORGANISATION = re.compile(rf"(?:[{IDEOGRAPHS}](?:网|網|社|报|報|台|臺)|�
 # (an underscore or a bar is no headline's punctuation: what follows one is the site, `…封闭！_网易订阅`)
 _SITE_SUFFIX = re.compile(r"^(?P<headline>.*\S)\s*(?P<mark>[-–—_|｜]{1,2})\s*(?P<site>[^-–—_|｜]{2,20})$")
 _NEXT_FIELD = re.compile(r"(?<=\S)\s*(?:发布时间|發佈時間|发布于|發佈於|发表于|發表於|时间|時間|来源|來源|责任编辑|責任編輯|"
-                         r"编辑|編輯)\s*[:：]")
+                         r"编辑|編輯|责编|責編|校对|校對|审核|審核)\s*[:：]")
 _FOLLOW = re.compile(r"(?:\s*\+?\s*(?:关注|關注|订阅|訂閱|Follow))?\s*[:：]?\s*$", re.I)
 # What a byline template shows when it has no name (`<span class="author">name</span>`, `未知`: unknown)
 _NO_NAME = {"name", "author", "admin", "administrator", "user", "null", "none", "undefined", "unknown", "未知",
@@ -58,6 +59,13 @@ _BYLINE_WHEN = re.compile(r"\s+(?:am|um|on|at|le|el|il|op)\s+\d.*$", re.I)
 _LABEL_WORDS = re.compile(r"版权|版權|声明|聲明|链接|鏈接|复制|複製|转载|轉載|评论|評論|登录|登錄|注册|註冊|首页|首頁|"
                           r"举报|舉報|打印|收藏|来源|來源|字号|字號|关闭|關閉")
 _HAN_NAME = re.compile(f"^[{IDEOGRAPHS}·]{{2,5}}$")
+# Two characters of a name padded to three (`张 敏`): one name
+_PADDED_NAME = re.compile(rf"(?<![\w·])([{IDEOGRAPHS}])[ \u3000]([{IDEOGRAPHS}])(?![\w·])")
+# What a name never holds: a sentence's marks (an author box's `关注A股市场与公募基金。`)
+_SENTENCE_MARK = re.compile(r"[。！？；，：!?;]")
+# eleven Han characters and more, no `·`, or seven with a bio's verb in them: a phrase, not a name (an account
+# `财经观察家老周` is one)
+_HAN_RUN = re.compile(f"[{IDEOGRAPHS}]{{11,}}|(?=[{IDEOGRAPHS}]{{7}})[{IDEOGRAPHS}]{{0,30}}?(?:长期|長期|关注|關注|从事|從事|擅长|擅長|专注|專注|著有|曾任|现任|現任)")
 _WECHAT_VAR = re.compile(r"""\bvar\s+(ct|create_time|nickname|msg_title|msg_desc|publish_time)\s*=\s*"""
                          r"""(?:htmlDecode\()?\s*(["'])(.*?)\2""")
 _WHITESPACE = re.compile(r"\s+")
@@ -356,19 +364,27 @@ def _canonical(tree: Any) -> str:
     return ""
 
 
+_DEK_WORDS = ("dek|deck|standfirst|subhead|subheadline|sub-headline|subtitle|sub|summary|lede|strapline|vorspann|chapo|"
+              "chapeau|entradilla|bajada|sumario|sommario|catenaccio|teaser|abstract|excerpt|en-title|title-en")
+# The label a Chinese page sets before its dek (`核心提示：`, `导语：`, `摘要：`): not the dek's words
+_DEK_LABEL = re.compile(r"^(?:核心提示|内容提要|內容提要|提要|导语|導語|导读|導讀|摘要)\s*[:：]\s*")
+
+
 def visible_dek(tree: Any, title: str) -> str:
     """The standfirst the page shows under its headline (`.dek`, `.standfirst`, `.subtitle`, German
     papers' `.vorspann`, French `.chapo`, Spanish `.entradilla`/`.bajada`, Italian `.sommario`, DW's
-    `.teaser-text`, the NYT Chinese edition's English headline `h1.en-title`, …): five Han characters at
-    least (`偏鄉醫療系列（上）`), or ten letters."""
+    `.teaser-text`, Chinese pages' `.intro` and `.introduce` without their `核心提示：`, the NYT Chinese
+    edition's English headline `h1.en-title`, a component named so, as the Guardian's `data-gu-name=
+    "standfirst"`, …): five Han characters at least (`偏鄉醫療系列（上）`), or ten letters."""
     for element in tree.xpath('//*[self::p or self::div or self::h1 or self::h2 or self::h3 or self::h4 or self::span]'
-                              '[re:test(@class, "(^|[\\s_-])(dek|deck|standfirst|subhead|subheadline|sub-headline|'
-                              'subtitle|sub|summary|lede|strapline|vorspann|chapo|chapeau|entradilla|bajada|sumario|'
-                              'sommario|catenaccio|teaser|abstract|excerpt|en-title|title-en)($|[\\s_-])", "i")'
+                              f'[re:test(@class, "(^|[\\s_-])({_DEK_WORDS})($|[\\s_-])", "i")'
                               # an old print page's `<div class="lead">` (a class word of its own: `lead-image` is a picture)
-                              ' or re:test(@class, "(^|\\s)lead($|\\s)", "i")]',
+                              # ... and a Chinese page's `<div class="intro">` (`author-intro` is a bio)
+                              ' or re:test(@class, "(^|\\s)(lead|intro|introduce|introduction)($|\\s)", "i")'
+                              ' or re:test(@data-gu-name, "^(standfirst|dek)$", "i")'
+                              ' or re:test(@data-component, "^(standfirst|dek)$", "i")]',
                               namespaces={"re": "http://exslt.org/regular-expressions"}):
-        text = text_of(element)
+        text = _DEK_LABEL.sub("", text_of(element))
         if 10 <= display_width(text) and len(text) <= 400 and text != title and _after_headline(element, title):
             return text
     return ""
@@ -386,26 +402,45 @@ _DATED = re.compile(r"\d{1,2}\.\s?(?:\d{1,2}\.|[^\W\d]+)\s?\d{4}|\d{4}\s*[-/.年
 def visible_kicker(tree: Any, title: str) -> str:
     """The kicker the page sets straight above its headline: one its markup names so (`.kicker`,
     `.overline`, `.eyebrow`, German `.dachzeile`), or in a Chinese page the short line of words there
-    (People's Daily's `<h3>` 引题 over the `<h1>`): no link, no sentence, no date (a dated line or a bare
-    label over a headline is the page's furniture more often than not)."""
+    (People's Daily's `<h3>` 引题 over the `<h1>`), or the section's name as one link of a few words there
+    (the Guardian's `Pollution`, over the headline's wrapper): no other link, no sentence, no date (a dated
+    line or a bare label over a headline is the page's furniture more often than not)."""
     headline = _headline_element(tree, title)
     if headline is None:
         return ""
-    before = headline.getprevious()
-    while before is not None and not isinstance(before.tag, str):
-        before = before.getprevious()  # a comment
+    before = _element_before(headline)
+    climbed = before is None
+    while before is None and (parent := headline.getparent()) is not None and parent.tag not in ("body", "article", "main") \
+            and len([c for c in parent if isinstance(c.tag, str)]) == 1:
+        headline = parent  # `<div data-gu-name="headline"><h1>…</h1></div>`: the wrapper's sibling above
+        before = _element_before(headline)
     if before is None or before.tag not in ("h2", "h3", "h4", "h5", "h6", "p", "div", "span"):
         return ""
-    named = bool(_KICKER_CLASS.search(before.get("class") or ""))
+    text = text_of(before)
+    links = before.xpath(".//a")
+    # the section's label as one link over the headline (the Guardian's `<a href="…/pollution">Pollution</a>`)
+    # (a Chinese page's category link there, `来源：新华网`, `政治`, is its furniture)
+    section = len(links) == 1 and text_of(links[0]) == text and len(text) <= 30 and len(text.split()) <= 3 \
+        and not has_han(title) and not re.search(r"[:：|｜]", text)
+    named = bool(_KICKER_CLASS.search(before.get("class") or "")) or section
+    if climbed and not named:
+        return ""  # over the headline's wrapper, only a kicker the markup names or a section's link
     if not named and not has_han(title):
         return ""
-    text = text_of(before)
     if not named and is_status_badge(before):
         return ""  # a live page's `<span class="live-badge">直播中</span>`: its state, not a kicker
-    if not 2 <= len(text) <= KICKER_MAX_CHARS or text.endswith(_KICKER_END) or before.xpath(".//a|.//img") \
+    if not 2 <= len(text) <= KICKER_MAX_CHARS or text.endswith(_KICKER_END) or before.xpath(".//img") \
+            or links and not section \
             or not any(ch.isalpha() for ch in text) or _DATED.search(text):
         return ""
     return text
+
+
+def _element_before(element: Any) -> Any:
+    before = element.getprevious()
+    while before is not None and not isinstance(before.tag, str):
+        before = before.getprevious()  # a comment
+    return before
 
 
 def _headline_element(tree: Any, title: str) -> Any:
@@ -465,7 +500,8 @@ def _json_ld_people(value: Any) -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 
 def _byline_elements(tree: Any) -> tuple[str, ...]:
-    """Names in the visible byline: `rel=author` links, `itemprop=author`, `.author`/`.byline` text."""
+    """Names in the visible byline: `rel=author` links, `itemprop=author`, `.author`/`.byline` text; an
+    element of those that names no person (an author box's `周卫 第一财经记者，关注…。`) is passed over."""
     linked = [text_of(e) for e in tree.xpath('//a[contains(concat(" ", normalize-space(@rel), " "), " author ")]')]
     if linked := [n for n in linked if n]:
         return tuple(dict.fromkeys(linked))
@@ -477,8 +513,14 @@ def _byline_elements(tree: Any) -> tuple[str, ...]:
         text = text_of(element)
         if is_editor_line(text):
             continue  # Sina's `<p class="show_author">责任编辑：张明 SN225</p>`: the editor (`page_editor`)
-        if text and len(text) <= 80 and (names := _reporters(text) or split_names(text)):
-            return names
+        for named in element.xpath('.//*[self::h2 or self::h3 or self::h4 or self::h5 or re:test(@class, '
+                                   '"(^|[\\s_-])(name|nickname|author-name)($|[\\s_-])", "i")]',
+                                   namespaces={"re": "http://exslt.org/regular-expressions"})[:1]:
+            if (name := text_of(named)) and len(name) <= 30 and split_names(name):
+                text = name  # an author box's name over the bio (`<h4>周卫</h4><p>第一财经记者，关注…。</p>`)
+        if text and len(text) <= 80 and (names := tuple(n for n in _reporters(text) or split_names(text)
+                                                        if not _SENTENCE_MARK.search(n) and not _HAN_RUN.search(n))):
+            return names  # (an author box's bio is no name: `第一财经记者，关注A股市场与公募基金。`)
     for element in tree.iter("span", "em", "i", "font", "p", "div", "li"):
         # `<div class="info">2019-09-26 12:11<span>来源：证券时报网</span><span>作者：李在山</span></div>`
         text = text_of(element)
@@ -555,6 +597,7 @@ def split_names(text: str) -> tuple[str, ...]:
     text = re.sub(r"(?<=[가-힣])\s*(?:기자|특파원|통신원)(?=$|\s*[,·/])", "", text)  # Korean: `김민준 기자`, the name
     names: list[str] = []
     for part in re.split(r"\s*(?:[,，、/／;；&|]|\band\b|\bund\b|\bet\b)\s*", text):
+        part = _PADDED_NAME.sub(r"\1\2", part)
         pieces = part.split()
         if len(pieces) > 1 and all(_HAN_NAME.match(p) for p in pieces):
             names.extend(pieces)
@@ -585,6 +628,8 @@ def _is_person(name: str, site: str, title: str) -> bool:
     if _ORGANISATION.search(name):  # `article:author` = 中国新闻网, Reuters: the source, not a person
         return False
     if _LABEL_WORDS.search(name):  # `版权声明`: a box's label
+        return False
+    if _SENTENCE_MARK.search(name) or _HAN_RUN.search(name):  # an author box's bio (`长期关注教育公平与校园治理`)
         return False
     return not (site and (folded in site.casefold() or site.casefold() in folded))
 
