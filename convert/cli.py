@@ -108,7 +108,7 @@ def _main(argv: Sequence[str] | None) -> int:
     inputs = args.inputs or [DEFAULT_INPUT]
     watch = _Watch(bar=not args.quiet and sys.stderr.isatty(), warnings=not args.quiet)
     started = time.monotonic()
-    interrupted = False
+    interrupted, signum = False, 2
     try:
         single = _edition_file(args, inputs)
         with watch, _warnings_told_by(watch), _into_file(single) as folder:
@@ -121,10 +121,11 @@ def _main(argv: Sequence[str] | None) -> int:
         print(f"convert: error: {exc}", file=sys.stderr)
         return 2
     except BatchInterrupted as stop:
-        outcomes, interrupted = stop.outcomes, True
-    except KeyboardInterrupt:  # before the batch started: nothing was built
-        print("convert: interrupted; nothing was built", file=sys.stderr)
-        return 130
+        outcomes, interrupted, signum = stop.outcomes, True, stop.signum
+    except KeyboardInterrupt as stop:  # before the batch started: nothing was built
+        terminated = getattr(stop, "signum", 2) == 15
+        print(f"convert: {'terminated' if terminated else 'interrupted'}; nothing was built", file=sys.stderr)
+        return 143 if terminated else 130
     if not outcomes:
         print(f"convert: error: no articles found in {', '.join(map(str, inputs))}", file=sys.stderr)
         return 2
@@ -144,8 +145,9 @@ def _main(argv: Sequence[str] | None) -> int:
         _summary(outcomes)
     if interrupted:
         left = sum(o.interrupted for o in outcomes)
-        print(f"convert: interrupted; the editions already built are kept, {left} not built", file=sys.stderr)
-        return 130
+        print(f"convert: {'terminated' if signum == 15 else 'interrupted'}; the editions already built are kept, "
+              f"{left} not built", file=sys.stderr)
+        return 143 if signum == 15 else 130
     status = 0 if all(o.ok for o in outcomes) else 1
     if args.check:
         status = max(status, _check(outcomes))

@@ -22,6 +22,18 @@ class UsageError(Exception):
     """The caller asked for something that cannot be done (unknown format, bad option)."""
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM reached the `convert` command: it stops as for Ctrl-C (workers stopped, editions kept,
+    the manifest written), and exits with 143."""
+
+    signum = 15
+
+
+def raise_terminated(signum: int, frame: object) -> None:
+    """The command's SIGTERM handler."""
+    raise Terminated()
+
+
 _collector: ContextVar[list[str] | None] = ContextVar("convert_warnings", default=None)
 _about: ContextVar[str] = ContextVar("convert_warning_subject", default="")
 

@@ -58,9 +58,10 @@ class BatchInterrupted(KeyboardInterrupt):
     """Ctrl-C stopped the batch after it had cleaned up; `outcomes` covers every article
     (those not reached are marked `interrupted`)."""
 
-    def __init__(self, outcomes: list[Outcome]) -> None:
+    def __init__(self, outcomes: list[Outcome], signum: int = 2) -> None:
         super().__init__("the batch was interrupted")
         self.outcomes = outcomes
+        self.signum = signum  # SIGINT (Ctrl-C), or SIGTERM (`errors.Terminated`)
 
 
 def default_jobs() -> int:
@@ -163,7 +164,7 @@ def build(inputs: Sequence[Path | str], formats: Sequence[str], outdir: Path | s
             results[job.article].extend(Outcome(job.article, fmt, error=why, interrupted=True)
                                         for fmt in job.formats if fmt not in done)
         if isinstance(stopped, KeyboardInterrupt):
-            raise BatchInterrupted(in_order()) from None
+            raise BatchInterrupted(in_order(), getattr(stopped, "signum", 2)) from None
     return in_order()
 
 

@@ -45,8 +45,10 @@ def bundle_article(article: Path, extra: Iterable[str] = ()) -> Bundle:
     """Pack `article` with the local images its text names, and the files `extra` names (relative
     paths a worker asked for). An unreadable article is packed empty: the worker reports why."""
     root = article.absolute().parent.resolve()
-    try:
-        data = article.read_bytes() if article.stat().st_size <= MAX_INPUT_BYTES else b""
+    from ..resources.gate import read_regular
+
+    try:  # never a FIFO's open nor a huge file's bytes: the worker's reader says what is wrong
+        data = read_regular(article, MAX_INPUT_BYTES)
     except OSError:
         data = b""
     files: dict[str, bytes] = {}
@@ -111,10 +113,16 @@ def _key(relative: str) -> str | None:
 
 def _read_inside(root: Path, key: str, probe: bool = False) -> bytes | None:
     """The file's bytes when it resolves inside `root` (the gate's rule); None otherwise."""
+    from ..resources import images
+    from ..resources.gate import read_regular, regular_stat
+
     try:
         path = (root / key).resolve()
-        if not path.is_relative_to(root) or not path.is_file():
+        if not path.is_relative_to(root):
             return None
-        return b"" if probe else path.read_bytes()
+        if probe:
+            regular_stat(path)
+            return b""
+        return read_regular(path, images.MAX_IMAGE_BYTES)  # the gate refuses more, and reads no FIFO
     except (OSError, RuntimeError, ValueError):
         return None

@@ -13,6 +13,8 @@ starts, before its imports (`launch`); here it is forked only when that did not 
 from __future__ import annotations
 
 import importlib
+import os
+import stat
 import sys
 import threading
 from pathlib import Path
@@ -36,7 +38,16 @@ def warm_up(article: Path | str, formats: Sequence[str]) -> threading.Thread | N
 
 
 def _has_han(article: Path | str) -> bool:
-    return isinstance(article, Path) and file_has_han(article)  # a web page is not read yet
+    """Whether the article's start has Han characters; a web page is not read yet, and a path that is
+    no regular file (a FIFO, whose open would wait for a writer for ever) is not opened."""
+    if not isinstance(article, Path):
+        return False
+    try:
+        if not stat.S_ISREG(os.stat(article).st_mode):
+            return False
+    except (OSError, ValueError):
+        return False
+    return file_has_han(article)
 
 
 def _load(libraries: list[str], chinese: bool) -> None:

@@ -61,12 +61,15 @@ def read_file(path: Path | str, *, extract: bool = True) -> Source:
     if fmt is None:
         raise ConvertError(path, f"unsupported input type {path.suffix or '(no suffix)'}; "
                                  f"expected one of {', '.join(sorted(SUFFIX_FORMATS))}")
-    try:
-        size = path.stat().st_size
-        if size > MAX_INPUT_BYTES:  # refused unread: a huge file must not fill the memory first
-            raise ConvertError(path, f"the file is {size // 1048576} MiB; the limit is "
-                                     f"{MAX_INPUT_BYTES // 1048576} MiB")
-        data = path.read_bytes()
+    from ..resources.gate import FileTooLarge, NotRegularFile, read_regular
+
+    try:  # refused unread: a huge file must not fill the memory first, nor a FIFO wait for ever
+        data = read_regular(path, MAX_INPUT_BYTES)
+    except FileTooLarge as exc:
+        raise ConvertError(path, f"the file is {_mib(exc.size)} MiB; the limit is {_mib(MAX_INPUT_BYTES)} MiB; "
+                                 "refused unread") from None
+    except NotRegularFile as exc:
+        raise ConvertError(path, str(exc.strerror)) from None
     except OSError as exc:
         raise ConvertError(path, f"cannot read the file ({exc.strerror or exc})") from None
     embedded: dict[str, bytes] = {}
@@ -88,6 +91,11 @@ def read_file(path: Path | str, *, extract: bool = True) -> Source:
     else:
         ast = _markdown_ast(path, decode_text(data, path))
     return _source(path, ast, embedded)
+
+
+def _mib(size: int) -> str:
+    """A size in MiB for messages: whole above 10, else to a tenth (a small limit must not read 0)."""
+    return f"{size / 1048576:.0f}" if size >= 10 * 1048576 else f"{size / 1048576:.1f}".rstrip("0").rstrip(".")
 
 
 def read_url(url: str, *, extract: bool = True, offline: bool = False, allow_private: bool = False,

@@ -11,9 +11,11 @@ refused, redirects re-checked) and kept in the same cache: `--offline` converts 
 from __future__ import annotations
 
 import contextvars
+import errno
 import hashlib
 import json
 import os
+import stat
 import tempfile
 import threading
 import urllib.parse
@@ -30,12 +32,98 @@ if TYPE_CHECKING:
     from .fetch import Fetched
 
 
-def file_digest(path: Path) -> str | None:
-    """sha256 of a file's bytes; None when it cannot be read."""
+DIGEST_LIMIT = 64 * 1024 * 1024  # larger files (refused for their size anyway) are known by size and time
+_CHUNK = 1024 * 1024
+
+
+class NotRegularFile(OSError):
+    """A path that names no regular file (a folder, a named pipe, a device, a socket): never opened."""
+
+    def __init__(self, path: Path | str, mode: int) -> None:
+        super().__init__(errno.EINVAL, f"not a regular file but {file_kind(mode)}; refused unread", str(path))
+
+
+class FileTooLarge(OSError):
+    """A file over the size its reader accepts, refused before (or while) reading it."""
+
+    def __init__(self, path: Path | str, size: int, limit: int) -> None:
+        super().__init__(errno.EFBIG, f"larger than {limit // 1048576} MiB", str(path))
+        self.size, self.limit = size, limit
+
+
+def file_kind(mode: int) -> str:
+    """What a non-regular file is, for messages."""
+    for test, kind in ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe (FIFO)"),
+                       (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
+                       (stat.S_ISSOCK, "a socket")):
+        if test(mode):
+            return kind
+    return "a special file"
+
+
+def regular_stat(path: Path | str) -> os.stat_result:
+    """`os.stat` of a regular file (symlinks followed); NotRegularFile for anything else, unopened."""
+    info = os.stat(path)
+    if not stat.S_ISREG(info.st_mode):
+        raise NotRegularFile(path, info.st_mode)
+    return info
+
+
+def _open_regular(path: Path | str) -> int:
+    """A descriptor of the regular file `path`, checked by `stat` before opening (a FIFO's open would
+    wait for a writer, a device's may act) and by `fstat` after (it may have been swapped meanwhile)."""
+    regular_stat(path)
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise NotRegularFile(path, info.st_mode)
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd
+
+
+def read_regular(path: Path | str, limit: int) -> bytes:
+    """The bytes of the regular file `path`, at most `limit` of them: FileTooLarge before reading
+    anything when its size says so (and when it grows past `limit` while read), NotRegularFile for a
+    folder, FIFO or device; other OSErrors as they come."""
+    fd = _open_regular(path)
+    try:
+        size = os.fstat(fd).st_size
+        if size > limit:
+            raise FileTooLarge(path, size, limit)
+        chunks, total = [], 0
+        while chunk := os.read(fd, min(_CHUNK, limit + 1 - total) or 1):
+            total += len(chunk)
+            if total > limit:
+                raise FileTooLarge(path, total, limit)
+            chunks.append(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
+
+
+def file_digest(path: Path) -> str | None:
+    """sha256 of a file's bytes, read in chunks; None when it cannot be read or is no regular file
+    (never opened then). A file over DIGEST_LIMIT, which no reader accepts, is known by its size and
+    modification time instead of being read."""
+    try:
+        fd = _open_regular(path)
+    except (OSError, ValueError):
+        return None
+    try:
+        info = os.fstat(fd)
+        if info.st_size > max(DIGEST_LIMIT, images.MAX_IMAGE_BYTES):
+            return f"size:{info.st_size}:{info.st_mtime_ns}"
+        digest = hashlib.sha256()
+        while chunk := os.read(fd, _CHUNK):
+            digest.update(chunk)
+        return digest.hexdigest()
     except OSError:
         return None
+    finally:
+        os.close(fd)
 
 
 class ResourceGate:
@@ -120,12 +208,21 @@ class ResourceGate:
             if not path.is_relative_to(self.root):
                 raise ResourceError("outside the article's folder: refused")
             self.local_reads[path] = None  # even when missing: appearing later must trigger a rebuild
-            if not path.is_file():
-                raise ResourceError("file not found")
-            if path.stat().st_size > images.MAX_IMAGE_BYTES:
+            try:
+                info = regular_stat(path)  # nothing is opened before its kind and size are known
+            except FileNotFoundError:
+                raise ResourceError("file not found") from None
+            except NotRegularFile as exc:
+                raise ResourceError(str(exc.strerror)) from None
+            if info.st_size > images.MAX_IMAGE_BYTES:
                 self.local_reads[path] = file_digest(path)
                 raise too_large()
-            data = path.read_bytes()
+            try:
+                data = read_regular(path, images.MAX_IMAGE_BYTES)
+            except FileTooLarge:  # it grew meanwhile
+                raise too_large() from None
+            except NotRegularFile as exc:
+                raise ResourceError(str(exc.strerror)) from None
             self.local_reads[path] = hashlib.sha256(data).hexdigest()
             return data
         except (OSError, RuntimeError, ValueError) as exc:  # no permission, a symlink loop, a NUL byte, a long name

@@ -97,37 +97,76 @@ def run_jobs(executor: Executor, function: JobFunction, jobs: Iterable[Job],
         yield job, result
 
 
+def _stopping_signals() -> list[int]:
+    """The signals that stop a batch: SIGINT, and SIGTERM where this process handles it (the command
+    does: `launch.command`); a library caller's default SIGTERM is left alone."""
+    heard = [signal.SIGINT]
+    if callable(signal.getsignal(signal.SIGTERM)):
+        heard.append(signal.SIGTERM)
+    return heard
+
+
 @contextlib.contextmanager
 def ignoring_interrupts() -> Iterator[None]:
-    """Ctrl-C ignored for the block (in the main thread): a clean-up that must finish, or the start of
-    worker processes, which inherit the ignoring and so leave Ctrl-C at the terminal to the client."""
+    """Ctrl-C (and the command's SIGTERM) ignored for the block (in the main thread): a clean-up that
+    must finish; a second Ctrl-C waits for it."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
-    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    previous = {signum: signal.signal(signum, signal.SIG_IGN) for signum in _stopping_signals()}
     try:
         yield
     finally:
-        signal.signal(signal.SIGINT, previous)
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+
+
+@contextlib.contextmanager
+def children_deaf_to_interrupts() -> Iterator[None]:
+    """Processes started in the block inherit Ctrl-C ignored (the fork server, and so every worker forked
+    from it: Ctrl-C at the terminal is the client's), while a Ctrl-C that reaches this process meanwhile
+    is not lost: SIGINT is blocked first (Linux keeps a blocked signal pending even while it is ignored),
+    and delivered, to the handler restored, when the block ends."""
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "pthread_sigmask"):
+        with ignoring_interrupts():
+            yield
+        return
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+        try:
+            yield
+        finally:
+            signal.signal(signal.SIGINT, previous)
+    finally:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
 
 @contextlib.contextmanager
 def deferring_interrupts() -> Iterator[None]:
-    """Ctrl-C held back until the block is done (in the main thread), then raised: an edition written
-    is an edition recorded in the manifest and reported built, never one without the others. A block
-    inside another holds it back for the outer one."""
+    """Ctrl-C (and the command's SIGTERM) held back until the block is done (in the main thread), then
+    handled as it would have been: an edition written is an edition recorded in the manifest and
+    reported built, never one without the others. A block inside another holds it back for the outer
+    one. A signal this process ignores (a background job's SIGINT, in a library caller) stays ignored."""
     if threading.current_thread() is not threading.main_thread() or _deferring:
         yield
         return
     heard: list[int] = []
-    previous = signal.signal(signal.SIGINT, lambda signum, frame: heard.append(signum))
+    previous = {signum: signal.getsignal(signum) for signum in _stopping_signals()}
+    previous = {signum: handler for signum, handler in previous.items() if handler is not signal.SIG_IGN}
+    for signum in previous:
+        signal.signal(signum, lambda signum, frame: heard.append(signum))
     _deferring.append(True)
     try:
         yield
     finally:
         _deferring.pop()
-        signal.signal(signal.SIGINT, previous)
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
     if heard:
+        handler = previous.get(heard[0])
+        if callable(handler):
+            handler(heard[0], None)  # KeyboardInterrupt, or what the command makes of SIGTERM
         raise KeyboardInterrupt
 
 

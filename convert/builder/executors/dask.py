@@ -26,7 +26,7 @@ from distributed import (Client, Future, KilledWorker, LocalCluster, Reschedule,
 
 from ...errors import UsageError
 from ..job import Job, JobResult, quiet_worker
-from .base import Executor, ExecutorFailed, JobFunction, Lost, ignoring_interrupts
+from .base import Executor, ExecutorFailed, JobFunction, Lost, children_deaf_to_interrupts
 
 log = logging.getLogger(__name__)
 PLUGIN = "convert-batch"
@@ -84,7 +84,7 @@ class DaskExecutor(Executor):
     def _start_local(self) -> None:
         config = {"distributed.scheduler.allowed-failures": 0,  # run_jobs retries a job whose worker died
                   "distributed.scheduler.worker-saturation": 1.0}  # no article waits behind another on a worker
-        with dask.config.set(config), ignoring_interrupts():  # the workers started now inherit it
+        with dask.config.set(config), children_deaf_to_interrupts():  # the workers started now inherit it
             # Dask's own errors stay off the terminal: a failed article comes back as its result and is
             # reported with it, and a Ctrl-C on a loaded machine can close the scheduler while a worker's
             # heartbeat is on its way, which a worker logs as an ERROR with a traceback.

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Sequence
 
 from ... import registry
 from ..job import Job, JobResult, quiet_worker
-from .base import Executor, JobFunction, Lost, ignoring_interrupts
+from .base import Executor, JobFunction, Lost, children_deaf_to_interrupts, deferring_interrupts
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
@@ -90,15 +90,20 @@ class LocalPool(Executor):
 
         context = multiprocessing.get_context("forkserver")
         context.set_forkserver_preload(PRELOAD + _writer_modules(self.formats))
-        with ignoring_interrupts():  # the fork server, and every worker forked from it, start deaf to Ctrl-C
-            from multiprocessing import forkserver
+        from multiprocessing import forkserver, resource_tracker
+
+        resource_tracker.ensure_running()  # first: it blocks and unblocks SIGINT itself
+        with children_deaf_to_interrupts():  # the fork server, and every worker forked from it, start deaf to Ctrl-C
             forkserver.ensure_running()
         self._pool = pebble.ProcessPool(max_workers=self.workers, max_tasks=self.max_articles,
                                         initializer=_start_worker, initargs=(self.formats,), context=context)
 
     def submit(self, function: JobFunction, job: Job) -> None:
         assert self._pool is not None, "start() first"
-        self._futures[self._pool.schedule(function, (job,))] = job
+        # The first schedule starts the workers in this thread: a Ctrl-C inside a worker's start (its
+        # start-up data half sent) made it print a traceback; it is held back until the start is done.
+        with deferring_interrupts():
+            self._futures[self._pool.schedule(function, (job,))] = job
 
     def next_done(self) -> tuple[Job, JobResult | Lost]:
         from concurrent.futures import FIRST_COMPLETED, wait
@@ -121,8 +126,11 @@ class LocalPool(Executor):
             pool.join()
             return
         pool.stop()
-        if not _joined(pool, STOP_WAIT_S):
-            _kill_workers()
+        _joined(pool, STOP_WAIT_S)
+        # Then whatever worker is still alive (its join never returned, or Pebble was starting it as the
+        # pool stopped) is ended here, while the pool and its semaphores still exist: a worker that read
+        # its start-up data after they were gone printed a traceback (FileNotFoundError, SemLock).
+        _kill_workers()
 
 
 def _start_worker(formats: list[str]) -> None:

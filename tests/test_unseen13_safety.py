@@ -1,0 +1,200 @@
+"""Round 13's safety defects: files read whole before any size or type check, FIFOs that hung a run,
+Ctrl-C lost, `-o` into a folder that cannot be written, file names printed raw, output folders read
+back as articles, line separators and bidi controls in the text and its metadata."""
+from __future__ import annotations
+
+import hashlib
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from convert.builder import build
+from convert.errors import ConvertError
+from convert.readers import read_file
+from convert.resources import Placeholder, ResourceGate, file_digest
+from convert.resources import gate as gate_module
+
+from conftest import ROOT
+
+GIB = 1024 ** 3
+
+
+def _no_whole_reads(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(Path, "read_bytes", lambda self: pytest.fail(f"{self} was read whole"))
+
+
+def test_a_huge_sparse_article_is_refused_unread(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A 3 GB sparse article.md was hashed (`file_digest`: `read_bytes`) before the 20 MiB limit was
+    checked: 3.1 GB of memory, and a MemoryError for 30 GB. It is refused from its size, unread."""
+    article = tmp_path / "article.md"
+    with open(article, "wb"):
+        pass
+    os.truncate(article, 3 * GIB)
+    _no_whole_reads(monkeypatch)
+    started = time.monotonic()
+    assert file_digest(article) is not None  # known by its size and time, not read
+    with pytest.raises(ConvertError, match="limit is 20 MiB"):
+        read_file(article)
+    assert time.monotonic() - started < 2
+
+
+def test_file_digest_reads_in_chunks(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The digest of a file the readers accept is still its sha256, read a chunk at a time."""
+    data = os.urandom(3 * 1024 * 1024 + 17)
+    path = tmp_path / "p.png"
+    path.write_bytes(data)
+    _no_whole_reads(monkeypatch)
+    assert file_digest(path) == hashlib.sha256(data).hexdigest()
+
+
+def test_a_huge_sparse_image_is_a_placeholder_unread(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A sparse 30 GB image beside the article: MemoryError traceback (its digest read it whole); a
+    5 GB one took 5.3 GB and 24 s before its placeholder. Now: a placeholder from its size alone."""
+    big = tmp_path / "big.jpg"
+    with open(big, "wb"):
+        pass
+    os.truncate(big, 30 * GIB)
+    _no_whole_reads(monkeypatch)
+    started = time.monotonic()
+    result = ResourceGate(tmp_path, offline=True).image("big.jpg")
+    assert isinstance(result, Placeholder) and "larger than" in result.reason
+    assert time.monotonic() - started < 2
+
+
+def test_an_image_that_grows_past_the_limit_while_read_is_refused(tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """The read itself is bounded: never more than the limit, whatever the size said."""
+    path = tmp_path / "a.bin"
+    path.write_bytes(b"x" * 5000)
+    with pytest.raises(gate_module.FileTooLarge):
+        gate_module.read_regular(path, 1000)
+    assert gate_module.read_regular(path, 5000) == b"x" * 5000
+
+
+def _unblock(fifo: Path) -> None:
+    """Whatever waits in a FIFO's open (the old code did) is let go: a writer opens it and leaves."""
+    try:
+        fd = os.open(fifo, os.O_WRONLY | os.O_NONBLOCK)
+        os.close(fd)
+    except OSError:
+        pass
+
+
+def _finishes(function, fifo: Path, seconds: float = 30) -> object:
+    result: dict[str, object] = {}
+
+    def run() -> None:
+        try:
+            result["value"] = function()
+        except BaseException as exc:  # noqa: BLE001 - handed to the test
+            result["error"] = exc
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    thread.join(seconds)
+    if thread.is_alive():
+        _unblock(fifo)
+        thread.join(5)
+        pytest.fail("it waited on a FIFO")
+    if "error" in result:
+        raise result["error"]  # type: ignore[misc]
+    return result.get("value")
+
+
+def test_a_fifo_article_is_refused_not_waited_on(tmp_path: Path) -> None:
+    """A FIFO as the article (`fs-fifo/article.md`) hung the run for ever. It is no regular file: a
+    one-line error, never opened."""
+    fifo = tmp_path / "article.md"
+    os.mkfifo(fifo)
+    with pytest.raises(ConvertError, match="not a regular file but a named pipe"):
+        _finishes(lambda: read_file(fifo), fifo, 5)
+
+
+def test_a_fifo_or_folder_image_is_not_a_regular_file(tmp_path: Path) -> None:
+    """A FIFO, a folder or a device as an image was reported `file not found`."""
+    os.mkfifo(tmp_path / "pic.png")
+    (tmp_path / "dir.png").mkdir()
+    gate = ResourceGate(tmp_path, offline=True)
+    fifo = _finishes(lambda: gate.image("pic.png"), tmp_path / "pic.png", 5)
+    assert isinstance(fifo, Placeholder) and "named pipe" in fifo.reason
+    folder = gate.image("dir.png")
+    assert isinstance(folder, Placeholder) and "not a regular file but a folder" in folder.reason
+    assert "file not found" in gate.image("nothing.png").reason  # type: ignore[union-attr]
+
+
+def test_a_batch_with_a_fifo_article_ends_and_builds_the_others(tmp_path: Path) -> None:
+    """With a FIFO article in a run, the others' editions were written and the run never ended (the
+    worker's warm-up opened the FIFO to look for Chinese): no summary, no manifest."""
+    (tmp_path / "in" / "fifo").mkdir(parents=True)
+    fifo = tmp_path / "in" / "fifo" / "article.md"
+    os.mkfifo(fifo)
+    good = tmp_path / "in" / "good.md"
+    good.write_text("# 好\n\n正文。\n", encoding="utf-8")
+    outcomes = _finishes(lambda: build([fifo, good], ["html"], tmp_path / "out", jobs=1), fifo)
+    by_name = {Path(o.source).name: o for o in outcomes}  # type: ignore[attr-defined]
+    assert by_name["good.md"].ok
+    assert "not a regular file" in (by_name["article.md"].error or "")
+    assert (tmp_path / "out" / ".convert-manifest.json").is_file()
+
+
+def _started_ignoring_sigint() -> None:
+    """As a shell starts a background job of a script: SIGINT ignored, inherited by the command."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _tiny_batch(folder: Path, count: int) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for n in range(count):
+        (folder / f"a{n:03d}.md").write_text(f"# 第{n}篇\n\n正文{n}。\n", encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize("signum, status", [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
+def test_an_early_signal_stops_the_batch(tmp_path: Path, signum: int, status: int) -> None:
+    """`sigint3.sh`: 300 tiny articles started as a script's background job, SIGINT after 0.05-12 s:
+    both signals were often ignored and the batch ran to its end, exit 0, `"interrupted": false`. The
+    command inherited SIGINT ignored and only the batch's own windows (`deferring_interrupts`) heard it.
+    SIGTERM killed the command outright, leaving its workers. Both now stop it cleanly, from the start."""
+    batch = _tiny_batch(tmp_path / "in", 120)
+    out = tmp_path / "out"
+    process = subprocess.Popen([sys.executable, "-m", "convert", "--offline", "--to", "html,epub", str(batch),
+                                "-o", str(out), "-j", "2", "--json"], cwd=ROOT, start_new_session=True,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                               preexec_fn=_started_ignoring_sigint)
+    time.sleep(1.0)
+    assert process.poll() is None, "the batch should still be starting or under way"
+    os.kill(process.pid, signum)
+    try:
+        stdout, stderr = process.communicate(timeout=60)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        pytest.fail("the signal was not heard")
+    assert process.returncode == status, stderr
+    assert "Traceback" not in stderr, stderr
+    assert not list(out.glob(".*.part")) if out.is_dir() else True
+
+
+def test_a_ctrl_c_during_a_child_start_is_delivered_after_it() -> None:
+    """The fork server was started with SIGINT ignored (so that it and its workers ignore Ctrl-C): a
+    Ctrl-C in that window was lost. It is blocked instead, and heard when the start is done."""
+    from convert.builder.executors.base import children_deaf_to_interrupts
+
+    before = signal.getsignal(signal.SIGINT)
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    reached = []
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            with children_deaf_to_interrupts():
+                assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN  # what children inherit
+                os.kill(os.getpid(), signal.SIGINT)
+                time.sleep(0.05)
+                reached.append("start done")
+        assert reached == ["start done"]
+    finally:
+        signal.signal(signal.SIGINT, before)
