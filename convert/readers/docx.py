@@ -5,7 +5,11 @@
   bytes, so a part whose header understates its size (a zip bomb that lies) is caught too: pandoc
   would otherwise inflate a 1.5 GB `document.xml` from a 1.5 MB file into several GB of memory.
 - Heading styles named in Chinese (`标题 1`) and floating pictures are restated for pandoc
-  (`docx_shapes`).
+  (`docx_shapes`); hidden text, placeholders, tracked changes, fields, ruby and text boxes are put right
+  (`docx_text`), with a warning for what an editor should know (hidden text left out, changes accepted,
+  comments left out).
+- A package without its main part, or whose main part is not well-formed XML, is refused naming the
+  part and the line: pandoc said only `DocxError`.
 - External relationships (`TargetMode="External"`) that point at files (`file:`, `\\\\server\\share`,
   a path) or at loopback and private addresses are removed, with a warning: a document we did not
   write must not make us read a local file or reach into the newsroom's network.
@@ -26,6 +30,7 @@ from lxml import etree
 
 from ..errors import ConvertError, warn
 from .docx_shapes import RESTATED_PARTS, restated
+from .docx_text import COMMENTS, HIDDEN, TRACKED, corrected, style_facts
 
 MAX_INFLATED_BYTES = 128 * 1024 * 1024  # every part of the archive together, inflated
 MAX_PARTS = 10_000
@@ -53,6 +58,45 @@ def checked_docx(path: Path, data: bytes) -> bytes:
     for info in infos:
         inflated += _inflated_size(path, data, info, MAX_INFLATED_BYTES - inflated)
     return _without_unsafe_relationships(path, data, archive, infos)
+
+
+MAIN_PART = "word/document.xml"
+NOTE_PARTS = ("word/footnotes.xml", "word/endnotes.xml")
+_NOTES = {
+    HIDDEN: "hidden text (Word's Hidden font) is left out",
+    TRACKED: "it had tracked changes not yet accepted or rejected: they are read as accepted",
+    COMMENTS: "its comments are left out",
+}
+
+
+def _main_part(path: Path, archive: zipfile.ZipFile) -> bytes:
+    """The document's body part, parsed once to name what is wrong with it: pandoc says only `DocxError`."""
+    try:
+        xml = archive.read(MAIN_PART)
+    except KeyError:
+        raise ConvertError(path, f"{MAIN_PART} is missing: the .docx holds no document body "
+                                 "(a damaged file, or not a Word document)") from None
+    try:
+        etree.fromstring(xml, _SAFE_PARSER)
+    except etree.XMLSyntaxError as error:
+        line = error.lineno if error.lineno else "?"
+        reason = (getattr(error, "msg", "") or str(error)).split(",")[0].strip()
+        raise ConvertError(path, f"{MAIN_PART}: not well-formed XML at line {line} ({reason[:80]}): "
+                                 "the .docx is damaged") from None
+    return xml
+
+
+def _corrected_part(xml: bytes, facts: tuple[set[str], set[str]], notes: set[str]) -> bytes | None:
+    """The body or notes part with hidden text, placeholders, changes, fields, ruby and text boxes put
+    right (`docx_text`); None when it needs nothing (or is not XML)."""
+    try:
+        root = etree.fromstring(xml, _SAFE_PARSER)
+    except etree.XMLSyntaxError:
+        return None
+    before = etree.tostring(root)
+    notes |= corrected(root, *facts)
+    after = etree.tostring(root)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True) if after != before else None
 
 
 def _too_large(what: str) -> str:
@@ -111,14 +155,29 @@ def _without_unsafe_relationships(path: Path, data: bytes, archive: zipfile.ZipF
     """The archive without unsafe external targets, and with what pandoc would miss restated
     (`docx_shapes`: localized heading style names, floating pictures)."""
     replaced: dict[str, bytes] = {}
-    numbering = next((archive.read(info) for info in infos if info.filename == "word/numbering.xml"), None)
+    names = {info.filename for info in infos}
+    main = _main_part(path, archive)
+    numbering = archive.read("word/numbering.xml") if "word/numbering.xml" in names else None
+    styles = archive.read("word/styles.xml") if "word/styles.xml" in names else None
+    facts = style_facts(styles, _SAFE_PARSER)
+    notes: set[str] = set()
+    styles_read = (restated("word/styles.xml", styles) or styles) if styles else None
     for info in infos:
-        if info.filename.endswith(".rels"):
-            cleaned = _clean_relationships(path, archive.read(info), info.filename, archive)
+        name = info.filename
+        if name.endswith(".rels"):
+            cleaned = _clean_relationships(path, archive.read(info), name, archive)
+        elif name == MAIN_PART:
+            text = _corrected_part(main, facts, notes)
+            cleaned = restated(name, text or main, numbering, styles_read) or text
+        elif name in NOTE_PARTS:
+            cleaned = _corrected_part(archive.read(info), facts, notes)
         else:
-            cleaned = restated(info.filename, archive.read(info), numbering) if info.filename in RESTATED_PARTS else None
+            cleaned = restated(name, archive.read(info), numbering) if name in RESTATED_PARTS else None
         if cleaned is not None:
-            replaced[info.filename] = cleaned
+            replaced[name] = cleaned
+    for note in (HIDDEN, TRACKED, COMMENTS):
+        if note in notes:
+            warn(f"{path.name}: {_NOTES[note]}")
     if not replaced:
         return data
     out = io.BytesIO()

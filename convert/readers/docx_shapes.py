@@ -7,7 +7,9 @@
   after its outline level (`w:outlineLvl` 0-5, which is what Word's navigation pane goes by).
 - A floating (anchored) picture inside a paragraph of text: pandoc puts it inline at the start of the
   paragraph, where every edition set a photo as a letter of the text. It is moved into a paragraph of
-  its own just before, where it is read as a figure like any other picture.
+  its own just before, where it is read as a figure like any other picture; just after, when a caption
+  paragraph (Word's `Caption` style, LibreOffice's `Caption1`, WPS's `题注`) follows the paragraph: the
+  caption is the picture's, and a figure is captioned by the paragraph under it.
 - A list numbered in Chinese (`一、`): see `docx_numbers`.
 """
 from __future__ import annotations
@@ -31,14 +33,15 @@ RESTATED_PARTS = ("word/styles.xml", "word/document.xml")
 MAX_OUTLINE_HEADING = 5  # outline levels 0-5 are headings 1-6; 9 is body text
 
 
-def restated(name: str, xml: bytes, numbering: bytes | None = None) -> bytes | None:
+def restated(name: str, xml: bytes, numbering: bytes | None = None, styles: bytes | None = None) -> bytes | None:
     """The part rewritten as pandoc reads it, or None when it needs nothing (or is not XML);
-    `numbering` is the document's `word/numbering.xml` (`docx_numbers`: lists numbered `一、`)."""
+    `numbering` is the document's `word/numbering.xml` (`docx_numbers`: lists numbered `一、`), `styles`
+    its styles as restated here (a heading style's own numbering, `第一章`)."""
     if name == "word/styles.xml":
         return _styles(xml)
     if name == "word/document.xml":
-        numbered = written_numbers(xml, numbering) if numbering else None
-        return _floating_pictures(numbered or xml) or numbered
+        numbered = written_numbers(xml, numbering, styles) if numbering else None
+        return _floating_pictures(numbered or xml, _caption_styles(styles)) or numbered
     return None
 
 
@@ -91,7 +94,30 @@ def _styles(xml: bytes) -> bytes | None:
     return _serialise(root) if changed else None
 
 
-def _floating_pictures(xml: bytes) -> bytes | None:
+_CAPTION_NAMES = ("caption", "题注", "題注", "図表番号", "캡션")
+
+
+def _caption_styles(styles: bytes | None) -> set[str]:
+    """The ids of the paragraph styles that are captions."""
+    root = _parse(styles) if styles else None
+    found = {"Caption"}
+    for style in root.iterfind(f"{{{W}}}style") if root is not None else ():
+        name = style.find(f"{{{W}}}name")
+        ident = style.get(f"{{{W}}}styleId", "")
+        plain = " ".join((name.get(f"{{{W}}}val", "") if name is not None else "").split()).lower()
+        if plain in _CAPTION_NAMES or re.fullmatch(r"caption\d*", ident, re.I):
+            found.add(ident)
+    return found
+
+
+def _captioned(paragraph: etree._Element, captions: set[str]) -> bool:
+    """Whether the paragraph after `paragraph` is a caption."""
+    following = paragraph.getnext()
+    style = following.find(f"{{{W}}}pPr/{{{W}}}pStyle") if following is not None and following.tag == f"{{{W}}}p" else None
+    return style is not None and style.get(f"{{{W}}}val", "") in captions
+
+
+def _floating_pictures(xml: bytes, captions: set[str] = frozenset({"Caption"})) -> bytes | None:
     root = _parse(xml)
     if root is None:
         return None
@@ -103,9 +129,12 @@ def _floating_pictures(xml: bytes) -> bytes | None:
             continue
         own = etree.Element(f"{{{W}}}p")
         for run in runs:
-            paragraph.remove(run)
+            run.getparent().remove(run)
             own.append(run)
-        paragraph.addprevious(own)
+        if _captioned(paragraph, captions):
+            paragraph.addnext(own)
+        else:
+            paragraph.addprevious(own)
         changed = True
     return _serialise(root) if changed else None
 
