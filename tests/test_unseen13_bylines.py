@@ -89,6 +89,7 @@ def test_reporter_label_not_in_name(tmp_path: Path, line: str) -> None:
                 + _paragraphs())
     assert doc.meta.authors == ("潘家辉",)
     assert byline_fields(line) == {"authors": ("潘家辉",)}
+    assert byline_fields("报道：今天上午，市政府召开发布会") == {}  # (a sentence after the label names no one)
 
 
 @pytest.mark.parametrize("line, editor", [("【责任编辑：齐磊】", "齐磊"), ("【编辑:张燕玲】", "张燕玲")])

@@ -21,10 +21,11 @@ _EDITOR_WORD = r"(?:责任编辑|責任編輯|责编|責編|编辑|編輯)"
 # `نویسنده: X` (Persian), `تحریر: X` (Urdu), `लेखक: X` (Hindi), `Автор: X` (Russian) too
 # `文/图 X`, `图文：X`: words and pictures both the writer's
 _WORDS_AND_PICTURES_LABEL = r"(?:文\s*[/／、]\s*[图圖]|[图圖]\s*[/／、]\s*文|[图圖]文)"
-# `报导：潘家辉` (Malaysia's and Singapore's papers label the reporter so)
-_AUTHOR = re.compile(rf"^(?:(?:本文)?作者|实习生|實習生|撰文|撰稿|采写|採寫|执笔|執筆|文字|报导|報導|报道|報道|{_WORDS_AND_PICTURES_LABEL}|"
+_AUTHOR = re.compile(rf"^(?:(?:本文)?作者|实习生|實習生|撰文|撰稿|采写|採寫|执笔|執筆|文字|{_WORDS_AND_PICTURES_LABEL}|"
                      r"文|Author|Reporter|نویسنده|تحریر|लेखक|Автор)\s*[:：/／|｜]\s*(.+)$", re.I)
 # A commentary's author and who they are: `张三，系中国人民大学教授`, `张三（中国人民大学教授）`
+# `报导：潘家辉` (Malaysia's and Singapore's papers label the reporter so): names only (`报道：今天上午…` is a sentence)
+_REPORTED_BY = re.compile(r"^(?:报导|報導|报道|報道)\s*[:：]\s*(.+)$")
 _AUTHOR_NOTE = re.compile(r"^(?P<name>[^，,（()）、]{2,30}?)\s*(?:[，,]\s*(?:系|為|为|是)?(?P<said>[^，,]{4,60}?)[。.]?"
                           r"|[（(](?P<bracketed>[^（()）]{4,60})[)）])$")
 _WRITERS_POST = re.compile(rf"(?:^|(?<=[\s、，,]))[{_H}]{{0,8}}?(?:特约|特約|首席)?(?:专栏作者|專欄作者|专栏作家|專欄作家|"
@@ -185,6 +186,8 @@ def byline_fields(text: str, *, chinese: bool | None = None) -> dict[str, object
         return fields
     if match := _EDITOR.match(text):
         return {"editor": editor_name(match[1] or match[2])}
+    if (match := _REPORTED_BY.match(text)) and (names := split_names(match[1])) and all(map(_is_name, names)):
+        return {"authors": names}
     if match := _AUTHOR_COMMA.match(text):
         return {"authors": (match[1].strip(),)}
     if _ROLE_LINE.match(text):
