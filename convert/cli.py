@@ -23,7 +23,7 @@ from . import registry  # noqa: E402
 from .builder import MAX_ARTICLES_PER_WORKER  # noqa: E402
 from .builder.executors import NAMES as EXECUTORS  # noqa: E402
 from .enrich import SCRIPTS  # noqa: E402
-from .errors import UsageError  # noqa: E402
+from .errors import UsageError, shown  # noqa: E402
 from .theme import PAGE_SIZES_MM, available_themes, load_theme  # noqa: E402
 from .writers.base import EDITIONS, PDF_VARIANTS  # noqa: E402
 
@@ -90,7 +90,7 @@ def _main(argv: Sequence[str] | None) -> int:
         if args.list_styles:
             return _list_styles()
     except UsageError as exc:
-        print(f"convert: error: {exc}", file=sys.stderr)
+        print(shown(f"convert: error: {exc}"), file=sys.stderr)
         return 2
     from .builder import BatchInterrupted, Options, build
 
@@ -103,7 +103,7 @@ def _main(argv: Sequence[str] | None) -> int:
                                         writer_options={k: v for k, v in writer_options.items() if v is not None}),
                                 args)
     except UsageError as exc:
-        print(f"convert: error: {exc}", file=sys.stderr)
+        print(shown(f"convert: error: {exc}"), file=sys.stderr)
         return 2
     inputs = args.inputs or [DEFAULT_INPUT]
     watch = _Watch(bar=not args.quiet and sys.stderr.isatty(), warnings=not args.quiet)
@@ -118,24 +118,24 @@ def _main(argv: Sequence[str] | None) -> int:
             if single:
                 outcomes = _moved_to(outcomes, single[1])
     except UsageError as exc:
-        print(f"convert: error: {exc}", file=sys.stderr)
+        print(shown(f"convert: error: {exc}"), file=sys.stderr)
         return 2
     except BatchInterrupted as stop:
         outcomes, interrupted, signum = stop.outcomes, True, stop.signum
     except KeyboardInterrupt as stop:  # before the batch started: nothing was built
         terminated = getattr(stop, "signum", 2) == 15
-        print(f"convert: {'terminated' if terminated else 'interrupted'}; nothing was built", file=sys.stderr)
+        print(shown(f"convert: {'terminated' if terminated else 'interrupted'}; nothing was built"), file=sys.stderr)
         return 143 if terminated else 130
     if not outcomes:
-        print(f"convert: error: no articles found in {', '.join(map(str, inputs))}", file=sys.stderr)
+        print(shown(f"convert: error: no articles found in {', '.join(map(str, inputs))}"), file=sys.stderr)
         return 2
     # One line per article and problem: an article that cannot be read fails every format the same way.
     for line in dict.fromkeys(f"convert: error: {o.source}: {o.error}" for o in outcomes
                               if o.error and not o.interrupted):
-        print(line, file=sys.stderr)
+        print(shown(line), file=sys.stderr)
     if not interrupted:  # the batch stopped early for a reason of its own (its cluster went away)
         for reason, count in Counter(o.error for o in outcomes if o.interrupted).items():
-            print(f"convert: error: {count} edition{'s' if count > 1 else ''} {reason}", file=sys.stderr)
+            print(shown(f"convert: error: {count} edition{'s' if count > 1 else ''} {reason}"), file=sys.stderr)
     if args.json:
         from .builder.report import summary
         document = summary(outcomes, output=args.output, executor=watch.where or args.executor,
@@ -188,8 +188,17 @@ def _into_file(single: tuple[str, Path] | None) -> Iterator[Path | None]:
     if single is None:
         yield None
         return
-    single[1].absolute().parent.mkdir(parents=True, exist_ok=True)
-    folder = Path(tempfile.mkdtemp(prefix=".convert-", dir=single[1].absolute().parent))
+    parent = single[1].absolute().parent
+    try:
+        for above in (parent, *parent.parents):  # a folder under a file (`-o notes.txt/x.pdf`, `/dev/null/x.pdf`)
+            if above.exists():
+                if not above.is_dir():
+                    raise UsageError(f"-o {shown(single[1])}: cannot write there: {shown(above)} is not a folder")
+                break
+        parent.mkdir(parents=True, exist_ok=True)
+        folder = Path(tempfile.mkdtemp(prefix=".convert-", dir=parent))
+    except OSError as exc:
+        raise UsageError(f"-o {shown(single[1])}: cannot write in {shown(parent)}: {exc.strerror or exc}") from None
     try:
         yield folder
     finally:
@@ -321,17 +330,17 @@ def _collect(argv: list[str]) -> int:
                             allow_private=args.allow_private_hosts, page_size=args.page_size,
                             edition=args.edition)
     except UsageError as exc:
-        print(f"convert collect: error: {exc}", file=sys.stderr)
+        print(shown(f"convert collect: error: {exc}"), file=sys.stderr)
         return 2
     for article in collected.articles:
         if not article.ok:
-            print(f"convert collect: error: {article.source}: {article.error} (left out)", file=sys.stderr)
+            print(shown(f"convert collect: error: {article.source}: {article.error} (left out)"), file=sys.stderr)
     for edition in collected.editions:
         if edition.ok:
             if not args.quiet:
-                print(f"{edition.output}  ({edition.size / 1024:.0f} KiB, {len(collected.included)} articles)")
+                print(shown(f"{edition.output}  ({edition.size / 1024:.0f} KiB, {len(collected.included)} articles)"))
         else:
-            print(f"convert collect: error: {edition.format}: {edition.error}", file=sys.stderr)
+            print(shown(f"convert collect: error: {edition.format}: {edition.error}"), file=sys.stderr)
     return 0 if collected.ok else 1
 
 
@@ -362,10 +371,10 @@ def _preview(argv: list[str]) -> int:
         serve(args.inputs, edition=args.to, theme=args.style or profile.theme or "default", port=args.port,
               open_browser=args.open, offline=args.offline, publication=profile.publication, config=args.config)
     except UsageError as exc:
-        print(f"convert preview: error: {exc}", file=sys.stderr)
+        print(shown(f"convert preview: error: {exc}"), file=sys.stderr)
         return 2
     except OSError as exc:  # the port is taken, most often
-        print(f"convert preview: error: cannot listen on 127.0.0.1:{args.port}: {exc.strerror or exc}", file=sys.stderr)
+        print(shown(f"convert preview: error: cannot listen on 127.0.0.1:{args.port}: {exc.strerror or exc}"), file=sys.stderr)
         return 2
     return 0
 
@@ -376,7 +385,7 @@ def _check(outcomes: list[Outcome]) -> int:
 
     results = validate_editions([o.output for o in outcomes if o.ok and o.output is not None])
     for path, findings in results.items():
-        print(verdict(path, findings))
+        print(shown(verdict(path, findings)))
     return 0 if all(not findings for findings in results.values()) else 1
 
 
@@ -405,7 +414,7 @@ def _check_style(argv: list[str]) -> int:
                                           offline=args.offline,
                                           show=None if args.quiet else consistency.print_report)
     except UsageError as exc:
-        print(f"convert check-style: error: {exc}", file=sys.stderr)
+        print(shown(f"convert check-style: error: {exc}"), file=sys.stderr)
         return 2
     consistency.print_summary(reports)
     return 0 if all(report.ok for report in reports) else 1
@@ -428,11 +437,11 @@ def _proof(argv: list[str]) -> int:
     try:
         written = proof.write_proofs(args.inputs or [DEFAULT_INPUT], args.output, args.style, offline=args.offline)
     except UsageError as exc:
-        print(f"convert proof: error: {exc}", file=sys.stderr)
+        print(shown(f"convert proof: error: {exc}"), file=sys.stderr)
         return 2
     failed = [item for item in written if item.error]
     for item in written:
-        print(f"{item.article}: {item.error}" if item.error else str(item.output),
+        print(shown(f"{item.article}: {item.error}" if item.error else str(item.output)),
               file=sys.stderr if item.error else sys.stdout)
     return 1 if failed else 0
 
@@ -451,7 +460,7 @@ class _Lines(logging.Formatter):
     """`convert: warning: PATH: …`, as the batch tells its articles' warnings (not `WARNING`)."""
 
     def format(self, record: logging.LogRecord) -> str:
-        return f"convert: {record.levelname.lower()}: {record.getMessage()}"
+        return shown(f"convert: {record.levelname.lower()}: {record.getMessage()}")
 
 
 def _list_formats() -> int:
@@ -544,6 +553,7 @@ class _Watch:
             self._progress.update(self._task, rate=f" · {speed:.1f}/s" if speed else "")
 
     def say(self, text: str, always: bool = False) -> None:
+        text = shown(text)  # a file name's newline, escape or bidi control must not forge or hide a line
         if self._progress is not None:
             self._progress.console.print(text, markup=False, highlight=False, soft_wrap=True)
         elif always or self.warnings:
@@ -582,10 +592,10 @@ def _summary(outcomes: list[Outcome]) -> None:
         names = ", ".join(Path(a).parent.name if Path(a).stem.lower() == "article" else Path(a).name
                           for a in kind.articles[:3])
         more = len(kind.articles) - 3
-        warning_rows.append([str(kind.count), kind.kind, names + (f" and {more} more" if more > 0 else "")])
+        warning_rows.append([str(kind.count), shown(kind.kind), shown(names + (f" and {more} more" if more > 0 else ""))])
     if articles <= SMALL_BATCH:
         red = sys.stdout.isatty()
-        rows = [[str(o.source), o.format, str(o.output or "-"), _size(o.size), str(len(o.warnings)),
+        rows = [[shown(o.source), o.format, shown(o.output or "-"), _size(o.size), str(len(o.warnings)),
                  ("\x1b[31mfailed\x1b[0m" if red else "failed") if o.status == "failed" else o.status]
                 for o in outcomes]
         _print_plain("convert", ["article", "format", "output", "size", "warnings", "status"], rows, right={3, 4})
@@ -601,7 +611,7 @@ def _summary(outcomes: list[Outcome]) -> None:
         table.add_column(column, justify="left" if column == "format" else "right")
     for fmt in dict.fromkeys(o.format for o in outcomes):
         count = totals([o for o in outcomes if o.format == fmt])
-        table.add_row(fmt, str(count["built"]), str(count["up_to_date"]),
+        table.add_row(shown(fmt), str(count["built"]), str(count["up_to_date"]),
                       f"[red]{count['failed']}[/red]" if count["failed"] else "0", str(count["not_built"]),
                       _size(count["bytes_written"]))
     console.print(table)

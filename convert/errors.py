@@ -2,11 +2,24 @@
 from __future__ import annotations
 
 import logging
+import re
 from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Iterator
 
 log = logging.getLogger("convert")
+
+
+# What a file name (or any text) must not bring into a message on a terminal: control characters (a
+# newline forging a second line, an escape sequence clearing the screen), line and paragraph separators,
+# bidi embeddings, overrides, isolates and marks (reversing the line), and the byte-order mark.
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ufeff]")
+
+
+def shown(text: object) -> str:
+    """`text` (a path, a message) safe to print on one line: each unsafe character (`_UNSAFE`) written
+    as Python writes it in a string's repr (`\\n`, `\\x1b`, `\\u202e`); everything else as it is."""
+    return _UNSAFE.sub(lambda match: repr(match.group(0))[1:-1], str(text))
 
 
 class ConvertError(Exception):

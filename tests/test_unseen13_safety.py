@@ -198,3 +198,85 @@ def test_a_ctrl_c_during_a_child_start_is_delivered_after_it() -> None:
         assert reached == ["start done"]
     finally:
         signal.signal(signal.SIGINT, before)
+
+
+def _cli(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    from convert.cli import main
+
+    code = main(argv)
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+@pytest.mark.parametrize("where", ["file", "device"])
+def test_o_under_a_file_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str], where: str) -> None:
+    """`-o in/SECRET.txt/x.pdf` and `-o /dev/null/x.pdf` gave a FileExistsError traceback."""
+    article = tmp_path / "a.md"
+    article.write_text("# a\n\n正文。\n", encoding="utf-8")
+    (tmp_path / "SECRET.txt").write_text("secret", encoding="utf-8")
+    target = tmp_path / "SECRET.txt" / "x.html" if where == "file" else Path("/dev/null/x.html")
+    code, _, err = _cli(["--offline", str(article), "-o", str(target)], capsys)
+    assert code == 2 and err.count("\n") == 1 and "is not a folder" in err, err
+
+
+@pytest.mark.parametrize("failing", ["mkdir", "mkdtemp"])
+def test_o_into_a_folder_that_cannot_be_written_is_a_usage_error(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, failing: str) -> None:
+    """`-o out/ro/x.pdf` with out/ro immutable: a PermissionError traceback from mkdtemp, and from mkdir
+    for `-o out/ro/sub/x.pdf`. One line, exit 2, as for a folder."""
+    import tempfile
+
+    article = tmp_path / "a.md"
+    article.write_text("# a\n\n正文。\n", encoding="utf-8")
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise PermissionError(1, "Operation not permitted")
+
+    if failing == "mkdir":
+        monkeypatch.setattr(Path, "mkdir", refuse)
+        target = tmp_path / "ro" / "sub" / "x.html"
+    else:
+        monkeypatch.setattr(tempfile, "mkdtemp", refuse)
+        target = tmp_path / "x.html"
+    code, _, err = _cli(["--offline", str(article), "-o", str(target)], capsys)
+    assert code == 2 and err.count("\n") == 1 and "cannot write in" in err and "Operation not permitted" in err, err
+
+
+def test_file_names_are_shown_escaped(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Files named `x<newline>convert: ok.md`, `esc<ESC>[2Jclear.md` and `<U+202E>dm.txt` made a message
+    of two lines (forging a convert line), sent terminal escapes, reversed the line, and broke the
+    summary table. Names are shown escaped, as Python's repr escapes them."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("x\nconvert: ok.md", "esc\x1b[2Jclear.md", "\u202edm.txt"):
+        (folder / name).write_bytes(b"")
+    code, out, err = _cli(["--offline", str(folder), "-o", str(tmp_path / "out")], capsys)
+    assert code == 1
+    for text in (out, err):
+        assert "\x1b" not in text and "\u202e" not in text
+    assert "x\\nconvert: ok.md: the file is empty" in err
+    assert "esc\\x1b[2Jclear.md" in err and "\\u202edm.txt" in err
+    assert all(line.startswith("convert: error: ") for line in err.splitlines())
+    assert len(out.splitlines()) == 2 + 3  # title, header, a row per file
+
+
+def test_an_earlier_output_folder_is_not_read_as_articles(tmp_path: Path) -> None:
+    """Run 1 `-o in/out in`, run 2 `-o in/out2 in`: run 2 converted `out/a.html` again as an article
+    (`a-2.html`), though that folder holds convert's manifest. A folder holding one is skipped."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.md").write_text("# a\n\n正文。\n", encoding="utf-8")
+    build([folder], ["html"], folder / "out")
+    second = build([folder], ["html"], folder / "out2")
+    assert [Path(o.source).name for o in second] == ["a.md"]
+
+
+def test_o_equal_to_the_input_folder_works_twice(tmp_path: Path) -> None:
+    """`-o` the input folder succeeded once; the next run was refused whole (`its edition … would
+    overwrite it`): the first run's editions were read as articles. Its manifest's editions are not."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.md").write_text("# a\n\n正文。\n", encoding="utf-8")
+    assert all(o.ok for o in build([folder], ["html"], folder))
+    again = build([folder], ["html"], folder)
+    assert [(Path(o.source).name, o.up_to_date) for o in again] == [("a.md", True)]

@@ -2,15 +2,17 @@
 files atomically (a temporary file in the target folder, then a rename: complete or absent)."""
 from __future__ import annotations
 
+import logging
 import os
 import tempfile
 from pathlib import Path
 from typing import AbstractSet, Iterable, Mapping, Sequence
 
 from .. import registry
-from ..errors import UsageError
+from ..errors import UsageError, shown
 from ..readers import SUFFIX_FORMATS, is_url, url_stem
 
+log = logging.getLogger("convert")
 SKIPPED_NAMES = {"readme.md", "readme.txt", "readme.markdown", "license.md", "changelog.md"}
 GENERIC_STEMS = {"article", "index", "content", "main"}
 MAX_STEM_BYTES = 180  # leaves room for "-NN", the suffix and a temporary file's prefix and suffix
@@ -20,8 +22,9 @@ def find_articles(inputs: Iterable[Path | str], exclude: Path | str | None = Non
     """Article files among `inputs`; folders are searched (README files and hidden paths skipped, and
     `exclude`, the output folder, whose editions are not articles). An http(s) address (a `str`) is an
     article too: a web page to fetch. An article reached twice through folders is kept once; one file
-    or address named twice among the inputs is a UsageError. (An output folder that is the searched
-    folder itself is searched: its editions are then articles too.)"""
+    or address named twice among the inputs is a UsageError. Convert's output folders, known by its
+    manifest, are not searched (an earlier run's `-o`), and in a searched folder that is one itself
+    (`-o` the input folder) the editions its manifest records are no articles (`_searched_files`)."""
     found: dict[str, Path | str] = {}
     named: dict[str, Path | str] = {}
     skip = os.path.abspath(exclude) if exclude is not None else None
@@ -35,7 +38,7 @@ def find_articles(inputs: Iterable[Path | str], exclude: Path | str | None = Non
         path = Path(item)
         if path.is_dir():
             searched = os.path.abspath(path)
-            for candidate in sorted(path.rglob("*")):
+            for candidate in _searched_files(path):
                 relative = candidate.relative_to(path).parts
                 if (candidate.is_file() and candidate.suffix.lower() in SUFFIX_FORMATS
                         and candidate.name.lower() not in SKIPPED_NAMES
@@ -51,6 +54,40 @@ def find_articles(inputs: Iterable[Path | str], exclude: Path | str | None = Non
         else:
             raise UsageError(f"{path}: no such file or folder")
     return list(found.values())
+
+
+def _searched_files(folder: Path) -> list[Path]:
+    """The files under `folder`, sorted, but for convert's own output folders (they hold its manifest):
+    a folder inside `folder` that holds one is skipped whole, and in `folder` itself (`-o` the input
+    folder) the editions its manifest records are skipped. Hidden folders are not entered."""
+    from .manifest import MANIFEST
+
+    files: list[Path] = []
+    for top, folders, names in os.walk(folder):
+        here = Path(top)
+        if MANIFEST in names:
+            if here != folder:
+                log.debug(f"{shown(here)}: not searched for articles: an output folder of convert (it holds {MANIFEST})")
+                folders[:] = []
+                continue
+            editions = _recorded_editions(here / MANIFEST)
+            if editions:
+                log.debug(f"{shown(here)}: the {len(editions)} edition(s) its {MANIFEST} records are not articles")
+            names = [name for name in names if name not in editions]
+        folders[:] = [name for name in folders if not name.startswith(".")]
+        files.extend(here / name for name in names)
+    return sorted(files)
+
+
+def _recorded_editions(manifest: Path) -> set[str]:
+    """The file names of the editions a manifest records."""
+    import json
+
+    try:
+        entries = json.loads(manifest.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return set()
+    return set(entries) if isinstance(entries, dict) else set()
 
 
 def check_output_folder(outdir: Path) -> None:
