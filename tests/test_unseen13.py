@@ -209,3 +209,21 @@ def test_a_theme_may_ask_for_a_docx_without_joiners(tmp_path: Path) -> None:
                                                   output=str(tmp_path / f"{Path(style).stem}.docx")))
            .read("word/document.xml").decode() for style in ("default", str(theme))}
     assert "\u200d" in xml["default"] and "\u200d" not in xml[str(theme)] and "36位代表" in xml[str(theme)]
+
+
+@pytest.mark.parametrize(("tail", "kept"), [
+    ("![](photo.jpg)", 1), ("![](a.jpg)\n\n![](b.jpg)", 2),  # the writer's own photos after the text
+    ("![](images/logo.png)", 0), ("![](qrcode.jpg)", 0),  # a site's logo, its QR code
+    ("![](https://example.com/2014/114048455.jpg)", 0),  # pasted from the web with the text
+])
+def test_a_photo_after_the_last_paragraph_is_kept(tmp_path: Path, tail: str, kept: int) -> None:
+    """Every picture with no alt text after the article's last text was taken for a site's logo and
+    deleted, with no warning: a 1600×1200 photo, three of them, an article that is only a photo."""
+    from PIL import Image
+
+    for name in ("photo.jpg", "a.jpg", "b.jpg", "qrcode.jpg"):
+        Image.new("RGB", (1600, 1200), "teal").save(tmp_path / name)
+    (tmp_path / "images").mkdir()
+    Image.new("RGB", (120, 40), "red").save(tmp_path / "images" / "logo.png")
+    (path := tmp_path / "a.md").write_text(f"# 港口新闻\n\n码头今天恢复作业。\n\n{tail}\n", encoding="utf-8")
+    assert len(convert.read(str(path)).figures) == kept

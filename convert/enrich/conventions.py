@@ -460,14 +460,29 @@ def _drop_reader_comments(blocks: list[m.Block]) -> list[m.Block]:
     return blocks
 
 
+# A picture file named as a site's furniture (`images/logo.png`, `qrcode.jpg`, `footer_banner.gif`)
+_FURNITURE_FILE = re.compile(r"logo|icon|qr|erweima|banner|footer|follow|subscribe|share|weixin|wechat", re.I)
+
+
+def _decoration(figure: m.Figure) -> bool:
+    """Whether a picture with no alt, caption or credit after the article's last text is the site's
+    (its logo, its QR code): a picture pasted with the text from the web (a remote address, as the
+    user's seed ends with the site's logo), or a file named so. Any other file beside the article is a
+    picture its writer put there (a photo after the last paragraph, or an article that is only a photo)."""
+    if figure.alt.strip() or figure.caption or figure.credit:
+        return False
+    name = figure.src.split("?")[0].rstrip("/").rsplit("/", 1)[-1]
+    return figure.src.startswith(("http://", "https://", "//")) or bool(_FURNITURE_FILE.search(name))
+
+
 def _drop_trailing_decoration(blocks: list[m.Block]) -> list[m.Block]:
-    """A picture with no alt text after the article's last text is a site logo, not a figure; a wire's
+    """A site's logo or QR code after the article's last text is no figure (`_decoration`); a wire's
     end mark (`（完）`, `—END—`) on its own line near the end marks the copy's end, no text of the article."""
     out = [b for i, b in enumerate(blocks) if i < len(blocks) - END_MARK_WINDOW or not _END_MARK.match(line_text(b))]
     index = len(out) - 1
     while index >= 0:
         block = out[index]
-        if isinstance(block, m.Figure) and not block.alt.strip() and not block.caption and not block.credit:
+        if isinstance(block, m.Figure) and _decoration(block):
             del out[index]
         elif not isinstance(block, (m.Notice, m.HorizontalRule)):
             break
