@@ -227,3 +227,20 @@ def test_a_photo_after_the_last_paragraph_is_kept(tmp_path: Path, tail: str, kep
     Image.new("RGB", (120, 40), "red").save(tmp_path / "images" / "logo.png")
     (path := tmp_path / "a.md").write_text(f"# 港口新闻\n\n码头今天恢复作业。\n\n{tail}\n", encoding="utf-8")
     assert len(convert.read(str(path)).figures) == kept
+
+
+def test_the_epub_names_the_author_the_other_editions_name(tmp_path: Path) -> None:
+    """An unsigned story of a named outlet: the PDF and the DOCX named the outlet as its author, the
+    EPUB its editor (dc:creator), or no one."""
+    import zipfile
+
+    from pypdf import PdfReader
+
+    (path := tmp_path / "a.md").write_text("---\ntitle: 劏房調查\nsource: 明報新聞網\neditor: 何詠詩\n---\n\n社協昨日公布調查結果。\n",
+                                           encoding="utf-8")
+    epub = zipfile.ZipFile(convert.convert(str(path), to="epub", offline=True, output=str(tmp_path / "a.epub")))
+    opf = epub.read("EPUB/content.opf").decode()
+    pdf = PdfReader(convert.convert(str(path), to="pdf", offline=True, output=str(tmp_path / "a.pdf")))
+    assert pdf.metadata["/Author"] == "明報新聞網"
+    assert '<dc:creator id="creator-1">明報新聞網</dc:creator>' in opf
+    assert '<dc:contributor id="contributor-2">何詠詩</dc:contributor>' in opf

@@ -144,12 +144,16 @@ def package_language(opf: bytes, lang: str) -> bytes:
 
 
 def _people(book: epub.EpubBook, doc: m.Document) -> None:
-    """Authors as dc:creator (role aut); the editor too, as creator when there is no author."""
-    people = [(name, "aut") for name in doc.meta.authors]
-    # `王震、高雷`: two editors, each a contributor of their own
-    people += [(name, "edt") for name in re.split(r"\s*[、，,;；]\s*", doc.meta.editor) if name]
-    for number, (name, role) in enumerate(people, 1):
-        element = "creator" if role == "aut" or not doc.meta.authors else "contributor"
+    """Who the edition names as its author (`Meta.responsible`, as the PDF, the DOCX and the HTML do:
+    the authors, or an unsigned story's outlet) as dc:creator; the editors as contributors (role edt),
+    and as creators only when nothing else names one."""
+    meta = doc.meta
+    editors = [name for name in re.split(r"\s*[、，,;；]\s*", meta.editor) if name]  # `王震、高雷`: two editors
+    if meta.authors or meta.source_site:
+        people = [("creator", name, "aut") for name in meta.responsible] + [("contributor", name, "edt") for name in editors]
+    else:
+        people = [("creator", name, "edt") for name in editors]
+    for number, (element, name, role) in enumerate(people, 1):
         book.add_metadata("DC", element, name, {"id": f"{element}-{number}"})
         book.add_metadata(None, "meta", role, {"refines": f"#{element}-{number}", "property": "role",
                                                 "scheme": "marc:relators"})
