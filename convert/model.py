@@ -384,14 +384,52 @@ def collapse_spaces(text: str) -> str:
     return _SPACES.sub(lambda run: "\u3000" if "\u3000" in run[0] else " ", text).strip()
 
 
+# Bidi embeddings, overrides and isolates: in a title or a metadata field they only reorder what a
+# reader sees (`标题\u202egnp.exe` shown as `标题exe.png`); the body keeps them, where right-to-left text
+# may need them (and its marks, U+200E/U+200F, are kept everywhere).
+_BIDI_CONTROLS = dict.fromkeys([*range(0x202A, 0x202F), *range(0x2066, 0x206A)])
+
+
+def without_bidi_controls(text: str) -> str:
+    """`text` without bidi embeddings, overrides and isolates (`_BIDI_CONTROLS`)."""
+    return text.translate(_BIDI_CONTROLS)
+
+
+def _extends(ch: str) -> bool:
+    """Whether `ch` belongs to the character before it (one grapheme cluster): a combining mark, a zero
+    width joiner, a variation selector, an emoji skin tone or tag."""
+    code = ord(ch)
+    return (code == 0x200D or 0xFE00 <= code <= 0xFE0F or 0xE0100 <= code <= 0xE01EF or 0x1F3FB <= code <= 0x1F3FF
+            or 0xE0020 <= code <= 0xE007F or unicodedata.category(ch) in ("Mn", "Me", "Mc"))
+
+
+def _cluster_start(text: str, index: int) -> int:
+    """The greatest cut at or before `index` that splits no grapheme cluster (an emoji family joined by
+    ZWJs, a letter and its accents, a flag's two regional indicators)."""
+    while 0 < index < len(text) and (_extends(text[index]) or text[index - 1] == "\u200d"):
+        index -= 1
+    if 0 < index < len(text) and _regional(text[index]) and _regional(text[index - 1]):
+        run = index
+        while run > 0 and _regional(text[run - 1]):
+            run -= 1
+        if (index - run) % 2:  # inside a flag
+            index -= 1
+    return index
+
+
+def _regional(ch: str) -> bool:
+    return 0x1F1E6 <= ord(ch) <= 0x1F1FF
+
+
 def shorten(text: str, limit: int = TITLE_MAX_CHARS) -> str:
-    """`text` with its white space collapsed, cut to at most `limit` characters with `…` at the end
-    when it is longer: at a word's end when one lies in the last fifth, else between characters (Han
-    text has no spaces). The one shortening every edition's title goes through."""
-    text = collapse_spaces(text)
+    """`text` with its white space collapsed and its bidi controls removed (`without_bidi_controls`),
+    cut to at most `limit` characters with `…` at the end when it is longer: at a word's end when one
+    lies in the last fifth, else between grapheme clusters (Han text has no spaces; an emoji family is
+    never cut apart). The one shortening every edition's title goes through."""
+    text = collapse_spaces(without_bidi_controls(text))
     if len(text) <= limit:
         return text
-    cut = text[:limit - 1]
+    cut = text[:_cluster_start(text, limit - 1)]
     space = cut.rfind(" ")
     if space >= limit * 4 // 5:
         cut = cut[:space]

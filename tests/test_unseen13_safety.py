@@ -280,3 +280,63 @@ def test_o_equal_to_the_input_folder_works_twice(tmp_path: Path) -> None:
     assert all(o.ok for o in build([folder], ["html"], folder))
     again = build([folder], ["html"], folder)
     assert [(Path(o.source).name, o.up_to_date) for o in again] == [("a.md", True)]
+
+
+def test_line_and_paragraph_separators_are_read_as_breaks(tmp_path: Path) -> None:
+    """`text\\u2028second line\\u2029third para\\x85NEL and\\fformfeed and\\vvtab.`: U+2028 was a box in
+    the PDF and raw in the other editions, and the warning said `removed 1 control character(s) such as
+    NUL` with no NUL in the text. Separators are line or paragraph breaks; a warning names what it removed."""
+    from convert import errors
+    from convert.model import Paragraph, block_inlines, plain_text
+
+    path = tmp_path / "a.md"
+    path.write_bytes("# T\n\ntext\u2028second line\u2029third para\x85NEL and\fformfeed and\vvtab.\x01\n".encode())
+    with errors.collect_warnings() as warnings:
+        document = read_file(path).document
+    paragraphs = [plain_text(block_inlines(block)) for block in document.body if isinstance(block, Paragraph)]
+    assert len(paragraphs) == 3 and not any(ch in "".join(paragraphs) for ch in "\u2028\u2029\x85\f\v\x01")
+    assert paragraphs[0].split() == ["text", "second", "line"]
+    assert any("removed 1 control character(s) from the text (U+0001)" in w for w in warnings), warnings
+
+
+def test_bidi_controls_leave_the_title_and_metadata(tmp_path: Path) -> None:
+    """`title: "abc\\u202efdp.exe"` was the PDF's title shown as `abcexe.pdf`, and the author kept its
+    override. Title and metadata fields lose bidi embeddings, overrides and isolates; the body keeps
+    them (right-to-left text may need them)."""
+    path = tmp_path / "a.md"
+    path.write_text('---\ntitle: "abc\u202efdp.exe"\nauthor: "\u202eevil"\n---\n\n正文\u202e。\n', encoding="utf-8")
+    document = read_file(path).document
+    assert document.meta.title == "abcfdp.exe" and document.meta.authors == ("evil",)
+    from convert.model import shorten
+
+    assert shorten("标题\u2067x\u2069\u202d") == "标题x"
+
+
+def test_a_cut_title_keeps_grapheme_clusters_whole() -> None:
+    """The title cut at 255 characters split a ZWJ emoji family (its man left without the rest)."""
+    from convert.model import shorten
+
+    family = "\U0001F468\u200d\U0001F469\u200d\U0001F467\u200d\U0001F466"
+    for pad in range(0, 8):
+        cut = shorten("字" * (250 + pad) + family * 3)
+        kept = cut.removesuffix("…").lstrip("字")
+        assert kept == family * (len(kept) // len(family)), (pad, ascii(kept))
+    flags = shorten("字" * 251 + "\U0001F1E8\U0001F1F3" * 3)
+    assert flags.removesuffix("…").lstrip("字") in ("", "\U0001F1E8\U0001F1F3")
+    assert shorten("字" * 253 + "e\u0301e\u0301").endswith("字…")
+
+
+def test_warning_kinds_keep_code_points() -> None:
+    """The warnings-by-kind table showed `𠀀 (U+N)`: its grouping replaced every number with N."""
+    from convert.builder.report import warning_kind
+
+    kind = warning_kind("a.md: PDF: no font draws 2 character(s): 𠀀 (U+20000)", "a.md")
+    assert "U+20000" in kind and "draws N character" in kind
+
+
+def test_an_nfd_name_keeps_its_accent(tmp_path: Path) -> None:
+    """An NFD `café.md` (as macOS writes it) became `cafe.*`, while NFC kept `café.*`."""
+    from convert.builder.outputs import output_names
+
+    path = tmp_path / "cafe\u0301.md"
+    assert output_names([path])[path] == "caf\u00e9"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import tempfile
+import unicodedata
 from pathlib import Path
 from typing import AbstractSet, Iterable, Mapping, Sequence
 
@@ -156,6 +157,7 @@ def article_key(article: Path | str) -> str:
 
 
 def _safe_stem(stem: str) -> str:
+    stem = unicodedata.normalize("NFC", stem)  # an NFD `café.md` (macOS) is `café`, not `cafe`
     cleaned = "".join(ch if ch.isalnum() or ch in "-_." else "-" for ch in stem).strip("-.") or "article"
     while len(cleaned.encode("utf-8")) > MAX_STEM_BYTES:  # file systems allow 255 bytes, not characters
         cleaned = cleaned[:-1]

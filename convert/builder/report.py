@@ -11,7 +11,7 @@ from .single import Outcome
 
 SUMMARY_VERSION = 1
 _URL = re.compile(r"\b[a-z][a-z0-9+.-]*://\S+", re.IGNORECASE)
-_NUMBER = re.compile(r"(?<![\w./-])\d+(?:\.\d+)?(?![\w./-])")
+_NUMBER = re.compile(r"(?<![\w./+-])\d+(?:\.\d+)?(?![\w./-])")  # not a code point's (U+20000)
 _SUBJECT = re.compile(r"^(image|PDF: refused to read) \S.*?(?=: |\s\(only)", re.IGNORECASE)
 
 

@@ -114,6 +114,7 @@ def read_url(url: str, *, extract: bool = True, offline: bool = False, allow_pri
     ast = _page_ast(path, page_text(page.data, page.content_type, url), page.url, extract)
     ast["meta"].setdefault("source-url", {"t": "MetaString", "c": page.url})
     document, conventions = to_document(path, ast)
+    document = m.Document(meta=_without_bidi_controls(document.meta), blocks=document.blocks)
     return Source(path=path, document=document, root=root.resolve(), conventions=conventions, url=url)
 
 
@@ -240,13 +241,34 @@ def _checked_meta(path: Path, document: m.Document) -> m.Document:
     front matter is read, `walk._front_matter_date`.)"""
     from ..config import language_tag
 
-    meta = document.meta
+    meta = _without_bidi_controls(document.meta)
+    if meta != document.meta:
+        document = m.Document(meta=meta, blocks=document.blocks)
     if not meta.lang or (tag := language_tag(meta.lang)) == meta.lang:
         return document
     if tag is None:
         warn(f"{path.name}: the language {meta.lang!r} is not a language tag (BCP 47, such as zh-CN or en); "
              "the language is told from the text instead")
     return m.Document(meta=meta.with_(lang=tag or ""), blocks=document.blocks)
+
+
+def _without_bidi_controls(meta: m.Meta) -> m.Meta:
+    """The metadata without bidi embeddings, overrides and isolates in any field (`m.without_bidi_controls`:
+    a front matter's `title: "标题\u202egnp.exe"` was the PDF's title `标题exe.png`)."""
+    import dataclasses
+
+    changes: dict[str, object] = {}
+    for item in dataclasses.fields(meta):
+        value = getattr(meta, item.name)
+        if isinstance(value, str):
+            cleaned: object = m.without_bidi_controls(value)
+        elif isinstance(value, tuple) and all(isinstance(part, str) for part in value):
+            cleaned = tuple(m.without_bidi_controls(part) for part in value)
+        else:
+            continue
+        if cleaned != value:
+            changes[item.name] = cleaned
+    return meta.with_(**changes) if changes else meta
 
 
 def _docx_media(path: Path, data: bytes) -> dict[str, bytes]:

@@ -29,6 +29,13 @@ _SAMPLE = 64 * 1024  # bytes looked at to tell text from binary
 # Control characters no article means: C0 but tab, newline, carriage return and form feed; DEL.
 _CONTROL = frozenset([*range(0, 9), 11, *range(14, 32), 127])
 _CONTROL_TABLE = dict.fromkeys(_CONTROL)
+# Line and paragraph separators, read as the newlines they mean before pandoc sees the text (U+2028 was a
+# box in the PDF and raw in the other editions): vertical tab, next line (NEL) and U+2028 end a line; form
+# feed (a page break) and U+2029 end a paragraph.
+_SEPARATORS = {0x0B: "\n", 0x85: "\n", 0x2028: "\n", 0x0C: "\n\n", 0x2029: "\n\n"}
+# ... and, once decoded, C1 controls (U+0080-U+009F but NEL) are stray control characters too
+_TEXT_CONTROL = frozenset([*(c for c in _CONTROL if c not in _SEPARATORS), *range(0x80, 0x85), *range(0x86, 0xA0)])
+_TEXT_CONTROL_TABLE = dict.fromkeys(_TEXT_CONTROL)
 _MOSTLY_CONTROL = 0.30  # more control bytes than this is no text at all
 _SOME_CONTROL = 0.02  # ... and more than this with little valid UTF-8 is binary data
 _MOSTLY_INVALID = 0.30
@@ -41,15 +48,15 @@ def decode_text(data: bytes, path: Path | str) -> str:
     text = _decode(data, path, notes)
     for note in notes:  # told once the text is read: a refused file is refused in one line
         warn(note)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_SEPARATORS)
     if not text.strip():
         raise ConvertError(path, "the file is empty (nothing but white space)")
-    control = sum(1 for ch in text if ord(ch) in _CONTROL)
-    if control > len(text) * _MOSTLY_CONTROL:
+    found = [ch for ch in text if ord(ch) in _TEXT_CONTROL]
+    if len(found) > len(text) * _MOSTLY_CONTROL:
         raise ConvertError(path, "the file looks binary, not a text article")
-    if control:
-        warn(f"{path}: removed {control} control character(s) such as NUL from the text")
-        text = text.translate(_CONTROL_TABLE)
+    if found:
+        warn(f"{path}: removed {len(found)} control character(s) from the text ({_named(map(ord, found))})")
+        text = text.translate(_TEXT_CONTROL_TABLE)
         if not text.strip():
             raise ConvertError(path, "the file is empty (nothing but white space and control characters)")
     return text
@@ -90,7 +97,8 @@ def _decode(data: bytes, path: Path | str, notes: list[str]) -> str:
         notes.append(f"{path}: {damaged} invalid UTF-8 byte sequence(s) replaced with U+FFFD")
         return lenient
     if stripped := sum(data.count(byte) for byte in _CONTROL):  # they would mislead the detector
-        notes.append(f"{path}: removed {stripped} control character(s) such as NUL from the text")
+        notes.append(f"{path}: removed {stripped} control character(s) from the text "
+                     f"({_named(byte for byte in data if byte in _CONTROL)})")
         data = data.translate(None, bytes(_CONTROL))
     from charset_normalizer import from_bytes  # imported for the rare text that is not UTF-8
 
@@ -98,6 +106,17 @@ def _decode(data: bytes, path: Path | str, notes: list[str]) -> str:
     if best is None or best.chaos > _MAX_CHAOS:
         raise ConvertError(path, "cannot decode the text: not UTF-8, UTF-16 or a known legacy encoding (GB18030, Big5, Shift-JIS, EUC-JP, ...)")
     return str(best)
+
+
+_ABBREVIATIONS = {0x00: "NUL", 0x07: "BEL", 0x08: "BS", 0x1B: "ESC", 0x7F: "DEL"}
+
+
+def _named(codes: object) -> str:
+    """The distinct control characters among `codes` (code points), up to three, for a warning."""
+    distinct = list(dict.fromkeys(codes))  # type: ignore[call-overload]
+    names = [f"U+{code:04X}" + (f" {_ABBREVIATIONS[code]}" if code in _ABBREVIATIONS else "")
+             for code in distinct[:3]]
+    return ", ".join(names) + (" and others" if len(distinct) > 3 else "")
 
 
 def _looks_binary(sample: bytes) -> bool:
