@@ -244,3 +244,12 @@ def test_the_epub_names_the_author_the_other_editions_name(tmp_path: Path) -> No
     assert pdf.metadata["/Author"] == "明報新聞網"
     assert '<dc:creator id="creator-1">明報新聞網</dc:creator>' in opf
     assert '<dc:contributor id="contributor-2">何詠詩</dc:contributor>' in opf
+
+
+def test_a_pasted_full_stop_after_a_quotation_closing_on_a_figure() -> None:
+    """Word-pasted `…备货准确率达到了92%”.` kept its ASCII full stop: only a quotation that closes on a
+    Han character was a Chinese sentence's end."""
+    from convert.enrich.widths import full_width_punctuation
+
+    assert full_width_punctuation("准确率达到了92%”.") == "准确率达到了92%”。"
+    assert full_width_punctuation("the rate is 92%.") == "the rate is 92%."

@@ -125,16 +125,18 @@ def full_width_punctuation(text: str) -> str:
 
 
 # `价格也实在."`, `聚居区.` `…老人另享5折优惠.`: a pasted ASCII full stop ending a Chinese sentence (after a Han
-# character, a closing mark or a Chinese quotation's end), before the end, a space, Han text or a closing quote;
+# character, a closing mark or a Chinese quotation's end, which may close on a figure), before the end, a space,
+# Han text or a closing quote;
 # never one of several dots (an ellipsis), nor one between letters or digits (`新华网.com`, `3.2`, `1.`).
-_FULL_STOP = re.compile(rf"(?<=[{IDEOGRAPHS}）》」』])(?:([”’\"']?)\.)(?![.A-Za-z0-9_])|(?<=[{IDEOGRAPHS}])\.(?=[”’\"'])")
+_FULL_STOP = re.compile(rf"(?<=[{IDEOGRAPHS}）》」』])(?:([”’\"']?)\.)(?![.A-Za-z0-9_])|(?<=[{IDEOGRAPHS}])\.(?=[”’\"'])"
+                        r"|(?<=[%‰℃])([”’\"'])\.(?![.A-Za-z0-9_])")  # `达到了92%”.`: a quotation's end after a figure
 
 
 def _full_stops(chars: list[str]) -> str:
     text = "".join(chars)
     if "." not in text:
         return text
-    return _FULL_STOP.sub(lambda match: (match[1] or "") + "。" if match[0].endswith(".") else "。", text)
+    return _FULL_STOP.sub(lambda match: (match[1] or match[2] or "") + "。" if match[0].endswith(".") else "。", text)
 
 
 _RANGE_TILDE = re.compile("(?<=[0-9%‰℃°])~(?=[0-9])")
