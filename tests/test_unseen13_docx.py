@@ -302,3 +302,33 @@ def test_a_floating_pictures_caption_under_its_paragraph_is_its_own(tmp_path: Pa
     assert len(figures) == 1 and "上海虹桥站的列车员" in m.plain_text(figures[0].caption)
     assert not any(isinstance(b, m.Paragraph) and "上海虹桥站的列车员" in m.plain_text(b.content) for b in doc.body)
     assert any(isinstance(b, m.Paragraph) and "列车员正在为旅客检票" in m.plain_text(b.content) for b in doc.body)
+
+
+def test_text_hidden_by_its_style_is_left_out(tmp_path: Path) -> None:
+    """Text hidden by a character style, or by a paragraph style based on a hidden one, was printed."""
+    def hidden_styles(styles: str) -> str:
+        extra = ('<w:style w:type="character" w:customStyle="1" w:styleId="Memo"><w:name w:val="Memo"/>'
+                 '<w:rPr><w:vanish/></w:rPr></w:style>'
+                 '<w:style w:type="paragraph" w:customStyle="1" w:styleId="Internal"><w:name w:val="Internal"/>'
+                 '<w:rPr><w:vanish/></w:rPr></w:style>'
+                 '<w:style w:type="paragraph" w:customStyle="1" w:styleId="Internal2"><w:name w:val="Internal 2"/>'
+                 '<w:basedOn w:val="Internal"/></w:style>')
+        return styles.replace("</w:styles>", extra + "</w:styles>")
+
+    body = (HEAD + p(r("这门手艺") + r("【备注】", '<w:rStyle w:val="Memo"/>') + r("正在吸引年轻人。"))
+            + p("仅供内部参考，不得刊发。", "Internal2") + p("（完）"))
+    lines, warnings = texts(built(tmp_path, body, styles=hidden_styles))
+    assert "这门手艺正在吸引年轻人。" in lines
+    assert not any("备注" in x or "内部参考" in x for x in lines)
+    assert any("hidden text" in w for w in warnings)
+
+
+def test_a_heading_style_numbered_in_digits(tmp_path: Path) -> None:
+    """A report's `Heading 1` numbered `1`, `2` by its style lost its numbers like `第一章`; Word's tab after
+    the number is a space."""
+    numbering = ('<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/>'
+                 '<w:lvlText w:val="%1"/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>')
+    body = (p("Harbour opens new berths", "Title") + p("Background", "Heading1") + p("The harbour grew.")
+            + p("Outlook", "Heading1") + p("More ships come."))
+    lines, _ = texts(built(tmp_path, body, styles=numbered_headings, numbering=numbering))
+    assert "1 Background" in lines and "2 Outlook" in lines

@@ -171,6 +171,8 @@ def _without_unsafe_relationships(path: Path, data: bytes, archive: zipfile.ZipF
             cleaned = restated(name, text or main, numbering, styles_read) or text
         elif name in NOTE_PARTS:
             cleaned = _corrected_part(archive.read(info), facts, notes)
+        elif name == "word/styles.xml":
+            cleaned = styles_read if styles_read is not styles else None
         else:
             cleaned = restated(name, archive.read(info), numbering) if name in RESTATED_PARTS else None
         if cleaned is not None:

@@ -9,6 +9,7 @@ types it, identical in every edition and reader. Lists numbered 1, 2, 3 stay lis
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Callable
 
@@ -59,7 +60,7 @@ class _Level:
     fmt: str
     text: str
     start: int
-    suffix: str = ""  # what Word sets after the number: `w:suff` "space" is a space; a tab, or nothing, none
+    suffix: str = "tab"  # what Word sets after the number (`w:suff`): "tab", "space" or "nothing"
     style: str = ""  # the paragraph style the level belongs to (`w:pStyle`): a numbered heading's
 
 
@@ -84,7 +85,7 @@ def _definitions(numbering: bytes) -> dict[str, tuple[str, dict[int, _Level]]]:
             levels[_int(lvl.get(f"{{{W}}}ilvl", "0"), 0)] = _Level(
                 _val(lvl.find(f"{{{W}}}numFmt"), "decimal"), _val(lvl.find(f"{{{W}}}lvlText")),
                 _int(_val(lvl.find(f"{{{W}}}start"), "1"), 1),
-                " " if _val(lvl.find(f"{{{W}}}suff")) == "space" else "", _val(lvl.find(f"{{{W}}}pStyle")))
+                _val(lvl.find(f"{{{W}}}suff"), "tab"), _val(lvl.find(f"{{{W}}}pStyle")))
         abstract[node.get(f"{{{W}}}abstractNumId", "")] = levels
     out = {}
     for num in root.iterfind(f"{{{W}}}num"):
@@ -225,7 +226,10 @@ def written_numbers(document: bytes, numbering: bytes, styles: bytes | None = No
         if label:
             run = etree.Element(f"{{{W}}}r")
             text = etree.SubElement(run, f"{{{W}}}t")
-            text.text = label + levels[level].suffix
+            suffix = levels[level].suffix  # a list's `一、` takes no space for its tab; a heading's `第一章` does
+            spaced = suffix == "space" or (suffix == "tab" and from_style and style in headings
+                                           and not unicodedata.category(label[-1]).startswith("P"))
+            text.text = label + (" " if spaced else "")
             text.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
             paragraph.find(f"{{{W}}}pPr").addnext(run)
         changed = True

@@ -62,22 +62,35 @@ def _unwrap(element: etree._Element) -> None:
 
 
 def style_facts(styles: bytes | None, parser: etree.XMLParser) -> tuple[set[str], set[str]]:
-    """(character styles that hide their text, paragraph styles of a table of contents' heading)."""
-    hidden: set[str] = set()
+    """(styles that hide their text, character or paragraph, their own or by the style they are based
+    on; paragraph styles of a table of contents' heading)."""
     toc_headings: set[str] = {"TOCHeading"}
     if not styles:
-        return hidden, toc_headings
+        return set(), toc_headings
     try:
         root = etree.fromstring(styles, parser)
     except etree.XMLSyntaxError:
-        return hidden, toc_headings
+        return set(), toc_headings
+    own: dict[str, bool] = {}
+    based: dict[str, str] = {}
     for style in root.iterfind(_w("style")):
         ident = style.get(_w("styleId"), "")
-        if style.get(_w("type")) == "character" and _on(style.find(f"{_w('rPr')}/{_w('vanish')}")):
-            hidden.add(ident)
+        vanish = style.find(f"{_w('rPr')}/{_w('vanish')}")
+        if vanish is not None:
+            own[ident] = _on(vanish)
+        if (base := style.find(_w("basedOn"))) is not None:
+            based[ident] = base.get(_w("val"), "")
         name = style.find(_w("name"))
         if name is not None and " ".join((name.get(_w("val")) or "").lower().split()) == "toc heading":
             toc_headings.add(ident)
+    hidden = set()
+    for ident in {*own, *based}:
+        seen, current = set(), ident
+        while current not in own and current in based and current not in seen:
+            seen.add(current)
+            current = based[current]
+        if own.get(current):
+            hidden.add(ident)
     return hidden, toc_headings
 
 
@@ -142,13 +155,16 @@ def _accept_changes(root: etree._Element) -> bool:
 
 
 def _hidden_run(run: etree._Element, hidden_styles: set[str]) -> bool:
+    """Hidden by its own `w:vanish`, else by its character style, else by its paragraph's style."""
     properties = run.find(_w("rPr"))
-    if properties is None:
-        return False
-    vanish = properties.find(_w("vanish"))
+    vanish = properties.find(_w("vanish")) if properties is not None else None
     if vanish is not None:
         return _on(vanish)
-    style = properties.find(_w("rStyle"))
+    style = properties.find(_w("rStyle")) if properties is not None else None
+    if style is not None and style.get(_w("val"), "") in hidden_styles:
+        return True
+    paragraph = next(run.iterancestors(_w("p")), None)
+    style = paragraph.find(f"{_w('pPr')}/{_w('pStyle')}") if paragraph is not None else None
     return style is not None and style.get(_w("val"), "") in hidden_styles
 
 
@@ -288,11 +304,11 @@ def _complex_fields(root: etree._Element) -> bool:
                 toc = True
             elif name in _CROSS_REFERENCES:
                 doomed.extend(field["code"] + [run])
-    touched: list[etree._Element] = []
+    touched: dict[etree._Element, None] = {}
     for run in dict.fromkeys(doomed):
         paragraph = next(run.iterancestors(_w("p")), None)
-        if paragraph is not None and paragraph not in touched:
-            touched.append(paragraph)
+        if paragraph is not None:
+            touched[paragraph] = None
         _remove(run)
     for paragraph in touched:
         for link in list(paragraph.iter(_w("hyperlink"))):
