@@ -340,3 +340,30 @@ def test_an_nfd_name_keeps_its_accent(tmp_path: Path) -> None:
 
     path = tmp_path / "cafe\u0301.md"
     assert output_names([path])[path] == "caf\u00e9"
+
+
+def test_a_bundle_for_dask_reads_no_fifo_nor_huge_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """For workers that do not share the disk, the client packed the article with `read_bytes` (a FIFO
+    hung it) and its images whole (a 30 GB one); an article it could not read reached the worker empty
+    and was reported `the file is empty`. Now nothing unsafe is opened, and the refusal travels."""
+    from convert.builder.bundle import bundle_article
+    from convert.builder.job import Job, run_job
+    from convert.builder.single import Options
+
+    (tmp_path / "pic.png").mkdir()
+    os.mkfifo(tmp_path / "pipe.png")
+    with open(tmp_path / "big.png", "wb"):
+        pass
+    os.truncate(tmp_path / "big.png", 30 * GIB)
+    article = tmp_path / "article.md"
+    article.write_text("# a\n\n![](pic.png) ![](pipe.png) ![](big.png)\n", encoding="utf-8")
+    _no_whole_reads(monkeypatch)
+    bundle = _finishes(lambda: bundle_article(article), tmp_path / "pipe.png", 10)
+    assert bundle.files == {} and not bundle.problem  # type: ignore[union-attr]
+    fifo = tmp_path / "sub" / "article.md"
+    fifo.parent.mkdir()
+    os.mkfifo(fifo)
+    packed = _finishes(lambda: bundle_article(fifo), fifo, 10)
+    assert "not a regular file" in packed.problem  # type: ignore[union-attr]
+    result = run_job(Job(fifo, "a", ("html",), None, Options(), bundle=packed))  # type: ignore[arg-type]
+    assert "not a regular file" in (result.editions[0].error or "")

@@ -21,7 +21,9 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Iterable, Iterator
 
+from ..errors import ConvertError
 from ..readers import MAX_INPUT_BYTES
+from ..resources.gate import read_regular, regular_stat
 
 IMAGE_WORD = re.compile(r"""[^\s"'<>()\[\]{}|`*]+?\.(?:png|jpe?g|gif|webp|svg|bmp|tiff?|avif|heic)\b""",
                         re.IGNORECASE)
@@ -35,6 +37,7 @@ class Bundle:
     folder: str  # the name of its folder (kept, so that nothing the reader sees changes)
     data: bytes
     files: dict[str, bytes] = field(default_factory=dict)
+    problem: str = ""  # why the article could not be packed (too large, no regular file): the worker says it
 
     @property
     def size(self) -> int:
@@ -45,12 +48,17 @@ def bundle_article(article: Path, extra: Iterable[str] = ()) -> Bundle:
     """Pack `article` with the local images its text names, and the files `extra` names (relative
     paths a worker asked for). An unreadable article is packed empty: the worker reports why."""
     root = article.absolute().parent.resolve()
-    from ..resources.gate import read_regular
+    from ..readers import read_file
 
-    try:  # never a FIFO's open nor a huge file's bytes: the worker's reader says what is wrong
+    problem = ""
+    try:  # never a FIFO's open nor a huge file's bytes: the reader's own refusal travels instead
         data = read_regular(article, MAX_INPUT_BYTES)
     except OSError:
         data = b""
+        try:
+            read_file(article)  # refuses it unread, with the message a local build gives
+        except ConvertError as exc:
+            problem = exc.problem
     files: dict[str, bytes] = {}
     for relative in [*_named_images(data), *extra]:
         key = _key(relative)
@@ -59,7 +67,7 @@ def bundle_article(article: Path, extra: Iterable[str] = ()) -> Bundle:
         content = _read_inside(root, key)
         if content is not None:
             files[key] = content
-    return Bundle(name=article.name, folder=root.name, data=data, files=files)
+    return Bundle(name=article.name, folder=root.name, data=data, files=files, problem=problem)
 
 
 def missing_files(article: Path, bundle: Bundle, asked: Iterable[str]) -> list[str]:
@@ -114,7 +122,6 @@ def _key(relative: str) -> str | None:
 def _read_inside(root: Path, key: str, probe: bool = False) -> bytes | None:
     """The file's bytes when it resolves inside `root` (the gate's rule); None otherwise."""
     from ..resources import images
-    from ..resources.gate import read_regular, regular_stat
 
     try:
         path = (root / key).resolve()

@@ -57,6 +57,8 @@ def run_job(job: Job) -> JobResult:
     """Every requested edition of one article, in memory. Faults of the article are in the result."""
     if job.bundle is None:
         return _build(job, job.article)
+    if job.bundle.problem:  # the client could not pack the article: refused unread there
+        return JobResult([Edition(fmt, error=job.bundle.problem) for fmt in job.formats])
     with unpacked(job.bundle) as private:
         result = _build(job, private)
         root = private.parent.resolve()
