@@ -367,3 +367,28 @@ def test_a_bundle_for_dask_reads_no_fifo_nor_huge_file(tmp_path: Path, monkeypat
     assert "not a regular file" in packed.problem  # type: ignore[union-attr]
     result = run_job(Job(fifo, "a", ("html",), None, Options(), bundle=packed))  # type: ignore[arg-type]
     assert "not a regular file" in (result.editions[0].error or "")
+
+
+def test_an_output_folder_that_cannot_be_written_is_a_usage_error(tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """An immutable output folder failed every article, one `cannot write` error each (exit 1); it is
+    one usage error before any work, as `-o FILE` into such a folder now is."""
+    import tempfile
+
+    from convert.errors import UsageError
+
+    article = tmp_path / "a.md"
+    article.write_text("# a\n\n正文。\n", encoding="utf-8")
+    real = tempfile.mkstemp
+
+    def immutable(*args: object, **kwargs: object) -> tuple[int, str]:
+        if str(kwargs.get("dir", "")).startswith(str(tmp_path / "ro")):
+            raise PermissionError(1, "Operation not permitted")
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(tempfile, "mkstemp", immutable)
+    (tmp_path / "ro").mkdir()
+    for out in (tmp_path / "ro", tmp_path / "ro" / "sub"):
+        with pytest.raises(UsageError, match="cannot be written.*Operation not permitted"):
+            build([article], ["html"], out)
+    assert all(o.ok for o in build([article], ["html"], tmp_path / "fine"))

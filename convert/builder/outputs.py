@@ -92,12 +92,21 @@ def _recorded_editions(manifest: Path) -> set[str]:
 
 
 def check_output_folder(outdir: Path) -> None:
-    """The output folder must be a folder, or be creatable as one."""
+    """The output folder must be a folder, or be creatable as one, and writable: its nearest existing
+    folder is tried with a file made and removed (an immutable or read-only folder failed every
+    article, one error each, instead of one usage error)."""
     for folder in (outdir, *outdir.absolute().parents):
         if folder.exists():
             if not folder.is_dir():
                 raise UsageError(f"the output folder {outdir} cannot be made: {folder} is a file"
                                  if folder != outdir else f"the output folder {outdir} is a file")
+            try:
+                fd, probe = tempfile.mkstemp(dir=folder, prefix=".convert-probe-")
+                os.close(fd)
+                os.unlink(probe)
+            except OSError as exc:
+                raise UsageError(f"the output folder {outdir} cannot be written"
+                                 f"{'' if folder == outdir else f' ({folder} cannot)'}: {exc.strerror or exc}") from None
             return
 
 
