@@ -253,3 +253,45 @@ def test_a_pasted_full_stop_after_a_quotation_closing_on_a_figure() -> None:
 
     assert full_width_punctuation("准确率达到了92%”.") == "准确率达到了92%”。"
     assert full_width_punctuation("the rate is 92%.") == "the rate is 92%."
+
+
+def _word(path: Path, lines: list[tuple[str, str]], title: str = "") -> Path:
+    """A .docx of (style, text) lines: 'bold' is a Normal paragraph in bold, as a headline is typed."""
+    import docx
+
+    document = docx.Document()
+    document.core_properties.title = title
+    for style, text in lines:
+        if style == "bold":
+            document.add_paragraph().add_run(text).bold = True
+        else:
+            document.add_paragraph(text, style=style)
+    document.save(path)
+    return path
+
+
+def test_a_word_headline_typed_big_and_bold_titles_it_over_its_section_headings(tmp_path: Path) -> None:
+    """Its sections in `Heading 1`, a Word document was titled by its first section (`第1部分　调查所见`),
+    its real headline and kicker a kicker, its byline lost."""
+    from convert import model as m
+
+    path = _word(tmp_path / "a.docx", [
+        ("Normal", "坚持绿色发展"), ("bold", "黄河生态保护治理取得新进展"), ("Normal", "——沿黄九省区协同推进生态修复"),
+        ("Normal", "本报记者 蒋八　孟九"), ("Normal", "黄河流域生态环境明显改善。"), ("Heading 1", "上游：水源涵养"),
+        ("Normal", "上游水源涵养能力持续提升。")])
+    doc = convert.read(str(path))
+    assert (doc.meta.kicker, doc.meta.title, doc.meta.subtitle) == (
+        "坚持绿色发展", "黄河生态保护治理取得新进展", "——沿黄九省区协同推进生态修复")
+    assert doc.meta.authors == ("蒋八", "孟九") and m.plain_text(doc.body[0].content) == "黄河流域生态环境明显改善。"
+
+
+def test_a_word_headline_under_the_same_title_property_is_not_repeated(tmp_path: Path) -> None:
+    """Word's (or LibreOffice's) title property equal to the big bold first line: the headline was set
+    twice, the second time as a section heading, and the date under it was left in the body."""
+    path = _word(tmp_path / "a.docx", [("bold", "黄河生态保护治理取得新进展"), ("Normal", "本报记者 蒋八"),
+                                       ("Normal", "2025年6月5日"), ("Normal", "黄河流域生态环境明显改善。")],
+                 title="黄河生态保护治理取得新进展")
+    doc = convert.read(str(path))
+    from convert import model as m
+
+    assert m.plain_text(doc.body[0].content) == "黄河流域生态环境明显改善。" and doc.meta.date == "2025-06-05"

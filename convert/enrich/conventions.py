@@ -461,7 +461,8 @@ def _drop_reader_comments(blocks: list[m.Block]) -> list[m.Block]:
 
 
 # A picture file named as a site's furniture (`images/logo.png`, `qrcode.jpg`, `footer_banner.gif`)
-_FURNITURE_FILE = re.compile(r"logo|icon|qr|erweima|banner|footer|follow|subscribe|share|weixin|wechat", re.I)
+_FURNITURE_FILE = re.compile(r"logo|icon|qr|erweima|banner|footer|follow|subscribe|share|weixin|wechat|pixel|spacer"
+                             r"|blank|1x1", re.I)
 
 
 def _decoration(figure: m.Figure) -> bool:
@@ -484,7 +485,7 @@ def _drop_trailing_decoration(blocks: list[m.Block]) -> list[m.Block]:
         block = out[index]
         if isinstance(block, m.Figure) and _decoration(block):
             del out[index]
-        elif not isinstance(block, (m.Notice, m.HorizontalRule)):
+        elif not isinstance(block, (m.Figure, m.Notice, m.HorizontalRule)):
             break
         index -= 1
     return out

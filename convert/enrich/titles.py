@@ -125,7 +125,8 @@ def _chosen_title(doc: m.Document, source: Path) -> m.Document:
         page = SUFFIX_FORMATS.get(source.suffix.lower()) in ("html", "mhtml")  # a web page, saved either way
         blocks, given = _drop_repeated_heading(blocks, given, page=page)
         return _titled(doc, given, blocks, None, source)
-    for pick in (_first_h1, _lone_first_heading, _headline_line):
+    word = SUFFIX_FORMATS.get(source.suffix.lower()) == "docx"
+    for pick in ((_bold_headline,) if word else ()) + (_first_h1, _lone_first_heading, _headline_line):
         index = pick(blocks)
         if index is not None:
             text = m.plain_text(tuple(i for i in m.block_inlines(blocks[index]) if not isinstance(i, m.NoteRef)))
@@ -364,6 +365,27 @@ def _lone_first_heading(blocks: list[m.Block]) -> int | None:
     return index
 
 
+def _bold_headline(blocks: list[m.Block]) -> int | None:
+    """A Word document's headline typed as a big bold line, not in a style (its sections may be in
+    `Heading 1`, which would otherwise title it): the first wholly bold line that reads as a headline,
+    under a kicker's short lines at most, with the article, not a heading, after it."""
+    seen = 0
+    for index, block in enumerate(blocks[:BYLINE_WINDOW + KICKERS_ALLOWED]):
+        if _furniture(block):
+            continue
+        if not isinstance(block, m.Paragraph) or seen > KICKERS_ALLOWED:
+            return None
+        content = block.content
+        text = line_text(block)
+        if len(content) == 1 and isinstance(content[0], m.Strong) and reads_as_headline(text):
+            following = blocks[index + 1] if index + 1 < len(blocks) else None
+            return index if isinstance(following, m.Paragraph) else None
+        if not _short_line(block):
+            return None
+        seen += 1
+    return None
+
+
 def _headline_line(blocks: list[m.Block]) -> int | None:
     """The first block but furniture, when it is a short plain or bold line that reads as a headline
     and the article goes on after it."""
@@ -396,12 +418,13 @@ def _drop_repeated_heading(blocks: list[m.Block], title: str, *, page: bool) -> 
         text = " ".join(m.plain_text(heading.content).split())
         if _leading(blocks, index) and (_same(text, title) or page and _with_site_name(title, text)):
             return blocks[:index] + blocks[index + 1:], title if _same(text, title) else text
-    if page:  # a page's headline set as a paragraph (`<p class="title">`, a `<div>`): the first one
-        index = next((i for i, b in enumerate(blocks) if isinstance(b, m.Paragraph)), None)
-        if index is not None and _leading(blocks, index):
-            text = " ".join(m.plain_text(blocks[index].content).split())
-            if _headline(text) and (_same(text, title) or _with_site_name(title, text, spaced=True)):
-                return blocks[:index] + blocks[index + 1:], title if _same(text, title) else text
+    # the headline set as a paragraph: a page's (`<p class="title">`, a `<div>`), a document's big bold
+    # line under its title property (Word's, LibreOffice's from an HTML `<title>`): the first one
+    index = next((i for i, b in enumerate(blocks) if isinstance(b, m.Paragraph)), None)
+    if index is not None and _leading(blocks, index):
+        text = " ".join(m.plain_text(blocks[index].content).split())
+        if _headline(text) and (_same(text, title) or page and _with_site_name(title, text, spaced=True)):
+            return blocks[:index] + blocks[index + 1:], title if _same(text, title) else text
     return blocks, title
 
 
