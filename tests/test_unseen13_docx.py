@@ -332,3 +332,19 @@ def test_a_heading_style_numbered_in_digits(tmp_path: Path) -> None:
             + p("Outlook", "Heading1") + p("More ships come."))
     lines, _ = texts(built(tmp_path, body, styles=numbered_headings, numbering=numbering))
     assert "1 Background" in lines and "2 Outlook" in lines
+
+
+def test_libreoffices_table_of_contents_heading_goes_with_it(tmp_path: Path) -> None:
+    """LibreOffice heads its table of contents with its `Contents Heading` style: `目录` stayed as a heading
+    over nothing once the entries were left out."""
+    def contents_heading(styles: str) -> str:
+        return styles.replace("</w:styles>", '<w:style w:type="paragraph" w:styleId="ContentsHeading">'
+                              '<w:name w:val="Contents Heading"/><w:basedOn w:val="Heading1"/></w:style></w:styles>')
+
+    toc = (p("目录", "ContentsHeading")
+           + '<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> TOC \\o "1-3" \\h </w:instrText></w:r>'
+           '<w:r><w:fldChar w:fldCharType="separate"/></w:r>' + r("会议背景 1") + "</w:p>"
+           + p('<w:r><w:fldChar w:fldCharType="end"/></w:r>'))
+    lines, _ = texts(built(tmp_path, HEAD + toc + p("会议背景", "Heading1") + p("正文。"), styles=contents_heading))
+    assert not any("目录" in x or "会议背景 1" in x for x in lines), lines
+    assert "会议背景" in lines

@@ -32,6 +32,7 @@ HIDDEN, TRACKED, COMMENTS = "hidden", "tracked", "comments"
 _MAX_BOX_DEPTH = 8  # text boxes inside text boxes, taken out one level a round
 _FALSE = ("0", "false", "off")
 _CROSS_REFERENCES = ("REF", "PAGEREF", "NOTEREF")
+_TOC_HEADINGS = ("toc heading", "contents heading")  # Word's and WPS's; LibreOffice's
 
 
 def _w(name: str) -> str:
@@ -81,7 +82,7 @@ def style_facts(styles: bytes | None, parser: etree.XMLParser) -> tuple[set[str]
         if (base := style.find(_w("basedOn"))) is not None:
             based[ident] = base.get(_w("val"), "")
         name = style.find(_w("name"))
-        if name is not None and " ".join((name.get(_w("val")) or "").lower().split()) == "toc heading":
+        if name is not None and " ".join((name.get(_w("val")) or "").lower().split()) in _TOC_HEADINGS:
             toc_headings.add(ident)
     hidden = set()
     for ident in {*own, *based}:
@@ -163,6 +164,8 @@ def _hidden_run(run: etree._Element, hidden_styles: set[str]) -> bool:
     style = properties.find(_w("rStyle")) if properties is not None else None
     if style is not None and style.get(_w("val"), "") in hidden_styles:
         return True
+    if not hidden_styles:
+        return False
     paragraph = next(run.iterancestors(_w("p")), None)
     style = paragraph.find(f"{_w('pPr')}/{_w('pStyle')}") if paragraph is not None else None
     return style is not None and style.get(_w("val"), "") in hidden_styles
