@@ -295,3 +295,17 @@ def test_a_word_headline_under_the_same_title_property_is_not_repeated(tmp_path:
     from convert import model as m
 
     assert m.plain_text(doc.body[0].content) == "黄河流域生态环境明显改善。" and doc.meta.date == "2025-06-05"
+
+
+def test_a_docx_editions_byline_reads_back(tmp_path: Path) -> None:
+    """An edited DOCX edition, built again: its byline (`记者：赵六、钱七 · 2025年1月14日`, the editions' own
+    separator) came back as a body paragraph, the authors and the date lost."""
+    from convert import model as m
+
+    (path := tmp_path / "a.md").write_text("# 高铁春运\n\n记者 赵六 钱七\n\n2025年1月14日\n\n春运首日，各大车站客流平稳。\n",
+                                           encoding="utf-8")
+    first = convert.read(str(path))
+    docx = convert.convert(str(path), to="docx", offline=True, output=str(tmp_path / "back.docx"))
+    again = convert.read(str(docx))
+    assert (again.meta.authors, again.meta.date) == (first.meta.authors, first.meta.date) == (("赵六", "钱七"), "2025-01-14")
+    assert m.plain_text(again.body[0].content) == "春运首日，各大车站客流平稳。"

@@ -12,6 +12,7 @@ import re
 from ..dates import han_number, parse_date_line, split_trailing_date
 from ..readers.walk import valid_link
 from ..scripts import IDEOGRAPHS
+from ..wording import BYLINE_SEPARATOR
 
 BYLINE_WINDOW = 8  # blocks after the title in which byline lines are looked for
 _H = IDEOGRAPHS
@@ -169,6 +170,7 @@ _BUTTONS = re.compile(r"[【\[［]?\s*(?:(?:字号|字號|字体|字體)\s*[:：
 
 _WHOLE_BRACKETS = re.compile(r"^[【〔［\[]\s*(.+?)\s*[】〕］\]]$")
 # A paper's mark before its byline (`■本报记者 王某`, `◎ 记者 李四`)
+_SPACED_DOT = re.compile(r"\s+·\s+")  # `wording.BYLINE_SEPARATOR`, the editions' own: not a name's `·`
 _LEAD_MARK = re.compile(r"^[■□●○◎◆◇★☆]\s*(?=\S)")
 
 
@@ -177,6 +179,15 @@ def byline_fields(text: str, *, chinese: bool | None = None) -> dict[str, object
     if not text or len(text) > 120:
         return {}
     text = _LEAD_MARK.sub("", text)
+    if BYLINE_SEPARATOR in text and (parts := [part for part in _SPACED_DOT.split(text) if part]) and len(parts) > 1:
+        # the editions' own byline (`记者：赵六、钱七 · 2025年1月14日`), read back from a DOCX edition
+        merged: dict[str, object] = {}
+        for part in parts:
+            if not (fields := byline_fields(part, chinese=chinese)):
+                break
+            merged = merge_fields(merged, fields)
+        else:
+            return merged
     if (inner := _WHOLE_BRACKETS.match(text)) and _AUTHOR.match(inner[1]) \
             and (fields := byline_fields(inner[1], chinese=chinese)).get("authors"):
         return fields  # `【文/观察者网专栏作者 王文】` (`【记者连线】` is a section's label)
