@@ -392,3 +392,20 @@ def test_an_output_folder_that_cannot_be_written_is_a_usage_error(tmp_path: Path
         with pytest.raises(UsageError, match="cannot be written.*Operation not permitted"):
             build([article], ["html"], out)
     assert all(o.ok for o in build([article], ["html"], tmp_path / "fine"))
+
+
+def test_a_fifo_named_as_the_manifest_or_its_lock_is_not_waited_on(tmp_path: Path) -> None:
+    """The manifest (`read_text`) and its lock (`open(..., "a+")`) were opened whatever they were: a FIFO
+    planted under their names in the output folder, or under the manifest's in a searched folder (now
+    read to tell an output folder), would hang the run."""
+    folder = tmp_path / "in"
+    (folder / "old").mkdir(parents=True)
+    (folder / "a.md").write_text("# a\n\n正文。\n", encoding="utf-8")
+    os.mkfifo(folder / ".convert-manifest.json")
+    os.mkfifo(folder / "old" / ".convert-manifest.json")
+    out = tmp_path / "out"
+    out.mkdir()
+    os.mkfifo(out / ".convert-manifest.json")
+    os.mkfifo(out / ".convert.lock")
+    outcomes = _finishes(lambda: build([folder], ["html"], out), out / ".convert-manifest.json", 20)
+    assert [o.ok for o in outcomes] == [True]  # type: ignore[attr-defined]

@@ -19,10 +19,12 @@ from typing import Any, Iterator
 from .. import registry
 from ..readers import is_url
 from ..resources import file_digest
+from ..resources.gate import read_regular
 from .outputs import article_key
 
 MANIFEST = ".convert-manifest.json"
 LOCK = ".convert.lock"
+MAX_MANIFEST_BYTES = 256 * 1024 * 1024
 
 
 def edition_key(fmt: str, theme: Any, options: Any, article_digest: str | None,
@@ -57,10 +59,11 @@ class Manifest:
         return self._digests[path]
 
     def load(self) -> dict[str, Any]:
-        try:
-            return json.loads(self.path.read_text(encoding="utf-8"))
+        try:  # a regular file only: a FIFO planted under its name must not hang the run
+            entries = json.loads(read_regular(self.path, MAX_MANIFEST_BYTES).decode("utf-8"))
         except (OSError, ValueError):
             return {}
+        return entries if isinstance(entries, dict) else {}
 
     def is_fresh(self, entries: dict[str, Any], output: Path, fmt: str, theme: Any, options: Any,
                  article: Path) -> bool:
@@ -92,7 +95,9 @@ class Manifest:
     def locked(self) -> Iterator[dict[str, Any]]:
         """The manifest's entries, to update in place; written back atomically under the lock."""
         self.outdir.mkdir(parents=True, exist_ok=True)
-        with open(self.outdir / LOCK, "a+") as lock:
+        # O_NONBLOCK: a FIFO under the lock's name is not waited on (its open would wait for a reader)
+        lock = os.open(self.outdir / LOCK, os.O_RDWR | os.O_CREAT | os.O_NONBLOCK | os.O_CLOEXEC, 0o644)
+        try:
             fcntl.flock(lock, fcntl.LOCK_EX)
             entries = self.load()
             yield entries
@@ -104,3 +109,5 @@ class Manifest:
             except BaseException:  # never a half-written manifest, nor its temporary file, left behind
                 temporary.unlink(missing_ok=True)
                 raise
+        finally:
+            os.close(lock)  # and with it the lock

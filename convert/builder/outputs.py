@@ -84,8 +84,10 @@ def _recorded_editions(manifest: Path) -> set[str]:
     """The file names of the editions a manifest records."""
     import json
 
-    try:
-        entries = json.loads(manifest.read_text(encoding="utf-8"))
+    from ..resources.gate import read_regular
+
+    try:  # a regular file only: a FIFO under its name must not hang the search
+        entries = json.loads(read_regular(manifest, 256 * 1024 * 1024).decode("utf-8"))
     except (OSError, ValueError):
         return set()
     return set(entries) if isinstance(entries, dict) else set()
