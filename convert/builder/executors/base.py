@@ -99,10 +99,10 @@ def run_jobs(executor: Executor, function: JobFunction, jobs: Iterable[Job],
 
 def _stopping_signals() -> list[int]:
     """The signals that stop a batch: SIGINT, and SIGTERM where this process handles it (the command
-    does: `launch.command`); a library caller's default SIGTERM is left alone."""
+    does: `launch.command`); a library caller's SIGTERM, default or its own handler, is left alone."""
     heard = [signal.SIGINT]
-    if callable(signal.getsignal(signal.SIGTERM)):
-        heard.append(signal.SIGTERM)
+    if getattr(signal.getsignal(signal.SIGTERM), "__module__", "") == "convert.launch":
+        heard.append(signal.SIGTERM)  # a library caller's own SIGTERM handler is theirs, untouched
     return heard
 
 
