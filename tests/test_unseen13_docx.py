@@ -348,3 +348,13 @@ def test_libreoffices_table_of_contents_heading_goes_with_it(tmp_path: Path) -> 
     lines, _ = texts(built(tmp_path, HEAD + toc + p("会议背景", "Heading1") + p("正文。"), styles=contents_heading))
     assert not any("目录" in x or "会议背景 1" in x for x in lines), lines
     assert "会议背景" in lines
+
+
+def test_a_content_control_inside_a_text_box_comes_out_with_it(tmp_path: Path) -> None:
+    """A text box whose paragraph sits in a content control (a newsroom template's `相关链接` field) lost
+    that paragraph when the box's paragraphs were taken out after its anchor."""
+    control = ('<w:sdt><w:sdtPr><w:alias w:val="链接"/></w:sdtPr><w:sdtContent>' + p("震泽蚕丝被销量连续三年增长。")
+               + "</w:sdtContent></w:sdt>")
+    box = text_box([]).replace("<w:txbxContent></w:txbxContent>", f"<w:txbxContent>{p('相关链接')}{control}</w:txbxContent>")
+    lines, _ = texts(built(tmp_path, HEAD + p(box + r("第一段：古镇丝绸作坊去年接待游客超过200万人次。")) + p("（完）")))
+    assert "震泽蚕丝被销量连续三年增长。" in lines and "第一段：古镇丝绸作坊去年接待游客超过200万人次。" in lines

@@ -30,7 +30,7 @@ from lxml import etree
 
 from ..errors import ConvertError, warn
 from .docx_shapes import RESTATED_PARTS, restated
-from .docx_text import COMMENTS, HIDDEN, TRACKED, corrected, style_facts
+from .docx_text import COMMENTS, HIDDEN, TRACKED, edited, style_facts
 
 MAX_INFLATED_BYTES = 128 * 1024 * 1024  # every part of the archive together, inflated
 MAX_PARTS = 10_000
@@ -69,34 +69,32 @@ _NOTES = {
 }
 
 
-def _main_part(path: Path, archive: zipfile.ZipFile) -> bytes:
-    """The document's body part, parsed once to name what is wrong with it: pandoc says only `DocxError`."""
+def _main_part(path: Path, archive: zipfile.ZipFile) -> etree._Element:
+    """The document's body part, parsed (here, to name what is wrong with it: pandoc says only `DocxError`)."""
     try:
         xml = archive.read(MAIN_PART)
     except KeyError:
         raise ConvertError(path, f"{MAIN_PART} is missing: the .docx holds no document body "
                                  "(a damaged file, or not a Word document)") from None
     try:
-        etree.fromstring(xml, _SAFE_PARSER)
+        return etree.fromstring(xml, _SAFE_PARSER)
     except etree.XMLSyntaxError as error:
         line = error.lineno if error.lineno else "?"
         reason = (getattr(error, "msg", "") or str(error)).split(",")[0].strip()
         raise ConvertError(path, f"{MAIN_PART}: not well-formed XML at line {line} ({reason[:80]}): "
                                  "the .docx is damaged") from None
-    return xml
 
 
-def _corrected_part(xml: bytes, facts: tuple[set[str], set[str]], notes: set[str]) -> bytes | None:
-    """The body or notes part with hidden text, placeholders, changes, fields, ruby and text boxes put
-    right (`docx_text`); None when it needs nothing (or is not XML)."""
+def _corrected_part(xml: bytes | etree._Element, facts: tuple[set[str], set[str]], notes: set[str]) -> bytes | None:
+    """The body or notes part (or its parsed root) with hidden text, placeholders, changes, fields, ruby and
+    text boxes put right (`docx_text`); None when it needs nothing (or is not XML)."""
     try:
-        root = etree.fromstring(xml, _SAFE_PARSER)
+        root = etree.fromstring(xml, _SAFE_PARSER) if isinstance(xml, bytes) else xml
     except etree.XMLSyntaxError:
         return None
-    before = etree.tostring(root)
-    notes |= corrected(root, *facts)
-    after = etree.tostring(root)
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True) if after != before else None
+    found, changed = edited(root, *facts)
+    notes |= found
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True) if changed else None
 
 
 def _too_large(what: str) -> str:
@@ -168,7 +166,7 @@ def _without_unsafe_relationships(path: Path, data: bytes, archive: zipfile.ZipF
             cleaned = _clean_relationships(path, archive.read(info), name, archive)
         elif name == MAIN_PART:
             text = _corrected_part(main, facts, notes)
-            cleaned = restated(name, text or main, numbering, styles_read) or text
+            cleaned = restated(name, text or archive.read(info), numbering, styles_read) or text
         elif name in NOTE_PARTS:
             cleaned = _corrected_part(archive.read(info), facts, notes)
         elif name == "word/styles.xml":

@@ -20,6 +20,7 @@
 from __future__ import annotations
 
 import unicodedata
+from contextvars import ContextVar
 
 from lxml import etree
 
@@ -44,11 +45,21 @@ def _on(element: etree._Element | None) -> bool:
     return element is not None and (element.get(_w("val")) or "true").lower() not in _FALSE
 
 
+_EDITS: ContextVar[list[str] | None] = ContextVar("docx_text_edits", default=None)  # every change ends here
+
+
 def _remove(element: etree._Element) -> None:
-    """`element` out of its parent, its tail text kept (there is none in WordprocessingML, but be safe)."""
+    """`element` out of its parent."""
     parent = element.getparent()
     if parent is not None:
         parent.remove(element)
+        _edited()
+
+
+def _edited() -> None:
+    edits = _EDITS.get()
+    if edits is not None and not edits:
+        edits.append("edited")
 
 
 def _unwrap(element: etree._Element) -> None:
@@ -60,6 +71,7 @@ def _unwrap(element: etree._Element) -> None:
     for offset, child in enumerate(list(element)):
         parent.insert(index + offset, child)
     parent.remove(element)
+    _edited()
 
 
 def style_facts(styles: bytes | None, parser: etree.XMLParser) -> tuple[set[str], set[str]]:
@@ -98,6 +110,21 @@ def style_facts(styles: bytes | None, parser: etree.XMLParser) -> tuple[set[str]
 def corrected(root: etree._Element, hidden_styles: set[str], toc_headings: set[str]) -> set[str]:
     """Put `root` (the body, the notes) right in place; what it held that an editor should be told of:
     `HIDDEN`, `TRACKED`, `COMMENTS`."""
+    return edited(root, hidden_styles, toc_headings)[0]
+
+
+def edited(root: etree._Element, hidden_styles: set[str], toc_headings: set[str]) -> tuple[set[str], bool]:
+    """`corrected`'s notes, and whether it changed anything (every change removes or unwraps an element)."""
+    edits: list[str] = []
+    token = _EDITS.set(edits)
+    try:
+        notes = _corrected(root, hidden_styles, toc_headings)
+    finally:
+        _EDITS.reset(token)
+    return notes, bool(edits)
+
+
+def _corrected(root: etree._Element, hidden_styles: set[str], toc_headings: set[str]) -> set[str]:
     notes: set[str] = set()
     if _accept_changes(root):
         notes.add(TRACKED)
@@ -221,7 +248,7 @@ def _move_text_boxes(root: etree._Element) -> None:
             previous = after.get(paragraph, paragraph)
             for box in boxes:
                 for block in list(box):
-                    if block.tag in (_w("p"), _w("tbl")):
+                    if block.tag in (_w("p"), _w("tbl"), _w("sdt")):
                         previous.addnext(block)
                         previous = block
             after[paragraph] = previous
