@@ -5,6 +5,11 @@ Pandoc knows decimal, roman and alphabetic list numbers only: a WPS document's `
 out at its start, as Word shows it (its level's `lvlText`, `%1、`, with the counts in the level's
 format), and loses its list numbering: it is read as the paragraph `一、增开列车`, as Chinese copy
 types it, identical in every edition and reader. Lists numbered 1, 2, 3 stay lists.
+
+A paragraph may take its numbering from its style (`w:numPr` in `Heading 1`, the way Word's and WPS's
+chapter numbering `第%1章`, `第%2节` is set up); pandoc reads no style's numbering, and the editions
+printed `总则` for `第一章 总则`. Such a paragraph is numbered the same way; a heading's number in any
+format (`1`, `1.1`, `I`), since a heading keeps none in pandoc, followed by a space for Word's tab.
 """
 from __future__ import annotations
 
