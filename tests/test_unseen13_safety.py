@@ -410,3 +410,16 @@ def test_a_fifo_named_as_the_manifest_or_its_lock_is_not_waited_on(tmp_path: Pat
     os.mkfifo(out / ".convert.lock")
     outcomes = _finishes(lambda: build([folder], ["html"], out), out / ".convert-manifest.json", 20)
     assert [o.ok for o in outcomes] == [True]  # type: ignore[attr-defined]
+
+
+def test_a_collection_names_a_fifo_for_what_it_is(tmp_path: Path) -> None:
+    """`convert collect` reported a FIFO (or a folder named like an article) as `no such file`."""
+    from convert.builder import collect
+
+    good = tmp_path / "a.md"
+    good.write_text("# a\n\n正文。\n", encoding="utf-8")
+    fifo = tmp_path / "b.md"
+    os.mkfifo(fifo)
+    collected = _finishes(lambda: collect([good, fifo], ["epub"], tmp_path / "out", title="t", offline=True), fifo)
+    errors = {Path(a.source).name: a.error for a in collected.articles}  # type: ignore[attr-defined]
+    assert "not a regular file" in (errors["b.md"] or "") and not errors["a.md"]

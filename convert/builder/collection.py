@@ -214,7 +214,7 @@ def _load_one(entry: ArticleEntry, options: Options) -> Loaded:
     report = ArticleReport(source)
     with collect_warnings() as warnings, about(str(source)):
         try:
-            if not source.is_file():
+            if not source.exists():  # a FIFO or a folder is refused by the reader, unread, as what it is
                 raise ConvertError(source, "no such file")
             read, document = load(source, options)  # the run's script and quotes, as in a single build
             changes: dict[str, Any] = {}
