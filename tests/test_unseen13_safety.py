@@ -423,3 +423,11 @@ def test_a_collection_names_a_fifo_for_what_it_is(tmp_path: Path) -> None:
     collected = _finishes(lambda: collect([good, fifo], ["epub"], tmp_path / "out", title="t", offline=True), fifo)
     errors = {Path(a.source).name: a.error for a in collected.articles}  # type: ignore[attr-defined]
     assert "not a regular file" in (errors["b.md"] or "") and not errors["a.md"]
+
+
+def test_a_fifo_article_in_a_searched_folder_is_reported(tmp_path: Path) -> None:
+    """`convert in/fs-fifo` skipped the FIFO silently (`no articles found`): it is an article the
+    reader refuses, in one line naming it."""
+    os.mkfifo(tmp_path / "article.md")
+    outcomes = _finishes(lambda: build([tmp_path], ["html"], tmp_path / "out"), tmp_path / "article.md")
+    assert ["not a regular file" in (o.error or "") for o in outcomes] == [True]  # type: ignore[attr-defined]

@@ -41,7 +41,9 @@ def find_articles(inputs: Iterable[Path | str], exclude: Path | str | None = Non
             searched = os.path.abspath(path)
             for candidate in _searched_files(path):
                 relative = candidate.relative_to(path).parts
-                if (candidate.is_file() and candidate.suffix.lower() in SUFFIX_FORMATS
+                # A FIFO or device named as an article is one, refused by the reader unread as what it
+                # is (skipped here, it left a run with nothing but `no articles found`)
+                if (candidate.exists() and not candidate.is_dir() and candidate.suffix.lower() in SUFFIX_FORMATS
                         and candidate.name.lower() not in SKIPPED_NAMES
                         and not any(part.startswith(".") for part in relative)
                         and not (skip and skip != searched and _inside(os.path.abspath(candidate), skip))):
