@@ -13,6 +13,7 @@ import functools
 import math
 import os
 import re
+import stat
 import unicodedata
 from collections import Counter
 from html import escape
@@ -476,8 +477,10 @@ def has_han(text: str) -> bool:
 
 def file_has_han(path: str | os.PathLike[str], peek: int = 1 << 16) -> bool:
     """Whether the start of a text file (its first `peek` bytes, enough to tell a Chinese article) holds
-    Han characters; False when it cannot be read."""
+    Han characters; False when it cannot be read, or is no regular file (a FIFO would block the reader)."""
     try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return False
         with open(path, "rb") as handle:
             return has_han(handle.read(peek).decode("utf-8", "ignore"))
     except OSError:

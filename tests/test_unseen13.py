@@ -309,3 +309,15 @@ def test_a_docx_editions_byline_reads_back(tmp_path: Path) -> None:
     again = convert.read(str(docx))
     assert (again.meta.authors, again.meta.date) == (first.meta.authors, first.meta.date) == (("赵六", "钱七"), "2025-01-14")
     assert m.plain_text(again.body[0].content) == "春运首日，各大车站客流平稳。"
+
+
+def test_file_has_han_never_opens_a_fifo(tmp_path: Path) -> None:
+    """A FIFO named as an article hung the worker's warm-up, which opened it to look for Chinese."""
+    import os
+
+    from convert.scripts import file_has_han
+
+    os.mkfifo(fifo := tmp_path / "article.md")
+    assert file_has_han(fifo) is False
+    (text := tmp_path / "a.md").write_text("中文", encoding="utf-8")
+    assert file_has_han(text) is True
