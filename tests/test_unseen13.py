@@ -321,3 +321,26 @@ def test_file_has_han_never_opens_a_fifo(tmp_path: Path) -> None:
     assert file_has_han(fifo) is False
     (text := tmp_path / "a.md").write_text("中文", encoding="utf-8")
     assert file_has_han(text) is True
+
+
+def test_a_word_caption_under_a_table_that_lays_out_one_picture_is_the_pictures(tmp_path: Path) -> None:
+    """A picture in a table cell, Word's `图 1 …` caption under the table: pandoc gave the caption to the
+    table, which was set `表 1　广州南站…`, and the picture was captioned by its alt text."""
+    import docx
+    from docx.shared import Cm
+    from PIL import Image
+
+    Image.new("RGB", (400, 300), "teal").save(picture := tmp_path / "p.png")
+    document = docx.Document()
+    document.add_paragraph("铁路部门在各站增开临时列车。")
+    table = document.add_table(rows=1, cols=2)
+    table.cell(0, 0).paragraphs[0].add_run().add_picture(str(picture), width=Cm(4))
+    table.cell(0, 1).text = "广州南站：日均发送旅客35万人次。"
+    document.add_paragraph("图 1 广州南站的候车大厅。", style="Caption")
+    document.add_paragraph("春运期间客流平稳。")
+    document.save(path := tmp_path / "a.docx")
+    doc = convert.read(str(path))
+    from convert import model as m
+
+    assert [m.plain_text(f.caption) for f in doc.figures] == ["广州南站的候车大厅。"]
+    assert not any(isinstance(b, m.Table) and b.caption for b in doc.body)

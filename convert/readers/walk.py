@@ -31,6 +31,7 @@ _HOST_LABEL = re.compile(r"^[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?$", re.I)
 _MAIL_ADDRESS = re.compile(r"^[^\s@]+@[^\s@]+$")
 # A line of dashes or box-drawing rules typed as a divider, which Markdown reads as no rule (it wants `---`)
 _RULE_LINE = re.compile(r"(?:[—―─━═－＝＿=~～]\s*){4,}")
+_FIGURE_LABEL = re.compile(r"^\s*(?:图|圖|Figure|Fig\.)\s*[0-9０-９]{1,3}(?![0-9])")  # a picture's caption, typed with its label
 _FIGURE_TEXT_MAX = 200  # characters of text beside a figure's picture that are still its caption and credit
 
 
@@ -382,6 +383,15 @@ class _Builder:
         if not header and len(body) > 1 and _heads_columns(body[0]):
             header, body = body[:1], body[1:]
         caption = _trim(tuple(i for b in self.blocks(caption_blocks, depth) for i in m.block_inlines(b)))
+        figures = [block for row in header + body for cell in row for block in cell.content if isinstance(block, m.Figure)]
+        if len(figures) == 1 and _FIGURE_LABEL.match(m.plain_text(caption)):
+            # Word's `图 3 广州南站` caption under a table that lays out one picture: the picture's (pandoc
+            # gives a caption paragraph beside a table to the table)
+            picture = replace(figures[0], caption=caption)
+            header, body = (tuple(tuple(replace(cell, content=tuple(picture if block is figures[0] else block
+                                                                     for block in cell.content)) for cell in row)
+                                  for row in rows_) for rows_ in (header, body))
+            caption = ()
         return m.Table(header=header, body=body, caption=caption, id=ident)
 
     def _verse(self, lines: list[list[dict[str, Any]]], depth: int) -> list[m.Block]:
