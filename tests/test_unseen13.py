@@ -344,3 +344,13 @@ def test_a_word_caption_under_a_table_that_lays_out_one_picture_is_the_pictures(
 
     assert [m.plain_text(f.caption) for f in doc.figures] == ["广州南站的候车大厅。"]
     assert not any(isinstance(b, m.Table) and b.caption for b in doc.body)
+
+
+def test_a_headline_with_bidi_controls_is_not_repeated_as_a_heading(tmp_path: Path) -> None:
+    """The title loses its bidi overrides (`标题\u202egnp.exe\u202c`): the heading it came from was then
+    taken for a longer headline cut short and kept in the body, where it showed the spoof `标题exe.png`."""
+    from convert import model as m
+
+    (path := tmp_path / "a.md").write_text("# 标题\u202egnp.exe\u202c 反转\n\n正文第一段。\n", encoding="utf-8")
+    doc = convert.read(str(path))
+    assert doc.meta.title == "标题gnp.exe 反转" and not any(isinstance(b, m.Heading) for b in doc.body)

@@ -143,14 +143,14 @@ def test_bracketed_flash_and_dated_line(tmp_path: Path) -> None:
     doc = _text(tmp_path, "# 新盤開價低過二手\n\n【明報專訊】記者 梁嘉欣\n\n2024年11月26日 星期二\n\n" + "\n\n".join(PARAGRAPHS)
                 + "\n\n（攝影：李浩然）\n\n（編輯：何詠詩）\n")
     assert doc.meta.authors[0] == "梁嘉欣" and doc.meta.date == "2024-11-26" and doc.meta.editor == "何詠詩"
-    assert _body(doc) == PARAGRAPHS
+    assert _body(doc) == PARAGRAPHS + ["（攝影：李浩然）"]
 
 
-def test_closing_photographer_is_a_byline_field(tmp_path: Path) -> None:
-    """A closing `（攝影：李浩然）` was set as an indented body paragraph: with no picture in the article, the
-    photographer is a name of its byline, as `文/X 图/Y` has it."""
+def test_closing_photographer_is_no_reporter(tmp_path: Path) -> None:
+    """With no picture in the article, a closing `（攝影：李浩然）` had made the photographer a second reporter
+    (`記者：梁嘉欣、李浩然`, two authors in every edition's metadata): the line stays as written."""
     doc = _text(tmp_path, "# 新盤\n\n【明報專訊】記者 梁嘉欣\n\n" + "\n\n".join(PARAGRAPHS) + "\n\n（攝影：李浩然）\n\n（編輯：何詠詩）\n")
-    assert doc.meta.authors == ("梁嘉欣", "李浩然") and _body(doc) == PARAGRAPHS
+    assert doc.meta.authors == ("梁嘉欣",) and _body(doc) == PARAGRAPHS + ["（攝影：李浩然）"]
 
 
 def test_closing_photographer_credits_the_pictures(tmp_path: Path) -> None:

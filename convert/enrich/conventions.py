@@ -359,7 +359,8 @@ def _take_closing(blocks: list[m.Block], found: dict[str, object],
             continue
         if index >= closing_from and (names := _closing_photographer(text)) \
                 and any(isinstance(b, m.Figure) and not b.credit for b in out):
-            # the credit of the pictures above that name none; with no picture, a name of the byline
+            # the credit of the pictures above that name none; with no picture the line stays as written
+            # (a photographer is no author, and the byline has no field for one)
             out = [replace(b, credit=name_list(names, given.lang or "zh")) if isinstance(b, m.Figure) and not b.credit else b for b in out]
             continue
         if index >= closing_from and (fields := _closing_fields(text, signed=bool(found.get("authors")))):
@@ -419,8 +420,6 @@ def _closing_fields(text: str, *, signed: bool = False) -> dict[str, object]:
     if match := _REUTERS_CLOSING.match(text):
         authors = split_names(match["authors"]) + (split_names(match["more"]) if match["more"] else ())
         return {"authors": authors, **({"editor": match["editor"].strip()} if match["editor"] else {})}
-    if names := _closing_photographer(text):
-        return {"authors": names}  # `（攝影：郭子豪）`: who took the article's pictures, a name of its byline
     fields = byline_fields(text)  # `编辑：X　审核：Y`: the desk's other credits (`counter`) go with the line
     if set(fields) - {"counter"} <= {"editor", "source_site", "source_url"} or set(fields) <= {"authors", "place", "reported"} \
             and (text.startswith(("（", "(")) or fields.get("reported") and not signed):

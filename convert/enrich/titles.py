@@ -234,7 +234,7 @@ def _titled(doc: m.Document, text: str, blocks: list[m.Block], index: int | None
     """The document titled `text`, shortened. The block the title came from (at `index`) leaves the
     body, unless shortening cut its text; a given title that was cut joins the body whole, as a heading.
     A headline taken from the body brings its kicker and subtitle along (`_headline_parts`)."""
-    full = m.collapse_spaces(text)
+    full = m.collapse_spaces(m.without_bidi_controls(text))  # (a title shows none: `model.shorten`)
     full = _CONTENT_TAG.sub("", full) or full
     title = m.shorten(full)
     meta = replace(doc.meta, title=title)
