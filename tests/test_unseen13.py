@@ -354,3 +354,16 @@ def test_a_headline_with_bidi_controls_is_not_repeated_as_a_heading(tmp_path: Pa
     (path := tmp_path / "a.md").write_text("# 标题\u202egnp.exe\u202c 反转\n\n正文第一段。\n", encoding="utf-8")
     doc = convert.read(str(path))
     assert doc.meta.title == "标题gnp.exe 反转" and not any(isinstance(b, m.Heading) for b in doc.body)
+
+
+@pytest.mark.parametrize(("line", "notice"), [
+    ("本内容为作者独立观点，不代表虎嗅立场。未经允许不得转载。", True),
+    ("如对本稿件有异议或投诉，请联系tougao@example.com", True),
+    ("发言人表示，该言论不代表公司立场。", False),  # a sentence of the report
+])
+def test_a_platforms_note_under_a_contributors_piece_is_a_notice(tmp_path: Path, line: str, notice: bool) -> None:
+    """虎嗅's notes under a contributor's piece stayed body paragraphs: the disclaimer rule did not know them."""
+    from convert import model as m
+
+    (path := tmp_path / "a.md").write_text(f"# 标题\n\n正文第一段，说明了事情的经过。\n\n{line}\n", encoding="utf-8")
+    assert any(isinstance(b, m.Notice) for b in convert.read(str(path)).body) == notice
