@@ -367,3 +367,12 @@ def test_a_platforms_note_under_a_contributors_piece_is_a_notice(tmp_path: Path,
 
     (path := tmp_path / "a.md").write_text(f"# 标题\n\n正文第一段，说明了事情的经过。\n\n{line}\n", encoding="utf-8")
     assert any(isinstance(b, m.Notice) for b in convert.read(str(path)).body) == notice
+
+
+@pytest.mark.parametrize("desk", ["本报调查组", "本报评论员", "人民日报评论员", "本报记者调查组"])
+def test_a_desk_signing_as_one_is_the_byline(tmp_path: Path, desk: str) -> None:
+    """`本报调查组` under a headline stayed a body paragraph, and the edition named no author."""
+    (path := tmp_path / "a.md").write_text(f"# 乡村振兴一线调查\n\n{desk}\n\n当地群众表示，道路修通以后，农产品销路明显好转。\n",
+                                           encoding="utf-8")
+    doc = convert.read(str(path))
+    assert doc.meta.authors == (desk,) and len(doc.body) == 1

@@ -174,10 +174,18 @@ _SPACED_DOT = re.compile(r"\s+·\s+")  # `wording.BYLINE_SEPARATOR`, the edition
 _LEAD_MARK = re.compile(r"^[■□●○◎◆◇★☆]\s*(?=\S)")
 
 
+# A desk signing as one (`本报调查组`, `本报评论员`, `人民日报评论员`): an editorial's or an investigation's
+# byline, the whole line its author
+_DESK_SIGNED = re.compile(rf"^(?:本报|本報|本刊|[{_H}]{{2,8}}?(?:日报|日報|晚报|晚報|时报|時報))(?:特约|特約|记者|記者|联合|聯合)?"
+                          r"(?:调查组|調查組|评论员|評論員|课题组|課題組|报道组|報道組|采访组|採訪組|评论部|評論部)$")
+
+
 def byline_fields(text: str, *, chinese: bool | None = None) -> dict[str, object]:
     """The metadata a byline line gives, or {} when the line is not one."""
     if not text or len(text) > 120:
         return {}
+    if _DESK_SIGNED.match(text):
+        return {"authors": (text,)}
     text = _LEAD_MARK.sub("", text)
     if BYLINE_SEPARATOR in text and (parts := [part for part in _SPACED_DOT.split(text) if part]) and len(parts) > 1:
         # the editions' own byline (`记者：赵六、钱七 · 2025年1月14日`), read back from a DOCX edition
