@@ -483,7 +483,7 @@ def file_has_han(path: str | os.PathLike[str], peek: int = 1 << 16) -> bool:
             return False
         with open(path, "rb") as handle:
             return has_han(handle.read(peek).decode("utf-8", "ignore"))
-    except OSError:
+    except (OSError, ValueError):  # (a NUL byte in the path)
         return False
 
 

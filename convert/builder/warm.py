@@ -13,8 +13,6 @@ starts, before its imports (`launch`); here it is forked only when that did not 
 from __future__ import annotations
 
 import importlib
-import os
-import stat
 import sys
 import threading
 from pathlib import Path
@@ -39,15 +37,8 @@ def warm_up(article: Path | str, formats: Sequence[str]) -> threading.Thread | N
 
 def _has_han(article: Path | str) -> bool:
     """Whether the article's start has Han characters; a web page is not read yet, and a path that is
-    no regular file (a FIFO, whose open would wait for a writer for ever) is not opened."""
-    if not isinstance(article, Path):
-        return False
-    try:
-        if not stat.S_ISREG(os.stat(article).st_mode):
-            return False
-    except (OSError, ValueError):
-        return False
-    return file_has_han(article)
+    no regular file (a FIFO, whose open would wait for a writer for ever) is not opened (`file_has_han`)."""
+    return isinstance(article, Path) and file_has_han(article)
 
 
 def _load(libraries: list[str], chinese: bool) -> None:
