@@ -45,6 +45,16 @@ def edition_key(fmt: str, theme: Any, options: Any, article_digest: str | None,
     return hashlib.sha256(json.dumps(material, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
 
 
+def read_entries(path: Path) -> dict[str, Any]:
+    """A manifest's entries, keyed by edition file name; {} when it is missing, unreadable or no
+    manifest. A regular file only: a FIFO planted under its name must not hang the run."""
+    try:
+        entries = json.loads(read_regular(path, MAX_MANIFEST_BYTES).decode("utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return entries if isinstance(entries, dict) else {}
+
+
 class Manifest:
     """What was built into one output folder, and from what."""
 
@@ -59,11 +69,7 @@ class Manifest:
         return self._digests[path]
 
     def load(self) -> dict[str, Any]:
-        try:  # a regular file only: a FIFO planted under its name must not hang the run
-            entries = json.loads(read_regular(self.path, MAX_MANIFEST_BYTES).decode("utf-8"))
-        except (OSError, ValueError):
-            return {}
-        return entries if isinstance(entries, dict) else {}
+        return read_entries(self.path)
 
     def is_fresh(self, entries: dict[str, Any], output: Path, fmt: str, theme: Any, options: Any,
                  article: Path) -> bool:

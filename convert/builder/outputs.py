@@ -63,7 +63,7 @@ def _searched_files(folder: Path) -> list[Path]:
     """The files under `folder`, sorted, but for convert's own output folders (they hold its manifest):
     a folder inside `folder` that holds one is skipped whole, and in `folder` itself (`-o` the input
     folder) the editions its manifest records are skipped. Hidden folders are not entered."""
-    from .manifest import MANIFEST
+    from .manifest import MANIFEST, read_entries  # (it imports this module)
 
     files: list[Path] = []
     for top, folders, names in os.walk(folder):
@@ -73,26 +73,13 @@ def _searched_files(folder: Path) -> list[Path]:
                 log.debug(f"{shown(here)}: not searched for articles: an output folder of convert (it holds {MANIFEST})")
                 folders[:] = []
                 continue
-            editions = _recorded_editions(here / MANIFEST)
+            editions = set(read_entries(here / MANIFEST))
             if editions:
                 log.debug(f"{shown(here)}: the {len(editions)} edition(s) its {MANIFEST} records are not articles")
             names = [name for name in names if name not in editions]
         folders[:] = [name for name in folders if not name.startswith(".")]
         files.extend(here / name for name in names)
     return sorted(files)
-
-
-def _recorded_editions(manifest: Path) -> set[str]:
-    """The file names of the editions a manifest records."""
-    import json
-
-    from ..resources.gate import read_regular
-
-    try:  # a regular file only: a FIFO under its name must not hang the search
-        entries = json.loads(read_regular(manifest, 256 * 1024 * 1024).decode("utf-8"))
-    except (OSError, ValueError):
-        return set()
-    return set(entries) if isinstance(entries, dict) else set()
 
 
 def check_output_folder(outdir: Path) -> None:
