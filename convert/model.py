@@ -395,18 +395,13 @@ def without_bidi_controls(text: str) -> str:
     return text.translate(_BIDI_CONTROLS)
 
 
-def _extends(ch: str) -> bool:
-    """Whether `ch` belongs to the character before it (one grapheme cluster): a combining mark, a zero
-    width joiner, a variation selector, an emoji skin tone or tag."""
-    code = ord(ch)
-    return (code == 0x200D or 0xFE00 <= code <= 0xFE0F or 0xE0100 <= code <= 0xE01EF or 0x1F3FB <= code <= 0x1F3FF
-            or 0xE0020 <= code <= 0xE007F or unicodedata.category(ch) in ("Mn", "Me", "Mc"))
-
-
 def _cluster_start(text: str, index: int) -> int:
-    """The greatest cut at or before `index` that splits no grapheme cluster (an emoji family joined by
-    ZWJs, a letter and its accents, a flag's two regional indicators)."""
-    while 0 < index < len(text) and (_extends(text[index]) or text[index - 1] == "\u200d"):
+    """The greatest cut at or before `index` that splits no grapheme cluster: none before a mark, a
+    variation selector, a skin tone or beside a joiner (`scripts.starts_cluster`), nor before an emoji
+    tag (a subdivision flag's), nor inside a flag's two regional indicators."""
+    from .scripts import starts_cluster
+
+    while 0 < index < len(text) and (not starts_cluster(text, index) or 0xE0020 <= ord(text[index]) <= 0xE007F):
         index -= 1
     if 0 < index < len(text) and _regional(text[index]) and _regional(text[index - 1]):
         run = index
