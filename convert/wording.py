@@ -550,6 +550,12 @@ def byline_text(part: BylinePart, lang: str) -> str:
     return f"{part.label}{separator}{part.value}"
 
 
+# The labels a caption is typed with in an input (`图 3　…`, `Fig. 2`, `表 1`), the editions' own among them:
+# read off a caption, which the editions label and number themselves (`enrich.structure`, `readers.walk`)
+FIGURE_LABEL_WORDS = ("图", "圖", "Figure", "Fig.")
+TABLE_LABEL_WORDS = ("表", "Table")
+
+
 # The roles a credit keeps, shown as written (a chart's `制图：张三`), and the labels that say where a picture is
 # from (`图源：IT桔子`): `enrich.captions` reads both off a caption
 DRAWN_ROLES = ("制图", "製圖", "绘图", "繪圖")

@@ -10,6 +10,7 @@ from typing import Callable
 
 from .. import model as m
 from ..scripts import chinese_tag, guess_language, is_chinese
+from ..wording import FIGURE_LABEL_WORDS, TABLE_LABEL_WORDS
 from .conventions import is_junk_alt
 
 
@@ -107,7 +108,8 @@ def assign_ids(doc: m.Document) -> m.Document:
 
 # A caption's own label and number (`图 1　`, `表1：`, `Figure 2. `), which the edition's numbering gives
 # again: a DOCX edition read back, or a report's caption typed with its number
-_OWN_LABEL = re.compile(r"^\s*(?:图|圖|表|Figure|Fig\.|Table)\s*\d{1,3}(?:[-.．]\d{1,3})?(?:\s*[:：.．]\s*|\s+|　)(?=\S)")
+_OWN_LABEL = re.compile(r"^\s*(?:" + "|".join(map(re.escape, FIGURE_LABEL_WORDS + TABLE_LABEL_WORDS)) + r")"
+                        r"\s*\d{1,3}(?:[-.．]\d{1,3})?(?:\s*[:：.．]\s*|\s+|　)(?=\S)")
 
 
 def _without_own_label(caption: tuple[m.Inline, ...]) -> tuple[m.Inline, ...]:

@@ -16,7 +16,7 @@ from .. import model as m
 from ..dates import has_time, parse_date, parse_date_line
 from ..errors import ConvertError, warn
 from ..scripts import ATTRIBUTION_LINE, CJK_LETTERS, OWN_NUMBER, TYPED_BULLET, guess_language, is_verse, is_wide
-from ..wording import SOURCE_LABELS, callout_label
+from ..wording import FIGURE_LABEL_WORDS, SOURCE_LABELS, callout_label
 from .ast_text import inline_text
 from .notes_apps import CALLOUT_CLASS, HIGHLIGHT_CLASS
 from .pandoc import AST_DEPTH, MAX_NESTING
@@ -31,7 +31,8 @@ _HOST_LABEL = re.compile(r"^[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?$", re.I)
 _MAIL_ADDRESS = re.compile(r"^[^\s@]+@[^\s@]+$")
 # A line of dashes or box-drawing rules typed as a divider, which Markdown reads as no rule (it wants `---`)
 _RULE_LINE = re.compile(r"(?:[—―─━═－＝＿=~～]\s*){4,}")
-_FIGURE_LABEL = re.compile(r"^\s*(?:图|圖|Figure|Fig\.)\s*[0-9０-９]{1,3}(?![0-9])")  # a picture's caption, typed with its label
+# a picture's caption, typed with its label
+_FIGURE_LABEL = re.compile(r"^\s*(?:" + "|".join(map(re.escape, FIGURE_LABEL_WORDS)) + r")\s*[0-9０-９]{1,3}(?![0-9])")
 _FIGURE_TEXT_MAX = 200  # characters of text beside a figure's picture that are still its caption and credit
 
 
