@@ -25,6 +25,14 @@ from conftest import ROOT
 GIB = 1024 ** 3
 
 
+def _sparse(path: Path, size: int) -> Path:
+    """A file of `size` bytes that takes no room on disk (a hole)."""
+    with open(path, "wb"):
+        pass
+    os.truncate(path, size)
+    return path
+
+
 def _no_whole_reads(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(Path, "read_bytes", lambda self: pytest.fail(f"{self} was read whole"))
 
@@ -32,10 +40,7 @@ def _no_whole_reads(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_a_huge_sparse_article_is_refused_unread(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A 3 GB sparse article.md was hashed (`file_digest`: `read_bytes`) before the 20 MiB limit was
     checked: 3.1 GB of memory, and a MemoryError for 30 GB. It is refused from its size, unread."""
-    article = tmp_path / "article.md"
-    with open(article, "wb"):
-        pass
-    os.truncate(article, 3 * GIB)
+    article = _sparse(tmp_path / "article.md", 3 * GIB)
     _no_whole_reads(monkeypatch)
     started = time.monotonic()
     assert file_digest(article) is not None  # known by its size and time, not read
@@ -56,10 +61,7 @@ def test_file_digest_reads_in_chunks(tmp_path: Path, monkeypatch: pytest.MonkeyP
 def test_a_huge_sparse_image_is_a_placeholder_unread(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A sparse 30 GB image beside the article: MemoryError traceback (its digest read it whole); a
     5 GB one took 5.3 GB and 24 s before its placeholder. Now: a placeholder from its size alone."""
-    big = tmp_path / "big.jpg"
-    with open(big, "wb"):
-        pass
-    os.truncate(big, 30 * GIB)
+    _sparse(tmp_path / "big.jpg", 30 * GIB)
     _no_whole_reads(monkeypatch)
     started = time.monotonic()
     result = ResourceGate(tmp_path, offline=True).image("big.jpg")
@@ -359,9 +361,7 @@ def test_a_bundle_for_dask_reads_no_fifo_nor_huge_file(tmp_path: Path, monkeypat
 
     (tmp_path / "pic.png").mkdir()
     os.mkfifo(tmp_path / "pipe.png")
-    with open(tmp_path / "big.png", "wb"):
-        pass
-    os.truncate(tmp_path / "big.png", 30 * GIB)
+    _sparse(tmp_path / "big.png", 30 * GIB)
     article = tmp_path / "article.md"
     article.write_text("# a\n\n![](pic.png) ![](pipe.png) ![](big.png)\n", encoding="utf-8")
     _no_whole_reads(monkeypatch)

@@ -160,16 +160,23 @@ ONCC_TEXT = ["端午節龍舟競渡今日於全港多個地點舉行，赤柱、
 THUMB = '<li><a href="#slide{n}"><img src="img/{n}s.jpg" width="120" height="80" alt=""></a></li>'
 
 
-def test_a_galleries_thumbnails_are_no_figures_and_its_slide_counters_no_caption(tmp_path: Path) -> None:
-    """on.cc's gallery: six slides, each captioned `<span class="index">1/6</span>…`, then a strip of 120×80
-    thumbnails linking to the slides (`<a href="#slide0">`): the thumbnails were six more uncaptioned figures
-    in a bulleted list, and each caption began `1/6`."""
+def _gallery(tmp_path: Path, text: list[str]) -> m.Document:
+    """on.cc's gallery page of three captioned slides and their thumbnails over `text`, read: its figures
+    are the three slides, each with its caption (and no `1/6` counter), never a thumbnail."""
     html = _page(ONCC.format(slides="".join(SLIDE.format(n=n) for n in (1, 2, 3)),
-                             thumbs="".join(THUMB.format(n=n) for n in (1, 2, 3)), text=_paragraphs(ONCC_TEXT)), "龍舟競渡")
+                             thumbs="".join(THUMB.format(n=n) for n in (1, 2, 3)), text=_paragraphs(text)), "龍舟競渡")
     doc = _read(tmp_path, html, tuple(f"img/{n}{s}.jpg" for n in (1, 2, 3) for s in "bs"))
     figures = _figures(doc)
     assert [Path(f.src).name for f in figures] == ["1b.jpg", "2b.jpg", "3b.jpg"]
     assert all(m.plain_text(f.caption).startswith("赤柱正灘") for f in figures)
+    return doc
+
+
+def test_a_galleries_thumbnails_are_no_figures_and_its_slide_counters_no_caption(tmp_path: Path) -> None:
+    """on.cc's gallery: six slides, each captioned `<span class="index">1/6</span>…`, then a strip of 120×80
+    thumbnails linking to the slides (`<a href="#slide0">`): the thumbnails were six more uncaptioned figures
+    in a bulleted list, and each caption began `1/6`."""
+    _gallery(tmp_path, ONCC_TEXT)
 
 
 def test_a_video_players_button_is_no_caption_of_its_still(tmp_path: Path) -> None:
@@ -298,10 +305,4 @@ def test_a_gallery_above_the_article_gives_every_slide_not_only_the_first(tmp_pa
     """A gallery of captioned slides above a long article (`<div class="photo swiper-slide"><img><div
     class="caption">…</div></div>` one after another): the first slide was the lead figure and the others,
     pictures and captions, were lost."""
-    html = _page(ONCC.format(slides="".join(SLIDE.format(n=n) for n in (1, 2, 3)),
-                             thumbs="".join(THUMB.format(n=n) for n in (1, 2, 3)), text=_paragraphs(PARAGRAPHS)), "龍舟競渡")
-    doc = _read(tmp_path, html, tuple(f"img/{n}{s}.jpg" for n in (1, 2, 3) for s in "bs"))
-    figures = _figures(doc)
-    assert [Path(f.src).name for f in figures] == ["1b.jpg", "2b.jpg", "3b.jpg"]
-    assert all(m.plain_text(f.caption).startswith("赤柱正灘") for f in figures)
-    assert PARAGRAPHS[3] in _texts(doc)
+    assert PARAGRAPHS[3] in _texts(_gallery(tmp_path, PARAGRAPHS))
